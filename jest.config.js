@@ -1,0 +1,86 @@
+/**
+ * One Jest run, several projects: `--selectProjects` picks which (see package.json scripts).
+ * ESM throughout: run through `node --experimental-vm-modules` (NestJS 12 is ESM-only).
+ */
+const swcServer = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+  },
+];
+const swcClient = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+  },
+];
+const esm = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleNameMapper: {
+    '^@sidang/shared$': '<rootDir>/shared/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+};
+
+export default {
+  projects: [
+    {
+      displayName: 'shared',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/shared/src/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swcServer },
+      ...esm,
+    },
+    {
+      displayName: 'server-unit',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/server/src/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.int\\.spec\\.ts$'],
+      transform: { '^.+\\.ts$': swcServer },
+      ...esm,
+    },
+    {
+      displayName: 'integration',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/server/src/**/*.int.spec.ts', '<rootDir>/test/integration/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swcServer },
+      testTimeout: 60_000,
+      ...esm,
+    },
+    {
+      displayName: 'client',
+      rootDir: '.',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/client/src/**/*.spec.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/client/src/test/setup.ts'],
+      transform: { '^.+\\.tsx?$': swcClient },
+      ...esm,
+      moduleNameMapper: {
+        ...esm.moduleNameMapper,
+        '\\.(css)$': '<rootDir>/client/src/test/style-stub.ts',
+      },
+    },
+    {
+      displayName: 'e2e',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swcServer },
+      testTimeout: 120_000,
+      ...esm,
+    },
+  ],
+};

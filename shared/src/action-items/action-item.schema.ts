@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { classificationSchema } from '../access/classification.js';
+import { isoDateSchema } from '../common/errors.schema.js';
+
+export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+export const actionItemStatusSchema = z.enum(ACTION_ITEM_STATUSES);
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const prioritySchema = z.enum(PRIORITIES);
+
+/** Statuses after which an item can no longer be overdue. */
+export const CLOSED_STATUSES: readonly ActionItemStatus[] = ['done', 'cancelled'];
+
+const agencyCode = z.string().trim().min(1).max(40);
+
+export const actionItemSchema = z.object({
+  id: z.uuid(),
+  committeeId: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  status: actionItemStatusSchema,
+  priority: prioritySchema,
+  dueDate: isoDateSchema.nullable(),
+  ownerIds: z.array(z.uuid()).describe('Users who own the action'),
+  ownerAgencies: z.array(z.string()).describe('Agencies that own the action ("Tindakan: JMG, NRES")'),
+  classification: classificationSchema,
+  version: z.number().int().min(1),
+  createdById: z.uuid(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
+const editableFields = {
+  title: z.string().trim().min(1, 'title must not be empty').max(300),
+  description: z.string().max(20_000),
+  status: actionItemStatusSchema,
+  priority: prioritySchema,
+  dueDate: isoDateSchema.nullable(),
+  ownerIds: z.array(z.uuid()).max(50),
+  ownerAgencies: z.array(agencyCode).max(50),
+  classification: classificationSchema,
+};
+
+export const createActionItemSchema = z.strictObject({
+  ...editableFields,
+  description: editableFields.description.default(''),
+  status: editableFields.status.default('open'),
+  priority: editableFields.priority.default('medium'),
+  dueDate: editableFields.dueDate.default(null),
+  ownerIds: editableFields.ownerIds.default([]),
+  ownerAgencies: editableFields.ownerAgencies.default([]),
+  classification: editableFields.classification.default('OPEN'),
+});
+export type CreateActionItem = z.input<typeof createActionItemSchema>;
+
+export const updateActionItemSchema = z
+  .strictObject({
+    version: z.number().int().min(1).describe('The version the edit is based on; a stale one is refused with 409'),
+    title: editableFields.title.optional(),
+    description: editableFields.description.optional(),
+    status: editableFields.status.optional(),
+    priority: editableFields.priority.optional(),
+    dueDate: editableFields.dueDate.optional(),
+    ownerIds: editableFields.ownerIds.optional(),
+    ownerAgencies: editableFields.ownerAgencies.optional(),
+    classification: editableFields.classification.optional(),
+  });
+export type UpdateActionItem = z.infer<typeof updateActionItemSchema>;
+
+export const deleteActionItemSchema = z.strictObject({
+  version: z.coerce.number().int().min(1).describe('The version being deleted; a stale one is refused with 409'),
+});
+
+export const listActionItemsQuerySchema = z.strictObject({
+  status: z
+    .union([actionItemStatusSchema, z.array(actionItemStatusSchema)])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value])),
+  owner: z.union([z.literal('me'), z.uuid()]).optional(),
+  agency: agencyCode.optional(),
+  overdue: z.enum(['true', 'false']).optional().transform((value) => (value === undefined ? undefined : value === 'true')),
+});
+export type ListActionItemsQuery = z.infer<typeof listActionItemsQuerySchema>;
+
+/** One entry in an action item's progress thread. */
+export const progressUpdateSchema = z.object({
+  id: z.uuid(),
+  actionItemId: z.uuid(),
+  committeeId: z.uuid(),
+  body: z.string(),
+  authorId: z.uuid(),
+  authorName: z.string(),
+  classification: classificationSchema,
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type ProgressUpdate = z.infer<typeof progressUpdateSchema>;
+
+export const createProgressUpdateSchema = z.strictObject({
+  body: z.string().trim().min(1, 'body must not be empty').max(5_000),
+});
+
+/** Whether an item is overdue on `today` (an ISO date in the committee's time zone). */
+export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, today: string): boolean {
+  return item.dueDate !== null && item.dueDate < today && !CLOSED_STATUSES.includes(item.status);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { classificationSchema } from '../access/classification.js';
+
+export const LOCALES = ['en', 'ms'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localeSchema = z.enum(LOCALES).describe('UI language: en (English) or ms (Bahasa Malaysia)');
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()).describe('Sign-in e-mail address'),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.email(),
+  name: z.string(),
+  agency: z.string().describe('Agency code, e.g. MITI, JMG'),
+  clearance: classificationSchema,
+  locale: localeSchema,
+  isAdmin: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginResponseSchema = z.object({
+  accessToken: z.string(),
+  expiresAt: z.iso.datetime(),
+  user: userSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const updateMeSchema = z.strictObject({ locale: localeSchema });
+export type UpdateMe = z.infer<typeof updateMeSchema>;
