@@ -1,0 +1,96 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type Classification, type Role, classificationLevel, isCleared } from '@sidang/shared';
+import type { Repository } from 'typeorm';
+import type { Actor } from './actor.js';
+import { CommitteeEntity } from './committee.entity.js';
+import { MembershipEntity } from './membership.entity.js';
+import { type Permission, roleMay } from './policy.js';
+import { UserEntity } from './user.entity.js';
+
+/** What one actor may see and do in one committee. */
+export class CommitteeAccess {
+  constructor(
+    readonly actor: Actor,
+    readonly committee: CommitteeEntity,
+    readonly role: Role,
+  ) {}
+
+  get clearance(): Classification {
+    return this.actor.clearance;
+  }
+
+  get clearanceLevel(): number {
+    return classificationLevel(this.actor.clearance);
+  }
+
+  canSee(classification: Classification): boolean {
+    return isCleared(this.actor.clearance, classification);
+  }
+
+  may(permission: Permission): boolean {
+    return roleMay(this.role, permission);
+  }
+
+  /** Throws 403 unless the role grants `permission`. */
+  require(permission: Permission): void {
+    if (!this.may(permission)) {
+      throw new ForbiddenException(`Your role (${this.role}) may not ${permission.replace('.', ': ')}`);
+    }
+  }
+}
+
+/** The one place that decides membership and visibility. */
+@Injectable()
+export class AccessService {
+  constructor(
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    @InjectRepository(CommitteeEntity) private readonly committees: Repository<CommitteeEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  /** The actor's access to a committee, or null when they are not a member (or it does not exist). */
+  async forCommittee(actor: Actor, committeeId: string): Promise<CommitteeAccess | null> {
+    const membership = await this.memberships.findOne({
+      where: { committeeId, userId: actor.id },
+      relations: { committee: true },
+    });
+    if (!membership?.committee) return null;
+    return new CommitteeAccess(actor, membership.committee, membership.role);
+  }
+
+  /** As `forCommittee`, but a non-member gets the same 404 as a missing committee. */
+  async requireCommittee(actor: Actor, committeeId: string): Promise<CommitteeAccess> {
+    const access = await this.forCommittee(actor, committeeId);
+    if (!access) throw new NotFoundException('Committee not found');
+    return access;
+  }
+
+  async committeesOf(actor: Actor): Promise<Array<{ committee: CommitteeEntity; role: Role }>> {
+    const rows = await this.memberships.find({
+      where: { userId: actor.id },
+      relations: { committee: true },
+      order: { committee: { code: 'ASC' } },
+    });
+    return rows.flatMap((row) => (row.committee ? [{ committee: row.committee, role: row.role }] : []));
+  }
+
+  async membersOf(committeeId: string): Promise<Array<{ user: UserEntity; role: Role }>> {
+    const rows = await this.memberships.find({ where: { committeeId }, relations: { user: true } });
+    return rows
+      .flatMap((row) => (row.user ? [{ user: row.user, role: row.role }] : []))
+      .sort((a, b) => a.user.name.localeCompare(b.user.name));
+  }
+
+  async isMember(committeeId: string, userId: string): Promise<boolean> {
+    return (await this.memberships.count({ where: { committeeId, userId } })) > 0;
+  }
+
+  async userById(id: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { id } });
+  }
+
+  async committeeExists(id: string): Promise<boolean> {
+    return (await this.committees.count({ where: { id } })) > 0;
+  }
+}

@@ -1,0 +1,20 @@
+import type { Role } from '@sidang/shared';
+
+/**
+ * Who may do what, by role in the committee. Clearance and membership decide what anyone may
+ * see; this table decides who may write. The README's permission table is this table.
+ */
+export const PERMISSIONS = {
+  'action-item.create': ['chair', 'secretariat'],
+  'action-item.edit': ['chair', 'secretariat'],
+  'action-item.delete': ['chair', 'secretariat'],
+  /** Owners (by user or agency) may move the status of their own items. */
+  'action-item.update-own-status': ['chair', 'secretariat', 'member'],
+  'progress-update.create': ['chair', 'secretariat', 'member'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ChangesModule } from './changes/changes.module.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions, openDataSource } from './database/data-source.js';
+import { ENTITIES } from './entities.js';
+import { ActionItemsModule } from './modules/action-items/action-items.module.js';
+import { CommitteesModule } from './modules/committees/committees.module.js';
+import { HealthController } from './modules/health/health.controller.js';
+import { OpenApiController } from './modules/openapi/openapi.controller.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+
+/** Configuration after start-up has settled which database to use. */
+export type ResolvedConfig = AppConfig & { DATABASE_URL: string };
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ResolvedConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.DATABASE_URL, ENTITIES, config.DB_POOL_SIZE),
+          // Migrations run before anything else touches the database.
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error('No data source options');
+            return openDataSource(options);
+          },
+        }),
+        ChangesModule,
+        AccessModule,
+        AuthModule,
+        RealtimeModule,
+        CommitteesModule,
+        ActionItemsModule,
+      ],
+      controllers: [HealthController, OpenApiController],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AccessModule } from '../access/access.module.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { resolveTokenSecret } from './token-secret.js';
+
+@Global()
+@Module({
+  imports: [
+    AccessModule,
+    JwtModule.registerAsync({
+      inject: [getDataSourceToken(), APP_CONFIG],
+      useFactory: async (dataSource: DataSource, config: AppConfig) => ({
+        secret: await resolveTokenSecret(dataSource, config.JWT_SECRET),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Who changed what, when, before → after. Append-only. */
+@Entity({ name: 'audit_entries' })
+@Index('audit_entries_entity_idx', ['entityId'])
+export class AuditEntryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  seq: number;
+
+  @Column({ name: 'entity_type', type: 'varchar', length: 40 })
+  entityType: string;
+
+  @Column({ name: 'entity_id', type: 'uuid' })
+  entityId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  verb: string;
+
+  @Column({ name: 'actor_id', type: 'uuid' })
+  actorId: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before: object | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after: object | null;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../access/actor.js';
+import { ChangeBus } from './change-bus.js';
+import { ChangeTx } from './change-tx.js';
+
+/**
+ * The change pipeline: every write runs `work` in one transaction that stores the record,
+ * its event (per-committee seq) and its audit row; only after commit is the bus told.
+ */
+@Injectable()
+export class ChangesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bus: ChangeBus,
+  ) {}
+
+  async transact<T>(actor: Actor, work: (tx: ChangeTx) => Promise<T>): Promise<T> {
+    let tx: ChangeTx | undefined;
+    const result = await this.dataSource.transaction(async (manager) => {
+      tx = new ChangeTx(manager, actor);
+      return work(tx);
+    });
+    for (const committed of tx?.committed() ?? []) this.bus.publish(committed);
+    return result;
+  }
+
+  /** The newest seq of a committee (0 before its first change). */
+  async latestSeq(committeeId: string): Promise<number> {
+    const rows: Array<{ last_seq: string }> = await this.dataSource.query(
+      'SELECT last_seq FROM committee_sequences WHERE committee_id = $1',
+      [committeeId],
+    );
+    return rows[0] ? Number(rows[0].last_seq) : 0;
+  }
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(emptyAsUndefined, schema.default(fallback as never));
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every environment variable the server reads, parsed once at boot. `.env.example` documents
+ * the same list; keep them together.
+ */
+export const configSchema = z.object({
+  /** HTTP and socket.io port. */
+  PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
+  /** Interface to bind. */
+  HOST: withDefault(z.string().min(1), '0.0.0.0'),
+  /** PostgreSQL server. Without it the embedded store under DATA_DIR is used. */
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
+  /** Where the embedded store keeps its files (only without DATABASE_URL). */
+  DATA_DIR: withDefault(z.string().min(1), './data'),
+  /** Connections in the database pool. */
+  DB_POOL_SIZE: withDefault(z.coerce.number().int().min(2).max(100), 10),
+  /** Redis shared by several instances for realtime fan-out. Optional on one node. */
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis://')),
+  /** Secret that signs access tokens. Without it one is generated and kept in the database. */
+  JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  /** Lifetime of an access token, in seconds. */
+  ACCESS_TOKEN_TTL_SECONDS: withDefault(z.coerce.number().int().min(60).max(30 * 24 * 3600), 12 * 3600),
+  /** Seed the demo committee on first start of an empty database. */
+  SEED_DEMO: withDefault(booleanFlag, 'true'),
+  /** Password of every demo account. */
+  DEMO_PASSWORD: withDefault(z.string().min(8, 'must be at least 8 characters'), 'sidang-demo'),
+  /** pino log level. */
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  /** Folder of the built client; served at /. */
+  CLIENT_DIST: optional(z.string().min(1)),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses `env`; a bad value stops the start with a message naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Injection token for the parsed configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,24 @@
+import { CommitteeEntity } from './access/committee.entity.js';
+import { MembershipEntity } from './access/membership.entity.js';
+import { UserEntity } from './access/user.entity.js';
+import { AuditEntryEntity } from './changes/audit-entry.entity.js';
+import { ChangeEventEntity } from './changes/change-event.entity.js';
+import { CommitteeSequenceEntity } from './changes/committee-sequence.entity.js';
+import { RecordScopeEntity } from './changes/record-scope.entity.js';
+import { AppSettingEntity } from './database/app-setting.entity.js';
+import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
+import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
+
+/** Every entity of the schema; a new slice adds its entities here and a migration. */
+export const ENTITIES = [
+  UserEntity,
+  CommitteeEntity,
+  MembershipEntity,
+  ChangeEventEntity,
+  AuditEntryEntity,
+  CommitteeSequenceEntity,
+  RecordScopeEntity,
+  AppSettingEntity,
+  ActionItemEntity,
+  ProgressUpdateEntity,
+];

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { DataDirLockedError, type EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.DATABASE_URL) {
+    embedded = await startEmbeddedDatabase(config.DATA_DIR, config.DB_POOL_SIZE + 4);
+  }
+  const app = await createApp({ ...config, DATABASE_URL: config.DATABASE_URL ?? (embedded as EmbeddedDatabase).url });
+  await app.listen(config.PORT, config.HOST);
+  const where = embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL at DATABASE_URL';
+  console.log(`Sidang is up on http://localhost:${config.PORT} (${where}${config.REDIS_URL ? ', Redis fan-out' : ''}).`);
+  if (config.SEED_DEMO) {
+    console.log(
+      `Demo accounts: chair@, secretariat@, member@, observer@demo.sidang.my — password: ${config.DEMO_PASSWORD}`,
+    );
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing`);
+    await app.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('Sidang could not start:', error);
+  }
+  process.exit(1);
+});

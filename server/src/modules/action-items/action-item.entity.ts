@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CommitteeEntity } from '../../access/committee.entity.js';
+import type { ActionItemStatus, Classification, Priority } from '@sidang/shared';
+
+@Entity({ name: 'action_items' })
+@Index('action_items_committee_idx', ['committeeId'])
+export class ActionItemEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ActionItemStatus;
+
+  @Column({ type: 'varchar', length: 8 })
+  priority: Priority;
+
+  /** Calendar date; kept as the 'YYYY-MM-DD' string to avoid time-zone shifts. */
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate: string | null;
+
+  @Column({ name: 'owner_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  ownerIds: string[];
+
+  @Column({ name: 'owner_agencies', type: 'text', array: true, default: () => "'{}'" })
+  ownerAgencies: string[];
+
+  @Column({ type: 'varchar', length: 16 })
+  classification: Classification;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** Deleted items are kept (nothing stored is lost) and hidden from every read. */
+  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
+  @ManyToOne(() => CommitteeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'committee_id' })
+  committee?: CommitteeEntity;
+}

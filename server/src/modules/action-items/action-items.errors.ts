@@ -1,0 +1,36 @@
+import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
+
+export class ActionItemNotFoundException extends NotFoundException {
+  constructor() {
+    super('Action item not found');
+  }
+}
+
+/** Classifying a record above one's own clearance would hide it from its author. */
+export class AboveClearanceException extends BadRequestException {
+  constructor(clearance: string) {
+    super({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `classification: must not be above your clearance (${clearance})`,
+      issues: [{ path: 'classification', message: `must not be above your clearance (${clearance})` }],
+    });
+  }
+}
+
+export class NotMembersException extends BadRequestException {
+  constructor(ids: string[]) {
+    super({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `ownerIds: not members of this committee: ${ids.join(', ')}`,
+      issues: [{ path: 'ownerIds', message: 'must be members of this committee' }],
+    });
+  }
+}
+
+export class OwnStatusOnlyException extends ForbiddenException {
+  constructor() {
+    super('As an owner you may change the status of this item, and nothing else');
+  }
+}

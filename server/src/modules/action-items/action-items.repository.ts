@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CLASSIFICATIONS, CLOSED_STATUSES, type Classification, type ListActionItemsQuery } from '@sidang/shared';
+import { type EntityManager, In, type Repository } from 'typeorm';
+import { UserEntity } from '../../access/user.entity.js';
+import { ActionItemEntity } from './action-item.entity.js';
+import { ProgressUpdateEntity } from './progress-update.entity.js';
+
+export interface ListFilter extends Omit<ListActionItemsQuery, 'owner'> {
+  committeeId: string;
+  clearance: Classification;
+  /** Items owned by this user or by this agency. */
+  ownedBy?: { userId: string; agency?: string };
+  /** ISO date of "today" in the committee's time zone, for `overdue`. */
+  today: string;
+}
+
+/** Queries only; rules live in the service. */
+@Injectable()
+export class ActionItemsRepository {
+  constructor(
+    @InjectRepository(ActionItemEntity) private readonly items: Repository<ActionItemEntity>,
+    @InjectRepository(ProgressUpdateEntity) private readonly updates: Repository<ProgressUpdateEntity>,
+  ) {}
+
+  list(filter: ListFilter): Promise<ActionItemEntity[]> {
+    const visible = CLASSIFICATIONS.slice(0, CLASSIFICATIONS.indexOf(filter.clearance) + 1);
+    const query = this.items
+      .createQueryBuilder('item')
+      .where('item.committee_id = :committeeId', { committeeId: filter.committeeId })
+      .andWhere('item.classification IN (:...visible)', { visible });
+    if (filter.status?.length) query.andWhere('item.status IN (:...status)', { status: filter.status });
+    if (filter.ownedBy) {
+      const { userId, agency } = filter.ownedBy;
+      query.andWhere(
+        agency ? '(:userId = ANY(item.owner_ids) OR :agency = ANY(item.owner_agencies))' : ':userId = ANY(item.owner_ids)',
+        { userId, agency },
+      );
+    }
+    if (filter.agency) query.andWhere(':ownerAgency = ANY(item.owner_agencies)', { ownerAgency: filter.agency });
+    if (filter.overdue !== undefined) {
+      const overdue = 'item.due_date < :today AND item.status NOT IN (:...closed)';
+      query.andWhere(filter.overdue ? overdue : `(item.due_date IS NULL OR NOT (${overdue}))`, {
+        today: filter.today,
+        closed: CLOSED_STATUSES,
+      });
+    }
+    return query.orderBy('item.due_date', 'ASC', 'NULLS LAST').addOrderBy('item.created_at', 'ASC').take(2000).getMany();
+  }
+
+  findById(id: string): Promise<ActionItemEntity | null> {
+    return this.items.findOne({ where: { id } });
+  }
+
+  /** Reads and row-locks an item inside a change transaction. */
+  lockForWrite(manager: EntityManager, id: string): Promise<ActionItemEntity | null> {
+    return manager.findOne(ActionItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async updatesWithAuthors(actionItemId: string): Promise<Array<{ update: ProgressUpdateEntity; authorName: string }>> {
+    const updates = await this.updates.find({ where: { actionItemId }, order: { createdAt: 'ASC' } });
+    const names = await this.authorNames(
+      this.updates.manager,
+      updates.map((update) => update.authorId),
+    );
+    return updates.map((update) => ({ update, authorName: names.get(update.authorId) ?? '' }));
+  }
+
+  async authorNames(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const users = await manager.find(UserEntity, { where: { id: In([...new Set(ids)]) }, select: { id: true, name: true } });
+    return new Map(users.map((user) => [user.id, user.name]));
+  }
+}

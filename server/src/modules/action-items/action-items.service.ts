@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type ActionItem,
+  type Classification,
+  type ListActionItemsQuery,
+  type ProgressUpdate,
+  type UpdateActionItem,
+  type createActionItemSchema,
+  isCleared,
+} from '@sidang/shared';
+import type { z } from 'zod';
+import type { CommitteeAccess } from '../../access/access.service.js';
+import { AccessService } from '../../access/access.service.js';
+import type { Actor } from '../../access/actor.js';
+import { ChangesService } from '../../changes/changes.service.js';
+import { StaleVersionException } from '../../common/errors.js';
+import { todayIn } from '../../common/today.js';
+import { ActionItemEntity } from './action-item.entity.js';
+import {
+  AboveClearanceException,
+  ActionItemNotFoundException,
+  NotMembersException,
+  OwnStatusOnlyException,
+} from './action-items.errors.js';
+import { toActionItem, toProgressUpdate } from './action-items.mapper.js';
+import { ActionItemsRepository } from './action-items.repository.js';
+import { ProgressUpdateEntity } from './progress-update.entity.js';
+
+type CreateInput = z.output<typeof createActionItemSchema>;
+
+@Injectable()
+export class ActionItemsService {
+  constructor(
+    private readonly repository: ActionItemsRepository,
+    private readonly access: AccessService,
+    private readonly changes: ChangesService,
+  ) {}
+
+  async list(actor: Actor, committeeId: string, query: ListActionItemsQuery): Promise<ActionItem[]> {
+    const access = await this.access.requireCommittee(actor, committeeId);
+    const { owner, ...filters } = query;
+    const items = await this.repository.list({
+      ...filters,
+      committeeId,
+      clearance: access.clearance,
+      ownedBy: owner === 'me' ? { userId: actor.id, agency: actor.agency } : owner ? { userId: owner } : undefined,
+      today: todayIn(access.committee.timeZone),
+    });
+    return items.map(toActionItem);
+  }
+
+  async get(actor: Actor, id: string): Promise<ActionItem> {
+    const { item } = await this.visible(actor, id);
+    return toActionItem(item);
+  }
+
+  async create(actor: Actor, committeeId: string, input: CreateInput): Promise<ActionItem> {
+    const access = await this.access.requireCommittee(actor, committeeId);
+    access.require('action-item.create');
+    this.assertClassifiable(access, input.classification);
+    await this.assertMembers(committeeId, input.ownerIds);
+    return this.changes.transact(actor, async (tx) => {
+      const entity = tx.manager.create(ActionItemEntity, {
+        ...input,
+        ownerIds: [...new Set(input.ownerIds)],
+        ownerAgencies: [...new Set(input.ownerAgencies)],
+        committeeId,
+        version: 1,
+        createdById: actor.id,
+      });
+      const saved = toActionItem(await tx.manager.save(entity));
+      await tx.record({
+        committeeId,
+        entityType: 'action-item',
+        entityId: saved.id,
+        verb: 'created',
+        version: saved.version,
+        classification: saved.classification,
+        before: null,
+        after: saved,
+      });
+      return saved;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateActionItem): Promise<ActionItem> {
+    const { item, access } = await this.visible(actor, id);
+    const { version, ...changes } = input;
+    if (!access.may('action-item.edit')) {
+      const ownsIt = item.ownerIds.includes(actor.id) || item.ownerAgencies.includes(actor.agency);
+      if (!access.may('action-item.update-own-status') || !ownsIt) access.require('action-item.edit');
+      if (Object.keys(changes).some((field) => field !== 'status')) throw new OwnStatusOnlyException();
+    }
+    if (changes.classification) this.assertClassifiable(access, changes.classification);
+    if (changes.ownerIds) await this.assertMembers(item.committeeId, changes.ownerIds);
+
+    return this.changes.transact(actor, async (tx) => {
+      const current = await this.repository.lockForWrite(tx.manager, id);
+      if (!current || !access.canSee(current.classification)) throw new ActionItemNotFoundException();
+      if (current.version !== version) throw new StaleVersionException(toActionItem(current), version, current.version);
+      const before = toActionItem(current);
+      Object.assign(current, changes, { version: current.version + 1 });
+      if (changes.ownerIds) current.ownerIds = [...new Set(changes.ownerIds)];
+      if (changes.ownerAgencies) current.ownerAgencies = [...new Set(changes.ownerAgencies)];
+      const after = toActionItem(await tx.manager.save(current));
+      await tx.record({
+        committeeId: after.committeeId,
+        entityType: 'action-item',
+        entityId: id,
+        verb: 'updated',
+        version: after.version,
+        classification: after.classification,
+        previousClassification: before.classification,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  async remove(actor: Actor, id: string, version: number): Promise<void> {
+    const { access } = await this.visible(actor, id);
+    access.require('action-item.delete');
+    await this.changes.transact(actor, async (tx) => {
+      const current = await this.repository.lockForWrite(tx.manager, id);
+      if (!current || !access.canSee(current.classification)) throw new ActionItemNotFoundException();
+      if (current.version !== version) throw new StaleVersionException(toActionItem(current), version, current.version);
+      const before = toActionItem(current);
+      current.version += 1;
+      current.deletedAt = new Date();
+      await tx.manager.save(current);
+      await tx.record({
+        committeeId: current.committeeId,
+        entityType: 'action-item',
+        entityId: id,
+        verb: 'deleted',
+        version: current.version,
+        classification: current.classification,
+        before,
+        after: null,
+      });
+    });
+  }
+
+  async listUpdates(actor: Actor, id: string): Promise<ProgressUpdate[]> {
+    const { item } = await this.visible(actor, id);
+    const rows = await this.repository.updatesWithAuthors(id);
+    return rows.map(({ update, authorName }) => toProgressUpdate(update, item, authorName));
+  }
+
+  async addUpdate(actor: Actor, id: string, body: string): Promise<ProgressUpdate> {
+    const { access } = await this.visible(actor, id);
+    access.require('progress-update.create');
+    return this.changes.transact(actor, async (tx) => {
+      // Locked so that the item's classification cannot move while the update is written.
+      const item = await this.repository.lockForWrite(tx.manager, id);
+      if (!item || !access.canSee(item.classification)) throw new ActionItemNotFoundException();
+      const entity = tx.manager.create(ProgressUpdateEntity, {
+        actionItemId: id,
+        committeeId: item.committeeId,
+        body,
+        authorId: actor.id,
+        version: 1,
+      });
+      const saved = toProgressUpdate(await tx.manager.save(entity), item, actor.name);
+      await tx.record({
+        committeeId: item.committeeId,
+        entityType: 'progress-update',
+        entityId: saved.id,
+        scopeId: id,
+        verb: 'created',
+        version: saved.version,
+        classification: item.classification,
+        before: null,
+        after: saved,
+      });
+      return saved;
+    });
+  }
+
+  /** The item and the actor's access to its committee; 404 for anything they may not see. */
+  private async visible(actor: Actor, id: string): Promise<{ item: ActionItemEntity; access: CommitteeAccess }> {
+    const item = await this.repository.findById(id);
+    const access = item ? await this.access.forCommittee(actor, item.committeeId) : null;
+    if (!item || !access || !access.canSee(item.classification)) throw new ActionItemNotFoundException();
+    return { item, access };
+  }
+
+  private assertClassifiable(access: CommitteeAccess, classification: Classification): void {
+    if (!isCleared(access.clearance, classification)) throw new AboveClearanceException(access.clearance);
+  }
+
+  private async assertMembers(committeeId: string, ownerIds: string[]): Promise<void> {
+    const missing: string[] = [];
+    for (const id of new Set(ownerIds)) {
+      if (!(await this.access.isMember(committeeId, id))) missing.push(id);
+    }
+    if (missing.length > 0) throw new NotMembersException(missing);
+  }
+}

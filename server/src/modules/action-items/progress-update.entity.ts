@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ActionItemEntity } from './action-item.entity.js';
+
+/** One entry of an action item's progress thread; seen by whoever may see the item. */
+@Entity({ name: 'progress_updates' })
+@Index('progress_updates_item_idx', ['actionItemId'])
+export class ProgressUpdateEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'action_item_id', type: 'uuid' })
+  actionItemId: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @ManyToOne(() => ActionItemEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'action_item_id' })
+  actionItem?: ActionItemEntity;
+}

@@ -1,0 +1,107 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { type EventEnvelope, SOCKET_EVENTS, classificationAt, rooms } from '@sidang/shared';
+import type { Subscription } from 'rxjs';
+import type { Server } from 'socket.io';
+import { ChangeBus } from '../changes/change-bus.js';
+import { ChangeLogRepository } from './change-log.repository.js';
+import { raisedLevel, toEnvelope } from './envelope.js';
+
+const PAGE = 500;
+/** Safety net: a missed signal (e.g. a dropped Redis message) is made good within this. */
+const SWEEP_MS = 2_000;
+
+interface Cursor {
+  /** Last seq emitted to this node's sockets. */
+  seq: number;
+  draining: boolean;
+  again: boolean;
+}
+
+/**
+ * Relays committed changes to this node's sockets, in seq order per committee. It reads the
+ * committed log rather than trusting in-memory order, so concurrent commits, several nodes
+ * and missed signals can neither reorder nor drop an event. Each event is emitted once, to
+ * the rooms of the clearances that may see it.
+ */
+@Injectable()
+export class EventRelay implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(EventRelay.name);
+  private readonly cursors = new Map<string, Cursor>();
+  private server: Server | null = null;
+  private subscription: Subscription | undefined;
+  private sweep: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly bus: ChangeBus,
+    private readonly log: ChangeLogRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.bus.committed$.subscribe(({ committeeId }) => this.notify(committeeId));
+    this.sweep = setInterval(() => {
+      for (const committeeId of this.cursors.keys()) this.notify(committeeId);
+    }, SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    clearInterval(this.sweep);
+  }
+
+  attach(server: Server): void {
+    this.server = server;
+  }
+
+  /**
+   * Starts relaying a committee from `seq` (the head a subscriber was told), if this node was
+   * not relaying it yet. Older events are the subscriber's catch-up.
+   */
+  track(committeeId: string, seq: number): void {
+    if (!this.cursors.has(committeeId)) this.cursors.set(committeeId, { seq, draining: false, again: false });
+    this.notify(committeeId);
+  }
+
+  /** The committee's log may have grown: emit what this node has not emitted yet. */
+  notify(committeeId: string): void {
+    const cursor = this.cursors.get(committeeId);
+    if (!cursor) return;
+    if (cursor.draining) {
+      cursor.again = true;
+      return;
+    }
+    cursor.draining = true;
+    void this.drain(committeeId, cursor);
+  }
+
+  private async drain(committeeId: string, cursor: Cursor): Promise<void> {
+    try {
+      do {
+        cursor.again = false;
+        let page;
+        do {
+          page = await this.log.after(committeeId, cursor.seq, PAGE);
+          for (const event of page) {
+            this.emit(toEnvelope(event), rooms.clearedFor(committeeId, classificationAt(event.level)));
+            if (raisedLevel(event) && event.previousLevel !== null) {
+              const before = classificationAt(event.previousLevel);
+              this.emit(toEnvelope(event, true), rooms.losingSight(committeeId, before, classificationAt(event.level)));
+            }
+            cursor.seq = event.seq;
+          }
+        } while (page.length === PAGE);
+      } while (cursor.again);
+    } catch (error) {
+      // The next signal or sweep retries from the same cursor; nothing is skipped.
+      this.logger.warn(`Relay of committee ${committeeId} paused: ${(error as Error).message}`);
+    } finally {
+      cursor.draining = false;
+    }
+  }
+
+  private emit(envelope: EventEnvelope, targets: string[]): void {
+    if (!this.server || targets.length === 0) return;
+    // `local`: every node relays from the shared log to its own sockets.
+    this.server.local.to(targets).emit(SOCKET_EVENTS.event, envelope);
+  }
+}

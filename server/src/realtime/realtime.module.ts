@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
+import { CatchUpController } from './catch-up.controller.js';
+import { CatchUpService } from './catch-up.service.js';
+import { ChangeLogRepository } from './change-log.repository.js';
+import { EventRelay } from './event-relay.js';
+import { RealtimeGateway } from './realtime.gateway.js';
+import { RedisFanout } from './redis-fanout.js';
+
+@Module({
+  imports: [AccessModule],
+  controllers: [CatchUpController],
+  providers: [ChangeLogRepository, CatchUpService, EventRelay, RealtimeGateway, RedisFanout],
+})
+export class RealtimeModule {}

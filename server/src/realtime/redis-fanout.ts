@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { Subscription } from 'rxjs';
+import { ChangeBus } from '../changes/change-bus.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { EventRelay } from './event-relay.js';
+
+const CHANNEL = 'sidang:committed';
+
+/**
+ * With REDIS_URL, tells every instance that a committee's log grew, so each relays the change
+ * to its own sockets. Only the signal crosses Redis; the events are read from PostgreSQL.
+ */
+@Injectable()
+export class RedisFanout implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(RedisFanout.name);
+  private publisher: Redis | undefined;
+  private subscriber: Redis | undefined;
+  private subscription: Subscription | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bus: ChangeBus,
+    private readonly relay: EventRelay,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const url = this.config.REDIS_URL;
+    if (!url) return;
+    this.publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.subscriber = new Redis(url, { lazyConnect: true });
+    for (const client of [this.publisher, this.subscriber]) {
+      client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
+      await client.connect();
+    }
+    this.subscriber.on('message', (_channel, message: string) => {
+      try {
+        const { committeeId } = JSON.parse(message) as { committeeId?: unknown };
+        if (typeof committeeId === 'string') this.relay.notify(committeeId);
+      } catch {
+        this.logger.warn('Ignored a malformed fan-out message');
+      }
+    });
+    await this.subscriber.subscribe(CHANNEL);
+    this.subscription = this.bus.committed$.subscribe((committed) => {
+      this.publisher?.publish(CHANNEL, JSON.stringify(committed)).catch((error: Error) => {
+        this.logger.warn(`Fan-out publish failed (peers catch up within seconds): ${error.message}`);
+      });
+    });
+    this.logger.log('Realtime fan-out through Redis is on');
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.subscription?.unsubscribe();
+    await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].map((p) => p?.catch(() => undefined)));
+  }
+}
