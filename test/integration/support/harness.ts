@@ -1,0 +1,163 @@
+import type { INestApplication } from '@nestjs/common';
+import type { ActionItem, CatchUpPage, Committee, EventEnvelope, LoginResponse, SubscribeAck } from '@sidang/shared';
+import { type Socket, io } from 'socket.io-client';
+import { createApp } from '../../../server/src/app.js';
+import { loadConfig } from '../../../server/src/config/config.js';
+import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
+
+export const DEMO = {
+  chair: 'chair@demo.sidang.my',
+  secretariat: 'secretariat@demo.sidang.my',
+  member: 'member@demo.sidang.my',
+  observer: 'observer@demo.sidang.my',
+  nres: 'nres@demo.sidang.my',
+  mosti: 'mosti@demo.sidang.my',
+} as const;
+export type DemoUser = keyof typeof DEMO;
+
+export interface Session extends LoginResponse {
+  token: string;
+}
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/**
+ * A real app (real PostgreSQL database of its own, real HTTP and socket.io) for one test
+ * file, seeded with the demo committee.
+ */
+export class TestApp {
+  private readonly sockets: Socket[] = [];
+
+  private constructor(
+    readonly app: INestApplication,
+    readonly url: string,
+    private readonly database: TestDatabase,
+    private readonly extraEnv: Record<string, string>,
+  ) {}
+
+  static async start(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+    const db = database ?? (await createTestDatabase());
+    const config = loadConfig({ DATABASE_URL: db.url, SEED_DEMO: 'true', LOG_LEVEL: 'silent', ...env });
+    const app = await createApp({ ...config, DATABASE_URL: db.url });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, db, env);
+  }
+
+  /** A second instance on the same database (for multi-node tests). */
+  async startPeer(env: Record<string, string> = {}): Promise<TestApp> {
+    return TestApp.start({ ...this.extraEnv, ...env }, { url: this.database.url, drop: async () => undefined });
+  }
+
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
+  async request<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<HttpResult<T>> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: keep the text for the assertion message.
+    }
+    return { status: response.status, body: parsed as T };
+  }
+
+  async login(user: DemoUser): Promise<Session> {
+    const result = await this.request<LoginResponse>('POST', '/api/auth/login', undefined, {
+      email: DEMO[user],
+      password: 'sidang-demo',
+    });
+    if (result.status !== 200) throw new Error(`login of ${user} failed: ${result.status}`);
+    return { ...result.body, token: result.body.accessToken };
+  }
+
+  /** The demo committee (JTK-REE) and the R&D working group. */
+  async committees(token: string): Promise<{ main: Committee; workingGroup?: Committee }> {
+    const { body } = await this.request<Committee[]>('GET', '/api/committees', token);
+    const main = body.find((c) => c.code === 'JTK-REE');
+    if (!main) throw new Error('demo committee missing');
+    return { main, workingGroup: body.find((c) => c.code === 'KK-RND-REE') };
+  }
+
+  async createItem(token: string, committeeId: string, fields: Record<string, unknown>): Promise<ActionItem> {
+    const result = await this.request<ActionItem>('POST', `/api/committees/${committeeId}/action-items`, token, fields);
+    if (result.status !== 201) throw new Error(`create failed: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  }
+
+  /** Every page of catch-up after `after`. */
+  async catchUp(token: string, committeeId: string, after: number, limit = 500): Promise<{ events: EventEnvelope[]; nextAfter: number }> {
+    const events: EventEnvelope[] = [];
+    let cursor = after;
+    for (let page = 0; page < 1000; page++) {
+      const result = await this.request<CatchUpPage>('GET', `/api/committees/${committeeId}/events?after=${cursor}&limit=${limit}`, token);
+      if (result.status !== 200) throw new Error(`catch-up failed: ${result.status}`);
+      events.push(...result.body.events);
+      cursor = result.body.nextAfter;
+      if (!result.body.hasMore) break;
+    }
+    return { events, nextAfter: cursor };
+  }
+
+  /** A connected socket.io client; its received envelopes collect in `events`. */
+  async connect(token: string | undefined): Promise<LiveClient> {
+    const socket = io(this.url, { auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    this.sockets.push(socket);
+    const client = new LiveClient(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (error) => reject(error));
+    });
+    return client;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.disconnect();
+    await this.app.close();
+    await this.database.drop();
+  }
+}
+
+export class LiveClient {
+  readonly events: EventEnvelope[] = [];
+
+  constructor(readonly socket: Socket) {
+    socket.on('event', (envelope: EventEnvelope) => this.events.push(envelope));
+  }
+
+  subscribe(committeeId: unknown): Promise<SubscribeAck> {
+    return this.socket.timeout(5_000).emitWithAck('subscribe', { committeeId });
+  }
+
+  /** Resolves once `predicate` holds for the received events (or fails after `ms`). */
+  async waitFor(predicate: (events: EventEnvelope[]) => boolean, ms = 5_000): Promise<EventEnvelope[]> {
+    const deadline = Date.now() + ms;
+    while (!predicate(this.events)) {
+      if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(this.events.map((e) => [e.seq, e.type]))}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.events;
+  }
+
+  disconnect(): void {
+    this.socket.disconnect();
+  }
+}
+
+/** Lets in-flight deliveries land, for asserting that something did NOT arrive. */
+export function settle(ms = 300): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
