@@ -58,6 +58,7 @@ export default {
       testMatch: ['<rootDir>/server/src/**/*.int.spec.ts', '<rootDir>/test/integration/**/*.spec.ts'],
       transform: { '^.+\\.ts$': swcServer },
       testTimeout: 60_000,
+      testEnvironmentOptions: { globalsCleanup: 'off' },
       ...esm,
     },
     {

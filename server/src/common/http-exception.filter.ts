@@ -29,6 +29,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+    const bodyError = this.bodyParserError(exception instanceof HttpException ? exception.cause : exception);
+    if (bodyError) return bodyError;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
@@ -36,23 +38,26 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (Array.isArray(body.message)) body.message = body.message.join('; ');
       return { status, body };
     }
-    const error = exception as { status?: unknown; statusCode?: unknown; type?: unknown; code?: unknown; message?: unknown };
-    const httpStatus = typeof error?.status === 'number' ? error.status : typeof error?.statusCode === 'number' ? error.statusCode : undefined;
-    if (httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500) {
-      const message =
-        error.type === 'entity.parse.failed'
-          ? 'body: is not valid JSON'
-          : error.type === 'entity.too.large'
-            ? 'body: is too large'
-            : typeof error.message === 'string'
-              ? error.message
-              : 'Bad request';
-      return { status: httpStatus, body: { statusCode: httpStatus, error: 'Bad Request', message } };
-    }
-    const pgStatus = typeof error?.code === 'string' ? CLIENT_PG_ERRORS[error.code] : undefined;
+    const code = (exception as { code?: unknown } | null)?.code;
+    const pgStatus = typeof code === 'string' ? CLIENT_PG_ERRORS[code] : undefined;
     if (pgStatus) {
       return { status: pgStatus, body: { statusCode: pgStatus, message: 'The request does not fit the stored data' } };
     }
     return { status: 500, body: { statusCode: 500, message: 'Internal server error' } };
+  }
+
+  /** Malformed or oversized bodies, as the JSON body parser reports them. */
+  private bodyParserError(error: unknown): { status: number; body: Record<string, unknown> } | undefined {
+    const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
+    const known: Record<string, [number, string]> = {
+      'entity.parse.failed': [400, 'body: is not valid JSON'],
+      'entity.too.large': [413, 'body: is too large (at most 256 kB)'],
+      'encoding.unsupported': [415, 'body: unsupported encoding'],
+      'charset.unsupported': [415, 'body: unsupported charset'],
+    };
+    const match = typeof type === 'string' ? known[type] : undefined;
+    if (!match && !(typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string')) return undefined;
+    const [code, message] = match ?? [status as number, 'body: could not be read'];
+    return { status: code, body: { statusCode: code, error: 'Bad Request', message, issues: [{ path: 'body', message }] } };
   }
 }
