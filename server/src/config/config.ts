@@ -23,6 +23,8 @@ export const configSchema = z.object({
   DB_POOL_SIZE: withDefault(z.coerce.number().int().min(2).max(100), 10),
   /** Redis shared by several instances for realtime fan-out. Optional on one node. */
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis://')),
+  /** How often each instance re-reads the change log as a safety net for missed signals, in ms. */
+  RELAY_SWEEP_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2_000),
   /** Secret that signs access tokens. Without it one is generated and kept in the database. */
   JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   /** Lifetime of an access token, in seconds. */

@@ -1,14 +1,13 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { type EventEnvelope, SOCKET_EVENTS, classificationAt, rooms } from '@sidang/shared';
 import type { Subscription } from 'rxjs';
 import type { Server } from 'socket.io';
 import { ChangeBus } from '../changes/change-bus.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ChangeLogRepository } from './change-log.repository.js';
 import { raisedLevel, toEnvelope } from './envelope.js';
 
 const PAGE = 500;
-/** Safety net: a missed signal (e.g. a dropped Redis message) is made good within this. */
-const SWEEP_MS = 2_000;
 
 interface Cursor {
   /** Last seq emitted to this node's sockets. */
@@ -34,13 +33,15 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly bus: ChangeBus,
     private readonly log: ChangeLogRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.subscription = this.bus.committed$.subscribe(({ committeeId }) => this.notify(committeeId));
+    // Safety net: a missed signal (e.g. a dropped Redis message) is made good within one sweep.
     this.sweep = setInterval(() => {
       for (const committeeId of this.cursors.keys()) this.notify(committeeId);
-    }, SWEEP_MS);
+    }, this.config.RELAY_SWEEP_MS);
     this.sweep.unref();
   }
 

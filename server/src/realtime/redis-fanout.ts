@@ -2,10 +2,15 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { Redis } from 'ioredis';
 import type { Subscription } from 'rxjs';
 import { ChangeBus } from '../changes/change-bus.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig, ConfigError } from '../config/config.js';
 import { EventRelay } from './event-relay.js';
 
 const CHANNEL = 'sidang:committed';
+const CONNECT_TIMEOUT_MS = 5_000;
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
 
 /**
  * With REDIS_URL, tells every instance that a committee's log grew, so each relays the change
@@ -31,8 +36,18 @@ export class RedisFanout implements OnModuleInit, OnModuleDestroy {
     this.subscriber = new Redis(url, { lazyConnect: true });
     for (const client of [this.publisher, this.subscriber]) {
       client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
-      await client.connect();
     }
+    // Fail the start clearly rather than wait forever on a wrong REDIS_URL; later drops reconnect.
+    await Promise.race([
+      Promise.all([this.publisher.connect(), this.subscriber.connect()]),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new ConfigError(`REDIS_URL: no Redis answers at ${redactUrl(url)}`)), CONNECT_TIMEOUT_MS).unref(),
+      ),
+    ]).catch((error: Error) => {
+      this.publisher?.disconnect();
+      this.subscriber?.disconnect();
+      throw error instanceof ConfigError ? error : new ConfigError(`REDIS_URL: no Redis answers at ${redactUrl(url)} (${error.message})`);
+    });
     this.subscriber.on('message', (_channel, message: string) => {
       try {
         const { committeeId } = JSON.parse(message) as { committeeId?: unknown };
