@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule, type ResolvedConfig } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
-import { PinoNestLogger, createLogger } from './common/logger.js';
+import { createLogger, PinoNestLogger } from './common/logger.js';
 import { seedDemo } from './seed/demo-seed.js';
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));

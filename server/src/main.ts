@@ -14,9 +14,7 @@ async function main(): Promise<void> {
   const where = embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL at DATABASE_URL';
   console.log(`Sidang is up on http://localhost:${config.PORT} (${where}${config.REDIS_URL ? ', Redis fan-out' : ''}).`);
   if (config.SEED_DEMO) {
-    console.log(
-      `Demo accounts: chair@, secretariat@, member@, observer@demo.sidang.my — password: ${config.DEMO_PASSWORD}`,
-    );
+    console.log(`Demo accounts: chair@, secretariat@, member@, observer@demo.sidang.my — password: ${config.DEMO_PASSWORD}`);
   }
 
   let closing = false;

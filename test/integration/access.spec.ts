@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ActionItem, CLASSIFICATIONS, type Classification, type EventEnvelope } from '@sidang/shared';
-import { type DemoUser, type LiveClient, type Session, TestApp, settle } from './support/harness.js';
+import { type DemoUser, type LiveClient, type Session, settle, TestApp } from './support/harness.js';
 
 /** One user per clearance level, all members of the demo committee. */
 const READERS: Array<[DemoUser, Classification]> = [
@@ -34,7 +34,10 @@ describe('need-to-know on every channel', () => {
       live.set(user, client);
     }
     for (const classification of CLASSIFICATIONS) {
-      items.set(classification, await app.createItem(chair.token, committeeId, { title: `Paper marked ${classification}`, classification }));
+      items.set(
+        classification,
+        await app.createItem(chair.token, committeeId, { title: `Paper marked ${classification}`, classification }),
+      );
     }
     await (live.get('chair') as LiveClient).waitFor((events) => events.length >= 4);
     await settle();
@@ -51,7 +54,10 @@ describe('need-to-know on every channel', () => {
   it.each(READERS)('should list for %s (%s) only what the clearance allows', async (user, clearance) => {
     const { status, body } = await app.request<ActionItem[]>('GET', `/api/committees/${committeeId}/action-items`, token(user));
     expect(status).toBe(200);
-    const seen = body.filter((item) => item.title.startsWith('Paper marked')).map((item) => item.id).sort();
+    const seen = body
+      .filter((item) => item.title.startsWith('Paper marked'))
+      .map((item) => item.id)
+      .sort();
     expect(seen).toEqual(idsOf(cleared(clearance)));
     expect(body.every((item) => cleared(clearance).includes(item.classification))).toBe(true);
   });
@@ -98,7 +104,9 @@ describe('need-to-know on every channel', () => {
       expect(ofItem.map((e) => e.type)).toEqual(['action-item.hidden']);
     }
     for (const user of ['chair', 'member'] as const) {
-      expect(after(user)).toEqual([expect.objectContaining({ type: 'action-item.updated', data: expect.objectContaining({ title: 'Now confidential title' }) })]);
+      expect(after(user)).toEqual([
+        expect.objectContaining({ type: 'action-item.updated', data: expect.objectContaining({ title: 'Now confidential title' }) }),
+      ]);
     }
   });
 

@@ -25,7 +25,10 @@ describe('HTTP contract', () => {
   });
 
   it('should publish an OpenAPI 3 document of every endpoint', async () => {
-    const { status, body } = await app.request<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json');
+    const { status, body } = await app.request<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/api/openapi.json',
+    );
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths)).toEqual(
@@ -43,11 +46,17 @@ describe('HTTP contract', () => {
   });
 
   it('should sign in the demo accounts and refuse wrong credentials with 401', async () => {
-    const ok = await app.request<LoginResponse>('POST', '/api/auth/login', undefined, { email: 'Observer@Demo.Sidang.my', password: 'sidang-demo' });
+    const ok = await app.request<LoginResponse>('POST', '/api/auth/login', undefined, {
+      email: 'Observer@Demo.Sidang.my',
+      password: 'sidang-demo',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ accessToken: expect.any(String), user: { email: 'observer@demo.sidang.my', clearance: 'OPEN' } });
     expect(JSON.stringify(ok.body)).not.toMatch(/password|argon/i);
-    for (const body of [{ email: 'chair@demo.sidang.my', password: 'wrong' }, { email: 'nobody@demo.sidang.my', password: 'sidang-demo' }]) {
+    for (const body of [
+      { email: 'chair@demo.sidang.my', password: 'wrong' },
+      { email: 'nobody@demo.sidang.my', password: 'sidang-demo' },
+    ]) {
       const refused = await app.request('POST', '/api/auth/login', undefined, body);
       expect(refused).toEqual({ status: 401, body: expect.objectContaining({ statusCode: 401, message: expect.any(String) }) });
     }
@@ -65,7 +74,11 @@ describe('HTTP contract', () => {
   });
 
   it('should filter by status, owner and agency', async () => {
-    const blocked = await app.request<ActionItem[]>('GET', `/api/committees/${committeeId}/action-items?status=blocked&status=done`, chair.token);
+    const blocked = await app.request<ActionItem[]>(
+      'GET',
+      `/api/committees/${committeeId}/action-items?status=blocked&status=done`,
+      chair.token,
+    );
     expect(blocked.body.length).toBeGreaterThan(0);
     expect(blocked.body.every((i) => ['blocked', 'done'].includes(i.status))).toBe(true);
     const mine = await app.request<ActionItem[]>('GET', `/api/committees/${committeeId}/action-items?owner=me`, member.token);

@@ -2,13 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem } from '@sidang/shared';
 import fc from 'fast-check';
 import { io } from 'socket.io-client';
-import { type Session, TestApp, settle } from './support/harness.js';
+import { type Session, settle, TestApp } from './support/harness.js';
 
 /** Fixed seed: a failure replays the same inputs. */
 const SEED = 20_251_126;
 
 const anyJson = fc.jsonValue({ maxDepth: 3 });
-const fieldValues = fc.oneof(anyJson, fc.string(), fc.integer(), fc.constant(null), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+const fieldValues = fc.oneof(
+  anyJson,
+  fc.string(),
+  fc.integer(),
+  fc.constant(null),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+);
 const actionItemish = fc.record(
   {
     title: fieldValues,
@@ -95,7 +101,10 @@ describe('hostile input', () => {
     }
     const named = await app.request<{ message: string }>('POST', `/api/committees/${committeeId}/action-items`, chair.token, { title: '' });
     expect(named.body.message).toMatch(/^title: /);
-    const dueDate = await app.request<{ message: string }>('POST', `/api/committees/${committeeId}/action-items`, chair.token, { title: 'x', dueDate: '2025-02-30' });
+    const dueDate = await app.request<{ message: string }>('POST', `/api/committees/${committeeId}/action-items`, chair.token, {
+      title: 'x',
+      dueDate: '2025-02-30',
+    });
     expect(dueDate.status).toBe(400);
     expect(dueDate.body.message).toMatch(/dueDate/);
   });
@@ -107,14 +116,18 @@ describe('hostile input', () => {
       socket.once('connect_error', reject);
     });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('subscribe', 'unsubscribe', 'event', 'nonsense'), fc.oneof(anyJson, fc.uuid()), async (name, payload) => {
-        if (name === 'subscribe' || name === 'unsubscribe') {
-          const ack = await socket.timeout(2_000).emitWithAck(name, payload);
-          expect(ack).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }));
-        } else {
-          socket.emit(name, payload);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('subscribe', 'unsubscribe', 'event', 'nonsense'),
+        fc.oneof(anyJson, fc.uuid()),
+        async (name, payload) => {
+          if (name === 'subscribe' || name === 'unsubscribe') {
+            const ack = await socket.timeout(2_000).emitWithAck(name, payload);
+            expect(ack).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }));
+          } else {
+            socket.emit(name, payload);
+          }
+        },
+      ),
       { seed: SEED, numRuns: 80 },
     );
     socket.emit('subscribe'); // no payload, no ack

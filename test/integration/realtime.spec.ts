@@ -42,7 +42,10 @@ describe('realtime change pipeline', () => {
 
   it('should refuse a stale version with 409 and the current record', async () => {
     const item = await app.createItem(chair.token, committeeId, { title: 'Update the TRL register' });
-    const first = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, chair.token, { version: 1, status: 'in_progress' });
+    const first = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, chair.token, {
+      version: 1,
+      status: 'in_progress',
+    });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(2);
 

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Classification, type Role, classificationLevel, isCleared } from '@sidang/shared';
+import { type Classification, classificationLevel, isCleared, type Role } from '@sidang/shared';
 import type { Repository } from 'typeorm';
 import type { Actor } from './actor.js';
 import { CommitteeEntity } from './committee.entity.js';

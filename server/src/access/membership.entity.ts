@@ -1,7 +1,7 @@
+import type { Role } from '@sidang/shared';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CommitteeEntity } from './committee.entity.js';
 import { UserEntity } from './user.entity.js';
-import type { Role } from '@sidang/shared';
 
 @Entity({ name: 'memberships' })
 export class MembershipEntity {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { type LoginRequest, type LoginResponse, type UpdateMe, type User, loginRequestSchema, updateMeSchema } from '@sidang/shared';
+import { type LoginRequest, type LoginResponse, loginRequestSchema, type UpdateMe, type User, updateMeSchema } from '@sidang/shared';
 import type { Actor } from '../access/actor.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import './auth.openapi.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { LoginRequest, LoginResponse, Locale, User } from '@sidang/shared';
+import type { Locale, LoginRequest, LoginResponse, User } from '@sidang/shared';
 import * as argon2 from 'argon2';
 import type { Repository } from 'typeorm';
 import type { Actor } from '../access/actor.js';

@@ -1,9 +1,9 @@
-import { type Classification, type EntityType, classificationLevel } from '@sidang/shared';
+import { type Classification, classificationLevel, type EntityType } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
-import { ChangeEventEntity } from './change-event.entity.js';
 import type { Committed } from './change-bus.js';
+import { ChangeEventEntity } from './change-event.entity.js';
 
 export type ChangeVerb = 'created' | 'updated' | 'deleted';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
   z.preprocess(emptyAsUndefined, schema.default(fallback as never));
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -28,9 +28,16 @@ export const configSchema = z.object({
   /** Secret that signs access tokens. Without it one is generated and kept in the database. */
   JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   /** Lifetime of an access token, in seconds. */
-  ACCESS_TOKEN_TTL_SECONDS: withDefault(z.coerce.number().int().min(60).max(30 * 24 * 3600), 12 * 3600),
+  ACCESS_TOKEN_TTL_SECONDS: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 24 * 3600),
+    12 * 3600,
+  ),
   /** Seed the demo committee on first start of an empty database. */
-  SEED_DEMO: withDefault(booleanFlag, 'true'),
+  SEED_DEMO: withDefault(booleanFlag, true),
   /** Password of every demo account. */
   DEMO_PASSWORD: withDefault(z.string().min(8, 'must be at least 8 characters'), 'sidang-demo'),
   /** pino log level. */

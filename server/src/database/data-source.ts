@@ -2,11 +2,7 @@ import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 
 /** One place that builds TypeORM options: the app, the migration generator and tests use it. */
-export function dataSourceOptions(
-  url: string,
-  entities: MixedList<Function>,
-  poolSize = 10,
-): DataSourceOptions {
+export function dataSourceOptions(url: string, entities: MixedList<Function>, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,

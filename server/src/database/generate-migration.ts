@@ -28,7 +28,10 @@ try {
     const className = `${name}${timestamp}`;
     const quote = (query: string) => `\`${query.replace(/`/g, '\\`')}\``;
     const up = sql.upQueries.map((q) => `    await runner.query(${quote(q.query)});`).join('\n');
-    const down = sql.downQueries.reverse().map((q) => `    await runner.query(${quote(q.query)});`).join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((q) => `    await runner.query(${quote(q.query)});`)
+      .join('\n');
     const file = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

@@ -7,7 +7,15 @@ import { committeeParams, describeRoute } from '../common/openapi.js';
 import { UuidParamPipe, ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { CatchUpService } from './catch-up.service.js';
 
-describeRoute({ method: 'get', path: '/api/committees/:committeeId/events', summary: 'Events after a seq that the caller may see (catch-up after reconnect)', tag: 'Realtime', params: committeeParams, query: catchUpQuerySchema, response: catchUpPageSchema });
+describeRoute({
+  method: 'get',
+  path: '/api/committees/:committeeId/events',
+  summary: 'Events after a seq that the caller may see (catch-up after reconnect)',
+  tag: 'Realtime',
+  params: committeeParams,
+  query: catchUpQuerySchema,
+  response: catchUpPageSchema,
+});
 
 @Controller('committees/:committeeId/events')
 export class CatchUpController {

@@ -29,10 +29,9 @@ export class ChangeLogRepository {
       .createQueryBuilder('e')
       .leftJoin(RecordScopeEntity, 's', 's.scope_id = e.scope_id')
       .where('e.committee_id = :committeeId AND e.seq > :after AND e.seq <= :upTo', { committeeId, after, upTo })
-      .andWhere(
-        '((e.level <= :level AND COALESCE(s.level, e.level) <= :level) OR (e.previous_level <= :level AND e.level > :level))',
-        { level },
-      )
+      .andWhere('((e.level <= :level AND COALESCE(s.level, e.level) <= :level) OR (e.previous_level <= :level AND e.level > :level))', {
+        level,
+      })
       .orderBy('e.seq', 'ASC')
       .limit(limit)
       .getMany();

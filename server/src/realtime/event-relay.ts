@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { type EventEnvelope, SOCKET_EVENTS, classificationAt, rooms } from '@sidang/shared';
+import { classificationAt, type EventEnvelope, rooms, SOCKET_EVENTS } from '@sidang/shared';
 import type { Subscription } from 'rxjs';
 import type { Server } from 'socket.io';
 import { ChangeBus } from '../changes/change-bus.js';
@@ -79,7 +79,7 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     try {
       do {
         cursor.again = false;
-        let page;
+        let page: Awaited<ReturnType<ChangeLogRepository['after']>>;
         do {
           page = await this.log.after(committeeId, cursor.seq, PAGE);
           for (const event of page) {

@@ -10,10 +10,10 @@ import {
 } from '@nestjs/websockets';
 import {
   type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SubscribeAck,
-  SOCKET_EVENTS,
   rooms,
+  type ServerToClientEvents,
+  SOCKET_EVENTS,
+  type SubscribeAck,
   subscribeRequestSchema,
 } from '@sidang/shared';
 import type { Server, Socket } from 'socket.io';

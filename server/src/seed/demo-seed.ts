@@ -15,7 +15,13 @@ const DAY = 24 * 3600 * 1000;
 /** Illustrative accounts: roles and agencies only, no real people. */
 const USERS = [
   { key: 'chair', email: 'chair@demo.sidang.my', name: 'Pengerusi (Timbalan Ketua Setiausaha, MITI)', agency: 'MITI', clearance: 'SECRET' },
-  { key: 'secretariat', email: 'secretariat@demo.sidang.my', name: 'Urus Setia (Bahagian Industri, MITI)', agency: 'MITI', clearance: 'SECRET' },
+  {
+    key: 'secretariat',
+    email: 'secretariat@demo.sidang.my',
+    name: 'Urus Setia (Bahagian Industri, MITI)',
+    agency: 'MITI',
+    clearance: 'SECRET',
+  },
   { key: 'member', email: 'member@demo.sidang.my', name: 'Pegawai Geologi (JMG)', agency: 'JMG', clearance: 'CONFIDENTIAL' },
   { key: 'observer', email: 'observer@demo.sidang.my', name: 'Pemerhati Industri (SIRIM)', agency: 'SIRIM', clearance: 'OPEN' },
   { key: 'nres', email: 'nres@demo.sidang.my', name: 'Pegawai Dasar Mineral (NRES)', agency: 'NRES', clearance: 'RESTRICTED' },
@@ -53,20 +59,151 @@ interface DemoItem {
 }
 
 const ITEMS: DemoItem[] = [
-  { title: 'Validate the 16.1 Mt inferred non-radioactive REE resource by state', description: 'The 2019 preliminary estimate (Terengganu 7.19 M t REO, Kelantan 2.56 M, Perak 1.69 M, Kedah 1.26 M, Pahang 1.25 M) is a resource, not a reserve. Propose the drilling and assay programme needed to validate it.', status: 'in_progress', priority: 'high', dueInDays: 30, agencies: ['JMG'], owners: ['member'], classification: 'RESTRICTED', updates: [['member', 'Assay programme for Kelantan and Terengganu drafted; awaiting state consent for two sites.']] },
-  { title: 'Brief the committee on enforcement of the raw REE export moratorium (2025–2027)', description: 'Status of enforcement since 1 January 2024 and of the renewal for 2025–2027; cases referred, if any.', status: 'open', priority: 'high', dueInDays: -5, agencies: ['MITI', 'NRES'], owners: ['nres'], classification: 'OPEN' },
-  { title: 'Report pilot in-situ leaching output at Hulu Perak', description: 'Monthly rare earth carbonate output, recovery rate and environmental monitoring results of the pilot mine.', status: 'in_progress', priority: 'medium', dueInDays: -12, agencies: ['JMG', 'Kerajaan Negeri Perak'], owners: ['member'], classification: 'RESTRICTED', updates: [['member', 'Data for July–September received from the operator; October pending.']] },
-  { title: 'Prepare an incentive package for a 3,000 t/yr NdFeB magnet plant', description: 'Options for the planned magnet plant with a Korean partner at Gebeng, Kuantan: tax incentives, land, utilities.', status: 'open', priority: 'high', dueInDays: 21, agencies: ['MIDA'], owners: ['mida'], classification: 'CONFIDENTIAL' },
-  { title: 'Draft our position on the raw materials chapter of the EU FTA', description: 'Fallback positions on export restrictions and local processing requirements for the next round.', status: 'in_progress', priority: 'high', dueInDays: 14, agencies: ['MITI'], owners: ['secretariat'], classification: 'SECRET' },
-  { title: 'Agree the JICA technical cooperation work plan with JMG', description: 'Scope, milestones and counterpart staffing for the JICA cooperation on resource assessment.', status: 'done', priority: 'medium', dueInDays: -20, agencies: ['JMG'], owners: ['member'], classification: 'OPEN' },
-  { title: 'Licensing timeline for the carbonate purification pilot', description: 'Atom Malaysia to confirm the licensing steps and the expected timeline for the NdPr solvent-extraction pilot.', status: 'blocked', priority: 'high', dueInDays: -3, agencies: ['Atom Malaysia'], owners: [], classification: 'RESTRICTED', updates: [['secretariat', 'Blocked until the radiological impact assessment is submitted by the proponent.']] },
-  { title: 'Map each value chain stage to its segment (metal making)', description: 'Sources disagree whether metal and alloy making is mid-level or downstream; propose a mapping for the committee to adopt.', status: 'open', priority: 'low', dueInDays: 45, agencies: ['MIGHT'], owners: [], classification: 'OPEN' },
-  { title: 'Summarise obligations under the US critical minerals MoU (Oct 2025)', description: 'One-page summary for agencies of the commitments and reporting duties.', status: 'done', priority: 'medium', dueInDays: -30, agencies: ['MITI'], owners: ['secretariat'], classification: 'CONFIDENTIAL' },
-  { title: 'Assess the processing technology offer from China', description: 'Technology transfer terms, ownership of know-how and safeguards.', status: 'open', priority: 'high', dueInDays: -1, agencies: ['MITI', 'MOSTI'], owners: ['mosti'], classification: 'SECRET' },
-  { title: 'Update the TRL of the NdPr solvent-extraction pilot (TRL 4 → 6)', description: 'Evidence for pilot-scale validation and the remaining gaps.', status: 'in_progress', priority: 'medium', dueInDays: 7, agencies: ['MOSTI', 'UKM'], owners: ['mosti'], classification: 'OPEN' },
-  { title: 'Identify state land for a magnet recycling pilot', description: 'Candidate sites in Kedah and Pahang; superseded by the industrial park proposal.', status: 'cancelled', priority: 'low', dueInDays: null, agencies: ['Kerajaan Negeri Kedah', 'Kerajaan Negeri Pahang'], owners: [], classification: 'OPEN' },
-  { title: 'Collect follow-up actions from the Korea critical minerals pact', description: 'List agency actions agreed at the senior officials meeting.', status: 'open', priority: 'medium', dueInDays: 3, agencies: ['MITI'], owners: ['secretariat'], classification: 'RESTRICTED' },
-  { title: 'Paper on dysprosium oxide output at Gebeng for the next meeting', description: 'First dysprosium oxide was produced in May 2025; paper on volumes and downstream users.', status: 'open', priority: 'medium', dueInDays: 5, agencies: ['MIDA', 'NRES'], owners: ['mida', 'nres'], classification: 'OPEN' },
+  {
+    title: 'Validate the 16.1 Mt inferred non-radioactive REE resource by state',
+    description:
+      'The 2019 preliminary estimate (Terengganu 7.19 M t REO, Kelantan 2.56 M, Perak 1.69 M, Kedah 1.26 M, Pahang 1.25 M) is a resource, not a reserve. Propose the drilling and assay programme needed to validate it.',
+    status: 'in_progress',
+    priority: 'high',
+    dueInDays: 30,
+    agencies: ['JMG'],
+    owners: ['member'],
+    classification: 'RESTRICTED',
+    updates: [['member', 'Assay programme for Kelantan and Terengganu drafted; awaiting state consent for two sites.']],
+  },
+  {
+    title: 'Brief the committee on enforcement of the raw REE export moratorium (2025–2027)',
+    description: 'Status of enforcement since 1 January 2024 and of the renewal for 2025–2027; cases referred, if any.',
+    status: 'open',
+    priority: 'high',
+    dueInDays: -5,
+    agencies: ['MITI', 'NRES'],
+    owners: ['nres'],
+    classification: 'OPEN',
+  },
+  {
+    title: 'Report pilot in-situ leaching output at Hulu Perak',
+    description: 'Monthly rare earth carbonate output, recovery rate and environmental monitoring results of the pilot mine.',
+    status: 'in_progress',
+    priority: 'medium',
+    dueInDays: -12,
+    agencies: ['JMG', 'Kerajaan Negeri Perak'],
+    owners: ['member'],
+    classification: 'RESTRICTED',
+    updates: [['member', 'Data for July–September received from the operator; October pending.']],
+  },
+  {
+    title: 'Prepare an incentive package for a 3,000 t/yr NdFeB magnet plant',
+    description: 'Options for the planned magnet plant with a Korean partner at Gebeng, Kuantan: tax incentives, land, utilities.',
+    status: 'open',
+    priority: 'high',
+    dueInDays: 21,
+    agencies: ['MIDA'],
+    owners: ['mida'],
+    classification: 'CONFIDENTIAL',
+  },
+  {
+    title: 'Draft our position on the raw materials chapter of the EU FTA',
+    description: 'Fallback positions on export restrictions and local processing requirements for the next round.',
+    status: 'in_progress',
+    priority: 'high',
+    dueInDays: 14,
+    agencies: ['MITI'],
+    owners: ['secretariat'],
+    classification: 'SECRET',
+  },
+  {
+    title: 'Agree the JICA technical cooperation work plan with JMG',
+    description: 'Scope, milestones and counterpart staffing for the JICA cooperation on resource assessment.',
+    status: 'done',
+    priority: 'medium',
+    dueInDays: -20,
+    agencies: ['JMG'],
+    owners: ['member'],
+    classification: 'OPEN',
+  },
+  {
+    title: 'Licensing timeline for the carbonate purification pilot',
+    description: 'Atom Malaysia to confirm the licensing steps and the expected timeline for the NdPr solvent-extraction pilot.',
+    status: 'blocked',
+    priority: 'high',
+    dueInDays: -3,
+    agencies: ['Atom Malaysia'],
+    owners: [],
+    classification: 'RESTRICTED',
+    updates: [['secretariat', 'Blocked until the radiological impact assessment is submitted by the proponent.']],
+  },
+  {
+    title: 'Map each value chain stage to its segment (metal making)',
+    description:
+      'Sources disagree whether metal and alloy making is mid-level or downstream; propose a mapping for the committee to adopt.',
+    status: 'open',
+    priority: 'low',
+    dueInDays: 45,
+    agencies: ['MIGHT'],
+    owners: [],
+    classification: 'OPEN',
+  },
+  {
+    title: 'Summarise obligations under the US critical minerals MoU (Oct 2025)',
+    description: 'One-page summary for agencies of the commitments and reporting duties.',
+    status: 'done',
+    priority: 'medium',
+    dueInDays: -30,
+    agencies: ['MITI'],
+    owners: ['secretariat'],
+    classification: 'CONFIDENTIAL',
+  },
+  {
+    title: 'Assess the processing technology offer from China',
+    description: 'Technology transfer terms, ownership of know-how and safeguards.',
+    status: 'open',
+    priority: 'high',
+    dueInDays: -1,
+    agencies: ['MITI', 'MOSTI'],
+    owners: ['mosti'],
+    classification: 'SECRET',
+  },
+  {
+    title: 'Update the TRL of the NdPr solvent-extraction pilot (TRL 4 → 6)',
+    description: 'Evidence for pilot-scale validation and the remaining gaps.',
+    status: 'in_progress',
+    priority: 'medium',
+    dueInDays: 7,
+    agencies: ['MOSTI', 'UKM'],
+    owners: ['mosti'],
+    classification: 'OPEN',
+  },
+  {
+    title: 'Identify state land for a magnet recycling pilot',
+    description: 'Candidate sites in Kedah and Pahang; superseded by the industrial park proposal.',
+    status: 'cancelled',
+    priority: 'low',
+    dueInDays: null,
+    agencies: ['Kerajaan Negeri Kedah', 'Kerajaan Negeri Pahang'],
+    owners: [],
+    classification: 'OPEN',
+  },
+  {
+    title: 'Collect follow-up actions from the Korea critical minerals pact',
+    description: 'List agency actions agreed at the senior officials meeting.',
+    status: 'open',
+    priority: 'medium',
+    dueInDays: 3,
+    agencies: ['MITI'],
+    owners: ['secretariat'],
+    classification: 'RESTRICTED',
+  },
+  {
+    title: 'Paper on dysprosium oxide output at Gebeng for the next meeting',
+    description: 'First dysprosium oxide was produced in May 2025; paper on volumes and downstream users.',
+    status: 'open',
+    priority: 'medium',
+    dueInDays: 5,
+    agencies: ['MIDA', 'NRES'],
+    owners: ['mida', 'nres'],
+    classification: 'OPEN',
+  },
 ];
 
 function isoDate(offsetDays: number): string {
@@ -87,7 +224,10 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
     const passwordHash = await hashPassword(password);
     const users = new Map<UserKey, UserEntity>();
     for (const { key, ...user } of USERS) {
-      users.set(key, await dataSource.getRepository(UserEntity).save({ ...user, passwordHash, locale: 'en', isAdmin: key === 'secretariat' }));
+      users.set(
+        key,
+        await dataSource.getRepository(UserEntity).save({ ...user, passwordHash, locale: 'en', isAdmin: key === 'secretariat' }),
+      );
     }
     const committees = dataSource.getRepository(CommitteeEntity);
     const main = await committees.save({
@@ -104,7 +244,10 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
     });
     const memberships = dataSource.getRepository(MembershipEntity);
     const userOf = (key: UserKey) => users.get(key) as UserEntity;
-    for (const [committee, members] of [[main, MAIN_MEMBERS], [workingGroup, WORKING_GROUP_MEMBERS]] as const) {
+    for (const [committee, members] of [
+      [main, MAIN_MEMBERS],
+      [workingGroup, WORKING_GROUP_MEMBERS],
+    ] as const) {
       await memberships.save(members.map(([key, role]) => ({ committeeId: committee.id, userId: userOf(key).id, role })));
     }
 

@@ -56,18 +56,17 @@ export const createActionItemSchema = z.strictObject({
 });
 export type CreateActionItem = z.input<typeof createActionItemSchema>;
 
-export const updateActionItemSchema = z
-  .strictObject({
-    version: z.number().int().min(1).describe('The version the edit is based on; a stale one is refused with 409'),
-    title: editableFields.title.optional(),
-    description: editableFields.description.optional(),
-    status: editableFields.status.optional(),
-    priority: editableFields.priority.optional(),
-    dueDate: editableFields.dueDate.optional(),
-    ownerIds: editableFields.ownerIds.optional(),
-    ownerAgencies: editableFields.ownerAgencies.optional(),
-    classification: editableFields.classification.optional(),
-  });
+export const updateActionItemSchema = z.strictObject({
+  version: z.number().int().min(1).describe('The version the edit is based on; a stale one is refused with 409'),
+  title: editableFields.title.optional(),
+  description: editableFields.description.optional(),
+  status: editableFields.status.optional(),
+  priority: editableFields.priority.optional(),
+  dueDate: editableFields.dueDate.optional(),
+  ownerIds: editableFields.ownerIds.optional(),
+  ownerAgencies: editableFields.ownerAgencies.optional(),
+  classification: editableFields.classification.optional(),
+});
 export type UpdateActionItem = z.infer<typeof updateActionItemSchema>;
 
 export const deleteActionItemSchema = z.strictObject({
@@ -81,7 +80,10 @@ export const listActionItemsQuerySchema = z.strictObject({
     .transform((value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value])),
   owner: z.union([z.literal('me'), z.uuid()]).optional(),
   agency: agencyCode.optional(),
-  overdue: z.enum(['true', 'false']).optional().transform((value) => (value === undefined ? undefined : value === 'true')),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
 });
 export type ListActionItemsQuery = z.infer<typeof listActionItemsQuerySchema>;
 

@@ -10,9 +10,7 @@ export const rooms = {
   },
   /** Rooms whose members are cleared for `classification`. */
   clearedFor(committeeId: string, classification: Classification): string[] {
-    return CLASSIFICATIONS.slice(classificationLevel(classification)).map((level) =>
-      rooms.committeeClearance(committeeId, level),
-    );
+    return CLASSIFICATIONS.slice(classificationLevel(classification)).map((level) => rooms.committeeClearance(committeeId, level));
   },
   /** Rooms cleared for `before` but not for `after`: they must be told the record is gone. */
   losingSight(committeeId: string, before: Classification, after: Classification): string[] {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ActionItem, CatchUpPage, Committee, EventEnvelope, LoginResponse, SubscribeAck } from '@sidang/shared';
-import { type Socket, io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { createApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config/config.js';
 import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
@@ -114,7 +114,12 @@ export class TestApp {
 
   /** A connected socket.io client; its received envelopes collect in `events`. */
   async connect(token: string | undefined): Promise<LiveClient> {
-    const socket = io(this.url, { auth: token === undefined ? {} : { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(this.url, {
+      auth: token === undefined ? {} : { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     this.sockets.push(socket);
     const client = new LiveClient(socket);
     await new Promise<void>((resolve, reject) => {

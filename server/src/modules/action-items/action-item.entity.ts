@@ -1,6 +1,16 @@
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { CommitteeEntity } from '../../access/committee.entity.js';
 import type { ActionItemStatus, Classification, Priority } from '@sidang/shared';
+import {
+  Column,
+  CreateDateColumn,
+  DeleteDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { CommitteeEntity } from '../../access/committee.entity.js';
 
 @Entity({ name: 'action_items' })
 @Index('action_items_committee_idx', ['committeeId'])

@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   type ActionItem,
-  type ListActionItemsQuery,
-  type ProgressUpdate,
-  type UpdateActionItem,
   createActionItemSchema,
   createProgressUpdateSchema,
   deleteActionItemSchema,
+  type ListActionItemsQuery,
   listActionItemsQuerySchema,
+  type ProgressUpdate,
+  type UpdateActionItem,
   updateActionItemSchema,
 } from '@sidang/shared';
 import type { z } from 'zod';

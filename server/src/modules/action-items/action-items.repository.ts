@@ -32,10 +32,10 @@ export class ActionItemsRepository {
     if (filter.status?.length) query.andWhere('item.status IN (:...status)', { status: filter.status });
     if (filter.ownedBy) {
       const { userId, agency } = filter.ownedBy;
-      query.andWhere(
-        agency ? '(:userId = ANY(item.owner_ids) OR :agency = ANY(item.owner_agencies))' : ':userId = ANY(item.owner_ids)',
-        { userId, agency },
-      );
+      query.andWhere(agency ? '(:userId = ANY(item.owner_ids) OR :agency = ANY(item.owner_agencies))' : ':userId = ANY(item.owner_ids)', {
+        userId,
+        agency,
+      });
     }
     if (filter.agency) query.andWhere(':ownerAgency = ANY(item.owner_agencies)', { ownerAgency: filter.agency });
     if (filter.overdue !== undefined) {

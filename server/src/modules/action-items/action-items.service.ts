@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import {
   type ActionItem,
   type Classification,
+  type createActionItemSchema,
+  isCleared,
   type ListActionItemsQuery,
   type ProgressUpdate,
   type UpdateActionItem,
-  type createActionItemSchema,
-  isCleared,
 } from '@sidang/shared';
 import type { z } from 'zod';
 import type { CommitteeAccess } from '../../access/access.service.js';

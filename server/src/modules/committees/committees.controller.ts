@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { type Committee, type Member, committeeSchema, memberSchema } from '@sidang/shared';
+import { type Committee, committeeSchema, type Member, memberSchema } from '@sidang/shared';
 import { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
@@ -9,8 +9,22 @@ import { CommitteesService } from './committees.service.js';
 
 const tag = 'Committees';
 describeRoute({ method: 'get', path: '/api/committees', summary: "The caller's committees", tag, response: z.array(committeeSchema) });
-describeRoute({ method: 'get', path: '/api/committees/:committeeId', summary: 'One committee', tag, params: committeeParams, response: committeeSchema });
-describeRoute({ method: 'get', path: '/api/committees/:committeeId/members', summary: 'Members of a committee', tag, params: committeeParams, response: z.array(memberSchema) });
+describeRoute({
+  method: 'get',
+  path: '/api/committees/:committeeId',
+  summary: 'One committee',
+  tag,
+  params: committeeParams,
+  response: committeeSchema,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/committees/:committeeId/members',
+  summary: 'Members of a committee',
+  tag,
+  params: committeeParams,
+  response: z.array(memberSchema),
+});
 
 @Controller('committees')
 export class CommitteesController {

@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { Public } from '../../auth/public.decorator.js';
 import { describeRoute } from '../../common/openapi.js';
 
-describeRoute({ method: 'get', path: '/api/health', summary: 'Ready when the database answers', tag: 'Health', public: true, response: z.object({ status: z.literal('ok'), database: z.literal('up') }), extraErrors: { 503: 'The database does not answer' } });
+describeRoute({
+  method: 'get',
+  path: '/api/health',
+  summary: 'Ready when the database answers',
+  tag: 'Health',
+  public: true,
+  response: z.object({ status: z.literal('ok'), database: z.literal('up') }),
+  extraErrors: { 503: 'The database does not answer' },
+});
 
 @Controller('health')
 export class HealthController {

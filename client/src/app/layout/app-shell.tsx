@@ -1,0 +1,127 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useParams } from 'react-router';
+import { ClassificationBadge } from '../../features/action-items/components/badges.tsx';
+import { canManageActionItems } from '../../features/action-items/hooks/permissions.ts';
+import { LanguageSwitch } from '../../features/auth/components/language-switch.tsx';
+import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';
+import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
+import { ConnectionIndicator } from './connection-indicator.tsx';
+
+function Icon({ path }: { path: string }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+      <path d={path} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+const ICONS = {
+  home: 'M3 11 12 3l9 8M5 10v10h5v-6h4v6h5V10',
+  actions: 'M9 6h11M9 12h11M9 18h11M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2',
+  new: 'M12 5v14M5 12h14',
+};
+
+/** Header, navigation (side on desktop, bottom bar on phones), and the page. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { committeeId } = useParams();
+  const me = useMe();
+  const committees = useCommittees();
+  const committee = useCommittee(committeeId);
+  const name = useCommitteeName();
+  const signOut = useSignOut();
+  const canCreate = canManageActionItems(committee.data?.role);
+  const base = committeeId ? `/c/${committeeId}` : undefined;
+
+  const links = base
+    ? [
+        { to: base, label: t('nav.home'), icon: ICONS.home, end: true },
+        { to: `${base}/actions`, label: t('nav.actions'), icon: ICONS.actions, end: false },
+        ...(canCreate ? [{ to: `${base}/actions/new`, label: t('nav.new'), icon: ICONS.new, end: true }] : []),
+      ]
+    : [];
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="topbar__brand">
+          <NavLink to="/" className="brand">
+            {t('app.name')}
+          </NavLink>
+          {committee.data && (
+            <span className="topbar__committee" title={name(committee.data)}>
+              <span className="topbar__code">{committee.data.code}</span>
+              <span className="topbar__committee-name">{name(committee.data)}</span>
+            </span>
+          )}
+        </div>
+        <div className="topbar__tools">
+          <ConnectionIndicator />
+          {me.data && (
+            <span className="topbar__user">
+              <span className="topbar__user-name">{me.data.name}</span>
+              <span className="visually-hidden">{t('app.clearance', { level: '' })}</span>
+              <ClassificationBadge level={me.data.clearance} />
+              {committee.data && <span className="topbar__role">{t(`roles.${committee.data.role}`)}</span>}
+            </span>
+          )}
+          <LanguageSwitch />
+          <button type="button" className="button button--ghost button--small" onClick={signOut}>
+            {t('app.signOut')}
+          </button>
+        </div>
+      </header>
+
+      <div className="shell__body">
+        {links.length > 0 && (
+          <nav className="sidenav" aria-label={t('app.mainNav')}>
+            <ul>
+              {links.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to} end={link.end} className="sidenav__link">
+                    <Icon path={link.icon} />
+                    <span>{link.label}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            {committees.data && committees.data.length > 1 && (
+              <>
+                <h2 className="sidenav__heading">{t('app.committees')}</h2>
+                <ul>
+                  {committees.data.map((c) => (
+                    <li key={c.id}>
+                      <NavLink to={`/c/${c.id}`} className="sidenav__link sidenav__link--small">
+                        {c.code}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </nav>
+        )}
+        <main id="main" className="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+
+      {links.length > 0 && (
+        <nav className="bottomnav" aria-label={t('app.mainNav')}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end} className="bottomnav__link">
+                  <Icon path={link.icon} />
+                  <span>{link.label}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </div>
+  );
+}

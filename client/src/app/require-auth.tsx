@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useMe } from '../features/auth/hooks/use-auth.ts';
+import { useCommittees } from '../features/committees/hooks/use-committees.ts';
+import { useAuthToken } from '../lib/auth/auth-store.ts';
+import { currentLocale, isLocale, setLocale } from '../lib/i18n/i18n.ts';
+import { RealtimeProvider } from '../lib/realtime/realtime-provider.tsx';
+
+/** Everything under it needs a token; it also runs realtime for the user's committees. */
+export function RequireAuth() {
+  const token = useAuthToken();
+  const location = useLocation();
+  const committees = useCommittees();
+  const me = useMe();
+  const savedLocale = me.data?.locale;
+
+  // The profile's language wins once per sign-in load (another device may have changed it).
+  useEffect(() => {
+    if (isLocale(savedLocale) && savedLocale !== currentLocale()) void setLocale(savedLocale);
+  }, [savedLocale]);
+
+  if (!token) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  return (
+    <RealtimeProvider token={token} committeeIds={committees.data?.map((c) => c.id) ?? []}>
+      <Outlet />
+    </RealtimeProvider>
+  );
+}

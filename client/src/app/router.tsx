@@ -1,0 +1,34 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ActionItemDetailPage, ActionItemEditPage, ActionItemNewPage } from '../features/action-items/components/action-item-pages.tsx';
+import { ActionItemsPage } from '../features/action-items/components/action-items-page.tsx';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { CommitteeHomePage } from '../features/committees/components/committee-home.tsx';
+import { CommitteeRedirect } from '../features/committees/components/committee-redirect.tsx';
+import { AppShell } from './layout/app-shell.tsx';
+import { NotFound } from './not-found.tsx';
+import { RequireAuth } from './require-auth.tsx';
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <CommitteeRedirect /> },
+          { path: 'c/:committeeId', element: <CommitteeHomePage /> },
+          { path: 'c/:committeeId/actions', element: <ActionItemsPage /> },
+          { path: 'c/:committeeId/actions/new', element: <ActionItemNewPage /> },
+          { path: 'c/:committeeId/actions/:id', element: <ActionItemDetailPage /> },
+          { path: 'c/:committeeId/actions/:id/edit', element: <ActionItemEditPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,144 @@
+import type { ActionItem, Classification, Member } from '@sidang/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../../lib/api/api-client.ts';
+import { upsertActionItem } from '../../../lib/realtime/cache-apply.ts';
+import { type ActionItemChanges, type ActionItemFields, changedFields, type FieldErrors, formStateFrom } from '../hooks/form-values.ts';
+import { useCreateActionItem, useUpdateActionItem } from '../hooks/use-action-items.ts';
+import { ActionItemForm } from './action-item-form.tsx';
+import { ConflictView } from './conflict-view.tsx';
+
+function useErrorMapper() {
+  const { t } = useTranslation();
+  return (error: unknown): FieldErrors => {
+    if (isApiError(error, 400)) {
+      const fields = error.fieldErrors();
+      return Object.keys(fields).length > 0 ? { ...fields, form: t('form.invalid') } : { form: error.body.message };
+    }
+    if (isApiError(error, 403)) return { form: t('form.forbidden') };
+    return { form: t('form.failed') };
+  };
+}
+
+interface CreateProps {
+  committeeId: string;
+  members: readonly Member[];
+  clearance: Classification;
+}
+
+/** `/c/:committeeId/actions/new` once its data is loaded. */
+export function ActionItemCreator({ committeeId, members, clearance }: CreateProps) {
+  const navigate = useNavigate();
+  const create = useCreateActionItem(committeeId);
+  const mapError = useErrorMapper();
+  const [errors, setErrors] = useState<FieldErrors>();
+
+  const submit = (values: ActionItemFields) => {
+    setErrors(undefined);
+    create.mutate(values, {
+      onSuccess: (item) => navigate(`/c/${committeeId}/actions/${item.id}`),
+      onError: (error) => setErrors(mapError(error)),
+    });
+  };
+
+  return (
+    <ActionItemForm
+      mode="create"
+      initial={formStateFrom()}
+      members={members}
+      clearance={clearance}
+      submitting={create.isPending}
+      serverErrors={errors}
+      onSubmit={submit}
+      onCancel={() => navigate(`/c/${committeeId}/actions`)}
+    />
+  );
+}
+
+interface EditProps {
+  item: ActionItem;
+  members: readonly Member[];
+  clearance: Classification;
+}
+
+interface Conflict {
+  current: ActionItem;
+  mine: ActionItemChanges;
+}
+
+/**
+ * `/c/:committeeId/actions/:id/edit`. Edits are based on the version loaded when the page
+ * opened; a 409 shows what the other person changed and lets the user re-apply or discard.
+ */
+export function ActionItemEditor({ item, members, clearance }: EditProps) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const update = useUpdateActionItem(item.id);
+  const mapError = useErrorMapper();
+  // Frozen at open: realtime may refresh the cache meanwhile, but the diff is against what the user saw.
+  const [base, setBase] = useState(item);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>();
+  const detailPath = `/c/${item.committeeId}/actions/${item.id}`;
+
+  const send = (version: number, changes: ActionItemChanges) => {
+    setErrors(undefined);
+    update.mutate(
+      { version, ...changes },
+      {
+        onSuccess: () => navigate(detailPath),
+        onError: (error) => {
+          if (isApiError(error, 409) && error.body.current) {
+            const current = error.body.current as ActionItem;
+            upsertActionItem(queryClient, current);
+            setConflict({ current, mine: changes });
+            return;
+          }
+          setErrors(mapError(error));
+        },
+      },
+    );
+  };
+
+  const submit = (values: ActionItemFields) => {
+    const changes = changedFields(base, values);
+    if (Object.keys(changes).length === 0) {
+      navigate(detailPath);
+      return;
+    }
+    // Saving again while a conflict is shown re-applies the edited form onto the stored version.
+    send(conflict ? conflict.current.version : base.version, changes);
+  };
+
+  return (
+    <div className="editor">
+      {conflict && (
+        <ConflictView
+          base={base}
+          current={conflict.current}
+          mine={conflict.mine}
+          members={members}
+          busy={update.isPending}
+          onReapply={() => send(conflict.current.version, conflict.mine)}
+          onDiscard={() => {
+            setBase(conflict.current);
+            setConflict(null);
+            navigate(detailPath);
+          }}
+        />
+      )}
+      <ActionItemForm
+        mode="edit"
+        initial={formStateFrom(item)}
+        members={members}
+        clearance={clearance}
+        submitting={update.isPending}
+        serverErrors={errors}
+        onSubmit={submit}
+        onCancel={() => navigate(detailPath)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+import type { Classification, Member } from '@sidang/shared';
+import { ACTION_ITEM_STATUSES, PRIORITIES } from '@sidang/shared';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type ActionItemFieldName,
+  type ActionItemFields,
+  type ActionItemFormState,
+  type FieldErrors,
+  parseFormState,
+} from '../hooks/form-values.ts';
+import { allowedClassifications } from '../hooks/permissions.ts';
+
+export interface ActionItemFormProps {
+  mode: 'create' | 'edit';
+  initial: ActionItemFormState;
+  members: readonly Member[];
+  /** The user's clearance: the classification options stop there. */
+  clearance: Classification;
+  submitting?: boolean;
+  /** Field errors from the server (400 issues), keyed by field name. */
+  serverErrors?: FieldErrors;
+  onSubmit: (values: ActionItemFields) => void;
+  onCancel?: () => void;
+}
+
+export function ActionItemForm({ mode, initial, members, clearance, submitting, serverErrors, onSubmit, onCancel }: ActionItemFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [state, setState] = useState<ActionItemFormState>(initial);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  // A server error belongs to the submitted value: editing the field clears it.
+  const [touchedSinceSubmit, setTouched] = useState<Set<string>>(new Set());
+
+  const errorFor = (field: ActionItemFieldName): string | undefined => {
+    const client = clientErrors[field];
+    if (client) return field === 'title' ? t('form.titleRequired') : client;
+    return touchedSinceSubmit.has(field) ? undefined : serverErrors?.[field];
+  };
+
+  const set = <K extends keyof ActionItemFormState>(field: K, value: ActionItemFormState[K]) => {
+    setState((prev) => ({ ...prev, [field]: value }));
+    setTouched((prev) => new Set(prev).add(field));
+    if (clientErrors[field]) setClientErrors(({ [field]: _removed, ...rest }) => rest);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseFormState(state);
+    if (!parsed.ok) {
+      setClientErrors(parsed.errors);
+      const first = Object.keys(parsed.errors)[0];
+      if (first) document.getElementById(`${id}-${first}`)?.focus();
+      return;
+    }
+    setClientErrors({});
+    setTouched(new Set());
+    onSubmit(parsed.values);
+  };
+
+  const fieldProps = (field: ActionItemFieldName) => {
+    const error = errorFor(field);
+    return {
+      id: `${id}-${field}`,
+      name: field,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': error ? `${id}-${field}-error` : undefined,
+    } as const;
+  };
+  const errorText = (field: ActionItemFieldName) => {
+    const error = errorFor(field);
+    return error ? (
+      <p className="field__error" id={`${id}-${field}-error`}>
+        {error}
+      </p>
+    ) : null;
+  };
+
+  const classifications = allowedClassifications(clearance);
+  if (!classifications.includes(state.classification)) classifications.push(state.classification);
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+      <h1 id={`${id}-heading`}>{mode === 'create' ? t('form.createTitle') : t('form.editTitle')}</h1>
+      {serverErrors?.form && (
+        <div className="notice notice--error" role="alert">
+          {serverErrors.form}
+        </div>
+      )}
+
+      <div className="field">
+        <label htmlFor={`${id}-title`}>
+          {t('form.title')} <span className="field__required">({t('form.required')})</span>
+        </label>
+        <input
+          type="text"
+          required
+          maxLength={300}
+          value={state.title}
+          onChange={(e) => set('title', e.target.value)}
+          {...fieldProps('title')}
+        />
+        {errorText('title')}
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-description`}>{t('form.description')}</label>
+        <textarea rows={5} value={state.description} onChange={(e) => set('description', e.target.value)} {...fieldProps('description')} />
+        {errorText('description')}
+      </div>
+
+      <div className="form__grid">
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('form.status')}</label>
+          <select
+            value={state.status}
+            onChange={(e) => set('status', e.target.value as ActionItemFormState['status'])}
+            {...fieldProps('status')}
+          >
+            {ACTION_ITEM_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+          {errorText('status')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-priority`}>{t('form.priority')}</label>
+          <select
+            value={state.priority}
+            onChange={(e) => set('priority', e.target.value as ActionItemFormState['priority'])}
+            {...fieldProps('priority')}
+          >
+            {PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {t(`priority.${priority}`)}
+              </option>
+            ))}
+          </select>
+          {errorText('priority')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-dueDate`}>{t('form.dueDate')}</label>
+          <input type="date" value={state.dueDate} onChange={(e) => set('dueDate', e.target.value)} {...fieldProps('dueDate')} />
+          {errorText('dueDate')}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-classification`}>{t('form.classification')}</label>
+          <select
+            value={state.classification}
+            onChange={(e) => set('classification', e.target.value as ActionItemFormState['classification'])}
+            {...fieldProps('classification')}
+          >
+            {classifications.map((level) => (
+              <option key={level} value={level}>
+                {t(`classification.${level}`)}
+              </option>
+            ))}
+          </select>
+          {errorText('classification')}
+        </div>
+      </div>
+
+      <fieldset className="field owners" aria-describedby={errorFor('ownerIds') ? `${id}-ownerIds-error` : undefined}>
+        <legend>{t('form.owners')}</legend>
+        {members.length === 0 && <p className="muted">{t('form.noMembers')}</p>}
+        <div className="owners__list">
+          {members.map((member) => (
+            <label key={member.userId} className="check">
+              <input
+                type="checkbox"
+                name="ownerIds"
+                value={member.userId}
+                checked={state.ownerIds.includes(member.userId)}
+                onChange={(e) =>
+                  set(
+                    'ownerIds',
+                    e.target.checked ? [...state.ownerIds, member.userId] : state.ownerIds.filter((owner) => owner !== member.userId),
+                  )
+                }
+              />
+              <span>
+                {member.name} <span className="muted">({member.agency})</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {errorText('ownerIds')}
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor={`${id}-ownerAgencies`}>{t('form.ownerAgencies')}</label>
+        <input
+          type="text"
+          value={state.ownerAgencies}
+          onChange={(e) => set('ownerAgencies', e.target.value)}
+          autoCapitalize="characters"
+          {...fieldProps('ownerAgencies')}
+          aria-describedby={[`${id}-ownerAgencies-hint`, errorFor('ownerAgencies') ? `${id}-ownerAgencies-error` : '']
+            .filter(Boolean)
+            .join(' ')}
+        />
+        <p className="field__hint" id={`${id}-ownerAgencies-hint`}>
+          {t('form.ownerAgenciesHint')}
+        </p>
+        {errorText('ownerAgencies')}
+      </div>
+
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" data-testid="save-action-item" disabled={submitting}>
+          {submitting ? t('form.saving') : t('form.save')}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('form.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { COMMITTEE_ID, committee, jsonResponse, makeActionItem } from '../../../test/fixtures.ts';
+import { renderWithApp } from '../../../test/render.tsx';
+import type { ListParams } from '../hooks/list-params.ts';
+import { ActionItemList, type ActionItemListProps } from './action-item-list.tsx';
+import { ActionItemsPage } from './action-items-page.tsx';
+
+const TODAY = '2025-06-15';
+const noFilters: ListParams = { filters: {}, dueThisWeek: false, sort: 'due' };
+
+function renderList(props: Partial<ActionItemListProps> = {}) {
+  const onParamsChange = jest.fn<(params: ListParams) => void>();
+  const onRetry = jest.fn();
+  const view = renderWithApp(
+    <ActionItemList
+      committeeId={COMMITTEE_ID}
+      items={[]}
+      state="success"
+      onRetry={onRetry}
+      params={noFilters}
+      onParamsChange={onParamsChange}
+      agencies={['JMG', 'NRES']}
+      canCreate={false}
+      today={TODAY}
+      {...props}
+    />,
+  );
+  return { ...view, onParamsChange, onRetry };
+}
+
+describe(ActionItemList.name, () => {
+  it('should render one row per action item with its status, priority, agencies and classification', async () => {
+    const a = makeActionItem({
+      title: 'Draft the NdFeB magnet plant MoU',
+      status: 'in_progress',
+      priority: 'high',
+      ownerAgencies: ['MIDA', 'MITI'],
+      classification: 'CONFIDENTIAL',
+      dueDate: '2025-06-30',
+    });
+    const b = makeActionItem({ title: 'Brief on the export moratorium', classification: 'OPEN', dueDate: null });
+    renderList({ items: [a, b] });
+    const rows = await screen.findAllByTestId('action-item-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveAttribute('data-id', a.id);
+    const first = within(rows[0] as HTMLElement);
+    expect(first.getByRole('link', { name: a.title })).toHaveAttribute('href', `/c/${COMMITTEE_ID}/actions/${a.id}`);
+    expect(first.getByText('In progress')).toBeInTheDocument();
+    expect(first.getByText('High')).toBeInTheDocument();
+    expect(first.getByText('MIDA, MITI')).toBeInTheDocument();
+    expect(first.getByText('Confidential')).toBeInTheDocument();
+    expect(within(rows[1] as HTMLElement).getByText('No due date')).toBeInTheDocument();
+  });
+
+  it('should mark an overdue item in words, not only by colour, and not a closed one', async () => {
+    const late = makeActionItem({ title: 'Late', dueDate: '2025-06-01', status: 'open' });
+    const doneLate = makeActionItem({ title: 'Done late', dueDate: '2025-06-01', status: 'done' });
+    const future = makeActionItem({ title: 'Future', dueDate: '2025-07-01' });
+    renderList({ items: [late, doneLate, future] });
+    const rows = await screen.findAllByTestId('action-item-row');
+    expect(within(rows[0] as HTMLElement).getByText('Overdue')).toBeInTheDocument();
+    expect(within(rows[1] as HTMLElement).queryByText('Overdue')).not.toBeInTheDocument();
+    expect(within(rows[2] as HTMLElement).queryByText('Overdue')).not.toBeInTheDocument();
+  });
+
+  it('should show an empty state when nothing matches', async () => {
+    renderList({ items: [] });
+    expect(await screen.findByTestId('action-items-empty')).toHaveTextContent('No actions match.');
+    expect(screen.queryByTestId('action-item-row')).not.toBeInTheDocument();
+  });
+
+  it('should show an error with a retry button', async () => {
+    const { onRetry } = renderList({ items: undefined, state: 'error' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('should report filter changes: status added, mine, agency', async () => {
+    const user = userEvent.setup();
+    const { onParamsChange } = renderList({ params: { ...noFilters, filters: { status: ['open'] } } });
+    await user.click(await screen.findByRole('checkbox', { name: 'Blocked' }));
+    expect(onParamsChange).toHaveBeenLastCalledWith({ ...noFilters, filters: { status: ['open', 'blocked'] } });
+    await user.click(screen.getByRole('checkbox', { name: 'Mine only' }));
+    expect(onParamsChange).toHaveBeenLastCalledWith({ ...noFilters, filters: { status: ['open'], owner: 'me' } });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Agency' }), 'NRES');
+    expect(onParamsChange).toHaveBeenLastCalledWith({ ...noFilters, filters: { status: ['open'], agency: 'NRES' } });
+  });
+
+  it('should offer the New button only when permitted', async () => {
+    renderList({ canCreate: true });
+    expect(await screen.findByTestId('new-action-item')).toHaveAttribute('href', `/c/${COMMITTEE_ID}/actions/new`);
+  });
+});
+
+describe(ActionItemsPage.name, () => {
+  it('should load with the URL filters, and put a changed filter into the URL and the request', async () => {
+    const blocked = makeActionItem({ title: 'Blocked on licence', status: 'blocked', ownerAgencies: ['AELB'], dueDate: '2099-01-01' });
+    const { calls, location } = renderWithApp(<ActionItemsPage />, {
+      path: `/c/${COMMITTEE_ID}/actions?status=blocked`,
+      route: '/c/:committeeId/actions',
+      handler: ({ url }) => {
+        if (url === `/api/committees/${COMMITTEE_ID}`) return jsonResponse(200, committee);
+        if (url.startsWith(`/api/committees/${COMMITTEE_ID}/action-items`)) return jsonResponse(200, [blocked]);
+        return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+      },
+    });
+    expect(await screen.findAllByTestId('action-item-row')).toHaveLength(1);
+    expect(calls.map((c) => c.url)).toContain(`/api/committees/${COMMITTEE_ID}/action-items?status=blocked`);
+    expect(screen.getByTestId('new-action-item')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Overdue only' }));
+    await waitFor(() => expect(location.current.search).toBe('?status=blocked&overdue=true'));
+    await waitFor(() =>
+      expect(calls.map((c) => c.url)).toContain(`/api/committees/${COMMITTEE_ID}/action-items?status=blocked&overdue=true`),
+    );
+  });
+});

@@ -1,0 +1,217 @@
+import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus } from '@sidang/shared';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
+import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
+
+export interface ActionItemListProps {
+  committeeId: string;
+  /** Already filtered and sorted. */
+  items: readonly ActionItem[] | undefined;
+  state: 'pending' | 'error' | 'success';
+  onRetry: () => void;
+  params: ListParams;
+  onParamsChange: (params: ListParams) => void;
+  /** Owner agencies present in the committee's actions. */
+  agencies: readonly string[];
+  canCreate: boolean;
+  /** ISO date of today in the committee's time zone. */
+  today: string;
+}
+
+const SORT_LABEL: Record<SortKey, string> = {
+  due: 'actions.sortDue',
+  priority: 'actions.sortPriority',
+  status: 'actions.sortStatus',
+  updated: 'actions.sortUpdated',
+};
+
+export function ActionItemList(props: ActionItemListProps) {
+  const { t } = useTranslation();
+  const { params, onParamsChange } = props;
+  const ids = useId();
+  const statuses = params.filters.status ?? [];
+  const filterCount =
+    statuses.length +
+    (params.filters.owner ? 1 : 0) +
+    (params.filters.agency ? 1 : 0) +
+    (params.filters.overdue ? 1 : 0) +
+    (params.dueThisWeek ? 1 : 0);
+
+  const setFilters = (patch: Partial<ListParams['filters']>) => onParamsChange({ ...params, filters: { ...params.filters, ...patch } });
+  const toggleStatus = (status: ActionItemStatus, on: boolean) =>
+    setFilters({ status: on ? [...statuses, status] : statuses.filter((s) => s !== status) });
+
+  return (
+    <div className="action-list">
+      <div className="page-header">
+        <h1 id="page-title">{t('actions.title')}</h1>
+        {props.canCreate && (
+          <Link className="button button--primary" to={`/c/${props.committeeId}/actions/new`} data-testid="new-action-item">
+            <span aria-hidden="true">+</span> {t('actions.new')}
+          </Link>
+        )}
+      </div>
+
+      <section className="filters" aria-labelledby={`${ids}-filters`}>
+        <h2 id={`${ids}-filters`} className="visually-hidden">
+          {t('actions.filters')}
+        </h2>
+        <div className="filters__row">
+          <label className="check">
+            <input
+              type="checkbox"
+              name="owner"
+              checked={params.filters.owner === 'me'}
+              onChange={(e) => setFilters({ owner: e.target.checked ? 'me' : undefined })}
+            />
+            {t('actions.mine')}
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="overdue"
+              checked={params.filters.overdue === true}
+              onChange={(e) => setFilters({ overdue: e.target.checked || undefined })}
+            />
+            {t('actions.overdueOnly')}
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="due"
+              checked={params.dueThisWeek}
+              onChange={(e) => onParamsChange({ ...params, dueThisWeek: e.target.checked })}
+            />
+            {t('actions.dueThisWeekOnly')}
+          </label>
+        </div>
+        <fieldset className="filters__statuses">
+          <legend>{t('actions.statusFilter')}</legend>
+          {ACTION_ITEM_STATUSES.map((status) => (
+            <label key={status} className="check">
+              <input
+                type="checkbox"
+                name="status"
+                value={status}
+                checked={statuses.includes(status)}
+                onChange={(e) => toggleStatus(status, e.target.checked)}
+              />
+              {t(`status.${status}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="filters__row">
+          <label className="field field--inline">
+            <span>{t('actions.agency')}</span>
+            <select name="agency" value={params.filters.agency ?? ''} onChange={(e) => setFilters({ agency: e.target.value || undefined })}>
+              <option value="">{t('actions.allAgencies')}</option>
+              {[...new Set([...props.agencies, ...(params.filters.agency ? [params.filters.agency] : [])])].map((agency) => (
+                <option key={agency} value={agency}>
+                  {agency}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field field--inline">
+            <span>{t('actions.sort')}</span>
+            <select name="sort" value={params.sort} onChange={(e) => onParamsChange({ ...params, sort: e.target.value as SortKey })}>
+              {SORT_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {t(SORT_LABEL[key])}
+                </option>
+              ))}
+            </select>
+          </label>
+          {filterCount > 0 && (
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => onParamsChange({ filters: {}, dueThisWeek: false, sort: params.sort })}
+            >
+              {t('actions.clearFilters')}
+            </button>
+          )}
+        </div>
+      </section>
+
+      <ListBody {...props} />
+    </div>
+  );
+}
+
+function ListBody({ items, state, onRetry, committeeId, today }: ActionItemListProps) {
+  const { t } = useTranslation();
+  if (state === 'pending') {
+    return (
+      <div className="skeleton-list" role="status" aria-busy="true">
+        <span className="visually-hidden">{t('app.loading')}</span>
+        {[0, 1, 2, 3].map((n) => (
+          <div key={n} className="skeleton-row" />
+        ))}
+      </div>
+    );
+  }
+  if (state === 'error') {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>{t('actions.error')}</p>
+        <button type="button" className="button" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!items || items.length === 0) {
+    return (
+      <div className="empty-state" data-testid="action-items-empty">
+        <p className="empty-state__title">{t('actions.empty')}</p>
+        <p>{t('actions.emptyHint')}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <p className="list-count" aria-live="polite">
+        {t('actions.count', { count: items.length })}
+      </p>
+      <table className="action-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('actions.columnTitle')}</th>
+            <th scope="col">{t('actions.columnStatus')}</th>
+            <th scope="col">{t('actions.columnPriority')}</th>
+            <th scope="col">{t('actions.columnDue')}</th>
+            <th scope="col">{t('actions.columnAgencies')}</th>
+            <th scope="col">{t('actions.columnClassification')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id} data-testid="action-item-row" data-id={item.id} className="action-row">
+              <td className="action-row__title">
+                <Link to={`/c/${committeeId}/actions/${item.id}`}>{item.title}</Link>
+              </td>
+              <td data-label={t('actions.columnStatus')}>
+                <StatusBadge status={item.status} />
+              </td>
+              <td data-label={t('actions.columnPriority')}>
+                <PriorityBadge priority={item.priority} />
+              </td>
+              <td data-label={t('actions.columnDue')}>
+                <DueDate item={item} today={today} />
+              </td>
+              <td data-label={t('actions.columnAgencies')}>
+                {item.ownerAgencies.length > 0 ? item.ownerAgencies.join(', ') : t('actions.none')}
+              </td>
+              <td data-label={t('actions.columnClassification')}>
+                <ClassificationBadge level={item.classification} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

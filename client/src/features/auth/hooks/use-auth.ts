@@ -1,0 +1,54 @@
+import type { Locale, LoginRequest, User } from '@sidang/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../../lib/api/api-context.tsx';
+import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
+import { currentLocale, isLocale, setLocale } from '../../../lib/i18n/i18n.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { authApi } from '../api/auth-api.ts';
+
+/** The signed-in user (GET /api/auth/me). */
+export function useMe() {
+  const api = useApi();
+  const token = useAuthToken();
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: () => authApi.me(api),
+    enabled: token !== null,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLogin() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginRequest) => authApi.login(api, body),
+    onSuccess: async (response) => {
+      queryClient.clear();
+      authStore.setToken(response.accessToken);
+      queryClient.setQueryData<User>(queryKeys.me, response.user);
+      if (isLocale(response.user.locale) && response.user.locale !== currentLocale()) await setLocale(response.user.locale);
+    },
+  });
+}
+
+/** Switches language at once; the server copy follows (a failure does not undo the switch). */
+export function useChangeLocale() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (locale: Locale) => {
+      await setLocale(locale);
+      return authApi.updateMe(api, { locale });
+    },
+    onSuccess: (user) => queryClient.setQueryData<User>(queryKeys.me, user),
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return () => {
+    authStore.clear();
+    queryClient.clear();
+  };
+}

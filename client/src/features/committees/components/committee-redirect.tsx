@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { useCommittees } from '../hooks/use-committees.ts';
+
+/** `/`: straight to the first committee of the user. */
+export function CommitteeRedirect() {
+  const { t } = useTranslation();
+  const committees = useCommittees();
+  if (committees.isPending) return <p className="muted">{t('app.loading')}</p>;
+  if (committees.isError) {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>{t('app.errorGeneric')}</p>
+        <button type="button" className="button" onClick={() => void committees.refetch()}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  }
+  const first = committees.data[0];
+  if (!first) return <p className="notice">{t('app.noCommittees')}</p>;
+  return <Navigate to={`/c/${first.id}`} replace />;
+}

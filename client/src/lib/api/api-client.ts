@@ -1,0 +1,100 @@
+import type { ApiError } from '@sidang/shared';
+
+/** An HTTP error answered by the API, with its parsed JSON body. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly body: ApiError;
+
+  constructor(status: number, body: ApiError) {
+    super(body.message || `HTTP ${status}`);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.body = body;
+  }
+
+  /** Field → message, from the `issues` of a 400 (path "ownerAgencies.0" → "ownerAgencies"). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const issue of this.body.issues ?? []) {
+      const field = issue.path.split(/[.[]/)[0] ?? '';
+      if (field && !out[field]) out[field] = issue.message;
+    }
+    return out;
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiRequestError {
+  return error instanceof ApiRequestError && (status === undefined || error.status === status);
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  fetch?: FetchLike;
+  baseUrl?: string;
+  getToken: () => string | null;
+  /** Called on any 401 from an authenticated call: the token is no longer good. */
+  onUnauthorized?: () => void;
+}
+
+export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
+
+export interface ApiClient {
+  get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
+  delete<T = void>(path: string, query?: Record<string, QueryValue>): Promise<T>;
+}
+
+export function toQueryString(query?: Record<string, QueryValue>): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** A small fetch wrapper: JSON in and out, bearer token, typed errors. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const baseUrl = options.baseUrl ?? '';
+
+  async function request<T>(method: string, path: string, body?: unknown, query?: Record<string, QueryValue>): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = options.getToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await doFetch(`${baseUrl}${path}${toQueryString(query)}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = response.status === 204 ? '' : await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!response.ok) {
+      const errorBody: ApiError =
+        parsed && typeof parsed === 'object' && 'message' in parsed
+          ? (parsed as ApiError)
+          : { statusCode: response.status, message: response.statusText || `HTTP ${response.status}` };
+      if (response.status === 401 && !path.startsWith('/api/auth/login')) options.onUnauthorized?.();
+      throw new ApiRequestError(response.status, errorBody);
+    }
+    return parsed as T;
+  }
+
+  return {
+    get: (path, query) => request('GET', path, undefined, query),
+    post: (path, body) => request('POST', path, body ?? {}),
+    patch: (path, body) => request('PATCH', path, body ?? {}),
+    delete: (path, query) => request('DELETE', path, undefined, query),
+  };
+}

@@ -1,0 +1,46 @@
+import { addDays, format, formatDistanceToNow, parseISO } from 'date-fns';
+import { enGB, ms } from 'date-fns/locale';
+
+export const COMMITTEE_TIME_ZONE = 'Asia/Kuala_Lumpur';
+
+const isoDateFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: COMMITTEE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date (YYYY-MM-DD) in Kuala Lumpur, whatever the device's time zone. */
+export function todayInCommitteeZone(now: Date = new Date()): string {
+  return isoDateFormatter.format(now);
+}
+
+/** Adds days to an ISO date, staying in calendar arithmetic (no time zone involved). */
+export function addDaysIso(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const next = addDays(new Date(Date.UTC(y, m - 1, d)), days);
+  return next.toISOString().slice(0, 10);
+}
+
+/** Whether a due date falls in the seven days starting today. */
+export function isDueWithinWeek(dueDate: string | null, today: string): boolean {
+  return dueDate !== null && dueDate >= today && dueDate <= addDaysIso(today, 6);
+}
+
+function dateLocale(lng: string) {
+  return lng === 'ms' ? ms : enGB;
+}
+
+/** "30 Jun 2025" / "30 Jun 2025" in Malay: a calendar date with no time zone shift. */
+export function formatIsoDate(isoDate: string, lng: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return format(new Date(y, m - 1, d), 'd MMM yyyy', { locale: dateLocale(lng) });
+}
+
+export function formatTimestamp(iso: string, lng: string): string {
+  return format(parseISO(iso), 'd MMM yyyy, HH:mm', { locale: dateLocale(lng) });
+}
+
+export function formatRelative(iso: string, lng: string): string {
+  return formatDistanceToNow(parseISO(iso), { locale: dateLocale(lng) });
+}

@@ -1,0 +1,39 @@
+import type { ActionItemStatus } from '@sidang/shared';
+
+/** Server-side filters of the action item list (the `GET …/action-items` query). */
+export interface ActionItemListFilters {
+  status?: ActionItemStatus[];
+  owner?: 'me';
+  agency?: string;
+  overdue?: boolean;
+}
+
+/** Drops empty values so that "no filter" is always `{}` (one cache entry, patched in place). */
+export function normalizeListFilters(filters: ActionItemListFilters): ActionItemListFilters {
+  const out: ActionItemListFilters = {};
+  if (filters.status && filters.status.length > 0) out.status = [...filters.status].sort();
+  if (filters.owner) out.owner = filters.owner;
+  if (filters.agency) out.agency = filters.agency;
+  if (filters.overdue) out.overdue = true;
+  return out;
+}
+
+export function isUnfiltered(filters: ActionItemListFilters | undefined): boolean {
+  return !filters || Object.keys(normalizeListFilters(filters)).length === 0;
+}
+
+/** Every TanStack Query key of the app, in one place so realtime can find what to patch. */
+export const queryKeys = {
+  me: ['me'] as const,
+  committees: ['committees'] as const,
+  committee: (committeeId: string) => ['committees', committeeId] as const,
+  members: (committeeId: string) => ['committees', committeeId, 'members'] as const,
+  actionItemLists: (committeeId: string) => ['action-items', 'list', committeeId] as const,
+  actionItemList: (committeeId: string, filters: ActionItemListFilters) =>
+    ['action-items', 'list', committeeId, normalizeListFilters(filters)] as const,
+  actionItem: (id: string) => ['action-items', 'detail', id] as const,
+  /** Set when a deleted/hidden event removed an item, so an open page can say so. */
+  removedActionItem: (id: string) => ['action-items', 'removed', id] as const,
+  progressUpdatesAll: ['progress-updates'] as const,
+  progressUpdates: (actionItemId: string) => ['progress-updates', actionItemId] as const,
+};

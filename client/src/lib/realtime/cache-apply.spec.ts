@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import type { ActionItem, EventEnvelope, ProgressUpdate } from '@sidang/shared';
+import { QueryClient } from '@tanstack/react-query';
+import { CHAIR_ID, COMMITTEE_ID, makeActionItem, makeProgressUpdate } from '../../test/fixtures.ts';
+import { queryKeys } from '../query-keys.ts';
+import { applyEnvelope, type RemovedMarker } from './cache-apply.ts';
+
+function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown, seq = 1): EventEnvelope {
+  return { seq, committeeId: COMMITTEE_ID, type, entityId, version, actorId: CHAIR_ID, at: '2025-06-03T00:00:00.000Z', data };
+}
+
+describe(applyEnvelope.name, () => {
+  let queryClient: QueryClient;
+  const unfiltered = queryKeys.actionItemList(COMMITTEE_ID, {});
+  const blockedOnly = queryKeys.actionItemList(COMMITTEE_ID, { status: ['blocked'] });
+
+  beforeEach(() => {
+    queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  });
+
+  it('should append a created action item to the unfiltered list', () => {
+    const existing = makeActionItem();
+    queryClient.setQueryData(unfiltered, [existing]);
+    const created = makeActionItem({ title: 'Draft the magnet plant MoU' });
+    expect(applyEnvelope(queryClient, envelope('action-item.created', created.id, 1, created))).toBe(true);
+    expect(queryClient.getQueryData<ActionItem[]>(unfiltered)?.map((i) => i.id)).toEqual([existing.id, created.id]);
+    expect(queryClient.getQueryData(queryKeys.actionItem(created.id))).toEqual(created);
+  });
+
+  it('should replace an updated action item in the list and the detail', () => {
+    const item = makeActionItem({ version: 2 });
+    queryClient.setQueryData(unfiltered, [item]);
+    queryClient.setQueryData(queryKeys.actionItem(item.id), item);
+    const updated = { ...item, status: 'blocked' as const, version: 3 };
+    applyEnvelope(queryClient, envelope('action-item.updated', item.id, 3, updated));
+    expect(queryClient.getQueryData<ActionItem[]>(unfiltered)?.[0]?.status).toBe('blocked');
+    expect(queryClient.getQueryData<ActionItem>(queryKeys.actionItem(item.id))?.version).toBe(3);
+  });
+
+  it('should drop an update whose version is not newer than the cached one', () => {
+    const item = makeActionItem({ version: 3, title: 'Newest' });
+    queryClient.setQueryData(unfiltered, [item]);
+    queryClient.setQueryData(queryKeys.actionItem(item.id), item);
+    const echo = { ...item, title: 'Same version echo' };
+    const older = { ...item, title: 'Older', version: 2 };
+    expect(applyEnvelope(queryClient, envelope('action-item.updated', item.id, 3, echo))).toBe(false);
+    expect(applyEnvelope(queryClient, envelope('action-item.updated', item.id, 2, older))).toBe(false);
+    expect(queryClient.getQueryData<ActionItem[]>(unfiltered)?.[0]?.title).toBe('Newest');
+    expect(queryClient.getQueryData<ActionItem>(queryKeys.actionItem(item.id))?.title).toBe('Newest');
+  });
+
+  it('should invalidate filtered lists instead of guessing whether the item matches', () => {
+    const item = makeActionItem();
+    queryClient.setQueryData(blockedOnly, []);
+    const updated = { ...item, status: 'blocked' as const, version: 2 };
+    applyEnvelope(queryClient, envelope('action-item.updated', item.id, 2, updated));
+    expect(queryClient.getQueryState(blockedOnly)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryData(blockedOnly)).toEqual([]);
+  });
+
+  it.each(['deleted', 'hidden'] as const)('should remove an item that was %s from lists and detail', (verb) => {
+    const item = makeActionItem({ version: 2 });
+    const other = makeActionItem();
+    queryClient.setQueryData(unfiltered, [item, other]);
+    queryClient.setQueryData(blockedOnly, [item]);
+    queryClient.setQueryData(queryKeys.actionItem(item.id), item);
+    queryClient.setQueryData(queryKeys.progressUpdates(item.id), [makeProgressUpdate(item.id)]);
+    applyEnvelope(queryClient, envelope(`action-item.${verb}`, item.id, 3, { id: item.id }));
+    expect(queryClient.getQueryData<ActionItem[]>(unfiltered)?.map((i) => i.id)).toEqual([other.id]);
+    expect(queryClient.getQueryData(blockedOnly)).toEqual([]);
+    expect(queryClient.getQueryData(queryKeys.actionItem(item.id))).toBeUndefined();
+    expect(queryClient.getQueryData(queryKeys.progressUpdates(item.id))).toBeUndefined();
+    expect(queryClient.getQueryData<RemovedMarker>(queryKeys.removedActionItem(item.id))).toEqual({ reason: verb, version: 3 });
+  });
+
+  it('should keep an item whose cached version is newer than the removal', () => {
+    const item = makeActionItem({ version: 5 });
+    queryClient.setQueryData(unfiltered, [item]);
+    queryClient.setQueryData(queryKeys.actionItem(item.id), item);
+    expect(applyEnvelope(queryClient, envelope('action-item.hidden', item.id, 4, { id: item.id }))).toBe(false);
+    expect(queryClient.getQueryData<ActionItem[]>(unfiltered)).toEqual([item]);
+  });
+
+  it('should append a created progress update to its thread in date order, once', () => {
+    const item = makeActionItem();
+    const first = makeProgressUpdate(item.id, { createdAt: '2025-06-02T00:00:00.000Z' });
+    queryClient.setQueryData(queryKeys.progressUpdates(item.id), [first]);
+    const second = makeProgressUpdate(item.id, { createdAt: '2025-06-03T00:00:00.000Z' });
+    expect(applyEnvelope(queryClient, envelope('progress-update.created', second.id, 1, second))).toBe(true);
+    expect(applyEnvelope(queryClient, envelope('progress-update.created', second.id, 1, second))).toBe(false);
+    expect(queryClient.getQueryData<ProgressUpdate[]>(queryKeys.progressUpdates(item.id))?.map((u) => u.id)).toEqual([first.id, second.id]);
+  });
+
+  it('should remove a hidden progress update from the thread that holds it', () => {
+    const item = makeActionItem();
+    const update = makeProgressUpdate(item.id);
+    queryClient.setQueryData(queryKeys.progressUpdates(item.id), [update]);
+    applyEnvelope(queryClient, envelope('progress-update.hidden', update.id, 2, { id: update.id }));
+    expect(queryClient.getQueryData(queryKeys.progressUpdates(item.id))).toEqual([]);
+  });
+});
