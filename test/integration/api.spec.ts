@@ -119,6 +119,9 @@ describe('HTTP contract', () => {
     expect(observerTry.status).toBe(403);
     const deleteTry = await app.request('DELETE', `/api/action-items/${owned.id}?version=2`, member.token);
     expect(deleteTry.status).toBe(403);
+    const empty = await app.request<{ message: string }>('PATCH', `/api/action-items/${owned.id}`, chair.token, { version: 2 });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toMatch(/^body: /);
   });
 
   it('should keep a progress thread that members may post to and observers may only read', async () => {

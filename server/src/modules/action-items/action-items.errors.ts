@@ -34,3 +34,14 @@ export class OwnStatusOnlyException extends ForbiddenException {
     super('As an owner you may change the status of this item, and nothing else');
   }
 }
+
+export class NothingToChangeException extends BadRequestException {
+  constructor() {
+    super({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'body: names no field to change besides version',
+      issues: [{ path: 'body', message: 'names no field to change besides version' }],
+    });
+  }
+}

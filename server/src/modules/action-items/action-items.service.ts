@@ -20,6 +20,7 @@ import {
   AboveClearanceException,
   ActionItemNotFoundException,
   NotMembersException,
+  NothingToChangeException,
   OwnStatusOnlyException,
 } from './action-items.errors.js';
 import { toActionItem, toProgressUpdate } from './action-items.mapper.js';
@@ -86,6 +87,7 @@ export class ActionItemsService {
   async update(actor: Actor, id: string, input: UpdateActionItem): Promise<ActionItem> {
     const { item, access } = await this.visible(actor, id);
     const { version, ...changes } = input;
+    if (Object.keys(changes).length === 0) throw new NothingToChangeException();
     if (!access.may('action-item.edit')) {
       const ownsIt = item.ownerIds.includes(actor.id) || item.ownerAgencies.includes(actor.agency);
       if (!access.may('action-item.update-own-status') || !ownsIt) access.require('action-item.edit');
