@@ -33,6 +33,8 @@ const esm = {
 };
 
 export default {
+  // Read from the top level only; integration and e2e specs pass longer ones where they need them.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'shared',

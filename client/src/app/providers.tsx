@@ -5,12 +5,15 @@ import { type ApiClient, createApiClient, isApiError } from '../lib/api/api-clie
 import { ApiProvider } from '../lib/api/api-context.tsx';
 import { authStore } from '../lib/auth/auth-store.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
+import { bindQueryPersistence, defaultPersistStorage, PERSIST_MAX_AGE_MS } from '../lib/offline/query-persistence.ts';
 
 export function createAppQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
+        // Kept in memory as long as on disk: a query dropped from memory would drop from the offline copy.
+        gcTime: PERSIST_MAX_AGE_MS,
         // A 4xx will not get better by asking again.
         retry: (failureCount, error) => !(isApiError(error) && error.status < 500) && failureCount < 2,
       },
@@ -41,3 +44,5 @@ export function AppProviders({ children, queryClient, api }: ProvidersProps) {
 
 const defaultApi = createAppApiClient();
 const defaultQueryClient = createAppQueryClient();
+// Before the first render: pages opened earlier show from the device at once, even offline.
+bindQueryPersistence(defaultQueryClient, authStore, defaultPersistStorage());

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe } from '../features/auth/hooks/use-auth.ts';
 import { useCommittees } from '../features/committees/hooks/use-committees.ts';
-import { useAuthToken } from '../lib/auth/auth-store.ts';
+import { authStore, useAuthToken } from '../lib/auth/auth-store.ts';
 import { currentLocale, isLocale, setLocale } from '../lib/i18n/i18n.ts';
 import { RealtimeProvider } from '../lib/realtime/realtime-provider.tsx';
 
@@ -13,6 +13,12 @@ export function RequireAuth() {
   const committees = useCommittees();
   const me = useMe();
   const savedLocale = me.data?.locale;
+  const userId = me.data?.id;
+
+  // A session stored before user ids were: from now on its offline copy has an owner.
+  useEffect(() => {
+    if (userId && authStore.getUserId() === null) authStore.setUserId(userId);
+  }, [userId]);
 
   // The profile's language wins once per sign-in load (another device may have changed it).
   useEffect(() => {

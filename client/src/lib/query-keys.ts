@@ -37,3 +37,13 @@ export const queryKeys = {
   progressUpdatesAll: ['progress-updates'] as const,
   progressUpdates: (actionItemId: string) => ['progress-updates', actionItemId] as const,
 };
+
+/**
+ * Which cached queries are kept on the device for offline reading: what the user has opened.
+ * Removal markers are session state, not records, and are not kept.
+ */
+export function isPersistedQueryKey(key: readonly unknown[]): boolean {
+  const [root, kind] = key;
+  if (root === 'action-items') return kind !== 'removed';
+  return root === 'me' || root === 'committees' || root === 'progress-updates';
+}

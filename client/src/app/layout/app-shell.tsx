@@ -62,8 +62,8 @@ export function AppShell() {
           {me.data && (
             <span className="topbar__user">
               <span className="topbar__user-name">{me.data.name}</span>
-              <span className="visually-hidden">{t('app.clearance', { level: '' })}</span>
-              <ClassificationBadge level={me.data.clearance} />
+              <span className="visually-hidden">{t('app.clearanceLabel')}</span>
+              <ClassificationBadge level={me.data.clearance} as="clearance" />
               {committee.data && <span className="topbar__role">{t(`roles.${committee.data.role}`)}</span>}
             </span>
           )}

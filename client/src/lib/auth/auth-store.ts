@@ -1,45 +1,66 @@
 import { useSyncExternalStore } from 'react';
 
 export const TOKEN_STORAGE_KEY = 'sidang.token';
+/** Whose session it is: the offline cache is keyed by it, and it must be known before any request. */
+export const USER_STORAGE_KEY = 'sidang.userId';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
 
-function read(): string | null {
+function read(key: string): string | null {
   try {
-    return globalThis.localStorage?.getItem(TOKEN_STORAGE_KEY) ?? null;
+    return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
     return null;
   }
 }
 
-let token: string | null = read();
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) globalThis.localStorage?.removeItem(key);
+    else globalThis.localStorage?.setItem(key, value);
+  } catch {
+    // Storage unavailable: the session lasts until the tab closes.
+  }
+}
+
+let token: string | null = read(TOKEN_STORAGE_KEY);
+let userId: string | null = token ? read(USER_STORAGE_KEY) : null;
 
 function emit(): void {
   for (const listener of listeners) listener();
 }
 
-/** The bearer token of the signed-in user, kept in localStorage across reloads. */
+/** The bearer token and id of the signed-in user, kept in localStorage across reloads. */
 export const authStore = {
   getToken(): string | null {
     return token;
   },
-  setToken(next: string): void {
+  /** Null for a session from before ids were stored, until the profile has loaded. */
+  getUserId(): string | null {
+    return userId;
+  },
+  setToken(next: string, nextUserId?: string): void {
     token = next;
-    try {
-      globalThis.localStorage?.setItem(TOKEN_STORAGE_KEY, next);
-    } catch {
-      // Storage unavailable: the session lasts until the tab closes.
+    write(TOKEN_STORAGE_KEY, next);
+    if (nextUserId !== undefined) {
+      userId = nextUserId;
+      write(USER_STORAGE_KEY, nextUserId);
     }
+    emit();
+  },
+  /** Records whose session this is, when the token was stored without it. */
+  setUserId(next: string): void {
+    if (next === userId) return;
+    userId = next;
+    write(USER_STORAGE_KEY, next);
     emit();
   },
   clear(): void {
     token = null;
-    try {
-      globalThis.localStorage?.removeItem(TOKEN_STORAGE_KEY);
-    } catch {
-      // Nothing to clear.
-    }
+    userId = null;
+    write(TOKEN_STORAGE_KEY, null);
+    write(USER_STORAGE_KEY, null);
     emit();
   },
   subscribe(listener: Listener): () => void {
@@ -51,8 +72,9 @@ export const authStore = {
 // Another tab signing in or out changes this tab too.
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
-    if (event.key === TOKEN_STORAGE_KEY) {
-      token = event.newValue;
+    if (event.key === TOKEN_STORAGE_KEY || event.key === USER_STORAGE_KEY) {
+      token = read(TOKEN_STORAGE_KEY);
+      userId = token ? read(USER_STORAGE_KEY) : null;
       emit();
     }
   });

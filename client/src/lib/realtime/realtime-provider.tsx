@@ -34,6 +34,11 @@ export function RealtimeProvider({ token, committeeIds, children }: RealtimeProv
     });
   }, [token, idsKey, api, queryClient]);
 
+  return <ConnectionStateProvider state={state}>{children}</ConnectionStateProvider>;
+}
+
+/** Provides a connection state: the realtime provider's own, or a fixed one (tests, previews). */
+export function ConnectionStateProvider({ state, children }: { state: ConnectionState; children: ReactNode }) {
   return <ConnectionContext.Provider value={state}>{children}</ConnectionContext.Provider>;
 }
 

@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { upsertActionItem } from '../../../lib/realtime/cache-apply.ts';
-import { type ActionItemChanges, type ActionItemFields, changedFields, type FieldErrors, formStateFrom } from '../hooks/form-values.ts';
+import {
+  type ActionItemChanges,
+  type ActionItemFields,
+  changedFields,
+  type FieldErrors,
+  fieldErrorsFromServer,
+  formStateFrom,
+} from '../hooks/form-values.ts';
 import { useCreateActionItem, useUpdateActionItem } from '../hooks/use-action-items.ts';
 import { ActionItemForm } from './action-item-form.tsx';
 import { ConflictView } from './conflict-view.tsx';
@@ -14,8 +21,8 @@ function useErrorMapper() {
   const { t } = useTranslation();
   return (error: unknown): FieldErrors => {
     if (isApiError(error, 400)) {
-      const fields = error.fieldErrors();
-      return Object.keys(fields).length > 0 ? { ...fields, form: t('form.invalid') } : { form: error.body.message };
+      const errors = fieldErrorsFromServer(error.body.issues ?? [], error.body.message);
+      return { ...errors, form: errors.form ?? t('form.invalid') };
     }
     if (isApiError(error, 403)) return { form: t('form.forbidden') };
     return { form: t('form.failed') };

@@ -1,17 +1,22 @@
-import { describe, expect, it, jest } from '@jest/globals';
-import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { setLocale } from '../../../lib/i18n/i18n.ts';
 import { COMMITTEE_ID, jsonResponse, MEMBER_ID, makeActionItem, members } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { type ActionItemFields, formStateFrom } from '../hooks/form-values.ts';
 import { ActionItemCreator } from './action-item-editor.tsx';
 import { ActionItemForm } from './action-item-form.tsx';
 
-function renderForm() {
+function renderForm(initial = formStateFrom()) {
   const onSubmit = jest.fn<(values: ActionItemFields) => void>();
-  renderWithApp(<ActionItemForm mode="create" initial={formStateFrom()} members={members} clearance="CONFIDENTIAL" onSubmit={onSubmit} />);
+  renderWithApp(<ActionItemForm mode="create" initial={initial} members={members} clearance="CONFIDENTIAL" onSubmit={onSubmit} />);
   return { onSubmit };
 }
+
+afterEach(async () => {
+  await act(() => setLocale('en'));
+});
 
 describe(ActionItemForm.name, () => {
   it('should refuse to submit without a title and say so next to the field', async () => {
@@ -45,6 +50,43 @@ describe(ActionItemForm.name, () => {
       ownerAgencies: ['JMG', 'NRES'],
       classification: 'CONFIDENTIAL',
     });
+  });
+
+  it('should say what is wrong in Bahasa Malaysia, and re-word it when the language changes', async () => {
+    const user = userEvent.setup();
+    await act(() => setLocale('ms'));
+    const { onSubmit } = renderForm();
+    await user.click(screen.getByTestId('save-action-item'));
+    const title = screen.getByRole('textbox', { name: /Tajuk/ });
+    expect(title).toHaveAccessibleDescription('Masukkan tajuk.');
+    await act(() => setLocale('en'));
+    expect(title).toHaveAccessibleDescription('Enter a title.');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('should explain a too long title and an impossible date next to their fields', async () => {
+    const { onSubmit } = renderForm({ ...formStateFrom(), title: 'x'.repeat(301), dueDate: '2025-02-30' });
+    await userEvent.click(screen.getByTestId('save-action-item'));
+    expect(screen.getByRole('textbox', { name: /Title/ })).toHaveAccessibleDescription('Must be at most 300 characters.');
+    expect(screen.getByLabelText('Due date')).toHaveAccessibleDescription('Enter a real date (day, month and year).');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('should refuse a classification above the user clearance', async () => {
+    // An item opened with a higher marking keeps it as an option; saving it is still refused.
+    const { onSubmit } = renderForm({ ...formStateFrom(), title: 'Position paper', classification: 'SECRET' });
+    await userEvent.click(screen.getByTestId('save-action-item'));
+    const select = screen.getByLabelText('Classification');
+    expect(select).toHaveAccessibleDescription('Cannot be above your clearance (Confidential).');
+    expect(select).toHaveFocus();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('should name the classification options in the UI language', async () => {
+    await act(() => setLocale('ms'));
+    renderForm();
+    const options = Array.from((screen.getByLabelText('Peringkat keselamatan') as HTMLSelectElement).options).map((o) => o.text);
+    expect(options).toEqual(['Terbuka', 'Terhad', 'Sulit']);
   });
 
   it('should offer classifications only up to the user clearance', () => {
@@ -86,6 +128,35 @@ describe(ActionItemCreator.name, () => {
       url: `/api/committees/${COMMITTEE_ID}/action-items`,
       body: { title: 'Review AELB licence conditions', ownerAgencies: ['XYZ'] },
     });
+  });
+
+  it('should translate a server field error whose rule it knows, and keep the form message', async () => {
+    const user = userEvent.setup();
+    await act(() => setLocale('ms'));
+    renderWithApp(<ActionItemCreator committeeId={COMMITTEE_ID} members={members} clearance="SECRET" />, {
+      handler: () =>
+        jsonResponse(400, {
+          statusCode: 400,
+          message: 'classification: must not be above your clearance (RESTRICTED)',
+          issues: [{ path: 'classification', message: 'must not be above your clearance (RESTRICTED)' }],
+        }),
+    });
+    await user.type(screen.getByRole('textbox', { name: /Tajuk/ }), 'Kertas kedudukan');
+    await user.click(screen.getByTestId('save-action-item'));
+    const select = screen.getByLabelText('Peringkat keselamatan');
+    await waitFor(() => expect(select).toHaveAccessibleDescription('Tidak boleh melebihi tahap tapisan anda (Terhad).'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Sila betulkan medan yang ditandakan di bawah.');
+  });
+
+  it('should show a server issue on no field of the form as the form message', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<ActionItemCreator committeeId={COMMITTEE_ID} members={members} clearance="SECRET" />, {
+      handler: () =>
+        jsonResponse(400, { statusCode: 400, message: 'body: Unexpected token', issues: [{ path: 'body', message: 'Unexpected token' }] }),
+    });
+    await user.type(screen.getByRole('textbox', { name: /Title/ }), 'Anything');
+    await user.click(screen.getByTestId('save-action-item'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('body: Unexpected token');
   });
 
   it('should go to the new item after it is created', async () => {

@@ -2,6 +2,7 @@ import type { Classification, Member } from '@sidang/shared';
 import { ACTION_ITEM_STATUSES, PRIORITIES } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { translateValidation } from '../../../lib/validation/validation-messages.ts';
 import {
   type ActionItemFieldName,
   type ActionItemFields,
@@ -32,10 +33,10 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
   // A server error belongs to the submitted value: editing the field clears it.
   const [touchedSinceSubmit, setTouched] = useState<Set<string>>(new Set());
 
+  // Translated at render time: switching the language re-words a message already shown.
   const errorFor = (field: ActionItemFieldName): string | undefined => {
-    const client = clientErrors[field];
-    if (client) return field === 'title' ? t('form.titleRequired') : client;
-    return touchedSinceSubmit.has(field) ? undefined : serverErrors?.[field];
+    const message = clientErrors[field] ?? (touchedSinceSubmit.has(field) ? undefined : serverErrors?.[field]);
+    return message ? translateValidation(t, message, field) : undefined;
   };
 
   const set = <K extends keyof ActionItemFormState>(field: K, value: ActionItemFormState[K]) => {
@@ -46,10 +47,10 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseFormState(state);
+    const parsed = parseFormState(state, { clearance });
     if (!parsed.ok) {
       setClientErrors(parsed.errors);
-      const first = Object.keys(parsed.errors)[0];
+      const first = Object.keys(parsed.errors).find((key) => key !== 'form');
       if (first) document.getElementById(`${id}-${first}`)?.focus();
       return;
     }
@@ -82,9 +83,9 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h1 id={`${id}-heading`}>{mode === 'create' ? t('form.createTitle') : t('form.editTitle')}</h1>
-      {serverErrors?.form && (
+      {(clientErrors.form ?? serverErrors?.form) && (
         <div className="notice notice--error" role="alert">
-          {serverErrors.form}
+          {clientErrors.form ?? serverErrors?.form}
         </div>
       )}
 

@@ -1,6 +1,8 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { queryKeys } from '../../../lib/query-keys.ts';
 import { COMMITTEE_ID, committee, jsonResponse, makeActionItem } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import type { ListParams } from '../hooks/list-params.ts';
@@ -94,6 +96,51 @@ describe(ActionItemList.name, () => {
   });
 });
 
+describe(`${ActionItemList.name} filter panel`, () => {
+  const originalMatchMedia = window.matchMedia;
+  afterEach(() => {
+    window.matchMedia = originalMatchMedia;
+  });
+  function screenWidth(px: number) {
+    // jsdom has no layout: answer max-width queries as a browser of that width would.
+    window.matchMedia = ((query: string) => {
+      const max = /max-width:\s*([\d.]+)px/.exec(query);
+      return { matches: max ? px <= Number(max[1]) : false, media: query } as MediaQueryList;
+    }) as typeof window.matchMedia;
+  }
+
+  it('should start collapsed on a phone, say how many filters are active, and expand on demand', async () => {
+    screenWidth(360);
+    const user = userEvent.setup();
+    renderList({ params: { ...noFilters, filters: { status: ['open', 'blocked'], owner: 'me' } } });
+    const toggle = screen.getByRole('button', { name: /Filters.*3 active/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('checkbox', { name: 'Mine only' })).not.toBeInTheDocument();
+    // Clearing stays at hand while collapsed.
+    expect(screen.getByRole('button', { name: 'Clear filters' })).toBeVisible();
+
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('checkbox', { name: 'Mine only' })).toBeChecked();
+    const panel = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+    expect(panel).not.toBeNull();
+    expect(panel).toBeVisible();
+
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(panel).not.toBeVisible();
+  });
+
+  it('should start expanded on a desktop, with no count when nothing is filtered', () => {
+    screenWidth(1280);
+    renderList();
+    const toggle = screen.getByRole('button', { name: 'Filters' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.queryByTestId('filters-count')).not.toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Overdue only' })).toBeVisible();
+  });
+});
+
 describe(ActionItemsPage.name, () => {
   it('should load with the URL filters, and put a changed filter into the URL and the request', async () => {
     const blocked = makeActionItem({ title: 'Blocked on licence', status: 'blocked', ownerAgencies: ['AELB'], dueDate: '2099-01-01' });
@@ -115,5 +162,33 @@ describe(ActionItemsPage.name, () => {
     await waitFor(() =>
       expect(calls.map((c) => c.url)).toContain(`/api/committees/${COMMITTEE_ID}/action-items?status=blocked&overdue=true`),
     );
+  });
+
+  it('should keep showing a cached list when the network is down, not an error', async () => {
+    const cached = makeActionItem({ title: 'Read on the train', dueDate: '2099-01-01' });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    // As restored from the device: old enough to be refetched on mount.
+    queryClient.setQueryData(queryKeys.actionItemList(COMMITTEE_ID, {}), [cached], { updatedAt: 1 });
+    queryClient.setQueryData(queryKeys.committee(COMMITTEE_ID), committee, { updatedAt: 1 });
+    const { calls } = renderWithApp(<ActionItemsPage />, {
+      path: `/c/${COMMITTEE_ID}/actions`,
+      route: '/c/:committeeId/actions',
+      queryClient,
+      handler: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    await waitFor(() => expect(calls.length).toBeGreaterThan(0));
+    await waitFor(() => expect(queryClient.getQueryState(queryKeys.actionItemList(COMMITTEE_ID, {}))?.status).toBe('error'));
+    expect(screen.getByRole('link', { name: 'Read on the train' })).toBeInTheDocument();
+    expect(screen.queryByText('Could not load actions.')).not.toBeInTheDocument();
+  });
+
+  it('should say so when offline and the list was never opened here', async () => {
+    onlineManager.setOnline(false);
+    try {
+      renderWithApp(<ActionItemsPage />, { path: `/c/${COMMITTEE_ID}/actions`, route: '/c/:committeeId/actions' });
+      expect(await screen.findByTestId('offline-not-cached')).toHaveTextContent('You are offline');
+    } finally {
+      onlineManager.setOnline(true);
+    }
   });
 });

@@ -1,15 +1,17 @@
 import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus } from '@sidang/shared';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
+import type { ViewState } from '../../../lib/offline/view-state.ts';
+import { matchesMedia, NARROW_SCREEN_QUERY } from '../../../lib/ui/media.ts';
+import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
 
 export interface ActionItemListProps {
   committeeId: string;
   /** Already filtered and sorted. */
   items: readonly ActionItem[] | undefined;
-  state: 'pending' | 'error' | 'success';
+  state: ViewState;
   onRetry: () => void;
   params: ListParams;
   onParamsChange: (params: ListParams) => void;
@@ -32,12 +34,9 @@ export function ActionItemList(props: ActionItemListProps) {
   const { params, onParamsChange } = props;
   const ids = useId();
   const statuses = params.filters.status ?? [];
-  const filterCount =
-    statuses.length +
-    (params.filters.owner ? 1 : 0) +
-    (params.filters.agency ? 1 : 0) +
-    (params.filters.overdue ? 1 : 0) +
-    (params.dueThisWeek ? 1 : 0);
+  const filterCount = activeFilterCount(params);
+  // On a phone the panel would push the list below the fold: it starts collapsed there.
+  const [filtersOpen, setFiltersOpen] = useState(() => !matchesMedia(NARROW_SCREEN_QUERY));
 
   const setFilters = (patch: Partial<ListParams['filters']>) => onParamsChange({ ...params, filters: { ...params.filters, ...patch } });
   const toggleStatus = (status: ActionItemStatus, on: boolean) =>
@@ -55,84 +54,110 @@ export function ActionItemList(props: ActionItemListProps) {
       </div>
 
       <section className="filters" aria-labelledby={`${ids}-filters`}>
-        <h2 id={`${ids}-filters`} className="visually-hidden">
-          {t('actions.filters')}
-        </h2>
-        <div className="filters__row">
-          <label className="check">
-            <input
-              type="checkbox"
-              name="owner"
-              checked={params.filters.owner === 'me'}
-              onChange={(e) => setFilters({ owner: e.target.checked ? 'me' : undefined })}
-            />
-            {t('actions.mine')}
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              name="overdue"
-              checked={params.filters.overdue === true}
-              onChange={(e) => setFilters({ overdue: e.target.checked || undefined })}
-            />
-            {t('actions.overdueOnly')}
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              name="due"
-              checked={params.dueThisWeek}
-              onChange={(e) => onParamsChange({ ...params, dueThisWeek: e.target.checked })}
-            />
-            {t('actions.dueThisWeekOnly')}
-          </label>
-        </div>
-        <fieldset className="filters__statuses">
-          <legend>{t('actions.statusFilter')}</legend>
-          {ACTION_ITEM_STATUSES.map((status) => (
-            <label key={status} className="check">
-              <input
-                type="checkbox"
-                name="status"
-                value={status}
-                checked={statuses.includes(status)}
-                onChange={(e) => toggleStatus(status, e.target.checked)}
-              />
-              {t(`status.${status}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="filters__row">
-          <label className="field field--inline">
-            <span>{t('actions.agency')}</span>
-            <select name="agency" value={params.filters.agency ?? ''} onChange={(e) => setFilters({ agency: e.target.value || undefined })}>
-              <option value="">{t('actions.allAgencies')}</option>
-              {[...new Set([...props.agencies, ...(params.filters.agency ? [params.filters.agency] : [])])].map((agency) => (
-                <option key={agency} value={agency}>
-                  {agency}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field field--inline">
-            <span>{t('actions.sort')}</span>
-            <select name="sort" value={params.sort} onChange={(e) => onParamsChange({ ...params, sort: e.target.value as SortKey })}>
-              {SORT_KEYS.map((key) => (
-                <option key={key} value={key}>
-                  {t(SORT_LABEL[key])}
-                </option>
-              ))}
-            </select>
-          </label>
+        <div className="filters__header">
+          <h2 className="filters__heading">
+            <button
+              type="button"
+              id={`${ids}-filters`}
+              className="filters__toggle"
+              aria-expanded={filtersOpen}
+              aria-controls={`${ids}-filters-panel`}
+              onClick={() => setFiltersOpen((open) => !open)}
+              data-testid="filters-toggle"
+            >
+              <svg className="icon filters__chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+              <span>{t('actions.filters')}</span>
+              {filterCount > 0 && (
+                <span className="filters__count" data-testid="filters-count">
+                  {t('actions.filtersActive', { count: filterCount })}
+                </span>
+              )}
+            </button>
+          </h2>
           {filterCount > 0 && (
             <button
               type="button"
-              className="button button--ghost"
+              className="button button--ghost button--small"
               onClick={() => onParamsChange({ filters: {}, dueThisWeek: false, sort: params.sort })}
             >
               {t('actions.clearFilters')}
             </button>
           )}
+        </div>
+        <div className="filters__panel" id={`${ids}-filters-panel`} hidden={!filtersOpen}>
+          <div className="filters__row">
+            <label className="check">
+              <input
+                type="checkbox"
+                name="owner"
+                checked={params.filters.owner === 'me'}
+                onChange={(e) => setFilters({ owner: e.target.checked ? 'me' : undefined })}
+              />
+              {t('actions.mine')}
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="overdue"
+                checked={params.filters.overdue === true}
+                onChange={(e) => setFilters({ overdue: e.target.checked || undefined })}
+              />
+              {t('actions.overdueOnly')}
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                name="due"
+                checked={params.dueThisWeek}
+                onChange={(e) => onParamsChange({ ...params, dueThisWeek: e.target.checked })}
+              />
+              {t('actions.dueThisWeekOnly')}
+            </label>
+          </div>
+          <fieldset className="filters__statuses">
+            <legend>{t('actions.statusFilter')}</legend>
+            {ACTION_ITEM_STATUSES.map((status) => (
+              <label key={status} className="check">
+                <input
+                  type="checkbox"
+                  name="status"
+                  value={status}
+                  checked={statuses.includes(status)}
+                  onChange={(e) => toggleStatus(status, e.target.checked)}
+                />
+                {t(`status.${status}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="filters__row">
+            <label className="field field--inline">
+              <span>{t('actions.agency')}</span>
+              <select
+                name="agency"
+                value={params.filters.agency ?? ''}
+                onChange={(e) => setFilters({ agency: e.target.value || undefined })}
+              >
+                <option value="">{t('actions.allAgencies')}</option>
+                {[...new Set([...props.agencies, ...(params.filters.agency ? [params.filters.agency] : [])])].map((agency) => (
+                  <option key={agency} value={agency}>
+                    {agency}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field field--inline">
+              <span>{t('actions.sort')}</span>
+              <select name="sort" value={params.sort} onChange={(e) => onParamsChange({ ...params, sort: e.target.value as SortKey })}>
+                {SORT_KEYS.map((key) => (
+                  <option key={key} value={key}>
+                    {t(SORT_LABEL[key])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
         </div>
       </section>
 
@@ -150,6 +175,13 @@ function ListBody({ items, state, onRetry, committeeId, today }: ActionItemListP
         {[0, 1, 2, 3].map((n) => (
           <div key={n} className="skeleton-row" />
         ))}
+      </div>
+    );
+  }
+  if (state === 'offline') {
+    return (
+      <div className="notice" role="status" data-testid="offline-not-cached">
+        <p>{t('offline.notCached')}</p>
       </div>
     );
   }

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee, useMembers } from '../../committees/hooks/use-committees.ts';
 import { canManageActionItems } from '../hooks/permissions.ts';
@@ -49,17 +50,20 @@ function useItemPage() {
   const members = useMembers(committeeId);
 
   let blocker: ReactElement | null = null;
+  const itemState = viewStateOf(item);
   if (removed) {
     blocker = (
       <Problem committeeId={committeeId} text={removed.reason === 'deleted' ? t('detail.removedDeleted') : t('detail.removedHidden')} />
     );
-  } else if (item.isError) {
+  } else if (itemState === 'error') {
     blocker = isApiError(item.error, 404) ? (
       <Problem committeeId={committeeId} text={t('detail.notFound')} />
     ) : (
       <Problem committeeId={committeeId} text={t('app.errorGeneric')} onRetry={() => void item.refetch()} />
     );
-  } else if (item.isPending || committee.isPending) {
+  } else if (itemState === 'offline' || (!committee.data && committee.fetchStatus === 'paused')) {
+    blocker = <Problem committeeId={committeeId} text={t('offline.notCached')} />;
+  } else if (itemState === 'pending' || committee.isPending) {
     blocker = <Loading />;
   }
   return { committeeId, item: item.data, committee: committee.data, me: me.data, members: members.data ?? [], blocker };

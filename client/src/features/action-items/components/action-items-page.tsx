@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { todayInCommitteeZone } from '../../../lib/dates.ts';
+import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
 import { agenciesOf, filterActionItems, type ListParams, parseListParams, sortActionItems, toSearchParams } from '../hooks/list-params.ts';
 import { canManageActionItems } from '../hooks/permissions.ts';
@@ -29,7 +30,7 @@ export function ActionItemsPage() {
     <ActionItemList
       committeeId={committeeId}
       items={items}
-      state={list.isPending ? 'pending' : list.isError ? 'error' : 'success'}
+      state={viewStateOf(list)}
       onRetry={() => void list.refetch()}
       params={params}
       onParamsChange={onParamsChange}

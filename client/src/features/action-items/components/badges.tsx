@@ -19,11 +19,17 @@ export function PriorityBadge({ priority }: { priority: ActionItem['priority'] }
   );
 }
 
-export function ClassificationBadge({ level }: { level: Classification }) {
+/**
+ * A classification (Terbuka / Terhad / Sulit / Rahsia) in the UI language. `as="clearance"` when it
+ * is a user's clearance rather than a record's marking: the tooltip says which.
+ */
+export function ClassificationBadge({ level, as = 'classification' }: { level: Classification; as?: 'classification' | 'clearance' }) {
   const { t } = useTranslation();
+  const name = t(`classification.${level}`);
+  const title = as === 'clearance' ? t('app.clearance', { level: name }) : `${t('classification.label')}: ${name}`;
   return (
-    <span className={`badge badge--class badge--class-${level.toLowerCase()}`} title={t('classification.label')}>
-      {t(`classification.${level}`)}
+    <span className={`badge badge--class badge--class-${level.toLowerCase()}`} title={title} data-level={level}>
+      {name}
     </span>
   );
 }

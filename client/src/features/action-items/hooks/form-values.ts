@@ -1,5 +1,6 @@
-import { type ActionItem, createActionItemSchema, type UpdateActionItem } from '@sidang/shared';
+import { type ActionItem, type Classification, createActionItemSchema, isCleared, type UpdateActionItem } from '@sidang/shared';
 import type { z } from 'zod';
+import { fieldOfPath, fromServerIssue, fromZodIssue, type ValidationMessage } from '../../../lib/validation/validation-messages.ts';
 
 /** Parsed, complete field values of an action item (what create sends, what edit diffs). */
 export type ActionItemFields = z.output<typeof createActionItemSchema>;
@@ -53,10 +54,21 @@ export function splitAgencies(text: string): string[] {
   ];
 }
 
-export type FieldErrors = Partial<Record<ActionItemFieldName | 'form', string>>;
+/** Per field (keyed by the input's `name`), what is wrong; `form` is a message for the whole form. */
+export type FieldErrors = Partial<Record<ActionItemFieldName, ValidationMessage>> & { form?: string };
 
-/** Validates with the shared schema; field errors are keyed by the input's `name`. */
-export function parseFormState(state: ActionItemFormState): { ok: true; values: ActionItemFields } | { ok: false; errors: FieldErrors } {
+function isFieldName(name: string): name is ActionItemFieldName {
+  return (FIELD_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * Validates with the shared schema, and (when the user's clearance is given) refuses a
+ * classification above it, as the server would.
+ */
+export function parseFormState(
+  state: ActionItemFormState,
+  options: { clearance?: Classification } = {},
+): { ok: true; values: ActionItemFields } | { ok: false; errors: FieldErrors } {
   const result = createActionItemSchema.safeParse({
     title: state.title,
     description: state.description,
@@ -67,13 +79,40 @@ export function parseFormState(state: ActionItemFormState): { ok: true; values: 
     ownerAgencies: splitAgencies(state.ownerAgencies),
     classification: state.classification,
   });
-  if (result.success) return { ok: true, values: result.data };
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? 'form') as ActionItemFieldName | 'form';
-    errors[field] ??= issue.message;
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = fieldOfPath(issue.path);
+      if (isFieldName(field)) errors[field] ??= fromZodIssue(issue);
+      else errors.form ??= issue.message;
+    }
   }
+  const { clearance } = options;
+  if (clearance && !errors.classification && !isCleared(clearance, state.classification)) {
+    errors.classification = {
+      rule: 'aboveClearance',
+      params: { level: clearance },
+      fallback: `must not be above your clearance (${clearance})`,
+    };
+  }
+  if (result.success && Object.keys(errors).length === 0) return { ok: true, values: result.data };
   return { ok: false, errors };
+}
+
+/**
+ * A server 400 as field errors: issues on a field of the form go next to it (translated when the
+ * rule is known); issues on anything else (the body, the version) become the form message.
+ */
+export function fieldErrorsFromServer(issues: readonly { path: string; message: string }[], message: string): FieldErrors {
+  const errors: FieldErrors = {};
+  const other: string[] = [];
+  for (const issue of issues) {
+    const field = fieldOfPath(issue.path);
+    if (isFieldName(field)) errors[field] ??= fromServerIssue(issue);
+    else other.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
+  }
+  if (other.length > 0 || Object.keys(errors).length === 0) errors.form = other.length > 0 ? other.join('; ') : message;
+  return errors;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -78,6 +78,18 @@ export function filterActionItems(items: readonly ActionItem[], params: ListPara
   });
 }
 
+/** How many filters narrow the list (sorting is not a filter): shown on the collapsed filter toggle. */
+export function activeFilterCount(params: ListParams): number {
+  const filters = normalizeListFilters(params.filters);
+  return (
+    (filters.status?.length ?? 0) +
+    (filters.owner ? 1 : 0) +
+    (filters.agency ? 1 : 0) +
+    (filters.overdue ? 1 : 0) +
+    (params.dueThisWeek ? 1 : 0)
+  );
+}
+
 /** Distinct owner agencies present in a list, for the agency filter. */
 export function agenciesOf(items: readonly ActionItem[]): string[] {
   return [...new Set(items.flatMap((item) => item.ownerAgencies))].sort();

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
 import { currentLocale, isLocale, setLocale } from '../../../lib/i18n/i18n.ts';
+import { defaultPersistStorage, type PersistStorage, removePersistedQueryCache } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { authApi } from '../api/auth-api.ts';
 
@@ -24,8 +25,9 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginRequest) => authApi.login(api, body),
     onSuccess: async (response) => {
+      // Nothing of a previous session may show; the new user's own offline copy is restored.
       queryClient.clear();
-      authStore.setToken(response.accessToken);
+      authStore.setToken(response.accessToken, response.user.id);
       queryClient.setQueryData<User>(queryKeys.me, response.user);
       if (isLocale(response.user.locale) && response.user.locale !== currentLocale()) await setLocale(response.user.locale);
     },
@@ -45,10 +47,14 @@ export function useChangeLocale() {
   });
 }
 
-export function useSignOut() {
+/** Signs out on this device: token, in-memory cache and the user's offline copy all go. */
+export function useSignOut(storage: PersistStorage | undefined = defaultPersistStorage()) {
   const queryClient = useQueryClient();
   return () => {
+    const userId = authStore.getUserId();
+    // Clearing the session first stops persistence, so clearing the cache is not saved.
     authStore.clear();
     queryClient.clear();
+    if (storage) removePersistedQueryCache(storage, userId ?? undefined);
   };
 }

@@ -2,6 +2,7 @@ import { type ActionItem, CLOSED_STATUSES, isOverdue } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isDueWithinWeek, todayInCommitteeZone } from '../../../lib/dates.ts';
+import { type ViewState, viewStateOf } from '../../../lib/offline/view-state.ts';
 import { DueDate, StatusBadge } from '../../action-items/components/badges.tsx';
 import { sortActionItems } from '../../action-items/hooks/list-params.ts';
 import { useActionItems } from '../../action-items/hooks/use-action-items.ts';
@@ -32,7 +33,7 @@ export interface CommitteeHomeViewProps {
   committeeId: string;
   title: string;
   items: readonly ActionItem[] | undefined;
-  state: 'pending' | 'error' | 'success';
+  state: ViewState;
   onRetry: () => void;
   today: string;
 }
@@ -59,6 +60,11 @@ export function CommitteeHomeView({ committeeId, title, items, state, onRetry, t
           <button type="button" className="button" onClick={onRetry}>
             {t('app.retry')}
           </button>
+        </div>
+      )}
+      {state === 'offline' && (
+        <div className="notice" role="status" data-testid="offline-not-cached">
+          <p>{t('offline.notCached')}</p>
         </div>
       )}
       <ul className="stats" aria-busy={state === 'pending'}>
@@ -101,7 +107,7 @@ export function CommitteeHomePage() {
       committeeId={committeeId}
       title={committee.data ? name(committee.data) : ''}
       items={list.data}
-      state={list.isPending ? 'pending' : list.isError ? 'error' : 'success'}
+      state={viewStateOf(list)}
       onRetry={() => void list.refetch()}
       today={todayInCommitteeZone()}
     />

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
+import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { useCommittees } from '../hooks/use-committees.ts';
 
 /** `/`: straight to the first committee of the user. */
 export function CommitteeRedirect() {
   const { t } = useTranslation();
   const committees = useCommittees();
-  if (committees.isPending) return <p className="muted">{t('app.loading')}</p>;
-  if (committees.isError) {
+  const state = viewStateOf(committees);
+  if (state === 'pending') return <p className="muted">{t('app.loading')}</p>;
+  if (state === 'offline') return <p className="notice">{t('offline.notCached')}</p>;
+  if (state === 'error' || !committees.data) {
     return (
       <div className="notice notice--error" role="alert">
         <p>{t('app.errorGeneric')}</p>

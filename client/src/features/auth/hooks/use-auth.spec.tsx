@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { authStore } from '../../../lib/auth/auth-store.ts';
+import { persistKeyFor } from '../../../lib/offline/query-persistence.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { CHAIR_ID, chairUser, MEMBER_ID } from '../../../test/fixtures.ts';
+import { renderWithApp } from '../../../test/render.tsx';
+import { useSignOut } from './use-auth.ts';
+
+function SignOutButton() {
+  const signOut = useSignOut();
+  return (
+    <button type="button" onClick={signOut}>
+      sign out
+    </button>
+  );
+}
+
+describe(useSignOut.name, () => {
+  afterEach(() => {
+    authStore.clear();
+    localStorage.clear();
+  });
+
+  it('should clear the token, the in-memory cache and this user offline copy, and only theirs', async () => {
+    authStore.setToken('chair-token', CHAIR_ID);
+    localStorage.setItem(persistKeyFor(CHAIR_ID), '{"chair":true}');
+    localStorage.setItem(persistKeyFor(MEMBER_ID), '{"member":true}');
+    const { queryClient } = renderWithApp(<SignOutButton />);
+    queryClient.setQueryData(queryKeys.me, chairUser);
+
+    await userEvent.click(screen.getByRole('button', { name: 'sign out' }));
+
+    expect(authStore.getToken()).toBeNull();
+    expect(authStore.getUserId()).toBeNull();
+    expect(localStorage.getItem('sidang.token')).toBeNull();
+    expect(queryClient.getQueryData(queryKeys.me)).toBeUndefined();
+    expect(localStorage.getItem(persistKeyFor(CHAIR_ID))).toBeNull();
+    // Another user's copy on this browser is theirs to keep; it is never shown to anyone else.
+    expect(localStorage.getItem(persistKeyFor(MEMBER_ID))).toBe('{"member":true}');
+  });
+});

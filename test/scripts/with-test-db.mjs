@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * Runs a command once a PostgreSQL server answers at TEST_DATABASE_URL.
+ *
+ *   node test/scripts/with-test-db.mjs <command> [args…]
+ *
+ * Tests create and drop their own databases on that server (test/support/databases.ts), so all
+ * this wrapper does is fail fast, in one readable line, when there is no server — instead of
+ * every integration test timing out on its own.
+ */
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const PROBE_TIMEOUT_MS = 3_000;
+
+const url = process.env.TEST_DATABASE_URL || DEFAULT_URL;
+const [command, ...args] = process.argv.slice(2);
+
+if (!command) {
+  console.error('Usage: node test/scripts/with-test-db.mjs <command> [args…]');
+  process.exit(2);
+}
+
+/** The URL with any password masked, so the message can go into CI logs. */
+function redact(value) {
+  try {
+    const parsed = new URL(value);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return value;
+  }
+}
+
+async function postgresAnswers(connectionString) {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+  // connectionTimeoutMillis covers the TCP/startup phase only; the race bounds the query too.
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+  });
+  const probe = client
+    .connect()
+    .then(() => client.query('SELECT 1'))
+    .then(
+      () => true,
+      () => false,
+    );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+    client.end().catch(() => {});
+  }
+}
+
+if (!(await postgresAnswers(url))) {
+  console.error(`No PostgreSQL answers at TEST_DATABASE_URL=${redact(url)} — start one or set TEST_DATABASE_URL.`);
+  process.exit(1);
+}
+
+const child = spawn(command, args, {
+  stdio: 'inherit',
+  env: { ...process.env, TEST_DATABASE_URL: url },
+});
+
+// Pass Ctrl-C / CI cancellation on, so the child can tear down its databases and servers.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => child.kill(signal));
+}
+
+child.on('error', (error) => {
+  console.error(`Could not run ${command}: ${error.message}`);
+  process.exit(127);
+});
+
+child.on('exit', (code, signal) => {
+  if (signal) {
+    // Mirror the shell's convention: 128 + signal number.
+    const numbers = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+    process.exit(128 + (numbers[signal] ?? 1));
+  }
+  process.exit(code ?? 1);
+});
