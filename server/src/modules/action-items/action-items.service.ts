@@ -19,8 +19,8 @@ import { ActionItemEntity } from './action-item.entity.js';
 import {
   AboveClearanceException,
   ActionItemNotFoundException,
-  NotMembersException,
   NothingToChangeException,
+  NotMembersException,
   OwnStatusOnlyException,
 } from './action-items.errors.js';
 import { toActionItem, toProgressUpdate } from './action-items.mapper.js';
