@@ -1,7 +1,6 @@
 import { type Classification, classificationLevel, type EntityType } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor.js';
-import { AuditEntryEntity } from './audit-entry.entity.js';
 import type { Committed } from './change-bus.js';
 import { ChangeEventEntity } from './change-event.entity.js';
 
@@ -32,7 +31,7 @@ export interface ChangeRecord {
  * committee) and the audit row in the same transaction.
  */
 export class ChangeTx {
-  private readonly latest = new Map<string, number>();
+  private readonly recorded = new Map<string, ChangeEventEntity[]>();
 
   constructor(
     readonly manager: EntityManager,
@@ -41,22 +40,52 @@ export class ChangeTx {
 
   async record(change: ChangeRecord): Promise<number> {
     const at = new Date();
-    // The row lock taken here is held until commit: a committee's changes commit in seq order.
-    const rows: Array<{ last_seq: string }> = await this.manager.query(
-      `INSERT INTO committee_sequences (committee_id, last_seq) VALUES ($1, 1)
-       ON CONFLICT (committee_id) DO UPDATE SET last_seq = committee_sequences.last_seq + 1
-       RETURNING last_seq`,
-      [change.committeeId],
-    );
-    const seq = Number(rows[0]?.last_seq);
     const scopeId = change.scopeId ?? change.entityId;
     const level = classificationLevel(change.classification);
     const previousLevel =
       change.previousClassification && change.previousClassification !== change.classification
         ? classificationLevel(change.previousClassification)
         : null;
-
-    await this.manager.insert(ChangeEventEntity, {
+    const data = change.verb === 'deleted' || !change.after ? { id: change.entityId } : change.after;
+    // One round trip: next seq, event, audit row and (for a governing record) its scope level.
+    // The row lock on committee_sequences is held until commit: a committee's changes commit in
+    // seq order, so the committed seqs are always a gap-free prefix.
+    const rows: Array<{ last_seq: string }> = await this.manager.query(
+      `WITH next AS (
+         INSERT INTO committee_sequences (committee_id, last_seq) VALUES ($1::uuid, 1)
+         ON CONFLICT (committee_id) DO UPDATE SET last_seq = committee_sequences.last_seq + 1
+         RETURNING last_seq
+       ), event AS (
+         INSERT INTO change_events (committee_id, seq, entity_type, verb, entity_id, scope_id, version, actor_id, level, previous_level, data, at)
+         SELECT $1::uuid, last_seq, $2::varchar, $3::varchar, $4::uuid, $5::uuid, $6::int, $7::uuid, $8::smallint, $9::smallint, $10::jsonb, $11::timestamptz FROM next
+       ), audit AS (
+         INSERT INTO audit_entries (committee_id, seq, entity_type, entity_id, verb, actor_id, before, after, at)
+         SELECT $1::uuid, last_seq, $2::varchar, $4::uuid, $3::varchar, $7::uuid, $12::jsonb, $13::jsonb, $11::timestamptz FROM next
+       ), scope AS (
+         INSERT INTO record_scopes (scope_id, committee_id, level)
+         SELECT $5::uuid, $1::uuid, $8::smallint WHERE $14::boolean
+         ON CONFLICT (scope_id) DO UPDATE SET level = EXCLUDED.level
+       )
+       SELECT last_seq FROM next`,
+      [
+        change.committeeId,
+        change.entityType,
+        change.verb,
+        change.entityId,
+        scopeId,
+        change.version,
+        this.actor.id,
+        level,
+        previousLevel,
+        JSON.stringify(data),
+        at.toISOString(),
+        change.before === null ? null : JSON.stringify(change.before),
+        change.after === null ? null : JSON.stringify(change.after),
+        scopeId === change.entityId,
+      ],
+    );
+    const seq = Number(rows[0]?.last_seq);
+    const event = Object.assign(new ChangeEventEntity(), {
       committeeId: change.committeeId,
       seq,
       entityType: change.entityType,
@@ -67,33 +96,21 @@ export class ChangeTx {
       actorId: this.actor.id,
       level,
       previousLevel,
-      data: change.verb === 'deleted' || !change.after ? { id: change.entityId } : change.after,
+      data,
       at,
     });
-    await this.manager.insert(AuditEntryEntity, {
-      committeeId: change.committeeId,
-      seq,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      verb: change.verb,
-      actorId: this.actor.id,
-      before: change.before ?? null,
-      after: change.after ?? null,
-      at,
-    });
-    if (scopeId === change.entityId) {
-      await this.manager.query(
-        `INSERT INTO record_scopes (scope_id, committee_id, level) VALUES ($1, $2, $3)
-         ON CONFLICT (scope_id) DO UPDATE SET level = EXCLUDED.level`,
-        [scopeId, change.committeeId, level],
-      );
-    }
-    this.latest.set(change.committeeId, seq);
+    const events = this.recorded.get(change.committeeId) ?? [];
+    events.push(event);
+    this.recorded.set(change.committeeId, events);
     return seq;
   }
 
   /** What to announce once the transaction has committed. */
   committed(): Committed[] {
-    return [...this.latest].map(([committeeId, seq]) => ({ committeeId, seq }));
+    return [...this.recorded].map(([committeeId, events]) => ({
+      committeeId,
+      seq: events.at(-1)?.seq ?? 0,
+      events,
+    }));
   }
 }

@@ -3,6 +3,7 @@ import { classificationAt, type EventEnvelope, rooms, SOCKET_EVENTS } from '@sid
 import type { Subscription } from 'rxjs';
 import type { Server } from 'socket.io';
 import { ChangeBus } from '../changes/change-bus.js';
+import type { ChangeEventEntity } from '../changes/change-event.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ChangeLogRepository } from './change-log.repository.js';
 import { raisedLevel, toEnvelope } from './envelope.js';
@@ -37,7 +38,7 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.bus.committed$.subscribe(({ committeeId }) => this.notify(committeeId));
+    this.subscription = this.bus.committed$.subscribe(({ committeeId, events }) => this.notify(committeeId, events));
     // Safety net: a missed signal (e.g. a dropped Redis message) is made good within one sweep.
     this.sweep = setInterval(() => {
       for (const committeeId of this.cursors.keys()) this.notify(committeeId);
@@ -63,10 +64,17 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     this.notify(committeeId);
   }
 
-  /** The committee's log may have grown: emit what this node has not emitted yet. */
-  notify(committeeId: string): void {
+  /**
+   * The committee's log may have grown: emit what this node has not emitted yet. `committed`
+   * (this node's own commit) is emitted straight away when it continues the cursor exactly.
+   */
+  notify(committeeId: string, committed: readonly ChangeEventEntity[] = []): void {
     const cursor = this.cursors.get(committeeId);
     if (!cursor) return;
+    if (!cursor.draining && committed[0]?.seq === cursor.seq + 1) {
+      for (const event of committed) this.relay(committeeId, cursor, event);
+      return;
+    }
     if (cursor.draining) {
       cursor.again = true;
       return;
@@ -82,14 +90,7 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
         let page: Awaited<ReturnType<ChangeLogRepository['after']>>;
         do {
           page = await this.log.after(committeeId, cursor.seq, PAGE);
-          for (const event of page) {
-            this.emit(toEnvelope(event), rooms.clearedFor(committeeId, classificationAt(event.level)));
-            if (raisedLevel(event) && event.previousLevel !== null) {
-              const before = classificationAt(event.previousLevel);
-              this.emit(toEnvelope(event, true), rooms.losingSight(committeeId, before, classificationAt(event.level)));
-            }
-            cursor.seq = event.seq;
-          }
+          for (const event of page) this.relay(committeeId, cursor, event);
         } while (page.length === PAGE);
       } while (cursor.again);
     } catch (error) {
@@ -98,6 +99,16 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     } finally {
       cursor.draining = false;
     }
+  }
+
+  private relay(committeeId: string, cursor: Cursor, event: ChangeEventEntity): void {
+    if (event.seq <= cursor.seq) return;
+    this.emit(toEnvelope(event), rooms.clearedFor(committeeId, classificationAt(event.level)));
+    if (raisedLevel(event) && event.previousLevel !== null) {
+      const before = classificationAt(event.previousLevel);
+      this.emit(toEnvelope(event, true), rooms.losingSight(committeeId, before, classificationAt(event.level)));
+    }
+    cursor.seq = event.seq;
   }
 
   private emit(envelope: EventEnvelope, targets: string[]): void {

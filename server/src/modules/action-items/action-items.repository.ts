@@ -48,8 +48,20 @@ export class ActionItemsRepository {
     return query.orderBy('item.due_date', 'ASC', 'NULLS LAST').addOrderBy('item.created_at', 'ASC').take(2000).getMany();
   }
 
-  findById(id: string): Promise<ActionItemEntity | null> {
-    return this.items.findOne({ where: { id } });
+  /** Inside a transaction pass its manager (PGlite cannot answer another connection meanwhile). */
+  findById(id: string, manager: EntityManager = this.items.manager): Promise<ActionItemEntity | null> {
+    return manager.findOne(ActionItemEntity, { where: { id } });
+  }
+
+  /** Applies `patch` only if the stored version is still `version`; false when it is not (or the item is gone). */
+  async updateAtVersion(manager: EntityManager, id: string, version: number, patch: Partial<ActionItemEntity>): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ActionItemEntity)
+      .set(patch)
+      .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version })
+      .execute();
+    return result.affected === 1;
   }
 
   /** Reads and row-locks an item inside a change transaction. */

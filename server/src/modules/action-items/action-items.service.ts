@@ -8,6 +8,7 @@ import {
   type ProgressUpdate,
   type UpdateActionItem,
 } from '@sidang/shared';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { CommitteeAccess } from '../../access/access.service.js';
 import { AccessService } from '../../access/access.service.js';
@@ -97,14 +98,16 @@ export class ActionItemsService {
     if (changes.ownerIds) await this.assertMembers(item.committeeId, changes.ownerIds);
 
     return this.changes.transact(actor, async (tx) => {
-      const current = await this.repository.lockForWrite(tx.manager, id);
-      if (!current || !access.canSee(current.classification)) throw new ActionItemNotFoundException();
-      if (current.version !== version) throw new StaleVersionException(toActionItem(current), version, current.version);
-      const before = toActionItem(current);
-      Object.assign(current, changes, { version: current.version + 1 });
-      if (changes.ownerIds) current.ownerIds = [...new Set(changes.ownerIds)];
-      if (changes.ownerAgencies) current.ownerAgencies = [...new Set(changes.ownerAgencies)];
-      const after = toActionItem(await tx.manager.save(current));
+      const before = toActionItem(item);
+      const patch: Partial<ActionItemEntity> = { ...changes, version: version + 1, updatedAt: new Date() };
+      if (changes.ownerIds) patch.ownerIds = [...new Set(changes.ownerIds)];
+      if (changes.ownerAgencies) patch.ownerAgencies = [...new Set(changes.ownerAgencies)];
+      // Compare-and-set on the version: the row read above is still the stored one exactly when
+      // the update hits, so it is also the `before` of the audit row.
+      if (item.version !== version || !(await this.repository.updateAtVersion(tx.manager, id, version, patch))) {
+        throw await this.refusal(tx.manager, id, version, access);
+      }
+      const after = toActionItem(Object.assign(item, patch));
       await tx.record({
         committeeId: after.committeeId,
         entityType: 'action-item',
@@ -121,23 +124,21 @@ export class ActionItemsService {
   }
 
   async remove(actor: Actor, id: string, version: number): Promise<void> {
-    const { access } = await this.visible(actor, id);
+    const { item, access } = await this.visible(actor, id);
     access.require('action-item.delete');
     await this.changes.transact(actor, async (tx) => {
-      const current = await this.repository.lockForWrite(tx.manager, id);
-      if (!current || !access.canSee(current.classification)) throw new ActionItemNotFoundException();
-      if (current.version !== version) throw new StaleVersionException(toActionItem(current), version, current.version);
-      const before = toActionItem(current);
-      current.version += 1;
-      current.deletedAt = new Date();
-      await tx.manager.save(current);
+      const before = toActionItem(item);
+      const patch = { version: version + 1, deletedAt: new Date() };
+      if (item.version !== version || !(await this.repository.updateAtVersion(tx.manager, id, version, patch))) {
+        throw await this.refusal(tx.manager, id, version, access);
+      }
       await tx.record({
-        committeeId: current.committeeId,
+        committeeId: item.committeeId,
         entityType: 'action-item',
         entityId: id,
         verb: 'deleted',
-        version: current.version,
-        classification: current.classification,
+        version: patch.version,
+        classification: item.classification,
         before,
         after: null,
       });
@@ -178,6 +179,13 @@ export class ActionItemsService {
       });
       return saved;
     });
+  }
+
+  /** Why a versioned write missed: gone or out of sight (404), or moved on (409 with the current record). */
+  private async refusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess): Promise<Error> {
+    const current = await this.repository.findById(id, manager);
+    if (!current || !access.canSee(current.classification)) return new ActionItemNotFoundException();
+    return new StaleVersionException(toActionItem(current), version, current.version);
   }
 
   /** The item and the actor's access to its committee; 404 for anything they may not see. */
