@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { activeFilterCount, type ListParams, parseListParams } from './list-params.ts';
+import { makeActionItem } from '../../../test/fixtures.ts';
+import { activeFilterCount, type ListParams, parseListParams, sortActionItems } from './list-params.ts';
 
 const none: ListParams = { filters: {}, dueThisWeek: false, sort: 'due' };
 
@@ -22,5 +23,24 @@ describe(activeFilterCount.name, () => {
   it('should ignore empty values the URL may carry', () => {
     expect(activeFilterCount({ ...none, filters: { status: [], agency: '', overdue: false } })).toBe(0);
     expect(activeFilterCount(parseListParams(new URLSearchParams('status=open&agency=&due=week&sort=status')))).toBe(2);
+  });
+});
+
+describe(sortActionItems.name, () => {
+  it('should put work still to do first when sorting by due date', () => {
+    const items = [
+      makeActionItem({ title: 'Done early', status: 'done', dueDate: '2025-01-01' }),
+      makeActionItem({ title: 'Open later', status: 'open', dueDate: '2025-03-01' }),
+      makeActionItem({ title: 'Blocked sooner', status: 'blocked', dueDate: '2025-02-01' }),
+      makeActionItem({ title: 'Open undated', status: 'open', dueDate: null }),
+      makeActionItem({ title: 'Cancelled', status: 'cancelled', dueDate: null }),
+    ];
+    expect(sortActionItems(items, 'due').map((item) => item.title)).toEqual([
+      'Blocked sooner',
+      'Open later',
+      'Open undated',
+      'Done early',
+      'Cancelled',
+    ]);
   });
 });

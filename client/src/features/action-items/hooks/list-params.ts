@@ -53,9 +53,14 @@ function byDue(a: ActionItem, b: ActionItem): number {
   return a.dueDate.localeCompare(b.dueDate);
 }
 
+function closedLast(a: ActionItem, b: ActionItem): number {
+  return Number(CLOSED_STATUSES.includes(a.status)) - Number(CLOSED_STATUSES.includes(b.status));
+}
+
 export function sortActionItems(items: readonly ActionItem[], sort: SortKey): ActionItem[] {
   const compare: Record<SortKey, (a: ActionItem, b: ActionItem) => number> = {
-    due: (a, b) => byDue(a, b) || (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0),
+    // Work still to do comes first: done and cancelled items sink below it, whatever their date.
+    due: (a, b) => closedLast(a, b) || byDue(a, b) || (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0),
     priority: (a, b) => (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0) || byDue(a, b),
     status: (a, b) => (STATUS_RANK[a.status] ?? 0) - (STATUS_RANK[b.status] ?? 0) || byDue(a, b),
     updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
