@@ -4,7 +4,7 @@
  *
  *   npm run bench          (builds, checks PostgreSQL, then runs this with tsx)
  *
- * BENCH_CLIENTS (300) and BENCH_CHANGES (50) override the sizes. All sockets of both runs live
+ * BENCH_CLIENTS (300) and BENCH_CHANGES (200) override the sizes. All sockets of both runs live
  * in this one process, so client-side parsing is part of both measurements alike; the ratio is
  * the meaningful figure, the absolute numbers depend on the machine.
  */
@@ -29,7 +29,7 @@ import {
 } from '../support/server-process.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 300);
-const CHANGES = Number(process.env.BENCH_CHANGES ?? 50);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
 /** Changes sent before measuring: first-use costs (JIT, pools, caches) are not fan-out. */
 const WARMUP = 5;
 /** Connect in batches: 300 simultaneous handshakes would measure accept queues, not fan-out. */
@@ -69,6 +69,8 @@ function summarize(latencies: number[], missing: number): Stats {
  */
 class Round {
   readonly receivedAt: number[] = [];
+  /** Wall-clock ms from the change being recorded in its transaction (`at`) to receipt. */
+  readonly sinceRecorded: number[] = [];
   private done: (() => void) | undefined;
   readonly finished: Promise<void>;
   private timer: NodeJS.Timeout | undefined;
@@ -86,6 +88,7 @@ class Round {
   receive(envelope: EventEnvelope): void {
     if (!this.matches(envelope)) return;
     this.receivedAt.push(performance.now());
+    this.sinceRecorded.push(Date.now() - Date.parse(envelope.at));
     if (this.receivedAt.length >= this.expected) {
       clearTimeout(this.timer);
       this.done?.();
@@ -108,6 +111,8 @@ interface RunResult {
   everyone: Stats;
   /** REST round trip of the change itself (sidang only). */
   request?: Stats;
+  /** From the change being recorded, inside its transaction, to receipt (sidang only). */
+  fanOut?: Stats;
   sample?: EventEnvelope;
 }
 
@@ -142,6 +147,7 @@ async function runSidang(server: RunningServer): Promise<RunResult> {
     const latencies: number[] = [];
     const lastPerChange: number[] = [];
     const requests: number[] = [];
+    const sinceRecorded: number[] = [];
     let missing = 0;
     for (let change = 0; change < WARMUP + CHANGES; change += 1) {
       const nextVersion = version + 1;
@@ -158,6 +164,7 @@ async function runSidang(server: RunningServer): Promise<RunResult> {
       if (change < WARMUP) continue;
       requests.push(answeredAt - sentAt);
       latencies.push(...round.receivedAt.map((at) => at - sentAt));
+      sinceRecorded.push(...round.sinceRecorded);
       lastPerChange.push(Math.max(...round.receivedAt.map((at) => at - sentAt)));
       missing += CLIENTS - round.receivedAt.length;
     }
@@ -165,6 +172,7 @@ async function runSidang(server: RunningServer): Promise<RunResult> {
       stats: summarize(latencies, missing),
       everyone: summarize(lastPerChange, 0),
       request: summarize(requests, 0),
+      fanOut: summarize(sinceRecorded, 0),
       sample,
     };
   } finally {
@@ -264,6 +272,11 @@ async function main(): Promise<void> {
   if (sidang.request) {
     console.log(
       `Sidang PATCH round trip: p50 ${sidang.request.p50.toFixed(2)} ms, p95 ${sidang.request.p95.toFixed(2)} ms, max ${sidang.request.max.toFixed(2)} ms`,
+    );
+  }
+  if (sidang.fanOut) {
+    console.log(
+      `Sidang from record (in the transaction) to receipt, ms clock: p50 ${sidang.fanOut.p50.toFixed(0)} ms, p99 ${sidang.fanOut.p99.toFixed(0)} ms`,
     );
   }
   console.log(`Ratio p99(sidang)/p99(bare): ${(sidang.stats.p99 / bare.stats.p99).toFixed(2)}`);

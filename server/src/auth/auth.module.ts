@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -17,7 +18,8 @@ import { resolveTokenSecret } from './token-secret.js';
     JwtModule.registerAsync({
       inject: [getDataSourceToken(), APP_CONFIG],
       useFactory: async (dataSource: DataSource, config: AppConfig) => ({
-        secret: await resolveTokenSecret(dataSource, config.JWT_SECRET),
+        // A KeyObject made once: given a string, the JWT library rebuilds the key on every verify.
+        secret: createSecretKey(Buffer.from(await resolveTokenSecret(dataSource, config.JWT_SECRET))) as unknown as string,
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
