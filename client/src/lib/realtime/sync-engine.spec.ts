@@ -139,4 +139,25 @@ describe(CommitteeSync.name, () => {
     await expect(sync.catchUp(4)).resolves.toBe(true);
     expect(sync.getPhase()).toBe('live');
   });
+
+  it('should start afresh when the server log is behind the client (a replaced store)', async () => {
+    const applied: number[] = [];
+    let resets = 0;
+    const sync = new CommitteeSync(
+      {
+        apply: (e) => applied.push(e.seq),
+        fetchPage: () => Promise.reject(new Error('no catch-up expected')),
+        resetBaseline: () => {
+          resets += 1;
+        },
+      },
+      40,
+    );
+    sync.beginCatchUp();
+    sync.receive(envelope(6));
+    expect(await sync.catchUp(5)).toBe(true);
+    expect(resets).toBe(1);
+    expect(sync.getLastSeq()).toBe(6);
+    expect(applied).toEqual([6]);
+  });
 });

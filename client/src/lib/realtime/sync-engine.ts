@@ -57,7 +57,8 @@ export class CommitteeSync {
   /** An envelope from the socket. */
   receive(envelope: EventEnvelope): void {
     if (this.phase !== 'live') {
-      if (this.lastSeq === null || envelope.seq > this.lastSeq) this.buffer.set(envelope.seq, envelope);
+      // Kept whatever its seq: the ack may yet move the baseline; applyOnce drops what is old.
+      this.buffer.set(envelope.seq, envelope);
       return;
     }
     this.applyOnce(envelope);
@@ -70,8 +71,10 @@ export class CommitteeSync {
   async catchUp(ackSeq: number): Promise<boolean> {
     if (this.phase !== 'catching-up') this.beginCatchUp();
     const generation = this.generation;
-    if (this.lastSeq === null) {
+    // No baseline yet, or a log behind ours (the server's store was replaced): start afresh.
+    if (this.lastSeq === null || ackSeq < this.lastSeq) {
       this.lastSeq = ackSeq;
+      for (const seq of this.buffer.keys()) if (seq <= ackSeq) this.buffer.delete(seq);
       this.deps.resetBaseline?.();
     } else {
       let after = this.lastSeq;
