@@ -62,6 +62,20 @@ describe('HTTP contract', () => {
     }
   });
 
+  it('should slow down password guessing on one account with 429', async () => {
+    const guess = () => app.request('POST', '/api/auth/login', undefined, { email: 'secretariat@demo.sidang.my', password: 'guess' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await guess()).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+    const limited = await guess();
+    expect(limited.body).toEqual(expect.objectContaining({ statusCode: 429, message: expect.stringMatching(/Too many/) }));
+    // Another account from the same address is not affected.
+    expect(
+      (await app.request('POST', '/api/auth/login', undefined, { email: 'chair@demo.sidang.my', password: 'sidang-demo' })).status,
+    ).toBe(200);
+  });
+
   it('should seed a realistic demo committee', async () => {
     const { body } = await app.request<ActionItem[]>('GET', `/api/committees/${committeeId}/action-items`, chair.token);
     expect(body.length).toBeGreaterThanOrEqual(12);

@@ -36,6 +36,8 @@ export const configSchema = z.object({
       .max(30 * 24 * 3600),
     12 * 3600,
   ),
+  /** Sign-in attempts allowed per minute for one e-mail address from one client address. */
+  LOGIN_ATTEMPTS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 10),
   /** Seed the demo committee on first start of an empty database. */
   SEED_DEMO: withDefault(booleanFlag, true),
   /** Password of every demo account. */
