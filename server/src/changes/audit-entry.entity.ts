@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintAsNumber } from '../database/transformers.js';
 
 /** Who changed what, when, before → after. Append-only. */
 @Entity({ name: 'audit_entries' })
@@ -10,7 +11,7 @@ export class AuditEntryEntity {
   @Column({ name: 'committee_id', type: 'uuid' })
   committeeId: string;
 
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   seq: number;
 
   @Column({ name: 'entity_type', type: 'varchar', length: 40 })

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CommitteeEntity } from '../access/committee.entity.js';
+import { bigintAsNumber } from '../database/transformers.js';
 
 /**
  * Append-only log of every change, numbered per committee. `level` is the classification
@@ -12,7 +13,7 @@ export class ChangeEventEntity {
   @PrimaryColumn({ name: 'committee_id', type: 'uuid' })
   committeeId: string;
 
-  @PrimaryColumn({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @PrimaryColumn({ type: 'bigint', transformer: bigintAsNumber })
   seq: number;
 
   @Column({ name: 'entity_type', type: 'varchar', length: 40 })

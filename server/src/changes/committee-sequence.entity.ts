@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CommitteeEntity } from '../access/committee.entity.js';
+import { bigintAsNumber } from '../database/transformers.js';
 
 /**
  * The last `seq` handed out per committee. Incrementing it takes a row lock held to commit,
@@ -10,7 +11,7 @@ export class CommitteeSequenceEntity {
   @PrimaryColumn({ name: 'committee_id', type: 'uuid' })
   committeeId: string;
 
-  @Column({ name: 'last_seq', type: 'bigint', default: 0, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({ name: 'last_seq', type: 'bigint', default: 0, transformer: bigintAsNumber })
   lastSeq: number;
 
   @ManyToOne(() => CommitteeEntity, { onDelete: 'RESTRICT' })
