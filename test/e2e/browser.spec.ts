@@ -189,4 +189,24 @@ describe('Sidang in the browser', () => {
     await page.getByTestId('action-item-row').first().waitFor();
     expect(await blockingViolations(page, '/c/:committeeId/actions')).toEqual([]);
   }, 90_000);
+
+  it('should still show an opened actions list after a reload without network', async () => {
+    if (!member) throw new Error('beforeAll did not finish');
+    const page = await signIn(member, DEMO_USERS.member);
+    await openActions(page);
+    const online = await page.getByTestId('action-item-row').count();
+    expect(online).toBeGreaterThan(0);
+    // The service worker must control the page before the network goes away.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    await member.context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByTestId('action-item-row').first().waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('action-item-row').count()).toBe(online);
+      await page.locator('[data-testid="connection-state"][data-state="offline"]').waitFor();
+    } finally {
+      await member.context.setOffline(false);
+    }
+    await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: LIVE_TIMEOUT_MS });
+  }, 90_000);
 });
