@@ -36,7 +36,7 @@ describe(ActionItemForm.name, () => {
     const { onSubmit } = renderForm();
     await user.type(screen.getByRole('textbox', { name: /Title/ }), '  Prepare the Dy/Tb separation paper  ');
     await user.selectOptions(screen.getByLabelText('Priority'), 'high');
-    await user.type(screen.getByLabelText('Owner agencies'), 'jmg, NRES,, jmg');
+    await user.type(screen.getByLabelText('Owner agencies'), 'JMG, Kerajaan Negeri Perak,, jmg');
     await user.click(screen.getByRole('checkbox', { name: /JMG officer/ }));
     await user.selectOptions(screen.getByLabelText('Classification'), 'CONFIDENTIAL');
     await user.click(screen.getByTestId('save-action-item'));
@@ -47,7 +47,7 @@ describe(ActionItemForm.name, () => {
       priority: 'high',
       dueDate: null,
       ownerIds: [MEMBER_ID],
-      ownerAgencies: ['JMG', 'NRES'],
+      ownerAgencies: ['JMG', 'Kerajaan Negeri Perak'],
       classification: 'CONFIDENTIAL',
     });
   });

@@ -43,15 +43,17 @@ export function formStateFrom(item?: Partial<ActionItem>): ActionItemFormState {
   };
 }
 
+/**
+ * Agencies as typed, comma separated: names keep their case ("Kerajaan Negeri Perak"), and a
+ * repeat that differs only in case is dropped (the first spelling wins).
+ */
 export function splitAgencies(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,;\n]/)
-        .map((part) => part.trim().toUpperCase())
-        .filter(Boolean),
-    ),
-  ];
+  const seen = new Map<string, string>();
+  for (const part of text.split(/[,;\n]/)) {
+    const name = part.trim();
+    if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  }
+  return [...seen.values()];
 }
 
 /** Per field (keyed by the input's `name`), what is wrong; `form` is a message for the whole form. */
