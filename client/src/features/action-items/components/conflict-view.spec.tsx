@@ -42,7 +42,7 @@ describe('ConflictView', () => {
       within(statusRow)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['Open', 'In progress']);
+    ).toEqual(['Not started', 'In progress']);
     expect(
       within(priorityRow)
         .getAllByRole('cell')

@@ -57,7 +57,7 @@ export const en = {
   },
   status: {
     label: 'Status',
-    open: 'Open',
+    open: 'Not started',
     in_progress: 'In progress',
     blocked: 'Blocked',
     done: 'Done',

@@ -59,7 +59,7 @@ export const ms: Resources = {
   },
   status: {
     label: 'Status',
-    open: 'Terbuka',
+    open: 'Belum bermula',
     in_progress: 'Dalam tindakan',
     blocked: 'Tersekat',
     done: 'Selesai',
@@ -73,7 +73,7 @@ export const ms: Resources = {
   },
   home: {
     title: 'Ringkasan jawatankuasa',
-    open: 'Tindakan terbuka',
+    open: 'Tindakan belum selesai',
     overdue: 'Lewat tempoh',
     dueThisWeek: 'Tamat tempoh minggu ini',
     overdueList: 'Tindakan lewat tempoh',
