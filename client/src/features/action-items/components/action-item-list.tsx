@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
 import { matchesMedia, NARROW_SCREEN_QUERY } from '../../../lib/ui/media.ts';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
 
@@ -186,14 +187,7 @@ function ListBody({ items, state, onRetry, committeeId, today }: ActionItemListP
     );
   }
   if (state === 'error') {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p>{t('actions.error')}</p>
-        <button type="button" className="button" onClick={onRetry}>
-          {t('app.retry')}
-        </button>
-      </div>
-    );
+    return <RetryNotice message={t('actions.error')} onRetry={onRetry} />;
   }
   if (!items || items.length === 0) {
     return (

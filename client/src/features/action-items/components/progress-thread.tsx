@@ -2,6 +2,7 @@ import type { ProgressUpdate } from '@sidang/shared';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRelative, formatTimestamp } from '../../../lib/dates.ts';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 
 export interface ProgressThreadProps {
   updates: readonly ProgressUpdate[] | undefined;
@@ -47,14 +48,7 @@ export function ProgressThread({ updates, state, onRetry, currentUserId, canPost
         {announcement}
       </p>
       {state === 'pending' && <p className="muted">{t('app.loading')}</p>}
-      {state === 'error' && (
-        <div className="notice notice--error" role="alert">
-          <p>{t('app.errorGeneric')}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      {state === 'error' && <RetryNotice message={t('app.errorGeneric')} onRetry={onRetry} />}
       {state === 'success' && (!updates || updates.length === 0) && <p className="muted">{t('progress.empty')}</p>}
       {updates && updates.length > 0 && (
         <ol className="thread__list">

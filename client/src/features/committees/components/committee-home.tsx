@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isDueWithinWeek, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { type ViewState, viewStateOf } from '../../../lib/offline/view-state.ts';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { DueDate, StatusBadge } from '../../action-items/components/badges.tsx';
 import { sortActionItems } from '../../action-items/hooks/list-params.ts';
 import { useActionItems } from '../../action-items/hooks/use-action-items.ts';
@@ -54,14 +55,7 @@ export function CommitteeHomeView({ committeeId, title, items, state, onRetry, t
     <div className="home">
       <h1 id="page-title">{title}</h1>
       <p className="muted">{t('home.title')}</p>
-      {state === 'error' && (
-        <div className="notice notice--error" role="alert">
-          <p>{t('actions.error')}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      {state === 'error' && <RetryNotice message={t('actions.error')} onRetry={onRetry} />}
       {state === 'offline' && (
         <div className="notice" role="status" data-testid="offline-not-cached">
           <p>{t('offline.notCached')}</p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useCommittees } from '../hooks/use-committees.ts';
 
 /** `/`: straight to the first committee of the user. */
@@ -11,14 +12,7 @@ export function CommitteeRedirect() {
   if (state === 'pending') return <p className="muted">{t('app.loading')}</p>;
   if (state === 'offline') return <p className="notice">{t('offline.notCached')}</p>;
   if (state === 'error' || !committees.data) {
-    return (
-      <div className="notice notice--error" role="alert">
-        <p>{t('app.errorGeneric')}</p>
-        <button type="button" className="button" onClick={() => void committees.refetch()}>
-          {t('app.retry')}
-        </button>
-      </div>
-    );
+    return <RetryNotice message={t('app.errorGeneric')} onRetry={() => void committees.refetch()} />;
   }
   const first = committees.data[0];
   if (!first) return <p className="notice">{t('app.noCommittees')}</p>;
