@@ -110,6 +110,27 @@ describe('need-to-know on every channel', () => {
     }
   });
 
+  it('should show a lowered record in full to readers newly cleared for it, live and on catch-up', async () => {
+    const secret = await app.createItem(token('chair'), committeeId, { title: 'Declassified later', classification: 'SECRET' });
+    const mark = Math.max(...[...live.values()].flatMap((c) => c.events.map((e) => e.seq)));
+    const lowered = await app.request<ActionItem>('PATCH', `/api/action-items/${secret.id}`, token('chair'), {
+      version: secret.version,
+      classification: 'OPEN',
+    });
+    expect(lowered.status).toBe(200);
+    const observer = live.get('observer') as LiveClient;
+    await observer.waitFor((events) => events.some((e) => e.seq > mark && e.entityId === secret.id));
+    expect(observer.events.filter((e) => e.seq > mark)).toEqual([
+      expect.objectContaining({
+        type: 'action-item.updated',
+        data: expect.objectContaining({ title: 'Declassified later', classification: 'OPEN' }),
+      }),
+    ]);
+    const { events } = await app.catchUp(token('observer'), committeeId, 0);
+    expect(events.filter((e) => e.entityId === secret.id).map((e) => [e.type, e.version])).toEqual([['action-item.updated', 2]]);
+    expect((await app.request('GET', `/api/action-items/${secret.id}`, token('observer'))).status).toBe(200);
+  });
+
   it('should keep progress updates of a secret item from readers below it', async () => {
     const secret = items.get('SECRET') as ActionItem;
     const mark = Math.max(...[...live.values()].flatMap((c) => c.events.map((e) => e.seq)));
