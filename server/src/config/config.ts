@@ -25,6 +25,8 @@ export const configSchema = z.object({
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis://')),
   /** How often each instance re-reads the change log as a safety net for missed signals, in ms. */
   RELAY_SWEEP_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2_000),
+  /** How often a live socket's user, clearance and memberships are checked again, in ms. */
+  SESSION_RECHECK_MS: withDefault(z.coerce.number().int().min(100).max(3_600_000), 60_000),
   /** Secret that signs access tokens. Without it one is generated and kept in the database. */
   JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   /** Lifetime of an access token, in seconds. */

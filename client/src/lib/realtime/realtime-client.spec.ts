@@ -46,16 +46,17 @@ function fakeSocket() {
 function start() {
   const socket = fakeSocket();
   const states: ConnectionState[] = [];
+  const queryClient = new QueryClient();
   const stop = startRealtime({
     token: 't',
     committeeIds: [COMMITTEE_ID],
     api: createApiClient({ getToken: () => 't', fetch: () => Promise.reject(new TypeError('offline')) }),
-    queryClient: new QueryClient(),
+    queryClient,
     onStateChange: (state) => states.push(state),
     onUnauthorized: () => undefined,
     createSocket: () => socket as unknown as RealtimeSocket,
   });
-  return { socket, states, stop };
+  return { socket, states, stop, queryClient };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -88,5 +89,17 @@ describe(startRealtime.name, () => {
     socket.fire('connect');
     await settle();
     expect(states).toEqual(['connecting']);
+  });
+
+  it('should reload cached data when the server closes the connection on purpose', async () => {
+    const { socket, stop, queryClient } = start();
+    socket.fire('connect');
+    await settle();
+    queryClient.setQueryData(['cached'], 'stale');
+    socket.fire('disconnect', 'transport close');
+    expect(queryClient.getQueryState(['cached'])?.isInvalidated).toBe(false);
+    socket.fire('disconnect', 'io server disconnect');
+    expect(queryClient.getQueryState(['cached'])?.isInvalidated).toBe(true);
+    stop();
   });
 });

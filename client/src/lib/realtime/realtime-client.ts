@@ -114,8 +114,12 @@ export function startRealtime(options: RealtimeOptions): () => void {
   socket.on('disconnect', (reason) => {
     for (const sync of syncs.values()) sync.pause();
     setState('offline');
-    // The server closed us on purpose (e.g. a restart): socket.io will not retry by itself.
-    if (reason === 'io server disconnect') scheduleRetry(() => socket.connect());
+    // The server closed us on purpose (a restart, or the user's clearance changed): socket.io
+    // will not retry by itself, and what is cached may no longer be ours to see, so reload it.
+    if (reason === 'io server disconnect') {
+      void queryClient.invalidateQueries();
+      scheduleRetry(() => socket.connect());
+    }
   });
   socket.on('connect_error', (error: Error & { data?: unknown }) => {
     setState('offline');

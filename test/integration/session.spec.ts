@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sql } from './support/db.js';
+import { type Session, settle, TestApp } from './support/harness.js';
+
+describe('live sessions follow changes of clearance and membership', () => {
+  let app: TestApp;
+  let chair: Session;
+  let committeeId: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ SESSION_RECHECK_MS: '200' });
+    chair = await app.login('chair');
+    committeeId = (await app.committees(chair.token)).main.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('should disconnect a socket whose user lost clearance, before anything above it is sent', async () => {
+    const member = await app.login('member');
+    const client = await app.connect(member.token);
+    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    const disconnected = new Promise<string>((resolve) => client.socket.once('disconnect', resolve));
+
+    await sql(app).dataSource.query(`UPDATE users SET clearance = 'OPEN' WHERE id = $1`, [member.user.id]);
+    expect(await disconnected).toBe('io server disconnect');
+
+    await app.createItem(chair.token, committeeId, { title: 'Confidential after the downgrade', classification: 'CONFIDENTIAL' });
+    await settle();
+    expect(client.events.map((e) => (e.data as { title?: string }).title)).not.toContain('Confidential after the downgrade');
+
+    // Reconnecting with the same token now gets only what OPEN may see.
+    const again = await app.connect(member.token);
+    expect((await again.subscribe(committeeId)).ok).toBe(true);
+    await app.createItem(chair.token, committeeId, { title: 'Second confidential', classification: 'CONFIDENTIAL' });
+    const open = await app.createItem(chair.token, committeeId, { title: 'Open marker' });
+    await again.waitFor((events) => events.some((e) => e.entityId === open.id));
+    expect(again.events.map((e) => (e.data as { title?: string }).title)).toEqual(['Open marker']);
+  });
+
+  it('should stop delivering a committee to a socket whose user left it', async () => {
+    const nres = await app.login('nres');
+    const client = await app.connect(nres.token);
+    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    await sql(app).dataSource.query('DELETE FROM memberships WHERE user_id = $1 AND committee_id = $2', [nres.user.id, committeeId]);
+    await settle(600);
+
+    await app.createItem(chair.token, committeeId, { title: 'After leaving' });
+    await settle();
+    expect(client.events).toEqual([]);
+    expect(client.socket.connected).toBe(true);
+  });
+});
