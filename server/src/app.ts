@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
 import { AppModule, type ResolvedConfig } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
@@ -19,6 +20,19 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  app.use(
+    pinoHttp({
+      logger,
+      // Method, path and outcome only: headers carry bearer tokens and never reach the log.
+      serializers: {
+        req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+      autoLogging: { ignore: (request) => request.url === '/api/health' || !request.url?.startsWith('/api') },
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter());
