@@ -43,11 +43,7 @@ export class CommitteeAccess {
 /** The one place that decides membership and visibility. */
 @Injectable()
 export class AccessService {
-  constructor(
-    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
-    @InjectRepository(CommitteeEntity) private readonly committees: Repository<CommitteeEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-  ) {}
+  constructor(@InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>) {}
 
   /** The actor's access to a committee, or null when they are not a member (or it does not exist). */
   async forCommittee(actor: Actor, committeeId: string): Promise<CommitteeAccess | null> {
@@ -86,13 +82,5 @@ export class AccessService {
 
   async isMember(committeeId: string, userId: string): Promise<boolean> {
     return (await this.memberships.count({ where: { committeeId, userId } })) > 0;
-  }
-
-  async userById(id: string): Promise<UserEntity | null> {
-    return this.users.findOne({ where: { id } });
-  }
-
-  async committeeExists(id: string): Promise<boolean> {
-    return (await this.committees.count({ where: { id } })) > 0;
   }
 }

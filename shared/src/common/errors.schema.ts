@@ -13,6 +13,5 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-export const uuidSchema = z.uuid();
 /** ISO calendar date, e.g. 2025-06-30. */
 export const isoDateSchema = z.iso.date().describe('ISO date, YYYY-MM-DD');
