@@ -22,14 +22,6 @@ const KILL_AFTER_ACKS = 60;
 const KILL_AT_THE_LATEST_MS = 30_000;
 const STATUSES: ActionItemStatus[] = ['in_progress', 'blocked', 'open', 'done'];
 
-/** The list endpoint may answer with an array or a page object; accept both. */
-function itemsOf(body: unknown): ActionItem[] {
-  if (Array.isArray(body)) return body as ActionItem[];
-  const items = (body as { items?: unknown } | undefined)?.items;
-  if (Array.isArray(items)) return items as ActionItem[];
-  throw new Error(`Unexpected action-item list shape: ${JSON.stringify(body).slice(0, 300)}`);
-}
-
 describe('Sidang durability under SIGKILL (PostgreSQL)', () => {
   let database: TestDatabase | undefined;
   const servers: RunningServer[] = [];
@@ -151,7 +143,7 @@ describe('Sidang durability under SIGKILL (PostgreSQL)', () => {
     expect(outOfOrder).toEqual([]);
 
     // 3. One event per stored change: for each of our items, versions 1..N in seq order, once each.
-    const stored = itemsOf((await api(second.url, token, 'GET', `/api/committees/${committeeId}/action-items`)).body).filter((item) =>
+    const stored = (await api<ActionItem[]>(second.url, token, 'GET', `/api/committees/${committeeId}/action-items`)).body.filter((item) =>
       item.title.startsWith(runTag),
     );
     const storedById = new Map(stored.map((item) => [item.id, item]));

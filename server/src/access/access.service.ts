@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Classification, classificationLevel, isCleared, type Role } from '@sidang/shared';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import type { Actor } from './actor.js';
 import { CommitteeEntity } from './committee.entity.js';
 import { MembershipEntity } from './membership.entity.js';
@@ -78,6 +78,15 @@ export class AccessService {
     return rows
       .flatMap((row) => (row.user ? [{ user: row.user, role: row.role }] : []))
       .sort((a, b) => a.user.name.localeCompare(b.user.name));
+  }
+
+  /** Those of `userIds` who are not members of the committee, in one query. */
+  async nonMembers(committeeId: string, userIds: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(userIds)];
+    if (wanted.length === 0) return [];
+    const found = await this.memberships.find({ where: { committeeId, userId: In(wanted) }, select: { userId: true } });
+    const members = new Set(found.map((row) => row.userId));
+    return wanted.filter((id) => !members.has(id));
   }
 
   async isMember(committeeId: string, userId: string): Promise<boolean> {

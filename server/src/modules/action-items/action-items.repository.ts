@@ -64,9 +64,12 @@ export class ActionItemsRepository {
     return result.affected === 1;
   }
 
-  /** Reads and row-locks an item inside a change transaction. */
-  lockForWrite(manager: EntityManager, id: string): Promise<ActionItemEntity | null> {
-    return manager.findOne(ActionItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  /**
+   * Reads an item inside a change transaction with a share lock: a concurrent change of the
+   * item (its classification, say) waits until this transaction ends.
+   */
+  lockAgainstChange(manager: EntityManager, id: string): Promise<ActionItemEntity | null> {
+    return manager.findOne(ActionItemEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
   }
 
   async updatesWithAuthors(actionItemId: string): Promise<Array<{ update: ProgressUpdateEntity; authorName: string }>> {

@@ -156,7 +156,7 @@ export class ActionItemsService {
     access.require('progress-update.create');
     return this.changes.transact(actor, async (tx) => {
       // Locked so that the item's classification cannot move while the update is written.
-      const item = await this.repository.lockForWrite(tx.manager, id);
+      const item = await this.repository.lockAgainstChange(tx.manager, id);
       if (!item || !access.canSee(item.classification)) throw new ActionItemNotFoundException();
       const entity = tx.manager.create(ProgressUpdateEntity, {
         actionItemId: id,
@@ -201,10 +201,7 @@ export class ActionItemsService {
   }
 
   private async assertMembers(committeeId: string, ownerIds: string[]): Promise<void> {
-    const missing: string[] = [];
-    for (const id of new Set(ownerIds)) {
-      if (!(await this.access.isMember(committeeId, id))) missing.push(id);
-    }
+    const missing = await this.access.nonMembers(committeeId, ownerIds);
     if (missing.length > 0) throw new NotMembersException(missing);
   }
 }
