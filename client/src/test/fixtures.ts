@@ -77,8 +77,26 @@ export const committee: Committee = {
 };
 
 export const members: Member[] = [
-  { userId: CHAIR_ID, name: 'Chair (MITI)', agency: 'MITI', role: 'chair', clearance: 'SECRET' },
-  { userId: MEMBER_ID, name: 'JMG officer', agency: 'JMG', role: 'member', clearance: 'CONFIDENTIAL' },
+  {
+    id: CHAIR_ID,
+    userId: CHAIR_ID,
+    committeeId: COMMITTEE_ID,
+    name: 'Chair (MITI)',
+    agency: 'MITI',
+    role: 'chair',
+    active: true,
+    version: 1,
+  },
+  {
+    id: MEMBER_ID,
+    userId: MEMBER_ID,
+    committeeId: COMMITTEE_ID,
+    name: 'JMG officer',
+    agency: 'JMG',
+    role: 'member',
+    active: true,
+    version: 1,
+  },
 ];
 
 /** A fetch that answers from a list of expected calls, recording what was sent. */

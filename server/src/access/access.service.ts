@@ -73,10 +73,10 @@ export class AccessService {
     return rows.flatMap((row) => (row.committee ? [{ committee: row.committee, role: row.role }] : []));
   }
 
-  async membersOf(committeeId: string): Promise<Array<{ user: UserEntity; role: Role }>> {
+  async membersOf(committeeId: string): Promise<Array<{ user: UserEntity; membership: MembershipEntity }>> {
     const rows = await this.memberships.find({ where: { committeeId }, relations: { user: true } });
     return rows
-      .flatMap((row) => (row.user ? [{ user: row.user, role: row.role }] : []))
+      .flatMap((row) => (row.user ? [{ user: row.user, membership: row }] : []))
       .sort((a, b) => a.user.name.localeCompare(b.user.name));
   }
 

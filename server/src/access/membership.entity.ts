@@ -14,6 +14,9 @@ export class MembershipEntity {
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @ManyToOne(() => CommitteeEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'committee_id' })
   committee?: CommitteeEntity;

@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   /** Owners (by user or agency) may move the status of their own items. */
   'action-item.update-own-status': ['chair', 'secretariat', 'member'],
   'progress-update.create': ['chair', 'secretariat', 'member'],
+  /** Those who classify records see members' clearances; others see only their own. */
+  'member.see-clearance': ['chair', 'secretariat'],
+  /** A committee's chair manages its memberships (administrators manage every committee's). */
+  'member.manage': ['chair'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

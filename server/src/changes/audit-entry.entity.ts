@@ -1,18 +1,22 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from '../database/transformers.js';
 
-/** Who changed what, when, before → after. Append-only. */
+/**
+ * Who changed what, when, before → after. Append-only: the database refuses UPDATE and DELETE.
+ * A change of a record that belongs to no committee (a user account) has no committee and no seq.
+ */
 @Entity({ name: 'audit_entries' })
 @Index('audit_entries_entity_idx', ['entityId'])
+@Index('audit_entries_committee_seq_idx', ['committeeId', 'seq'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
+  @Column({ name: 'committee_id', type: 'uuid', nullable: true })
+  committeeId: string | null;
 
-  @Column({ type: 'bigint', transformer: bigintAsNumber })
-  seq: number;
+  @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  seq: number | null;
 
   @Column({ name: 'entity_type', type: 'varchar', length: 40 })
   entityType: string;

@@ -105,6 +105,31 @@ export class ChangeTx {
     return seq;
   }
 
+  /**
+   * The audit row of a change to a record that belongs to no committee (a user account). It
+   * has no event of its own: the committees it affects record theirs (e.g. `member.updated`).
+   */
+  async recordAudit(change: {
+    entityType: string;
+    entityId: string;
+    verb: ChangeVerb;
+    before: object | null;
+    after: object | null;
+  }): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO audit_entries (committee_id, seq, entity_type, entity_id, verb, actor_id, before, after, at)
+       VALUES (NULL, NULL, $1, $2::uuid, $3, $4::uuid, $5::jsonb, $6::jsonb, now())`,
+      [
+        change.entityType,
+        change.entityId,
+        change.verb,
+        this.actor.id,
+        change.before === null ? null : JSON.stringify(change.before),
+        change.after === null ? null : JSON.stringify(change.after),
+      ],
+    );
+  }
+
   /** What to announce once the transaction has committed. */
   committed(): Committed[] {
     return [...this.recorded].map(([committeeId, events]) => ({

@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventType } from '@sidang/shared';
+import type { EventEnvelope } from '@sidang/shared';
 import type { ChangeEventEntity } from '../changes/change-event.entity.js';
 
 /** The envelope of a logged change; `hidden` tells a reader who lost sight of the record to drop it. */
@@ -6,13 +6,13 @@ export function toEnvelope(event: ChangeEventEntity, hidden = false): EventEnvel
   return {
     seq: event.seq,
     committeeId: event.committeeId,
-    type: `${event.entityType}.${hidden ? 'hidden' : event.verb}` as EventType,
+    type: `${event.entityType}.${hidden ? 'hidden' : event.verb}`,
     entityId: event.entityId,
     version: event.version,
     actorId: event.actorId,
     at: event.at.toISOString(),
     data: hidden ? { id: event.entityId } : event.data,
-  };
+  } as EventEnvelope;
 }
 
 /** True when this change took the record out of sight of readers cleared below `level`. */

@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import type { Classification, Role } from '../access/classification.js';
+import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
+import type { Member } from '../committees/committee.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/**
+ * The wire shape of every record type that travels through the change pipeline. A new record
+ * type adds itself here; server emit and client handlers are then checked by the compiler.
+ */
+export interface EntityRecords {
+  'action-item': ActionItem;
+  'progress-update': ProgressUpdate;
+  member: Member;
+}
 
 /** Record types that travel through the change pipeline. */
-export const ENTITY_TYPES = ['action-item', 'progress-update'] as const;
+export const ENTITY_TYPES = ['action-item', 'progress-update', 'member'] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
@@ -27,16 +40,42 @@ export const eventEnvelopeSchema = z.object({
   data: z.unknown().describe('The record as this user may see it; { id } for deleted and hidden'),
 });
 
-/** One change, as delivered to one user over the socket or through catch-up. */
-export interface EventEnvelope<T = unknown> {
+interface EnvelopeBase {
   seq: number;
   committeeId: string;
-  type: EventType;
   entityId: string;
   version: number;
   actorId: string;
   at: string;
-  data: T;
+}
+
+/** The envelopes of one record type: the record on create/update, only its id on delete/hide. */
+export type EnvelopeOf<E extends EntityType> = EnvelopeBase &
+  ({ type: `${E}.created` | `${E}.updated`; data: EntityRecords[E] } | { type: `${E}.deleted` | `${E}.hidden`; data: { id: string } });
+
+/** One change, as delivered to one user over the socket or through catch-up: a union keyed by `type`. */
+export type EventEnvelope = { [E in EntityType]: EnvelopeOf<E> }[EntityType];
+
+/** Splits `action-item.updated` into its record type and verb. */
+export function parseEventType(type: string): { entity: string; verb: string } {
+  const dot = type.lastIndexOf('.');
+  return { entity: type.slice(0, dot), verb: type.slice(dot + 1) };
+}
+
+/**
+ * Why the server changed what a live socket receives. Sent as `access-changed` at the moment
+ * it happens; the client drops what it may no longer see and reloads the rest.
+ */
+export const ACCESS_CHANGE_REASONS = ['membership-removed', 'role-changed', 'clearance-changed', 'deactivated', 'signed-out'] as const;
+export type AccessChangeReason = (typeof ACCESS_CHANGE_REASONS)[number];
+export interface AccessChanged {
+  reason: AccessChangeReason;
+  /** The committee concerned; null when the change is of the user (clearance, account). */
+  committeeId: string | null;
+  /** The clearance now in force, on `clearance-changed`. */
+  clearance?: Classification;
+  /** The role now held, on `role-changed`. */
+  role?: Role;
 }
 
 export const subscribeRequestSchema = z.strictObject({ committeeId: z.uuid() });
@@ -59,12 +98,14 @@ export type CatchUpPage = Omit<z.infer<typeof catchUpPageSchema>, 'events'> & { 
 /** Socket.io event names, server → client and client → server. */
 export const SOCKET_EVENTS = {
   event: 'event',
+  accessChanged: 'access-changed',
   subscribe: 'subscribe',
   unsubscribe: 'unsubscribe',
 } as const;
 
 export interface ServerToClientEvents {
   event: (envelope: EventEnvelope) => void;
+  'access-changed': (change: AccessChanged) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;

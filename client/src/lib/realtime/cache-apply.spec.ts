@@ -6,7 +6,16 @@ import { queryKeys } from '../query-keys.ts';
 import { applyEnvelope, type RemovedMarker } from './cache-apply.ts';
 
 function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown, seq = 1): EventEnvelope {
-  return { seq, committeeId: COMMITTEE_ID, type, entityId, version, actorId: CHAIR_ID, at: '2025-06-03T00:00:00.000Z', data };
+  return {
+    seq,
+    committeeId: COMMITTEE_ID,
+    type,
+    entityId,
+    version,
+    actorId: CHAIR_ID,
+    at: '2025-06-03T00:00:00.000Z',
+    data,
+  } as EventEnvelope;
 }
 
 describe(applyEnvelope.name, () => {

@@ -14,7 +14,7 @@ function envelope(seq: number, version = 1): EventEnvelope {
     actorId: '6f1c2b1e-3c1d-4b8a-9f00-0000000000bb',
     at: '2025-06-01T00:00:00.000Z',
     data: { seq },
-  };
+  } as unknown as EventEnvelope;
 }
 
 function page(events: EventEnvelope[], hasMore: boolean, nextAfter: number): CatchUpPage {

@@ -3,6 +3,7 @@ import type { Committee, Member } from '@sidang/shared';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import type { CommitteeEntity } from '../../access/committee.entity.js';
+import { toMember } from '../../access/member.mapper.js';
 
 function toCommittee(entity: CommitteeEntity, role: Committee['role']): Committee {
   return { id: entity.id, parentId: entity.parentId, code: entity.code, name: entity.name, nameMs: entity.nameMs, role };
@@ -22,13 +23,10 @@ export class CommitteesService {
   }
 
   async members(actor: Actor, committeeId: string): Promise<Member[]> {
-    await this.access.requireCommittee(actor, committeeId);
-    return (await this.access.membersOf(committeeId)).map(({ user, role }) => ({
-      userId: user.id,
-      name: user.name,
-      agency: user.agency,
-      role,
-      clearance: user.clearance,
-    }));
+    const access = await this.access.requireCommittee(actor, committeeId);
+    const seesClearances = access.may('member.see-clearance') || actor.isAdmin;
+    return (await this.access.membersOf(committeeId)).map(({ user, membership }) =>
+      toMember(user, membership, seesClearances || user.id === actor.id),
+    );
   }
 }
