@@ -40,6 +40,13 @@ export class CommitteeAccess {
   }
 }
 
+/** What a live session may receive: see `AccessService.sessionScope`. */
+export interface SessionScope {
+  active: boolean;
+  clearance: Classification;
+  roles: Map<string, Role>;
+}
+
 /** The one place that decides membership and visibility. */
 @Injectable()
 export class AccessService {
@@ -91,5 +98,24 @@ export class AccessService {
 
   async isMember(committeeId: string, userId: string): Promise<boolean> {
     return (await this.memberships.count({ where: { committeeId, userId } })) > 0;
+  }
+
+  /**
+   * What a live session of the user may receive now: the account's state and clearance and
+   * the user's role in each committee. Null when the account is gone.
+   */
+  async sessionScope(userId: string): Promise<SessionScope | null> {
+    const rows: Array<{ active: boolean; clearance: Classification; committee_id: string | null; role: Role | null }> =
+      await this.memberships.manager.query(
+        `SELECT u.active, u.clearance, m.committee_id, m.role
+         FROM users u LEFT JOIN memberships m ON m.user_id = u.id
+         WHERE u.id = $1`,
+        [userId],
+      );
+    const first = rows[0];
+    if (!first) return null;
+    const roles = new Map<string, Role>();
+    for (const row of rows) if (row.committee_id && row.role) roles.set(row.committee_id, row.role);
+    return { active: first.active, clearance: first.clearance, roles };
   }
 }

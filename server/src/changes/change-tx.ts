@@ -14,13 +14,20 @@ export interface ChangeRecord {
   verb: ChangeVerb;
   /** The record's version after the change. */
   version: number;
-  /** Classification of the governing record (`scopeId`) after the change. */
+  /** The record's own classification after the change. */
   classification: Classification;
-  /** Its classification before, when this change moved it. */
+  /** Its own classification before, when this change moved it. */
   previousClassification?: Classification;
-  /** The record whose classification governs who sees this change; defaults to the record itself. */
-  scopeId?: string;
-  /** Wire shapes, as mapped for a reader cleared for `classification`. */
+  /**
+   * The record that governs this one (an agenda item's meeting, a progress update's action
+   * item), with its current classification. A reader sees the record only when cleared for
+   * both levels; when the parent is raised, the record disappears with it on every channel.
+   */
+  parent?: { id: string; classification: Classification };
+  /**
+   * Wire shapes in full (every field, with `fieldClassifications` where the record has field
+   * levels). Each channel projects them for its reader with `projectFor`.
+   */
   before: object | null;
   after: object | null;
 }
@@ -40,14 +47,14 @@ export class ChangeTx {
 
   async record(change: ChangeRecord): Promise<number> {
     const at = new Date();
-    const scopeId = change.scopeId ?? change.entityId;
-    const level = classificationLevel(change.classification);
-    const previousLevel =
-      change.previousClassification && change.previousClassification !== change.classification
-        ? classificationLevel(change.previousClassification)
-        : null;
+    const scopeId = change.parent?.id ?? change.entityId;
+    // Who may see this change: the higher of the record's own level and its parent's.
+    const parentLevel = change.parent ? classificationLevel(change.parent.classification) : 0;
+    const level = Math.max(classificationLevel(change.classification), parentLevel);
+    const before = change.previousClassification ? Math.max(classificationLevel(change.previousClassification), parentLevel) : level;
+    const previousLevel = before !== level ? before : null;
     const data = change.verb === 'deleted' || !change.after ? { id: change.entityId } : change.after;
-    // One round trip: next seq, event, audit row and (for a governing record) its scope level.
+    // One round trip: next seq, event, audit row and the record's current own level and parent.
     // The row lock on committee_sequences is held until commit: a committee's changes commit in
     // seq order, so the committed seqs are always a gap-free prefix.
     const rows: Array<{ last_seq: string }> = await this.manager.query(
@@ -62,9 +69,9 @@ export class ChangeTx {
          INSERT INTO audit_entries (committee_id, seq, entity_type, entity_id, verb, actor_id, before, after, at)
          SELECT $1::uuid, last_seq, $2::varchar, $4::uuid, $3::varchar, $7::uuid, $12::jsonb, $13::jsonb, $11::timestamptz FROM next
        ), scope AS (
-         INSERT INTO record_scopes (scope_id, committee_id, level)
-         SELECT $5::uuid, $1::uuid, $8::smallint WHERE $14::boolean
-         ON CONFLICT (scope_id) DO UPDATE SET level = EXCLUDED.level
+         INSERT INTO record_scopes (scope_id, committee_id, level, parent_id)
+         VALUES ($4::uuid, $1::uuid, $14::smallint, $15::uuid)
+         ON CONFLICT (scope_id) DO UPDATE SET level = EXCLUDED.level, parent_id = EXCLUDED.parent_id
        )
        SELECT last_seq FROM next`,
       [
@@ -81,7 +88,8 @@ export class ChangeTx {
         at.toISOString(),
         change.before === null ? null : JSON.stringify(change.before),
         change.after === null ? null : JSON.stringify(change.after),
-        scopeId === change.entityId,
+        classificationLevel(change.classification),
+        change.parent?.id ?? null,
       ],
     );
     const seq = Number(rows[0]?.last_seq);

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * The current classification level of every record that governs visibility. Catch-up reads
- * it so that old events of a record since raised above a user's clearance are not replayed.
+ * The current own classification level of every record written through the pipeline, and the
+ * record that governs it. Catch-up, activity and search read it so that old events of a record
+ * since raised above a reader (or whose parent was raised) are not replayed to them.
  */
 @Entity({ name: 'record_scopes' })
 export class RecordScopeEntity {
@@ -14,4 +15,8 @@ export class RecordScopeEntity {
 
   @Column({ type: 'smallint' })
   level: number;
+
+  /** The governing record (e.g. the action item of a progress update), if any. */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
 }

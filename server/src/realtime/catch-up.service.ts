@@ -23,7 +23,7 @@ export class CatchUpService {
     const hasMore = rows.length === limit;
     const last = rows.at(-1);
     return {
-      events: rows.map((row) => toEnvelope(row, row.level > access.clearanceLevel)),
+      events: rows.map((row) => toEnvelope(row, row.level > access.clearanceLevel ? null : access.clearance)),
       hasMore,
       nextAfter: hasMore && last ? last.seq : Math.max(after, latestSeq),
       latestSeq,

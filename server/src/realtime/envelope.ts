@@ -1,17 +1,21 @@
-import type { EventEnvelope } from '@sidang/shared';
+import { type Classification, type EventEnvelope, projectFor } from '@sidang/shared';
 import type { ChangeEventEntity } from '../changes/change-event.entity.js';
 
-/** The envelope of a logged change; `hidden` tells a reader who lost sight of the record to drop it. */
-export function toEnvelope(event: ChangeEventEntity, hidden = false): EventEnvelope {
+/**
+ * The envelope of a logged change as a reader cleared to `clearance` may receive it: the
+ * record projected for that clearance (fields above it removed). `null` makes the `hidden`
+ * envelope that tells a reader who lost sight of the record to drop it.
+ */
+export function toEnvelope(event: ChangeEventEntity, clearance: Classification | null): EventEnvelope {
   return {
     seq: event.seq,
     committeeId: event.committeeId,
-    type: `${event.entityType}.${hidden ? 'hidden' : event.verb}`,
+    type: `${event.entityType}.${clearance === null ? 'hidden' : event.verb}`,
     entityId: event.entityId,
     version: event.version,
     actorId: event.actorId,
     at: event.at.toISOString(),
-    data: hidden ? { id: event.entityId } : event.data,
+    data: clearance === null ? { id: event.entityId } : projectFor(event.data, clearance),
   } as EventEnvelope;
 }
 

@@ -9,7 +9,7 @@ import { EventRelay } from './event-relay.js';
 
 const committeeId = '11111111-1111-4111-8111-111111111111';
 
-function event(seq: number, level = 0, previousLevel: number | null = null): ChangeEventEntity {
+function event(seq: number, level = 0, previousLevel: number | null = null, overrides: Partial<ChangeEventEntity> = {}): ChangeEventEntity {
   return Object.assign(new ChangeEventEntity(), {
     committeeId,
     seq,
@@ -23,6 +23,7 @@ function event(seq: number, level = 0, previousLevel: number | null = null): Cha
     previousLevel,
     data: { seq },
     at: new Date(0),
+    ...overrides,
   });
 }
 
@@ -30,10 +31,15 @@ function event(seq: number, level = 0, previousLevel: number | null = null): Cha
 function setUp() {
   const committed: ChangeEventEntity[] = [];
   let reads = 0;
+  let headReads = 0;
   const log = {
     after: async (_committee: string, after: number, limit: number) => {
       reads += 1;
       return committed.filter((e) => e.seq > after).slice(0, limit);
+    },
+    heads: async (ids: string[]) => {
+      headReads += 1;
+      return new Map(ids.map((id) => [id, committed.at(-1)?.seq ?? 0]));
     },
   } as unknown as ChangeLogRepository;
   const emitted: Array<{ rooms: string[]; envelope: EventEnvelope }> = [];
@@ -51,7 +57,7 @@ function setUp() {
     bus.publish({ committeeId, seq: events.at(-1)?.seq ?? 0, events });
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
-  return { relay, commit, committed, emitted, settle, reads: () => reads };
+  return { relay, commit, committed, emitted, settle, reads: () => reads, headReads: () => headReads };
 }
 
 describe(EventRelay.name, () => {
@@ -100,5 +106,60 @@ describe(EventRelay.name, () => {
     const { commit, emitted } = setUp();
     commit(event(1));
     expect(emitted).toEqual([]);
+  });
+
+  it('should give each clearance its own projection of a record with field levels', async () => {
+    const { relay, commit, emitted, settle } = setUp();
+    relay.track(committeeId, 0);
+    await settle();
+    const data = { id: 'x', title: 'Track', redLines: 'MARKER-RL', fieldClassifications: { redLines: 'SECRET' } };
+    commit(event(1, 1, null, { data }));
+    const byRoom = emitted.map((e) => [e.rooms.map((room) => room.split(':')[2]), e.envelope.data]);
+    expect(byRoom).toEqual([
+      [
+        ['RESTRICTED', 'CONFIDENTIAL'],
+        { id: 'x', title: 'Track', fieldClassifications: { redLines: 'SECRET' }, redactedFields: ['redLines'] },
+      ],
+      [['SECRET'], data],
+    ]);
+    relay.onModuleDestroy();
+  });
+
+  it('should keep one cursor per committee however often it is subscribed, and drop it with the last subscriber', async () => {
+    const { relay, commit, emitted, settle, headReads } = setUp();
+    for (let i = 0; i < 50; i++) relay.track(committeeId, 0);
+    expect(relay.cursorCount).toBe(1);
+    await settle();
+    for (let i = 0; i < 49; i++) relay.release(committeeId);
+    commit(event(1));
+    expect(emitted).toHaveLength(1);
+    relay.release(committeeId);
+    expect(relay.cursorCount).toBe(0);
+    commit(event(2));
+    expect(emitted).toHaveLength(1);
+    expect(headReads()).toBe(0);
+    relay.onModuleDestroy();
+  });
+
+  it('should re-scope a member before relaying anything committed after the change of their access', async () => {
+    const { relay, commit, emitted, settle } = setUp();
+    const order: string[] = [];
+    const server = {
+      local: { to: () => ({ emit: (_n: string, envelope: EventEnvelope) => order.push(`emit ${envelope.seq}`) }) },
+    } as unknown as Server;
+    relay.attach(server, async (_committee, userId) => {
+      await settle();
+      order.push(`rescope ${userId}`);
+    });
+    relay.track(committeeId, 0);
+    await settle();
+    const userId = '44444444-4444-4444-8444-444444444444';
+    commit(event(1, 0, null, { entityType: 'member', verb: 'deleted', entityId: userId }), event(2, 2));
+    commit(event(3, 2));
+    await settle();
+    await settle();
+    expect(order).toEqual(['emit 1', `rescope ${userId}`, 'emit 2', 'emit 3']);
+    expect(emitted).toEqual([]);
+    relay.onModuleDestroy();
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { classificationAt, type EventEnvelope, rooms, SOCKET_EVENTS } from '@sidang/shared';
+import { CLASSIFICATIONS, classificationAt, rooms, SOCKET_EVENTS } from '@sidang/shared';
 import type { Subscription } from 'rxjs';
 import type { Server } from 'socket.io';
 import { ChangeBus } from '../changes/change-bus.js';
@@ -13,15 +13,29 @@ const PAGE = 500;
 interface Cursor {
   /** Last seq emitted to this node's sockets. */
   seq: number;
+  /** Sockets of this node subscribed to the committee; the cursor goes when none is left. */
+  subscribers: number;
   draining: boolean;
   again: boolean;
 }
 
 /**
+ * Called, in log order, for each change of a committee's memberships (`member.*`): the
+ * sessions of that user on this node are re-scoped before any later event of the committee
+ * is emitted, so a user who lost access receives nothing committed after that change.
+ */
+export type AccessChangeHandler = (committeeId: string, userId: string) => Promise<void>;
+
+/**
  * Relays committed changes to this node's sockets, in seq order per committee. It reads the
  * committed log rather than trusting in-memory order, so concurrent commits, several nodes
- * and missed signals can neither reorder nor drop an event. Each event is emitted once, to
- * the rooms of the clearances that may see it.
+ * and missed signals can neither reorder nor drop an event. Each event is emitted once per
+ * distinct view of it: to the rooms of the clearances that may see it, each room getting the
+ * record projected for its clearance (fields above it removed).
+ *
+ * It keeps one cursor per committee that at least one socket of this node subscribed to, and
+ * none for any other: what it costs depends on the committees in use, never on how many
+ * subscribe requests were made.
  */
 @Injectable()
 export class EventRelay implements OnModuleInit, OnModuleDestroy {
@@ -30,6 +44,7 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
   private server: Server | null = null;
   private subscription: Subscription | undefined;
   private sweep: NodeJS.Timeout | undefined;
+  private accessChanged: AccessChangeHandler | null = null;
 
   constructor(
     private readonly bus: ChangeBus,
@@ -40,9 +55,7 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscription = this.bus.committed$.subscribe(({ committeeId, events }) => this.notify(committeeId, events));
     // Safety net: a missed signal (e.g. a dropped Redis message) is made good within one sweep.
-    this.sweep = setInterval(() => {
-      for (const committeeId of this.cursors.keys()) this.notify(committeeId);
-    }, this.config.RELAY_SWEEP_MS);
+    this.sweep = setInterval(() => void this.sweepOnce(), this.config.RELAY_SWEEP_MS);
     this.sweep.unref();
   }
 
@@ -51,27 +64,47 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.sweep);
   }
 
-  attach(server: Server): void {
+  attach(server: Server, accessChanged?: AccessChangeHandler): void {
     this.server = server;
+    this.accessChanged = accessChanged ?? null;
+  }
+
+  /** How many committees this node relays (one cursor each). */
+  get cursorCount(): number {
+    return this.cursors.size;
   }
 
   /**
-   * Starts relaying a committee from `seq` (the head a subscriber was told), if this node was
-   * not relaying it yet. Older events are the subscriber's catch-up.
+   * A socket of this node subscribed to the committee at `seq` (the head it was told). The
+   * committee is relayed from there on; older events are that socket's catch-up.
    */
   track(committeeId: string, seq: number): void {
-    if (!this.cursors.has(committeeId)) this.cursors.set(committeeId, { seq, draining: false, again: false });
+    const cursor = this.cursors.get(committeeId);
+    if (cursor) {
+      cursor.subscribers += 1;
+    } else {
+      this.cursors.set(committeeId, { seq, subscribers: 1, draining: false, again: false });
+    }
     this.notify(committeeId);
+  }
+
+  /** A socket of this node left the committee (unsubscribed, removed or disconnected). */
+  release(committeeId: string): void {
+    const cursor = this.cursors.get(committeeId);
+    if (!cursor) return;
+    cursor.subscribers -= 1;
+    if (cursor.subscribers <= 0) this.cursors.delete(committeeId);
   }
 
   /**
    * The committee's log may have grown: emit what this node has not emitted yet. `committed`
-   * (this node's own commit) is emitted straight away when it continues the cursor exactly.
+   * (this node's own commit) is emitted straight away when it continues the cursor exactly
+   * and changes no one's access (those are relayed one by one, after re-scoping).
    */
   notify(committeeId: string, committed: readonly ChangeEventEntity[] = []): void {
     const cursor = this.cursors.get(committeeId);
     if (!cursor) return;
-    if (!cursor.draining && committed[0]?.seq === cursor.seq + 1) {
+    if (!cursor.draining && committed[0]?.seq === cursor.seq + 1 && !committed.some(changesAccess)) {
       for (const event of committed) this.relay(committeeId, cursor, event);
       return;
     }
@@ -83,14 +116,32 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     void this.drain(committeeId, cursor);
   }
 
+  /** One read for every relayed committee; only those whose log moved are drained. */
+  private async sweepOnce(): Promise<void> {
+    if (this.cursors.size === 0) return;
+    try {
+      const heads = await this.log.heads([...this.cursors.keys()]);
+      for (const [committeeId, seq] of heads) {
+        const cursor = this.cursors.get(committeeId);
+        if (cursor && seq > cursor.seq) this.notify(committeeId);
+      }
+    } catch (error) {
+      this.logger.warn(`Relay sweep failed (tried again next time): ${(error as Error).message}`);
+    }
+  }
+
   private async drain(committeeId: string, cursor: Cursor): Promise<void> {
     try {
       do {
         cursor.again = false;
-        let page: Awaited<ReturnType<ChangeLogRepository['after']>>;
+        let page: ChangeEventEntity[];
         do {
           page = await this.log.after(committeeId, cursor.seq, PAGE);
-          for (const event of page) this.relay(committeeId, cursor, event);
+          for (const event of page) {
+            if (this.cursors.get(committeeId) !== cursor) return;
+            this.relay(committeeId, cursor, event);
+            if (changesAccess(event) && this.accessChanged) await this.accessChanged(committeeId, event.entityId);
+          }
         } while (page.length === PAGE);
       } while (cursor.again);
     } catch (error) {
@@ -103,17 +154,36 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
 
   private relay(committeeId: string, cursor: Cursor, event: ChangeEventEntity): void {
     if (event.seq <= cursor.seq) return;
-    this.emit(toEnvelope(event), rooms.clearedFor(committeeId, classificationAt(event.level)));
+    // One emit per distinct view: rooms whose clearance sees the same projection share it.
+    let pending: { key: string; rooms: string[]; envelope: ReturnType<typeof toEnvelope> } | null = null;
+    for (const clearance of CLASSIFICATIONS.slice(event.level)) {
+      const envelope = toEnvelope(event, clearance);
+      // A projection is decided by which fields it removes: equal sets, equal views.
+      const key = ((envelope.data as { redactedFields?: string[] }).redactedFields ?? []).join(',');
+      const room = rooms.committeeClearance(committeeId, clearance);
+      if (pending && pending.key === key) {
+        pending.rooms.push(room);
+        continue;
+      }
+      if (pending) this.emit(pending.envelope, pending.rooms);
+      pending = { key, rooms: [room], envelope };
+    }
+    if (pending) this.emit(pending.envelope, pending.rooms);
     if (raisedLevel(event) && event.previousLevel !== null) {
       const before = classificationAt(event.previousLevel);
-      this.emit(toEnvelope(event, true), rooms.losingSight(committeeId, before, classificationAt(event.level)));
+      this.emit(toEnvelope(event, null), rooms.losingSight(committeeId, before, classificationAt(event.level)));
     }
     cursor.seq = event.seq;
   }
 
-  private emit(envelope: EventEnvelope, targets: string[]): void {
+  private emit(envelope: ReturnType<typeof toEnvelope>, targets: string[]): void {
     if (!this.server || targets.length === 0) return;
     // `local`: every node relays from the shared log to its own sockets.
     this.server.local.to(targets).emit(SOCKET_EVENTS.event, envelope);
   }
+}
+
+/** Changes of membership re-scope the member's sessions before the log moves on. */
+function changesAccess(event: ChangeEventEntity): boolean {
+  return event.entityType === 'member';
 }

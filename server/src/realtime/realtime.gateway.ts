@@ -9,7 +9,9 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import {
+  type AccessChanged,
   type ClientToServerEvents,
+  type Role,
   rooms,
   type ServerToClientEvents,
   SOCKET_EVENTS,
@@ -17,7 +19,7 @@ import {
   subscribeRequestSchema,
 } from '@sidang/shared';
 import type { Server, Socket } from 'socket.io';
-import { AccessService } from '../access/access.service.js';
+import { AccessService, type SessionScope } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { ChangesService } from '../changes/changes.service.js';
@@ -28,8 +30,8 @@ interface SocketData {
   actor: Actor;
   expiresAt: number;
   token: string;
-  /** Committees this socket joined a room of. */
-  committees: Set<string>;
+  /** Committees this socket subscribed to (it is in exactly one room of each), with its role there. */
+  committees: Map<string, Role>;
   expiry?: NodeJS.Timeout;
   recheck?: NodeJS.Timeout;
 }
@@ -39,11 +41,14 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Thin edge of the realtime channel: authenticates the handshake, checks membership before a
- * socket joins its committee room, and leaves delivery to the relay.
+ * socket joins its committee room, and re-scopes live sockets when their user's access changes.
+ * Delivery is the relay's.
  */
 @WebSocketGateway({ serveClient: false, maxHttpBufferSize: 64 * 1024 })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
+  /** This node's live sockets by user. */
+  private readonly sessions = new Map<string, Set<AppSocket>>();
 
   constructor(
     private readonly auth: AuthService,
@@ -54,14 +59,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   ) {}
 
   afterInit(server: Server): void {
-    this.relay.attach(server);
+    // The relay calls back, in log order, for every change of a committee's memberships.
+    this.relay.attach(server, (_committeeId, userId) => this.rescopeUser(userId));
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.auth
         .authenticate(token)
         .then((session) => {
           if (!session) return next(new Error('unauthorized: a valid access token is required'));
-          Object.assign(socket.data as SocketData, session, { token, committees: new Set<string>() });
+          Object.assign(socket.data as SocketData, session, { token, committees: new Map<string, Role>() });
           next();
         })
         .catch(() => next(new Error('unauthorized: could not verify the token')));
@@ -69,10 +75,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   handleConnection(socket: AppSocket): void {
+    if (!socket.data.actor) return;
+    const userId = socket.data.actor.id;
+    const mine = this.sessions.get(userId) ?? new Set<AppSocket>();
+    mine.add(socket);
+    this.sessions.set(userId, mine);
     // A socket lives no longer than its token.
     const remaining = Math.min(Math.max(socket.data.expiresAt - Date.now(), 0), MAX_TIMER_MS);
     socket.data.expiry = setTimeout(() => socket.disconnect(true), remaining);
     socket.data.expiry.unref();
+    // Safety net behind the change log: the account and memberships are read again now and then.
     socket.data.recheck = setInterval(() => void this.recheck(socket), this.config.SESSION_RECHECK_MS);
     socket.data.recheck.unref();
   }
@@ -80,28 +92,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   handleDisconnect(socket: AppSocket): void {
     clearTimeout(socket.data.expiry);
     clearInterval(socket.data.recheck);
-  }
-
-  /**
-   * Rooms are joined by clearance at subscribe time; a user whose clearance changed is
-   * disconnected (the client reconnects and catches up under the new clearance), and a socket
-   * leaves the room of a committee its user is no longer a member of.
-   */
-  private async recheck(socket: AppSocket): Promise<void> {
-    try {
-      const session = await this.auth.authenticate(socket.data.token);
-      if (!session || session.actor.clearance !== socket.data.actor.clearance) {
-        socket.disconnect(true);
-        return;
-      }
-      for (const committeeId of socket.data.committees) {
-        if (await this.access.isMember(committeeId, session.actor.id)) continue;
-        await socket.leave(rooms.committeeClearance(committeeId, socket.data.actor.clearance));
-        socket.data.committees.delete(committeeId);
-      }
-    } catch (error) {
-      this.logger.warn(`session re-check failed (tried again next time): ${(error as Error).message}`);
-    }
+    if (!socket.data.actor) return;
+    for (const committeeId of socket.data.committees.keys()) this.relay.release(committeeId);
+    socket.data.committees.clear();
+    const mine = this.sessions.get(socket.data.actor.id);
+    mine?.delete(socket);
+    if (mine?.size === 0) this.sessions.delete(socket.data.actor.id);
   }
 
   @SubscribeMessage(SOCKET_EVENTS.subscribe)
@@ -110,13 +106,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!parsed.success) return { ok: false, error: 'committeeId: must be a UUID' };
     const { committeeId } = parsed.data;
     try {
-      const access = await this.access.forCommittee(socket.data.actor, committeeId);
-      if (!access) return { ok: false, error: 'Not a member of this committee' };
-      await socket.join(rooms.committeeClearance(committeeId, access.clearance));
-      socket.data.committees.add(committeeId);
-      // Read after joining: anything newer reaches the socket live, anything older by catch-up.
+      // Read afresh: the clearance and role in force now, not those of the handshake.
+      const scope = await this.access.sessionScope(socket.data.actor.id);
       const seq = await this.changes.latestSeq(committeeId);
-      this.relay.track(committeeId, seq);
+      if (!socket.connected) return { ok: false, error: 'Disconnected' };
+      if (scope) this.applyScope(socket, scope);
+      const role = scope?.active ? scope.roles.get(committeeId) : undefined;
+      if (!role) return { ok: false, error: 'Not a member of this committee' };
+      // Once per socket and committee, however often it asks: one room, one cursor reference.
+      if (!socket.data.committees.has(committeeId)) {
+        socket.join(rooms.committeeClearance(committeeId, socket.data.actor.clearance));
+        socket.data.committees.set(committeeId, role);
+        // Events committed since `seq` was read reach the socket live or by its catch-up.
+        this.relay.track(committeeId, seq);
+      }
       return { ok: true, seq };
     } catch (error) {
       this.logger.warn(`subscribe failed: ${(error as Error).message}`);
@@ -128,8 +131,85 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async unsubscribe(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const parsed = subscribeRequestSchema.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'committeeId: must be a UUID' };
-    await socket.leave(rooms.committeeClearance(parsed.data.committeeId, socket.data.actor.clearance));
-    socket.data.committees.delete(parsed.data.committeeId);
-    return { ok: true, seq: await this.changes.latestSeq(parsed.data.committeeId) };
+    const { committeeId } = parsed.data;
+    // Only a subscription this socket holds (so only a committee it is a member of) answers a seq.
+    if (!this.leave(socket, committeeId)) return { ok: false, error: 'Not subscribed to this committee' };
+    return { ok: true, seq: await this.changes.latestSeq(committeeId) };
+  }
+
+  /** Closes every live socket of the user on this node, telling it why first. */
+  endSessions(userId: string, reason: AccessChanged['reason']): void {
+    for (const socket of this.sessions.get(userId) ?? []) {
+      socket.emit(SOCKET_EVENTS.accessChanged, { reason, committeeId: null });
+      socket.disconnect(true);
+    }
+  }
+
+  /** Re-reads the user's access and applies it to each of their sockets on this node. */
+  private async rescopeUser(userId: string): Promise<void> {
+    const sockets = this.sessions.get(userId);
+    if (!sockets || sockets.size === 0) return;
+    try {
+      const scope = await this.access.sessionScope(userId);
+      for (const socket of sockets) this.applyScope(socket, scope);
+    } catch (error) {
+      // The periodic re-check applies it instead.
+      this.logger.warn(`re-scoping a session failed: ${(error as Error).message}`);
+    }
+  }
+
+  private async recheck(socket: AppSocket): Promise<void> {
+    try {
+      const session = await this.auth.authenticate(socket.data.token);
+      if (!session) {
+        socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'signed-out', committeeId: null });
+        socket.disconnect(true);
+        return;
+      }
+      this.applyScope(socket, await this.access.sessionScope(socket.data.actor.id));
+    } catch (error) {
+      this.logger.warn(`session re-check failed (tried again next time): ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Makes what the socket receives match `scope`, synchronously (no event can be emitted to it
+   * half-way): an inactive account is closed; a changed clearance moves every room; a lost
+   * membership leaves its room; each change is told to the socket as `access-changed`.
+   */
+  private applyScope(socket: AppSocket, scope: SessionScope | null): void {
+    if (!socket.connected) return;
+    if (!scope || !scope.active) {
+      socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'deactivated', committeeId: null });
+      socket.disconnect(true);
+      return;
+    }
+    const previous = socket.data.actor.clearance;
+    if (scope.clearance !== previous) {
+      for (const committeeId of socket.data.committees.keys()) {
+        socket.leave(rooms.committeeClearance(committeeId, previous));
+        socket.join(rooms.committeeClearance(committeeId, scope.clearance));
+      }
+      socket.data.actor = { ...socket.data.actor, clearance: scope.clearance };
+      socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'clearance-changed', committeeId: null, clearance: scope.clearance });
+    }
+    for (const [committeeId, role] of [...socket.data.committees]) {
+      const now = scope.roles.get(committeeId);
+      if (!now) {
+        this.leave(socket, committeeId);
+        socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'membership-removed', committeeId });
+      } else if (now !== role) {
+        socket.data.committees.set(committeeId, now);
+        socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'role-changed', committeeId, role: now });
+      }
+    }
+  }
+
+  private leave(socket: AppSocket, committeeId: string): boolean {
+    if (!socket.data.committees.has(committeeId)) return false;
+    socket.leave(rooms.committeeClearance(committeeId, socket.data.actor.clearance));
+    socket.data.committees.delete(committeeId);
+    this.relay.release(committeeId);
+    return true;
   }
 }

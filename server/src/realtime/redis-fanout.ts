@@ -12,6 +12,11 @@ function redactUrl(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+/** The whole of what one commit puts on Redis. */
+export function fanoutSignal(committeeId: string, seq: number): string {
+  return JSON.stringify({ committeeId, seq });
+}
+
 /**
  * With REDIS_URL, tells every instance that a committee's log grew, so each relays the change
  * to its own sockets. Only the signal crosses Redis; the events are read from PostgreSQL.
@@ -51,14 +56,15 @@ export class RedisFanout implements OnModuleInit, OnModuleDestroy {
     this.subscriber.on('message', (_channel, message: string) => {
       try {
         const { committeeId } = JSON.parse(message) as { committeeId?: unknown };
-        if (typeof committeeId === 'string') this.relay.notify(committeeId);
+        if (typeof committeeId === 'string') this.relay.notify(committeeId.toLowerCase());
       } catch {
         this.logger.warn('Ignored a malformed fan-out message');
       }
     });
     await this.subscriber.subscribe(CHANNEL);
-    this.subscription = this.bus.committed$.subscribe((committed) => {
-      this.publisher?.publish(CHANNEL, JSON.stringify(committed)).catch((error: Error) => {
+    this.subscription = this.bus.committed$.subscribe(({ committeeId, seq }) => {
+      // A signal only: which committee's log grew and to where. Records never cross Redis.
+      this.publisher?.publish(CHANNEL, fanoutSignal(committeeId, seq)).catch((error: Error) => {
         this.logger.warn(`Fan-out publish failed (peers catch up within seconds): ${error.message}`);
       });
     });

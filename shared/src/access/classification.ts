@@ -24,6 +24,11 @@ export function isCleared(clearance: Classification, classification: Classificat
   return classificationLevel(clearance) >= classificationLevel(classification);
 }
 
+/** Every classification a holder of `clearance` may see, lowest first. */
+export function clearedLevels(clearance: Classification): Classification[] {
+  return CLASSIFICATIONS.slice(0, classificationLevel(clearance) + 1);
+}
+
 /** Membership roles in a committee, most powerful first. */
 export const ROLES = ['chair', 'secretariat', 'member', 'observer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -78,8 +78,9 @@ export interface AccessChanged {
   role?: Role;
 }
 
-export const subscribeRequestSchema = z.strictObject({ committeeId: z.uuid() });
-export type SubscribeRequest = z.infer<typeof subscribeRequestSchema>;
+/** Ids are canonical (lower case) on every channel: one committee, one room, one cursor. */
+export const subscribeRequestSchema = z.strictObject({ committeeId: z.uuid().transform((id) => id.toLowerCase()) });
+export type SubscribeRequest = z.input<typeof subscribeRequestSchema>;
 export type SubscribeAck = { ok: true; seq: number } | { ok: false; error: string };
 
 export const catchUpQuerySchema = z.strictObject({

@@ -1,4 +1,4 @@
-import type { ActionItem, ProgressUpdate } from '@sidang/shared';
+import { type ActionItem, higherOf, type ProgressUpdate } from '@sidang/shared';
 import type { ActionItemEntity } from './action-item.entity.js';
 import type { ProgressUpdateEntity } from './progress-update.entity.js';
 
@@ -34,7 +34,8 @@ export function toProgressUpdate(
     body: entity.body,
     authorId: entity.authorId,
     authorName,
-    classification: item.classification,
+    // What governs it: its own level and its item's current one, whichever is higher.
+    classification: higherOf(entity.classification, item.classification),
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CLASSIFICATIONS, CLOSED_STATUSES, type Classification, type ListActionItemsQuery } from '@sidang/shared';
+import { CLOSED_STATUSES, type Classification, clearedLevels, type ListActionItemsQuery } from '@sidang/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { ActionItemEntity } from './action-item.entity.js';
@@ -24,7 +24,7 @@ export class ActionItemsRepository {
   ) {}
 
   list(filter: ListFilter): Promise<ActionItemEntity[]> {
-    const visible = CLASSIFICATIONS.slice(0, CLASSIFICATIONS.indexOf(filter.clearance) + 1);
+    const visible = clearedLevels(filter.clearance);
     const query = this.items
       .createQueryBuilder('item')
       .where('item.committee_id = :committeeId', { committeeId: filter.committeeId })
@@ -72,8 +72,15 @@ export class ActionItemsRepository {
     return manager.findOne(ActionItemEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
   }
 
-  async updatesWithAuthors(actionItemId: string): Promise<Array<{ update: ProgressUpdateEntity; authorName: string }>> {
-    const updates = await this.updates.find({ where: { actionItemId }, order: { createdAt: 'ASC' } });
+  /** The thread of an item, without the entries written at a level above `clearance`. */
+  async updatesWithAuthors(
+    actionItemId: string,
+    clearance: Classification,
+  ): Promise<Array<{ update: ProgressUpdateEntity; authorName: string }>> {
+    const updates = await this.updates.find({
+      where: { actionItemId, classification: In(clearedLevels(clearance)) },
+      order: { createdAt: 'ASC' },
+    });
     const names = await this.authorNames(
       this.updates.manager,
       updates.map((update) => update.authorId),

@@ -146,8 +146,8 @@ export class ActionItemsService {
   }
 
   async listUpdates(actor: Actor, id: string): Promise<ProgressUpdate[]> {
-    const { item } = await this.visible(actor, id);
-    const rows = await this.repository.updatesWithAuthors(id);
+    const { item, access } = await this.visible(actor, id);
+    const rows = await this.repository.updatesWithAuthors(id, access.clearance);
     return rows.map(({ update, authorName }) => toProgressUpdate(update, item, authorName));
   }
 
@@ -163,6 +163,8 @@ export class ActionItemsService {
         committeeId: item.committeeId,
         body,
         authorId: actor.id,
+        // Written at the item's level: lowering the item later does not declassify it.
+        classification: item.classification,
         version: 1,
       });
       const saved = toProgressUpdate(await tx.manager.save(entity), item, actor.name);
@@ -170,10 +172,10 @@ export class ActionItemsService {
         committeeId: item.committeeId,
         entityType: 'progress-update',
         entityId: saved.id,
-        scopeId: id,
         verb: 'created',
         version: saved.version,
-        classification: item.classification,
+        classification: entity.classification,
+        parent: { id, classification: item.classification },
         before: null,
         after: saved,
       });

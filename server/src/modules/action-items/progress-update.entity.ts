@@ -1,7 +1,12 @@
+import type { Classification } from '@sidang/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ActionItemEntity } from './action-item.entity.js';
 
-/** One entry of an action item's progress thread; seen by whoever may see the item. */
+/**
+ * One entry of an action item's progress thread. It keeps the level its item had when it was
+ * written: a reader sees it only when cleared for that level and for the item's current one,
+ * so lowering an item later does not declassify what was written while it was higher.
+ */
 @Entity({ name: 'progress_updates' })
 @Index('progress_updates_item_idx', ['actionItemId'])
 export class ProgressUpdateEntity {
@@ -19,6 +24,9 @@ export class ProgressUpdateEntity {
 
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  classification: Classification;
 
   @Column({ type: 'int', default: 1 })
   version: number;
