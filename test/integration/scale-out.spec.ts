@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
 import { type Session, TestApp } from './support/harness.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -42,5 +43,27 @@ describe('two instances sharing PostgreSQL and Redis', () => {
   it('should accept a token issued by the other instance (shared signing key)', async () => {
     const { status } = await second.request('GET', '/api/committees', chair.token);
     expect(status).toBe(200);
+  });
+
+  it('should put only {committeeId, seq} on Redis, never a record', async () => {
+    const spy = new Redis(REDIS_URL);
+    const messages: string[] = [];
+    spy.on('message', (_channel, message: string) => messages.push(message));
+    await spy.subscribe('sidang:committed');
+    try {
+      const marker = `SECRET-MARKER-${Date.now()}`;
+      const secret = await first.createItem(chair.token, committeeId, { title: marker, description: marker, classification: 'SECRET' });
+      const deadline = Date.now() + 3_000;
+      while (messages.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Positive control: the commit was signalled.
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) {
+        expect(message).not.toContain(marker);
+        expect(message).not.toContain(secret.id);
+        expect(Object.keys(JSON.parse(message)).sort()).toEqual(['committeeId', 'seq']);
+      }
+    } finally {
+      spy.disconnect();
+    }
   });
 });

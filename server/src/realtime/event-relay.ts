@@ -74,6 +74,12 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     return this.cursors.size;
   }
 
+  /** How many committee rooms exist on this node (at most four per relayed committee). */
+  get committeeRoomCount(): number {
+    const all = this.server?.of('/').adapter.rooms;
+    return all ? [...all.keys()].filter((room) => room.startsWith('committee:')).length : 0;
+  }
+
   /**
    * A socket of this node subscribed to the committee at `seq` (the head it was told). The
    * committee is relayed from there on; older events are that socket's catch-up.
