@@ -1,25 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Repository, type SelectQueryBuilder } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { ChangeEventEntity } from '../changes/change-event.entity.js';
-import { RecordScopeEntity } from '../changes/record-scope.entity.js';
-
-/**
- * The one description of who may read a logged change, as SQL over `change_events e`: a
- * reader cleared to `:level` receives an event when it was within their level when it was
- * committed and the record and its governing parent are still within it now, or when it took
- * a record they could see above them (delivered as `hidden`). Catch-up and activity both use it.
- */
-export function whereReaderMaySee<T extends object>(query: SelectQueryBuilder<T>, level: number): SelectQueryBuilder<T> {
-  return query
-    .leftJoin(RecordScopeEntity, 's', 's.scope_id = e.entity_id')
-    .leftJoin(RecordScopeEntity, 'p', 'p.scope_id = s.parent_id')
-    .andWhere(
-      `((e.level <= :level AND COALESCE(s.level, 0) <= :level AND COALESCE(p.level, 0) <= :level)
-        OR (e.previous_level <= :level AND e.level > :level))`,
-      { level },
-    );
-}
+import { whereReaderMaySee } from '../changes/visibility.js';
 
 /** Reads of the committed change log, for the relay and for catch-up. */
 @Injectable()
@@ -51,6 +34,6 @@ export class ChangeLogRepository {
     const query = this.events
       .createQueryBuilder('e')
       .where('e.committee_id = :committeeId AND e.seq > :after AND e.seq <= :upTo', { committeeId, after, upTo });
-    return whereReaderMaySee(query, level).orderBy('e.seq', 'ASC').limit(limit).getMany();
+    return whereReaderMaySee(query, level, { includeHidden: true }).orderBy('e.seq', 'ASC').limit(limit).getMany();
   }
 }

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** One field's change, as the reader may see it. */
+export const fieldChangeSchema = z.object({
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+/** One entry of the audit trail, filtered and projected for the reader. */
+export const activityEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  at: z.iso.datetime(),
+  actorId: z.uuid(),
+  actorName: z.string(),
+  entityType: z.string().describe('Record type, e.g. action-item'),
+  entityId: z.uuid(),
+  verb: z.enum(['created', 'updated', 'deleted']),
+  title: z.string().nullable().describe("The record's title (or name) after the change, when it has one"),
+  changes: z
+    .array(fieldChangeSchema)
+    .describe('Fields the change moved, before → after; fields above the reader, or values they could not see then, are left out'),
+});
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+export const activityQuerySchema = z.strictObject({
+  entityId: z.uuid().optional().describe("One record's history (with its progress updates) instead of the whole committee's"),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, 'cursor: use nextCursor from the previous page')
+    .optional()
+    .describe('Opaque; nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ActivityQuery = z.output<typeof activityQuerySchema>;
+
+export const activityPageSchema = z.object({
+  items: z.array(activityEntrySchema).describe('Newest first'),
+  nextCursor: z.string().nullable(),
+});
+export type ActivityPage = z.infer<typeof activityPageSchema>;

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ActionItem, ActivityPage, ProgressUpdate } from '@sidang/shared';
+import { sql } from './support/db.js';
+import { type Session, TestApp } from './support/harness.js';
+
+const unique = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}`;
+
+describe('activity: the audit trail, readable and need-to-know', () => {
+  let app: TestApp;
+  let chair: Session;
+  let member: Session;
+  let observer: Session;
+  let committeeId: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    [chair, member, observer] = await Promise.all([app.login('chair'), app.login('member'), app.login('observer')]);
+    committeeId = (await app.committees(chair.token)).main.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const activity = async (session: Session, query = '') => {
+    const result = await app.request<ActivityPage>('GET', `/api/committees/${committeeId}/activity${query}`, session.token);
+    expect(result.status).toBe(200);
+    return result.body;
+  };
+
+  it("should tell who changed what, when, before → after, and give one record's history", async () => {
+    const item = await app.createItem(chair.token, committeeId, { title: unique('History') });
+    const patched = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, chair.token, {
+      version: 1,
+      status: 'blocked',
+      priority: 'high',
+    });
+    expect(patched.status).toBe(200);
+    await app.request('POST', `/api/action-items/${item.id}/updates`, member.token, { body: 'Waiting for the state consent' });
+
+    const history = await activity(observer, `?entityId=${item.id}`);
+    expect(history.items.map((entry) => [entry.entityType, entry.verb])).toEqual([
+      ['progress-update', 'created'],
+      ['action-item', 'updated'],
+      ['action-item', 'created'],
+    ]);
+    const update = history.items[1];
+    expect(update?.actorName).toContain('Pengerusi');
+    expect(update?.changes).toEqual([
+      { field: 'status', before: 'open', after: 'blocked' },
+      { field: 'priority', before: 'medium', after: 'high' },
+    ]);
+    // The committee feed has it too, newest first, and pages.
+    const first = await activity(observer, '?limit=2');
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await activity(observer, `?limit=2&cursor=${first.nextCursor}`);
+    expect((second.items[0]?.seq ?? 0) < (first.items[1]?.seq ?? 0)).toBe(true);
+  });
+
+  it('should show a reader nothing of a record above them, and no value they could not see when it was written', async () => {
+    const marker = unique('SECRET-ACTIVITY-MARKER');
+    const secret = await app.createItem(chair.token, committeeId, { title: marker, classification: 'SECRET' });
+    // Lowered later: the OPEN reader sees the record from then on, never its SECRET past.
+    const lowered = await app.createItem(chair.token, committeeId, { title: `${marker}-was-secret`, classification: 'SECRET' });
+    const thread = await app.request<ProgressUpdate>('POST', `/api/action-items/${lowered.id}/updates`, chair.token, {
+      body: `${marker}-secret-update`,
+    });
+    expect(thread.status).toBe(201);
+    const opened = await app.request<ActionItem>('PATCH', `/api/action-items/${lowered.id}`, chair.token, {
+      version: 1,
+      classification: 'OPEN',
+      title: unique('Now open'),
+    });
+    expect(opened.status).toBe(200);
+
+    const seenByObserver = JSON.stringify(await activity(observer, '?limit=500'));
+    expect(seenByObserver).not.toContain(marker);
+    expect(seenByObserver).not.toContain(secret.id);
+    expect(seenByObserver).toContain(opened.body.title); // positive control: the lowered record is there
+    const history = await activity(observer, `?entityId=${lowered.id}`);
+    expect(history.items.map((entry) => [entry.entityType, entry.verb, entry.changes])).toEqual([['action-item', 'updated', []]]);
+
+    // The thread written while SECRET stays out of reach below SECRET on REST and catch-up too.
+    const updates = await app.request<ProgressUpdate[]>('GET', `/api/action-items/${lowered.id}/updates`, observer.token);
+    expect(updates.status).toBe(200);
+    expect(updates.body).toEqual([]);
+    const caughtUp = JSON.stringify(await app.catchUp(observer.token, committeeId, 0, 50));
+    expect(caughtUp).not.toContain(marker);
+
+    // Positive controls: a SECRET reader sees all of it, and a new update on the lowered item reaches the observer.
+    const seenByChair = JSON.stringify(await activity(chair, '?limit=500'));
+    expect(seenByChair).toContain(marker);
+    await app.request('POST', `/api/action-items/${lowered.id}/updates`, chair.token, { body: 'Written once it was open' });
+    const after = await app.request<ProgressUpdate[]>('GET', `/api/action-items/${lowered.id}/updates`, observer.token);
+    expect(after.body.map((update) => update.body)).toEqual(['Written once it was open']);
+    expect((await app.request<ProgressUpdate[]>('GET', `/api/action-items/${lowered.id}/updates`, chair.token)).body).toHaveLength(2);
+  });
+
+  it('should refuse to rewrite or erase the audit trail at the database level', async () => {
+    const { dataSource } = sql(app);
+    await expect(dataSource.query(`UPDATE audit_entries SET verb = 'deleted'`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
+    await expect(dataSource.query('TRUNCATE audit_entries')).rejects.toThrow(/append-only/);
+    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM audit_entries');
+    expect(count).toBeGreaterThan(0);
+  });
+
+  it('should refuse bad queries with 400 naming the parameter, and a non-member with 404', async () => {
+    const bad = await app.request<{ message: string }>('GET', `/api/committees/${committeeId}/activity?cursor=abc`, chair.token);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('cursor');
+    const unknown = await app.request<{ message: string }>('GET', `/api/committees/${committeeId}/activity?since=1`, chair.token);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toContain('since');
+    const workingGroup = (await app.committees(chair.token)).workingGroup?.id as string;
+    expect((await app.request('GET', `/api/committees/${workingGroup}/activity`, observer.token)).status).toBe(404);
+    expect((await app.request('GET', `/api/committees/${workingGroup}/activity`, chair.token)).status).toBe(200);
+  });
+});
