@@ -23,6 +23,7 @@ export function makeActionItem(overrides: Partial<ActionItem> = {}): ActionItem 
     ownerIds: [],
     ownerAgencies: ['JMG'],
     classification: 'OPEN',
+    fieldClassifications: {},
     version: 1,
     createdById: CHAIR_ID,
     createdAt: '2025-06-01T01:00:00.000Z',

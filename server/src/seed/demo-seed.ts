@@ -55,6 +55,8 @@ interface DemoItem {
   agencies: string[];
   owners: UserKey[];
   classification: Classification;
+  /** A description classified above the item (field-level need-to-know). */
+  descriptionLevel?: Classification;
   updates?: Array<[UserKey, string]>;
 }
 
@@ -100,7 +102,9 @@ const ITEMS: DemoItem[] = [
     dueInDays: 21,
     agencies: ['MIDA'],
     owners: ['mida'],
-    classification: 'CONFIDENTIAL',
+    // The plant is known to agencies; the incentive options are not.
+    classification: 'RESTRICTED',
+    descriptionLevel: 'CONFIDENTIAL',
   },
   {
     title: 'Draft our position on the raw materials chapter of the EU FTA',
@@ -263,6 +267,7 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
         ownerIds: item.owners.map((key) => userOf(key).id),
         ownerAgencies: item.agencies,
         classification: item.classification,
+        fieldClassifications: item.descriptionLevel ? { description: item.descriptionLevel } : {},
       });
       for (const [author, body] of item.updates ?? []) {
         await actionItems.addUpdate(toActor(userOf(author)), created.id, body);
@@ -277,6 +282,7 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
       ownerIds: [userOf('mosti').id],
       ownerAgencies: ['MOSTI'],
       classification: 'RESTRICTED',
+      fieldClassifications: {},
     });
     logger.info({ committees: 2, actionItems: ITEMS.length + 1 }, 'Seeded the demo committee');
   } finally {

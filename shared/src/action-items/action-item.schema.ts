@@ -15,17 +15,25 @@ export const CLOSED_STATUSES: readonly ActionItemStatus[] = ['done', 'cancelled'
 
 const agencyCode = z.string().trim().min(1).max(40);
 
+/** Fields of an action item that may carry a level above the item's own. */
+export const ACTION_ITEM_LEVELLED_FIELDS = ['description'] as const;
+const actionItemFieldClassificationsSchema = z
+  .strictObject({ description: classificationSchema.optional() })
+  .describe('Fields classified above the item: a reader cleared for the item but not the field gets it without that field');
+
 export const actionItemSchema = z.object({
   id: z.uuid(),
   committeeId: z.uuid(),
   title: z.string(),
-  description: z.string(),
+  description: z.string().optional().describe('Absent when classified above the reader (named in redactedFields)'),
   status: actionItemStatusSchema,
   priority: prioritySchema,
   dueDate: isoDateSchema.nullable(),
   ownerIds: z.array(z.uuid()).describe('Users who own the action'),
   ownerAgencies: z.array(z.string()).describe('Agencies that own the action ("Tindakan: JMG, NRES")'),
   classification: classificationSchema,
+  fieldClassifications: actionItemFieldClassificationsSchema,
+  redactedFields: z.array(z.enum(ACTION_ITEM_LEVELLED_FIELDS)).optional().describe('Fields withheld from this reader'),
   version: z.number().int().min(1),
   createdById: z.uuid(),
   createdAt: z.iso.datetime(),
@@ -42,6 +50,7 @@ const editableFields = {
   ownerIds: z.array(z.uuid()).max(50),
   ownerAgencies: z.array(agencyCode).max(50),
   classification: classificationSchema,
+  fieldClassifications: actionItemFieldClassificationsSchema,
 };
 
 export const createActionItemSchema = z.strictObject({
@@ -53,6 +62,7 @@ export const createActionItemSchema = z.strictObject({
   ownerIds: editableFields.ownerIds.default([]),
   ownerAgencies: editableFields.ownerAgencies.default([]),
   classification: editableFields.classification.default('OPEN'),
+  fieldClassifications: editableFields.fieldClassifications.default({}),
 });
 export type CreateActionItem = z.input<typeof createActionItemSchema>;
 
@@ -66,6 +76,7 @@ export const updateActionItemSchema = z.strictObject({
   ownerIds: editableFields.ownerIds.optional(),
   ownerAgencies: editableFields.ownerAgencies.optional(),
   classification: editableFields.classification.optional(),
+  fieldClassifications: editableFields.fieldClassifications.optional(),
 });
 export type UpdateActionItem = z.infer<typeof updateActionItemSchema>;
 

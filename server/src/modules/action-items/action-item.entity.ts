@@ -1,4 +1,4 @@
-import type { ActionItemStatus, Classification, Priority } from '@sidang/shared';
+import type { ActionItemStatus, Classification, FieldClassifications, Priority } from '@sidang/shared';
 import {
   Column,
   CreateDateColumn,
@@ -45,6 +45,10 @@ export class ActionItemEntity {
 
   @Column({ type: 'varchar', length: 16 })
   classification: Classification;
+
+  /** Fields classified above the item (e.g. `{ description: 'SECRET' }`). */
+  @Column({ name: 'field_classifications', type: 'jsonb', default: () => "'{}'" })
+  fieldClassifications: FieldClassifications;
 
   @Column({ type: 'int' })
   version: number;

@@ -8,12 +8,12 @@ export class ActionItemNotFoundException extends NotFoundException {
 
 /** Classifying a record above one's own clearance would hide it from its author. */
 export class AboveClearanceException extends BadRequestException {
-  constructor(clearance: string) {
+  constructor(clearance: string, field = 'classification') {
     super({
       statusCode: 400,
       error: 'Bad Request',
-      message: `classification: must not be above your clearance (${clearance})`,
-      issues: [{ path: 'classification', message: `must not be above your clearance (${clearance})` }],
+      message: `${field}: must not be above your clearance (${clearance})`,
+      issues: [{ path: field, message: `must not be above your clearance (${clearance})` }],
     });
   }
 }

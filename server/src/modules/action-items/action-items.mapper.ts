@@ -2,7 +2,10 @@ import { type ActionItem, higherOf, type ProgressUpdate } from '@sidang/shared';
 import type { ActionItemEntity } from './action-item.entity.js';
 import type { ProgressUpdateEntity } from './progress-update.entity.js';
 
-/** The only place an action item entity becomes a wire shape. */
+/**
+ * The only place an action item entity becomes a wire shape: in full, as the change log and
+ * audit keep it. What leaves for a reader goes through `projectFor(item, clearance)`.
+ */
 export function toActionItem(entity: ActionItemEntity): ActionItem {
   return {
     id: entity.id,
@@ -15,6 +18,7 @@ export function toActionItem(entity: ActionItemEntity): ActionItem {
     ownerIds: [...entity.ownerIds],
     ownerAgencies: [...entity.ownerAgencies],
     classification: entity.classification,
+    fieldClassifications: { ...entity.fieldClassifications },
     version: entity.version,
     createdById: entity.createdById,
     createdAt: entity.createdAt.toISOString(),

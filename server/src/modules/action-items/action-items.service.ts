@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   type ActionItem,
   type Classification,
+  classificationLevel,
   type createActionItemSchema,
+  type FieldClassifications,
   isCleared,
   type ListActionItemsQuery,
   type ProgressUpdate,
+  projectFor,
   type UpdateActionItem,
 } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
@@ -48,22 +51,24 @@ export class ActionItemsService {
       ownedBy: owner === 'me' ? { userId: actor.id, agency: actor.agency } : owner ? { userId: owner } : undefined,
       today: todayIn(access.committee.timeZone),
     });
-    return items.map(toActionItem);
+    return items.map((item) => projectFor(toActionItem(item), access.clearance));
   }
 
   async get(actor: Actor, id: string): Promise<ActionItem> {
-    const { item } = await this.visible(actor, id);
-    return toActionItem(item);
+    const { item, access } = await this.visible(actor, id);
+    return projectFor(toActionItem(item), access.clearance);
   }
 
   async create(actor: Actor, committeeId: string, input: CreateInput): Promise<ActionItem> {
     const access = await this.access.requireCommittee(actor, committeeId);
     access.require('action-item.create');
     this.assertClassifiable(access, input.classification);
+    const fieldClassifications = this.fieldLevels(access, input.classification, input.fieldClassifications);
     await this.assertMembers(committeeId, input.ownerIds);
     return this.changes.transact(actor, async (tx) => {
       const entity = tx.manager.create(ActionItemEntity, {
         ...input,
+        fieldClassifications,
         ownerIds: [...new Set(input.ownerIds)],
         ownerAgencies: [...new Set(input.ownerAgencies)],
         committeeId,
@@ -81,7 +86,7 @@ export class ActionItemsService {
         before: null,
         after: saved,
       });
-      return saved;
+      return projectFor(saved, access.clearance);
     });
   }
 
@@ -95,11 +100,20 @@ export class ActionItemsService {
       if (Object.keys(changes).some((field) => field !== 'status')) throw new OwnStatusOnlyException();
     }
     if (changes.classification) this.assertClassifiable(access, changes.classification);
+    // A field withheld from the editor can be neither read nor overwritten by them.
+    const withheld = projectFor(toActionItem(item), access.clearance).redactedFields ?? [];
+    const touched = withheld.find((field) => field in changes || changes.fieldClassifications?.[field] !== undefined);
+    if (touched) throw new AboveClearanceException(access.clearance, touched);
+    const fieldClassifications =
+      changes.fieldClassifications || changes.classification
+        ? this.fieldLevels(access, changes.classification ?? item.classification, changes.fieldClassifications ?? item.fieldClassifications)
+        : undefined;
     if (changes.ownerIds) await this.assertMembers(item.committeeId, changes.ownerIds);
 
     return this.changes.transact(actor, async (tx) => {
       const before = toActionItem(item);
       const patch: Partial<ActionItemEntity> = { ...changes, version: version + 1, updatedAt: new Date() };
+      if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
       if (changes.ownerIds) patch.ownerIds = [...new Set(changes.ownerIds)];
       if (changes.ownerAgencies) patch.ownerAgencies = [...new Set(changes.ownerAgencies)];
       // Compare-and-set on the version: the row read above is still the stored one exactly when
@@ -119,7 +133,7 @@ export class ActionItemsService {
         before,
         after,
       });
-      return after;
+      return projectFor(after, access.clearance);
     });
   }
 
@@ -187,7 +201,7 @@ export class ActionItemsService {
   private async refusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess): Promise<Error> {
     const current = await this.repository.findById(id, manager);
     if (!current || !access.canSee(current.classification)) return new ActionItemNotFoundException();
-    return new StaleVersionException(toActionItem(current), version, current.version);
+    return new StaleVersionException(projectFor(toActionItem(current), access.clearance), version, current.version);
   }
 
   /** The item and the actor's access to its committee; 404 for anything they may not see. */
@@ -200,6 +214,20 @@ export class ActionItemsService {
 
   private assertClassifiable(access: CommitteeAccess, classification: Classification): void {
     if (!isCleared(access.clearance, classification)) throw new AboveClearanceException(access.clearance);
+  }
+
+  /**
+   * Field levels as stored: each within the author's clearance; those not above the item's own
+   * level say nothing and are dropped.
+   */
+  private fieldLevels(access: CommitteeAccess, classification: Classification, levels: FieldClassifications): FieldClassifications {
+    const kept: FieldClassifications = {};
+    for (const [field, level] of Object.entries(levels)) {
+      if (!level) continue;
+      if (!isCleared(access.clearance, level)) throw new AboveClearanceException(access.clearance, `fieldClassifications.${field}`);
+      if (classificationLevel(level) > classificationLevel(classification)) kept[field] = level;
+    }
+    return kept;
   }
 
   private async assertMembers(committeeId: string, ownerIds: string[]): Promise<void> {

@@ -155,7 +155,16 @@ export function ActionItemDetail({ item, committee, user, members }: ActionItemD
 
       <section className="detail__description" aria-labelledby="description-title">
         <h2 id="description-title">{t('detail.description')}</h2>
-        {item.description ? <p className="prewrap">{item.description}</p> : <p className="muted">{t('detail.noDescription')}</p>}
+        {item.redactedFields?.includes('description') ? (
+          <p className="muted">{t('detail.descriptionWithheld')}</p>
+        ) : item.description ? (
+          <p className="prewrap">
+            {item.fieldClassifications?.description && <ClassificationBadge level={item.fieldClassifications.description} />}{' '}
+            {item.description}
+          </p>
+        ) : (
+          <p className="muted">{t('detail.noDescription')}</p>
+        )}
       </section>
 
       <ProgressThread

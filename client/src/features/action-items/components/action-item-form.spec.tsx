@@ -48,6 +48,7 @@ describe(ActionItemForm.name, () => {
       dueDate: null,
       ownerIds: [MEMBER_ID],
       ownerAgencies: ['JMG', 'Kerajaan Negeri Perak'],
+      fieldClassifications: {},
       classification: 'CONFIDENTIAL',
     });
   });

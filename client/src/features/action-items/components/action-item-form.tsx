@@ -1,5 +1,5 @@
 import type { Classification, Member } from '@sidang/shared';
-import { ACTION_ITEM_STATUSES, PRIORITIES } from '@sidang/shared';
+import { ACTION_ITEM_STATUSES, classificationLevel, PRIORITIES } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateValidation } from '../../../lib/validation/validation-messages.ts';
@@ -42,7 +42,8 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
   const set = <K extends keyof ActionItemFormState>(field: K, value: ActionItemFormState[K]) => {
     setState((prev) => ({ ...prev, [field]: value }));
     setTouched((prev) => new Set(prev).add(field));
-    if (clientErrors[field]) setClientErrors(({ [field]: _removed, ...rest }) => rest);
+    const errorKey = (field === 'descriptionLevel' ? 'fieldClassifications' : field) as ActionItemFieldName;
+    if (clientErrors[errorKey]) setClientErrors(({ [errorKey]: _removed, ...rest }) => rest);
   };
 
   const submit = (event: FormEvent) => {
@@ -79,6 +80,10 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
 
   const classifications = allowedClassifications(clearance);
   if (!classifications.includes(state.classification)) classifications.push(state.classification);
+  // The description may be classified above the item, up to the user's own clearance.
+  const descriptionLevels = allowedClassifications(clearance).filter(
+    (level) => classificationLevel(level) > classificationLevel(state.classification),
+  );
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
@@ -106,7 +111,18 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
 
       <div className="field">
         <label htmlFor={`${id}-description`}>{t('form.description')}</label>
-        <textarea rows={5} value={state.description} onChange={(e) => set('description', e.target.value)} {...fieldProps('description')} />
+        {state.descriptionWithheld ? (
+          <p className="muted" id={`${id}-description`}>
+            {t('detail.descriptionWithheld')}
+          </p>
+        ) : (
+          <textarea
+            rows={5}
+            value={state.description}
+            onChange={(e) => set('description', e.target.value)}
+            {...fieldProps('description')}
+          />
+        )}
         {errorText('description')}
       </div>
 
@@ -161,6 +177,24 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
           </select>
           {errorText('classification')}
         </div>
+        {!state.descriptionWithheld && descriptionLevels.length > 0 && (
+          <div className="field">
+            <label htmlFor={`${id}-fieldClassifications`}>{t('form.descriptionLevel')}</label>
+            <select
+              value={state.descriptionLevel}
+              onChange={(e) => set('descriptionLevel', e.target.value as ActionItemFormState['descriptionLevel'])}
+              {...fieldProps('fieldClassifications')}
+            >
+              <option value="">{t('form.sameAsItem')}</option>
+              {descriptionLevels.map((level) => (
+                <option key={level} value={level}>
+                  {t(`classification.${level}`)}
+                </option>
+              ))}
+            </select>
+            {errorText('fieldClassifications')}
+          </div>
+        )}
       </div>
 
       <fieldset className="field owners" aria-describedby={errorFor('ownerIds') ? `${id}-ownerIds-error` : undefined}>

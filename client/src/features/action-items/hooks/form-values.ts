@@ -1,4 +1,11 @@
-import { type ActionItem, type Classification, createActionItemSchema, isCleared, type UpdateActionItem } from '@sidang/shared';
+import {
+  type ActionItem,
+  type Classification,
+  classificationLevel,
+  createActionItemSchema,
+  isCleared,
+  type UpdateActionItem,
+} from '@sidang/shared';
 import type { z } from 'zod';
 import { fieldOfPath, fromServerIssue, fromZodIssue, type ValidationMessage } from '../../../lib/validation/validation-messages.ts';
 
@@ -16,6 +23,7 @@ export const FIELD_NAMES: readonly ActionItemFieldName[] = [
   'ownerIds',
   'ownerAgencies',
   'classification',
+  'fieldClassifications',
 ];
 
 /** What the inputs hold: strings, so that half-typed input is never lost. */
@@ -28,6 +36,10 @@ export interface ActionItemFormState {
   ownerIds: string[];
   ownerAgencies: string;
   classification: ActionItemFields['classification'];
+  /** The description's own level when above the item's; '' when it has none. */
+  descriptionLevel: Classification | '';
+  /** The description is classified above the user: it is neither shown nor sent. */
+  descriptionWithheld: boolean;
 }
 
 export function formStateFrom(item?: Partial<ActionItem>): ActionItemFormState {
@@ -40,6 +52,8 @@ export function formStateFrom(item?: Partial<ActionItem>): ActionItemFormState {
     ownerIds: item?.ownerIds ?? [],
     ownerAgencies: (item?.ownerAgencies ?? []).join(', '),
     classification: item?.classification ?? 'OPEN',
+    descriptionLevel: item?.fieldClassifications?.description ?? '',
+    descriptionWithheld: item?.redactedFields?.includes('description') ?? false,
   };
 }
 
@@ -80,6 +94,11 @@ export function parseFormState(
     ownerIds: state.ownerIds,
     ownerAgencies: splitAgencies(state.ownerAgencies),
     classification: state.classification,
+    // A level not above the item's says nothing: the server drops it too.
+    fieldClassifications:
+      state.descriptionLevel && classificationLevel(state.descriptionLevel) > classificationLevel(state.classification)
+        ? { description: state.descriptionLevel }
+        : {},
   });
   const errors: FieldErrors = {};
   if (!result.success) {
@@ -119,14 +138,25 @@ export function fieldErrorsFromServer(issues: readonly { path: string; message: 
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
+  }
   return a === b;
+}
+
+/** Fields the user may neither read nor write on this item (classified above them). */
+function withheldOf(base: ActionItem): ActionItemFieldName[] {
+  return base.redactedFields?.includes('description') ? ['description', 'fieldClassifications'] : [];
 }
 
 /** The fields in which `values` differ from `base`: what a PATCH must send. */
 export function changedFields(base: ActionItem, values: ActionItemFields): ActionItemChanges {
   const changes: Record<string, unknown> = {};
+  const withheld = withheldOf(base);
   for (const field of FIELD_NAMES) {
-    if (!sameValue(base[field], values[field])) changes[field] = values[field];
+    if (withheld.includes(field)) continue;
+    if (!sameValue(base[field] ?? (field === 'fieldClassifications' ? {} : undefined), values[field])) changes[field] = values[field];
   }
   return changes as ActionItemChanges;
 }
