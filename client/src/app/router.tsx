@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ActionItemDetailPage, ActionItemEditPage, ActionItemNewPage } from '../features/action-items/components/action-item-pages.tsx';
 import { ActionItemsPage } from '../features/action-items/components/action-items-page.tsx';
+import { ActivityPage } from '../features/activity/components/activity-page.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { CommitteeHomePage } from '../features/committees/components/committee-home.tsx';
 import { CommitteeRedirect } from '../features/committees/components/committee-redirect.tsx';
@@ -22,6 +23,7 @@ export const routes: RouteObject[] = [
           { path: 'c/:committeeId/actions/new', element: <ActionItemNewPage /> },
           { path: 'c/:committeeId/actions/:id', element: <ActionItemDetailPage /> },
           { path: 'c/:committeeId/actions/:id/edit', element: <ActionItemEditPage /> },
+          { path: 'c/:committeeId/activity', element: <ActivityPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

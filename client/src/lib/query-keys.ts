@@ -35,6 +35,9 @@ export const queryKeys = {
   /** Set when a deleted/hidden event removed an item, so an open page can say so. */
   removedActionItem: (id: string) => ['action-items', 'removed', id] as const,
   progressUpdatesAll: ['progress-updates'] as const,
+  /** The committee feed (no entity) or one record's history. */
+  activityAll: (committeeId: string) => ['activity', committeeId] as const,
+  activity: (committeeId: string, entityId?: string) => ['activity', committeeId, entityId ?? 'all'] as const,
   progressUpdates: (actionItemId: string) => ['progress-updates', actionItemId] as const,
 };
 

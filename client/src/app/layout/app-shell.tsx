@@ -18,6 +18,7 @@ const ICONS = {
   home: 'M3 11 12 3l9 8M5 10v10h5v-6h4v6h5V10',
   actions: 'M9 6h11M9 12h11M9 18h11M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2',
   new: 'M12 5v14M5 12h14',
+  activity: 'M3 12h4l3-8 4 16 3-8h4',
 };
 
 /** Header, navigation (side on desktop, bottom bar on phones), and the page. */
@@ -37,6 +38,7 @@ export function AppShell() {
         { to: base, label: t('nav.home'), icon: ICONS.home, end: true },
         { to: `${base}/actions`, label: t('nav.actions'), icon: ICONS.actions, end: false },
         ...(canCreate ? [{ to: `${base}/actions/new`, label: t('nav.new'), icon: ICONS.new, end: true }] : []),
+        { to: `${base}/activity`, label: t('nav.activity'), icon: ICONS.activity, end: true },
       ]
     : [];
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { formatRelative, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
+import { ActivityList } from '../../activity/components/activity-list.tsx';
 import { canChangeStatus, canManageActionItems, canPostProgress } from '../hooks/permissions.ts';
 import { useDeleteActionItem, usePostProgressUpdate, useProgressUpdates, useUpdateActionItem } from '../hooks/use-action-items.ts';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
@@ -177,6 +178,11 @@ export function ActionItemDetail({ item, committee, user, members }: ActionItemD
         postError={postError}
         onPost={onPost}
       />
+
+      <details className="detail__history">
+        <summary>{t('activity.history')}</summary>
+        <ActivityList committeeId={item.committeeId} entityId={item.id} compact />
+      </details>
     </article>
   );
 }
