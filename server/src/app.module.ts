@@ -11,6 +11,7 @@ import { ActionItemsModule } from './modules/action-items/action-items.module.js
 import { ActivityModule } from './modules/activity/activity.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
 import { HealthController } from './modules/health/health.controller.js';
+import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
@@ -39,6 +40,7 @@ export class AppModule {
         CommitteesModule,
         ActionItemsModule,
         ActivityModule,
+        MeetingsModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

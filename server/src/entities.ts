@@ -8,6 +8,8 @@ import { RecordScopeEntity } from './changes/record-scope.entity.js';
 import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
+import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
+import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 
 /** Every entity of the schema; a new slice adds its entities here and a migration. */
 export const ENTITIES = [
@@ -21,4 +23,6 @@ export const ENTITIES = [
   AppSettingEntity,
   ActionItemEntity,
   ProgressUpdateEntity,
+  MeetingEntity,
+  AgendaItemEntity,
 ];

@@ -11,6 +11,11 @@ export const PERMISSIONS = {
   /** Owners (by user or agency) may move the status of their own items. */
   'action-item.update-own-status': ['chair', 'secretariat', 'member'],
   'progress-update.create': ['chair', 'secretariat', 'member'],
+  /** Schedule, edit and close meetings; build and reorder agendas. */
+  'meeting.manage': ['chair', 'secretariat'],
+  'agenda.manage': ['chair', 'secretariat'],
+  /** Drive a meeting in progress: set the current item. */
+  'meeting.run': ['chair', 'secretariat'],
   /** Those who classify records see members' clearances; others see only their own. */
   'member.see-clearance': ['chair', 'secretariat'],
   /** A committee's chair manages its memberships (administrators manage every committee's). */

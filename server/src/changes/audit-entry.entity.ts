@@ -24,7 +24,7 @@ export class AuditEntryEntity {
   @Column({ name: 'entity_id', type: 'uuid' })
   entityId: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 32 })
   verb: string;
 
   @Column({ name: 'actor_id', type: 'uuid' })

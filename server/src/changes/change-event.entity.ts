@@ -19,7 +19,7 @@ export class ChangeEventEntity {
   @Column({ name: 'entity_type', type: 'varchar', length: 40 })
   entityType: string;
 
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 32 })
   verb: string;
 
   @Column({ name: 'entity_id', type: 'uuid' })

@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.js';
 import type { Committed } from './change-bus.js';
 import { ChangeEventEntity } from './change-event.entity.js';
 
-export type ChangeVerb = 'created' | 'updated' | 'deleted';
+export type ChangeVerb = 'created' | 'updated' | 'moved' | 'current-item-changed' | 'deleted';
 
 /** One change to one record, as a feature service describes it. */
 export interface ChangeRecord {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
+import type { AgendaItem, Meeting } from '../meetings/meeting.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
 export const PROTOCOL_VERSION = 2;
@@ -14,18 +15,25 @@ export interface EntityRecords {
   'action-item': ActionItem;
   'progress-update': ProgressUpdate;
   member: Member;
+  meeting: Meeting;
+  'agenda-item': AgendaItem;
 }
 
 /** Record types that travel through the change pipeline. */
-export const ENTITY_TYPES = ['action-item', 'progress-update', 'member'] as const satisfies ReadonlyArray<keyof EntityRecords>;
+export const ENTITY_TYPES = ['action-item', 'progress-update', 'member', 'meeting', 'agenda-item'] as const satisfies ReadonlyArray<
+  keyof EntityRecords
+>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**
  * `hidden` is sent, with `data: { id }`, to users who could see a record before a change
  * raised its classification above their clearance: their screens must drop it.
  */
-export const VERBS = ['created', 'updated', 'deleted', 'hidden'] as const;
+export const VERBS = ['created', 'updated', 'moved', 'current-item-changed', 'deleted', 'hidden'] as const;
 export type Verb = (typeof VERBS)[number];
+/** Verbs whose envelope carries the record (as the reader may see it); the others carry `{ id }`. */
+export const RECORD_VERBS = ['created', 'updated', 'moved', 'current-item-changed'] as const;
+export type RecordVerb = (typeof RECORD_VERBS)[number];
 
 export type EventType = `${EntityType}.${Verb}`;
 
@@ -51,7 +59,7 @@ interface EnvelopeBase {
 
 /** The envelopes of one record type: the record on create/update, only its id on delete/hide. */
 export type EnvelopeOf<E extends EntityType> = EnvelopeBase &
-  ({ type: `${E}.created` | `${E}.updated`; data: EntityRecords[E] } | { type: `${E}.deleted` | `${E}.hidden`; data: { id: string } });
+  ({ type: `${E}.${RecordVerb}`; data: EntityRecords[E] } | { type: `${E}.deleted` | `${E}.hidden`; data: { id: string } });
 
 /** One change, as delivered to one user over the socket or through catch-up: a union keyed by `type`. */
 export type EventEnvelope = { [E in EntityType]: EnvelopeOf<E> }[EntityType];

@@ -1,0 +1,64 @@
+import type { Classification, MeetingStatus } from '@sidang/shared';
+import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A meeting of a committee, numbered per committee and year ("Bil. 3/2026"). */
+@Entity({ name: 'meetings' })
+@Index('meetings_committee_number_idx', ['committeeId', 'year', 'numberInYear'], { unique: true })
+@Index('meetings_committee_starts_idx', ['committeeId', 'startsAt'])
+export class MeetingEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  /** Year of `startsAt` in the committee's zone, and the meeting's number within it. */
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ name: 'number_in_year', type: 'int' })
+  numberInYear: number;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz', nullable: true })
+  endsAt: Date | null;
+
+  @Column({ type: 'varchar', length: 300, default: '' })
+  venue: string;
+
+  @Column({ name: 'online_url', type: 'varchar', length: 2000, nullable: true })
+  onlineUrl: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: MeetingStatus;
+
+  @Column({ name: 'current_agenda_item_id', type: 'uuid', nullable: true })
+  currentAgendaItemId: string | null;
+
+  /** When the current item became current: the per-item timer runs from here. */
+  @Column({ name: 'current_item_started_at', type: 'timestamptz', nullable: true })
+  currentItemStartedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  classification: Classification;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+}

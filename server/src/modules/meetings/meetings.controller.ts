@@ -1,0 +1,126 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  type AgendaItem,
+  createAgendaItemSchema,
+  createMeetingSchema,
+  deleteVersionSchema,
+  listMeetingsQuerySchema,
+  type Meeting,
+  type MoveAgendaItem,
+  moveAgendaItemSchema,
+  setCurrentItemSchema,
+  type UpdateAgendaItem,
+  type UpdateMeeting,
+  updateAgendaItemSchema,
+  updateMeetingSchema,
+} from '@sidang/shared';
+import type { z } from 'zod';
+import type { Actor } from '../../access/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { MeetingsService } from './meetings.service.js';
+
+@Controller()
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Get('committees/:committeeId/meetings')
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('committeeId', new UuidParamPipe('committeeId')) committeeId: string,
+    @Query(new ZodValidationPipe(listMeetingsQuerySchema, 'query')) query: z.output<typeof listMeetingsQuerySchema>,
+  ): Promise<Meeting[]> {
+    return this.meetings.list(actor, committeeId, query.when);
+  }
+
+  @Post('committees/:committeeId/meetings')
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('committeeId', new UuidParamPipe('committeeId')) committeeId: string,
+    @Body(new ZodValidationPipe(createMeetingSchema)) body: z.output<typeof createMeetingSchema>,
+  ): Promise<Meeting> {
+    return this.meetings.create(actor, committeeId, body);
+  }
+
+  @Get('meetings/:id')
+  get(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Meeting> {
+    return this.meetings.get(actor, id);
+  }
+
+  @Patch('meetings/:id')
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(updateMeetingSchema)) body: UpdateMeeting,
+  ): Promise<Meeting> {
+    return this.meetings.update(actor, id, body);
+  }
+
+  @Delete('meetings/:id')
+  @HttpCode(204)
+  remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Query(new ZodValidationPipe(deleteVersionSchema, 'query')) query: z.output<typeof deleteVersionSchema>,
+  ): Promise<void> {
+    return this.meetings.remove(actor, id, query.version);
+  }
+
+  @Post('meetings/:id/current-item')
+  @HttpCode(200)
+  setCurrentItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(setCurrentItemSchema)) body: z.output<typeof setCurrentItemSchema>,
+  ): Promise<Meeting> {
+    return this.meetings.setCurrentItem(actor, id, body.agendaItemId);
+  }
+
+  @Get('meetings/:meetingId/agenda-items')
+  agenda(@CurrentActor() actor: Actor, @Param('meetingId', new UuidParamPipe('meetingId')) meetingId: string): Promise<AgendaItem[]> {
+    return this.meetings.agenda(actor, meetingId);
+  }
+
+  @Post('meetings/:meetingId/agenda-items')
+  createItem(
+    @CurrentActor() actor: Actor,
+    @Param('meetingId', new UuidParamPipe('meetingId')) meetingId: string,
+    @Body(new ZodValidationPipe(createAgendaItemSchema)) body: z.output<typeof createAgendaItemSchema>,
+  ): Promise<AgendaItem> {
+    return this.meetings.createItem(actor, meetingId, body);
+  }
+
+  @Get('agenda-items/:id')
+  getItem(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<AgendaItem> {
+    return this.meetings.getItem(actor, id);
+  }
+
+  @Patch('agenda-items/:id')
+  updateItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(updateAgendaItemSchema)) body: UpdateAgendaItem,
+  ): Promise<AgendaItem> {
+    return this.meetings.updateItem(actor, id, body);
+  }
+
+  @Post('agenda-items/:id/move')
+  @HttpCode(200)
+  moveItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(moveAgendaItemSchema)) body: MoveAgendaItem,
+  ): Promise<AgendaItem> {
+    return this.meetings.moveItem(actor, id, body);
+  }
+
+  @Delete('agenda-items/:id')
+  @HttpCode(204)
+  removeItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Query(new ZodValidationPipe(deleteVersionSchema, 'query')) query: z.output<typeof deleteVersionSchema>,
+  ): Promise<void> {
+    return this.meetings.removeItem(actor, id, query.version);
+  }
+}

@@ -1,0 +1,65 @@
+import { type AgendaItem, agendaNumber, type Meeting } from '@sidang/shared';
+import type { AgendaItemEntity } from './agenda-item.entity.js';
+import type { MeetingEntity } from './meeting.entity.js';
+
+const KL_OFFSET_MS = 8 * 3600_000;
+
+/** A timestamp in Kuala Lumpur time with its offset (Malaysia keeps +08:00 all year). */
+export function klIso(date: Date): string {
+  return new Date(date.getTime() + KL_OFFSET_MS).toISOString().replace('Z', '+08:00');
+}
+
+/** The calendar year of `date` in Kuala Lumpur: meetings are numbered per year there. */
+export function klYear(date: Date): number {
+  return new Date(date.getTime() + KL_OFFSET_MS).getUTCFullYear();
+}
+
+/** The only place a meeting entity becomes a wire shape. */
+export function toMeeting(entity: MeetingEntity): Meeting & { currentItemStartedAt: string | null } {
+  return {
+    id: entity.id,
+    committeeId: entity.committeeId,
+    title: entity.title,
+    number: `Bil. ${entity.numberInYear}/${entity.year}`,
+    startsAt: klIso(entity.startsAt),
+    endsAt: entity.endsAt ? klIso(entity.endsAt) : null,
+    venue: entity.venue,
+    onlineUrl: entity.onlineUrl,
+    status: entity.status,
+    currentAgendaItemId: entity.currentAgendaItemId,
+    currentItemStartedAt: entity.currentItemStartedAt?.toISOString() ?? null,
+    classification: entity.classification,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+/** The only place an agenda item becomes a wire shape; `parentPosition` gives its number. */
+export function toAgendaItem(entity: AgendaItemEntity, parentPosition: number | null): AgendaItem {
+  return {
+    id: entity.id,
+    meetingId: entity.meetingId,
+    committeeId: entity.committeeId,
+    parentId: entity.parentId,
+    position: entity.position,
+    number: agendaNumber(parentPosition, entity.position),
+    title: entity.title,
+    presenter: entity.presenter,
+    durationMinutes: entity.durationMinutes,
+    classification: entity.classification,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+/** Items in agenda order (each top-level item followed by its sub-items), mapped with numbers. */
+export function inAgendaOrder(items: readonly AgendaItemEntity[]): AgendaItem[] {
+  const top = items.filter((item) => item.parentId === null).sort((a, b) => a.position - b.position);
+  const childrenOf = (id: string) => items.filter((item) => item.parentId === id).sort((a, b) => a.position - b.position);
+  return top.flatMap((parent) => [
+    toAgendaItem(parent, null),
+    ...childrenOf(parent.id).map((child) => toAgendaItem(child, parent.position)),
+  ]);
+}

@@ -1,0 +1,128 @@
+import {
+  agendaItemSchema,
+  createAgendaItemSchema,
+  createMeetingSchema,
+  deleteVersionSchema,
+  listMeetingsQuerySchema,
+  meetingSchema,
+  moveAgendaItemSchema,
+  setCurrentItemSchema,
+  updateAgendaItemSchema,
+  updateMeetingSchema,
+} from '@sidang/shared';
+import { z } from 'zod';
+import { committeeParams, describeRoute, idParams } from '../../common/openapi.js';
+
+const tag = 'Meetings';
+const forbidden = { 403: 'Your role may not do this' };
+const stale = { 409: 'Stale version; the stored record is under `current`' };
+const meetingParams = z.object({ meetingId: z.uuid() });
+
+describeRoute({
+  method: 'get',
+  path: '/api/committees/:committeeId/meetings',
+  summary: 'Meetings the caller may see',
+  tag,
+  params: committeeParams,
+  query: listMeetingsQuerySchema,
+  response: z.array(meetingSchema),
+});
+describeRoute({
+  method: 'post',
+  path: '/api/committees/:committeeId/meetings',
+  summary: 'Schedule a meeting (chair, secretariat); numbered by the server',
+  tag,
+  params: committeeParams,
+  body: createMeetingSchema,
+  response: meetingSchema,
+  status: 201,
+  extraErrors: forbidden,
+});
+describeRoute({ method: 'get', path: '/api/meetings/:id', summary: 'One meeting', tag, params: idParams, response: meetingSchema });
+describeRoute({
+  method: 'patch',
+  path: '/api/meetings/:id',
+  summary: 'Edit a meeting or move its status',
+  tag,
+  params: idParams,
+  body: updateMeetingSchema,
+  response: meetingSchema,
+  extraErrors: { ...forbidden, ...stale },
+});
+describeRoute({
+  method: 'delete',
+  path: '/api/meetings/:id',
+  summary: 'Delete a meeting',
+  tag,
+  params: idParams,
+  query: deleteVersionSchema,
+  status: 204,
+  extraErrors: { ...forbidden, ...stale },
+});
+describeRoute({
+  method: 'post',
+  path: '/api/meetings/:id/current-item',
+  summary: 'Set the item now discussed (meeting in progress)',
+  tag,
+  params: idParams,
+  body: setCurrentItemSchema,
+  response: meetingSchema,
+  extraErrors: forbidden,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/meetings/:meetingId/agenda-items',
+  summary: 'The agenda, in order, as the caller may see it',
+  tag,
+  params: meetingParams,
+  response: z.array(agendaItemSchema),
+});
+describeRoute({
+  method: 'post',
+  path: '/api/meetings/:meetingId/agenda-items',
+  summary: 'Add an agenda item (chair, secretariat)',
+  tag,
+  params: meetingParams,
+  body: createAgendaItemSchema,
+  response: agendaItemSchema,
+  status: 201,
+  extraErrors: forbidden,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/agenda-items/:id',
+  summary: 'One agenda item',
+  tag,
+  params: idParams,
+  response: agendaItemSchema,
+});
+describeRoute({
+  method: 'patch',
+  path: '/api/agenda-items/:id',
+  summary: 'Edit an agenda item',
+  tag,
+  params: idParams,
+  body: updateAgendaItemSchema,
+  response: agendaItemSchema,
+  extraErrors: { ...forbidden, ...stale },
+});
+describeRoute({
+  method: 'post',
+  path: '/api/agenda-items/:id/move',
+  summary: 'Move an agenda item; the server renumbers and announces every shifted item',
+  tag,
+  params: idParams,
+  body: moveAgendaItemSchema,
+  response: agendaItemSchema,
+  extraErrors: { ...forbidden, ...stale },
+});
+describeRoute({
+  method: 'delete',
+  path: '/api/agenda-items/:id',
+  summary: 'Remove an agenda item',
+  tag,
+  params: idParams,
+  query: deleteVersionSchema,
+  status: 204,
+  extraErrors: { ...forbidden, ...stale },
+});

@@ -1,0 +1,496 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type AgendaItem,
+  agendaNumber,
+  type Classification,
+  type CreateAgendaItem,
+  type createAgendaItemSchema,
+  type createMeetingSchema,
+  isCleared,
+  MEETING_TRANSITIONS,
+  type Meeting,
+  type MoveAgendaItem,
+  STANDARD_AGENDA,
+  type UpdateAgendaItem,
+  type UpdateMeeting,
+} from '@sidang/shared';
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
+import type { Actor } from '../../access/actor.js';
+import type { ChangeTx } from '../../changes/change-tx.js';
+import { ChangesService } from '../../changes/changes.service.js';
+import { StaleVersionException } from '../../common/errors.js';
+import { AgendaItemEntity } from './agenda-item.entity.js';
+import { MeetingEntity } from './meeting.entity.js';
+import { AgendaItemNotFoundException, MeetingNotFoundException, meetingErrors } from './meetings.errors.js';
+import { inAgendaOrder, klYear, toAgendaItem, toMeeting } from './meetings.mapper.js';
+import { MeetingsRepository } from './meetings.repository.js';
+
+type CreateMeetingInput = z.output<typeof createMeetingSchema>;
+type CreateAgendaItemInput = z.output<typeof createAgendaItemSchema>;
+
+/** Where each item of an agenda stands: its parent and position. */
+interface Placement {
+  parentId: string | null;
+  position: number;
+}
+
+/** Meetings and their agendas: numbering, status, the live current item, and the server-decided order. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly repository: MeetingsRepository,
+    private readonly access: AccessService,
+    private readonly changes: ChangesService,
+  ) {}
+
+  async list(actor: Actor, committeeId: string, when?: 'upcoming' | 'past'): Promise<Meeting[]> {
+    const access = await this.access.requireCommittee(actor, committeeId);
+    return (await this.repository.list(committeeId, access.clearance, when)).map(toMeeting);
+  }
+
+  async get(actor: Actor, id: string): Promise<Meeting> {
+    return toMeeting((await this.visibleMeeting(actor, id)).meeting);
+  }
+
+  async create(actor: Actor, committeeId: string, input: CreateMeetingInput): Promise<Meeting> {
+    const access = await this.access.requireCommittee(actor, committeeId);
+    access.require('meeting.manage');
+    this.assertClassifiable(access, input.classification);
+    const startsAt = new Date(input.startsAt);
+    const endsAt = input.endsAt ? new Date(input.endsAt) : null;
+    if (endsAt && endsAt < startsAt) throw meetingErrors.endsBeforeStart();
+    return this.changes.transact(actor, async (tx) => {
+      const year = klYear(startsAt);
+      await this.repository.lockNumbering(tx.manager, committeeId);
+      const entity = tx.manager.create(MeetingEntity, {
+        committeeId,
+        title: input.title,
+        year,
+        numberInYear: await this.repository.nextNumber(tx.manager, committeeId, year),
+        startsAt,
+        endsAt,
+        venue: input.venue,
+        onlineUrl: input.onlineUrl,
+        status: input.status,
+        currentAgendaItemId: null,
+        currentItemStartedAt: null,
+        classification: input.classification,
+        version: 1,
+        createdById: actor.id,
+      });
+      const meeting = toMeeting(await tx.manager.save(entity));
+      await tx.record({
+        committeeId,
+        entityType: 'meeting',
+        entityId: meeting.id,
+        verb: 'created',
+        version: 1,
+        classification: meeting.classification,
+        before: null,
+        after: meeting,
+      });
+      if (input.standardAgenda) {
+        for (const [position, item] of STANDARD_AGENDA.entries()) {
+          await this.insertItem(tx, entity, {
+            title: item.title,
+            parentId: null,
+            position,
+            presenter: '',
+            durationMinutes: null,
+            classification: 'OPEN',
+          });
+        }
+      }
+      return meeting;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateMeeting): Promise<Meeting> {
+    const { meeting, access } = await this.visibleMeeting(actor, id);
+    access.require('meeting.manage');
+    const { version, ...changes } = input;
+    if (Object.keys(changes).length === 0) throw meetingErrors.nothingToChange();
+    if (changes.classification) this.assertClassifiable(access, changes.classification);
+    if (changes.status && changes.status !== meeting.status && !MEETING_TRANSITIONS[meeting.status].includes(changes.status)) {
+      throw meetingErrors.transition(meeting.status, changes.status);
+    }
+    const patch: Partial<MeetingEntity> = { version: version + 1, updatedAt: new Date() };
+    if (changes.title !== undefined) patch.title = changes.title;
+    if (changes.venue !== undefined) patch.venue = changes.venue;
+    if (changes.onlineUrl !== undefined) patch.onlineUrl = changes.onlineUrl;
+    if (changes.status !== undefined) patch.status = changes.status;
+    if (changes.classification !== undefined) patch.classification = changes.classification;
+    if (changes.startsAt !== undefined) patch.startsAt = new Date(changes.startsAt);
+    if (changes.endsAt !== undefined) patch.endsAt = changes.endsAt === null ? null : new Date(changes.endsAt);
+    const startsAt = patch.startsAt ?? meeting.startsAt;
+    const endsAt = patch.endsAt === undefined ? meeting.endsAt : patch.endsAt;
+    if (endsAt && endsAt < startsAt) throw meetingErrors.endsBeforeStart();
+    // Leaving the floor clears the current item.
+    if (patch.status && patch.status !== 'in_progress') {
+      patch.currentAgendaItemId = null;
+      patch.currentItemStartedAt = null;
+    }
+    return this.changes.transact(actor, async (tx) => {
+      const before = toMeeting(meeting);
+      if (meeting.version !== version || !(await this.repository.updateAtVersion(tx.manager, MeetingEntity, id, version, patch))) {
+        throw await this.meetingRefusal(tx.manager, id, version, access);
+      }
+      const after = toMeeting(Object.assign(meeting, patch));
+      await tx.record({
+        committeeId: meeting.committeeId,
+        entityType: 'meeting',
+        entityId: id,
+        verb: 'updated',
+        version: after.version,
+        classification: after.classification,
+        previousClassification: before.classification,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  async remove(actor: Actor, id: string, version: number): Promise<void> {
+    const { meeting, access } = await this.visibleMeeting(actor, id);
+    access.require('meeting.manage');
+    await this.changes.transact(actor, async (tx) => {
+      const patch = { version: version + 1, deletedAt: new Date() };
+      if (meeting.version !== version || !(await this.repository.updateAtVersion(tx.manager, MeetingEntity, id, version, patch))) {
+        throw await this.meetingRefusal(tx.manager, id, version, access);
+      }
+      await tx.record({
+        committeeId: meeting.committeeId,
+        entityType: 'meeting',
+        entityId: id,
+        verb: 'deleted',
+        version: patch.version,
+        classification: meeting.classification,
+        before: toMeeting(meeting),
+        after: null,
+      });
+    });
+  }
+
+  /** "We are now on item 3.2": every screen on the meeting follows. */
+  async setCurrentItem(actor: Actor, id: string, agendaItemId: string | null): Promise<Meeting> {
+    const { access } = await this.visibleMeeting(actor, id);
+    access.require('meeting.run');
+    return this.changes.transact(actor, async (tx) => {
+      const meeting = await this.repository.lockMeeting(tx.manager, id);
+      if (!meeting || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
+      if (meeting.status !== 'in_progress') throw meetingErrors.notInProgress();
+      if (agendaItemId !== null) {
+        const item = await this.repository.findItem(agendaItemId, tx.manager);
+        if (!item || item.meetingId !== id) throw meetingErrors.notAnItem('agendaItemId');
+      }
+      const before = toMeeting(meeting);
+      if (meeting.currentAgendaItemId === agendaItemId) return before;
+      Object.assign(meeting, {
+        currentAgendaItemId: agendaItemId,
+        currentItemStartedAt: agendaItemId ? new Date() : null,
+        version: meeting.version + 1,
+        updatedAt: new Date(),
+      });
+      await tx.manager.save(meeting);
+      const after = toMeeting(meeting);
+      await tx.record({
+        committeeId: meeting.committeeId,
+        entityType: 'meeting',
+        entityId: id,
+        verb: 'current-item-changed',
+        version: after.version,
+        classification: after.classification,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  async agenda(actor: Actor, meetingId: string): Promise<AgendaItem[]> {
+    const { access } = await this.visibleMeeting(actor, meetingId);
+    // Numbers come from every item, so "item 4" is item 4 for every reader.
+    return inAgendaOrder(await this.repository.agenda(meetingId)).filter((item) => access.canSee(item.classification));
+  }
+
+  async getItem(actor: Actor, id: string): Promise<AgendaItem> {
+    const { item } = await this.visibleItem(actor, id);
+    return this.numbered(item);
+  }
+
+  async createItem(actor: Actor, meetingId: string, input: CreateAgendaItemInput): Promise<AgendaItem> {
+    const { access } = await this.visibleMeeting(actor, meetingId);
+    access.require('agenda.manage');
+    this.assertClassifiable(access, input.classification);
+    return this.changes.transact(actor, async (tx) => {
+      const meeting = await this.repository.lockMeeting(tx.manager, meetingId);
+      if (!meeting || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
+      return this.insertItem(tx, meeting, input);
+    });
+  }
+
+  async updateItem(actor: Actor, id: string, input: UpdateAgendaItem): Promise<AgendaItem> {
+    const { item, meeting, access } = await this.visibleItem(actor, id);
+    access.require('agenda.manage');
+    const { version, ...changes } = input;
+    if (Object.keys(changes).length === 0) throw meetingErrors.nothingToChange();
+    if (changes.classification) this.assertClassifiable(access, changes.classification);
+    return this.changes.transact(actor, async (tx) => {
+      const before = await this.numbered(item, tx.manager);
+      const patch = { ...changes, version: version + 1, updatedAt: new Date() };
+      if (item.version !== version || !(await this.repository.updateAtVersion(tx.manager, AgendaItemEntity, id, version, patch))) {
+        throw await this.itemRefusal(tx.manager, id, version, access);
+      }
+      const after = { ...toAgendaItem(Object.assign(item, patch), null), number: before.number };
+      await tx.record({
+        committeeId: item.committeeId,
+        entityType: 'agenda-item',
+        entityId: id,
+        verb: 'updated',
+        version: after.version,
+        classification: after.classification,
+        previousClassification: before.classification,
+        parent: { id: meeting.id, classification: meeting.classification },
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** The server decides the order: one move at a time per meeting, every shifted item announced. */
+  async moveItem(actor: Actor, id: string, input: MoveAgendaItem): Promise<AgendaItem> {
+    const { access } = await this.visibleItem(actor, id);
+    access.require('agenda.manage');
+    return this.changes.transact(actor, async (tx) => {
+      const located = await this.repository.findItem(id, tx.manager);
+      const meeting = located && (await this.repository.lockMeeting(tx.manager, located.meetingId));
+      if (!meeting) throw new AgendaItemNotFoundException();
+      const items = await this.repository.agenda(meeting.id, tx.manager);
+      const item = items.find((candidate) => candidate.id === id);
+      if (!item || !access.canSee(item.classification)) throw new AgendaItemNotFoundException();
+      if (item.version !== input.version)
+        throw new StaleVersionException(await this.numbered(item, tx.manager), input.version, item.version);
+      if (input.parentId !== null) {
+        const parent = items.find((candidate) => candidate.id === input.parentId);
+        if (!parent || parent.id === id) throw meetingErrors.notAnItem('parentId');
+        if (parent.parentId !== null) throw meetingErrors.tooDeep();
+        if (items.some((candidate) => candidate.parentId === id)) throw meetingErrors.hasChildren();
+      }
+      const placements = this.placementsAfter(items, id, { parentId: input.parentId, position: input.position });
+      const changed = await this.applyPlacements(tx, meeting, items, placements);
+      const moved = changed.get(id);
+      if (moved) return moved;
+      return this.numbered(item, tx.manager);
+    });
+  }
+
+  async removeItem(actor: Actor, id: string, version: number): Promise<void> {
+    const { access } = await this.visibleItem(actor, id);
+    access.require('agenda.manage');
+    await this.changes.transact(actor, async (tx) => {
+      const located = await this.repository.findItem(id, tx.manager);
+      const meeting = located && (await this.repository.lockMeeting(tx.manager, located.meetingId));
+      if (!meeting) throw new AgendaItemNotFoundException();
+      const items = await this.repository.agenda(meeting.id, tx.manager);
+      const item = items.find((candidate) => candidate.id === id);
+      if (!item || !access.canSee(item.classification)) throw new AgendaItemNotFoundException();
+      if (item.version !== version) throw new StaleVersionException(await this.numbered(item, tx.manager), version, item.version);
+      if (items.some((candidate) => candidate.parentId === id)) throw meetingErrors.deleteChildrenFirst();
+      const before = await this.numbered(item, tx.manager);
+      await tx.manager.update(AgendaItemEntity, { id }, { version: version + 1, deletedAt: new Date() });
+      if (meeting.currentAgendaItemId === id) {
+        await tx.manager.update(MeetingEntity, { id: meeting.id }, { currentAgendaItemId: null, currentItemStartedAt: null });
+      }
+      await tx.record({
+        committeeId: item.committeeId,
+        entityType: 'agenda-item',
+        entityId: id,
+        verb: 'deleted',
+        version: version + 1,
+        classification: item.classification,
+        parent: { id: meeting.id, classification: meeting.classification },
+        before,
+        after: null,
+      });
+      const rest = items.filter((candidate) => candidate.id !== id);
+      await this.applyPlacements(tx, meeting, rest, this.placementsAfter(rest, null, null));
+    });
+  }
+
+  /** Inserts an item at its place among its siblings and announces the items it shifted. */
+  private async insertItem(
+    tx: ChangeTx,
+    meeting: MeetingEntity,
+    input: CreateAgendaItem & { parentId: string | null },
+  ): Promise<AgendaItem> {
+    const items = await this.repository.agenda(meeting.id, tx.manager);
+    if (input.parentId !== null) {
+      const parent = items.find((candidate) => candidate.id === input.parentId);
+      if (!parent) throw meetingErrors.notAnItem('parentId');
+      if (parent.parentId !== null) throw meetingErrors.tooDeep();
+    }
+    const siblings = items.filter((candidate) => candidate.parentId === input.parentId).length;
+    const entity = await tx.manager.save(
+      tx.manager.create(AgendaItemEntity, {
+        meetingId: meeting.id,
+        committeeId: meeting.committeeId,
+        parentId: input.parentId,
+        position: Math.min(input.position ?? siblings, siblings),
+        title: input.title,
+        presenter: input.presenter ?? '',
+        durationMinutes: input.durationMinutes ?? null,
+        classification: input.classification ?? 'OPEN',
+        version: 1,
+      }),
+    );
+    const all = [...items, entity];
+    const placements = this.placementsAfter(items, null, null);
+    // The new item takes its place; those at or after it move down by one.
+    const group = items
+      .filter((candidate) => candidate.parentId === entity.parentId)
+      .sort((a, b) => a.position - b.position)
+      .map((candidate) => candidate.id);
+    group.splice(entity.position, 0, entity.id);
+    for (const [position, itemId] of group.entries()) placements.set(itemId, { parentId: entity.parentId, position });
+    const created = this.numberIn(all, entity, placements);
+    await tx.record({
+      committeeId: meeting.committeeId,
+      entityType: 'agenda-item',
+      entityId: entity.id,
+      verb: 'created',
+      version: 1,
+      classification: entity.classification,
+      parent: { id: meeting.id, classification: meeting.classification },
+      before: null,
+      after: created,
+    });
+    placements.delete(entity.id);
+    await this.applyPlacements(tx, meeting, items, placements);
+    return created;
+  }
+
+  /**
+   * Where every item stands once `movingId` (if any) is put at `target`: siblings contiguous
+   * from 0, the moving item at its index (clamped), the others in their current order.
+   */
+  private placementsAfter(items: readonly AgendaItemEntity[], movingId: string | null, target: Placement | null): Map<string, Placement> {
+    const groups = new Map<string | null, AgendaItemEntity[]>();
+    for (const item of items) {
+      if (item.id === movingId) continue;
+      groups.set(item.parentId, [...(groups.get(item.parentId) ?? []), item]);
+    }
+    const placements = new Map<string, Placement>();
+    const ordered = new Map<string | null, string[]>();
+    for (const [parentId, group] of groups) {
+      ordered.set(
+        parentId,
+        [...group].sort((a, b) => a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime()).map((item) => item.id),
+      );
+    }
+    if (movingId && target) {
+      const group = ordered.get(target.parentId) ?? [];
+      group.splice(Math.min(target.position, group.length), 0, movingId);
+      ordered.set(target.parentId, group);
+    }
+    for (const [parentId, ids] of ordered) {
+      for (const [position, id] of ids.entries()) placements.set(id, { parentId, position });
+    }
+    return placements;
+  }
+
+  /**
+   * Writes every item whose place or number changed (version + 1 each) and records one
+   * `agenda-item.moved` per item, so every screen ends with the server's order.
+   */
+  private async applyPlacements(
+    tx: ChangeTx,
+    meeting: MeetingEntity,
+    items: readonly AgendaItemEntity[],
+    placements: Map<string, Placement>,
+  ): Promise<Map<string, AgendaItem>> {
+    const oldNumbers = new Map(inAgendaOrder(items).map((item) => [item.id, item.number]));
+    const changed = new Map<string, AgendaItem>();
+    for (const item of items) {
+      const place = placements.get(item.id);
+      if (!place) continue;
+      const number = this.numberIn(items, { ...item, ...place } as AgendaItemEntity, placements).number;
+      if (place.parentId === item.parentId && place.position === item.position && number === oldNumbers.get(item.id)) continue;
+      const before = { ...toAgendaItem(item, null), number: oldNumbers.get(item.id) ?? '' };
+      Object.assign(item, place, { version: item.version + 1, updatedAt: new Date() });
+      await tx.manager.update(
+        AgendaItemEntity,
+        { id: item.id },
+        { parentId: place.parentId, position: place.position, version: item.version },
+      );
+      const after = { ...toAgendaItem(item, null), number };
+      await tx.record({
+        committeeId: meeting.committeeId,
+        entityType: 'agenda-item',
+        entityId: item.id,
+        verb: 'moved',
+        version: item.version,
+        classification: item.classification,
+        parent: { id: meeting.id, classification: meeting.classification },
+        before,
+        after,
+      });
+      changed.set(item.id, after);
+    }
+    return changed;
+  }
+
+  /** An item's wire shape with its number under `placements`. */
+  private numberIn(items: readonly AgendaItemEntity[], item: AgendaItemEntity, placements: Map<string, Placement>): AgendaItem {
+    const place = placements.get(item.id) ?? { parentId: item.parentId, position: item.position };
+    const parentPlace = place.parentId
+      ? (placements.get(place.parentId) ?? items.find((candidate) => candidate.id === place.parentId))
+      : null;
+    return { ...toAgendaItem(item, null), ...place, number: agendaNumber(parentPlace ? parentPlace.position : null, place.position) };
+  }
+
+  private async numbered(item: AgendaItemEntity, manager?: EntityManager): Promise<AgendaItem> {
+    const parent = item.parentId ? await this.repository.findItem(item.parentId, manager) : null;
+    return toAgendaItem(item, parent ? parent.position : null);
+  }
+
+  private async visibleMeeting(actor: Actor, id: string): Promise<{ meeting: MeetingEntity; access: CommitteeAccess }> {
+    const meeting = await this.repository.findMeeting(id);
+    const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;
+    if (!meeting || !access || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
+    return { meeting, access };
+  }
+
+  /** An item is seen by those cleared for it and for its meeting. */
+  private async visibleItem(
+    actor: Actor,
+    id: string,
+  ): Promise<{ item: AgendaItemEntity; meeting: MeetingEntity; access: CommitteeAccess }> {
+    const item = await this.repository.findItem(id);
+    const meeting = item ? await this.repository.findMeeting(item.meetingId) : null;
+    const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;
+    if (!item || !meeting || !access || !access.canSee(meeting.classification) || !access.canSee(item.classification)) {
+      throw new AgendaItemNotFoundException();
+    }
+    return { item, meeting, access };
+  }
+
+  private async meetingRefusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess) {
+    const current = await this.repository.findMeeting(id, manager);
+    if (!current || !access.canSee(current.classification)) return new MeetingNotFoundException();
+    return new StaleVersionException(toMeeting(current), version, current.version);
+  }
+
+  private async itemRefusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess) {
+    const current = await this.repository.findItem(id, manager);
+    if (!current || !access.canSee(current.classification)) return new AgendaItemNotFoundException();
+    return new StaleVersionException(await this.numbered(current, manager), version, current.version);
+  }
+
+  private assertClassifiable(access: CommitteeAccess, classification: Classification): void {
+    if (!isCleared(access.clearance, classification)) throw meetingErrors.aboveClearance(access.clearance);
+  }
+}

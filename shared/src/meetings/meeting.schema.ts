@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { classificationSchema } from '../access/classification.js';
+
+export const MEETING_STATUSES = ['draft', 'scheduled', 'in_progress', 'adjourned', 'closed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const meetingStatusSchema = z.enum(MEETING_STATUSES);
+
+/** Which status may follow which: a meeting runs forward, and an adjourned one may resume. */
+export const MEETING_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
+  draft: ['scheduled'],
+  scheduled: ['draft', 'in_progress'],
+  in_progress: ['adjourned', 'closed'],
+  adjourned: ['in_progress', 'closed'],
+  closed: [],
+};
+
+/** The committee's own zone: meetings are scheduled and numbered in it. */
+export const MEETING_TIME_ZONE = 'Asia/Kuala_Lumpur';
+
+const dateTimeWithOffset = z.iso.datetime({ offset: true }).describe('ISO date-time with offset, e.g. 2026-03-12T09:30:00+08:00');
+const text = (max: number) => z.string().trim().max(max);
+
+export const meetingSchema = z.object({
+  id: z.uuid(),
+  committeeId: z.uuid(),
+  title: z.string(),
+  number: z.string().describe('Per committee and year, assigned by the server: "Bil. 3/2026"'),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }).nullable(),
+  venue: z.string(),
+  onlineUrl: z.string().nullable(),
+  status: meetingStatusSchema,
+  currentAgendaItemId: z.uuid().nullable(),
+  classification: classificationSchema,
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+const onlineUrl = z
+  .url({ protocol: /^https?$/, error: 'onlineUrl: must be an http(s) link' })
+  .max(2000)
+  .nullable();
+
+export const createMeetingSchema = z.strictObject({
+  title: text(300).min(1, 'title must not be empty'),
+  startsAt: dateTimeWithOffset,
+  endsAt: dateTimeWithOffset.nullable().default(null),
+  venue: text(300).default(''),
+  onlineUrl: onlineUrl.default(null),
+  status: z.enum(['draft', 'scheduled']).default('draft'),
+  classification: classificationSchema.default('OPEN'),
+  /** Start the agenda with the standard opening items (chair's remarks … close). */
+  standardAgenda: z.boolean().default(true),
+});
+export type CreateMeeting = z.input<typeof createMeetingSchema>;
+
+export const updateMeetingSchema = z.strictObject({
+  version: z.number().int().min(1).describe('The version the edit is based on; a stale one is refused with 409'),
+  title: text(300).min(1, 'title must not be empty').optional(),
+  startsAt: dateTimeWithOffset.optional(),
+  endsAt: dateTimeWithOffset.nullable().optional(),
+  venue: text(300).optional(),
+  onlineUrl: onlineUrl.optional(),
+  status: meetingStatusSchema.optional(),
+  classification: classificationSchema.optional(),
+});
+export type UpdateMeeting = z.infer<typeof updateMeetingSchema>;
+
+export const listMeetingsQuerySchema = z.strictObject({
+  when: z.enum(['upcoming', 'past']).optional().describe('Upcoming (soonest first) or past (latest first); all when absent'),
+});
+
+export const setCurrentItemSchema = z.strictObject({
+  agendaItemId: z.uuid().nullable().describe('The item now discussed, or null for none'),
+});
+
+export const agendaItemSchema = z.object({
+  id: z.uuid(),
+  meetingId: z.uuid(),
+  committeeId: z.uuid(),
+  parentId: z.uuid().nullable(),
+  position: z.number().int().min(0).describe('0-based among its siblings'),
+  number: z.string().describe('Server-computed: "2", "2.1"'),
+  title: z.string(),
+  presenter: z.string(),
+  durationMinutes: z.number().int().nullable(),
+  classification: classificationSchema,
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const createAgendaItemSchema = z.strictObject({
+  title: text(300).min(1, 'title must not be empty'),
+  parentId: z.uuid().nullable().default(null).describe('A top-level item of the same meeting (two levels)'),
+  position: z.number().int().min(0).max(500).optional().describe('Among its siblings; default: last'),
+  presenter: text(200).default(''),
+  durationMinutes: z.number().int().min(1).max(600).nullable().default(null),
+  classification: classificationSchema.default('OPEN'),
+});
+export type CreateAgendaItem = z.input<typeof createAgendaItemSchema>;
+
+export const updateAgendaItemSchema = z.strictObject({
+  version: z.number().int().min(1),
+  title: text(300).min(1, 'title must not be empty').optional(),
+  presenter: text(200).optional(),
+  durationMinutes: z.number().int().min(1).max(600).nullable().optional(),
+  classification: classificationSchema.optional(),
+});
+export type UpdateAgendaItem = z.infer<typeof updateAgendaItemSchema>;
+
+export const moveAgendaItemSchema = z.strictObject({
+  version: z.number().int().min(1),
+  parentId: z.uuid().nullable(),
+  position: z.number().int().min(0).max(500),
+});
+export type MoveAgendaItem = z.infer<typeof moveAgendaItemSchema>;
+
+export const deleteVersionSchema = z.strictObject({
+  version: z.coerce.number().int().min(1).describe('The version being deleted; a stale one is refused with 409'),
+});
+
+/** The standard opening of an agenda (DOMAIN.md), English and Bahasa Malaysia. */
+export const STANDARD_AGENDA: ReadonlyArray<{ title: string; titleMs: string }> = [
+  { title: "Chair's opening remarks", titleMs: 'Ucapan aluan Pengerusi' },
+  { title: 'Confirmation of the minutes of the previous meeting', titleMs: 'Pengesahan minit mesyuarat yang lalu' },
+  { title: 'Matters arising', titleMs: 'Perkara berbangkit' },
+  { title: 'Papers for consideration', titleMs: 'Kertas untuk pertimbangan' },
+  { title: 'Other business', titleMs: 'Hal-hal lain' },
+  { title: 'Close of meeting', titleMs: 'Penutup' },
+];
+
+/** "2", "2.1": numbers from positions, the same for every reader. */
+export function agendaNumber(parentPosition: number | null, position: number): string {
+  return parentPosition === null ? String(position + 1) : `${parentPosition + 1}.${position + 1}`;
+}

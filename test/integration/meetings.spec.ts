@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AgendaItem, EventEnvelope, Meeting } from '@sidang/shared';
+import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+
+/** What a screen following the event stream shows: the newest version of each visible item. */
+function agendaSeenBy(events: readonly EventEnvelope[], meetingId: string): Array<[string, string]> {
+  const items = new Map<string, AgendaItem>();
+  for (const envelope of events) {
+    if (!envelope.type.startsWith('agenda-item.')) continue;
+    if (envelope.type === 'agenda-item.deleted' || envelope.type === 'agenda-item.hidden') {
+      items.delete(envelope.entityId);
+      continue;
+    }
+    const item = envelope.data as AgendaItem;
+    if (item.meetingId !== meetingId) continue;
+    const known = items.get(item.id);
+    if (!known || known.version < item.version) items.set(item.id, item);
+  }
+  return sortedAgenda([...items.values()]);
+}
+
+function sortedAgenda(items: readonly AgendaItem[]): Array<[string, string]> {
+  const key = (number: string) =>
+    number
+      .split('.')
+      .map((part) => part.padStart(4, '0'))
+      .join('.');
+  return [...items].sort((a, b) => key(a.number).localeCompare(key(b.number))).map((item) => [item.number, item.title]);
+}
+
+describe('meetings and agendas, live', () => {
+  let app: TestApp;
+  let chair: Session;
+  let secretariat: Session;
+  let member: Session;
+  let observer: Session;
+  let committeeId: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    [chair, secretariat, member, observer] = await Promise.all([
+      app.login('chair'),
+      app.login('secretariat'),
+      app.login('member'),
+      app.login('observer'),
+    ]);
+    committeeId = (await app.committees(chair.token)).main.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const createMeeting = async (body: Record<string, unknown>): Promise<Meeting> => {
+    const result = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, body);
+    expect(result.status).toBe(201);
+    return result.body;
+  };
+  const agenda = async (session: Session, meetingId: string) =>
+    (await app.request<AgendaItem[]>('GET', `/api/meetings/${meetingId}/agenda-items`, session.token)).body;
+  const subscribed = async (session: Session): Promise<LiveClient> => {
+    const client = await app.connect(session.token);
+    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    return client;
+  };
+
+  it('should number meetings per committee and year, also when scheduled at once, and open with the standard agenda', async () => {
+    const created = await Promise.all(
+      [1, 2, 3, 4, 5].map((day) => createMeeting({ title: `Mesyuarat ${day}`, startsAt: `2031-03-0${day}T09:30:00+08:00` })),
+    );
+    expect(created.map((meeting) => meeting.number).sort()).toEqual([
+      'Bil. 1/2031',
+      'Bil. 2/2031',
+      'Bil. 3/2031',
+      'Bil. 4/2031',
+      'Bil. 5/2031',
+    ]);
+    // New Year's Eve in Kuala Lumpur is already the next year there.
+    const nextYear = await createMeeting({ title: 'Early', startsAt: '2031-12-31T16:30:00Z', standardAgenda: false });
+    expect(nextYear.number).toBe('Bil. 1/2032');
+    expect(nextYear.startsAt).toBe('2032-01-01T00:30:00.000+08:00');
+    const items = await agenda(member, created[0]?.id as string);
+    expect(items.map((item) => [item.number, item.title])).toEqual([
+      ['1', "Chair's opening remarks"],
+      ['2', 'Confirmation of the minutes of the previous meeting'],
+      ['3', 'Matters arising'],
+      ['4', 'Papers for consideration'],
+      ['5', 'Other business'],
+      ['6', 'Close of meeting'],
+    ]);
+  });
+
+  it('should leave every screen with the server order after concurrent reorders and nesting', async () => {
+    const meeting = await createMeeting({ title: 'Reorder', startsAt: '2031-04-01T09:30:00+08:00' });
+    const screens = await Promise.all([subscribed(member), subscribed(observer), subscribed(chair)]);
+    const items = await agenda(chair, meeting.id);
+    const [first, , , papers, other, close] = items as AgendaItem[];
+    const paper = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, secretariat.token, {
+      title: 'Paper: Dy/Tb separation pilot',
+      parentId: papers?.id,
+    });
+    expect(paper.body.number).toBe('4.1');
+    // Two people reorder at once.
+    const moves = await Promise.all([
+      app.request('POST', `/api/agenda-items/${close?.id}/move`, chair.token, { version: close?.version, parentId: null, position: 0 }),
+      app.request('POST', `/api/agenda-items/${other?.id}/move`, secretariat.token, {
+        version: other?.version,
+        parentId: null,
+        position: 1,
+      }),
+    ]);
+    for (const move of moves) expect([200, 409]).toContain(move.status);
+    const server = sortedAgenda(await agenda(chair, meeting.id));
+    expect(server).toHaveLength(7);
+    expect(new Set(server.map(([number]) => number)).size).toBe(7);
+    expect(server.find(([, title]) => title === 'Paper: Dy/Tb separation pilot')?.[0]).toMatch(/^\d\.1$/);
+    const lastSeq = Math.max(...(await app.catchUp(chair.token, committeeId, 0)).events.map((e) => e.seq));
+    for (const screen of screens) {
+      await screen.waitFor((events) => events.some((e) => e.seq === lastSeq));
+      expect(agendaSeenBy(screen.events, meeting.id)).toEqual(server);
+    }
+    // Two levels only.
+    const current = (await agenda(chair, meeting.id)).find((item) => item.id === first?.id);
+    const tooDeep = await app.request<{ message: string }>('POST', `/api/agenda-items/${first?.id}/move`, chair.token, {
+      version: current?.version,
+      parentId: paper.body.id,
+      position: 0,
+    });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body.message).toMatch(/^parentId:/);
+  });
+
+  it('should keep a SECRET agenda item from a CONFIDENTIAL member on every channel while the meeting reaches them', async () => {
+    const marker = `SECRET-ITEM-${Math.random().toString(36).slice(2)}`;
+    const memberScreen = await subscribed(member);
+    const chairScreen = await subscribed(chair);
+    const { nextAfter } = await app.catchUp(member.token, committeeId, 0);
+    const meeting = await createMeeting({ title: 'Open meeting', startsAt: '2031-05-01T09:30:00+08:00', standardAgenda: false });
+    const secret = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, {
+      title: marker,
+      classification: 'SECRET',
+    });
+    const open = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, { title: 'After it' });
+    expect(open.body.number).toBe('2');
+
+    await chairScreen.waitFor((events) => events.some((e) => e.entityId === open.body.id));
+    await memberScreen.waitFor((events) => events.some((e) => e.entityId === open.body.id));
+    expect(JSON.stringify(chairScreen.events)).toContain(marker); // positive control
+
+    const seen = {
+      list: await agenda(member, meeting.id),
+      get: await app.request('GET', `/api/agenda-items/${secret.body.id}`, member.token),
+      socket: memberScreen.events,
+      catchUp: await app.catchUp(member.token, committeeId, nextAfter, 2),
+    };
+    expect(JSON.stringify(seen)).not.toContain(marker);
+    expect(seen.get.status).toBe(404);
+    expect(seen.list.map((item) => [item.number, item.title])).toEqual([['2', 'After it']]);
+    expect(memberScreen.events.some((e) => e.entityId === meeting.id)).toBe(true);
+
+    // The current item: the member sees that it changed, never the title of one above them.
+    await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'scheduled' });
+    const notYet = await app.request<{ message: string }>('POST', `/api/meetings/${meeting.id}/current-item`, chair.token, {
+      agendaItemId: secret.body.id,
+    });
+    expect(notYet.status).toBe(400);
+    expect(notYet.body.message).toMatch(/^status:/);
+    await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 2, status: 'in_progress' });
+    const moved = await app.request<Meeting>('POST', `/api/meetings/${meeting.id}/current-item`, secretariat.token, {
+      agendaItemId: secret.body.id,
+    });
+    expect(moved.status).toBe(200);
+    const events = await memberScreen.waitFor((received) => received.some((e) => e.type === 'meeting.current-item-changed'));
+    const change = events.find((e) => e.type === 'meeting.current-item-changed');
+    expect((change?.data as Meeting | undefined)?.currentAgendaItemId).toBe(secret.body.id);
+    expect(JSON.stringify(memberScreen.events)).not.toContain(marker);
+    const refused = await app.request('POST', `/api/meetings/${meeting.id}/current-item`, member.token, { agendaItemId: null });
+    expect(refused.status).toBe(403);
+    await settle();
+  });
+
+  it('should hide a raised meeting with its agenda from readers below it', async () => {
+    const meeting = await createMeeting({ title: 'Soon secret', startsAt: '2031-06-01T09:30:00+08:00' });
+    const observerScreen = await subscribed(observer);
+    const raised = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, {
+      version: meeting.version,
+      classification: 'CONFIDENTIAL',
+    });
+    expect(raised.status).toBe(200);
+    await observerScreen.waitFor((events) => events.some((e) => e.type === 'meeting.hidden' && e.entityId === meeting.id));
+    expect((await app.request('GET', `/api/meetings/${meeting.id}`, observer.token)).status).toBe(404);
+    expect((await app.request('GET', `/api/meetings/${meeting.id}/agenda-items`, observer.token)).status).toBe(404);
+    const history = await app.catchUp(observer.token, committeeId, 0);
+    expect(history.events.filter((e) => e.type.startsWith('agenda-item.') && (e.data as AgendaItem).meetingId === meeting.id)).toEqual([]);
+    expect((await agenda(member, meeting.id)).length).toBe(6); // positive control
+  });
+});
