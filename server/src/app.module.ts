@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions, openDataSource } from './database/data-source.js';
 import { ENTITIES } from './entities.js';
 import { ActionItemsModule } from './modules/action-items/action-items.module.js';
+import { AdminModule } from './modules/admin/admin.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
@@ -37,6 +38,7 @@ export class AppModule {
         RealtimeModule,
         CommitteesModule,
         ActionItemsModule,
+        AdminModule,
       ],
       controllers: [HealthController, OpenApiController],
     };
