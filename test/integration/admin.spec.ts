@@ -459,6 +459,69 @@ describe('administration through the change pipeline', () => {
     });
   });
 
+  it('should let only one of two chairs stepping down at once succeed', async () => {
+    const committee = await app.request<AdminCommittee>('POST', '/api/admin/committees', admin.token, {
+      code: 'JK-RACE',
+      name: 'Race test',
+      nameMs: 'Ujian serentak',
+    });
+    const id = committee.body.id;
+    const chairs = [await aUser(), await aUser()];
+    for (const user of chairs) expect((await put(admin.token, id, user.id, 'chair')).status).toBe(201);
+    const sessions = await Promise.all(chairs.map((user) => loginAs(user.email, 'a long enough password')));
+    const results = await Promise.all(chairs.map((user, index) => put((sessions[index] as Session).token, id, user.id, 'member')));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const members = await app.request<Member[]>('GET', `/api/admin/committees/${id}/members`, admin.token);
+    expect(members.body.filter((m) => m.role === 'chair')).toHaveLength(1);
+  });
+
+  it('should apply concurrent changes of accounts and memberships that share committees, each exactly once', async () => {
+    const users = (await app.request<AdminUser[]>('GET', '/api/admin/users', admin.token)).body;
+    const versionOf = (email: string) => (users.find((u) => u.email === email) as AdminUser).version;
+    const idOf = (email: string) => (users.find((u) => u.email === email) as AdminUser).id;
+    const [newcomer, other] = [await aUser(), await aUser()];
+    const before = { main: await headSeq(mainId), group: await headSeq(workingGroupId) };
+    const results = await Promise.all([
+      app.request('PATCH', `/api/admin/users/${idOf('chair@demo.sidang.my')}`, admin.token, {
+        version: versionOf('chair@demo.sidang.my'),
+        agency: 'MITI-HQ',
+      }),
+      app.request('PATCH', `/api/admin/users/${idOf('secretariat@demo.sidang.my')}`, admin.token, {
+        version: versionOf('secretariat@demo.sidang.my'),
+        agency: 'MITI-BIS',
+      }),
+      put(admin.token, mainId, newcomer.id, 'observer'),
+      put(chair.token, workingGroupId, other.id, 'member'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 201, 201]);
+    const main = (await app.catchUp(chair.token, mainId, before.main)).events;
+    const group = (await app.catchUp(chair.token, workingGroupId, before.group)).events;
+    expect(main.map((e) => e.seq)).toEqual(main.map((_, i) => before.main + i + 1));
+    expect(main.map((e) => [e.type, e.entityId]).sort()).toEqual(
+      [
+        ['member.updated', idOf('chair@demo.sidang.my')],
+        ['member.updated', idOf('secretariat@demo.sidang.my')],
+        ['member.created', newcomer.id],
+      ].sort(),
+    );
+    expect(group.map((e) => [e.type, e.entityId]).sort()).toEqual(
+      [
+        ['member.updated', idOf('chair@demo.sidang.my')],
+        ['member.updated', idOf('secretariat@demo.sidang.my')],
+        ['member.created', other.id],
+      ].sort(),
+    );
+  });
+
+  it('should describe every administration endpoint in the OpenAPI document', async () => {
+    const { body } = await app.request<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json', admin.token);
+    expect(Object.keys(body.paths['/api/admin/users'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(body.paths['/api/admin/users/{id}'] ?? {})).toEqual(['patch']);
+    expect(Object.keys(body.paths['/api/admin/users/{id}/password'] ?? {})).toEqual(['post']);
+    expect(Object.keys(body.paths['/api/admin/committees'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(body.paths['/api/committees/{committeeId}/members/{userId}'] ?? {}).sort()).toEqual(['delete', 'put']);
+  });
+
   it('should never carry a clearance in any event of any committee', async () => {
     for (const committeeId of [mainId, workingGroupId]) {
       const { events } = await app.catchUp(chair.token, committeeId, 0);

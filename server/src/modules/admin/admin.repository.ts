@@ -36,7 +36,7 @@ export class AdminRepository {
    * memberships are serialised (always user first, then memberships, then committee seqs).
    */
   lockUser(manager: EntityManager, id: string): Promise<UserEntity | null> {
-    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'for_no_key_update' } });
   }
 
   /** Applies `patch` only if the stored version is still `version`. */
@@ -90,12 +90,16 @@ export class AdminRepository {
     return result.affected === 1;
   }
 
-  /** The committee's chairs, locked: two chairs stepping down at once cannot both pass the last-chair check. */
-  async lockChairs(manager: EntityManager, committeeId: string): Promise<string[]> {
+  /**
+   * Locks the committee row (without blocking inserts that only reference it) and returns its
+   * chairs as committed now: two chairs stepping down at once take turns, and the second sees
+   * the first's change, so a committee is never left without a chair.
+   */
+  async lockCommitteeAndReadChairs(manager: EntityManager, committeeId: string): Promise<string[]> {
+    await manager.findOne(CommitteeEntity, { where: { id: committeeId }, lock: { mode: 'for_no_key_update' } });
     const rows = await manager.find(MembershipEntity, {
       where: { committeeId, role: 'chair' },
       select: { userId: true, committeeId: true },
-      lock: { mode: 'pessimistic_write' },
     });
     return rows.map((row) => row.userId);
   }

@@ -116,13 +116,13 @@ export class MembershipsService {
 
   /** A chair may not step down (or remove themself) while no other chair remains; administrators may. */
   private async assertNotLastChair(
-    manager: Parameters<AdminRepository['lockChairs']>[0],
+    manager: Parameters<AdminRepository['lockCommitteeAndReadChairs']>[0],
     actor: Actor,
     committeeId: string,
     userId: string,
   ): Promise<void> {
     if (actor.isAdmin || actor.id !== userId) return;
-    const chairs = await this.repository.lockChairs(manager, committeeId);
+    const chairs = await this.repository.lockCommitteeAndReadChairs(manager, committeeId);
     if (chairs.every((id) => id === userId)) throw new LastChairException();
   }
 }
