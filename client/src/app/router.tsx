@@ -32,7 +32,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="/admin/users" replace /> },
               { path: 'users', element: <UsersPage /> },
               { path: 'committees', element: <CommitteesPage /> },
-              { path: 'committees/:committeeId/members', element: <AdminMembersPage /> },
+              { path: 'committees/:id/members', element: <AdminMembersPage /> },
             ],
           },
           { path: '*', element: <NotFound /> },

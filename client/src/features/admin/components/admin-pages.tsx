@@ -31,10 +31,13 @@ export function AdminLayout() {
   );
 }
 
-/** `/admin/committees/:committeeId/members` */
+/**
+ * `/admin/committees/:id/members`. The parameter is not called `committeeId`: the shell reads
+ * that one as "the committee being worked in", which an administrator need not belong to.
+ */
 export function AdminMembersPage() {
   const { t } = useTranslation();
-  const { committeeId = '' } = useParams();
+  const { id: committeeId = '' } = useParams();
   const committees = useAdminCommittees();
   const committee = committees.data?.find((c) => c.id === committeeId);
   if (committees.isPending) return <p className="muted">{t('app.loading')}</p>;

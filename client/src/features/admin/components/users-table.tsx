@@ -8,6 +8,19 @@ export interface UsersTableProps {
   onResetPassword: (user: AdminUser) => void;
 }
 
+/** An address that may wrap after its "@" (and nowhere else), so the column stays narrow. */
+function Email({ address }: { address: string }) {
+  const at = address.indexOf('@');
+  if (at < 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
+  );
+}
+
 /** One line per account; on a phone each line becomes a stacked card. */
 export function UsersTable({ users, onEdit, onResetPassword }: UsersTableProps) {
   const { t } = useTranslation();
@@ -34,7 +47,7 @@ export function UsersTable({ users, onEdit, onResetPassword }: UsersTableProps) 
               {user.name}
             </th>
             <td data-label={t('admin.users.email')} className="admin-table__email">
-              {user.email}
+              <Email address={user.email} />
             </td>
             <td data-label={t('admin.users.agency')}>{user.agency}</td>
             <td data-label={t('admin.users.clearance')}>

@@ -198,7 +198,7 @@ export const en = {
   },
   admin: {
     title: 'Administration',
-    nav: { admin: 'Administration', members: 'Members' },
+    nav: { admin: 'Admin', members: 'Members' },
     form: { save: 'Save', saving: 'Saving…', cancel: 'Cancel' },
     users: {
       title: 'Users',
