@@ -59,15 +59,19 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
     heading.current?.focus();
   }, []);
 
+  // Only the fields the user edited are sent: after a 409 the others take the stored values.
+  const [touched, setTouched] = useState<ReadonlySet<keyof EditValues>>(new Set());
+
   const set = <K extends keyof EditValues>(field: K, value: EditValues[K]) => {
     setValues((prev) => ({ ...prev, [field]: value }));
+    setTouched((prev) => new Set(prev).add(field));
     setErrors(({ [field]: _dropped, ...rest }) => rest);
   };
 
   const changes = (): UpdateUser => {
     const out: UpdateUser = { version: base.version };
     const before = valuesOf(base);
-    for (const key of Object.keys(values) as Array<keyof EditValues>) {
+    for (const key of touched) {
       if (values[key] !== before[key]) Object.assign(out, { [key]: values[key] });
     }
     return out;
@@ -84,8 +88,14 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
         onError: (error) => {
           if (isApiError(error, 409) && error.body.current) {
             const current = error.body.current as AdminUser;
+            const stored = valuesOf(current);
             setConflict(current);
             setBase(current);
+            setValues((prev) => {
+              const merged = { ...stored };
+              for (const key of touched) Object.assign(merged, { [key]: prev[key] });
+              return merged;
+            });
             return;
           }
           const next = serverFieldErrors(error, t);
@@ -147,6 +157,7 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
             className="button button--small"
             onClick={() => {
               setValues(valuesOf(conflict));
+              setTouched(new Set());
               setConflict(null);
             }}
           >

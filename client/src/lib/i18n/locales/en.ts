@@ -273,7 +273,8 @@ export const en = {
     },
     conflict: {
       title: 'Someone else changed this account',
-      intro: 'Its stored values (version {{version}}) are below. Saving again applies your changes on top of them.',
+      intro:
+        'Its stored values (version {{version}}) are below and in the form, except the fields you changed. Saving again applies your changes to the stored version.',
       takeTheirs: 'Use the stored values',
     },
     errors: {

@@ -276,7 +276,8 @@ export const ms: Resources = {
     },
     conflict: {
       title: 'Orang lain telah mengubah akaun ini',
-      intro: 'Nilai yang tersimpan (versi {{version}}) dipaparkan di bawah. Menyimpan semula akan menggunakan perubahan anda di atasnya.',
+      intro:
+        'Nilai yang tersimpan (versi {{version}}) dipaparkan di bawah dan dalam borang, kecuali medan yang anda ubah. Menyimpan semula akan menggunakan perubahan anda pada versi yang tersimpan.',
       takeTheirs: 'Guna nilai yang tersimpan',
     },
     errors: {
