@@ -9,6 +9,7 @@ import { dataSourceOptions, openDataSource } from './database/data-source.js';
 import { ENTITIES } from './entities.js';
 import { ActionItemsModule } from './modules/action-items/action-items.module.js';
 import { ActivityModule } from './modules/activity/activity.module.js';
+import { AdminModule } from './modules/admin/admin.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ActionItemsModule,
         ActivityModule,
         MeetingsModule,
+        AdminModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

@@ -49,7 +49,7 @@ export class AuthService {
   async login({ email, password }: LoginRequest): Promise<LoginResponse> {
     const user = await this.users.findOne({ where: { email } });
     const valid = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!user || !valid) throw new UnauthorizedException('Wrong e-mail or password');
+    if (!user || !valid || !user.active) throw new UnauthorizedException('Wrong e-mail or password');
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     const accessToken = await this.jwt.signAsync({ sub: user.id }, { expiresIn: ttl });
     return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), user: toUser(user) };
@@ -66,7 +66,7 @@ export class AuthService {
     }
     if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
     const user = await this.users.findOne({ where: { id: payload.sub } });
-    return user ? { actor: toActor(user), expiresAt: payload.exp * 1000 } : null;
+    return user?.active ? { actor: toActor(user), expiresAt: payload.exp * 1000 } : null;
   }
 
   async me(actor: Actor): Promise<User> {

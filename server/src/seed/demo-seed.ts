@@ -27,6 +27,8 @@ const USERS = [
   { key: 'nres', email: 'nres@demo.sidang.my', name: 'Pegawai Dasar Mineral (NRES)', agency: 'NRES', clearance: 'RESTRICTED' },
   { key: 'mida', email: 'mida@demo.sidang.my', name: 'Pegawai Pelaburan (MIDA)', agency: 'MIDA', clearance: 'CONFIDENTIAL' },
   { key: 'mosti', email: 'mosti@demo.sidang.my', name: 'Pegawai Penyelidikan (MOSTI)', agency: 'MOSTI', clearance: 'CONFIDENTIAL' },
+  /** Manages accounts, committees and memberships; holds no committee role and sees no record. */
+  { key: 'admin', email: 'admin@demo.sidang.my', name: 'Pentadbir Sistem (MITI)', agency: 'MITI', clearance: 'OPEN' },
 ] as const satisfies ReadonlyArray<{ key: string; email: string; name: string; agency: string; clearance: Classification }>;
 type UserKey = (typeof USERS)[number]['key'];
 
@@ -228,10 +230,7 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
     const passwordHash = await hashPassword(password);
     const users = new Map<UserKey, UserEntity>();
     for (const { key, ...user } of USERS) {
-      users.set(
-        key,
-        await dataSource.getRepository(UserEntity).save({ ...user, passwordHash, locale: 'en', isAdmin: key === 'secretariat' }),
-      );
+      users.set(key, await dataSource.getRepository(UserEntity).save({ ...user, passwordHash, locale: 'en', isAdmin: key === 'admin' }));
     }
     const committees = dataSource.getRepository(CommitteeEntity);
     const main = await committees.save({

@@ -23,7 +23,7 @@ const agency = z
   .max(40)
   .transform((value) => value.toUpperCase());
 const name = z.string().trim().min(1).max(200);
-const password = z.string().min(12, 'password must be at least 12 characters').max(1024);
+const password = z.string().min(12, 'must be at least 12 characters').max(1024);
 
 export const createUserSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
@@ -67,3 +67,25 @@ export const updateCommitteeSchema = z.strictObject({
 
 export const putMemberSchema = z.strictObject({ role: roleSchema });
 export type PutMember = z.infer<typeof putMemberSchema>;
+
+/** A committee or working group as administrators see it, with its parent and size. */
+export const adminCommitteeSchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable().describe('The parent committee of a working group; null for a committee'),
+  code: z.string(),
+  name: z.string(),
+  nameMs: z.string(),
+  memberCount: z.number().int().min(0),
+  createdAt: z.iso.datetime(),
+});
+export type AdminCommittee = z.infer<typeof adminCommitteeSchema>;
+export type UpdateCommittee = z.input<typeof updateCommitteeSchema>;
+
+/** An active account that is not yet a member of the committee: who a chair or administrator may add. */
+export const memberCandidateSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  agency: z.string(),
+});
+export type MemberCandidate = z.infer<typeof memberCandidateSchema>;

@@ -12,6 +12,8 @@ export const DEMO = {
   observer: 'observer@demo.sidang.my',
   nres: 'nres@demo.sidang.my',
   mosti: 'mosti@demo.sidang.my',
+  mida: 'mida@demo.sidang.my',
+  admin: 'admin@demo.sidang.my',
 } as const;
 export type DemoUser = keyof typeof DEMO;
 

@@ -19,6 +19,8 @@ const ICONS = {
   actions: 'M9 6h11M9 12h11M9 18h11M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2',
   new: 'M12 5v14M5 12h14',
   activity: 'M3 12h4l3-8 4 16 3-8h4',
+  members: 'M16 20v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8M22 20v-2a4 4 0 0 0-3-3.9M16 2.1a4 4 0 0 1 0 7.8',
+  admin: 'M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5l-8-3Z',
 };
 
 /** Header, navigation (side on desktop, bottom bar on phones), and the page. */
@@ -39,8 +41,12 @@ export function AppShell() {
         { to: `${base}/actions`, label: t('nav.actions'), icon: ICONS.actions, end: false },
         ...(canCreate ? [{ to: `${base}/actions/new`, label: t('nav.new'), icon: ICONS.new, end: true }] : []),
         { to: `${base}/activity`, label: t('nav.activity'), icon: ICONS.activity, end: true },
+        ...(committee.data?.role === 'chair'
+          ? [{ to: `${base}/members`, label: t('admin.nav.members'), icon: ICONS.members, end: true }]
+          : []),
       ]
     : [];
+  if (me.data?.isAdmin) links.push({ to: '/admin', label: t('admin.nav.admin'), icon: ICONS.admin, end: false });
 
   return (
     <div className="shell">

@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Member, MemberCandidate } from '@sidang/shared';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CHAIR_ID, COMMITTEE_ID, jsonResponse, MEMBER_ID } from '../../../test/fixtures.ts';
+import { type RecordedCall, renderWithApp } from '../../../test/render.tsx';
+import { MembersManager } from './members-manager.tsx';
+
+const MEMBERS: Member[] = [
+  {
+    id: CHAIR_ID,
+    userId: CHAIR_ID,
+    committeeId: COMMITTEE_ID,
+    name: 'Chair (MITI)',
+    agency: 'MITI',
+    role: 'chair',
+    active: true,
+    clearance: 'SECRET',
+    version: 1,
+  },
+  {
+    id: MEMBER_ID,
+    userId: MEMBER_ID,
+    committeeId: COMMITTEE_ID,
+    name: 'JMG officer',
+    agency: 'JMG',
+    role: 'member',
+    active: true,
+    clearance: 'CONFIDENTIAL',
+    version: 3,
+  },
+];
+const CANDIDATES: MemberCandidate[] = [];
+
+/** The API as the server answers it: the list shrinks once the DELETE has been made. */
+function server() {
+  let members = [...MEMBERS];
+  return (call: RecordedCall) => {
+    if (call.method === 'GET' && call.url === `/api/admin/committees/${COMMITTEE_ID}/members`) return jsonResponse(200, members);
+    if (call.method === 'GET' && call.url === `/api/committees/${COMMITTEE_ID}/member-candidates`) return jsonResponse(200, CANDIDATES);
+    if (call.method === 'DELETE' && call.url === `/api/committees/${COMMITTEE_ID}/members/${MEMBER_ID}`) {
+      members = members.filter((m) => m.userId !== MEMBER_ID);
+      return jsonResponse(204);
+    }
+    return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+  };
+}
+
+describe(MembersManager.name, () => {
+  it('should ask before removing a member, and send nothing when the removal is cancelled', async () => {
+    const { calls } = renderWithApp(<MembersManager committeeId={COMMITTEE_ID} committeeCode="JTK-REE" asAdmin />, { handler: server() });
+    await userEvent.click(await screen.findByRole('button', { name: 'Remove JMG officer' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toHaveTextContent('Remove JMG officer from JTK-REE? They stop receiving its records at once.');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove JMG officer' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(calls.filter((call) => call.method === 'DELETE')).toEqual([]);
+    expect(screen.getByRole('rowheader', { name: 'JMG officer' })).toBeInTheDocument();
+  });
+
+  it('should remove the member once confirmed, and say so', async () => {
+    const { calls } = renderWithApp(<MembersManager committeeId={COMMITTEE_ID} committeeCode="JTK-REE" asAdmin />, { handler: server() });
+    await userEvent.click(await screen.findByRole('button', { name: 'Remove JMG officer' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('JMG officer removed.');
+    await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'JMG officer' })).not.toBeInTheDocument());
+    expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.url)).toEqual([
+      `/api/committees/${COMMITTEE_ID}/members/${MEMBER_ID}`,
+    ]);
+    expect(screen.getByText('Every active account is already a member.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,85 @@
+import type { AdminUser } from '@sidang/shared';
+import { useTranslation } from 'react-i18next';
+import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+
+export interface UsersTableProps {
+  users: readonly AdminUser[];
+  onEdit: (user: AdminUser) => void;
+  onResetPassword: (user: AdminUser) => void;
+}
+
+/** An address that may wrap after its "@" (and nowhere else), so the column stays narrow. */
+function Email({ address }: { address: string }) {
+  const at = address.indexOf('@');
+  if (at < 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
+  );
+}
+
+/** One line per account; on a phone each line becomes a stacked card. */
+export function UsersTable({ users, onEdit, onResetPassword }: UsersTableProps) {
+  const { t } = useTranslation();
+  return (
+    <table className="admin-table" data-testid="users-table">
+      <caption className="visually-hidden">{t('admin.users.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.users.name')}</th>
+          <th scope="col">{t('admin.users.email')}</th>
+          <th scope="col">{t('admin.users.agency')}</th>
+          <th scope="col">{t('admin.users.clearance')}</th>
+          <th scope="col">{t('admin.users.admin')}</th>
+          <th scope="col">{t('admin.users.state')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('admin.users.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {users.map((user) => (
+          <tr key={user.id} data-user-id={user.id} className={user.active ? undefined : 'admin-table__row--inactive'}>
+            <th scope="row" className="admin-table__name">
+              {user.name}
+            </th>
+            <td data-label={t('admin.users.email')} className="admin-table__email">
+              <Email address={user.email} />
+            </td>
+            <td data-label={t('admin.users.agency')}>{user.agency}</td>
+            <td data-label={t('admin.users.clearance')}>
+              <ClassificationBadge level={user.clearance} as="clearance" />
+            </td>
+            <td data-label={t('admin.users.admin')}>{user.isAdmin ? t('admin.users.yes') : t('admin.users.no')}</td>
+            <td data-label={t('admin.users.state')}>
+              <span className={`badge ${user.active ? 'badge--done' : 'badge--cancelled'}`}>
+                {user.active ? t('admin.users.active') : t('admin.users.inactive')}
+              </span>
+            </td>
+            <td className="admin-table__actions">
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => onEdit(user)}
+                aria-label={t('admin.users.editOf', { name: user.name })}
+              >
+                {t('admin.users.edit')}
+              </button>
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={() => onResetPassword(user)}
+                aria-label={t('admin.users.resetPasswordOf', { name: user.name })}
+              >
+                {t('admin.users.resetPassword')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

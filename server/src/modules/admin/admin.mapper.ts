@@ -1,0 +1,40 @@
+import type { AdminCommittee, AdminUser, MemberCandidate } from '@sidang/shared';
+import type { CommitteeEntity } from '../../access/committee.entity.js';
+import type { UserEntity } from '../../access/user.entity.js';
+
+/** The only place a user account becomes the administrators' wire shape; never the password hash. */
+export function toAdminUser(entity: UserEntity): AdminUser {
+  return {
+    id: entity.id,
+    email: entity.email,
+    name: entity.name,
+    agency: entity.agency,
+    clearance: entity.clearance,
+    isAdmin: entity.isAdmin,
+    active: entity.active,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+export function toAdminCommittee(entity: CommitteeEntity, memberCount: number): AdminCommittee {
+  return {
+    id: entity.id,
+    parentId: entity.parentId,
+    code: entity.code,
+    name: entity.name,
+    nameMs: entity.nameMs,
+    memberCount,
+    createdAt: entity.createdAt.toISOString(),
+  };
+}
+
+/** What the audit trail keeps of a committee. */
+export function toCommitteeAudit(entity: CommitteeEntity): object {
+  return { id: entity.id, parentId: entity.parentId, code: entity.code, name: entity.name, nameMs: entity.nameMs };
+}
+
+export function toMemberCandidate(entity: UserEntity): MemberCandidate {
+  return { id: entity.id, name: entity.name, email: entity.email, agency: entity.agency };
+}

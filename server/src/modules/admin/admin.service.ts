@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  AdminCommittee,
+  AdminUser,
+  createCommitteeSchema,
+  createUserSchema,
+  updateCommitteeSchema,
+  updateUserSchema,
+} from '@sidang/shared';
+import type { z } from 'zod';
+import type { Actor } from '../../access/actor.js';
+import { CommitteeEntity } from '../../access/committee.entity.js';
+import { toMember } from '../../access/member.mapper.js';
+import { UserEntity } from '../../access/user.entity.js';
+import { hashPassword } from '../../auth/auth.service.js';
+import type { ChangeTx } from '../../changes/change-tx.js';
+import { ChangesService } from '../../changes/changes.service.js';
+import { StaleVersionException } from '../../common/errors.js';
+import {
+  AdminOnlyException,
+  AlreadyInUseException,
+  CommitteeNotFoundException,
+  InvalidParentException,
+  NothingToChangeException,
+  SelfLockoutException,
+  UserNotFoundException,
+} from './admin.errors.js';
+import { toAdminCommittee, toAdminUser, toCommitteeAudit } from './admin.mapper.js';
+import { AdminRepository, isUniqueViolation } from './admin.repository.js';
+
+type CreateUserInput = z.output<typeof createUserSchema>;
+type UpdateUserInput = z.output<typeof updateUserSchema>;
+type CreateCommitteeInput = z.output<typeof createCommitteeSchema>;
+type UpdateCommitteeInput = z.output<typeof updateCommitteeSchema>;
+
+/** Throws 403 unless the actor is an administrator. */
+export function requireAdmin(actor: Actor): void {
+  if (!actor.isAdmin) throw new AdminOnlyException();
+}
+
+/**
+ * Accounts and committees. Every change is one transaction of the change pipeline: the audit
+ * row of the account or committee and, for an account, a `member.updated` event in every
+ * committee the user belongs to, so each committee's log carries it in order.
+ */
+@Injectable()
+export class AdminService {
+  constructor(
+    private readonly repository: AdminRepository,
+    private readonly changes: ChangesService,
+  ) {}
+
+  async listUsers(actor: Actor): Promise<AdminUser[]> {
+    requireAdmin(actor);
+    return (await this.repository.listUsers()).map(toAdminUser);
+  }
+
+  async createUser(actor: Actor, input: CreateUserInput): Promise<AdminUser> {
+    requireAdmin(actor);
+    if (await this.repository.emailTaken(input.email)) throw new AlreadyInUseException('email');
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.changes.transact(actor, async (tx) => {
+        const { password: _password, ...fields } = input;
+        const saved = toAdminUser(
+          await tx.manager.save(tx.manager.create(UserEntity, { ...fields, passwordHash, locale: 'en', active: true, version: 1 })),
+        );
+        await tx.recordAudit({ entityType: 'user', entityId: saved.id, verb: 'created', before: null, after: saved });
+        return saved;
+      });
+    } catch (error) {
+      // Taken by a concurrent create between the check and the insert.
+      if (isUniqueViolation(error)) throw new AlreadyInUseException('email');
+      throw error;
+    }
+  }
+
+  async updateUser(actor: Actor, id: string, input: UpdateUserInput): Promise<AdminUser> {
+    requireAdmin(actor);
+    const { version, ...changes } = input;
+    if (Object.keys(changes).length === 0) throw new NothingToChangeException();
+    if (id === actor.id && changes.active === false) throw new SelfLockoutException('active');
+    if (id === actor.id && changes.isAdmin === false) throw new SelfLockoutException('isAdmin');
+    return this.changeUser(actor, id, version, changes);
+  }
+
+  async resetPassword(actor: Actor, id: string, password: string): Promise<AdminUser> {
+    requireAdmin(actor);
+    const user = await this.repository.findUser(id);
+    if (!user) throw new UserNotFoundException();
+    const passwordHash = await hashPassword(password);
+    return this.changeUser(actor, id, null, { passwordHash }, { passwordReset: true });
+  }
+
+  async listCommittees(actor: Actor): Promise<AdminCommittee[]> {
+    requireAdmin(actor);
+    return (await this.repository.listCommittees()).map(({ committee, memberCount }) => toAdminCommittee(committee, memberCount));
+  }
+
+  async createCommittee(actor: Actor, input: CreateCommitteeInput): Promise<AdminCommittee> {
+    requireAdmin(actor);
+    if (input.parentId) {
+      const parent = await this.repository.findCommittee(input.parentId);
+      if (!parent) throw new InvalidParentException('no such committee');
+      if (parent.parentId) throw new InvalidParentException('a working group cannot have working groups of its own');
+    }
+    if (await this.repository.codeTaken(input.code)) throw new AlreadyInUseException('code');
+    try {
+      return await this.changes.transact(actor, async (tx) => {
+        const saved = await tx.manager.save(tx.manager.create(CommitteeEntity, input));
+        await tx.recordAudit({
+          entityType: 'committee',
+          entityId: saved.id,
+          verb: 'created',
+          before: null,
+          after: toCommitteeAudit(saved),
+        });
+        return toAdminCommittee(saved, 0);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AlreadyInUseException('code');
+      throw error;
+    }
+  }
+
+  async updateCommittee(actor: Actor, id: string, input: UpdateCommitteeInput): Promise<AdminCommittee> {
+    requireAdmin(actor);
+    if (Object.keys(input).length === 0) throw new NothingToChangeException();
+    return this.changes.transact(actor, async (tx) => {
+      const committee = await tx.manager.findOne(CommitteeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!committee) throw new CommitteeNotFoundException();
+      const before = toCommitteeAudit(committee);
+      Object.assign(committee, input);
+      const saved = await tx.manager.save(committee);
+      await tx.recordAudit({ entityType: 'committee', entityId: id, verb: 'updated', before, after: toCommitteeAudit(saved) });
+      return toAdminCommittee(saved, await this.repository.memberCount(id, tx.manager));
+    });
+  }
+
+  /**
+   * One change of an account: compare-and-set on its version (`expected` null: whatever it is
+   * now), its audit row, and a `member.updated` event with a bumped membership version in every
+   * committee it belongs to — all in one transaction.
+   */
+  private changeUser(
+    actor: Actor,
+    id: string,
+    expected: number | null,
+    patch: Partial<UserEntity>,
+    auditExtra: object = {},
+  ): Promise<AdminUser> {
+    return this.changes.transact(actor, async (tx) => {
+      const user = await this.repository.lockUser(tx.manager, id);
+      if (!user) throw new UserNotFoundException();
+      if (expected !== null && user.version !== expected) throw new StaleVersionException(toAdminUser(user), expected, user.version);
+      const before = toAdminUser(user);
+      const next = { ...patch, version: user.version + 1, updatedAt: new Date() };
+      if (!(await this.repository.updateUserAtVersion(tx.manager, id, user.version, next))) {
+        const current = await this.repository.findUser(id, tx.manager);
+        if (!current) throw new UserNotFoundException();
+        throw new StaleVersionException(toAdminUser(current), user.version, current.version);
+      }
+      const updatedUser = Object.assign(new UserEntity(), user, next);
+      const after = toAdminUser(updatedUser);
+      await tx.recordAudit({ entityType: 'user', entityId: id, verb: 'updated', before, after: { ...after, ...auditExtra } });
+      await this.announceToCommittees(tx, user, updatedUser);
+      return after;
+    });
+  }
+
+  /** A `member.updated` in every committee of the user, in committee order (the lock order of seqs). */
+  private async announceToCommittees(tx: ChangeTx, before: UserEntity, after: UserEntity): Promise<void> {
+    for (const membership of await this.repository.lockMembershipsOf(tx.manager, after.id)) {
+      const version = membership.version + 1;
+      if (
+        !(await this.repository.updateMembershipAtVersion(tx.manager, membership.committeeId, after.id, membership.version, { version }))
+      ) {
+        // Locked above, so this cannot move; refuse rather than write an event out of step.
+        throw new StaleVersionException(null, membership.version, membership.version + 1);
+      }
+      await tx.record({
+        committeeId: membership.committeeId,
+        entityType: 'member',
+        entityId: after.id,
+        verb: 'updated',
+        version,
+        classification: 'OPEN',
+        before: toMember(before, membership),
+        after: toMember(after, { ...membership, version }),
+      });
+    }
+  }
+}
