@@ -3,12 +3,28 @@ import type { Query, QueryClient } from '@tanstack/react-query';
 import { forgetPersistedQueryCache, persistQueryCacheNow } from '../offline/query-persistence.ts';
 import { queryKeys } from '../query-keys.ts';
 import { belongsToCommittee, removeRecord } from './cache-apply.ts';
-import { committeeOfRecord, detailOfKey, isVersionedRecord, registeredEntities, type VersionedRecord } from './entity-registry.ts';
+import {
+  committeeOfRecord,
+  detailOfKey,
+  isVersionedRecord,
+  registeredEntities,
+  removedKey,
+  type VersionedRecord,
+} from './entity-registry.ts';
 
 /**
  * What the client does when the server says the user may see less: the records go from
  * memory and from the device at once, not at the next refetch or save.
  */
+
+/**
+ * Takes a query's data out of the cache. A query a screen is watching is reset rather than
+ * removed: a removed query stays attached to its observers, which would go on showing its data.
+ */
+function dropQuery(queryClient: QueryClient, query: Query): void {
+  if (query.getObserversCount() > 0) void queryClient.resetQueries({ queryKey: query.queryKey, exact: true }).catch(() => undefined);
+  else queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
+}
 
 /** The caches of children (an action item's thread) of records that are gone. */
 function removeChildrenOf(queryClient: QueryClient, parentIds: Iterable<string>): void {
@@ -16,7 +32,8 @@ function removeChildrenOf(queryClient: QueryClient, parentIds: Iterable<string>)
   for (const parentId of parentIds) {
     for (const child of children) {
       const key = child.parent?.childrenKey?.(parentId);
-      if (key) queryClient.removeQueries({ queryKey: key, exact: true });
+      const query = key ? queryClient.getQueryCache().find({ queryKey: key, exact: true }) : undefined;
+      if (query) dropQuery(queryClient, query);
     }
   }
 }
@@ -37,7 +54,12 @@ export function purgeCommittee(queryClient: QueryClient, committeeId: string): v
   const parentIds = new Set<string>();
   for (const query of gone) {
     for (const record of recordsOf(query.state.data)) parentIds.add(record.id);
-    queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
+    const detail = detailOfKey(query.queryKey);
+    const data: unknown = query.state.data;
+    // An open page of one of its records says it is no longer available.
+    if (detail && isVersionedRecord(data))
+      queryClient.setQueryData(removedKey(detail.registration.type, detail.id), { reason: 'hidden', version: data.version });
+    dropQuery(queryClient, query);
   }
   removeChildrenOf(queryClient, parentIds);
   queryClient.setQueryData<Array<{ id: string }>>(queryKeys.committees, (list) => list?.filter((entry) => entry.id !== committeeId));
@@ -92,7 +114,7 @@ export function applyClearance(queryClient: QueryClient, clearance: Classificati
             data.version,
           );
         }
-        queryClient.removeQueries({ queryKey: query.queryKey, exact: true });
+        dropQuery(queryClient, query);
       } else if (hasFieldLevels(data)) {
         queryClient.setQueryData(query.queryKey, projectFor(data, clearance));
       }

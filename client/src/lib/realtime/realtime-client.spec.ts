@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ActionItem, SubscribeAck } from '@sidang/shared';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { CHAIR_ID, COMMITTEE_ID, committee, MEMBER_ID, makeActionItem, makeProgressUpdate, members } from '../../test/fixtures.ts';
 import { createApiClient } from '../api/api-client.ts';
 import { persistKeyFor, saveQueryCache, startQueryPersistence } from '../offline/query-persistence.ts';
@@ -203,7 +203,13 @@ describe('access changes', () => {
     const view = startWithCache();
     view.socket.fire('connect');
     await settle();
+    // The list is on screen.
+    const onScreen = new QueryObserver(view.queryClient, { queryKey: queryKeys.actionItemList(COMMITTEE_ID, {}), enabled: false });
+    const unsubscribe = onScreen.subscribe(() => undefined);
+    expect(onScreen.getCurrentResult().data).toHaveLength(2);
     view.socket.fire('access-changed', { reason: 'membership-removed', committeeId: COMMITTEE_ID });
+    expect(onScreen.getCurrentResult().data).toBeUndefined();
+    unsubscribe();
     expect(view.notices).toEqual([{ reason: 'membership-removed', committeeId: COMMITTEE_ID }]);
     expect(view.committeeStates.at(-1)).toEqual([COMMITTEE_ID, 'no-access']);
     expect(view.queryClient.getQueryData(queryKeys.actionItemList(COMMITTEE_ID, {}))).toBeUndefined();
