@@ -3,7 +3,7 @@ import type { ActionItem, EventEnvelope, Member, ProgressUpdate } from '@sidang/
 import { QueryClient } from '@tanstack/react-query';
 import { CHAIR_ID, COMMITTEE_ID, makeActionItem, makeProgressUpdate, members, uuid } from '../../test/fixtures.ts';
 import { queryKeys } from '../query-keys.ts';
-import { applyEnvelope, type RemovedMarker } from './cache-apply.ts';
+import { applyEnvelope, invalidateCommittee, type RemovedMarker } from './cache-apply.ts';
 
 function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown, seq = 1): EventEnvelope {
   return {
@@ -168,5 +168,19 @@ describe(applyEnvelope.name, () => {
       type: 'minutes.updated',
     } as unknown as EventEnvelope;
     expect(applyEnvelope(queryClient, unknown)).toBe(false);
+  });
+
+  it('should reload a whole committee, with the empty threads of its items, when the cache may have missed changes', () => {
+    const item = makeActionItem();
+    const elsewhere = makeActionItem({ committeeId: uuid() });
+    queryClient.setQueryData(unfiltered, [item]);
+    queryClient.setQueryData(queryKeys.progressUpdates(item.id), []);
+    queryClient.setQueryData(queryKeys.progressUpdates(elsewhere.id), []);
+    queryClient.setQueryData(queryKeys.actionItem(elsewhere.id), elsewhere);
+    invalidateCommittee(queryClient, COMMITTEE_ID);
+    expect(queryClient.getQueryState(unfiltered)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(queryKeys.progressUpdates(item.id))?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(queryKeys.progressUpdates(elsewhere.id))?.isInvalidated).toBe(false);
+    expect(queryClient.getQueryState(queryKeys.actionItem(elsewhere.id))?.isInvalidated).toBe(false);
   });
 });

@@ -151,9 +151,22 @@ export function belongsToCommittee(queryKey: QueryKey, data: unknown, committeeI
   return records.some((record) => isVersionedRecord(record) && (record as { committeeId?: unknown }).committeeId === committeeId);
 }
 
-/** Everything of one committee: used when the cache may have missed changes. */
+/** Everything of one committee (with the children of its records): used when the cache may have missed changes. */
 export function invalidateCommittee(queryClient: QueryClient, committeeId: string): void {
-  void queryClient.invalidateQueries({ predicate: (query) => belongsToCommittee(query.queryKey, query.state.data, committeeId) });
+  const ids = new Set<string>();
+  for (const query of queryClient.getQueryCache().getAll()) {
+    if (!belongsToCommittee(query.queryKey, query.state.data, committeeId)) continue;
+    const data: unknown = query.state.data;
+    for (const record of Array.isArray(data) ? data : [data]) if (isVersionedRecord(record)) ids.add(record.id);
+  }
+  const childKeys = registeredEntities().flatMap((registration) => {
+    const childrenKey = registration.parent?.childrenKey;
+    return childrenKey ? [...ids].map((id) => JSON.stringify(childrenKey(id))) : [];
+  });
+  const children = new Set(childKeys);
+  void queryClient.invalidateQueries({
+    predicate: (query) => belongsToCommittee(query.queryKey, query.state.data, committeeId) || children.has(JSON.stringify(query.queryKey)),
+  });
 }
 
 /**
