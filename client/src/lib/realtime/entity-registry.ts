@@ -101,17 +101,7 @@ export function detailOfKey(key: QueryKey): { registration: AnyRegistration; id:
   const id = key.at(-1);
   if (typeof id !== 'string') return undefined;
   for (const registration of registry.values()) {
-    if (registration.detailKey && sameKey(registration.detailKey(id), key)) return { registration, id };
+    if (registration.detailKey && JSON.stringify(registration.detailKey(id)) === JSON.stringify(key)) return { registration, id };
   }
   return undefined;
-}
-
-export function sameKey(a: QueryKey, b: QueryKey): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Whether `key` starts with `prefix` (TanStack's partial matching, for array keys of plain values). */
-export function startsWithKey(key: QueryKey, prefix: QueryKey): boolean {
-  if (prefix.length > key.length) return false;
-  return prefix.every((part, index) => JSON.stringify(part) === JSON.stringify(key[index]));
 }
