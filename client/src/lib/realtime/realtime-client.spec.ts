@@ -1,49 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ActionItem, SubscribeAck } from '@sidang/shared';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { fakeSocket } from '../../test/fake-socket.ts';
 import { CHAIR_ID, COMMITTEE_ID, committee, MEMBER_ID, makeActionItem, makeProgressUpdate, members } from '../../test/fixtures.ts';
 import { createApiClient } from '../api/api-client.ts';
 import { persistKeyFor, saveQueryCache, startQueryPersistence } from '../offline/query-persistence.ts';
 import { queryKeys } from '../query-keys.ts';
 import { type AccessNotice, type ConnectionState, type RealtimeSocket, startRealtime } from './realtime-client.ts';
-
-type Handler = (...args: unknown[]) => void;
-
-/** Just what startRealtime uses of a socket.io socket, driven by the test. */
-function fakeSocket(answer: (committeeId: string) => SubscribeAck = () => ({ ok: true, seq: 7 })) {
-  const handlers = new Map<string, Handler[]>();
-  const socket = {
-    connected: false,
-    active: true,
-    on(event: string, handler: Handler) {
-      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
-      return socket;
-    },
-    timeout() {
-      return {
-        emit: (_event: string, request: { committeeId: string }, ack: (error: Error | null, result: SubscribeAck) => void) =>
-          ack(null, answer(request.committeeId)),
-      };
-    },
-    connect() {
-      return socket;
-    },
-    disconnect() {
-      socket.connected = false;
-      return socket;
-    },
-    removeAllListeners() {
-      handlers.clear();
-      return socket;
-    },
-    fire(event: string, ...args: unknown[]) {
-      if (event === 'connect') socket.connected = true;
-      if (event === 'disconnect') socket.connected = false;
-      for (const handler of handlers.get(event) ?? []) handler(...args);
-    },
-  };
-  return socket;
-}
 
 function start() {
   const socket = fakeSocket();

@@ -4,7 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useApi } from '../api/api-context.tsx';
 import { authStore } from '../auth/auth-store.ts';
 import { queryKeys } from '../query-keys.ts';
-import { type AccessNotice, type CommitteeState, type ConnectionState, startRealtime } from './realtime-client.ts';
+import { type AccessNotice, type CommitteeState, type ConnectionState, type RealtimeSocket, startRealtime } from './realtime-client.ts';
 
 /** An access change as the UI tells it: the committee's names read before its caches went. */
 export interface ShownAccessNotice {
@@ -42,10 +42,12 @@ interface RealtimeProviderProps {
   token: string;
   committeeIds: readonly string[];
   children: ReactNode;
+  /** The socket to use instead of the default one (tests). */
+  createSocket?: (token: string) => RealtimeSocket;
 }
 
 /** Runs the socket for the signed-in user and exposes its connection state and access changes. */
-export function RealtimeProvider({ token, committeeIds, children }: RealtimeProviderProps) {
+export function RealtimeProvider({ token, committeeIds, children, createSocket }: RealtimeProviderProps) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [state, setState] = useState<ConnectionState>('connecting');
@@ -79,8 +81,9 @@ export function RealtimeProvider({ token, committeeIds, children }: RealtimeProv
         setNotices((current) => [...current, shown]);
       },
       onUnauthorized: () => authStore.clear(),
+      createSocket,
     });
-  }, [token, idsKey, api, queryClient]);
+  }, [token, idsKey, api, queryClient, createSocket]);
 
   const dismiss = useCallback((key: number) => setNotices((current) => current.filter((notice) => notice.key !== key)), []);
   const value = useMemo(() => ({ connection: state, committees, notices, dismiss }), [state, committees, notices, dismiss]);
