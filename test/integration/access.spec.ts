@@ -168,7 +168,7 @@ describe('need-to-know on every channel', () => {
 
     it('should be refused a socket subscription and receive none of its events', async () => {
       const outsider = await app.connect(token('member'));
-      expect(await outsider.subscribe(workingGroupId)).toEqual({ ok: false, error: expect.any(String) });
+      expect(await outsider.subscribe(workingGroupId)).toEqual({ ok: false, error: expect.any(String), code: 'not-member' });
       await app.createItem(token('chair'), workingGroupId, { title: 'Working group only' });
       await settle();
       expect(outsider.events.filter((e: EventEnvelope) => e.committeeId === workingGroupId)).toEqual([]);

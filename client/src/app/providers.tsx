@@ -6,9 +6,10 @@ import { ApiProvider } from '../lib/api/api-context.tsx';
 import { authStore } from '../lib/auth/auth-store.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 import { bindQueryPersistence, defaultPersistStorage, PERSIST_MAX_AGE_MS } from '../lib/offline/query-persistence.ts';
+import { installCacheGuards } from '../lib/realtime/cache-guards.ts';
 
 export function createAppQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -20,6 +21,9 @@ export function createAppQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  // Records are merged by version on every write, and a 404 drops a cached record.
+  installCacheGuards(queryClient);
+  return queryClient;
 }
 
 export function createAppApiClient(): ApiClient {

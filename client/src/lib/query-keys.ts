@@ -33,7 +33,7 @@ export const queryKeys = {
     ['action-items', 'list', committeeId, normalizeListFilters(filters)] as const,
   actionItem: (id: string) => ['action-items', 'detail', id] as const,
   /** Set when a deleted/hidden event removed an item, so an open page can say so. */
-  removedActionItem: (id: string) => ['action-items', 'removed', id] as const,
+  removedActionItem: (id: string) => ['removed', 'action-item', id] as const,
   progressUpdatesAll: ['progress-updates'] as const,
   /** The committee feed (no entity) or one record's history. */
   activityAll: (committeeId: string) => ['activity', committeeId] as const,
@@ -47,6 +47,7 @@ export const queryKeys = {
  */
 export function isPersistedQueryKey(key: readonly unknown[]): boolean {
   const [root, kind] = key;
+  if (root === 'removed') return false;
   if (root === 'action-items') return kind !== 'removed';
   return root === 'me' || root === 'committees' || root === 'progress-updates';
 }

@@ -103,16 +103,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   @SubscribeMessage(SOCKET_EVENTS.subscribe)
   async subscribe(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const parsed = subscribeRequestSchema.safeParse(body);
-    if (!parsed.success) return { ok: false, error: 'committeeId: must be a UUID' };
+    if (!parsed.success) return { ok: false, error: 'committeeId: must be a UUID', code: 'invalid' };
     const { committeeId } = parsed.data;
     try {
       // Read afresh: the clearance and role in force now, not those of the handshake.
       const scope = await this.access.sessionScope(socket.data.actor.id);
       const seq = await this.changes.latestSeq(committeeId);
-      if (!socket.connected) return { ok: false, error: 'Disconnected' };
+      if (!socket.connected) return { ok: false, error: 'Disconnected', code: 'unavailable' };
       if (scope) this.applyScope(socket, scope);
       const role = scope?.active ? scope.roles.get(committeeId) : undefined;
-      if (!role) return { ok: false, error: 'Not a member of this committee' };
+      if (!role) return { ok: false, error: 'Not a member of this committee', code: 'not-member' };
       // Once per socket and committee, however often it asks: one room, one cursor reference.
       if (!socket.data.committees.has(committeeId)) {
         socket.join(rooms.committeeClearance(committeeId, socket.data.actor.clearance));
@@ -123,17 +123,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       return { ok: true, seq };
     } catch (error) {
       this.logger.warn(`subscribe failed: ${(error as Error).message}`);
-      return { ok: false, error: 'Could not subscribe; try again' };
+      return { ok: false, error: 'Could not subscribe; try again', code: 'unavailable' };
     }
   }
 
   @SubscribeMessage(SOCKET_EVENTS.unsubscribe)
   async unsubscribe(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<SubscribeAck> {
     const parsed = subscribeRequestSchema.safeParse(body);
-    if (!parsed.success) return { ok: false, error: 'committeeId: must be a UUID' };
+    if (!parsed.success) return { ok: false, error: 'committeeId: must be a UUID', code: 'invalid' };
     const { committeeId } = parsed.data;
     // Only a subscription this socket holds (so only a committee it is a member of) answers a seq.
-    if (!this.leave(socket, committeeId)) return { ok: false, error: 'Not subscribed to this committee' };
+    if (!this.leave(socket, committeeId)) return { ok: false, error: 'Not subscribed to this committee', code: 'not-member' };
     return { ok: true, seq: await this.changes.latestSeq(committeeId) };
   }
 

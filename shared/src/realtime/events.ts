@@ -89,7 +89,12 @@ export interface AccessChanged {
 /** Ids are canonical (lower case) on every channel: one committee, one room, one cursor. */
 export const subscribeRequestSchema = z.strictObject({ committeeId: z.uuid().transform((id) => id.toLowerCase()) });
 export type SubscribeRequest = z.input<typeof subscribeRequestSchema>;
-export type SubscribeAck = { ok: true; seq: number } | { ok: false; error: string };
+/**
+ * `not-member`: the user may not see the committee (drop it); `invalid`: the request was
+ * malformed; `unavailable`: a passing failure (try again).
+ */
+export type SubscribeRefusal = 'not-member' | 'invalid' | 'unavailable';
+export type SubscribeAck = { ok: true; seq: number } | { ok: false; error: string; code: SubscribeRefusal };
 
 export const catchUpQuerySchema = z.strictObject({
   after: z.coerce.number().int().min(0).default(0).describe('Return events with seq greater than this'),

@@ -5,6 +5,7 @@ import { canManageActionItems } from '../../features/action-items/hooks/permissi
 import { LanguageSwitch } from '../../features/auth/components/language-switch.tsx';
 import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';
 import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
+import { AccessBanner } from './access-banner.tsx';
 import { ConnectionIndicator } from './connection-indicator.tsx';
 
 function Icon({ path }: { path: string }) {
@@ -66,7 +67,7 @@ export function AppShell() {
           )}
         </div>
         <div className="topbar__tools">
-          <ConnectionIndicator />
+          <ConnectionIndicator committeeId={committeeId} />
           {me.data && (
             <span className="topbar__user">
               <span className="topbar__user-name">{me.data.name}</span>
@@ -112,6 +113,7 @@ export function AppShell() {
           </nav>
         )}
         <main id="main" className="main" tabIndex={-1}>
+          <AccessBanner />
           <Outlet />
         </main>
       </div>

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryKey, QueryObserver } from '@tanstack/react-query';
 import { CHAIR_ID, MEMBER_ID, makeActionItem } from '../../test/fixtures.ts';
 import { queryKeys } from '../query-keys.ts';
 import {
   bindQueryPersistence,
+  forgetPersistedQueryCache,
   PERSIST_MAX_AGE_MS,
   persistKeyFor,
+  persistQueryCacheNow,
   removePersistedQueryCache,
   restoreQueryCache,
   saveQueryCache,
@@ -28,6 +30,13 @@ function fakeSession(initial: string | null) {
 }
 
 const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } } });
+
+/** A screen showing a query: data in the cache and an observer on it (then the screen closes). */
+function open(client: QueryClient, key: QueryKey, data: unknown): void {
+  client.setQueryData(key, data);
+  const unsubscribe = new QueryObserver(client, { queryKey: key, enabled: false }).subscribe(() => undefined);
+  unsubscribe();
+}
 
 describe('query persistence', () => {
   beforeEach(() => {
@@ -79,13 +88,13 @@ describe('query persistence', () => {
     expect(localStorage.getItem(persistKeyFor(CHAIR_ID))).toBeNull();
   });
 
-  it('should follow the signed-in user: save under their key, and switch without leaking', () => {
+  it('should follow the signed-in user: save under their key, and drop the other user copy at sign-in', () => {
     jest.useFakeTimers();
     const session = fakeSession(CHAIR_ID);
     const client = newClient();
     const stop = bindQueryPersistence(client, session, localStorage);
 
-    client.setQueryData(queryKeys.actionItem('secret'), makeActionItem({ title: 'Chair only', classification: 'SECRET' }));
+    open(client, queryKeys.actionItem('secret'), makeActionItem({ title: 'Chair only', classification: 'SECRET' }));
     jest.advanceTimersByTime(5_000);
     expect(localStorage.getItem(persistKeyFor(CHAIR_ID))).toContain('Chair only');
 
@@ -94,13 +103,46 @@ describe('query persistence', () => {
     session.set(MEMBER_ID);
     jest.advanceTimersByTime(5_000);
     expect(client.getQueryData(queryKeys.actionItem('secret'))).toBeUndefined();
-    // The chair's copy was not overwritten by the cleared cache, and not shown to the member.
-    expect(localStorage.getItem(persistKeyFor(CHAIR_ID))).toContain('Chair only');
+    // Nothing of the chair stays on a device the member now uses.
+    expect(localStorage.getItem(persistKeyFor(CHAIR_ID))).toBeNull();
 
-    client.setQueryData(queryKeys.actionItem('mine'), makeActionItem({ title: 'Member item' }));
+    open(client, queryKeys.actionItem('mine'), makeActionItem({ title: 'Member item' }));
     jest.advanceTimersByTime(5_000);
     expect(localStorage.getItem(persistKeyFor(MEMBER_ID))).toContain('Member item');
     expect(localStorage.getItem(persistKeyFor(MEMBER_ID))).not.toContain('Chair only');
+    stop();
+  });
+
+  it('should keep on the device only what a screen showed, not records realtime passed through', () => {
+    jest.useFakeTimers();
+    const client = newClient();
+    const stop = bindQueryPersistence(client, fakeSession(CHAIR_ID), localStorage);
+    open(client, queryKeys.actionItemList('c1', {}), [makeActionItem({ title: 'In the list I viewed' })]);
+    // A page never opened: filled in by a live event only.
+    client.setQueryData(queryKeys.actionItem('never-opened'), makeActionItem({ title: 'Never opened' }));
+    jest.advanceTimersByTime(5_000);
+    const saved = localStorage.getItem(persistKeyFor(CHAIR_ID)) ?? '';
+    expect(saved).toContain('In the list I viewed');
+    expect(saved).not.toContain('Never opened');
+    stop();
+  });
+
+  it('should keep restored queries as opened, and rewrite the device copy at once on request', () => {
+    const earlier = newClient();
+    earlier.setQueryData(queryKeys.actionItem('kept'), makeActionItem({ title: 'Opened last week' }));
+    earlier.setQueryData(queryKeys.actionItem('dropped'), makeActionItem({ title: 'No longer mine' }));
+    saveQueryCache(earlier, localStorage, CHAIR_ID);
+
+    const client = newClient();
+    const stop = bindQueryPersistence(client, fakeSession(CHAIR_ID), localStorage);
+    expect(client.getQueryData(queryKeys.actionItem('dropped'))).toBeDefined();
+    client.removeQueries({ queryKey: queryKeys.actionItem('dropped') });
+    persistQueryCacheNow(client);
+    const saved = localStorage.getItem(persistKeyFor(CHAIR_ID)) ?? '';
+    expect(saved).toContain('Opened last week');
+    expect(saved).not.toContain('No longer mine');
+    forgetPersistedQueryCache(client);
+    expect(localStorage.getItem(persistKeyFor(CHAIR_ID))).toBeNull();
     stop();
   });
 

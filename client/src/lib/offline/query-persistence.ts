@@ -1,11 +1,12 @@
-import { type DehydratedState, dehydrate, hydrate, type QueryClient } from '@tanstack/react-query';
+import { type DehydratedState, dehydrate, hydrate, type Query, type QueryClient } from '@tanstack/react-query';
 import { isPersistedQueryKey } from '../query-keys.ts';
 
 /**
  * Keeps what a user has opened (minutes, agendas, their actions …) readable offline: the
- * TanStack Query cache is saved to localStorage under a key per user, and restored at start.
- * Another user signing in on the same browser restores only their own entry; signing out
- * deletes the entry.
+ * queries a screen has shown (lists and pages viewed, not records realtime merely passed
+ * through) are saved to localStorage under a key per user, and restored at start. A user
+ * signing in drops every other user's entry; signing out deletes their own. When the server
+ * says the user may see less, the entry is rewritten at once (`persistQueryCacheNow`).
  *
  * Written here rather than with @tanstack/react-query-persist-client: no release of it matches
  * the installed @tanstack/react-query, and a mismatched one brings a second query-core.
@@ -40,10 +41,16 @@ export function defaultPersistStorage(): PersistStorage | undefined {
   }
 }
 
-/** Writes the user's successful, persistable queries. */
-export function saveQueryCache(queryClient: QueryClient, storage: PersistStorage, userId: string, now = Date.now()): void {
+/** Writes the user's successful, persistable queries (of those, only the ones `include` accepts). */
+export function saveQueryCache(
+  queryClient: QueryClient,
+  storage: PersistStorage,
+  userId: string,
+  now = Date.now(),
+  include: (query: Query) => boolean = () => true,
+): void {
   const state = dehydrate(queryClient, {
-    shouldDehydrateQuery: (query) => query.state.status === 'success' && isPersistedQueryKey(query.queryKey),
+    shouldDehydrateQuery: (query) => query.state.status === 'success' && isPersistedQueryKey(query.queryKey) && include(query),
     shouldDehydrateMutation: () => false,
   });
   const entry: PersistedCache = { buster: PERSIST_BUSTER, userId, savedAt: now, state };
@@ -72,6 +79,47 @@ export function restoreQueryCache(queryClient: QueryClient, storage: PersistStor
   }
   hydrate(queryClient, entry.state);
   return true;
+}
+
+/** The queries of a saved entry, by hash (what was opened in an earlier session). */
+function savedQueryHashes(storage: PersistStorage, userId: string): string[] {
+  try {
+    const text = storage.getItem(persistKeyFor(userId));
+    const entry = text ? (JSON.parse(text) as PersistedCache) : undefined;
+    return entry?.state?.queries?.map((query) => query.queryHash) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** Deletes every saved cache but this user's. */
+export function removeOtherUsersCaches(storage: PersistStorage, userId: string): void {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i += 1) {
+      const key = storage.key(i);
+      if (key?.startsWith(PERSIST_KEY_PREFIX) && key !== persistKeyFor(userId)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    // Nothing that can be done about a storage that refuses.
+  }
+}
+
+/** The running persistence of each QueryClient, for writes that cannot wait for the throttle. */
+const running = new WeakMap<QueryClient, { saveNow: () => void; forget: () => void }>();
+
+/**
+ * Saves the cache now (what was removed from memory leaves the device with it), instead of
+ * at the next throttled save. Does nothing where persistence is not running.
+ */
+export function persistQueryCacheNow(queryClient: QueryClient): void {
+  running.get(queryClient)?.saveNow();
+}
+
+/** Deletes the signed-in user's saved cache and saves nothing more of this session. */
+export function forgetPersistedQueryCache(queryClient: QueryClient): void {
+  running.get(queryClient)?.forget();
 }
 
 /** Deletes one user's saved cache, or, without a user, every user's. */
@@ -105,16 +153,34 @@ export function startQueryPersistence(options: {
 }): () => void {
   const { queryClient, storage, userId } = options;
   const throttleMs = options.throttleMs ?? SAVE_THROTTLE_MS;
-  restoreQueryCache(queryClient, storage, userId);
+  // What a screen has shown: restored entries were, and every query an observer watches is.
+  const opened = new Set<string>();
+  if (restoreQueryCache(queryClient, storage, userId)) for (const hash of savedQueryHashes(storage, userId)) opened.add(hash);
+  for (const query of queryClient.getQueryCache().getAll()) if (query.getObserversCount() > 0) opened.add(query.queryHash);
 
+  let forgotten = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     timer = undefined;
-    saveQueryCache(queryClient, storage, userId);
+    if (!forgotten) saveQueryCache(queryClient, storage, userId, Date.now(), (query) => opened.has(query.queryHash));
   };
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-    if (event.type !== 'added' && event.type !== 'removed' && event.type !== 'updated') return;
+    if (event.type === 'observerAdded') opened.add(event.query.queryHash);
+    if (event.type === 'removed') opened.delete(event.query.queryHash);
+    if (event.type !== 'added' && event.type !== 'removed' && event.type !== 'updated' && event.type !== 'observerAdded') return;
     timer ??= setTimeout(save, throttleMs);
+  });
+  running.set(queryClient, {
+    saveNow: () => {
+      clearTimeout(timer);
+      save();
+    },
+    forget: () => {
+      clearTimeout(timer);
+      timer = undefined;
+      forgotten = true;
+      removePersistedQueryCache(storage, userId);
+    },
   });
   const flush = () => {
     if (timer === undefined) return;
@@ -128,6 +194,7 @@ export function startQueryPersistence(options: {
     clearTimeout(timer);
     timer = undefined;
     unsubscribe();
+    running.delete(queryClient);
     win?.removeEventListener('pagehide', flush);
   };
 }
@@ -145,6 +212,8 @@ export function bindQueryPersistence(queryClient: QueryClient, session: SessionS
     const userId = session.getUserId();
     if (current?.userId === userId) return;
     current?.stop();
+    // A device keeps the offline copy of the user signed in on it, and of nobody else.
+    if (userId) removeOtherUsersCaches(storage, userId);
     current = userId ? { userId, stop: startQueryPersistence({ queryClient, storage, userId }) } : null;
   };
   sync();

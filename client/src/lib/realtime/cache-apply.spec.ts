@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { ActionItem, EventEnvelope, ProgressUpdate } from '@sidang/shared';
+import type { ActionItem, EventEnvelope, Member, ProgressUpdate } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
-import { CHAIR_ID, COMMITTEE_ID, makeActionItem, makeProgressUpdate } from '../../test/fixtures.ts';
+import { CHAIR_ID, COMMITTEE_ID, makeActionItem, makeProgressUpdate, members, uuid } from '../../test/fixtures.ts';
 import { queryKeys } from '../query-keys.ts';
-import { applyEnvelope, type RemovedMarker } from './cache-apply.ts';
+import { applyEnvelope, invalidateCommittee, type RemovedMarker } from './cache-apply.ts';
 
 function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown, seq = 1): EventEnvelope {
   return {
@@ -106,5 +106,81 @@ describe(applyEnvelope.name, () => {
     queryClient.setQueryData(queryKeys.progressUpdates(item.id), [update]);
     applyEnvelope(queryClient, envelope('progress-update.hidden', update.id, 2, { id: update.id }));
     expect(queryClient.getQueryData(queryKeys.progressUpdates(item.id))).toEqual([]);
+  });
+
+  it('should keep the committee members list live: a member added, changed, then removed', () => {
+    const key = queryKeys.members(COMMITTEE_ID);
+    queryClient.setQueryData(key, members);
+    const userId = uuid();
+    const joined: Member = {
+      id: userId,
+      userId,
+      committeeId: COMMITTEE_ID,
+      name: 'Adviser (MOSTI)',
+      agency: 'MOSTI',
+      role: 'observer',
+      active: true,
+      version: 1,
+    };
+    expect(applyEnvelope(queryClient, envelope('member.created', userId, 1, joined))).toBe(true);
+    expect(queryClient.getQueryData<Member[]>(key)?.map((m) => m.name)).toEqual(['Adviser (MOSTI)', 'Chair (MITI)', 'JMG officer']);
+
+    applyEnvelope(queryClient, envelope('member.updated', userId, 2, { ...joined, role: 'member', version: 2 }));
+    expect(queryClient.getQueryData<Member[]>(key)?.find((m) => m.id === userId)?.role).toBe('member');
+    // A late copy of the first version changes nothing.
+    expect(applyEnvelope(queryClient, envelope('member.updated', userId, 1, joined))).toBe(false);
+
+    applyEnvelope(queryClient, envelope('member.deleted', userId, 3, { id: userId }));
+    expect(queryClient.getQueryData<Member[]>(key)?.map((m) => m.id)).toEqual(members.map((m) => m.id));
+  });
+
+  it('should not touch another committee members list', () => {
+    const otherCommittee = uuid();
+    queryClient.setQueryData(queryKeys.members(otherCommittee), []);
+    const userId = uuid();
+    const joined: Member = {
+      id: userId,
+      userId,
+      committeeId: COMMITTEE_ID,
+      name: 'New',
+      agency: 'JMG',
+      role: 'member',
+      active: true,
+      version: 1,
+    };
+    applyEnvelope(queryClient, envelope('member.created', userId, 1, joined));
+    expect(queryClient.getQueryData(queryKeys.members(otherCommittee))).toEqual([]);
+  });
+
+  it('should refetch instead of patching with a record that does not match its schema', () => {
+    const item = makeActionItem();
+    queryClient.setQueryData(unfiltered, [item]);
+    const broken = { id: item.id, version: 2, title: 42 };
+    expect(applyEnvelope(queryClient, envelope('action-item.updated', item.id, 2, broken))).toBe(true);
+    expect(queryClient.getQueryData<ActionItem[]>(unfiltered)).toEqual([item]);
+    expect(queryClient.getQueryState(unfiltered)?.isInvalidated).toBe(true);
+  });
+
+  it('should ignore record types it has no registration for', () => {
+    queryClient.setQueryData(unfiltered, []);
+    const unknown = {
+      ...envelope('action-item.created', uuid(), 1, { id: uuid(), version: 1 }),
+      type: 'minutes.updated',
+    } as unknown as EventEnvelope;
+    expect(applyEnvelope(queryClient, unknown)).toBe(false);
+  });
+
+  it('should reload a whole committee, with the empty threads of its items, when the cache may have missed changes', () => {
+    const item = makeActionItem();
+    const elsewhere = makeActionItem({ committeeId: uuid() });
+    queryClient.setQueryData(unfiltered, [item]);
+    queryClient.setQueryData(queryKeys.progressUpdates(item.id), []);
+    queryClient.setQueryData(queryKeys.progressUpdates(elsewhere.id), []);
+    queryClient.setQueryData(queryKeys.actionItem(elsewhere.id), elsewhere);
+    invalidateCommittee(queryClient, COMMITTEE_ID);
+    expect(queryClient.getQueryState(unfiltered)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(queryKeys.progressUpdates(item.id))?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(queryKeys.progressUpdates(elsewhere.id))?.isInvalidated).toBe(false);
+    expect(queryClient.getQueryState(queryKeys.actionItem(elsewhere.id))?.isInvalidated).toBe(false);
   });
 });

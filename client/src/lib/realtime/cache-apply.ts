@@ -1,170 +1,200 @@
-import type { ActionItem, EventEnvelope, ProgressUpdate } from '@sidang/shared';
-import type { QueryClient } from '@tanstack/react-query';
-import { type ActionItemListFilters, isUnfiltered, queryKeys } from '../query-keys.ts';
+import { type EntityRecords, type EntityType, type EventEnvelope, parseEventType } from '@sidang/shared';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import './entities.ts';
+import {
+  type AnyRegistration,
+  committeeOfRecord,
+  entityRegistration,
+  isVersionedRecord,
+  registeredEntities,
+  removedKey,
+  type VersionedRecord,
+} from './entity-registry.ts';
 
 export interface RemovedMarker {
   reason: 'deleted' | 'hidden';
   version: number;
 }
 
-interface Versioned {
-  id: string;
-  version: number;
+/**
+ * A write that may race a fetch of the same query: a fetch in flight started before the write
+ * and would answer without it (a created record missing from a list), so it is replaced by a
+ * fresh one. Records both hold are kept at the newer version by the merge in `cache-guards.ts`.
+ */
+function refetchIfInFlight(queryClient: QueryClient, key: QueryKey): void {
+  if (queryClient.getQueryState(key)?.fetchStatus !== 'fetching') return;
+  void queryClient.refetchQueries({ queryKey: key, exact: true }, { cancelRefetch: true }).catch(() => undefined);
 }
 
-function isVersioned(value: unknown): value is Versioned {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Versioned).id === 'string' &&
-    typeof (value as Versioned).version === 'number'
-  );
-}
-
-function sortThread(updates: ProgressUpdate[]): ProgressUpdate[] {
-  return [...updates].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+function markerOf(queryClient: QueryClient, type: string, id: string): RemovedMarker | undefined {
+  return queryClient.getQueryData<RemovedMarker>(removedKey(type, id));
 }
 
 /**
- * Puts a newer action item into the detail cache and every list of its committee.
- * The unfiltered list is patched in place; filtered lists are refetched (their server-side
- * filter decides membership). Caches holding the same or a newer version are left alone.
- * Returns whether any cache changed.
+ * Whether a record was removed (deleted, hidden) at this version or a newer one: a copy of it
+ * at `version` is stale and must not come back.
  */
-export function upsertActionItem(queryClient: QueryClient, item: ActionItem): boolean {
-  let changed = false;
-  const detailKey = queryKeys.actionItem(item.id);
-  const cached = queryClient.getQueryData<ActionItem>(detailKey);
-  if (!cached || cached.version < item.version) {
-    queryClient.setQueryData(detailKey, item);
-    changed = true;
+export function isRemovedAt(queryClient: QueryClient, id: string, version: number): boolean {
+  for (const registration of registeredEntities()) {
+    const marker = markerOf(queryClient, registration.type, id);
+    if (marker && marker.version >= version) return true;
   }
-  const removedKey = queryKeys.removedActionItem(item.id);
-  const removed = queryClient.getQueryData<RemovedMarker>(removedKey);
-  if (removed && removed.version < item.version) queryClient.removeQueries({ queryKey: removedKey, exact: true });
+  return false;
+}
 
-  for (const [key, list] of queryClient.getQueriesData<ActionItem[]>({ queryKey: queryKeys.actionItemLists(item.committeeId) })) {
-    if (!list) continue;
-    const existing = list.find((entry) => entry.id === item.id);
-    if (existing && existing.version >= item.version) continue;
-    const filters = key[3] as ActionItemListFilters | undefined;
-    if (isUnfiltered(filters)) {
-      queryClient.setQueryData<ActionItem[]>(key, existing ? list.map((entry) => (entry.id === item.id ? item : entry)) : [...list, item]);
-    } else {
+/**
+ * Puts a record into every cache that holds (or should hold) it: its detail if that is cached,
+ * and the lists of its committee — patched in place, or refetched where a server-side filter
+ * decides membership. Caches holding the same or a newer version are left alone; a record
+ * removed at the same or a newer version is not brought back. Returns whether anything changed.
+ */
+export function upsertRecord(queryClient: QueryClient, type: EntityType, record: VersionedRecord, committeeId?: string): boolean {
+  const registration = entityRegistration(type);
+  if (!registration) return false;
+  const marker = markerOf(queryClient, type, record.id);
+  if (marker) {
+    if (marker.version >= record.version) return false;
+    // Visible again after its removal (e.g. declassified): the marker no longer holds.
+    queryClient.removeQueries({ queryKey: removedKey(type, record.id), exact: true });
+  }
+  let changed = false;
+  if (registration.detailKey) {
+    const detailKey = registration.detailKey(record.id);
+    const cached = queryClient.getQueryData<VersionedRecord>(detailKey);
+    if (!cached || cached.version < record.version) {
+      queryClient.setQueryData(detailKey, record);
+      refetchIfInFlight(queryClient, detailKey);
+      changed = true;
+    }
+  }
+  const committee = committeeId ?? committeeOfRecord(registration, record) ?? '';
+  for (const [key, list] of queryClient.getQueriesData<VersionedRecord[]>({ queryKey: registration.listsKey(committee, record) })) {
+    if (!Array.isArray(list)) continue;
+    const existing = list.find((entry) => entry.id === record.id);
+    if (existing && existing.version >= record.version) continue;
+    if ((registration.listMode?.(key, record) ?? 'patch') === 'refetch') {
       void queryClient.invalidateQueries({ queryKey: key, exact: true });
+    } else {
+      const next = existing ? list.map((entry) => (entry.id === record.id ? record : entry)) : [...list, record];
+      queryClient.setQueryData<VersionedRecord[]>(key, registration.sort ? [...next].sort(registration.sort) : next);
+      refetchIfInFlight(queryClient, key);
     }
     changed = true;
   }
   return changed;
 }
 
-/** Drops an action item that was deleted or raised above the user's clearance. */
-export function removeActionItem(
+/**
+ * Drops a record that was deleted or raised above the user's clearance, with the caches of
+ * its children, and leaves a marker so that an open page can say so and a late fetch cannot
+ * bring it back. A cached copy strictly newer than the removal stays (visible again since).
+ */
+export function removeRecord(
   queryClient: QueryClient,
+  type: EntityType,
   committeeId: string,
   id: string,
   reason: RemovedMarker['reason'],
   version: number,
 ): boolean {
-  const detailKey = queryKeys.actionItem(id);
-  const cached = queryClient.getQueryData<ActionItem>(detailKey);
-  // Strictly newer only: a record that became visible again after this removal stays.
+  const registration = entityRegistration(type);
+  if (!registration) return false;
+  const detailKey = registration.detailKey?.(id);
+  const cached = detailKey ? queryClient.getQueryData<VersionedRecord>(detailKey) : undefined;
   if (cached && cached.version > version) return false;
   let changed = false;
-  queryClient.setQueryData<RemovedMarker>(queryKeys.removedActionItem(id), { reason, version });
-  if (cached) {
+  const previous = markerOf(queryClient, type, id);
+  if (!previous || previous.version < version) queryClient.setQueryData<RemovedMarker>(removedKey(type, id), { reason, version });
+  if (detailKey && cached) {
     queryClient.removeQueries({ queryKey: detailKey, exact: true });
     changed = true;
   }
-  queryClient.removeQueries({ queryKey: queryKeys.progressUpdates(id), exact: true });
-  for (const [key, list] of queryClient.getQueriesData<ActionItem[]>({ queryKey: queryKeys.actionItemLists(committeeId) })) {
-    if (!list?.some((entry) => entry.id === id)) continue;
-    queryClient.setQueryData<ActionItem[]>(
+  for (const [key, list] of queryClient.getQueriesData<VersionedRecord[]>({ queryKey: registration.listsKey(committeeId) })) {
+    if (!Array.isArray(list)) continue;
+    const existing = list.find((entry) => entry.id === id);
+    if (!existing || existing.version > version) continue;
+    queryClient.setQueryData<VersionedRecord[]>(
       key,
       list.filter((entry) => entry.id !== id),
     );
     changed = true;
   }
-  return changed;
+  return removeChildren(queryClient, registration, committeeId, id) || changed;
 }
 
-/** Adds or replaces one update in its action item's thread, if that thread is loaded. */
-export function upsertProgressUpdate(queryClient: QueryClient, update: ProgressUpdate): boolean {
-  const key = queryKeys.progressUpdates(update.actionItemId);
-  const thread = queryClient.getQueryData<ProgressUpdate[]>(key);
-  if (!thread) return false;
-  const existing = thread.find((entry) => entry.id === update.id);
-  if (existing && existing.version >= update.version) return false;
-  queryClient.setQueryData<ProgressUpdate[]>(
-    key,
-    sortThread(existing ? thread.map((entry) => (entry.id === update.id ? update : entry)) : [...thread, update]),
-  );
-  return true;
-}
-
-/** Removes one update from whichever loaded thread holds it (the event carries only its id). */
-export function removeProgressUpdate(queryClient: QueryClient, id: string, version: number): boolean {
+/** Children of a removed record go with it (an action item's thread). */
+function removeChildren(queryClient: QueryClient, parent: AnyRegistration, committeeId: string, parentId: string): boolean {
   let changed = false;
-  for (const [key, thread] of queryClient.getQueriesData<ProgressUpdate[]>({ queryKey: queryKeys.progressUpdatesAll })) {
-    const existing = thread?.find((entry) => entry.id === id);
-    if (!thread || !existing || existing.version > version) continue;
-    queryClient.setQueryData<ProgressUpdate[]>(
-      key,
-      thread.filter((entry) => entry.id !== id),
-    );
-    changed = true;
+  for (const child of registeredEntities()) {
+    if (child.parent?.type !== parent.type) continue;
+    const { idOf, childrenKey } = child.parent;
+    if (childrenKey && queryClient.getQueryData(childrenKey(parentId)) !== undefined) {
+      queryClient.removeQueries({ queryKey: childrenKey(parentId), exact: true });
+      changed = true;
+    }
+    for (const [key, list] of queryClient.getQueriesData<VersionedRecord[]>({ queryKey: child.listsKey(committeeId) })) {
+      if (!Array.isArray(list) || !list.some((entry) => idOf(entry) === parentId)) continue;
+      queryClient.setQueryData<VersionedRecord[]>(
+        key,
+        list.filter((entry) => idOf(entry) !== parentId),
+      );
+      changed = true;
+    }
   }
   return changed;
 }
 
-/** Everything of one committee: used when the cache may have missed changes. */
+/** Whether a cached query belongs to a committee: its key names it, or it holds records of it. */
+export function belongsToCommittee(queryKey: QueryKey, data: unknown, committeeId: string): boolean {
+  if (queryKey.includes(committeeId)) return true;
+  const records = Array.isArray(data) ? data : [data];
+  return records.some((record) => isVersionedRecord(record) && (record as { committeeId?: unknown }).committeeId === committeeId);
+}
+
+/** Everything of one committee (with the children of its records): used when the cache may have missed changes. */
 export function invalidateCommittee(queryClient: QueryClient, committeeId: string): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.actionItemLists(committeeId) });
+  const ids = new Set<string>();
+  for (const query of queryClient.getQueryCache().getAll()) {
+    if (!belongsToCommittee(query.queryKey, query.state.data, committeeId)) continue;
+    const data: unknown = query.state.data;
+    for (const record of Array.isArray(data) ? data : [data]) if (isVersionedRecord(record)) ids.add(record.id);
+  }
+  const childKeys = registeredEntities().flatMap((registration) => {
+    const childrenKey = registration.parent?.childrenKey;
+    return childrenKey ? [...ids].map((id) => JSON.stringify(childrenKey(id))) : [];
+  });
+  const children = new Set(childKeys);
   void queryClient.invalidateQueries({
-    predicate: (query) => {
-      const [scope, kind] = query.queryKey;
-      if (scope === 'action-items' && kind === 'detail') {
-        const item = query.state.data as ActionItem | undefined;
-        return !item || item.committeeId === committeeId;
-      }
-      if (scope === 'progress-updates') {
-        const thread = query.state.data as ProgressUpdate[] | undefined;
-        return !thread?.[0] || thread[0].committeeId === committeeId;
-      }
-      return false;
-    },
+    predicate: (query) => belongsToCommittee(query.queryKey, query.state.data, committeeId) || children.has(JSON.stringify(query.queryKey)),
   });
 }
 
 /**
- * Applies one realtime envelope to the TanStack Query cache. Stale envelopes (a cached record
- * with the same or a newer version, e.g. the echo of one's own write) change nothing.
- * Returns whether any cache changed.
+ * Applies one realtime envelope to the TanStack Query cache, whatever its record type: the
+ * type's registration says where its records are kept. Stale envelopes (a cached record with
+ * the same or a newer version, e.g. the echo of one's own write) change nothing; unknown record
+ * types (a newer server) are ignored. Returns whether any cache changed.
  */
 export function applyEnvelope(queryClient: QueryClient, envelope: EventEnvelope): boolean {
-  const [entity, verb] = envelope.type.split('.') as [string, string];
-  if (entity === 'action-item') {
-    if (verb === 'created' || verb === 'updated') {
-      if (!isVersioned(envelope.data)) {
-        invalidateCommittee(queryClient, envelope.committeeId);
-        return true;
-      }
-      return upsertActionItem(queryClient, envelope.data as ActionItem);
+  const { entity, verb } = parseEventType(envelope.type);
+  const registration = entityRegistration(entity);
+  if (!registration) return false;
+  if (verb === 'created' || verb === 'updated') {
+    const data: unknown = envelope.data;
+    if (!isVersionedRecord(data) || (registration.schema && !registration.schema.safeParse(data).success)) {
+      // Not a shape this client knows: the server's copy decides.
+      invalidateCommittee(queryClient, envelope.committeeId);
+      return true;
     }
-    if (verb === 'deleted' || verb === 'hidden') {
-      return removeActionItem(queryClient, envelope.committeeId, envelope.entityId, verb, envelope.version);
-    }
+    return upsertRecord(queryClient, registration.type, data, envelope.committeeId);
   }
-  if (entity === 'progress-update') {
-    if (verb === 'created' || verb === 'updated') {
-      if (!isVersioned(envelope.data)) {
-        invalidateCommittee(queryClient, envelope.committeeId);
-        return true;
-      }
-      return upsertProgressUpdate(queryClient, envelope.data as ProgressUpdate);
-    }
-    if (verb === 'deleted' || verb === 'hidden') return removeProgressUpdate(queryClient, envelope.entityId, envelope.version);
+  if (verb === 'deleted' || verb === 'hidden') {
+    return removeRecord(queryClient, registration.type, envelope.committeeId, envelope.entityId, verb, envelope.version);
   }
-  // Unknown entity types (a newer server): nothing to patch here.
   return false;
+}
+
+/** The editor's name for `upsertRecord` of an action item (kept for its callers). */
+export function upsertActionItem(queryClient: QueryClient, item: EntityRecords['action-item']): boolean {
+  return upsertRecord(queryClient, 'action-item', item);
 }

@@ -1,11 +1,16 @@
-import type { CatchUpPage, ClientToServerEvents, EventEnvelope, ServerToClientEvents, SubscribeAck } from '@sidang/shared';
+import type { AccessChanged, CatchUpPage, ClientToServerEvents, EventEnvelope, ServerToClientEvents, SubscribeAck } from '@sidang/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { type ApiClient, isApiError } from '../api/api-client.ts';
+import { applyClearance, purgeAll, purgeCommittee } from './access-purge.ts';
 import { applyEnvelope, invalidateCommittee } from './cache-apply.ts';
 import { CommitteeSync } from './sync-engine.ts';
 
 export type ConnectionState = 'connecting' | 'catching-up' | 'live' | 'offline';
+/** One committee's stream: `no-access` once the server refused it or removed the user from it. */
+export type CommitteeState = 'catching-up' | 'live' | 'no-access';
+/** What the server said about the user's access, or a subscribe it refused. */
+export type AccessNotice = AccessChanged | { reason: 'subscribe-refused'; committeeId: string };
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface RealtimeOptions {
@@ -14,8 +19,17 @@ export interface RealtimeOptions {
   api: ApiClient;
   queryClient: QueryClient;
   onStateChange: (state: ConnectionState) => void;
-  /** The server refused the token: sign in again. */
+  /** The server refused the token, or ended the session: sign in again. */
   onUnauthorized: () => void;
+  /** Each committee's stream state (catching up, live, or refused). */
+  onCommitteeStateChange?: (committeeId: string, state: CommitteeState) => void;
+  /**
+   * The user's access changed. Called before the caches are purged, so that what is shown
+   * about it (the committee's name) can still be read.
+   */
+  onAccessChanged?: (notice: AccessNotice) => void;
+  /** Called after each envelope is applied to the caches (once per seq, in order). */
+  onApply?: (envelope: EventEnvelope) => void;
   createSocket?: (token: string) => RealtimeSocket;
   /** `lastSeq` per committee from an earlier connection of this page. */
   lastSeqs?: Map<string, number>;
@@ -42,7 +56,16 @@ export function startRealtime(options: RealtimeOptions): () => void {
   const socket = (options.createSocket ?? defaultSocket)(options.token);
   const lastSeqs = options.lastSeqs ?? new Map<string, number>();
   let stopped = false;
+  /** The server ended the session (signed out, deactivated): nothing reconnects. */
+  let ended = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const setState = (state: ConnectionState) => {
+    if (!stopped) options.onStateChange(state);
+  };
+  const setCommitteeState = (committeeId: string, state: CommitteeState) => {
+    if (!stopped) options.onCommitteeStateChange?.(committeeId, state);
+  };
 
   const syncs = new Map(
     options.committeeIds.map((committeeId) => [
@@ -52,17 +75,62 @@ export function startRealtime(options: RealtimeOptions): () => void {
           apply: (envelope) => {
             applyEnvelope(queryClient, envelope);
             lastSeqs.set(committeeId, envelope.seq);
+            options.onApply?.(envelope);
           },
           fetchPage: (after) => api.get<CatchUpPage>(`/api/committees/${encodeURIComponent(committeeId)}/events`, { after, limit: 500 }),
           resetBaseline: () => invalidateCommittee(queryClient, committeeId),
+          // The log could not be read to fill a gap: the next round of catch-up does it.
+          onGapFillFailed: () => scheduleRetry(() => socket.connected && void syncAll()),
         },
         lastSeqs.get(committeeId) ?? null,
       ),
     ]),
   );
+  /** Committees the server refused or removed the user from: no longer synced on this connection. */
+  const denied = new Set<string>();
 
-  const setState = (state: ConnectionState) => {
-    if (!stopped) options.onStateChange(state);
+  /** The user may no longer see a committee: stop its stream and drop everything of it. */
+  const dropCommittee = (committeeId: string, notice: AccessNotice) => {
+    if (stopped) return;
+    const sync = syncs.get(committeeId);
+    if (sync && !denied.has(committeeId)) {
+      denied.add(committeeId);
+      sync.deny();
+      lastSeqs.delete(committeeId);
+      setCommitteeState(committeeId, 'no-access');
+    }
+    options.onAccessChanged?.(notice);
+    purgeCommittee(queryClient, committeeId);
+  };
+
+  const onAccessChanged = (change: AccessChanged) => {
+    if (stopped) return;
+    switch (change.reason) {
+      case 'membership-removed':
+        if (change.committeeId) dropCommittee(change.committeeId, change);
+        return;
+      case 'clearance-changed':
+        options.onAccessChanged?.(change);
+        if (change.clearance) applyClearance(queryClient, change.clearance);
+        else void queryClient.invalidateQueries();
+        return;
+      case 'role-changed':
+        options.onAccessChanged?.(change);
+        void queryClient.invalidateQueries({ queryKey: ['committees'] });
+        return;
+      case 'deactivated':
+      case 'signed-out':
+        ended = true;
+        options.onAccessChanged?.(change);
+        for (const sync of syncs.values()) sync.deny();
+        purgeAll(queryClient);
+        lastSeqs.clear();
+        options.onUnauthorized();
+        return;
+      default:
+        // A reason this client does not know yet: reload what it shows.
+        void queryClient.invalidateQueries();
+    }
   };
 
   const subscribe = (committeeId: string) =>
@@ -84,16 +152,24 @@ export function startRealtime(options: RealtimeOptions): () => void {
     setState('catching-up');
     try {
       const results = await Promise.all(
-        [...syncs].map(async ([committeeId, sync]) => {
-          sync.beginCatchUp();
-          const ack = await subscribe(committeeId);
-          // Not (or no longer) a member: nothing will arrive for it; its pages 404 anyway.
-          if (!ack.ok) return true;
-          const done = await sync.catchUp(ack.seq);
-          const seq = sync.getLastSeq();
-          if (seq !== null) lastSeqs.set(committeeId, seq);
-          return done;
-        }),
+        [...syncs]
+          .filter(([committeeId]) => !denied.has(committeeId))
+          .map(async ([committeeId, sync]) => {
+            sync.beginCatchUp();
+            setCommitteeState(committeeId, 'catching-up');
+            const ack = await subscribe(committeeId);
+            if (!ack.ok && ack.code !== 'not-member') throw new Error(ack.error); // passing: the round is tried again
+            if (!ack.ok) {
+              // Not (or no longer) a member: nothing will arrive for it, and nothing of it may stay.
+              dropCommittee(committeeId, { reason: 'subscribe-refused', committeeId });
+              return true;
+            }
+            const done = await sync.catchUp(ack.seq);
+            const seq = sync.getLastSeq();
+            if (seq !== null) lastSeqs.set(committeeId, seq);
+            if (done) setCommitteeState(committeeId, 'live');
+            return done;
+          }),
       );
       if (socket.connected && results.every(Boolean)) setState('live');
     } catch (error) {
@@ -106,17 +182,18 @@ export function startRealtime(options: RealtimeOptions): () => void {
   };
 
   socket.on('connect', () => {
-    void syncAll();
+    if (!ended) void syncAll();
   });
   socket.on('event', (envelope: EventEnvelope) => {
     syncs.get(envelope.committeeId)?.receive(envelope);
   });
+  socket.on('access-changed', onAccessChanged);
   socket.on('disconnect', (reason) => {
     for (const sync of syncs.values()) sync.pause();
     setState('offline');
     // The server closed us on purpose (a restart, or the user's clearance changed): socket.io
     // will not retry by itself, and what is cached may no longer be ours to see, so reload it.
-    if (reason === 'io server disconnect') {
+    if (reason === 'io server disconnect' && !ended) {
       void queryClient.invalidateQueries();
       scheduleRetry(() => socket.connect());
     }

@@ -1,22 +1,59 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import type { Classification, Committee, Role } from '@sidang/shared';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { authStore } from '../auth/auth-store.ts';
-import { type ConnectionState, startRealtime } from './realtime-client.ts';
+import { queryKeys } from '../query-keys.ts';
+import { type AccessNotice, type CommitteeState, type ConnectionState, type RealtimeSocket, startRealtime } from './realtime-client.ts';
 
-const ConnectionContext = createContext<ConnectionState>('connecting');
+/** An access change as the UI tells it: the committee's names read before its caches went. */
+export interface ShownAccessNotice {
+  key: number;
+  reason: AccessNotice['reason'];
+  committee?: Pick<Committee, 'code' | 'name' | 'nameMs'>;
+  clearance?: Classification;
+  role?: Role;
+}
+
+interface RealtimeStatus {
+  connection: ConnectionState;
+  committees: ReadonlyMap<string, CommitteeState>;
+  notices: readonly ShownAccessNotice[];
+  dismiss: (key: number) => void;
+}
+
+const noCommittees: ReadonlyMap<string, CommitteeState> = new Map();
+const RealtimeContext = createContext<RealtimeStatus>({
+  connection: 'connecting',
+  committees: noCommittees,
+  notices: [],
+  dismiss: () => undefined,
+});
+
+function committeeNames(queryClient: QueryClient, committeeId: string | null): ShownAccessNotice['committee'] {
+  if (!committeeId) return undefined;
+  const committee =
+    queryClient.getQueryData<Committee>(queryKeys.committee(committeeId)) ??
+    queryClient.getQueryData<Committee[]>(queryKeys.committees)?.find((entry) => entry.id === committeeId);
+  return committee ? { code: committee.code, name: committee.name, nameMs: committee.nameMs } : undefined;
+}
 
 interface RealtimeProviderProps {
   token: string;
   committeeIds: readonly string[];
   children: ReactNode;
+  /** The socket to use instead of the default one (tests). */
+  createSocket?: (token: string) => RealtimeSocket;
 }
 
-/** Runs the socket for the signed-in user and exposes its connection state. */
-export function RealtimeProvider({ token, committeeIds, children }: RealtimeProviderProps) {
+/** Runs the socket for the signed-in user and exposes its connection state and access changes. */
+export function RealtimeProvider({ token, committeeIds, children, createSocket }: RealtimeProviderProps) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [state, setState] = useState<ConnectionState>('connecting');
+  const [committees, setCommittees] = useState<ReadonlyMap<string, CommitteeState>>(noCommittees);
+  const [notices, setNotices] = useState<ShownAccessNotice[]>([]);
+  const nextKey = useRef(0);
   // Survives committee-list changes, so a re-created connection catches up instead of reloading.
   const lastSeqs = useRef(new Map<string, number>());
   const idsKey = [...committeeIds].sort().join(',');
@@ -30,18 +67,61 @@ export function RealtimeProvider({ token, committeeIds, children }: RealtimeProv
       queryClient,
       lastSeqs: lastSeqs.current,
       onStateChange: setState,
+      onCommitteeStateChange: (committeeId, committeeState) =>
+        setCommittees((current) => new Map(current).set(committeeId, committeeState)),
+      onAccessChanged: (notice) => {
+        nextKey.current += 1;
+        const shown: ShownAccessNotice = {
+          key: nextKey.current,
+          reason: notice.reason,
+          committee: committeeNames(queryClient, notice.committeeId),
+          clearance: 'clearance' in notice ? notice.clearance : undefined,
+          role: 'role' in notice ? notice.role : undefined,
+        };
+        setNotices((current) => [...current, shown]);
+      },
+      // Every change of a committee is a line in its activity: the feed and histories on screen refresh.
+      onApply: (envelope) => void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) }),
       onUnauthorized: () => authStore.clear(),
+      createSocket,
     });
-  }, [token, idsKey, api, queryClient]);
+  }, [token, idsKey, api, queryClient, createSocket]);
 
-  return <ConnectionStateProvider state={state}>{children}</ConnectionStateProvider>;
+  const dismiss = useCallback((key: number) => setNotices((current) => current.filter((notice) => notice.key !== key)), []);
+  const value = useMemo(() => ({ connection: state, committees, notices, dismiss }), [state, committees, notices, dismiss]);
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 
 /** Provides a connection state: the realtime provider's own, or a fixed one (tests, previews). */
-export function ConnectionStateProvider({ state, children }: { state: ConnectionState; children: ReactNode }) {
-  return <ConnectionContext.Provider value={state}>{children}</ConnectionContext.Provider>;
+export function ConnectionStateProvider({
+  state,
+  committees = noCommittees,
+  notices = [],
+  dismiss = () => undefined,
+  children,
+}: {
+  state: ConnectionState;
+  committees?: ReadonlyMap<string, CommitteeState>;
+  notices?: readonly ShownAccessNotice[];
+  dismiss?: (key: number) => void;
+  children: ReactNode;
+}) {
+  const value = useMemo(() => ({ connection: state, committees, notices, dismiss }), [state, committees, notices, dismiss]);
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 
 export function useConnectionState(): ConnectionState {
-  return useContext(ConnectionContext);
+  return useContext(RealtimeContext).connection;
+}
+
+/** One committee's stream state, once realtime has reported it. */
+export function useCommitteeSyncState(committeeId: string | undefined): CommitteeState | undefined {
+  const { committees } = useContext(RealtimeContext);
+  return committeeId ? committees.get(committeeId) : undefined;
+}
+
+/** Access changes not yet dismissed, oldest first. */
+export function useAccessNotices(): { notices: readonly ShownAccessNotice[]; dismiss: (key: number) => void } {
+  const { notices, dismiss } = useContext(RealtimeContext);
+  return { notices, dismiss };
 }

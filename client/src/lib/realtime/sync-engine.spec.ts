@@ -29,6 +29,8 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe(CommitteeSync.name, () => {
   it('should start from the ack seq on first subscribe and reset the baseline', async () => {
     const applied: number[] = [];
@@ -58,10 +60,84 @@ describe(CommitteeSync.name, () => {
     sync.receive(envelope(5));
     sync.receive(envelope(6));
     sync.receive(envelope(6));
-    sync.receive(envelope(9));
+    expect(applied).toEqual([6]);
+    expect(sync.getLastSeq()).toBe(6);
+  });
+
+  it('should not lose an envelope overtaken by a later one: the gap is filled from the log, in order', async () => {
+    const applied: number[] = [];
+    const asked: number[] = [];
+    const gapPage = deferred<CatchUpPage>();
+    const sync = new CommitteeSync(
+      {
+        apply: (e) => applied.push(e.seq),
+        fetchPage: (after) => {
+          asked.push(after);
+          return after === 5 && asked.length === 1 ? Promise.resolve(page([], false, 5)) : gapPage.promise;
+        },
+      },
+      5,
+    );
+    await sync.catchUp(5);
+    sync.receive(envelope(6));
     sync.receive(envelope(8));
-    expect(applied).toEqual([6, 9]);
-    expect(sync.getLastSeq()).toBe(9);
+    sync.receive(envelope(7));
+    sync.receive(envelope(8));
+    expect(applied).toEqual([6]);
+    expect(asked).toEqual([5, 6]);
+    gapPage.resolve(page([envelope(7), envelope(8)], false, 8));
+    await settle();
+    expect(applied).toEqual([6, 7, 8]);
+    expect(sync.getPhase()).toBe('live');
+    sync.receive(envelope(9));
+    expect(applied).toEqual([6, 7, 8, 9]);
+  });
+
+  it('should go on past a gap the log confirms (an event the user may not see)', async () => {
+    const applied: number[] = [];
+    const sync = new CommitteeSync(
+      { apply: (e) => applied.push(e.seq), fetchPage: async (after) => page([], false, after === 0 ? 3 : 10) },
+      3,
+    );
+    await sync.catchUp(3);
+    sync.receive(envelope(4));
+    sync.receive(envelope(10));
+    await settle();
+    expect(applied).toEqual([4, 10]);
+    expect(sync.getLastSeq()).toBe(10);
+  });
+
+  it('should report a gap it could not fill, and apply nothing past it', async () => {
+    const applied: number[] = [];
+    const failures: unknown[] = [];
+    let calls = 0;
+    const sync = new CommitteeSync(
+      {
+        apply: (e) => applied.push(e.seq),
+        fetchPage: () => {
+          calls += 1;
+          return calls === 1 ? Promise.resolve(page([], false, 2)) : Promise.reject(new TypeError('offline'));
+        },
+        onGapFillFailed: (error) => failures.push(error),
+      },
+      2,
+    );
+    await sync.catchUp(2);
+    sync.receive(envelope(4));
+    await settle();
+    expect(applied).toEqual([]);
+    expect(failures).toHaveLength(1);
+  });
+
+  it('should apply nothing more for a committee the server refused', async () => {
+    const applied: number[] = [];
+    const sync = new CommitteeSync({ apply: (e) => applied.push(e.seq), fetchPage: async () => page([], false, 1) }, 1);
+    sync.beginCatchUp();
+    sync.receive(envelope(2));
+    sync.deny();
+    sync.receive(envelope(3));
+    expect(sync.getPhase()).toBe('no-access');
+    expect(applied).toEqual([]);
   });
 
   it('should fetch every catch-up page from lastSeq, in order, before going live', async () => {

@@ -2,7 +2,7 @@ import type { ActionItem, CreateActionItem, ProgressUpdate, UpdateActionItem } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { type ActionItemListFilters, queryKeys } from '../../../lib/query-keys.ts';
-import { type RemovedMarker, removeActionItem, upsertActionItem, upsertProgressUpdate } from '../../../lib/realtime/cache-apply.ts';
+import { type RemovedMarker, removeRecord, upsertRecord } from '../../../lib/realtime/cache-apply.ts';
 import { actionItemsApi } from '../api/action-items-api.ts';
 
 export function useActionItems(committeeId: string | undefined, filters: ActionItemListFilters = {}) {
@@ -48,7 +48,7 @@ export function useCreateActionItem(committeeId: string) {
   return useMutation({
     mutationFn: (body: CreateActionItem) => actionItemsApi.create(api, committeeId, body),
     onSuccess: (item: ActionItem) => {
-      upsertActionItem(queryClient, item);
+      upsertRecord(queryClient, 'action-item', item);
     },
   });
 }
@@ -59,7 +59,7 @@ export function useUpdateActionItem(id: string) {
   return useMutation({
     mutationFn: (body: UpdateActionItem) => actionItemsApi.update(api, id, body),
     onSuccess: (item: ActionItem) => {
-      upsertActionItem(queryClient, item);
+      upsertRecord(queryClient, 'action-item', item);
     },
   });
 }
@@ -70,7 +70,7 @@ export function useDeleteActionItem(item: Pick<ActionItem, 'id' | 'committeeId'>
   return useMutation({
     mutationFn: (version: number) => actionItemsApi.remove(api, item.id, version),
     onSuccess: (_result, version) => {
-      removeActionItem(queryClient, item.committeeId, item.id, 'deleted', version);
+      removeRecord(queryClient, 'action-item', item.committeeId, item.id, 'deleted', version);
     },
   });
 }
@@ -81,7 +81,7 @@ export function usePostProgressUpdate(actionItemId: string) {
   return useMutation({
     mutationFn: (body: string) => actionItemsApi.postUpdate(api, actionItemId, body),
     onSuccess: (update: ProgressUpdate) => {
-      if (!upsertProgressUpdate(queryClient, update)) {
+      if (!upsertRecord(queryClient, 'progress-update', update)) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.progressUpdates(actionItemId) });
       }
     },

@@ -325,6 +325,19 @@ export const en = {
       loadFailed: 'Could not load. Please try again.',
     },
   },
+  // Access changes told by the server (realtime sync).
+  access: {
+    region: 'Access changes',
+    membershipRemoved: 'You were removed from {{committee}}. Its records were removed from this device.',
+    subscribeRefused: 'You no longer have access to {{committee}}. Its records were removed from this device.',
+    clearanceChanged: 'Your clearance changed to {{level}}; the view was reloaded.',
+    roleChanged: 'Your role in {{committee}} changed to {{role}}.',
+    sessionEnded: 'Your session was ended. Sign in again to continue.',
+    unknownCommittee: 'a committee',
+    dismiss: 'Dismiss',
+    indicator: 'No access',
+    indicatorTitle: 'You no longer have access to this committee.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -332,4 +332,17 @@ export const ms: Resources = {
       loadFailed: 'Tidak dapat dimuatkan. Sila cuba lagi.',
     },
   },
+  // Access changes told by the server (realtime sync).
+  access: {
+    region: 'Perubahan akses',
+    membershipRemoved: 'Anda telah dikeluarkan daripada {{committee}}. Rekodnya telah dipadam daripada peranti ini.',
+    subscribeRefused: 'Anda tidak lagi mempunyai akses kepada {{committee}}. Rekodnya telah dipadam daripada peranti ini.',
+    clearanceChanged: 'Tahap tapisan anda telah berubah kepada {{level}}; paparan telah dimuat semula.',
+    roleChanged: 'Peranan anda dalam {{committee}} telah berubah kepada {{role}}.',
+    sessionEnded: 'Sesi anda telah ditamatkan. Sila log masuk semula untuk meneruskan.',
+    unknownCommittee: 'sebuah jawatankuasa',
+    dismiss: 'Tutup',
+    indicator: 'Tiada akses',
+    indicatorTitle: 'Anda tidak lagi mempunyai akses kepada jawatankuasa ini.',
+  },
 };

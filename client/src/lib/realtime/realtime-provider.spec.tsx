@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Committee, SubscribeAck } from '@sidang/shared';
+import { QueryClient } from '@tanstack/react-query';
+import { act, screen } from '@testing-library/react';
+import { AccessBanner } from '../../app/layout/access-banner.tsx';
+import { ConnectionIndicator } from '../../app/layout/connection-indicator.tsx';
+import { fakeSocket } from '../../test/fake-socket.ts';
+import { COMMITTEE_ID, committee, makeActionItem } from '../../test/fixtures.ts';
+import { renderWithApp } from '../../test/render.tsx';
+import { queryKeys } from '../query-keys.ts';
+import type { RealtimeSocket } from './realtime-client.ts';
+import { RealtimeProvider } from './realtime-provider.tsx';
+
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
+function renderProvider(answer?: (committeeId: string) => SubscribeAck) {
+  const socket = fakeSocket(answer);
+  const createSocket = () => socket as unknown as RealtimeSocket;
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Number.POSITIVE_INFINITY } } });
+  queryClient.setQueryData<Committee[]>(queryKeys.committees, [committee]);
+  queryClient.setQueryData(queryKeys.actionItemList(COMMITTEE_ID, {}), [makeActionItem({ title: 'Tender evaluation' })]);
+  renderWithApp(
+    <RealtimeProvider token="t" committeeIds={[COMMITTEE_ID]} createSocket={createSocket}>
+      <ConnectionIndicator committeeId={COMMITTEE_ID} />
+      <AccessBanner />
+    </RealtimeProvider>,
+    { queryClient },
+  );
+  return { socket, queryClient };
+}
+
+describe(RealtimeProvider.name, () => {
+  it('should name the committee the user was removed from, read before its caches went', async () => {
+    const { socket, queryClient } = renderProvider();
+    await act(async () => socket.fire('connect'));
+    await settle();
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'live');
+
+    await act(async () => socket.fire('access-changed', { reason: 'membership-removed', committeeId: COMMITTEE_ID }));
+    expect(screen.getByRole('alert')).toHaveTextContent(`You were removed from JTK-REE — ${committee.name}.`);
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'no-access');
+    expect(queryClient.getQueryData(queryKeys.actionItemList(COMMITTEE_ID, {}))).toBeUndefined();
+    expect(queryClient.getQueryData<Committee[]>(queryKeys.committees)).toEqual([]);
+  });
+
+  it('should show "no access", not "catching up", for a committee whose subscribe was refused', async () => {
+    const { socket } = renderProvider(() => ({ ok: false, error: 'not a member', code: 'not-member' as const }));
+    await act(async () => socket.fire('connect'));
+    await settle();
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'no-access');
+    expect(screen.getByRole('status')).toHaveTextContent('No access');
+    expect(screen.getByRole('alert')).toHaveTextContent(`You no longer have access to JTK-REE — ${committee.name}.`);
+  });
+});
