@@ -9,6 +9,8 @@ import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
 import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
+import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
+import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 
 /** Every entity of the schema; a new slice adds its entities here and a migration. */
@@ -25,4 +27,6 @@ export const ENTITIES = [
   ProgressUpdateEntity,
   MeetingEntity,
   AgendaItemEntity,
+  AttendanceEntity,
+  DecisionEntity,
 ];

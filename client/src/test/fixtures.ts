@@ -24,6 +24,8 @@ export function makeActionItem(overrides: Partial<ActionItem> = {}): ActionItem 
     ownerAgencies: ['JMG'],
     classification: 'OPEN',
     fieldClassifications: {},
+    meetingId: null,
+    agendaItemId: null,
     version: 1,
     createdById: CHAIR_ID,
     createdAt: '2025-06-01T01:00:00.000Z',

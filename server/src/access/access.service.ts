@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Classification, classificationLevel, isCleared, type Role } from '@sidang/shared';
-import { In, type Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import type { Actor } from './actor.js';
 import { CommitteeEntity } from './committee.entity.js';
 import { MembershipEntity } from './membership.entity.js';
@@ -80,8 +80,9 @@ export class AccessService {
     return rows.flatMap((row) => (row.committee ? [{ committee: row.committee, role: row.role }] : []));
   }
 
-  async membersOf(committeeId: string): Promise<Array<{ user: UserEntity; membership: MembershipEntity }>> {
-    const rows = await this.memberships.find({ where: { committeeId }, relations: { user: true } });
+  /** Inside a transaction pass its manager (PGlite cannot answer another connection meanwhile). */
+  async membersOf(committeeId: string, manager?: EntityManager): Promise<Array<{ user: UserEntity; membership: MembershipEntity }>> {
+    const rows = await (manager ?? this.memberships.manager).find(MembershipEntity, { where: { committeeId }, relations: { user: true } });
     return rows
       .flatMap((row) => (row.user ? [{ user: row.user, membership: row }] : []))
       .sort((a, b) => a.user.name.localeCompare(b.user.name));
@@ -94,6 +95,10 @@ export class AccessService {
     const found = await this.memberships.find({ where: { committeeId, userId: In(wanted) }, select: { userId: true } });
     const members = new Set(found.map((row) => row.userId));
     return wanted.filter((id) => !members.has(id));
+  }
+
+  async userExists(userId: string): Promise<boolean> {
+    return (await this.memberships.manager.count(UserEntity, { where: { id: userId } })) > 0;
   }
 
   async isMember(committeeId: string, userId: string): Promise<boolean> {

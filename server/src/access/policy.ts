@@ -14,8 +14,10 @@ export const PERMISSIONS = {
   /** Schedule, edit and close meetings; build and reorder agendas. */
   'meeting.manage': ['chair', 'secretariat'],
   'agenda.manage': ['chair', 'secretariat'],
-  /** Drive a meeting in progress: set the current item. */
+  /** Drive a meeting in progress: set the current item, mark attendance, record decisions. */
   'meeting.run': ['chair', 'secretariat'],
+  /** A member marks themself present on arrival, or sends apologies. */
+  'attendance.mark-own': ['chair', 'secretariat', 'member'],
   /** Those who classify records see members' clearances; others see only their own. */
   'member.see-clearance': ['chair', 'secretariat'],
   /** A committee's chair manages its memberships (administrators manage every committee's). */

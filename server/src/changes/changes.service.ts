@@ -26,6 +26,19 @@ export class ChangesService {
     return result;
   }
 
+  /**
+   * Where a record written through the pipeline stands: its committee, own level and governing
+   * parent. Lets one slice check a reference to another's record without reaching into it.
+   */
+  async scopeOf(id: string): Promise<{ committeeId: string; level: number; parentId: string | null } | null> {
+    const rows: Array<{ committee_id: string; level: number; parent_id: string | null }> = await this.dataSource.query(
+      'SELECT committee_id, level, parent_id FROM record_scopes WHERE scope_id = $1',
+      [id],
+    );
+    const row = rows[0];
+    return row ? { committeeId: row.committee_id, level: Number(row.level), parentId: row.parent_id } : null;
+  }
+
   /** The newest seq of a committee (0 before its first change). */
   async latestSeq(committeeId: string): Promise<number> {
     const rows: Array<{ last_seq: string }> = await this.dataSource.query(

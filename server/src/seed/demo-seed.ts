@@ -267,6 +267,8 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
         ownerAgencies: item.agencies,
         classification: item.classification,
         fieldClassifications: item.descriptionLevel ? { description: item.descriptionLevel } : {},
+        meetingId: null,
+        agendaItemId: null,
       });
       for (const [author, body] of item.updates ?? []) {
         await actionItems.addUpdate(toActor(userOf(author)), created.id, body);
@@ -282,6 +284,8 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
       ownerAgencies: ['MOSTI'],
       classification: 'RESTRICTED',
       fieldClassifications: {},
+      meetingId: null,
+      agendaItemId: null,
     });
     logger.info({ committees: 2, actionItems: ITEMS.length + 1 }, 'Seeded the demo committee');
   } finally {

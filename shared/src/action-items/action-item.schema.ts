@@ -33,6 +33,8 @@ export const actionItemSchema = z.object({
   ownerAgencies: z.array(z.string()).describe('Agencies that own the action ("Tindakan: JMG, NRES")'),
   classification: classificationSchema,
   fieldClassifications: actionItemFieldClassificationsSchema,
+  meetingId: z.uuid().nullable().describe('Origin: the meeting that raised it'),
+  agendaItemId: z.uuid().nullable().describe('Origin: the agenda item that raised it'),
   redactedFields: z.array(z.enum(ACTION_ITEM_LEVELLED_FIELDS)).optional().describe('Fields withheld from this reader'),
   version: z.number().int().min(1),
   createdById: z.uuid(),
@@ -63,6 +65,8 @@ export const createActionItemSchema = z.strictObject({
   ownerAgencies: editableFields.ownerAgencies.default([]),
   classification: editableFields.classification.default('OPEN'),
   fieldClassifications: editableFields.fieldClassifications.default({}),
+  meetingId: z.uuid().nullable().default(null).describe('Origin meeting (of this committee)'),
+  agendaItemId: z.uuid().nullable().default(null).describe('Origin agenda item (of that meeting)'),
 });
 export type CreateActionItem = z.input<typeof createActionItemSchema>;
 
@@ -116,6 +120,13 @@ export type ProgressUpdate = z.infer<typeof progressUpdateSchema>;
 export const createProgressUpdateSchema = z.strictObject({
   body: z.string().trim().min(1, 'body must not be empty').max(5_000),
 });
+
+/** An open action from an earlier meeting, with its latest visible progress update. */
+export const matterArisingSchema = z.object({
+  item: actionItemSchema,
+  latestUpdate: progressUpdateSchema.nullable(),
+});
+export type MatterArising = z.infer<typeof matterArisingSchema>;
 
 /** Whether an item is overdue on `today` (an ISO date in the committee's time zone). */
 export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, today: string): boolean {

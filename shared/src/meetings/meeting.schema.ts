@@ -137,3 +137,58 @@ export const STANDARD_AGENDA: ReadonlyArray<{ title: string; titleMs: string }> 
 export function agendaNumber(parentPosition: number | null, position: number): string {
   return parentPosition === null ? String(position + 1) : `${parentPosition + 1}.${position + 1}`;
 }
+
+export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in_attendance'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const attendanceStatusSchema = z.enum(ATTENDANCE_STATUSES);
+
+export const attendeeSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  agency: z.string(),
+  role: z.string().describe('Role in the committee, or "guest" for one in attendance by invitation'),
+  status: attendanceStatusSchema,
+});
+export type Attendee = z.infer<typeof attendeeSchema>;
+
+export const quorumSchema = z.object({
+  required: z.number().int().describe('More than half of the voting members (chair, secretariat, members)'),
+  present: z.number().int(),
+  met: z.boolean(),
+});
+
+export const attendanceSchema = z.object({
+  id: z.uuid().describe("The meeting's id"),
+  meetingId: z.uuid(),
+  committeeId: z.uuid(),
+  attendees: z.array(attendeeSchema),
+  quorum: quorumSchema,
+  classification: z.string(),
+  version: z.number().int().min(1),
+});
+export type Attendance = z.infer<typeof attendanceSchema>;
+
+export const putAttendanceSchema = z.strictObject({ status: attendanceStatusSchema });
+
+export const decisionSchema = z.object({
+  id: z.uuid(),
+  committeeId: z.uuid(),
+  meetingId: z.uuid(),
+  agendaItemId: z.uuid(),
+  text: z.string(),
+  classification: classificationSchema,
+  createdById: z.uuid(),
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+export const createDecisionSchema = z.strictObject({
+  text: z.string().trim().min(1, 'text must not be empty').max(5_000),
+  classification: classificationSchema.optional().describe("Default: the agenda item's level (never below it)"),
+});
+
+export const listDecisionsQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional().describe('Words to look for in the decision text'),
+});

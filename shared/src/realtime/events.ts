@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
-import type { AgendaItem, Meeting } from '../meetings/meeting.schema.js';
+import type { AgendaItem, Attendance, Decision, Meeting } from '../meetings/meeting.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
 export const PROTOCOL_VERSION = 2;
@@ -17,12 +17,20 @@ export interface EntityRecords {
   member: Member;
   meeting: Meeting;
   'agenda-item': AgendaItem;
+  attendance: Attendance;
+  decision: Decision;
 }
 
 /** Record types that travel through the change pipeline. */
-export const ENTITY_TYPES = ['action-item', 'progress-update', 'member', 'meeting', 'agenda-item'] as const satisfies ReadonlyArray<
-  keyof EntityRecords
->;
+export const ENTITY_TYPES = [
+  'action-item',
+  'progress-update',
+  'member',
+  'meeting',
+  'agenda-item',
+  'attendance',
+  'decision',
+] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**

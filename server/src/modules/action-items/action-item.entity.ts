@@ -50,6 +50,13 @@ export class ActionItemEntity {
   @Column({ name: 'field_classifications', type: 'jsonb', default: () => "'{}'" })
   fieldClassifications: FieldClassifications;
 
+  /** Origin: the meeting and agenda item that raised it, if any. */
+  @Column({ name: 'meeting_id', type: 'uuid', nullable: true })
+  meetingId: string | null;
+
+  @Column({ name: 'agenda_item_id', type: 'uuid', nullable: true })
+  agendaItemId: string | null;
+
   @Column({ type: 'int' })
   version: number;
 

@@ -19,6 +19,8 @@ export function toActionItem(entity: ActionItemEntity): ActionItem {
     ownerAgencies: [...entity.ownerAgencies],
     classification: entity.classification,
     fieldClassifications: { ...entity.fieldClassifications },
+    meetingId: entity.meetingId,
+    agendaItemId: entity.agendaItemId,
     version: entity.version,
     createdById: entity.createdById,
     createdAt: entity.createdAt.toISOString(),

@@ -93,4 +93,37 @@ export class ActionItemsRepository {
     const users = await manager.find(UserEntity, { where: { id: In([...new Set(ids)]) }, select: { id: true, name: true } });
     return new Map(users.map((user) => [user.id, user.name]));
   }
+
+  /** Actions raised by these meetings that are still open, oldest due first. */
+  openFromMeetings(committeeId: string, meetingIds: readonly string[], clearance: Classification): Promise<ActionItemEntity[]> {
+    return this.items
+      .createQueryBuilder('item')
+      .where('item.committee_id = :committeeId AND item.meeting_id IN (:...meetingIds)', { committeeId, meetingIds })
+      .andWhere('item.classification IN (:...visible)', { visible: clearedLevels(clearance) })
+      .andWhere('item.status NOT IN (:...closed)', { closed: CLOSED_STATUSES })
+      .orderBy('item.due_date', 'ASC', 'NULLS LAST')
+      .addOrderBy('item.created_at', 'ASC')
+      .getMany();
+  }
+
+  /** The newest update of each item that a reader cleared to `clearance` may see. */
+  async latestUpdates(
+    itemIds: readonly string[],
+    clearance: Classification,
+  ): Promise<Map<string, { update: ProgressUpdateEntity; authorName: string }>> {
+    if (itemIds.length === 0) return new Map();
+    const updates = await this.updates
+      .createQueryBuilder('u')
+      .distinctOn(['u.action_item_id'])
+      .where('u.action_item_id IN (:...itemIds)', { itemIds })
+      .andWhere('u.classification IN (:...visible)', { visible: clearedLevels(clearance) })
+      .orderBy('u.action_item_id')
+      .addOrderBy('u.created_at', 'DESC')
+      .getMany();
+    const names = await this.authorNames(
+      this.updates.manager,
+      updates.map((update) => update.authorId),
+    );
+    return new Map(updates.map((update) => [update.actionItemId, { update, authorName: names.get(update.authorId) ?? '' }]));
+  }
 }

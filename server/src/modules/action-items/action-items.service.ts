@@ -7,6 +7,7 @@ import {
   type FieldClassifications,
   isCleared,
   type ListActionItemsQuery,
+  type MatterArising,
   type ProgressUpdate,
   projectFor,
   type UpdateActionItem,
@@ -23,6 +24,7 @@ import { ActionItemEntity } from './action-item.entity.js';
 import {
   AboveClearanceException,
   ActionItemNotFoundException,
+  InvalidOriginException,
   NothingToChangeException,
   NotMembersException,
   OwnStatusOnlyException,
@@ -65,6 +67,7 @@ export class ActionItemsService {
     this.assertClassifiable(access, input.classification);
     const fieldClassifications = this.fieldLevels(access, input.classification, input.fieldClassifications);
     await this.assertMembers(committeeId, input.ownerIds);
+    await this.assertOrigin(access, input.meetingId, input.agendaItemId);
     return this.changes.transact(actor, async (tx) => {
       const entity = tx.manager.create(ActionItemEntity, {
         ...input,
@@ -228,6 +231,39 @@ export class ActionItemsService {
       if (classificationLevel(level) > classificationLevel(classification)) kept[field] = level;
     }
     return kept;
+  }
+
+  /** An origin must be a meeting of this committee the author may see, and an agenda item of it. */
+  private async assertOrigin(access: CommitteeAccess, meetingId: string | null, agendaItemId: string | null): Promise<void> {
+    if (agendaItemId && !meetingId) throw new InvalidOriginException('meetingId', 'is required with agendaItemId');
+    if (!meetingId) return;
+    const meeting = await this.changes.scopeOf(meetingId);
+    if (!meeting || meeting.committeeId !== access.committee.id || meeting.level > access.clearanceLevel) {
+      throw new InvalidOriginException('meetingId', 'must be a meeting of this committee');
+    }
+    if (!agendaItemId) return;
+    const item = await this.changes.scopeOf(agendaItemId);
+    if (!item || item.parentId !== meetingId || item.level > access.clearanceLevel) {
+      throw new InvalidOriginException('agendaItemId', 'must be an agenda item of that meeting');
+    }
+  }
+
+  /** Open actions that earlier meetings raised, each with its latest update the reader may see. */
+  async openFromEarlierMeetings(actor: Actor, committeeId: string, meetingIds: readonly string[]): Promise<MatterArising[]> {
+    const access = await this.access.requireCommittee(actor, committeeId);
+    if (meetingIds.length === 0) return [];
+    const items = await this.repository.openFromMeetings(committeeId, meetingIds, access.clearance);
+    const latest = await this.repository.latestUpdates(
+      items.map((item) => item.id),
+      access.clearance,
+    );
+    return items.map((item) => {
+      const update = latest.get(item.id);
+      return {
+        item: projectFor(toActionItem(item), access.clearance),
+        latestUpdate: update ? toProgressUpdate(update.update, item, update.authorName) : null,
+      };
+    });
   }
 
   private async assertMembers(committeeId: string, ownerIds: string[]): Promise<void> {

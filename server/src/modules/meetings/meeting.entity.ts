@@ -47,6 +47,13 @@ export class MeetingEntity {
   @Column({ type: 'varchar', length: 16 })
   classification: Classification;
 
+  /** The meeting's attendance is a record of its own (id and version), governed by the meeting. */
+  @Column({ name: 'attendance_id', type: 'uuid', default: () => 'gen_random_uuid()' })
+  attendanceId: string;
+
+  @Column({ name: 'attendance_version', type: 'int', default: 1 })
+  attendanceVersion: number;
+
   @Column({ type: 'int' })
   version: number;
 

@@ -1,13 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   type AgendaItem,
+  type Attendance,
   createAgendaItemSchema,
+  createDecisionSchema,
   createMeetingSchema,
+  type Decision,
   deleteVersionSchema,
+  listDecisionsQuerySchema,
   listMeetingsQuerySchema,
+  type MatterArising,
   type Meeting,
   type MoveAgendaItem,
   moveAgendaItemSchema,
+  putAttendanceSchema,
   setCurrentItemSchema,
   type UpdateAgendaItem,
   type UpdateMeeting,
@@ -18,11 +24,60 @@ import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { AttendanceService } from './attendance.service.js';
+import { DecisionsService } from './decisions.service.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Controller()
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly attendance: AttendanceService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  @Get('meetings/:id/attendance')
+  getAttendance(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Attendance> {
+    return this.attendance.get(actor, id);
+  }
+
+  @Put('meetings/:id/attendance/:userId')
+  markAttendance(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('userId', new UuidParamPipe('userId')) userId: string,
+    @Body(new ZodValidationPipe(putAttendanceSchema)) body: z.output<typeof putAttendanceSchema>,
+  ): Promise<Attendance> {
+    return this.attendance.mark(actor, id, userId, body.status);
+  }
+
+  @Get('meetings/:id/matters-arising')
+  mattersArising(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<MatterArising[]> {
+    return this.meetings.mattersArising(actor, id);
+  }
+
+  @Get('agenda-items/:id/decisions')
+  decisionsOf(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Decision[]> {
+    return this.decisions.ofItem(actor, id);
+  }
+
+  @Post('agenda-items/:id/decisions')
+  recordDecision(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(createDecisionSchema)) body: z.output<typeof createDecisionSchema>,
+  ): Promise<Decision> {
+    return this.decisions.record(actor, id, body.text, body.classification);
+  }
+
+  @Get('committees/:committeeId/decisions')
+  register(
+    @CurrentActor() actor: Actor,
+    @Param('committeeId', new UuidParamPipe('committeeId')) committeeId: string,
+    @Query(new ZodValidationPipe(listDecisionsQuerySchema, 'query')) query: z.output<typeof listDecisionsQuerySchema>,
+  ): Promise<Decision[]> {
+    return this.decisions.register(actor, committeeId, query.q);
+  }
 
   @Get('committees/:committeeId/meetings')
   list(

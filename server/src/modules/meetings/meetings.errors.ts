@@ -31,4 +31,6 @@ export const meetingErrors = {
   aboveClearance: (clearance: string) => invalid('classification', `must not be above your clearance (${clearance})`),
   endsBeforeStart: () => invalid('endsAt', 'must not be before startsAt'),
   nothingToChange: () => invalid('body', 'names no field to change besides version'),
+  notAUser: () => invalid('userId', 'no such user'),
+  guestStatus: () => invalid('status', 'someone who is not a member can only be in attendance (by invitation) or absent'),
 };

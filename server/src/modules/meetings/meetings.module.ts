@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../../access/access.module.js';
+import { ActionItemsModule } from '../action-items/action-items.module.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
+import { AttendanceEntity } from './attendance.entity.js';
+import { AttendanceService } from './attendance.service.js';
+import { DecisionEntity } from './decision.entity.js';
+import { DecisionsService } from './decisions.service.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { MeetingsController } from './meetings.controller.js';
 import './meetings.openapi.js';
@@ -9,9 +14,9 @@ import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Module({
-  imports: [AccessModule, TypeOrmModule.forFeature([MeetingEntity, AgendaItemEntity])],
+  imports: [AccessModule, ActionItemsModule, TypeOrmModule.forFeature([MeetingEntity, AgendaItemEntity, AttendanceEntity, DecisionEntity])],
   controllers: [MeetingsController],
-  providers: [MeetingsRepository, MeetingsService],
+  providers: [MeetingsRepository, MeetingsService, AttendanceService, DecisionsService],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

@@ -1,11 +1,17 @@
 import {
   agendaItemSchema,
+  attendanceSchema,
   createAgendaItemSchema,
+  createDecisionSchema,
   createMeetingSchema,
+  decisionSchema,
   deleteVersionSchema,
+  listDecisionsQuerySchema,
   listMeetingsQuerySchema,
+  matterArisingSchema,
   meetingSchema,
   moveAgendaItemSchema,
+  putAttendanceSchema,
   setCurrentItemSchema,
   updateAgendaItemSchema,
   updateMeetingSchema,
@@ -125,4 +131,58 @@ describeRoute({
   query: deleteVersionSchema,
   status: 204,
   extraErrors: { ...forbidden, ...stale },
+});
+describeRoute({
+  method: 'get',
+  path: '/api/meetings/:id/attendance',
+  summary: 'Attendance and quorum',
+  tag,
+  params: idParams,
+  response: attendanceSchema,
+});
+describeRoute({
+  method: 'put',
+  path: '/api/meetings/:id/attendance/:userId',
+  summary: 'Mark attendance (chair, secretariat; a member for themself: present or apologies)',
+  tag,
+  params: z.object({ id: z.uuid(), userId: z.uuid() }),
+  body: putAttendanceSchema,
+  response: attendanceSchema,
+  extraErrors: forbidden,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/meetings/:id/matters-arising',
+  summary: 'Actions still open from earlier meetings, with their latest update',
+  tag,
+  params: idParams,
+  response: z.array(matterArisingSchema),
+});
+describeRoute({
+  method: 'get',
+  path: '/api/agenda-items/:id/decisions',
+  summary: 'Decisions recorded on an agenda item',
+  tag,
+  params: idParams,
+  response: z.array(decisionSchema),
+});
+describeRoute({
+  method: 'post',
+  path: '/api/agenda-items/:id/decisions',
+  summary: 'Record a decision (chair, secretariat)',
+  tag,
+  params: idParams,
+  body: createDecisionSchema,
+  response: decisionSchema,
+  status: 201,
+  extraErrors: forbidden,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/committees/:committeeId/decisions',
+  summary: "The committee's decisions register",
+  tag,
+  params: committeeParams,
+  query: listDecisionsQuerySchema,
+  response: z.array(decisionSchema),
 });

@@ -13,6 +13,11 @@ export class MeetingsRepository {
     @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
   ) {}
 
+  /** For reads outside a transaction. */
+  get manager(): EntityManager {
+    return this.meetings.manager;
+  }
+
   list(committeeId: string, clearance: Classification, when?: 'upcoming' | 'past'): Promise<MeetingEntity[]> {
     const query = this.meetings
       .createQueryBuilder('m')
@@ -45,6 +50,15 @@ export class MeetingsRepository {
       [committeeId, year],
     );
     return Number(rows[0]?.next ?? 1);
+  }
+
+  async earlierMeetingIds(committeeId: string, before: Date): Promise<string[]> {
+    const rows = await this.meetings
+      .createQueryBuilder('m')
+      .select('m.id', 'id')
+      .where('m.committee_id = :committeeId AND m.starts_at < :before AND m.deleted_at IS NULL', { committeeId, before })
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
   }
 
   /** Serialises numbering within a committee until the transaction ends. */

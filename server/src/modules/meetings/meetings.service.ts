@@ -7,6 +7,7 @@ import {
   type createAgendaItemSchema,
   type createMeetingSchema,
   isCleared,
+  type MatterArising,
   MEETING_TRANSITIONS,
   type Meeting,
   type MoveAgendaItem,
@@ -21,6 +22,7 @@ import type { Actor } from '../../access/actor.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { StaleVersionException } from '../../common/errors.js';
+import { ActionItemsService } from '../action-items/action-items.service.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { AgendaItemNotFoundException, MeetingNotFoundException, meetingErrors } from './meetings.errors.js';
@@ -43,6 +45,7 @@ export class MeetingsService {
     private readonly repository: MeetingsRepository,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
+    private readonly actionItems: ActionItemsService,
   ) {}
 
   async list(actor: Actor, committeeId: string, when?: 'upcoming' | 'past'): Promise<Meeting[]> {
@@ -208,6 +211,13 @@ export class MeetingsService {
       });
       return after;
     });
+  }
+
+  /** Matters arising: every action still open from earlier meetings, with its latest update. */
+  async mattersArising(actor: Actor, id: string): Promise<MatterArising[]> {
+    const { meeting } = await this.visibleMeeting(actor, id);
+    const earlier = await this.repository.earlierMeetingIds(meeting.committeeId, meeting.startsAt);
+    return this.actionItems.openFromEarlierMeetings(actor, meeting.committeeId, earlier);
   }
 
   async agenda(actor: Actor, meetingId: string): Promise<AgendaItem[]> {
@@ -457,7 +467,7 @@ export class MeetingsService {
     return toAgendaItem(item, parent ? parent.position : null);
   }
 
-  private async visibleMeeting(actor: Actor, id: string): Promise<{ meeting: MeetingEntity; access: CommitteeAccess }> {
+  async visibleMeeting(actor: Actor, id: string): Promise<{ meeting: MeetingEntity; access: CommitteeAccess }> {
     const meeting = await this.repository.findMeeting(id);
     const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;
     if (!meeting || !access || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
@@ -465,10 +475,7 @@ export class MeetingsService {
   }
 
   /** An item is seen by those cleared for it and for its meeting. */
-  private async visibleItem(
-    actor: Actor,
-    id: string,
-  ): Promise<{ item: AgendaItemEntity; meeting: MeetingEntity; access: CommitteeAccess }> {
+  async visibleItem(actor: Actor, id: string): Promise<{ item: AgendaItemEntity; meeting: MeetingEntity; access: CommitteeAccess }> {
     const item = await this.repository.findItem(id);
     const meeting = item ? await this.repository.findMeeting(item.meetingId) : null;
     const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;

@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import { fieldOfPath, fromServerIssue, fromZodIssue, type ValidationMessage } from '../../../lib/validation/validation-messages.ts';
 
 /** Parsed, complete field values of an action item (what create sends, what edit diffs). */
-export type ActionItemFields = z.output<typeof createActionItemSchema>;
+/** The origin (meeting, agenda item) is set where an action is raised, not in this form. */
+export type ActionItemFields = Omit<z.output<typeof createActionItemSchema>, 'meetingId' | 'agendaItemId'>;
 export type ActionItemFieldName = keyof ActionItemFields;
 export type ActionItemChanges = Omit<UpdateActionItem, 'version'>;
 
@@ -116,7 +117,10 @@ export function parseFormState(
       fallback: `must not be above your clearance (${clearance})`,
     };
   }
-  if (result.success && Object.keys(errors).length === 0) return { ok: true, values: result.data };
+  if (result.success && Object.keys(errors).length === 0) {
+    const { meetingId: _meeting, agendaItemId: _item, ...values } = result.data;
+    return { ok: true, values };
+  }
   return { ok: false, errors };
 }
 

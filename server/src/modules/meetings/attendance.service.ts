@@ -1,0 +1,103 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import type { Attendance, AttendanceStatus, Attendee } from '@sidang/shared';
+import { type EntityManager, In } from 'typeorm';
+import { AccessService } from '../../access/access.service.js';
+import type { Actor } from '../../access/actor.js';
+import { UserEntity } from '../../access/user.entity.js';
+import { ChangesService } from '../../changes/changes.service.js';
+import { AttendanceEntity } from './attendance.entity.js';
+import { MeetingEntity } from './meeting.entity.js';
+import { MeetingNotFoundException, meetingErrors } from './meetings.errors.js';
+import { MeetingsRepository } from './meetings.repository.js';
+import { MeetingsService } from './meetings.service.js';
+
+/** Who attends a meeting, and whether it has its quorum: more than half of its voting members. */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly repository: MeetingsRepository,
+    private readonly access: AccessService,
+    private readonly changes: ChangesService,
+  ) {}
+
+  async get(actor: Actor, meetingId: string): Promise<Attendance> {
+    const { meeting } = await this.meetings.visibleMeeting(actor, meetingId);
+    return this.view(meeting);
+  }
+
+  /**
+   * The secretariat and the chair mark anyone (a non-member only as in attendance, by
+   * invitation); a member marks themself present or sends apologies.
+   */
+  async mark(actor: Actor, meetingId: string, userId: string, status: AttendanceStatus): Promise<Attendance> {
+    const { access } = await this.meetings.visibleMeeting(actor, meetingId);
+    const self = userId === actor.id;
+    if (!access.may('meeting.run')) {
+      if (!self || !access.may('attendance.mark-own') || (status !== 'present' && status !== 'apologies')) {
+        throw new ForbiddenException('You may mark only yourself, as present or with apologies');
+      }
+    }
+    const isMember = await this.access.isMember(access.committee.id, userId);
+    if (!isMember) {
+      const exists = await this.access.userExists(userId);
+      if (!exists) throw meetingErrors.notAUser();
+      if (status !== 'in_attendance' && status !== 'absent') throw meetingErrors.guestStatus();
+    }
+    return this.changes.transact(actor, async (tx) => {
+      const meeting = await this.repository.lockMeeting(tx.manager, meetingId);
+      if (!meeting || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
+      const before = await this.view(meeting, tx.manager);
+      await tx.manager.upsert(AttendanceEntity, { meetingId, userId, status }, ['meetingId', 'userId']);
+      meeting.attendanceVersion += 1;
+      await tx.manager.update(MeetingEntity, { id: meetingId }, { attendanceVersion: meeting.attendanceVersion });
+      const after = await this.view(meeting, tx.manager);
+      await tx.record({
+        committeeId: meeting.committeeId,
+        entityType: 'attendance',
+        entityId: meeting.attendanceId,
+        verb: 'updated',
+        version: after.version,
+        classification: meeting.classification,
+        parent: { id: meeting.id, classification: meeting.classification },
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** The attendance of a meeting: every member (marked or not) and the guests marked in attendance. */
+  private async view(meeting: MeetingEntity, manager?: EntityManager): Promise<Attendance> {
+    const members = await this.access.membersOf(meeting.committeeId, manager);
+    const marks = await (manager ?? this.repository.manager).find(AttendanceEntity, { where: { meetingId: meeting.id } });
+    const statusOf = new Map(marks.map((mark) => [mark.userId, mark.status]));
+    const memberIds = new Set(members.map(({ user }) => user.id));
+    const attendees: Attendee[] = members.map(({ user, membership }) => ({
+      userId: user.id,
+      name: user.name,
+      agency: user.agency,
+      role: membership.role,
+      status: statusOf.get(user.id) ?? 'absent',
+    }));
+    const guestIds = marks.filter((mark) => !memberIds.has(mark.userId) && mark.status === 'in_attendance').map((mark) => mark.userId);
+    if (guestIds.length > 0) {
+      const guests = await (manager ?? this.repository.manager).find(UserEntity, { where: { id: In(guestIds) } });
+      for (const guest of guests) {
+        attendees.push({ userId: guest.id, name: guest.name, agency: guest.agency, role: 'guest', status: 'in_attendance' });
+      }
+    }
+    const voting = attendees.filter((attendee) => attendee.role !== 'observer' && attendee.role !== 'guest');
+    const present = voting.filter((attendee) => attendee.status === 'present').length;
+    const required = Math.floor(voting.length / 2) + 1;
+    return {
+      id: meeting.attendanceId,
+      meetingId: meeting.id,
+      committeeId: meeting.committeeId,
+      attendees,
+      quorum: { required, present, met: present >= required },
+      classification: meeting.classification,
+      version: meeting.attendanceVersion,
+    };
+  }
+}

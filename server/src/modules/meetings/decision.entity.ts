@@ -1,0 +1,39 @@
+import type { Classification } from '@sidang/shared';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A decision recorded against an agenda item: the committee's decisions register. */
+@Entity({ name: 'decisions' })
+@Index('decisions_committee_idx', ['committeeId'])
+@Index('decisions_agenda_item_idx', ['agendaItemId'])
+export class DecisionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ name: 'meeting_id', type: 'uuid' })
+  meetingId: string;
+
+  @Column({ name: 'agenda_item_id', type: 'uuid' })
+  agendaItemId: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  /** Never below its agenda item's and meeting's levels when recorded. */
+  @Column({ type: 'varchar', length: 16 })
+  classification: Classification;
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById: string;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

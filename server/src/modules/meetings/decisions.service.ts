@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type Classification, clearedLevels, type Decision, higherOf, isCleared } from '@sidang/shared';
+import type { Repository } from 'typeorm';
+import { AccessService } from '../../access/access.service.js';
+import type { Actor } from '../../access/actor.js';
+import { ChangesService } from '../../changes/changes.service.js';
+import { AgendaItemEntity } from './agenda-item.entity.js';
+import { DecisionEntity } from './decision.entity.js';
+import { MeetingEntity } from './meeting.entity.js';
+import { meetingErrors } from './meetings.errors.js';
+import { MeetingsService } from './meetings.service.js';
+
+function toDecision(entity: DecisionEntity): Decision {
+  return {
+    id: entity.id,
+    committeeId: entity.committeeId,
+    meetingId: entity.meetingId,
+    agendaItemId: entity.agendaItemId,
+    text: entity.text,
+    classification: entity.classification,
+    createdById: entity.createdById,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+/** Decisions recorded in place, against an agenda item; searchable per committee. */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+    private readonly meetings: MeetingsService,
+    private readonly access: AccessService,
+    private readonly changes: ChangesService,
+  ) {}
+
+  async ofItem(actor: Actor, agendaItemId: string): Promise<Decision[]> {
+    const { access } = await this.meetings.visibleItem(actor, agendaItemId);
+    const rows = await this.decisions
+      .createQueryBuilder('d')
+      .where('d.agenda_item_id = :agendaItemId', { agendaItemId })
+      .andWhere('d.classification IN (:...levels)', { levels: clearedLevels(access.clearance) })
+      .orderBy('d.created_at', 'ASC')
+      .getMany();
+    return rows.map(toDecision);
+  }
+
+  async record(actor: Actor, agendaItemId: string, text: string, requested?: Classification): Promise<Decision> {
+    const { item, meeting, access } = await this.meetings.visibleItem(actor, agendaItemId);
+    access.require('meeting.run');
+    // Never below what governs it: what was decided on a SECRET item is SECRET.
+    const classification = higherOf(requested ?? 'OPEN', higherOf(item.classification, meeting.classification));
+    if (!isCleared(access.clearance, classification)) throw meetingErrors.aboveClearance(access.clearance);
+    return this.changes.transact(actor, async (tx) => {
+      const entity = await tx.manager.save(
+        tx.manager.create(DecisionEntity, {
+          committeeId: item.committeeId,
+          meetingId: meeting.id,
+          agendaItemId,
+          text,
+          classification,
+          createdById: actor.id,
+          version: 1,
+        }),
+      );
+      const decision = toDecision(entity);
+      await tx.record({
+        committeeId: item.committeeId,
+        entityType: 'decision',
+        entityId: decision.id,
+        verb: 'created',
+        version: 1,
+        classification,
+        parent: { id: agendaItemId, classification: item.classification },
+        before: null,
+        after: decision,
+      });
+      return decision;
+    });
+  }
+
+  /** The committee's decisions register: what the reader may see of it, newest meeting first. */
+  async register(actor: Actor, committeeId: string, q?: string): Promise<Decision[]> {
+    const access = await this.access.requireCommittee(actor, committeeId);
+    const levels = clearedLevels(access.clearance);
+    const query = this.decisions
+      .createQueryBuilder('d')
+      .innerJoin(AgendaItemEntity, 'a', 'a.id = d.agenda_item_id AND a.deleted_at IS NULL')
+      .innerJoin(MeetingEntity, 'm', 'm.id = d.meeting_id AND m.deleted_at IS NULL')
+      .where('d.committee_id = :committeeId', { committeeId })
+      .andWhere('d.classification IN (:...levels) AND a.classification IN (:...levels) AND m.classification IN (:...levels)', { levels });
+    if (q) query.andWhere("d.text ILIKE :pattern ESCAPE '\\'", { pattern: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const rows = await query.orderBy('m.starts_at', 'DESC').addOrderBy('d.created_at', 'DESC').limit(500).getMany();
+    return rows.map(toDecision);
+  }
+}

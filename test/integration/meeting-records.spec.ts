@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ActionItem, AgendaItem, Attendance, Decision, MatterArising, Meeting } from '@sidang/shared';
+import { type LiveClient, type Session, TestApp } from './support/harness.js';
+
+describe('attendance, quorum, decisions and matters arising', () => {
+  let app: TestApp;
+  let chair: Session;
+  let secretariat: Session;
+  let member: Session;
+  let observer: Session;
+  let committeeId: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    [chair, secretariat, member, observer] = await Promise.all([
+      app.login('chair'),
+      app.login('secretariat'),
+      app.login('member'),
+      app.login('observer'),
+    ]);
+    committeeId = (await app.committees(chair.token)).main.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const meeting = async (startsAt: string): Promise<{ meeting: Meeting; items: AgendaItem[] }> => {
+    const created = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: 'Mesyuarat',
+      startsAt,
+    });
+    expect(created.status).toBe(201);
+    const items = await app.request<AgendaItem[]>('GET', `/api/meetings/${created.body.id}/agenda-items`, chair.token);
+    return { meeting: created.body, items: items.body };
+  };
+  const subscribed = async (session: Session): Promise<LiveClient> => {
+    const client = await app.connect(session.token);
+    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    return client;
+  };
+
+  it('should keep attendance and quorum live: more than half of the voting members present', async () => {
+    const { meeting: m } = await meeting('2032-02-01T09:30:00+08:00');
+    const screen = await subscribed(observer);
+    const initial = (await app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, observer.token)).body;
+    // The demo committee: chair, secretariat and five members vote; the observer does not.
+    expect(initial.quorum).toEqual({ required: 4, present: 0, met: false });
+    expect(initial.attendees.every((attendee) => attendee.status === 'absent')).toBe(true);
+
+    const voters = initial.attendees.filter((attendee) => attendee.role !== 'observer').slice(0, 4);
+    for (const voter of voters) {
+      const marked = await app.request<Attendance>('PUT', `/api/meetings/${m.id}/attendance/${voter.userId}`, secretariat.token, {
+        status: 'present',
+      });
+      expect(marked.status).toBe(200);
+    }
+    const events = await screen.waitFor((received) => received.filter((e) => e.type === 'attendance.updated').length === 4);
+    const last = events.filter((e) => e.type === 'attendance.updated').at(-1)?.data as Attendance;
+    expect(last.quorum).toEqual({ required: 4, present: 4, met: true });
+    expect(events.filter((e) => e.type === 'attendance.updated').map((e) => e.version)).toEqual([2, 3, 4, 5]);
+
+    // A member marks themself; not someone else; an observer not even themself.
+    const own = await app.request('PUT', `/api/meetings/${m.id}/attendance/${member.user.id}`, member.token, { status: 'apologies' });
+    expect(own.status).toBe(200);
+    const other = await app.request('PUT', `/api/meetings/${m.id}/attendance/${chair.user.id}`, member.token, { status: 'absent' });
+    expect(other.status).toBe(403);
+    expect(
+      (await app.request('PUT', `/api/meetings/${m.id}/attendance/${observer.user.id}`, observer.token, { status: 'present' })).status,
+    ).toBe(403);
+    const bad = await app.request<{ message: string }>('PUT', `/api/meetings/${m.id}/attendance/${member.user.id}`, chair.token, {
+      status: 'asleep',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^status:/);
+  });
+
+  it('should keep a decision on a SECRET item from a CONFIDENTIAL reader, and find decisions by their words', async () => {
+    const { meeting: m, items } = await meeting('2032-03-01T09:30:00+08:00');
+    const secretItem = await app.request<AgendaItem>('POST', `/api/meetings/${m.id}/agenda-items`, chair.token, {
+      title: 'Negotiating mandate',
+      classification: 'SECRET',
+    });
+    const marker = `MANDATE-${Math.random().toString(36).slice(2)}`;
+    const memberScreen = await subscribed(member);
+    const secret = await app.request<Decision>('POST', `/api/agenda-items/${secretItem.body.id}/decisions`, chair.token, {
+      text: `Agreed the red line ${marker}`,
+    });
+    expect(secret.status).toBe(201);
+    expect(secret.body.classification).toBe('SECRET');
+    const open = await app.request<Decision>('POST', `/api/agenda-items/${items[3]?.id}/decisions`, secretariat.token, {
+      text: 'Bersetuju menubuhkan kumpulan kerja pemisahan Dy/Tb',
+    });
+    expect(open.status).toBe(201);
+    await memberScreen.waitFor((events) => events.some((e) => e.entityId === open.body.id));
+
+    const memberSees = {
+      register: (await app.request<Decision[]>('GET', `/api/committees/${committeeId}/decisions`, member.token)).body,
+      socket: memberScreen.events,
+      catchUp: await app.catchUp(member.token, committeeId, 0),
+    };
+    expect(JSON.stringify(memberSees)).not.toContain(marker);
+    expect(memberSees.register.map((decision) => decision.id)).toContain(open.body.id);
+    const chairRegister = (await app.request<Decision[]>('GET', `/api/committees/${committeeId}/decisions?q=red line`, chair.token)).body;
+    expect(chairRegister.map((decision) => decision.id)).toEqual([secret.body.id]);
+    const found = (await app.request<Decision[]>('GET', `/api/committees/${committeeId}/decisions?q=kumpulan kerja`, member.token)).body;
+    expect(found.map((decision) => decision.id)).toEqual([open.body.id]);
+    expect((await app.request('POST', `/api/agenda-items/${items[3]?.id}/decisions`, member.token, { text: 'x' })).status).toBe(403);
+  });
+
+  it('should bring back under matters arising every action still open from earlier meetings, with its latest update', async () => {
+    const first = await meeting('2032-04-01T09:30:00+08:00');
+    const next = await meeting('2032-05-01T09:30:00+08:00');
+    const raise = async (title: string, status?: string) => {
+      const item = await app.createItem(chair.token, committeeId, {
+        title,
+        meetingId: first.meeting.id,
+        agendaItemId: first.items[3]?.id,
+        ...(status ? { status } : {}),
+      });
+      return item;
+    };
+    const open = await raise('Open from meeting one');
+    const done = await raise('Done already', 'done');
+    const cancelled = await raise('Cancelled', 'cancelled');
+    await app.request('POST', `/api/action-items/${open.id}/updates`, member.token, { body: 'First draft circulated' });
+    await app.request('POST', `/api/action-items/${open.id}/updates`, member.token, { body: 'Comments received from JMG' });
+
+    const arising = (await app.request<MatterArising[]>('GET', `/api/meetings/${next.meeting.id}/matters-arising`, observer.token)).body;
+    const ids = arising.map((matter) => matter.item.id);
+    expect(ids).toContain(open.id);
+    expect(ids).not.toContain(done.id);
+    expect(ids).not.toContain(cancelled.id);
+    expect(arising.find((matter) => matter.item.id === open.id)?.latestUpdate?.body).toBe('Comments received from JMG');
+    expect(arising.find((matter) => matter.item.id === open.id)?.item).toMatchObject({ meetingId: first.meeting.id });
+    // Not its own meeting's matters arising.
+    const own = (await app.request<MatterArising[]>('GET', `/api/meetings/${first.meeting.id}/matters-arising`, observer.token)).body;
+    expect(own.map((matter) => matter.item.id)).not.toContain(open.id);
+
+    const wrongOrigin = await app.request<{ message: string }>('POST', `/api/committees/${committeeId}/action-items`, chair.token, {
+      title: 'x',
+      meetingId: first.meeting.id,
+      agendaItemId: next.items[0]?.id,
+    });
+    expect(wrongOrigin.status).toBe(400);
+    expect(wrongOrigin.body.message).toMatch(/^agendaItemId:/);
+    const check = await app.request<ActionItem>('GET', `/api/action-items/${open.id}`, chair.token);
+    expect(check.body.agendaItemId).toBe(first.items[3]?.id);
+  });
+});
