@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
+import { text } from '../common/text.js';
 
 export const LOCALES = ['en', 'ms'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const localeSchema = z.enum(LOCALES).describe('UI language: en (English) or ms (Bahasa Malaysia)');
 
+/** RFC 5321 caps an address at 254 characters; longer input is refused before any lookup. */
+export const EMAIL_MAX_LENGTH = 254;
+
 export const loginRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()).describe('Sign-in e-mail address'),
-  password: z.string().min(1).max(1024),
+  email: text().max(EMAIL_MAX_LENGTH).trim().toLowerCase().pipe(z.email()).describe('Sign-in e-mail address'),
+  password: text().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

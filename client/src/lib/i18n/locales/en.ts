@@ -181,6 +181,9 @@ export const en = {
     aboveClearance: 'Cannot be above your clearance ({{level}}).',
     notMembers: 'Owners must be members of this committee.',
     ownerIds_notMembers: 'Every owner must be a member of this committee.',
+    invalidFormat: 'This value is not in the expected format.',
+    nulByte: 'Remove the invisible control character (NUL) from this text.',
+    unknownField: 'This field is not accepted.',
   },
   conflict: {
     title: 'Someone else changed this action',

@@ -183,6 +183,9 @@ export const ms: Resources = {
     aboveClearance: 'Tidak boleh melebihi tahap tapisan anda ({{level}}).',
     notMembers: 'Pegawai bertanggungjawab mestilah ahli jawatankuasa ini.',
     ownerIds_notMembers: 'Setiap pegawai bertanggungjawab mestilah ahli jawatankuasa ini.',
+    invalidFormat: 'Nilai ini tidak dalam format yang dijangka.',
+    nulByte: 'Buang aksara kawalan tersembunyi (NUL) daripada teks ini.',
+    unknownField: 'Medan ini tidak diterima.',
   },
   conflict: {
     title: 'Tindakan ini telah diubah oleh orang lain',
