@@ -20,6 +20,9 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  // Behind a proxy its X-Forwarded-For / -Proto say who the client is and whether it used HTTPS;
+  // believed only from the proxies TRUST_PROXY names (default: none).
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger,

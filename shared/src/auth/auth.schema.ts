@@ -27,11 +27,20 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const loginResponseSchema = z.object({
-  accessToken: z.string(),
-  expiresAt: z.iso.datetime(),
+  accessToken: z.string().describe('Bearer token for every other call; short-lived (see expiresAt)'),
+  expiresAt: z.iso.datetime().describe('When accessToken stops working; refresh before then'),
+  refreshToken: z
+    .string()
+    .optional()
+    .describe('Trade it at POST /api/auth/refresh for a new accessToken and a new refreshToken; each works once'),
   user: userSchema,
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const refreshRequestSchema = z.strictObject({
+  refreshToken: text().min(1).max(512).describe('The refreshToken of the last sign-in or refresh'),
+});
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 
 export const updateMeSchema = z.strictObject({ locale: localeSchema });
 export type UpdateMe = z.infer<typeof updateMeSchema>;
