@@ -39,6 +39,9 @@ export const en = {
     submitting: 'Signing in…',
     invalid: 'Wrong e-mail or password.',
     failed: 'Could not sign in. Please try again.',
+    rateLimited_one: 'Too many sign-in attempts. Wait {{count}} second and try again.',
+    rateLimited_other: 'Too many sign-in attempts. Wait {{count}} seconds and try again.',
+    busy: 'The server is busy. Wait a moment and try again.',
     demoHint:
       'Demo accounts: chair@demo.sidang.my, secretariat@demo.sidang.my, member@demo.sidang.my, observer@demo.sidang.my — password sidang-demo.',
   },

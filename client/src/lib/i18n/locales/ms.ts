@@ -41,6 +41,9 @@ export const ms: Resources = {
     submitting: 'Sedang log masuk…',
     invalid: 'E-mel atau kata laluan salah.',
     failed: 'Tidak dapat log masuk. Sila cuba lagi.',
+    rateLimited_one: 'Terlalu banyak cubaan log masuk. Tunggu {{count}} saat dan cuba lagi.',
+    rateLimited_other: 'Terlalu banyak cubaan log masuk. Tunggu {{count}} saat dan cuba lagi.',
+    busy: 'Pelayan sedang sibuk. Tunggu sebentar dan cuba lagi.',
     demoHint:
       'Akaun demo: chair@demo.sidang.my, secretariat@demo.sidang.my, member@demo.sidang.my, observer@demo.sidang.my — kata laluan sidang-demo.',
   },
