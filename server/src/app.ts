@@ -10,6 +10,8 @@ import { AppModule, type ResolvedConfig } from './app.module.js';
 import { AppIoAdapter } from './common/app-io.adapter.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
+import { methodGuard } from './common/method-guard.js';
+import { knownRoutes } from './common/openapi.js';
 import { seedDemo } from './seed/demo-seed.js';
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -37,6 +39,9 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
+  let routes: ReturnType<typeof knownRoutes> | undefined;
+  // Routes are described when their modules load, before the first request: read them once then.
+  app.use(methodGuard(() => (routes ??= knownRoutes())));
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -52,7 +57,10 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
   // HSTS only on HTTPS (directly, or as a trusted proxy reports it in X-Forwarded-Proto):
   // over plain HTTP the header would be meaningless, and on localhost harmful.
   const hsts = strictTransportSecurity({ maxAge: 180 * 24 * 3600, includeSubDomains: true });
-  app.use((request: Request, response: Response, next: NextFunction) => (request.secure ? hsts(request, response, next) : next()));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.secure) hsts(request, response, next);
+    else next();
+  });
   serveClient(app, resolve(config.CLIENT_DIST ?? defaultClientDist));
   await app.init();
   if (config.SEED_DEMO) await seedDemo(app, config.DEMO_PASSWORD, logger);

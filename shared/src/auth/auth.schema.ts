@@ -10,7 +10,12 @@ export const localeSchema = z.enum(LOCALES).describe('UI language: en (English) 
 export const EMAIL_MAX_LENGTH = 254;
 
 export const loginRequestSchema = z.object({
-  email: text().max(EMAIL_MAX_LENGTH).trim().toLowerCase().pipe(z.email()).describe('Sign-in e-mail address'),
+  email: text()
+    .max(EMAIL_MAX_LENGTH)
+    .trim()
+    .toLowerCase()
+    .pipe(z.email())
+    .meta({ format: 'email', description: 'Sign-in e-mail address (compared without case)' }),
   password: text().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
