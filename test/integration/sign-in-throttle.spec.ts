@@ -103,9 +103,10 @@ describe('sign-in flood', () => {
     expect(refused.length).toBeGreaterThan(300);
     expect(results.every((r) => r.status === 401 || r.status === 429 || r.status === 503)).toBe(true);
     for (const r of real) expect(r.status).toBe(200);
-    // At most one attacker's hash runs ahead of the real user's own: a few sign-in times. The
-    // absolute 3 s holds on an idle machine; on a shared, loaded one the quiet figure sets it.
-    expect(worst).toBeLessThan(Math.max(3_000, 4 * quiet.ms));
+    // At most one attacker's hash runs ahead of the real user's own: a few sign-in times (before
+    // the per-address limit and the fair queue it was some 70). The absolute 3 s holds on an idle
+    // machine; on a shared, loaded one (quiet sign-in over a second) the quiet figure sets it.
+    expect(worst).toBeLessThan(Math.max(3_000, 6 * quiet.ms));
     const sample = refused[0];
     expect(Number(sample?.retryAfter)).toBeGreaterThan(0);
     expect(sample?.body).toMatchObject({ statusCode: 429, code: 'rate_limited', retryAfter: Number(sample?.retryAfter) });
