@@ -4,11 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import helmet, { strictTransportSecurity } from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { AppModule, type ResolvedConfig } from './app.module.js';
+import { AppIoAdapter } from './common/app-io.adapter.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
+import { methodGuard } from './common/method-guard.js';
+import { knownRoutes } from './common/openapi.js';
 import { seedDemo } from './seed/demo-seed.js';
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -20,6 +23,9 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  // Behind a proxy its X-Forwarded-For / -Proto say who the client is and whether it used HTTPS;
+  // believed only from the proxies TRUST_PROXY names (default: none).
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger,
@@ -33,17 +39,28 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
+  let routes: ReturnType<typeof knownRoutes> | undefined;
+  // Routes are described when their modules load, before the first request: read them once then.
+  app.use(methodGuard(() => (routes ??= knownRoutes())));
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useWebSocketAdapter(new AppIoAdapter(app, config.ALLOWED_ORIGINS));
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'upgrade-insecure-requests': null },
-      },
+      // 'self' covers same-origin ws:/wss: in CSP Level 3 browsers; socket.io falls back to
+      // same-origin polling where a browser does not, so no other host is ever reachable.
+      contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'upgrade-insecure-requests': null } },
       strictTransportSecurity: false,
     }),
   );
+  // HSTS only on HTTPS (directly, or as a trusted proxy reports it in X-Forwarded-Proto):
+  // over plain HTTP the header would be meaningless, and on localhost harmful.
+  const hsts = strictTransportSecurity({ maxAge: 180 * 24 * 3600, includeSubDomains: true });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.secure) hsts(request, response, next);
+    else next();
+  });
   serveClient(app, resolve(config.CLIENT_DIST ?? defaultClientDist));
   await app.init();
   if (config.SEED_DEMO) await seedDemo(app, config.DEMO_PASSWORD, logger);

@@ -1,6 +1,7 @@
 import { CommitteeEntity } from './access/committee.entity.js';
 import { MembershipEntity } from './access/membership.entity.js';
 import { UserEntity } from './access/user.entity.js';
+import { SessionEntity } from './auth/session.entity.js';
 import { AuditEntryEntity } from './changes/audit-entry.entity.js';
 import { ChangeEventEntity } from './changes/change-event.entity.js';
 import { CommitteeSequenceEntity } from './changes/committee-sequence.entity.js';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   AgendaItemEntity,
   AttendanceEntity,
   DecisionEntity,
+  SessionEntity,
 ];

@@ -6,6 +6,7 @@ export * from './admin/admin.schema.js';
 export * from './auth/auth.schema.js';
 export * from './committees/committee.schema.js';
 export * from './common/errors.schema.js';
+export * from './common/text.js';
 export * from './meetings/meeting.schema.js';
 export * from './realtime/events.js';
 export * from './realtime/rooms.js';

@@ -86,6 +86,18 @@ describe('access changes made through the app re-scope live sessions at once', (
     expect((await app.request('GET', '/api/committees', mida.token)).status).toBe(401);
   });
 
+  it('should sign a user out everywhere when an administrator resets their password', async () => {
+    const secretariat = await app.login('secretariat');
+    const other = await app.login('observer');
+    const reset = await app.request('POST', `/api/admin/users/${secretariat.user.id}/password`, admin.token, {
+      password: 'a-new-long-password',
+    });
+    expect(reset.status).toBe(200);
+    expect((await app.request('GET', '/api/committees', secretariat.token)).status).toBe(401);
+    expect((await app.request('POST', '/api/auth/refresh', undefined, { refreshToken: secretariat.refreshToken })).status).toBe(401);
+    expect((await app.request('GET', '/api/committees', other.token)).status).toBe(200); // positive control
+  });
+
   it('should keep the members list live for those who stay', async () => {
     const observer = await app.login('observer');
     const watcher = await subscribed(observer);

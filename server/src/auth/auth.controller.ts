@@ -1,11 +1,23 @@
-import { Body, Controller, Get, HttpCode, Ip, Patch, Post } from '@nestjs/common';
-import { type LoginRequest, type LoginResponse, loginRequestSchema, type UpdateMe, type User, updateMeSchema } from '@sidang/shared';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  type LoginRequest,
+  type LoginResponse,
+  loginRequestSchema,
+  type RefreshRequest,
+  refreshRequestSchema,
+  type UpdateMe,
+  type User,
+  updateMeSchema,
+} from '@sidang/shared';
+import type { Request, Response } from 'express';
 import type { Actor } from '../access/actor.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import './auth.openapi.js';
 import { AuthService } from './auth.service.js';
-import { CurrentActor } from './current-actor.decorator.js';
+import { CurrentActor, CurrentSessionId } from './current-actor.decorator.js';
+import { DEVICE_COOKIE, DEVICE_TTL_SECONDS, DeviceTokens, readCookie } from './device-tokens.js';
 import { LoginThrottle } from './login-throttle.js';
+import { PasswordQueue } from './password-queue.js';
 import { Public } from './public.decorator.js';
 
 @Controller('auth')
@@ -13,14 +25,69 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordQueue,
+    private readonly devices: DeviceTokens,
   ) {}
 
+  /**
+   * Limits first (no hashing for a refused attempt), then the password check in a bounded,
+   * fair queue; a successful sign-in remembers the device in an HttpOnly cookie.
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Ip() ip: string, @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest): Promise<LoginResponse> {
-    this.throttle.check(`${ip}|${body.email}`);
-    return this.auth.login(body);
+  async login(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
+  ): Promise<LoginResponse> {
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    const device = await this.devices.deviceFor(readCookie(request.headers.cookie, DEVICE_COOKIE), body.email);
+    const ticket = this.throttle.begin({ address, account: body.email, device });
+    let user: Awaited<ReturnType<AuthService['verifyPassword']>>;
+    try {
+      user = await this.passwords.run(address, ticket.priority, () => this.auth.verifyPassword(body));
+    } catch (error) {
+      ticket.cancelled(); // no verdict on the password: the server was busy
+      throw error;
+    }
+    if (!user) {
+      ticket.failed();
+      throw new UnauthorizedException('Wrong e-mail or password');
+    }
+    ticket.succeeded();
+    const signedIn = await this.auth.startSession(user);
+    response.cookie(DEVICE_COOKIE, await this.devices.issue(user.id, user.email), {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: request.secure,
+      path: '/api/auth',
+      maxAge: DEVICE_TTL_SECONDS * 1000,
+    });
+    return { accessToken: signedIn.accessToken, expiresAt: signedIn.expiresAt, refreshToken: signedIn.refreshToken, user: signedIn.user };
+  }
+
+  /** A new access token (and refresh token) for a live session. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(@Body(new ZodValidationPipe(refreshRequestSchema)) body: RefreshRequest): Promise<LoginResponse> {
+    const signedIn = await this.auth.refresh(body.refreshToken);
+    return { accessToken: signedIn.accessToken, expiresAt: signedIn.expiresAt, refreshToken: signedIn.refreshToken, user: signedIn.user };
+  }
+
+  /** Ends this session: its access and refresh tokens are refused from now on, on every instance. */
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentActor() actor: Actor, @CurrentSessionId() sessionId: string): Promise<void> {
+    await this.auth.revokeSession(actor.id, sessionId);
+  }
+
+  /** Ends every session of the caller, on every device. */
+  @Post('logout-all')
+  @HttpCode(204)
+  async logoutAll(@CurrentActor() actor: Actor): Promise<void> {
+    await this.auth.revokeAll(actor.id);
   }
 
   @Get('me')

@@ -16,11 +16,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor; sessionId?: string }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const session = scheme?.toLowerCase() === 'bearer' ? await this.auth.authenticate(token) : null;
     if (!session) throw new UnauthorizedException('A valid access token is required');
     request.actor = session.actor;
+    request.sessionId = session.sessionId;
     return true;
   }
 }

@@ -2,20 +2,25 @@ import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from '../access/access.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { DeviceTokens } from './device-tokens.js';
 import { LoginThrottle } from './login-throttle.js';
+import { PasswordQueue } from './password-queue.js';
+import { SessionEntity } from './session.entity.js';
+import { SessionEvents } from './session-events.js';
 import { resolveTokenSecret } from './token-secret.js';
 
 @Global()
 @Module({
   imports: [
     AccessModule,
+    TypeOrmModule.forFeature([SessionEntity]),
     JwtModule.registerAsync({
       inject: [getDataSourceToken(), APP_CONFIG],
       useFactory: async (dataSource: DataSource, config: AppConfig) => ({
@@ -27,7 +32,7 @@ import { resolveTokenSecret } from './token-secret.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, LoginThrottle, PasswordQueue, DeviceTokens, SessionEvents, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, SessionEvents],
 })
 export class AuthModule {}

@@ -1,15 +1,24 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Locale, LoginRequest, LoginResponse, User } from '@sidang/shared';
 import * as argon2 from 'argon2';
-import type { Repository } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import type { Actor } from '../access/actor.js';
 import { UserEntity } from '../access/user.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { SessionEntity } from './session.entity.js';
+import { SessionEvents } from './session-events.js';
 
 /** Verifying against this keeps a wrong e-mail as slow as a wrong password. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$tHM1GDXYxoJ9qKIR0HcNLw$xVQu0UGhGko+T/PqFPq6nFwcqaTMGJiJNJ2CBFGhwu4';
+
+/**
+ * How long an instance trusts what it last read about a session. Revocation reaches every
+ * instance within this time even without Redis (with Redis, at once).
+ */
+export const SESSION_CACHE_MS = 1_000;
 
 export function toUser(entity: UserEntity): User {
   return {
@@ -38,35 +47,121 @@ export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** What an access token stands for. */
+export interface AuthenticatedSession {
+  actor: Actor;
+  /** When the access token expires (ms since the epoch). */
+  expiresAt: number;
+  /** The session (`sid`) the token belongs to. */
+  sessionId: string;
+}
+
+/** A signed-in user and their new session's tokens. */
+export type SignedIn = LoginResponse & { refreshToken: string; sessionId: string };
+
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
+  /** sid → whether it was live when last read, and for whom. */
+  private readonly sessionCache = new Map<string, { live: boolean; userId: string; readAt: number }>();
+
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly jwt: JwtService,
+    private readonly events: SessionEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login({ email, password }: LoginRequest): Promise<LoginResponse> {
-    const user = await this.users.findOne({ where: { email } });
-    const valid = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!user || !valid || !user.active) throw new UnauthorizedException('Wrong e-mail or password');
-    const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const accessToken = await this.jwt.signAsync({ sub: user.id }, { expiresIn: ttl });
-    return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), user: toUser(user) };
+  onModuleInit(): void {
+    // A peer's revocation takes effect here at once, not only after the cache time.
+    this.events.revoked$.subscribe(({ userId, sessionId }) => this.forget(userId, sessionId));
   }
 
-  /** The actor a token stands for, with its expiry; null for a bad, expired or orphaned token. */
-  async authenticate(token: unknown): Promise<{ actor: Actor; expiresAt: number } | null> {
+  /** Checks the password; the user on success, null otherwise (as slow either way). */
+  async verifyPassword({ email, password }: LoginRequest): Promise<UserEntity | null> {
+    const user = await this.users.findOne({ where: { email } });
+    const valid = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    // A deactivated account cannot sign in, whatever the password.
+    return user && valid && user.active ? user : null;
+  }
+
+  async login(request: LoginRequest): Promise<SignedIn> {
+    const user = await this.verifyPassword(request);
+    if (!user) throw new UnauthorizedException('Wrong e-mail or password');
+    return this.startSession(user);
+  }
+
+  /** A new session for a user whose password was just checked. */
+  async startSession(user: UserEntity): Promise<SignedIn> {
+    const sessionId = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    await this.sessions.insert({
+      id: sessionId,
+      userId: user.id,
+      refreshHash: sha256(secret),
+      expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+      revokedAt: null,
+    });
+    return { ...(await this.accessToken(user, sessionId)), refreshToken: `${sessionId}.${secret}`, sessionId };
+  }
+
+  /**
+   * Trades a refresh token for a new access token and a new refresh token (rotation). A refresh
+   * token that was already used means it leaked: the whole session is revoked.
+   */
+  async refresh(refreshToken: string): Promise<SignedIn> {
+    const [sessionId, secret] = refreshToken.split('.');
+    const refused = () => new UnauthorizedException('The session has ended; sign in again');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw refused();
+    const session = await this.sessions.findOne({ where: { id: sessionId } });
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) throw refused();
+    const presented = Buffer.from(sha256(secret));
+    if (presented.length !== session.refreshHash.length || !timingSafeEqual(presented, Buffer.from(session.refreshHash))) {
+      await this.revokeSession(session.userId, session.id);
+      throw refused();
+    }
+    const next = randomBytes(32).toString('base64url');
+    // Compare-and-set: of two refreshes racing with the same token, one wins.
+    const result = await this.sessions.update(
+      { id: session.id, refreshHash: session.refreshHash, revokedAt: IsNull() },
+      { refreshHash: sha256(next), expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000) },
+    );
+    if (!result.affected) throw refused();
+    const user = await this.users.findOne({ where: { id: session.userId } });
+    if (!user?.active) throw refused();
+    return { ...(await this.accessToken(user, session.id)), refreshToken: `${session.id}.${next}`, sessionId: session.id };
+  }
+
+  /** Revokes one session; its tokens are refused on every instance from now on. */
+  async revokeSession(userId: string, sessionId: string): Promise<void> {
+    await this.sessions.update({ id: sessionId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.forget(userId, sessionId);
+    await this.events.revoked({ userId, sessionId });
+  }
+
+  /** Revokes every session of the user. */
+  async revokeAll(userId: string): Promise<void> {
+    await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.forget(userId);
+    await this.events.revoked({ userId });
+  }
+
+  /** The actor a token stands for, with its expiry; null for a bad, expired, revoked or orphaned token. */
+  async authenticate(token: unknown): Promise<AuthenticatedSession | null> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return null;
-    let payload: { sub?: unknown; exp?: unknown };
+    let payload: { sub?: unknown; exp?: unknown; sid?: unknown; typ?: unknown };
     try {
       payload = await this.jwt.verifyAsync(token);
     } catch {
       return null;
     }
-    if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
-    const user = await this.users.findOne({ where: { id: payload.sub } });
-    return user?.active ? { actor: toActor(user), expiresAt: payload.exp * 1000 } : null;
+    const { sub, exp, sid } = payload;
+    if (typeof sub !== 'string' || typeof exp !== 'number' || typeof sid !== 'string' || payload.typ !== 'access') return null;
+    if (!(await this.sessionLive(sid, sub))) return null;
+    const user = await this.users.findOne({ where: { id: sub } });
+    return user?.active ? { actor: toActor(user), expiresAt: exp * 1000, sessionId: sid } : null;
   }
 
   async me(actor: Actor): Promise<User> {
@@ -76,5 +171,31 @@ export class AuthService {
   async setLocale(actor: Actor, locale: Locale): Promise<User> {
     await this.users.update({ id: actor.id }, { locale });
     return this.me(actor);
+  }
+
+  private async accessToken(user: UserEntity, sessionId: string): Promise<LoginResponse> {
+    const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: sessionId, typ: 'access' }, { expiresIn: ttl });
+    return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), user: toUser(user) };
+  }
+
+  private async sessionLive(sessionId: string, userId: string): Promise<boolean> {
+    const now = Date.now();
+    const cached = this.sessionCache.get(sessionId);
+    if (cached && now - cached.readAt < SESSION_CACHE_MS) return cached.live && cached.userId === userId;
+    const session = await this.sessions.findOne({ where: { id: sessionId }, select: { id: true, userId: true, revokedAt: true } });
+    const live = !!session && session.userId === userId && !session.revokedAt;
+    if (this.sessionCache.size > 50_000) this.sessionCache.clear();
+    this.sessionCache.set(sessionId, { live, userId: session?.userId ?? userId, readAt: now });
+    return live;
+  }
+
+  private forget(userId: string, sessionId?: string): void {
+    if (sessionId) {
+      this.sessionCache.set(sessionId, { live: false, userId, readAt: Date.now() });
+      return;
+    }
+    for (const [sid, entry] of this.sessionCache)
+      if (entry.userId === userId) this.sessionCache.set(sid, { ...entry, live: false, readAt: Date.now() });
   }
 }

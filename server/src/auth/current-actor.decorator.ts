@@ -5,3 +5,8 @@ import type { Actor } from '../access/actor.js';
 export const CurrentActor = createParamDecorator(
   (_: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest<{ actor: Actor }>().actor,
 );
+
+/** The session (`sid`) of the access token the guard accepted. */
+export const CurrentSessionId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<{ sessionId: string }>().sessionId,
+);

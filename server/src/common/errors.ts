@@ -6,6 +6,7 @@ export class StaleVersionException extends ConflictException {
     super({
       statusCode: 409,
       error: 'Conflict',
+      code: 'stale_version',
       message: `version: ${sent} is stale; the record is at version ${stored}`,
       current,
     });

@@ -1,5 +1,20 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ErrorCode } from '@sidang/shared';
 import type { Response } from 'express';
+
+/** The error code a status stands for when the thrower named none. */
+const DEFAULT_CODES: Record<number, ErrorCode> = {
+  400: 'invalid_input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'busy',
+};
 
 /** PostgreSQL errors caused by what the client sent rather than by the server. */
 const CLIENT_PG_ERRORS: Record<string, number> = {
@@ -24,7 +39,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const { status, body } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    body.code ??= DEFAULT_CODES[status] ?? (status >= 500 ? 'internal' : undefined);
+    // A refusal that names a wait says it in the standard header too (seconds).
+    if (typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
     response.status(status).json(body);
   }
 
@@ -51,6 +69,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
     const known: Record<string, [number, string]> = {
       'entity.parse.failed': [400, 'body: is not valid JSON'],
+      'entity.verify.failed': [400, 'body: could not be read'],
       'entity.too.large': [413, 'body: is too large (at most 256 kB)'],
       'encoding.unsupported': [415, 'body: unsupported encoding'],
       'charset.unsupported': [415, 'body: unsupported charset'],
@@ -58,6 +77,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const match = typeof type === 'string' ? known[type] : undefined;
     if (!match && !(typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string')) return undefined;
     const [code, message] = match ?? [status as number, 'body: could not be read'];
-    return { status: code, body: { statusCode: code, error: 'Bad Request', message, issues: [{ path: 'body', message }] } };
+    const errorCode: ErrorCode = code === 400 && type === 'entity.parse.failed' ? 'invalid_json' : (DEFAULT_CODES[code] ?? 'invalid_input');
+    const detail = message.replace(/^body: /, '');
+    const issueCode = code === 413 ? 'too_long' : code === 415 ? 'invalid_value' : 'invalid_format';
+    return {
+      status: code,
+      body: {
+        statusCode: code,
+        error: 'Bad Request',
+        code: errorCode,
+        message,
+        issues: [{ field: 'body', path: 'body', code: issueCode, message: detail }],
+      },
+    };
   }
 }

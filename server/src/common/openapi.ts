@@ -1,23 +1,14 @@
-import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { apiErrorSchema } from '@sidang/shared';
 import { z } from 'zod';
 
 /**
- * Routes describe themselves here from the same shared zod schemas that validate them, so
- * the OpenAPI document cannot drift from what the server accepts.
+ * Routes describe themselves here from the same shared zod schemas that validate them; the
+ * document is generated with zod's own JSON Schema output (`z.toJSONSchema`, OpenAPI 3.0
+ * dialect, the *input* side: what a client may send), so it cannot drift from what the server
+ * accepts. The route list also tells the app which methods each path has (405 + Allow).
  */
-export const openApiRegistry = new OpenAPIRegistry();
-openApiRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = {
-  400: json(apiErrorSchema, 'Invalid input; the message names the field'),
-  401: json(apiErrorSchema, 'Missing or invalid access token'),
-  404: json(apiErrorSchema, 'Not found, or not permitted to see'),
-};
-
 interface Route {
-  method: RouteConfig['method'];
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;
@@ -30,38 +21,101 @@ interface Route {
   public?: boolean;
 }
 
-/** Registers one route; `:param` paths are written the OpenAPI way. */
+const routes: Route[] = [];
+
+/** Registers one route (`:param` paths, as Nest writes them). */
 export function describeRoute(route: Route): void {
+  routes.push(route);
+}
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** Each path's methods, with `:param` segments as patterns: for 405 answers. */
+export function knownRoutes(): Array<{ pattern: RegExp; methods: string[] }> {
+  const byPath = new Map<string, Set<string>>();
+  for (const route of routes) byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method.toUpperCase()));
+  return [...byPath].map(([path, methods]) => {
+    const source = path
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    return { pattern: new RegExp(`^${source}/?$`), methods: [...methods] };
+  });
+}
+
+function parameters(route: Route): object[] {
+  const out: object[] = [];
+  for (const [where, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
+    if (!schema) continue;
+    const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(object.properties ?? {})) {
+      const { description } = property as { description?: string };
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (object.required ?? []).includes(name),
+        schema: property,
+        ...(description ? { description } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function operation(route: Route): object {
+  const error = jsonSchema(apiErrorSchema, 'output');
   const status = route.status ?? 200;
-  openApiRegistry.registerPath({
-    method: route.method,
-    path: route.path.replace(/:(\w+)/g, '{$1}'),
+  const refusals: Record<number, string> = {};
+  if (route.body || route.params || route.query) refusals[400] = 'Invalid input: `issues` names each field with a stable `code`';
+  if (!route.public) refusals[401] = 'Missing, invalid, expired or revoked access token';
+  if (route.params) refusals[404] = 'Not found, or not permitted to see';
+  if (route.body) {
+    refusals[413] = 'Body larger than 256 kB';
+    refusals[415] = 'Body is not JSON (Content-Type must be application/json)';
+  }
+  Object.assign(refusals, route.extraErrors);
+  return {
     summary: route.summary,
     tags: [route.tag],
     security: route.public ? [] : [{ bearer: [] }],
-    request: {
-      params: route.params,
-      query: route.query,
-      body: route.body ? { content: { 'application/json': { schema: route.body } } } : undefined,
-    },
+    parameters: parameters(route),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      : {}),
     responses: {
-      [status]: route.response ? json(route.response, 'Success') : { description: 'Success' },
-      ...errors,
-      ...Object.fromEntries(Object.entries(route.extraErrors ?? {}).map(([code, text]) => [code, json(apiErrorSchema, text)])),
+      [status]: route.response ? json(jsonSchema(route.response, 'output'), 'Success') : { description: 'Success' },
+      ...Object.fromEntries(Object.entries(refusals).map(([code, text]) => [code, json(error, text)])),
     },
-  });
+  };
 }
 
 export const idParams = z.object({ id: z.uuid() });
 export const committeeParams = z.object({ committeeId: z.uuid() });
 
 export function openApiDocument(): object {
-  return new OpenApiGeneratorV3(openApiRegistry.definitions).generateDocument({
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] = { ...paths[path], [route.method]: operation(route) };
+  }
+  return {
     openapi: '3.0.3',
     info: {
       title: 'Sidang API',
       version: '1.0.0',
       description: 'Realtime, need-to-know workspace of a technical committee. Realtime events: socket.io, event `event`.',
     },
-  });
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  };
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -5,6 +6,65 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefin
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
   z.preprocess(emptyAsUndefined, schema.default(fallback as never));
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/** Address names express understands in `trust proxy` besides IPs and subnets. */
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `false` (trust no proxy), a hop count, or the proxies' addresses/subnets. `true` (trust any
+ * sender of X-Forwarded-For) is refused: every client could then pick its own address.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): false | number | string[] => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const bad = entries.filter((entry) => !isAddressOrSubnet(entry));
+    if (bad.length > 0 || entries.length === 0) {
+      context.addIssue({ code: 'custom', message: `must be false, a hop count, or addresses/subnets (bad: ${bad.join(', ') || value})` });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/** Comma-separated origins (scheme://host[:port]); each must parse as a URL origin. */
+const originList = z.string().transform((value, context): string[] => {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const origins: string[] = [];
+  for (const entry of entries) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(entry).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (!origin || origin === 'null' || origin !== entry.replace(/\/$/, '')) {
+      context.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://sidang.example.gov.my` });
+      return z.NEVER;
+    }
+    origins.push(origin);
+  }
+  return origins;
+});
 
 /**
  * Every environment variable the server reads, parsed once at boot. `.env.example` documents
@@ -29,17 +89,44 @@ export const configSchema = z.object({
   SESSION_RECHECK_MS: withDefault(z.coerce.number().int().min(100).max(3_600_000), 60_000),
   /** Secret that signs access tokens. Without it one is generated and kept in the database. */
   JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
-  /** Lifetime of an access token, in seconds. */
+  /** Lifetime of an access token, in seconds; the client refreshes it before it runs out. */
   ACCESS_TOKEN_TTL_SECONDS: withDefault(
     z.coerce
       .number()
       .int()
+      .min(10)
+      .max(24 * 3600),
+    15 * 60,
+  ),
+  /** Lifetime of a session (its refresh token) without use, in seconds. */
+  REFRESH_TOKEN_TTL_SECONDS: withDefault(
+    z.coerce
+      .number()
+      .int()
       .min(60)
-      .max(30 * 24 * 3600),
+      .max(90 * 24 * 3600),
     12 * 3600,
   ),
-  /** Sign-in attempts allowed per minute for one e-mail address from one client address. */
+  /** Failed sign-ins allowed for one account (from devices it has not signed in on) before a back-off. */
   LOGIN_ATTEMPTS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(10_000), 10),
+  /** Failed (or in-flight) sign-ins allowed per minute from one client address, whatever the e-mail. */
+  LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(100_000), 30),
+  /** Longest back-off of an account under attack, in seconds (it doubles per failure from 1 s). */
+  LOGIN_BACKOFF_MAX_SECONDS: withDefault(z.coerce.number().int().min(1).max(3_600), 60),
+  /** Password hashes computed at once (each takes 64 MiB and 4 threads); the rest wait their turn, cleanest address first. */
+  LOGIN_HASH_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 1),
+  /**
+   * Which proxies' X-Forwarded-For / -Proto to believe: unset or false (none: direct clients),
+   * a hop count (1 behind the shipped nginx), or a comma-separated list of proxy addresses or
+   * subnets (e.g. 10.0.0.0/8, loopback).
+   */
+  TRUST_PROXY: withDefault(trustProxy, false as never),
+  /**
+   * Origins allowed to open a socket.io connection from a browser, comma-separated. Default:
+   * only the app's own origin (the request's Host). Clients that send no Origin are judged by
+   * their token alone.
+   */
+  ALLOWED_ORIGINS: optional(originList),
   /** Seed the demo committee on first start of an empty database. */
   SEED_DEMO: withDefault(booleanFlag, true),
   /** Password of every demo account. */

@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -18,10 +18,12 @@ import {
   type SubscribeAck,
   subscribeRequestSchema,
 } from '@sidang/shared';
+import type { Subscription } from 'rxjs';
 import type { Server, Socket } from 'socket.io';
 import { AccessService, type SessionScope } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { AuthService } from '../auth/auth.service.js';
+import { SessionEvents } from '../auth/session-events.js';
 import { ChangesService } from '../changes/changes.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventRelay } from './event-relay.js';
@@ -29,6 +31,8 @@ import { EventRelay } from './event-relay.js';
 interface SocketData {
   actor: Actor;
   expiresAt: number;
+  /** The sign-in session the token belongs to: signing out closes its sockets. */
+  sessionId: string;
   token: string;
   /** Committees this socket subscribed to (it is in exactly one room of each), with its role there. */
   committees: Map<string, Role>;
@@ -45,22 +49,28 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * Delivery is the relay's.
  */
 @WebSocketGateway({ serveClient: false, maxHttpBufferSize: 64 * 1024 })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
   /** This node's live sockets by user. */
   private readonly sessions = new Map<string, Set<AppSocket>>();
+  private readonly subscriptions: Subscription[] = [];
 
   constructor(
     private readonly auth: AuthService,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
     private readonly relay: EventRelay,
+    private readonly sessionEvents: SessionEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: Server): void {
     // The relay calls back, in log order, for every change of a committee's memberships.
     this.relay.attach(server, (_committeeId, userId) => this.rescopeUser(userId));
+    // Sign-out (on any instance) closes the sockets of the sessions it ended.
+    this.subscriptions.push(
+      this.sessionEvents.revoked$.subscribe(({ userId, sessionId }) => this.endSessions(userId, 'signed-out', sessionId)),
+    );
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.auth
@@ -137,9 +147,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     return { ok: true, seq: await this.changes.latestSeq(committeeId) };
   }
 
-  /** Closes every live socket of the user on this node, telling it why first. */
-  endSessions(userId: string, reason: AccessChanged['reason']): void {
-    for (const socket of this.sessions.get(userId) ?? []) {
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  /** Closes the user's live sockets on this node (of one session, or all), telling them why first. */
+  endSessions(userId: string, reason: AccessChanged['reason'], sessionId?: string): void {
+    for (const socket of [...(this.sessions.get(userId) ?? [])]) {
+      if (sessionId && socket.data.sessionId !== sessionId) continue;
       socket.emit(SOCKET_EVENTS.accessChanged, { reason, committeeId: null });
       socket.disconnect(true);
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
 import { isoDateSchema } from '../common/errors.schema.js';
+import { text } from '../common/text.js';
 
 export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
@@ -13,7 +14,7 @@ export const prioritySchema = z.enum(PRIORITIES);
 /** Statuses after which an item can no longer be overdue. */
 export const CLOSED_STATUSES: readonly ActionItemStatus[] = ['done', 'cancelled'];
 
-const agencyCode = z.string().trim().min(1).max(40);
+const agencyCode = text().trim().min(1).max(40);
 
 /** Fields of an action item that may carry a level above the item's own. */
 export const ACTION_ITEM_LEVELLED_FIELDS = ['description'] as const;
@@ -44,8 +45,8 @@ export const actionItemSchema = z.object({
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
 const editableFields = {
-  title: z.string().trim().min(1, 'title must not be empty').max(300),
-  description: z.string().max(20_000),
+  title: text().trim().min(1, 'title must not be empty').max(300),
+  description: text().max(20_000),
   status: actionItemStatusSchema,
   priority: prioritySchema,
   dueDate: isoDateSchema.nullable(),
@@ -118,7 +119,7 @@ export const progressUpdateSchema = z.object({
 export type ProgressUpdate = z.infer<typeof progressUpdateSchema>;
 
 export const createProgressUpdateSchema = z.strictObject({
-  body: z.string().trim().min(1, 'body must not be empty').max(5_000),
+  body: text().trim().min(1, 'body must not be empty').max(5_000),
 });
 
 /** An open action from an earlier meeting, with its latest visible progress update. */

@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
+import { text } from '../common/text.js';
 
 export const LOCALES = ['en', 'ms'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const localeSchema = z.enum(LOCALES).describe('UI language: en (English) or ms (Bahasa Malaysia)');
 
+/** RFC 5321 caps an address at 254 characters; longer input is refused before any lookup. */
+export const EMAIL_MAX_LENGTH = 254;
+
 export const loginRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()).describe('Sign-in e-mail address'),
-  password: z.string().min(1).max(1024),
+  email: text()
+    .max(EMAIL_MAX_LENGTH)
+    .trim()
+    .toLowerCase()
+    .pipe(z.email())
+    .meta({ format: 'email', description: 'Sign-in e-mail address (compared without case)' }),
+  password: text().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -23,11 +32,20 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const loginResponseSchema = z.object({
-  accessToken: z.string(),
-  expiresAt: z.iso.datetime(),
+  accessToken: z.string().describe('Bearer token for every other call; short-lived (see expiresAt)'),
+  expiresAt: z.iso.datetime().describe('When accessToken stops working; refresh before then'),
+  refreshToken: z
+    .string()
+    .optional()
+    .describe('Trade it at POST /api/auth/refresh for a new accessToken and a new refreshToken; each works once'),
   user: userSchema,
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const refreshRequestSchema = z.strictObject({
+  refreshToken: text().min(1).max(512).describe('The refreshToken of the last sign-in or refresh'),
+});
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 
 export const updateMeSchema = z.strictObject({ locale: localeSchema });
 export type UpdateMe = z.infer<typeof updateMeSchema>;

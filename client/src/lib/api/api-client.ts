@@ -1,4 +1,6 @@
 import type { ApiError } from '@sidang/shared';
+import { authStore } from '../auth/auth-store.ts';
+import { keepSessionFresh, refreshSession } from '../auth/session-refresh.ts';
 
 /** An HTTP error answered by the API, with its parsed JSON body. */
 export class ApiRequestError extends Error {
@@ -33,9 +35,17 @@ export interface ApiClientOptions {
   fetch?: FetchLike;
   baseUrl?: string;
   getToken: () => string | null;
-  /** Called on any 401 from an authenticated call: the token is no longer good. */
+  /** Called on a 401 from an authenticated call that a refresh could not cure: the session is over. */
   onUnauthorized?: () => void;
+  /**
+   * Renews the access token (true when there is a new one). Defaults to the stored session's
+   * refresh when `getToken` is the auth store's; otherwise no refresh is tried.
+   */
+  refresh?: () => Promise<boolean>;
 }
+
+/** Calls that must not trigger a refresh themselves. */
+const NO_REFRESH = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout'];
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
 
@@ -62,8 +72,15 @@ export function toQueryString(query?: Record<string, QueryValue>): string {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const baseUrl = options.baseUrl ?? '';
+  const usesSessionStore = options.getToken === authStore.getToken;
+  const refresh = options.refresh ?? (usesSessionStore ? () => refreshSession(doFetch, baseUrl) : undefined);
+  // The app's own client keeps its session fresh ahead of expiry, so requests rarely meet a 401.
+  if (usesSessionStore && typeof window !== 'undefined') keepSessionFresh(doFetch);
 
-  async function request<T>(method: string, path: string, body?: unknown, query?: Record<string, QueryValue>): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, query?: Record<string, QueryValue>, retried = false): Promise<T> {
+    const mayRefresh = refresh !== undefined && !NO_REFRESH.some((prefix) => path.startsWith(prefix));
+    const expiresAt = usesSessionStore ? authStore.getExpiresAt() : null;
+    if (mayRefresh && !retried && expiresAt !== null && expiresAt - Date.now() < 5_000) await refresh();
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = options.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -85,7 +102,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         parsed && typeof parsed === 'object' && 'message' in parsed
           ? (parsed as ApiError)
           : { statusCode: response.status, message: response.statusText || `HTTP ${response.status}` };
-      if (response.status === 401 && !path.startsWith('/api/auth/login')) options.onUnauthorized?.();
+      if (response.status === 401 && mayRefresh && !retried && token && (await refresh())) {
+        return request<T>(method, path, body, query, true);
+      }
+      if (response.status === 401 && !NO_REFRESH.some((prefix) => path.startsWith(prefix))) options.onUnauthorized?.();
       throw new ApiRequestError(response.status, errorBody);
     }
     return parsed as T;

@@ -3,6 +3,9 @@ import { useSyncExternalStore } from 'react';
 export const TOKEN_STORAGE_KEY = 'sidang.token';
 /** Whose session it is: the offline cache is keyed by it, and it must be known before any request. */
 export const USER_STORAGE_KEY = 'sidang.userId';
+/** The refresh token (works once) and when the access token runs out (ms since the epoch). */
+export const REFRESH_STORAGE_KEY = 'sidang.refreshToken';
+export const EXPIRES_STORAGE_KEY = 'sidang.expiresAt';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -26,6 +29,16 @@ function write(key: string, value: string | null): void {
 
 let token: string | null = read(TOKEN_STORAGE_KEY);
 let userId: string | null = token ? read(USER_STORAGE_KEY) : null;
+let refreshToken: string | null = token ? read(REFRESH_STORAGE_KEY) : null;
+let expiresAt: number | null = token ? Number(read(EXPIRES_STORAGE_KEY)) || null : null;
+
+/** What the server answers to a sign-in or a refresh. */
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt?: string;
+  user: { id: string };
+}
 
 function emit(): void {
   for (const listener of listeners) listener();
@@ -49,6 +62,29 @@ export const authStore = {
     }
     emit();
   },
+  getRefreshToken(): string | null {
+    return refreshToken;
+  },
+  /** When the access token runs out (ms since the epoch), if known. */
+  getExpiresAt(): number | null {
+    return expiresAt;
+  },
+  /** Stores a whole session: access token, refresh token, expiry and whose it is. */
+  setSession(session: SessionTokens): void {
+    refreshToken = session.refreshToken ?? null;
+    expiresAt = session.expiresAt ? Date.parse(session.expiresAt) || null : null;
+    write(REFRESH_STORAGE_KEY, refreshToken);
+    write(EXPIRES_STORAGE_KEY, expiresAt === null ? null : String(expiresAt));
+    authStore.setToken(session.accessToken, session.user.id);
+  },
+  /** Re-reads the session another tab may have refreshed. */
+  reload(): void {
+    token = read(TOKEN_STORAGE_KEY);
+    userId = token ? read(USER_STORAGE_KEY) : null;
+    refreshToken = token ? read(REFRESH_STORAGE_KEY) : null;
+    expiresAt = token ? Number(read(EXPIRES_STORAGE_KEY)) || null : null;
+    emit();
+  },
   /** Records whose session this is, when the token was stored without it. */
   setUserId(next: string): void {
     if (next === userId) return;
@@ -59,8 +95,12 @@ export const authStore = {
   clear(): void {
     token = null;
     userId = null;
+    refreshToken = null;
+    expiresAt = null;
     write(TOKEN_STORAGE_KEY, null);
     write(USER_STORAGE_KEY, null);
+    write(REFRESH_STORAGE_KEY, null);
+    write(EXPIRES_STORAGE_KEY, null);
     emit();
   },
   subscribe(listener: Listener): () => void {
@@ -72,11 +112,7 @@ export const authStore = {
 // Another tab signing in or out changes this tab too.
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
-    if (event.key === TOKEN_STORAGE_KEY || event.key === USER_STORAGE_KEY) {
-      token = read(TOKEN_STORAGE_KEY);
-      userId = token ? read(USER_STORAGE_KEY) : null;
-      emit();
-    }
+    if (event.key === TOKEN_STORAGE_KEY || event.key === USER_STORAGE_KEY || event.key === REFRESH_STORAGE_KEY) authStore.reload();
   });
 }
 

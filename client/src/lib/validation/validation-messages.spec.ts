@@ -30,24 +30,49 @@ describe(fromZodIssue.name, () => {
 
 describe(fromServerIssue.name, () => {
   it.each([
-    ['title must not be empty', { rule: 'required' }],
-    ['Too big: expected string to have <=300 characters', { rule: 'tooLong', params: { max: 300 } }],
-    ['Too big: expected array to have <=50 items', { rule: 'tooMany', params: { max: 50 } }],
-    ['Invalid ISO date', { rule: 'invalidDate' }],
-    ['must not be above your clearance (RESTRICTED)', { rule: 'aboveClearance', params: { level: 'RESTRICTED' } }],
-    ['must be members of this committee', { rule: 'notMembers' }],
-  ])('should recognise %j', (message, expected) => {
-    expect(fromServerIssue({ path: 'x', message })).toEqual({ ...expected, fallback: message });
+    [{ code: 'required' }, { rule: 'required' }],
+    [
+      { code: 'too_long', params: { max: 300 } },
+      { rule: 'tooLong', params: { max: 300 } },
+    ],
+    [
+      { code: 'too_many', params: { max: 50 } },
+      { rule: 'tooMany', params: { max: 50 } },
+    ],
+    [{ code: 'invalid_format', params: { format: 'date' } }, { rule: 'invalidDate' }],
+    [{ code: 'invalid_format', params: { format: 'uuid' } }, { rule: 'invalidId' }],
+    [{ code: 'invalid_value' }, { rule: 'invalidOption' }],
+    [{ code: 'nul_byte' }, { rule: 'nulByte' }],
+    [{ code: 'unknown_field' }, { rule: 'unknownField' }],
+    [
+      { code: 'above_clearance', params: { level: 'RESTRICTED' } },
+      { rule: 'aboveClearance', params: { level: 'RESTRICTED' } },
+    ],
+    [{ code: 'not_members' }, { rule: 'notMembers' }],
+  ] as const)('should translate by the code %j', (coded, expected) => {
+    const message = 'any English text';
+    expect(fromServerIssue({ path: 'x', message, ...coded })).toEqual({ ...expected, fallback: message });
   });
 
-  it('should fall back to the server message when the rule is unknown', () => {
+  it('should not guess a rule from the English text when there is no code', () => {
+    expect(fromServerIssue({ path: 'title', message: 'title must not be empty' }).rule).toBeNull();
+    expect(fromServerIssue({ path: 'x', message: 'Too big: expected string to have <=300 characters' }).rule).toBeNull();
+  });
+
+  it('should fall back to the server message when the code is unknown', () => {
     const message = fromServerIssue({ path: 'ownerAgencies.0', message: 'Unknown agency code XYZ' });
     expect(message.rule).toBeNull();
     expect(translateValidation(ms, message, 'ownerAgencies')).toBe('Unknown agency code XYZ');
   });
 
   it('should not invent a level the server did not name', () => {
-    expect(fromServerIssue({ path: 'classification', message: 'must not be above your clearance (TOP)' }).rule).toBeNull();
+    expect(fromServerIssue({ path: 'classification', message: 'x', code: 'above_clearance', params: { level: 'TOP' } }).rule).toBeNull();
+  });
+
+  it('should word a NUL byte in both languages', () => {
+    const nul = fromServerIssue({ path: 'title', message: 'x', code: 'nul_byte' });
+    expect(translateValidation(en, nul, 'title')).toMatch(/NUL/);
+    expect(translateValidation(ms, nul, 'title')).toMatch(/Buang aksara kawalan/);
   });
 });
 

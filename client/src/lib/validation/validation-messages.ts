@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, type Classification } from '@sidang/shared';
+import { CLASSIFICATIONS, type Classification, type IssueCode } from '@sidang/shared';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 
@@ -12,6 +12,9 @@ export const VALIDATION_RULES = [
   'invalidId',
   'aboveClearance',
   'notMembers',
+  'invalidFormat',
+  'nulByte',
+  'unknownField',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
@@ -48,35 +51,57 @@ export function fromZodIssue(issue: z.core.$ZodIssue): ValidationMessage {
       return { rule: null, fallback };
     case 'invalid_value':
       return { rule: 'invalidOption', fallback };
+    case 'custom':
+      return (issue.params as { code?: unknown } | undefined)?.code === 'nul_byte'
+        ? { rule: 'nulByte', fallback }
+        : { rule: null, fallback };
     default:
       return { rule: null, fallback };
   }
 }
 
-/**
- * Server 400 issues carry only a path and a message: the rules the server is known to apply
- * (the shared schema's zod messages, and the service's own checks) are recognised by their text.
- */
-const SERVER_PATTERNS: ReadonlyArray<{ pattern: RegExp; toMessage: (match: RegExpMatchArray) => Omit<ValidationMessage, 'fallback'> }> = [
-  { pattern: /must not be empty|^Too small: expected (string|array) to have >=1\b/i, toMessage: () => ({ rule: 'required' }) },
-  { pattern: /^Too big: expected string to have <=(\d+)/i, toMessage: (m) => ({ rule: 'tooLong', params: { max: Number(m[1]) } }) },
-  { pattern: /^Too big: expected array to have <=(\d+)/i, toMessage: (m) => ({ rule: 'tooMany', params: { max: Number(m[1]) } }) },
-  { pattern: /^Invalid ISO date/i, toMessage: () => ({ rule: 'invalidDate' }) },
-  { pattern: /^Invalid UUID/i, toMessage: () => ({ rule: 'invalidId' }) },
-  { pattern: /^Invalid option/i, toMessage: () => ({ rule: 'invalidOption' }) },
-  {
-    pattern: /above your clearance \((\w+)\)/i,
-    toMessage: (m) => (isClassification(m[1]) ? { rule: 'aboveClearance', params: { level: m[1] } } : { rule: null }),
-  },
-  { pattern: /must be members of this committee/i, toMessage: () => ({ rule: 'notMembers' }) },
-];
+/** A server issue: `code` is the stable rule; `message` is English and shown only as a fallback. */
+export interface ServerIssue {
+  path: string;
+  message: string;
+  field?: string;
+  code?: IssueCode;
+  params?: { max?: number; min?: number; format?: string; level?: string };
+}
 
-export function fromServerIssue(issue: { path: string; message: string }): ValidationMessage {
-  for (const { pattern, toMessage } of SERVER_PATTERNS) {
-    const match = issue.message.match(pattern);
-    if (match) return { ...toMessage(match), fallback: issue.message };
+/**
+ * Server 400 issues carry a stable `code` (and the values it names in `params`): the UI
+ * translates by the code and never by the English text.
+ */
+export function fromServerIssue(issue: ServerIssue): ValidationMessage {
+  const fallback = issue.message;
+  const max = issue.params?.max;
+  switch (issue.code) {
+    case 'required':
+      return { rule: 'required', fallback };
+    case 'too_long':
+      return typeof max === 'number' ? { rule: 'tooLong', params: { max }, fallback } : { rule: null, fallback };
+    case 'too_many':
+      return typeof max === 'number' ? { rule: 'tooMany', params: { max }, fallback } : { rule: null, fallback };
+    case 'invalid_format':
+      if (issue.params?.format === 'date') return { rule: 'invalidDate', fallback };
+      if (issue.params?.format === 'uuid') return { rule: 'invalidId', fallback };
+      return { rule: 'invalidFormat', fallback };
+    case 'invalid_value':
+      return { rule: 'invalidOption', fallback };
+    case 'nul_byte':
+      return { rule: 'nulByte', fallback };
+    case 'unknown_field':
+      return { rule: 'unknownField', fallback };
+    case 'above_clearance': {
+      const level = issue.params?.level;
+      return isClassification(level) ? { rule: 'aboveClearance', params: { level }, fallback } : { rule: null, fallback };
+    }
+    case 'not_members':
+      return { rule: 'notMembers', fallback };
+    default:
+      return { rule: null, fallback };
   }
-  return { rule: null, fallback: issue.message };
 }
 
 /** "ownerAgencies.0" / "ownerAgencies[0]" → "ownerAgencies". */

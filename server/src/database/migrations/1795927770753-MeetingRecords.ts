@@ -10,7 +10,9 @@ export class MeetingRecords1795927770753 implements MigrationInterface {
     await runner.query(`CREATE INDEX "decisions_committee_idx" ON "decisions"  ("committee_id") `);
     await runner.query(`ALTER TABLE "action_items" ADD "meeting_id" uuid`);
     await runner.query(`ALTER TABLE "action_items" ADD "agenda_item_id" uuid`);
+    // Existing meetings get an attendance id; new ones get theirs from the application.
     await runner.query(`ALTER TABLE "meetings" ADD "attendance_id" uuid NOT NULL DEFAULT gen_random_uuid()`);
+    await runner.query(`ALTER TABLE "meetings" ALTER COLUMN "attendance_id" DROP DEFAULT`);
     await runner.query(`ALTER TABLE "meetings" ADD "attendance_version" integer NOT NULL DEFAULT '1'`);
   }
 

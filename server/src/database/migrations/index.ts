@@ -1,6 +1,7 @@
 import { Initial1795707117631 } from './1795707117631-Initial.js';
 import { AccessAndAudit1795924647955 } from './1795924647955-AccessAndAudit.js';
 import { VisibilityModel1795924856865 } from './1795924856865-VisibilityModel.js';
+import { Sessions1795925172607 } from './1795925172607-Sessions.js';
 import { FieldLevels1795925512567 } from './1795925512567-FieldLevels.js';
 import { Meetings1795926474935 } from './1795926474935-Meetings.js';
 import { MeetingRecords1795927770753 } from './1795927770753-MeetingRecords.js';
@@ -10,6 +11,7 @@ export const MIGRATIONS: Function[] = [
   Initial1795707117631,
   AccessAndAudit1795924647955,
   VisibilityModel1795924856865,
+  Sessions1795925172607,
   FieldLevels1795925512567,
   Meetings1795926474935,
   MeetingRecords1795927770753,

@@ -1,4 +1,5 @@
 import { BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { issue } from '../../common/zod-validation.pipe.js';
 
 export class ActionItemNotFoundException extends NotFoundException {
   constructor() {
@@ -12,8 +13,9 @@ export class AboveClearanceException extends BadRequestException {
     super({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'above_clearance',
       message: `${field}: must not be above your clearance (${clearance})`,
-      issues: [{ path: field, message: `must not be above your clearance (${clearance})` }],
+      issues: [issue(field, 'above_clearance', `must not be above your clearance (${clearance})`, { level: clearance })],
     });
   }
 }
@@ -23,8 +25,9 @@ export class NotMembersException extends BadRequestException {
     super({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'not_members',
       message: `ownerIds: not members of this committee: ${ids.join(', ')}`,
-      issues: [{ path: 'ownerIds', message: 'must be members of this committee' }],
+      issues: [issue('ownerIds', 'not_members', 'must be members of this committee')],
     });
   }
 }
@@ -40,8 +43,9 @@ export class NothingToChangeException extends BadRequestException {
     super({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'nothing_to_change',
       message: 'body: names no field to change besides version',
-      issues: [{ path: 'body', message: 'names no field to change besides version' }],
+      issues: [issue('body', 'nothing_to_change', 'names no field to change besides version')],
     });
   }
 }

@@ -48,7 +48,8 @@ describeRoute({
   summary: 'Change an action item (optimistic version)',
   tag,
   params: idParams,
-  body: updateActionItemSchema,
+  // The version alone changes nothing and is refused: at least one field besides it.
+  body: updateActionItemSchema.meta({ minProperties: 2 }),
   response: actionItemSchema,
   extraErrors: { ...forbidden, ...stale },
 });

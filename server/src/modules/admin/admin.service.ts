@@ -12,7 +12,7 @@ import type { Actor } from '../../access/actor.js';
 import { CommitteeEntity } from '../../access/committee.entity.js';
 import { toMember } from '../../access/member.mapper.js';
 import { UserEntity } from '../../access/user.entity.js';
-import { hashPassword } from '../../auth/auth.service.js';
+import { AuthService, hashPassword } from '../../auth/auth.service.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { StaleVersionException } from '../../common/errors.js';
@@ -48,6 +48,7 @@ export class AdminService {
   constructor(
     private readonly repository: AdminRepository,
     private readonly changes: ChangesService,
+    private readonly auth: AuthService,
   ) {}
 
   async listUsers(actor: Actor): Promise<AdminUser[]> {
@@ -81,7 +82,10 @@ export class AdminService {
     if (Object.keys(changes).length === 0) throw new NothingToChangeException();
     if (id === actor.id && changes.active === false) throw new SelfLockoutException('active');
     if (id === actor.id && changes.isAdmin === false) throw new SelfLockoutException('isAdmin');
-    return this.changeUser(actor, id, version, changes);
+    const changed = await this.changeUser(actor, id, version, changes);
+    // A deactivated account's sessions end everywhere (its sockets close, its refresh tokens die).
+    if (changes.active === false) await this.auth.revokeAll(id);
+    return changed;
   }
 
   async resetPassword(actor: Actor, id: string, password: string): Promise<AdminUser> {
@@ -89,7 +93,10 @@ export class AdminService {
     const user = await this.repository.findUser(id);
     if (!user) throw new UserNotFoundException();
     const passwordHash = await hashPassword(password);
-    return this.changeUser(actor, id, null, { passwordHash }, { passwordReset: true });
+    const changed = await this.changeUser(actor, id, null, { passwordHash }, { passwordReset: true });
+    // Whoever held the old password is signed out on every device.
+    await this.auth.revokeAll(id);
+    return changed;
   }
 
   async listCommittees(actor: Actor): Promise<AdminCommittee[]> {

@@ -48,7 +48,7 @@ export class MeetingEntity {
   classification: Classification;
 
   /** The meeting's attendance is a record of its own (id and version), governed by the meeting. */
-  @Column({ name: 'attendance_id', type: 'uuid', default: () => 'gen_random_uuid()' })
+  @Column({ name: 'attendance_id', type: 'uuid' })
   attendanceId: string;
 
   @Column({ name: 'attendance_version', type: 'int', default: 1 })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type AgendaItem,
@@ -80,6 +81,8 @@ export class MeetingsService {
         currentAgendaItemId: null,
         currentItemStartedAt: null,
         classification: input.classification,
+        attendanceId: randomUUID(),
+        attendanceVersion: 1,
         version: 1,
         createdById: actor.id,
       });

@@ -139,7 +139,16 @@ describe(ActionItemCreator.name, () => {
         jsonResponse(400, {
           statusCode: 400,
           message: 'classification: must not be above your clearance (RESTRICTED)',
-          issues: [{ path: 'classification', message: 'must not be above your clearance (RESTRICTED)' }],
+          code: 'above_clearance',
+          issues: [
+            {
+              field: 'classification',
+              path: 'classification',
+              code: 'above_clearance',
+              message: 'must not be above your clearance (RESTRICTED)',
+              params: { level: 'RESTRICTED' },
+            },
+          ],
         }),
     });
     await user.type(screen.getByRole('textbox', { name: /Tajuk/ }), 'Kertas kedudukan');

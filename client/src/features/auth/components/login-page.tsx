@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -24,7 +25,7 @@ export function LoginPage() {
     login.mutate({ email: email.trim().toLowerCase(), password }, { onSuccess: () => navigate(from, { replace: true }) });
   };
 
-  const error = login.error ? (isApiError(login.error, 401) || isApiError(login.error, 400) ? t('auth.invalid') : t('auth.failed')) : null;
+  const error = login.error ? loginErrorText(login.error, t) : null;
 
   return (
     <main id="main" className="login" tabIndex={-1}>
@@ -77,4 +78,12 @@ export function LoginPage() {
       </div>
     </main>
   );
+}
+
+/** The sign-in error in the UI language, by the server's code; a refusal says how long to wait. */
+function loginErrorText(error: unknown, t: TFunction): string {
+  if (isApiError(error, 429)) return t('auth.rateLimited', { count: error.body.retryAfter ?? 60 });
+  if (isApiError(error, 503)) return t('auth.busy');
+  if (isApiError(error, 401) || isApiError(error, 400)) return t('auth.invalid');
+  return t('auth.failed');
 }

@@ -27,11 +27,12 @@ describe(useSignOut.name, () => {
     authStore.setToken('chair-token', CHAIR_ID);
     localStorage.setItem(persistKeyFor(CHAIR_ID), '{"chair":true}');
     localStorage.setItem(persistKeyFor(MEMBER_ID), '{"member":true}');
-    const { queryClient } = renderWithApp(<SignOutButton />);
+    const { queryClient, calls } = renderWithApp(<SignOutButton />);
     queryClient.setQueryData(queryKeys.me, chairUser);
 
     await userEvent.click(screen.getByRole('button', { name: 'sign out' }));
 
+    expect(calls).toEqual(expect.arrayContaining([expect.objectContaining({ method: 'POST', url: '/api/auth/logout' })]));
     expect(authStore.getToken()).toBeNull();
     expect(authStore.getUserId()).toBeNull();
     expect(localStorage.getItem('sidang.token')).toBeNull();

@@ -27,7 +27,7 @@ export function useLogin() {
     onSuccess: async (response) => {
       // Nothing of a previous session may show; the new user's own offline copy is restored.
       queryClient.clear();
-      authStore.setToken(response.accessToken, response.user.id);
+      authStore.setSession(response);
       queryClient.setQueryData<User>(queryKeys.me, response.user);
       if (isLocale(response.user.locale) && response.user.locale !== currentLocale()) await setLocale(response.user.locale);
     },
@@ -47,11 +47,18 @@ export function useChangeLocale() {
   });
 }
 
-/** Signs out on this device: token, in-memory cache and the user's offline copy all go. */
+/**
+ * Signs out on this device: the server revokes the session (its tokens stop working everywhere),
+ * and the token, in-memory cache and the user's offline copy all go. Offline, the local sign-out
+ * still happens; the server's copy of the session then simply expires.
+ */
 export function useSignOut(storage: PersistStorage | undefined = defaultPersistStorage()) {
+  const api = useApi();
   const queryClient = useQueryClient();
   return () => {
     const userId = authStore.getUserId();
+    // Sent with the token read now, before it is cleared below.
+    if (authStore.getToken()) authApi.logout(api).catch(() => undefined);
     // Clearing the session first stops persistence, so clearing the cache is not saved.
     authStore.clear();
     queryClient.clear();

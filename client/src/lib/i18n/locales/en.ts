@@ -40,6 +40,9 @@ export const en = {
     submitting: 'Signing in…',
     invalid: 'Wrong e-mail or password.',
     failed: 'Could not sign in. Please try again.',
+    rateLimited_one: 'Too many sign-in attempts. Wait {{count}} second and try again.',
+    rateLimited_other: 'Too many sign-in attempts. Wait {{count}} seconds and try again.',
+    busy: 'The server is busy. Wait a moment and try again.',
     demoHint:
       'Demo accounts: chair@demo.sidang.my, secretariat@demo.sidang.my, member@demo.sidang.my, observer@demo.sidang.my — password sidang-demo.',
   },
@@ -185,6 +188,9 @@ export const en = {
     aboveClearance: 'Cannot be above your clearance ({{level}}).',
     notMembers: 'Owners must be members of this committee.',
     ownerIds_notMembers: 'Every owner must be a member of this committee.',
+    invalidFormat: 'This value is not in the expected format.',
+    nulByte: 'Remove the invisible control character (NUL) from this text.',
+    unknownField: 'This field is not accepted.',
   },
   conflict: {
     title: 'Someone else changed this action',

@@ -42,6 +42,9 @@ export const ms: Resources = {
     submitting: 'Sedang log masuk…',
     invalid: 'E-mel atau kata laluan salah.',
     failed: 'Tidak dapat log masuk. Sila cuba lagi.',
+    rateLimited_one: 'Terlalu banyak cubaan log masuk. Tunggu {{count}} saat dan cuba lagi.',
+    rateLimited_other: 'Terlalu banyak cubaan log masuk. Tunggu {{count}} saat dan cuba lagi.',
+    busy: 'Pelayan sedang sibuk. Tunggu sebentar dan cuba lagi.',
     demoHint:
       'Akaun demo: chair@demo.sidang.my, secretariat@demo.sidang.my, member@demo.sidang.my, observer@demo.sidang.my — kata laluan sidang-demo.',
   },
@@ -187,6 +190,9 @@ export const ms: Resources = {
     aboveClearance: 'Tidak boleh melebihi tahap tapisan anda ({{level}}).',
     notMembers: 'Pegawai bertanggungjawab mestilah ahli jawatankuasa ini.',
     ownerIds_notMembers: 'Setiap pegawai bertanggungjawab mestilah ahli jawatankuasa ini.',
+    invalidFormat: 'Nilai ini tidak dalam format yang dijangka.',
+    nulByte: 'Buang aksara kawalan tersembunyi (NUL) daripada teks ini.',
+    unknownField: 'Medan ini tidak diterima.',
   },
   conflict: {
     title: 'Tindakan ini telah diubah oleh orang lain',

@@ -1,0 +1,21 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { Server, ServerOptions } from 'socket.io';
+import { originCheck } from './origin.js';
+
+/**
+ * The app's socket.io server factory: every server it creates refuses handshakes from browser
+ * origins outside ALLOWED_ORIGINS (default: the app's own origin), whatever the gateway asks for.
+ */
+export class AppIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly allowedOrigins: readonly string[] | undefined,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    return super.createIOServer(port, { ...options, allowRequest: originCheck(this.allowedOrigins) } as ServerOptions);
+  }
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ActionItem, ApiError } from '@sidang/shared';
+import { type Session, TestApp } from './support/harness.js';
+
+/** Every 4xx carries `statusCode` and `message`; invalid input names each field with a stable code. */
+describe('error codes', () => {
+  let app: TestApp;
+  let chair: Session;
+  let committeeId: string;
+  let item: ActionItem;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    chair = await app.login('chair');
+    committeeId = (await app.committees(chair.token)).main.id;
+    item = await app.createItem(chair.token, committeeId, { title: 'Codes target' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const create = (body: unknown) => app.request<ApiError>('POST', `/api/committees/${committeeId}/action-items`, chair.token, body);
+  const issueOf = (body: ApiError, field: string) => body.issues?.find((issue) => issue.field === field);
+
+  it.each([
+    ['title', 'required', { title: '   ' }],
+    ['title', 'required', { description: 'no title' }],
+    ['title', 'too_long', { title: 'x'.repeat(301) }],
+    ['ownerIds', 'too_many', { title: 't', ownerIds: Array.from({ length: 51 }, () => crypto.randomUUID()) }],
+    ['dueDate', 'invalid_format', { title: 't', dueDate: '2025-02-30' }],
+    ['classification', 'invalid_value', { title: 't', classification: 'TOP' }],
+    ['colour', 'unknown_field', { title: 't', colour: 'red' }],
+    ['title', 'invalid_type', { title: 5 }],
+  ])('should name %s with the code %s', async (field, code, body) => {
+    const result = await create(body);
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ statusCode: 400, code: 'invalid_input', message: expect.stringContaining(field) });
+    expect(issueOf(result.body, field)).toEqual(expect.objectContaining({ field, path: field, code, message: expect.any(String) }));
+  });
+
+  it('should carry the limit of a too_long issue for the client to word', async () => {
+    const result = await create({ title: 'x'.repeat(301) });
+    expect(issueOf(result.body, 'title')?.params).toMatchObject({ max: 300 });
+  });
+
+  it('should give domain errors a top-level code', async () => {
+    const notMembers = await create({ title: 't', ownerIds: [crypto.randomUUID()] });
+    expect(notMembers.status).toBe(400);
+    expect(notMembers.body).toMatchObject({ code: 'not_members' });
+    expect(issueOf(notMembers.body, 'ownerIds')).toMatchObject({ code: 'not_members' });
+
+    await app.request('PATCH', `/api/action-items/${item.id}`, chair.token, { version: item.version, title: 'moved on' });
+    const stale = await app.request<ApiError>('PATCH', `/api/action-items/${item.id}`, chair.token, {
+      version: item.version,
+      title: 'late',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ statusCode: 409, code: 'stale_version', message: expect.any(String), current: expect.any(Object) });
+
+    const missing = await app.request<ApiError>('GET', `/api/action-items/${crypto.randomUUID()}`, chair.token);
+    expect(missing.body).toMatchObject({ statusCode: 404, code: 'not_found' });
+    const anonymous = await app.request<ApiError>('GET', '/api/committees');
+    expect(anonymous.body).toMatchObject({ statusCode: 401, code: 'unauthorized' });
+    const badParam = await app.request<ApiError>('GET', '/api/action-items/not-a-uuid', chair.token);
+    expect(badParam.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
+    expect(issueOf(badParam.body, 'id')).toMatchObject({ code: 'invalid_format' });
+    const badJson = await app.request<ApiError>('POST', `/api/committees/${committeeId}/action-items`, chair.token, '{"title":');
+    expect(badJson.body).toMatchObject({ statusCode: 400, code: 'invalid_json' });
+  });
+
+  it('should name an unknown query parameter with unknown_field', async () => {
+    const result = await app.request<ApiError>('GET', `/api/committees/${committeeId}/action-items?sort=title`, chair.token);
+    expect(result.status).toBe(400);
+    expect(issueOf(result.body, 'sort')).toMatchObject({ code: 'unknown_field' });
+  });
+});
+
+/** PostgreSQL refuses U+0000 in text; the schemas refuse it first, with a 400 naming the field. */
+describe('NUL bytes', () => {
+  let app: TestApp;
+  let chair: Session;
+  let committeeId: string;
+  let item: ActionItem;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    chair = await app.login('chair');
+    committeeId = (await app.committees(chair.token)).main.id;
+    item = await app.createItem(chair.token, committeeId, { title: 'NUL target' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const expectNul = (result: { status: number; body: unknown }, field: string) => {
+    expect(result.status).toBe(400);
+    const body = result.body as ApiError;
+    expect(body.message).toContain(field);
+    expect(body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field, code: 'nul_byte' })]));
+  };
+
+  it('should refuse a NUL in a created title, description and agency', async () => {
+    const base = `/api/committees/${committeeId}/action-items`;
+    expectNul(await app.request('POST', base, chair.token, { title: 'a\u0000b' }), 'title');
+    expectNul(await app.request('POST', base, chair.token, { title: 'ok', description: '\u0000' }), 'description');
+    expectNul(await app.request('POST', base, chair.token, { title: 'ok', ownerAgencies: ['JM\u0000G'] }), 'ownerAgencies.0');
+  });
+
+  it('should refuse a NUL in an edit and in a progress update', async () => {
+    expectNul(
+      await app.request('PATCH', `/api/action-items/${item.id}`, chair.token, { version: item.version, title: 'x\u0000' }),
+      'title',
+    );
+    expectNul(await app.request('POST', `/api/action-items/${item.id}/updates`, chair.token, { body: 'progress\u0000' }), 'body');
+  });
+
+  it('should refuse a NUL in a query value', async () => {
+    expectNul(await app.request('GET', `/api/committees/${committeeId}/action-items?agency=JM%00G`, chair.token), 'agency');
+  });
+
+  it('should refuse a NUL in the sign-in e-mail and password', async () => {
+    expectNul(await app.request('POST', '/api/auth/login', undefined, { email: 'chair@demo.sidang.my', password: 'x\u0000' }), 'password');
+    expectNul(await app.request('PATCH', '/api/auth/me', chair.token, { locale: 'en\u0000' }), 'locale');
+  });
+
+  it('should keep the record unchanged after refused NULs', async () => {
+    const stored = await app.request<ActionItem>('GET', `/api/action-items/${item.id}`, chair.token);
+    expect(stored.body).toMatchObject({ title: 'NUL target', version: item.version });
+  });
+});
