@@ -64,6 +64,20 @@ export default {
       ...esm,
     },
     {
+      // The same suites on the embedded store (PGlite, as `npm start` without DATABASE_URL).
+      // Multi-instance specs (scale-out) stay on PostgreSQL: the embedded store is one process.
+      displayName: 'integration-embedded',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/integration/{realtime,access,api,session,concurrency}.spec.ts'],
+      setupFiles: ['<rootDir>/test/support/embedded-store-env.ts'],
+      globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/embedded-store-teardown.mjs',
+      transform: { '^.+\\.ts$': swcServer },
+      testEnvironmentOptions: { globalsCleanup: 'off' },
+      ...esm,
+    },
+    {
       displayName: 'client',
       rootDir: '.',
       testEnvironment: 'jsdom',

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { isPoolTimeout } from '../database/data-source.js';
 
 /** PostgreSQL errors caused by what the client sent rather than by the server. */
 const CLIENT_PG_ERRORS: Record<string, number> = {
@@ -23,6 +24,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    if (isPoolTimeout(exception)) {
+      // The database is busy, not broken: say so and when to try again, instead of a 500.
+      this.logger.warn('No database connection became free in time (DB_ACQUIRE_TIMEOUT_MS); answered 503');
+      response.setHeader('Retry-After', '1');
+      response.status(503).json({ statusCode: 503, message: 'The database is busy; try again shortly' });
+      return;
+    }
     const { status, body } = this.describe(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(status).json(body);
