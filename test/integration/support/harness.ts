@@ -105,18 +105,29 @@ export class TestApp {
     return result.body;
   }
 
-  /** Every page of catch-up after `after`. */
-  async catchUp(token: string, committeeId: string, after: number, limit = 500): Promise<{ events: EventEnvelope[]; nextAfter: number }> {
+  /**
+   * Every page of catch-up after `after`, `limit` events a page, as a reconnecting client asks
+   * for them; `pages` says how many requests it took (a test of paging passes a small limit).
+   */
+  async catchUp(
+    token: string,
+    committeeId: string,
+    after: number,
+    limit = 500,
+  ): Promise<{ events: EventEnvelope[]; nextAfter: number; pages: number }> {
     const events: EventEnvelope[] = [];
     let cursor = after;
-    for (let page = 0; page < 1000; page++) {
+    let pages = 0;
+    for (; pages < 1000; ) {
       const result = await this.request<CatchUpPage>('GET', `/api/committees/${committeeId}/events?after=${cursor}&limit=${limit}`, token);
       if (result.status !== 200) throw new Error(`catch-up failed: ${result.status}`);
+      pages += 1;
+      if (result.body.events.length > limit) throw new Error(`catch-up page of ${result.body.events.length} events exceeds limit ${limit}`);
       events.push(...result.body.events);
       cursor = result.body.nextAfter;
       if (!result.body.hasMore) break;
     }
-    return { events, nextAfter: cursor };
+    return { events, nextAfter: cursor, pages };
   }
 
   /** A connected socket.io client; its received envelopes collect in `events`. */
