@@ -428,7 +428,7 @@ const fmt = (value: number, decimals = 1) => (Number.isFinite(value) ? value.toF
 
 function printResults(results: StoreResult[], bare: FanOut): void {
   const columns = [...results.map((r) => r.store), 'bare socket.io'];
-  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(44)}${cells.map((c) => c.padStart(16)).join('')}`);
+  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(44)}${cells.map((c) => c.padStart(18)).join('')}`);
   const fanOuts = [...results.map((r) => r.fanOut), bare];
   console.log('');
   console.log(`Fan-out: ${CHANGES} changes one at a time (+${WARMUP} warm-up), each to ${CLIENTS} clients`);
