@@ -70,7 +70,7 @@ export default {
       rootDir: '.',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/{realtime,access,api,session,concurrency}.spec.ts'],
-      setupFiles: ['<rootDir>/test/support/embedded-store-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
       globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',
       globalTeardown: '<rootDir>/test/support/embedded-store-teardown.mjs',
       transform: { '^.+\\.ts$': swcServer },
