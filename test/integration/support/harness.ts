@@ -118,7 +118,7 @@ export class TestApp {
     const events: EventEnvelope[] = [];
     let cursor = after;
     let pages = 0;
-    for (; pages < 1000; ) {
+    while (pages < 1000) {
       const result = await this.request<CatchUpPage>('GET', `/api/committees/${committeeId}/events?after=${cursor}&limit=${limit}`, token);
       if (result.status !== 200) throw new Error(`catch-up failed: ${result.status}`);
       pages += 1;
