@@ -64,6 +64,23 @@ export default {
       ...esm,
     },
     {
+      // The same suites on the embedded store (PGlite, as `npm start` without DATABASE_URL).
+      // Multi-instance specs (scale-out) stay on PostgreSQL: the embedded store is one process.
+      displayName: 'integration-embedded',
+      rootDir: '.',
+      testEnvironment: 'node',
+      // The realtime and access suites, concurrency included, on the store most people run.
+      testMatch: [
+        '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync}.spec.ts',
+      ],
+      setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
+      globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/embedded-store-teardown.mjs',
+      transform: { '^.+\\.ts$': swcServer },
+      testEnvironmentOptions: { globalsCleanup: 'off' },
+      ...esm,
+    },
+    {
       displayName: 'client',
       rootDir: '.',
       testEnvironment: 'jsdom',

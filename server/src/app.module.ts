@@ -16,7 +16,10 @@ import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
-/** Configuration after start-up has settled which database to use. */
+/**
+ * Configuration after start-up has settled which database to use, and with how many
+ * connections (`openStore`: DB_POOL_SIZE on PostgreSQL, one on the embedded store).
+ */
 export type ResolvedConfig = AppConfig & { DATABASE_URL: string };
 
 @Module({})
@@ -27,7 +30,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config.DATABASE_URL, ENTITIES, config.DB_POOL_SIZE),
+          useFactory: () =>
+            dataSourceOptions(config.DATABASE_URL, ENTITIES, { size: config.DB_POOL_SIZE, acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS }),
           // Migrations run before anything else touches the database.
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('No data source options');

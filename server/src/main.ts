@@ -1,17 +1,22 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { DataDirLockedError, type EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded.js';
+import { DataDirLockedError } from './database/embedded.js';
+import { openStore } from './database/store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let embedded: EmbeddedDatabase | undefined;
-  if (!config.DATABASE_URL) {
-    embedded = await startEmbeddedDatabase(config.DATA_DIR, config.DB_POOL_SIZE + 4);
+  const store = await openStore(config);
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp({ ...config, DATABASE_URL: store.url, DB_POOL_SIZE: store.poolSize });
+    await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    // Unlock the data directory before exiting.
+    await store.stop().catch(() => undefined);
+    throw error;
   }
-  const app = await createApp({ ...config, DATABASE_URL: config.DATABASE_URL ?? (embedded as EmbeddedDatabase).url });
-  await app.listen(config.PORT, config.HOST);
-  const where = embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL at DATABASE_URL';
+  const where = store.embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL at DATABASE_URL';
   console.log(`Sidang is up on http://localhost:${config.PORT} (${where}${config.REDIS_URL ? ', Redis fan-out' : ''}).`);
   if (config.SEED_DEMO) {
     console.log(`Demo accounts: chair@, secretariat@, member@, observer@demo.sidang.my — password: ${config.DEMO_PASSWORD}`);
@@ -23,7 +28,7 @@ async function main(): Promise<void> {
     closing = true;
     console.log(`${signal}: closing`);
     await app.close().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    await store.stop().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,19 +1,27 @@
 /**
- * Realtime fan-out benchmark: how long from a REST change to every subscribed client holding
- * its event, next to a bare socket.io server broadcasting the same envelope.
+ * Realtime fan-out benchmark, on PostgreSQL and on the embedded store, next to a bare socket.io
+ * broadcast measured in the same run.
  *
  *   npm run bench          (builds, checks PostgreSQL, then runs this with tsx)
  *
- * BENCH_CLIENTS (300) and BENCH_CHANGES (200) override the sizes. All sockets of both runs live
- * in this one process, so client-side parsing is part of both measurements alike; the ratio is
- * the meaningful figure, the absolute numbers depend on the machine.
+ * Every server runs in its own child process — Sidang as `npm start` runs it
+ * (test/support/server-process.ts), the baseline as test/bench/bare-server.mjs — and all
+ * subscribed clients live in this process. Each measurement runs from an HTTP request sent
+ * here (Sidang: a PATCH; bare: `POST /emit`) to each client holding the event. Per store it
+ * also sends 30 creates at once with every client subscribed, and counts errors, missing and
+ * duplicate deliveries.
+ *
+ * BENCH_CLIENTS (300), BENCH_CHANGES (200), BENCH_WRITERS (30) override the sizes;
+ * BENCH_STORES=postgres,embedded picks the stores. Absolute figures depend on the machine;
+ * the ratio to the bare broadcast on the same machine is the meaningful one.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ActionItem, EventEnvelope, SubscribeAck } from '@sidang/shared';
-import { Server } from 'socket.io';
+import { fileURLToPath } from 'node:url';
+import type { ActionItem, EventEnvelope } from '@sidang/shared';
 import { type Socket as BareSocket, io as connectBare } from 'socket.io-client';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import {
@@ -30,15 +38,19 @@ import {
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 300);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 30);
+const STORES = (process.env.BENCH_STORES ?? 'postgres,embedded').split(',').map((s) => s.trim()) as Store[];
 /** Changes sent before measuring: first-use costs (JIT, pools, caches) are not fan-out. */
 const WARMUP = 5;
 /** Connect in batches: 300 simultaneous handshakes would measure accept queues, not fan-out. */
 const CONNECT_BATCH = 25;
 const RECEIPT_TIMEOUT_MS = 10_000;
+const BURST_TIMEOUT_MS = 30_000;
+
+type Store = 'postgres' | 'embedded';
 
 interface Stats {
   samples: number;
-  missing: number;
   p50: number;
   p95: number;
   p99: number;
@@ -51,11 +63,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
-function summarize(latencies: number[], missing: number): Stats {
-  const sorted = [...latencies].sort((a, b) => a - b);
+function summarize(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
   return {
     samples: sorted.length,
-    missing,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
@@ -64,35 +75,77 @@ function summarize(latencies: number[], missing: number): Stats {
 }
 
 /**
- * Tracks one change in flight: resolves when all `expected` clients have it, or on timeout
- * with whatever arrived (the rest count as missing).
+ * Deliveries of a set of expected events to numbered clients: first receipt of each
+ * (client, event) is a delivery, any further one a duplicate; whatever has not arrived when
+ * the wait ends is missing.
  */
-class Round {
-  readonly receivedAt: number[] = [];
-  /** Wall-clock ms from the change being recorded in its transaction (`at`) to receipt. */
-  readonly sinceRecorded: number[] = [];
-  private done: (() => void) | undefined;
-  readonly finished: Promise<void>;
-  private timer: NodeJS.Timeout | undefined;
+class Deliveries {
+  private readonly seen = new Map<string, Set<number>>();
+  /** Which expected event an envelope is (undefined: not one of them). */
+  keyOf: (envelope: EventEnvelope) => string | undefined = (envelope) => `${envelope.entityId}@${envelope.version}`;
+  readonly latencies: number[] = [];
+  duplicates = 0;
+  private waiter: (() => void) | undefined;
 
   constructor(
-    readonly matches: (envelope: EventEnvelope) => boolean,
-    private readonly expected: number,
+    private readonly keys: Set<string>,
+    private readonly clients: number,
+    private readonly sentAt: (key: string) => number | undefined,
   ) {
-    this.finished = new Promise((resolve) => {
-      this.done = resolve;
-      this.timer = setTimeout(resolve, RECEIPT_TIMEOUT_MS);
-    });
+    for (const key of keys) this.seen.set(key, new Set());
   }
 
-  receive(envelope: EventEnvelope): void {
-    if (!this.matches(envelope)) return;
-    this.receivedAt.push(performance.now());
-    this.sinceRecorded.push(Date.now() - Date.parse(envelope.at));
-    if (this.receivedAt.length >= this.expected) {
-      clearTimeout(this.timer);
-      this.done?.();
+  receive(client: number, envelope: EventEnvelope): void {
+    const key = this.keyOf(envelope);
+    const clients = key === undefined ? undefined : this.seen.get(key);
+    if (!clients) return;
+    if (clients.has(client)) {
+      this.duplicates += 1;
+      return;
     }
+    clients.add(client);
+    const sent = this.sentAt(key as string);
+    if (sent !== undefined) this.latencies.push(performance.now() - sent);
+    if (this.complete()) this.waiter?.();
+  }
+
+  get delivered(): number {
+    return [...this.seen.values()].reduce((sum, clients) => sum + clients.size, 0);
+  }
+
+  get missing(): number {
+    return this.keys.size * this.clients - this.delivered;
+  }
+
+  complete(): boolean {
+    return this.delivered >= this.keys.size * this.clients;
+  }
+
+  wait(ms: number): Promise<void> {
+    if (this.complete()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.waiter = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+/**
+ * Every (client, event) receipt of a run, to count duplicates however late they come: a
+ * round's own tally only sees those that arrive while it is still current.
+ */
+class Ledger {
+  private readonly seen: Array<Set<string>> = [];
+  duplicates = 0;
+
+  note(client: number, key: string): void {
+    const mine = this.seen[client] ?? new Set<string>();
+    this.seen[client] = mine;
+    if (mine.has(key)) this.duplicates += 1;
+    else mine.add(key);
   }
 }
 
@@ -105,20 +158,79 @@ async function inBatches<T>(count: number, make: (index: number) => Promise<T>):
   return made;
 }
 
-interface RunResult {
-  stats: Stats;
-  /** Per change, the time until the last client had it. */
+interface FanOut {
+  /** Request sent → each client has the event. */
+  perClient: Stats;
+  /** Request sent → the last client has it, per change. */
   everyone: Stats;
-  /** REST round trip of the change itself (sidang only). */
-  request?: Stats;
-  /** From the change being recorded, inside its transaction, to receipt (sidang only). */
-  fanOut?: Stats;
-  sample?: EventEnvelope;
+  /** The request's own round trip. */
+  request: Stats;
+  delivered: number;
+  missing: number;
+  duplicates: number;
 }
 
-async function runSidang(server: RunningServer): Promise<RunResult> {
+interface Burst {
+  writers: number;
+  errors: number;
+  statuses: Record<string, number>;
+  delivered: number;
+  missing: number;
+  duplicates: number;
+  /** Deliveries that arrived at a client with a seq not above its previous one. */
+  outOfOrder: number;
+  /** Request sent → each client has that create's event. */
+  perClient: Stats;
+  wallMs: number;
+}
+
+interface StoreResult {
+  store: Store;
+  fanOut: FanOut;
+  burst: Burst;
+  sample: EventEnvelope;
+}
+
+/**
+ * Runs `CHANGES` measured rounds (after warm-up), one change at a time: `send` starts a change
+ * and resolves with the key of the event it produces once its request has answered.
+ */
+async function measureRounds(
+  send: (change: number) => Promise<{ key: string; sentAt: number; answeredAt: number }>,
+  register: (deliveries: Deliveries | undefined) => void,
+  keyOf: (change: number) => string,
+): Promise<FanOut> {
+  const perClient: number[] = [];
+  const everyone: number[] = [];
+  const requests: number[] = [];
+  let delivered = 0;
+  let missing = 0;
+  let duplicates = 0;
+  for (let change = 0; change < WARMUP + CHANGES; change += 1) {
+    let sentAt = 0;
+    const deliveries = new Deliveries(new Set([keyOf(change)]), CLIENTS, () => sentAt);
+    register(deliveries);
+    sentAt = performance.now();
+    const sent = await send(change);
+    await deliveries.wait(RECEIPT_TIMEOUT_MS);
+    // Late duplicates of this change still count.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (change < WARMUP) continue;
+    requests.push(sent.answeredAt - sent.sentAt);
+    perClient.push(...deliveries.latencies);
+    if (deliveries.latencies.length > 0) everyone.push(Math.max(...deliveries.latencies));
+    delivered += deliveries.delivered;
+    missing += deliveries.missing;
+    duplicates += deliveries.duplicates;
+  }
+  register(undefined);
+  return { perClient: summarize(perClient), everyone: summarize(everyone), request: summarize(requests), delivered, missing, duplicates };
+}
+
+async function benchSidang(store: Store, server: RunningServer): Promise<StoreResult> {
   const users = [DEMO_USERS.chair, DEMO_USERS.secretariat, DEMO_USERS.member, DEMO_USERS.observer];
   const sessions = await Promise.all(users.map((email) => login(server.url, email)));
+  const chair = sessions[0]?.accessToken ?? '';
   const writer = sessions[1]?.accessToken ?? '';
   const committeeId = (await demoCommittee(server.url, writer)).id;
 
@@ -127,162 +239,274 @@ async function runSidang(server: RunningServer): Promise<RunResult> {
     classification: 'OPEN', // everyone, observers included, may see it
   });
   if (created.status !== 201) throw new Error(`Could not create the bench item: ${created.status}`);
+  const itemId = created.body.id;
   let version = created.body.version;
 
-  let round: Round | undefined;
+  let current: Deliveries | undefined;
   let sample: EventEnvelope | undefined;
+  let outOfOrder = 0;
+  const ledger = new Ledger();
   const sockets: SidangSocket[] = [];
   try {
     await inBatches(CLIENTS, async (index) => {
       const token = sessions[index % sessions.length]?.accessToken ?? '';
       const socket = await connectSocket(server.url, token);
       sockets.push(socket);
+      let lastSeq = 0;
       socket.on('event', (envelope) => {
         sample ??= envelope;
-        round?.receive(envelope);
+        if (envelope.seq <= lastSeq) outOfOrder += 1;
+        lastSeq = Math.max(lastSeq, envelope.seq);
+        ledger.note(index, `${envelope.entityId}@${envelope.version}`);
+        current?.receive(index, envelope);
       });
       await subscribe(socket, committeeId);
     });
 
-    const latencies: number[] = [];
-    const lastPerChange: number[] = [];
-    const requests: number[] = [];
-    const sinceRecorded: number[] = [];
-    let missing = 0;
-    for (let change = 0; change < WARMUP + CHANGES; change += 1) {
-      const nextVersion = version + 1;
-      round = new Round((e) => e.entityId === created.body.id && e.version === nextVersion, CLIENTS);
-      const sentAt = performance.now();
-      const patched = await api<ActionItem>(server.url, writer, 'PATCH', `/api/action-items/${created.body.id}`, {
-        version,
-        title: `Fan-out bench item, change ${change}`,
-      });
-      const answeredAt = performance.now();
-      if (patched.status !== 200) throw new Error(`PATCH answered ${patched.status}: ${JSON.stringify(patched.body)}`);
-      version = patched.body.version;
-      await round.finished;
-      if (change < WARMUP) continue;
-      requests.push(answeredAt - sentAt);
-      latencies.push(...round.receivedAt.map((at) => at - sentAt));
-      sinceRecorded.push(...round.sinceRecorded);
-      lastPerChange.push(Math.max(...round.receivedAt.map((at) => at - sentAt)));
-      missing += CLIENTS - round.receivedAt.length;
-    }
+    const fanOut = await measureRounds(
+      async () => {
+        const sentAt = performance.now();
+        const patched = await api<ActionItem>(server.url, writer, 'PATCH', `/api/action-items/${itemId}`, {
+          version,
+          title: `Fan-out bench item, version ${version + 1}`,
+        });
+        const answeredAt = performance.now();
+        if (patched.status !== 200) throw new Error(`PATCH answered ${patched.status}: ${JSON.stringify(patched.body)}`);
+        version = patched.body.version;
+        return { key: `${itemId}@${version}`, sentAt, answeredAt };
+      },
+      (deliveries) => {
+        current = deliveries;
+      },
+      () => `${itemId}@${version + 1}`,
+    );
+    fanOut.duplicates = ledger.duplicates;
+    const fanOutOutOfOrder = outOfOrder;
+
+    // WRITERS creates at once from the chair and the secretariat, every client subscribed. Their
+    // events are known by title before the ids are.
+    const duplicatesBefore = ledger.duplicates;
+    const titles = Array.from({ length: WRITERS }, (_, i) => `Concurrent bench item ${i}`);
+    const sentAt = new Map<string, number>();
+    const burst = new Deliveries(new Set(titles), CLIENTS, (title) => sentAt.get(title));
+    burst.keyOf = (envelope) => (envelope.type === 'action-item.created' ? (envelope.data as { title?: string }).title : undefined);
+    current = burst;
+    const burstStart = performance.now();
+    const results = await Promise.all(
+      titles.map(async (title, i) => {
+        sentAt.set(title, performance.now());
+        try {
+          return await api<ActionItem>(server.url, i % 2 === 0 ? chair : writer, 'POST', `/api/committees/${committeeId}/action-items`, {
+            title,
+            classification: 'OPEN',
+          });
+        } catch (error) {
+          return { status: 0, body: { error: (error as Error).message } };
+        }
+      }),
+    );
+    const wallMs = performance.now() - burstStart;
+    const statuses: Record<string, number> = {};
+    for (const result of results) statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+    await burst.wait(BURST_TIMEOUT_MS);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    current = undefined;
+    if (!sample) throw new Error('No Sidang event arrived at all');
     return {
-      stats: summarize(latencies, missing),
-      everyone: summarize(lastPerChange, 0),
-      request: summarize(requests, 0),
-      fanOut: summarize(sinceRecorded, 0),
+      store,
+      fanOut,
+      burst: {
+        writers: WRITERS,
+        errors: results.filter((r) => r.status !== 201).length,
+        statuses,
+        delivered: burst.delivered,
+        missing: burst.missing,
+        duplicates: ledger.duplicates - duplicatesBefore,
+        outOfOrder: outOfOrder - fanOutOutOfOrder,
+        perClient: summarize(burst.latencies),
+        wallMs,
+      },
       sample,
     };
   } finally {
-    round = undefined;
+    current = undefined;
     for (const socket of sockets) socket.close();
   }
 }
 
-async function runBare(payload: EventEnvelope): Promise<RunResult> {
-  const http = createServer();
-  const io = new Server(http, { transports: ['websocket'], serveClient: false });
-  // Same shape as Sidang: the client asks to join with an ack, the server joins it to a room.
-  io.on('connection', (socket) => {
-    socket.on('subscribe', (_request: unknown, ack: (result: SubscribeAck) => void) => {
-      void socket.join('committee');
-      ack({ ok: true, seq: 0 });
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-
-  let round: Round | undefined;
-  const sockets: BareSocket[] = [];
-  try {
-    await inBatches(CLIENTS, async () => {
-      const socket = connectBare(url, { transports: ['websocket'], forceNew: true, reconnection: false });
-      sockets.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
-        socket.once('connect_error', reject);
-      });
-      socket.on('event', (envelope: EventEnvelope) => round?.receive(envelope));
-      await socket.timeout(10_000).emitWithAck('subscribe', { committeeId: payload.committeeId });
-    });
-
-    const latencies: number[] = [];
-    const lastPerChange: number[] = [];
-    let missing = 0;
-    for (let change = 0; change < WARMUP + CHANGES; change += 1) {
-      const envelope = { ...payload, seq: payload.seq + change + 1, version: payload.version + change + 1 };
-      round = new Round((e) => e.seq === envelope.seq, CLIENTS);
-      const sentAt = performance.now();
-      io.to('committee').emit('event', envelope);
-      await round.finished;
-      if (change < WARMUP) continue;
-      latencies.push(...round.receivedAt.map((at) => at - sentAt));
-      lastPerChange.push(Math.max(...round.receivedAt.map((at) => at - sentAt)));
-      missing += CLIENTS - round.receivedAt.length;
-    }
-    return { stats: summarize(latencies, missing), everyone: summarize(lastPerChange, 0) };
-  } finally {
-    round = undefined;
-    for (const socket of sockets) socket.close();
-    await new Promise<void>((resolve) => {
-      io.close(() => resolve());
-    });
-  }
-}
-
-function formatRow(label: string, sidang: number, bare: number, decimals = 2): string {
-  const cell = (value: number) => (Number.isFinite(value) ? value.toFixed(decimals) : 'n/a').padStart(12);
-  return `${label.padEnd(34)}${cell(sidang)}${cell(bare)}`;
-}
-
-async function main(): Promise<void> {
-  console.log(`Sidang fan-out bench: Node ${process.version}, ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'})`);
-  console.log(`${CLIENTS} socket.io clients, ${CHANGES} changes (+${WARMUP} warm-up), clients run in this bench process`);
-
+async function runStore(store: Store): Promise<StoreResult> {
   let database: TestDatabase | undefined;
+  let dataDir: string | undefined;
   let server: RunningServer | undefined;
-  let sidang: RunResult;
   try {
-    database = await createTestDatabase();
-    server = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO: 'true', LOG_LEVEL: 'warn' } });
-    sidang = await runSidang(server);
+    const env: Record<string, string> = { SEED_DEMO: 'true', LOG_LEVEL: 'warn' };
+    if (store === 'postgres') {
+      database = await createTestDatabase('postgres');
+      env.DATABASE_URL = database.url;
+    } else {
+      // No DATABASE_URL: the server starts its embedded store, exactly as `npm start` does.
+      dataDir = await mkdtemp(join(os.tmpdir(), 'sidang-bench-data-'));
+      env.DATA_DIR = dataDir;
+    }
+    // A first start of the embedded store initialises a PostgreSQL cluster in WebAssembly: give
+    // it time on a busy machine.
+    server = await startServer({ env, healthTimeoutMs: 240_000 });
+    return await benchSidang(store, server);
   } catch (error) {
     if (server) console.error(`Server output (tail):\n${server.logs().slice(-4_000)}`);
     throw error;
   } finally {
     await server?.stop();
     await database?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }
-  if (!sidang.sample) throw new Error('No Sidang event arrived at all; nothing to compare the baseline with');
-  const bare = await runBare(sidang.sample);
+}
 
-  console.log('');
-  console.log(`${''.padEnd(34)}${'sidang'.padStart(12)}${'bare'.padStart(12)}`);
-  console.log(formatRow('deliveries measured', sidang.stats.samples, bare.stats.samples, 0));
-  console.log(formatRow('deliveries missing', sidang.stats.missing, bare.stats.missing, 0));
-  for (const key of ['p50', 'p95', 'p99', 'max'] as const) {
-    console.log(formatRow(`${key} per client (ms)`, sidang.stats[key], bare.stats[key]));
-  }
-  console.log(formatRow('p50 until all clients had it (ms)', sidang.everyone.p50, bare.everyone.p50));
-  console.log(formatRow('p99 until all clients had it (ms)', sidang.everyone.p99, bare.everyone.p99));
-  console.log('');
-  console.log(`Sidang timings start when the PATCH is sent; bare ones when emit() is called.`);
-  if (sidang.request) {
-    console.log(
-      `Sidang PATCH round trip: p50 ${sidang.request.p50.toFixed(2)} ms, p95 ${sidang.request.p95.toFixed(2)} ms, max ${sidang.request.max.toFixed(2)} ms`,
-    );
-  }
-  if (sidang.fanOut) {
-    console.log(
-      `Sidang from record (in the transaction) to receipt, ms clock: p50 ${sidang.fanOut.p50.toFixed(0)} ms, p99 ${sidang.fanOut.p99.toFixed(0)} ms`,
-    );
-  }
-  console.log(`Ratio p99(sidang)/p99(bare): ${(sidang.stats.p99 / bare.stats.p99).toFixed(2)}`);
+async function startBare(): Promise<{ url: string; child: ChildProcess }> {
+  const script = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /listening (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
 
-  if (sidang.stats.missing > 0 || bare.stats.missing > 0) {
-    console.error('Some clients never received an event within 10 s: fan-out lost messages.');
+async function benchBare(payload: EventEnvelope): Promise<FanOut> {
+  const { url, child } = await startBare();
+  let current: Deliveries | undefined;
+  const ledger = new Ledger();
+  const sockets: BareSocket[] = [];
+  try {
+    await inBatches(CLIENTS, async (index) => {
+      const socket = connectBare(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      socket.on('event', (envelope: EventEnvelope) => {
+        ledger.note(index, String(envelope.seq));
+        current?.receive(index, envelope);
+      });
+      await socket.timeout(10_000).emitWithAck('subscribe', { committeeId: payload.committeeId });
+    });
+    const seqOf = (change: number) => payload.seq + change + 1;
+    const fanOut = await measureRounds(
+      async (change) => {
+        const envelope = { ...payload, seq: seqOf(change), version: payload.version + change + 1 };
+        const sentAt = performance.now();
+        const response = await fetch(`${url}/emit`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(envelope),
+        });
+        const answeredAt = performance.now();
+        if (response.status !== 204) throw new Error(`bare emit answered ${response.status}`);
+        return { key: String(envelope.seq), sentAt, answeredAt };
+      },
+      (deliveries) => {
+        if (deliveries) deliveries.keyOf = (envelope) => String(envelope.seq);
+        current = deliveries;
+      },
+      (change) => String(seqOf(change)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { ...fanOut, duplicates: ledger.duplicates };
+  } finally {
+    for (const socket of sockets) socket.close();
+    child.kill('SIGTERM');
+  }
+}
+
+const fmt = (value: number, decimals = 1) => (Number.isFinite(value) ? value.toFixed(decimals) : 'n/a');
+
+function printResults(results: StoreResult[], bare: FanOut): void {
+  const columns = [...results.map((r) => r.store), 'bare socket.io'];
+  const row = (label: string, cells: string[]) => console.log(`${label.padEnd(44)}${cells.map((c) => c.padStart(18)).join('')}`);
+  const fanOuts = [...results.map((r) => r.fanOut), bare];
+  console.log('');
+  console.log(`Fan-out: ${CHANGES} changes one at a time (+${WARMUP} warm-up), each to ${CLIENTS} clients`);
+  row('', columns);
+  row(
+    'request → each client: p50 / p99 (ms)',
+    fanOuts.map((f) => `${fmt(f.perClient.p50)} / ${fmt(f.perClient.p99)}`),
+  );
+  row(
+    'request → each client: p95 / max (ms)',
+    fanOuts.map((f) => `${fmt(f.perClient.p95)} / ${fmt(f.perClient.max)}`),
+  );
+  row(
+    'request → last client: p50 / p99 (ms)',
+    fanOuts.map((f) => `${fmt(f.everyone.p50)} / ${fmt(f.everyone.p99)}`),
+  );
+  row(
+    'request round trip p50 (ms)',
+    fanOuts.map((f) => fmt(f.request.p50)),
+  );
+  row(
+    'p99 ratio to bare',
+    fanOuts.map((f) => fmt(f.perClient.p99 / bare.perClient.p99, 2)),
+  );
+  row(
+    'deliveries',
+    fanOuts.map((f) => String(f.delivered)),
+  );
+  row(
+    'missing / duplicates',
+    fanOuts.map((f) => `${f.missing} / ${f.duplicates}`),
+  );
+  console.log('');
+  console.log(`Concurrent writers: ${WRITERS} creates sent at once (chair and secretariat), each to ${CLIENTS} clients`);
+  row(
+    '',
+    results.map((r) => r.store),
+  );
+  row(
+    'errors (non-201)',
+    results.map((r) => `${r.burst.errors} ${JSON.stringify(r.burst.statuses)}`),
+  );
+  row(
+    'deliveries of expected',
+    results.map((r) => `${r.burst.delivered} of ${r.burst.writers * CLIENTS}`),
+  );
+  row(
+    'missing / duplicates / out of order',
+    results.map((r) => `${r.burst.missing} / ${r.burst.duplicates} / ${r.burst.outOfOrder}`),
+  );
+  row(
+    'request → each client: p50 / p99 (ms)',
+    results.map((r) => `${fmt(r.burst.perClient.p50)} / ${fmt(r.burst.perClient.p99)}`),
+  );
+  row(
+    'all requests answered after (ms)',
+    results.map((r) => fmt(r.burst.wallMs, 0)),
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(`Sidang fan-out bench: Node ${process.version}, ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'})`);
+  console.log(`${CLIENTS} socket.io clients in this process; each server in its own child process; stores: ${STORES.join(', ')}`);
+  const results: StoreResult[] = [];
+  for (const store of STORES) {
+    console.log(`… ${store}`);
+    results.push(await runStore(store));
+  }
+  const sample = results[0]?.sample;
+  if (!sample) throw new Error('No store was benched');
+  console.log('… bare socket.io');
+  const bare = await benchBare(sample);
+  printResults(results, bare);
+
+  const lost = [...results.map((r) => r.fanOut), bare].some((f) => f.missing > 0 || f.duplicates > 0);
+  const burstBad = results.some((r) => r.burst.errors > 0 || r.burst.missing > 0 || r.burst.duplicates > 0 || r.burst.outOfOrder > 0);
+  if (lost || burstBad) {
+    console.error('\nNot exactly once: see the missing / duplicate / error counts above.');
     process.exitCode = 1;
   }
 }

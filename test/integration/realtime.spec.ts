@@ -114,11 +114,13 @@ describe('realtime change pipeline', () => {
       version = result.body.version;
     }
 
-    // Reconnect as the client does: subscribe first (live from here), then catch up from lastSeen.
+    // Reconnect in the order the client's sync engine uses: subscribe first (live from here),
+    // then catch up from lastSeen, in pages of 6 (20 missed events: four requests).
     const back = await app.connect(member.token);
     const again = await back.subscribe(committeeId);
     if (!again.ok) throw new Error(again.error);
-    const { events: missed } = await app.catchUp(member.token, committeeId, lastSeen);
+    const { events: missed, pages } = await app.catchUp(member.token, committeeId, lastSeen, 6);
+    expect(pages).toBeGreaterThanOrEqual(4);
     const applied = new Map<number, EventEnvelope>();
     for (const event of [...missed, ...back.events]) applied.set(event.seq, event);
     const ofItem = [...applied.values()].filter((e) => e.entityId === item.id).sort((a, b) => a.seq - b.seq);
@@ -132,10 +134,12 @@ describe('realtime change pipeline', () => {
   });
 
   it('should page catch-up without losing or repeating events', async () => {
-    const { events: all } = await app.catchUp(chair.token, committeeId, 0, 500);
-    const { events: paged } = await app.catchUp(chair.token, committeeId, 0, 7);
+    const { events: all, pages: one } = await app.catchUp(chair.token, committeeId, 0, 500);
+    const { events: paged, pages } = await app.catchUp(chair.token, committeeId, 0, 7);
     expect(paged.map((e) => e.seq)).toEqual(all.map((e) => e.seq));
     expect(all.length).toBeGreaterThan(14);
+    expect(one).toBe(1);
+    expect(pages).toBeGreaterThanOrEqual(Math.ceil(all.length / 7));
   });
 
   it('should write exactly one event and one audit row per change', async () => {

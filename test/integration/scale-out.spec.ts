@@ -29,6 +29,9 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const watcher = await second.connect(observerOnSecond.token);
     const ack = await watcher.subscribe(committeeId);
     expect(ack.ok).toBe(true);
+    // Positive control: a reader cleared for SECRET on the same instance.
+    const cleared = await second.connect(chair.token);
+    expect((await cleared.subscribe(committeeId)).ok).toBe(true);
 
     const open = await first.createItem(chair.token, committeeId, { title: 'Written on instance one' });
     const secret = await first.createItem(chair.token, committeeId, { title: 'Secret, instance one', classification: 'SECRET' });
@@ -38,6 +41,8 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     expect(events.map((e) => e.entityId)).toEqual([open.id, marker.id]);
     expect(events.map((e) => e.entityId)).not.toContain(secret.id);
     expect(events[0]?.seq).toBeLessThan(events[1]?.seq as number);
+    const all = await cleared.waitFor((received) => received.some((e) => e.entityId === marker.id), 1_500);
+    expect(all.map((e) => e.entityId)).toEqual([open.id, secret.id, marker.id]);
   });
 
   it('should accept a token issued by the other instance (shared signing key)', async () => {

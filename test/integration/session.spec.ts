@@ -21,12 +21,20 @@ describe('live sessions follow changes of clearance and membership', () => {
     const member = await app.login('member');
     const client = await app.connect(member.token);
     expect((await client.subscribe(committeeId)).ok).toBe(true);
+    // Positive control: a reader still cleared for CONFIDENTIAL, subscribed the same way.
+    const cleared = await app.connect(chair.token);
+    expect((await cleared.subscribe(committeeId)).ok).toBe(true);
     const told = new Promise<unknown>((resolve) => client.socket.once('access-changed', resolve));
 
     await sql(app).dataSource.query(`UPDATE users SET clearance = 'OPEN' WHERE id = $1`, [member.user.id]);
     expect(await told).toEqual({ reason: 'clearance-changed', committeeId: null, clearance: 'OPEN' });
 
-    await app.createItem(chair.token, committeeId, { title: 'Confidential after the downgrade', classification: 'CONFIDENTIAL' });
+    const confidential = await app.createItem(chair.token, committeeId, {
+      title: 'Confidential after the downgrade',
+      classification: 'CONFIDENTIAL',
+    });
+    await cleared.waitFor((events) => events.some((e) => e.entityId === confidential.id));
+    cleared.disconnect();
     const open = await app.createItem(chair.token, committeeId, { title: 'Open marker' });
     // Positive control: the same socket still receives what OPEN may see.
     await client.waitFor((events) => events.some((e) => e.entityId === open.id));
@@ -38,12 +46,17 @@ describe('live sessions follow changes of clearance and membership', () => {
     const nres = await app.login('nres');
     const client = await app.connect(nres.token);
     expect((await client.subscribe(committeeId)).ok).toBe(true);
+    // Positive control: a member who stays, subscribed the same way.
+    const staying = await app.connect(chair.token);
+    expect((await staying.subscribe(committeeId)).ok).toBe(true);
     await sql(app).dataSource.query('DELETE FROM memberships WHERE user_id = $1 AND committee_id = $2', [nres.user.id, committeeId]);
     await settle(600);
 
-    await app.createItem(chair.token, committeeId, { title: 'After leaving' });
+    const after = await app.createItem(chair.token, committeeId, { title: 'After leaving' });
+    await staying.waitFor((events) => events.some((e) => e.entityId === after.id));
     await settle();
     expect(client.events).toEqual([]);
     expect(client.socket.connected).toBe(true);
+    staying.disconnect();
   });
 });

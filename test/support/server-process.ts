@@ -30,6 +30,8 @@ export interface ServerOptions {
   cwd?: string;
   /** Port to listen on; defaults to a free one. */
   port?: number;
+  /** How long `startServer` waits for `GET /api/health` to answer 200; default 60 s. */
+  healthTimeoutMs?: number;
 }
 
 export interface ExitResult {
@@ -181,7 +183,8 @@ export async function spawnServer(options: ServerOptions = {}): Promise<SpawnedS
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const server = await spawnServer(options);
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  const healthTimeoutMs = options.healthTimeoutMs ?? HEALTH_TIMEOUT_MS;
+  const deadline = Date.now() + healthTimeoutMs;
   let exit: ExitResult | undefined;
   void server.exited.then((result) => {
     exit = result;
@@ -202,7 +205,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await server.kill('SIGKILL');
   const why = exit
     ? `exited early (code ${exit.code}, signal ${exit.signal})`
-    : `was not healthy within ${HEALTH_TIMEOUT_MS / 1000} s (${lastProblem})`;
+    : `was not healthy within ${healthTimeoutMs / 1000} s (${lastProblem})`;
   throw new Error(`The server on port ${server.port} ${why}. Its output:\n${server.logs()}`);
 }
 

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ErrorCode } from '@sidang/shared';
 import type { Response } from 'express';
+import { isPoolTimeout } from '../database/data-source.js';
 
 /** The error code a status stands for when the thrower named none. */
 const DEFAULT_CODES: Record<number, ErrorCode> = {
@@ -38,6 +39,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    if (isPoolTimeout(exception)) {
+      // The database is busy, not broken: say so and when to try again, instead of a 500.
+      this.logger.warn('No database connection became free in time (DB_ACQUIRE_TIMEOUT_MS); answered 503');
+      response.setHeader('Retry-After', '1');
+      response.status(503).json({ statusCode: 503, message: 'The database is busy; try again shortly' });
+      return;
+    }
     const { status, body } = this.describe(exception);
     if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     body.code ??= DEFAULT_CODES[status] ?? (status >= 500 ? 'internal' : undefined);

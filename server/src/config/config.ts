@@ -79,8 +79,10 @@ export const configSchema = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://')),
   /** Where the embedded store keeps its files (only without DATABASE_URL). */
   DATA_DIR: withDefault(z.string().min(1), './data'),
-  /** Connections in the database pool. */
+  /** Connections in the database pool (PostgreSQL only: the embedded store always uses one). */
   DB_POOL_SIZE: withDefault(z.coerce.number().int().min(2).max(100), 10),
+  /** How long a request may wait for a free database connection before it is answered 503, in ms. */
+  DB_ACQUIRE_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 10_000),
   /** Redis shared by several instances for realtime fan-out. Optional on one node. */
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis://')),
   /** How often each instance re-reads the change log as a safety net for missed signals, in ms. */

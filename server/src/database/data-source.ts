@@ -1,8 +1,22 @@
-import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, MigrationExecutor, type MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 
+/** Pool settings of the app's data source. */
+export interface PoolSettings {
+  /** Connections the pool may open (one on the embedded store). */
+  size: number;
+  /**
+   * How long a query may wait for a connection (from the pool, or a new one) before it fails
+   * with a pool timeout — answered 503, so a request never hangs on a busy database.
+   */
+  acquireTimeoutMs: number;
+}
+
+const DEFAULT_POOL: PoolSettings = { size: 10, acquireTimeoutMs: 10_000 };
+
 /** One place that builds TypeORM options: the app, the migration generator and tests use it. */
-export function dataSourceOptions(url: string, entities: MixedList<Function>, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(url: string, entities: MixedList<Function>, pool: Partial<PoolSettings> = {}): DataSourceOptions {
+  const { size, acquireTimeoutMs } = { ...DEFAULT_POOL, ...pool };
   return {
     type: 'postgres',
     url,
@@ -14,8 +28,23 @@ export function dataSourceOptions(url: string, entities: MixedList<Function>, po
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    // pg-pool applies connectionTimeoutMillis both to opening a connection and to waiting for
+    // a free one.
+    extra: { max: size, connectionTimeoutMillis: acquireTimeoutMs },
   };
+}
+
+/** Messages of `pg`/`pg-pool` when no connection could be had within connectionTimeoutMillis. */
+const POOL_TIMEOUT_MESSAGES = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
+
+/** True for the error a query gets when no database connection became free in time. */
+export function isPoolTimeout(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 3; depth++) {
+    const message = (cause as { message?: unknown }).message;
+    if (typeof message === 'string' && POOL_TIMEOUT_MESSAGES.includes(message)) return true;
+    cause = (cause as { driverError?: unknown; cause?: unknown }).driverError ?? (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
@@ -23,14 +52,18 @@ const MIGRATION_LOCK_KEY = 7_301_2025;
 
 /**
  * Runs pending migrations while holding a PostgreSQL advisory lock, so that instances
- * starting together do not race (TypeORM has no migration lock of its own).
+ * starting together do not race (TypeORM has no migration lock of its own). The migrations
+ * run on the connection that holds the lock: with a pool of one (the embedded store) there
+ * is no other.
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await dataSource.runMigrations({ transaction: 'each' });
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    await executor.executePendingMigrations();
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();

@@ -68,9 +68,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     // The relay calls back, in log order, for every change of a committee's memberships.
     this.relay.attach(server, (_committeeId, userId) => this.rescopeUser(userId));
     // Sign-out (on any instance) closes the sockets of the sessions it ended.
-    this.subscriptions.push(
-      this.sessionEvents.revoked$.subscribe(({ userId, sessionId }) => this.endSessions(userId, 'signed-out', sessionId)),
-    );
+    this.subscriptions.push(this.sessionEvents.revoked$.subscribe(({ userId, sessionId }) => void this.onRevoked(userId, sessionId)));
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.auth
@@ -158,6 +156,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       socket.emit(SOCKET_EVENTS.accessChanged, { reason, committeeId: null });
       socket.disconnect(true);
     }
+  }
+
+  /** A revoked session: say whether the account was deactivated or simply signed out. */
+  private async onRevoked(userId: string, sessionId?: string): Promise<void> {
+    if (!this.sessions.has(userId)) return;
+    const scope = await this.access.sessionScope(userId).catch(() => null);
+    this.endSessions(userId, scope && !scope.active ? 'deactivated' : 'signed-out', sessionId);
   }
 
   /** Re-reads the user's access and applies it to each of their sockets on this node. */

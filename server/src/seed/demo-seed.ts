@@ -218,21 +218,27 @@ function isoDate(offsetDays: number): string {
 
 /**
  * Seeds the demo committee on an empty database. Records go through the change pipeline, so
- * the demo log, audit trail and seqs look like real use. Serialised across instances.
+ * the demo log, audit trail and seqs look like real use.
+ *
+ * One transaction claims the empty database and writes the people, committees and
+ * memberships; its advisory lock (held until commit) makes a second instance starting at the
+ * same time wait and then find the users. Everything in it runs on the transaction's own
+ * connection — on the embedded store it is the only one. The records follow, each through the
+ * pipeline in its own transaction, by the instance that made the claim.
  */
 export async function seedDemo(app: INestApplication, password: string, logger: Logger): Promise<void> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
-  try {
-    await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
-    if ((await dataSource.getRepository(UserEntity).count()) > 0) return;
-    const passwordHash = await hashPassword(password);
+  if ((await dataSource.getRepository(UserEntity).count()) > 0) return;
+  // Hashed before the transaction: it is slow and needs no connection.
+  const passwordHash = await hashPassword(password);
+  const claimed = await dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+    if ((await manager.getRepository(UserEntity).count()) > 0) return null;
     const users = new Map<UserKey, UserEntity>();
     for (const { key, ...user } of USERS) {
-      users.set(key, await dataSource.getRepository(UserEntity).save({ ...user, passwordHash, locale: 'en', isAdmin: key === 'admin' }));
+      users.set(key, await manager.getRepository(UserEntity).save({ ...user, passwordHash, locale: 'en', isAdmin: key === 'admin' }));
     }
-    const committees = dataSource.getRepository(CommitteeEntity);
+    const committees = manager.getRepository(CommitteeEntity);
     const main = await committees.save({
       code: 'JTK-REE',
       parentId: null,
@@ -245,51 +251,53 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
       name: 'Working Group on REE Processing R&D',
       nameMs: 'Kumpulan Kerja R&D Pemprosesan REE',
     });
-    const memberships = dataSource.getRepository(MembershipEntity);
-    const userOf = (key: UserKey) => users.get(key) as UserEntity;
+    const memberships = manager.getRepository(MembershipEntity);
     for (const [committee, members] of [
       [main, MAIN_MEMBERS],
       [workingGroup, WORKING_GROUP_MEMBERS],
     ] as const) {
-      await memberships.save(members.map(([key, role]) => ({ committeeId: committee.id, userId: userOf(key).id, role })));
+      await memberships.save(
+        members.map(([key, role]) => ({ committeeId: committee.id, userId: (users.get(key) as UserEntity).id, role })),
+      );
     }
+    return { users, main, workingGroup };
+  });
+  if (!claimed) return;
+  const { users, main, workingGroup } = claimed;
+  const userOf = (key: UserKey) => users.get(key) as UserEntity;
 
-    const actionItems = app.get(ActionItemsService);
-    const secretariat = toActor(userOf('secretariat'));
-    for (const item of ITEMS) {
-      const created = await actionItems.create(secretariat, main.id, {
-        title: item.title,
-        description: item.description,
-        status: item.status,
-        priority: item.priority,
-        dueDate: item.dueInDays === null ? null : isoDate(item.dueInDays),
-        ownerIds: item.owners.map((key) => userOf(key).id),
-        ownerAgencies: item.agencies,
-        classification: item.classification,
-        fieldClassifications: item.descriptionLevel ? { description: item.descriptionLevel } : {},
-        meetingId: null,
-        agendaItemId: null,
-      });
-      for (const [author, body] of item.updates ?? []) {
-        await actionItems.addUpdate(toActor(userOf(author)), created.id, body);
-      }
-    }
-    await actionItems.create(secretariat, workingGroup.id, {
-      title: 'Shortlist universities for the Dy/Tb separation project (TRL 3 → 5)',
-      description: 'UMPSA, USM and UKM proposals to be scored against the call criteria.',
-      status: 'open',
-      priority: 'medium',
-      dueDate: isoDate(10),
-      ownerIds: [userOf('mosti').id],
-      ownerAgencies: ['MOSTI'],
-      classification: 'RESTRICTED',
-      fieldClassifications: {},
+  const actionItems = app.get(ActionItemsService);
+  const secretariat = toActor(userOf('secretariat'));
+  for (const item of ITEMS) {
+    const created = await actionItems.create(secretariat, main.id, {
+      title: item.title,
+      description: item.description,
+      status: item.status,
+      priority: item.priority,
+      dueDate: item.dueInDays === null ? null : isoDate(item.dueInDays),
+      ownerIds: item.owners.map((key) => userOf(key).id),
+      ownerAgencies: item.agencies,
+      classification: item.classification,
+      fieldClassifications: item.descriptionLevel ? { description: item.descriptionLevel } : {},
       meetingId: null,
       agendaItemId: null,
     });
-    logger.info({ committees: 2, actionItems: ITEMS.length + 1 }, 'Seeded the demo committee');
-  } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]).catch(() => undefined);
-    await runner.release();
+    for (const [author, body] of item.updates ?? []) {
+      await actionItems.addUpdate(toActor(userOf(author)), created.id, body);
+    }
   }
+  await actionItems.create(secretariat, workingGroup.id, {
+    title: 'Shortlist universities for the Dy/Tb separation project (TRL 3 → 5)',
+    description: 'UMPSA, USM and UKM proposals to be scored against the call criteria.',
+    status: 'open',
+    priority: 'medium',
+    dueDate: isoDate(10),
+    ownerIds: [userOf('mosti').id],
+    ownerAgencies: ['MOSTI'],
+    classification: 'RESTRICTED',
+    fieldClassifications: {},
+    meetingId: null,
+    agendaItemId: null,
+  });
+  logger.info({ committees: 2, actionItems: ITEMS.length + 1 }, 'Seeded the demo committee');
 }

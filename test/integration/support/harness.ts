@@ -3,7 +3,7 @@ import type { ActionItem, CatchUpPage, Committee, EventEnvelope, LoginResponse, 
 import { io, type Socket } from 'socket.io-client';
 import { createApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config/config.js';
-import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
+import { createTestDatabase, type TestDatabase, type TestStore } from '../../support/databases.js';
 
 export const DEMO = {
   chair: 'chair@demo.sidang.my',
@@ -43,7 +43,8 @@ export class TestApp {
   static async start(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
     const db = database ?? (await createTestDatabase());
     const config = loadConfig({ DATABASE_URL: db.url, SEED_DEMO: 'true', LOG_LEVEL: 'silent', ...env });
-    const app = await createApp({ ...config, DATABASE_URL: db.url });
+    // The embedded store gets the pool `npm start` gives it.
+    const app = await createApp({ ...config, DATABASE_URL: db.url, DB_POOL_SIZE: db.poolSize ?? config.DB_POOL_SIZE });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new TestApp(app, `http://127.0.0.1:${address.port}`, db, env);
@@ -51,11 +52,17 @@ export class TestApp {
 
   /** A second instance on the same database (for multi-node tests). */
   async startPeer(env: Record<string, string> = {}): Promise<TestApp> {
-    return TestApp.start({ ...this.extraEnv, ...env }, { url: this.database.url, drop: async () => undefined });
+    if (this.database.store === 'embedded') throw new Error('The embedded store serves one process: multi-instance tests need PostgreSQL');
+    return TestApp.start({ ...this.extraEnv, ...env }, { url: this.database.url, store: 'postgres', drop: async () => undefined });
   }
 
   get databaseUrl(): string {
     return this.database.url;
+  }
+
+  /** Which store this app runs on (TEST_STORE). */
+  get store(): TestStore {
+    return this.database.store;
   }
 
   async request<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<HttpResult<T>> {
@@ -100,18 +107,29 @@ export class TestApp {
     return result.body;
   }
 
-  /** Every page of catch-up after `after`. */
-  async catchUp(token: string, committeeId: string, after: number, limit = 500): Promise<{ events: EventEnvelope[]; nextAfter: number }> {
+  /**
+   * Every page of catch-up after `after`, `limit` events a page, as a reconnecting client asks
+   * for them; `pages` says how many requests it took (a test of paging passes a small limit).
+   */
+  async catchUp(
+    token: string,
+    committeeId: string,
+    after: number,
+    limit = 500,
+  ): Promise<{ events: EventEnvelope[]; nextAfter: number; pages: number }> {
     const events: EventEnvelope[] = [];
     let cursor = after;
-    for (let page = 0; page < 1000; page++) {
+    let pages = 0;
+    while (pages < 1000) {
       const result = await this.request<CatchUpPage>('GET', `/api/committees/${committeeId}/events?after=${cursor}&limit=${limit}`, token);
       if (result.status !== 200) throw new Error(`catch-up failed: ${result.status}`);
+      pages += 1;
+      if (result.body.events.length > limit) throw new Error(`catch-up page of ${result.body.events.length} events exceeds limit ${limit}`);
       events.push(...result.body.events);
       cursor = result.body.nextAfter;
       if (!result.body.hasMore) break;
     }
-    return { events, nextAfter: cursor };
+    return { events, nextAfter: cursor, pages };
   }
 
   /** A connected socket.io client; its received envelopes collect in `events`. */
