@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
 import { matchesMedia, NARROW_SCREEN_QUERY } from '../../../lib/ui/media.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { NoAccessNotice } from '../../committees/components/no-access.tsx';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
 
@@ -21,6 +22,8 @@ export interface ActionItemListProps {
   canCreate: boolean;
   /** ISO date of today in the committee's time zone. */
   today: string;
+  /** The committee does not exist or the user is not in it: nothing to retry. */
+  noAccess?: boolean;
 }
 
 const SORT_LABEL: Record<SortKey, string> = {
@@ -167,8 +170,9 @@ export function ActionItemList(props: ActionItemListProps) {
   );
 }
 
-function ListBody({ items, state, onRetry, committeeId, today }: ActionItemListProps) {
+function ListBody({ items, state, onRetry, committeeId, today, noAccess }: ActionItemListProps) {
   const { t } = useTranslation();
+  if (noAccess) return <NoAccessNotice />;
   if (state === 'pending') {
     return (
       <div className="skeleton-list" role="status" aria-busy="true">
