@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
@@ -14,19 +16,25 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|txt|webmanifest)$/;
 const MIN_BYTES = 1024;
 
 /**
- * Writes `.br` and `.gz` next to every compressible asset at build time, at the highest
- * levels: the server sends these as they are instead of compressing on each request.
+ * Writes `.br` and `.gz` next to every compressible file of the build, at the highest levels:
+ * the server sends these as they are instead of compressing on each request. It runs once the
+ * files are on disk, after every other plugin has finished rewriting them.
  */
 function precompress(): Plugin {
+  let outDir = 'dist';
   return {
     name: 'sidang:precompress',
     apply: 'build',
-    enforce: 'post',
-    async generateBundle(_options, bundle) {
-      const files = Object.values(bundle).filter((file) => COMPRESSIBLE.test(file.fileName));
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? outDir;
+      const files = Object.keys(bundle).filter((fileName) => COMPRESSIBLE.test(fileName));
       await Promise.all(
-        files.map(async (file) => {
-          const source = file.type === 'chunk' ? Buffer.from(file.code) : Buffer.from(file.source);
+        files.map(async (fileName) => {
+          const path = join(dir, fileName);
+          const source = await readFile(path);
           if (source.byteLength < MIN_BYTES) return;
           const [br, gz] = await Promise.all([
             brotli(source, {
@@ -37,8 +45,7 @@ function precompress(): Plugin {
             }),
             gzipAsync(source, { level: 9 }),
           ]);
-          this.emitFile({ type: 'asset', fileName: `${file.fileName}.br`, source: br });
-          this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gz });
+          await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
         }),
       );
     },

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigationType, useParams } from 'react-router';
 import { ClassificationBadge } from '../../features/action-items/components/badges.tsx';
@@ -21,6 +21,7 @@ const ICONS = {
   actions: 'M9 6h11M9 12h11M9 18h11M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2',
   new: 'M12 5v14M5 12h14',
   activity: 'M3 12h4l3-8 4 16 3-8h4',
+  menu: 'M4 7h16M4 12h16M4 17h16',
 };
 
 interface NavItem {
@@ -67,6 +68,12 @@ export function AppShell() {
   const { t } = useTranslation();
   const { committeeId } = useParams();
   useScrollToTopOnNavigate();
+  const accountId = useId();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  // The phone's account menu closes when the page changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new pathname is what closes it.
+  useEffect(() => setMenuOpen(false), [pathname]);
   const me = useMe();
   const committees = useCommittees();
   const committee = useCommittee(committeeId);
@@ -110,22 +117,36 @@ export function AppShell() {
         </div>
         <div className="topbar__tools">
           <ConnectionIndicator />
-          <span className="topbar__user" data-testid="topbar-user">
-            {me.data ? (
-              <>
-                <span className="topbar__user-name">{me.data.name}</span>
-                <span className="visually-hidden">{t('app.clearanceLabel')}</span>
-                <ClassificationBadge level={me.data.clearance} as="clearance" />
-                {committee.data && <span className="topbar__role">{t(`roles.${committee.data.role}`)}</span>}
-              </>
-            ) : (
-              <span className="topbar__placeholder" aria-hidden="true" />
-            )}
-          </span>
-          <LanguageSwitch />
-          <button type="button" className="button button--ghost button--small" onClick={signOut}>
-            {t('app.signOut')}
+          {/* On a phone these fold behind one button, so the bar stays a single row. */}
+          <button
+            type="button"
+            className="button button--ghost button--small topbar__menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls={accountId}
+            onClick={() => setMenuOpen((open) => !open)}
+            data-testid="account-menu-toggle"
+          >
+            <Icon path={ICONS.menu} />
+            <span className="visually-hidden">{t('workspace.accountMenu')}</span>
           </button>
+          <div className={menuOpen ? 'topbar__account topbar__account--open' : 'topbar__account'} id={accountId}>
+            <span className="topbar__user" data-testid="topbar-user">
+              {me.data ? (
+                <>
+                  <span className="topbar__user-name">{me.data.name}</span>
+                  <span className="visually-hidden">{t('app.clearanceLabel')}</span>
+                  <ClassificationBadge level={me.data.clearance} as="clearance" />
+                  {committee.data && <span className="topbar__role">{t(`roles.${committee.data.role}`)}</span>}
+                </>
+              ) : (
+                <span className="topbar__placeholder" aria-hidden="true" />
+              )}
+            </span>
+            <LanguageSwitch />
+            <button type="button" className="button button--ghost button--small" onClick={signOut}>
+              {t('app.signOut')}
+            </button>
+          </div>
         </div>
       </header>
 

@@ -10,7 +10,7 @@ export function ConnectionIndicator() {
     <p className={`connection connection--${state}`} data-testid="connection-state" data-state={state} role="status" aria-live="polite">
       <span className="connection__dot" aria-hidden="true" />
       <span className="visually-hidden">{t('connection.label', { state: '' })}</span>
-      {label}
+      <span className="connection__text">{label}</span>
     </p>
   );
 }

@@ -51,12 +51,8 @@ export function ConflictView({ base, current, mine, members, busy, onReapply, on
       <div className="conflict__legend" id="conflict-legend-text" data-testid="conflict-legend">
         <h3 className="conflict__legend-title">{t('workspace.conflictLegend')}</h3>
         <ul>
-          <li>
-            <span className="conflict__key conflict__key--theirs" aria-hidden="true" /> {t('workspace.legendTheirs')}
-          </li>
-          <li>
-            <span className="conflict__key conflict__key--yours" aria-hidden="true" /> {t('workspace.legendYours')}
-          </li>
+          <li>{t('workspace.legendTheirs')}</li>
+          <li>{t('workspace.legendYours')}</li>
           {overlap && (
             <li>
               <span className="conflict__key conflict__key--clash" aria-hidden="true" /> {t('workspace.legendClash')}

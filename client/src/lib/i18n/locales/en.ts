@@ -230,6 +230,7 @@ export const en = {
   /** Workspace density, first-use clarity: the compact list, the phone header, confirmations. */
   workspace: {
     loadingPage: 'Loading…',
+    accountMenu: 'Account and language',
     committeeSwitch: 'Committee',
     committeeSwitchHint: 'Switch committee',
     noAccess: 'This committee does not exist, or you are not a member of it.',

@@ -236,6 +236,7 @@ export const ms: Resources = {
   /** Workspace density, first-use clarity: the compact list, the phone header, confirmations. */
   workspace: {
     loadingPage: 'Memuatkan…',
+    accountMenu: 'Akaun dan bahasa',
     committeeSwitch: 'Jawatankuasa',
     committeeSwitchHint: 'Tukar jawatankuasa',
     noAccess: 'Jawatankuasa ini tidak wujud, atau anda bukan ahlinya.',
