@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
+import { parseAst } from 'rolldown/parseAst';
 import { defineConfig, type Plugin } from 'vite';
 
 const apiTarget = process.env.SIDANG_API_URL ?? 'http://localhost:3000';
@@ -53,6 +54,38 @@ function precompress(): Plugin {
 }
 
 /**
+ * Marks each top-level value of the shared package that is built by calls (`const x = z…`, an
+ * object of schemas) as pure: building a schema has no effect beyond its value, so a page that
+ * imports a constant from a schema file does not also load every schema in it, and zod with them.
+ */
+function pureSharedSchemas(): Plugin {
+  const shared = /[\\/]shared[\\/]src[\\/].*\.ts$/;
+  const built = new Set(['CallExpression', 'ObjectExpression']);
+  return {
+    name: 'sidang:pure-shared-schemas',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!shared.test(id) || id.endsWith('.spec.ts')) return null;
+      const edits: { start: number; end: number }[] = [];
+      for (const statement of parseAst(code, { lang: 'ts' }).body) {
+        const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+        if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+        for (const { init } of declaration.declarations) {
+          if (init && built.has(init.type)) edits.push({ start: init.start, end: init.end });
+        }
+      }
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const { start, end } of edits.reverse()) {
+        out = `${out.slice(0, start)}/* @__PURE__ */ (() => (${out.slice(start, end)}))()${out.slice(end)}`;
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
  * `/shell-assets.json`: every hashed file of this build, so the service worker can keep the
  * whole app shell (lazily loaded routes included) whatever the chunks are called.
  */
@@ -71,7 +104,7 @@ function shellAssetList(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), shellAssetList(), precompress()],
+  plugins: [pureSharedSchemas(), react(), shellAssetList(), precompress()],
   resolve: {
     alias: {
       // Compile the shared wire schemas from source: one source of truth, no stale dist.
