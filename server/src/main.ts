@@ -7,8 +7,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   let embedded: EmbeddedDatabase | undefined;
   if (!config.DATABASE_URL) {
+    console.log(`Sidang: opening the embedded database in ${config.DATA_DIR} (created on first start)…`);
     embedded = await startEmbeddedDatabase(config.DATA_DIR, config.DB_POOL_SIZE + 4);
+  } else {
+    console.log('Sidang: connecting to PostgreSQL at DATABASE_URL…');
   }
+  console.log(
+    `Sidang: bringing the database schema up to date${config.SEED_DEMO ? ', and adding the demo committee if the database is empty' : ''}…`,
+  );
   const app = await createApp({ ...config, DATABASE_URL: config.DATABASE_URL ?? (embedded as EmbeddedDatabase).url });
   await app.listen(config.PORT, config.HOST);
   const where = embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL at DATABASE_URL';
