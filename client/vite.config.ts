@@ -1,11 +1,110 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { parseAst } from 'rolldown/parseAst';
+import { defineConfig, type Plugin } from 'vite';
 
 const apiTarget = process.env.SIDANG_API_URL ?? 'http://localhost:3000';
 
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+/** Text worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|txt|webmanifest)$/;
+/** Below this a compressed copy saves less than its headers cost. */
+const MIN_BYTES = 1024;
+
+/**
+ * Writes `.br` and `.gz` next to every compressible file of the build, at the highest levels:
+ * the server sends these as they are instead of compressing on each request. It runs once the
+ * files are on disk, after every other plugin has finished rewriting them.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'sidang:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? outDir;
+      const files = Object.keys(bundle).filter((fileName) => COMPRESSIBLE.test(fileName));
+      await Promise.all(
+        files.map(async (fileName) => {
+          const path = join(dir, fileName);
+          const source = await readFile(path);
+          if (source.byteLength < MIN_BYTES) return;
+          const [br, gz] = await Promise.all([
+            brotli(source, {
+              params: {
+                [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+                [zlibConstants.BROTLI_PARAM_SIZE_HINT]: source.byteLength,
+              },
+            }),
+            gzipAsync(source, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * Marks each top-level value of the shared package that is built by calls (`const x = z…`, an
+ * object of schemas) as pure: building a schema has no effect beyond its value, so a page that
+ * imports a constant from a schema file does not also load every schema in it, and zod with them.
+ */
+function pureSharedSchemas(): Plugin {
+  const shared = /[\\/]shared[\\/]src[\\/].*\.ts$/;
+  const built = new Set(['CallExpression', 'ObjectExpression']);
+  return {
+    name: 'sidang:pure-shared-schemas',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!shared.test(id) || id.endsWith('.spec.ts')) return null;
+      const edits: { start: number; end: number }[] = [];
+      for (const statement of parseAst(code, { lang: 'ts' }).body) {
+        const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+        if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+        for (const { init } of declaration.declarations) {
+          if (init && built.has(init.type)) edits.push({ start: init.start, end: init.end });
+        }
+      }
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const { start, end } of edits.reverse()) {
+        out = `${out.slice(0, start)}/* @__PURE__ */ (() => (${out.slice(start, end)}))()${out.slice(end)}`;
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * `/shell-assets.json`: every hashed file of this build, so the service worker can keep the
+ * whole app shell (lazily loaded routes included) whatever the chunks are called.
+ */
+function shellAssetList(): Plugin {
+  return {
+    name: 'sidang:shell-assets',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const assets = Object.values(bundle)
+        .map((file) => `/${file.fileName}`)
+        .filter((path) => path.startsWith('/assets/') && /\.(js|css)$/.test(path))
+        .sort();
+      this.emitFile({ type: 'asset', fileName: 'shell-assets.json', source: JSON.stringify(assets) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [pureSharedSchemas(), react(), shellAssetList(), precompress()],
   resolve: {
     alias: {
       // Compile the shared wire schemas from source: one source of truth, no stale dist.
@@ -15,15 +114,22 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // The manifest lets test/perf/check-bundle.mjs weigh what each route loads first.
+    manifest: true,
+    // Maps are not published: `SOURCEMAP=hidden npm run build` writes them for an error
+    // tracker without linking them from the bundles.
+    sourcemap: process.env.SOURCEMAP === 'hidden' ? 'hidden' : false,
     rolldownOptions: {
+      // The shared package is declarations only (schemas, constants): a page that needs one
+      // constant does not pull in every schema, and zod with them.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id),
+      },
       output: {
-        // Libraries change less often than the app: a separate, long-cached chunk.
+        // React changes less often than the app: its own long-cached chunk. Everything else
+        // splits along the lazy routes, so a page loads only the libraries it uses.
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
         },
       },
     },

@@ -1,16 +1,31 @@
 // Keeps the app shell (index.html and the hashed build assets) so that a page opened once
 // still loads without a network; the data comes from the client's persisted query cache.
 // API and socket traffic is never cached here.
-const CACHE = 'sidang-shell-v1';
+const CACHE = 'sidang-shell-v2';
 const SHELL = '/index.html';
+// Written by the build (vite.config.ts): every hashed script and style, routes loaded on demand
+// included, so a page never opened online still has its code offline.
+const ASSET_LIST = '/shell-assets.json';
+
+async function precacheShell() {
+  const cache = await caches.open(CACHE);
+  await cache.add(SHELL);
+  try {
+    const response = await fetch(ASSET_LIST, { cache: 'no-cache' });
+    if (!response.ok) return;
+    const assets = await response.json();
+    const missing = [];
+    for (const asset of assets) {
+      if (!(await cache.match(asset))) missing.push(asset);
+    }
+    await cache.addAll(missing);
+  } catch {
+    // The shell still works; route chunks are cached as they are first used.
+  }
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.add(SHELL))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(precacheShell().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

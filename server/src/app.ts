@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,6 +12,7 @@ import { createLogger, PinoNestLogger } from './common/logger.js';
 import { methodGuard } from './common/method-guard.js';
 import { knownRoutes } from './common/openapi.js';
 import { seedDemo } from './seed/demo-seed.js';
+import { serveClient } from './static/client-assets.js';
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -65,17 +65,4 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
   await app.init();
   if (config.SEED_DEMO) await seedDemo(app, config.DEMO_PASSWORD, logger);
   return app;
-}
-
-/** The built SPA at /, with its routes falling back to index.html. */
-function serveClient(app: NestExpressApplication, dist: string): void {
-  const index = join(dist, 'index.html');
-  if (!existsSync(index)) return;
-  app.useStaticAssets(dist, { index: false, maxAge: '1h' });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    const isAppRoute = request.method === 'GET' && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io');
-    if (!isAppRoute || !request.accepts('html')) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
-  });
 }

@@ -6,7 +6,12 @@ import { openStore } from './database/store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (!config.DATABASE_URL) console.log(`Sidang: opening the embedded database in ${config.DATA_DIR} (created on first start)…`);
+  else console.log('Sidang: connecting to PostgreSQL at DATABASE_URL…');
   const store = await openStore(config);
+  console.log(
+    `Sidang: bringing the database schema up to date${config.SEED_DEMO ? ', and adding the demo committee if the database is empty' : ''}…`,
+  );
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp({ ...config, DATABASE_URL: store.url, DB_POOL_SIZE: store.poolSize });

@@ -1,43 +1,70 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { ActionItemDetailPage, ActionItemEditPage, ActionItemNewPage } from '../features/action-items/components/action-item-pages.tsx';
-import { ActionItemsPage } from '../features/action-items/components/action-items-page.tsx';
-import { ActivityPage } from '../features/activity/components/activity-page.tsx';
-import { AdminLayout, AdminMembersPage, ChairMembersPage, HomeRedirect } from '../features/admin/components/admin-pages.tsx';
-import { CommitteesPage } from '../features/admin/components/committees-page.tsx';
-import { UsersPage } from '../features/admin/components/users-page.tsx';
-import { LoginPage } from '../features/auth/components/login-page.tsx';
-import { CommitteeHomePage } from '../features/committees/components/committee-home.tsx';
-import { AppShell } from './layout/app-shell.tsx';
-import { NotFound } from './not-found.tsx';
-import { RequireAuth } from './require-auth.tsx';
+import { RouteFallback } from './route-fallback.tsx';
 
+const admin = () => import('../features/admin/components/admin-pages.tsx');
+
+// Every page is its own chunk: the sign-in page loads no app code, and a signed-in route loads
+// the shell and its own page in parallel. The first paint waits for both (no half-drawn page
+// that then shifts); a later navigation keeps the current page on screen until the next is in.
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage /> },
   {
-    element: <RequireAuth />,
+    path: '/login',
+    hydrateFallbackElement: <RouteFallback />,
+    lazy: () => import('../features/auth/components/login-page.tsx').then((m) => ({ Component: m.LoginPage })),
+  },
+  {
+    hydrateFallbackElement: <RouteFallback />,
+    lazy: () => import('./require-auth.tsx').then((m) => ({ Component: m.RequireAuth })),
     children: [
       {
-        element: <AppShell />,
+        lazy: () => import('./layout/app-shell.tsx').then((m) => ({ Component: m.AppShell })),
         children: [
-          { index: true, element: <HomeRedirect /> },
-          { path: 'c/:committeeId', element: <CommitteeHomePage /> },
-          { path: 'c/:committeeId/actions', element: <ActionItemsPage /> },
-          { path: 'c/:committeeId/actions/new', element: <ActionItemNewPage /> },
-          { path: 'c/:committeeId/actions/:id', element: <ActionItemDetailPage /> },
-          { path: 'c/:committeeId/actions/:id/edit', element: <ActionItemEditPage /> },
-          { path: 'c/:committeeId/activity', element: <ActivityPage /> },
-          { path: 'c/:committeeId/members', element: <ChairMembersPage /> },
+          { index: true, lazy: () => admin().then((m) => ({ Component: m.HomeRedirect })) },
+          {
+            path: 'c/:committeeId',
+            lazy: () => import('../features/committees/components/committee-home.tsx').then((m) => ({ Component: m.CommitteeHomePage })),
+          },
+          {
+            path: 'c/:committeeId/actions',
+            lazy: () => import('../features/action-items/components/action-items-page.tsx').then((m) => ({ Component: m.ActionItemsPage })),
+          },
+          {
+            path: 'c/:committeeId/actions/new',
+            lazy: () =>
+              import('../features/action-items/components/action-item-pages.tsx').then((m) => ({ Component: m.ActionItemNewPage })),
+          },
+          {
+            path: 'c/:committeeId/actions/:id',
+            lazy: () =>
+              import('../features/action-items/components/action-item-pages.tsx').then((m) => ({ Component: m.ActionItemDetailPage })),
+          },
+          {
+            path: 'c/:committeeId/actions/:id/edit',
+            lazy: () =>
+              import('../features/action-items/components/action-item-pages.tsx').then((m) => ({ Component: m.ActionItemEditPage })),
+          },
+          {
+            path: 'c/:committeeId/activity',
+            lazy: () => import('../features/activity/components/activity-page.tsx').then((m) => ({ Component: m.ActivityPage })),
+          },
+          { path: 'c/:committeeId/members', lazy: () => admin().then((m) => ({ Component: m.ChairMembersPage })) },
           {
             path: 'admin',
-            element: <AdminLayout />,
+            lazy: () => admin().then((m) => ({ Component: m.AdminLayout })),
             children: [
               { index: true, element: <Navigate to="/admin/users" replace /> },
-              { path: 'users', element: <UsersPage /> },
-              { path: 'committees', element: <CommitteesPage /> },
-              { path: 'committees/:id/members', element: <AdminMembersPage /> },
+              {
+                path: 'users',
+                lazy: () => import('../features/admin/components/users-page.tsx').then((m) => ({ Component: m.UsersPage })),
+              },
+              {
+                path: 'committees',
+                lazy: () => import('../features/admin/components/committees-page.tsx').then((m) => ({ Component: m.CommitteesPage })),
+              },
+              { path: 'committees/:id/members', lazy: () => admin().then((m) => ({ Component: m.AdminMembersPage })) },
             ],
           },
-          { path: '*', element: <NotFound /> },
+          { path: '*', lazy: () => import('./not-found.tsx').then((m) => ({ Component: m.NotFound })) },
         ],
       },
     ],

@@ -1,8 +1,65 @@
 import type { LoggerService } from '@nestjs/common';
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
+import { type AppConfig, configSchema } from '../config/config.js';
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'sidang' } });
+export type LogFormat = AppConfig['LOG_FORMAT'];
+
+const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+/** Fields every line has, or that are shown in the line itself rather than as key=value. */
+const SHOWN = new Set(['level', 'time', 'msg', 'service', 'pid', 'hostname', 'context', 'req', 'res', 'responseTime']);
+
+function value(v: unknown): string {
+  if (typeof v === 'string') return /\s/.test(v) ? JSON.stringify(v) : v;
+  return JSON.stringify(v);
+}
+
+/**
+ * One pino JSON record as one terminal line:
+ * `10:42:07 INFO  GET /api/committees 200 12ms` or `10:42:07 WARN  [Context] message key=value`.
+ */
+export function formatLogLine(record: Record<string, unknown>): string {
+  const time = new Date(typeof record.time === 'number' ? record.time : Date.now()).toISOString().slice(11, 19);
+  const level = (LEVEL_NAMES[Number(record.level)] ?? String(record.level)).padEnd(5);
+  const parts = [time, level];
+  const req = record.req as { method?: string; url?: string } | undefined;
+  const res = record.res as { statusCode?: number } | undefined;
+  if (req?.method) {
+    parts.push(`${req.method} ${req.url ?? ''}`, String(res?.statusCode ?? ''));
+    if (typeof record.responseTime === 'number') parts.push(`${Math.round(record.responseTime)}ms`);
+  } else {
+    if (record.context) parts.push(`[${String(record.context)}]`);
+    if (record.msg !== undefined) parts.push(String(record.msg));
+  }
+  for (const [key, v] of Object.entries(record)) {
+    if (!SHOWN.has(key) && v !== undefined && key !== 'err' && key !== 'trace') parts.push(`${key}=${value(v)}`);
+  }
+  const err = record.err as { stack?: string; message?: string } | undefined;
+  const trace = typeof record.trace === 'string' ? record.trace : err?.stack;
+  return `${parts.join(' ')}${trace ? `\n${trace}` : ''}\n`;
+}
+
+/** A synchronous destination that writes each record as a readable line. */
+export function prettyDestination(out: { write(text: string): unknown } = process.stdout): DestinationStream {
+  return {
+    write(line: string) {
+      try {
+        out.write(formatLogLine(JSON.parse(line) as Record<string, unknown>));
+      } catch {
+        out.write(line);
+      }
+    },
+  };
+}
+
+/** LOG_FORMAT from the environment, parsed by the same schema as the rest of the configuration. */
+function formatFromEnvironment(): LogFormat {
+  const parsed = configSchema.shape.LOG_FORMAT.safeParse(process.env.LOG_FORMAT);
+  return parsed.success ? parsed.data : 'pretty';
+}
+
+export function createLogger(level: string, format: LogFormat = formatFromEnvironment()): Logger {
+  const options = { level, base: { service: 'sidang' } };
+  return format === 'json' ? pino(options) : pino(options, prettyDestination());
 }
 
 /** Nest's start-up chatter (one line per module and route): kept for LOG_LEVEL=debug. */

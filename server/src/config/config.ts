@@ -135,6 +135,8 @@ export const configSchema = z.object({
   DEMO_PASSWORD: withDefault(z.string().min(8, 'must be at least 8 characters'), 'sidang-demo'),
   /** pino log level. */
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  /** Log lines: `pretty` (one readable line each, for a terminal) or `json` (one JSON object each, for a log collector). */
+  LOG_FORMAT: withDefault(z.enum(['pretty', 'json']), 'pretty'),
   /** Folder of the built client; served at /. */
   CLIENT_DIST: optional(z.string().min(1)),
 });

@@ -1,9 +1,11 @@
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigationType, useParams } from 'react-router';
 import { ClassificationBadge } from '../../features/action-items/components/badges.tsx';
 import { canManageActionItems } from '../../features/action-items/hooks/permissions.ts';
 import { LanguageSwitch } from '../../features/auth/components/language-switch.tsx';
 import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';
+import { CommitteeSwitcher } from '../../features/committees/components/committee-switcher.tsx';
 import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
 import { AccessBanner } from './access-banner.tsx';
 import { ConnectionIndicator } from './connection-indicator.tsx';
@@ -22,12 +24,59 @@ const ICONS = {
   activity: 'M3 12h4l3-8 4 16 3-8h4',
   members: 'M16 20v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8M22 20v-2a4 4 0 0 0-3-3.9M16 2.1a4 4 0 0 1 0 7.8',
   admin: 'M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5l-8-3Z',
+  menu: 'M4 7h16M4 12h16M4 17h16',
 };
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: string;
+  end: boolean;
+  /** Paths under `to` that belong to another item (so only one item is active at a time). */
+  except?: string[];
+}
+
+const within = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
+
+/** Whether a navigation item stands for the page at `pathname`: exactly one item does. */
+export function isNavItemActive(link: Pick<NavItem, 'to' | 'end' | 'except'>, pathname: string): boolean {
+  const matches = link.end ? pathname === link.to || pathname === `${link.to}/` : within(pathname, link.to);
+  return matches && !(link.except ?? []).some((path) => within(pathname, path));
+}
+
+function ShellLink({ link, className }: { link: NavItem; className: string }) {
+  const { pathname } = useLocation();
+  const active = isNavItemActive(link, pathname);
+  return (
+    <Link to={link.to} className={active ? `${className} active` : className} aria-current={active ? 'page' : undefined}>
+      <Icon path={link.icon} />
+      <span>{link.label}</span>
+    </Link>
+  );
+}
+
+/** A page opened by a link starts at its top, not where the previous page was scrolled to. */
+function useScrollToTopOnNavigate(): void {
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new pathname is what triggers the scroll.
+  useEffect(() => {
+    // Back and forward keep the browser's own restored position.
+    if (navigationType !== 'POP') window.scrollTo({ top: 0, left: 0 });
+  }, [pathname, navigationType]);
+}
 
 /** Header, navigation (side on desktop, bottom bar on phones), and the page. */
 export function AppShell() {
   const { t } = useTranslation();
   const { committeeId } = useParams();
+  useScrollToTopOnNavigate();
+  const accountId = useId();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  // The phone's account menu closes when the page changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new pathname is what closes it.
+  useEffect(() => setMenuOpen(false), [pathname]);
   const me = useMe();
   const committees = useCommittees();
   const committee = useCommittee(committeeId);
@@ -36,10 +85,11 @@ export function AppShell() {
   const canCreate = canManageActionItems(committee.data?.role);
   const base = committeeId ? `/c/${committeeId}` : undefined;
 
-  const links = base
+  const links: NavItem[] = base
     ? [
         { to: base, label: t('nav.home'), icon: ICONS.home, end: true },
-        { to: `${base}/actions`, label: t('nav.actions'), icon: ICONS.actions, end: false },
+        // Details and edits are part of "Actions"; the new-action form is its own item.
+        { to: `${base}/actions`, label: t('nav.actions'), icon: ICONS.actions, end: false, except: [`${base}/actions/new`] },
         ...(canCreate ? [{ to: `${base}/actions/new`, label: t('nav.new'), icon: ICONS.new, end: true }] : []),
         { to: `${base}/activity`, label: t('nav.activity'), icon: ICONS.activity, end: true },
         ...(committee.data?.role === 'chair'
@@ -59,27 +109,51 @@ export function AppShell() {
           <NavLink to="/" className="brand">
             {t('app.name')}
           </NavLink>
-          {committee.data && (
-            <span className="topbar__committee" title={name(committee.data)}>
-              <span className="topbar__code">{committee.data.code}</span>
-              <span className="topbar__committee-name">{name(committee.data)}</span>
-            </span>
-          )}
+          {/* Always there, sized before the data arrives: nothing in the bar moves when it does. */}
+          <span className="topbar__committee" title={committee.data ? name(committee.data) : undefined} data-testid="topbar-committee">
+            {committee.data ? (
+              <>
+                <span className="topbar__code">{committee.data.code}</span>
+                <span className="topbar__committee-name">{name(committee.data)}</span>
+              </>
+            ) : (
+              committeeId && <span className="topbar__placeholder" aria-hidden="true" />
+            )}
+          </span>
+          {committees.data && <CommitteeSwitcher committees={committees.data} currentId={committeeId} className="topbar__switcher" />}
         </div>
         <div className="topbar__tools">
           <ConnectionIndicator committeeId={committeeId} />
-          {me.data && (
-            <span className="topbar__user">
-              <span className="topbar__user-name">{me.data.name}</span>
-              <span className="visually-hidden">{t('app.clearanceLabel')}</span>
-              <ClassificationBadge level={me.data.clearance} as="clearance" />
-              {committee.data && <span className="topbar__role">{t(`roles.${committee.data.role}`)}</span>}
-            </span>
-          )}
-          <LanguageSwitch />
-          <button type="button" className="button button--ghost button--small" onClick={signOut}>
-            {t('app.signOut')}
+          {/* On a phone these fold behind one button, so the bar stays a single row. */}
+          <button
+            type="button"
+            className="button button--ghost button--small topbar__menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls={accountId}
+            onClick={() => setMenuOpen((open) => !open)}
+            data-testid="account-menu-toggle"
+          >
+            <Icon path={ICONS.menu} />
+            <span className="visually-hidden">{t('workspace.accountMenu')}</span>
           </button>
+          <div className={menuOpen ? 'topbar__account topbar__account--open' : 'topbar__account'} id={accountId}>
+            <span className="topbar__user" data-testid="topbar-user">
+              {me.data ? (
+                <>
+                  <span className="topbar__user-name">{me.data.name}</span>
+                  <span className="visually-hidden">{t('app.clearanceLabel')}</span>
+                  <ClassificationBadge level={me.data.clearance} as="clearance" />
+                  {committee.data && <span className="topbar__role">{t(`roles.${committee.data.role}`)}</span>}
+                </>
+              ) : (
+                <span className="topbar__placeholder" aria-hidden="true" />
+              )}
+            </span>
+            <LanguageSwitch />
+            <button type="button" className="button button--ghost button--small" onClick={signOut}>
+              {t('app.signOut')}
+            </button>
+          </div>
         </div>
       </header>
 
@@ -89,10 +163,7 @@ export function AppShell() {
             <ul>
               {links.map((link) => (
                 <li key={link.to}>
-                  <NavLink to={link.to} end={link.end} className="sidenav__link">
-                    <Icon path={link.icon} />
-                    <span>{link.label}</span>
-                  </NavLink>
+                  <ShellLink link={link} className="sidenav__link" />
                 </li>
               ))}
             </ul>
@@ -123,10 +194,7 @@ export function AppShell() {
           <ul>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} end={link.end} className="bottomnav__link">
-                  <Icon path={link.icon} />
-                  <span>{link.label}</span>
-                </NavLink>
+                <ShellLink link={link} className="bottomnav__link" />
               </li>
             ))}
           </ul>

@@ -24,7 +24,7 @@ export function ConnectionIndicator({ committeeId }: { committeeId?: string }) {
     >
       <span className="connection__dot" aria-hidden="true" />
       <span className="visually-hidden">{t('connection.label', { state: '' })}</span>
-      {label}
+      <span className="connection__text">{label}</span>
     </p>
   );
 }

@@ -2,12 +2,14 @@ import type { Committee } from '@sidang/shared';
 import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus, type Member, type User } from '@sidang/shared';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { formatRelative, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
+import { Toast, useHandedOverToast } from '../../../lib/ui/toast.tsx';
 import { ActivityList } from '../../activity/components/activity-list.tsx';
 import { canChangeStatus, canManageActionItems, canPostProgress } from '../hooks/permissions.ts';
 import { useDeleteActionItem, usePostProgressUpdate, useProgressUpdates, useUpdateActionItem } from '../hooks/use-action-items.ts';
+import type { SavedState } from './action-item-editor.tsx';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
 import { ProgressThread } from './progress-thread.tsx';
 
@@ -15,7 +17,8 @@ export interface ActionItemDetailProps {
   item: ActionItem;
   committee: Committee;
   user: User | undefined;
-  members: readonly Member[];
+  /** Undefined while they load: names are then shown as loading, never as unknown. */
+  members: readonly Member[] | undefined;
 }
 
 function Timestamp({ iso }: { iso: string }) {
@@ -37,10 +40,24 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Everything about one action item, its thread, and what the user may do with it. */
+function PersonName({ id, names }: { id: string; names: ReadonlyMap<string, string> | undefined }) {
+  const { t } = useTranslation();
+  if (!names) {
+    return (
+      <span className="name-placeholder" aria-busy="true">
+        <span className="visually-hidden">{t('workspace.loadingName')}</span>
+      </span>
+    );
+  }
+  return <>{names.get(id) ?? t('detail.unknownUser')}</>;
+}
+
 export function ActionItemDetail({ item, committee, user, members }: ActionItemDetailProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const location = useLocation();
+  const [saved, closeSaved] = useHandedOverToast((location.state as Partial<SavedState> | null)?.saved);
+  const names = members ? new Map(members.map((m) => [m.userId, m.name])) : undefined;
   const today = todayInCommitteeZone();
   const manage = canManageActionItems(committee.role);
   const statusAllowed = canChangeStatus(committee.role, user, item);
@@ -88,6 +105,7 @@ export function ActionItemDetail({ item, committee, user, members }: ActionItemD
 
   return (
     <article className="detail" aria-labelledby="detail-title">
+      {saved && <Toast message={t(saved === 'created' ? 'workspace.savedCreated' : 'workspace.savedUpdated')} onClose={closeSaved} />}
       <p>
         <Link to={listPath} className="back-link">
           <span aria-hidden="true">←</span> {t('detail.back')}
@@ -142,10 +160,19 @@ export function ActionItemDetail({ item, committee, user, members }: ActionItemD
           <DueDate item={item} today={today} />
         </Row>
         <Row label={t('detail.owners')}>
-          {item.ownerIds.length > 0 ? item.ownerIds.map((id) => names.get(id) ?? t('detail.unknownUser')).join(', ') : t('detail.noOwners')}
+          {item.ownerIds.length > 0
+            ? item.ownerIds.map((id, index) => (
+                <span key={id}>
+                  {index > 0 && ', '}
+                  <PersonName id={id} names={names} />
+                </span>
+              ))
+            : t('detail.noOwners')}
         </Row>
         <Row label={t('detail.ownerAgencies')}>{item.ownerAgencies.length > 0 ? item.ownerAgencies.join(', ') : t('detail.noOwners')}</Row>
-        <Row label={t('detail.createdBy')}>{names.get(item.createdById) ?? t('detail.unknownUser')}</Row>
+        <Row label={t('detail.createdBy')}>
+          <PersonName id={item.createdById} names={names} />
+        </Row>
         <Row label={t('detail.created')}>
           <Timestamp iso={item.createdAt} />
         </Row>

@@ -45,7 +45,7 @@ export function ActionItemCreator({ committeeId, members, clearance }: CreatePro
   const submit = (values: ActionItemFields) => {
     setErrors(undefined);
     create.mutate(values, {
-      onSuccess: (item) => navigate(`/c/${committeeId}/actions/${item.id}`),
+      onSuccess: (item) => navigate(`/c/${committeeId}/actions/${item.id}`, { state: { saved: 'created' } satisfies SavedState }),
       onError: (error) => setErrors(mapError(error)),
     });
   };
@@ -71,8 +71,20 @@ interface EditProps {
 }
 
 interface Conflict {
+  /** What the user started from (the comparison shows what moved since). */
+  base: ActionItem;
   current: ActionItem;
   mine: ActionItemChanges;
+}
+
+/** Router state of the page a save leads to: it confirms the save there. */
+export interface SavedState {
+  saved: 'created' | 'updated';
+}
+
+/** The form after a 409: the stored record, with the user's own changes on top. */
+export function mergedAfterConflict(current: ActionItem, mine: ActionItemChanges): ActionItem {
+  return { ...current, ...mine } as ActionItem;
 }
 
 /**
@@ -87,6 +99,7 @@ export function ActionItemEditor({ item, members, clearance }: EditProps) {
   // Frozen at open: realtime may refresh the cache meanwhile, but the diff is against what the user saw.
   const [base, setBase] = useState(item);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [formKey, setFormKey] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>();
   const detailPath = `/c/${item.committeeId}/actions/${item.id}`;
 
@@ -95,12 +108,16 @@ export function ActionItemEditor({ item, members, clearance }: EditProps) {
     update.mutate(
       { version, ...changes },
       {
-        onSuccess: () => navigate(detailPath),
+        onSuccess: () => navigate(detailPath, { state: { saved: 'updated' } satisfies SavedState }),
         onError: (error) => {
           if (isApiError(error, 409) && error.body.current) {
             const current = error.body.current as ActionItem;
             upsertActionItem(queryClient, current);
-            setConflict({ current, mine: changes });
+            // The form now shows the stored values of what the other person changed, and the
+            // user's own edits; saving from it diffs against the stored version.
+            setConflict({ base: conflict?.base ?? base, current, mine: changes });
+            setBase(current);
+            setFormKey((key) => key + 1);
             return;
           }
           setErrors(mapError(error));
@@ -115,30 +132,30 @@ export function ActionItemEditor({ item, members, clearance }: EditProps) {
       navigate(detailPath);
       return;
     }
-    // Saving again while a conflict is shown re-applies the edited form onto the stored version.
-    send(conflict ? conflict.current.version : base.version, changes);
+    // After a conflict `base` is the stored version: saving again applies the form onto it.
+    send(base.version, changes);
   };
 
   return (
     <div className="editor">
       {conflict && (
         <ConflictView
-          base={base}
+          base={conflict.base}
           current={conflict.current}
           mine={conflict.mine}
           members={members}
           busy={update.isPending}
           onReapply={() => send(conflict.current.version, conflict.mine)}
           onDiscard={() => {
-            setBase(conflict.current);
             setConflict(null);
             navigate(detailPath);
           }}
         />
       )}
       <ActionItemForm
+        key={formKey}
         mode="edit"
-        initial={formStateFrom(item)}
+        initial={formStateFrom(conflict ? mergedAfterConflict(conflict.current, conflict.mine) : item)}
         members={members}
         clearance={clearance}
         submitting={update.isPending}

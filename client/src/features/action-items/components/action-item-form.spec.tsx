@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import type { Member } from '@sidang/shared';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setLocale } from '../../../lib/i18n/i18n.ts';
@@ -94,6 +95,63 @@ describe(ActionItemForm.name, () => {
     renderForm();
     const options = Array.from((screen.getByLabelText('Classification') as HTMLSelectElement).options).map((o) => o.value);
     expect(options).toEqual(['OPEN', 'RESTRICTED', 'CONFIDENTIAL']);
+  });
+
+  it('should name each owner once, without repeating an agency the name carries', () => {
+    renderWithApp(
+      <ActionItemForm
+        mode="create"
+        initial={formStateFrom()}
+        members={[
+          { ...(members[0] as Member), name: 'Pegawai Dasar Mineral (NRES)', agency: 'NRES' },
+          { ...(members[1] as Member), name: 'Aminah binti Yusof' },
+        ]}
+        clearance="SECRET"
+        onSubmit={() => undefined}
+      />,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Pegawai Dasar Mineral (NRES)' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Aminah binti Yusof (JMG)' })).toBeInTheDocument();
+    expect(screen.queryByText(/\(NRES\)\s*\(NRES\)/)).toBeNull();
+  });
+
+  it('should warn about a due date in the past but still save it', async () => {
+    const user = userEvent.setup();
+    const onSubmit = jest.fn<(values: ActionItemFields) => void>();
+    renderWithApp(
+      <ActionItemForm
+        mode="create"
+        initial={{ ...formStateFrom(), title: 'Late already' }}
+        members={members}
+        clearance="SECRET"
+        onSubmit={onSubmit}
+        today="2025-06-15"
+      />,
+    );
+    const due = screen.getByLabelText('Due date');
+    await user.type(due, '2025-06-14');
+    expect(due).toHaveAccessibleDescription(expect.stringContaining('This date is in the past'));
+    await user.clear(due);
+    await user.type(due, '2025-06-15');
+    expect(screen.getByTestId('past-due-warning')).toHaveTextContent('');
+    await user.clear(due);
+    await user.type(due, '2025-06-01');
+    await user.click(screen.getByTestId('save-action-item'));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ dueDate: '2025-06-01' }));
+  });
+
+  it('should not warn about a past date the item already had when it was opened', () => {
+    renderWithApp(
+      <ActionItemForm
+        mode="edit"
+        initial={formStateFrom(makeActionItem({ dueDate: '2025-01-01' }))}
+        members={members}
+        clearance="SECRET"
+        onSubmit={() => undefined}
+        today="2025-06-15"
+      />,
+    );
+    expect(screen.getByTestId('past-due-warning')).toHaveTextContent('');
   });
 
   it('should give every input the name of its field', () => {

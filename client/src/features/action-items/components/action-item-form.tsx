@@ -2,6 +2,7 @@ import type { Classification, Member } from '@sidang/shared';
 import { ACTION_ITEM_STATUSES, classificationLevel, PRIORITIES } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayInCommitteeZone } from '../../../lib/dates.ts';
 import { translateValidation } from '../../../lib/validation/validation-messages.ts';
 import {
   type ActionItemFieldName,
@@ -10,6 +11,7 @@ import {
   type FieldErrors,
   parseFormState,
 } from '../hooks/form-values.ts';
+import { memberLabel } from '../hooks/people.ts';
 import { allowedClassifications } from '../hooks/permissions.ts';
 
 export interface ActionItemFormProps {
@@ -23,9 +25,21 @@ export interface ActionItemFormProps {
   serverErrors?: FieldErrors;
   onSubmit: (values: ActionItemFields) => void;
   onCancel?: () => void;
+  /** ISO date of today in the committee's time zone (a past due date is pointed out, not refused). */
+  today?: string;
 }
 
-export function ActionItemForm({ mode, initial, members, clearance, submitting, serverErrors, onSubmit, onCancel }: ActionItemFormProps) {
+export function ActionItemForm({
+  mode,
+  initial,
+  members,
+  clearance,
+  submitting,
+  serverErrors,
+  onSubmit,
+  onCancel,
+  today = todayInCommitteeZone(),
+}: ActionItemFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [state, setState] = useState<ActionItemFormState>(initial);
@@ -77,6 +91,14 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
       </p>
     ) : null;
   };
+
+  // A date already past when chosen is usually a slip; it may also record an action already late.
+  // Only a date the user set: an old item's stored past date is not theirs to explain again.
+  const pastDueDate =
+    /^\d{4}-\d{2}-\d{2}$/.test(state.dueDate) &&
+    state.dueDate < today &&
+    (mode === 'create' || state.dueDate !== initial.dueDate) &&
+    !errorFor('dueDate');
 
   const classifications = allowedClassifications(clearance);
   if (!classifications.includes(state.classification)) classifications.push(state.classification);
@@ -159,8 +181,20 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
         </div>
         <div className="field">
           <label htmlFor={`${id}-dueDate`}>{t('form.dueDate')}</label>
-          <input type="date" value={state.dueDate} onChange={(e) => set('dueDate', e.target.value)} {...fieldProps('dueDate')} />
+          <input
+            type="date"
+            value={state.dueDate}
+            onChange={(e) => set('dueDate', e.target.value)}
+            {...fieldProps('dueDate')}
+            aria-describedby={
+              [errorFor('dueDate') ? `${id}-dueDate-error` : '', pastDueDate ? `${id}-dueDate-warning` : ''].filter(Boolean).join(' ') ||
+              undefined
+            }
+          />
           {errorText('dueDate')}
+          <p className="field__warning" id={`${id}-dueDate-warning`} role="status" data-testid="past-due-warning">
+            {pastDueDate ? t('workspace.pastDueDate') : ''}
+          </p>
         </div>
         <div className="field">
           <label htmlFor={`${id}-classification`}>{t('form.classification')}</label>
@@ -215,9 +249,7 @@ export function ActionItemForm({ mode, initial, members, clearance, submitting, 
                   )
                 }
               />
-              <span>
-                {member.name} <span className="muted">({member.agency})</span>
-              </span>
+              <span>{memberLabel(member)}</span>
             </label>
           ))}
         </div>

@@ -82,6 +82,7 @@ describe(ActionItemList.name, () => {
   it('should report filter changes: status added, mine, agency', async () => {
     const user = userEvent.setup();
     const { onParamsChange } = renderList({ params: { ...noFilters, filters: { status: ['open'] } } });
+    await user.click(screen.getByTestId('filters-toggle'));
     await user.click(await screen.findByRole('checkbox', { name: 'Blocked' }));
     expect(onParamsChange).toHaveBeenLastCalledWith({ ...noFilters, filters: { status: ['open', 'blocked'] } });
     await user.click(screen.getByRole('checkbox', { name: 'Mine only' }));
@@ -131,13 +132,29 @@ describe(`${ActionItemList.name} filter panel`, () => {
     expect(panel).not.toBeVisible();
   });
 
-  it('should start expanded on a desktop, with no count when nothing is filtered', () => {
+  it('should start collapsed on a desktop too, as one bar with no count when nothing is filtered', () => {
     screenWidth(1280);
     renderList();
     const toggle = screen.getByRole('button', { name: 'Filters' });
-    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
     expect(screen.queryByTestId('filters-count')).not.toBeInTheDocument();
-    expect(screen.getByRole('checkbox', { name: 'Overdue only' })).toBeVisible();
+    expect(screen.queryByTestId('filter-chips')).not.toBeInTheDocument();
+    // Sorting stays in the bar.
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toBeVisible();
+  });
+
+  it('should show each active filter as a chip that removes it', async () => {
+    screenWidth(1280);
+    const user = userEvent.setup();
+    const params: ListParams = { ...noFilters, filters: { status: ['blocked'], agency: 'jmg', overdue: true } };
+    const { onParamsChange } = renderList({ params });
+    const chips = within(screen.getByRole('list', { name: 'Active filters' })).getAllByRole('button');
+    expect(chips.map((chip) => chip.textContent?.replace('×', '').trim())).toEqual(['Status: Blocked', 'Agency: jmg', 'Overdue']);
+    await user.click(screen.getByRole('button', { name: 'Remove filter: Agency: jmg' }));
+    expect(onParamsChange).toHaveBeenLastCalledWith({ ...noFilters, filters: { status: ['blocked'], overdue: true } });
+    // The agency option is the same agency whatever the URL's case.
+    await user.click(screen.getByTestId('filters-toggle'));
+    expect(screen.getByRole('combobox', { name: 'Agency' })).toHaveValue('JMG');
   });
 });
 
@@ -157,6 +174,7 @@ describe(ActionItemsPage.name, () => {
     expect(calls.map((c) => c.url)).toContain(`/api/committees/${COMMITTEE_ID}/action-items?status=blocked`);
     expect(screen.getByTestId('new-action-item')).toBeInTheDocument();
 
+    await userEvent.click(screen.getByTestId('filters-toggle'));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Overdue only' }));
     await waitFor(() => expect(location.current.search).toBe('?status=blocked&overdue=true'));
     await waitFor(() =>

@@ -3,9 +3,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
-import { matchesMedia, NARROW_SCREEN_QUERY } from '../../../lib/ui/media.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { NoAccessNotice } from '../../committees/components/no-access.tsx';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
+import { agencyKey } from '../hooks/people.ts';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
 
 export interface ActionItemListProps {
@@ -21,6 +22,8 @@ export interface ActionItemListProps {
   canCreate: boolean;
   /** ISO date of today in the committee's time zone. */
   today: string;
+  /** The committee does not exist or the user is not in it: nothing to retry. */
+  noAccess?: boolean;
 }
 
 const SORT_LABEL: Record<SortKey, string> = {
@@ -30,18 +33,51 @@ const SORT_LABEL: Record<SortKey, string> = {
   updated: 'actions.sortUpdated',
 };
 
+interface Chip {
+  key: string;
+  label: string;
+  remove: () => void;
+}
+
 export function ActionItemList(props: ActionItemListProps) {
   const { t } = useTranslation();
   const { params, onParamsChange } = props;
   const ids = useId();
   const statuses = params.filters.status ?? [];
   const filterCount = activeFilterCount(params);
-  // On a phone the panel would push the list below the fold: it starts collapsed there.
-  const [filtersOpen, setFiltersOpen] = useState(() => !matchesMedia(NARROW_SCREEN_QUERY));
+  // Collapsed to a one-line bar (active filters as chips) so the list starts near the top;
+  // the full panel opens on demand.
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const setFilters = (patch: Partial<ListParams['filters']>) => onParamsChange({ ...params, filters: { ...params.filters, ...patch } });
   const toggleStatus = (status: ActionItemStatus, on: boolean) =>
     setFilters({ status: on ? [...statuses, status] : statuses.filter((s) => s !== status) });
+
+  const chips: Chip[] = [
+    ...statuses.map((status) => ({
+      key: `status-${status}`,
+      label: t('workspace.chipStatus', { status: t(`status.${status}`) }),
+      remove: () => toggleStatus(status, false),
+    })),
+    ...(params.filters.owner === 'me'
+      ? [{ key: 'owner', label: t('workspace.chipMine'), remove: () => setFilters({ owner: undefined }) }]
+      : []),
+    ...(params.filters.agency
+      ? [
+          {
+            key: 'agency',
+            label: t('workspace.chipAgency', { agency: params.filters.agency }),
+            remove: () => setFilters({ agency: undefined }),
+          },
+        ]
+      : []),
+    ...(params.filters.overdue
+      ? [{ key: 'overdue', label: t('workspace.chipOverdue'), remove: () => setFilters({ overdue: undefined }) }]
+      : []),
+    ...(params.dueThisWeek
+      ? [{ key: 'due', label: t('workspace.chipDueWeek'), remove: () => onParamsChange({ ...params, dueThisWeek: false }) }]
+      : []),
+  ];
 
   return (
     <div className="action-list">
@@ -77,15 +113,46 @@ export function ActionItemList(props: ActionItemListProps) {
               )}
             </button>
           </h2>
-          {filterCount > 0 && (
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={() => onParamsChange({ filters: {}, dueThisWeek: false, sort: params.sort })}
-            >
-              {t('actions.clearFilters')}
-            </button>
+          {chips.length > 0 && (
+            <ul className="chips" aria-label={t('workspace.filterBar')} data-testid="filter-chips">
+              {chips.map((chip) => (
+                <li key={chip.key}>
+                  <button
+                    type="button"
+                    className="chip"
+                    onClick={chip.remove}
+                    aria-label={t('workspace.removeFilter', { label: chip.label })}
+                  >
+                    <span>{chip.label}</span>
+                    <span className="chip__x" aria-hidden="true">
+                      ×
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
           )}
+          <div className="filters__tools">
+            {filterCount > 0 && (
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => onParamsChange({ filters: {}, dueThisWeek: false, sort: params.sort })}
+              >
+                {t('actions.clearFilters')}
+              </button>
+            )}
+            <label className="field field--inline filters__sort">
+              <span>{t('actions.sort')}</span>
+              <select name="sort" value={params.sort} onChange={(e) => onParamsChange({ ...params, sort: e.target.value as SortKey })}>
+                {SORT_KEYS.map((key) => (
+                  <option key={key} value={key}>
+                    {t(SORT_LABEL[key])}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
         </div>
         <div className="filters__panel" id={`${ids}-filters-panel`} hidden={!filtersOpen}>
           <div className="filters__row">
@@ -137,23 +204,16 @@ export function ActionItemList(props: ActionItemListProps) {
               <span>{t('actions.agency')}</span>
               <select
                 name="agency"
-                value={params.filters.agency ?? ''}
+                value={agencyOption(props.agencies, params.filters.agency)}
                 onChange={(e) => setFilters({ agency: e.target.value || undefined })}
               >
                 <option value="">{t('actions.allAgencies')}</option>
-                {[...new Set([...props.agencies, ...(params.filters.agency ? [params.filters.agency] : [])])].map((agency) => (
+                {[
+                  ...props.agencies,
+                  ...(params.filters.agency && !agencyOption(props.agencies, params.filters.agency) ? [params.filters.agency] : []),
+                ].map((agency) => (
                   <option key={agency} value={agency}>
                     {agency}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field field--inline">
-              <span>{t('actions.sort')}</span>
-              <select name="sort" value={params.sort} onChange={(e) => onParamsChange({ ...params, sort: e.target.value as SortKey })}>
-                {SORT_KEYS.map((key) => (
-                  <option key={key} value={key}>
-                    {t(SORT_LABEL[key])}
                   </option>
                 ))}
               </select>
@@ -167,8 +227,15 @@ export function ActionItemList(props: ActionItemListProps) {
   );
 }
 
-function ListBody({ items, state, onRetry, committeeId, today }: ActionItemListProps) {
+/** The option standing for the filtered agency, whatever case the URL spells it in. */
+function agencyOption(agencies: readonly string[], filtered: string | undefined): string {
+  if (!filtered) return '';
+  return agencies.find((agency) => agencyKey(agency) === agencyKey(filtered)) ?? '';
+}
+
+function ListBody({ items, state, onRetry, committeeId, today, noAccess }: ActionItemListProps) {
   const { t } = useTranslation();
+  if (noAccess) return <NoAccessNotice />;
   if (state === 'pending') {
     return (
       <div className="skeleton-list" role="status" aria-busy="true">
@@ -210,29 +277,29 @@ function ListBody({ items, state, onRetry, committeeId, today }: ActionItemListP
             <th scope="col">{t('actions.columnPriority')}</th>
             <th scope="col">{t('actions.columnDue')}</th>
             <th scope="col">{t('actions.columnAgencies')}</th>
-            <th scope="col">{t('actions.columnClassification')}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((item) => (
             <tr key={item.id} data-testid="action-item-row" data-id={item.id} className="action-row">
               <td className="action-row__title">
-                <Link to={`/c/${committeeId}/actions/${item.id}`}>{item.title}</Link>
+                {/* The marking sits with the title: it decides who may read the rest. */}
+                <ClassificationBadge level={item.classification} />
+                <Link to={`/c/${committeeId}/actions/${item.id}`} title={item.title}>
+                  {item.title}
+                </Link>
               </td>
-              <td data-label={t('actions.columnStatus')}>
+              <td className="action-row__status" data-label={t('actions.columnStatus')}>
                 <StatusBadge status={item.status} />
               </td>
-              <td data-label={t('actions.columnPriority')}>
+              <td className="action-row__priority" data-label={t('actions.columnPriority')}>
                 <PriorityBadge priority={item.priority} />
               </td>
-              <td data-label={t('actions.columnDue')}>
+              <td className="action-row__due" data-label={t('actions.columnDue')}>
                 <DueDate item={item} today={today} />
               </td>
-              <td data-label={t('actions.columnAgencies')}>
+              <td className="action-row__agencies" data-label={t('actions.columnAgencies')}>
                 {item.ownerAgencies.length > 0 ? item.ownerAgencies.join(', ') : t('actions.none')}
-              </td>
-              <td data-label={t('actions.columnClassification')}>
-                <ClassificationBadge level={item.classification} />
               </td>
             </tr>
           ))}

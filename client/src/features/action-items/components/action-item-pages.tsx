@@ -66,7 +66,7 @@ function useItemPage() {
   } else if (itemState === 'pending' || committee.isPending) {
     blocker = <Loading />;
   }
-  return { committeeId, item: item.data, committee: committee.data, me: me.data, members: members.data ?? [], blocker };
+  return { committeeId, item: item.data, committee: committee.data, me: me.data, members: members.data, blocker };
 }
 
 export function ActionItemDetailPage() {
@@ -82,7 +82,7 @@ export function ActionItemEditPage() {
   if (!canManageActionItems(committee.role)) return <Problem committeeId={committeeId} text={t('form.notAllowed')} />;
   if (!me) return <Loading />;
   // Keyed by id: opening another item starts a fresh form.
-  return <ActionItemEditor key={item.id} item={item} members={members} clearance={me.clearance} />;
+  return <ActionItemEditor key={item.id} item={item} members={members ?? []} clearance={me.clearance} />;
 }
 
 export function ActionItemNewPage() {

@@ -2,8 +2,17 @@ import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { todayInCommitteeZone } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { isNoAccess } from '../../committees/components/no-access.tsx';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
-import { agenciesOf, filterActionItems, type ListParams, parseListParams, sortActionItems, toSearchParams } from '../hooks/list-params.ts';
+import {
+  agenciesOf,
+  filterActionItems,
+  type ListParams,
+  parseListParams,
+  serverFilters,
+  sortActionItems,
+  toSearchParams,
+} from '../hooks/list-params.ts';
 import { canManageActionItems } from '../hooks/permissions.ts';
 import { useActionItems } from '../hooks/use-action-items.ts';
 import { ActionItemList } from './action-item-list.tsx';
@@ -14,7 +23,7 @@ export function ActionItemsPage() {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => parseListParams(search), [search]);
   const committee = useCommittee(committeeId);
-  const list = useActionItems(committeeId, params.filters);
+  const list = useActionItems(committeeId, serverFilters(params.filters));
   // The unfiltered list is live-patched and names every agency present, whatever is filtered.
   const all = useActionItems(committeeId, {});
   const today = todayInCommitteeZone();
@@ -37,6 +46,7 @@ export function ActionItemsPage() {
       agencies={agenciesOf(all.data ?? list.data ?? [])}
       canCreate={canManageActionItems(committee.data?.role)}
       today={today}
+      noAccess={isNoAccess(committee.error, list.error)}
     />
   );
 }

@@ -76,4 +76,41 @@ describe('ConflictView', () => {
     expect(calls).toHaveLength(1);
     expect(queryClient.getQueryData(['action-items', 'detail', base.id])).toEqual(current);
   });
+
+  it('should show, in the form under the banner, the stored values of what the other person changed, and keep mine', async () => {
+    const user = userEvent.setup();
+    setup(() => jsonResponse(500, { statusCode: 500, message: 'unused' }));
+    await user.selectOptions(screen.getByLabelText('Status'), 'in_progress');
+    await user.click(screen.getByTestId('save-action-item'));
+    await screen.findByTestId('conflict-view');
+    // Theirs: priority and title; mine: status.
+    expect(screen.getByLabelText('Priority')).toHaveValue('high');
+    expect(screen.getByRole('textbox', { name: /Title/ })).toHaveValue('Pilot SX plant site visit (Gebeng)');
+    expect(screen.getByLabelText('Status')).toHaveValue('in_progress');
+  });
+
+  it('should save the form after a conflict on the stored version, sending only what differs from it', async () => {
+    const user = userEvent.setup();
+    const saved: ActionItem = { ...current, status: 'in_progress', version: 5 };
+    const { calls } = setup(() => jsonResponse(200, saved));
+    await user.selectOptions(screen.getByLabelText('Status'), 'in_progress');
+    await user.click(screen.getByTestId('save-action-item'));
+    await screen.findByTestId('conflict-view');
+    await user.click(screen.getByTestId('save-action-item'));
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toEqual({ method: 'PATCH', url: `/api/action-items/${base.id}`, body: { version: 4, status: 'in_progress' } });
+  });
+
+  it('should explain how to read the comparison', async () => {
+    const user = userEvent.setup();
+    setup(() => jsonResponse(500, { statusCode: 500, message: 'unused' }));
+    await user.selectOptions(screen.getByLabelText('Priority'), 'low');
+    await user.click(screen.getByTestId('save-action-item'));
+    const view = await screen.findByTestId('conflict-view');
+    const legend = within(view).getByTestId('conflict-legend');
+    expect(legend).toHaveTextContent('Their value: what is stored now');
+    expect(legend).toHaveTextContent('Your value: what you typed');
+    expect(legend).toHaveTextContent('Highlighted rows: you both changed this field.');
+    expect(within(view).getByRole('table')).toHaveAccessibleDescription(expect.stringContaining('Their value'));
+  });
 });

@@ -48,7 +48,19 @@ export function ConflictView({ base, current, mine, members, busy, onReapply, on
     <section className="conflict" data-testid="conflict-view" aria-labelledby="conflict-title" role="alert">
       <h2 id="conflict-title">{t('conflict.title')}</h2>
       <p>{t('conflict.intro', { version: current.version })}</p>
-      <table className="conflict__table">
+      <div className="conflict__legend" id="conflict-legend-text" data-testid="conflict-legend">
+        <h3 className="conflict__legend-title">{t('workspace.conflictLegend')}</h3>
+        <ul>
+          <li>{t('workspace.legendTheirs')}</li>
+          <li>{t('workspace.legendYours')}</li>
+          {overlap && (
+            <li>
+              <span className="conflict__key conflict__key--clash" aria-hidden="true" /> {t('workspace.legendClash')}
+            </li>
+          )}
+        </ul>
+      </div>
+      <table className="conflict__table" aria-describedby="conflict-legend-text">
         <thead>
           <tr>
             <th scope="col">{t('conflict.field')}</th>

@@ -1,6 +1,7 @@
 import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus, CLOSED_STATUSES, isOverdue, PRIORITIES } from '@sidang/shared';
 import { isDueWithinWeek } from '../../../lib/dates.ts';
 import { type ActionItemListFilters, normalizeListFilters } from '../../../lib/query-keys.ts';
+import { agencyKey } from './people.ts';
 
 export const SORT_KEYS = ['due', 'priority', 'status', 'updated'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -76,7 +77,10 @@ export function filterActionItems(items: readonly ActionItem[], params: ListPara
   const { filters } = params;
   return items.filter((item) => {
     if (filters.status && !filters.status.includes(item.status)) return false;
-    if (filters.agency && !item.ownerAgencies.includes(filters.agency)) return false;
+    if (filters.agency) {
+      const wanted = agencyKey(filters.agency);
+      if (!item.ownerAgencies.some((agency) => agencyKey(agency) === wanted)) return false;
+    }
     if (filters.overdue && !isOverdue(item, today)) return false;
     if (params.dueThisWeek && (CLOSED_STATUSES.includes(item.status) || !isDueWithinWeek(item.dueDate, today))) return false;
     return true;
@@ -95,7 +99,27 @@ export function activeFilterCount(params: ListParams): number {
   );
 }
 
-/** Distinct owner agencies present in a list, for the agency filter. */
+/**
+ * Distinct owner agencies present in a list, for the agency filter: spellings that differ only
+ * in case or spaces are one agency, named by its spelling in capitals when there is one (a code),
+ * else by the first spelling met. The items keep their names as typed.
+ */
 export function agenciesOf(items: readonly ActionItem[]): string[] {
-  return [...new Set(items.flatMap((item) => item.ownerAgencies))].sort();
+  const byKey = new Map<string, string>();
+  for (const agency of items.flatMap((item) => item.ownerAgencies)) {
+    const key = agencyKey(agency);
+    if (!key) continue;
+    const name = agency.trim();
+    if (!byKey.has(key) || name === key) byKey.set(key, name);
+  }
+  return [...byKey.values()].sort((a, b) => agencyKey(a).localeCompare(agencyKey(b)));
+}
+
+/**
+ * What the server is asked for: everything but the agency, which it matches exactly; the agency
+ * is applied here, where `jmg` and `JMG` are the same.
+ */
+export function serverFilters(filters: ActionItemListFilters): ActionItemListFilters {
+  const { agency: _agency, ...rest } = filters;
+  return rest;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
-import { COMMITTEE_ID, makeActionItem } from '../../../test/fixtures.ts';
+import { ApiRequestError } from '../../../lib/api/api-client.ts';
+import { COMMITTEE_ID, jsonResponse, makeActionItem } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
-import { CommitteeHomeView, countActionItems } from './committee-home.tsx';
+import { CommitteeHomePage, CommitteeHomeView, countActionItems } from './committee-home.tsx';
+import { isNoAccess } from './no-access.tsx';
 
 // A Sunday: "this week" runs to Saturday 2025-06-21 inclusive.
 const TODAY = '2025-06-15';
@@ -73,5 +75,41 @@ describe(CommitteeHomeView.name, () => {
     unmount();
     renderHome({ items: [makeActionItem({ dueDate: '2025-07-01' })] });
     expect(screen.getByText('No overdue actions. Well done.')).toBeInTheDocument();
+  });
+});
+
+describe('a committee out of reach', () => {
+  it('should say it does not exist or is not yours, with no retry that cannot succeed', () => {
+    renderWithApp(
+      <CommitteeHomeView
+        committeeId={COMMITTEE_ID}
+        title=""
+        items={undefined}
+        state="error"
+        onRetry={() => undefined}
+        today={TODAY}
+        noAccess
+      />,
+    );
+    expect(screen.getByTestId('committee-no-access')).toHaveTextContent('does not exist, or you are not a member of it');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Go to my committees' })).toHaveAttribute('href', '/');
+  });
+
+  it("should show the notice, not a retry, when the server says the committee is not the user's", async () => {
+    renderWithApp(<CommitteeHomePage />, {
+      path: `/c/${COMMITTEE_ID}`,
+      route: '/c/:committeeId',
+      handler: () => jsonResponse(404, { statusCode: 404, message: 'Committee not found' }),
+    });
+    expect(await screen.findByTestId('committee-no-access')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('should tell a missing or forbidden committee from a failure worth retrying', () => {
+    const error = (status: number) => new ApiRequestError(status, { statusCode: status, message: 'x' });
+    expect(isNoAccess(error(404))).toBe(true);
+    expect(isNoAccess(null, error(403))).toBe(true);
+    expect(isNoAccess(error(500), null)).toBe(false);
   });
 });

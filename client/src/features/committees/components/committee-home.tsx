@@ -8,6 +8,7 @@ import { DueDate, StatusBadge } from '../../action-items/components/badges.tsx';
 import { sortActionItems } from '../../action-items/hooks/list-params.ts';
 import { useActionItems } from '../../action-items/hooks/use-action-items.ts';
 import { useCommittee, useCommitteeName } from '../hooks/use-committees.ts';
+import { isNoAccess, NoAccessNotice } from './no-access.tsx';
 
 export interface HomeCounts {
   open: number;
@@ -37,10 +38,20 @@ export interface CommitteeHomeViewProps {
   state: ViewState;
   onRetry: () => void;
   today: string;
+  /** The committee does not exist or the user is not in it: nothing to retry. */
+  noAccess?: boolean;
 }
 
-export function CommitteeHomeView({ committeeId, title, items, state, onRetry, today }: CommitteeHomeViewProps) {
+export function CommitteeHomeView({ committeeId, title, items, state, onRetry, today, noAccess }: CommitteeHomeViewProps) {
   const { t } = useTranslation();
+  if (noAccess) {
+    return (
+      <div className="home">
+        <h1 id="page-title">{t('app.committees')}</h1>
+        <NoAccessNotice />
+      </div>
+    );
+  }
   const base = `/c/${committeeId}/actions`;
   const counts = items ? countActionItems(items, today) : undefined;
   const tile = (label: string, value: number | undefined, to: string, tone: string, testId: string) => (
@@ -104,6 +115,7 @@ export function CommitteeHomePage() {
       state={viewStateOf(list)}
       onRetry={() => void list.refetch()}
       today={todayInCommitteeZone()}
+      noAccess={isNoAccess(committee.error, list.error)}
     />
   );
 }

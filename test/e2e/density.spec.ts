@@ -1,0 +1,87 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoCommittee,
+  killAllServers,
+  login,
+  type RunningServer,
+  startServer,
+} from '../support/server-process.js';
+
+/** Where the rows sit on screen, and how much of the screen the chrome around them takes. */
+function measure(page: Page) {
+  return page.evaluate(() => {
+    const bottomBar = document.querySelector('.bottomnav');
+    const visibleBottom =
+      window.innerHeight - (bottomBar && getComputedStyle(bottomBar).display !== 'none' ? bottomBar.getBoundingClientRect().height : 0);
+    const rows = Array.from(document.querySelectorAll('[data-testid="action-item-row"]')).map((row) => row.getBoundingClientRect());
+    const topbar = document.querySelector('.topbar')?.getBoundingClientRect();
+    return {
+      rowHeights: rows.map((row) => Math.round(row.height)),
+      fullyVisible: rows.filter((row) => row.top >= 0 && row.bottom <= visibleBottom).length,
+      topbarHeight: Math.round(topbar?.height ?? 0),
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    };
+  });
+}
+
+describe('The action list, dense on a desk and readable on a phone', () => {
+  let server: RunningServer | undefined;
+  let browser: TestBrowser | undefined;
+  let listUrl = '';
+  let dataDir = '';
+
+  beforeAll(async () => {
+    // The embedded store with the demo data: the committee has more than a dozen actions.
+    dataDir = await mkdtemp(join(tmpdir(), 'sidang-density-'));
+    server = await startServer({ env: { DATABASE_URL: undefined, DATA_DIR: dataDir } });
+    const token = (await login(server.url, DEMO_USERS.chair)).accessToken;
+    listUrl = `${server.url}/c/${(await demoCommittee(server.url, token)).id}/actions`;
+    browser = await openBrowser();
+    await signInThroughUi(browser.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await killAllServers();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('should show at least ten one-line rows at 1280×800, with the filters folded into a bar', async () => {
+    const page = browser?.page as Page;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(listUrl);
+    await page.getByTestId('action-item-row').first().waitFor();
+    const layout = await measure(page);
+    expect(layout.fullyVisible).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...layout.rowHeights)).toBeLessThanOrEqual(44);
+    expect(await page.getByTestId('filters-toggle').getAttribute('aria-expanded')).toBe('false');
+  }, 60_000);
+
+  it('should show at least four actions on a 360×740 phone, under a one-row header with a committee switcher', async () => {
+    const page = browser?.page as Page;
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(listUrl);
+      await page.getByTestId('action-item-row').first().waitFor();
+      const layout = await measure(page);
+      expect(layout.fullyVisible).toBeGreaterThanOrEqual(4);
+      expect(layout.topbarHeight).toBeLessThanOrEqual(56);
+      expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+      expect(await page.getByTestId('committee-switcher').isVisible()).toBe(true);
+      // Language and sign-out are one tap away, in the account menu.
+      await page.getByTestId('account-menu-toggle').click();
+      expect(await page.getByTestId('language-switch').isVisible()).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  }, 60_000);
+});

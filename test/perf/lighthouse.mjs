@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+// Lighthouse (mobile) on the sign-in page and on a signed-in action item list, against the
+// built server on a fresh embedded store with the demo data. Prints the figures and fails when
+// a budget is missed. Run after `npm run build`:  npm run perf
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DEMO_EMAIL = 'chair@demo.sidang.my';
+const DEMO_PASSWORD = 'sidang-demo';
+// Must match client/src/lib/auth/auth-store.ts: the client reads its session from these.
+const TOKEN_KEY = 'sidang.token';
+const USER_KEY = 'sidang.userId';
+
+/** The issue's budgets: Core Web Vitals "good" on a phone, and accessibility. */
+const BUDGETS = {
+  lcpMs: 2_500,
+  tbtMs: 200,
+  cls: 0.1,
+  accessibility: 95,
+};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(dataDir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      SEED_DEMO: 'true',
+      DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`The server did not come up:\n${output}`);
+}
+
+async function signIn(url) {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`Sign-in answered ${response.status}`);
+  const session = await response.json();
+  const committees = await fetch(`${url}/api/committees`, { headers: { authorization: `Bearer ${session.accessToken}` } }).then((r) =>
+    r.json(),
+  );
+  return { token: session.accessToken, userId: session.user.id, committeeId: committees[0].id };
+}
+
+/** Puts the session into localStorage (same origin) before Lighthouse loads the page. */
+async function storeSession(port, url, session) {
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const context = browser.contexts()[0] ?? (await browser.newContext());
+    const page = await context.newPage();
+    await page.goto(`${url}/api/health`);
+    await page.evaluate(
+      ([keys, values]) => {
+        localStorage.setItem(keys[0], values[0]);
+        localStorage.setItem(keys[1], values[1]);
+      },
+      [
+        [TOKEN_KEY, USER_KEY],
+        [session.token, session.userId],
+      ],
+    );
+    await page.close();
+  } finally {
+    // Disconnects only: the browser stays up for Lighthouse.
+    await browser.close();
+  }
+}
+
+async function audit(port, url) {
+  const { lhr } = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+    formFactor: 'mobile',
+    // Keep the signed-in session: Lighthouse clears storage by default.
+    disableStorageReset: true,
+  });
+  const audits = lhr.audits;
+  return {
+    performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+    lcpMs: audits['largest-contentful-paint'].numericValue,
+    tbtMs: audits['total-blocking-time'].numericValue,
+    cls: audits['cumulative-layout-shift'].numericValue,
+    fcpMs: audits['first-contentful-paint'].numericValue,
+    finalUrl: lhr.finalDisplayedUrl,
+    transferKiB: (audits['total-byte-weight'].numericValue ?? 0) / 1024,
+  };
+}
+
+function check(name, result) {
+  const misses = [];
+  if (result.lcpMs > BUDGETS.lcpMs) misses.push(`LCP ${(result.lcpMs / 1000).toFixed(2)} s > ${BUDGETS.lcpMs / 1000} s`);
+  if (result.tbtMs > BUDGETS.tbtMs) misses.push(`TBT ${Math.round(result.tbtMs)} ms > ${BUDGETS.tbtMs} ms`);
+  if (result.cls > BUDGETS.cls) misses.push(`CLS ${result.cls.toFixed(3)} > ${BUDGETS.cls}`);
+  if (result.accessibility < BUDGETS.accessibility) misses.push(`accessibility ${result.accessibility} < ${BUDGETS.accessibility}`);
+  console.log(
+    `${misses.length ? 'MISS' : 'ok  '} ${name.padEnd(22)} performance ${String(result.performance).padStart(3)}  ` +
+      `LCP ${(result.lcpMs / 1000).toFixed(2)} s  TBT ${Math.round(result.tbtMs)} ms  CLS ${result.cls.toFixed(3)}  ` +
+      `FCP ${(result.fcpMs / 1000).toFixed(2)} s  accessibility ${result.accessibility}  transfer ${result.transferKiB.toFixed(0)} KiB  (${result.finalUrl})`,
+  );
+  for (const miss of misses) console.log(`       ${miss}`);
+  return misses.length === 0;
+}
+
+/** Each page in a browser of its own with a fresh profile: a cold load, as a first visit is. */
+async function withChrome(run) {
+  const profile = await mkdtemp(join(tmpdir(), 'sidang-perf-chrome-'));
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    userDataDir: profile,
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    return await run(chrome.port);
+  } finally {
+    await chrome.kill();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'sidang-perf-data-'));
+let server;
+let ok = true;
+try {
+  server = await startServer(dataDir);
+  const session = await signIn(server.url);
+  const { default: pkg } = await import('lighthouse/package.json', { with: { type: 'json' } });
+  console.log(
+    `Lighthouse ${pkg.version}, mobile, ${CHROMIUM}; budgets: LCP ≤ ${BUDGETS.lcpMs / 1000} s, TBT ≤ ${BUDGETS.tbtMs} ms, CLS ≤ ${BUDGETS.cls}, accessibility ≥ ${BUDGETS.accessibility}`,
+  );
+  ok = check('sign-in', await withChrome((port) => audit(port, `${server.url}/login`))) && ok;
+  const list = await withChrome(async (port) => {
+    await storeSession(port, server.url, session);
+    return audit(port, `${server.url}/c/${session.committeeId}/actions`);
+  });
+  ok = check('action item list', list) && ok;
+} finally {
+  server?.child.kill('SIGTERM');
+  if (server) await new Promise((resolve) => server.child.once('exit', resolve));
+  await rm(dataDir, { recursive: true, force: true });
+}
+if (!ok) {
+  console.error('A Lighthouse budget was missed (figures above).');
+  process.exit(1);
+}
