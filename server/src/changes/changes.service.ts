@@ -39,6 +39,22 @@ export class ChangesService {
     return row ? { committeeId: row.committee_id, level: Number(row.level), parentId: row.parent_id } : null;
   }
 
+  /** The record's type and whether its last change deleted it, besides where it stands. */
+  async recordState(id: string): Promise<{ committeeId: string; level: number; entityType: string; deleted: boolean } | null> {
+    const rows: Array<{ committee_id: string; level: number; entity_type: string; verb: string }> = await this.dataSource.query(
+      `SELECT s.committee_id, s.level, e.entity_type, e.verb
+       FROM record_scopes s
+       JOIN LATERAL (SELECT entity_type, verb FROM change_events
+                     WHERE committee_id = s.committee_id AND entity_id = s.scope_id ORDER BY seq DESC LIMIT 1) e ON true
+       WHERE s.scope_id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row
+      ? { committeeId: row.committee_id, level: Number(row.level), entityType: row.entity_type, deleted: row.verb === 'deleted' }
+      : null;
+  }
+
   /** The newest seq of a committee (0 before its first change). */
   async latestSeq(committeeId: string): Promise<number> {
     const rows: Array<{ last_seq: string }> = await this.dataSource.query(

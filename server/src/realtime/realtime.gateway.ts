@@ -11,6 +11,9 @@ import {
 import {
   type AccessChanged,
   type ClientToServerEvents,
+  classificationLevel,
+  type PresenceAck,
+  presenceRequestSchema,
   type Role,
   rooms,
   type ServerToClientEvents,
@@ -27,6 +30,7 @@ import { SessionEvents } from '../auth/session-events.js';
 import { ChangesService } from '../changes/changes.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventRelay } from './event-relay.js';
+import { PresenceService, presenceRoom } from './presence.js';
 
 interface SocketData {
   actor: Actor;
@@ -61,12 +65,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly changes: ChangesService,
     private readonly relay: EventRelay,
     private readonly sessionEvents: SessionEvents,
+    private readonly presence: PresenceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: Server): void {
     // The relay calls back, in log order, for every change of a committee's memberships.
     this.relay.attach(server, (_committeeId, userId) => this.rescopeUser(userId));
+    this.presence.attach(server);
     // Sign-out (on any instance) closes the sockets of the sessions it ended.
     this.subscriptions.push(this.sessionEvents.revoked$.subscribe(({ userId, sessionId }) => void this.onRevoked(userId, sessionId)));
     server.use((socket, next) => {
@@ -100,6 +106,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   handleDisconnect(socket: AppSocket): void {
     clearTimeout(socket.data.expiry);
     clearInterval(socket.data.recheck);
+    void this.presence.leaveAll(socket.id);
     if (!socket.data.actor) return;
     for (const committeeId of socket.data.committees.keys()) this.relay.release(committeeId);
     socket.data.committees.clear();
@@ -147,6 +154,44 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   onModuleDestroy(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  @SubscribeMessage(SOCKET_EVENTS.presenceJoin)
+  async presenceJoin(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<PresenceAck> {
+    const parsed = presenceRequestSchema.safeParse(body);
+    if (!parsed.success) return { ok: false, error: 'meetingId: must be a UUID' };
+    const { meetingId } = parsed.data;
+    try {
+      // Only a meeting the user may see: a member of its committee, cleared for its level.
+      const record = await this.changes.recordState(meetingId);
+      const scope = await this.access.sessionScope(socket.data.actor.id);
+      const allowed =
+        record?.entityType === 'meeting' &&
+        !record.deleted &&
+        scope?.active === true &&
+        scope.roles.has(record.committeeId) &&
+        record.level <= classificationLevel(scope.clearance);
+      if (!allowed || !socket.connected) return { ok: false, error: 'Meeting not found' };
+      socket.join(presenceRoom(meetingId));
+      const present = await this.presence.join(meetingId, {
+        socketId: socket.id,
+        userId: socket.data.actor.id,
+        name: socket.data.actor.name,
+      });
+      return { ok: true, present };
+    } catch (error) {
+      this.logger.warn(`presence:join failed: ${(error as Error).message}`);
+      return { ok: false, error: 'Could not join; try again' };
+    }
+  }
+
+  @SubscribeMessage(SOCKET_EVENTS.presenceLeave)
+  async presenceLeave(@ConnectedSocket() socket: AppSocket, @MessageBody() body: unknown): Promise<PresenceAck> {
+    const parsed = presenceRequestSchema.safeParse(body);
+    if (!parsed.success) return { ok: false, error: 'meetingId: must be a UUID' };
+    socket.leave(presenceRoom(parsed.data.meetingId));
+    await this.presence.leave(parsed.data.meetingId, socket.id);
+    return { ok: true, present: [] };
   }
 
   /** Closes the user's live sockets on this node (of one session, or all), telling them why first. */
@@ -211,18 +256,26 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         socket.join(rooms.committeeClearance(committeeId, scope.clearance));
       }
       socket.data.actor = { ...socket.data.actor, clearance: scope.clearance };
+      this.dropPresence(socket);
       socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'clearance-changed', committeeId: null, clearance: scope.clearance });
     }
     for (const [committeeId, role] of [...socket.data.committees]) {
       const now = scope.roles.get(committeeId);
       if (!now) {
         this.leave(socket, committeeId);
+        this.dropPresence(socket);
         socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'membership-removed', committeeId });
       } else if (now !== role) {
         socket.data.committees.set(committeeId, now);
         socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'role-changed', committeeId, role: now });
       }
     }
+  }
+
+  /** Access changed: the socket leaves every meeting's presence; the client joins again where it still may. */
+  private dropPresence(socket: AppSocket): void {
+    for (const room of socket.rooms) if (room.startsWith('meeting:')) socket.leave(room);
+    void this.presence.leaveAll(socket.id);
   }
 
   private leave(socket: AppSocket, committeeId: string): boolean {

@@ -117,19 +117,37 @@ export const catchUpPageSchema = z.object({
 });
 export type CatchUpPage = Omit<z.infer<typeof catchUpPageSchema>, 'events'> & { events: EventEnvelope[] };
 
+/** Who is on a meeting's page right now (contract: `presence:join` / `presence`). */
+export const presenceRequestSchema = z.strictObject({ meetingId: z.uuid().transform((id) => id.toLowerCase()) });
+export interface PresentUser {
+  userId: string;
+  name: string;
+}
+export type PresenceAck = { ok: true; present: PresentUser[] } | { ok: false; error: string };
+export interface PresenceUpdate {
+  meetingId: string;
+  present: PresentUser[];
+}
+
 /** Socket.io event names, server → client and client → server. */
 export const SOCKET_EVENTS = {
   event: 'event',
   accessChanged: 'access-changed',
+  presence: 'presence',
   subscribe: 'subscribe',
   unsubscribe: 'unsubscribe',
+  presenceJoin: 'presence:join',
+  presenceLeave: 'presence:leave',
 } as const;
 
 export interface ServerToClientEvents {
   event: (envelope: EventEnvelope) => void;
   'access-changed': (change: AccessChanged) => void;
+  presence: (update: PresenceUpdate) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
   unsubscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
+  'presence:join': (request: { meetingId: string }, ack: (result: PresenceAck) => void) => void;
+  'presence:leave': (request: { meetingId: string }, ack: (result: PresenceAck) => void) => void;
 }
