@@ -8,6 +8,7 @@ import { MembershipEntity } from '../access/membership.entity.js';
 import { UserEntity } from '../access/user.entity.js';
 import { hashPassword, toActor } from '../auth/auth.service.js';
 import { ActionItemsService } from '../modules/action-items/action-items.service.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 
 const SEED_LOCK_KEY = 7_301_2026;
 const DAY = 24 * 3600 * 1000;
@@ -299,5 +300,16 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
     meetingId: null,
     agendaItemId: null,
   });
-  logger.info({ committees: 2, actionItems: ITEMS.length + 1 }, 'Seeded the demo committee');
+  await seedDemoMeetings(
+    app,
+    { main: main.id, workingGroup: workingGroup.id },
+    {
+      chair: toActor(userOf('chair')),
+      secretariat,
+      presentIds: (['chair', 'secretariat', 'member', 'nres', 'mosti'] as const).map((key) => userOf(key).id),
+      apologiesIds: [userOf('mida').id],
+      owners: { jmg: userOf('member').id, mida: userOf('mida').id },
+    },
+  );
+  logger.info({ committees: 2, actionItems: ITEMS.length + 4, meetings: 3 }, 'Seeded the demo committee');
 }
