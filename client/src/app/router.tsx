@@ -7,6 +7,9 @@ import { CommitteesPage } from '../features/admin/components/committees-page.tsx
 import { UsersPage } from '../features/admin/components/users-page.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { CommitteeHomePage } from '../features/committees/components/committee-home.tsx';
+import { MeetingPage } from '../features/meetings/components/meeting-page.tsx';
+import { MeetingsPage } from '../features/meetings/components/meetings-page.tsx';
+import { ProjectorPage } from '../features/meetings/components/projector-page.tsx';
 import { AppShell } from './layout/app-shell.tsx';
 import { NotFound } from './not-found.tsx';
 import { RequireAuth } from './require-auth.tsx';
@@ -16,6 +19,8 @@ export const routes: RouteObject[] = [
   {
     element: <RequireAuth />,
     children: [
+      // The room's screen: large type, no app chrome.
+      { path: 'c/:committeeId/meetings/:meetingId/projector', element: <ProjectorPage /> },
       {
         element: <AppShell />,
         children: [
@@ -26,6 +31,8 @@ export const routes: RouteObject[] = [
           { path: 'c/:committeeId/actions/:id', element: <ActionItemDetailPage /> },
           { path: 'c/:committeeId/actions/:id/edit', element: <ActionItemEditPage /> },
           { path: 'c/:committeeId/activity', element: <ActivityPage /> },
+          { path: 'c/:committeeId/meetings', element: <MeetingsPage /> },
+          { path: 'c/:committeeId/meetings/:meetingId', element: <MeetingPage /> },
           { path: 'c/:committeeId/members', element: <ChairMembersPage /> },
           {
             path: 'admin',

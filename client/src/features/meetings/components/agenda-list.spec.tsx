@@ -1,20 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderWithApp } from '../../../test/render.tsx';
 import { makeAgenda } from '../test-fixtures.ts';
 import { AgendaList, type MoveTarget } from './agenda-list.tsx';
-import { stubRowGeometry } from './test-geometry.ts';
-
-/** Keys on a drag handle, one at a time: the keyboard sensor listens from the tick after pick-up. */
-async function pressKeys(handle: HTMLElement, codes: string[]): Promise<void> {
-  handle.focus();
-  for (const code of codes) {
-    await act(async () => {
-      fireEvent.keyDown(handle, { code, key: code === 'Space' ? ' ' : code });
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
+import { pressKeys, stubRowGeometry } from './test-geometry.ts';
 
 describe(AgendaList.name, () => {
   let restore: () => void;

@@ -1,3 +1,5 @@
+import { act, fireEvent } from '@testing-library/react';
+
 /**
  * jsdom lays nothing out: gives every agenda row a box (40 px high, one under another, in
  * document order) so that drag and drop and its keyboard sensor can measure. Returns the undo.
@@ -15,4 +17,15 @@ export function stubRowGeometry(): () => void {
   return () => {
     Element.prototype.getBoundingClientRect = original;
   };
+}
+
+/** Keys on a drag handle, one at a time: the keyboard sensor listens from the tick after pick-up. */
+export async function pressKeys(handle: HTMLElement, codes: string[]): Promise<void> {
+  handle.focus();
+  for (const code of codes) {
+    await act(async () => {
+      fireEvent.keyDown(handle, { code, key: code === 'Space' ? ' ' : code });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
 }

@@ -424,6 +424,7 @@ export const en = {
       cancelled: 'Moving item {{number}} was cancelled; the order is unchanged.',
     },
     live: {
+      exitProjector: 'Back to the meeting page',
       heading: 'Live meeting',
       nowOn: 'Now on item {{number}}: {{title}}',
       nowOnHidden: 'Now on an item you are not cleared to see',

@@ -431,6 +431,7 @@ export const ms: Resources = {
       cancelled: 'Pengalihan perkara {{number}} dibatalkan; susunan tidak berubah.',
     },
     live: {
+      exitProjector: 'Kembali ke halaman mesyuarat',
       heading: 'Mesyuarat secara langsung',
       nowOn: 'Kini perkara {{number}}: {{title}}',
       nowOnHidden: 'Kini pada perkara yang tidak boleh anda lihat',
