@@ -12,7 +12,7 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { AgendaItem } from '@sidang/shared';
-import { type CSSProperties, type ReactNode, useMemo, useState } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 
@@ -74,8 +74,9 @@ function DragHandleIcon() {
 interface RowProps {
   item: AgendaItem;
   current: boolean;
+  /** Shows a drag handle. */
   sortable: boolean;
-  /** Sortable, but not a drop place right now (another level is being dragged). */
+  /** Not draggable or a drop place right now (a move is saving, or another level is dragged). */
   disabled: boolean;
   actions?: ReactNode;
   below?: ReactNode;
@@ -115,6 +116,7 @@ function AgendaRow({ item, current, sortable, disabled, actions, below, children
             data-testid="agenda-handle"
             {...attributes}
             {...listeners}
+            aria-disabled={disabled}
             aria-label={t('meetings.agenda.reorderHandle', { number: item.number, title: item.title })}
           >
             <DragHandleIcon />
@@ -176,7 +178,17 @@ export function AgendaList({
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const projector = variant === 'projector';
-  const sortable = canReorder && !projector && !moving;
+  const sortable = canReorder && !projector;
+  // The handle of the item just dropped: it keeps the keyboard focus once the server's order shows.
+  const dropped = useRef<string | null>(null);
+  useEffect(() => {
+    if (moving || !dropped.current || items.length === 0) return;
+    const id = dropped.current;
+    dropped.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) return;
+    document.querySelector<HTMLElement>(`[data-agenda-id="${id}"] > .agenda__row .agenda__handle`)?.focus();
+  }, [items, moving]);
 
   const label = (id: UniqueIdentifier | undefined) => byId.get(id ?? '');
   const announcements: Announcements = {
@@ -220,6 +232,7 @@ export function AgendaList({
     const siblings = items.filter((candidate) => candidate.parentId === target.parentId);
     const position = siblings.findIndex((candidate) => candidate.id === target.id);
     if (position < 0) return;
+    dropped.current = item.id;
     onMove?.({ item, parentId: target.parentId, position });
   };
 
@@ -229,7 +242,7 @@ export function AgendaList({
       item={item}
       current={item.id === currentId}
       sortable={sortable && (item.parentId === null || tree.children.has(item.parentId))}
-      disabled={dragLevel !== null && dragLevel !== levelOf(item)}
+      disabled={moving || (dragLevel !== null && dragLevel !== levelOf(item))}
       actions={projector ? undefined : renderActions?.(item)}
       below={projector ? undefined : renderBelow?.(item)}
       projector={projector}
