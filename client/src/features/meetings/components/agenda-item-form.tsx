@@ -17,7 +17,7 @@ export interface AgendaItemFields {
 export interface AgendaItemFormProps {
   mode: 'create' | 'edit';
   initial?: Partial<AgendaItemFields>;
-  /** Top-level items a new item may go under (two levels). */
+  /** Top-level items the item may go under (two levels); none: its level is not offered. */
   parents?: readonly AgendaItem[];
   clearance: Classification;
   submitting?: boolean;
@@ -140,7 +140,7 @@ export function AgendaItemForm({ mode, initial, parents = [], clearance, submitt
           />
           {fieldError('durationMinutes', errors.durationMinutes)}
         </div>
-        {mode === 'create' && parents.length > 0 && (
+        {parents.length > 0 && (
           <div className="field">
             <label htmlFor={`${id}-parentId`}>{t('meetings.agenda.parent')}</label>
             <select

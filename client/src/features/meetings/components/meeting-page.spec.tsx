@@ -170,6 +170,23 @@ describe(MeetingPage.name, () => {
     );
   });
 
+  it('should put an item under another from its edit form, asking the server to move it there', async () => {
+    const agenda = makeAgenda([['Opening'], ['Papers', ['NdPr pilot']], ['Magnet plant']]);
+    const [, papers, , magnet] = agenda as [AgendaItem, AgendaItem, AgendaItem, AgendaItem];
+    const { calls } = renderWithApp(<MeetingPage />, { route: ROUTE, path: PATH, handler: serve({ meeting: makeMeeting(), agenda }) });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit item 3' }));
+    await userEvent.selectOptions(screen.getByLabelText('Place'), 'Sub-item of 2 Papers');
+    await userEvent.click(screen.getByTestId('save-agenda-item'));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        method: 'POST',
+        url: `/api/agenda-items/${magnet.id}/move`,
+        body: { version: 1, parentId: papers.id, position: 1 },
+      }),
+    );
+    expect(calls.some((call) => call.method === 'PATCH')).toBe(false);
+  });
+
   it('should show the meeting without controls to a member', async () => {
     const agenda = makeAgenda([['Opening']]);
     renderWithApp(<MeetingPage />, { route: ROUTE, path: PATH, handler: serve({ meeting: makeMeeting(), agenda, role: 'member' }) });

@@ -159,6 +159,7 @@ function LiveBar({ meeting, items, canRun, following, onFollowChange, projectorH
                 {t('meetings.live.follow')}
               </button>
             )}
+            {canRun && current && !next && <span className="muted live__last">{t('meetings.live.lastItem')}</span>}
             <Link className="button button--ghost" to={projectorHref} data-testid="projector-link">
               {t('meetings.live.projector')}
             </Link>
@@ -239,18 +240,36 @@ function AgendaItemControls({
   );
 }
 
-function EditAgendaItem({ item, onDone }: { item: AgendaItem; onDone: () => void }) {
+function EditAgendaItem({ item, items, onDone }: { item: AgendaItem; items: readonly AgendaItem[]; onDone: () => void }) {
   const me = useMe();
   const update = useUpdateAgendaItem(item);
+  const move = useMoveAgendaItem();
+  // An item with sub-items stays at the top level; any other may go under another top-level item.
+  const hasChildren = items.some((candidate) => candidate.parentId === item.id);
+  const parents = hasChildren ? [] : items.filter((candidate) => candidate.parentId === null && candidate.id !== item.id);
   return (
     <AgendaItemForm
       mode="edit"
       initial={item}
+      parents={parents}
       clearance={me.data?.clearance ?? 'OPEN'}
-      submitting={update.isPending}
-      error={update.error}
+      submitting={update.isPending || move.isPending}
+      error={update.error ?? move.error}
       onCancel={onDone}
-      onSubmit={({ parentId: _parentId, ...fields }) => update.mutate({ version: item.version, ...fields }, { onSuccess: onDone })}
+      onSubmit={async ({ parentId, ...fields }) => {
+        const changed = (Object.keys(fields) as Array<keyof typeof fields>).some((key) => fields[key] !== item[key]);
+        try {
+          const saved = changed ? await update.mutateAsync({ version: item.version, ...fields }) : item;
+          if (parentId !== item.parentId) {
+            // To the end of its new place: the server numbers it.
+            const position = items.filter((candidate) => candidate.parentId === parentId && candidate.id !== item.id).length;
+            await move.mutateAsync({ item: saved, parentId, position });
+          }
+          onDone();
+        } catch {
+          // Shown by the form from the mutation's error.
+        }
+      }}
     />
   );
 }
@@ -397,7 +416,9 @@ export function MeetingPage() {
                 />
               ) : null
             }
-            renderBelow={(item) => (editing === item.id ? <EditAgendaItem item={item} onDone={() => setEditing(null)} /> : null)}
+            renderBelow={(item) =>
+              editing === item.id ? <EditAgendaItem item={item} items={items} onDone={() => setEditing(null)} /> : null
+            }
           />
         )}
       </section>

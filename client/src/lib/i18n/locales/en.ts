@@ -432,7 +432,7 @@ export const en = {
       noCurrent: 'No item is current yet.',
       current: 'Current',
       makeCurrent: 'Make current',
-      makeCurrentItem: 'Make item {{number}} current',
+      makeCurrentItem: 'Make current: item {{number}}',
       next: 'Next item',
       previous: 'Previous item',
       stopFollowing: 'Stop following',

@@ -439,7 +439,7 @@ export const ms: Resources = {
       noCurrent: 'Belum ada perkara semasa.',
       current: 'Semasa',
       makeCurrent: 'Jadikan semasa',
-      makeCurrentItem: 'Jadikan perkara {{number}} semasa',
+      makeCurrentItem: 'Jadikan semasa: perkara {{number}}',
       next: 'Perkara seterusnya',
       previous: 'Perkara sebelumnya',
       stopFollowing: 'Berhenti mengikut',
