@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, Meeting } from '@sidang/shared';
 import type { Page } from 'playwright-core';
+import { blockingViolations } from '../support/accessibility.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import {
@@ -245,5 +246,19 @@ describe('Live meetings in the browser', () => {
       { timeout: 5_000 },
     );
     expect(await chairPage.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Move item 4: ${last.title}`);
+  }, 90_000);
+
+  it('should have no serious or critical accessibility violations on the live meeting page, the projector and the list', async () => {
+    if (!chair || !member) throw new Error('beforeAll did not finish');
+    const page = chair.page;
+    await page.goto(meetingUrl());
+    await page.locator('[aria-current="step"]').waitFor();
+    expect(await blockingViolations(page, '/c/:committeeId/meetings/:meetingId')).toEqual([]);
+    await page.goto(meetingUrl('/projector'));
+    await page.locator('[data-testid="projector"] [aria-current="step"]').waitFor();
+    expect(await blockingViolations(page, '/c/:committeeId/meetings/:meetingId/projector')).toEqual([]);
+    await page.goto(`${server?.url}/c/${committeeId}/meetings`);
+    await page.getByTestId('meeting-row').first().waitFor();
+    expect(await blockingViolations(page, '/c/:committeeId/meetings')).toEqual([]);
   }, 90_000);
 });
