@@ -2,8 +2,12 @@ import type { AgendaItem, CreateAgendaItem, CreateMeeting, Meeting, MoveAgendaIt
 import type { ApiClient } from '../../../lib/api/api-client.ts';
 import type { MeetingListWhen } from '../../../lib/query-keys.ts';
 
-/** A meeting as the server sends it: with when its current item became current (for the item timer). */
-export type LiveMeeting = Meeting & { currentItemStartedAt?: string | null };
+/**
+ * A meeting as the server sends it: with when its current item became current (for the item
+ * timer), and, if the server says it, the current item's number (for a reader who may not see
+ * the item itself).
+ */
+export type LiveMeeting = Meeting & { currentItemStartedAt?: string | null; currentAgendaItemNumber?: string | null };
 
 const enc = encodeURIComponent;
 

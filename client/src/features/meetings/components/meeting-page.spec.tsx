@@ -128,6 +128,21 @@ describe(MeetingPage.name, () => {
     expect(document.querySelector('[aria-current="step"]')).toBeNull();
   });
 
+  it('should announce only the number of an item the reader may not see, when the meeting carries it', async () => {
+    const meeting = makeMeeting({
+      status: 'in_progress',
+      currentAgendaItemId: 'aaaaaaaa-aaaa-4aaa-8aaa-00000000beef',
+      currentAgendaItemNumber: '3.2',
+    });
+    renderWithApp(<MeetingPage />, {
+      route: ROUTE,
+      path: PATH,
+      handler: serve({ meeting, agenda: makeAgenda([['Opening']]), role: 'member' }),
+    });
+    await screen.findAllByTestId('agenda-item');
+    expect(screen.getByTestId('live-now')).toHaveTextContent(/^Now on item 3\.2$/);
+  });
+
   it('should follow the current item, stop following on request, and rejoin in one click', async () => {
     const agenda = makeAgenda([['Opening'], ['Minutes'], ['Matters arising']]);
     const [opening, minutes, arising] = agenda as [AgendaItem, AgendaItem, AgendaItem];

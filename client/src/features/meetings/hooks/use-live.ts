@@ -18,17 +18,18 @@ export function useMeetingRemoved(id: string | undefined): RemovedMarker | undef
 
 /** The current item as this reader may see it: the item, or only that there is one. */
 export function currentItemOf(
-  meeting: Pick<LiveMeeting, 'currentAgendaItemId' | 'status'>,
+  meeting: Pick<LiveMeeting, 'currentAgendaItemId' | 'currentAgendaItemNumber' | 'status'>,
   items: readonly AgendaItem[] | undefined,
-): { id: string; item: AgendaItem | undefined } | null {
+): { id: string; item: AgendaItem | undefined; number: string | null } | null {
   if (meeting.status !== 'in_progress' || !meeting.currentAgendaItemId) return null;
-  return { id: meeting.currentAgendaItemId, item: items?.find((item) => item.id === meeting.currentAgendaItemId) };
+  const item = items?.find((candidate) => candidate.id === meeting.currentAgendaItemId);
+  return { id: meeting.currentAgendaItemId, item, number: item?.number ?? meeting.currentAgendaItemNumber ?? null };
 }
 
 /** "Now on item 3.2: Papers" — or, for an item the reader may not see, no title. */
 export function nowOnText(t: TFunction, current: ReturnType<typeof currentItemOf>): string {
   if (!current) return '';
-  if (!current.item) return t('meetings.live.nowOnHidden');
+  if (!current.item) return current.number ? t('meetings.live.nowOnNumber', { number: current.number }) : t('meetings.live.nowOnHidden');
   return t('meetings.live.nowOn', { number: current.item.number, title: current.item.title });
 }
 
