@@ -248,6 +248,35 @@ describe('Live meetings in the browser', () => {
     expect(await chairPage.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Move item 4: ${last.title}`);
   }, 90_000);
 
+  it('should reorder the agenda by dragging an item with the mouse', async () => {
+    if (!chair) throw new Error('beforeAll did not finish');
+    const page = chair.page;
+    await page.goto(meetingUrl());
+    await waitLive(page);
+    const before = await agendaOnServer();
+    const [first, second] = before;
+    if (!first || !second) throw new Error('no agenda');
+    const from = await page.getByRole('button', { name: `Move item 1: ${first.title}` }).boundingBox();
+    const to = await page.locator(`[data-agenda-id="${second.id}"] > .agenda__row`).boundingBox();
+    if (!from || !to) throw new Error('agenda not laid out');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/agenda-items/${first.id}/move`)),
+      (async () => {
+        await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+        await page.mouse.down();
+        // Past the activation distance, then over the lower half of item 2.
+        await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 12, { steps: 3 });
+        await page.mouse.move(from.x + from.width / 2, to.y + to.height * 0.75, { steps: 10 });
+        await page.waitForTimeout(100);
+        await page.mouse.up();
+      })(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ id: first.id, parentId: null, position: 1, number: '2' });
+    expect((await agendaOnServer()).map((item) => item.id).slice(0, 2)).toEqual([second.id, first.id]);
+    await page.locator(`[data-testid="agenda-item"][data-agenda-id="${first.id}"][data-number="2"]`).waitFor({ timeout: LIVE_TIMEOUT_MS });
+  }, 90_000);
+
   it('should have no serious or critical accessibility violations on the live meeting page, the projector and the list', async () => {
     if (!chair || !member) throw new Error('beforeAll did not finish');
     const page = chair.page;
