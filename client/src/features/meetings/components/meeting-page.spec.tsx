@@ -25,7 +25,11 @@ function serve(world: World): Handler {
   return ({ method, url, body }) => {
     if (url === `/api/committees/${COMMITTEE_ID}`) return jsonResponse(200, { ...committee, role: world.role ?? 'chair' });
     if (url === `/api/meetings/${MEETING_ID}`) return jsonResponse(200, world.meeting);
-    if (url === `/api/meetings/${MEETING_ID}/agenda-items`) return jsonResponse(200, world.agenda);
+    if (method === 'GET' && url === `/api/meetings/${MEETING_ID}/agenda-items`) return jsonResponse(200, world.agenda);
+    if (method === 'POST' && url === `/api/meetings/${MEETING_ID}/agenda-items`) {
+      const created = { ...world.agenda[0], ...(body as object), id: 'aaaaaaaa-aaaa-4aaa-8aaa-00000000cafe', version: 1 };
+      return jsonResponse(201, created);
+    }
     const move = url.match(/^\/api\/agenda-items\/([^/]+)\/move$/);
     if (method === 'POST' && move) {
       const answer = world.moveAnswers?.shift();
@@ -200,6 +204,41 @@ describe(MeetingPage.name, () => {
       }),
     );
     expect(calls.some((call) => call.method === 'PATCH')).toBe(false);
+  });
+
+  it('should add a sub-item with presenter and time allocation', async () => {
+    const agenda = makeAgenda([['Opening'], ['Papers']]);
+    const papers = agenda[1] as AgendaItem;
+    const { calls } = renderWithApp(<MeetingPage />, { route: ROUTE, path: PATH, handler: serve({ meeting: makeMeeting(), agenda }) });
+    await userEvent.click(await screen.findByTestId('add-agenda-item'));
+    await userEvent.type(screen.getByLabelText(/^Title/), 'NdPr solvent-extraction pilot');
+    await userEvent.type(screen.getByLabelText('Presenter'), 'MOSTI');
+    await userEvent.type(screen.getByLabelText('Time allocation (minutes)'), '15');
+    await userEvent.selectOptions(screen.getByLabelText('Place'), 'Sub-item of 2 Papers');
+    await userEvent.click(screen.getByTestId('save-agenda-item'));
+    await waitFor(() =>
+      expect(calls.find((call) => call.method === 'POST')).toEqual({
+        method: 'POST',
+        url: `/api/meetings/${MEETING_ID}/agenda-items`,
+        body: {
+          title: 'NdPr solvent-extraction pilot',
+          presenter: 'MOSTI',
+          durationMinutes: 15,
+          classification: 'OPEN',
+          parentId: papers.id,
+        },
+      }),
+    );
+    await waitFor(() => expect(screen.queryByTestId('save-agenda-item')).not.toBeInTheDocument());
+  });
+
+  it('should say the meeting is not there when the server answers 404', async () => {
+    renderWithApp(<MeetingPage />, {
+      route: ROUTE,
+      path: `/c/${COMMITTEE_ID}/meetings/aaaaaaaa-aaaa-4aaa-8aaa-0000000dead0`,
+      handler: serve({ meeting: makeMeeting(), agenda: [] }),
+    });
+    expect(await screen.findByText('This meeting does not exist or you may not see it.')).toBeInTheDocument();
   });
 
   it('should show the meeting without controls to a member', async () => {

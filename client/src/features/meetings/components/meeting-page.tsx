@@ -311,42 +311,24 @@ export function MeetingPage() {
       <Link to={`/c/${committeeId}/meetings`}>← {t('meetings.backToList')}</Link>
     </p>
   );
-  const state = viewStateOf(meeting);
   if (!data) {
-    if (removed)
-      return (
-        <div className="page meeting-page">
-          {back}
-          <p className="notice" role="status">
-            {t('meetings.removed')}
-          </p>
-        </div>
-      );
-    if (state === 'error' && isApiError(meeting.error, 404))
-      return (
-        <div className="page meeting-page">
-          {back}
-          <p className="notice">{t('meetings.notFound')}</p>
-        </div>
-      );
-    if (state === 'error')
-      return (
-        <div className="page meeting-page">
-          {back}
-          <RetryNotice message={t('meetings.meetingLoadFailed')} onRetry={() => void meeting.refetch()} />
-        </div>
-      );
-    if (state === 'offline')
-      return (
-        <div className="page meeting-page">
-          {back}
-          <p className="notice">{t('offline.notCached')}</p>
-        </div>
-      );
+    const state = viewStateOf(meeting);
     return (
       <div className="page meeting-page">
         {back}
-        <p role="status">{t('app.loading')}</p>
+        {removed ? (
+          <p className="notice" role="status">
+            {t('meetings.removed')}
+          </p>
+        ) : state === 'error' && isApiError(meeting.error, 404) ? (
+          <p className="notice">{t('meetings.notFound')}</p>
+        ) : state === 'error' ? (
+          <RetryNotice message={t('meetings.meetingLoadFailed')} onRetry={() => void meeting.refetch()} />
+        ) : state === 'offline' ? (
+          <p className="notice">{t('offline.notCached')}</p>
+        ) : (
+          <p role="status">{t('app.loading')}</p>
+        )}
       </div>
     );
   }
