@@ -16,6 +16,11 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <RouteFallback />,
     lazy: () => import('./require-auth.tsx').then((m) => ({ Component: m.RequireAuth })),
     children: [
+      // The room's screen: large type, no app chrome.
+      {
+        path: 'c/:committeeId/meetings/:meetingId/projector',
+        lazy: () => import('../features/meetings/components/projector-page.tsx').then((m) => ({ Component: m.ProjectorPage })),
+      },
       {
         lazy: () => import('./layout/app-shell.tsx').then((m) => ({ Component: m.AppShell })),
         children: [
@@ -48,6 +53,14 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/activity/components/activity-page.tsx').then((m) => ({ Component: m.ActivityPage })),
           },
           { path: 'c/:committeeId/members', lazy: () => admin().then((m) => ({ Component: m.ChairMembersPage })) },
+          {
+            path: 'c/:committeeId/meetings',
+            lazy: () => import('../features/meetings/components/meetings-page.tsx').then((m) => ({ Component: m.MeetingsPage })),
+          },
+          {
+            path: 'c/:committeeId/meetings/:meetingId',
+            lazy: () => import('../features/meetings/components/meeting-page.tsx').then((m) => ({ Component: m.MeetingPage })),
+          },
           {
             path: 'admin',
             lazy: () => admin().then((m) => ({ Component: m.AdminLayout })),

@@ -39,7 +39,17 @@ export const queryKeys = {
   activityAll: (committeeId: string) => ['activity', committeeId] as const,
   activity: (committeeId: string, entityId?: string) => ['activity', committeeId, entityId ?? 'all'] as const,
   progressUpdates: (actionItemId: string) => ['progress-updates', actionItemId] as const,
+  /** Every cached meeting list of a committee (upcoming, past). */
+  meetingLists: (committeeId: string) => ['meetings', 'list', committeeId] as const,
+  meetingList: (committeeId: string, when: MeetingListWhen) => ['meetings', 'list', committeeId, when] as const,
+  meeting: (id: string) => ['meetings', 'detail', id] as const,
+  agendaItemsAll: ['agenda-items'] as const,
+  /** One meeting's agenda, in agenda order. */
+  agendaItems: (meetingId: string) => ['agenda-items', meetingId] as const,
 };
+
+/** Which meetings a list holds: the `when` of `GET …/meetings`. */
+export type MeetingListWhen = 'upcoming' | 'past';
 
 /**
  * Which cached queries are kept on the device for offline reading: what the user has opened.
@@ -49,5 +59,5 @@ export function isPersistedQueryKey(key: readonly unknown[]): boolean {
   const [root, kind] = key;
   if (root === 'removed') return false;
   if (root === 'action-items') return kind !== 'removed';
-  return root === 'me' || root === 'committees' || root === 'progress-updates';
+  return root === 'me' || root === 'committees' || root === 'progress-updates' || root === 'meetings' || root === 'agenda-items';
 }

@@ -31,6 +31,7 @@ export const meetingSchema = z.object({
   onlineUrl: z.string().nullable(),
   status: meetingStatusSchema,
   currentAgendaItemId: z.uuid().nullable(),
+  currentItemStartedAt: z.iso.datetime().nullable().describe('When the current item became current (the per-item timer)'),
   classification: classificationSchema,
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),

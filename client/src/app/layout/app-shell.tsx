@@ -90,6 +90,12 @@ export function AppShell() {
         { to: base, label: t('nav.home'), icon: ICONS.home, end: true },
         // Details and edits are part of "Actions"; the new-action form is its own item.
         { to: `${base}/actions`, label: t('nav.actions'), icon: ICONS.actions, end: false, except: [`${base}/actions/new`] },
+        {
+          to: `${base}/meetings`,
+          label: t('nav.meetings'),
+          icon: 'M8 2v4M16 2v4M3 10h18M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Z',
+          end: false,
+        },
         ...(canCreate ? [{ to: `${base}/actions/new`, label: t('nav.new'), icon: ICONS.new, end: true }] : []),
         { to: `${base}/activity`, label: t('nav.activity'), icon: ICONS.activity, end: true },
         ...(committee.data?.role === 'chair'

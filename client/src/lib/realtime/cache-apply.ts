@@ -1,4 +1,4 @@
-import { type EntityRecords, type EntityType, type EventEnvelope, parseEventType } from '@sidang/shared';
+import { type EntityRecords, type EntityType, type EventEnvelope, parseEventType, RECORD_VERBS } from '@sidang/shared';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import './entities.ts';
 import {
@@ -179,7 +179,8 @@ export function applyEnvelope(queryClient: QueryClient, envelope: EventEnvelope)
   const { entity, verb } = parseEventType(envelope.type);
   const registration = entityRegistration(entity);
   if (!registration) return false;
-  if (verb === 'created' || verb === 'updated') {
+  // Every verb that carries the record (created, updated, moved, current-item-changed) is an upsert.
+  if ((RECORD_VERBS as readonly string[]).includes(verb)) {
     const data: unknown = envelope.data;
     if (!isVersionedRecord(data) || (registration.schema && !registration.schema.safeParse(data).success)) {
       // Not a shape this client knows: the server's copy decides.

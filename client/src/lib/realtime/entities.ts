@@ -1,5 +1,13 @@
-import { actionItemSchema, memberSchema, progressUpdateSchema } from '@sidang/shared';
-import { type ActionItemListFilters, isUnfiltered, queryKeys } from '../query-keys.ts';
+import {
+  type AgendaItem,
+  actionItemSchema,
+  agendaItemSchema,
+  type Meeting,
+  meetingSchema,
+  memberSchema,
+  progressUpdateSchema,
+} from '@sidang/shared';
+import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys } from '../query-keys.ts';
 import { registerEntity } from './entity-registry.ts';
 
 /**
@@ -29,4 +37,38 @@ registerEntity({
   schema: memberSchema,
   listsKey: (committeeId) => queryKeys.members(committeeId),
   sort: (a, b) => a.name.localeCompare(b.name),
+});
+
+/** The server's rule for the past list: closed, or its day (or its end) is over. */
+function isPastMeeting(meeting: Meeting, now = Date.now()): boolean {
+  if (meeting.status === 'closed') return true;
+  const end = meeting.endsAt ? Date.parse(meeting.endsAt) : Date.parse(meeting.startsAt) + 24 * 3600_000;
+  return end < now;
+}
+
+registerEntity({
+  type: 'meeting',
+  schema: meetingSchema,
+  detailKey: queryKeys.meeting,
+  listsKey: (committeeId) => queryKeys.meetingLists(committeeId),
+  // The upcoming list (soonest first) is patched with what belongs in it; a meeting leaving it,
+  // and the past list (latest first), are refetched: the server's filter and order decide.
+  listMode: (key, meeting) => ((key[3] as MeetingListWhen | undefined) === 'upcoming' && !isPastMeeting(meeting) ? 'patch' : 'refetch'),
+  sort: (a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt),
+});
+
+/** "2" before "2.1" before "3": agenda order from the server-computed numbers. */
+function compareAgendaNumbers(a: AgendaItem, b: AgendaItem): number {
+  const [aTop = 0, aSub = 0] = a.number.split('.').map(Number);
+  const [bTop = 0, bSub = 0] = b.number.split('.').map(Number);
+  return aTop - bTop || aSub - bSub;
+}
+
+registerEntity({
+  type: 'agenda-item',
+  schema: agendaItemSchema,
+  // An agenda is patched in place (moved items too): every screen ends with the server's order.
+  listsKey: (_committeeId, item) => (item ? queryKeys.agendaItems(item.meetingId) : queryKeys.agendaItemsAll),
+  parent: { type: 'meeting', idOf: (item) => item.meetingId, childrenKey: queryKeys.agendaItems },
+  sort: compareAgendaNumbers,
 });

@@ -15,7 +15,7 @@ export function klYear(date: Date): number {
 }
 
 /** The only place a meeting entity becomes a wire shape. */
-export function toMeeting(entity: MeetingEntity): Meeting & { currentItemStartedAt: string | null } {
+export function toMeeting(entity: MeetingEntity): Meeting {
   return {
     id: entity.id,
     committeeId: entity.committeeId,

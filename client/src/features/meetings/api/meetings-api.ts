@@ -1,0 +1,29 @@
+import type { AgendaItem, CreateAgendaItem, CreateMeeting, Meeting, MoveAgendaItem, UpdateAgendaItem, UpdateMeeting } from '@sidang/shared';
+import type { ApiClient } from '../../../lib/api/api-client.ts';
+import type { MeetingListWhen } from '../../../lib/query-keys.ts';
+
+/**
+ * A meeting as the server sends it: with when its current item became current (for the item
+ * timer), and, if the server says it, the current item's number (for a reader who may not see
+ * the item itself).
+ */
+export type LiveMeeting = Meeting & { currentItemStartedAt?: string | null; currentAgendaItemNumber?: string | null };
+
+const enc = encodeURIComponent;
+
+export const meetingsApi = {
+  list: (api: ApiClient, committeeId: string, when: MeetingListWhen) =>
+    api.get<LiveMeeting[]>(`/api/committees/${enc(committeeId)}/meetings`, { when }),
+  get: (api: ApiClient, id: string) => api.get<LiveMeeting>(`/api/meetings/${enc(id)}`),
+  create: (api: ApiClient, committeeId: string, body: CreateMeeting) =>
+    api.post<LiveMeeting>(`/api/committees/${enc(committeeId)}/meetings`, body),
+  update: (api: ApiClient, id: string, body: UpdateMeeting) => api.patch<LiveMeeting>(`/api/meetings/${enc(id)}`, body),
+  setCurrentItem: (api: ApiClient, id: string, agendaItemId: string | null) =>
+    api.post<LiveMeeting>(`/api/meetings/${enc(id)}/current-item`, { agendaItemId }),
+  agenda: (api: ApiClient, meetingId: string) => api.get<AgendaItem[]>(`/api/meetings/${enc(meetingId)}/agenda-items`),
+  createItem: (api: ApiClient, meetingId: string, body: CreateAgendaItem) =>
+    api.post<AgendaItem>(`/api/meetings/${enc(meetingId)}/agenda-items`, body),
+  updateItem: (api: ApiClient, id: string, body: UpdateAgendaItem) => api.patch<AgendaItem>(`/api/agenda-items/${enc(id)}`, body),
+  moveItem: (api: ApiClient, id: string, body: MoveAgendaItem) => api.post<AgendaItem>(`/api/agenda-items/${enc(id)}/move`, body),
+  removeItem: (api: ApiClient, id: string, version: number) => api.delete(`/api/agenda-items/${enc(id)}`, { version }),
+};

@@ -1,0 +1,409 @@
+import { type AgendaItem, MEETING_TRANSITIONS, type MeetingStatus } from '@sidang/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../../lib/api/api-client.ts';
+import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { useMe } from '../../auth/hooks/use-auth.ts';
+import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import type { LiveMeeting } from '../api/meetings-api.ts';
+import { meetingTimes } from '../hooks/meeting-time.ts';
+import { canManageMeetings } from '../hooks/permissions.ts';
+import { currentItemOf, nextItemOf, useFollowCurrent, useMeetingRemoved } from '../hooks/use-live.ts';
+import {
+  useAgenda,
+  useCreateAgendaItem,
+  useMeeting,
+  useMoveAgendaItem,
+  useRemoveAgendaItem,
+  useSetCurrentItem,
+  useUpdateAgendaItem,
+  useUpdateMeeting,
+} from '../hooks/use-meetings.ts';
+import { AgendaItemForm } from './agenda-item-form.tsx';
+import { AgendaList } from './agenda-list.tsx';
+import { ItemTimer, NowOn } from './live.tsx';
+
+export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge meeting-status meeting-status--${status}`} data-testid="meeting-status" data-status={status}>
+      {t(`meetings.status.${status}`)}
+    </span>
+  );
+}
+
+/** When and where: Kuala Lumpur time, and the reader's own when it differs. */
+export function MeetingWhen({ meeting }: { meeting: Pick<LiveMeeting, 'startsAt' | 'endsAt'> }) {
+  const { t, i18n } = useTranslation();
+  const times = meetingTimes(meeting, i18n.language);
+  return (
+    <span className="meeting-when">
+      <time dateTime={meeting.startsAt}>{times.kl}</time>
+      {times.reader && <span className="muted"> ({t('meetings.yourTime', { time: times.reader })})</span>}
+    </span>
+  );
+}
+
+function StatusControls({ meeting }: { meeting: LiveMeeting }) {
+  const { t } = useTranslation();
+  const update = useUpdateMeeting(meeting);
+  const next = MEETING_TRANSITIONS[meeting.status];
+  if (next.length === 0) return null;
+  return (
+    <fieldset className="meeting-transitions">
+      <legend className="visually-hidden">{t('meetings.transitionsLabel')}</legend>
+      {next.map((status) => (
+        <button
+          key={status}
+          type="button"
+          className={`button button--small${status === 'in_progress' ? ' button--primary' : ''}`}
+          data-testid={`transition-${status}`}
+          disabled={update.isPending}
+          onClick={() => update.mutate({ version: meeting.version, status })}
+        >
+          {t(`meetings.transition.${status}`)}
+        </button>
+      ))}
+      {update.isError && (
+        <p className="notice notice--error" role="alert">
+          {isApiError(update.error, 409) ? t('meetings.conflict') : t('meetings.saveFailed')}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function MeetingHeader({ meeting, canManage }: { meeting: LiveMeeting; canManage: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <header className="meeting-header">
+      <p className="meeting-header__number" data-testid="meeting-number">
+        {meeting.number}
+      </p>
+      <h1>{meeting.title}</h1>
+      <dl className="meeting-header__facts">
+        <div>
+          <dt className="visually-hidden">{t('meetings.form.startsAt')}</dt>
+          <dd>
+            <MeetingWhen meeting={meeting} />
+          </dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t('meetings.venue')}</dt>
+          <dd>{meeting.venue || <span className="muted">{t('meetings.noVenue')}</span>}</dd>
+        </div>
+        {meeting.onlineUrl && (
+          <div>
+            <dt className="visually-hidden">{t('meetings.online')}</dt>
+            <dd>
+              <a href={meeting.onlineUrl} target="_blank" rel="noreferrer noopener">
+                {t('meetings.joinOnline')}
+              </a>
+            </dd>
+          </div>
+        )}
+        <div className="meeting-header__badges">
+          <dt className="visually-hidden">{t('meetings.statusLabel')}</dt>
+          <dd>
+            <MeetingStatusBadge status={meeting.status} /> <ClassificationBadge level={meeting.classification} />
+          </dd>
+        </div>
+      </dl>
+      {canManage && <StatusControls meeting={meeting} />}
+    </header>
+  );
+}
+
+interface LiveBarProps {
+  meeting: LiveMeeting;
+  items: readonly AgendaItem[] | undefined;
+  canRun: boolean;
+  following: boolean;
+  onFollowChange: (following: boolean) => void;
+  projectorHref: string;
+}
+
+function LiveBar({ meeting, items, canRun, following, onFollowChange, projectorHref }: LiveBarProps) {
+  const { t } = useTranslation();
+  const setCurrent = useSetCurrentItem(meeting.id);
+  const live = meeting.status === 'in_progress';
+  const current = currentItemOf(meeting, items);
+  const next = items ? nextItemOf(items, current?.id) : undefined;
+  return (
+    <section className={`live${live ? ' live--on' : ''}`} aria-label={t('meetings.live.heading')} data-testid="live-bar">
+      <NowOn meeting={meeting} items={items} />
+      {live && (
+        <>
+          <ItemTimer meeting={meeting} items={items} />
+          <div className="live__controls">
+            {canRun && (
+              <button
+                type="button"
+                className="button button--primary live__next"
+                data-testid="next-item"
+                disabled={!next || setCurrent.isPending}
+                onClick={() => next && setCurrent.mutate(next.id)}
+              >
+                {t('meetings.live.next')}
+              </button>
+            )}
+            {following ? (
+              <button type="button" className="button" data-testid="stop-following" onClick={() => onFollowChange(false)}>
+                {t('meetings.live.stopFollowing')}
+              </button>
+            ) : (
+              <button type="button" className="button button--primary" data-testid="follow" onClick={() => onFollowChange(true)}>
+                {t('meetings.live.follow')}
+              </button>
+            )}
+            {canRun && current && !next && <span className="muted live__last">{t('meetings.live.lastItem')}</span>}
+            <Link className="button button--ghost" to={projectorHref} data-testid="projector-link">
+              {t('meetings.live.projector')}
+            </Link>
+          </div>
+          <p className="muted live__follow-state">{following ? t('meetings.live.following') : t('meetings.live.notFollowing')}</p>
+          {setCurrent.isError && (
+            <p className="notice notice--error" role="alert">
+              {t('meetings.live.setFailed')}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function AgendaItemControls({
+  item,
+  meeting,
+  canManage,
+  canRun,
+  onEdit,
+}: {
+  item: AgendaItem;
+  meeting: LiveMeeting;
+  canManage: boolean;
+  canRun: boolean;
+  onEdit: () => void;
+}) {
+  const { t } = useTranslation();
+  const setCurrent = useSetCurrentItem(meeting.id);
+  const remove = useRemoveAgendaItem(item);
+  const isCurrent = meeting.currentAgendaItemId === item.id;
+  return (
+    <>
+      {canRun && meeting.status === 'in_progress' && !isCurrent && (
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="make-current"
+          disabled={setCurrent.isPending}
+          aria-label={t('meetings.live.makeCurrentItem', { number: item.number })}
+          onClick={() => setCurrent.mutate(item.id)}
+        >
+          {t('meetings.live.makeCurrent')}
+        </button>
+      )}
+      {canManage && (
+        <>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            aria-label={t('meetings.agenda.editItem', { number: item.number })}
+            onClick={onEdit}
+          >
+            {t('meetings.agenda.edit')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            aria-label={t('meetings.agenda.removeItem', { number: item.number })}
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(t('meetings.agenda.confirmRemove', { number: item.number, title: item.title })))
+                remove.mutate(item.version);
+            }}
+          >
+            {t('meetings.agenda.remove')}
+          </button>
+          {remove.isError && (
+            <span className="field__error" role="alert">
+              {isApiError(remove.error, 400) ? remove.error.body.message : t('meetings.saveFailed')}
+            </span>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function EditAgendaItem({ item, items, onDone }: { item: AgendaItem; items: readonly AgendaItem[]; onDone: () => void }) {
+  const me = useMe();
+  const update = useUpdateAgendaItem(item);
+  const move = useMoveAgendaItem();
+  // An item with sub-items stays at the top level; any other may go under another top-level item.
+  const hasChildren = items.some((candidate) => candidate.parentId === item.id);
+  const parents = hasChildren ? [] : items.filter((candidate) => candidate.parentId === null && candidate.id !== item.id);
+  return (
+    <AgendaItemForm
+      mode="edit"
+      initial={item}
+      parents={parents}
+      clearance={me.data?.clearance ?? 'OPEN'}
+      submitting={update.isPending || move.isPending}
+      error={update.error ?? move.error}
+      onCancel={onDone}
+      onSubmit={async ({ parentId, ...fields }) => {
+        const changed = (Object.keys(fields) as Array<keyof typeof fields>).some((key) => fields[key] !== item[key]);
+        try {
+          const saved = changed ? await update.mutateAsync({ version: item.version, ...fields }) : item;
+          if (parentId !== item.parentId) {
+            // To the end of its new place: the server numbers it.
+            const position = items.filter((candidate) => candidate.parentId === parentId && candidate.id !== item.id).length;
+            await move.mutateAsync({ item: saved, parentId, position });
+          }
+          onDone();
+        } catch {
+          // Shown by the form from the mutation's error.
+        }
+      }}
+    />
+  );
+}
+
+function AddAgendaItem({ meetingId, items, onDone }: { meetingId: string; items: readonly AgendaItem[]; onDone: () => void }) {
+  const me = useMe();
+  const create = useCreateAgendaItem(meetingId);
+  return (
+    <AgendaItemForm
+      mode="create"
+      parents={items.filter((item) => item.parentId === null)}
+      clearance={me.data?.clearance ?? 'OPEN'}
+      submitting={create.isPending}
+      error={create.error}
+      onCancel={onDone}
+      onSubmit={(fields) => create.mutate(fields, { onSuccess: onDone })}
+    />
+  );
+}
+
+/** `/c/:committeeId/meetings/:meetingId`: the meeting, its agenda, and live meeting mode. */
+export function MeetingPage() {
+  const { t } = useTranslation();
+  const { committeeId = '', meetingId = '' } = useParams();
+  const committee = useCommittee(committeeId);
+  const meeting = useMeeting(meetingId);
+  const agenda = useAgenda(meetingId);
+  const removed = useMeetingRemoved(meetingId);
+  const move = useMoveAgendaItem();
+  const [following, setFollowing] = useState(true);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const canManage = canManageMeetings(committee.data?.role);
+  const data = meeting.data;
+  useFollowCurrent(data?.status === 'in_progress' ? data.currentAgendaItemId : null, following);
+
+  const back = (
+    <p className="meeting-back">
+      <Link to={`/c/${committeeId}/meetings`}>← {t('meetings.backToList')}</Link>
+    </p>
+  );
+  if (!data) {
+    const state = viewStateOf(meeting);
+    return (
+      <div className="page meeting-page">
+        {back}
+        {removed ? (
+          <p className="notice" role="status">
+            {t('meetings.removed')}
+          </p>
+        ) : state === 'error' && isApiError(meeting.error, 404) ? (
+          <p className="notice">{t('meetings.notFound')}</p>
+        ) : state === 'error' ? (
+          <RetryNotice message={t('meetings.meetingLoadFailed')} onRetry={() => void meeting.refetch()} />
+        ) : state === 'offline' ? (
+          <p className="notice">{t('offline.notCached')}</p>
+        ) : (
+          <p role="status">{t('app.loading')}</p>
+        )}
+      </div>
+    );
+  }
+
+  const items = agenda.data;
+  const live = data.status === 'in_progress';
+  const agendaState = viewStateOf(agenda);
+  return (
+    <div className={`page meeting-page${live ? ' meeting-page--live' : ''}`} data-testid="meeting-page">
+      {back}
+      <MeetingHeader meeting={data} canManage={canManage} />
+      <LiveBar
+        meeting={data}
+        items={items}
+        canRun={canManage}
+        following={following}
+        onFollowChange={setFollowing}
+        projectorHref={`/c/${committeeId}/meetings/${meetingId}/projector`}
+      />
+      <section className="meeting-agenda" aria-labelledby="agenda-heading">
+        <div className="meeting-agenda__header">
+          <h2 id="agenda-heading">{t('meetings.agenda.heading')}</h2>
+          {canManage && !adding && (
+            <button type="button" className="button button--small" data-testid="add-agenda-item" onClick={() => setAdding(true)}>
+              {t('meetings.agenda.add')}
+            </button>
+          )}
+        </div>
+        {canManage && <p className="muted meeting-agenda__hint">{t('meetings.agenda.reorderHint')}</p>}
+        {move.isError && (
+          <p className="notice" role="status" data-testid="move-failed">
+            {t('meetings.agenda.moveFailed')}
+          </p>
+        )}
+        {move.isPending && (
+          <p className="muted" role="status">
+            {t('meetings.agenda.moving')}
+          </p>
+        )}
+        {adding && items && <AddAgendaItem meetingId={meetingId} items={items} onDone={() => setAdding(false)} />}
+        {agendaState === 'error' && <RetryNotice message={t('meetings.agendaLoadFailed')} onRetry={() => void agenda.refetch()} />}
+        {agendaState === 'offline' && <p className="notice">{t('offline.notCached')}</p>}
+        {agendaState === 'pending' && <p role="status">{t('app.loading')}</p>}
+        {items && items.length === 0 && (
+          <p className="muted" data-testid="agenda-empty">
+            {t('meetings.agenda.empty')}
+          </p>
+        )}
+        {items && items.length > 0 && (
+          <AgendaList
+            items={items}
+            currentId={live ? data.currentAgendaItemId : null}
+            canReorder={canManage}
+            moving={move.isPending}
+            onMove={(target) => {
+              move.reset();
+              move.mutate(target);
+            }}
+            renderActions={(item) =>
+              canManage ? (
+                <AgendaItemControls
+                  item={item}
+                  meeting={data}
+                  canManage={canManage}
+                  canRun={canManage}
+                  onEdit={() => setEditing(item.id)}
+                />
+              ) : null
+            }
+            renderBelow={(item) =>
+              editing === item.id ? <EditAgendaItem item={item} items={items} onDone={() => setEditing(null)} /> : null
+            }
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { AgendaItem } from '@sidang/shared';
+import { type QueryKey, useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
+import type { RemovedMarker } from '../../../lib/realtime/cache-apply.ts';
+import { removedKey } from '../../../lib/realtime/entity-registry.ts';
+import type { LiveMeeting } from '../api/meetings-api.ts';
+
+/** Set by realtime when the meeting was deleted or hidden while on screen. */
+export function useMeetingRemoved(id: string | undefined): RemovedMarker | undefined {
+  const { data } = useQuery<RemovedMarker | null>({
+    queryKey: removedKey('meeting', id ?? '') as QueryKey,
+    queryFn: () => null,
+    enabled: false,
+  });
+  return data ?? undefined;
+}
+
+/** The current item as this reader may see it: the item, or only that there is one. */
+export function currentItemOf(
+  meeting: Pick<LiveMeeting, 'currentAgendaItemId' | 'currentAgendaItemNumber' | 'status'>,
+  items: readonly AgendaItem[] | undefined,
+): { id: string; item: AgendaItem | undefined; number: string | null } | null {
+  if (meeting.status !== 'in_progress' || !meeting.currentAgendaItemId) return null;
+  const item = items?.find((candidate) => candidate.id === meeting.currentAgendaItemId);
+  return { id: meeting.currentAgendaItemId, item, number: item?.number ?? meeting.currentAgendaItemNumber ?? null };
+}
+
+/** "Now on item 3.2: Papers" — or, for an item the reader may not see, no title. */
+export function nowOnText(t: TFunction, current: ReturnType<typeof currentItemOf>): string {
+  if (!current) return '';
+  if (!current.item) return current.number ? t('meetings.live.nowOnNumber', { number: current.number }) : t('meetings.live.nowOnHidden');
+  return t('meetings.live.nowOn', { number: current.item.number, title: current.item.title });
+}
+
+/** The item after the current one in agenda order (the first when none is current). */
+export function nextItemOf(items: readonly AgendaItem[], currentId: string | null | undefined): AgendaItem | undefined {
+  if (!currentId) return items[0];
+  const index = items.findIndex((item) => item.id === currentId);
+  return index === -1 ? items[0] : items[index + 1];
+}
+
+/** Now, refreshed every second while `active`. */
+export function useNow(active: boolean, intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [active, intervalMs]);
+  return now;
+}
+
+/**
+ * Keeps the current item in view while the reader follows the meeting: each time the chair
+ * moves on (and when the reader rejoins), its row is scrolled to the middle of the screen.
+ */
+export function useFollowCurrent(currentId: string | null | undefined, following: boolean, container?: HTMLElement | null): void {
+  useEffect(() => {
+    if (!following || !currentId) return;
+    // Ids are UUIDs: safe inside a quoted attribute selector.
+    const root = container ?? document;
+    const element = root.querySelector<HTMLElement>(`[data-agenda-id="${currentId}"]`);
+    if (!element || typeof element.scrollIntoView !== 'function') return;
+    const reduced = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    element.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+  }, [currentId, following, container]);
+}

@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AgendaItem, Meeting } from '@sidang/shared';
+import type { Page } from 'playwright-core';
+import { blockingViolations } from '../support/accessibility.js';
+import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import {
+  api,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoCommittee,
+  killAllServers,
+  login,
+  type RunningServer,
+  startServer,
+} from '../support/server-process.js';
+
+/** "Every participant's view follows": from the chair's change being stored to another screen showing it. */
+const FOLLOW_BUDGET_MS = 1_000;
+/** How long to wait before calling a change lost (the assertion on the budget says how long it took). */
+const LIVE_TIMEOUT_MS = 15_000;
+
+/** A `datetime-local` value in Kuala Lumpur time, `days` from now. */
+function klInput(days: number): string {
+  const kl = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000);
+  return kl.toISOString().slice(0, 16);
+}
+
+describe('Live meetings in the browser', () => {
+  let database: TestDatabase | undefined;
+  let server: RunningServer | undefined;
+  let chair: TestBrowser | undefined;
+  let member: TestBrowser | undefined;
+  let committeeId = '';
+  let chairToken = '';
+  let meetingId = '';
+  const title = `Mesyuarat e2e ${Date.now()}: NdFeB magnet plant`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startServer({ env: { DATABASE_URL: database.url } });
+    chairToken = (await login(server.url, DEMO_USERS.chair)).accessToken;
+    committeeId = (await demoCommittee(server.url, chairToken)).id;
+    [chair, member] = await Promise.all([openBrowser(), openBrowser()]);
+    if (!chair || !member) throw new Error('no browser');
+    await Promise.all([
+      signInThroughUi(chair.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD),
+      signInThroughUi(member.page, server.url, DEMO_USERS.member, DEMO_PASSWORD),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([chair?.close(), member?.close()]);
+    const stopped = await server?.stop();
+    if (stopped?.forced) console.warn('The server ignored SIGTERM for 10 s and was killed.');
+    await killAllServers();
+    await database?.drop();
+  }, 60_000);
+
+  function meetingUrl(suffix = ''): string {
+    return `${server?.url}/c/${committeeId}/meetings/${meetingId}${suffix}`;
+  }
+
+  async function waitLive(page: Page): Promise<void> {
+    await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: LIVE_TIMEOUT_MS });
+  }
+
+  async function agendaOnServer(): Promise<AgendaItem[]> {
+    const response = await api<AgendaItem[]>(server?.url ?? '', chairToken, 'GET', `/api/meetings/${meetingId}/agenda-items`);
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  /** The chair presses "Next item"; resolves with when the server stored it and the item now current. */
+  async function nextItem(chairPage: Page): Promise<{ storedAt: number; current: string }> {
+    const [response] = await Promise.all([
+      chairPage.waitForResponse((r) => r.url().endsWith(`/api/meetings/${meetingId}/current-item`) && r.request().method() === 'POST'),
+      chairPage.getByTestId('next-item').click(),
+    ]);
+    const storedAt = Date.now();
+    expect(response.status()).toBe(200);
+    const meeting = (await response.json()) as Meeting;
+    return { storedAt, current: meeting.currentAgendaItemId ?? '' };
+  }
+
+  it('should let the chair create a meeting with the standard agenda and start it', async () => {
+    const page = chair?.page;
+    if (!page || !server) throw new Error('beforeAll did not finish');
+    await page.goto(`${server.url}/c/${committeeId}`);
+    await page.getByRole('link', { name: 'Meetings' }).first().click();
+    await page.getByTestId('new-meeting').click();
+    await page.locator('[name="title"]').fill(title);
+    await page.locator('[name="startsAt"]').fill(klInput(0));
+    await page.locator('[name="venue"]').fill('Bilik Mesyuarat Utama, MITI');
+    await page.getByTestId('save-meeting').click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    meetingId = page.url().split('/').at(-1) ?? '';
+
+    await page.getByTestId('agenda-item').nth(5).waitFor();
+    expect(await page.getByTestId('agenda-number').allTextContents()).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(await page.getByTestId('meeting-number').textContent()).toMatch(/^Bil\. \d+\/\d{4}$/);
+
+    await page.getByTestId('transition-scheduled').click();
+    await page.locator('[data-testid="meeting-status"][data-status="scheduled"]').waitFor();
+    await page.getByTestId('transition-in_progress').click();
+    await page.locator('[data-testid="meeting-status"][data-status="in_progress"]').waitFor();
+
+    const stored = await api<Meeting>(server.url, chairToken, 'GET', `/api/meetings/${meetingId}`);
+    expect(stored.body.status).toBe('in_progress');
+    expect(stored.body.title).toBe(title);
+  }, 90_000);
+
+  it("should move the member's page and the projector to each item the chair advances to, within a second", async () => {
+    const chairPage = chair?.page;
+    if (!chairPage || !member) throw new Error('beforeAll did not finish');
+    const memberPage = member.page;
+    await memberPage.setViewportSize({ width: 1280, height: 420 });
+    await memberPage.goto(meetingUrl());
+    const projector = await member.context.newPage();
+    try {
+      await projector.goto(meetingUrl('/projector'));
+      await Promise.all([waitLive(memberPage), waitLive(chairPage), projector.getByTestId('projector').waitFor()]);
+      await memberPage.getByTestId('agenda-item').nth(5).waitFor();
+      await projector.getByTestId('agenda-item').nth(5).waitFor();
+      // The projector has no app chrome.
+      expect(await projector.locator('nav').count()).toBe(0);
+
+      const agenda = await agendaOnServer();
+      for (const expected of agenda.slice(0, 5)) {
+        const { storedAt, current } = await nextItem(chairPage);
+        expect(current).toBe(expected.id);
+        const onMember = memberPage.locator(`[data-testid="agenda-item"][aria-current="step"][data-agenda-id="${expected.id}"]`);
+        const onProjector = projector.locator(`[data-testid="agenda-item"][aria-current="step"][data-agenda-id="${expected.id}"]`);
+        await Promise.all([onMember.waitFor({ timeout: LIVE_TIMEOUT_MS }), onProjector.waitFor({ timeout: LIVE_TIMEOUT_MS })]);
+        const followedIn = Date.now() - storedAt;
+        expect(followedIn).toBeLessThanOrEqual(FOLLOW_BUDGET_MS);
+        expect(await memberPage.getByTestId('live-now').textContent()).toBe(`Now on item ${expected.number}: ${expected.title}`);
+        expect(await projector.getByTestId('live-now').textContent()).toBe(`Now on item ${expected.number}: ${expected.title}`);
+      }
+
+      // Following keeps the current item on screen: the fifth item is below the fold of a 420 px window.
+      await memberPage.waitForFunction(
+        (id) => {
+          const row = document.querySelector(`[data-agenda-id="${id}"]`)?.getBoundingClientRect();
+          return row !== undefined && row.top >= 0 && row.bottom <= window.innerHeight;
+        },
+        agenda[4]?.id,
+        { timeout: 5_000 },
+      );
+
+      // Stopped following: the page stays put while the meeting moves on; one click rejoins.
+      await memberPage.getByTestId('stop-following').click();
+      await memberPage.evaluate(() => window.scrollTo(0, 0));
+      const { current } = await nextItem(chairPage);
+      await memberPage.locator(`[aria-current="step"][data-agenda-id="${current}"]`).waitFor({ timeout: LIVE_TIMEOUT_MS });
+      await memberPage.waitForTimeout(700);
+      expect(await memberPage.evaluate(() => window.scrollY)).toBe(0);
+      await memberPage.getByTestId('follow').click();
+      await memberPage.waitForFunction(
+        (id) => {
+          const row = document.querySelector(`[data-agenda-id="${id}"]`)?.getBoundingClientRect();
+          return row !== undefined && row.top >= 0 && row.bottom <= window.innerHeight;
+        },
+        current,
+        { timeout: 5_000 },
+      );
+    } finally {
+      await projector.close();
+      await memberPage.setViewportSize({ width: 1280, height: 800 });
+    }
+  }, 120_000);
+
+  it('should read well on a 360 px phone: no horizontal scrolling, four agenda rows a screen, a big "Next item"', async () => {
+    if (!chair || !member) throw new Error('beforeAll did not finish');
+    for (const page of [member.page, chair.page]) {
+      await page.setViewportSize({ width: 360, height: 740 });
+      try {
+        await page.goto(meetingUrl());
+        await page.getByTestId('agenda-item').nth(5).waitFor();
+        const layout = await page.evaluate(() => {
+          const width = window.innerWidth;
+          const offenders = Array.from(document.querySelectorAll('body *'))
+            .map((element) => ({ element, right: element.getBoundingClientRect().right }))
+            .filter(({ right }) => right > width + 1)
+            .slice(0, 5)
+            .map(({ element, right }) => `${element.tagName.toLowerCase()}.${element.className} right=${Math.round(right)}`);
+          const rows = Array.from(document.querySelectorAll('.agenda__row')).map((row) => row.getBoundingClientRect().height);
+          return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, height: window.innerHeight, offenders, rows };
+        });
+        if (layout.scrollWidth > layout.innerWidth) console.warn('Overflowing elements:', layout.offenders);
+        expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+        expect(Math.max(...layout.rows)).toBeLessThanOrEqual(layout.height / 4);
+      } finally {
+        if (page !== chair.page) await page.setViewportSize({ width: 1280, height: 800 });
+      }
+    }
+    const next = await chair.page.getByTestId('next-item').boundingBox();
+    expect(next?.height ?? 0).toBeGreaterThanOrEqual(48);
+    expect(next?.width ?? 0).toBeGreaterThanOrEqual(200);
+    await chair.page.setViewportSize({ width: 1280, height: 800 });
+  }, 90_000);
+
+  it('should reorder the agenda from the keyboard, and show the new order on the member page', async () => {
+    if (!chair || !member) throw new Error('beforeAll did not finish');
+    const chairPage = chair.page;
+    const memberPage = member.page;
+    await Promise.all([chairPage.goto(meetingUrl()), memberPage.goto(meetingUrl())]);
+    await Promise.all([waitLive(chairPage), waitLive(memberPage)]);
+    const before = await agendaOnServer();
+    const last = before.at(-1);
+    if (!last) throw new Error('no agenda');
+    expect(last.number).toBe('6');
+
+    const handle = chairPage.getByRole('button', { name: `Move item 6: ${last.title}` });
+    await handle.focus();
+    const [response] = await Promise.all([
+      chairPage.waitForResponse((r) => r.url().endsWith(`/api/agenda-items/${last.id}/move`)),
+      (async () => {
+        // One key at a time, as a person types: each step is announced before the next.
+        for (const key of ['Space', 'ArrowUp', 'ArrowUp', 'Space']) {
+          await chairPage.keyboard.press(key);
+          await chairPage.waitForTimeout(100);
+        }
+      })(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ id: last.id, position: 3, number: '4' });
+
+    const after = await agendaOnServer();
+    expect(after.map((item) => item.id)).toEqual([...before.slice(0, 3), last, ...before.slice(3, 5)].map((item) => item.id));
+    const expectedTitles = after.map((item) => item.title);
+    for (const page of [chairPage, memberPage]) {
+      await page.waitForFunction(
+        (titles) =>
+          JSON.stringify(Array.from(document.querySelectorAll('[data-testid="agenda-item"] .agenda__title')).map((e) => e.textContent)) ===
+          JSON.stringify(titles),
+        expectedTitles,
+        { timeout: LIVE_TIMEOUT_MS },
+      );
+    }
+    expect(await memberPage.getByTestId('agenda-number').allTextContents()).toEqual(['1', '2', '3', '4', '5', '6']);
+    // The keyboard user is still on the item they moved, now item 4.
+    await chairPage.waitForFunction(
+      (id) => document.activeElement?.closest('[data-agenda-id]')?.getAttribute('data-agenda-id') === id,
+      last.id,
+      { timeout: 5_000 },
+    );
+    expect(await chairPage.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Move item 4: ${last.title}`);
+  }, 90_000);
+
+  it('should reorder the agenda by dragging an item with the mouse', async () => {
+    if (!chair) throw new Error('beforeAll did not finish');
+    const page = chair.page;
+    await page.goto(meetingUrl());
+    await waitLive(page);
+    const before = await agendaOnServer();
+    const [first, second] = before;
+    if (!first || !second) throw new Error('no agenda');
+    const from = await page.getByRole('button', { name: `Move item 1: ${first.title}` }).boundingBox();
+    const to = await page.locator(`[data-agenda-id="${second.id}"] > .agenda__row`).boundingBox();
+    if (!from || !to) throw new Error('agenda not laid out');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/agenda-items/${first.id}/move`)),
+      (async () => {
+        await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+        await page.mouse.down();
+        // Past the activation distance, then over the lower half of item 2.
+        await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 12, { steps: 3 });
+        await page.mouse.move(from.x + from.width / 2, to.y + to.height * 0.75, { steps: 10 });
+        await page.waitForTimeout(100);
+        await page.mouse.up();
+      })(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ id: first.id, parentId: null, position: 1, number: '2' });
+    expect((await agendaOnServer()).map((item) => item.id).slice(0, 2)).toEqual([second.id, first.id]);
+    await page.locator(`[data-testid="agenda-item"][data-agenda-id="${first.id}"][data-number="2"]`).waitFor({ timeout: LIVE_TIMEOUT_MS });
+  }, 90_000);
+
+  it('should have no serious or critical accessibility violations on the live meeting page, the projector and the list', async () => {
+    if (!chair || !member) throw new Error('beforeAll did not finish');
+    const page = chair.page;
+    await page.goto(meetingUrl());
+    await page.locator('[aria-current="step"]').waitFor();
+    expect(await blockingViolations(page, '/c/:committeeId/meetings/:meetingId')).toEqual([]);
+    await page.goto(meetingUrl('/projector'));
+    await page.locator('[data-testid="projector"] [aria-current="step"]').waitFor();
+    expect(await blockingViolations(page, '/c/:committeeId/meetings/:meetingId/projector')).toEqual([]);
+    await page.goto(`${server?.url}/c/${committeeId}/meetings`);
+    await page.getByTestId('meeting-row').first().waitFor();
+    expect(await blockingViolations(page, '/c/:committeeId/meetings')).toEqual([]);
+  }, 90_000);
+});
