@@ -77,12 +77,12 @@ export function DecisionsRegisterPage() {
         <Link to={`/c/${committeeId}/meetings`}>← {t('meetings.backToList')}</Link>
       </p>
       <h1>{t('meetings.decisions.register')}</h1>
-      <search className="decisions-page__search">
+      <div className="decisions-page__search">
         <label className="field">
           <span className="field__label">{t('meetings.decisions.search')}</span>
           <input type="search" value={q} onChange={(event) => setQ(event.target.value)} data-testid="decision-search" />
         </label>
-      </search>
+      </div>
       {state === 'error' && <RetryNotice message={t('meetings.decisions.loadFailed')} onRetry={() => void register.refetch()} />}
       {state === 'offline' && <p className="notice">{t('offline.notCached')}</p>}
       {state === 'pending' && <p role="status">{t('app.loading')}</p>}
