@@ -131,12 +131,18 @@ export function usePresence(meetingId: string | undefined): readonly PresentUser
     const onPresence = (update: PresenceUpdate) => {
       if (active && update.meetingId.toLowerCase() === meetingId.toLowerCase()) setPresent(update.present);
     };
+    // Offline, the list is no longer known; it comes back with the join after the reconnect.
+    const onDisconnect = () => {
+      if (active) setPresent(undefined);
+    };
     socket.on('connect', join);
+    socket.on('disconnect', onDisconnect);
     socket.on('presence', onPresence);
     if (socket.connected) join();
     return () => {
       active = false;
       socket.off('connect', join);
+      socket.off('disconnect', onDisconnect);
       socket.off('presence', onPresence);
       if (socket.connected) socket.emit('presence:leave', { meetingId }, () => undefined);
     };

@@ -270,7 +270,7 @@ describe(PresenceRow.name, () => {
     return { socket, leave };
   }
 
-  it('should join on connect, show who is here as chips with a count, follow updates and leave on unmount', async () => {
+  it('should join on connect and reconnect, show who is here as chips with a count, follow updates and leave on unmount', async () => {
     const { socket, leave } = renderPresence({ ok: true, present: [{ userId: CHAIR_ID, name: 'Chair (MITI)' }] });
     await act(async () => socket.fire('connect'));
     expect(socket.emitted).toContainEqual({ event: 'presence:join', request: { meetingId: MEETING_ID } });
@@ -290,6 +290,12 @@ describe(PresenceRow.name, () => {
     expect(screen.getByText('2 here now')).toBeInTheDocument();
     await act(async () => socket.fire('presence', { meetingId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', present: [] }));
     expect(screen.getAllByTestId('presence-chip')).toHaveLength(2);
+
+    await act(async () => socket.fire('disconnect', 'transport close'));
+    expect(screen.queryByTestId('presence')).not.toBeInTheDocument();
+    await act(async () => socket.fire('connect'));
+    expect(socket.emitted.filter((entry) => entry.event === 'presence:join')).toHaveLength(2);
+    expect(await screen.findByText('1 here now')).toBeInTheDocument();
 
     await leave();
     expect(screen.queryByTestId('presence')).not.toBeInTheDocument();
