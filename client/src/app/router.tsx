@@ -58,6 +58,10 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/meetings/components/meetings-page.tsx').then((m) => ({ Component: m.MeetingsPage })),
           },
           {
+            path: 'c/:committeeId/decisions',
+            lazy: () => import('../features/meetings/components/decisions.tsx').then((m) => ({ Component: m.DecisionsRegisterPage })),
+          },
+          {
             path: 'c/:committeeId/meetings/:meetingId',
             lazy: () => import('../features/meetings/components/meeting-page.tsx').then((m) => ({ Component: m.MeetingPage })),
           },

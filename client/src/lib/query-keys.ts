@@ -46,6 +46,15 @@ export const queryKeys = {
   agendaItemsAll: ['agenda-items'] as const,
   /** One meeting's agenda, in agenda order. */
   agendaItems: (meetingId: string) => ['agenda-items', meetingId] as const,
+  /** One meeting's attendance and quorum (keyed by the meeting, not the record's own id). */
+  attendance: (meetingId: string) => ['attendance', meetingId] as const,
+  attendanceAll: ['attendance'] as const,
+  decisionsAll: ['decisions'] as const,
+  /** The decisions recorded on one agenda item, oldest first. */
+  decisions: (agendaItemId: string) => ['decisions', 'item', agendaItemId] as const,
+  /** A committee's decisions register, for a search. */
+  decisionRegister: (committeeId: string, q: string) => ['decisions', 'register', committeeId, q] as const,
+  mattersArising: (meetingId: string) => ['matters-arising', meetingId] as const,
 };
 
 /** Which meetings a list holds: the `when` of `GET …/meetings`. */

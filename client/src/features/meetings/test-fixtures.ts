@@ -1,5 +1,5 @@
-import type { AgendaItem } from '@sidang/shared';
-import { COMMITTEE_ID, uuid } from '../../test/fixtures.ts';
+import type { AgendaItem, Attendance, Attendee, Decision } from '@sidang/shared';
+import { CHAIR_ID, COMMITTEE_ID, MEMBER_ID, uuid } from '../../test/fixtures.ts';
 import type { LiveMeeting } from './api/meetings-api.ts';
 
 export const MEETING_ID = '44444444-4444-4444-8444-444444444444';
@@ -55,4 +55,43 @@ export function makeAgenda(spec: ReadonlyArray<[string, string[]?]>): AgendaItem
       ),
     ];
   });
+}
+
+export const ATTENDANCE_ID = '55555555-5555-4555-8555-555555555555';
+
+export function makeAttendee(overrides: Partial<Attendee> = {}): Attendee {
+  return { userId: uuid(), name: 'Member', agency: 'MITI', role: 'member', status: 'absent', ...overrides };
+}
+
+/** Attendance of MEETING_ID: the chair and the member present, quorum counted from them. */
+export function makeAttendance(overrides: Partial<Attendance> = {}): Attendance {
+  return {
+    id: ATTENDANCE_ID,
+    meetingId: MEETING_ID,
+    committeeId: COMMITTEE_ID,
+    attendees: [
+      makeAttendee({ userId: MEMBER_ID, name: 'Aminah Hassan', role: 'member', status: 'present' }),
+      makeAttendee({ userId: CHAIR_ID, name: "Dato' Chair", role: 'chair', status: 'present' }),
+    ],
+    quorum: { required: 2, present: 2, met: true },
+    classification: 'OPEN',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function makeDecision(overrides: Partial<Decision> = {}): Decision {
+  return {
+    id: uuid(),
+    committeeId: COMMITTEE_ID,
+    meetingId: MEETING_ID,
+    agendaItemId: uuid(),
+    text: 'The committee agreed to proceed.',
+    classification: 'OPEN',
+    createdById: CHAIR_ID,
+    version: 1,
+    createdAt: '2026-03-12T02:00:00.000Z',
+    updatedAt: '2026-03-12T02:00:00.000Z',
+    ...overrides,
+  };
 }

@@ -53,6 +53,7 @@ export interface ApiClient {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
   delete<T = void>(path: string, query?: Record<string, QueryValue>): Promise<T>;
 }
 
@@ -115,6 +116,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     get: (path, query) => request('GET', path, undefined, query),
     post: (path, body) => request('POST', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
+    put: (path, body) => request('PUT', path, body ?? {}),
     delete: (path, query) => request('DELETE', path, undefined, query),
   };
 }

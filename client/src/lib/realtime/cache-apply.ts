@@ -59,7 +59,7 @@ export function upsertRecord(queryClient: QueryClient, type: EntityType, record:
   }
   let changed = false;
   if (registration.detailKey) {
-    const detailKey = registration.detailKey(record.id);
+    const detailKey = registration.detailKey(registration.detailIdOf?.(record) ?? record.id);
     const cached = queryClient.getQueryData<VersionedRecord>(detailKey);
     if (!cached || cached.version < record.version) {
       queryClient.setQueryData(detailKey, record);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, EventEnvelope, Meeting } from '@sidang/shared';
+import type { AgendaItem, Attendance, EventEnvelope, Meeting } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
-import { MEETING_ID, makeAgenda, makeMeeting } from '../../features/meetings/test-fixtures.ts';
+import { ATTENDANCE_ID, MEETING_ID, makeAgenda, makeAttendance, makeMeeting } from '../../features/meetings/test-fixtures.ts';
 import { CHAIR_ID, COMMITTEE_ID } from '../../test/fixtures.ts';
 import { queryKeys } from '../query-keys.ts';
 import { applyEnvelope } from './cache-apply.ts';
@@ -90,5 +90,20 @@ describe('meeting and agenda-item registrations', () => {
     applyEnvelope(queryClient, envelope(`meeting.${verb}`, meeting.id, 3, { id: meeting.id }));
     expect(queryClient.getQueryData(queryKeys.meeting(meeting.id))).toBeUndefined();
     expect(queryClient.getQueryData(agendaKey)).toBeUndefined();
+  });
+});
+
+describe('attendance registration (a detail keyed by a field other than id)', () => {
+  it('should upsert attendance.updated into the meeting-keyed detail, newer versions only', () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const key = queryKeys.attendance(MEETING_ID);
+    queryClient.setQueryData(key, makeAttendance({ version: 3 }));
+    const stale = makeAttendance({ version: 2, quorum: { required: 2, present: 0, met: false } });
+    expect(applyEnvelope(queryClient, envelope('attendance.updated', ATTENDANCE_ID, 2, stale))).toBe(false);
+    expect(queryClient.getQueryData<Attendance>(key)?.quorum.met).toBe(true);
+    const newer = makeAttendance({ version: 4, quorum: { required: 2, present: 1, met: false } });
+    expect(applyEnvelope(queryClient, envelope('attendance.updated', ATTENDANCE_ID, 4, newer))).toBe(true);
+    expect(queryClient.getQueryData<Attendance>(key)).toMatchObject({ version: 4, quorum: { present: 1, met: false } });
+    expect(queryClient.getQueryData(queryKeys.attendance(ATTENDANCE_ID))).toBeUndefined();
   });
 });

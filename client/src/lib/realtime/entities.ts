@@ -2,6 +2,8 @@ import {
   type AgendaItem,
   actionItemSchema,
   agendaItemSchema,
+  attendanceSchema,
+  decisionSchema,
   type Meeting,
   meetingSchema,
   memberSchema,
@@ -71,4 +73,23 @@ registerEntity({
   listsKey: (_committeeId, item) => (item ? queryKeys.agendaItems(item.meetingId) : queryKeys.agendaItemsAll),
   parent: { type: 'meeting', idOf: (item) => item.meetingId, childrenKey: queryKeys.agendaItems },
   sort: compareAgendaNumbers,
+});
+
+registerEntity({
+  type: 'attendance',
+  schema: attendanceSchema,
+  // The record has its own id; the page asks for it by meeting.
+  detailKey: queryKeys.attendance,
+  detailIdOf: (attendance) => attendance.meetingId,
+  listsKey: () => [...queryKeys.attendanceAll, 'lists'],
+  parent: { type: 'meeting', idOf: (attendance) => attendance.meetingId },
+});
+
+registerEntity({
+  type: 'decision',
+  schema: decisionSchema,
+  // Each agenda item's decisions are patched in place; a register search is read again when opened.
+  listsKey: (_committeeId, decision) => (decision ? queryKeys.decisions(decision.agendaItemId) : queryKeys.decisionsAll),
+  parent: { type: 'agenda-item', idOf: (decision) => decision.agendaItemId, childrenKey: queryKeys.decisions },
+  sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
 });

@@ -25,6 +25,8 @@ export interface EntityRegistration<E extends EntityType = EntityType> {
   schema?: { safeParse(value: unknown): { success: boolean } };
   /** The query of one record, when the type has a page of its own. */
   detailKey?: (id: string) => QueryKey;
+  /** The id its detail query is keyed by, when not the record's own `id`. Default: `id`. */
+  detailIdOf?: (record: EntityRecords[E]) => string;
   /**
    * A prefix of every cached list that may hold records of this type in a committee; given a
    * record, the narrowest prefix of the lists that should hold it.
@@ -53,6 +55,7 @@ export interface AnyRegistration {
   type: EntityType;
   schema?: { safeParse(value: unknown): { success: boolean } };
   detailKey?: (id: string) => QueryKey;
+  detailIdOf?: (record: VersionedRecord) => string;
   listsKey: (committeeId: string, record?: VersionedRecord) => QueryKey;
   listMode?: (listKey: QueryKey, record: VersionedRecord) => ListMode;
   parent?: { type: EntityType; idOf: (record: VersionedRecord) => string; childrenKey?: (parentId: string) => QueryKey };

@@ -1,6 +1,7 @@
-import type { Classification, Committee, Role } from '@sidang/shared';
+import type { Classification, Committee, PresenceAck, PresenceUpdate, PresentUser, Role } from '@sidang/shared';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { io } from 'socket.io-client';
 import { useApi } from '../api/api-context.tsx';
 import { authStore } from '../auth/auth-store.ts';
 import { queryKeys } from '../query-keys.ts';
@@ -21,6 +22,9 @@ interface RealtimeStatus {
   notices: readonly ShownAccessNotice[];
   dismiss: (key: number) => void;
 }
+
+/** The live socket, for what is not a committee's stream (presence on a meeting page). */
+const SocketContext = createContext<RealtimeSocket | null>(null);
 
 const noCommittees: ReadonlyMap<string, CommitteeState> = new Map();
 const RealtimeContext = createContext<RealtimeStatus>({
@@ -57,10 +61,11 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
   // Survives committee-list changes, so a re-created connection catches up instead of reloading.
   const lastSeqs = useRef(new Map<string, number>());
   const idsKey = [...committeeIds].sort().join(',');
+  const [socket, setSocket] = useState<RealtimeSocket | null>(null);
 
   useEffect(() => {
     if (!idsKey) return undefined;
-    return startRealtime({
+    const stop = startRealtime({
       token,
       committeeIds: idsKey.split(','),
       api,
@@ -83,13 +88,66 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
       // Every change of a committee is a line in its activity: the feed and histories on screen refresh.
       onApply: (envelope) => void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) }),
       onUnauthorized: () => authStore.clear(),
-      createSocket,
+      // The same socket is shared with presence.
+      createSocket: (socketToken) => {
+        const created = createSocket
+          ? createSocket(socketToken)
+          : (io({ auth: { token: socketToken }, transports: ['websocket', 'polling'], autoConnect: false }) as RealtimeSocket);
+        setSocket(created);
+        return created;
+      },
     });
+    return () => {
+      setSocket(null);
+      stop();
+    };
   }, [token, idsKey, api, queryClient, createSocket]);
 
   const dismiss = useCallback((key: number) => setNotices((current) => current.filter((notice) => notice.key !== key)), []);
   const value = useMemo(() => ({ connection: state, committees, notices, dismiss }), [state, committees, notices, dismiss]);
-  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+  return (
+    <RealtimeContext.Provider value={value}>
+      <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>
+    </RealtimeContext.Provider>
+  );
+}
+
+/**
+ * Who is on a meeting's page right now: joins on connect (and again after a reconnect), follows
+ * the meeting's `presence` updates and leaves on unmount. `undefined` while unknown or refused.
+ */
+export function usePresence(meetingId: string | undefined): readonly PresentUser[] | undefined {
+  const socket = useContext(SocketContext);
+  const [present, setPresent] = useState<readonly PresentUser[] | undefined>(undefined);
+  useEffect(() => {
+    setPresent(undefined);
+    if (!socket || !meetingId) return undefined;
+    let active = true;
+    const join = () => {
+      socket.emit('presence:join', { meetingId }, (ack: PresenceAck) => {
+        if (active) setPresent(ack.ok ? ack.present : undefined);
+      });
+    };
+    const onPresence = (update: PresenceUpdate) => {
+      if (active && update.meetingId.toLowerCase() === meetingId.toLowerCase()) setPresent(update.present);
+    };
+    // Offline, the list is no longer known; it comes back with the join after the reconnect.
+    const onDisconnect = () => {
+      if (active) setPresent(undefined);
+    };
+    socket.on('connect', join);
+    socket.on('disconnect', onDisconnect);
+    socket.on('presence', onPresence);
+    if (socket.connected) join();
+    return () => {
+      active = false;
+      socket.off('connect', join);
+      socket.off('disconnect', onDisconnect);
+      socket.off('presence', onPresence);
+      if (socket.connected) socket.emit('presence:leave', { meetingId }, () => undefined);
+    };
+  }, [socket, meetingId]);
+  return present;
 }
 
 /** Provides a connection state: the realtime provider's own, or a fixed one (tests, previews). */

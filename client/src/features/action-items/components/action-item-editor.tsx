@@ -33,10 +33,14 @@ interface CreateProps {
   committeeId: string;
   members: readonly Member[];
   clearance: Classification;
+  /** Where the action was raised (a meeting's agenda item): sent with it, not a field of the form. */
+  origin?: { meetingId: string; agendaItemId: string };
+  /** Instead of going back to the list. */
+  onCancel?: () => void;
 }
 
 /** `/c/:committeeId/actions/new` once its data is loaded. */
-export function ActionItemCreator({ committeeId, members, clearance }: CreateProps) {
+export function ActionItemCreator({ committeeId, members, clearance, origin, onCancel }: CreateProps) {
   const navigate = useNavigate();
   const create = useCreateActionItem(committeeId);
   const mapError = useErrorMapper();
@@ -44,7 +48,7 @@ export function ActionItemCreator({ committeeId, members, clearance }: CreatePro
 
   const submit = (values: ActionItemFields) => {
     setErrors(undefined);
-    create.mutate(values, {
+    create.mutate(origin ? { ...values, ...origin } : values, {
       onSuccess: (item) => navigate(`/c/${committeeId}/actions/${item.id}`, { state: { saved: 'created' } satisfies SavedState }),
       onError: (error) => setErrors(mapError(error)),
     });
@@ -59,7 +63,7 @@ export function ActionItemCreator({ committeeId, members, clearance }: CreatePro
       submitting={create.isPending}
       serverErrors={errors}
       onSubmit={submit}
-      onCancel={() => navigate(`/c/${committeeId}/actions`)}
+      onCancel={onCancel ?? (() => navigate(`/c/${committeeId}/actions`))}
     />
   );
 }

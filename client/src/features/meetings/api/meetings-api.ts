@@ -1,4 +1,16 @@
-import type { AgendaItem, CreateAgendaItem, CreateMeeting, Meeting, MoveAgendaItem, UpdateAgendaItem, UpdateMeeting } from '@sidang/shared';
+import type {
+  AgendaItem,
+  Attendance,
+  AttendanceStatus,
+  CreateAgendaItem,
+  CreateMeeting,
+  Decision,
+  MatterArising,
+  Meeting,
+  MoveAgendaItem,
+  UpdateAgendaItem,
+  UpdateMeeting,
+} from '@sidang/shared';
 import type { ApiClient } from '../../../lib/api/api-client.ts';
 import type { MeetingListWhen } from '../../../lib/query-keys.ts';
 
@@ -26,4 +38,13 @@ export const meetingsApi = {
   updateItem: (api: ApiClient, id: string, body: UpdateAgendaItem) => api.patch<AgendaItem>(`/api/agenda-items/${enc(id)}`, body),
   moveItem: (api: ApiClient, id: string, body: MoveAgendaItem) => api.post<AgendaItem>(`/api/agenda-items/${enc(id)}/move`, body),
   removeItem: (api: ApiClient, id: string, version: number) => api.delete(`/api/agenda-items/${enc(id)}`, { version }),
+  attendance: (api: ApiClient, meetingId: string) => api.get<Attendance>(`/api/meetings/${enc(meetingId)}/attendance`),
+  markAttendance: (api: ApiClient, meetingId: string, userId: string, status: AttendanceStatus) =>
+    api.put<Attendance>(`/api/meetings/${enc(meetingId)}/attendance/${enc(userId)}`, { status }),
+  decisions: (api: ApiClient, agendaItemId: string) => api.get<Decision[]>(`/api/agenda-items/${enc(agendaItemId)}/decisions`),
+  recordDecision: (api: ApiClient, agendaItemId: string, text: string) =>
+    api.post<Decision>(`/api/agenda-items/${enc(agendaItemId)}/decisions`, { text }),
+  decisionRegister: (api: ApiClient, committeeId: string, q: string) =>
+    api.get<Decision[]>(`/api/committees/${enc(committeeId)}/decisions`, q ? { q } : undefined),
+  mattersArising: (api: ApiClient, meetingId: string) => api.get<MatterArising[]>(`/api/meetings/${enc(meetingId)}/matters-arising`),
 };

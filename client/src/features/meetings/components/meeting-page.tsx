@@ -5,9 +5,10 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { ActionItemCreator } from '../../action-items/components/action-item-editor.tsx';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
-import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import { useCommittee, useMembers } from '../../committees/hooks/use-committees.ts';
 import type { LiveMeeting } from '../api/meetings-api.ts';
 import { meetingTimes } from '../hooks/meeting-time.ts';
 import { canManageMeetings } from '../hooks/permissions.ts';
@@ -24,7 +25,11 @@ import {
 } from '../hooks/use-meetings.ts';
 import { AgendaItemForm } from './agenda-item-form.tsx';
 import { AgendaList } from './agenda-list.tsx';
+import { AttendancePanel } from './attendance-panel.tsx';
+import { ItemDecisions } from './decisions.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
+import { MattersArising } from './matters-arising.tsx';
+import { PresenceRow } from './presence-row.tsx';
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const { t } = useTranslation();
@@ -182,12 +187,14 @@ function AgendaItemControls({
   canManage,
   canRun,
   onEdit,
+  onRaise,
 }: {
   item: AgendaItem;
   meeting: LiveMeeting;
   canManage: boolean;
   canRun: boolean;
   onEdit: () => void;
+  onRaise: () => void;
 }) {
   const { t } = useTranslation();
   const setCurrent = useSetCurrentItem(meeting.id);
@@ -209,6 +216,15 @@ function AgendaItemControls({
       )}
       {canManage && (
         <>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            data-testid="raise-action"
+            aria-label={t('meetings.actions.raiseFor', { number: item.number })}
+            onClick={onRaise}
+          >
+            {t('meetings.actions.raise')}
+          </button>
           <button
             type="button"
             className="button button--small button--ghost"
@@ -290,6 +306,30 @@ function AddAgendaItem({ meetingId, items, onDone }: { meetingId: string; items:
   );
 }
 
+/** The action item creator, with the meeting and agenda item it was raised from. */
+function RaiseAction({ item, onDone }: { item: AgendaItem; onDone: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const members = useMembers(item.committeeId);
+  return (
+    <section className="raise-action" aria-label={t('meetings.actions.raiseFor', { number: item.number })}>
+      {members.data ? (
+        <ActionItemCreator
+          committeeId={item.committeeId}
+          members={members.data}
+          clearance={me.data?.clearance ?? 'OPEN'}
+          origin={{ meetingId: item.meetingId, agendaItemId: item.id }}
+          onCancel={onDone}
+        />
+      ) : members.isError ? (
+        <RetryNotice message={t('meetings.saveFailed')} onRetry={() => void members.refetch()} />
+      ) : (
+        <p role="status">{t('app.loading')}</p>
+      )}
+    </section>
+  );
+}
+
 /** `/c/:committeeId/meetings/:meetingId`: the meeting, its agenda, and live meeting mode. */
 export function MeetingPage() {
   const { t } = useTranslation();
@@ -302,6 +342,8 @@ export function MeetingPage() {
   const [following, setFollowing] = useState(true);
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [raising, setRaising] = useState<string | null>(null);
+  const me = useMe();
   const canManage = canManageMeetings(committee.data?.role);
   const data = meeting.data;
   useFollowCurrent(data?.status === 'in_progress' ? data.currentAgendaItemId : null, following);
@@ -309,6 +351,9 @@ export function MeetingPage() {
   const back = (
     <p className="meeting-back">
       <Link to={`/c/${committeeId}/meetings`}>← {t('meetings.backToList')}</Link>
+      <Link className="meeting-back__register" to={`/c/${committeeId}/decisions`}>
+        {t('meetings.decisions.register')}
+      </Link>
     </p>
   );
   if (!data) {
@@ -340,6 +385,7 @@ export function MeetingPage() {
     <div className={`page meeting-page${live ? ' meeting-page--live' : ''}`} data-testid="meeting-page">
       {back}
       <MeetingHeader meeting={data} canManage={canManage} />
+      <PresenceRow meetingId={meetingId} />
       <LiveBar
         meeting={data}
         items={items}
@@ -348,6 +394,7 @@ export function MeetingPage() {
         onFollowChange={setFollowing}
         projectorHref={`/c/${committeeId}/meetings/${meetingId}/projector`}
       />
+      <AttendancePanel meetingId={meetingId} canManage={canManage} meId={me.data?.id} />
       <section className="meeting-agenda" aria-labelledby="agenda-heading">
         <div className="meeting-agenda__header">
           <h2 id="agenda-heading">{t('meetings.agenda.heading')}</h2>
@@ -395,15 +442,24 @@ export function MeetingPage() {
                   canManage={canManage}
                   canRun={canManage}
                   onEdit={() => setEditing(item.id)}
+                  onRaise={() => setRaising(raising === item.id ? null : item.id)}
                 />
               ) : null
             }
             renderBelow={(item) =>
-              editing === item.id ? <EditAgendaItem item={item} items={items} onDone={() => setEditing(null)} /> : null
+              editing === item.id ? (
+                <EditAgendaItem item={item} items={items} onDone={() => setEditing(null)} />
+              ) : (
+                <>
+                  <ItemDecisions agendaItemId={item.id} number={item.number} canRecord={canManage} />
+                  {raising === item.id && <RaiseAction item={item} onDone={() => setRaising(null)} />}
+                </>
+              )
             }
           />
         )}
       </section>
+      <MattersArising meetingId={meetingId} committeeId={committeeId} />
     </div>
   );
 }

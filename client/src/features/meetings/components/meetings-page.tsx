@@ -211,6 +211,9 @@ export function MeetingsPage() {
     <div className="page meetings-page">
       <div className="page-header">
         <h1>{t('meetings.title')}</h1>
+        <Link className="button button--ghost" to={`/c/${committeeId}/decisions`} data-testid="decisions-register-link">
+          {t('meetings.decisions.register')}
+        </Link>
         {canManage && !creating && (
           <button type="button" className="button button--primary" data-testid="new-meeting" onClick={() => setCreating(true)}>
             {t('meetings.newMeeting')}

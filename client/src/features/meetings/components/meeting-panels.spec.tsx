@@ -1,0 +1,311 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Attendance, Committee, Decision, EventEnvelope, PresenceAck } from '@sidang/shared';
+import { QueryClient } from '@tanstack/react-query';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { applyEnvelope } from '../../../lib/realtime/cache-apply.ts';
+import type { RealtimeSocket } from '../../../lib/realtime/realtime-client.ts';
+import { RealtimeProvider } from '../../../lib/realtime/realtime-provider.tsx';
+import { fakeSocket } from '../../../test/fake-socket.ts';
+import {
+  CHAIR_ID,
+  COMMITTEE_ID,
+  committee,
+  jsonResponse,
+  MEMBER_ID,
+  makeActionItem,
+  makeProgressUpdate,
+  members,
+} from '../../../test/fixtures.ts';
+import { type Handler, renderWithApp } from '../../../test/render.tsx';
+import { ATTENDANCE_ID, MEETING_ID, makeAttendance, makeAttendee, makeDecision } from '../test-fixtures.ts';
+import { AttendancePanel } from './attendance-panel.tsx';
+import { ItemDecisions } from './decisions.tsx';
+import { MattersArising } from './matters-arising.tsx';
+import { PresenceRow } from './presence-row.tsx';
+
+const ITEM_ID = 'cccccccc-cccc-4ccc-8ccc-000000000001';
+
+function envelope(type: EventEnvelope['type'], data: { id: string; version: number }): EventEnvelope {
+  return {
+    seq: 1,
+    committeeId: COMMITTEE_ID,
+    type,
+    entityId: data.id,
+    version: data.version,
+    actorId: CHAIR_ID,
+    at: '2026-03-12T01:00:00.000Z',
+    data,
+  } as EventEnvelope;
+}
+
+function serveAttendance(attendance: Attendance): Handler {
+  return ({ method, url, body }) => {
+    if (method === 'GET' && url === `/api/meetings/${MEETING_ID}/attendance`) return jsonResponse(200, attendance);
+    const put = url.match(/^\/api\/meetings\/[^/]+\/attendance\/([^/]+)$/);
+    if (method === 'PUT' && put) {
+      const { status } = body as { status: Attendance['attendees'][number]['status'] };
+      return jsonResponse(200, {
+        ...attendance,
+        attendees: attendance.attendees.map((person) => (person.userId === put[1] ? { ...person, status } : person)),
+        version: attendance.version + 1,
+      });
+    }
+    return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+  };
+}
+
+describe(AttendancePanel.name, () => {
+  it('should show the quorum from the payload and follow attendance.updated through the registry', async () => {
+    const attendance = makeAttendance({ quorum: { required: 4, present: 5, met: true } });
+    const { queryClient } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={undefined} />, {
+      handler: serveAttendance(attendance),
+    });
+    const quorum = await screen.findByTestId('quorum');
+    expect(quorum).toHaveAttribute('role', 'status');
+    expect(quorum).toHaveTextContent('Quorum: 5 of 4 required — met');
+    expect(quorum).toHaveClass('quorum--met');
+
+    const later = { ...attendance, quorum: { required: 4, present: 3, met: false }, version: 2 };
+    act(() => {
+      expect(applyEnvelope(queryClient, envelope('attendance.updated', later))).toBe(true);
+    });
+    await waitFor(() => expect(screen.getByTestId('quorum')).toHaveTextContent('Quorum: 3 of 4 required — not met'));
+    expect(screen.getByTestId('quorum')).toHaveClass('quorum--not-met');
+    expect(later.id).toBe(ATTENDANCE_ID);
+  });
+
+  it('should list the present with the chair first, then in attendance, apologies and absent', async () => {
+    const attendance = makeAttendance({
+      attendees: [
+        makeAttendee({ name: 'Zed Absent', status: 'absent' }),
+        makeAttendee({ name: 'Aminah', status: 'present' }),
+        makeAttendee({ name: 'Zainal Chair', role: 'chair', status: 'present' }),
+        makeAttendee({ name: 'Guest', role: 'guest', status: 'in_attendance' }),
+        makeAttendee({ name: 'Sorry', status: 'apologies' }),
+      ],
+    });
+    renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={undefined} />, {
+      handler: serveAttendance(attendance),
+    });
+    await screen.findByTestId('quorum');
+    expect(screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual([
+      'Present (2)',
+      'In attendance (1)',
+      'Absent with apologies (1)',
+      'Absent (1)',
+    ]);
+    expect(screen.getAllByTestId('attendee').map((row) => row.textContent?.split(/ · |MITI/)[0])).toEqual([
+      'Zainal Chair',
+      'Aminah',
+      'Guest',
+      'Sorry',
+      'Zed Absent',
+    ]);
+  });
+
+  it('should send the PUT for the status the chair chose', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, {
+      handler: serveAttendance(makeAttendance()),
+    });
+    const select = await screen.findByRole('combobox', { name: 'Attendance of Aminah Hassan' });
+    await user.selectOptions(select, 'apologies');
+    await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true));
+    expect(calls.filter((call) => call.method === 'PUT')).toEqual([
+      { method: 'PUT', url: `/api/meetings/${MEETING_ID}/attendance/${MEMBER_ID}`, body: { status: 'apologies' } },
+    ]);
+    await waitFor(() => expect(screen.getByText('Aminah Hassan').closest('li')).toHaveAttribute('data-status', 'apologies'));
+    expect(screen.queryByRole('button', { name: "I'm here" })).not.toBeInTheDocument();
+  });
+
+  it('should give a member only "I\'m here" and "Send apologies", for themself', async () => {
+    const user = userEvent.setup();
+    const attendance = makeAttendance({
+      attendees: [
+        makeAttendee({ userId: MEMBER_ID, name: 'Aminah Hassan', status: 'absent' }),
+        makeAttendee({ userId: CHAIR_ID, role: 'chair' }),
+      ],
+    });
+    const { calls } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={MEMBER_ID} />, {
+      handler: serveAttendance(attendance),
+    });
+    const self = await screen.findByTestId('attendance-self');
+    expect(
+      within(self)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(["I'm here", 'Send apologies']);
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    await user.click(within(self).getByRole('button', { name: 'Send apologies' }));
+    await waitFor(() => expect(calls.filter((call) => call.method === 'PUT')).toHaveLength(1));
+    expect(calls.find((call) => call.method === 'PUT')).toMatchObject({
+      url: `/api/meetings/${MEETING_ID}/attendance/${MEMBER_ID}`,
+      body: { status: 'apologies' },
+    });
+  });
+});
+
+describe(ItemDecisions.name, () => {
+  it('should POST the decision typed and show one that arrives as decision.created', async () => {
+    const user = userEvent.setup();
+    const earlier = makeDecision({ agendaItemId: ITEM_ID, text: 'Minutes confirmed without amendment.' });
+    const handler: Handler = ({ method, url, body }) => {
+      if (url !== `/api/agenda-items/${ITEM_ID}/decisions`) return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+      if (method === 'GET') return jsonResponse(200, [earlier]);
+      return jsonResponse(
+        201,
+        makeDecision({ agendaItemId: ITEM_ID, text: (body as { text: string }).text, createdAt: '2026-03-12T03:00:00.000Z' }),
+      );
+    };
+    const { calls, queryClient } = renderWithApp(<ItemDecisions agendaItemId={ITEM_ID} number="3" canRecord />, { handler });
+    expect(await screen.findByText('Minutes confirmed without amendment.')).toBeInTheDocument();
+
+    await user.type(screen.getByRole('textbox', { name: 'Record a decision on item 3' }), '  Pilot plant to proceed.  {Enter}');
+    await waitFor(() => expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1));
+    expect(calls.find((call) => call.method === 'POST')).toMatchObject({
+      url: `/api/agenda-items/${ITEM_ID}/decisions`,
+      body: { text: 'Pilot plant to proceed.' },
+    });
+    expect(await screen.findByText('Pilot plant to proceed.')).toBeInTheDocument();
+
+    const fromElsewhere: Decision = makeDecision({
+      agendaItemId: ITEM_ID,
+      text: 'Secretariat to circulate the paper.',
+      createdAt: '2026-03-12T04:00:00.000Z',
+    });
+    act(() => {
+      applyEnvelope(queryClient, envelope('decision.created', fromElsewhere));
+    });
+    await screen.findByText('Secretariat to circulate the paper.');
+    expect(screen.getAllByTestId('decision').map((row) => row.textContent)).toEqual([
+      'Decision: Minutes confirmed without amendment.',
+      'Decision: Pilot plant to proceed.',
+      'Decision: Secretariat to circulate the paper.',
+    ]);
+  });
+
+  it('should not offer a member the record line', async () => {
+    renderWithApp(<ItemDecisions agendaItemId={ITEM_ID} number="3" canRecord={false} />, {
+      handler: () => jsonResponse(200, [makeDecision({ agendaItemId: ITEM_ID, text: 'Noted.' })]),
+    });
+    expect(await screen.findByText('Noted.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
+});
+
+describe(MattersArising.name, () => {
+  it('should show each open action with its owners, an overdue due date and its latest update', async () => {
+    const overdue = makeActionItem({
+      title: 'Survey Hulu Perak',
+      status: 'in_progress',
+      dueDate: '2020-01-31',
+      ownerIds: [MEMBER_ID],
+      ownerAgencies: ['JMG'],
+    });
+    const onTime = makeActionItem({ title: 'Draft the tender', status: 'open', dueDate: '2999-12-31', ownerIds: [], ownerAgencies: [] });
+    const handler: Handler = ({ url }) => {
+      if (url === `/api/meetings/${MEETING_ID}/matters-arising`)
+        return jsonResponse(200, [
+          { item: overdue, latestUpdate: makeProgressUpdate(overdue.id, { body: 'Field team mobilised.', authorName: 'JMG officer' }) },
+          { item: onTime, latestUpdate: null },
+        ]);
+      if (url === `/api/committees/${COMMITTEE_ID}/members`) return jsonResponse(200, members);
+      return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+    };
+    renderWithApp(<MattersArising meetingId={MEETING_ID} committeeId={COMMITTEE_ID} />, { handler });
+    const [first, second] = await screen.findAllByTestId('matter');
+    expect(within(first as HTMLElement).getByRole('link', { name: 'Survey Hulu Perak' })).toHaveAttribute(
+      'href',
+      `/c/${COMMITTEE_ID}/actions/${overdue.id}`,
+    );
+    expect(within(first as HTMLElement).getByTestId('overdue')).toHaveTextContent(/^Overdue since/);
+    expect(first).toHaveClass('matters-arising__row--overdue');
+    expect(first).toHaveTextContent('Field team mobilised.');
+    await waitFor(() => expect(first).toHaveTextContent('Action: JMG officer, JMG'));
+    expect(within(second as HTMLElement).queryByTestId('overdue')).not.toBeInTheDocument();
+    expect(second).toHaveTextContent('No update yet.');
+    expect(second).toHaveTextContent('No owner');
+  });
+});
+
+function MeetingPageStandIn() {
+  const [onPage, setOnPage] = useState(true);
+  return (
+    <>
+      {onPage && <PresenceRow meetingId={MEETING_ID} />}
+      <button type="button" onClick={() => setOnPage(false)}>
+        leave
+      </button>
+    </>
+  );
+}
+
+describe(PresenceRow.name, () => {
+  function renderPresence(answer: PresenceAck) {
+    const socket = Object.assign(fakeSocket(), {
+      emitted: [] as Array<{ event: string; request: unknown }>,
+      emit(event: string, request: unknown, ack?: (result: PresenceAck) => void) {
+        socket.emitted.push({ event, request });
+        if (event === 'presence:join') ack?.(answer);
+        return socket;
+      },
+      off() {
+        return socket;
+      },
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    queryClient.setQueryData<Committee[]>(queryKeys.committees, [committee]);
+    const createSocket = () => socket as unknown as RealtimeSocket;
+    renderWithApp(
+      <RealtimeProvider token="t" committeeIds={[COMMITTEE_ID]} createSocket={createSocket}>
+        <MeetingPageStandIn />
+      </RealtimeProvider>,
+      { queryClient },
+    );
+    // Leaving the page: the row goes, the socket stays.
+    const leave = () => userEvent.click(screen.getByRole('button', { name: 'leave' }));
+    return { socket, leave };
+  }
+
+  it('should join on connect and reconnect, show who is here as chips with a count, follow updates and leave on unmount', async () => {
+    const { socket, leave } = renderPresence({ ok: true, present: [{ userId: CHAIR_ID, name: 'Chair (MITI)' }] });
+    await act(async () => socket.fire('connect'));
+    expect(socket.emitted).toContainEqual({ event: 'presence:join', request: { meetingId: MEETING_ID } });
+    expect(await screen.findByText('1 here now')).toBeInTheDocument();
+    expect(screen.getAllByTestId('presence-chip').map((chip) => chip.textContent)).toEqual(['Chair (MITI)']);
+
+    await act(async () =>
+      socket.fire('presence', {
+        meetingId: MEETING_ID,
+        present: [
+          { userId: CHAIR_ID, name: 'Chair (MITI)' },
+          { userId: MEMBER_ID, name: 'JMG officer' },
+        ],
+      }),
+    );
+    expect(screen.getAllByTestId('presence-chip').map((chip) => chip.textContent)).toEqual(['Chair (MITI)', 'JMG officer']);
+    expect(screen.getByText('2 here now')).toBeInTheDocument();
+    await act(async () => socket.fire('presence', { meetingId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', present: [] }));
+    expect(screen.getAllByTestId('presence-chip')).toHaveLength(2);
+
+    await act(async () => socket.fire('disconnect', 'transport close'));
+    expect(screen.queryByTestId('presence')).not.toBeInTheDocument();
+    await act(async () => socket.fire('connect'));
+    expect(socket.emitted.filter((entry) => entry.event === 'presence:join')).toHaveLength(2);
+    expect(await screen.findByText('1 here now')).toBeInTheDocument();
+
+    await leave();
+    expect(screen.queryByTestId('presence')).not.toBeInTheDocument();
+    expect(socket.emitted.at(-1)).toEqual({ event: 'presence:leave', request: { meetingId: MEETING_ID } });
+  });
+
+  it('should show nothing when the server refuses', async () => {
+    const { socket } = renderPresence({ ok: false, error: 'forbidden' });
+    await act(async () => socket.fire('connect'));
+    expect(socket.emitted).toContainEqual({ event: 'presence:join', request: { meetingId: MEETING_ID } });
+    expect(screen.queryByTestId('presence')).not.toBeInTheDocument();
+  });
+});
