@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, AgendaItem, Attendance, Decision, MatterArising, Meeting } from '@sidang/shared';
+import ICAL from 'ical.js';
 import { type LiveClient, type Session, TestApp } from './support/harness.js';
 
 describe('attendance, quorum, decisions and matters arising', () => {
@@ -146,5 +147,34 @@ describe('attendance, quorum, decisions and matters arising', () => {
     expect(wrongOrigin.body.message).toMatch(/^agendaItemId:/);
     const check = await app.request<ActionItem>('GET', `/api/action-items/${open.id}`, chair.token);
     expect(check.body.agendaItemId).toBe(first.items[3]?.id);
+  });
+
+  it('should give a meeting as an iCalendar file in Kuala Lumpur time, parsed back with a real parser', async () => {
+    const { meeting: m } = await meeting('2032-06-15T09:30:00+08:00');
+    const response = await fetch(`${app.url}/api/meetings/${m.id}/ics`, { headers: { authorization: `Bearer ${observer.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const text = await response.text();
+    expect(text).toContain('TZID=Asia/Kuala_Lumpur');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+    const vevent = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+    const event = new ICAL.Event(vevent);
+    // 09:30 on the wall clock in Kuala Lumpur, which is 01:30 UTC.
+    expect([event.startDate.hour, event.startDate.minute]).toEqual([9, 30]);
+    expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Kuala_Lumpur');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2032-06-15T01:30:00.000Z');
+    expect(event.summary).toContain(m.number);
+    // Not for a reader who may not see the meeting.
+    const secret = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: 'Secret session',
+      startsAt: '2032-06-16T09:30:00+08:00',
+      classification: 'SECRET',
+    });
+    const refused = await fetch(`${app.url}/api/meetings/${secret.body.id}/ics`, { headers: { authorization: `Bearer ${member.token}` } });
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).not.toContain('Secret session');
+    const allowed = await fetch(`${app.url}/api/meetings/${secret.body.id}/ics`, { headers: { authorization: `Bearer ${chair.token}` } });
+    expect(await allowed.text()).toContain('[RAHSIA]');
   });
 });

@@ -55,6 +55,8 @@ export interface ApiClient {
   patch<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
   delete<T = void>(path: string, query?: Record<string, QueryValue>): Promise<T>;
+  /** A non-JSON answer (an `.ics` file, a PDF as text), as text. */
+  getText(path: string): Promise<string>;
 }
 
 export function toQueryString(query?: Record<string, QueryValue>): string {
@@ -118,5 +120,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     patch: (path, body) => request('PATCH', path, body ?? {}),
     put: (path, body) => request('PUT', path, body ?? {}),
     delete: (path, query) => request('DELETE', path, undefined, query),
+    getText: async (path) => {
+      const token = options.getToken();
+      const response = await doFetch(`${baseUrl}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      if (!response.ok) throw new ApiRequestError(response.status, { statusCode: response.status, message: response.statusText });
+      return response.text();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
   type AgendaItem,
   type Attendance,
@@ -20,6 +20,7 @@ import {
   updateAgendaItemSchema,
   updateMeetingSchema,
 } from '@sidang/shared';
+import type { Response } from 'express';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
@@ -49,6 +50,18 @@ export class MeetingsController {
     @Body(new ZodValidationPipe(putAttendanceSchema)) body: z.output<typeof putAttendanceSchema>,
   ): Promise<Attendance> {
     return this.attendance.mark(actor, id, userId, body.status);
+  }
+
+  @Get('meetings/:id/ics')
+  async calendar(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const { ics, filename } = await this.meetings.calendar(actor, id);
+    response.setHeader('content-type', 'text/calendar; charset=utf-8');
+    response.setHeader('content-disposition', `attachment; filename="${filename}"`);
+    return ics;
   }
 
   @Get('meetings/:id/matters-arising')

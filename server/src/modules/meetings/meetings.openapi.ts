@@ -186,3 +186,10 @@ describeRoute({
   query: listDecisionsQuerySchema,
   response: z.array(decisionSchema),
 });
+describeRoute({
+  method: 'get',
+  path: '/api/meetings/:id/ics',
+  summary: 'The meeting as an iCalendar file (text/calendar, TZID=Asia/Kuala_Lumpur)',
+  tag,
+  params: idParams,
+});

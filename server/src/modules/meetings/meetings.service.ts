@@ -26,6 +26,7 @@ import { StaleVersionException } from '../../common/errors.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
+import { meetingCalendar } from './meeting-calendar.js';
 import { AgendaItemNotFoundException, MeetingNotFoundException, meetingErrors } from './meetings.errors.js';
 import { inAgendaOrder, klYear, toAgendaItem, toMeeting } from './meetings.mapper.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -214,6 +215,14 @@ export class MeetingsService {
       });
       return after;
     });
+  }
+
+  /** The meeting as an `.ics` file the reader may add to their calendar. */
+  async calendar(actor: Actor, id: string): Promise<{ ics: string; filename: string }> {
+    const { meeting, access } = await this.visibleMeeting(actor, id);
+    const wire = toMeeting(meeting);
+    const filename = `${access.committee.code}-${wire.number.replace(/[^A-Za-z0-9]+/g, '-')}.ics`;
+    return { ics: meetingCalendar(wire, access.committee.code), filename };
   }
 
   /** Matters arising: every action still open from earlier meetings, with its latest update. */

@@ -69,6 +69,29 @@ describe(MeetingPage.name, () => {
     delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
   });
 
+  it('should fetch the meeting as an .ics file with the token, and say so when it fails', async () => {
+    const base = serve({ meeting: makeMeeting(), agenda: makeAgenda([['Opening']]) });
+    let answer = 500;
+    const { calls } = renderWithApp(<MeetingPage />, {
+      route: ROUTE,
+      path: PATH,
+      handler: (call) =>
+        call.url.endsWith('/ics')
+          ? ({ status: answer, ok: answer === 200, statusText: '', text: async () => 'BEGIN:VCALENDAR' } as Response)
+          : base(call),
+    });
+    const button = await screen.findByRole('button', { name: 'Add to calendar (.ics)' });
+    await userEvent.click(button);
+    expect(await screen.findByText('Could not get the calendar file. Please try again.')).toBeTruthy();
+    expect(calls.filter((call) => call.url === `/api/meetings/${MEETING_ID}/ics`)).toHaveLength(1);
+    answer = 200;
+    URL.createObjectURL = () => 'blob:meeting';
+    URL.revokeObjectURL = () => undefined;
+    await userEvent.click(button);
+    await waitFor(() => expect(screen.queryByText('Could not get the calendar file. Please try again.')).toBeNull());
+    expect(calls.filter((call) => call.url === `/api/meetings/${MEETING_ID}/ics`)).toHaveLength(2);
+  });
+
   it('should send the move the keyboard asked for, and keep the server order until the server answers', async () => {
     const agenda = makeAgenda([['Opening'], ['Minutes'], ['Matters arising']]);
     const [opening] = agenda as [AgendaItem];

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import { useApi } from '../../../lib/api/api-context.tsx';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ActionItemCreator } from '../../action-items/components/action-item-editor.tsx';
@@ -99,6 +100,12 @@ function MeetingHeader({ meeting, canManage }: { meeting: LiveMeeting; canManage
         <div>
           <dt className="visually-hidden">{t('meetings.venue')}</dt>
           <dd>{meeting.venue || <span className="muted">{t('meetings.noVenue')}</span>}</dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t('meetings.calendar')}</dt>
+          <dd>
+            <CalendarDownload meetingId={meeting.id} />
+          </dd>
         </div>
         {meeting.onlineUrl && (
           <div>
@@ -461,5 +468,38 @@ export function MeetingPage() {
       </section>
       <MattersArising meetingId={meetingId} committeeId={committeeId} />
     </div>
+  );
+}
+
+/** The meeting as an `.ics` file: fetched with the user's token, saved through the browser. */
+function CalendarDownload({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [failed, setFailed] = useState(false);
+  const download = async () => {
+    setFailed(false);
+    try {
+      const text = await api.getText(`/api/meetings/${encodeURIComponent(meetingId)}/ics`);
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = 'meeting.ics';
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button--ghost button--small" onClick={() => void download()}>
+        {t('meetings.addToCalendar')}
+      </button>
+      {failed && (
+        <span className="field__error" role="alert">
+          {t('meetings.calendarFailed')}
+        </span>
+      )}
+    </>
   );
 }

@@ -433,6 +433,9 @@ export const en = {
     venue: 'Venue',
     online: 'Online',
     joinOnline: 'Join online',
+    calendar: 'Calendar',
+    addToCalendar: 'Add to calendar (.ics)',
+    calendarFailed: 'Could not get the calendar file. Please try again.',
     noVenue: 'No venue set',
     statusLabel: 'Status',
     status: {

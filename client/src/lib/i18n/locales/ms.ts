@@ -440,6 +440,9 @@ export const ms: Resources = {
     venue: 'Tempat',
     online: 'Dalam talian',
     joinOnline: 'Sertai dalam talian',
+    calendar: 'Kalendar',
+    addToCalendar: 'Tambah ke kalendar (.ics)',
+    calendarFailed: 'Fail kalendar tidak dapat diperoleh. Sila cuba lagi.',
     noVenue: 'Tempat belum ditetapkan',
     statusLabel: 'Status',
     status: {
