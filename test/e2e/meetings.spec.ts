@@ -256,7 +256,14 @@ describe('Live meetings in the browser', () => {
     const before = await agendaOnServer();
     const [first, second] = before;
     if (!first || !second) throw new Error('no agenda');
-    const from = await page.getByRole('button', { name: `Move item 1: ${first.title}` }).boundingBox();
+    // Measured once the page has settled: two reads 300 ms apart agree.
+    const handle = page.getByRole('button', { name: `Move item 1: ${first.title}` });
+    for (let settled = false; !settled; ) {
+      const earlier = await handle.boundingBox();
+      await page.waitForTimeout(300);
+      settled = JSON.stringify(earlier) === JSON.stringify(await handle.boundingBox());
+    }
+    const from = await handle.boundingBox();
     const to = await page.locator(`[data-agenda-id="${second.id}"] > .agenda__row`).boundingBox();
     if (!from || !to) throw new Error('agenda not laid out');
     const [response] = await Promise.all([

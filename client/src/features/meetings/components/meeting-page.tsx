@@ -392,7 +392,6 @@ export function MeetingPage() {
     <div className={`page meeting-page${live ? ' meeting-page--live' : ''}`} data-testid="meeting-page">
       {back}
       <MeetingHeader meeting={data} canManage={canManage} />
-      <PresenceRow meetingId={meetingId} />
       <LiveBar
         meeting={data}
         items={items}
@@ -401,7 +400,7 @@ export function MeetingPage() {
         onFollowChange={setFollowing}
         projectorHref={`/c/${committeeId}/meetings/${meetingId}/projector`}
       />
-      <AttendancePanel meetingId={meetingId} canManage={canManage} meId={me.data?.id} />
+      {/* The agenda comes first: panels that load later go below it, so it never moves under a pointer. */}
       <section className="meeting-agenda" aria-labelledby="agenda-heading">
         <div className="meeting-agenda__header">
           <h2 id="agenda-heading">{t('meetings.agenda.heading')}</h2>
@@ -466,6 +465,8 @@ export function MeetingPage() {
           />
         )}
       </section>
+      <AttendancePanel meetingId={meetingId} canManage={canManage} meId={me.data?.id} />
+      <PresenceRow meetingId={meetingId} />
       <MattersArising meetingId={meetingId} committeeId={committeeId} />
     </div>
   );
