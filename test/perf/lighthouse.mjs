@@ -3,7 +3,7 @@
 // built server on a fresh embedded store with the demo data. Prints the figures and fails when
 // a budget is missed. Run after `npm run build`:  npm run perf
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +60,7 @@ async function startServer(dataDir) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
@@ -122,6 +122,11 @@ async function audit(port, url) {
     // Keep the signed-in session: Lighthouse clears storage by default.
     disableStorageReset: true,
   });
+  if (process.env.PERF_REPORT_DIR) {
+    await mkdir(process.env.PERF_REPORT_DIR, { recursive: true });
+    const name = new URL(lhr.finalDisplayedUrl).pathname.split('/').filter(Boolean).at(-1) ?? 'root';
+    await writeFile(join(process.env.PERF_REPORT_DIR, `${name}.json`), JSON.stringify(lhr));
+  }
   const audits = lhr.audits;
   return {
     performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
