@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '@sidang/shared';
+import { LOCALES, type Locale } from '@sidang/shared/constants';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en, type Resources } from './locales/en.ts';

@@ -75,35 +75,35 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
     let cancelled = false;
     const start = (makeSocket: (token: string) => RealtimeSocket) => {
       stop = startRealtime({
-      token,
-      committeeIds: idsKey.split(','),
-      api,
-      queryClient,
-      lastSeqs: lastSeqs.current,
-      onStateChange: setState,
-      onCommitteeStateChange: (committeeId, committeeState) =>
-        setCommittees((current) => new Map(current).set(committeeId, committeeState)),
-      onAccessChanged: (notice) => {
-        nextKey.current += 1;
-        const shown: ShownAccessNotice = {
-          key: nextKey.current,
-          reason: notice.reason,
-          committee: committeeNames(queryClient, notice.committeeId),
-          clearance: 'clearance' in notice ? notice.clearance : undefined,
-          role: 'role' in notice ? notice.role : undefined,
-        };
-        setNotices((current) => [...current, shown]);
-      },
-      // Every change of a committee is a line in its activity: the feed and histories on screen refresh.
-      onApply: (envelope) => void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) }),
-      onUnauthorized: () => authStore.clear(),
-      // The same socket is shared with presence.
-      createSocket: (socketToken) => {
-        const created = makeSocket(socketToken);
-        setSocket(created);
-        return created;
-      },
-    });
+        token,
+        committeeIds: idsKey.split(','),
+        api,
+        queryClient,
+        lastSeqs: lastSeqs.current,
+        onStateChange: setState,
+        onCommitteeStateChange: (committeeId, committeeState) =>
+          setCommittees((current) => new Map(current).set(committeeId, committeeState)),
+        onAccessChanged: (notice) => {
+          nextKey.current += 1;
+          const shown: ShownAccessNotice = {
+            key: nextKey.current,
+            reason: notice.reason,
+            committee: committeeNames(queryClient, notice.committeeId),
+            clearance: 'clearance' in notice ? notice.clearance : undefined,
+            role: 'role' in notice ? notice.role : undefined,
+          };
+          setNotices((current) => [...current, shown]);
+        },
+        // Every change of a committee is a line in its activity: the feed and histories on screen refresh.
+        onApply: (envelope) => void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) }),
+        onUnauthorized: () => authStore.clear(),
+        // The same socket is shared with presence.
+        createSocket: (socketToken) => {
+          const created = makeSocket(socketToken);
+          setSocket(created);
+          return created;
+        },
+      });
     };
     // The socket library loads after the page has drawn from the API (and the device's copy).
     if (createSocket) start(createSocket);

@@ -1,4 +1,5 @@
-import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus } from '@sidang/shared';
+import type { ActionItem } from '@sidang/shared';
+import { ACTION_ITEM_STATUSES, type ActionItemStatus } from '@sidang/shared/constants';
 import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

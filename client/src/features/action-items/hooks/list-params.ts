@@ -1,4 +1,5 @@
-import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus, CLOSED_STATUSES, isOverdue, PRIORITIES } from '@sidang/shared';
+import type { ActionItem } from '@sidang/shared';
+import { ACTION_ITEM_STATUSES, type ActionItemStatus, CLOSED_STATUSES, isOverdue, PRIORITIES } from '@sidang/shared/constants';
 import { isDueWithinWeek } from '../../../lib/dates.ts';
 import { type ActionItemListFilters, normalizeListFilters } from '../../../lib/query-keys.ts';
 import { agencyKey } from './people.ts';

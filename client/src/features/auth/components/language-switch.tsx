@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '@sidang/shared';
+import { LOCALES, type Locale } from '@sidang/shared/constants';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLocale, setLocale } from '../../../lib/i18n/i18n.ts';
