@@ -7,7 +7,6 @@ export * from './auth.constants.js';
 
 export const localeSchema = z.enum(LOCALES).describe('UI language: en (English) or ms (Bahasa Malaysia)');
 
-
 export const loginRequestSchema = z.object({
   email: text()
     .max(EMAIL_MAX_LENGTH)
