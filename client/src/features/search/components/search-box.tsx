@@ -126,8 +126,12 @@ export function SearchBox({ variant, initialText = '', onTextChange }: SearchBox
           : t('search.count', { count: items.length });
 
   return (
-    <search
+    // A form with the search role rather than <search>, which jsdom and older browsers do not know.
+    // biome-ignore lint/a11y/useSemanticElements: see above.
+    <form
+      role="search"
       className={`search search--${variant}`}
+      onSubmit={(event) => event.preventDefault()}
       onFocus={() => setFocused(true)}
       onBlur={(event) => {
         const next = event.relatedTarget as Node | null;
@@ -218,6 +222,6 @@ export function SearchBox({ variant, initialText = '', onTextChange }: SearchBox
           ))}
         </div>
       </div>
-    </search>
+    </form>
   );
 }
