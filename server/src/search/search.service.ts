@@ -81,8 +81,6 @@ export class SearchService implements OnApplicationBootstrap {
       .addSelect('e.committee_id', 'committee_id')
       .addSelect('s.parent_id', 'parent_id')
       .addSelect('p.parent_id', 'grandparent_id')
-      .addSelect(`string_agg(e.content, ' — ' ORDER BY e.position) FILTER (WHERE e.is_title)`, 'title')
-      .addSelect(`string_agg(e.content, ' … ' ORDER BY e.position) FILTER (WHERE NOT e.is_title)`, 'body')
       .addSelect(
         `max(ts_rank(e.document, ${all})) + 0.5 * coalesce(max(word_similarity(sidang_search_normalize(:q), e.normalized)) FILTER (WHERE e.is_title), 0)`,
         'rank',
@@ -106,12 +104,21 @@ export class SearchService implements OnApplicationBootstrap {
       .addOrderBy('e.entity_id', 'ASC')
       .limit(query.limit);
     const [sql, parameters] = inner.getQueryAndParameters();
-    const headlineQuery = `(${words.map((_, index) => `sidang_search_word($${parameters.length + index + 1})`).join(' || ')})`;
+    const next = parameters.length;
+    const headlineQuery = `(${words.map((_, index) => `sidang_search_word($${next + index + 1})`).join(' || ')})`;
+    const levelParam = `$${next + words.length + 1}`;
+    // Title and snippet only for the page of results, and only from the fields the reader may see.
     const rows: Row[] = await this.dataSource.query(
-      `SELECT r.id, r.type, r.committee_id, r.parent_id, r.grandparent_id, left(r.title, ${TITLE_LENGTH}) AS title,
-              ts_headline('indonesian', COALESCE(r.body, r.title, ''), ${headlineQuery}, '${HEADLINE_OPTIONS}') AS snippet
-       FROM (${sql}) r ORDER BY r.rank DESC, r.id`,
-      [...parameters, ...words],
+      `SELECT r.id, r.type, r.committee_id, r.parent_id, r.grandparent_id, left(t.title, ${TITLE_LENGTH}) AS title,
+              ts_headline('indonesian', COALESCE(t.body, t.title, ''), ${headlineQuery}, '${HEADLINE_OPTIONS}') AS snippet
+       FROM (${sql}) r
+       CROSS JOIN LATERAL (
+         SELECT string_agg(x.content, ' — ' ORDER BY x.position) FILTER (WHERE x.is_title) AS title,
+                string_agg(x.content, ' … ' ORDER BY x.position) FILTER (WHERE NOT x.is_title) AS body
+         FROM search_entries x WHERE x.entity_id = r.id AND x.level <= ${levelParam}
+       ) t
+       ORDER BY r.rank DESC, r.id`,
+      [...parameters, ...words, level],
     );
     return { items: rows.map(toResult) };
   }
