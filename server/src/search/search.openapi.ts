@@ -9,4 +9,5 @@ describeRoute({
   tag: 'Search',
   query: searchQuerySchema,
   response: searchResponseSchema,
+  extraErrors: { 404: '`committeeId` names a committee the caller is not a member of' },
 });

@@ -89,7 +89,8 @@ export class SearchService implements OnApplicationBootstrap {
       // are grouped below, so a field above them can neither match nor show.
       .where(
         `e.entity_id IN (SELECT c.entity_id FROM search_entries c
-           WHERE c.level <= :level AND (${words.map((_, index) => wordMatches(index, 'c')).join(' OR ')}) ${filters})`,
+           WHERE c.level <= :level AND c.committee_id IN (SELECT mc.committee_id FROM memberships mc WHERE mc.user_id = :actorId)
+             AND (${words.map((_, index) => wordMatches(index, 'c')).join(' OR ')}) ${filters})`,
       )
       .setParameters({ ...wordParams, q: query.q, level, committeeId: query.committeeId, types: query.types });
     whereReaderMaySee(inner, level, { includeHidden: false })
