@@ -62,6 +62,15 @@ describe('Search in the browser', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     try {
       await page.goto(base);
+      // The search icon joins the phone's top bar without making it wrap or overflow.
+      await page.getByTestId('search-link').waitFor();
+      const bar = await page.evaluate(() => ({
+        height: Math.round(document.querySelector('.topbar')?.getBoundingClientRect().height ?? 0),
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+      }));
+      expect(bar.height).toBeLessThanOrEqual(56);
+      expect(bar.scroll).toBeLessThanOrEqual(bar.inner);
       await page.getByTestId('search-link').click();
       await page.waitForURL(/\/search$/);
       const input = page.getByTestId('search-input-page');

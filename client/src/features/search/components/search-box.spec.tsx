@@ -150,4 +150,18 @@ describe(SearchBox.name, () => {
     expect(input).toHaveValue('');
     expect(input).toHaveAttribute('aria-expanded', 'false');
   });
+
+  it('should drop results of a committee the user is no longer in', async () => {
+    const user = userEvent.setup();
+    const elsewhere = {
+      ...(RESULTS[0] as SearchResult),
+      id: '88888888-8888-4888-8888-888888888888',
+      committeeId: '99999999-9999-4999-8999-999999999999',
+      title: 'Lost committee paper',
+    };
+    renderWithApp(<SearchBox variant="page" />, { handler: handler(() => jsonResponse(200, { items: [elsewhere, ...RESULTS] })) });
+    await user.type(screen.getByRole('combobox'), 'paper');
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    expect(screen.queryByText('Lost committee paper')).not.toBeInTheDocument();
+  });
 });

@@ -74,7 +74,10 @@ export function SearchBox({ variant, initialText = '', onTextChange }: SearchBox
     if (variant === 'page') inputRef.current?.focus();
   }, [variant]);
 
-  const items = search.items;
+  // A committee the user has just lost (purged from the committee list) drops out of results
+  // already fetched, without waiting for the next search.
+  const memberOf = committees.data ? new Set(committees.data.map((c) => c.id)) : undefined;
+  const items = memberOf ? search.items.filter((item) => memberOf.has(item.committeeId)) : search.items;
   const words = wordsOf(text);
   const open = variant === 'page' || (focused && text.trim() !== '');
   const listId = `${id}-results`;
