@@ -15,6 +15,7 @@ import { HealthController } from './modules/health/health.controller.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SearchModule } from './search/search.module.js';
 
 /**
  * Configuration after start-up has settled which database to use, and with how many
@@ -47,6 +48,7 @@ export class AppModule {
         ActivityModule,
         MeetingsModule,
         AdminModule,
+        SearchModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

@@ -48,6 +48,10 @@ export const routes: RouteObject[] = [
               import('../features/action-items/components/action-item-pages.tsx').then((m) => ({ Component: m.ActionItemEditPage })),
           },
           {
+            path: 'c/:committeeId/search',
+            lazy: () => import('../features/search/components/search-page.tsx').then((m) => ({ Component: m.SearchPage })),
+          },
+          {
             path: 'c/:committeeId/activity',
             lazy: () => import('../features/activity/components/activity-page.tsx').then((m) => ({ Component: m.ActivityPage })),
           },

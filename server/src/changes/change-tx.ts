@@ -1,6 +1,7 @@
 import { type Classification, classificationLevel, type EntityType } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor.js';
+import { indexChange } from '../search/search-index.js';
 import type { Committed } from './change-bus.js';
 import { ChangeEventEntity } from './change-event.entity.js';
 
@@ -93,6 +94,8 @@ export class ChangeTx {
       ],
     );
     const seq = Number(rows[0]?.last_seq);
+    // The search index changes in the same transaction: a raised or deleted record leaves it at once.
+    await indexChange(this.manager, change);
     const event = Object.assign(new ChangeEventEntity(), {
       committeeId: change.committeeId,
       seq,

@@ -2,6 +2,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export class DataDirLockedError extends Error {}
@@ -21,7 +23,8 @@ export async function startEmbeddedDatabase(dataDir: string, maxConnections: num
   mkdirSync(dir, { recursive: true });
   const releaseLock = lockDataDir(dir);
   try {
-    const db = await PGlite.create({ dataDir: join(dir, 'pg') });
+    // Search needs unaccent and pg_trgm (docs/search.md): PGlite loads contrib extensions only when asked.
+    const db = await PGlite.create({ dataDir: join(dir, 'pg'), extensions: { unaccent, pg_trgm } });
     const port = await freePort();
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
     await server.start();

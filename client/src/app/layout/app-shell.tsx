@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../features/auth/components/language-switch.t
 import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';
 import { CommitteeSwitcher } from '../../features/committees/components/committee-switcher.tsx';
 import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
+import { SearchBox } from '../../features/search/components/search-box.tsx';
 import { AccessBanner } from './access-banner.tsx';
 import { ConnectionIndicator } from './connection-indicator.tsx';
 
@@ -25,6 +26,7 @@ const ICONS = {
   members: 'M16 20v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8M22 20v-2a4 4 0 0 0-3-3.9M16 2.1a4 4 0 0 1 0 7.8',
   admin: 'M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5l-8-3Z',
   menu: 'M4 7h16M4 12h16M4 17h16',
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14ZM21 21l-5-5',
 };
 
 interface NavItem {
@@ -128,7 +130,17 @@ export function AppShell() {
           </span>
           {committees.data && <CommitteeSwitcher committees={committees.data} currentId={committeeId} className="topbar__switcher" />}
         </div>
+        {/* The desk's search box; a phone opens the search screen from the icon instead. */}
+        <div className="topbar__search">
+          <SearchBox variant="bar" />
+        </div>
         <div className="topbar__tools">
+          {base && (
+            <Link to={`${base}/search`} className="button button--ghost button--small topbar__search-link" data-testid="search-link">
+              <Icon path={ICONS.search} />
+              <span className="visually-hidden">{t('search.open')}</span>
+            </Link>
+          )}
           <ConnectionIndicator committeeId={committeeId} />
           {/* On a phone these fold behind one button, so the bar stays a single row. */}
           <button

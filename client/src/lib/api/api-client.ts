@@ -50,7 +50,8 @@ const NO_REFRESH = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout'];
 export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
 
 export interface ApiClient {
-  get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
+  /** `signal` lets a caller (TanStack Query) abort a request whose answer is no longer wanted. */
+  get<T>(path: string, query?: Record<string, QueryValue>, init?: { signal?: AbortSignal }): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
@@ -80,7 +81,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // The app's own client keeps its session fresh ahead of expiry, so requests rarely meet a 401.
   if (usesSessionStore && typeof window !== 'undefined') keepSessionFresh(doFetch);
 
-  async function request<T>(method: string, path: string, body?: unknown, query?: Record<string, QueryValue>, retried = false): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Record<string, QueryValue>,
+    retried = false,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const mayRefresh = refresh !== undefined && !NO_REFRESH.some((prefix) => path.startsWith(prefix));
     const expiresAt = usesSessionStore ? authStore.getExpiresAt() : null;
     if (mayRefresh && !retried && expiresAt !== null && expiresAt - Date.now() < 5_000) await refresh();
@@ -92,6 +100,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      ...(signal ? { signal } : {}),
     });
     const text = response.status === 204 ? '' : await response.text();
     let parsed: unknown;
@@ -106,7 +115,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           ? (parsed as ApiError)
           : { statusCode: response.status, message: response.statusText || `HTTP ${response.status}` };
       if (response.status === 401 && mayRefresh && !retried && token && (await refresh())) {
-        return request<T>(method, path, body, query, true);
+        return request<T>(method, path, body, query, true, signal);
       }
       if (response.status === 401 && !NO_REFRESH.some((prefix) => path.startsWith(prefix))) options.onUnauthorized?.();
       throw new ApiRequestError(response.status, errorBody);
@@ -115,7 +124,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   return {
-    get: (path, query) => request('GET', path, undefined, query),
+    get: (path, query, init) => request('GET', path, undefined, query, false, init?.signal),
     post: (path, body) => request('POST', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
     put: (path, body) => request('PUT', path, body ?? {}),

@@ -551,6 +551,28 @@ export const en = {
     indicator: 'No access',
     indicatorTitle: 'You no longer have access to this committee.',
   },
+  search: {
+    title: 'Search',
+    label: 'Search records',
+    placeholder: 'Search actions, meetings, decisions…',
+    placeholderShortcut: 'Search (press /)',
+    open: 'Search',
+    types: 'Record types',
+    results: 'Search results',
+    type: {
+      'action-item': 'Action',
+      'progress-update': 'Progress update',
+      meeting: 'Meeting',
+      'agenda-item': 'Agenda item',
+      decision: 'Decision',
+    },
+    minLength: 'Type at least {{count}} characters to search.',
+    searching: 'Searching…',
+    empty: 'Nothing you may see matches “{{q}}”.',
+    error: 'Search is not available right now.',
+    count_one: '{{count}} result',
+    count_other: '{{count}} results',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,293 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ActionItem, AgendaItem, Classification, Meeting, SearchResponse, SearchResult } from '@sidang/shared';
+import { CLASSIFICATIONS } from '@sidang/shared';
+import { SearchService } from '../../server/src/search/search.service.js';
+import { sql } from './support/db.js';
+import { aCommittee, aMembership, aUser, type TestUser } from './support/factories.js';
+import { type Session, TestApp } from './support/harness.js';
+
+/** A word no demo record contains, so a query for it finds only what a test planted. */
+function marker(prefix: string): string {
+  return `${prefix}${Math.random().toString(36).slice(2, 10).replace(/\d/g, 'x')}`;
+}
+
+/**
+ * Search (GET /api/search) on the index the change pipeline keeps: English and Malay words,
+ * typos in titles, and need-to-know — committees, record levels, governing records and field
+ * levels — on PostgreSQL and on the embedded store.
+ */
+describe('search', () => {
+  let app: TestApp;
+  let chair: Session;
+  let committeeId: string;
+  /** One reader per clearance, all members of the demo committee, and one outsider. */
+  let readers: Record<Classification, Session>;
+  let outsider: TestUser;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    chair = await app.login('chair');
+    committeeId = (await app.committees(chair.token)).main.id;
+    const restricted = await aUser(app, { clearance: 'RESTRICTED' });
+    await aMembership(app, { id: committeeId }, restricted);
+    readers = {
+      OPEN: await app.login('observer'),
+      RESTRICTED: restricted,
+      CONFIDENTIAL: await app.login('member'),
+      SECRET: chair,
+    };
+    outsider = await aUser(app, { clearance: 'SECRET' });
+    // A loaded machine may take long to start the app and hash the factory users' passwords.
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const search = async (token: string, params: Record<string, string>) => {
+    const result = await app.request<SearchResponse>('GET', `/api/search?${new URLSearchParams(params)}`, token);
+    expect(result.status).toBe(200);
+    return result.body.items;
+  };
+  const ids = (items: SearchResult[]) => items.map((item) => item.id);
+
+  it('should find an action item by English words, stemmed, and by a prefix as you type', async () => {
+    const word = marker('kestrel');
+    const item = await app.createItem(chair.token, committeeId, {
+      title: `Feasibility of a ${word} separation plant`,
+      description: 'Negotiations on processing rights with the state government continue next quarter.',
+    });
+    expect(ids(await search(chair.token, { q: word }))).toEqual([item.id]);
+    // English stems: "negotiation" and "processed" match "Negotiations" and "processing".
+    expect(ids(await search(chair.token, { q: `${word} negotiation processed` }))).toEqual([item.id]);
+    // Half a word, as typed so far.
+    expect(ids(await search(chair.token, { q: `separation ${word.slice(0, 5)}` }))).toContain(item.id);
+    const [hit] = await search(chair.token, { q: `${word} quarter` });
+    expect(hit).toMatchObject({
+      type: 'action-item',
+      id: item.id,
+      committeeId,
+      title: `Feasibility of a ${word} separation plant`,
+      ancestorIds: [],
+    });
+    expect(hit?.snippet).toContain('quarter');
+  });
+
+  it('should find Malay words by their stem (pemprosesan ↔ proses, pembangunan ↔ membangun, perjanjian ↔ janji)', async () => {
+    const word = marker('lombong');
+    const item = await app.createItem(chair.token, committeeId, {
+      title: `Kajian pemprosesan ${word} di Gebeng`,
+      description: 'Pembangunan kilang dan perjanjian pelaburan dengan rakan strategik.',
+    });
+    // The Indonesian stemmer strips the Malay affixes: each query word reaches the record's forms.
+    for (const q of [`${word} proses`, `${word} diproses`, `${word} membangun`, `${word} janji`, `${word} melabur`]) {
+      expect({ q, found: ids(await search(chair.token, { q })) }).toEqual({ q, found: [item.id] });
+    }
+    // A word it does not contain still narrows the result away.
+    expect(await search(chair.token, { q: `${word} bauksit` })).toEqual([]);
+  });
+
+  it('should find a title despite a typo or a typo in a half-typed word', async () => {
+    const word = marker('rundingan');
+    const item = await app.createItem(chair.token, committeeId, { title: `Perundingan ${word} bekalan nadir bumi` });
+    const meeting = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: `Mesyuarat pemprosesan ${word}`,
+      startsAt: '2026-12-03T09:00:00+08:00',
+    });
+    expect(meeting.status).toBe(201);
+    // A letter missing, and a word typed only partly with a letter swapped.
+    expect(ids(await search(chair.token, { q: `perundigan ${word}` }))).toContain(item.id);
+    expect(ids(await search(chair.token, { q: `${word} pemprosesn` }))).toContain(meeting.body.id);
+    // "rundingan" (the plain word) reaches "Perundingan" through the title's trigrams, although
+    // the stemmer gives them different stems (unding / runding): docs/search.md.
+    expect(ids(await search(chair.token, { q: `rundingan ${word}` }))).toContain(item.id);
+  });
+
+  it('should return to each clearance exactly the records at or below it, and nothing to a non-member', async () => {
+    const word = marker('tier');
+    const created = new Map<Classification, string>();
+    for (const classification of CLASSIFICATIONS) {
+      const item = await app.createItem(chair.token, committeeId, { title: `Level ${word} ${classification}`, classification });
+      created.set(classification, item.id);
+    }
+    for (const [index, clearance] of CLASSIFICATIONS.entries()) {
+      const reader = readers[clearance];
+      const found = await search(reader.token, { q: word });
+      const expected = CLASSIFICATIONS.slice(0, index + 1).map((level) => created.get(level));
+      expect({ clearance, found: ids(found).sort() }).toEqual({ clearance, found: [...expected].sort() });
+      // Even named directly, nothing above the reader appears in any title or snippet.
+      for (const above of CLASSIFICATIONS.slice(index + 1)) expect(JSON.stringify(found)).not.toContain(above);
+    }
+    // SECRET clearance is not membership: an outsider finds nothing of the committee.
+    expect(await search(outsider.token, { q: word })).toEqual([]);
+    const refused = await app.request('GET', `/api/search?q=${word}&committeeId=${committeeId}`, outsider.token);
+    expect(refused.status).toBe(404);
+  });
+
+  it("should not show a committee's records to members of another committee, and show them to its own", async () => {
+    const other = await aCommittee(app);
+    const otherChair = await aUser(app, { clearance: 'SECRET' });
+    await aMembership(app, other, otherChair, 'chair');
+    const word = marker('enclave');
+    const item = await app.createItem(otherChair.token, other.id, { title: `Working paper ${word}` });
+    expect(ids(await search(otherChair.token, { q: word }))).toEqual([item.id]);
+    expect(ids(await search(otherChair.token, { q: word, committeeId: other.id }))).toEqual([item.id]);
+    expect((await app.request('GET', `/api/search?q=${word}&committeeId=${committeeId}`, otherChair.token)).status).toBe(404);
+    expect(await search(chair.token, { q: word })).toEqual([]);
+  });
+
+  it('should neither match nor show a SECRET field of a CONFIDENTIAL action item to a CONFIDENTIAL reader, and do both for a SECRET one', async () => {
+    const secret = marker('redline');
+    const word = marker('envelope');
+    const item = await app.createItem(chair.token, committeeId, {
+      title: `Incentive ${word} for the magnet plant`,
+      description: `Walk away below ${secret} per tonne.`,
+      classification: 'CONFIDENTIAL',
+      fieldClassifications: { description: 'SECRET' },
+    });
+    const member = readers.CONFIDENTIAL;
+    // The SECRET word matches nothing for the CONFIDENTIAL reader …
+    expect(await search(member.token, { q: secret })).toEqual([]);
+    expect(await search(member.token, { q: `${word} ${secret}` })).toEqual([]);
+    expect(await search(member.token, { q: `${word} tonne` })).toEqual([]);
+    // … who finds the record by its title, with nothing of the description.
+    const seen = await search(member.token, { q: word });
+    expect(ids(seen)).toEqual([item.id]);
+    expect(JSON.stringify(seen)).not.toContain(secret);
+    expect(JSON.stringify(seen)).not.toContain('tonne');
+    // Positive control: the SECRET reader finds it by the marker, in the snippet.
+    const [hit] = await search(chair.token, { q: secret });
+    expect(hit?.id).toBe(item.id);
+    expect(hit?.snippet).toContain(secret);
+    expect(JSON.stringify(await search(chair.token, { q: word }))).toContain(secret);
+  });
+
+  it('should drop a record from results the moment it is raised above the reader, and when its meeting is', async () => {
+    const word = marker('raise');
+    const member = readers.CONFIDENTIAL;
+    const item = await app.createItem(chair.token, committeeId, { title: `Tariff ${word}`, classification: 'RESTRICTED' });
+    expect(ids(await search(member.token, { q: word }))).toEqual([item.id]);
+    const raised = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, chair.token, {
+      version: item.version,
+      classification: 'SECRET',
+    });
+    expect(raised.status).toBe(200);
+    expect(await search(member.token, { q: word })).toEqual([]);
+    expect(ids(await search(chair.token, { q: word }))).toEqual([item.id]);
+
+    // An agenda item governed by its meeting: raising the meeting takes the item along.
+    const meetingWord = marker('sitting');
+    const meeting = (
+      await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+        title: `Special ${meetingWord}`,
+        startsAt: '2026-12-10T09:00:00+08:00',
+      })
+    ).body;
+    const agendaItem = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, {
+      title: `Briefing ${meetingWord}`,
+    });
+    expect(agendaItem.status).toBe(201);
+    const before = await search(member.token, { q: meetingWord, types: 'agenda-item' });
+    expect(before).toEqual([expect.objectContaining({ id: agendaItem.body.id, type: 'agenda-item', ancestorIds: [meeting.id] })]);
+    const patched = await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, {
+      version: meeting.version,
+      classification: 'SECRET',
+    });
+    expect(patched.status).toBe(200);
+    expect(await search(member.token, { q: meetingWord })).toEqual([]);
+    expect(ids(await search(chair.token, { q: meetingWord })).sort()).toEqual([meeting.id, agendaItem.body.id].sort());
+  });
+
+  it('should drop a deleted record, and filter by record type', async () => {
+    const word = marker('erase');
+    const item = await app.createItem(chair.token, committeeId, { title: `Obsolete ${word}` });
+    const meeting = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: `Review ${word}`,
+      startsAt: '2026-12-11T09:00:00+08:00',
+    });
+    expect(ids(await search(chair.token, { q: word })).sort()).toEqual([item.id, meeting.body.id].sort());
+    expect(ids(await search(chair.token, { q: word, types: 'meeting' }))).toEqual([meeting.body.id]);
+    expect(ids(await search(chair.token, { q: word, types: 'action-item,decision' }))).toEqual([item.id]);
+    const removed = await app.request('DELETE', `/api/action-items/${item.id}?version=${item.version}`, chair.token);
+    expect(removed.status).toBe(204);
+    expect(ids(await search(chair.token, { q: word }))).toEqual([meeting.body.id]);
+  });
+
+  it('should refuse bad parameters with a 400 that names them, and ask for a token', async () => {
+    const cases: Array<[string, string]> = [
+      ['', 'q'],
+      ['q=a', 'q'],
+      [`q=${'x'.repeat(201)}`, 'q'],
+      ['q=plant&types=action-item,nonsense', 'types'],
+      ['q=plant&types=', 'types'],
+      ['q=plant&limit=0', 'limit'],
+      ['q=plant&limit=51', 'limit'],
+      ['q=plant&limit=ten', 'limit'],
+      ['q=plant&committeeId=nope', 'committeeId'],
+      ['q=plant&sort=rank', 'sort'],
+      ['q=plant&q=twice', 'q'],
+    ];
+    for (const [query, field] of cases) {
+      const result = await app.request<{ message: string }>('GET', `/api/search?${query}`, chair.token);
+      expect({ query, status: result.status }).toEqual({ query, status: 400 });
+      expect(result.body.message).toContain(field);
+    }
+    expect((await app.request('GET', '/api/search?q=plant')).status).toBe(401);
+    // Punctuation, operators and quotes are words' edges, never syntax.
+    for (const q of ["'&|!():*<>\\", 'ŉʼː plant:*', 'a & b | !c', '((', '  ']) {
+      const result = await app.request('GET', `/api/search?${new URLSearchParams({ q })}`, chair.token);
+      expect({ q, status: result.status }).toEqual({ q, status: q.trim().length >= 2 ? 200 : 400 });
+    }
+  });
+
+  it('should index at start the records written before the index existed', async () => {
+    const word = marker('legacy');
+    const item = await app.createItem(chair.token, committeeId, { title: `Archived ${word}`, description: 'Pemprosesan awal' });
+    const { dataSource } = sql(app);
+    // As a data folder from before search: no index rows and no fingerprint of the registry.
+    await dataSource.query('DELETE FROM search_entries');
+    await dataSource.query(`DELETE FROM app_settings WHERE key = 'search.registry'`);
+    expect(await search(chair.token, { q: word })).toEqual([]);
+    await app.app.get(SearchService).onApplicationBootstrap();
+    expect(ids(await search(chair.token, { q: `${word} proses` }))).toEqual([item.id]);
+    expect(ids(await search(readers.CONFIDENTIAL.token, { q: word }))).toEqual([item.id]);
+  });
+
+  it('should answer quickly over a few thousand records (figure printed, not asserted)', async () => {
+    const bench = await aCommittee(app);
+    const reader = await aUser(app, { clearance: 'CONFIDENTIAL' });
+    await aMembership(app, bench, reader, 'chair');
+    const count = 3000;
+    const { dataSource } = sql(app);
+    const started = Date.now();
+    // Written straight into the index (with the same SQL functions as the pipeline uses): this
+    // measures searching, not the pipeline's writes, which the tests above cover.
+    await dataSource.query(
+      `WITH words AS (SELECT ARRAY['nickel','bauxite','pemprosesan','perundingan','kilang','rundingan','magnet','tarif','pelaburan','smelter'] AS w),
+       records AS (SELECT n, gen_random_uuid() AS id, (n % 4)::smallint AS level FROM generate_series(0, $2::int - 1) AS n),
+       scopes AS (INSERT INTO record_scopes (scope_id, committee_id, level, parent_id) SELECT id, $1::uuid, level, NULL FROM records)
+       INSERT INTO search_entries (entity_id, field, committee_id, entity_type, level, is_title, position, content, normalized, document)
+       SELECT id, f.field, $1::uuid, 'action-item', level, f.is_title, f.position, f.content, sidang_search_normalize(f.content),
+              sidang_search_document(f.content, CASE WHEN f.is_title THEN 'A' ELSE 'B' END::"char")
+       FROM records, words, LATERAL (VALUES
+         ('title', true, 0, 'Item ' || n || ' ' || w[1 + n % 10] || ' ' || w[1 + (n * 7) % 10]),
+         ('description', false, 1, 'Laporan ' || n || ': ' || w[1 + (n * 3) % 10] || ' dan ' || w[1 + (n * 5) % 10] || ' untuk suku tahun ' || (n % 4) || '.')
+       ) AS f(field, is_title, position, content)`,
+      [bench.id, count],
+    );
+    // Statistics as autovacuum would gather them after such a load.
+    await dataSource.query('ANALYZE search_entries');
+    const indexing = Date.now() - started;
+    const timings: Record<string, number> = {};
+    for (const q of ['nickel', 'proses', 'smeltr', 'kilang pelaburan', 'pe']) {
+      await search(reader.token, { q, committeeId: bench.id });
+      const t0 = performance.now();
+      const runs = 5;
+      let found = 0;
+      for (let run = 0; run < runs; run++) found = (await search(reader.token, { q, committeeId: bench.id })).length;
+      timings[`${q} (${found} results)`] = Math.round(((performance.now() - t0) / runs) * 10) / 10;
+    }
+    console.log(`search on ${app.store}: ${count} records indexed in ${indexing} ms; mean ms per request: ${JSON.stringify(timings)}`);
+    expect(Object.keys(timings).some((key) => !key.includes('(0 results)'))).toBe(true);
+  }, 120_000);
+});
