@@ -10,3 +10,4 @@ export * from './common/text.js';
 export * from './meetings/meeting.schema.js';
 export * from './realtime/events.js';
 export * from './realtime/rooms.js';
+export * from './registers/index.js';
