@@ -455,6 +455,10 @@ describe('registers', () => {
     await names('GET', `/api/committees/${committeeId}/bilateral-meetings?cursor=not-a-cursor`, undefined, 'cursor');
     await names('GET', `/api/committees/${committeeId}/rnd-projects/export?format=pdf`, undefined, 'format');
     await names('POST', '/api/links', { fromId: project.id, toId: project.id }, 'toId');
-    await names('POST', '/api/links', { fromId: project.id, toId: '00000000-0000-4000-8000-000000000000' }, 'toId');
+    const missing = await app.request<{ message: string }>('POST', '/api/links', chair.token, {
+      fromId: project.id,
+      toId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect([missing.status, missing.body.message]).toEqual([404, 'toId: record not found']);
   });
 });
