@@ -52,6 +52,8 @@ describe('registers', () => {
     collection: (level: Classification) => Promise<{ path: string; body: Record<string, unknown> }>;
     own: string;
     change: Record<string, unknown>;
+    /** A text field of the record, where a test plants its marker. */
+    text: string;
   }> = [
     {
       entity: 'bilateral-meeting',
@@ -60,6 +62,7 @@ describe('registers', () => {
         body: { country: 'JP', counterpart: 'JICA', date: '2026-03-02' },
       }),
       own: 'bilateral-meetings',
+      text: 'counterpart',
       change: { outcomes: 'Work plan agreed' },
     },
     {
@@ -74,6 +77,7 @@ describe('registers', () => {
         return { path: `/api/bilateral-meetings/${meeting.id}/commitments`, body: { side: 'ours', text: 'Table incentive options' } };
       },
       own: 'bilateral-commitments',
+      text: 'text',
       change: { status: 'done' },
     },
     {
@@ -83,12 +87,14 @@ describe('registers', () => {
         body: { title: 'MoU on critical minerals', country: 'US' },
       }),
       own: 'agreements',
+      text: 'title',
       change: { status: 'signed', signedOn: '2025-10-26' },
     },
     {
       entity: 'negotiation',
       collection: async () => ({ path: `/api/committees/${committeeId}/negotiations`, body: { title: 'EU FTA raw materials chapter' } }),
       own: 'negotiations',
+      text: 'title',
       change: { status: 'in_progress' },
     },
     {
@@ -102,6 +108,7 @@ describe('registers', () => {
         return { path: `/api/negotiations/${negotiation.id}/rounds`, body: { venue: 'Brussels', startsOn: '2026-04-01' } };
       },
       own: 'negotiation-rounds',
+      text: 'venue',
       change: { outcome: 'Texts exchanged' },
     },
     {
@@ -111,6 +118,7 @@ describe('registers', () => {
         body: { title: 'Dy/Tb separation', trlNow: 3, trlTarget: 5, valueChainStage: 'separation' },
       }),
       own: 'rnd-projects',
+      text: 'title',
       change: { trlNow: 4 },
     },
     {
@@ -125,6 +133,7 @@ describe('registers', () => {
         return { path: `/api/rnd-projects/${project.id}/milestones`, body: { title: 'Decrepitation trial', plannedOn: '2026-06-30' } };
       },
       own: 'rnd-milestones',
+      text: 'title',
       change: { status: 'in_progress' },
     },
   ];
@@ -175,6 +184,53 @@ describe('registers', () => {
     expect((await app.request('GET', `/api/bilateral-meetings/${first}`, observer.token)).status).toBe(200);
     expect((await app.request('GET', `/api/bilateral-meetings/${first}`, outsider.token)).status).toBe(404);
     expect((await app.request('GET', `/api/committees/${committeeId}/negotiations`, outsider.token)).status).toBe(404);
+  });
+
+  it('should keep a SECRET record of every register from each reader below SECRET on every channel, and show it to a SECRET reader', async () => {
+    const marker = `SECRET-${Math.random().toString(36).slice(2)}`;
+    const after = await latestSeq(chair.token);
+    const sockets = await Promise.all([subscribed(member), subscribed(restricted), subscribed(observer)]);
+    const chairSocket = await subscribed(chair);
+    const paths: string[] = [];
+    for (const register of REGISTERS) {
+      const { path, body } = await register.collection('SECRET');
+      const created = await ok<{ id: string }>('POST', path, chair.token, {
+        ...body,
+        [register.text]: `${marker} ${register.entity}`,
+        classification: 'SECRET',
+      });
+      paths.push(path, `/api/${register.own}/${created.id}`);
+      await chairSocket.waitFor((events) => events.some((e) => e.entityId === created.id));
+    }
+    const everywhere = [
+      ...paths.filter((path) => !/\/(bilateral-commitments|negotiation-rounds|rnd-milestones)\//.test(path)),
+      ...['bilateral-meetings', 'agreements', 'negotiations', 'rnd-projects'].flatMap((plural) => [
+        `/api/committees/${committeeId}/${plural}?limit=500`,
+        `/api/committees/${committeeId}/${plural}/export?format=csv`,
+      ]),
+      `/api/committees/${committeeId}/countries/JP`,
+      `/api/committees/${committeeId}/countries/KR`,
+      `/api/committees/${committeeId}/countries/US`,
+      `/api/committees/${committeeId}/activity?limit=500`,
+    ];
+    await settle();
+    for (const [index, reader] of [member, restricted, observer].entries()) {
+      const seen: unknown[] = [sockets[index]?.events, await app.catchUp(reader.token, committeeId, after)];
+      for (const path of everywhere) {
+        const response = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${reader.token}` } });
+        expect(response.status).toBeLessThan(500);
+        seen.push(path, response.status, await response.text());
+      }
+      expect(JSON.stringify(seen)).not.toContain(marker);
+    }
+    // Positive control: the SECRET reader has every one of them, live and on catch-up.
+    const chairCatchUp = JSON.stringify(await app.catchUp(chair.token, committeeId, after));
+    for (const register of REGISTERS) {
+      expect(chairCatchUp).toContain(`${marker} ${register.entity}`);
+      expect(JSON.stringify(chairSocket.events)).toContain(`${marker} ${register.entity}`);
+    }
+    const outsiderView = await app.request('GET', `/api/committees/${committeeId}/negotiations/export?format=csv`, outsider.token);
+    expect(outsiderView.status).toBe(404);
   });
 
   it('should refuse writes to roles that may not keep the registers', async () => {
