@@ -233,6 +233,30 @@ describe('registers', () => {
     expect(outsiderView.status).toBe(404);
   });
 
+  it('should seed the demo registers: partners, the EU raw-materials negotiation with SECRET red lines, six R&D projects with one slipping', async () => {
+    const fta = 'Malaysia–EU FTA: raw materials chapter';
+    const asMember = await ok<Page<Negotiation>>('GET', `/api/committees/${committeeId}/negotiations?limit=500`, member.token);
+    const memberFta = asMember.items.find((item) => item.title === fta);
+    expect(memberFta).toMatchObject({ classification: 'CONFIDENTIAL', redactedFields: ['fallback', 'redLines'] });
+    expect(memberFta?.redLines).toBeUndefined();
+    const chairFta = await ok<Negotiation>('GET', `/api/negotiations/${memberFta?.id}`, chair.token);
+    expect(chairFta.redLines).toMatch(/moratorium/);
+    expect((await ok<unknown[]>('GET', `/api/negotiations/${chairFta.id}/rounds`, member.token)).length).toBeGreaterThanOrEqual(2);
+    expect((await app.request('GET', `/api/negotiations/${chairFta.id}`, observer.token)).status).toBe(404);
+
+    for (const country of ['US', 'JP', 'KR', 'CN', 'EU', 'AU']) {
+      const summary = await ok<{ engagements: unknown[] }>('GET', `/api/committees/${committeeId}/countries/${country}`, chair.token);
+      expect({ country, engagements: summary.engagements.length > 0 }).toEqual({ country, engagements: true });
+    }
+    const projects = await ok<Page<RndProject>>('GET', `/api/committees/${committeeId}/rnd-projects?limit=500`, chair.token);
+    const illustrative = projects.items.filter((project) => project.title.endsWith('(illustrative)'));
+    expect(illustrative).toHaveLength(6);
+    expect(illustrative.filter((project) => project.slipping).map((project) => project.title)).toEqual([
+      'Carbonate purification and NdPr solvent-extraction pilot (illustrative)',
+    ]);
+    expect(illustrative.every((project) => project.trlTarget >= project.trlNow && project.valueChainStage)).toBe(true);
+  });
+
   it('should refuse writes to roles that may not keep the registers', async () => {
     const attempt = await app.request('POST', `/api/committees/${committeeId}/negotiations`, member.token, { title: 'Not mine to open' });
     expect(attempt.status).toBe(403);
