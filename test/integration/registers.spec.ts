@@ -529,6 +529,22 @@ describe('registers', () => {
     );
     await names('POST', `/api/committees/${committeeId}/bilateral-meetings`, { country: 'JP', counterpart: 'JICA' }, 'date');
     await names('POST', `/api/committees/${committeeId}/negotiations`, { title: 'Odd', kind: 'treaty' }, 'kind');
+    await names(
+      'POST',
+      `/api/committees/${committeeId}/agreements`,
+      { title: 'Backdated', country: 'US', signedOn: '2026-05-01', expiresOn: '2026-04-01' },
+      'expiresOn',
+    );
+    const agreement = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/agreements`, chair.token, {
+      title: 'Dated',
+      country: 'US',
+      signedOn: '2026-05-01',
+    });
+    await names('PATCH', `/api/agreements/${agreement.id}`, { version: 1, expiresOn: '2026-01-01' }, 'expiresOn');
+    const negotiation = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, { title: 'Rounds' });
+    await names('POST', `/api/negotiations/${negotiation.id}/rounds`, { startsOn: '2026-05-04', endsOn: '2026-05-01' }, 'endsOn');
+    const round = await ok<{ id: string }>('POST', `/api/negotiations/${negotiation.id}/rounds`, chair.token, { startsOn: '2026-05-04' });
+    await names('PATCH', `/api/negotiation-rounds/${round.id}`, { version: 1, endsOn: '2026-05-01' }, 'endsOn');
     await names('POST', `/api/committees/${committeeId}/negotiations`, { title: 'Extra', secret: true }, 'secret');
     await names('GET', `/api/committees/${committeeId}/negotiations?colour=red`, undefined, 'colour');
     await names('GET', `/api/committees/${committeeId}/rnd-projects?limit=501`, undefined, 'limit');

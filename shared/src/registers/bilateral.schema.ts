@@ -129,15 +129,20 @@ const agreementEditable = {
   bilateralMeetingId: z.uuid().nullable(),
   classification: classificationSchema,
 };
-export const createAgreementSchema = z.strictObject({
-  ...agreementEditable,
-  kind: agreementEditable.kind.default('MoU'),
-  status: agreementEditable.status.default('drafting'),
-  signedOn: agreementEditable.signedOn.default(null),
-  expiresOn: agreementEditable.expiresOn.default(null),
-  bilateralMeetingId: agreementEditable.bilateralMeetingId.default(null),
-  classification: agreementEditable.classification.default('OPEN'),
-});
+export const createAgreementSchema = z
+  .strictObject({
+    ...agreementEditable,
+    kind: agreementEditable.kind.default('MoU'),
+    status: agreementEditable.status.default('drafting'),
+    signedOn: agreementEditable.signedOn.default(null),
+    expiresOn: agreementEditable.expiresOn.default(null),
+    bilateralMeetingId: agreementEditable.bilateralMeetingId.default(null),
+    classification: agreementEditable.classification.default('OPEN'),
+  })
+  .refine((input) => !input.signedOn || !input.expiresOn || input.expiresOn >= input.signedOn, {
+    path: ['expiresOn'],
+    message: 'expiresOn must not be before signedOn',
+  });
 export type CreateAgreement = z.input<typeof createAgreementSchema>;
 export const updateAgreementSchema = z.strictObject({ ...versionField, ...optionalShape(agreementEditable) });
 export type UpdateAgreement = z.infer<typeof updateAgreementSchema>;
