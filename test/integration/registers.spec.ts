@@ -549,6 +549,14 @@ describe('registers', () => {
     await names('GET', `/api/committees/${committeeId}/negotiations?colour=red`, undefined, 'colour');
     await names('GET', `/api/committees/${committeeId}/rnd-projects?limit=501`, undefined, 'limit');
     await names('GET', `/api/committees/${committeeId}/bilateral-meetings?cursor=not-a-cursor`, undefined, 'cursor');
+    for (const forged of [
+      ['2026-01-01', '------------------------------------'],
+      ['a\u0000b', '00000000-0000-4000-8000-000000000000'],
+      [1, 2],
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      await names('GET', `/api/committees/${committeeId}/rnd-projects?cursor=${cursor}`, undefined, 'cursor');
+    }
     await names('GET', `/api/committees/${committeeId}/rnd-projects/export?format=pdf`, undefined, 'format');
     await names('POST', '/api/links', { fromId: project.id, toId: project.id }, 'toId');
     const missing = await app.request<{ message: string }>('POST', '/api/links', chair.token, {
