@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActivityPage, Classification, EventEnvelope, LinkedRecord, Negotiation, Page, RecordLink, RndProject } from '@sidang/shared';
+import fc from 'fast-check';
 import { aMembership, aUser, type TestUser } from './support/factories.js';
 import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
 
@@ -500,6 +501,64 @@ describe('registers', () => {
 
     const stages = await ok<Array<{ code: string; segment: string }>>('GET', '/api/value-chain-stages', observer.token);
     expect(stages.map((stage) => stage.code)).toEqual(expect.arrayContaining(['mining', 'separation', 'magnets', 'recycling']));
+  });
+
+  it('should answer random bodies on every register write with a 2xx or a 4xx, never a 5xx', async () => {
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.string(),
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.double(),
+      fc.constant(null),
+      fc.constantFrom('2025-02-30', '0000-01-01', '99999-01-01', 'SECRET', 'secret', 'MY', 'zz', '', 'a'.repeat(400), 'separation'),
+    );
+    const keys = [
+      'title',
+      'country',
+      'counterpart',
+      'level',
+      'date',
+      'place',
+      'objectives',
+      'kind',
+      'status',
+      'redLines',
+      'fieldClassifications',
+      'classification',
+      'side',
+      'text',
+      'dueDate',
+      'number',
+      'startsOn',
+      'endsOn',
+      'trlNow',
+      'trlTarget',
+      'partners',
+      'fundingRm',
+      'valueChainStage',
+      'plannedOn',
+      'actualOn',
+      'signedOn',
+      'expiresOn',
+      'bilateralMeetingId',
+      'version',
+    ];
+    const body = fc.oneof(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 6 }), fc.jsonValue({ maxDepth: 2 }));
+    const targets: Array<[string, string]> = [];
+    for (const register of REGISTERS) {
+      const { path, body: valid } = await register.collection('OPEN');
+      const created = await ok<{ id: string }>('POST', path, chair.token, valid);
+      targets.push(['POST', path], ['PATCH', `/api/${register.own}/${created.id}`]);
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), body, async ([method, path], sent) => {
+        const result = await app.request<{ statusCode?: number; message?: string }>(method, path, chair.token, sent);
+        expect({ method, path, sent, status: result.status < 500 }).toEqual({ method, path, sent, status: true });
+        if (result.status >= 400)
+          expect(result.body).toEqual(expect.objectContaining({ statusCode: result.status, message: expect.any(String) }));
+      }),
+      { seed: 20_261_129, numRuns: 150 },
+    );
   });
 
   it('should refuse invalid input with a 400 that names the field', async () => {
