@@ -357,6 +357,25 @@ describe('registers', () => {
     expect(JSON.stringify(await ok('GET', `/api/negotiations/${negotiation.id}`, member.token))).not.toContain(marker);
   });
 
+  it('should take a raised record and its children away from readers below the new level, live and on catch-up', async () => {
+    const marker = `ROUND-${Math.random().toString(36).slice(2)}`;
+    const memberSocket = await subscribed(member);
+    const after = await latestSeq(member.token);
+    const negotiation = await ok<Negotiation>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+      title: 'Soon SECRET',
+      classification: 'CONFIDENTIAL',
+    });
+    const round = await ok<{ id: string }>('POST', `/api/negotiations/${negotiation.id}/rounds`, chair.token, { venue: marker });
+    await memberSocket.waitFor((events) => events.some((e) => e.entityId === round.id));
+    expect(JSON.stringify(await app.catchUp(member.token, committeeId, after))).toContain(marker); // visible before the raise
+
+    await ok('PATCH', `/api/negotiations/${negotiation.id}`, chair.token, { version: 1, classification: 'SECRET' });
+    await memberSocket.waitFor((events) => events.some((e) => e.entityId === negotiation.id && e.type === 'negotiation.hidden'));
+    expect(JSON.stringify(await app.catchUp(member.token, committeeId, after))).not.toContain(marker);
+    expect((await app.request('GET', `/api/negotiations/${negotiation.id}/rounds`, member.token)).status).toBe(404);
+    expect(JSON.stringify(await app.catchUp(chair.token, committeeId, after))).toContain(marker);
+  });
+
   it('should show links both ways, and leave out a link to a record the reader may not see', async () => {
     const memberSocket = await subscribed(member);
     const observerSocket = await subscribed(observer);
