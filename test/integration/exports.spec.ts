@@ -54,11 +54,10 @@ describe('exports', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     committee = await aCommittee(app);
-    [chair, reader, outsider] = await Promise.all([
-      aUser(app, { clearance: 'SECRET' }),
-      aUser(app, { clearance: 'CONFIDENTIAL' }),
-      aUser(app, { clearance: 'SECRET' }),
-    ]);
+    // One sign-in at a time: password hashing is queued, and a loaded machine makes the queue long.
+    chair = await aUser(app, { clearance: 'SECRET' });
+    reader = await aUser(app, { clearance: 'CONFIDENTIAL' });
+    outsider = await aUser(app, { clearance: 'SECRET' });
     await aMembership(app, committee, chair, 'chair');
     await aMembership(app, committee, reader, 'member');
     const negotiations = `/api/committees/${committee.id}/negotiations`;

@@ -20,7 +20,10 @@ describe('registers', () => {
 
   beforeAll(async () => {
     app = await TestApp.start();
-    [chair, member, observer] = await Promise.all([app.login('chair'), app.login('member'), app.login('observer')]);
+    // One sign-in at a time: password hashing is queued, and a loaded machine makes the queue long.
+    chair = await app.login('chair');
+    member = await app.login('member');
+    observer = await app.login('observer');
     committeeId = (await app.committees(chair.token)).main.id;
     restricted = await aUser(app, { clearance: 'RESTRICTED' });
     await aMembership(app, { id: committeeId }, restricted, 'member');
