@@ -3,6 +3,10 @@ import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
 import type { AgendaItem, Attendance, Decision, Meeting } from '../meetings/meeting.schema.js';
+import type { Agreement, BilateralCommitment, BilateralMeeting } from '../registers/bilateral.schema.js';
+import type { RecordLink } from '../registers/link.schema.js';
+import type { Negotiation, NegotiationRound } from '../registers/negotiation.schema.js';
+import type { RndMilestone, RndProject } from '../registers/rnd.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
 export const PROTOCOL_VERSION = 2;
@@ -19,6 +23,14 @@ export interface EntityRecords {
   'agenda-item': AgendaItem;
   attendance: Attendance;
   decision: Decision;
+  'bilateral-meeting': BilateralMeeting;
+  'bilateral-commitment': BilateralCommitment;
+  agreement: Agreement;
+  negotiation: Negotiation;
+  'negotiation-round': NegotiationRound;
+  'rnd-project': RndProject;
+  'rnd-milestone': RndMilestone;
+  'record-link': RecordLink;
 }
 
 /** Record types that travel through the change pipeline. */
@@ -30,6 +42,14 @@ export const ENTITY_TYPES = [
   'agenda-item',
   'attendance',
   'decision',
+  'bilateral-meeting',
+  'bilateral-commitment',
+  'agreement',
+  'negotiation',
+  'negotiation-round',
+  'rnd-project',
+  'rnd-milestone',
+  'record-link',
 ] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
