@@ -11,9 +11,12 @@ import { ActionItemsModule } from './modules/action-items/action-items.module.js
 import { ActivityModule } from './modules/activity/activity.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthController } from './modules/health/health.controller.js';
+import { LinksModule } from './modules/links/links.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
+import { RegistersModule } from './modules/registers/registers.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
 /**
@@ -47,6 +50,9 @@ export class AppModule {
         ActivityModule,
         MeetingsModule,
         AdminModule,
+        RegistersModule,
+        LinksModule,
+        ExportsModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

@@ -9,10 +9,12 @@ import { RecordScopeEntity } from './changes/record-scope.entity.js';
 import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
+import { RecordLinkEntity } from './modules/links/record-link.entity.js';
 import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
+import { REGISTER_ENTITIES } from './modules/registers/registers.entities.js';
 
 /** Every entity of the schema; a new slice adds its entities here and a migration. */
 export const ENTITIES = [
@@ -31,4 +33,6 @@ export const ENTITIES = [
   AttendanceEntity,
   DecisionEntity,
   SessionEntity,
+  ...REGISTER_ENTITIES,
+  RecordLinkEntity,
 ];

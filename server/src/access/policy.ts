@@ -22,6 +22,10 @@ export const PERMISSIONS = {
   'member.see-clearance': ['chair', 'secretariat'],
   /** A committee's chair manages its memberships (administrators manage every committee's). */
   'member.manage': ['chair'],
+  /** Keep the registers: bilateral meetings, agreements, negotiations, R&D projects and their children. */
+  'register.manage': ['chair', 'secretariat'],
+  /** Link one record to another (both must be visible to the one who links them). */
+  'record-link.manage': ['chair', 'secretariat', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

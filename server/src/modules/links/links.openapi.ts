@@ -1,0 +1,33 @@
+import { createRecordLinkSchema, linkedRecordSchema, recordLinkSchema } from '@sidang/shared';
+import { z } from 'zod';
+import { describeRoute, idParams } from '../../common/openapi.js';
+
+const tag = 'Links';
+
+describeRoute({
+  method: 'post',
+  path: '/api/links',
+  summary: 'Link two records of one committee that the caller may see (chair, secretariat, member)',
+  tag,
+  body: createRecordLinkSchema,
+  response: recordLinkSchema,
+  status: 201,
+  extraErrors: { 403: 'Your role may not do this', 409: 'The records are linked already; the link is under `current`' },
+});
+describeRoute({
+  method: 'delete',
+  path: '/api/links/:id',
+  summary: 'Remove a link',
+  tag,
+  params: idParams,
+  status: 204,
+  extraErrors: { 403: 'Your role may not do this' },
+});
+describeRoute({
+  method: 'get',
+  path: '/api/records/:id/links',
+  summary: "A record's links, both directions; links to records the caller may not see are left out",
+  tag,
+  params: idParams,
+  response: z.array(linkedRecordSchema),
+});

@@ -1,0 +1,245 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type Classification,
+  type CreateRecordLink,
+  classificationAt,
+  LINKABLE_TYPES,
+  type LinkableType,
+  type LinkedRecord,
+  type RecordLink,
+} from '@sidang/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
+import type { Actor } from '../../access/actor.js';
+import { ChangesService } from '../../changes/changes.service.js';
+import { InvalidFieldException } from '../registers/common/register.errors.js';
+import { AlreadyLinkedException, LinkNotFoundException } from './links.errors.js';
+import { RecordLinkEntity } from './record-link.entity.js';
+
+/** A record written through the pipeline, as the links see it: where it stands and its title. */
+interface LinkEnd {
+  id: string;
+  committeeId: string;
+  type: LinkableType;
+  title: string;
+  /** Its own classification. */
+  classification: Classification;
+  /** The highest of its own level and its governing records' (parent, grandparent). */
+  level: number;
+  deleted: boolean;
+}
+
+interface EndRow {
+  id: string;
+  committee_id: string;
+  level: number;
+  parent_level: number | null;
+  grand_level: number | null;
+  entity_type: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+const TITLE_MAX = 200;
+
+/** A record's title from its last logged state: every linkable type has one, or a text. */
+function titleOf(type: string, data: Record<string, unknown>): string {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  let title: string;
+  switch (type) {
+    case 'bilateral-meeting':
+      title = `${text(data.counterpart)} (${text(data.country)}), ${text(data.date)}`;
+      break;
+    case 'negotiation-round':
+      title = `Round ${String(data.number ?? '')}`;
+      break;
+    case 'bilateral-commitment':
+    case 'decision':
+      title = text(data.text);
+      break;
+    default:
+      title = text(data.title);
+  }
+  return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
+}
+
+function toRecordLink(entity: RecordLinkEntity): RecordLink {
+  return {
+    id: entity.id,
+    committeeId: entity.committeeId,
+    fromId: entity.fromId,
+    fromType: entity.fromType,
+    toId: entity.toId,
+    toType: entity.toType,
+    classification: entity.classification,
+    version: entity.version,
+    createdById: entity.createdById,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Links between any two records of a committee. Neither end is read from its slice: where a
+ * record stands (its level and governing records) and its title come from the change pipeline's
+ * own tables, so a new record type is linkable without touching this module.
+ */
+@Injectable()
+export class LinksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly changes: ChangesService,
+  ) {}
+
+  async create(actor: Actor, input: CreateRecordLink): Promise<RecordLink> {
+    if (input.fromId === input.toId) throw new InvalidFieldException('toId', 'must be another record than fromId');
+    const ends = await this.ends([input.fromId, input.toId]);
+    const from = ends.get(input.fromId);
+    const access = from ? await this.access.forCommittee(actor, from.committeeId) : null;
+    if (!from || !access || !this.mayStillSee(access, from)) {
+      throw new InvalidFieldException('fromId', 'must be a record you may see');
+    }
+    const to = ends.get(input.toId);
+    if (!to || to.committeeId !== from.committeeId || !this.mayStillSee(access, to)) {
+      throw new InvalidFieldException('toId', 'must be a record of the same committee that you may see');
+    }
+    access.require('record-link.manage');
+    const existing = await this.dataSource.manager
+      .createQueryBuilder(RecordLinkEntity, 'l')
+      .where('(l.from_id = :a AND l.to_id = :b) OR (l.from_id = :b AND l.to_id = :a)', { a: from.id, b: to.id })
+      .getOne();
+    if (existing) throw new AlreadyLinkedException(toRecordLink(existing));
+    const higher = from.level >= to.level ? from : to;
+    const classification = classificationAt(higher.level);
+    return this.changes.transact(actor, async (tx) => {
+      const saved = await tx.manager.save(
+        tx.manager.create(RecordLinkEntity, {
+          committeeId: from.committeeId,
+          fromId: from.id,
+          fromType: from.type,
+          toId: to.id,
+          toType: to.type,
+          classification,
+          version: 1,
+          createdById: actor.id,
+        }),
+      );
+      const link = toRecordLink(saved);
+      await tx.record({
+        committeeId: link.committeeId,
+        entityType: 'record-link',
+        entityId: link.id,
+        verb: 'created',
+        version: link.version,
+        classification,
+        // Governed by the higher end: when it is raised or deleted, the link goes with it.
+        parent: { id: higher.id, classification: higher.classification },
+        before: null,
+        after: link,
+      });
+      return link;
+    });
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    const link = await this.dataSource.manager.findOne(RecordLinkEntity, { where: { id } });
+    const access = link ? await this.access.forCommittee(actor, link.committeeId) : null;
+    if (!link || !access) throw new LinkNotFoundException();
+    const ends = await this.ends([link.fromId, link.toId]);
+    const visible = [link.fromId, link.toId].every((end) => {
+      const found = ends.get(end);
+      return found !== undefined && found.level <= access.clearanceLevel;
+    });
+    if (!visible) throw new LinkNotFoundException();
+    access.require('record-link.manage');
+    const higher = [ends.get(link.fromId), ends.get(link.toId)].sort((a, b) => (b?.level ?? 0) - (a?.level ?? 0))[0];
+    await this.changes.transact(actor, async (tx) => {
+      const before = toRecordLink(link);
+      const result = await tx.manager
+        .createQueryBuilder()
+        .update(RecordLinkEntity)
+        .set({ version: link.version + 1, deletedAt: new Date() })
+        .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version: link.version })
+        .execute();
+      if (result.affected !== 1) throw new LinkNotFoundException();
+      await tx.record({
+        committeeId: link.committeeId,
+        entityType: 'record-link',
+        entityId: link.id,
+        verb: 'deleted',
+        version: link.version + 1,
+        classification: link.classification,
+        ...(higher ? { parent: { id: higher.id, classification: higher.classification } } : {}),
+        before,
+        after: null,
+      });
+    });
+  }
+
+  /** Both directions; a link whose other end the reader may not see is not shown at all. */
+  async linksOf(actor: Actor, id: string): Promise<LinkedRecord[]> {
+    const self = (await this.ends([id])).get(id);
+    const access = self ? await this.access.forCommittee(actor, self.committeeId) : null;
+    if (!self || !access || !this.mayStillSee(access, self)) throw new LinkNotFoundException('Record');
+    const links = await this.dataSource.manager
+      .createQueryBuilder(RecordLinkEntity, 'l')
+      .where('l.from_id = :id OR l.to_id = :id', { id })
+      .orderBy('l.created_at', 'ASC')
+      .getMany();
+    const others = await this.ends(links.map((link) => (link.fromId === id ? link.toId : link.fromId)));
+    const shown: LinkedRecord[] = [];
+    for (const link of links) {
+      const outgoing = link.fromId === id;
+      const other = others.get(outgoing ? link.toId : link.fromId);
+      if (!other || !this.mayStillSee(access, other) || other.committeeId !== self.committeeId) continue;
+      shown.push({
+        linkId: link.id,
+        direction: outgoing ? 'outgoing' : 'incoming',
+        type: other.type,
+        id: other.id,
+        committeeId: other.committeeId,
+        title: other.title,
+        classification: other.classification,
+      });
+    }
+    return shown;
+  }
+
+  private mayStillSee(access: CommitteeAccess, end: LinkEnd): boolean {
+    return !end.deleted && end.level <= access.clearanceLevel;
+  }
+
+  /** Where each record stands now, from the pipeline's tables; unknown ids and non-linkable types are left out. */
+  private async ends(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, LinkEnd>> {
+    if (ids.length === 0) return new Map();
+    const rows: EndRow[] = await manager.query(
+      `SELECT s.scope_id AS id, s.committee_id, s.level, p.level AS parent_level, g.level AS grand_level,
+              e.entity_type, e.verb, e.data
+       FROM record_scopes s
+       LEFT JOIN record_scopes p ON p.scope_id = s.parent_id
+       LEFT JOIN record_scopes g ON g.scope_id = p.parent_id
+       JOIN LATERAL (SELECT ce.entity_type, ce.verb, ce.data FROM change_events ce
+                     WHERE ce.committee_id = s.committee_id AND ce.entity_id = s.scope_id
+                     ORDER BY ce.seq DESC LIMIT 1) e ON true
+       WHERE s.scope_id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    const found = new Map<string, LinkEnd>();
+    for (const row of rows) {
+      if (!(LINKABLE_TYPES as readonly string[]).includes(row.entity_type)) continue;
+      const own = Number(row.level);
+      found.set(row.id, {
+        id: row.id,
+        committeeId: row.committee_id,
+        type: row.entity_type as LinkableType,
+        title: titleOf(row.entity_type, row.data),
+        classification: classificationAt(own),
+        level: Math.max(own, Number(row.parent_level ?? 0), Number(row.grand_level ?? 0)),
+        deleted: row.verb === 'deleted',
+      });
+    }
+    return found;
+  }
+}

@@ -1,0 +1,460 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ActivityPage, Classification, EventEnvelope, LinkedRecord, Negotiation, Page, RecordLink, RndProject } from '@sidang/shared';
+import { aMembership, aUser, type TestUser } from './support/factories.js';
+import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+
+/**
+ * The registers (bilateral meetings and their commitments, agreements, negotiations and their
+ * rounds, R&D projects and their milestones) and record links: live to those cleared, silent
+ * to everyone else, field levels withheld on every channel.
+ */
+describe('registers', () => {
+  let app: TestApp;
+  let chair: Session;
+  let member: Session;
+  let observer: Session;
+  let restricted: TestUser;
+  let outsider: TestUser;
+  let committeeId: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    [chair, member, observer] = await Promise.all([app.login('chair'), app.login('member'), app.login('observer')]);
+    committeeId = (await app.committees(chair.token)).main.id;
+    restricted = await aUser(app, { clearance: 'RESTRICTED' });
+    await aMembership(app, { id: committeeId }, restricted, 'member');
+    // Cleared for everything, but not in the committee.
+    outsider = await aUser(app, { clearance: 'SECRET' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const subscribed = async (session: { token: string }): Promise<LiveClient> => {
+    const client = await app.connect(session.token);
+    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    return client;
+  };
+
+  const ok = async <T>(method: string, path: string, token: string, body?: unknown, status = method === 'POST' ? 201 : 200): Promise<T> => {
+    const result = await app.request<T>(method, path, token, body);
+    if (result.status !== status) throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  };
+
+  const latestSeq = async (token: string): Promise<number> =>
+    (await app.request<{ latestSeq: number }>('GET', `/api/committees/${committeeId}/events?after=0&limit=1`, token)).body.latestSeq;
+
+  /** A parent record and a child under it, both at `level`. */
+  const REGISTERS: Array<{
+    entity: string;
+    collection: (level: Classification) => Promise<{ path: string; body: Record<string, unknown> }>;
+    own: string;
+    change: Record<string, unknown>;
+  }> = [
+    {
+      entity: 'bilateral-meeting',
+      collection: async () => ({
+        path: `/api/committees/${committeeId}/bilateral-meetings`,
+        body: { country: 'JP', counterpart: 'JICA', date: '2026-03-02' },
+      }),
+      own: 'bilateral-meetings',
+      change: { outcomes: 'Work plan agreed' },
+    },
+    {
+      entity: 'bilateral-commitment',
+      collection: async (level) => {
+        const meeting = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/bilateral-meetings`, chair.token, {
+          country: 'KR',
+          counterpart: 'MOTIE',
+          date: '2026-02-10',
+          classification: level,
+        });
+        return { path: `/api/bilateral-meetings/${meeting.id}/commitments`, body: { side: 'ours', text: 'Table incentive options' } };
+      },
+      own: 'bilateral-commitments',
+      change: { status: 'done' },
+    },
+    {
+      entity: 'agreement',
+      collection: async () => ({
+        path: `/api/committees/${committeeId}/agreements`,
+        body: { title: 'MoU on critical minerals', country: 'US' },
+      }),
+      own: 'agreements',
+      change: { status: 'signed', signedOn: '2025-10-26' },
+    },
+    {
+      entity: 'negotiation',
+      collection: async () => ({ path: `/api/committees/${committeeId}/negotiations`, body: { title: 'EU FTA raw materials chapter' } }),
+      own: 'negotiations',
+      change: { status: 'in_progress' },
+    },
+    {
+      entity: 'negotiation-round',
+      collection: async (level) => {
+        const negotiation = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+          title: 'Supply-chain agreement',
+          kind: 'supply_chain',
+          classification: level,
+        });
+        return { path: `/api/negotiations/${negotiation.id}/rounds`, body: { venue: 'Brussels', startsOn: '2026-04-01' } };
+      },
+      own: 'negotiation-rounds',
+      change: { outcome: 'Texts exchanged' },
+    },
+    {
+      entity: 'rnd-project',
+      collection: async () => ({
+        path: `/api/committees/${committeeId}/rnd-projects`,
+        body: { title: 'Dy/Tb separation', trlNow: 3, trlTarget: 5, valueChainStage: 'separation' },
+      }),
+      own: 'rnd-projects',
+      change: { trlNow: 4 },
+    },
+    {
+      entity: 'rnd-milestone',
+      collection: async (level) => {
+        const project = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/rnd-projects`, chair.token, {
+          title: 'Magnet recycling',
+          trlNow: 2,
+          trlTarget: 4,
+          classification: level,
+        });
+        return { path: `/api/rnd-projects/${project.id}/milestones`, body: { title: 'Decrepitation trial', plannedOn: '2026-06-30' } };
+      },
+      own: 'rnd-milestones',
+      change: { status: 'in_progress' },
+    },
+  ];
+
+  it('should bring every create, update and delete live to readers cleared for the record, and nothing to anyone else', async () => {
+    const [memberSocket, restrictedSocket, observerSocket] = await Promise.all([
+      subscribed(member),
+      subscribed(restricted),
+      subscribed(observer),
+    ]);
+    const refused = await app.connect(outsider.token);
+    expect((await refused.subscribe(committeeId)).ok).toBe(false);
+
+    const secrets: string[] = [];
+    const opens: string[] = [];
+    for (const register of REGISTERS) {
+      // A CONFIDENTIAL record: the member (CONFIDENTIAL) sees its whole life, no one below does.
+      const { path, body } = await register.collection('CONFIDENTIAL');
+      const created = await ok<{ id: string; version: number }>('POST', path, chair.token, { ...body, classification: 'CONFIDENTIAL' });
+      const updated = await ok<{ version: number }>('PATCH', `/api/${register.own}/${created.id}`, chair.token, {
+        version: created.version,
+        ...register.change,
+      });
+      expect(updated.version).toBe(2);
+      await ok('DELETE', `/api/${register.own}/${created.id}?version=2`, chair.token, undefined, 204);
+      await memberSocket.waitFor((events) => events.some((e) => e.type === `${register.entity}.deleted` && e.entityId === created.id));
+      expect(memberSocket.events.filter((e) => e.entityId === created.id).map((e) => e.type)).toEqual([
+        `${register.entity}.created`,
+        `${register.entity}.updated`,
+        `${register.entity}.deleted`,
+      ]);
+      secrets.push(created.id);
+
+      // Positive control for the readers below: an OPEN record under an OPEN parent reaches them.
+      const open = await register.collection('OPEN');
+      const visible = await ok<{ id: string }>('POST', open.path, chair.token, open.body);
+      opens.push(visible.id);
+      await observerSocket.waitFor((events) => events.some((e) => e.entityId === visible.id && e.type === `${register.entity}.created`));
+      await restrictedSocket.waitFor((events) => events.some((e) => e.entityId === visible.id));
+    }
+    await settle();
+    const seenBelow = JSON.stringify([restrictedSocket.events, observerSocket.events, refused.events]);
+    for (const id of secrets) expect(seenBelow).not.toContain(id);
+    expect(refused.events).toHaveLength(0);
+
+    // REST agrees: a record they may not see is a 404, like one that does not exist.
+    const [first] = opens;
+    expect((await app.request('GET', `/api/bilateral-meetings/${first}`, observer.token)).status).toBe(200);
+    expect((await app.request('GET', `/api/bilateral-meetings/${first}`, outsider.token)).status).toBe(404);
+    expect((await app.request('GET', `/api/committees/${committeeId}/negotiations`, outsider.token)).status).toBe(404);
+  });
+
+  it('should refuse writes to roles that may not keep the registers', async () => {
+    const attempt = await app.request('POST', `/api/committees/${committeeId}/negotiations`, member.token, { title: 'Not mine to open' });
+    expect(attempt.status).toBe(403);
+  });
+
+  it('should withhold SECRET red lines from a CONFIDENTIAL reader on REST, socket, catch-up, activity and export, and show them to a SECRET one', async () => {
+    const marker = `REDLINE-${Math.random().toString(36).slice(2)}`;
+    const [memberSocket, chairSocket] = await Promise.all([subscribed(member), subscribed(chair)]);
+    const after = await latestSeq(member.token);
+    const negotiation = await ok<Negotiation>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+      title: 'Raw materials chapter',
+      counterpart: 'European Commission',
+      position: 'Keep the moratorium',
+      redLines: 'To be agreed',
+      classification: 'CONFIDENTIAL',
+      fieldClassifications: { redLines: 'SECRET' },
+    });
+    // Written in a change too, so that the activity (before → after) has it to withhold.
+    const changed = await ok<Negotiation>('PATCH', `/api/negotiations/${negotiation.id}`, chair.token, { version: 1, redLines: marker });
+    expect(changed.redLines).toBe(marker);
+    const updated = (events: EventEnvelope[]) => events.some((e) => e.entityId === negotiation.id && e.type === 'negotiation.updated');
+    await memberSocket.waitFor(updated);
+    await chairSocket.waitFor(updated);
+
+    const download = async (token: string, format: 'csv' | 'xlsx') => {
+      const response = await fetch(`${app.url}/api/committees/${committeeId}/negotiations/export?format=${format}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const { default: ExcelJS } = await import('exceljs');
+    const xlsxText = async (buffer: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+      const cells: unknown[] = [];
+      workbook.eachSheet((sheet) => sheet.eachRow((row) => cells.push(row.values)));
+      return JSON.stringify(cells);
+    };
+
+    const memberSees = {
+      list: await ok<Page<Negotiation>>('GET', `/api/committees/${committeeId}/negotiations`, member.token),
+      get: await ok<Negotiation>('GET', `/api/negotiations/${negotiation.id}`, member.token),
+      socket: memberSocket.events,
+      catchUp: await app.catchUp(member.token, committeeId, after, 3),
+      activity: await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?entityId=${negotiation.id}`, member.token),
+      csv: (await download(member.token, 'csv')).toString('utf8'),
+      xlsx: await xlsxText(await download(member.token, 'xlsx')),
+    };
+    expect(JSON.stringify(memberSees)).not.toContain(marker);
+    expect(memberSees.get.redactedFields).toEqual(['redLines']);
+    expect(memberSees.get.position).toBe('Keep the moratorium');
+    expect(memberSees.list.items.find((item) => item.id === negotiation.id)?.redactedFields).toEqual(['redLines']);
+    expect(memberSocket.events.filter((e) => e.entityId === negotiation.id).map((e) => e.data)).toEqual([
+      expect.objectContaining({ redactedFields: ['redLines'] }),
+      expect.objectContaining({ redactedFields: ['redLines'] }),
+    ]);
+    expect(memberSees.catchUp.events.find((e) => e.entityId === negotiation.id)?.data).toMatchObject({ redactedFields: ['redLines'] });
+    expect(memberSees.activity.items).toHaveLength(2);
+    expect(memberSees.csv).toContain('Raw materials chapter');
+    expect(memberSees.xlsx).toContain('Raw materials chapter');
+
+    // The SECRET reader sees it on every channel.
+    const chairSees = {
+      list: await ok<Page<Negotiation>>('GET', `/api/committees/${committeeId}/negotiations`, chair.token),
+      get: await ok<Negotiation>('GET', `/api/negotiations/${negotiation.id}`, chair.token),
+      catchUp: await app.catchUp(chair.token, committeeId, after),
+      activity: await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?entityId=${negotiation.id}`, chair.token),
+    };
+    expect(chairSees.get.redLines).toBe(marker);
+    expect(chairSees.list.items.find((item) => item.id === negotiation.id)?.redLines).toBe(marker);
+    expect(JSON.stringify(chairSocket.events.filter((e) => e.entityId === negotiation.id))).toContain(marker);
+    expect(JSON.stringify(chairSees.catchUp)).toContain(marker);
+    expect(JSON.stringify(chairSees.activity)).toContain(marker);
+    expect((await download(chair.token, 'csv')).toString('utf8')).toContain(marker);
+    expect(await xlsxText(await download(chair.token, 'xlsx'))).toContain(marker);
+  });
+
+  it('should remove a field live from readers below it when its level is raised', async () => {
+    const marker = `FALLBACK-${Math.random().toString(36).slice(2)}`;
+    const memberSocket = await subscribed(member);
+    const negotiation = await ok<Negotiation>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+      title: 'Investment agreement',
+      fallback: marker,
+      classification: 'CONFIDENTIAL',
+    });
+    await memberSocket.waitFor((events) => events.some((e) => e.entityId === negotiation.id));
+    expect(JSON.stringify(memberSocket.events)).toContain(marker); // visible before the raise
+
+    await ok('PATCH', `/api/negotiations/${negotiation.id}`, chair.token, { version: 1, fieldClassifications: { fallback: 'SECRET' } });
+    const events = await memberSocket.waitFor((received) =>
+      received.some((e) => e.entityId === negotiation.id && e.type === 'negotiation.updated'),
+    );
+    const update = events.find((e) => e.entityId === negotiation.id && e.type === 'negotiation.updated') as EventEnvelope;
+    expect(update.data).toMatchObject({ id: negotiation.id, redactedFields: ['fallback'] });
+    expect(JSON.stringify(update)).not.toContain(marker);
+    expect(JSON.stringify(await ok('GET', `/api/negotiations/${negotiation.id}`, member.token))).not.toContain(marker);
+  });
+
+  it('should show links both ways, and leave out a link to a record the reader may not see', async () => {
+    const memberSocket = await subscribed(member);
+    const observerSocket = await subscribed(observer);
+    const action = await app.createItem(chair.token, committeeId, { title: 'Brief on the EU round' });
+    const negotiation = await ok<Negotiation>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+      title: 'Linked chapter',
+      classification: 'CONFIDENTIAL',
+    });
+    const project = await ok<RndProject>('POST', `/api/committees/${committeeId}/rnd-projects`, chair.token, {
+      title: 'Open project',
+      trlNow: 2,
+    });
+
+    const hidden = await ok<RecordLink>('POST', '/api/links', chair.token, { fromId: action.id, toId: negotiation.id });
+    expect(hidden.classification).toBe('CONFIDENTIAL');
+    const shown = await ok<RecordLink>('POST', '/api/links', member.token, { fromId: project.id, toId: action.id });
+    expect(shown.classification).toBe('OPEN');
+    expect((await app.request('POST', '/api/links', chair.token, { fromId: negotiation.id, toId: action.id })).status).toBe(409);
+
+    const links = (token: string, id: string) => ok<LinkedRecord[]>('GET', `/api/records/${id}/links`, token);
+    expect((await links(member.token, action.id)).map((link) => [link.direction, link.type, link.title]).sort()).toEqual([
+      ['incoming', 'rnd-project', 'Open project'],
+      ['outgoing', 'negotiation', 'Linked chapter'],
+    ]);
+    const observerLinks = await links(observer.token, action.id);
+    expect(observerLinks.map((link) => link.id)).toEqual([project.id]);
+    expect(JSON.stringify(observerLinks)).not.toContain(negotiation.id);
+    expect((await app.request('GET', `/api/records/${negotiation.id}/links`, observer.token)).status).toBe(404);
+
+    await memberSocket.waitFor((events) => events.some((e) => e.entityId === hidden.id && e.type === 'record-link.created'));
+    await observerSocket.waitFor((events) => events.some((e) => e.entityId === shown.id));
+    expect(JSON.stringify(observerSocket.events)).not.toContain(hidden.id);
+    // The observer may not remove a link they cannot see; the member may remove it.
+    expect((await app.request('DELETE', `/api/links/${hidden.id}`, observer.token)).status).toBe(404);
+    await ok('DELETE', `/api/links/${hidden.id}`, member.token, undefined, 204);
+    expect((await links(member.token, action.id)).map((link) => link.id)).toEqual([project.id]);
+  });
+
+  it('should flag a project as slipping from the milestones the reader may see, and filter on it', async () => {
+    const project = await ok<RndProject>('POST', `/api/committees/${committeeId}/rnd-projects`, chair.token, {
+      title: `Slipping ${Math.random().toString(36).slice(2)}`,
+      trlNow: 3,
+      trlTarget: 5,
+      classification: 'CONFIDENTIAL',
+    });
+    const steady = await ok<RndProject>('POST', `/api/committees/${committeeId}/rnd-projects`, chair.token, {
+      title: `Steady ${Math.random().toString(36).slice(2)}`,
+      trlNow: 3,
+      classification: 'CONFIDENTIAL',
+    });
+    const milestones = `/api/rnd-projects/${project.id}/milestones`;
+    const late = await ok<{ late: boolean; overdue: boolean }>('POST', milestones, chair.token, {
+      title: 'Done after the plan',
+      plannedOn: '2025-01-10',
+      actualOn: '2025-02-01',
+      status: 'done',
+    });
+    expect(late).toMatchObject({ late: true, overdue: false });
+    const overdue = await ok<{ late: boolean; overdue: boolean }>('POST', milestones, chair.token, {
+      title: 'Past its plan, not done',
+      plannedOn: '2025-03-01',
+      status: 'in_progress',
+      classification: 'SECRET',
+    });
+    expect(overdue).toMatchObject({ late: false, overdue: true });
+    await ok('POST', `/api/rnd-projects/${steady.id}/milestones`, chair.token, { title: 'In the future', plannedOn: '2099-01-01' });
+    await ok('POST', `/api/rnd-projects/${steady.id}/milestones`, chair.token, {
+      title: 'On time',
+      plannedOn: '2025-01-10',
+      actualOn: '2025-01-09',
+      status: 'done',
+    });
+
+    const chairView = await ok<RndProject>('GET', `/api/rnd-projects/${project.id}`, chair.token);
+    expect(chairView).toMatchObject({ slipping: true, lateMilestones: 1, overdueMilestones: 1 });
+    // The SECRET overdue milestone does not count for a CONFIDENTIAL reader.
+    const memberView = await ok<RndProject>('GET', `/api/rnd-projects/${project.id}`, member.token);
+    expect(memberView).toMatchObject({ slipping: true, lateMilestones: 1, overdueMilestones: 0 });
+    expect((await ok<unknown[]>('GET', milestones, member.token)).length).toBe(1);
+    expect(await ok<RndProject>('GET', `/api/rnd-projects/${steady.id}`, member.token)).toMatchObject({ slipping: false });
+
+    const slipping = await ok<Page<RndProject>>('GET', `/api/committees/${committeeId}/rnd-projects?slipping=true&limit=500`, member.token);
+    expect(slipping.items.map((item) => item.id)).toContain(project.id);
+    expect(slipping.items.map((item) => item.id)).not.toContain(steady.id);
+    expect(slipping.items.every((item) => item.slipping)).toBe(true);
+    const notSlipping = await ok<Page<RndProject>>(
+      'GET',
+      `/api/committees/${committeeId}/rnd-projects?slipping=false&limit=500`,
+      member.token,
+    );
+    expect(notSlipping.items.map((item) => item.id)).toContain(steady.id);
+    expect(notSlipping.items.some((item) => item.slipping)).toBe(false);
+  });
+
+  it('should page lists and show a country only as far as the reader may see it', async () => {
+    const country = 'AU';
+    for (const [date, classification] of [
+      ['2026-01-05', 'OPEN'],
+      ['2026-01-06', 'SECRET'],
+      ['2026-01-07', 'OPEN'],
+    ] as const) {
+      const meeting = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/bilateral-meetings`, chair.token, {
+        country,
+        counterpart: `DISR ${classification}`,
+        date,
+        classification,
+      });
+      await ok('POST', `/api/bilateral-meetings/${meeting.id}/commitments`, chair.token, {
+        side: 'theirs',
+        text: `Commitment ${classification}`,
+      });
+    }
+    const summary = await ok<{ engagements: Array<{ counterpart: string }>; openCommitments: Array<{ text: string }> }>(
+      'GET',
+      `/api/committees/${committeeId}/countries/au`,
+      member.token,
+    );
+    expect(summary.engagements.map((meeting) => meeting.counterpart)).toContain('DISR OPEN');
+    expect(JSON.stringify(summary)).not.toContain('SECRET');
+    expect(summary.openCommitments.some((commitment) => commitment.text === 'Commitment OPEN')).toBe(true);
+    const chairSummary = await ok<{ engagements: unknown[] }>('GET', `/api/committees/${committeeId}/countries/AU`, chair.token);
+    expect(JSON.stringify(chairSummary)).toContain('DISR SECRET');
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `country=AU&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: Page<{ id: string; date: string }> = await ok(
+        'GET',
+        `/api/committees/${committeeId}/bilateral-meetings?${query}`,
+        chair.token,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 50);
+    const all = await ok<Page<{ id: string }>>('GET', `/api/committees/${committeeId}/bilateral-meetings?country=AU`, chair.token);
+    expect(seen).toEqual(all.items.map((item) => item.id));
+    expect(new Set(seen).size).toBeGreaterThanOrEqual(3);
+
+    const stages = await ok<Array<{ code: string; segment: string }>>('GET', '/api/value-chain-stages', observer.token);
+    expect(stages.map((stage) => stage.code)).toEqual(expect.arrayContaining(['mining', 'separation', 'magnets', 'recycling']));
+  });
+
+  it('should refuse invalid input with a 400 that names the field', async () => {
+    const names = async (method: string, path: string, body: unknown, field: string) => {
+      const result = await app.request<{ message: string; issues: Array<{ field: string }> }>(method, path, chair.token, body);
+      expect([result.status, result.body.issues?.map((issue) => issue.field)]).toEqual([400, expect.arrayContaining([field])]);
+    };
+    await names('POST', `/api/committees/${committeeId}/rnd-projects`, { title: 'Backwards', trlNow: 6, trlTarget: 4 }, 'trlTarget');
+    await names('POST', `/api/committees/${committeeId}/rnd-projects`, { title: 'Too ready', trlNow: 10 }, 'trlNow');
+    await names(
+      'POST',
+      `/api/committees/${committeeId}/rnd-projects`,
+      { title: 'Nowhere', trlNow: 2, valueChainStage: 'alchemy' },
+      'valueChainStage',
+    );
+    const project = await ok<RndProject>('POST', `/api/committees/${committeeId}/rnd-projects`, chair.token, {
+      title: 'Patch me',
+      trlNow: 4,
+      trlTarget: 6,
+    });
+    await names('PATCH', `/api/rnd-projects/${project.id}`, { version: 1, trlTarget: 3 }, 'trlTarget');
+    await names(
+      'POST',
+      `/api/committees/${committeeId}/bilateral-meetings`,
+      { country: 'Japan', counterpart: 'JICA', date: '2026-01-01' },
+      'country',
+    );
+    await names('POST', `/api/committees/${committeeId}/bilateral-meetings`, { country: 'JP', counterpart: 'JICA' }, 'date');
+    await names('POST', `/api/committees/${committeeId}/negotiations`, { title: 'Odd', kind: 'treaty' }, 'kind');
+    await names('POST', `/api/committees/${committeeId}/negotiations`, { title: 'Extra', secret: true }, 'secret');
+    await names('GET', `/api/committees/${committeeId}/negotiations?colour=red`, undefined, 'colour');
+    await names('GET', `/api/committees/${committeeId}/rnd-projects?limit=501`, undefined, 'limit');
+    await names('GET', `/api/committees/${committeeId}/bilateral-meetings?cursor=not-a-cursor`, undefined, 'cursor');
+    await names('GET', `/api/committees/${committeeId}/rnd-projects/export?format=pdf`, undefined, 'format');
+    await names('POST', '/api/links', { fromId: project.id, toId: project.id }, 'toId');
+    await names('POST', '/api/links', { fromId: project.id, toId: '00000000-0000-4000-8000-000000000000' }, 'toId');
+  });
+});
