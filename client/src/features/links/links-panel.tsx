@@ -29,6 +29,11 @@ const TYPE_ICONS: Record<string, string> = {
   'rnd-milestone': '◆',
 };
 
+/** Who may add and remove links (the server decides; the UI only offers it). */
+export function canManageLinks(role: string | undefined): boolean {
+  return role === 'chair' || role === 'secretariat' || role === 'member';
+}
+
 export function useLinks(recordId: string) {
   const api = useApi();
   return useQuery({ queryKey: registerKeys.links(recordId), queryFn: () => linksApi.list(api, recordId), enabled: Boolean(recordId) });

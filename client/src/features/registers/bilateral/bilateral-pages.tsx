@@ -5,7 +5,7 @@ import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
-import { LinksPanel } from '../../links/links-panel.tsx';
+import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';
 import { useRecordBlocker } from '../components/record-page.tsx';
 import { ClassifiedSection, CountryTag, canEditRegisters, countryName, StateView } from '../components/register-ui.tsx';
 import { useAgreements, useBilateralMeeting, useDeleteBilateralMeeting, useRemoved } from '../hooks/use-registers.ts';
@@ -116,7 +116,7 @@ export function BilateralDetailPage() {
         </StateView>
         {canEdit && <AddAgreement committeeId={committeeId} country={record.country} bilateralMeetingId={record.id} />}
       </section>
-      <LinksPanel recordId={record.id} committeeId={committeeId} canEdit={canEdit} canRaiseAction={canEdit} />
+      <LinksPanel recordId={record.id} committeeId={committeeId} canEdit={canManageLinks(committee?.role)} canRaiseAction={canEdit} />
     </article>
   );
 }

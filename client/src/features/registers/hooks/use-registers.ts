@@ -200,6 +200,7 @@ export function useCreateMilestone(rndProjectId: string) {
       upsertRecord(queryClient, 'rnd-milestone', milestone);
       // The project's slippage is the server's to compute from its milestones.
       void queryClient.invalidateQueries({ queryKey: registerKeys.rnd(rndProjectId) });
+      void queryClient.invalidateQueries({ queryKey: registerKeys.rndLists(milestone.committeeId) });
     },
   });
 }
@@ -211,6 +212,7 @@ export function useUpdateMilestone(rndProjectId: string) {
     onSuccess: (milestone: RndMilestone) => {
       upsertRecord(queryClient, 'rnd-milestone', milestone);
       void queryClient.invalidateQueries({ queryKey: registerKeys.rnd(rndProjectId) });
+      void queryClient.invalidateQueries({ queryKey: registerKeys.rndLists(milestone.committeeId) });
     },
   });
 }

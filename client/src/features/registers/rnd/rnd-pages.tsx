@@ -7,7 +7,7 @@ import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
-import { LinksPanel } from '../../links/links-panel.tsx';
+import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';
 import { useRecordBlocker } from '../components/record-page.tsx';
 import { useFormErrors } from '../components/register-form.tsx';
 import { ClassifiedSection, canEditRegisters, StateView } from '../components/register-ui.tsx';
@@ -325,7 +325,7 @@ export function RndDetailPage() {
         withheld={redacted.includes('notes')}
       />
       <Milestones rndProjectId={record.id} canEdit={canEdit} />
-      <LinksPanel recordId={record.id} committeeId={committeeId} canEdit={canEdit} canRaiseAction={canEdit} />
+      <LinksPanel recordId={record.id} committeeId={committeeId} canEdit={canManageLinks(committee?.role)} canRaiseAction={canEdit} />
     </article>
   );
 }
