@@ -14,6 +14,7 @@ import { ClassificationBadge } from '../action-items/components/badges.tsx';
 import { useActionItems } from '../action-items/hooks/use-action-items.ts';
 import { useBilateralMeetings, useNegotiations, useRndProjects } from '../registers/hooks/use-registers.ts';
 import { type LinkEntry, linksApi, pathOfRecord } from './links-api.ts';
+import '../registers/i18n/load-strings.ts';
 
 const TYPE_ICONS: Record<string, string> = {
   'action-item': '✓',

@@ -2,20 +2,12 @@ import {
   type AgendaItem,
   actionItemSchema,
   agendaItemSchema,
-  agreementSchema,
   attendanceSchema,
-  bilateralCommitmentSchema,
-  bilateralMeetingSchema,
   decisionSchema,
   type Meeting,
   meetingSchema,
   memberSchema,
-  negotiationRoundSchema,
-  negotiationSchema,
   progressUpdateSchema,
-  recordLinkSchema,
-  rndMilestoneSchema,
-  rndProjectSchema,
 } from '@sidang/shared';
 import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys, registerKeys } from '../query-keys.ts';
 import { registerEntity } from './entity-registry.ts';
@@ -103,10 +95,11 @@ registerEntity({
 });
 
 // Registers: each list holds a committee's whole register (filtered on screen), patched in place.
+// Their zod schemas are not imported here: this module is on every first screen, and the
+// schemas would add to it what only the register pages need.
 
 registerEntity({
   type: 'bilateral-meeting',
-  schema: bilateralMeetingSchema,
   detailKey: registerKeys.bilateral,
   listsKey: (committeeId) => registerKeys.bilateralLists(committeeId),
   // Latest first.
@@ -115,7 +108,6 @@ registerEntity({
 
 registerEntity({
   type: 'bilateral-commitment',
-  schema: bilateralCommitmentSchema,
   // A meeting's commitments are patched in place; a country's open commitments (and any other
   // cached list the record does not belong to) are read again: the server decides them.
   listsKey: () => registerKeys.commitmentsAll,
@@ -126,14 +118,12 @@ registerEntity({
 
 registerEntity({
   type: 'agreement',
-  schema: agreementSchema,
   listsKey: (committeeId) => registerKeys.agreementLists(committeeId),
   sort: (a, b) => a.title.localeCompare(b.title),
 });
 
 registerEntity({
   type: 'negotiation',
-  schema: negotiationSchema,
   detailKey: registerKeys.negotiation,
   listsKey: (committeeId) => registerKeys.negotiationLists(committeeId),
   sort: (a, b) => a.title.localeCompare(b.title),
@@ -141,7 +131,6 @@ registerEntity({
 
 registerEntity({
   type: 'negotiation-round',
-  schema: negotiationRoundSchema,
   listsKey: (_committeeId, round) => (round ? registerKeys.rounds(round.negotiationId) : registerKeys.roundsAll),
   parent: { type: 'negotiation', idOf: (round) => round.negotiationId, childrenKey: registerKeys.rounds },
   sort: (a, b) => a.number - b.number,
@@ -149,7 +138,6 @@ registerEntity({
 
 registerEntity({
   type: 'rnd-project',
-  schema: rndProjectSchema,
   detailKey: registerKeys.rnd,
   listsKey: (committeeId) => registerKeys.rndLists(committeeId),
   sort: (a, b) => a.title.localeCompare(b.title),
@@ -157,7 +145,6 @@ registerEntity({
 
 registerEntity({
   type: 'rnd-milestone',
-  schema: rndMilestoneSchema,
   listsKey: (_committeeId, milestone) => (milestone ? registerKeys.milestones(milestone.rndProjectId) : registerKeys.milestonesAll),
   parent: { type: 'rnd-project', idOf: (milestone) => milestone.rndProjectId, childrenKey: registerKeys.milestones },
   sort: (a, b) => (a.plannedOn ?? '9999').localeCompare(b.plannedOn ?? '9999') || a.createdAt.localeCompare(b.createdAt),
@@ -165,7 +152,6 @@ registerEntity({
 
 registerEntity({
   type: 'record-link',
-  schema: recordLinkSchema,
   // A record's links list the record at the other end (held by the link's id): a new link is
   // read again with that record's title as the reader may see it; a removed one is dropped.
   listsKey: () => registerKeys.linksAll,

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { NoAccessNotice } from '../../committees/components/no-access.tsx';
-import { ExportButtons } from '../../registers/components/register-ui.tsx';
+import { ExportButtons } from '../../registers/components/export-buttons.tsx';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { agencyKey } from '../hooks/people.ts';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';

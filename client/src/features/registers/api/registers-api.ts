@@ -10,7 +10,6 @@ import type {
   CreateNegotiationRound,
   CreateRndMilestone,
   CreateRndProject,
-  ExportFormat,
   Negotiation,
   NegotiationRound,
   Page,
@@ -110,8 +109,4 @@ export const registersApi = {
     const answer = await api.get<ValueChainStage[] | { items: ValueChainStage[] }>('/api/value-chain-stages');
     return (Array.isArray(answer) ? answer : answer.items).slice().sort((a, b) => a.position - b.position);
   },
-
-  /** Downloads a list as the caller may see it, with the filters on screen. */
-  exportList: (api: ApiClient, committeeId: string, list: ExportableList, format: ExportFormat, filters: Record<string, QueryValue>) =>
-    api.getBlob(`/api/committees/${enc(committeeId)}/${list}/export`, { ...filters, format }),
 };

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { LevelSelect } from './register-ui.tsx';
+import '../i18n/load-strings.ts';
 
 /** One input of a register form. */
 export interface FieldSpec {

@@ -1,13 +1,11 @@
 import { CLASSIFICATIONS, type Classification, classificationLevel } from '@sidang/shared';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ApiClient, QueryValue } from '../../../lib/api/api-client.ts';
-import { useApi } from '../../../lib/api/api-context.tsx';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
-import { type ExportableList, registersApi } from '../api/registers-api.ts';
+import '../i18n/load-strings.ts';
 
 /** Who may create and edit register records (the server decides; the UI only offers it). */
 export function canEditRegisters(role: string | undefined): boolean {
@@ -159,78 +157,6 @@ export function RecordProblem({ text, back, onRetry }: { text: string; back: str
   );
 }
 
-/** Saves a downloaded file under its name (a link click; the URL is released after). */
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
-
-/** Exports a list in CSV or XLSX with the filters on screen, through the signed-in API client. */
-export async function downloadExport(
-  api: ApiClient,
-  committeeId: string,
-  list: ExportableList,
-  format: 'csv' | 'xlsx',
-  filters: Record<string, QueryValue>,
-): Promise<void> {
-  const { blob, filename } = await registersApi.exportList(api, committeeId, list, format, filters);
-  saveFile(blob, filename ?? `${list}.${format}`);
-}
-
-export function ExportButtons({
-  committeeId,
-  list,
-  filters,
-}: {
-  committeeId: string;
-  list: ExportableList;
-  filters: Record<string, QueryValue>;
-}) {
-  const { t } = useTranslation();
-  const api = useApi();
-  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
-  const [failed, setFailed] = useState(false);
-  const run = async (format: 'csv' | 'xlsx') => {
-    setBusy(format);
-    setFailed(false);
-    try {
-      await downloadExport(api, committeeId, list, format, filters);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <fieldset className="export-buttons" aria-label={t('registers.export')}>
-      {(['csv', 'xlsx'] as const).map((format) => (
-        <button
-          key={format}
-          type="button"
-          className="button button--small"
-          onClick={() => void run(format)}
-          disabled={busy !== null}
-          aria-busy={busy === format}
-          data-testid={`export-${format}`}
-        >
-          {t(`registers.export_${format}`)}
-        </button>
-      ))}
-      {failed && (
-        <span className="field__error" role="alert">
-          {t('registers.exportFailed')}
-        </span>
-      )}
-    </fieldset>
-  );
-}
-
 /** The tabs between the three registers. */
 export function RegisterTabs({ committeeId, current }: { committeeId: string; current: 'bilateral' | 'negotiations' | 'rnd' }) {
   const { t } = useTranslation();
@@ -290,3 +216,5 @@ export function LevelSelect({
     </label>
   );
 }
+
+export { ExportButtons } from './export-buttons.tsx';

@@ -1,7 +1,8 @@
-/** English strings of the registers and record links (mounted under `registers` and `links`). */
+/**
+ * English strings of the register pages and record links, loaded with those pages (see
+ * `load-strings.ts`); the few the app shell and the action list need are in `core.ts`.
+ */
 export const registersEn = {
-  nav: 'Registers',
-  more: 'More',
   title: 'Registers',
   all: 'All',
   count_one: '{{count}} record',
@@ -31,10 +32,6 @@ export const registersEn = {
   confirmDelete: 'Delete this record?',
   status: 'Status',
   due: 'Due',
-  export: 'Export',
-  export_csv: 'CSV',
-  export_xlsx: 'Excel',
-  exportFailed: 'The export failed. Try again.',
   bilateral: {
     title: 'Bilateral meetings',
     new: 'New bilateral meeting',
@@ -178,3 +175,7 @@ export const linksEn = {
     'rnd-milestone': 'Milestone',
   },
 } as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type RegisterStrings = Widen<typeof registersEn>;
+export type LinkStrings = Widen<typeof linksEn>;

@@ -1,9 +1,7 @@
-import type { Resources } from '../../../lib/i18n/locales/en.ts';
+import type { LinkStrings, RegisterStrings } from './en.ts';
 
 /** Bahasa Malaysia strings of the registers and record links, terms from the committee glossary. */
-export const registersMs: Resources['registers'] = {
-  nav: 'Daftar',
-  more: 'Lagi',
+export const registersMs: RegisterStrings = {
   title: 'Daftar',
   all: 'Semua',
   count_one: '{{count}} rekod',
@@ -33,10 +31,6 @@ export const registersMs: Resources['registers'] = {
   confirmDelete: 'Padam rekod ini?',
   status: 'Status',
   due: 'Tarikh akhir',
-  export: 'Eksport',
-  export_csv: 'CSV',
-  export_xlsx: 'Excel',
-  exportFailed: 'Eksport gagal. Cuba lagi.',
   bilateral: {
     title: 'Mesyuarat dua hala',
     new: 'Mesyuarat dua hala baharu',
@@ -149,7 +143,7 @@ export const registersMs: Resources['registers'] = {
   },
 };
 
-export const linksMs: Resources['links'] = {
+export const linksMs: LinkStrings = {
   title: 'Rekod berkaitan',
   none: 'Tiada rekod berkaitan.',
   add: 'Pautkan rekod',

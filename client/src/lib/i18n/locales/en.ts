@@ -1,4 +1,4 @@
-import { linksEn, registersEn } from '../../../features/registers/i18n/en.ts';
+import { registersCoreEn } from '../../../features/registers/i18n/core.ts';
 /** English UI strings. `ms.ts` must mirror every key (enforced by its type). */
 export const en = {
   app: {
@@ -553,8 +553,7 @@ export const en = {
     indicator: 'No access',
     indicatorTitle: 'You no longer have access to this committee.',
   },
-  registers: registersEn,
-  links: linksEn,
+  registers: registersCoreEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

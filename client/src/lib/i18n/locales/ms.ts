@@ -1,4 +1,4 @@
-import { linksMs, registersMs } from '../../../features/registers/i18n/ms.ts';
+import { registersCoreMs } from '../../../features/registers/i18n/core.ts';
 import type { Resources } from './en.ts';
 
 /** Bahasa Malaysia UI strings, terms from the committee glossary. */
@@ -560,6 +560,5 @@ export const ms: Resources = {
     indicator: 'Tiada akses',
     indicatorTitle: 'Anda tidak lagi mempunyai akses kepada jawatankuasa ini.',
   },
-  registers: registersMs,
-  links: linksMs,
+  registers: registersCoreMs,
 };
