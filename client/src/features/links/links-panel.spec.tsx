@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LinkedRecord } from '@sidang/shared';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { COMMITTEE_ID, jsonResponse, makeActionItem, uuid } from '../../test/fixtures.ts';
 import { renderWithApp } from '../../test/render.tsx';
 import { apiTable, makeBilateral, makeNegotiation, page } from '../registers/test-fixtures.ts';
 import { LinksPanel } from './links-panel.tsx';
+
+// Pages that load several queries: allow for a loaded machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 const RECORD_ID = uuid();
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '../../../lib/i18n/i18n.ts';
 import { COMMITTEE_ID, jsonResponse, memberUser } from '../../../test/fixtures.ts';
@@ -9,6 +9,9 @@ import { BilateralCreator } from './bilateral-form.tsx';
 import { BilateralListPage } from './bilateral-list.tsx';
 import { BilateralDetailPage } from './bilateral-pages.tsx';
 import { CountryPage } from './country-page.tsx';
+
+// Pages that load several queries: allow for a loaded machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 const LIST = `/api/committees/${COMMITTEE_ID}/bilateral-meetings`;
 const AGREEMENTS = `/api/committees/${COMMITTEE_ID}/agreements`;

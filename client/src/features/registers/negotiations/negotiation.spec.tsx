@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { COMMITTEE_ID, memberUser } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
@@ -7,6 +7,9 @@ import { apiTable, makeNegotiation, makeRound, page } from '../test-fixtures.ts'
 import { NegotiationEditor } from './negotiation-form.tsx';
 import { NegotiationListPage } from './negotiation-list.tsx';
 import { NegotiationDetailPage } from './negotiation-pages.tsx';
+
+// Pages that load several queries: allow for a loaded machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 const LIST = `/api/committees/${COMMITTEE_ID}/negotiations`;
 

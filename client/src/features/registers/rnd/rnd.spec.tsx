@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '../../../lib/i18n/i18n.ts';
 import { COMMITTEE_ID, memberUser } from '../../../test/fixtures.ts';
@@ -7,6 +7,9 @@ import { renderWithApp } from '../../../test/render.tsx';
 import { apiTable, makeMilestone, makeProject, page } from '../test-fixtures.ts';
 import { RndListPage } from './rnd-list.tsx';
 import { RndDetailPage } from './rnd-pages.tsx';
+
+// Pages that load several queries: allow for a loaded machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 const LIST = `/api/committees/${COMMITTEE_ID}/rnd-projects`;
 
