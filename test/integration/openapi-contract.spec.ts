@@ -11,6 +11,7 @@ interface JsonSchema {
   type?: string;
   enum?: unknown[];
   format?: string;
+  pattern?: string;
   nullable?: boolean;
   minLength?: number;
   maxLength?: number;
@@ -54,7 +55,8 @@ function minimal(schema: JsonSchema): fc.Arbitrary<unknown> {
     case 'string': {
       const min = Math.max(schema.minLength ?? 0, 1);
       const max = Math.min(schema.maxLength ?? 40, min + 20);
-      if (schema.format === 'uuid') value = fc.uuid();
+      if (schema.pattern) value = fc.stringMatching(new RegExp(schema.pattern));
+      else if (schema.format === 'uuid') value = fc.uuid();
       else if (schema.format === 'email')
         value = fc.string({ unit: fc.constantFrom(...ALNUM), minLength: 1, maxLength: 20 }).map((local) => `${local}@example.org`);
       else if (schema.format === 'date')
@@ -149,7 +151,7 @@ describe('the OpenAPI document agrees with the server', () => {
   });
 
   it('should accept a minimal valid request of every operation and answer only documented statuses', async () => {
-    const known: Record<string, string> = { committeeId, id: item.id };
+    const known: Record<string, string> = { committeeId, id: item.id, code: 'MY' };
     for (const { path, method, operation } of operations()) {
       const body = operation.requestBody?.content['application/json']?.schema;
       const query = (operation.parameters ?? []).filter((p) => p.in === 'query');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActivityPage, Classification, EventEnvelope, LinkedRecord, Negotiation, Page, RecordLink, RndProject } from '@sidang/shared';
+import fc from 'fast-check';
 import { aMembership, aUser, type TestUser } from './support/factories.js';
 import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
 
@@ -52,6 +53,8 @@ describe('registers', () => {
     collection: (level: Classification) => Promise<{ path: string; body: Record<string, unknown> }>;
     own: string;
     change: Record<string, unknown>;
+    /** A text field of the record, where a test plants its marker. */
+    text: string;
   }> = [
     {
       entity: 'bilateral-meeting',
@@ -60,6 +63,7 @@ describe('registers', () => {
         body: { country: 'JP', counterpart: 'JICA', date: '2026-03-02' },
       }),
       own: 'bilateral-meetings',
+      text: 'counterpart',
       change: { outcomes: 'Work plan agreed' },
     },
     {
@@ -74,6 +78,7 @@ describe('registers', () => {
         return { path: `/api/bilateral-meetings/${meeting.id}/commitments`, body: { side: 'ours', text: 'Table incentive options' } };
       },
       own: 'bilateral-commitments',
+      text: 'text',
       change: { status: 'done' },
     },
     {
@@ -83,12 +88,14 @@ describe('registers', () => {
         body: { title: 'MoU on critical minerals', country: 'US' },
       }),
       own: 'agreements',
+      text: 'title',
       change: { status: 'signed', signedOn: '2025-10-26' },
     },
     {
       entity: 'negotiation',
       collection: async () => ({ path: `/api/committees/${committeeId}/negotiations`, body: { title: 'EU FTA raw materials chapter' } }),
       own: 'negotiations',
+      text: 'title',
       change: { status: 'in_progress' },
     },
     {
@@ -102,6 +109,7 @@ describe('registers', () => {
         return { path: `/api/negotiations/${negotiation.id}/rounds`, body: { venue: 'Brussels', startsOn: '2026-04-01' } };
       },
       own: 'negotiation-rounds',
+      text: 'venue',
       change: { outcome: 'Texts exchanged' },
     },
     {
@@ -111,6 +119,7 @@ describe('registers', () => {
         body: { title: 'Dy/Tb separation', trlNow: 3, trlTarget: 5, valueChainStage: 'separation' },
       }),
       own: 'rnd-projects',
+      text: 'title',
       change: { trlNow: 4 },
     },
     {
@@ -125,6 +134,7 @@ describe('registers', () => {
         return { path: `/api/rnd-projects/${project.id}/milestones`, body: { title: 'Decrepitation trial', plannedOn: '2026-06-30' } };
       },
       own: 'rnd-milestones',
+      text: 'title',
       change: { status: 'in_progress' },
     },
   ];
@@ -175,6 +185,77 @@ describe('registers', () => {
     expect((await app.request('GET', `/api/bilateral-meetings/${first}`, observer.token)).status).toBe(200);
     expect((await app.request('GET', `/api/bilateral-meetings/${first}`, outsider.token)).status).toBe(404);
     expect((await app.request('GET', `/api/committees/${committeeId}/negotiations`, outsider.token)).status).toBe(404);
+  });
+
+  it('should keep a SECRET record of every register from each reader below SECRET on every channel, and show it to a SECRET reader', async () => {
+    const marker = `SECRET-${Math.random().toString(36).slice(2)}`;
+    const after = await latestSeq(chair.token);
+    const sockets = await Promise.all([subscribed(member), subscribed(restricted), subscribed(observer)]);
+    const chairSocket = await subscribed(chair);
+    const paths: string[] = [];
+    for (const register of REGISTERS) {
+      const { path, body } = await register.collection('SECRET');
+      const created = await ok<{ id: string }>('POST', path, chair.token, {
+        ...body,
+        [register.text]: `${marker} ${register.entity}`,
+        classification: 'SECRET',
+      });
+      paths.push(path, `/api/${register.own}/${created.id}`);
+      await chairSocket.waitFor((events) => events.some((e) => e.entityId === created.id));
+    }
+    const everywhere = [
+      ...paths.filter((path) => !/\/(bilateral-commitments|negotiation-rounds|rnd-milestones)\//.test(path)),
+      ...['bilateral-meetings', 'agreements', 'negotiations', 'rnd-projects'].flatMap((plural) => [
+        `/api/committees/${committeeId}/${plural}?limit=500`,
+        `/api/committees/${committeeId}/${plural}/export?format=csv`,
+      ]),
+      `/api/committees/${committeeId}/countries/JP`,
+      `/api/committees/${committeeId}/countries/KR`,
+      `/api/committees/${committeeId}/countries/US`,
+      `/api/committees/${committeeId}/activity?limit=500`,
+    ];
+    await settle();
+    for (const [index, reader] of [member, restricted, observer].entries()) {
+      const seen: unknown[] = [sockets[index]?.events, await app.catchUp(reader.token, committeeId, after)];
+      for (const path of everywhere) {
+        const response = await fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${reader.token}` } });
+        expect(response.status).toBeLessThan(500);
+        seen.push(path, response.status, await response.text());
+      }
+      expect(JSON.stringify(seen)).not.toContain(marker);
+    }
+    // Positive control: the SECRET reader has every one of them, live and on catch-up.
+    const chairCatchUp = JSON.stringify(await app.catchUp(chair.token, committeeId, after));
+    for (const register of REGISTERS) {
+      expect(chairCatchUp).toContain(`${marker} ${register.entity}`);
+      expect(JSON.stringify(chairSocket.events)).toContain(`${marker} ${register.entity}`);
+    }
+    const outsiderView = await app.request('GET', `/api/committees/${committeeId}/negotiations/export?format=csv`, outsider.token);
+    expect(outsiderView.status).toBe(404);
+  });
+
+  it('should seed the demo registers: partners, the EU raw-materials negotiation with SECRET red lines, six R&D projects with one slipping', async () => {
+    const fta = 'Malaysia–EU FTA: raw materials chapter';
+    const asMember = await ok<Page<Negotiation>>('GET', `/api/committees/${committeeId}/negotiations?limit=500`, member.token);
+    const memberFta = asMember.items.find((item) => item.title === fta);
+    expect(memberFta).toMatchObject({ classification: 'CONFIDENTIAL', redactedFields: ['fallback', 'redLines'] });
+    expect(memberFta?.redLines).toBeUndefined();
+    const chairFta = await ok<Negotiation>('GET', `/api/negotiations/${memberFta?.id}`, chair.token);
+    expect(chairFta.redLines).toMatch(/moratorium/);
+    expect((await ok<unknown[]>('GET', `/api/negotiations/${chairFta.id}/rounds`, member.token)).length).toBeGreaterThanOrEqual(2);
+    expect((await app.request('GET', `/api/negotiations/${chairFta.id}`, observer.token)).status).toBe(404);
+
+    for (const country of ['US', 'JP', 'KR', 'CN', 'EU', 'AU']) {
+      const summary = await ok<{ engagements: unknown[] }>('GET', `/api/committees/${committeeId}/countries/${country}`, chair.token);
+      expect({ country, engagements: summary.engagements.length > 0 }).toEqual({ country, engagements: true });
+    }
+    const projects = await ok<Page<RndProject>>('GET', `/api/committees/${committeeId}/rnd-projects?limit=500`, chair.token);
+    const illustrative = projects.items.filter((project) => project.title.endsWith('(illustrative)'));
+    expect(illustrative).toHaveLength(6);
+    expect(illustrative.filter((project) => project.slipping).map((project) => project.title)).toEqual([
+      'Carbonate purification and NdPr solvent-extraction pilot (illustrative)',
+    ]);
+    expect(illustrative.every((project) => project.trlTarget >= project.trlNow && project.valueChainStage)).toBe(true);
   });
 
   it('should refuse writes to roles that may not keep the registers', async () => {
@@ -274,6 +355,25 @@ describe('registers', () => {
     expect(update.data).toMatchObject({ id: negotiation.id, redactedFields: ['fallback'] });
     expect(JSON.stringify(update)).not.toContain(marker);
     expect(JSON.stringify(await ok('GET', `/api/negotiations/${negotiation.id}`, member.token))).not.toContain(marker);
+  });
+
+  it('should take a raised record and its children away from readers below the new level, live and on catch-up', async () => {
+    const marker = `ROUND-${Math.random().toString(36).slice(2)}`;
+    const memberSocket = await subscribed(member);
+    const after = await latestSeq(member.token);
+    const negotiation = await ok<Negotiation>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+      title: 'Soon SECRET',
+      classification: 'CONFIDENTIAL',
+    });
+    const round = await ok<{ id: string }>('POST', `/api/negotiations/${negotiation.id}/rounds`, chair.token, { venue: marker });
+    await memberSocket.waitFor((events) => events.some((e) => e.entityId === round.id));
+    expect(JSON.stringify(await app.catchUp(member.token, committeeId, after))).toContain(marker); // visible before the raise
+
+    await ok('PATCH', `/api/negotiations/${negotiation.id}`, chair.token, { version: 1, classification: 'SECRET' });
+    await memberSocket.waitFor((events) => events.some((e) => e.entityId === negotiation.id && e.type === 'negotiation.hidden'));
+    expect(JSON.stringify(await app.catchUp(member.token, committeeId, after))).not.toContain(marker);
+    expect((await app.request('GET', `/api/negotiations/${negotiation.id}/rounds`, member.token)).status).toBe(404);
+    expect(JSON.stringify(await app.catchUp(chair.token, committeeId, after))).toContain(marker);
   });
 
   it('should show links both ways, and leave out a link to a record the reader may not see', async () => {
@@ -422,6 +522,64 @@ describe('registers', () => {
     expect(stages.map((stage) => stage.code)).toEqual(expect.arrayContaining(['mining', 'separation', 'magnets', 'recycling']));
   });
 
+  it('should answer random bodies on every register write with a 2xx or a 4xx, never a 5xx', async () => {
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.string(),
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.double(),
+      fc.constant(null),
+      fc.constantFrom('2025-02-30', '0000-01-01', '99999-01-01', 'SECRET', 'secret', 'MY', 'zz', '', 'a'.repeat(400), 'separation'),
+    );
+    const keys = [
+      'title',
+      'country',
+      'counterpart',
+      'level',
+      'date',
+      'place',
+      'objectives',
+      'kind',
+      'status',
+      'redLines',
+      'fieldClassifications',
+      'classification',
+      'side',
+      'text',
+      'dueDate',
+      'number',
+      'startsOn',
+      'endsOn',
+      'trlNow',
+      'trlTarget',
+      'partners',
+      'fundingRm',
+      'valueChainStage',
+      'plannedOn',
+      'actualOn',
+      'signedOn',
+      'expiresOn',
+      'bilateralMeetingId',
+      'version',
+    ];
+    const body = fc.oneof(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 6 }), fc.jsonValue({ maxDepth: 2 }));
+    const targets: Array<[string, string]> = [];
+    for (const register of REGISTERS) {
+      const { path, body: valid } = await register.collection('OPEN');
+      const created = await ok<{ id: string }>('POST', path, chair.token, valid);
+      targets.push(['POST', path], ['PATCH', `/api/${register.own}/${created.id}`]);
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...targets), body, async ([method, path], sent) => {
+        const result = await app.request<{ statusCode?: number; message?: string }>(method, path, chair.token, sent);
+        expect({ method, path, sent, status: result.status < 500 }).toEqual({ method, path, sent, status: true });
+        if (result.status >= 400)
+          expect(result.body).toEqual(expect.objectContaining({ statusCode: result.status, message: expect.any(String) }));
+      }),
+      { seed: 20_261_129, numRuns: 150 },
+    );
+  });
+
   it('should refuse invalid input with a 400 that names the field', async () => {
     const names = async (method: string, path: string, body: unknown, field: string) => {
       const result = await app.request<{ message: string; issues: Array<{ field: string }> }>(method, path, chair.token, body);
@@ -449,12 +607,40 @@ describe('registers', () => {
     );
     await names('POST', `/api/committees/${committeeId}/bilateral-meetings`, { country: 'JP', counterpart: 'JICA' }, 'date');
     await names('POST', `/api/committees/${committeeId}/negotiations`, { title: 'Odd', kind: 'treaty' }, 'kind');
+    await names(
+      'POST',
+      `/api/committees/${committeeId}/agreements`,
+      { title: 'Backdated', country: 'US', signedOn: '2026-05-01', expiresOn: '2026-04-01' },
+      'expiresOn',
+    );
+    const agreement = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/agreements`, chair.token, {
+      title: 'Dated',
+      country: 'US',
+      signedOn: '2026-05-01',
+    });
+    await names('PATCH', `/api/agreements/${agreement.id}`, { version: 1, expiresOn: '2026-01-01' }, 'expiresOn');
+    const negotiation = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, { title: 'Rounds' });
+    await names('POST', `/api/negotiations/${negotiation.id}/rounds`, { startsOn: '2026-05-04', endsOn: '2026-05-01' }, 'endsOn');
+    const round = await ok<{ id: string }>('POST', `/api/negotiations/${negotiation.id}/rounds`, chair.token, { startsOn: '2026-05-04' });
+    await names('PATCH', `/api/negotiation-rounds/${round.id}`, { version: 1, endsOn: '2026-05-01' }, 'endsOn');
     await names('POST', `/api/committees/${committeeId}/negotiations`, { title: 'Extra', secret: true }, 'secret');
     await names('GET', `/api/committees/${committeeId}/negotiations?colour=red`, undefined, 'colour');
     await names('GET', `/api/committees/${committeeId}/rnd-projects?limit=501`, undefined, 'limit');
     await names('GET', `/api/committees/${committeeId}/bilateral-meetings?cursor=not-a-cursor`, undefined, 'cursor');
+    for (const forged of [
+      ['2026-01-01', '------------------------------------'],
+      ['a\u0000b', '00000000-0000-4000-8000-000000000000'],
+      [1, 2],
+    ]) {
+      const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      await names('GET', `/api/committees/${committeeId}/rnd-projects?cursor=${cursor}`, undefined, 'cursor');
+    }
     await names('GET', `/api/committees/${committeeId}/rnd-projects/export?format=pdf`, undefined, 'format');
     await names('POST', '/api/links', { fromId: project.id, toId: project.id }, 'toId');
-    await names('POST', '/api/links', { fromId: project.id, toId: '00000000-0000-4000-8000-000000000000' }, 'toId');
+    const missing = await app.request<{ message: string }>('POST', '/api/links', chair.token, {
+      fromId: project.id,
+      toId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect([missing.status, missing.body.message]).toEqual([404, 'toId: record not found']);
   });
 });

@@ -6,9 +6,8 @@ import { fieldLevelsSchema, optionalDateSchema, optionalShape, pageQueryFields, 
 /** ISO 3166-1 alpha-2 code, upper case (EU is accepted as its exceptionally reserved code). */
 export const countryCodeSchema = z
   .string()
-  .trim()
+  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code, e.g. JP')
   .transform((value) => value.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 country code, e.g. JP'))
   .describe('ISO 3166-1 alpha-2 code, e.g. JP, KR, US; EU for the European Union');
 
 export const BILATERAL_LEVELS = ['ministerial', 'senior_officials', 'technical'] as const;
@@ -130,15 +129,20 @@ const agreementEditable = {
   bilateralMeetingId: z.uuid().nullable(),
   classification: classificationSchema,
 };
-export const createAgreementSchema = z.strictObject({
-  ...agreementEditable,
-  kind: agreementEditable.kind.default('MoU'),
-  status: agreementEditable.status.default('drafting'),
-  signedOn: agreementEditable.signedOn.default(null),
-  expiresOn: agreementEditable.expiresOn.default(null),
-  bilateralMeetingId: agreementEditable.bilateralMeetingId.default(null),
-  classification: agreementEditable.classification.default('OPEN'),
-});
+export const createAgreementSchema = z
+  .strictObject({
+    ...agreementEditable,
+    kind: agreementEditable.kind.default('MoU'),
+    status: agreementEditable.status.default('drafting'),
+    signedOn: agreementEditable.signedOn.default(null),
+    expiresOn: agreementEditable.expiresOn.default(null),
+    bilateralMeetingId: agreementEditable.bilateralMeetingId.default(null),
+    classification: agreementEditable.classification.default('OPEN'),
+  })
+  .refine((input) => !input.signedOn || !input.expiresOn || input.expiresOn >= input.signedOn, {
+    path: ['expiresOn'],
+    message: 'expiresOn must not be before signedOn',
+  });
 export type CreateAgreement = z.input<typeof createAgreementSchema>;
 export const updateAgreementSchema = z.strictObject({ ...versionField, ...optionalShape(agreementEditable) });
 export type UpdateAgreement = z.infer<typeof updateAgreementSchema>;

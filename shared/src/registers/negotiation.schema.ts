@@ -85,16 +85,21 @@ const roundEditable = {
   nextSteps: text().max(20_000),
   classification: classificationSchema,
 };
-export const createNegotiationRoundSchema = z.strictObject({
-  ...roundEditable,
-  number: roundEditable.number.optional().describe('Default: the next number'),
-  startsOn: roundEditable.startsOn.default(null),
-  endsOn: roundEditable.endsOn.default(null),
-  venue: roundEditable.venue.default(''),
-  outcome: roundEditable.outcome.default(''),
-  nextSteps: roundEditable.nextSteps.default(''),
-  classification: classificationSchema.optional().describe("Default: the negotiation's"),
-});
+export const createNegotiationRoundSchema = z
+  .strictObject({
+    ...roundEditable,
+    number: roundEditable.number.optional().describe('Default: the next number'),
+    startsOn: roundEditable.startsOn.default(null),
+    endsOn: roundEditable.endsOn.default(null),
+    venue: roundEditable.venue.default(''),
+    outcome: roundEditable.outcome.default(''),
+    nextSteps: roundEditable.nextSteps.default(''),
+    classification: classificationSchema.optional().describe("Default: the negotiation's"),
+  })
+  .refine((input) => !input.startsOn || !input.endsOn || input.endsOn >= input.startsOn, {
+    path: ['endsOn'],
+    message: 'endsOn must not be before startsOn',
+  });
 export type CreateNegotiationRound = z.input<typeof createNegotiationRoundSchema>;
 export const updateNegotiationRoundSchema = z.strictObject({ ...versionField, ...optionalShape(roundEditable) });
 export type UpdateNegotiationRound = z.infer<typeof updateNegotiationRoundSchema>;

@@ -12,7 +12,11 @@ describeRoute({
   body: createRecordLinkSchema,
   response: recordLinkSchema,
   status: 201,
-  extraErrors: { 403: 'Your role may not do this', 409: 'The records are linked already; the link is under `current`' },
+  extraErrors: {
+    403: 'Your role may not do this',
+    404: 'fromId or toId is not a record of one committee that the caller may see',
+    409: 'The records are linked already; the link is under `current`',
+  },
 });
 describeRoute({
   method: 'delete',

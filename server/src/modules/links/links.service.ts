@@ -98,13 +98,10 @@ export class LinksService {
     const ends = await this.ends([input.fromId, input.toId]);
     const from = ends.get(input.fromId);
     const access = from ? await this.access.forCommittee(actor, from.committeeId) : null;
-    if (!from || !access || !this.mayStillSee(access, from)) {
-      throw new InvalidFieldException('fromId', 'must be a record you may see');
-    }
+    // A record one may not see is answered like one that does not exist (404), naming the end.
+    if (!from || !access || !this.mayStillSee(access, from)) throw new LinkNotFoundException('fromId: record');
     const to = ends.get(input.toId);
-    if (!to || to.committeeId !== from.committeeId || !this.mayStillSee(access, to)) {
-      throw new InvalidFieldException('toId', 'must be a record of the same committee that you may see');
-    }
+    if (!to || to.committeeId !== from.committeeId || !this.mayStillSee(access, to)) throw new LinkNotFoundException('toId: record');
     access.require('record-link.manage');
     const existing = await this.dataSource.manager
       .createQueryBuilder(RecordLinkEntity, 'l')

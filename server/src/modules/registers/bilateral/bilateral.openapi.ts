@@ -2,6 +2,7 @@ import {
   agreementSchema,
   bilateralCommitmentSchema,
   bilateralMeetingSchema,
+  countryCodeSchema,
   countrySummarySchema,
   createAgreementSchema,
   createBilateralCommitmentSchema,
@@ -51,6 +52,6 @@ describeRoute({
   path: '/api/committees/:committeeId/countries/:code',
   summary: 'One partner country: engagements, open commitments and agreements the caller may see',
   tag,
-  params: z.object({ committeeId: z.uuid(), code: z.string().describe('ISO 3166-1 alpha-2') }),
+  params: z.object({ committeeId: z.uuid(), code: countryCodeSchema }),
   response: countrySummarySchema,
 });

@@ -210,6 +210,14 @@ export class BilateralService {
     return this.changes.transact(actor, async (tx) => {
       const { version, ...changes } = input;
       if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
+      const signedOn = changes.signedOn === undefined ? entity.signedOn : changes.signedOn;
+      const expiresOn = changes.expiresOn === undefined ? entity.expiresOn : changes.expiresOn;
+      if (signedOn && expiresOn && expiresOn < signedOn) {
+        throw new InvalidFieldException(
+          changes.expiresOn !== undefined ? 'expiresOn' : 'signedOn',
+          'expiresOn must not be before signedOn',
+        );
+      }
       if (changes.bilateralMeetingId) await this.assertMeetingOf(access, changes.bilateralMeetingId, tx.manager);
       return this.kit.update(AGREEMENT, tx, access, entity, version, changes, null);
     });

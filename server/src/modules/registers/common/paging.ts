@@ -7,6 +7,8 @@ interface Position {
   id: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function encode(position: Position): string {
   return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
 }
@@ -14,9 +16,9 @@ function encode(position: Position): string {
 function decode(cursor: string): Position {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      if (/^[0-9a-f-]{36}$/i.test(value[1])) return { key: value[0], id: value[1] };
-    }
+    const [key, id] = Array.isArray(value) && value.length === 2 ? value : [];
+    // Only what a page could have produced: a key PostgreSQL can store and a well-formed UUID.
+    if (typeof key === 'string' && !key.includes('\u0000') && typeof id === 'string' && UUID.test(id)) return { key, id };
   } catch {
     // Falls through to the 400 below.
   }

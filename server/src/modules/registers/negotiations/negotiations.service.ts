@@ -17,6 +17,7 @@ import { AccessService } from '../../../access/access.service.js';
 import type { Actor } from '../../../access/actor.js';
 import { ChangesService } from '../../../changes/changes.service.js';
 import { keysetPage } from '../common/paging.js';
+import { InvalidFieldException } from '../common/register.errors.js';
 import { type RegisterDefinition, RegisterKit } from '../common/register-kit.js';
 import { NegotiationEntity } from './negotiation.entity.js';
 import { NegotiationRoundEntity } from './negotiation-round.entity.js';
@@ -156,6 +157,11 @@ export class NegotiationsService {
     access.require('register.manage');
     const { version, ...changes } = input;
     if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
+    const startsOn = changes.startsOn === undefined ? entity.startsOn : changes.startsOn;
+    const endsOn = changes.endsOn === undefined ? entity.endsOn : changes.endsOn;
+    if (startsOn && endsOn && endsOn < startsOn) {
+      throw new InvalidFieldException(changes.endsOn !== undefined ? 'endsOn' : 'startsOn', 'endsOn must not be before startsOn');
+    }
     return this.changes.transact(actor, (tx) => this.kit.update(NEGOTIATION_ROUND, tx, access, entity, version, changes, governor));
   }
 
