@@ -90,4 +90,30 @@ describe(LinksPanel.name, () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: action.title })).not.toBeInTheDocument());
     expect(calls.some((call) => call.method === 'DELETE' && call.url === `/api/links/${action.linkId}`)).toBe(true);
   });
+
+  it('should raise an action item from the record, linked to it', async () => {
+    const raised = makeActionItem({ title: 'Send the JICA experts their terms of reference' });
+    let links: LinkedRecord[] = [];
+    const { calls } = renderWithApp(<LinksPanel recordId={RECORD_ID} committeeId={COMMITTEE_ID} canEdit canRaiseAction />, {
+      handler: apiTable({
+        [`GET /api/records/${RECORD_ID}/links`]: () => jsonResponse(200, links),
+        [`POST /api/committees/${COMMITTEE_ID}/action-items`]: () => jsonResponse(201, raised),
+        'POST /api/links': () => {
+          links = [linked({ id: raised.id, title: raised.title })];
+          return jsonResponse(201, { id: uuid() });
+        },
+      }),
+    });
+    await screen.findByTestId('links-empty');
+    await userEvent.click(screen.getByTestId('raise-action-from-record'));
+    await userEvent.click(screen.getByTestId('raise-action-save'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Required');
+    await userEvent.type(screen.getByLabelText('Action title'), raised.title);
+    await userEvent.click(screen.getByTestId('raise-action-save'));
+    expect(await screen.findByRole('link', { name: raised.title })).toHaveAttribute('href', `/c/${COMMITTEE_ID}/actions/${raised.id}`);
+    const posts = calls.filter((call) => call.method === 'POST');
+    expect(posts.map((call) => call.url)).toEqual([`/api/committees/${COMMITTEE_ID}/action-items`, '/api/links']);
+    expect(posts[0]?.body).toEqual({ title: raised.title });
+    expect(posts[1]?.body).toEqual({ fromId: RECORD_ID, toId: raised.id });
+  });
 });
