@@ -1,9 +1,11 @@
 import { MILESTONE_STATUSES, type MilestoneStatus, type RndMilestone } from '@sidang/shared';
-import { useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { registerKeys } from '../../../lib/query-keys.ts';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
@@ -190,9 +192,29 @@ function MilestoneRow({ milestone, rndProjectId, canEdit }: { milestone: RndMile
   );
 }
 
-function Milestones({ rndProjectId, canEdit }: { rndProjectId: string; canEdit: boolean }) {
+/**
+ * A project's slippage is computed by the server from its milestones, and a milestone's change
+ * is the only event sent: when the milestones change after they were first shown (live, or by
+ * this user), the project is read again so that its flag and counts follow.
+ */
+function useSlippageFollowsMilestones(rndProjectId: string, committeeId: string, milestonesUpdatedAt: number): void {
+  const queryClient = useQueryClient();
+  const first = useRef<number | null>(null);
+  useEffect(() => {
+    if (milestonesUpdatedAt === 0) return;
+    if (first.current === null) {
+      first.current = milestonesUpdatedAt;
+      return;
+    }
+    void queryClient.invalidateQueries({ queryKey: registerKeys.rnd(rndProjectId) });
+    void queryClient.invalidateQueries({ queryKey: registerKeys.rndLists(committeeId) });
+  }, [queryClient, rndProjectId, committeeId, milestonesUpdatedAt]);
+}
+
+function Milestones({ rndProjectId, committeeId, canEdit }: { rndProjectId: string; committeeId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const list = useMilestones(rndProjectId);
+  useSlippageFollowsMilestones(rndProjectId, committeeId, list.dataUpdatedAt);
   const create = useCreateMilestone(rndProjectId);
   const [adding, setAdding] = useState(false);
   return (
@@ -324,7 +346,7 @@ export function RndDetailPage() {
         level={record.fieldClassifications.notes}
         withheld={redacted.includes('notes')}
       />
-      <Milestones rndProjectId={record.id} canEdit={canEdit} />
+      <Milestones rndProjectId={record.id} committeeId={committeeId} canEdit={canEdit} />
       <LinksPanel recordId={record.id} committeeId={committeeId} canEdit={canManageLinks(committee?.role)} canRaiseAction={canEdit} />
     </article>
   );

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '../../../lib/i18n/i18n.ts';
-import { COMMITTEE_ID, memberUser } from '../../../test/fixtures.ts';
+import { applyEnvelope } from '../../../lib/realtime/cache-apply.ts';
+import { CHAIR_ID, COMMITTEE_ID, jsonResponse, memberUser } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { apiTable, makeMilestone, makeProject, page } from '../test-fixtures.ts';
 import { RndListPage } from './rnd-list.tsx';
@@ -126,5 +127,37 @@ describe(RndDetailPage.name, () => {
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'done');
     await userEvent.click(screen.getByTestId('save-milestone'));
     await waitFor(() => expect(calls.find((call) => call.method === 'PATCH')?.body).toMatchObject({ version: 1, status: 'done' }));
+  });
+
+  it("should follow the project's slippage when a milestone changes live", async () => {
+    const project = makeProject({ slipping: false });
+    let slipping = false;
+    const overdue = makeMilestone(project.id, { title: 'Atom Malaysia licence', plannedOn: '2026-01-01', overdue: true });
+    const { queryClient } = renderWithApp(<RndDetailPage />, {
+      path: `/c/${COMMITTEE_ID}/registers/rnd/${project.id}`,
+      route: '/c/:committeeId/registers/rnd/:id',
+      handler: apiTable({
+        [`GET /api/rnd-projects/${project.id}`]: () =>
+          jsonResponse(200, slipping ? { ...project, slipping, overdueMilestones: 1, version: 1 } : project),
+        [`GET /api/rnd-projects/${project.id}/milestones`]: [],
+      }),
+    });
+    expect(await screen.findByText('No milestones yet.')).toBeInTheDocument();
+    expect(screen.queryByTestId('slipping')).not.toBeInTheDocument();
+    slipping = true;
+    act(() => {
+      applyEnvelope(queryClient, {
+        seq: 9,
+        committeeId: COMMITTEE_ID,
+        type: 'rnd-milestone.created',
+        entityId: overdue.id,
+        version: 1,
+        actorId: CHAIR_ID,
+        at: '2026-03-12T01:00:00.000Z',
+        data: overdue,
+      });
+    });
+    expect(await screen.findByTestId('milestone-row')).toHaveTextContent('Overdue');
+    expect(await screen.findByTestId('slipping')).toBeInTheDocument();
   });
 });
