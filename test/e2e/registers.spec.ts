@@ -74,7 +74,15 @@ describe('The registers in the browser', () => {
     await desk.getByTestId('register-save').click();
     await desk.getByRole('heading', { level: 1, name: new RegExp(counterpart) }).waitFor();
 
-    await phone.getByTestId('bilateral-row').filter({ hasText: counterpart }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    const row = phone.getByTestId('bilateral-row').filter({ hasText: counterpart });
+    await row.waitFor({ timeout: LIVE_TIMEOUT_MS });
+
+    // Its page reads on the phone too: commitments, agreements and links without sideways scrolling.
+    await row.getByRole('link', { name: counterpart }).click();
+    await phone.getByRole('heading', { level: 1, name: new RegExp(counterpart) }).waitFor();
+    await phone.getByTestId('links-panel').waitFor();
+    const page = await overflow(phone);
+    expect(page.scrollWidth).toBeLessThanOrEqual(page.innerWidth);
   }, 90_000);
 
   it('should withhold SECRET red lines from a CONFIDENTIAL member, and show them to the chair', async () => {

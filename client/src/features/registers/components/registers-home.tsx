@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
 import { useBilateralMeetings, useNegotiations, useRndProjects } from '../hooks/use-registers.ts';
+import '../i18n/load-strings.ts';
 
 function Count({ n }: { n: number | undefined }) {
   // Sized before the data arrives: the cards do not move when the counts come in.
