@@ -96,7 +96,8 @@ describe('The registers in the browser', () => {
     await open(phone, path);
     const section = phone.getByRole('region', { name: 'Red lines' });
     await section.getByText('Withheld — above your clearance').waitFor();
-    expect(await phone.locator('body').innerText()).not.toContain(redLines);
+    // Nowhere in the page, hidden text and attributes included.
+    expect(await phone.content()).not.toContain(redLines);
     const width = await overflow(phone);
     expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
 
