@@ -357,6 +357,40 @@ describe('registers', () => {
     expect(JSON.stringify(await ok('GET', `/api/negotiations/${negotiation.id}`, member.token))).not.toContain(marker);
   });
 
+  it('should keep a field level an editor is not cleared for when they edit the levels, and refuse their edit of that field', async () => {
+    const marker = `KEPT-${Math.random().toString(36).slice(2)}`;
+    const editor = await aUser(app, { clearance: 'CONFIDENTIAL' });
+    await aMembership(app, { id: committeeId }, editor, 'secretariat');
+    const negotiation = await ok<Negotiation>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+      title: 'Levels kept',
+      redLines: marker,
+      classification: 'CONFIDENTIAL',
+      fieldClassifications: { redLines: 'SECRET' },
+    });
+    const edited = await ok<Negotiation>('PATCH', `/api/negotiations/${negotiation.id}`, editor.token, {
+      version: 1,
+      fieldClassifications: { position: 'CONFIDENTIAL' },
+    });
+    expect(edited.redactedFields).toEqual(['redLines']);
+    expect(JSON.stringify(edited)).not.toContain(marker);
+    expect((await ok<Negotiation>('GET', `/api/negotiations/${negotiation.id}`, chair.token)).fieldClassifications).toEqual({
+      redLines: 'SECRET',
+    });
+    expect((await ok<Negotiation>('GET', `/api/negotiations/${negotiation.id}`, member.token)).redactedFields).toEqual(['redLines']);
+
+    const blind = await app.request<{ message: string }>('PATCH', `/api/negotiations/${negotiation.id}`, editor.token, {
+      version: 2,
+      redLines: 'x',
+    });
+    expect([blind.status, blind.body.message]).toEqual([400, expect.stringMatching(/^redLines:/)]);
+    const lowered = await app.request<{ message: string }>('PATCH', `/api/negotiations/${negotiation.id}`, editor.token, {
+      version: 2,
+      fieldClassifications: { redLines: 'CONFIDENTIAL' },
+    });
+    expect([lowered.status, lowered.body.message]).toEqual([400, expect.stringMatching(/^redLines:/)]);
+    expect((await ok<Negotiation>('GET', `/api/negotiations/${negotiation.id}`, chair.token)).redLines).toBe(marker);
+  });
+
   it('should take a raised record and its children away from readers below the new level, live and on catch-up', async () => {
     const marker = `ROUND-${Math.random().toString(36).slice(2)}`;
     const memberSocket = await subscribed(member);

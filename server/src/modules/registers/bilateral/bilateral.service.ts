@@ -106,13 +106,8 @@ export class BilateralService {
       if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
       this.kit.assertNoWithheldField(access, toBilateralMeeting(entity), changes);
       const patch: Partial<BilateralMeetingEntity> = { ...changes } as Partial<BilateralMeetingEntity>;
-      if (changes.fieldClassifications || changes.classification) {
-        patch.fieldClassifications = this.kit.fieldLevels(
-          access,
-          changes.classification ?? entity.classification,
-          changes.fieldClassifications ?? entity.fieldClassifications,
-        );
-      }
+      const fieldClassifications = this.kit.editedFieldLevels(access, entity, changes);
+      if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
       return this.kit.update(BILATERAL_MEETING, tx, access, entity, version, patch, null);
     });
   }

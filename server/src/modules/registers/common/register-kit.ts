@@ -82,6 +82,28 @@ export class RegisterKit {
     return kept;
   }
 
+  /**
+   * The field levels after an edit of the levels or of the record's own level, or undefined when
+   * the edit touches neither. A level the editor is not cleared for is kept as stored: leaving
+   * it out of the request must not declassify a field they cannot see.
+   */
+  editedFieldLevels(
+    access: CommitteeAccess,
+    stored: { classification: Classification; fieldClassifications: FieldClassifications },
+    changes: { classification?: Classification; fieldClassifications?: FieldClassifications },
+  ): FieldClassifications | undefined {
+    if (!changes.fieldClassifications && !changes.classification) return undefined;
+    const classification = changes.classification ?? stored.classification;
+    const kept: FieldClassifications = {};
+    for (const [field, level] of Object.entries(stored.fieldClassifications)) {
+      if (level && !isCleared(access.clearance, level)) kept[field] = level;
+    }
+    const requested = Object.fromEntries(
+      Object.entries(changes.fieldClassifications ?? stored.fieldClassifications).filter(([field]) => !(field in kept)),
+    );
+    return { ...this.fieldLevels(access, classification, requested), ...kept };
+  }
+
   /** A field withheld from the editor can be neither read nor overwritten by them. */
   assertNoWithheldField(access: CommitteeAccess, wire: object, changes: Record<string, unknown>): void {
     const withheld = projectFor(wire as { fieldClassifications?: FieldClassifications }, access.clearance) as { redactedFields?: string[] };

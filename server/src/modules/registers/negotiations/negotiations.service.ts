@@ -102,13 +102,8 @@ export class NegotiationsService {
     if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
     this.kit.assertNoWithheldField(access, toNegotiation(entity), changes);
     const patch = { ...changes } as Partial<NegotiationEntity>;
-    if (changes.fieldClassifications || changes.classification) {
-      patch.fieldClassifications = this.kit.fieldLevels(
-        access,
-        changes.classification ?? entity.classification,
-        changes.fieldClassifications ?? entity.fieldClassifications,
-      );
-    }
+    const fieldClassifications = this.kit.editedFieldLevels(access, entity, changes);
+    if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
     return this.changes.transact(actor, (tx) => this.kit.update(NEGOTIATION, tx, access, entity, version, patch, null));
   }
 

@@ -174,13 +174,8 @@ export class RndService {
     }
     if (changes.valueChainStage !== undefined) await this.assertStage(changes.valueChainStage);
     const patch = { ...changes } as Partial<RndProjectEntity>;
-    if (changes.fieldClassifications || changes.classification) {
-      patch.fieldClassifications = this.kit.fieldLevels(
-        access,
-        changes.classification ?? entity.classification,
-        changes.fieldClassifications ?? entity.fieldClassifications,
-      );
-    }
+    const fieldClassifications = this.kit.editedFieldLevels(access, entity, changes);
+    if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
     const updated = await this.changes.transact(actor, (tx) => this.kit.update(RND_PROJECT, tx, access, entity, version, patch, null));
     return this.withReaderSlippage(updated, access.clearance, access.committee.timeZone);
   }
