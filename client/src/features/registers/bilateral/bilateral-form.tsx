@@ -8,7 +8,14 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { todayInCommitteeZone } from '../../../lib/dates.ts';
-import { changedOnly, type FieldSpec, levelsToWire, RegisterForm, type RegisterFormSubmit } from '../components/register-form.tsx';
+import {
+  changedOnly,
+  clearedLevels,
+  type FieldSpec,
+  levelsToWire,
+  RegisterForm,
+  type RegisterFormSubmit,
+} from '../components/register-form.tsx';
 import { useCreateBilateralMeeting, useUpdateBilateralMeeting } from '../hooks/use-registers.ts';
 
 function useFields(): FieldSpec[] {
@@ -98,7 +105,13 @@ export function BilateralEditor({ record, clearance }: { record: BilateralMeetin
       onCancel={() => navigate(page)}
       onSubmit={(submit) =>
         update.mutate(
-          { version: record.version, ...changedOnly(record, toBody(submit, record.redactedFields)) },
+          {
+            version: record.version,
+            ...changedOnly(
+              { ...record, fieldClassifications: clearedLevels(record.fieldClassifications, clearance) },
+              toBody(submit, record.redactedFields),
+            ),
+          },
           { onSuccess: () => navigate(page) },
         )
       }

@@ -1,4 +1,4 @@
-import type { Classification } from '@sidang/shared';
+import { type Classification, classificationLevel } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
@@ -61,7 +61,8 @@ export function RegisterForm(props: RegisterFormProps) {
   const id = useId();
   const [values, setValues] = useState<FormValues>(props.initial);
   const [classification, setClassification] = useState<Classification>(props.initialClassification);
-  const [levels, setLevels] = useState<FieldLevels>(props.initialLevels ?? {});
+  // Levels above the editor's clearance are not theirs to send: the server keeps them as they are.
+  const [levels, setLevels] = useState<FieldLevels>(() => clearedLevels(props.initialLevels ?? {}, props.clearance));
   const [missing, setMissing] = useState<string[]>([]);
   const errors = useFormErrors(props.error);
 
@@ -156,6 +157,15 @@ export function RegisterForm(props: RegisterFormProps) {
       </div>
     </form>
   );
+}
+
+/** The field levels an editor cleared to `clearance` may see and send. */
+export function clearedLevels(levels: Partial<Record<string, Classification | ''>>, clearance: Classification | undefined): FieldLevels {
+  const out: FieldLevels = {};
+  for (const [field, level] of Object.entries(levels)) {
+    if (level && classificationLevel(level) <= classificationLevel(clearance ?? 'OPEN')) out[field] = level;
+  }
+  return out;
 }
 
 /** Field levels as the API takes them: only the fields set above the record. */

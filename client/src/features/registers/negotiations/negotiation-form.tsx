@@ -8,7 +8,14 @@ import {
 } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { changedOnly, type FieldSpec, levelsToWire, RegisterForm, type RegisterFormSubmit } from '../components/register-form.tsx';
+import {
+  changedOnly,
+  clearedLevels,
+  type FieldSpec,
+  levelsToWire,
+  RegisterForm,
+  type RegisterFormSubmit,
+} from '../components/register-form.tsx';
 import { useCreateNegotiation, useUpdateNegotiation } from '../hooks/use-registers.ts';
 
 function useFields(): FieldSpec[] {
@@ -97,7 +104,13 @@ export function NegotiationEditor({ record, clearance }: { record: Negotiation; 
       onCancel={() => navigate(page)}
       onSubmit={(submit) =>
         update.mutate(
-          { version: record.version, ...changedOnly(record, toBody(submit, record.redactedFields)) },
+          {
+            version: record.version,
+            ...changedOnly(
+              { ...record, fieldClassifications: clearedLevels(record.fieldClassifications, clearance) },
+              toBody(submit, record.redactedFields),
+            ),
+          },
           { onSuccess: () => navigate(page) },
         )
       }

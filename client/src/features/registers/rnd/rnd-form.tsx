@@ -1,7 +1,14 @@
 import { type Classification, type CreateRndProject, RND_PROJECT_LEVELLED_FIELDS, type RndProject } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { changedOnly, type FieldSpec, levelsToWire, RegisterForm, type RegisterFormSubmit } from '../components/register-form.tsx';
+import {
+  changedOnly,
+  clearedLevels,
+  type FieldSpec,
+  levelsToWire,
+  RegisterForm,
+  type RegisterFormSubmit,
+} from '../components/register-form.tsx';
 import { useCreateRndProject, useUpdateRndProject, useValueChainStages } from '../hooks/use-registers.ts';
 
 const TRL_OPTIONS = Array.from({ length: 9 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
@@ -106,7 +113,13 @@ export function RndEditor({ record, clearance }: { record: RndProject; clearance
       onCancel={() => navigate(page)}
       onSubmit={(submit) =>
         update.mutate(
-          { version: record.version, ...changedOnly(record, toBody(submit, record.redactedFields)) },
+          {
+            version: record.version,
+            ...changedOnly(
+              { ...record, fieldClassifications: clearedLevels(record.fieldClassifications, clearance) },
+              toBody(submit, record.redactedFields),
+            ),
+          },
           { onSuccess: () => navigate(page) },
         )
       }
