@@ -3,6 +3,9 @@ import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { RouteFallback } from './route-fallback.tsx';
 
 const admin = () => import('../features/admin/components/admin-pages.tsx');
+const bilateral = () => import('../features/registers/bilateral/bilateral-pages.tsx');
+const negotiations = () => import('../features/registers/negotiations/negotiation-pages.tsx');
+const rnd = () => import('../features/registers/rnd/rnd-pages.tsx');
 
 // Every signed-in page is its own chunk: the sign-in page loads no app code, and a signed-in
 // route loads the shell and its own page in parallel. The first paint waits for both (no
@@ -68,6 +71,48 @@ export const routes: RouteObject[] = [
             path: 'c/:committeeId/meetings/:meetingId',
             lazy: () => import('../features/meetings/components/meeting-page.tsx').then((m) => ({ Component: m.MeetingPage })),
           },
+          {
+            path: 'c/:committeeId/registers',
+            lazy: () => import('../features/registers/components/registers-home.tsx').then((m) => ({ Component: m.RegistersHomePage })),
+          },
+          {
+            path: 'c/:committeeId/registers/bilateral',
+            lazy: () => import('../features/registers/bilateral/bilateral-list.tsx').then((m) => ({ Component: m.BilateralListPage })),
+          },
+          { path: 'c/:committeeId/registers/bilateral/new', lazy: () => bilateral().then((m) => ({ Component: m.BilateralNewPage })) },
+          { path: 'c/:committeeId/registers/bilateral/:id', lazy: () => bilateral().then((m) => ({ Component: m.BilateralDetailPage })) },
+          {
+            path: 'c/:committeeId/registers/bilateral/:id/edit',
+            lazy: () => bilateral().then((m) => ({ Component: m.BilateralEditPage })),
+          },
+          {
+            path: 'c/:committeeId/registers/countries/:code',
+            lazy: () => import('../features/registers/bilateral/country-page.tsx').then((m) => ({ Component: m.CountryPage })),
+          },
+          {
+            path: 'c/:committeeId/registers/negotiations',
+            lazy: () =>
+              import('../features/registers/negotiations/negotiation-list.tsx').then((m) => ({ Component: m.NegotiationListPage })),
+          },
+          {
+            path: 'c/:committeeId/registers/negotiations/new',
+            lazy: () => negotiations().then((m) => ({ Component: m.NegotiationNewPage })),
+          },
+          {
+            path: 'c/:committeeId/registers/negotiations/:id',
+            lazy: () => negotiations().then((m) => ({ Component: m.NegotiationDetailPage })),
+          },
+          {
+            path: 'c/:committeeId/registers/negotiations/:id/edit',
+            lazy: () => negotiations().then((m) => ({ Component: m.NegotiationEditPage })),
+          },
+          {
+            path: 'c/:committeeId/registers/rnd',
+            lazy: () => import('../features/registers/rnd/rnd-list.tsx').then((m) => ({ Component: m.RndListPage })),
+          },
+          { path: 'c/:committeeId/registers/rnd/new', lazy: () => rnd().then((m) => ({ Component: m.RndNewPage })) },
+          { path: 'c/:committeeId/registers/rnd/:id', lazy: () => rnd().then((m) => ({ Component: m.RndDetailPage })) },
+          { path: 'c/:committeeId/registers/rnd/:id/edit', lazy: () => rnd().then((m) => ({ Component: m.RndEditPage })) },
           {
             path: 'admin',
             lazy: () => admin().then((m) => ({ Component: m.AdminLayout })),

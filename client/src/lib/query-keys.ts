@@ -70,3 +70,28 @@ export function isPersistedQueryKey(key: readonly unknown[]): boolean {
   if (root === 'action-items') return kind !== 'removed';
   return root === 'me' || root === 'committees' || root === 'progress-updates' || root === 'meetings' || root === 'agenda-items';
 }
+
+/**
+ * Keys of the registers (bilateral meetings, negotiations, R&D projects) and record links.
+ * Register lists are held whole per committee and filtered on screen, so they are patched live.
+ */
+export const registerKeys = {
+  bilateralLists: (committeeId: string) => ['bilateral-meetings', 'list', committeeId] as const,
+  bilateral: (id: string) => ['bilateral-meetings', 'detail', id] as const,
+  /** Every cached commitment list: one meeting's, or a country's open ones. */
+  commitmentsAll: ['bilateral-commitments'] as const,
+  commitments: (bilateralMeetingId: string) => ['bilateral-commitments', 'meeting', bilateralMeetingId] as const,
+  countryCommitments: (committeeId: string, country: string) => ['bilateral-commitments', 'country', committeeId, country] as const,
+  agreementLists: (committeeId: string) => ['agreements', 'list', committeeId] as const,
+  negotiationLists: (committeeId: string) => ['negotiations', 'list', committeeId] as const,
+  negotiation: (id: string) => ['negotiations', 'detail', id] as const,
+  roundsAll: ['negotiation-rounds'] as const,
+  rounds: (negotiationId: string) => ['negotiation-rounds', negotiationId] as const,
+  rndLists: (committeeId: string) => ['rnd-projects', 'list', committeeId] as const,
+  rnd: (id: string) => ['rnd-projects', 'detail', id] as const,
+  milestonesAll: ['rnd-milestones'] as const,
+  milestones: (rndProjectId: string) => ['rnd-milestones', rndProjectId] as const,
+  valueChainStages: ['value-chain-stages'] as const,
+  linksAll: ['record-links'] as const,
+  links: (recordId: string) => ['record-links', recordId] as const,
+};

@@ -34,7 +34,8 @@ afterEach(() => {
 describe(AppShell.name, () => {
   it('should mark only "New" as the current page on the new-action form, in both navigations', async () => {
     renderWithApp(<AppShell />, { handler, path: `/c/${COMMITTEE_ID}/actions/new`, route: '/c/:committeeId/*' });
-    await screen.findAllByRole('link', { name: 'New' });
+    // A loaded machine can take more than the default second to draw the shell the first time.
+    await screen.findAllByRole('link', { name: 'New' }, { timeout: 10_000 });
     for (const nav of screen.getAllByRole('navigation', { name: 'Main' })) {
       const current = within(nav)
         .getAllByRole('link')
@@ -48,6 +49,32 @@ describe(AppShell.name, () => {
     expect(isNavItemActive(actions, `/c/${COMMITTEE_ID}/actions/abc`)).toBe(true);
     expect(isNavItemActive(actions, `/c/${COMMITTEE_ID}/actions/new`)).toBe(false);
     expect(isNavItemActive({ to: `/c/${COMMITTEE_ID}`, end: true }, `/c/${COMMITTEE_ID}/actions`)).toBe(false);
+  });
+
+  it('should put the registers in the side navigation and, on a phone, under "More" without growing the bar', async () => {
+    renderWithApp(<AppShell />, { handler, path: `/c/${COMMITTEE_ID}/registers/rnd`, route: '/c/:committeeId/*' });
+    await screen.findAllByRole('link', { name: 'Members' }, { timeout: 10_000 });
+    const [side, bottom] = screen.getAllByRole('navigation', { name: 'Main' }) as [HTMLElement, HTMLElement];
+    const names = (nav: HTMLElement) =>
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent);
+    const current = (nav: HTMLElement) =>
+      within(nav)
+        .getAllByRole('link')
+        .filter((link) => link.getAttribute('aria-current') === 'page')
+        .map((link) => link.textContent);
+    expect(names(side)).toEqual(['Home', 'Actions', 'Meetings', 'Registers', 'New', 'Activity', 'Members']);
+    expect(current(side)).toEqual(['Registers']);
+    // Home, Actions, Meetings, New and More: no more items than the bar held before (it had Activity and Members).
+    expect(names(bottom)).toEqual(['Home', 'Actions', 'Meetings', 'New', 'More']);
+    expect(current(bottom)).toEqual(['More']);
+    expect(
+      isNavItemActive(
+        { to: `/c/${COMMITTEE_ID}/registers`, end: false, also: [`/c/${COMMITTEE_ID}/activity`] },
+        `/c/${COMMITTEE_ID}/activity`,
+      ),
+    ).toBe(true);
   });
 
   it('should reserve the committee and user places in the top bar before their data arrives', () => {

@@ -27,6 +27,8 @@ const ICONS = {
   admin: 'M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5l-8-3Z',
   menu: 'M4 7h16M4 12h16M4 17h16',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14ZM21 21l-5-5',
+  registers: 'M4 4h16v16H4zM4 9h16M4 14h16M9 4v16',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
 };
 
 interface NavItem {
@@ -36,13 +38,18 @@ interface NavItem {
   end: boolean;
   /** Paths under `to` that belong to another item (so only one item is active at a time). */
   except?: string[];
+  /** Other paths this item stands for (the phone's "More" stands for what it gathers). */
+  also?: string[];
+  /** Only in the side navigation (desktop) or only in the bottom bar (phone); default both. */
+  place?: 'side' | 'bottom';
 }
 
 const within = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
 
 /** Whether a navigation item stands for the page at `pathname`: exactly one item does. */
-export function isNavItemActive(link: Pick<NavItem, 'to' | 'end' | 'except'>, pathname: string): boolean {
+export function isNavItemActive(link: Pick<NavItem, 'to' | 'end' | 'except' | 'also'>, pathname: string): boolean {
   const matches = link.end ? pathname === link.to || pathname === `${link.to}/` : within(pathname, link.to);
+  if ((link.also ?? []).some((path) => within(pathname, path))) return true;
   return matches && !(link.except ?? []).some((path) => within(pathname, path));
 }
 
@@ -98,11 +105,21 @@ export function AppShell() {
           icon: 'M8 2v4M16 2v4M3 10h18M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Z',
           end: false,
         },
+        { to: `${base}/registers`, label: t('registers.nav'), icon: ICONS.registers, end: false, place: 'side' as const },
         ...(canCreate ? [{ to: `${base}/actions/new`, label: t('nav.new'), icon: ICONS.new, end: true }] : []),
-        { to: `${base}/activity`, label: t('nav.activity'), icon: ICONS.activity, end: true },
+        // On a phone, Activity, Members and the registers fold under "More": the bar keeps its size.
+        { to: `${base}/activity`, label: t('nav.activity'), icon: ICONS.activity, end: true, place: 'side' as const },
         ...(committee.data?.role === 'chair'
-          ? [{ to: `${base}/members`, label: t('admin.nav.members'), icon: ICONS.members, end: true }]
+          ? [{ to: `${base}/members`, label: t('admin.nav.members'), icon: ICONS.members, end: true, place: 'side' as const }]
           : []),
+        {
+          to: `${base}/registers`,
+          label: t('registers.more'),
+          icon: ICONS.more,
+          end: false,
+          place: 'bottom' as const,
+          also: [`${base}/activity`, `${base}/members`],
+        },
       ]
     : [];
   if (me.data?.isAdmin) links.push({ to: '/admin', label: t('admin.nav.admin'), icon: ICONS.admin, end: false });
@@ -179,11 +196,13 @@ export function AppShell() {
         {links.length > 0 && (
           <nav className="sidenav" aria-label={t('app.mainNav')}>
             <ul>
-              {links.map((link) => (
-                <li key={link.to}>
-                  <ShellLink link={link} className="sidenav__link" />
-                </li>
-              ))}
+              {links
+                .filter((link) => link.place !== 'bottom')
+                .map((link) => (
+                  <li key={link.to}>
+                    <ShellLink link={link} className="sidenav__link" />
+                  </li>
+                ))}
             </ul>
             {committees.data && committees.data.length > 1 && (
               <>
@@ -210,11 +229,13 @@ export function AppShell() {
       {links.length > 0 && (
         <nav className="bottomnav" aria-label={t('app.mainNav')}>
           <ul>
-            {links.map((link) => (
-              <li key={link.to}>
-                <ShellLink link={link} className="bottomnav__link" />
-              </li>
-            ))}
+            {links
+              .filter((link) => link.place !== 'side')
+              .map((link) => (
+                <li key={link.to}>
+                  <ShellLink link={link} className="bottomnav__link" />
+                </li>
+              ))}
           </ul>
         </nav>
       )}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { jsonResponse as json } from '../../test/fixtures.ts';
 import { authStore } from '../auth/auth-store.ts';
 import { refreshSession } from '../auth/session-refresh.ts';
-import { createApiClient, type FetchLike } from './api-client.ts';
+import { createApiClient, type FetchLike, filenameOf } from './api-client.ts';
 
 const user = { id: '22222222-2222-4222-8222-222222222222' };
 
@@ -79,5 +79,31 @@ describe(refreshSession.name, () => {
     authStore.setSession({ accessToken: 'a1', refreshToken: 'r1', expiresAt: new Date().toISOString(), user });
     expect(await refreshSession(async () => Promise.reject(new TypeError('offline')))).toBe(false);
     expect(authStore.getToken()).toBe('a1');
+  });
+});
+
+describe('getBlob', () => {
+  it('should download with the bearer token and the filters, and name the file as the server does', async () => {
+    const seen: Array<{ url: string; auth: string }> = [];
+    const fetch: FetchLike = async (url, init) => {
+      seen.push({ url, auth: ((init?.headers ?? {}) as Record<string, string>).Authorization ?? '' });
+      return {
+        ok: true,
+        status: 200,
+        statusText: '',
+        headers: new Headers({ 'Content-Disposition': `attachment; filename="x.csv"; filename*=UTF-8''rundingan%202026.csv` }),
+        blob: async () => new Blob(['a,b']),
+      } as unknown as Response;
+    };
+    const api = createApiClient({ fetch, getToken: () => 'secret-token' });
+    const { filename } = await api.getBlob('/api/committees/c1/negotiations/export', { status: 'in_progress', format: 'csv' });
+    expect(filename).toBe('rundingan 2026.csv');
+    expect(seen).toEqual([{ url: '/api/committees/c1/negotiations/export?status=in_progress&format=csv', auth: 'Bearer secret-token' }]);
+  });
+
+  it('should read a plain file name, and none when the header names none', () => {
+    expect(filenameOf('attachment; filename="action-items.xlsx"')).toBe('action-items.xlsx');
+    expect(filenameOf('attachment')).toBeNull();
+    expect(filenameOf(null)).toBeNull();
   });
 });

@@ -58,6 +58,23 @@ export interface ApiClient {
   delete<T = void>(path: string, query?: Record<string, QueryValue>): Promise<T>;
   /** A non-JSON answer (an `.ics` file, a PDF as text), as text. */
   getText(path: string): Promise<string>;
+  /** A file to download (an export), with the name the server gave it. */
+  getBlob(path: string, query?: Record<string, QueryValue>): Promise<{ blob: Blob; filename: string | null }>;
+}
+
+/** The file name of a `Content-Disposition` header, if it names one. */
+export function filenameOf(disposition: string | null | undefined): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Falls through to the plain name.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
 }
 
 export function toQueryString(query?: Record<string, QueryValue>): string {
@@ -134,6 +151,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const response = await doFetch(`${baseUrl}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
       if (!response.ok) throw new ApiRequestError(response.status, { statusCode: response.status, message: response.statusText });
       return response.text();
+    },
+    getBlob: async (path, query) => {
+      const token = options.getToken();
+      const response = await doFetch(`${baseUrl}${path}${toQueryString(query)}`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      if (!response.ok) throw new ApiRequestError(response.status, { statusCode: response.status, message: response.statusText });
+      return { blob: await response.blob(), filename: filenameOf(response.headers?.get('Content-Disposition')) };
     },
   };
 }

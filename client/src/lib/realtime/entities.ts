@@ -1,5 +1,5 @@
 import type { AgendaItem, Meeting } from '@sidang/shared';
-import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys } from '../query-keys.ts';
+import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys, registerKeys } from '../query-keys.ts';
 import { registerEntity } from './entity-registry.ts';
 
 /**
@@ -77,4 +77,68 @@ registerEntity({
   listsKey: (_committeeId, decision) => (decision ? queryKeys.decisions(decision.agendaItemId) : queryKeys.decisionsAll),
   parent: { type: 'agenda-item', idOf: (decision) => decision.agendaItemId, childrenKey: queryKeys.decisions },
   sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+});
+
+// Registers: each list holds a committee's whole register (filtered on screen), patched in place.
+// Their zod schemas are not imported here: this module is on every first screen, and the
+// schemas would add to it what only the register pages need.
+
+registerEntity({
+  type: 'bilateral-meeting',
+  detailKey: registerKeys.bilateral,
+  listsKey: (committeeId) => registerKeys.bilateralLists(committeeId),
+  // Latest first.
+  sort: (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+});
+
+registerEntity({
+  type: 'bilateral-commitment',
+  // A meeting's commitments are patched in place; a country's open commitments (and any other
+  // cached list the record does not belong to) are read again: the server decides them.
+  listsKey: () => registerKeys.commitmentsAll,
+  listMode: (key, commitment) => (key[1] === 'meeting' && key[2] === commitment.bilateralMeetingId ? 'patch' : 'refetch'),
+  parent: { type: 'bilateral-meeting', idOf: (commitment) => commitment.bilateralMeetingId, childrenKey: registerKeys.commitments },
+  sort: (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.createdAt.localeCompare(b.createdAt),
+});
+
+registerEntity({
+  type: 'agreement',
+  listsKey: (committeeId) => registerKeys.agreementLists(committeeId),
+  sort: (a, b) => a.title.localeCompare(b.title),
+});
+
+registerEntity({
+  type: 'negotiation',
+  detailKey: registerKeys.negotiation,
+  listsKey: (committeeId) => registerKeys.negotiationLists(committeeId),
+  sort: (a, b) => a.title.localeCompare(b.title),
+});
+
+registerEntity({
+  type: 'negotiation-round',
+  listsKey: (_committeeId, round) => (round ? registerKeys.rounds(round.negotiationId) : registerKeys.roundsAll),
+  parent: { type: 'negotiation', idOf: (round) => round.negotiationId, childrenKey: registerKeys.rounds },
+  sort: (a, b) => a.number - b.number,
+});
+
+registerEntity({
+  type: 'rnd-project',
+  detailKey: registerKeys.rnd,
+  listsKey: (committeeId) => registerKeys.rndLists(committeeId),
+  sort: (a, b) => a.title.localeCompare(b.title),
+});
+
+registerEntity({
+  type: 'rnd-milestone',
+  listsKey: (_committeeId, milestone) => (milestone ? registerKeys.milestones(milestone.rndProjectId) : registerKeys.milestonesAll),
+  parent: { type: 'rnd-project', idOf: (milestone) => milestone.rndProjectId, childrenKey: registerKeys.milestones },
+  sort: (a, b) => (a.plannedOn ?? '9999').localeCompare(b.plannedOn ?? '9999') || a.createdAt.localeCompare(b.createdAt),
+});
+
+registerEntity({
+  type: 'record-link',
+  // A record's links list the record at the other end (held by the link's id): a new link is
+  // read again with that record's title as the reader may see it; a removed one is dropped.
+  listsKey: () => registerKeys.linksAll,
+  listMode: () => 'refetch',
 });

@@ -1,11 +1,19 @@
 import {
   actionItemSchema,
   agendaItemSchema,
+  agreementSchema,
   attendanceSchema,
+  bilateralCommitmentSchema,
+  bilateralMeetingSchema,
   decisionSchema,
   meetingSchema,
   memberSchema,
+  negotiationRoundSchema,
+  negotiationSchema,
   progressUpdateSchema,
+  recordLinkSchema,
+  rndMilestoneSchema,
+  rndProjectSchema,
 } from '@sidang/shared';
 import { registerEntitySchema } from './entity-registry.ts';
 
@@ -21,3 +29,11 @@ registerEntitySchema('meeting', meetingSchema);
 registerEntitySchema('agenda-item', agendaItemSchema);
 registerEntitySchema('attendance', attendanceSchema);
 registerEntitySchema('decision', decisionSchema);
+registerEntitySchema('bilateral-meeting', bilateralMeetingSchema);
+registerEntitySchema('bilateral-commitment', bilateralCommitmentSchema);
+registerEntitySchema('agreement', agreementSchema);
+registerEntitySchema('negotiation', negotiationSchema);
+registerEntitySchema('negotiation-round', negotiationRoundSchema);
+registerEntitySchema('rnd-project', rndProjectSchema);
+registerEntitySchema('rnd-milestone', rndMilestoneSchema);
+registerEntitySchema('record-link', recordLinkSchema);

@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api/api-client.ts';
 import { formatRelative, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { Toast, useHandedOverToast } from '../../../lib/ui/toast.tsx';
 import { ActivityList } from '../../activity/components/activity-list.tsx';
+import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';
 import { canChangeStatus, canManageActionItems, canPostProgress } from '../hooks/permissions.ts';
 import { useDeleteActionItem, usePostProgressUpdate, useProgressUpdates, useUpdateActionItem } from '../hooks/use-action-items.ts';
 import type { SavedState } from './action-item-editor.tsx';
@@ -205,6 +206,8 @@ export function ActionItemDetail({ item, committee, user, members }: ActionItemD
         postError={postError}
         onPost={onPost}
       />
+
+      <LinksPanel recordId={item.id} committeeId={item.committeeId} canEdit={canManageLinks(committee.role)} />
 
       <details className="detail__history">
         <summary>{t('activity.history')}</summary>

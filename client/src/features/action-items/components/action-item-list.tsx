@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { NoAccessNotice } from '../../committees/components/no-access.tsx';
+import { ExportButtons } from '../../registers/components/export-buttons.tsx';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { agencyKey } from '../hooks/people.ts';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
@@ -134,6 +135,16 @@ export function ActionItemList(props: ActionItemListProps) {
             </ul>
           )}
           <div className="filters__tools">
+            <ExportButtons
+              committeeId={props.committeeId}
+              list="action-items"
+              filters={{
+                status: statuses,
+                owner: params.filters.owner,
+                agency: params.filters.agency,
+                overdue: params.filters.overdue ? 'true' : undefined,
+              }}
+            />
             {filterCount > 0 && (
               <button
                 type="button"

@@ -10,6 +10,8 @@ import { ActionItemCreator } from '../../action-items/components/action-item-edi
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee, useMembers } from '../../committees/hooks/use-committees.ts';
+import { LinksDisclosure } from '../../links/links-disclosure.tsx';
+import { canManageLinks } from '../../links/links-panel.tsx';
 import type { LiveMeeting } from '../api/meetings-api.ts';
 import { meetingTimes } from '../hooks/meeting-time.ts';
 import { canManageMeetings } from '../hooks/permissions.ts';
@@ -459,6 +461,7 @@ export function MeetingPage() {
                 <>
                   <ItemDecisions agendaItemId={item.id} number={item.number} canRecord={canManage} />
                   {raising === item.id && <RaiseAction item={item} onDone={() => setRaising(null)} />}
+                  <LinksDisclosure recordId={item.id} committeeId={committeeId} canEdit={canManageLinks(committee.data?.role)} />
                 </>
               )
             }

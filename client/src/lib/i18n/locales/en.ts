@@ -1,3 +1,4 @@
+import { registersCoreEn } from '../../../features/registers/i18n/core.ts';
 /** English UI strings. `ms.ts` must mirror every key (enforced by its type). */
 export const en = {
   app: {
@@ -573,6 +574,7 @@ export const en = {
     count_one: '{{count}} result',
     count_other: '{{count}} results',
   },
+  registers: registersCoreEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

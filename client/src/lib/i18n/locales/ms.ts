@@ -1,3 +1,4 @@
+import { registersCoreMs } from '../../../features/registers/i18n/core.ts';
 import type { Resources } from './en.ts';
 
 /** Bahasa Malaysia UI strings, terms from the committee glossary. */
@@ -580,4 +581,5 @@ export const ms: Resources = {
     count_one: '{{count}} hasil',
     count_other: '{{count}} hasil',
   },
+  registers: registersCoreMs,
 };

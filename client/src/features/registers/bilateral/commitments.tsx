@@ -1,0 +1,136 @@
+import { type BilateralCommitment, COMMITMENT_SIDES } from '@sidang/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatIsoDate, todayInCommitteeZone } from '../../../lib/dates.ts';
+import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { useFormErrors } from '../components/register-form.tsx';
+import { StateView } from '../components/register-ui.tsx';
+import { useCommitments, useCreateCommitment, useUpdateCommitment } from '../hooks/use-registers.ts';
+
+/** Not done and its due date has passed (in the committee's time zone). */
+export function isCommitmentOverdue(commitment: Pick<BilateralCommitment, 'dueDate' | 'status'>, today: string): boolean {
+  return commitment.status !== 'done' && commitment.dueDate !== null && commitment.dueDate < today;
+}
+
+export function CommitmentRow({ commitment, canEdit }: { commitment: BilateralCommitment; canEdit: boolean }) {
+  const { t, i18n } = useTranslation();
+  const update = useUpdateCommitment();
+  const done = commitment.status === 'done';
+  const overdue = isCommitmentOverdue(commitment, todayInCommitteeZone());
+  return (
+    <li className={done ? 'commitment commitment--done' : 'commitment'} data-testid="commitment-row" data-id={commitment.id}>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={done}
+          disabled={!canEdit || update.isPending}
+          onChange={(e) =>
+            update.mutate({ id: commitment.id, body: { version: commitment.version, status: e.target.checked ? 'done' : 'open' } })
+          }
+        />
+        <span className="commitment__text">{commitment.text}</span>
+      </label>
+      <span className="commitment__due">
+        {commitment.dueDate ? (
+          overdue ? (
+            <span className="due due--overdue" data-overdue="true">
+              <strong>{t('actions.overdueMark')}</strong>{' '}
+              <time dateTime={commitment.dueDate}>{formatIsoDate(commitment.dueDate, i18n.language)}</time>
+            </span>
+          ) : (
+            <time dateTime={commitment.dueDate}>{formatIsoDate(commitment.dueDate, i18n.language)}</time>
+          )
+        ) : (
+          <span className="muted">{t('actions.noDueDate')}</span>
+        )}
+      </span>
+      {update.isError && (
+        <span className="field__error" role="alert">
+          {t('registers.saveFailed')}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function AddCommitment({ bilateralMeetingId }: { bilateralMeetingId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const create = useCreateCommitment(bilateralMeetingId);
+  const [side, setSide] = useState<(typeof COMMITMENT_SIDES)[number]>('ours');
+  const [text, setText] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const errors = useFormErrors(create.error);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return;
+        create.mutate({ side, text: text.trim(), dueDate: dueDate || null }, { onSuccess: () => setText('') });
+      }}
+    >
+      <label className="field field--inline" htmlFor={`${id}-side`}>
+        <span>{t('registers.bilateral.side')}</span>
+        <select id={`${id}-side`} value={side} onChange={(e) => setSide(e.target.value as typeof side)}>
+          {COMMITMENT_SIDES.map((value) => (
+            <option key={value} value={value}>
+              {t(`registers.bilateral.side_${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field--grow" htmlFor={`${id}-text`}>
+        <span>{t('registers.bilateral.commitment')}</span>
+        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <label className="field field--inline" htmlFor={`${id}-due`}>
+        <span>{t('registers.due')}</span>
+        <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+      </label>
+      <button type="submit" className="button button--small" disabled={create.isPending || !text.trim()} data-testid="add-commitment">
+        {t('registers.add')}
+      </button>
+      {errors.form && (
+        <span className="field__error" role="alert">
+          {errors.text ?? errors.form}
+        </span>
+      )}
+    </form>
+  );
+}
+
+/** What each side committed to at one bilateral meeting. */
+export function Commitments({ bilateralMeetingId, canEdit }: { bilateralMeetingId: string; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const list = useCommitments(bilateralMeetingId);
+  return (
+    <section className="register-section" aria-labelledby="commitments-title">
+      <h2 id="commitments-title" className="register-section__title">
+        {t('registers.bilateral.commitments')}
+      </h2>
+      <StateView state={viewStateOf(list)} onRetry={() => void list.refetch()} rows={2}>
+        <div className="commitments">
+          {COMMITMENT_SIDES.map((side) => {
+            const items = (list.data ?? []).filter((c) => c.side === side);
+            return (
+              <div key={side} className="commitments__side" data-side={side}>
+                <h3>{t(`registers.bilateral.side_${side}`)}</h3>
+                {items.length === 0 ? (
+                  <p className="muted">{t('registers.bilateral.noCommitments')}</p>
+                ) : (
+                  <ul className="commitment-list">
+                    {items.map((commitment) => (
+                      <CommitmentRow key={commitment.id} commitment={commitment} canEdit={canEdit} />
+                    ))}
+                  </ul>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </StateView>
+      {canEdit && <AddCommitment bilateralMeetingId={bilateralMeetingId} />}
+    </section>
+  );
+}

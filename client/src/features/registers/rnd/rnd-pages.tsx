@@ -1,0 +1,376 @@
+import { MILESTONE_STATUSES, type MilestoneStatus, type RndMilestone } from '@sidang/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { formatIsoDate } from '../../../lib/dates.ts';
+import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { registerKeys } from '../../../lib/query-keys.ts';
+import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { useMe } from '../../auth/hooks/use-auth.ts';
+import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';
+import { useRecordBlocker } from '../components/record-page.tsx';
+import { useFormErrors } from '../components/register-form.tsx';
+import { ClassifiedSection, canEditRegisters, StateView } from '../components/register-ui.tsx';
+import {
+  useCreateMilestone,
+  useDeleteRndProject,
+  useMilestones,
+  useRemoved,
+  useRndProject,
+  useUpdateMilestone,
+  useValueChainStages,
+} from '../hooks/use-registers.ts';
+import { RndCreator, RndEditor } from './rnd-form.tsx';
+import { SlippingFlag, stageName, TrlBar } from './rnd-ui.tsx';
+
+function useRndPage() {
+  const { committeeId = '', id = '' } = useParams();
+  const removed = useRemoved('rnd-project', id);
+  const record = useRndProject(id, !removed);
+  const back = `/c/${committeeId}/registers/rnd`;
+  return { committeeId, back, record: record.data, ...useRecordBlocker(record, removed, committeeId, back) };
+}
+
+interface MilestoneValues {
+  title: string;
+  gateCriteria: string;
+  plannedOn: string;
+  actualOn: string;
+  status: MilestoneStatus;
+}
+
+function MilestoneForm({
+  initial,
+  submitting,
+  error,
+  onSubmit,
+  onCancel,
+  label,
+}: {
+  initial: MilestoneValues;
+  submitting: boolean;
+  error: unknown;
+  onSubmit: (values: MilestoneValues) => void;
+  onCancel: () => void;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [values, setValues] = useState(initial);
+  const [missing, setMissing] = useState(false);
+  const errors = useFormErrors(error);
+  const set = (name: keyof MilestoneValues) => (e: { target: { value: string } }) =>
+    setValues((old) => ({ ...old, [name]: e.target.value }));
+  return (
+    <form
+      className="register-form register-form--inline"
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setMissing(!values.title.trim());
+        if (values.title.trim()) onSubmit(values);
+      }}
+    >
+      {errors.form && (
+        <p className="notice notice--error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <label className="field" htmlFor={`${id}-title`}>
+        <span>{t('registers.rnd.milestoneTitle')} *</span>
+        <input id={`${id}-title`} value={values.title} onChange={set('title')} aria-invalid={missing || undefined} />
+        {missing && <span className="field__error">{t('registers.required')}</span>}
+      </label>
+      <label className="field" htmlFor={`${id}-gate`}>
+        <span>{t('registers.rnd.gateCriteria')}</span>
+        <textarea id={`${id}-gate`} rows={2} value={values.gateCriteria} onChange={set('gateCriteria')} />
+      </label>
+      <div className="field-row">
+        <label className="field" htmlFor={`${id}-planned`}>
+          <span>{t('registers.rnd.plannedOn')}</span>
+          <input id={`${id}-planned`} type="date" value={values.plannedOn} onChange={set('plannedOn')} />
+        </label>
+        <label className="field" htmlFor={`${id}-actual`}>
+          <span>{t('registers.rnd.actualOn')}</span>
+          <input id={`${id}-actual`} type="date" value={values.actualOn} onChange={set('actualOn')} />
+        </label>
+        <label className="field" htmlFor={`${id}-status`}>
+          <span>{t('registers.status')}</span>
+          <select id={`${id}-status`} value={values.status} onChange={set('status')}>
+            {MILESTONE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`registers.rnd.milestone_${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary button--small" disabled={submitting} data-testid="save-milestone">
+          {t('registers.save')}
+        </button>
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t('registers.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const toWire = (values: MilestoneValues) => ({
+  title: values.title.trim(),
+  gateCriteria: values.gateCriteria,
+  plannedOn: values.plannedOn || null,
+  actualOn: values.actualOn || null,
+  status: values.status,
+});
+
+function MilestoneRow({ milestone, rndProjectId, canEdit }: { milestone: RndMilestone; rndProjectId: string; canEdit: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const update = useUpdateMilestone(rndProjectId);
+  const date = (iso: string | null) => (iso ? formatIsoDate(iso, i18n.language) : t('registers.noDate'));
+  if (editing) {
+    return (
+      <li className="milestone">
+        <MilestoneForm
+          label={t('registers.rnd.editMilestone')}
+          initial={{
+            title: milestone.title,
+            gateCriteria: milestone.gateCriteria,
+            plannedOn: milestone.plannedOn ?? '',
+            actualOn: milestone.actualOn ?? '',
+            status: milestone.status,
+          }}
+          submitting={update.isPending}
+          error={update.error}
+          onCancel={() => setEditing(false)}
+          onSubmit={(values) =>
+            update.mutate(
+              { id: milestone.id, body: { version: milestone.version, ...toWire(values) } },
+              { onSuccess: () => setEditing(false) },
+            )
+          }
+        />
+      </li>
+    );
+  }
+  return (
+    <li className="milestone" data-testid="milestone-row" data-id={milestone.id}>
+      <div className="milestone__head">
+        <strong className="milestone__title">{milestone.title}</strong>
+        <span className={`badge badge--status badge--ms-${milestone.status}`}>{t(`registers.rnd.milestone_${milestone.status}`)}</span>
+        {milestone.overdue && (
+          <span className="due due--overdue" data-overdue="true">
+            <strong>{t('actions.overdueMark')}</strong>
+          </span>
+        )}
+        {milestone.late && <span className="badge badge--late">{t('registers.rnd.late')}</span>}
+        <ClassificationBadge level={milestone.classification} />
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => setEditing(true)}
+            aria-label={t('registers.rnd.editMilestoneNamed', { title: milestone.title })}
+          >
+            {t('registers.edit')}
+          </button>
+        )}
+      </div>
+      <p className="milestone__dates">
+        {t('registers.rnd.plannedOn')}: {date(milestone.plannedOn)} · {t('registers.rnd.actualOn')}: {date(milestone.actualOn)}
+      </p>
+      {milestone.gateCriteria && (
+        <p className="prewrap milestone__gate">
+          <span className="muted">{t('registers.rnd.gateCriteria')}:</span> {milestone.gateCriteria}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/**
+ * A project's slippage is computed by the server from its milestones, and a milestone's change
+ * is the only event sent: when the milestones change after they were first shown (live, or by
+ * this user), the project is read again so that its flag and counts follow.
+ */
+function useSlippageFollowsMilestones(rndProjectId: string, committeeId: string, milestonesUpdatedAt: number): void {
+  const queryClient = useQueryClient();
+  const first = useRef<number | null>(null);
+  useEffect(() => {
+    if (milestonesUpdatedAt === 0) return;
+    if (first.current === null) {
+      first.current = milestonesUpdatedAt;
+      return;
+    }
+    void queryClient.invalidateQueries({ queryKey: registerKeys.rnd(rndProjectId) });
+    void queryClient.invalidateQueries({ queryKey: registerKeys.rndLists(committeeId) });
+  }, [queryClient, rndProjectId, committeeId, milestonesUpdatedAt]);
+}
+
+function Milestones({ rndProjectId, committeeId, canEdit }: { rndProjectId: string; committeeId: string; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const list = useMilestones(rndProjectId);
+  useSlippageFollowsMilestones(rndProjectId, committeeId, list.dataUpdatedAt);
+  const create = useCreateMilestone(rndProjectId);
+  const [adding, setAdding] = useState(false);
+  return (
+    <section className="register-section" aria-labelledby="milestones-title">
+      <div className="register-section__header">
+        <h2 id="milestones-title" className="register-section__title">
+          {t('registers.rnd.milestones')}
+        </h2>
+        {canEdit && !adding && (
+          <button type="button" className="button button--small" onClick={() => setAdding(true)} data-testid="add-milestone">
+            {t('registers.rnd.addMilestone')}
+          </button>
+        )}
+      </div>
+      {adding && (
+        <MilestoneForm
+          label={t('registers.rnd.addMilestone')}
+          initial={{ title: '', gateCriteria: '', plannedOn: '', actualOn: '', status: 'planned' }}
+          submitting={create.isPending}
+          error={create.error}
+          onCancel={() => setAdding(false)}
+          onSubmit={(values) => create.mutate(toWire(values), { onSuccess: () => setAdding(false) })}
+        />
+      )}
+      <StateView state={viewStateOf(list)} onRetry={() => void list.refetch()} rows={2}>
+        {(list.data ?? []).length === 0 ? (
+          <p className="muted">{t('registers.rnd.noMilestones')}</p>
+        ) : (
+          <ol className="milestone-list">
+            {list.data?.map((milestone) => (
+              <MilestoneRow key={milestone.id} milestone={milestone} rndProjectId={rndProjectId} canEdit={canEdit} />
+            ))}
+          </ol>
+        )}
+      </StateView>
+    </section>
+  );
+}
+
+export function RndDetailPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { committeeId, back, record, blocker, committee } = useRndPage();
+  const stages = useValueChainStages();
+  const remove = useDeleteRndProject({ id: record?.id ?? '', committeeId });
+  if (blocker || !record) return blocker;
+  const canEdit = canEditRegisters(committee?.role);
+  const redacted: readonly string[] = record.redactedFields ?? [];
+  const withheldText = t('registers.withheld');
+  return (
+    <article className="detail register-detail" aria-labelledby="detail-title">
+      <p>
+        <Link to={back} className="back-link">
+          <span aria-hidden="true">←</span> {t('registers.backToList')}
+        </Link>
+      </p>
+      <header className="detail__header">
+        <h1 id="detail-title">{record.title}</h1>
+        <div className="detail__badges">
+          <TrlBar now={record.trlNow} target={record.trlTarget} />
+          {record.slipping && <SlippingFlag />}
+          <ClassificationBadge level={record.classification} />
+        </div>
+        {canEdit && (
+          <div className="detail__actions">
+            <Link className="button" to={`${back}/${record.id}/edit`}>
+              {t('registers.edit')}
+            </Link>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={remove.isPending}
+              onClick={() =>
+                window.confirm(t('registers.confirmDelete')) && remove.mutate(record.version, { onSuccess: () => navigate(back) })
+              }
+            >
+              {t('registers.delete')}
+            </button>
+          </div>
+        )}
+      </header>
+      {record.slipping && (
+        <p className="notice notice--warning" role="status">
+          {t('registers.rnd.slippingDetail', { late: record.lateMilestones, overdue: record.overdueMilestones })}
+        </p>
+      )}
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>{t('registers.rnd.leadInstitution')}</dt>
+          <dd>{record.leadInstitution || t('registers.notRecorded')}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('registers.rnd.partners')}</dt>
+          <dd data-withheld={redacted.includes('partners') || undefined}>
+            {redacted.includes('partners') ? (
+              <span className="withheld">{withheldText}</span>
+            ) : record.partners && record.partners.length > 0 ? (
+              record.partners.join(', ')
+            ) : (
+              t('registers.notRecorded')
+            )}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('registers.rnd.fundingRm')}</dt>
+          <dd data-withheld={redacted.includes('fundingRm') || undefined}>
+            {redacted.includes('fundingRm') ? (
+              <span className="withheld">{withheldText}</span>
+            ) : record.fundingRm != null ? (
+              new Intl.NumberFormat(i18n.language === 'ms' ? 'ms-MY' : 'en-MY', {
+                style: 'currency',
+                currency: 'MYR',
+                maximumFractionDigits: 0,
+              }).format(record.fundingRm)
+            ) : (
+              t('registers.notRecorded')
+            )}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('registers.rnd.stage')}</dt>
+          <dd>{stageName(stages.data, record.valueChainStage, i18n.language) ?? t('registers.rnd.noStage')}</dd>
+        </div>
+      </dl>
+      <ClassifiedSection
+        name="notes"
+        title={t('registers.rnd.notes')}
+        value={record.notes}
+        level={record.fieldClassifications.notes}
+        withheld={redacted.includes('notes')}
+      />
+      <Milestones rndProjectId={record.id} committeeId={committeeId} canEdit={canEdit} />
+      <LinksPanel recordId={record.id} committeeId={committeeId} canEdit={canManageLinks(committee?.role)} canRaiseAction={canEdit} />
+    </article>
+  );
+}
+
+export function RndEditPage() {
+  const { t } = useTranslation();
+  const { record, blocker, committee, clearance } = useRndPage();
+  if (blocker || !record) return blocker;
+  if (!canEditRegisters(committee?.role) || !clearance) return <p className="notice">{t('form.notAllowed')}</p>;
+  return <RndEditor key={record.id} record={record} clearance={clearance} />;
+}
+
+export function RndNewPage() {
+  const { t } = useTranslation();
+  const { committeeId = '' } = useParams();
+  const committee = useCommittee(committeeId);
+  const me = useMe();
+  if (committee.isPending || me.isPending)
+    return (
+      <StateView state="pending" onRetry={() => undefined} rows={5}>
+        {null}
+      </StateView>
+    );
+  if (!canEditRegisters(committee.data?.role) || !me.data) return <p className="notice">{t('form.notAllowed')}</p>;
+  return <RndCreator committeeId={committeeId} clearance={me.data.clearance} />;
+}
