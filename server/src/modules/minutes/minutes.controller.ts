@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res, StreamableFile } from '@nestjs/common';
 import {
   type CommentThread,
   createMinutesCommentSchema,
@@ -96,12 +96,14 @@ export class MinutesController {
     @CurrentActor() actor: Actor,
     @Param('id', new UuidParamPipe()) id: string,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<Buffer> {
+  ): Promise<StreamableFile> {
     const view = await this.minutes.rendering(actor, id);
     const pdf = await minutesPdf(view);
-    response.setHeader('content-type', 'application/pdf');
-    response.setHeader('content-disposition', `attachment; filename="minit-${view.meeting.numberInYear}-${view.meeting.year}.pdf"`);
     response.setHeader('cache-control', 'no-store');
-    return pdf;
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="minit-${view.meeting.numberInYear}-${view.meeting.year}.pdf"`,
+      length: pdf.length,
+    });
   }
 }
