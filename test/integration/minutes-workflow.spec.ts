@@ -255,6 +255,16 @@ describe('minutes comments, action lines and PDF', () => {
   });
 
   it('should render the PDF in the house format, text extractable, the marking and page number on every page', async () => {
+    for (const [user, status] of [
+      [world.chair, 'present'],
+      [world.secretariat, 'present'],
+      [world.member, 'present'],
+      [world.observer, 'apologies'],
+    ] as const) {
+      expect(
+        (await app.request('PUT', `/api/meetings/${world.meeting.id}/attendance/${user.id}`, world.secretariat.token, { status })).status,
+      ).toBe(200);
+    }
     const socket = await connectSocket(app.url, world.secretariat.token);
     sockets.push(socket);
     const editor = new DocClient(socket, world.secretSection);
@@ -283,8 +293,18 @@ describe('minutes comments, action lines and PDF', () => {
       expect(page).toContain(`Halaman ${index + 1} / ${pages.length}`);
     });
     const all = pages.join(' ');
-    expect(all).toContain('HADIR');
-    expect(all).toContain('Pengerusi Ujian');
+    // Attendance blocks: present with the chair first, apologies, secretariat.
+    const order = [
+      'HADIR',
+      'Pengerusi Ujian (MITI) - Pengerusi',
+      'Ahli Sulit (JMG)',
+      'TIDAK HADIR DENGAN MAAF',
+      'Pemerhati (MIDA)',
+      'URUS SETIA',
+      'Urus Setia Ujian (MITI)',
+      '1. LAPORAN KEMAJUAN',
+    ].map((text) => all.indexOf(text));
+    expect(order.every((at, n) => at >= 0 && (n === 0 || at > (order[n - 1] as number)))).toBe(true);
     expect(all).toContain('1. LAPORAN KEMAJUAN');
     expect(all).toContain('Tindakan: JMG, NRES');
     expect(all).toContain('Perenggan 89');

@@ -46,6 +46,8 @@ export class DocClient {
       this.received.push({ event: 'doc:awareness', docId, size: bytes(message).length });
       if (docId === this.docId) awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes(message), FROM_SERVER);
     });
+    // Its cursor-timeout timer must not outlive the connection.
+    (socket as unknown as { on(event: 'disconnect', listener: () => void): void }).on('disconnect', () => this.awareness.destroy());
     raw.on('doc:error', (error) => {
       this.received.push({ event: 'doc:error', docId: error.docId, size: 0 });
       if (error.docId === this.docId) this.errors.push(error as DocError);
@@ -168,7 +170,12 @@ export async function pdfPages(data: Uint8Array): Promise<string[]> {
   for (let n = 1; n <= document.numPages; n += 1) {
     const page = await document.getPage(n);
     const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
   }
   await document.destroy();
   return pages;
