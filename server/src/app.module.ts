@@ -15,6 +15,7 @@ import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { LinksModule } from './modules/links/links.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
+import { MinutesModule } from './modules/minutes/minutes.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
 import { RegistersModule } from './modules/registers/registers.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         RegistersModule,
         LinksModule,
         ExportsModule,
+        MinutesModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

@@ -15,6 +15,13 @@ import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 import { REGISTER_ENTITIES } from './modules/registers/registers.entities.js';
+import {
+  MinutesCommentEntity,
+  MinutesDocUpdateEntity,
+  MinutesEntity,
+  MinutesSectionEntity,
+  MinutesVersionEntity,
+} from './modules/minutes/minutes.entity.js';
 
 /** Every entity of the schema; a new slice adds its entities here and a migration. */
 export const ENTITIES = [
@@ -35,4 +42,9 @@ export const ENTITIES = [
   SessionEntity,
   ...REGISTER_ENTITIES,
   RecordLinkEntity,
+  MinutesEntity,
+  MinutesSectionEntity,
+  MinutesDocUpdateEntity,
+  MinutesVersionEntity,
+  MinutesCommentEntity,
 ];

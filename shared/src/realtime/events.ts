@@ -7,6 +7,15 @@ import type { Agreement, BilateralCommitment, BilateralMeeting } from '../regist
 import type { RecordLink } from '../registers/link.schema.js';
 import type { Negotiation, NegotiationRound } from '../registers/negotiation.schema.js';
 import type { RndMilestone, RndProject } from '../registers/rnd.schema.js';
+import type {
+  DocError,
+  DocJoinAck,
+  DocMessage,
+  DocRequest,
+  MinutesComment,
+  MinutesRecord,
+  MinutesSection,
+} from '../minutes/minutes.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
 export const PROTOCOL_VERSION = 2;
@@ -31,6 +40,9 @@ export interface EntityRecords {
   'rnd-project': RndProject;
   'rnd-milestone': RndMilestone;
   'record-link': RecordLink;
+  minutes: MinutesRecord;
+  'minutes-section': MinutesSection;
+  'minutes-comment': MinutesComment;
 }
 
 /** Record types that travel through the change pipeline. */
@@ -50,6 +62,9 @@ export const ENTITY_TYPES = [
   'rnd-project',
   'rnd-milestone',
   'record-link',
+  'minutes',
+  'minutes-section',
+  'minutes-comment',
 ] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -164,10 +179,17 @@ export interface ServerToClientEvents {
   event: (envelope: EventEnvelope) => void;
   'access-changed': (change: AccessChanged) => void;
   presence: (update: PresenceUpdate) => void;
+  'doc:sync': (message: DocMessage) => void;
+  'doc:awareness': (message: DocMessage) => void;
+  'doc:error': (error: DocError) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
   unsubscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
   'presence:join': (request: { meetingId: string }, ack: (result: PresenceAck) => void) => void;
   'presence:leave': (request: { meetingId: string }, ack: (result: PresenceAck) => void) => void;
+  'doc:join': (request: DocRequest, ack: (result: DocJoinAck) => void) => void;
+  'doc:leave': (request: DocRequest) => void;
+  'doc:sync': (message: DocMessage) => void;
+  'doc:awareness': (message: DocMessage) => void;
 }
