@@ -8,5 +8,6 @@ export * from './committees/committee.schema.js';
 export * from './common/errors.schema.js';
 export * from './common/text.js';
 export * from './meetings/meeting.schema.js';
+export * from './minutes/minutes.schema.js';
 export * from './realtime/events.js';
 export * from './realtime/rooms.js';

@@ -3,6 +3,15 @@ import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
 import type { AgendaItem, Attendance, Decision, Meeting } from '../meetings/meeting.schema.js';
+import type {
+  DocError,
+  DocJoinAck,
+  DocMessage,
+  DocRequest,
+  MinutesComment,
+  MinutesRecord,
+  MinutesSection,
+} from '../minutes/minutes.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
 export const PROTOCOL_VERSION = 2;
@@ -19,6 +28,9 @@ export interface EntityRecords {
   'agenda-item': AgendaItem;
   attendance: Attendance;
   decision: Decision;
+  minutes: MinutesRecord;
+  'minutes-section': MinutesSection;
+  'minutes-comment': MinutesComment;
 }
 
 /** Record types that travel through the change pipeline. */
@@ -30,6 +42,9 @@ export const ENTITY_TYPES = [
   'agenda-item',
   'attendance',
   'decision',
+  'minutes',
+  'minutes-section',
+  'minutes-comment',
 ] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -144,10 +159,17 @@ export interface ServerToClientEvents {
   event: (envelope: EventEnvelope) => void;
   'access-changed': (change: AccessChanged) => void;
   presence: (update: PresenceUpdate) => void;
+  'doc:sync': (message: DocMessage) => void;
+  'doc:awareness': (message: DocMessage) => void;
+  'doc:error': (error: DocError) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
   unsubscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
   'presence:join': (request: { meetingId: string }, ack: (result: PresenceAck) => void) => void;
   'presence:leave': (request: { meetingId: string }, ack: (result: PresenceAck) => void) => void;
+  'doc:join': (request: DocRequest, ack: (result: DocJoinAck) => void) => void;
+  'doc:leave': (request: DocRequest) => void;
+  'doc:sync': (message: DocMessage) => void;
+  'doc:awareness': (message: DocMessage) => void;
 }
