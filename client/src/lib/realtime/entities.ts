@@ -7,9 +7,14 @@ import {
   type Meeting,
   meetingSchema,
   memberSchema,
+  minutesCommentSchema,
+  minutesRecordSchema,
+  minutesSectionSchema,
   progressUpdateSchema,
 } from '@sidang/shared';
 import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys } from '../query-keys.ts';
+import { minutesKeys } from '../../features/minutes/hooks/minutes-keys.ts';
+import { compareSectionNumbers } from '../../features/minutes/hooks/section-order.ts';
 import { registerEntity } from './entity-registry.ts';
 
 /**
@@ -91,5 +96,31 @@ registerEntity({
   // Each agenda item's decisions are patched in place; a register search is read again when opened.
   listsKey: (_committeeId, decision) => (decision ? queryKeys.decisions(decision.agendaItemId) : queryKeys.decisionsAll),
   parent: { type: 'agenda-item', idOf: (decision) => decision.agendaItemId, childrenKey: queryKeys.decisions },
+  sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+});
+
+registerEntity({
+  type: 'minutes',
+  schema: minutesRecordSchema,
+  // The page asks for the minutes by meeting; the events carry the record without its sections.
+  detailKey: minutesKeys.record,
+  detailIdOf: (minutes) => minutes.meetingId,
+  listsKey: () => [...minutesKeys.all, 'lists'],
+  parent: { type: 'meeting', idOf: (minutes) => minutes.meetingId },
+});
+
+registerEntity({
+  type: 'minutes-section',
+  schema: minutesSectionSchema,
+  listsKey: (_committeeId, section) => (section ? minutesKeys.sections(section.minutesId) : minutesKeys.sectionsAll),
+  parent: { type: 'minutes', idOf: (section) => section.minutesId, childrenKey: minutesKeys.sections },
+  sort: compareSectionNumbers,
+});
+
+registerEntity({
+  type: 'minutes-comment',
+  schema: minutesCommentSchema,
+  listsKey: (_committeeId, comment) => (comment ? minutesKeys.comments(comment.minutesId) : minutesKeys.commentsAll),
+  parent: { type: 'minutes', idOf: (comment) => comment.minutesId, childrenKey: minutesKeys.comments },
   sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
 });

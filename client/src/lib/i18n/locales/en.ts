@@ -1,3 +1,4 @@
+import { minutesEn } from '../../../features/minutes/minutes-locales.ts';
 /** English UI strings. `ms.ts` must mirror every key (enforced by its type). */
 export const en = {
   app: {
@@ -552,6 +553,7 @@ export const en = {
     indicator: 'No access',
     indicatorTitle: 'You no longer have access to this committee.',
   },
+  minutes: minutesEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,3 +1,4 @@
+import { minutesMs } from '../../../features/minutes/minutes-locales.ts';
 import type { Resources } from './en.ts';
 
 /** Bahasa Malaysia UI strings, terms from the committee glossary. */
@@ -559,4 +560,5 @@ export const ms: Resources = {
     indicator: 'Tiada akses',
     indicatorTitle: 'Anda tidak lagi mempunyai akses kepada jawatankuasa ini.',
   },
+  minutes: minutesMs,
 };

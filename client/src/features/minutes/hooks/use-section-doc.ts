@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { useRealtimeSocket } from '../../../lib/realtime/realtime-provider.tsx';
+import { type DocChannel, type DocState, SocketYjsProvider } from '../collab/socket-yjs-provider.ts';
+
+/** Where a section's document is kept on the device: per user, so no one reads another's copy. */
+export function localDocName(userId: string, sectionId: string): string {
+  return `sidang-minutes:${userId}:${sectionId.toLowerCase()}`;
+}
+
+export interface SectionDoc {
+  doc: Y.Doc;
+  provider: SocketYjsProvider | null;
+  state: DocState;
+  /** The device copy has been read (or there is none): what the editor shows is complete. */
+  loaded: boolean;
+}
+
+const OFFLINE: DocState = { status: 'offline', canEdit: false, pending: false };
+
+/**
+ * One section's Y.Doc: kept on the device (IndexedDB, per user) so that what is typed offline
+ * survives a closed tab, and synced over the app's socket whenever it is connected.
+ */
+export function useSectionDoc(sectionId: string, userId: string | null | undefined): SectionDoc | null {
+  const socket = useRealtimeSocket();
+  const [doc, setDoc] = useState<Y.Doc | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [provider, setProvider] = useState<SocketYjsProvider | null>(null);
+  const [state, setState] = useState<DocState>(OFFLINE);
+
+  useEffect(() => {
+    const created = new Y.Doc();
+    let persistence: IndexeddbPersistence | undefined;
+    setLoaded(false);
+    if (userId && typeof indexedDB !== 'undefined') {
+      persistence = new IndexeddbPersistence(localDocName(userId, sectionId), created);
+      persistence.whenSynced.then(
+        () => setLoaded(true),
+        () => setLoaded(true),
+      );
+    } else setLoaded(true);
+    setDoc(created);
+    return () => {
+      setDoc(null);
+      void persistence?.destroy();
+      created.destroy();
+    };
+  }, [sectionId, userId]);
+
+  useEffect(() => {
+    if (!doc || !socket) return undefined;
+    const created = new SocketYjsProvider(socket as unknown as DocChannel, sectionId, doc);
+    setProvider(created);
+    setState(created.getState());
+    const unsubscribe = created.subscribe(setState);
+    return () => {
+      unsubscribe();
+      created.destroy();
+      setProvider(null);
+      setState(OFFLINE);
+    };
+  }, [doc, socket, sectionId]);
+
+  return doc ? { doc, provider, state, loaded } : null;
+}
