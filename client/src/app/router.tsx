@@ -66,6 +66,10 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/meetings/components/meeting-page.tsx').then((m) => ({ Component: m.MeetingPage })),
           },
           {
+            path: 'c/:committeeId/meetings/:meetingId/minutes',
+            lazy: () => import('../features/minutes/components/minutes-page.tsx').then((m) => ({ Component: m.MinutesPage })),
+          },
+          {
             path: 'admin',
             lazy: () => admin().then((m) => ({ Component: m.AdminLayout })),
             children: [

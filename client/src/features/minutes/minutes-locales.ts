@@ -86,7 +86,8 @@ export const minutesEn = {
     pending: 'Not yet sent — kept on this device',
     editing: 'Editing',
   },
-  offlineBanner: 'You are offline. The minutes are shown as last opened; what you type is kept on this device and sent when the connection returns.',
+  offlineBanner:
+    'You are offline. The minutes are shown as last opened; what you type is kept on this device and sent when the connection returns.',
   pdf: 'Download PDF',
   pdfFailed: 'The PDF could not be downloaded.',
   print: 'Print',

@@ -12,9 +12,9 @@ import {
   minutesSectionSchema,
   progressUpdateSchema,
 } from '@sidang/shared';
-import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys } from '../query-keys.ts';
 import { minutesKeys } from '../../features/minutes/hooks/minutes-keys.ts';
 import { compareSectionNumbers } from '../../features/minutes/hooks/section-order.ts';
+import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys } from '../query-keys.ts';
 import { registerEntity } from './entity-registry.ts';
 
 /**
