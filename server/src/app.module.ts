@@ -13,6 +13,7 @@ import { AdminModule } from './modules/admin/admin.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
+import { MinutesModule } from './modules/minutes/minutes.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 
@@ -47,6 +48,7 @@ export class AppModule {
         ActivityModule,
         MeetingsModule,
         AdminModule,
+        MinutesModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

@@ -13,6 +13,13 @@ import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
+import {
+  MinutesCommentEntity,
+  MinutesDocUpdateEntity,
+  MinutesEntity,
+  MinutesSectionEntity,
+  MinutesVersionEntity,
+} from './modules/minutes/minutes.entity.js';
 
 /** Every entity of the schema; a new slice adds its entities here and a migration. */
 export const ENTITIES = [
@@ -31,4 +38,9 @@ export const ENTITIES = [
   AttendanceEntity,
   DecisionEntity,
   SessionEntity,
+  MinutesEntity,
+  MinutesSectionEntity,
+  MinutesDocUpdateEntity,
+  MinutesVersionEntity,
+  MinutesCommentEntity,
 ];

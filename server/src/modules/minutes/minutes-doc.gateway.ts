@@ -1,0 +1,324 @@
+import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { type ClientToServerEvents, DOC_EVENTS, type DocJoinAck, docJoinRequestSchema, type ServerToClientEvents } from '@sidang/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Subscription } from 'rxjs';
+import type { Server, Socket } from 'socket.io';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Actor } from '../../access/actor.js';
+import { ChangeBus } from '../../changes/change-bus.js';
+import { MinutesAccess } from './minutes-access.js';
+import { MinutesDocStore } from './minutes-doc.store.js';
+
+interface DocSocketData {
+  actor?: Actor;
+  /** Section documents this socket joined, with the awareness client ids it speaks for in each. */
+  minutesDocs?: Map<string, Set<number>>;
+  /** Messages of one socket are handled in order. */
+  minutesQueue?: Promise<void>;
+}
+type DocSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, DocSocketData>;
+
+/** One section document live on this instance: the Y.Doc, its awareness and the sockets in it. */
+interface LiveDoc {
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  sockets: Map<string, DocSocket>;
+  ready: Promise<void>;
+}
+
+const ACCESS_MEMO_MS = 1_000;
+const REMOTE = Symbol('remote');
+
+function bytesOf(message: unknown): Uint8Array | null {
+  if (message instanceof Uint8Array) return new Uint8Array(message.buffer, message.byteOffset, message.byteLength);
+  if (message instanceof ArrayBuffer) return new Uint8Array(message);
+  return null;
+}
+
+function docMessage(body: unknown): { docId: string; message: Uint8Array } | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { docId, message } = body as { docId?: unknown; message?: unknown };
+  const parsed = docJoinRequestSchema.safeParse({ docId });
+  const bytes = bytesOf(message);
+  return parsed.success && bytes && bytes.length > 0 ? { docId: parsed.data.docId, message: bytes } : null;
+}
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Co-editing of minutes sections over the app's socket.io connection (the handshake is
+ * authenticated by the realtime gateway): y-protocols sync and awareness per section document.
+ * Every message is checked against the user's access now; only editors' updates are applied,
+ * stored and passed on.
+ */
+@WebSocketGateway({ serveClient: false, maxHttpBufferSize: 1024 * 1024 })
+export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(MinutesDocGateway.name);
+  private readonly docs = new Map<string, LiveDoc>();
+  private readonly memo = new Map<string, { at: number; allowed: boolean }>();
+  private unsubscribeRemote: (() => void) | undefined;
+  private subscription: Subscription | undefined;
+
+  constructor(
+    private readonly store: MinutesDocStore,
+    private readonly access: MinutesAccess,
+    private readonly bus: ChangeBus,
+  ) {}
+
+  afterInit(_server: Server): void {}
+
+  onModuleInit(): void {
+    this.unsubscribeRemote = this.store.onRemoteUpdate((docId, update) => {
+      const live = this.docs.get(docId);
+      if (live) void live.ready.then(() => Y.applyUpdate(live.doc, update, REMOTE));
+    });
+    // Any change in a committee with live documents (membership, levels, status): check again.
+    this.subscription = this.bus.committed$.subscribe(({ committeeId }) => void this.recheckCommittee(committeeId));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribeRemote?.();
+    this.subscription?.unsubscribe();
+    for (const live of this.docs.values()) {
+      live.awareness.destroy();
+      live.doc.destroy();
+    }
+    this.docs.clear();
+  }
+
+  handleDisconnect(socket: DocSocket): void {
+    for (const docId of [...(socket.data.minutesDocs?.keys() ?? [])]) this.leaveDoc(socket, docId);
+  }
+
+  @SubscribeMessage(DOC_EVENTS.join)
+  async join(@ConnectedSocket() socket: DocSocket, @MessageBody() body: unknown): Promise<DocJoinAck> {
+    const parsed = docJoinRequestSchema.safeParse(body);
+    if (!parsed.success || !socket.data.actor) return { ok: false, code: 'invalid' };
+    const { docId } = parsed.data;
+    try {
+      const access = await this.access.ofDoc(socket.data.actor.id, docId);
+      if (!access || !socket.connected) return { ok: false, code: 'not-found' };
+      const live = this.open(docId);
+      await live.ready;
+      if (!socket.connected) return { ok: false, code: 'not-found' };
+      this.memo.set(`${socket.data.actor.id}:${docId}`, { at: Date.now(), allowed: true });
+      socket.data.minutesDocs ??= new Map();
+      if (!socket.data.minutesDocs.has(docId)) socket.data.minutesDocs.set(docId, new Set());
+      live.sockets.set(socket.id, socket);
+      // After the ack: the server's state (step 1 asks for the client's; step 2 gives ours) and who is here.
+      setImmediate(() => {
+        if (!live.sockets.has(socket.id)) return;
+        socket.emit(DOC_EVENTS.sync, { docId, message: syncMessage((e) => syncProtocol.writeSyncStep1(e, live.doc)) });
+        socket.emit(DOC_EVENTS.sync, { docId, message: syncMessage((e) => syncProtocol.writeSyncStep2(e, live.doc)) });
+        const states = [...live.awareness.getStates().keys()];
+        if (states.length > 0) {
+          socket.emit(DOC_EVENTS.awareness, { docId, message: awarenessProtocol.encodeAwarenessUpdate(live.awareness, states) });
+        }
+      });
+      return { ok: true, canEdit: access.canEdit };
+    } catch (error) {
+      this.logger.warn(`doc:join failed: ${(error as Error).message}`);
+      return { ok: false, code: 'not-found' };
+    }
+  }
+
+  @SubscribeMessage(DOC_EVENTS.leave)
+  leave(@ConnectedSocket() socket: DocSocket, @MessageBody() body: unknown): void {
+    const parsed = docJoinRequestSchema.safeParse(body);
+    if (parsed.success) this.leaveDoc(socket, parsed.data.docId);
+  }
+
+  @SubscribeMessage(DOC_EVENTS.sync)
+  sync(@ConnectedSocket() socket: DocSocket, @MessageBody() body: unknown): void {
+    const parsed = docMessage(body);
+    if (parsed) this.enqueue(socket, () => this.onSync(socket, parsed.docId, parsed.message));
+  }
+
+  @SubscribeMessage(DOC_EVENTS.awareness)
+  awareness(@ConnectedSocket() socket: DocSocket, @MessageBody() body: unknown): void {
+    const parsed = docMessage(body);
+    if (parsed) this.enqueue(socket, () => this.onAwareness(socket, parsed.docId, parsed.message));
+  }
+
+  /** Checks every socket of a document again now (after its section, item or meeting changed). */
+  async recheckDoc(docId: string): Promise<void> {
+    const live = this.docs.get(docId);
+    if (!live) return;
+    for (const socket of [...live.sockets.values()]) {
+      const actor = socket.data.actor;
+      if (!actor) continue;
+      this.memo.delete(`${actor.id}:${docId}`);
+      if (!(await this.mayRead(socket, docId))) this.evict(socket, docId);
+    }
+  }
+
+  private async recheckCommittee(committeeId: string): Promise<void> {
+    try {
+      for (const [docId, live] of this.docs) {
+        if (live.sockets.size === 0) continue;
+        const first = live.sockets.values().next().value;
+        if (!first?.data.actor) continue;
+        // Only documents of that committee: ask with any member socket's access record.
+        const sample = await this.access.ofDoc(first.data.actor.id, docId);
+        if (sample && sample.committeeId !== committeeId) continue;
+        await this.recheckDoc(docId);
+      }
+    } catch (error) {
+      this.logger.warn(`doc re-check failed: ${(error as Error).message}`);
+    }
+  }
+
+  private enqueue(socket: DocSocket, work: () => Promise<void>): void {
+    const previous = socket.data.minutesQueue ?? Promise.resolve();
+    socket.data.minutesQueue = previous.then(work).catch((error: Error) => this.logger.warn(`doc message failed: ${error.message}`));
+  }
+
+  private async onSync(socket: DocSocket, docId: string, message: Uint8Array): Promise<void> {
+    const live = this.docs.get(docId);
+    const actor = socket.data.actor;
+    if (!live || !actor || !live.sockets.has(socket.id)) return;
+    const access = await this.access.ofDoc(actor.id, docId);
+    if (!access) return this.evict(socket, docId);
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      socket.emit(DOC_EVENTS.sync, {
+        docId,
+        message: syncMessage((e) => {
+          encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+          encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(live.doc, stateVector));
+        }),
+      });
+      return;
+    }
+    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) return;
+    if (!access.canEdit) {
+      socket.emit(DOC_EVENTS.error, { docId, code: 'read-only' });
+      return;
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    // Only what is new to the server is stored and passed on (an empty update is two bytes).
+    let fresh: Uint8Array;
+    try {
+      fresh = Y.diffUpdate(update, Y.encodeStateVector(live.doc));
+    } catch {
+      return;
+    }
+    if (fresh.byteLength <= 2) return;
+    await this.store.append(docId, fresh);
+    Y.applyUpdate(live.doc, fresh, socket);
+    void this.store.compactIfLarge(docId);
+  }
+
+  private async onAwareness(socket: DocSocket, docId: string, message: Uint8Array): Promise<void> {
+    const live = this.docs.get(docId);
+    const actor = socket.data.actor;
+    // Awareness only from sockets in the document, and only while they may still see it.
+    if (!live || !actor || !live.sockets.has(socket.id)) return;
+    if (!(await this.access.ofDoc(actor.id, docId))) return this.evict(socket, docId);
+    try {
+      awarenessProtocol.applyAwarenessUpdate(live.awareness, message, socket);
+    } catch {
+      // A malformed message changes nothing.
+    }
+  }
+
+  private open(docId: string): LiveDoc {
+    const existing = this.docs.get(docId);
+    if (existing) return existing;
+    const doc = new Y.Doc({ gc: true });
+    const awareness = new awarenessProtocol.Awareness(doc);
+    // The server is no participant: it has no awareness state of its own.
+    awareness.setLocalState(null);
+    const live: LiveDoc = {
+      doc,
+      awareness,
+      sockets: new Map(),
+      ready: this.store.read([docId]).then((state) => {
+        const stored = state.get(docId);
+        if (stored) Y.applyUpdate(doc, stored, REMOTE);
+      }),
+    };
+    live.ready.catch(() => this.docs.delete(docId));
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = syncMessage((e) => syncProtocol.writeUpdate(e, update));
+      void this.broadcast(docId, live, DOC_EVENTS.sync, message, origin);
+    });
+    awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      if (origin && typeof origin === 'object' && 'id' in origin) {
+        const ids = (origin as DocSocket).data.minutesDocs?.get(docId);
+        for (const id of [...added, ...updated]) ids?.add(id);
+        for (const id of removed) ids?.delete(id);
+      }
+      const message = awarenessProtocol.encodeAwarenessUpdate(awareness, changed);
+      void this.broadcast(docId, live, DOC_EVENTS.awareness, message, origin);
+    });
+    this.docs.set(docId, live);
+    return live;
+  }
+
+  /** To every other socket in the document that may still read it (access memoised for a second). */
+  private async broadcast(
+    docId: string,
+    live: LiveDoc,
+    event: 'doc:sync' | 'doc:awareness',
+    message: Uint8Array,
+    origin: unknown,
+  ): Promise<void> {
+    for (const socket of [...live.sockets.values()]) {
+      if (socket === origin) continue;
+      if (await this.mayRead(socket, docId)) socket.emit(event, { docId, message });
+      else this.evict(socket, docId);
+    }
+  }
+
+  private async mayRead(socket: DocSocket, docId: string): Promise<boolean> {
+    const actor = socket.data.actor;
+    if (!actor || !socket.connected) return false;
+    const key = `${actor.id}:${docId}`;
+    const known = this.memo.get(key);
+    if (known && Date.now() - known.at < ACCESS_MEMO_MS) return known.allowed;
+    const allowed = (await this.access.ofDoc(actor.id, docId).catch(() => null)) !== null;
+    this.memo.set(key, { at: Date.now(), allowed });
+    if (this.memo.size > 10_000) this.memo.clear();
+    return allowed;
+  }
+
+  /** The socket may no longer see the document: out of it, its cursors gone, and told why. */
+  private evict(socket: DocSocket, docId: string): void {
+    if (!this.docs.get(docId)?.sockets.has(socket.id)) return;
+    this.leaveDoc(socket, docId);
+    socket.emit(DOC_EVENTS.error, { docId, code: 'access' });
+  }
+
+  private leaveDoc(socket: DocSocket, docId: string): void {
+    const live = this.docs.get(docId);
+    const ids = socket.data.minutesDocs?.get(docId);
+    socket.data.minutesDocs?.delete(docId);
+    if (!live) return;
+    live.sockets.delete(socket.id);
+    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(live.awareness, [...ids], null);
+    if (live.sockets.size === 0) {
+      live.awareness.destroy();
+      live.doc.destroy();
+      this.docs.delete(docId);
+    }
+  }
+}

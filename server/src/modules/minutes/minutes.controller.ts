@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res, StreamableFile } from '@nestjs/common';
+import {
+  type CommentThread,
+  createMinutesCommentSchema,
+  type Minutes,
+  type MinutesComment,
+  type MinutesRecord,
+  type MinutesSection,
+  type MinutesTransition,
+  type MinutesVersion,
+  type MinutesVersionSummary,
+  minutesTransitionSchema,
+  type UpdateMinutesComment,
+  type UpdateMinutesSection,
+  updateMinutesCommentSchema,
+  updateMinutesSectionSchema,
+} from '@sidang/shared';
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { Actor } from '../../access/actor.js';
+import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { minutesPdf } from './minutes.pdf.js';
+import { MinutesService } from './minutes.service.js';
+
+/** A version number in a path. */
+export const versionNumberSchema = z.coerce.number().int().min(1).max(100_000);
+
+@Controller()
+export class MinutesController {
+  constructor(private readonly minutes: MinutesService) {}
+
+  @Get('meetings/:id/minutes')
+  forMeeting(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Minutes> {
+    return this.minutes.forMeeting(actor, id);
+  }
+
+  @Post('minutes/:id/transition')
+  @HttpCode(200)
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(minutesTransitionSchema)) body: MinutesTransition,
+  ): Promise<MinutesRecord> {
+    return this.minutes.transition(actor, id, body);
+  }
+
+  @Get('minutes/:id/versions')
+  versions(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<MinutesVersionSummary[]> {
+    return this.minutes.versions(actor, id);
+  }
+
+  @Get('minutes/:id/versions/:n')
+  version(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('n', new ZodValidationPipe(versionNumberSchema, 'n')) n: number,
+  ): Promise<MinutesVersion> {
+    return this.minutes.version(actor, id, n);
+  }
+
+  @Get('minutes/:id/comments')
+  comments(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<CommentThread[]> {
+    return this.minutes.comments(actor, id);
+  }
+
+  @Post('minutes/:id/comments')
+  comment(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(createMinutesCommentSchema)) body: z.output<typeof createMinutesCommentSchema>,
+  ): Promise<MinutesComment> {
+    return this.minutes.comment(actor, id, body);
+  }
+
+  @Patch('minutes-comments/:id')
+  updateComment(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(updateMinutesCommentSchema)) body: UpdateMinutesComment,
+  ): Promise<MinutesComment> {
+    return this.minutes.updateComment(actor, id, body);
+  }
+
+  @Patch('minutes-sections/:id')
+  updateSection(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(updateMinutesSectionSchema)) body: UpdateMinutesSection,
+  ): Promise<MinutesSection> {
+    return this.minutes.updateSection(actor, id, body);
+  }
+
+  @Get('minutes/:id/pdf')
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const view = await this.minutes.rendering(actor, id);
+    const pdf = await minutesPdf(view);
+    response.setHeader('cache-control', 'no-store');
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="minit-${view.meeting.numberInYear}-${view.meeting.year}.pdf"`,
+      length: pdf.length,
+    });
+  }
+}

@@ -1,0 +1,161 @@
+import type { ActionLine, Classification, CommentAnchor, Confirmation, MinutesStatus, MinutesVersionSection } from '@sidang/shared';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** The minutes of one meeting: its workflow state. The text lives in its sections' documents. */
+@Entity({ name: 'minutes' })
+@Index('minutes_meeting_idx', ['meetingId'], { unique: true })
+export class MinutesEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ name: 'meeting_id', type: 'uuid' })
+  meetingId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: MinutesStatus;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  confirmation: Confirmation | null;
+
+  @Column({ name: 'confirmed_at_meeting_id', type: 'uuid', nullable: true })
+  confirmedAtMeetingId: string | null;
+
+  @Column({ name: 'published_version', type: 'int', nullable: true })
+  publishedVersion: number | null;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** One section per agenda item; its id is also the id of its Yjs document. */
+@Entity({ name: 'minutes_sections' })
+@Index('minutes_sections_item_idx', ['minutesId', 'agendaItemId'], { unique: true })
+export class MinutesSectionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'minutes_id', type: 'uuid' })
+  minutesId: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ name: 'meeting_id', type: 'uuid' })
+  meetingId: string;
+
+  @Column({ name: 'agenda_item_id', type: 'uuid' })
+  agendaItemId: string;
+
+  /** The section's own level; what governs it is the highest of this, its item's and its meeting's. */
+  @Column({ type: 'varchar', length: 16 })
+  classification: Classification;
+
+  @Column({ name: 'action_line', type: 'jsonb', nullable: true })
+  actionLine: ActionLine | null;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** Incremental Yjs updates of a section document, compacted now and then into one. */
+@Entity({ name: 'minutes_doc_updates' })
+@Index('minutes_doc_updates_doc_idx', ['docId', 'id'])
+export class MinutesDocUpdateEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'doc_id', type: 'uuid' })
+  docId: string;
+
+  @Column({ type: 'bytea' })
+  update: Buffer;
+}
+
+/** An immutable snapshot of the minutes, taken on every transition out of draft. */
+@Entity({ name: 'minutes_versions' })
+@Index('minutes_versions_number_idx', ['minutesId', 'number'], { unique: true })
+export class MinutesVersionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'minutes_id', type: 'uuid' })
+  minutesId: string;
+
+  @Column({ type: 'int' })
+  number: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: MinutesStatus;
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById: string;
+
+  /** Every section as it stood, each with its level then. */
+  @Column({ type: 'jsonb' })
+  sections: MinutesVersionSection[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** A comment on a passage of a section, or a reply in its thread. */
+@Entity({ name: 'minutes_comments' })
+@Index('minutes_comments_minutes_idx', ['minutesId'])
+export class MinutesCommentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'minutes_id', type: 'uuid' })
+  minutesId: string;
+
+  @Column({ name: 'section_id', type: 'uuid' })
+  sectionId: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @Column({ name: 'author_name', type: 'varchar', length: 200 })
+  authorName: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'text' })
+  quote: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  anchor: CommentAnchor | null;
+
+  @Column({ type: 'boolean' })
+  resolved: boolean;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { type Classification, MEETING_TIME_ZONE } from '@sidang/shared';
+import pdfmakeModule from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { MinutesRendering } from './minutes.service.js';
+
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void };
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(callback: (url: string) => boolean): void;
+  setLocalAccessPolicy(callback: (path: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+/** The marking as the house prints it (DOMAIN.md), Malay first. */
+export const MARKINGS: Record<Classification, string> = {
+  OPEN: 'TERBUKA',
+  RESTRICTED: 'TERHAD',
+  CONFIDENTIAL: 'SULIT',
+  SECRET: 'RAHSIA',
+};
+
+let ready: PdfMake | undefined;
+
+/** pdfmake with its Roboto embedded from memory, and no file or URL reachable from a document. */
+function pdfmake(): PdfMake {
+  if (ready) return ready;
+  const instance = pdfmakeModule as unknown as PdfMake;
+  const root = dirname(createRequire(import.meta.url).resolve('pdfmake/package.json'));
+  const fonts: Record<string, string> = {
+    normal: 'Roboto-Regular.ttf',
+    bold: 'Roboto-Medium.ttf',
+    italics: 'Roboto-Italic.ttf',
+    bolditalics: 'Roboto-MediumItalic.ttf',
+  };
+  for (const file of Object.values(fonts)) instance.virtualfs.writeFileSync(file, readFileSync(join(root, 'fonts', 'Roboto', file)));
+  instance.setFonts({ Roboto: fonts });
+  instance.setUrlAccessPolicy(() => false);
+  instance.setLocalAccessPolicy(() => false);
+  ready = instance;
+  return instance;
+}
+
+function klDate(date: Date, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat('ms-MY', { timeZone: MEETING_TIME_ZONE, ...options }).format(date);
+}
+
+function block(title: string, lines: string[]): Content[] {
+  if (lines.length === 0) return [];
+  return [
+    { text: title, style: 'block', margin: [0, 10, 0, 4] },
+    { ol: lines, margin: [10, 0, 0, 0] },
+  ];
+}
+
+/** The minutes in the house format, as one reader may see them. */
+export async function minutesPdf(view: MinutesRendering): Promise<Buffer> {
+  const { meeting, attendance, sections, marking } = view;
+  const label = MARKINGS[marking];
+  const person = (a: { name: string; agency: string }) => (a.agency ? `${a.name} (${a.agency})` : a.name);
+  const present = attendance
+    .filter((a) => a.status === 'present' && a.role !== 'secretariat' && a.role !== 'guest')
+    .sort((a, b) => (a.role === 'chair' ? -1 : b.role === 'chair' ? 1 : 0))
+    .map((a) => (a.role === 'chair' ? `${person(a)} - Pengerusi` : person(a)));
+  const inAttendance = attendance.filter((a) => a.status === 'in_attendance').map(person);
+  const apologies = attendance.filter((a) => a.status === 'apologies').map(person);
+  const secretariat = attendance.filter((a) => a.role === 'secretariat' && a.status === 'present').map(person);
+  const body: Content[] = sections.flatMap((section): Content[] => {
+    const paragraphs = section.text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    const action =
+      section.actionLine?.kind === 'action'
+        ? `Tindakan: ${section.actionLine.agencies.join(', ') || '-'}`
+        : section.actionLine?.kind === 'information'
+          ? 'Tindakan: Untuk makluman'
+          : null;
+    const heading = section.classification === 'OPEN' ? '' : ` [${MARKINGS[section.classification]}]`;
+    return [
+      { text: `${section.number}. ${section.title.toUpperCase()}${heading}`, style: 'section', margin: [0, 14, 0, 6] },
+      ...paragraphs.map((line): Content => ({ text: line, margin: [18, 0, 0, 6], alignment: 'justify' })),
+      ...(action ? [{ text: action, bold: true, alignment: 'right', margin: [0, 2, 0, 4] } as Content] : []),
+    ];
+  });
+  const definition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [56, 64, 56, 64],
+    info: { title: `Minit ${meeting.title} Bil. ${meeting.numberInYear}/${meeting.year}`, creator: 'Sidang' },
+    header: () => ({ text: label, alignment: 'center', bold: true, margin: [0, 24, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      stack: [
+        { text: label, alignment: 'center', bold: true },
+        { text: `Halaman ${page} / ${pages}`, alignment: 'center', fontSize: 8, margin: [0, 2, 0, 0] },
+      ],
+      margin: [0, 16, 0, 0],
+    }),
+    content: [
+      { text: (view.committee.nameMs || view.committee.name).toUpperCase(), style: 'title' },
+      {
+        text: `MINIT MESYUARAT ${meeting.title.toUpperCase()} BIL. ${meeting.numberInYear}/${meeting.year}`,
+        style: 'title',
+        margin: [0, 4, 0, 10],
+      },
+      {
+        table: {
+          widths: [70, '*'],
+          body: [
+            ['Tarikh', `: ${klDate(meeting.startsAt, { dateStyle: 'full' })}`],
+            [
+              'Masa',
+              `: ${klDate(meeting.startsAt, { timeStyle: 'short' })}${meeting.endsAt ? ` - ${klDate(meeting.endsAt, { timeStyle: 'short' })}` : ''}`,
+            ],
+            ['Tempat', `: ${meeting.venue || '-'}`],
+          ],
+        },
+        layout: 'noBorders',
+      },
+      ...block('HADIR', present),
+      ...block('HADIR BERSAMA', inAttendance),
+      ...block('TIDAK HADIR DENGAN MAAF', apologies),
+      ...block('URUS SETIA', secretariat),
+      ...body,
+    ],
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
+    styles: {
+      title: { bold: true, alignment: 'center', fontSize: 12 },
+      block: { bold: true, decoration: 'underline' },
+      section: { bold: true },
+    },
+  };
+  return pdfmake().createPdf(definition).getBuffer();
+}

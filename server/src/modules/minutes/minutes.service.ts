@@ -1,0 +1,558 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  type Classification,
+  type CommentThread,
+  classificationAt,
+  classificationLevel,
+  type createMinutesCommentSchema,
+  higherOf,
+  MINUTES_COMMENTABLE_STATUSES,
+  MINUTES_EDITABLE_STATUSES,
+  MINUTES_TRANSITIONS,
+  type Minutes,
+  type MinutesComment,
+  type MinutesRecord,
+  type MinutesSection,
+  type MinutesTransition,
+  type MinutesVersion,
+  type MinutesVersionSection,
+  type MinutesVersionSummary,
+  type UpdateMinutesComment,
+  type UpdateMinutesSection,
+} from '@sidang/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { CommitteeAccess } from '../../access/access.service.js';
+import type { Actor } from '../../access/actor.js';
+import type { ChangeTx } from '../../changes/change-tx.js';
+import { ChangesService } from '../../changes/changes.service.js';
+import { StaleVersionException } from '../../common/errors.js';
+import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { MinutesCommentEntity, MinutesEntity, MinutesSectionEntity, MinutesVersionEntity } from './minutes.entity.js';
+import { minutesErrors } from './minutes.errors.js';
+import { type MinutesAttendee, type MinutesItem, MinutesRepository } from './minutes.repository.js';
+import { MinutesDocGateway } from './minutes-doc.gateway.js';
+import { plainTextOf } from './minutes-doc.js';
+import { MinutesDocStore } from './minutes-doc.store.js';
+
+type CreateComment = z.output<typeof createMinutesCommentSchema>;
+
+/** A section with the agenda item it minutes and the level that governs it. */
+interface SectionRow {
+  entity: MinutesSectionEntity;
+  item: MinutesItem;
+  level: Classification;
+}
+
+/** What the PDF and the web view render: the header, attendance and the sections a reader may see. */
+export interface MinutesRendering {
+  committee: { name: string; nameMs: string };
+  meeting: MeetingEntity;
+  minutes: MinutesRecord;
+  attendance: MinutesAttendee[];
+  sections: MinutesSection[];
+  /** The highest level among the sections shown (and the meeting's). */
+  marking: Classification;
+}
+
+const isEditor = (access: CommitteeAccess) => access.role === 'chair' || access.role === 'secretariat';
+
+function toRecord(entity: MinutesEntity, meeting: MeetingEntity): MinutesRecord {
+  return {
+    id: entity.id,
+    meetingId: entity.meetingId,
+    committeeId: entity.committeeId,
+    status: entity.status,
+    classification: meeting.classification,
+    confirmation: entity.confirmation,
+    confirmedAtMeetingId: entity.confirmedAtMeetingId,
+    publishedVersion: entity.publishedVersion,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+function toSection(row: SectionRow, text: string): MinutesSection {
+  const { entity, item } = row;
+  return {
+    id: entity.id,
+    minutesId: entity.minutesId,
+    meetingId: entity.meetingId,
+    committeeId: entity.committeeId,
+    agendaItemId: entity.agendaItemId,
+    number: item.number,
+    title: item.title,
+    classification: row.level,
+    ownClassification: entity.classification,
+    text,
+    actionLine: entity.actionLine,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+function toComment(entity: MinutesCommentEntity, classification: Classification): MinutesComment {
+  return {
+    id: entity.id,
+    minutesId: entity.minutesId,
+    sectionId: entity.sectionId,
+    committeeId: entity.committeeId,
+    parentId: entity.parentId,
+    authorId: entity.authorId,
+    authorName: entity.authorName,
+    body: entity.body,
+    quote: entity.quote,
+    anchor: entity.anchor,
+    resolved: entity.resolved,
+    classification,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
+/** The plain text of the sections shown, in agenda order. */
+export function minutesText(sections: ReadonlyArray<{ number: string; title: string; text: string }>): string {
+  return sections.map((section) => `${section.number}. ${section.title}\n${section.text}`.trim()).join('\n\n');
+}
+
+/**
+ * Minutes of a meeting: created with a section per agenda item, edited live (the documents),
+ * circulated, confirmed and published through the change pipeline, with immutable versions
+ * and comment threads. Every read returns only the sections the reader is cleared for.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MinutesRepository,
+    private readonly store: MinutesDocStore,
+    private readonly meetings: MeetingsService,
+    private readonly changes: ChangesService,
+    private readonly gateway: MinutesDocGateway,
+  ) {}
+
+  async forMeeting(actor: Actor, meetingId: string): Promise<Minutes> {
+    const { meeting, access } = await this.visibleMeeting(actor, meetingId);
+    let minutes = await this.dataSource.manager.findOne(MinutesEntity, { where: { meetingId } });
+    if (!minutes && !isEditor(access)) throw minutesErrors.notFound();
+    if (isEditor(access) && (!minutes || (await this.missingSections(minutes, meeting.id)))) {
+      minutes = await this.ensure(actor, meeting);
+    }
+    if (!minutes) throw minutesErrors.notFound();
+    return this.render(access, minutes, meeting);
+  }
+
+  async transition(actor: Actor, id: string, input: MinutesTransition): Promise<MinutesRecord> {
+    const { minutes, meeting, access } = await this.visible(actor, id);
+    if (!isEditor(access)) throw minutesErrors.forbidden(access.role, 'move the minutes through their workflow');
+    if (input.to === 'published' && access.role !== 'chair') throw minutesErrors.forbidden(access.role, 'publish the minutes');
+    if (input.confirmedAtMeetingId) {
+      const other = await this.visibleMeeting(actor, input.confirmedAtMeetingId).catch(() => null);
+      if (!other || other.meeting.committeeId !== minutes.committeeId) throw minutesErrors.confirmedAt();
+    }
+    const result = await this.changes.transact(actor, async (tx) => {
+      const current = await tx.manager.findOne(MinutesEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw minutesErrors.notFound();
+      const before = toRecord(current, meeting);
+      if (current.version !== input.version) throw new StaleVersionException(before, input.version, current.version);
+      if (!MINUTES_TRANSITIONS[current.status].includes(input.to)) throw minutesErrors.transition(current.status, input.to, before);
+      current.status = input.to;
+      current.version += 1;
+      if (input.to === 'confirmed') {
+        current.confirmation = input.confirmation ?? 'without_amendment';
+        current.confirmedAtMeetingId = input.confirmedAtMeetingId ?? null;
+      }
+      if (input.to === 'draft') {
+        current.confirmation = null;
+        current.confirmedAtMeetingId = null;
+      }
+      if (input.to !== 'draft') {
+        const number = await this.snapshot(tx, current, meeting);
+        if (input.to === 'published') current.publishedVersion = number;
+      }
+      const saved = await tx.manager.save(current);
+      const after = toRecord(saved, meeting);
+      await tx.record({
+        committeeId: current.committeeId,
+        entityType: 'minutes',
+        entityId: current.id,
+        verb: 'updated',
+        version: current.version,
+        classification: meeting.classification,
+        parent: { id: meeting.id, classification: meeting.classification },
+        before,
+        after,
+      });
+      return { after, sectionIds: (await tx.manager.find(MinutesSectionEntity, { where: { minutesId: id } })).map((s) => s.id) };
+    });
+    // Who may edit changed with the status: the live documents check their sockets again.
+    for (const docId of result.sectionIds) void this.gateway.recheckDoc(docId);
+    return result.after;
+  }
+
+  async versions(actor: Actor, id: string): Promise<MinutesVersionSummary[]> {
+    await this.visible(actor, id);
+    const rows = await this.dataSource.manager.find(MinutesVersionEntity, { where: { minutesId: id }, order: { number: 'ASC' } });
+    return rows.map((row) => ({
+      number: row.number,
+      minutesId: row.minutesId,
+      status: row.status,
+      createdById: row.createdById,
+      createdAt: row.createdAt.toISOString(),
+    }));
+  }
+
+  async version(actor: Actor, id: string, number: number): Promise<MinutesVersion> {
+    const { minutes, meeting, access } = await this.visible(actor, id);
+    const row = await this.dataSource.manager.findOne(MinutesVersionEntity, { where: { minutesId: id, number } });
+    if (!row) throw minutesErrors.versionNotFound();
+    // The level it had then, or the one governing it now when that is higher.
+    const now = new Map((await this.sectionRows(minutes, meeting)).map((section) => [section.entity.id, section.level]));
+    const sections = row.sections
+      .map((section) => ({
+        ...section,
+        classification: higherOf(section.classification, now.get(section.sectionId) ?? section.classification),
+      }))
+      .filter((section) => access.canSee(section.classification));
+    return {
+      number: row.number,
+      minutesId: row.minutesId,
+      status: row.status,
+      createdById: row.createdById,
+      createdAt: row.createdAt.toISOString(),
+      classification: sections.reduce<Classification>((top, section) => higherOf(top, section.classification), meeting.classification),
+      text: minutesText(sections),
+      sections,
+    };
+  }
+
+  async updateSection(actor: Actor, sectionId: string, input: UpdateMinutesSection): Promise<MinutesSection> {
+    const { row, minutes, meeting, access } = await this.visibleSection(actor, sectionId);
+    if (!isEditor(access)) throw minutesErrors.forbidden(access.role, 'edit the minutes');
+    if (input.actionLine === undefined && input.classification === undefined) throw minutesErrors.nothingToChange();
+    if (input.classification) {
+      if (classificationLevel(input.classification) < classificationLevel(row.item.classification)) {
+        throw minutesErrors.belowItem(row.item.classification);
+      }
+      if (!access.canSee(input.classification)) throw minutesErrors.aboveClearance(access.clearance);
+    }
+    const actionIds = input.actionLine?.kind === 'action' ? [...new Set(input.actionLine.actionItemIds)] : [];
+    if (actionIds.length > 0) {
+      const found: Array<{ n: string }> = await this.dataSource.query(
+        'SELECT count(*) AS n FROM action_items WHERE id = ANY($1::uuid[]) AND committee_id = $2 AND deleted_at IS NULL',
+        [actionIds, minutes.committeeId],
+      );
+      if (Number(found[0]?.n) !== actionIds.length) throw minutesErrors.notAnAction();
+    }
+    const text = plainTextOf((await this.store.read([sectionId])).get(sectionId));
+    const section = await this.changes.transact(actor, async (tx) => {
+      const current = await tx.manager.findOne(MinutesSectionEntity, { where: { id: sectionId }, lock: { mode: 'pessimistic_write' } });
+      const parent = await tx.manager.findOne(MinutesEntity, { where: { id: minutes.id } });
+      if (!current || !parent) throw minutesErrors.sectionNotFound();
+      const before = toSection({ ...row, entity: { ...current } as MinutesSectionEntity }, text);
+      if (current.version !== input.version) throw new StaleVersionException(before, input.version, current.version);
+      if (!MINUTES_EDITABLE_STATUSES.includes(parent.status)) throw minutesErrors.notEditable(parent.status, before);
+      if (input.actionLine !== undefined) current.actionLine = input.actionLine;
+      if (input.classification) current.classification = input.classification;
+      current.version += 1;
+      const saved = await tx.manager.save(current);
+      const level = this.levelOf(meeting, row.item, saved);
+      const after = toSection({ entity: saved, item: row.item, level }, text);
+      await tx.record({
+        committeeId: saved.committeeId,
+        entityType: 'minutes-section',
+        entityId: saved.id,
+        verb: 'updated',
+        version: saved.version,
+        classification: level,
+        previousClassification: row.level,
+        parent: { id: row.item.id, classification: row.item.classification },
+        before,
+        after,
+      });
+      return after;
+    });
+    // Raised: whoever may no longer read it leaves its document now.
+    void this.gateway.recheckDoc(sectionId);
+    return section;
+  }
+
+  async comments(actor: Actor, id: string): Promise<CommentThread[]> {
+    const { minutes, meeting, access } = await this.visible(actor, id);
+    const levels = new Map(
+      (await this.sectionRows(minutes, meeting)).filter((row) => access.canSee(row.level)).map((row) => [row.entity.id, row.level]),
+    );
+    if (levels.size === 0) return [];
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(MinutesCommentEntity, 'c')
+      .where('c.minutes_id = :id AND c.section_id IN (:...sections)', { id, sections: [...levels.keys()] })
+      .orderBy('c.created_at', 'ASC')
+      .getMany();
+    const threads = new Map<string, CommentThread>();
+    for (const row of rows) {
+      const level = levels.get(row.sectionId) as Classification;
+      if (row.parentId === null) threads.set(row.id, { ...toComment(row, level), replies: [] });
+    }
+    for (const row of rows) {
+      if (row.parentId !== null) threads.get(row.parentId)?.replies.push(toComment(row, levels.get(row.sectionId) as Classification));
+    }
+    return [...threads.values()];
+  }
+
+  async comment(actor: Actor, id: string, input: CreateComment): Promise<MinutesComment> {
+    const { minutes, meeting, access } = await this.visible(actor, id);
+    if (access.role === 'observer') throw minutesErrors.forbidden(access.role, 'comment on the minutes');
+    let parent: MinutesCommentEntity | null = null;
+    if (input.parentId) {
+      parent = await this.dataSource.manager.findOne(MinutesCommentEntity, { where: { id: input.parentId, minutesId: id } });
+      if (!parent || parent.parentId !== null) throw minutesErrors.notAThread();
+    } else if (!input.sectionId) {
+      throw minutesErrors.threadNeedsSection();
+    }
+    const sectionId = parent ? parent.sectionId : (input.sectionId as string);
+    const row = (await this.sectionRows(minutes, meeting)).find((section) => section.entity.id === sectionId);
+    if (!row || !access.canSee(row.level)) throw parent ? minutesErrors.notAThread() : minutesErrors.sectionNotFound();
+    if (!MINUTES_COMMENTABLE_STATUSES.includes(minutes.status))
+      throw minutesErrors.notCommentable(minutes.status, toRecord(minutes, meeting));
+    return this.changes.transact(actor, async (tx) => {
+      const saved = await tx.manager.save(
+        tx.manager.create(MinutesCommentEntity, {
+          minutesId: id,
+          sectionId,
+          committeeId: minutes.committeeId,
+          parentId: parent?.id ?? null,
+          authorId: actor.id,
+          authorName: actor.name,
+          body: input.body,
+          quote: parent ? '' : input.quote,
+          anchor: parent ? null : input.anchor,
+          resolved: false,
+          version: 1,
+        }),
+      );
+      const comment = toComment(saved, row.level);
+      await tx.record({
+        committeeId: minutes.committeeId,
+        entityType: 'minutes-comment',
+        entityId: saved.id,
+        verb: 'created',
+        version: 1,
+        classification: row.level,
+        parent: { id: sectionId, classification: row.level },
+        before: null,
+        after: comment,
+      });
+      return comment;
+    });
+  }
+
+  async updateComment(actor: Actor, commentId: string, input: UpdateMinutesComment): Promise<MinutesComment> {
+    const found = await this.dataSource.manager.findOne(MinutesCommentEntity, { where: { id: commentId } });
+    if (!found) throw minutesErrors.commentNotFound();
+    const { minutes, meeting, access } = await this.visible(actor, found.minutesId).catch(() => {
+      throw minutesErrors.commentNotFound();
+    });
+    const row = (await this.sectionRows(minutes, meeting)).find((section) => section.entity.id === found.sectionId);
+    if (!row || !access.canSee(row.level)) throw minutesErrors.commentNotFound();
+    if (found.authorId !== actor.id && !isEditor(access)) throw minutesErrors.forbidden(access.role, 'resolve this thread');
+    return this.changes.transact(actor, async (tx) => {
+      const current = await tx.manager.findOne(MinutesCommentEntity, { where: { id: commentId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw minutesErrors.commentNotFound();
+      const before = toComment({ ...current } as MinutesCommentEntity, row.level);
+      if (current.version !== input.version) throw new StaleVersionException(before, input.version, current.version);
+      current.resolved = input.resolved;
+      current.version += 1;
+      const saved = await tx.manager.save(current);
+      const after = toComment(saved, row.level);
+      await tx.record({
+        committeeId: saved.committeeId,
+        entityType: 'minutes-comment',
+        entityId: saved.id,
+        verb: 'updated',
+        version: saved.version,
+        classification: row.level,
+        parent: { id: saved.sectionId, classification: row.level },
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Everything the PDF needs, as this reader may see it. */
+  async rendering(actor: Actor, id: string): Promise<MinutesRendering> {
+    const { minutes, meeting, access } = await this.visible(actor, id);
+    const view = await this.render(access, minutes, meeting);
+    return {
+      committee: await this.repository.committeeName(minutes.committeeId),
+      meeting,
+      minutes: toRecord(minutes, meeting),
+      attendance: await this.repository.attendance(meeting.id, minutes.committeeId),
+      sections: view.sections,
+      marking: view.sections.reduce<Classification>((top, section) => higherOf(top, section.classification), meeting.classification),
+    };
+  }
+
+  /** Creates the minutes (when missing) and a section for every agenda item without one. */
+  async ensure(actor: Actor, meeting: MeetingEntity): Promise<MinutesEntity> {
+    return this.changes.transact(actor, async (tx) => {
+      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`minutes:${meeting.id}`]);
+      let minutes = await tx.manager.findOne(MinutesEntity, { where: { meetingId: meeting.id } });
+      if (!minutes) {
+        minutes = await tx.manager.save(
+          tx.manager.create(MinutesEntity, {
+            committeeId: meeting.committeeId,
+            meetingId: meeting.id,
+            status: 'draft',
+            confirmation: null,
+            confirmedAtMeetingId: null,
+            publishedVersion: null,
+            version: 1,
+          }),
+        );
+        await tx.record({
+          committeeId: meeting.committeeId,
+          entityType: 'minutes',
+          entityId: minutes.id,
+          verb: 'created',
+          version: 1,
+          classification: meeting.classification,
+          parent: { id: meeting.id, classification: meeting.classification },
+          before: null,
+          after: toRecord(minutes, meeting),
+        });
+      }
+      const existing = new Set(
+        (await tx.manager.find(MinutesSectionEntity, { where: { minutesId: minutes.id } })).map((s) => s.agendaItemId),
+      );
+      for (const item of await this.repository.items(meeting.id, tx.manager)) {
+        if (existing.has(item.id)) continue;
+        const entity = await tx.manager.save(
+          tx.manager.create(MinutesSectionEntity, {
+            minutesId: minutes.id,
+            committeeId: meeting.committeeId,
+            meetingId: meeting.id,
+            agendaItemId: item.id,
+            classification: 'OPEN',
+            actionLine: null,
+            version: 1,
+          }),
+        );
+        const level = this.levelOf(meeting, item, entity);
+        await tx.record({
+          committeeId: meeting.committeeId,
+          entityType: 'minutes-section',
+          entityId: entity.id,
+          verb: 'created',
+          version: 1,
+          classification: level,
+          parent: { id: item.id, classification: item.classification },
+          before: null,
+          after: toSection({ entity, item, level }, ''),
+        });
+      }
+      return minutes;
+    });
+  }
+
+  private async missingSections(minutes: MinutesEntity, meetingId: string): Promise<boolean> {
+    const rows: Array<{ n: string }> = await this.dataSource.query(
+      `SELECT count(*) AS n FROM agenda_items a
+       WHERE a.meeting_id = $1 AND a.deleted_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM minutes_sections s WHERE s.minutes_id = $2 AND s.agenda_item_id = a.id)`,
+      [meetingId, minutes.id],
+    );
+    return Number(rows[0]?.n ?? 0) > 0;
+  }
+
+  private async render(access: CommitteeAccess, minutes: MinutesEntity, meeting: MeetingEntity): Promise<Minutes> {
+    const rows = (await this.sectionRows(minutes, meeting)).filter((row) => access.canSee(row.level));
+    const texts = await this.store.read(rows.map((row) => row.entity.id));
+    const sections = rows.map((row) => toSection(row, plainTextOf(texts.get(row.entity.id))));
+    return { ...toRecord(minutes, meeting), text: minutesText(sections), sections };
+  }
+
+  /** Every section whose agenda item still stands, in agenda order, with its governing level. */
+  private async sectionRows(minutes: MinutesEntity, meeting: MeetingEntity, manager?: EntityManager): Promise<SectionRow[]> {
+    const m = manager ?? this.dataSource.manager;
+    const items = await this.repository.items(meeting.id, m);
+    const sections = new Map((await m.find(MinutesSectionEntity, { where: { minutesId: minutes.id } })).map((s) => [s.agendaItemId, s]));
+    return items.flatMap((item) => {
+      const entity = sections.get(item.id);
+      return entity ? [{ entity, item, level: this.levelOf(meeting, item, entity) }] : [];
+    });
+  }
+
+  private levelOf(meeting: MeetingEntity, item: MinutesItem, section: MinutesSectionEntity): Classification {
+    return classificationAt(
+      Math.max(
+        classificationLevel(meeting.classification),
+        classificationLevel(item.classification),
+        classificationLevel(section.classification),
+      ),
+    );
+  }
+
+  /** Freezes every section (all levels, each marked) as the next version; returns its number. */
+  private async snapshot(tx: ChangeTx, minutes: MinutesEntity, meeting: MeetingEntity): Promise<number> {
+    const rows = await this.sectionRows(minutes, meeting, tx.manager);
+    const texts = await this.store.read(
+      rows.map((row) => row.entity.id),
+      tx.manager,
+    );
+    const sections: MinutesVersionSection[] = rows.map((row) => ({
+      sectionId: row.entity.id,
+      agendaItemId: row.item.id,
+      number: row.item.number,
+      title: row.item.title,
+      classification: row.level,
+      text: plainTextOf(texts.get(row.entity.id)),
+      actionLine: row.entity.actionLine,
+    }));
+    const last: Array<{ n: number | null }> = await tx.manager.query(
+      'SELECT max(number) AS n FROM minutes_versions WHERE minutes_id = $1',
+      [minutes.id],
+    );
+    const number = Number(last[0]?.n ?? 0) + 1;
+    await tx.manager.insert(MinutesVersionEntity, {
+      minutesId: minutes.id,
+      number,
+      status: minutes.status,
+      createdById: tx.actor.id,
+      sections,
+    });
+    return number;
+  }
+
+  private async visibleMeeting(actor: Actor, meetingId: string): Promise<{ meeting: MeetingEntity; access: CommitteeAccess }> {
+    return this.meetings.visibleMeeting(actor, meetingId);
+  }
+
+  /** The minutes, their meeting and the reader's access: 404 unless they may see the meeting. */
+  private async visible(actor: Actor, id: string): Promise<{ minutes: MinutesEntity; meeting: MeetingEntity; access: CommitteeAccess }> {
+    const minutes = await this.dataSource.manager.findOne(MinutesEntity, { where: { id } });
+    if (!minutes) throw minutesErrors.notFound();
+    const found = await this.visibleMeeting(actor, minutes.meetingId).catch(() => null);
+    if (!found) throw minutesErrors.notFound();
+    return { minutes, ...found };
+  }
+
+  private async visibleSection(
+    actor: Actor,
+    sectionId: string,
+  ): Promise<{ row: SectionRow; minutes: MinutesEntity; meeting: MeetingEntity; access: CommitteeAccess }> {
+    const entity = await this.dataSource.manager.findOne(MinutesSectionEntity, { where: { id: sectionId } });
+    if (!entity) throw minutesErrors.sectionNotFound();
+    const { minutes, meeting, access } = await this.visible(actor, entity.minutesId).catch(() => {
+      throw minutesErrors.sectionNotFound();
+    });
+    const row = (await this.sectionRows(minutes, meeting)).find((section) => section.entity.id === sectionId);
+    if (!row || !access.canSee(row.level)) throw minutesErrors.sectionNotFound();
+    return { row, minutes, meeting, access };
+  }
+}
