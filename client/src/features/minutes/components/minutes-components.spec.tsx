@@ -44,6 +44,16 @@ describe(WorkflowBar.name, () => {
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ to: 'confirmed', version: 4, confirmation: 'with_amendments' });
   });
 
+  it('should offer publishing to the chair only', () => {
+    const confirmed = makeMinutesRecord({ status: 'confirmed', confirmation: 'without_amendment' });
+    const secretariat = renderWithApp(<WorkflowBar record={confirmed} canManage />);
+    expect(screen.queryByTestId('minutes-to-published')).toBeNull();
+    expect(screen.getByTestId('minutes-confirmation')).toHaveTextContent('Confirmed without amendment');
+    secretariat.unmount();
+    renderWithApp(<WorkflowBar record={confirmed} canManage canPublish />);
+    expect(screen.getByTestId('minutes-to-published')).toBeInTheDocument();
+  });
+
   it('should show no steps to a member, and say so when the version was stale', async () => {
     const user = userEvent.setup();
     const member = renderWithApp(<WorkflowBar record={makeMinutesRecord()} canManage={false} />);

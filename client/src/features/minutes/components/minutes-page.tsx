@@ -329,7 +329,7 @@ export function MinutesPage() {
       <div className="minutes-page__main">
         {meeting.data && <HouseHeader meeting={meeting.data} committee={committee.data} />}
         <div className="minutes-toolbar minutes-no-print">
-          <WorkflowBar record={record} canManage={canManage} />
+          <WorkflowBar record={record} canManage={canManage} canPublish={committee.data?.role === 'chair'} />
           <div className="minutes-toolbar__output">
             <PdfButton record={record} fileName={`minit-${(meeting.data?.number ?? 'mesyuarat').replace(/[^\w]+/g, '-')}.pdf`} />
             <button type="button" className="button button--small button--ghost" onClick={() => window.print()}>

@@ -17,15 +17,17 @@ interface WorkflowBarProps {
   record: MinutesRecord;
   /** The chair and the secretariat move the minutes along; the server decides. */
   canManage: boolean;
+  /** Only the chair publishes. */
+  canPublish?: boolean;
 }
 
 /** The minutes' status and the steps the user may take from it, each asked for once more. */
-export function WorkflowBar({ record, canManage }: WorkflowBarProps) {
+export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowBarProps) {
   const { t } = useTranslation();
   const transition = useTransitionMinutes(record);
   const [asking, setAsking] = useState<MinutesStatus | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation>('without_amendment');
-  const next = canManage ? MINUTES_TRANSITIONS[record.status] : [];
+  const next = canManage ? MINUTES_TRANSITIONS[record.status].filter((status) => status !== 'published' || canPublish) : [];
 
   const proceed = () => {
     if (!asking) return;
