@@ -187,7 +187,9 @@ describe('Minutes in the browser', () => {
         const outside = [...document.querySelectorAll<HTMLElement>('body *')]
           .filter((element) => element.getBoundingClientRect().right > width + 0.5 && element.getClientRects().length > 0)
           .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > width + 0.5))
-          .map((element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)}px)`);
+          .map(
+            (element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)}px)`,
+          );
         return { scroll: document.documentElement.scrollWidth - width, outside };
       });
       expect(overflow).toEqual({ scroll: 0, outside: [] });
