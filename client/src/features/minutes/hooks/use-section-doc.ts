@@ -2,12 +2,8 @@ import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { useRealtimeSocket } from '../../../lib/realtime/realtime-provider.tsx';
+import { localDocName } from '../collab/device-docs.ts';
 import { type DocChannel, type DocState, SocketYjsProvider } from '../collab/socket-yjs-provider.ts';
-
-/** Where a section's document is kept on the device: per user, so no one reads another's copy. */
-export function localDocName(userId: string, sectionId: string): string {
-  return `sidang-minutes:${userId}:${sectionId.toLowerCase()}`;
-}
 
 export interface SectionDoc {
   doc: Y.Doc;
