@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { AgendaItem, Minutes, MinutesRecord } from '@sidang/shared';
 import fc from 'fast-check';
 import * as Y from 'yjs';
@@ -13,6 +13,9 @@ import { DocClient, eventually, type MinutesWorld, minutesWorld, pdfPages } from
  * Live co-editing of minutes sections through the server: convergence, persistence across a
  * restart, who may change a document, and that a section above a reader never reaches them.
  */
+// A loaded machine: starting an app and hashing passwords may take a while.
+jest.setTimeout(120_000);
+
 describe('minutes co-editing', () => {
   let app: TestApp;
   let world: MinutesWorld;
