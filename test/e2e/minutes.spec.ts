@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, Meeting, Minutes } from '@sidang/shared';
 import type { Page } from 'playwright-core';
+import { blockingViolations } from '../support/accessibility.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import {
@@ -124,6 +125,7 @@ describe('Minutes in the browser', () => {
     // Each sees the other's caret, labelled with their name.
     await chairPage.locator('.collaboration-carets__label', { hasText: secretariatName }).waitFor({ timeout: ARRIVE_TIMEOUT_MS });
     await secretariatPage.locator('.collaboration-carets__label', { hasText: chairName }).waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+    expect(await blockingViolations(chairPage, '/c/:committeeId/meetings/:meetingId/minutes')).toEqual([]);
     // Same document on both screens, and on the server.
     const [a, b] = await Promise.all([docText(chairPage), docText(secretariatPage)]);
     expect(a).toBe(b);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Attendance, Minutes } from '@sidang/shared';
+import { QueryClient } from '@tanstack/react-query';
 import { screen, within } from '@testing-library/react';
+import { queryKeys } from '../../../lib/query-keys.ts';
 import { COMMITTEE_ID, committee, jsonResponse, makeActionItem, memberUser, uuid } from '../../../test/fixtures.ts';
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
 import { makeMeeting } from '../../meetings/test-fixtures.ts';
@@ -55,11 +57,18 @@ function handler(role: 'member' | 'chair', found = true): Handler {
   };
 }
 
+/** The signed-in user, as the app shell has it by the time the page shows. */
+function signedIn(): QueryClient {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  client.setQueryData(queryKeys.me, memberUser);
+  return client;
+}
+
 const route = { route: '/c/:committeeId/meetings/:meetingId/minutes', path: `/c/${COMMITTEE_ID}/meetings/${MINUTES_MEETING_ID}/minutes` };
 
 describe(MinutesPage.name, () => {
   it('should show the house header, the attendance blocks and the sections in agenda order with their action lines', async () => {
-    renderWithApp(<MinutesPage />, { ...route, handler: handler('member') });
+    renderWithApp(<MinutesPage />, { ...route, handler: handler('member'), queryClient: signedIn() });
     await screen.findByTestId('minutes-page');
     const header = await screen.findByTestId('minutes-header');
     expect(within(header).getByTestId('minutes-number')).toHaveTextContent('3/2026');
@@ -87,7 +96,7 @@ describe(MinutesPage.name, () => {
   });
 
   it('should give a member the circulated minutes to comment on, with no workflow steps and no action line editor', async () => {
-    renderWithApp(<MinutesPage />, { ...route, handler: handler('member') });
+    renderWithApp(<MinutesPage />, { ...route, handler: handler('member'), queryClient: signedIn() });
     await screen.findByTestId('minutes-page');
     expect(screen.getByTestId('minutes-status')).toHaveAttribute('data-status', 'circulated');
     expect(screen.queryByTestId('minutes-to-confirmed')).toBeNull();
@@ -97,7 +106,7 @@ describe(MinutesPage.name, () => {
   });
 
   it('should offer the chair the next steps and the PDF', async () => {
-    renderWithApp(<MinutesPage />, { ...route, handler: handler('chair') });
+    renderWithApp(<MinutesPage />, { ...route, handler: handler('chair'), queryClient: signedIn() });
     await screen.findByTestId('minutes-page');
     expect(await screen.findByTestId('minutes-to-confirmed')).toBeInTheDocument();
     expect(screen.getByTestId('minutes-to-draft')).toBeInTheDocument();

@@ -147,7 +147,7 @@ interface SectionBlockProps {
 
 function SectionBlock({ section, record, committeeId, canManage, canComment, user, actionItems, onComment }: SectionBlockProps) {
   const { t } = useTranslation();
-  const shared = useSectionDoc(section.id, user.id || null);
+  const shared = useSectionDoc(section.id, user.id);
   const [selection, setSelection] = useState<SectionSelection | null>(null);
   const [raising, setRaising] = useState<string | null>(null);
   const state = shared?.state;
@@ -312,8 +312,9 @@ export function MinutesPage() {
     );
   }
 
-  // Before the user is known (or in a preview) the text is shown but not kept on the device.
-  const user = { id: me.data?.id ?? '', name: me.data?.name ?? '' };
+  // The sections wait for the user: their documents are kept on the device under the user's id,
+  // and an editor must not be swapped for another under the cursor once it is known.
+  const user = me.data ? { id: me.data.id, name: me.data.name } : null;
   const showComments = record.status === 'circulated' || (comments.data?.length ?? 0) > 0 || commentDraft !== null;
   return (
     <div
@@ -341,19 +342,20 @@ export function MinutesPage() {
         <AttendanceBlocks meetingId={meetingId} />
         <section className="minutes-body" aria-label={t('minutes.title')}>
           {sections.length === 0 && <p className="muted">{t('minutes.noSections')}</p>}
-          {sections.map((section) => (
-            <SectionBlock
-              key={section.id}
-              section={section}
-              record={record}
-              committeeId={committeeId}
-              canManage={canManage}
-              canComment={canComment}
-              user={user}
-              actionItems={actionItems.data ?? []}
-              onComment={setCommentDraft}
-            />
-          ))}
+          {user &&
+            sections.map((section) => (
+              <SectionBlock
+                key={section.id}
+                section={section}
+                record={record}
+                committeeId={committeeId}
+                canManage={canManage}
+                canComment={canComment}
+                user={user}
+                actionItems={actionItems.data ?? []}
+                onComment={setCommentDraft}
+              />
+            ))}
         </section>
         <details className="minutes-versions-wrap minutes-no-print">
           <summary>{t('minutes.versions.heading')}</summary>
