@@ -7,7 +7,7 @@ import { COMMITTEE_ID, committee, jsonResponse, makeActionItem, memberUser, uuid
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
 import { makeMeeting } from '../../meetings/test-fixtures.ts';
 import { MINUTES_MEETING_ID, makeMinutesRecord, makeSection } from '../test-fixtures.ts';
-import { MinutesPage } from './minutes-page.tsx';
+import { caretColour, MinutesPage } from './minutes-page.tsx';
 
 const action = makeActionItem({ title: 'Validate the resource estimate' });
 const sections = [
@@ -116,5 +116,23 @@ describe(MinutesPage.name, () => {
   it('should say so when there are no minutes the reader may see', async () => {
     renderWithApp(<MinutesPage />, { ...route, handler: handler('member', false) });
     expect(await screen.findByText(/There are no minutes for this meeting/)).toBeInTheDocument();
+  });
+});
+
+describe('caret colours', () => {
+  /** WCAG relative luminance of a #rrggbb colour. */
+  function luminance(hex: string): number {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  }
+
+  it('should give every person a stable colour that carries white name text at AA contrast', () => {
+    const colours = new Set(Array.from({ length: 200 }, (_, i) => caretColour(`user-${i}`)));
+    expect(colours.size).toBeGreaterThan(4);
+    for (const colour of colours) expect(1.05 / (luminance(colour) + 0.05)).toBeGreaterThanOrEqual(4.5);
+    expect(caretColour('same-user')).toBe(caretColour('same-user'));
   });
 });

@@ -27,7 +27,7 @@ import './minutes.css';
 // The editor (TipTap, ProseMirror) is the heaviest part of the page: its own chunk.
 const SectionEditor = lazy(() => import('./section-editor.tsx'));
 
-const CARET_COLOURS = ['#b3261e', '#1d6fb8', '#0b7a3e', '#8a4baf', '#c15d00', '#00758f', '#a0306e', '#5b6b00'];
+const CARET_COLOURS = ['#b3261e', '#1d6fb8', '#0b7a3e', '#8a4baf', '#9a4a00', '#00758f', '#a0306e', '#5b6b00'];
 
 /** A stable colour per person for their caret. */
 export function caretColour(userId: string): string {
