@@ -182,7 +182,11 @@ function SectionBlock({ section, record, committeeId, canManage, canComment, use
           </span>
         )}
       </div>
-      {showPlain || !shared ? (
+      {state?.status === 'refused' ? (
+        <p className="muted" data-testid="section-refused">
+          {t('minutes.section.status.refused')}
+        </p>
+      ) : showPlain || !shared ? (
         <PlainText text={section.text} />
       ) : (
         <Suspense fallback={<PlainText text={section.text} />}>

@@ -25,6 +25,7 @@ export function useSectionDoc(sectionId: string, userId: string | null | undefin
   const [loaded, setLoaded] = useState(false);
   const [provider, setProvider] = useState<SocketYjsProvider | null>(null);
   const [state, setState] = useState<DocState>(OFFLINE);
+  const [persistence, setPersistence] = useState<IndexeddbPersistence | null>(null);
 
   useEffect(() => {
     const created = new Y.Doc();
@@ -38,9 +39,11 @@ export function useSectionDoc(sectionId: string, userId: string | null | undefin
       );
     } else setLoaded(true);
     setDoc(created);
+    setPersistence(persistence ?? null);
     return () => {
       setDoc(null);
-      void persistence?.destroy();
+      setPersistence(null);
+      void persistence?.destroy().catch(() => undefined);
       created.destroy();
     };
   }, [sectionId, userId]);
@@ -58,6 +61,11 @@ export function useSectionDoc(sectionId: string, userId: string | null | undefin
       setState(OFFLINE);
     };
   }, [doc, socket, sectionId]);
+
+  // The server refused the section (the user may no longer see it): its device copy goes too.
+  useEffect(() => {
+    if (state.status === 'refused' && persistence) void persistence.clearData().catch(() => undefined);
+  }, [state.status, persistence]);
 
   return doc ? { doc, provider, state, loaded } : null;
 }
