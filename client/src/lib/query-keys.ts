@@ -76,6 +76,7 @@ export function isPersistedQueryKey(key: readonly unknown[]): boolean {
     root === 'agenda-items' ||
     root === 'minutes' ||
     root === 'minutes-sections' ||
-    root === 'minutes-comments'
+    root === 'minutes-comments' ||
+    root === 'attendance'
   );
 }
