@@ -144,6 +144,7 @@ describe('Minutes in the browser', () => {
     if (!chairPage || !secretariat) throw new Error('beforeAll did not finish');
     const page = secretariat.page;
     await openMinutes(page);
+    await page.getByTestId('attendance-present').waitFor();
     // Controlled by the service worker, and the page's data kept on the device, before the network goes.
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20_000 });
     await page.waitForFunction(
@@ -157,6 +158,9 @@ describe('Minutes in the browser', () => {
       await page.reload();
       await page.getByTestId('minutes-page').waitFor({ timeout: 20_000 });
       await page.getByTestId('minutes-offline').waitFor();
+      // The house header and attendance as last opened.
+      await page.getByTestId('minutes-header').waitFor();
+      await page.getByTestId('attendance-present').waitFor();
       await page.waitForFunction(
         (selector) => (document.querySelector(selector)?.textContent ?? '').includes('JMG to report in May.'),
         `[data-section-id="${sectionId}"]`,
