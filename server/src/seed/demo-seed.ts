@@ -9,6 +9,7 @@ import { UserEntity } from '../access/user.entity.js';
 import { hashPassword, toActor } from '../auth/auth.service.js';
 import { ActionItemsService } from '../modules/action-items/action-items.service.js';
 import { seedDemoMeetings } from './demo-meetings.js';
+import { seedDemoMinutes } from './demo-minutes.js';
 
 const SEED_LOCK_KEY = 7_301_2026;
 const DAY = 24 * 3600 * 1000;
@@ -311,5 +312,6 @@ export async function seedDemo(app: INestApplication, password: string, logger: 
       owners: { jmg: userOf('member').id, mida: userOf('mida').id },
     },
   );
+  await seedDemoMinutes(app, main.id, { chair: toActor(userOf('chair')), secretariat });
   logger.info({ committees: 2, actionItems: ITEMS.length + 4, meetings: 3 }, 'Seeded the demo committee');
 }
