@@ -1,8 +1,20 @@
-// Keeps the app shell (index.html and the hashed build assets) so that a page opened once
-// still loads without a network; the data comes from the client's persisted query cache.
-// API and socket traffic is never cached here.
-const CACHE = 'sidang-shell-v2';
+// Keeps the app shell (index.html, the hashed build assets, the web app manifest and its icons)
+// so that a page opened once still loads without a network; the data comes from the client's
+// persisted query cache, kept per user (minutes and agendas the user opened included), and a
+// minutes section's text from its document kept on the device. API and socket traffic is never
+// cached here: one device may serve several users, and a cached answer would not know whose it is.
+const CACHE = 'sidang-shell-v3';
 const SHELL = '/index.html';
+/** Installability: the manifest and its icons, fetched by the browser outside any page. */
+const STATIC = [
+  '/manifest.webmanifest',
+  '/icons/icon.svg',
+  '/icons/icon-48.png',
+  '/icons/icon-192.png',
+  '/icons/icon-512.png',
+  '/icons/maskable-512.png',
+  '/icons/apple-touch-icon.png',
+];
 // Written by the build (vite.config.ts): every hashed script and style, routes loaded on demand
 // included, so a page never opened online still has its code offline.
 const ASSET_LIST = '/shell-assets.json';
@@ -10,6 +22,7 @@ const ASSET_LIST = '/shell-assets.json';
 async function precacheShell() {
   const cache = await caches.open(CACHE);
   await cache.add(SHELL);
+  await cache.addAll(STATIC).catch(() => undefined);
   try {
     const response = await fetch(ASSET_LIST, { cache: 'no-cache' });
     if (!response.ok) return;
@@ -55,6 +68,22 @@ self.addEventListener('fetch', (event) => {
           return response;
         })
         .catch(() => caches.match(SHELL).then((cached) => cached ?? Response.error())),
+    );
+    return;
+  }
+
+  if (STATIC.includes(url.pathname)) {
+    // Network first (a new icon or name is picked up), the kept copy offline.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        })
+        .catch(() => caches.match(request).then((cached) => cached ?? Response.error())),
     );
     return;
   }

@@ -114,6 +114,10 @@ export const routes: RouteObject[] = [
           { path: 'c/:committeeId/registers/rnd/:id', lazy: () => rnd().then((m) => ({ Component: m.RndDetailPage })) },
           { path: 'c/:committeeId/registers/rnd/:id/edit', lazy: () => rnd().then((m) => ({ Component: m.RndEditPage })) },
           {
+            path: 'c/:committeeId/meetings/:meetingId/minutes',
+            lazy: () => import('../features/minutes/components/minutes-page.tsx').then((m) => ({ Component: m.MinutesPage })),
+          },
+          {
             path: 'admin',
             lazy: () => admin().then((m) => ({ Component: m.AdminLayout })),
             children: [

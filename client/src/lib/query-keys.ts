@@ -68,7 +68,17 @@ export function isPersistedQueryKey(key: readonly unknown[]): boolean {
   const [root, kind] = key;
   if (root === 'removed') return false;
   if (root === 'action-items') return kind !== 'removed';
-  return root === 'me' || root === 'committees' || root === 'progress-updates' || root === 'meetings' || root === 'agenda-items';
+  return (
+    root === 'me' ||
+    root === 'committees' ||
+    root === 'progress-updates' ||
+    root === 'meetings' ||
+    root === 'agenda-items' ||
+    root === 'minutes' ||
+    root === 'minutes-sections' ||
+    root === 'minutes-comments' ||
+    root === 'attendance'
+  );
 }
 
 /**

@@ -166,7 +166,8 @@ describe(applyEnvelope.name, () => {
     queryClient.setQueryData(unfiltered, []);
     const unknown = {
       ...envelope('action-item.created', uuid(), 1, { id: uuid(), version: 1 }),
-      type: 'minutes.updated',
+      // A type this client has not registered (minutes now are).
+      type: 'not-registered.updated',
     } as unknown as EventEnvelope;
     expect(applyEnvelope(queryClient, unknown)).toBe(false);
   });

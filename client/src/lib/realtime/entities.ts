@@ -1,4 +1,6 @@
 import type { AgendaItem, Meeting } from '@sidang/shared';
+import { minutesKeys } from '../../features/minutes/hooks/minutes-keys.ts';
+import { compareSectionNumbers } from '../../features/minutes/hooks/section-order.ts';
 import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys, registerKeys } from '../query-keys.ts';
 import { registerEntity } from './entity-registry.ts';
 
@@ -141,4 +143,27 @@ registerEntity({
   // read again with that record's title as the reader may see it; a removed one is dropped.
   listsKey: () => registerKeys.linksAll,
   listMode: () => 'refetch',
+});
+
+registerEntity({
+  type: 'minutes',
+  // The page asks for the minutes by meeting; the events carry the record without its sections.
+  detailKey: minutesKeys.record,
+  detailIdOf: (minutes) => minutes.meetingId,
+  listsKey: () => [...minutesKeys.all, 'lists'],
+  parent: { type: 'meeting', idOf: (minutes) => minutes.meetingId },
+});
+
+registerEntity({
+  type: 'minutes-section',
+  listsKey: (_committeeId, section) => (section ? minutesKeys.sections(section.minutesId) : minutesKeys.sectionsAll),
+  parent: { type: 'minutes', idOf: (section) => section.minutesId, childrenKey: minutesKeys.sections },
+  sort: compareSectionNumbers,
+});
+
+registerEntity({
+  type: 'minutes-comment',
+  listsKey: (_committeeId, comment) => (comment ? minutesKeys.comments(comment.minutesId) : minutesKeys.commentsAll),
+  parent: { type: 'minutes', idOf: (comment) => comment.minutesId, childrenKey: minutesKeys.comments },
+  sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
 });

@@ -8,6 +8,9 @@ import {
   decisionSchema,
   meetingSchema,
   memberSchema,
+  minutesCommentSchema,
+  minutesRecordSchema,
+  minutesSectionSchema,
   negotiationRoundSchema,
   negotiationSchema,
   progressUpdateSchema,
@@ -37,3 +40,6 @@ registerEntitySchema('negotiation-round', negotiationRoundSchema);
 registerEntitySchema('rnd-project', rndProjectSchema);
 registerEntitySchema('rnd-milestone', rndMilestoneSchema);
 registerEntitySchema('record-link', recordLinkSchema);
+registerEntitySchema('minutes', minutesRecordSchema);
+registerEntitySchema('minutes-section', minutesSectionSchema);
+registerEntitySchema('minutes-comment', minutesCommentSchema);

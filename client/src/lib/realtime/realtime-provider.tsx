@@ -203,3 +203,8 @@ export function useAccessNotices(): { notices: readonly ShownAccessNotice[]; dis
   const { notices, dismiss } = useContext(RealtimeContext);
   return { notices, dismiss };
 }
+
+/** The app's socket, for channels beside the committee streams (minutes co-editing); null while there is none. */
+export function useRealtimeSocket(): RealtimeSocket | null {
+  return useContext(SocketContext);
+}

@@ -5,6 +5,7 @@ import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
 import { currentLocale, isLocale, setLocale, storedLocale } from '../../../lib/i18n/i18n.ts';
 import { defaultPersistStorage, type PersistStorage, removePersistedQueryCache } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { forgetMinutesOnDevice } from '../../minutes/collab/device-docs.ts';
 import { authApi } from '../api/auth-api.ts';
 
 /** The signed-in user (GET /api/auth/me). */
@@ -74,5 +75,6 @@ export function useSignOut(storage: PersistStorage | undefined = defaultPersistS
     authStore.clear();
     queryClient.clear();
     if (storage) removePersistedQueryCache(storage, userId ?? undefined);
+    void forgetMinutesOnDevice(userId ?? undefined).catch(() => undefined);
   };
 }

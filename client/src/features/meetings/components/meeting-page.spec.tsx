@@ -92,6 +92,16 @@ describe(MeetingPage.name, () => {
     expect(calls.filter((call) => call.url === `/api/meetings/${MEETING_ID}/ics`)).toHaveLength(2);
   });
 
+  it('should link to the minutes of the meeting', async () => {
+    renderWithApp(<MeetingPage />, {
+      route: ROUTE,
+      path: PATH,
+      handler: serve({ meeting: makeMeeting(), agenda: makeAgenda([['Opening']]) }),
+    });
+    const link = await screen.findByRole('link', { name: 'Open the minutes of this meeting' });
+    expect(link.getAttribute('href')).toBe(`${PATH}/minutes`);
+  });
+
   it('should send the move the keyboard asked for, and keep the server order until the server answers', async () => {
     const agenda = makeAgenda([['Opening'], ['Minutes'], ['Matters arising']]);
     const [opening] = agenda as [AgendaItem];

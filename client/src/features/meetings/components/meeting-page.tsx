@@ -363,6 +363,14 @@ export function MeetingPage() {
       <Link className="meeting-back__register" to={`/c/${committeeId}/decisions`}>
         {t('meetings.decisions.register')}
       </Link>
+      <Link
+        className="meeting-back__register"
+        to={`/c/${committeeId}/meetings/${meetingId}/minutes`}
+        aria-label={t('minutes.openLabel')}
+        data-testid="minutes-link"
+      >
+        {t('minutes.open')}
+      </Link>
     </p>
   );
   if (!data) {

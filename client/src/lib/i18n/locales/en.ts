@@ -1,4 +1,5 @@
 import { registersCoreEn } from '../../../features/registers/i18n/core.ts';
+import { minutesEn } from '../../../features/minutes/minutes-locales.ts';
 /** English UI strings. `ms.ts` must mirror every key (enforced by its type). */
 export const en = {
   app: {
@@ -575,6 +576,7 @@ export const en = {
     count_other: '{{count}} results',
   },
   registers: registersCoreEn,
+  minutes: minutesEn,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

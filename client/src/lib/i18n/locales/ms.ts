@@ -1,4 +1,5 @@
 import { registersCoreMs } from '../../../features/registers/i18n/core.ts';
+import { minutesMs } from '../../../features/minutes/minutes-locales.ts';
 import type { Resources } from './en.ts';
 
 /** Bahasa Malaysia UI strings, terms from the committee glossary. */
@@ -582,4 +583,5 @@ export const ms: Resources = {
     count_other: '{{count}} hasil',
   },
   registers: registersCoreMs,
+  minutes: minutesMs,
 };

@@ -1,0 +1,380 @@
+import type { ActionItem, Attendee, Committee, MinutesRecord, MinutesSection } from '@sidang/shared';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../../lib/api/api-client.ts';
+import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { useConnectionState } from '../../../lib/realtime/realtime-provider.tsx';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { useActionItems } from '../../action-items/hooks/use-action-items.ts';
+import { useMe } from '../../auth/hooks/use-auth.ts';
+import { useCommittee, useCommitteeName } from '../../committees/hooks/use-committees.ts';
+import type { LiveMeeting } from '../../meetings/api/meetings-api.ts';
+import { canManageMeetings } from '../../meetings/hooks/permissions.ts';
+import { useAttendance } from '../../meetings/hooks/use-meeting-panels.ts';
+import { useMeeting } from '../../meetings/hooks/use-meetings.ts';
+import { downloadMinutesPdf } from '../api/minutes-api.ts';
+import { useComments, useMinutes } from '../hooks/use-minutes.ts';
+import { useSectionDoc } from '../hooks/use-section-doc.ts';
+import { ActionLineView, RaiseActionForm } from './action-line.tsx';
+import { type CommentDraft, CommentsPanel } from './comments-panel.tsx';
+import type { SectionSelection } from './section-editor.tsx';
+import { VersionsPanel } from './versions-compare.tsx';
+import { WorkflowBar } from './workflow-bar.tsx';
+import './minutes.css';
+
+// The editor (TipTap, ProseMirror) is the heaviest part of the page: its own chunk.
+const SectionEditor = lazy(() => import('./section-editor.tsx'));
+
+const CARET_COLOURS = ['#b3261e', '#1d6fb8', '#0b7a3e', '#8a4baf', '#9a4a00', '#00758f', '#a0306e', '#5b6b00'];
+
+/** A stable colour per person for their caret. */
+export function caretColour(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return CARET_COLOURS[hash % CARET_COLOURS.length] ?? '#1d6fb8';
+}
+
+function formatIn(lng: string, options: Intl.DateTimeFormatOptions, iso: string): string {
+  return new Intl.DateTimeFormat(lng === 'ms' ? 'ms-MY' : 'en-GB', { timeZone: 'Asia/Kuala_Lumpur', ...options }).format(new Date(iso));
+}
+
+function HouseHeader({ meeting, committee }: { meeting: LiveMeeting; committee: Committee | undefined }) {
+  const { t, i18n } = useTranslation();
+  const committeeName = useCommitteeName();
+  const time = (iso: string) => formatIn(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, iso);
+  return (
+    <header className="minutes-house" data-testid="minutes-header">
+      <p className="minutes-house__marking">
+        <ClassificationBadge level={meeting.classification} />
+      </p>
+      <h1>
+        {t('minutes.title')}
+        <span className="minutes-house__meeting">
+          {committee ? t('minutes.header.meetingOf', { committee: committeeName(committee) }) : meeting.title}
+        </span>
+      </h1>
+      <p className="minutes-house__title">{meeting.title}</p>
+      <dl className="minutes-house__facts">
+        <div>
+          <dt>{t('minutes.header.number')}</dt>
+          <dd data-testid="minutes-number">{meeting.number.replace(/^Bil\.\s*/, '')}</dd>
+        </div>
+        <div>
+          <dt>{t('minutes.header.date')}</dt>
+          <dd>{formatIn(i18n.language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, meeting.startsAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('minutes.header.time')}</dt>
+          <dd>{meeting.endsAt ? `${time(meeting.startsAt)}–${time(meeting.endsAt)}` : time(meeting.startsAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('minutes.header.venue')}</dt>
+          <dd>{meeting.venue || t('minutes.header.noVenue')}</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}
+
+/** Attendance blocks in the house order: present (chair first), in attendance, apologies, secretariat. */
+export function attendanceBlocks(attendees: readonly Attendee[]) {
+  const byName = (a: Attendee, b: Attendee) => a.name.localeCompare(b.name);
+  const present = attendees.filter((a) => a.status === 'present' && a.role !== 'secretariat' && a.role !== 'guest');
+  return {
+    present: [...present.filter((a) => a.role === 'chair').sort(byName), ...present.filter((a) => a.role !== 'chair').sort(byName)],
+    inAttendance: attendees.filter((a) => a.status === 'in_attendance' || (a.status === 'present' && a.role === 'guest')).sort(byName),
+    apologies: attendees.filter((a) => a.status === 'apologies').sort(byName),
+    secretariat: attendees.filter((a) => a.role === 'secretariat' && (a.status === 'present' || a.status === 'in_attendance')).sort(byName),
+  };
+}
+
+function AttendanceBlocks({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation();
+  const attendance = useAttendance(meetingId);
+  if (!attendance.data) {
+    return attendance.isError ? <p className="muted">{t('minutes.attendance.loadFailed')}</p> : null;
+  }
+  const blocks = attendanceBlocks(attendance.data.attendees);
+  const list = (key: keyof typeof blocks, label: string) => (
+    <section className="minutes-attendance__block" data-testid={`attendance-${key}`}>
+      <h3>{label}</h3>
+      {blocks[key].length === 0 ? (
+        <p className="muted">{t('minutes.attendance.none')}</p>
+      ) : (
+        <ol>
+          {blocks[key].map((person) => (
+            <li key={person.userId}>
+              {person.name}
+              {person.agency && <span className="muted"> ({person.agency})</span>}
+              {key === 'present' && person.role === 'chair' && <strong> {t('minutes.attendance.chairSuffix')}</strong>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+  return (
+    <section className="minutes-attendance" aria-labelledby="minutes-attendance-heading">
+      <h2 id="minutes-attendance-heading">{t('minutes.attendance.heading')}</h2>
+      {list('present', t('minutes.attendance.present'))}
+      {list('inAttendance', t('minutes.attendance.inAttendance'))}
+      {list('apologies', t('minutes.attendance.apologies'))}
+      {list('secretariat', t('minutes.attendance.secretariat'))}
+    </section>
+  );
+}
+
+function PlainText({ text }: { text: string }) {
+  return (
+    <div className="minutes-editor minutes-editor--readonly">
+      <div className="minutes-editor__text minutes-editor__plain">{text}</div>
+    </div>
+  );
+}
+
+interface SectionBlockProps {
+  section: MinutesSection;
+  record: MinutesRecord;
+  committeeId: string;
+  canManage: boolean;
+  canComment: boolean;
+  user: { id: string; name: string };
+  actionItems: readonly Pick<ActionItem, 'id' | 'title' | 'status'>[];
+  onComment: (draft: CommentDraft) => void;
+}
+
+function SectionBlock({ section, record, committeeId, canManage, canComment, user, actionItems, onComment }: SectionBlockProps) {
+  const { t } = useTranslation();
+  const shared = useSectionDoc(section.id, user.id);
+  const [selection, setSelection] = useState<SectionSelection | null>(null);
+  const [raising, setRaising] = useState<string | null>(null);
+  const state = shared?.state;
+  const draft = record.status === 'draft';
+  // Offline (or before the server answered) the last known rights hold, so typing is never refused
+  // locally; the server has the last word when the text is sent.
+  const mayEdit =
+    draft &&
+    canManage &&
+    state !== undefined &&
+    state.status !== 'refused' &&
+    (state.status === 'synced' || state.status === 'syncing' ? state.canEdit : true);
+  const caretUser = useMemo(() => ({ name: user.name, color: caretColour(user.id) }), [user.name, user.id]);
+  const docEmpty = shared ? shared.doc.getXmlFragment('default').length === 0 : true;
+  const showPlain = !shared?.loaded || (docEmpty && state?.status !== 'synced' && Boolean(section.text));
+  const headingId = `section-${section.id}`;
+
+  return (
+    <section className="minutes-section" aria-labelledby={headingId} data-testid="minutes-section" data-section-id={section.id}>
+      <div className="minutes-section__head">
+        <h3 id={headingId}>
+          <span className="minutes-section__number">{section.number}.</span> {section.title}
+        </h3>
+        <ClassificationBadge level={section.classification} />
+        {state && (
+          <span
+            className={`minutes-section__sync minutes-section__sync--${state.status} minutes-no-print`}
+            data-testid="section-sync"
+            data-status={state.status}
+          >
+            {state.pending ? t('minutes.section.pending') : t(`minutes.section.status.${state.status}`)}
+          </span>
+        )}
+      </div>
+      {state?.status === 'refused' ? (
+        <p className="muted" data-testid="section-refused">
+          {t('minutes.section.status.refused')}
+        </p>
+      ) : showPlain || !shared ? (
+        <PlainText text={section.text} />
+      ) : (
+        <Suspense fallback={<PlainText text={section.text} />}>
+          <SectionEditor
+            doc={shared.doc}
+            provider={shared.provider}
+            editable={mayEdit}
+            user={caretUser}
+            label={t('minutes.section.editorLabel', { number: section.number, title: section.title })}
+            onSelection={setSelection}
+          />
+        </Suspense>
+      )}
+      <ActionLineView section={section} committeeId={committeeId} actionItems={actionItems} canEdit={draft && canManage} />
+      {(canManage || canComment) && (
+        <div className="minutes-section__tools minutes-no-print">
+          {canManage && (
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              disabled={!selection}
+              title={selection ? undefined : t('minutes.section.selectFirst')}
+              data-testid="raise-from-selection"
+              onClick={() => selection && setRaising(selection.quote)}
+            >
+              {t('minutes.section.raiseAction')}
+            </button>
+          )}
+          {canComment && (
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              disabled={!selection}
+              title={selection ? undefined : t('minutes.section.selectFirst')}
+              data-testid="comment-on-selection"
+              onClick={() => selection && onComment({ sectionId: section.id, quote: selection.quote, anchor: selection.anchor })}
+            >
+              {t('minutes.section.comment')}
+            </button>
+          )}
+        </div>
+      )}
+      {raising !== null && <RaiseActionForm section={section} committeeId={committeeId} quote={raising} onDone={() => setRaising(null)} />}
+    </section>
+  );
+}
+
+function PdfButton({ record, fileName }: { record: MinutesRecord; fileName: string }) {
+  const { t } = useTranslation();
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="minutes-pdf"
+        disabled={busy}
+        onClick={() => {
+          setFailed(false);
+          setBusy(true);
+          downloadMinutesPdf(record.id, fileName)
+            .catch(() => setFailed(true))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {t('minutes.pdf')}
+      </button>
+      {failed && (
+        <span className="notice notice--error" role="alert">
+          {t('minutes.pdfFailed')}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** `/c/:committeeId/meetings/:meetingId/minutes`: the minutes of one meeting, co-edited live. */
+export function MinutesPage() {
+  const { t } = useTranslation();
+  const { committeeId = '', meetingId = '' } = useParams();
+  const me = useMe();
+  const committee = useCommittee(committeeId);
+  const meeting = useMeeting(meetingId);
+  const { full, record, sections } = useMinutes(meetingId);
+  const actionItems = useActionItems(committeeId);
+  const connection = useConnectionState();
+  const canManage = canManageMeetings(committee.data?.role);
+  const canComment = record?.status === 'circulated' || record?.status === 'draft';
+  const comments = useComments(record?.id, Boolean(record));
+  const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
+  const view = viewStateOf(full);
+
+  const back = (
+    <p className="meeting-back minutes-no-print">
+      <Link to={`/c/${committeeId}/meetings/${meetingId}`}>← {t('minutes.backToMeeting')}</Link>
+    </p>
+  );
+  if (view === 'pending') {
+    return (
+      <div className="minutes-page">
+        {back}
+        <p className="muted" role="status">
+          {t('minutes.loading')}
+        </p>
+      </div>
+    );
+  }
+  if (view === 'offline') {
+    return (
+      <div className="minutes-page">
+        {back}
+        <p className="notice">{t('offline.notCached')}</p>
+      </div>
+    );
+  }
+  if (view === 'error' || !record || !sections) {
+    return (
+      <div className="minutes-page">
+        {back}
+        {isApiError(full.error, 404) ? (
+          <p className="notice">{t('minutes.notFound')}</p>
+        ) : (
+          <RetryNotice message={t('minutes.loadFailed')} onRetry={() => void full.refetch()} />
+        )}
+      </div>
+    );
+  }
+
+  // The sections wait for the user: their documents are kept on the device under the user's id,
+  // and an editor must not be swapped for another under the cursor once it is known.
+  const user = me.data ? { id: me.data.id, name: me.data.name } : null;
+  const showComments = record.status === 'circulated' || (comments.data?.length ?? 0) > 0 || commentDraft !== null;
+  return (
+    <div
+      className={`minutes-page${showComments ? ' minutes-page--with-comments' : ''}`}
+      data-testid="minutes-page"
+      data-status={record.status}
+    >
+      {back}
+      {connection === 'offline' && (
+        <p className="notice minutes-offline minutes-no-print" role="status" data-testid="minutes-offline">
+          {t('minutes.offlineBanner')}
+        </p>
+      )}
+      <div className="minutes-page__main">
+        {meeting.data && <HouseHeader meeting={meeting.data} committee={committee.data} />}
+        <div className="minutes-toolbar minutes-no-print">
+          <WorkflowBar record={record} canManage={canManage} canPublish={committee.data?.role === 'chair'} />
+          <div className="minutes-toolbar__output">
+            <PdfButton record={record} fileName={`minit-${(meeting.data?.number ?? 'mesyuarat').replace(/[^\w]+/g, '-')}.pdf`} />
+            <button type="button" className="button button--small button--ghost" onClick={() => window.print()}>
+              {t('minutes.print')}
+            </button>
+          </div>
+        </div>
+        <AttendanceBlocks meetingId={meetingId} />
+        <section className="minutes-body" aria-label={t('minutes.title')}>
+          {sections.length === 0 && <p className="muted">{t('minutes.noSections')}</p>}
+          {user &&
+            sections.map((section) => (
+              <SectionBlock
+                key={section.id}
+                section={section}
+                record={record}
+                committeeId={committeeId}
+                canManage={canManage}
+                canComment={canComment}
+                user={user}
+                actionItems={actionItems.data ?? []}
+                onComment={setCommentDraft}
+              />
+            ))}
+        </section>
+        <details className="minutes-versions-wrap minutes-no-print">
+          <summary>{t('minutes.versions.heading')}</summary>
+          <VersionsPanel minutesId={record.id} />
+        </details>
+      </div>
+      {showComments && (
+        <CommentsPanel
+          minutesId={record.id}
+          sections={sections}
+          canComment={canComment}
+          draft={commentDraft}
+          onDraftDone={() => setCommentDraft(null)}
+        />
+      )}
+    </div>
+  );
+}

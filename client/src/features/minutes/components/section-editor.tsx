@@ -1,0 +1,78 @@
+import type { CommentAnchor } from '@sidang/shared';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { StarterKit } from '@tiptap/starter-kit';
+import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import { toBase64 } from 'lib0/buffer';
+import { useEffect } from 'react';
+import * as Y from 'yjs';
+import type { SocketYjsProvider } from '../collab/socket-yjs-provider.ts';
+
+/** What the reader selected in a section: the passage and where it sits in the document. */
+export interface SectionSelection {
+  quote: string;
+  anchor: CommentAnchor | null;
+}
+
+export interface SectionEditorProps {
+  doc: Y.Doc;
+  provider: SocketYjsProvider | null;
+  editable: boolean;
+  user: { name: string; color: string };
+  /** An accessible name for the text box. */
+  label: string;
+  onSelection?: (selection: SectionSelection | null) => void;
+}
+
+/** The section's text, co-edited: TipTap bound to the section's Y.Doc, with others' carets and names. */
+export function SectionEditor({ doc, provider, editable, user, label, onSelection }: SectionEditorProps) {
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({ undoRedo: false, link: false }),
+        Collaboration.configure({ document: doc, field: 'default' }),
+        ...(provider ? [CollaborationCaret.configure({ provider, user })] : []),
+      ],
+      editable,
+      editorProps: {
+        attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', class: 'minutes-editor__text' },
+      },
+      onSelectionUpdate: ({ editor: current }) => {
+        if (!onSelection) return;
+        const { from, to, empty } = current.state.selection;
+        if (empty) {
+          onSelection(null);
+          return;
+        }
+        const quote = current.state.doc.textBetween(from, to, ' ').trim().slice(0, 2000);
+        if (!quote) {
+          onSelection(null);
+          return;
+        }
+        let anchor: CommentAnchor | null = null;
+        const sync = ySyncPluginKey.getState(current.state) as { type?: Y.XmlFragment; binding?: { mapping: unknown } } | undefined;
+        if (sync?.type && sync.binding) {
+          const mapping = sync.binding.mapping as Parameters<typeof absolutePositionToRelativePosition>[2];
+          const start = absolutePositionToRelativePosition(from, sync.type, mapping) as Y.RelativePosition;
+          const end = absolutePositionToRelativePosition(to, sync.type, mapping) as Y.RelativePosition;
+          anchor = { start: toBase64(Y.encodeRelativePosition(start)), end: toBase64(Y.encodeRelativePosition(end)) };
+        }
+        onSelection({ quote, anchor });
+      },
+    },
+    [doc, provider],
+  );
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  useEffect(() => {
+    if (editor && provider && !editor.isDestroyed) editor.commands.updateUser(user);
+  }, [editor, provider, user]);
+
+  return <EditorContent editor={editor} className={`minutes-editor${editable ? '' : ' minutes-editor--readonly'}`} />;
+}
+
+export default SectionEditor;

@@ -1,0 +1,114 @@
+import { type Confirmation, MINUTES_TRANSITIONS, type MinutesRecord, type MinutesStatus } from '@sidang/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api/api-client.ts';
+import { useTransitionMinutes } from '../hooks/use-minutes.ts';
+
+export function MinutesStatusBadge({ status }: { status: MinutesStatus }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge minutes-status minutes-status--${status}`} data-testid="minutes-status" data-status={status}>
+      {t(`minutes.status.${status}`)}
+    </span>
+  );
+}
+
+interface WorkflowBarProps {
+  record: MinutesRecord;
+  /** The chair and the secretariat move the minutes along; the server decides. */
+  canManage: boolean;
+  /** Only the chair publishes. */
+  canPublish?: boolean;
+}
+
+/** The minutes' status and the steps the user may take from it, each asked for once more. */
+export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowBarProps) {
+  const { t } = useTranslation();
+  const transition = useTransitionMinutes(record);
+  const [asking, setAsking] = useState<MinutesStatus | null>(null);
+  const [confirmation, setConfirmation] = useState<Confirmation>('without_amendment');
+  const next = canManage ? MINUTES_TRANSITIONS[record.status].filter((status) => status !== 'published' || canPublish) : [];
+
+  const proceed = () => {
+    if (!asking) return;
+    transition.mutate(
+      { to: asking, version: record.version, ...(asking === 'confirmed' ? { confirmation } : {}) },
+      { onSuccess: () => setAsking(null) },
+    );
+  };
+
+  return (
+    <section className="minutes-workflow" aria-label={t('minutes.workflow.label')} data-testid="minutes-workflow">
+      <p className="minutes-workflow__status">
+        <span className="visually-hidden">{t('minutes.workflow.status')}: </span>
+        <MinutesStatusBadge status={record.status} />
+        {record.confirmation && record.status !== 'draft' && record.status !== 'circulated' && (
+          <span className="muted" data-testid="minutes-confirmation">
+            {' '}
+            {t('minutes.workflow.confirmedAs', { how: t(`minutes.workflow.${record.confirmation}`) })}
+          </span>
+        )}
+      </p>
+      {next.length > 0 && !asking && (
+        <div className="minutes-workflow__actions">
+          {next.map((status) => (
+            <button
+              key={status}
+              type="button"
+              className={`button button--small${status === 'draft' ? '' : ' button--primary'}`}
+              data-testid={`minutes-to-${status}`}
+              onClick={() => {
+                transition.reset();
+                setAsking(status);
+              }}
+            >
+              {t(`minutes.workflow.to.${status}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {asking && (
+        <fieldset className="minutes-workflow__confirm">
+          <legend>{t('minutes.workflow.confirmQuestion', { status: t(`minutes.status.${asking}`) })}</legend>
+          {asking === 'confirmed' && (
+            <fieldset className="minutes-workflow__confirmation">
+              <legend>{t('minutes.workflow.confirmationLegend')}</legend>
+              {(['without_amendment', 'with_amendments'] as const).map((how) => (
+                <label key={how}>
+                  <input
+                    type="radio"
+                    name="minutes-confirmation"
+                    value={how}
+                    checked={confirmation === how}
+                    onChange={() => setConfirmation(how)}
+                    data-testid={`confirmation-${how}`}
+                  />{' '}
+                  {t(`minutes.workflow.${how}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <div className="minutes-workflow__actions">
+            <button
+              type="button"
+              className="button button--small button--primary"
+              onClick={proceed}
+              disabled={transition.isPending}
+              data-testid="minutes-transition-proceed"
+            >
+              {t('minutes.workflow.proceed')}
+            </button>
+            <button type="button" className="button button--small button--ghost" onClick={() => setAsking(null)}>
+              {t('minutes.workflow.cancel')}
+            </button>
+          </div>
+        </fieldset>
+      )}
+      {transition.isError && (
+        <p className="notice notice--error" role="alert">
+          {isApiError(transition.error, 409) ? t('minutes.workflow.conflict') : t('minutes.workflow.failed')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AgendaItem, Meeting, Minutes } from '@sidang/shared';
+import type { Page } from 'playwright-core';
+import { blockingViolations } from '../support/accessibility.js';
+import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import {
+  api,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoCommittee,
+  killAllServers,
+  login,
+  type RunningServer,
+  startServer,
+} from '../support/server-process.js';
+
+/** How long to wait before calling an edit lost on a loaded machine. */
+const ARRIVE_TIMEOUT_MS = 20_000;
+
+describe('Minutes in the browser', () => {
+  let database: TestDatabase | undefined;
+  let server: RunningServer | undefined;
+  let chair: TestBrowser | undefined;
+  let secretariat: TestBrowser | undefined;
+  let committeeId = '';
+  let meetingId = '';
+  let sectionId = '';
+  let chairName = '';
+  let secretariatName = '';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startServer({ env: { DATABASE_URL: database.url } });
+    const chairLogin = await login(server.url, DEMO_USERS.chair);
+    const secretariatLogin = await login(server.url, DEMO_USERS.secretariat);
+    const token = chairLogin.accessToken;
+    chairName = chairLogin.user.name;
+    secretariatName = secretariatLogin.user.name;
+    committeeId = (await demoCommittee(server.url, token)).id;
+    const meeting = await api<Meeting>(server.url, token, 'POST', `/api/committees/${committeeId}/meetings`, {
+      title: `Minit e2e ${Date.now()}`,
+      startsAt: new Date().toISOString(),
+      venue: 'Bilik Mesyuarat Utama, MITI',
+    });
+    expect(meeting.status).toBe(201);
+    meetingId = meeting.body.id;
+    const item = await api<AgendaItem>(server.url, token, 'POST', `/api/meetings/${meetingId}/agenda-items`, {
+      title: 'Rare earth processing pilot',
+    });
+    expect(item.status).toBe(201);
+    // The chair opening the minutes makes them (one section per agenda item).
+    const minutes = await api<Minutes>(server.url, token, 'GET', `/api/meetings/${meetingId}/minutes`);
+    expect(minutes.status).toBe(200);
+    sectionId = minutes.body.sections.find((section) => section.agendaItemId === item.body.id)?.id ?? '';
+    expect(sectionId).not.toBe('');
+
+    [chair, secretariat] = await Promise.all([openBrowser(), openBrowser()]);
+    if (!chair || !secretariat) throw new Error('no browser');
+    await Promise.all([
+      signInThroughUi(chair.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD),
+      signInThroughUi(secretariat.page, server.url, DEMO_USERS.secretariat, DEMO_PASSWORD),
+    ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([chair?.close(), secretariat?.close()]);
+    const stopped = await server?.stop();
+    if (stopped?.forced) console.warn('The server ignored SIGTERM for 10 s and was killed.');
+    await killAllServers();
+    await database?.drop();
+  }, 60_000);
+
+  const minutesUrl = () => `${server?.url}/c/${committeeId}/meetings/${meetingId}/minutes`;
+  const editorOf = (page: Page) => page.locator(`[data-section-id="${sectionId}"] .ProseMirror`);
+
+  /** The section's text as the reader sees it, without the carets and names of others. */
+  function docText(page: Page): Promise<string> {
+    return editorOf(page).evaluate((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return copy.textContent ?? '';
+    });
+  }
+
+  async function openMinutes(page: Page): Promise<void> {
+    await page.goto(minutesUrl());
+    await page.getByTestId('minutes-page').waitFor();
+    await page
+      .locator(`[data-section-id="${sectionId}"] [data-testid="section-sync"][data-status="synced"]`)
+      .waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+    await editorOf(page).waitFor();
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector)?.getAttribute('contenteditable') === 'true',
+      `[data-section-id="${sectionId}"] .ProseMirror`,
+    );
+  }
+
+  async function typeAtEnd(page: Page, text: string): Promise<void> {
+    const editor = editorOf(page);
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text, { delay: 15 });
+  }
+
+  it('should let two editors type at once in one section, each seeing the other text and caret with a name', async () => {
+    const chairPage = chair?.page;
+    const secretariatPage = secretariat?.page;
+    if (!chairPage || !secretariatPage) throw new Error('beforeAll did not finish');
+    await Promise.all([openMinutes(chairPage), openMinutes(secretariatPage)]);
+    expect(await chairPage.getByTestId('minutes-header').textContent()).toContain('Bilik Mesyuarat Utama, MITI');
+
+    await Promise.all([typeAtEnd(chairPage, 'Chair notes the pilot plant.'), typeAtEnd(secretariatPage, 'JMG to report in May.')]);
+
+    for (const page of [chairPage, secretariatPage]) {
+      await page.waitForFunction(
+        (selector) => {
+          const text = document.querySelector(selector)?.textContent ?? '';
+          return text.includes('Chair notes the pilot plant.') && text.includes('JMG to report in May.');
+        },
+        `[data-section-id="${sectionId}"] .ProseMirror`,
+        { timeout: ARRIVE_TIMEOUT_MS },
+      );
+    }
+    // Each sees the other's caret, labelled with their name.
+    await chairPage.locator('.collaboration-carets__label', { hasText: secretariatName }).waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+    await secretariatPage.locator('.collaboration-carets__label', { hasText: chairName }).waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+    expect(await blockingViolations(chairPage, '/c/:committeeId/meetings/:meetingId/minutes')).toEqual([]);
+    // Same document on both screens, and on the server.
+    const [a, b] = await Promise.all([docText(chairPage), docText(secretariatPage)]);
+    expect(a).toBe(b);
+    const token = (await login(server?.url ?? '', DEMO_USERS.chair)).accessToken;
+    let stored = '';
+    for (const deadline = Date.now() + ARRIVE_TIMEOUT_MS; Date.now() < deadline && !stored.includes('JMG to report in May.'); ) {
+      stored = (await api<Minutes>(server?.url ?? '', token, 'GET', `/api/meetings/${meetingId}/minutes`)).body.text;
+      if (!stored.includes('JMG to report in May.')) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(stored).toContain('Chair notes the pilot plant.');
+    expect(stored).toContain('JMG to report in May.');
+  }, 120_000);
+
+  it('should show an opened minutes page offline and deliver what was typed offline after reconnecting', async () => {
+    const chairPage = chair?.page;
+    if (!chairPage || !secretariat) throw new Error('beforeAll did not finish');
+    const page = secretariat.page;
+    await openMinutes(page);
+    await page.getByTestId('attendance-present').waitFor();
+    // Controlled by the service worker, and the page's data kept on the device, before the network goes.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20_000 });
+    await page.waitForFunction(
+      (id) => Object.keys(localStorage).some((key) => key.startsWith('sidang') && (localStorage.getItem(key) ?? '').includes(id)),
+      sectionId,
+      { timeout: 20_000 },
+    );
+
+    await secretariat.context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByTestId('minutes-page').waitFor({ timeout: 20_000 });
+      await page.getByTestId('minutes-offline').waitFor();
+      // The house header and attendance as last opened.
+      await page.getByTestId('minutes-header').waitFor();
+      await page.getByTestId('attendance-present').waitFor();
+      await page.waitForFunction(
+        (selector) => (document.querySelector(selector)?.textContent ?? '').includes('JMG to report in May.'),
+        `[data-section-id="${sectionId}"]`,
+        { timeout: 20_000 },
+      );
+      await editorOf(page).waitFor();
+      await typeAtEnd(page, ' Typed on the train.');
+      await page.locator(`[data-section-id="${sectionId}"] [data-testid="section-sync"]`, { hasText: /Not yet sent|Offline/ }).waitFor();
+      // Nothing of it reached the other editor while offline.
+      expect(await docText(chairPage)).not.toContain('Typed on the train.');
+    } finally {
+      await secretariat.context.setOffline(false);
+    }
+    await chairPage.waitForFunction(
+      (selector) => (document.querySelector(selector)?.textContent ?? '').includes('Typed on the train.'),
+      `[data-section-id="${sectionId}"] .ProseMirror`,
+      { timeout: 40_000 },
+    );
+  }, 150_000);
+
+  it('should read on a 360 px phone without horizontal overflow', async () => {
+    const page = chair?.page;
+    if (!page) throw new Error('beforeAll did not finish');
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await openMinutes(page);
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        // The elements sticking out, named, so a failure says where.
+        const outside = [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((element) => element.getBoundingClientRect().right > width + 0.5 && element.getClientRects().length > 0)
+          .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > width + 0.5))
+          // Cut off by a box that clips (an editor clips others' name labels): not on the page.
+          .filter((element) => {
+            for (let box = element.parentElement; box; box = box.parentElement) {
+              if (
+                ['clip', 'hidden', 'auto', 'scroll'].includes(getComputedStyle(box).overflowX) &&
+                box.getBoundingClientRect().right <= width + 0.5
+              )
+                return false;
+            }
+            return true;
+          })
+          .map(
+            (element) => `${element.tagName.toLowerCase()}.${element.className} (${Math.round(element.getBoundingClientRect().right)}px)`,
+          );
+        return { scroll: document.documentElement.scrollWidth - width, outside };
+      });
+      expect(overflow).toEqual({ scroll: 0, outside: [] });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  }, 60_000);
+});
