@@ -14,7 +14,6 @@ import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
-import { REGISTER_ENTITIES } from './modules/registers/registers.entities.js';
 import {
   MinutesCommentEntity,
   MinutesDocUpdateEntity,
@@ -22,6 +21,7 @@ import {
   MinutesSectionEntity,
   MinutesVersionEntity,
 } from './modules/minutes/minutes.entity.js';
+import { REGISTER_ENTITIES } from './modules/registers/registers.entities.js';
 
 /** Every entity of the schema; a new slice adds its entities here and a migration. */
 export const ENTITIES = [

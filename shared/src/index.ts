@@ -11,5 +11,5 @@ export * from './meetings/meeting.schema.js';
 export * from './minutes/minutes.schema.js';
 export * from './realtime/events.js';
 export * from './realtime/rooms.js';
-export * from './search/search.schema.js';
 export * from './registers/index.js';
+export * from './search/search.schema.js';

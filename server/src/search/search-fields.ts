@@ -19,6 +19,13 @@ export const SEARCH_FIELDS: Record<SearchableType, SearchFields> = {
   meeting: { title: ['title'], text: ['number', 'venue'] },
   'agenda-item': { title: ['title'], text: ['presenter'] },
   decision: { title: ['text'], text: [] },
+  'bilateral-meeting': { title: ['counterpart'], text: ['place', 'ourDelegation', 'objectives', 'outcomes'] },
+  'bilateral-commitment': { title: ['text'], text: [] },
+  agreement: { title: ['title'], text: [] },
+  negotiation: { title: ['title'], text: ['counterpart', 'position', 'redLines', 'fallback', 'concessions'] },
+  'negotiation-round': { title: ['venue'], text: ['outcome', 'nextSteps'] },
+  'rnd-project': { title: ['title'], text: ['leadInstitution', 'partners', 'notes'] },
+  'rnd-milestone': { title: ['title'], text: ['gateCriteria'] },
 };
 
 export function searchFieldsOf(entityType: string): SearchFields | undefined {

@@ -9,8 +9,8 @@ import { UserEntity } from '../access/user.entity.js';
 import { hashPassword, toActor } from '../auth/auth.service.js';
 import { ActionItemsService } from '../modules/action-items/action-items.service.js';
 import { seedDemoMeetings } from './demo-meetings.js';
-import { seedDemoRegisters } from './demo-registers.js';
 import { seedDemoMinutes } from './demo-minutes.js';
+import { seedDemoRegisters } from './demo-registers.js';
 
 const SEED_LOCK_KEY = 7_301_2026;
 const DAY = 24 * 3600 * 1000;

@@ -3,10 +3,6 @@ import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
 import type { AgendaItem, Attendance, Decision, Meeting } from '../meetings/meeting.schema.js';
-import type { Agreement, BilateralCommitment, BilateralMeeting } from '../registers/bilateral.schema.js';
-import type { RecordLink } from '../registers/link.schema.js';
-import type { Negotiation, NegotiationRound } from '../registers/negotiation.schema.js';
-import type { RndMilestone, RndProject } from '../registers/rnd.schema.js';
 import type {
   DocError,
   DocJoinAck,
@@ -16,6 +12,10 @@ import type {
   MinutesRecord,
   MinutesSection,
 } from '../minutes/minutes.schema.js';
+import type { Agreement, BilateralCommitment, BilateralMeeting } from '../registers/bilateral.schema.js';
+import type { RecordLink } from '../registers/link.schema.js';
+import type { Negotiation, NegotiationRound } from '../registers/negotiation.schema.js';
+import type { RndMilestone, RndProject } from '../registers/rnd.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
 export const PROTOCOL_VERSION = 2;

@@ -5,7 +5,20 @@ import { z } from 'zod';
  * asks for its indexed fields (server/src/search/search-fields.ts) and the page a result opens
  * (client/src/features/search/result-routes.ts).
  */
-export const SEARCHABLE_TYPES = ['action-item', 'progress-update', 'meeting', 'agenda-item', 'decision'] as const;
+export const SEARCHABLE_TYPES = [
+  'action-item',
+  'progress-update',
+  'meeting',
+  'agenda-item',
+  'decision',
+  'bilateral-meeting',
+  'bilateral-commitment',
+  'agreement',
+  'negotiation',
+  'negotiation-round',
+  'rnd-project',
+  'rnd-milestone',
+] as const;
 export const searchableTypeSchema = z.enum(SEARCHABLE_TYPES);
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 

@@ -11,6 +11,13 @@ export const RESULT_ROUTES: Record<SearchableType, (result: SearchResult) => str
   meeting: (r) => `/c/${r.committeeId}/meetings/${r.id}`,
   'agenda-item': (r) => `/c/${r.committeeId}/meetings/${r.ancestorIds[0] ?? ''}`,
   decision: (r) => `/c/${r.committeeId}/meetings/${r.ancestorIds.at(-1) ?? ''}`,
+  'bilateral-meeting': (r) => `/c/${r.committeeId}/registers/bilateral/${r.id}`,
+  'bilateral-commitment': (r) => `/c/${r.committeeId}/registers/bilateral/${r.ancestorIds[0] ?? ''}`,
+  agreement: (r) => `/c/${r.committeeId}/registers/bilateral`,
+  negotiation: (r) => `/c/${r.committeeId}/registers/negotiations/${r.id}`,
+  'negotiation-round': (r) => `/c/${r.committeeId}/registers/negotiations/${r.ancestorIds[0] ?? ''}`,
+  'rnd-project': (r) => `/c/${r.committeeId}/registers/rnd/${r.id}`,
+  'rnd-milestone': (r) => `/c/${r.committeeId}/registers/rnd/${r.ancestorIds[0] ?? ''}`,
 };
 
 export function resultPath(result: SearchResult): string {

@@ -1,5 +1,5 @@
-import { registersCoreEn } from '../../../features/registers/i18n/core.ts';
 import { minutesEn } from '../../../features/minutes/minutes-locales.ts';
+import { registersCoreEn } from '../../../features/registers/i18n/core.ts';
 /** English UI strings. `ms.ts` must mirror every key (enforced by its type). */
 export const en = {
   app: {
@@ -567,6 +567,13 @@ export const en = {
       meeting: 'Meeting',
       'agenda-item': 'Agenda item',
       decision: 'Decision',
+      'bilateral-meeting': 'Bilateral meeting',
+      'bilateral-commitment': 'Commitment',
+      agreement: 'Agreement',
+      negotiation: 'Negotiation',
+      'negotiation-round': 'Negotiation round',
+      'rnd-project': 'R&D project',
+      'rnd-milestone': 'Milestone',
     },
     minLength: 'Type at least {{count}} characters to search.',
     searching: 'Searching…',

@@ -1,5 +1,5 @@
-import { registersCoreMs } from '../../../features/registers/i18n/core.ts';
 import { minutesMs } from '../../../features/minutes/minutes-locales.ts';
+import { registersCoreMs } from '../../../features/registers/i18n/core.ts';
 import type { Resources } from './en.ts';
 
 /** Bahasa Malaysia UI strings, terms from the committee glossary. */
@@ -574,6 +574,13 @@ export const ms: Resources = {
       meeting: 'Mesyuarat',
       'agenda-item': 'Perkara agenda',
       decision: 'Keputusan',
+      'bilateral-meeting': 'Mesyuarat dua hala',
+      'bilateral-commitment': 'Komitmen',
+      agreement: 'Perjanjian',
+      negotiation: 'Rundingan',
+      'negotiation-round': 'Pusingan rundingan',
+      'rnd-project': 'Projek R&D',
+      'rnd-milestone': 'Pencapaian utama',
     },
     minLength: 'Taip sekurang-kurangnya {{count}} aksara untuk mencari.',
     searching: 'Mencari…',
