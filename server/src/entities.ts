@@ -9,8 +9,10 @@ import { RecordScopeEntity } from './changes/record-scope.entity.js';
 import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
+import { CommitteeSettingsEntity } from './modules/committees/committee-settings.entity.js';
 import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
+import { CalendarFeedEntity } from './modules/meetings/calendar-feed.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 
@@ -31,4 +33,6 @@ export const ENTITIES = [
   AttendanceEntity,
   DecisionEntity,
   SessionEntity,
+  CalendarFeedEntity,
+  CommitteeSettingsEntity,
 ];

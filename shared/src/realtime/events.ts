@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
-import type { AgendaItem, Attendance, Decision, Meeting } from '../meetings/meeting.schema.js';
+import type { AgendaItem, Attendance, CommitteeSettings, Decision, Meeting } from '../meetings/meeting.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
 export const PROTOCOL_VERSION = 2;
@@ -19,6 +19,7 @@ export interface EntityRecords {
   'agenda-item': AgendaItem;
   attendance: Attendance;
   decision: Decision;
+  'committee-settings': CommitteeSettings;
 }
 
 /** Record types that travel through the change pipeline. */
@@ -30,6 +31,7 @@ export const ENTITY_TYPES = [
   'agenda-item',
   'attendance',
   'decision',
+  'committee-settings',
 ] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
