@@ -3,6 +3,7 @@ import {
   actionItemSchema,
   agendaItemSchema,
   attendanceSchema,
+  committeeSettingsSchema,
   decisionSchema,
   type Meeting,
   meetingSchema,
@@ -88,8 +89,21 @@ registerEntity({
 registerEntity({
   type: 'decision',
   schema: decisionSchema,
-  // Each agenda item's decisions are patched in place; a register search is read again when opened.
-  listsKey: (_committeeId, decision) => (decision ? queryKeys.decisions(decision.agendaItemId) : queryKeys.decisionsAll),
+  // Each agenda item's decisions are patched in place; the committee's register searches are
+  // read again (the server's search and order decide what they hold).
+  listsKey: () => queryKeys.decisionsAll,
+  listMode: (key, decision) => {
+    if (key[1] === 'register') return key[2] === decision.committeeId ? 'refetch' : 'skip';
+    return key[1] === 'item' && key[2] === decision.agendaItemId ? 'patch' : 'skip';
+  },
   parent: { type: 'agenda-item', idOf: (decision) => decision.agendaItemId, childrenKey: queryKeys.decisions },
   sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+});
+
+registerEntity({
+  type: 'committee-settings',
+  schema: committeeSettingsSchema,
+  // One record per committee, keyed by the committee's id; its quorum reaches each meeting as `attendance.updated`.
+  detailKey: (committeeId) => ['committees', committeeId, 'settings'],
+  listsKey: (committeeId) => ['committees', committeeId, 'settings', 'lists'],
 });
