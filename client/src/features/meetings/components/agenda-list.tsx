@@ -14,7 +14,7 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { AgendaItem } from '@sidang/shared';
-import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 
@@ -324,20 +324,23 @@ export function AgendaList({
    * With the mouse, the item under the pointer's height (the innermost: a sub-item before its
    * parent); the item's own sub-items travel with it. From the keyboard, the closest item.
    */
-  const collisionDetection: CollisionDetection = (args) => {
-    const y = args.pointerCoordinates?.y;
-    if (!pointerDrag.current || y === undefined) return closestCenter(args);
-    let best: (typeof args.droppableContainers)[number] | undefined;
-    let bestHeight = Number.POSITIVE_INFINITY;
-    for (const container of args.droppableContainers) {
-      if (byId.get(container.id)?.parentId === args.active.id) continue;
-      const rect = args.droppableRects.get(container.id);
-      if (!rect || y < rect.top || y > rect.bottom || rect.height >= bestHeight) continue;
-      best = container;
-      bestHeight = rect.height;
-    }
-    return best ? [{ id: best.id, data: { droppableContainer: best, value: bestHeight } }] : closestCenter(args);
-  };
+  const collisionDetection = useCallback<CollisionDetection>(
+    (args) => {
+      const y = args.pointerCoordinates?.y;
+      if (!pointerDrag.current || y === undefined) return closestCenter(args);
+      let best: (typeof args.droppableContainers)[number] | undefined;
+      let bestHeight = Number.POSITIVE_INFINITY;
+      for (const container of args.droppableContainers) {
+        if (byId.get(container.id)?.parentId === args.active.id) continue;
+        const rect = args.droppableRects.get(container.id);
+        if (!rect || y < rect.top || y > rect.bottom || rect.height >= bestHeight) continue;
+        best = container;
+        bestHeight = rect.height;
+      }
+      return best ? [{ id: best.id, data: { droppableContainer: best, value: bestHeight } }] : closestCenter(args);
+    },
+    [byId],
+  );
 
   const row = (item: AgendaItem, children?: ReactNode) => (
     <AgendaRow
