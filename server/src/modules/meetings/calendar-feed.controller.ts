@@ -39,7 +39,7 @@ export class CalendarFeedController {
     this.feeds.admit(request.ip ?? request.socket.remoteAddress ?? 'unknown');
     const ics = await this.feeds.feed(token);
     response.setHeader('content-type', 'text/calendar; charset=utf-8');
-    response.setHeader('cache-control', 'private, max-age=300');
+    response.setHeader('cache-control', 'private, no-cache');
     response.setHeader('referrer-policy', 'no-referrer');
     return ics;
   }

@@ -232,6 +232,11 @@ export const en = {
       'action-item': { created: 'created the action', updated: 'changed the action', deleted: 'deleted the action' },
       'progress-update': { created: 'posted an update on', updated: 'edited an update on', deleted: 'removed an update on' },
       member: { created: 'added member', updated: 'changed member', deleted: 'removed member' },
+      'committee-settings': {
+        created: 'set the committee settings',
+        updated: 'changed the quorum rule',
+        deleted: 'reset the committee settings',
+      },
     },
   },
   /** Workspace density, first-use clarity: the compact list, the phone header, confirmations. */

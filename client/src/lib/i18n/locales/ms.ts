@@ -238,6 +238,11 @@ export const ms: Resources = {
         deleted: 'membuang kemas kini bagi',
       },
       member: { created: 'menambah ahli', updated: 'mengubah ahli', deleted: 'mengeluarkan ahli' },
+      'committee-settings': {
+        created: 'menetapkan tetapan jawatankuasa',
+        updated: 'menukar peraturan korum',
+        deleted: 'menetapkan semula tetapan jawatankuasa',
+      },
     },
   },
   /** Workspace density, first-use clarity: the compact list, the phone header, confirmations. */
