@@ -25,6 +25,11 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** The feed token of a user and salt: an HMAC under the server's secret, so it is never stored. */
+function derive(secret: string, userId: string, salt: string): string {
+  return createHmac('sha256', secret).update(`calendar-feed\u0000${userId}\u0000${salt}`).digest('base64url');
+}
+
 export class FeedNotFoundException extends NotFoundException {
   constructor() {
     super('Calendar feed not found');
@@ -38,7 +43,7 @@ export class FeedNotFoundException extends NotFoundException {
  */
 @Injectable()
 export class CalendarFeedService {
-  private secret: Promise<string> | undefined;
+  private secretOnce: Promise<string> | undefined;
   private readonly windows = new Map<string, { startedAt: number; count: number }>();
 
   constructor(
@@ -48,10 +53,12 @@ export class CalendarFeedService {
 
   /** The caller's feed token, made on first use. */
   async token(actor: Actor): Promise<string> {
+    // Read before the transaction: inside it, the embedded store answers only its own connection.
+    const secret = await this.secret();
     return this.dataSource.transaction(async (manager) => {
       const feed = await manager.findOne(CalendarFeedEntity, { where: { userId: actor.id }, lock: { mode: 'pessimistic_write' } });
-      if (!feed) return this.store(manager, actor.id);
-      const token = await this.derive(actor.id, feed.salt);
+      if (!feed) return this.store(manager, secret, actor.id);
+      const token = derive(secret, actor.id, feed.salt);
       // The server secret changed since: the token it gives now is the feed's token.
       if (sha256(token) !== feed.tokenHash) await manager.update(CalendarFeedEntity, { userId: actor.id }, { tokenHash: sha256(token) });
       return token;
@@ -60,7 +67,8 @@ export class CalendarFeedService {
 
   /** A new token; the old URL answers 404 from now on. */
   async renew(actor: Actor): Promise<string> {
-    return this.dataSource.transaction((manager) => this.store(manager, actor.id));
+    const secret = await this.secret();
+    return this.dataSource.transaction((manager) => this.store(manager, secret, actor.id));
   }
 
   /** The feed behind `token`, as its owner may see it now; 404 for any token that is not a live feed. */
@@ -110,17 +118,18 @@ export class CalendarFeedService {
     }
   }
 
-  private async store(manager: EntityManager, userId: string): Promise<string> {
+  private async store(manager: EntityManager, secret: string, userId: string): Promise<string> {
     const salt = randomBytes(24).toString('base64url');
-    const token = await this.derive(userId, salt);
+    const token = derive(secret, userId, salt);
     await manager.upsert(CalendarFeedEntity, { userId, salt, tokenHash: sha256(token) }, ['userId']);
     return token;
   }
 
-  private async derive(userId: string, salt: string): Promise<string> {
-    this.secret ??= resolveTokenSecret(this.dataSource, this.config.JWT_SECRET);
-    return createHmac('sha256', await this.secret)
-      .update(`calendar-feed\u0000${userId}\u0000${salt}`)
-      .digest('base64url');
+  private secret(): Promise<string> {
+    this.secretOnce ??= resolveTokenSecret(this.dataSource, this.config.JWT_SECRET).catch((error: unknown) => {
+      this.secretOnce = undefined;
+      throw error;
+    });
+    return this.secretOnce;
   }
 }
