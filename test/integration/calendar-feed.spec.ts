@@ -79,7 +79,8 @@ describe('per-user calendar feed', () => {
       standardAgenda: false,
     });
     expect(created.status).toBe(201);
-  });
+    // Seven sign-ins (password hashing) on a loaded machine.
+  }, 180_000);
 
   afterAll(async () => {
     await app.close();
