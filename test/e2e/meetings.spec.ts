@@ -216,11 +216,22 @@ describe('Live meetings in the browser', () => {
     const [response] = await Promise.all([
       chairPage.waitForResponse((r) => r.url().endsWith(`/api/agenda-items/${last.id}/move`)),
       (async () => {
-        // One key at a time, as a person types: each step is announced before the next.
-        for (const key of ['Space', 'ArrowUp', 'ArrowUp', 'Space']) {
-          await chairPage.keyboard.press(key);
-          await chairPage.waitForTimeout(100);
-        }
+        // One key at a time, as a person types: each step is announced before the next (on a
+        // loaded machine a key pressed before the pick-up has rendered would be lost).
+        const announced = (text: string) =>
+          chairPage.waitForFunction(
+            (expected) =>
+              Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).some((region) => region.textContent?.includes(expected)),
+            text,
+            { timeout: 10_000 },
+          );
+        await chairPage.keyboard.press('Space');
+        await chairPage.locator(`[data-agenda-id="${last.id}"].agenda__item--dragging`).waitFor({ timeout: 10_000 });
+        await chairPage.keyboard.press('ArrowUp');
+        await announced('Item 6 is over the place of item 5.');
+        await chairPage.keyboard.press('ArrowUp');
+        await announced('Item 6 is over the place of item 4.');
+        await chairPage.keyboard.press('Space');
       })(),
     ]);
     expect(response.status()).toBe(200);
