@@ -9,9 +9,11 @@ import { RecordScopeEntity } from './changes/record-scope.entity.js';
 import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
+import { CommitteeSettingsEntity } from './modules/committees/committee-settings.entity.js';
 import { RecordLinkEntity } from './modules/links/record-link.entity.js';
 import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
+import { CalendarFeedEntity } from './modules/meetings/calendar-feed.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 import {
@@ -47,4 +49,6 @@ export const ENTITIES = [
   MinutesDocUpdateEntity,
   MinutesVersionEntity,
   MinutesCommentEntity,
+  CalendarFeedEntity,
+  CommitteeSettingsEntity,
 ];

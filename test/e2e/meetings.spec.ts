@@ -216,11 +216,22 @@ describe('Live meetings in the browser', () => {
     const [response] = await Promise.all([
       chairPage.waitForResponse((r) => r.url().endsWith(`/api/agenda-items/${last.id}/move`)),
       (async () => {
-        // One key at a time, as a person types: each step is announced before the next.
-        for (const key of ['Space', 'ArrowUp', 'ArrowUp', 'Space']) {
-          await chairPage.keyboard.press(key);
-          await chairPage.waitForTimeout(100);
-        }
+        // One key at a time, as a person types: each step is announced before the next (on a
+        // loaded machine a key pressed before the pick-up has rendered would be lost).
+        const announced = (text: string) =>
+          chairPage.waitForFunction(
+            (expected) =>
+              Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).some((region) => region.textContent?.includes(expected)),
+            text,
+            { timeout: 10_000 },
+          );
+        await chairPage.keyboard.press('Space');
+        await chairPage.locator(`[data-agenda-id="${last.id}"].agenda__item--dragging`).waitFor({ timeout: 10_000 });
+        await chairPage.keyboard.press('ArrowUp');
+        await announced('Item 6 is over the place of item 5.');
+        await chairPage.keyboard.press('ArrowUp');
+        await announced('Item 6 is over the place of item 4.');
+        await chairPage.keyboard.press('Space');
       })(),
     ]);
     expect(response.status()).toBe(200);
@@ -282,6 +293,70 @@ describe('Live meetings in the browser', () => {
     expect(await response.json()).toMatchObject({ id: first.id, parentId: null, position: 1, number: '2' });
     expect((await agendaOnServer()).map((item) => item.id).slice(0, 2)).toEqual([second.id, first.id]);
     await page.locator(`[data-testid="agenda-item"][data-agenda-id="${first.id}"][data-number="2"]`).waitFor({ timeout: LIVE_TIMEOUT_MS });
+  }, 90_000);
+
+  it('should make an item a sub-item by dragging it right with the mouse, and a top-level item again by dragging it left', async () => {
+    if (!chair) throw new Error('beforeAll did not finish');
+    const page = chair.page;
+    await page.goto(meetingUrl());
+    await waitLive(page);
+    const before = await agendaOnServer();
+    const top = before.filter((item) => item.parentId === null);
+    const moved = top.at(-1);
+    const above = top.at(-2);
+    if (!moved || !above) throw new Error('no agenda');
+    const siblings = before.filter((item) => item.parentId === above.id).length;
+
+    /** Where a locator is once the page has settled (two reads 300 ms apart agree). */
+    const settledBox = async (selector: string) => {
+      const locator = page.locator(selector);
+      for (let settled = false; !settled; ) {
+        const earlier = await locator.boundingBox();
+        await page.waitForTimeout(300);
+        settled = earlier !== null && JSON.stringify(earlier) === JSON.stringify(await locator.boundingBox());
+      }
+      const box = await locator.boundingBox();
+      if (!box) throw new Error(`${selector} not laid out`);
+      return box;
+    };
+    /** Drags the item's handle by `dx` to the height of `toRow`, and resolves with the server's answer. */
+    const dragHandle = async (toRow: string, dx: number) => {
+      const from = await settledBox(`[data-agenda-id="${moved.id}"] > .agenda__row .agenda__handle`);
+      const to = await settledBox(toRow);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/api/agenda-items/${moved.id}/move`)),
+        (async () => {
+          const x = from.x + from.width / 2;
+          const y = from.y + from.height / 2;
+          await page.mouse.move(x, y);
+          await page.mouse.down();
+          // Past the activation distance, then sideways and to the row's height.
+          await page.mouse.move(x + Math.sign(dx) * 10, y, { steps: 3 });
+          await page.mouse.move(x + dx, to.y + to.height / 2, { steps: 12 });
+          await page.waitForTimeout(100);
+          await page.mouse.up();
+        })(),
+      ]);
+      return response;
+    };
+
+    // Right onto the item above it: its last sub-item.
+    const nested = await dragHandle(`[data-agenda-id="${above.id}"] > .agenda__row`, 80);
+    expect(nested.status()).toBe(200);
+    const number = `${above.number}.${siblings + 1}`;
+    expect(await nested.json()).toMatchObject({ id: moved.id, parentId: above.id, position: siblings, number });
+    await page
+      .locator(`[data-agenda-id="${above.id}"] [data-testid="agenda-item"][data-agenda-id="${moved.id}"][data-number="${number}"]`)
+      .waitFor({ timeout: LIVE_TIMEOUT_MS });
+
+    // Left out of its parent, on its own row: a top-level item again, right after it.
+    const back = await dragHandle(`[data-agenda-id="${moved.id}"] > .agenda__row`, -80);
+    expect(back.status()).toBe(200);
+    expect(await back.json()).toMatchObject({ id: moved.id, parentId: null, position: top.length - 1, number: String(top.length) });
+    expect((await agendaOnServer()).map((item) => item.id)).toEqual(before.map((item) => item.id));
+    await page
+      .locator(`ol[data-testid="agenda"] > [data-agenda-id="${moved.id}"][data-number="${top.length}"]`)
+      .waitFor({ timeout: LIVE_TIMEOUT_MS });
   }, 90_000);
 
   it('should have no serious or critical accessibility violations on the live meeting page, the projector and the list', async () => {

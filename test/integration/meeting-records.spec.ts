@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ActionItem, AgendaItem, Attendance, Decision, MatterArising, Meeting } from '@sidang/shared';
+import type {
+  ActionItem,
+  AgendaItem,
+  Attendance,
+  Classification,
+  CommitteeSettings,
+  Decision,
+  MatterArising,
+  Meeting,
+} from '@sidang/shared';
 import ICAL from 'ical.js';
+import { aCommittee, aMembership, aUser, type TestUser, unique } from './support/factories.js';
 import { type LiveClient, type Session, TestApp } from './support/harness.js';
+
+const LEVELS: Classification[] = ['OPEN', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
 
 describe('attendance, quorum, decisions and matters arising', () => {
   let app: TestApp;
@@ -176,5 +188,158 @@ describe('attendance, quorum, decisions and matters arising', () => {
     expect(await refused.text()).not.toContain('Secret session');
     const allowed = await fetch(`${app.url}/api/meetings/${secret.body.id}/ics`, { headers: { authorization: `Bearer ${chair.token}` } });
     expect(await allowed.text()).toContain('[RAHSIA]');
+  });
+
+  it('should never return, for any q, a decision the reader may not see: four clearances and a non-member', async () => {
+    const committee = await aCommittee(app);
+    const owner = await aUser(app, { clearance: 'SECRET' });
+    await aMembership(app, committee, owner, 'secretariat');
+    const readers = new Map<Classification, TestUser>();
+    for (const level of LEVELS) {
+      const reader = await aUser(app, { clearance: level });
+      await aMembership(app, committee, reader);
+      readers.set(level, reader);
+    }
+    const outsider = await aUser(app, { clearance: 'SECRET' });
+    const created = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
+      title: 'Register',
+      startsAt: '2032-08-01T09:30:00+08:00',
+      standardAgenda: false,
+    });
+    const item = await app.request<AgendaItem>('POST', `/api/meetings/${created.body.id}/agenda-items`, owner.token, { title: 'Item' });
+    const stem = unique('regmarker');
+    for (const level of LEVELS) {
+      const recorded = await app.request('POST', `/api/agenda-items/${item.body.id}/decisions`, owner.token, {
+        text: `${stem} ${level} decided`,
+        classification: level,
+      });
+      expect(recorded.status).toBe(201);
+    }
+    // A decision on an OPEN text governed by a SECRET item, and one in a SECRET meeting.
+    const secretItem = await app.request<AgendaItem>('POST', `/api/meetings/${created.body.id}/agenda-items`, owner.token, {
+      title: 'Secret item',
+      classification: 'SECRET',
+    });
+    await app.request('POST', `/api/agenda-items/${secretItem.body.id}/decisions`, owner.token, { text: `${stem} under-secret-item` });
+    const secretMeeting = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
+      title: 'Secret meeting',
+      startsAt: '2032-08-02T09:30:00+08:00',
+      classification: 'SECRET',
+      standardAgenda: false,
+    });
+    const itemOfSecret = await app.request<AgendaItem>('POST', `/api/meetings/${secretMeeting.body.id}/agenda-items`, owner.token, {
+      title: 'Item',
+    });
+    await app.request('POST', `/api/agenda-items/${itemOfSecret.body.id}/decisions`, owner.token, { text: `${stem} in-secret-meeting` });
+
+    for (const [rank, level] of LEVELS.entries()) {
+      const reader = readers.get(level) as TestUser;
+      for (const q of [stem, `${stem} SECRET`, 'decided', '']) {
+        const found = await app.request<Decision[]>(
+          'GET',
+          `/api/committees/${committee.id}/decisions?q=${encodeURIComponent(q)}`,
+          reader.token,
+        );
+        expect(found.status).toBe(200);
+        for (const decision of found.body) expect(LEVELS.indexOf(decision.classification)).toBeLessThanOrEqual(rank);
+        const text = JSON.stringify(found.body);
+        expect([level, q, text.includes('under-secret-item') || text.includes('in-secret-meeting')]).toEqual([
+          level,
+          q,
+          level === 'SECRET' && q !== 'decided' && q !== `${stem} SECRET`,
+        ]);
+      }
+      const all = await app.request<Decision[]>('GET', `/api/committees/${committee.id}/decisions?q=${stem}`, reader.token);
+      expect(
+        all.body
+          .filter((decision) => decision.text.endsWith('decided'))
+          .map((decision) => decision.classification)
+          .sort(),
+      ).toEqual(LEVELS.slice(0, rank + 1).sort());
+    }
+    const refused = await app.request('GET', `/api/committees/${committee.id}/decisions?q=${stem}`, outsider.token);
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(refused.body)).not.toContain(stem);
+  });
+
+  it("should follow the committee's quorum rule, set live and audited by the chair, secretariat or an administrator", async () => {
+    const { meeting: m } = await meeting('2032-07-01T09:30:00+08:00');
+    const screen = await subscribed(observer);
+    const settings = await app.request<CommitteeSettings>('GET', `/api/committees/${committeeId}/settings`, observer.token);
+    expect(settings.status).toBe(200);
+    expect(settings.body.quorumRule).toEqual({ kind: 'majority' });
+    const initial = (await app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, observer.token)).body;
+    expect(initial.quorum.required).toBe(4);
+
+    // A member may not set it; nonsense is refused naming the field; a stale version gets 409.
+    const byMember = await app.request('PATCH', `/api/committees/${committeeId}/settings`, member.token, {
+      version: settings.body.version,
+      quorumRule: { kind: 'count', count: 2 },
+    });
+    expect(byMember.status).toBe(403);
+    const invalid = await app.request<{ message: string }>('PATCH', `/api/committees/${committeeId}/settings`, chair.token, {
+      version: settings.body.version,
+      quorumRule: { kind: 'count', count: 0 },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.message).toMatch(/quorumRule/);
+    const unknownKind = await app.request('PATCH', `/api/committees/${committeeId}/settings`, chair.token, {
+      version: settings.body.version,
+      quorumRule: { kind: 'two-thirds' },
+    });
+    expect(unknownKind.status).toBe(400);
+
+    const set = await app.request<CommitteeSettings>('PATCH', `/api/committees/${committeeId}/settings`, secretariat.token, {
+      version: settings.body.version,
+      quorumRule: { kind: 'count', count: 2 },
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ quorumRule: { kind: 'count', count: 2 }, version: settings.body.version + 1 });
+    const stale = await app.request<{ current: CommitteeSettings }>('PATCH', `/api/committees/${committeeId}/settings`, chair.token, {
+      version: settings.body.version,
+      quorumRule: { kind: 'majority' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.quorumRule).toEqual({ kind: 'count', count: 2 });
+
+    // Every screen is told the rule and the meeting's new quorum; the attendance read agrees.
+    const events = await screen.waitFor(
+      (received) =>
+        received.some((e) => e.type === 'committee-settings.updated') &&
+        received.some((e) => e.type === 'attendance.updated' && (e.data as Attendance).meetingId === m.id),
+    );
+    const live = events.find((e) => e.type === 'attendance.updated' && (e.data as Attendance).meetingId === m.id)?.data as Attendance;
+    expect(live.quorum).toEqual({ required: 2, present: 0, met: false });
+    const voters = initial.attendees.filter((attendee) => attendee.role !== 'observer').slice(0, 2);
+    let marked: Attendance | undefined;
+    for (const voter of voters) {
+      marked = (
+        await app.request<Attendance>('PUT', `/api/meetings/${m.id}/attendance/${voter.userId}`, secretariat.token, { status: 'present' })
+      ).body;
+    }
+    expect(marked?.quorum).toEqual({ required: 2, present: 2, met: true });
+    // The change is in the committee's activity (the audit), with who made it.
+    const activity = await app.request<{ items: Array<{ entityType: string; actorId: string }> }>(
+      'GET',
+      `/api/committees/${committeeId}/activity`,
+      chair.token,
+    );
+    expect(activity.status).toBe(200);
+    expect(activity.body.items.some((entry) => entry.entityType === 'committee-settings' && entry.actorId === secretariat.user.id)).toBe(
+      true,
+    );
+
+    // An administrator (no role in the committee) sets it back.
+    const admin = await app.login('admin');
+    const back = await app.request<CommitteeSettings>('PATCH', `/api/committees/${committeeId}/settings`, admin.token, {
+      version: set.body.version,
+      quorumRule: { kind: 'majority' },
+    });
+    expect(back.status).toBe(200);
+    expect((await app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, observer.token)).body.quorum).toEqual({
+      required: 4,
+      present: 2,
+      met: false,
+    });
   });
 });

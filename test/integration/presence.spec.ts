@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Meeting, PresenceAck, PresenceUpdate } from '@sidang/shared';
+import type { AdminUser, Meeting, PresenceAck, PresenceUpdate } from '@sidang/shared';
+import { aCommittee, aMembership, aUser, unique } from './support/factories.js';
 import { type LiveClient, type Session, TestApp } from './support/harness.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,13 +31,19 @@ describe('presence on a meeting page, across two instances', () => {
   let chair: Session;
   let member: Session;
   let observer: Session;
+  let secretariat: Session;
   let meeting: Meeting;
   let secretMeeting: Meeting;
 
   beforeAll(async () => {
     first = await TestApp.start({ REDIS_URL });
     second = await first.startPeer({ SEED_DEMO: 'false' });
-    [chair, member, observer] = await Promise.all([first.login('chair'), first.login('member'), first.login('observer')]);
+    [chair, member, observer, secretariat] = await Promise.all([
+      first.login('chair'),
+      first.login('member'),
+      first.login('observer'),
+      first.login('secretariat'),
+    ]);
     const committeeId = (await first.committees(chair.token)).main.id;
     const create = async (classification: string) =>
       (
@@ -81,5 +88,92 @@ describe('presence on a meeting page, across two instances', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(observerSees.filter((update) => update.meetingId === secretMeeting.id)).toEqual([]);
     expect(await join(observerSocket, '00000000-0000-4000-8000-000000000000')).toEqual({ ok: false, error: expect.any(String) });
+  });
+
+  it('should drop a viewer at once when the meeting is raised above them, tell everyone, and refuse them from then on', async () => {
+    const committeeId = (await first.committees(chair.token)).main.id;
+    const created = await first.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: 'Raised while watched',
+      startsAt: '2033-01-11T09:30:00+08:00',
+      classification: 'RESTRICTED',
+    });
+    const raisedMeeting = created.body;
+    const chairSocket = await first.connect(chair.token);
+    const memberSocket = await second.connect(member.token);
+    const secretariatSocket = await first.connect(secretariat.token);
+    expect((await memberSocket.subscribe(committeeId)).ok).toBe(true);
+    const chairSees = told(chairSocket);
+    const memberSees = told(memberSocket);
+    expect((await join(chairSocket, raisedMeeting.id)).ok).toBe(true);
+    expect((await join(memberSocket, raisedMeeting.id)).ok).toBe(true);
+    await until(() => chairSees.at(-1)?.present.length === 2);
+
+    const raised = await first.request('PATCH', `/api/meetings/${raisedMeeting.id}`, chair.token, {
+      version: raisedMeeting.version,
+      classification: 'SECRET',
+    });
+    expect(raised.status).toBe(200);
+    // Everyone left on the page is told the list without the member.
+    await until(
+      () =>
+        chairSees
+          .at(-1)
+          ?.present.map((p) => p.userId)
+          .join() === chair.user.id,
+    );
+    const toldMemberBefore = memberSees.length;
+    // From then on the member is refused, and learns nothing of who is on it.
+    expect(await join(memberSocket, raisedMeeting.id)).toEqual({ ok: false, error: expect.any(String) });
+    expect((await join(secretariatSocket, raisedMeeting.id)).ok).toBe(true);
+    await until(() => chairSees.at(-1)?.present.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const leaked = memberSees.slice(toldMemberBefore).filter((update) => update.meetingId === raisedMeeting.id);
+    expect(leaked).toEqual([]);
+    expect(JSON.stringify(memberSees.slice(toldMemberBefore))).not.toContain(secretariat.user.id);
+  });
+
+  it('should drop a viewer whose clearance is lowered below the meeting, or who leaves the committee', async () => {
+    const committee = await aCommittee(first);
+    const owner = await aUser(first, { clearance: 'SECRET', name: unique('Owner') });
+    const lowered = await aUser(first, { clearance: 'CONFIDENTIAL', name: unique('Lowered') });
+    const leaving = await aUser(first, { clearance: 'CONFIDENTIAL', name: unique('Leaving') });
+    const admin = await aUser(first, { isAdmin: true });
+    await aMembership(first, committee, owner, 'chair');
+    await aMembership(first, committee, lowered);
+    await aMembership(first, committee, leaving);
+    const created = await first.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
+      title: 'Confidential session',
+      startsAt: '2033-01-12T09:30:00+08:00',
+      classification: 'CONFIDENTIAL',
+      standardAgenda: false,
+    });
+    const ownerSocket = await first.connect(owner.token);
+    const loweredSocket = await second.connect(lowered.token);
+    const leavingSocket = await first.connect(leaving.token);
+    for (const socket of [loweredSocket, leavingSocket]) expect((await socket.subscribe(committee.id)).ok).toBe(true);
+    const ownerSees = told(ownerSocket);
+    for (const socket of [ownerSocket, loweredSocket, leavingSocket]) expect((await join(socket, created.body.id)).ok).toBe(true);
+    await until(() => ownerSees.at(-1)?.present.length === 3);
+
+    const users = await first.request<AdminUser[]>('GET', '/api/admin/users', admin.token);
+    const row = users.body.find((user) => user.id === lowered.id) as AdminUser;
+    const patched = await first.request('PATCH', `/api/admin/users/${lowered.id}`, admin.token, {
+      version: row.version,
+      clearance: 'RESTRICTED',
+    });
+    expect(patched.status).toBe(200);
+    await until(() => ownerSees.at(-1)?.present.length === 2 && !ownerSees.at(-1)?.present.some((p) => p.userId === lowered.id));
+    expect(await join(loweredSocket, created.body.id)).toEqual({ ok: false, error: expect.any(String) });
+
+    const removed = await first.request('DELETE', `/api/committees/${committee.id}/members/${leaving.id}`, admin.token);
+    expect(removed.status).toBe(204);
+    await until(
+      () =>
+        ownerSees
+          .at(-1)
+          ?.present.map((p) => p.userId)
+          .join() === owner.id,
+    );
+    expect(await join(leavingSocket, created.body.id)).toEqual({ ok: false, error: expect.any(String) });
   });
 });

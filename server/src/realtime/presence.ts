@@ -2,10 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { type PresentUser, SOCKET_EVENTS } from '@sidang/shared';
 import { Redis } from 'ioredis';
+import type { Subscription } from 'rxjs';
 import type { Server } from 'socket.io';
+import { ChangeBus } from '../changes/change-bus.js';
+import type { ChangeEventEntity } from '../changes/change-event.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 const CHANNEL = 'sidang:presence';
+/** `<meetingId> <level>`: the meeting now needs that level (deleted: above any); every node drops viewers below it. */
+const EVICT_CHANNEL = 'sidang:presence:evict';
+/** Above every clearance: a deleted meeting keeps no viewer. */
+const GONE_LEVEL = 99;
 /** An entry not refreshed for this long is gone (a node that died takes its viewers with it). */
 const ENTRY_TTL_MS = 4_000;
 const REFRESH_MS = 1_500;
@@ -16,6 +23,18 @@ export function presenceRoom(meetingId: string): string {
 
 interface Viewer extends PresentUser {
   socketId: string;
+  /**
+   * The viewer's clearance level when joining. It stays true while they are on the list: a
+   * change of clearance takes the socket off every meeting's list (the gateway's re-scoping).
+   */
+  level: number;
+}
+
+/** The level a committed change puts a meeting at, when it may have left viewers behind (raised or deleted). */
+function raisedMeetingLevel(event: ChangeEventEntity): number | null {
+  if (event.entityType !== 'meeting') return null;
+  if (event.verb === 'deleted') return GONE_LEVEL;
+  return event.previousLevel !== null && event.previousLevel < event.level ? event.level : null;
 }
 
 /**
@@ -36,8 +55,12 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private redis: Redis | undefined;
   private subscriber: Redis | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private committed: Subscription | undefined;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly bus: ChangeBus,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const url = this.config.REDIS_URL;
@@ -46,9 +69,26 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       this.subscriber = new Redis(url, { lazyConnect: true });
       for (const client of [this.redis, this.subscriber]) client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
       await Promise.all([this.redis.connect(), this.subscriber.connect()]);
-      this.subscriber.on('message', (_channel: string, meetingId: string) => void this.broadcast(meetingId));
-      await this.subscriber.subscribe(CHANNEL);
+      this.subscriber.on('message', (channel: string, message: string) => {
+        if (channel === EVICT_CHANNEL) {
+          const [meetingId = '', level] = message.split(' ');
+          void this.evictBelow(meetingId, Number(level));
+          return;
+        }
+        void this.broadcast(message);
+      });
+      await this.subscriber.subscribe(CHANNEL, EVICT_CHANNEL);
     }
+    // A meeting raised above some of its viewers (or deleted) drops them at once, on every node:
+    // they are told nothing more about who is on it.
+    this.committed = this.bus.committed$.subscribe(({ events }) => {
+      for (const event of events) {
+        const level = raisedMeetingLevel(event);
+        if (level === null) continue;
+        void this.evictBelow(event.entityId, level);
+        this.redis?.publish(EVICT_CHANNEL, `${event.entityId} ${level}`).catch(() => undefined);
+      }
+    });
     // Keeps this node's entries alive and notices entries of nodes that went away.
     this.timer = setInterval(() => void this.tick(), REFRESH_MS);
     this.timer.unref();
@@ -56,6 +96,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    this.committed?.unsubscribe();
     if (this.redis) {
       await Promise.all([...this.local.keys()].map((meetingId) => this.redis?.hdel(this.key(meetingId), ...this.fields(meetingId))));
     }
@@ -80,6 +121,25 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     if (!viewers?.delete(socketId)) return;
     if (viewers.size === 0) this.local.delete(meetingId);
     await this.redis?.hdel(this.key(meetingId), `${this.nodeId}:${socketId}`).catch(() => undefined);
+    await this.publish(meetingId);
+  }
+
+  /**
+   * This node's viewers of the meeting cleared below `level` leave its room at once (before
+   * anything else can be emitted to it), then everyone left is told the new list.
+   */
+  async evictBelow(meetingId: string, level: number): Promise<void> {
+    const viewers = this.local.get(meetingId);
+    if (!viewers || !Number.isFinite(level)) return;
+    const evicted = [...viewers.values()].filter((viewer) => viewer.level < level);
+    if (evicted.length === 0) return;
+    for (const viewer of evicted) {
+      this.server?.sockets.sockets.get(viewer.socketId)?.leave(presenceRoom(meetingId));
+      viewers.delete(viewer.socketId);
+    }
+    if (viewers.size === 0) this.local.delete(meetingId);
+    const fields = evicted.map((viewer) => `${this.nodeId}:${viewer.socketId}`);
+    await this.redis?.hdel(this.key(meetingId), ...fields).catch(() => undefined);
     await this.publish(meetingId);
   }
 

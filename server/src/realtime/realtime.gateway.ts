@@ -172,12 +172,21 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         scope.roles.has(record.committeeId) &&
         record.level <= classificationLevel(scope.clearance);
       if (!allowed || !socket.connected) return { ok: false, error: 'Meeting not found' };
-      socket.join(presenceRoom(meetingId));
+      const level = classificationLevel(scope.clearance);
       const present = await this.presence.join(meetingId, {
         socketId: socket.id,
         userId: socket.data.actor.id,
         name: socket.data.actor.name,
+        level,
       });
+      // Raised or deleted while this join was being checked: the eviction may have run before it.
+      const now = await this.changes.recordState(meetingId);
+      if (!now || now.deleted || now.level > level || !socket.connected) {
+        await this.presence.leave(meetingId, socket.id);
+        return { ok: false, error: 'Meeting not found' };
+      }
+      // Only now in the room: nobody is told names before both checks passed.
+      socket.join(presenceRoom(meetingId));
       return { ok: true, present };
     } catch (error) {
       this.logger.warn(`presence:join failed: ${(error as Error).message}`);

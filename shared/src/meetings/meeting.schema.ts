@@ -153,7 +153,10 @@ export const attendeeSchema = z.object({
 export type Attendee = z.infer<typeof attendeeSchema>;
 
 export const quorumSchema = z.object({
-  required: z.number().int().describe('More than half of the voting members (chair, secretariat, members)'),
+  required: z
+    .number()
+    .int()
+    .describe("By the committee's quorum rule: more than half of the voting members (chair, secretariat, members) unless it sets a number"),
   present: z.number().int(),
   met: z.boolean(),
 });
@@ -193,3 +196,43 @@ export const createDecisionSchema = z.strictObject({
 export const listDecisionsQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Words to look for in the decision text'),
 });
+
+/** The caller's personal calendar feed: a secret URL any calendar app can subscribe to. */
+export const calendarFeedSchema = z.object({
+  url: z.string().describe('The feed URL; its token is the credential, so keep it private. Renewing it ends this one.'),
+});
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+
+/**
+ * How many voting members (chair, secretariat, members) must be present: more than half of
+ * them (the default), or a fixed number.
+ */
+export const quorumRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('majority') }),
+  z.strictObject({ kind: z.literal('count'), count: z.number().int().min(1).max(500) }),
+]);
+export type QuorumRule = z.infer<typeof quorumRuleSchema>;
+export const DEFAULT_QUORUM_RULE: QuorumRule = { kind: 'majority' };
+
+/** Members present needed for a quorum under `rule`, with `voting` voting members. */
+export function quorumRequired(rule: QuorumRule, voting: number): number {
+  return rule.kind === 'count' ? rule.count : Math.floor(voting / 2) + 1;
+}
+
+/** A committee's settings (its own record, id = the committee's id), live through the change pipeline. */
+export const committeeSettingsSchema = z.object({
+  id: z.uuid().describe("The committee's id"),
+  committeeId: z.uuid(),
+  quorumRule: quorumRuleSchema,
+  classification: classificationSchema,
+  version: z.number().int().min(1).describe('1 while the defaults hold'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CommitteeSettings = z.infer<typeof committeeSettingsSchema>;
+
+export const updateCommitteeSettingsSchema = z.strictObject({
+  version: z.number().int().min(1),
+  quorumRule: quorumRuleSchema,
+});
+export type UpdateCommitteeSettings = z.infer<typeof updateCommitteeSettingsSchema>;

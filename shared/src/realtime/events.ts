@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
-import type { AgendaItem, Attendance, Decision, Meeting } from '../meetings/meeting.schema.js';
+import type { AgendaItem, Attendance, CommitteeSettings, Decision, Meeting } from '../meetings/meeting.schema.js';
 import type {
   DocError,
   DocJoinAck,
@@ -43,6 +43,7 @@ export interface EntityRecords {
   minutes: MinutesRecord;
   'minutes-section': MinutesSection;
   'minutes-comment': MinutesComment;
+  'committee-settings': CommitteeSettings;
 }
 
 /** Record types that travel through the change pipeline. */
@@ -65,6 +66,7 @@ export const ENTITY_TYPES = [
   'minutes',
   'minutes-section',
   'minutes-comment',
+  'committee-settings',
 ] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -73,7 +73,9 @@ export function upsertRecord(queryClient: QueryClient, type: EntityType, record:
     if (!Array.isArray(list)) continue;
     const existing = list.find((entry) => entry.id === record.id);
     if (existing && existing.version >= record.version) continue;
-    if ((registration.listMode?.(key, record) ?? 'patch') === 'refetch') {
+    const mode = registration.listMode?.(key, record) ?? 'patch';
+    if (mode === 'skip') continue;
+    if (mode === 'refetch') {
       void queryClient.invalidateQueries({ queryKey: key, exact: true });
     } else {
       const next = existing ? list.map((entry) => (entry.id === record.id ? record : entry)) : [...list, record];

@@ -75,8 +75,13 @@ registerEntity({
 
 registerEntity({
   type: 'decision',
-  // Each agenda item's decisions are patched in place; a register search is read again when opened.
-  listsKey: (_committeeId, decision) => (decision ? queryKeys.decisions(decision.agendaItemId) : queryKeys.decisionsAll),
+  // Each agenda item's decisions are patched in place; the committee's register searches are
+  // read again (the server's search and order decide what they hold).
+  listsKey: () => queryKeys.decisionsAll,
+  listMode: (key, decision) => {
+    if (key[1] === 'register') return key[2] === decision.committeeId ? 'refetch' : 'skip';
+    return key[1] === 'item' && key[2] === decision.agendaItemId ? 'patch' : 'skip';
+  },
   parent: { type: 'agenda-item', idOf: (decision) => decision.agendaItemId, childrenKey: queryKeys.decisions },
   sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
 });
@@ -166,4 +171,9 @@ registerEntity({
   listsKey: (_committeeId, comment) => (comment ? minutesKeys.comments(comment.minutesId) : minutesKeys.commentsAll),
   parent: { type: 'minutes', idOf: (comment) => comment.minutesId, childrenKey: minutesKeys.comments },
   sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+registerEntity({
+  type: 'committee-settings',
+  // One record per committee, keyed by the committee's id; its quorum reaches each meeting as `attendance.updated`.
+  detailKey: (committeeId) => ['committees', committeeId, 'settings'],
+  listsKey: (committeeId) => ['committees', committeeId, 'settings', 'lists'],
 });

@@ -16,8 +16,8 @@ export interface VersionedRecord {
   version: number;
 }
 
-/** What to do with a cached list when one of its records changes. */
-export type ListMode = 'patch' | 'refetch';
+/** What to do with a cached list when one of its records changes (`skip`: the list cannot hold it). */
+export type ListMode = 'patch' | 'refetch' | 'skip';
 
 export interface EntityRegistration<E extends EntityType = EntityType> {
   type: E;

@@ -5,6 +5,7 @@ import {
   attendanceSchema,
   bilateralCommitmentSchema,
   bilateralMeetingSchema,
+  committeeSettingsSchema,
   decisionSchema,
   meetingSchema,
   memberSchema,
@@ -43,3 +44,4 @@ registerEntitySchema('record-link', recordLinkSchema);
 registerEntitySchema('minutes', minutesRecordSchema);
 registerEntitySchema('minutes-section', minutesSectionSchema);
 registerEntitySchema('minutes-comment', minutesCommentSchema);
+registerEntitySchema('committee-settings', committeeSettingsSchema);

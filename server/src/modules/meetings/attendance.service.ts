@@ -1,25 +1,36 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
-import type { Attendance, AttendanceStatus, Attendee } from '@sidang/shared';
+import { ForbiddenException, Injectable, type OnModuleInit } from '@nestjs/common';
+import { type Attendance, type AttendanceStatus, type Attendee, type QuorumRule, quorumRequired } from '@sidang/shared';
 import { type EntityManager, In } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { UserEntity } from '../../access/user.entity.js';
+import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { CommitteeSettingsService } from '../committees/committee-settings.service.js';
 import { AttendanceEntity } from './attendance.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { MeetingNotFoundException, meetingErrors } from './meetings.errors.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
-/** Who attends a meeting, and whether it has its quorum: more than half of its voting members. */
+/**
+ * Who attends a meeting, and whether it has its quorum by the committee's rule (default: more
+ * than half of its voting members).
+ */
 @Injectable()
-export class AttendanceService {
+export class AttendanceService implements OnModuleInit {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly repository: MeetingsRepository,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
+    private readonly settings: CommitteeSettingsService,
   ) {}
+
+  onModuleInit(): void {
+    // A new rule changes the quorum of every meeting not yet closed, in the same commit.
+    this.settings.onQuorumRuleChanged((tx, committeeId, previous) => this.quorumRuleChanged(tx, committeeId, previous));
+  }
 
   async get(actor: Actor, meetingId: string): Promise<Attendance> {
     const { meeting } = await this.meetings.visibleMeeting(actor, meetingId);
@@ -49,26 +60,43 @@ export class AttendanceService {
       if (!meeting || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
       const before = await this.view(meeting, tx.manager);
       await tx.manager.upsert(AttendanceEntity, { meetingId, userId, status }, ['meetingId', 'userId']);
-      meeting.attendanceVersion += 1;
-      await tx.manager.update(MeetingEntity, { id: meetingId }, { attendanceVersion: meeting.attendanceVersion });
-      const after = await this.view(meeting, tx.manager);
-      await tx.record({
-        committeeId: meeting.committeeId,
-        entityType: 'attendance',
-        entityId: meeting.attendanceId,
-        verb: 'updated',
-        version: after.version,
-        classification: meeting.classification,
-        parent: { id: meeting.id, classification: meeting.classification },
-        before,
-        after,
-      });
-      return after;
+      return this.recordChange(tx, meeting, before);
     });
   }
 
+  /** Each meeting of the committee not yet closed gets a new version of its attendance (its quorum). */
+  private async quorumRuleChanged(tx: ChangeTx, committeeId: string, previous: QuorumRule): Promise<void> {
+    const open = await tx.manager
+      .createQueryBuilder(MeetingEntity, 'm')
+      .setLock('pessimistic_write')
+      .where("m.committee_id = :committeeId AND m.deleted_at IS NULL AND m.status <> 'closed'", { committeeId })
+      .orderBy('m.starts_at', 'ASC')
+      .getMany();
+    for (const meeting of open) {
+      await this.recordChange(tx, meeting, await this.view(meeting, tx.manager, previous));
+    }
+  }
+
+  private async recordChange(tx: ChangeTx, meeting: MeetingEntity, before: Attendance | null): Promise<Attendance> {
+    meeting.attendanceVersion += 1;
+    await tx.manager.update(MeetingEntity, { id: meeting.id }, { attendanceVersion: meeting.attendanceVersion });
+    const after = await this.view(meeting, tx.manager);
+    await tx.record({
+      committeeId: meeting.committeeId,
+      entityType: 'attendance',
+      entityId: meeting.attendanceId,
+      verb: 'updated',
+      version: after.version,
+      classification: meeting.classification,
+      parent: { id: meeting.id, classification: meeting.classification },
+      before,
+      after,
+    });
+    return after;
+  }
+
   /** The attendance of a meeting: every member (marked or not) and the guests marked in attendance. */
-  private async view(meeting: MeetingEntity, manager?: EntityManager): Promise<Attendance> {
+  private async view(meeting: MeetingEntity, manager?: EntityManager, ruleInForce?: QuorumRule): Promise<Attendance> {
     const members = await this.access.membersOf(meeting.committeeId, manager);
     const marks = await (manager ?? this.repository.manager).find(AttendanceEntity, { where: { meetingId: meeting.id } });
     const statusOf = new Map(marks.map((mark) => [mark.userId, mark.status]));
@@ -89,7 +117,8 @@ export class AttendanceService {
     }
     const voting = attendees.filter((attendee) => attendee.role !== 'observer' && attendee.role !== 'guest');
     const present = voting.filter((attendee) => attendee.status === 'present').length;
-    const required = Math.floor(voting.length / 2) + 1;
+    const rule = ruleInForce ?? (await this.settings.quorumRule(meeting.committeeId, manager ?? this.repository.manager));
+    const required = quorumRequired(rule, voting.length);
     return {
       id: meeting.attendanceId,
       meetingId: meeting.id,

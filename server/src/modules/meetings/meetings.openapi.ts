@@ -1,6 +1,7 @@
 import {
   agendaItemSchema,
   attendanceSchema,
+  calendarFeedSchema,
   createAgendaItemSchema,
   createDecisionSchema,
   createMeetingSchema,
@@ -192,4 +193,28 @@ describeRoute({
   summary: 'The meeting as an iCalendar file (text/calendar, TZID=Asia/Kuala_Lumpur)',
   tag,
   params: idParams,
+});
+
+describeRoute({
+  method: 'get',
+  path: '/api/me/calendar-feed',
+  summary: "The caller's personal calendar feed URL (made on first call): every meeting they may see, in all their committees",
+  tag,
+  response: calendarFeedSchema,
+});
+describeRoute({
+  method: 'post',
+  path: '/api/me/calendar-feed/renew',
+  summary: 'A new calendar feed URL; the old one answers 404 from now on',
+  tag,
+  response: calendarFeedSchema,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/calendar/:token.ics',
+  summary: 'A calendar feed (text/calendar, TZID=Asia/Kuala_Lumpur); the token in the URL is the credential',
+  tag,
+  params: z.object({ token: z.string() }),
+  public: true,
+  extraErrors: { 404: 'No such feed (renewed, or the account is deactivated)', 429: 'Too many requests; see Retry-After' },
 });

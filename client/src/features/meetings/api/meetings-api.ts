@@ -2,12 +2,15 @@ import type {
   AgendaItem,
   Attendance,
   AttendanceStatus,
+  CalendarFeed,
+  CommitteeSettings,
   CreateAgendaItem,
   CreateMeeting,
   Decision,
   MatterArising,
   Meeting,
   MoveAgendaItem,
+  QuorumRule,
   UpdateAgendaItem,
   UpdateMeeting,
 } from '@sidang/shared';
@@ -47,4 +50,9 @@ export const meetingsApi = {
   decisionRegister: (api: ApiClient, committeeId: string, q: string) =>
     api.get<Decision[]>(`/api/committees/${enc(committeeId)}/decisions`, q ? { q } : undefined),
   mattersArising: (api: ApiClient, meetingId: string) => api.get<MatterArising[]>(`/api/meetings/${enc(meetingId)}/matters-arising`),
+  calendarFeed: (api: ApiClient) => api.get<CalendarFeed>('/api/me/calendar-feed'),
+  renewCalendarFeed: (api: ApiClient) => api.post<CalendarFeed>('/api/me/calendar-feed/renew', {}),
+  committeeSettings: (api: ApiClient, committeeId: string) => api.get<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`),
+  setQuorumRule: (api: ApiClient, committeeId: string, version: number, quorumRule: QuorumRule) =>
+    api.patch<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`, { version, quorumRule }),
 };

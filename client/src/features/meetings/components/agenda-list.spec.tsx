@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { screen, within } from '@testing-library/react';
 import { renderWithApp } from '../../../test/render.tsx';
 import { makeAgenda } from '../test-fixtures.ts';
-import { AgendaList, type MoveTarget } from './agenda-list.tsx';
+import { AgendaList, INDENT_PX, type MoveTarget, planMove } from './agenda-list.tsx';
 import { pressKeys, stubRowGeometry } from './test-geometry.ts';
 
 describe(AgendaList.name, () => {
@@ -35,5 +35,52 @@ describe(AgendaList.name, () => {
     await pressKeys(handle, ['Space', 'ArrowDown', 'Space']);
     expect(onMove).toHaveBeenCalledTimes(1);
     expect(onMove.mock.calls[0]?.[0]).toMatchObject({ item: { id: items[0]?.id }, parentId: null, position: 1 });
+  });
+});
+
+describe(planMove.name, () => {
+  // 1 Opening · 2 Papers (2.1 NdPr pilot, 2.2 Magnet plant) · 3 Other business · 4 Close
+  const items = makeAgenda([['Opening'], ['Papers', ['NdPr pilot', 'Magnet plant']], ['Other business'], ['Close']]);
+  const byTitle = (title: string) => {
+    const found = items.find((item) => item.title === title);
+    if (!found) throw new Error(title);
+    return found;
+  };
+  const right = INDENT_PX + 10;
+  const left = -(INDENT_PX + 10);
+
+  it('should keep the keyboard among siblings: another level is no place', () => {
+    expect(planMove(items, byTitle('Close'), byTitle('Opening'), 0, false)).toEqual({ parentId: null, position: 0 });
+    expect(planMove(items, byTitle('Close'), byTitle('NdPr pilot'), right, false)).toBeNull();
+    expect(planMove(items, byTitle('Magnet plant'), byTitle('NdPr pilot'), 0, false)).toEqual({
+      parentId: byTitle('Papers').id,
+      position: 0,
+    });
+  });
+
+  it('should make a top-level item the last sub-item of the item it is dragged right onto, or of the one above it', () => {
+    expect(planMove(items, byTitle('Other business'), byTitle('Papers'), right, true)).toEqual({
+      parentId: byTitle('Papers').id,
+      position: 2,
+    });
+    expect(planMove(items, byTitle('Close'), byTitle('Close'), right, true)).toEqual({
+      parentId: byTitle('Other business').id,
+      position: 0,
+    });
+    // Without the move to the right it takes the place at the top level.
+    expect(planMove(items, byTitle('Close'), byTitle('Papers'), 0, true)).toEqual({ parentId: null, position: 1 });
+  });
+
+  it('should take a sub-item to the top level: dragged left out of its parent, or dropped on a top-level item', () => {
+    expect(planMove(items, byTitle('NdPr pilot'), byTitle('NdPr pilot'), left, true)).toEqual({ parentId: null, position: 2 });
+    expect(planMove(items, byTitle('Magnet plant'), byTitle('Close'), 0, true)).toEqual({ parentId: null, position: 3 });
+    // Onto a sub-item of another parent: its place there.
+    expect(planMove(items, byTitle('Opening'), byTitle('Magnet plant'), 0, true)).toEqual({ parentId: byTitle('Papers').id, position: 1 });
+  });
+
+  it('should keep an item with sub-items at the top level', () => {
+    expect(planMove(items, byTitle('Papers'), byTitle('Other business'), right, true)).toEqual({ parentId: null, position: 2 });
+    expect(planMove(items, byTitle('Papers'), byTitle('NdPr pilot'), 0, true)).toBeNull();
+    expect(planMove(items, byTitle('Opening'), byTitle('Opening'), right, true)).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 import {
   type Announcements,
+  type CollisionDetection,
   closestCenter,
   DndContext,
   type DragEndEvent,
+  type DragMoveEvent,
   type DragStartEvent,
   KeyboardSensor,
   PointerSensor,
@@ -12,7 +14,7 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { AgendaItem } from '@sidang/shared';
-import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 
@@ -41,6 +43,68 @@ export interface AgendaListProps {
 }
 
 type Level = 'top' | 'sub';
+
+/** How far right (or left) a mouse drag must go to make an item a sub-item (or a top-level item again). */
+export const INDENT_PX = 40;
+
+/** Where an item goes, for the server to decide the final order. */
+export interface MovePlan {
+  parentId: string | null;
+  position: number;
+}
+
+/**
+ * Where dropping `item` on `target` puts it. From the keyboard (`crossLevel` false) an item
+ * takes the place of a sibling. With the mouse it may also change level: dragged right by
+ * INDENT_PX onto a top-level item it becomes that item's last sub-item (onto itself: of the item
+ * above it); dragged left out of its parent it becomes a top-level item right after it; dropped
+ * on a top-level item it takes its place at the top level; on a sub-item, its place under the
+ * same parent. An item with sub-items stays at the top level. Positions count as the server
+ * does: the final index among the new siblings.
+ */
+export function planMove(
+  items: readonly AgendaItem[],
+  item: AgendaItem,
+  target: AgendaItem | undefined,
+  dx: number,
+  crossLevel: boolean,
+): MovePlan | null {
+  if (!target) return null;
+  const childrenOf = (id: string) => items.filter((candidate) => candidate.parentId === id && candidate.id !== item.id);
+  const top = items.filter((candidate) => candidate.parentId === null);
+  const indexIn = (list: readonly AgendaItem[], id: string) => list.findIndex((candidate) => candidate.id === id);
+  const hasChildren = items.some((candidate) => candidate.parentId === item.id);
+  if (!crossLevel) {
+    if (item.id === target.id || levelOf(item) !== levelOf(target)) return null;
+    const position = indexIn(
+      items.filter((candidate) => candidate.parentId === target.parentId),
+      target.id,
+    );
+    return position < 0 ? null : { parentId: target.parentId, position };
+  }
+  if (target.id === item.id) {
+    if (item.parentId !== null && dx < -INDENT_PX) {
+      const parentIndex = indexIn(top, item.parentId);
+      return parentIndex < 0 ? null : { parentId: null, position: parentIndex + 1 };
+    }
+    if (item.parentId === null && dx > INDENT_PX && !hasChildren) {
+      const above = top[indexIn(top, item.id) - 1];
+      return above ? { parentId: above.id, position: childrenOf(above.id).length } : null;
+    }
+    return null;
+  }
+  if (target.parentId === null) {
+    if (dx > INDENT_PX && !hasChildren) return { parentId: target.id, position: childrenOf(target.id).length };
+    const position = indexIn(top, target.id);
+    return position < 0 ? null : { parentId: null, position };
+  }
+  if (hasChildren) return null;
+  const position = indexIn(
+    items.filter((candidate) => candidate.parentId === target.parentId),
+    target.id,
+  );
+  return position < 0 ? null : { parentId: target.parentId, position };
+}
 
 interface Tree {
   top: AgendaItem[];
@@ -82,9 +146,11 @@ interface RowProps {
   below?: ReactNode;
   children?: ReactNode;
   projector: boolean;
+  /** A mouse drag would make the dragged item a sub-item of this one. */
+  nestTarget?: boolean;
 }
 
-function AgendaRow({ item, current, sortable, disabled, actions, below, children, projector }: RowProps) {
+function AgendaRow({ item, current, sortable, disabled, actions, below, children, projector, nestTarget = false }: RowProps) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
@@ -101,7 +167,7 @@ function AgendaRow({ item, current, sortable, disabled, actions, below, children
     <li
       ref={setNodeRef}
       style={style}
-      className={`agenda__item${sub ? ' agenda__item--sub' : ''}${current ? ' agenda__item--current' : ''}${isDragging ? ' agenda__item--dragging' : ''}`}
+      className={`agenda__item${sub ? ' agenda__item--sub' : ''}${current ? ' agenda__item--current' : ''}${isDragging ? ' agenda__item--dragging' : ''}${nestTarget ? ' agenda__item--nest-target' : ''}`}
       data-testid="agenda-item"
       data-agenda-id={item.id}
       data-number={item.number}
@@ -172,7 +238,10 @@ export function AgendaList({
   const { t } = useTranslation();
   const tree = useMemo(() => toTree(items), [items]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id as UniqueIdentifier, item])), [items]);
-  const [dragLevel, setDragLevel] = useState<Level | null>(null);
+  const [drag, setDrag] = useState<{ level: Level; pointer: boolean } | null>(null);
+  const [nestInto, setNestInto] = useState<string | null>(null);
+  // Read by the collision detection during a drag (it must not wait for a render).
+  const pointerDrag = useRef(false);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -218,23 +287,60 @@ export function AgendaList({
     },
   };
 
-  const onDragStart = ({ active }: DragStartEvent) => {
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
     const item = label(active.id);
-    setDragLevel(item ? levelOf(item) : null);
+    // The keyboard moves among siblings; the mouse (or a finger) may also change an item's level.
+    const pointer = !(activatorEvent instanceof KeyboardEvent);
+    pointerDrag.current = pointer;
+    setDrag(item ? { level: levelOf(item), pointer } : null);
   };
 
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    setDragLevel(null);
-    const item = label(active.id);
-    const target = label(over?.id);
-    if (!item || !target || item.id === target.id || levelOf(item) !== levelOf(target)) return;
-    // The place of the item it was dropped on, among that item's siblings (as the server counts them).
-    const siblings = items.filter((candidate) => candidate.parentId === target.parentId);
-    const position = siblings.findIndex((candidate) => candidate.id === target.id);
-    if (position < 0) return;
-    dropped.current = item.id;
-    onMove?.({ item, parentId: target.parentId, position });
+  const endDrag = () => {
+    pointerDrag.current = false;
+    setDrag(null);
+    setNestInto(null);
   };
+
+  const onDragMove = ({ active, over, delta }: DragMoveEvent) => {
+    if (!pointerDrag.current) return;
+    const item = label(active.id);
+    const plan = item ? planMove(items, item, label(over?.id), delta.x, true) : null;
+    const into = plan?.parentId && plan.parentId !== item?.parentId ? plan.parentId : null;
+    if (into !== nestInto) setNestInto(into);
+  };
+
+  const onDragEnd = ({ active, over, delta }: DragEndEvent) => {
+    const crossLevel = pointerDrag.current;
+    endDrag();
+    const item = label(active.id);
+    if (!item) return;
+    const plan = planMove(items, item, label(over?.id), delta.x, crossLevel);
+    if (!plan || (plan.parentId === item.parentId && plan.position === item.position)) return;
+    dropped.current = item.id;
+    onMove?.({ item, ...plan });
+  };
+
+  /**
+   * With the mouse, the item under the pointer's height (the innermost: a sub-item before its
+   * parent); the item's own sub-items travel with it. From the keyboard, the closest item.
+   */
+  const collisionDetection = useCallback<CollisionDetection>(
+    (args) => {
+      const y = args.pointerCoordinates?.y;
+      if (!pointerDrag.current || y === undefined) return closestCenter(args);
+      let best: (typeof args.droppableContainers)[number] | undefined;
+      let bestHeight = Number.POSITIVE_INFINITY;
+      for (const container of args.droppableContainers) {
+        if (byId.get(container.id)?.parentId === args.active.id) continue;
+        const rect = args.droppableRects.get(container.id);
+        if (!rect || y < rect.top || y > rect.bottom || rect.height >= bestHeight) continue;
+        best = container;
+        bestHeight = rect.height;
+      }
+      return best ? [{ id: best.id, data: { droppableContainer: best, value: bestHeight } }] : closestCenter(args);
+    },
+    [byId],
+  );
 
   const row = (item: AgendaItem, children?: ReactNode) => (
     <AgendaRow
@@ -242,7 +348,8 @@ export function AgendaList({
       item={item}
       current={item.id === currentId}
       sortable={sortable && (item.parentId === null || tree.children.has(item.parentId))}
-      disabled={moving || (dragLevel !== null && dragLevel !== levelOf(item))}
+      disabled={moving || (drag !== null && !drag.pointer && drag.level !== levelOf(item))}
+      nestTarget={nestInto === item.id}
       actions={projector ? undefined : renderActions?.(item)}
       below={projector ? undefined : renderBelow?.(item)}
       projector={projector}
@@ -272,10 +379,11 @@ export function AgendaList({
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCenter}
+      collisionDetection={collisionDetection}
       onDragStart={onDragStart}
+      onDragMove={onDragMove}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setDragLevel(null)}
+      onDragCancel={endDrag}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('meetings.dnd.instructions') } }}
     >
       {list}

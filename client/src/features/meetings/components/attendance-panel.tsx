@@ -1,8 +1,10 @@
-import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Attendee } from '@sidang/shared';
+import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Attendee, type QuorumRule } from '@sidang/shared';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api/api-client.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { useAttendance, useMarkAttendance } from '../hooks/use-meeting-panels.ts';
+import { useAttendance, useCommitteeSettings, useMarkAttendance, useSetQuorumRule } from '../hooks/use-meeting-panels.ts';
 
 /** The house format's order of the attendance list. */
 const GROUPS: readonly AttendanceStatus[] = ['present', 'in_attendance', 'apologies', 'absent'];
@@ -26,6 +28,93 @@ export function QuorumIndicator({ quorum }: { quorum: Attendance['quorum'] }) {
         required: quorum.required,
       })}
     </p>
+  );
+}
+
+/**
+ * The committee's quorum rule under the indicator; the chair and the secretariat change it in
+ * place (every meeting's quorum follows, live).
+ */
+export function QuorumRuleControl({ committeeId, canManage }: { committeeId: string; canManage: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const settings = useCommitteeSettings(committeeId);
+  const save = useSetQuorumRule(committeeId);
+  const [editing, setEditing] = useState(false);
+  const [kind, setKind] = useState<QuorumRule['kind']>('majority');
+  const [count, setCount] = useState('');
+  const rule = settings.data?.quorumRule;
+  if (!rule) return null;
+  const describe = (value: QuorumRule) =>
+    value.kind === 'count' ? t('meetings.quorumRule.currentCount', { count: value.count }) : t('meetings.quorumRule.majority');
+  const start = () => {
+    setKind(rule.kind);
+    setCount(rule.kind === 'count' ? String(rule.count) : '');
+    save.reset();
+    setEditing(true);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const number = Number(count);
+    const quorumRule: QuorumRule = kind === 'count' ? { kind, count: number } : { kind };
+    if (kind === 'count' && (!Number.isInteger(number) || number < 1)) {
+      document.getElementById(`${id}-count`)?.focus();
+      return;
+    }
+    save.mutate({ version: settings.data?.version ?? 1, quorumRule }, { onSuccess: () => setEditing(false) });
+  };
+  if (!editing) {
+    return (
+      <div className="quorum-rule" data-testid="quorum-rule">
+        <span className="muted">{t('meetings.quorumRule.current', { rule: describe(rule) })}</span>
+        {canManage && (
+          <button type="button" className="button button--small button--ghost" onClick={start} data-testid="quorum-rule-edit">
+            {t('meetings.quorumRule.edit')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <form className="quorum-rule" onSubmit={submit} data-testid="quorum-rule-form">
+      <fieldset>
+        <legend className="visually-hidden">{t('meetings.quorumRule.heading')}</legend>
+        <label>
+          <input type="radio" name={`${id}-kind`} value="majority" checked={kind === 'majority'} onChange={() => setKind('majority')} />{' '}
+          {t('meetings.quorumRule.majority')}
+        </label>
+        <label>
+          <input type="radio" name={`${id}-kind`} value="count" checked={kind === 'count'} onChange={() => setKind('count')} />{' '}
+          {t('meetings.quorumRule.count')}
+        </label>
+        {kind === 'count' && (
+          <label>
+            <span className="visually-hidden">{t('meetings.quorumRule.countLabel')}</span>
+            <input
+              id={`${id}-count`}
+              type="number"
+              min={1}
+              max={500}
+              required
+              value={count}
+              aria-label={t('meetings.quorumRule.countLabel')}
+              onChange={(event) => setCount(event.target.value)}
+            />
+          </label>
+        )}
+      </fieldset>
+      <button type="submit" className="button button--small button--primary" disabled={save.isPending}>
+        {t('meetings.quorumRule.save')}
+      </button>
+      <button type="button" className="button button--small button--ghost" onClick={() => setEditing(false)}>
+        {t('meetings.quorumRule.cancel')}
+      </button>
+      {save.isError && (
+        <span className="field__error" role="alert">
+          {isApiError(save.error, 409) ? t('meetings.quorumRule.conflict') : t('meetings.quorumRule.saveFailed')}
+        </span>
+      )}
+    </form>
   );
 }
 
@@ -112,6 +201,7 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
       {data && (
         <>
           <QuorumIndicator quorum={data.quorum} />
+          <QuorumRuleControl committeeId={data.committeeId} canManage={canManage} />
           {!canManage && me && <SelfMark meetingId={meetingId} me={me} />}
           {data.attendees.length === 0 && <p className="muted">{t('meetings.attendance.empty')}</p>}
           {groupAttendees(data.attendees).map((group) => (

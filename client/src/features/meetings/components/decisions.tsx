@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
@@ -61,7 +61,25 @@ export function ItemDecisions({ agendaItemId, number, canRecord }: { agendaItemI
   );
 }
 
-/** `/c/:committeeId/decisions`: every decision of the committee, searched as you type. */
+/** Up and down arrows move between the search box and the results' links. */
+function moveFocus(event: KeyboardEvent, search: HTMLInputElement | null, list: HTMLUListElement | null): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const stops = [search, ...Array.from(list?.querySelectorAll<HTMLAnchorElement>('a[data-register-link]') ?? [])].filter(
+    (stop): stop is HTMLInputElement | HTMLAnchorElement => stop !== null,
+  );
+  const at = stops.indexOf(document.activeElement as HTMLInputElement | HTMLAnchorElement);
+  if (at < 0) return;
+  const next = stops[event.key === 'ArrowDown' ? Math.min(at + 1, stops.length - 1) : Math.max(at - 1, 0)];
+  if (next && next !== stops[at]) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+/**
+ * `/c/:committeeId/decisions`: every decision of the committee, searched as you type, kept
+ * live (a decision recorded, changed or removed anywhere updates the results).
+ */
 export function DecisionsRegisterPage() {
   const { t, i18n } = useTranslation();
   const { committeeId = '' } = useParams();
@@ -70,6 +88,8 @@ export function DecisionsRegisterPage() {
   const register = useDecisionRegister(committeeId, search);
   const state = viewStateOf(register);
   const list = register.data;
+  const searchBox = useRef<HTMLInputElement>(null);
+  const results = useRef<HTMLUListElement>(null);
   const date = new Intl.DateTimeFormat(i18n.language === 'ms' ? 'ms-MY' : 'en-MY', { dateStyle: 'medium', timeZone: 'Asia/Kuala_Lumpur' });
   return (
     <div className="page decisions-page">
@@ -80,8 +100,26 @@ export function DecisionsRegisterPage() {
       <div className="decisions-page__search">
         <label className="field">
           <span className="field__label">{t('meetings.decisions.search')}</span>
-          <input type="search" value={q} onChange={(event) => setQ(event.target.value)} data-testid="decision-search" />
+          <input
+            ref={searchBox}
+            type="search"
+            value={q}
+            onChange={(event) => setQ(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && q) {
+                event.preventDefault();
+                setQ('');
+              }
+              moveFocus(event, searchBox.current, results.current);
+            }}
+            aria-describedby="decision-search-hint"
+            aria-controls="decision-register"
+            data-testid="decision-search"
+          />
         </label>
+        <p id="decision-search-hint" className="visually-hidden">
+          {t('meetings.decisions.keyboardHint')}
+        </p>
       </div>
       {state === 'error' && <RetryNotice message={t('meetings.decisions.loadFailed')} onRetry={() => void register.refetch()} />}
       {state === 'offline' && <p className="notice">{t('offline.notCached')}</p>}
@@ -92,13 +130,30 @@ export function DecisionsRegisterPage() {
         </p>
       )}
       {list && list.length > 0 && (
-        <ul className="decisions-register" aria-busy={register.isFetching} data-testid="decision-register">
+        <p className="visually-hidden" role="status" data-testid="decision-count">
+          {t('meetings.decisions.count', { count: list.length })}
+        </p>
+      )}
+      {list && list.length > 0 && (
+        <ul
+          id="decision-register"
+          ref={results}
+          className="decisions-register"
+          aria-busy={register.isFetching}
+          data-testid="decision-register"
+        >
           {list.map((decision) => (
-            <li key={decision.id} className="decisions-register__row">
+            <li key={decision.id} className="decisions-register__row" data-testid="register-decision">
               <p className="decisions-register__text">{decision.text}</p>
               <p className="muted decisions-register__meta">
                 <time dateTime={decision.createdAt}>{date.format(new Date(decision.createdAt))}</time> ·{' '}
-                <Link to={`/c/${committeeId}/meetings/${decision.meetingId}`}>{t('meetings.decisions.openMeeting')}</Link>
+                <Link
+                  to={`/c/${committeeId}/meetings/${decision.meetingId}`}
+                  data-register-link=""
+                  onKeyDown={(event) => moveFocus(event, searchBox.current, results.current)}
+                >
+                  {t('meetings.decisions.openMeeting')}
+                </Link>
               </p>
             </li>
           ))}

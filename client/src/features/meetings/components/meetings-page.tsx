@@ -14,6 +14,7 @@ import { klInputToIso } from '../hooks/meeting-time.ts';
 import { canManageMeetings } from '../hooks/permissions.ts';
 import { useCreateMeeting, useMeetings } from '../hooks/use-meetings.ts';
 import { serverFieldErrors } from './agenda-item-form.tsx';
+import { CalendarFeedButton } from './calendar-feed.tsx';
 import { MeetingStatusBadge, MeetingWhen } from './meeting-page.tsx';
 
 export interface MeetingFormProps {
@@ -214,6 +215,7 @@ export function MeetingsPage() {
         <Link className="button button--ghost" to={`/c/${committeeId}/decisions`} data-testid="decisions-register-link">
           {t('meetings.decisions.register')}
         </Link>
+        <CalendarFeedButton />
         {canManage && !creating && (
           <button type="button" className="button button--primary" data-testid="new-meeting" onClick={() => setCreating(true)}>
             {t('meetings.newMeeting')}

@@ -1,4 +1,4 @@
-import type { AttendanceStatus } from '@sidang/shared';
+import type { AttendanceStatus, QuorumRule } from '@sidang/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../../lib/api/api-context.tsx';
@@ -73,5 +73,31 @@ export function useMattersArising(meetingId: string) {
     queryKey: queryKeys.mattersArising(meetingId),
     queryFn: () => meetingsApi.mattersArising(api, meetingId),
     enabled: Boolean(meetingId),
+  });
+}
+
+/** A committee's settings (its quorum rule); kept live by the entity registry. */
+export const committeeSettingsKey = (committeeId: string) => ['committees', committeeId, 'settings'] as const;
+
+export function useCommitteeSettings(committeeId: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: committeeSettingsKey(committeeId ?? ''),
+    queryFn: () => meetingsApi.committeeSettings(api, committeeId ?? ''),
+    enabled: Boolean(committeeId),
+  });
+}
+
+export function useSetQuorumRule(committeeId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, quorumRule }: { version: number; quorumRule: QuorumRule }) =>
+      meetingsApi.setQuorumRule(api, committeeId, version, quorumRule),
+    onSuccess: (settings) => {
+      upsertRecord(queryClient, 'committee-settings', settings);
+    },
+    // A stale version: show the rule now in force.
+    onError: () => void queryClient.invalidateQueries({ queryKey: committeeSettingsKey(committeeId), exact: true }),
   });
 }
