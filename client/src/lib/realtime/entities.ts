@@ -171,6 +171,8 @@ registerEntity({
   listsKey: (_committeeId, comment) => (comment ? minutesKeys.comments(comment.minutesId) : minutesKeys.commentsAll),
   parent: { type: 'minutes', idOf: (comment) => comment.minutesId, childrenKey: minutesKeys.comments },
   sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+});
+
 registerEntity({
   type: 'committee-settings',
   // One record per committee, keyed by the committee's id; its quorum reaches each meeting as `attendance.updated`.
