@@ -11,6 +11,7 @@ import { ActionItemsModule } from './modules/action-items/action-items.module.js
 import { ActivityModule } from './modules/activity/activity.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
@@ -47,6 +48,7 @@ export class AppModule {
         ActivityModule,
         MeetingsModule,
         AdminModule,
+        DocumentsModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

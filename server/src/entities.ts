@@ -9,6 +9,7 @@ import { RecordScopeEntity } from './changes/record-scope.entity.js';
 import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
+import { DocumentEntity } from './modules/documents/document.entity.js';
 import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   AttendanceEntity,
   DecisionEntity,
   SessionEntity,
+  DocumentEntity,
 ];

@@ -15,6 +15,10 @@ interface Route {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** How the body is sent: JSON unless named (an upload is `multipart/form-data`). */
+  bodyMediaType?: 'application/json' | 'multipart/form-data';
+  /** The success answer when it is not JSON (a download): its media type. */
+  responseMediaType?: string;
   response?: z.ZodType;
   status?: number;
   extraErrors?: Record<number, string>;
@@ -90,10 +94,19 @@ function operation(route: Route): object {
     security: route.public ? [] : [{ bearer: [] }],
     parameters: parameters(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { [route.bodyMediaType ?? 'application/json']: { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
       : {}),
     responses: {
-      [status]: route.response ? json(jsonSchema(route.response, 'output'), 'Success') : { description: 'Success' },
+      [status]: route.response
+        ? json(jsonSchema(route.response, 'output'), 'Success')
+        : route.responseMediaType
+          ? { description: 'Success', content: { [route.responseMediaType]: { schema: { type: 'string', format: 'binary' } } } }
+          : { description: 'Success' },
       ...Object.fromEntries(Object.entries(refusals).map(([code, text]) => [code, json(error, text)])),
     },
   };

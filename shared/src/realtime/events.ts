@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
+import type { DocumentRecord } from '../documents/document.schema.js';
 import type { AgendaItem, Attendance, Decision, Meeting } from '../meetings/meeting.schema.js';
 
 /** Bumped when the wire protocol changes incompatibly. */
@@ -19,6 +20,7 @@ export interface EntityRecords {
   'agenda-item': AgendaItem;
   attendance: Attendance;
   decision: Decision;
+  document: DocumentRecord;
 }
 
 /** Record types that travel through the change pipeline. */
@@ -30,6 +32,7 @@ export const ENTITY_TYPES = [
   'agenda-item',
   'attendance',
   'decision',
+  'document',
 ] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

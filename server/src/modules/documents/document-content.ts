@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { DOCUMENT_KINDS, type DocumentKind } from '@sidang/shared';
+
+/** How much of the start and the end of a file the type check reads. */
+const WINDOW = 64 * 1024;
+/** Longest extracted text kept for search (characters). */
+const MAX_TEXT = 1_000_000;
+
+const startsWith = (bytes: Buffer, signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
+
+/**
+ * The kind of a file judged by its content against the allowlist, or undefined when it is not
+ * on it. Office files are ZIP archives: the parts they must contain are named in the archive's
+ * local headers (at the start) and central directory (at the end). Text must be valid UTF-8
+ * without control characters; whether it is CSV is the only thing the name decides.
+ */
+export async function detectKind(
+  path: string,
+  size: number,
+  claimedName: string,
+): Promise<{ kind: DocumentKind; text: string | null } | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, WINDOW));
+    await handle.read(head, 0, head.length, 0);
+    if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { kind: 'pdf', text: null };
+    if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'png', text: null };
+    if (startsWith(head, [0xff, 0xd8, 0xff])) return { kind: 'jpeg', text: null };
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
+      const tail = Buffer.alloc(Math.min(size, WINDOW));
+      await handle.read(tail, 0, tail.length, size - tail.length);
+      const names = head.toString('latin1') + tail.toString('latin1');
+      if (!names.includes('[Content_Types].xml')) return undefined;
+      if (names.includes('word/document.xml')) return { kind: 'docx', text: null };
+      if (names.includes('xl/workbook.xml')) return { kind: 'xlsx', text: null };
+      if (names.includes('ppt/presentation.xml')) return { kind: 'pptx', text: null };
+      return undefined;
+    }
+    // Text: the whole file (bounded by the upload limit) must decode.
+    if (head.includes(0)) return undefined;
+    const all = Buffer.alloc(size);
+    await handle.read(all, 0, size, 0);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(all);
+    } catch {
+      return undefined;
+    }
+    // Control characters other than tab, line feed, form feed and carriage return mark a binary file.
+    if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return undefined;
+    const kind: DocumentKind = /\.csv$/i.test(claimedName) ? 'csv' : 'text';
+    return { kind, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Hex SHA-256 of a file, streamed. */
+export async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * A file name safe to store and to send back in Content-Disposition: no folders, no control
+ * or direction-override characters, none that file systems refuse, at most 200 characters,
+ * and ending in an extension of its detected kind.
+ */
+export function safeFileName(raw: string, kind: DocumentKind): string {
+  // multipart parsers read header parameters as latin1; browsers send UTF-8.
+  const decoded = Buffer.from(raw, 'latin1').toString('utf8');
+  const name = (decoded.includes('\uFFFD') ? raw : decoded).normalize('NFC');
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '');
+  const extensions: readonly string[] = DOCUMENT_KINDS[kind].extensions;
+  const lower = cleaned.toLowerCase();
+  const extension = extensions.find((candidate) => lower.endsWith(candidate));
+  const stem = extension ? cleaned.slice(0, cleaned.length - extension.length) : cleaned;
+  const ending = extension ? cleaned.slice(cleaned.length - extension.length) : extensions[0];
+  const shortStem =
+    [...stem]
+      .slice(0, 200 - (ending?.length ?? 0))
+      .join('')
+      .trim() || 'document';
+  return `${shortStem}${ending}`;
+}
+
+/** The title a document gets when none is given: its file name without the extension. */
+export function titleFromFileName(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return (dot > 0 ? fileName.slice(0, dot) : fileName).slice(0, 300);
+}
+
+/** `Content-Disposition` for a download: an ASCII fallback and the exact UTF-8 name (RFC 6266). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
