@@ -8,6 +8,18 @@ const WINDOW = 64 * 1024;
 /** Longest extracted text kept for search (characters). */
 const MAX_TEXT = 1_000_000;
 
+/** Control characters other than tab, line feed, form feed and carriage return: they mark a binary file. */
+const isBinaryControl = (code: number) =>
+  (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f;
+/** Control characters and the marks that reverse text direction (they can disguise an extension). */
+const isUnsafeInName = (code: number) =>
+  code < 0x20 ||
+  (code >= 0x7f && code <= 0x9f) ||
+  code === 0x200e ||
+  code === 0x200f ||
+  (code >= 0x202a && code <= 0x202e) ||
+  (code >= 0x2066 && code <= 0x2069);
+
 const startsWith = (bytes: Buffer, signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
 
 /**
@@ -49,7 +61,7 @@ export async function detectKind(
       return undefined;
     }
     // Control characters other than tab, line feed, form feed and carriage return mark a binary file.
-    if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return undefined;
+    if ([...text].some((char) => isBinaryControl(char.codePointAt(0) ?? 0))) return undefined;
     const kind: DocumentKind = /\.csv$/i.test(claimedName) ? 'csv' : 'text';
     return { kind, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text };
   } finally {
@@ -75,7 +87,9 @@ export function safeFileName(raw: string, kind: DocumentKind): string {
   const name = (decoded.includes('\uFFFD') ? raw : decoded).normalize('NFC');
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .split('')
+    .filter((char) => !isUnsafeInName(char.charCodeAt(0)))
+    .join('')
     .replace(/[<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
