@@ -71,7 +71,7 @@ export default {
       testEnvironment: 'node',
       // The realtime and access suites, concurrency included, on the store most people run.
       testMatch: [
-        '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync}.spec.ts',
+        '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync,papers}.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
       globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',

@@ -42,15 +42,19 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 /** Each path's methods, with `:param` segments as patterns: for 405 answers. */
-export function knownRoutes(): Array<{ pattern: RegExp; methods: string[] }> {
+export function knownRoutes(): Array<{ pattern: RegExp; methods: string[]; multipart: string[] }> {
   const byPath = new Map<string, Set<string>>();
-  for (const route of routes) byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method.toUpperCase()));
+  const multipart = new Map<string, string[]>();
+  for (const route of routes) {
+    byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method.toUpperCase()));
+    if (route.bodyMediaType === 'multipart/form-data') multipart.set(route.path, [...(multipart.get(route.path) ?? []), route.method.toUpperCase()]);
+  }
   return [...byPath].map(([path, methods]) => {
     const source = path
       .split('/')
       .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
-    return { pattern: new RegExp(`^${source}/?$`), methods: [...methods] };
+    return { pattern: new RegExp(`^${source}/?$`), methods: [...methods], multipart: multipart.get(path) ?? [] };
   });
 }
 
