@@ -109,7 +109,12 @@ describe('papers (documents of agenda items)', () => {
     const { items } = await aMeeting('OPEN', '2033-01-10T09:30:00+08:00');
     const papers = items[3] as AgendaItem;
     const content = aPdf();
-    const created = await upload(secretariat.token, { parentId: papers.id, classification: 'OPEN' }, content, 'Kertas Kerja 1 - Eksport REE.pdf');
+    const created = await upload(
+      secretariat.token,
+      { parentId: papers.id, classification: 'OPEN' },
+      content,
+      'Kertas Kerja 1 - Eksport REE.pdf',
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       committeeId,
@@ -140,7 +145,12 @@ describe('papers (documents of agenda items)', () => {
     expect(one.body).toEqual(created.body);
 
     // Text is extracted for search, and never sent.
-    const csv = await upload(chair.token, { parentId: papers.id, title: 'Sumber REE mengikut negeri' }, Buffer.from('negeri,tan\nTerengganu,7190000\n'), 'sumber.csv');
+    const csv = await upload(
+      chair.token,
+      { parentId: papers.id, title: 'Sumber REE mengikut negeri' },
+      Buffer.from('negeri,tan\nTerengganu,7190000\n'),
+      'sumber.csv',
+    );
     expect(csv.status).toBe(201);
     expect(csv.body.mediaType).toBe('text/csv');
     const [row] = await sql(app).dataSource.query('SELECT text FROM documents WHERE id = $1', [csv.body.id]);
@@ -151,7 +161,11 @@ describe('papers (documents of agenda items)', () => {
     expect((await download(member.token, csv.body.id)).headers.get('content-type')).toBe('text/csv; charset=utf-8');
 
     // Pages: one at a time, each cursor leading to the next.
-    const first = await app.request<DocumentPage>('GET', `/api/committees/${committeeId}/documents?parentId=${papers.id}&limit=1`, member.token);
+    const first = await app.request<DocumentPage>(
+      'GET',
+      `/api/committees/${committeeId}/documents?parentId=${papers.id}&limit=1`,
+      member.token,
+    );
     expect(first.body.items.map((d) => d.id)).toEqual([created.body.id]);
     const second = await app.request<DocumentPage>(
       'GET',
@@ -178,7 +192,13 @@ describe('papers (documents of agenda items)', () => {
     expect(renamed.status).toBe(415);
     expect(renamed.body.issues?.[0]).toMatchObject({ field: 'file' });
     expect(renamed.body.message).toMatch(/^file:/);
-    const elf = await upload(chair.token, { parentId }, Buffer.concat([Buffer.from('\x7fELF'), randomBytes(512)]), 'notes.txt', 'text/plain');
+    const elf = await upload(
+      chair.token,
+      { parentId },
+      Buffer.concat([Buffer.from('\x7fELF'), randomBytes(512)]),
+      'notes.txt',
+      'text/plain',
+    );
     expect(elf.status).toBe(415);
     const plainZip = await upload(chair.token, { parentId }, aZip(['payload.js']), 'report.docx');
     expect(plainZip.status).toBe(415);
@@ -186,7 +206,12 @@ describe('papers (documents of agenda items)', () => {
     const docx = await upload(chair.token, { parentId }, aZip(['[Content_Types].xml', 'word/document.xml']), 'Laporan.docx');
     expect(docx.status).toBe(201);
     expect(docx.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const png = await upload(chair.token, { parentId }, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]), 'peta');
+    const png = await upload(
+      chair.token,
+      { parentId },
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]),
+      'peta',
+    );
     expect(png.status).toBe(201);
     expect(png.body).toMatchObject({ mediaType: 'image/png', fileName: 'peta.png' });
 
@@ -201,7 +226,9 @@ describe('papers (documents of agenda items)', () => {
     expect(noParent.body.message).toMatch(/^parentId:/);
     const unknown = await upload(chair.token, { parentId, colour: 'red' }, aPdf(), 'a.pdf');
     expect(unknown.status).toBe(400);
-    const missingFile = await app.request<{ message: string }>('POST', `/api/committees/${committeeId}/documents`, chair.token, { parentId });
+    const missingFile = await app.request<{ message: string }>('POST', `/api/committees/${committeeId}/documents`, chair.token, {
+      parentId,
+    });
     expect(missingFile.status).toBe(400);
     expect(missingFile.body.message).toMatch(/^file:/);
   });
@@ -226,11 +253,21 @@ describe('papers (documents of agenda items)', () => {
     const marker = `MANDAT-${randomBytes(4).toString('hex')}`;
     const placed = [
       // A SECRET paper under an open item of a CONFIDENTIAL meeting.
-      await upload(chair.token, { parentId: (items[3] as AgendaItem).id, classification: 'SECRET', title: `${marker} a` }, aPdf(marker), `${marker}-a.pdf`),
+      await upload(
+        chair.token,
+        { parentId: (items[3] as AgendaItem).id, classification: 'SECRET', title: `${marker} a` },
+        aPdf(marker),
+        `${marker}-a.pdf`,
+      ),
       // An OPEN paper under a SECRET item.
       await upload(chair.token, { parentId: secretItem.body.id, title: `${marker} b` }, aPdf(marker), `${marker}-b.pdf`),
       // An OPEN paper under an open item of a SECRET meeting.
-      await upload(secretariat.token, { parentId: (secretMeetingItems[3] as AgendaItem).id, title: `${marker} c` }, aPdf(marker), `${marker}-c.pdf`),
+      await upload(
+        secretariat.token,
+        { parentId: (secretMeetingItems[3] as AgendaItem).id, title: `${marker} c` },
+        aPdf(marker),
+        `${marker}-c.pdf`,
+      ),
     ];
     for (const result of placed) expect(result.status).toBe(201);
     const ids = placed.map((result) => result.body.id);
@@ -255,7 +292,9 @@ describe('papers (documents of agenda items)', () => {
         list: (await app.request('GET', `/api/committees/${committeeId}/documents?limit=500`, reader.token)).body,
         gets: await Promise.all(ids.map(async (id) => app.request('GET', `/api/documents/${id}`, reader.token))),
         ofParent: await Promise.all(
-          [(items[3] as AgendaItem).id, secretItem.body.id].map((parentId) => app.request('GET', `/api/documents?parentId=${parentId}`, reader.token)),
+          [(items[3] as AgendaItem).id, secretItem.body.id].map((parentId) =>
+            app.request('GET', `/api/documents?parentId=${parentId}`, reader.token),
+          ),
         ),
         downloads: await Promise.all(ids.map(async (id) => download(reader.token, id))),
         socket: socket.events,
@@ -309,7 +348,9 @@ describe('papers (documents of agenda items)', () => {
     expect(existsSync(storedPath(created.body.id))).toBe(false);
     expect((await app.request('GET', `/api/documents/${created.body.id}`, chair.token)).status).toBe(404);
     expect((await download(chair.token, created.body.id)).status).toBe(404);
-    const events = await watcher.waitFor((received) => received.some((e) => e.type === 'document.deleted' && e.entityId === created.body.id));
+    const events = await watcher.waitFor((received) =>
+      received.some((e) => e.type === 'document.deleted' && e.entityId === created.body.id),
+    );
     expect(events.filter((e) => e.entityId === created.body.id).map((e) => e.type)).toEqual([
       'document.created',
       'document.updated',
@@ -329,7 +370,9 @@ describe('papers (documents of agenda items)', () => {
       '/api/openapi.json',
     );
     expect(Object.keys(body.paths['/api/committees/{committeeId}/documents'] ?? {}).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(body.paths['/api/committees/{committeeId}/documents']?.post?.requestBody?.content ?? {})).toEqual(['multipart/form-data']);
+    expect(Object.keys(body.paths['/api/committees/{committeeId}/documents']?.post?.requestBody?.content ?? {})).toEqual([
+      'multipart/form-data',
+    ]);
     expect(Object.keys(body.paths['/api/documents/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
     expect(body.paths['/api/documents/{id}/content']?.get).toBeDefined();
     expect(body.paths['/api/documents']?.get).toBeDefined();

@@ -47,7 +47,8 @@ export function knownRoutes(): Array<{ pattern: RegExp; methods: string[]; multi
   const multipart = new Map<string, string[]>();
   for (const route of routes) {
     byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method.toUpperCase()));
-    if (route.bodyMediaType === 'multipart/form-data') multipart.set(route.path, [...(multipart.get(route.path) ?? []), route.method.toUpperCase()]);
+    if (route.bodyMediaType === 'multipart/form-data')
+      multipart.set(route.path, [...(multipart.get(route.path) ?? []), route.method.toUpperCase()]);
   }
   return [...byPath].map(([path, methods]) => {
     const source = path

@@ -4,6 +4,7 @@ import {
   agendaItemSchema,
   attendanceSchema,
   decisionSchema,
+  documentSchema,
   type Meeting,
   meetingSchema,
   memberSchema,
@@ -91,5 +92,14 @@ registerEntity({
   // Each agenda item's decisions are patched in place; a register search is read again when opened.
   listsKey: (_committeeId, decision) => (decision ? queryKeys.decisions(decision.agendaItemId) : queryKeys.decisionsAll),
   parent: { type: 'agenda-item', idOf: (decision) => decision.agendaItemId, childrenKey: queryKeys.decisions },
+  sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+});
+
+registerEntity({
+  type: 'document',
+  schema: documentSchema,
+  // The papers of each agenda item are patched in place; removing the item drops them.
+  listsKey: (_committeeId, document) => (document ? queryKeys.documents(document.parentId) : queryKeys.documentsAll),
+  parent: { type: 'agenda-item', idOf: (document) => document.parentId, childrenKey: queryKeys.documents },
   sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
 });

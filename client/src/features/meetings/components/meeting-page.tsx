@@ -30,6 +30,7 @@ import { AttendancePanel } from './attendance-panel.tsx';
 import { ItemDecisions } from './decisions.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
 import { MattersArising } from './matters-arising.tsx';
+import { PapersPanel } from './papers-panel.tsx';
 import { PresenceRow } from './presence-row.tsx';
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
@@ -458,6 +459,7 @@ export function MeetingPage() {
               ) : (
                 <>
                   <ItemDecisions agendaItemId={item.id} number={item.number} canRecord={canManage} />
+                  <PapersPanel committeeId={item.committeeId} parentId={item.id} number={item.number} canManage={canManage} />
                   {raising === item.id && <RaiseAction item={item} onDone={() => setRaising(null)} />}
                 </>
               )
