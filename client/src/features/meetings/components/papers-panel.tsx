@@ -94,7 +94,7 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
       <ClassificationBadge level={paper.classification} />
       {canManage &&
         (confirming ? (
-          <span className="papers__confirm" role="group" aria-label={t('papers.confirmDelete', { name: paper.fileName })}>
+          <span className="papers__confirm">
             <span className="papers__confirm-text">{t('papers.confirmDelete', { name: paper.title })}</span>
             <button
               type="button"
@@ -176,14 +176,15 @@ function PaperUpload({ committeeId, parentId, number }: { committeeId: string; p
     pick(event.target.files?.[0]);
     event.target.value = '';
   };
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+  const onDrop = (event: DragEvent<HTMLFieldSetElement>) => {
     event.preventDefault();
     setDragging(false);
     pick(event.dataTransfer.files[0]);
   };
   return (
-    <div
+    <fieldset
       className={`papers__upload${dragging ? ' papers__upload--over' : ''}`}
+      aria-label={t('papers.uploadFor', { number })}
       data-testid="paper-drop"
       onDragOver={(event) => {
         event.preventDefault();
@@ -234,7 +235,7 @@ function PaperUpload({ committeeId, parentId, number }: { committeeId: string; p
           {message.text}
         </span>
       )}
-    </div>
+    </fieldset>
   );
 }
 
