@@ -58,7 +58,7 @@ describe('papers (documents of agenda items)', () => {
     committeeId = (await app.committees(chair.token)).main.id;
     [restricted, outsider] = await Promise.all([aUser(app, { clearance: 'RESTRICTED' }), aUser(app, { clearance: 'SECRET' })]);
     await aMembership(app, { id: committeeId }, restricted, 'member');
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await app?.close();
@@ -362,6 +362,22 @@ describe('papers (documents of agenda items)', () => {
     const raised = await app.request('PATCH', `/api/documents/${kept.body.id}`, chair.token, { version: 1, classification: 'SECRET' });
     expect(raised.status).toBe(200);
     await watcher.waitFor((received) => received.some((e) => e.type === 'document.hidden' && e.entityId === kept.body.id));
+  });
+
+  it('should seed the next demo meeting with papers that only cleared readers see', async () => {
+    const chairs = await app.request<DocumentPage>('GET', `/api/committees/${committeeId}/documents?limit=500`, chair.token);
+    const demo = chairs.body.items.filter((d) => d.uploadedBy === secretariat.user.id && /^Kertas Kerja \d:/.test(d.title));
+    expect(demo.map((d) => [d.mediaType, d.classification])).toEqual([
+      ['application/pdf', 'CONFIDENTIAL'],
+      ['application/pdf', 'RESTRICTED'],
+    ]);
+    const pdf = await download(member.token, (demo[0] as DocumentRecord).id);
+    expect(pdf.status).toBe(200);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.bytes.toString('latin1')).toMatch(/%%EOF\n$/);
+    // The meeting is RESTRICTED: the OPEN observer sees none of its papers.
+    const observers = await app.request<DocumentPage>('GET', `/api/committees/${committeeId}/documents?limit=500`, observer.token);
+    expect(observers.body.items.filter((d) => demo.some((paper) => paper.id === d.id))).toEqual([]);
   });
 
   it('should document the endpoints in the OpenAPI document', async () => {
