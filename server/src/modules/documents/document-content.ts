@@ -83,7 +83,9 @@ export async function sha256Of(path: string): Promise<string> {
  */
 export function safeFileName(raw: string, kind: DocumentKind): string {
   // multipart parsers read header parameters as latin1; browsers send UTF-8.
-  const decoded = Buffer.from(raw, 'latin1').toString('utf8');
+  // A string with characters beyond latin1 was not read that way: keep it as it is.
+  const asLatin1 = [...raw].every((char) => (char.codePointAt(0) ?? 0) <= 0xff);
+  const decoded = asLatin1 ? Buffer.from(raw, 'latin1').toString('utf8') : raw;
   const name = (decoded.includes('\uFFFD') ? raw : decoded).normalize('NFC');
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
