@@ -459,7 +459,13 @@ export function MeetingPage() {
               ) : (
                 <>
                   <ItemDecisions agendaItemId={item.id} number={item.number} canRecord={canManage} />
-                  <PapersPanel committeeId={item.committeeId} parentId={item.id} number={item.number} canManage={canManage} />
+                  <PapersPanel
+                    committeeId={item.committeeId}
+                    parentId={item.id}
+                    number={item.number}
+                    canManage={canManage}
+                    defaultClassification={item.classification}
+                  />
                   {raising === item.id && <RaiseAction item={item} onDone={() => setRaising(null)} />}
                 </>
               )

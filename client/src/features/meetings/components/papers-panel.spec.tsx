@@ -158,8 +158,11 @@ describe(PapersPanel.name, () => {
 
   it('should upload with progress, show the new paper, and say what the server refused', async () => {
     const user = userEvent.setup();
-    renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage />, { handler: serve([]) });
+    renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage defaultClassification="RESTRICTED" />, {
+      handler: serve([]),
+    });
     await screen.findByRole('button', { name: 'Upload a paper to item 4' });
+    expect(screen.getByRole('combobox', { name: /Classification of the next paper/ })).toHaveValue('RESTRICTED');
     await user.selectOptions(screen.getByRole('combobox', { name: /Classification of the next paper/ }), 'SECRET');
 
     const file = new File(['%PDF-1.4 mandat'], 'Mandat rundingan.pdf', { type: 'application/pdf' });
@@ -168,9 +171,10 @@ describe(PapersPanel.name, () => {
     const sent = FakeUpload.sent[0] as FakeUpload;
     expect(sent.method).toBe('POST');
     expect(sent.url).toBe(`/api/committees/${COMMITTEE_ID}/documents`);
-    expect(sent.body?.get('parentId')).toBe(ITEM_ID);
-    expect(sent.body?.get('classification')).toBe('SECRET');
-    expect((sent.body?.get('file') as File).name).toBe('Mandat rundingan.pdf');
+    const form = sent.body as FormData;
+    expect(form.get('parentId')).toBe(ITEM_ID);
+    expect(form.get('classification')).toBe('SECRET');
+    expect((form.get('file') as File).name).toBe('Mandat rundingan.pdf');
 
     act(() => sent.progress(50, 100));
     expect(screen.getByRole('progressbar', { name: 'Upload progress' })).toHaveAttribute('value', '50');

@@ -130,11 +130,21 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
   );
 }
 
-function PaperUpload({ committeeId, parentId, number }: { committeeId: string; parentId: string; number: string }) {
+function PaperUpload({
+  committeeId,
+  parentId,
+  number,
+  defaultClassification,
+}: {
+  committeeId: string;
+  parentId: string;
+  number: string;
+  defaultClassification: Classification;
+}) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
-  const [classification, setClassification] = useState<Classification>('OPEN');
+  const [classification, setClassification] = useState<Classification>(defaultClassification);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
@@ -249,11 +259,14 @@ export function PapersPanel({
   parentId,
   number,
   canManage,
+  defaultClassification = 'OPEN',
 }: {
   committeeId: string;
   parentId: string;
   number: string;
   canManage: boolean;
+  /** The level a new paper starts at: its item's (a paper is usually as sensitive as its item). */
+  defaultClassification?: Classification;
 }) {
   const { t } = useTranslation();
   const papers = usePapers(parentId);
@@ -275,7 +288,9 @@ export function PapersPanel({
           ))}
         </ul>
       )}
-      {canManage && <PaperUpload committeeId={committeeId} parentId={parentId} number={number} />}
+      {canManage && (
+        <PaperUpload committeeId={committeeId} parentId={parentId} number={number} defaultClassification={defaultClassification} />
+      )}
     </section>
   );
 }
