@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, DocumentPage, DocumentRecord, Meeting } from '@sidang/shared';
+import { aDocx } from '../support/office-files.js';
 import { sql } from './support/db.js';
 import { aMembership, aUser, type TestUser } from './support/factories.js';
 import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
@@ -203,9 +204,17 @@ describe('papers (documents of agenda items)', () => {
     const plainZip = await upload(chair.token, { parentId }, aZip(['payload.js']), 'report.docx');
     expect(plainZip.status).toBe(415);
 
-    const docx = await upload(chair.token, { parentId }, aZip(['[Content_Types].xml', 'word/document.xml']), 'Laporan.docx');
+    const docx = await upload(chair.token, { parentId }, aDocx(['Kertas dasar rantaian nilai', 'Tindakan: JMG, NRES']), 'Laporan.docx');
     expect(docx.status).toBe(201);
     expect(docx.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    // Word text is kept for search; one that claims to unpack to 300 MB is stored but not read.
+    const bomb = await upload(chair.token, { parentId }, aDocx(['x'], { claimedSize: 300 * 1024 * 1024 }), 'Besar.docx');
+    expect(bomb.status).toBe(201);
+    const texts = await sql(app).dataSource.query('SELECT id, text FROM documents WHERE id IN ($1, $2)', [docx.body.id, bomb.body.id]);
+    expect(Object.fromEntries(texts.map((row: { id: string; text: string | null }) => [row.id, row.text]))).toEqual({
+      [docx.body.id]: 'Kertas dasar rantaian nilai\n\nTindakan: JMG, NRES',
+      [bomb.body.id]: null,
+    });
     const png = await upload(
       chair.token,
       { parentId },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DOCUMENT_KINDS, type DocumentKind } from '@sidang/shared';
+import mammoth from 'mammoth';
 
 /** How much of the start and the end of a file the type check reads. */
 const WINDOW = 64 * 1024;
@@ -119,4 +120,53 @@ export function titleFromFileName(fileName: string): string {
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** Most bytes a Word file may unpack to before its text is left unread (a ZIP bomb stays a small file). */
+const MAX_UNPACKED = 200 * 1024 * 1024;
+
+/**
+ * What a ZIP archive says it unpacks to, from its central directory (at the end of the file), or
+ * null when that cannot be read. Read before any extraction so that no library inflates a bomb.
+ */
+export async function unpackedSizeOfZip(path: string, size: number): Promise<number | null> {
+  const handle = await open(path, 'r');
+  try {
+    const tail = Buffer.alloc(Math.min(size, 22 + 65_535));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (end < 0 || end + 22 > tail.length) return null;
+    const entries = tail.readUInt16LE(end + 10);
+    const directorySize = tail.readUInt32LE(end + 12);
+    const directoryOffset = tail.readUInt32LE(end + 16);
+    if (directoryOffset + directorySize > size || directorySize > 16 * 1024 * 1024) return null;
+    const directory = Buffer.alloc(directorySize);
+    await handle.read(directory, 0, directorySize, directoryOffset);
+    let total = 0;
+    let at = 0;
+    for (let index = 0; index < entries; index += 1) {
+      if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50) return null;
+      total += directory.readUInt32LE(at + 24);
+      at += 46 + directory.readUInt16LE(at + 28) + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+    }
+    return total;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Plain text of a Word file for search (mammoth), or null when it cannot be read or would unpack
+ * too large. PDF, XLSX and PPTX text is not extracted (yet): their `text` stays null.
+ */
+export async function docxText(path: string, size: number): Promise<string | null> {
+  const unpacked = await unpackedSizeOfZip(path, size);
+  if (unpacked === null || unpacked > MAX_UNPACKED) return null;
+  try {
+    const { value } = await mammoth.extractRawText({ path });
+    const text = value.trim();
+    return text ? text.slice(0, MAX_TEXT) : null;
+  } catch {
+    return null;
+  }
 }
