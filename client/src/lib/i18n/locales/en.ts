@@ -232,6 +232,7 @@ export const en = {
       'action-item': { created: 'created the action', updated: 'changed the action', deleted: 'deleted the action' },
       'progress-update': { created: 'posted an update on', updated: 'edited an update on', deleted: 'removed an update on' },
       member: { created: 'added member', updated: 'changed member', deleted: 'removed member' },
+      document: { created: 'uploaded the paper', updated: 'changed the paper', deleted: 'deleted the paper' },
     },
   },
   /** Workspace density, first-use clarity: the compact list, the phone header, confirmations. */

@@ -238,6 +238,7 @@ export const ms: Resources = {
         deleted: 'membuang kemas kini bagi',
       },
       member: { created: 'menambah ahli', updated: 'mengubah ahli', deleted: 'mengeluarkan ahli' },
+      document: { created: 'memuat naik kertas kerja', updated: 'mengubah kertas kerja', deleted: 'memadam kertas kerja' },
     },
   },
   /** Workspace density, first-use clarity: the compact list, the phone header, confirmations. */
