@@ -30,7 +30,7 @@ import { AttendancePanel } from './attendance-panel.tsx';
 import { ItemDecisions } from './decisions.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
 import { MattersArising } from './matters-arising.tsx';
-import { PapersPanel } from './papers-panel.tsx';
+import { PapersPanel, PaperUploadButton } from './papers-panel.tsx';
 import { PresenceRow } from './presence-row.tsx';
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
@@ -443,14 +443,17 @@ export function MeetingPage() {
             }}
             renderActions={(item) =>
               canManage ? (
-                <AgendaItemControls
-                  item={item}
-                  meeting={data}
-                  canManage={canManage}
-                  canRun={canManage}
-                  onEdit={() => setEditing(item.id)}
-                  onRaise={() => setRaising(raising === item.id ? null : item.id)}
-                />
+                <>
+                  <PaperUploadButton parentId={item.id} number={item.number} />
+                  <AgendaItemControls
+                    item={item}
+                    meeting={data}
+                    canManage={canManage}
+                    canRun={canManage}
+                    onEdit={() => setEditing(item.id)}
+                    onRaise={() => setRaising(raising === item.id ? null : item.id)}
+                  />
+                </>
               ) : null
             }
             renderBelow={(item) =>

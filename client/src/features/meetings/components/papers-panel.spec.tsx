@@ -6,7 +6,7 @@ import { i18n } from '../../../lib/i18n/i18n.ts';
 import { applyEnvelope } from '../../../lib/realtime/cache-apply.ts';
 import { CHAIR_ID, COMMITTEE_ID, jsonResponse, uuid } from '../../../test/fixtures.ts';
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
-import { PapersPanel, precheck } from './papers-panel.tsx';
+import { PapersPanel, PaperUploadButton, precheck } from './papers-panel.tsx';
 
 const ITEM_ID = 'cccccccc-cccc-4ccc-8ccc-0000000000a1';
 
@@ -88,9 +88,9 @@ afterEach(async () => {
   await i18n.changeLanguage('en');
 });
 
-function serve(papers: DocumentRecord[]): Handler {
+function serve(papers: DocumentRecord[], parentId = ITEM_ID): Handler {
   return ({ method, url }) => {
-    if (method === 'GET' && url === `/api/documents?parentId=${ITEM_ID}`) return jsonResponse(200, papers);
+    if (method === 'GET' && url === `/api/documents?parentId=${parentId}`) return jsonResponse(200, papers);
     if (method === 'DELETE' && url.startsWith('/api/documents/')) return jsonResponse(204);
     return jsonResponse(404, { statusCode: 404, message: 'Not found' });
   };
@@ -137,7 +137,14 @@ describe(PapersPanel.name, () => {
   });
 
   it('should refuse a wrong type or an oversized file before sending, in English and Malay', async () => {
-    renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage />, { handler: serve([]) });
+    const parentId = 'cccccccc-cccc-4ccc-8ccc-0000000000a2';
+    renderWithApp(
+      <>
+        <PaperUploadButton parentId={parentId} number="4" />
+        <PapersPanel committeeId={COMMITTEE_ID} parentId={parentId} number="4" canManage />
+      </>,
+      { handler: serve([], parentId) },
+    );
     await screen.findByRole('button', { name: 'Upload a paper to item 4' });
     choose(new File(['MZ'], 'setup.exe', { type: 'application/octet-stream' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('setup.exe is not an accepted type');
@@ -153,20 +160,30 @@ describe(PapersPanel.name, () => {
     choose(new File(['MZ'], 'setup.exe'));
     expect(await screen.findByRole('alert')).toHaveTextContent('setup.exe bukan jenis yang diterima');
     expect(FakeUpload.sent).toHaveLength(0);
+    expect(screen.queryByTestId('paper-pending')).not.toBeInTheDocument();
     expect(precheck({ name: 'Laporan.DOCX', size: 10 })).toBeNull();
   });
 
-  it('should upload with progress, show the new paper, and say what the server refused', async () => {
+  it('should take nothing from the agenda until a file is chosen, then upload it classified, with progress', async () => {
     const user = userEvent.setup();
-    renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage defaultClassification="RESTRICTED" />, {
-      handler: serve([]),
-    });
+    renderWithApp(
+      <>
+        <PaperUploadButton parentId={ITEM_ID} number="4" />
+        <PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage defaultClassification="RESTRICTED" />
+      </>,
+      { handler: serve([]) },
+    );
     await screen.findByRole('button', { name: 'Upload a paper to item 4' });
-    expect(screen.getByRole('combobox', { name: /Classification of the next paper/ })).toHaveValue('RESTRICTED');
-    await user.selectOptions(screen.getByRole('combobox', { name: /Classification of the next paper/ }), 'SECRET');
+    await act(async () => undefined);
+    expect(screen.queryByTestId('papers')).not.toBeInTheDocument();
 
     const file = new File(['%PDF-1.4 mandat'], 'Mandat rundingan.pdf', { type: 'application/pdf' });
     fireEvent.drop(screen.getByTestId('paper-drop'), { dataTransfer: { files: [file] } });
+    const select = await screen.findByRole('combobox', { name: 'Classification of Mandat rundingan.pdf' });
+    expect(select).toHaveValue('RESTRICTED');
+    expect(FakeUpload.sent).toHaveLength(0);
+    await user.selectOptions(select, 'SECRET');
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
     await waitFor(() => expect(FakeUpload.sent).toHaveLength(1));
     const sent = FakeUpload.sent[0] as FakeUpload;
     expect(sent.method).toBe('POST');
@@ -182,12 +199,17 @@ describe(PapersPanel.name, () => {
     act(() => sent.respond(201, stored));
     expect(await screen.findByRole('status')).toHaveTextContent('Mandat rundingan.pdf uploaded.');
     expect(screen.getByTestId('paper')).toHaveTextContent('Mandat rundingan');
-    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('paper-pending')).not.toBeInTheDocument();
 
+    // The server judges the content: a refusal is said, and the choice stays to cancel.
     choose(new File(['MZ'], 'renamed.pdf', { type: 'application/pdf' }));
+    await user.click(await screen.findByRole('button', { name: 'Upload' }));
     await waitFor(() => expect(FakeUpload.sent).toHaveLength(2));
     act(() => (FakeUpload.sent[1] as FakeUpload).respond(415, { statusCode: 415, message: 'file: is not an accepted type' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('renamed.pdf is not an accepted type');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('paper-pending')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('should delete only after confirmation, by keyboard', async () => {

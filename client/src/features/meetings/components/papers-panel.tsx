@@ -7,7 +7,7 @@ import {
   documentKindOf,
 } from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type DragEvent, useRef, useState } from 'react';
+import { type ChangeEvent, type DragEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
@@ -130,79 +130,56 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
   );
 }
 
-function PaperUpload({
-  committeeId,
-  parentId,
-  number,
-  defaultClassification,
-}: {
-  committeeId: string;
-  parentId: string;
-  number: string;
-  defaultClassification: Classification;
-}) {
-  const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
+/**
+ * A file chosen for an item but not sent yet, or why it was refused before sending. Shared by the
+ * item's upload button (in its row) and its papers panel (below it): nothing takes room on the
+ * agenda until a file is chosen.
+ */
+type Pending = { file: File } | { refused: 'tooLarge' | 'badType'; name: string };
+const pendingByParent = new Map<string, Pending>();
+const pendingListeners = new Set<() => void>();
+
+function setPending(parentId: string, pending: Pending | null): void {
+  if (pending) pendingByParent.set(parentId, pending);
+  else pendingByParent.delete(parentId);
+  for (const listener of pendingListeners) listener();
+}
+
+function usePending(parentId: string): Pending | undefined {
+  return useSyncExternalStore(
+    (listener) => {
+      pendingListeners.add(listener);
+      return () => pendingListeners.delete(listener);
+    },
+    () => pendingByParent.get(parentId),
+  );
+}
+
+function choose(parentId: string, file: File | undefined): void {
+  if (!file) return;
+  const refused = precheck(file);
+  setPending(parentId, refused ? { refused, name: file.name } : { file });
+}
+
+/**
+ * The upload button of an agenda item's row (chair, secretariat): opens the file picker, and
+ * takes a file dropped on it. The choice then waits below the row for its classification.
+ */
+export function PaperUploadButton({ parentId, number }: { parentId: string; number: string }) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
-  const [classification, setClassification] = useState<Classification>(defaultClassification);
   const [dragging, setDragging] = useState(false);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
-  const upload = useMutation({
-    mutationFn: (file: File) => papersApi.upload({ committeeId, parentId, classification, file, onProgress: setProgress }),
-    onSuccess: (paper) => {
-      upsertRecord(queryClient, 'document', paper, committeeId);
-      setMessage({ kind: 'done', text: t('papers.uploaded', { name: paper.fileName }) });
-    },
-    onError: (error, file) => {
-      const text = isApiError(error, 413)
-        ? t('papers.tooLarge', { name: file.name, max: formatSize(DEFAULT_UPLOAD_MAX_BYTES, i18n.language) })
-        : isApiError(error, 415)
-          ? t('papers.badType', { name: file.name })
-          : t('papers.uploadFailed');
-      setMessage({ kind: 'error', text });
-    },
-    onSettled: () => setProgress(null),
-  });
-  const pick = (file: File | undefined) => {
-    if (!file || upload.isPending) return;
-    const problem = precheck(file);
-    if (problem === 'tooLarge') {
-      setMessage({
-        kind: 'error',
-        text: t('papers.tooLarge', { name: file.name, max: formatSize(DEFAULT_UPLOAD_MAX_BYTES, i18n.language) }),
-      });
-      return;
-    }
-    if (problem === 'badType') {
-      setMessage({ kind: 'error', text: t('papers.badType', { name: file.name }) });
-      return;
-    }
-    setMessage(null);
-    setProgress(0);
-    upload.mutate(file);
-  };
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    pick(event.target.files?.[0]);
+    choose(parentId, event.target.files?.[0]);
     event.target.value = '';
   };
-  const onDrop = (event: DragEvent<HTMLFieldSetElement>) => {
+  const onDrop = (event: DragEvent<HTMLButtonElement>) => {
     event.preventDefault();
     setDragging(false);
-    pick(event.dataTransfer.files[0]);
+    choose(parentId, event.dataTransfer.files[0]);
   };
   return (
-    <fieldset
-      className={`papers__upload${dragging ? ' papers__upload--over' : ''}`}
-      aria-label={t('papers.uploadFor', { number })}
-      data-testid="paper-drop"
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
+    <>
       <input
         ref={input}
         type="file"
@@ -214,17 +191,68 @@ function PaperUpload({
       />
       <button
         type="button"
-        className="button button--small"
-        disabled={upload.isPending}
+        className={`button button--small button--ghost papers__add${dragging ? ' papers__add--over' : ''}`}
         aria-label={t('papers.uploadFor', { number })}
+        title={t('papers.dropHere')}
+        data-testid="paper-drop"
         onClick={() => input.current?.click()}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
       >
         {t('papers.upload')}
       </button>
+    </>
+  );
+}
+
+function PaperUpload({
+  committeeId,
+  parentId,
+  file,
+  defaultClassification,
+  onMessage,
+}: {
+  committeeId: string;
+  parentId: string;
+  file: File;
+  defaultClassification: Classification;
+  onMessage: (message: { kind: 'error' | 'done'; text: string } | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [classification, setClassification] = useState<Classification>(defaultClassification);
+  const [progress, setProgress] = useState<number | null>(null);
+  const upload = useMutation({
+    mutationFn: () => papersApi.upload({ committeeId, parentId, classification, file, onProgress: setProgress }),
+    onSuccess: (paper) => {
+      upsertRecord(queryClient, 'document', paper, committeeId);
+      onMessage({ kind: 'done', text: t('papers.uploaded', { name: paper.fileName }) });
+      setPending(parentId, null);
+    },
+    onError: (error) => {
+      const text = isApiError(error, 413)
+        ? t('papers.tooLarge', { name: file.name, max: formatSize(DEFAULT_UPLOAD_MAX_BYTES, i18n.language) })
+        : isApiError(error, 415)
+          ? t('papers.badType', { name: file.name })
+          : t('papers.uploadFailed');
+      onMessage({ kind: 'error', text });
+    },
+    onSettled: () => setProgress(null),
+  });
+  return (
+    <div className="papers__upload" data-testid="paper-pending">
+      <span className="papers__pending-name">
+        {file.name} · {formatSize(file.size, i18n.language)}
+      </span>
       <select
         className="papers__class"
-        aria-label={t('papers.classificationFor', { number })}
+        aria-label={t('papers.classificationFor', { name: file.name })}
         value={classification}
+        disabled={upload.isPending}
         onChange={(event) => setClassification(event.target.value as Classification)}
       >
         {CLASSIFICATIONS.map((level) => (
@@ -233,26 +261,32 @@ function PaperUpload({
           </option>
         ))}
       </select>
-      <span className="muted papers__hint">{t('papers.dropHere')}</span>
+      <button type="button" className="button button--small" disabled={upload.isPending} onClick={() => upload.mutate()}>
+        {t('papers.send')}
+      </button>
+      <button
+        type="button"
+        className="button button--small button--ghost"
+        disabled={upload.isPending}
+        onClick={() => {
+          onMessage(null);
+          setPending(parentId, null);
+        }}
+      >
+        {t('papers.cancel')}
+      </button>
       {progress !== null && (
         <progress className="papers__progress" max={100} value={Math.round(progress * 100)} aria-label={t('papers.progress')} />
       )}
-      {message && (
-        <span
-          className={message.kind === 'error' ? 'field__error papers__message' : 'muted papers__message'}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          {message.text}
-        </span>
-      )}
-    </fieldset>
+    </div>
   );
 }
 
 /**
  * The papers of one agenda item: a dense list (kind, size, classification; a click downloads),
- * live through the entity registry, and for chair and secretariat an upload (button or drop)
- * and delete with confirmation. Nothing is shown to a reader when the item has no papers.
+ * live through the entity registry; for chair and secretariat, the file chosen with the row's
+ * `PaperUploadButton` (classified, then sent with progress) and delete with confirmation.
+ * Nothing takes room while the item has no papers and no file is chosen.
  */
 export function PapersPanel({
   committeeId,
@@ -268,19 +302,27 @@ export function PapersPanel({
   /** The level a new paper starts at: its item's (a paper is usually as sensitive as its item). */
   defaultClassification?: Classification;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const papers = usePapers(parentId);
+  const pending = usePending(parentId);
+  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  // A new choice replaces what was said about the last one.
+  useEffect(() => {
+    if (pending) setMessage(null);
+  }, [pending]);
   const state = viewStateOf(papers);
   const list = papers.data ?? [];
-  if (!canManage && list.length === 0 && state !== 'error') return null;
+  const refusal =
+    pending && 'refused' in pending
+      ? pending.refused === 'tooLarge'
+        ? t('papers.tooLarge', { name: pending.name, max: formatSize(DEFAULT_UPLOAD_MAX_BYTES, i18n.language) })
+        : t('papers.badType', { name: pending.name })
+      : null;
+  const shown = refusal ? { kind: 'error' as const, text: refusal } : message;
+  if (list.length === 0 && state !== 'error' && !pending && !shown) return null;
   return (
     <section className="papers" aria-label={t('papers.ofItem', { number })} data-testid="papers">
       {state === 'error' && <RetryNotice message={t('papers.loadFailed')} onRetry={() => void papers.refetch()} />}
-      {state === 'pending' && (
-        <p className="muted papers__loading" role="status">
-          {t('papers.loading')}
-        </p>
-      )}
       {list.length > 0 && (
         <ul className="papers__list">
           {list.map((paper) => (
@@ -288,8 +330,23 @@ export function PapersPanel({
           ))}
         </ul>
       )}
-      {canManage && (
-        <PaperUpload committeeId={committeeId} parentId={parentId} number={number} defaultClassification={defaultClassification} />
+      {canManage && pending && 'file' in pending && (
+        <PaperUpload
+          key={`${pending.file.name}-${pending.file.size}-${pending.file.lastModified}`}
+          committeeId={committeeId}
+          parentId={parentId}
+          file={pending.file}
+          defaultClassification={defaultClassification}
+          onMessage={setMessage}
+        />
+      )}
+      {shown && (
+        <p
+          className={shown.kind === 'error' ? 'field__error papers__message' : 'muted papers__message'}
+          role={shown.kind === 'error' ? 'alert' : 'status'}
+        >
+          {shown.text}
+        </p>
       )}
     </section>
   );
