@@ -28,6 +28,7 @@ const esm = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
     '^@sidang/shared$': '<rootDir>/shared/src/index.ts',
+    '^@sidang/shared/constants$': '<rootDir>/shared/src/constants.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

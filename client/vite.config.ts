@@ -106,10 +106,12 @@ function shellAssetList(): Plugin {
 export default defineConfig({
   plugins: [pureSharedSchemas(), react(), shellAssetList(), precompress()],
   resolve: {
-    alias: {
-      // Compile the shared wire schemas from source: one source of truth, no stale dist.
-      '@sidang/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
-    },
+    // Compile the shared wire schemas from source: one source of truth, no stale dist.
+    // `@sidang/shared/constants` is the zod-free part, for what a first screen needs.
+    alias: [
+      { find: /^@sidang\/shared\/constants$/, replacement: fileURLToPath(new URL('../shared/src/constants.ts', import.meta.url)) },
+      { find: /^@sidang\/shared$/, replacement: fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) },
+    ],
   },
   build: {
     outDir: 'dist',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
 import {
+  api,
   DEMO_PASSWORD,
   DEMO_USERS,
   demoCommittee,
@@ -41,12 +42,13 @@ describe('The action list, dense on a desk and readable on a phone', () => {
   beforeAll(async () => {
     // The embedded store with the demo data: the committee has more than a dozen actions.
     dataDir = await mkdtemp(join(tmpdir(), 'sidang-density-'));
-    server = await startServer({ env: { DATABASE_URL: undefined, DATA_DIR: dataDir } });
+    // A first start creates the embedded store: on a busy machine that takes over a minute.
+    server = await startServer({ env: { DATABASE_URL: undefined, DATA_DIR: dataDir }, healthTimeoutMs: 180_000 });
     const token = (await login(server.url, DEMO_USERS.chair)).accessToken;
     listUrl = `${server.url}/c/${(await demoCommittee(server.url, token)).id}/actions`;
     browser = await openBrowser();
     await signInThroughUi(browser.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -84,4 +86,38 @@ describe('The action list, dense on a desk and readable on a phone', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
   }, 60_000);
+
+  it('should keep Bahasa Malaysia chosen on the sign-in page after signing in, with no demo accounts shown', async () => {
+    // A first visit: a browser of its own, nothing stored. The observer's profile says English.
+    const fresh = await openBrowser();
+    try {
+      const page = fresh.page;
+      await page.goto(`${server?.url}/login`);
+      await page.getByTestId('login-submit').waitFor();
+      expect(await page.locator('main').textContent()).not.toMatch(/demo\.sidang\.my|sidang-demo/);
+      await page.getByTestId('language-switch').selectOption('ms');
+      await page.locator('html[lang="ms"]').waitFor();
+      expect(await page.getByTestId('language-switch').locator('option:checked').textContent()).toBe('Bahasa Malaysia');
+
+      await page.getByTestId('login-email').fill(DEMO_USERS.observer);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(/\/c\/[0-9a-f-]{36}(\/|$|\?)/);
+      expect(await page.locator('html').getAttribute('lang')).toBe('ms');
+
+      // The profile follows the choice, so a reload (and another device) keeps it too.
+      const token = (await login(server?.url ?? '', DEMO_USERS.observer)).accessToken;
+      let saved = '';
+      for (const deadline = Date.now() + 15_000; saved !== 'ms' && Date.now() < deadline; ) {
+        saved = (await api<{ locale: string }>(server?.url ?? '', token, 'GET', '/api/auth/me')).body.locale;
+        if (saved !== 'ms') await page.waitForTimeout(250);
+      }
+      expect(saved).toBe('ms');
+      await page.reload();
+      await page.getByTestId('language-switch').waitFor({ state: 'attached' });
+      expect(await page.locator('html').getAttribute('lang')).toBe('ms');
+    } finally {
+      await fresh.close();
+    }
+  }, 90_000);
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LoginResponse } from '@sidang/shared';
+import { DataSource } from 'typeorm';
+import { AuthService } from '../../server/src/auth/auth.service.js';
 import { SessionEvents, type SessionRevoked } from '../../server/src/auth/session-events.js';
 import { DEMO, type Session, TestApp } from './support/harness.js';
 
@@ -139,5 +141,53 @@ describe('a revoked session and the socket handshake', () => {
   it('should refuse a socket handshake with a revoked token', async () => {
     expect((await app.request('POST', '/api/auth/logout', chair.token)).status).toBe(204);
     await expect(app.connect(chair.token)).rejects.toThrow();
+  });
+});
+
+describe('pruning sessions that can no longer be used', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function sessionRows(userId: string): Promise<Array<{ id: string; revoked: boolean }>> {
+    const rows: Array<{ id: string; revoked_at: Date | null }> = await app.app
+      .get(DataSource)
+      .query('SELECT id, revoked_at FROM sessions WHERE user_id = $1', [userId]);
+    return rows.map((row) => ({ id: row.id, revoked: row.revoked_at !== null }));
+  }
+
+  it('should delete revoked sessions once their access tokens are past, keep live ones, and still refuse the tokens', async () => {
+    const kept = await app.login('member');
+    const ended = await app.login('member');
+    expect((await app.request('POST', '/api/auth/logout', ended.token)).status).toBe(204);
+    expect(await sessionRows(kept.user.id)).toHaveLength(2);
+
+    const auth = app.app.get(AuthService);
+    // Right after logout its access token could still be presented: the row must stay.
+    await auth.pruneSessions(new Date());
+    expect(await sessionRows(kept.user.id)).toHaveLength(2);
+
+    const afterTokens = new Date(Date.now() + 16 * 60_000);
+    expect(await auth.pruneSessions(afterTokens)).toBeGreaterThanOrEqual(1);
+    expect(await sessionRows(kept.user.id)).toEqual([{ id: expect.any(String), revoked: false }]);
+    expect((await app.request('GET', '/api/auth/me', kept.token)).status).toBe(200);
+    expect((await app.request('GET', '/api/auth/me', ended.token)).status).toBe(401);
+    const refreshed = await app.request('POST', '/api/auth/refresh', undefined, { refreshToken: ended.refreshToken });
+    expect(refreshed.status).toBe(401);
+  });
+
+  it('should delete expired sessions', async () => {
+    const session = await app.login('observer');
+    const pastRefresh = new Date(Date.now() + 400 * 24 * 3600_000);
+    await app.app.get(AuthService).pruneSessions(pastRefresh);
+    expect(await sessionRows(session.user.id)).toEqual([]);
+    const refreshed = await app.request('POST', '/api/auth/refresh', undefined, { refreshToken: session.refreshToken });
+    expect(refreshed.status).toBe(401);
   });
 });

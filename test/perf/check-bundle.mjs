@@ -18,7 +18,8 @@ const dist = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, 'cl
 
 /** What each first screen loads lazily on top of the entry (source paths as in the manifest). */
 const ROUTES = {
-  'sign-in (/login)': ['src/features/auth/components/login-page.tsx'],
+  // The sign-in page is in the entry (client/src/app/router.tsx).
+  'sign-in (/login)': [],
   'action item list (/c/:id/actions)': [
     'src/app/require-auth.tsx',
     'src/app/layout/app-shell.tsx',

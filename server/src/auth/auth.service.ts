@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Locale, LoginRequest, LoginResponse, User } from '@sidang/shared';
 import * as argon2 from 'argon2';
-import { IsNull, type Repository } from 'typeorm';
+import { IsNull, LessThan, type Repository } from 'typeorm';
 import type { Actor } from '../access/actor.js';
 import { UserEntity } from '../access/user.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -58,13 +58,18 @@ export interface AuthenticatedSession {
   sessionId: string;
 }
 
+/** How often sessions that can no longer be used are deleted. */
+const SESSION_PRUNE_MS = 60 * 60_000;
+
 /** A signed-in user and their new session's tokens. */
 export type SignedIn = LoginResponse & { refreshToken: string; sessionId: string };
 
 @Injectable()
-export class AuthService implements OnModuleInit {
+export class AuthService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AuthService.name);
   /** sid → whether it was live when last read, and for whom. */
   private readonly sessionCache = new Map<string, { live: boolean; userId: string; readAt: number }>();
+  private pruneTimer?: NodeJS.Timeout;
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -77,6 +82,26 @@ export class AuthService implements OnModuleInit {
   onModuleInit(): void {
     // A peer's revocation takes effect here at once, not only after the cache time.
     this.events.revoked$.subscribe(({ userId, sessionId }) => this.forget(userId, sessionId));
+    this.pruneTimer = setInterval(() => {
+      this.pruneSessions().catch((error: unknown) => this.logger.warn(`Could not prune sessions: ${String(error)}`));
+    }, SESSION_PRUNE_MS);
+    this.pruneTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.pruneTimer);
+  }
+
+  /**
+   * Deletes sessions that can never be used again: expired ones, and revoked ones once every
+   * access token issued for them has expired too. A missing session is refused like a revoked
+   * one, so this never lets a token back in. Answers how many rows went.
+   */
+  async pruneSessions(now = new Date()): Promise<number> {
+    const tokensGone = new Date(now.getTime() - this.config.ACCESS_TOKEN_TTL_SECONDS * 1000);
+    const expired = await this.sessions.delete({ expiresAt: LessThan(now) });
+    const revoked = await this.sessions.delete({ revokedAt: LessThan(tokensGone) });
+    return (expired.affected ?? 0) + (revoked.affected ?? 0);
   }
 
   /** Checks the password; the user on success, null otherwise (as slow either way). */

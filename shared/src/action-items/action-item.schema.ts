@@ -2,22 +2,16 @@ import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
 import { isoDateSchema } from '../common/errors.schema.js';
 import { text } from '../common/text.js';
+import { ACTION_ITEM_LEVELLED_FIELDS, ACTION_ITEM_STATUSES, PRIORITIES } from './action-item.constants.js';
 
-export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
-export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
+export * from './action-item.constants.js';
+
 export const actionItemStatusSchema = z.enum(ACTION_ITEM_STATUSES);
 
-export const PRIORITIES = ['low', 'medium', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 export const prioritySchema = z.enum(PRIORITIES);
-
-/** Statuses after which an item can no longer be overdue. */
-export const CLOSED_STATUSES: readonly ActionItemStatus[] = ['done', 'cancelled'];
 
 const agencyCode = text().trim().min(1).max(40);
 
-/** Fields of an action item that may carry a level above the item's own. */
-export const ACTION_ITEM_LEVELLED_FIELDS = ['description'] as const;
 const actionItemFieldClassificationsSchema = z
   .strictObject({ description: classificationSchema.optional() })
   .describe('Fields classified above the item: a reader cleared for the item but not the field gets it without that field');
@@ -128,8 +122,3 @@ export const matterArisingSchema = z.object({
   latestUpdate: progressUpdateSchema.nullable(),
 });
 export type MatterArising = z.infer<typeof matterArisingSchema>;
-
-/** Whether an item is overdue on `today` (an ISO date in the committee's time zone). */
-export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, today: string): boolean {
-  return item.dueDate !== null && item.dueDate < today && !CLOSED_STATUSES.includes(item.status);
-}

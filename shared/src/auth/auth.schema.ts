@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
 import { text } from '../common/text.js';
+import { EMAIL_MAX_LENGTH, LOCALES } from './auth.constants.js';
 
-export const LOCALES = ['en', 'ms'] as const;
-export type Locale = (typeof LOCALES)[number];
+export * from './auth.constants.js';
+
 export const localeSchema = z.enum(LOCALES).describe('UI language: en (English) or ms (Bahasa Malaysia)');
-
-/** RFC 5321 caps an address at 254 characters; longer input is refused before any lookup. */
-export const EMAIL_MAX_LENGTH = 254;
 
 export const loginRequestSchema = z.object({
   email: text()

@@ -1,8 +1,7 @@
-import { LOCALES, type Locale } from '@sidang/shared';
+import { LOCALES, type Locale } from '@sidang/shared/constants';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en.ts';
-import { ms } from './locales/ms.ts';
+import { en, type Resources } from './locales/en.ts';
 
 export const LOCALE_STORAGE_KEY = 'sidang.locale';
 
@@ -10,20 +9,34 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-function readStoredLocale(): Locale {
+/** The language chosen on this device (on the sign-in page or signed in), if one was. */
+export function storedLocale(): Locale | null {
   try {
     const stored = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
-    return isLocale(stored) ? stored : 'en';
+    return isLocale(stored) ? stored : null;
   } catch {
-    return 'en';
+    return null;
   }
 }
+
+function readStoredLocale(): Locale {
+  return storedLocale() ?? 'en';
+}
+
+/**
+ * English is built in (it is also the fallback); every other language is a chunk of its own,
+ * loaded when it is chosen (or, at start, before the first render): a page loads one language.
+ */
+const LOADERS: Record<Locale, () => Promise<Resources>> = {
+  en: async () => en,
+  ms: () => import('./locales/ms.ts').then((module) => module.ms),
+};
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ms: { translation: ms } },
-  lng: readStoredLocale(),
+  resources: { en: { translation: en } },
+  lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false },
@@ -37,15 +50,37 @@ function syncDocumentLang(lng: string): void {
 syncDocumentLang(i18n.language);
 i18n.on('languageChanged', syncDocumentLang);
 
-/** Switches the UI language immediately and remembers it on this device. */
+/** Makes a language's strings available (once; English always is). */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  i18n.addResourceBundle(locale, 'translation', await LOADERS[locale]());
+}
+
+/** Switches the UI language as soon as its strings are in, and remembers it on this device. */
 export async function setLocale(locale: Locale): Promise<void> {
   try {
     globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {
     // Private mode or full storage: the switch still applies for this session.
   }
+  await loadLocale(locale);
   await i18n.changeLanguage(locale);
 }
+
+/**
+ * Settles once the language chosen on this device is loaded and in force: the app renders
+ * after it, so nothing is drawn in English first. Immediate for English.
+ */
+export const i18nReady: Promise<void> = (async () => {
+  const stored = readStoredLocale();
+  if (stored === i18n.language) return;
+  try {
+    await loadLocale(stored);
+    await i18n.changeLanguage(stored);
+  } catch {
+    // Its chunk could not be loaded (offline, never opened): English until the next choice.
+  }
+})();
 
 export function currentLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : 'en';

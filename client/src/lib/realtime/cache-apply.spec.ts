@@ -3,6 +3,7 @@ import type { ActionItem, EventEnvelope, Member, ProgressUpdate } from '@sidang/
 import { QueryClient } from '@tanstack/react-query';
 import { CHAIR_ID, COMMITTEE_ID, makeActionItem, makeProgressUpdate, members, uuid } from '../../test/fixtures.ts';
 import { queryKeys } from '../query-keys.ts';
+import './entity-schemas.ts';
 import { applyEnvelope, invalidateCommittee, type RemovedMarker } from './cache-apply.ts';
 
 function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown, seq = 1): EventEnvelope {

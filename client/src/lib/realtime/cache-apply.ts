@@ -5,6 +5,7 @@ import {
   type AnyRegistration,
   committeeOfRecord,
   entityRegistration,
+  entitySchema,
   isVersionedRecord,
   registeredEntities,
   removedKey,
@@ -182,7 +183,7 @@ export function applyEnvelope(queryClient: QueryClient, envelope: EventEnvelope)
   // Every verb that carries the record (created, updated, moved, current-item-changed) is an upsert.
   if ((RECORD_VERBS as readonly string[]).includes(verb)) {
     const data: unknown = envelope.data;
-    if (!isVersionedRecord(data) || (registration.schema && !registration.schema.safeParse(data).success)) {
+    if (!isVersionedRecord(data) || !(entitySchema(registration)?.safeParse(data).success ?? true)) {
       // Not a shape this client knows: the server's copy decides.
       invalidateCommittee(queryClient, envelope.committeeId);
       return true;

@@ -1,26 +1,16 @@
-import {
-  type AgendaItem,
-  actionItemSchema,
-  agendaItemSchema,
-  attendanceSchema,
-  decisionSchema,
-  documentSchema,
-  type Meeting,
-  meetingSchema,
-  memberSchema,
-  progressUpdateSchema,
-} from '@sidang/shared';
+import type { AgendaItem, Meeting } from '@sidang/shared';
 import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys } from '../query-keys.ts';
 import { registerEntity } from './entity-registry.ts';
 
 /**
  * The record types this client keeps live. A new one is one more `registerEntity` call here
  * (its query keys, its parent, its order); nothing else in realtime or offline code changes.
+ * The schema that checks its live records goes in `entity-schemas.ts`, which loads with the
+ * socket: this file is on every first screen and stays free of zod.
  */
 
 registerEntity({
   type: 'action-item',
-  schema: actionItemSchema,
   detailKey: queryKeys.actionItem,
   listsKey: (committeeId) => queryKeys.actionItemLists(committeeId),
   // The unfiltered list is patched in place; a filtered one is refetched, its server-side filter decides.
@@ -29,7 +19,6 @@ registerEntity({
 
 registerEntity({
   type: 'progress-update',
-  schema: progressUpdateSchema,
   listsKey: (_committeeId, update) => (update ? queryKeys.progressUpdates(update.actionItemId) : queryKeys.progressUpdatesAll),
   parent: { type: 'action-item', idOf: (update) => update.actionItemId, childrenKey: queryKeys.progressUpdates },
   sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
@@ -37,7 +26,6 @@ registerEntity({
 
 registerEntity({
   type: 'member',
-  schema: memberSchema,
   listsKey: (committeeId) => queryKeys.members(committeeId),
   sort: (a, b) => a.name.localeCompare(b.name),
 });
@@ -51,7 +39,6 @@ function isPastMeeting(meeting: Meeting, now = Date.now()): boolean {
 
 registerEntity({
   type: 'meeting',
-  schema: meetingSchema,
   detailKey: queryKeys.meeting,
   listsKey: (committeeId) => queryKeys.meetingLists(committeeId),
   // The upcoming list (soonest first) is patched with what belongs in it; a meeting leaving it,
@@ -69,7 +56,6 @@ function compareAgendaNumbers(a: AgendaItem, b: AgendaItem): number {
 
 registerEntity({
   type: 'agenda-item',
-  schema: agendaItemSchema,
   // An agenda is patched in place (moved items too): every screen ends with the server's order.
   listsKey: (_committeeId, item) => (item ? queryKeys.agendaItems(item.meetingId) : queryKeys.agendaItemsAll),
   parent: { type: 'meeting', idOf: (item) => item.meetingId, childrenKey: queryKeys.agendaItems },
@@ -78,7 +64,6 @@ registerEntity({
 
 registerEntity({
   type: 'attendance',
-  schema: attendanceSchema,
   // The record has its own id; the page asks for it by meeting.
   detailKey: queryKeys.attendance,
   detailIdOf: (attendance) => attendance.meetingId,
@@ -88,7 +73,6 @@ registerEntity({
 
 registerEntity({
   type: 'decision',
-  schema: decisionSchema,
   // Each agenda item's decisions are patched in place; a register search is read again when opened.
   listsKey: (_committeeId, decision) => (decision ? queryKeys.decisions(decision.agendaItemId) : queryKeys.decisionsAll),
   parent: { type: 'agenda-item', idOf: (decision) => decision.agendaItemId, childrenKey: queryKeys.decisions },
@@ -97,7 +81,6 @@ registerEntity({
 
 registerEntity({
   type: 'document',
-  schema: documentSchema,
   // The papers of each agenda item are patched in place; removing the item drops them.
   listsKey: (_committeeId, document) => (document ? queryKeys.documents(document.parentId) : queryKeys.documentsAll),
   parent: { type: 'agenda-item', idOf: (document) => document.parentId, childrenKey: queryKeys.documents },

@@ -70,6 +70,23 @@ export function registerEntity<E extends EntityType>(registration: EntityRegistr
   registry.set(registration.type, registration as unknown as AnyRegistration);
 }
 
+/** What checks a record: a zod schema, as far as this code needs to know. */
+export interface RecordSchema {
+  safeParse(value: unknown): { success: boolean };
+}
+
+const schemas = new Map<string, RecordSchema>();
+
+/** The schema that checks one type's live records (`entity-schemas.ts`, loaded with the socket). */
+export function registerEntitySchema(type: EntityType, schema: RecordSchema): void {
+  schemas.set(type, schema);
+}
+
+/** The schema of a type's live records: its registration's own, or the one registered apart. */
+export function entitySchema(registration: AnyRegistration): RecordSchema | undefined {
+  return registration.schema ?? schemas.get(registration.type);
+}
+
 export function entityRegistration(type: string): AnyRegistration | undefined {
   return registry.get(type);
 }

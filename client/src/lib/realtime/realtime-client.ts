@@ -1,6 +1,6 @@
 import type { AccessChanged, CatchUpPage, ClientToServerEvents, EventEnvelope, ServerToClientEvents, SubscribeAck } from '@sidang/shared';
 import type { QueryClient } from '@tanstack/react-query';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { type ApiClient, isApiError } from '../api/api-client.ts';
 import { applyClearance, purgeAll, purgeCommittee } from './access-purge.ts';
 import { applyEnvelope, invalidateCommittee } from './cache-apply.ts';
@@ -30,17 +30,23 @@ export interface RealtimeOptions {
   onAccessChanged?: (notice: AccessNotice) => void;
   /** Called after each envelope is applied to the caches (once per seq, in order). */
   onApply?: (envelope: EventEnvelope) => void;
-  createSocket?: (token: string) => RealtimeSocket;
+  /** Makes the (not yet connected) socket: `loadSocketFactory()` in the app, a fake in tests. */
+  createSocket: (token: string) => RealtimeSocket;
   /** `lastSeq` per committee from an earlier connection of this page. */
   lastSeqs?: Map<string, number>;
 }
 
+/**
+ * The socket.io client and the schemas that check live records, loaded after the first screen
+ * has drawn (neither is needed to draw it): resolves to the app's socket factory.
+ */
+export async function loadSocketFactory(): Promise<(token: string) => RealtimeSocket> {
+  const [{ io }] = await Promise.all([import('socket.io-client'), import('./entity-schemas.ts')]);
+  return (token) => io({ auth: { token }, transports: ['websocket', 'polling'], autoConnect: false }) as RealtimeSocket;
+}
+
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 3_000;
-
-function defaultSocket(token: string): RealtimeSocket {
-  return io({ auth: { token }, transports: ['websocket', 'polling'], autoConnect: false });
-}
 
 function looksLikeAuthError(error: Error & { data?: unknown }): boolean {
   const data = error.data as { statusCode?: number } | undefined;
@@ -53,7 +59,7 @@ function looksLikeAuthError(error: Error & { data?: unknown }): boolean {
  */
 export function startRealtime(options: RealtimeOptions): () => void {
   const { api, queryClient } = options;
-  const socket = (options.createSocket ?? defaultSocket)(options.token);
+  const socket = options.createSocket(options.token);
   const lastSeqs = options.lastSeqs ?? new Map<string, number>();
   let stopped = false;
   /** The server ended the session (signed out, deactivated): nothing reconnects. */

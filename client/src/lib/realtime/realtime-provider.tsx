@@ -1,11 +1,17 @@
 import type { Classification, Committee, PresenceAck, PresenceUpdate, PresentUser, Role } from '@sidang/shared';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { io } from 'socket.io-client';
 import { useApi } from '../api/api-context.tsx';
 import { authStore } from '../auth/auth-store.ts';
 import { queryKeys } from '../query-keys.ts';
-import { type AccessNotice, type CommitteeState, type ConnectionState, type RealtimeSocket, startRealtime } from './realtime-client.ts';
+import {
+  type AccessNotice,
+  type CommitteeState,
+  type ConnectionState,
+  loadSocketFactory,
+  type RealtimeSocket,
+  startRealtime,
+} from './realtime-client.ts';
 
 /** An access change as the UI tells it: the committee's names read before its caches went. */
 export interface ShownAccessNotice {
@@ -65,41 +71,55 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
 
   useEffect(() => {
     if (!idsKey) return undefined;
-    const stop = startRealtime({
-      token,
-      committeeIds: idsKey.split(','),
-      api,
-      queryClient,
-      lastSeqs: lastSeqs.current,
-      onStateChange: setState,
-      onCommitteeStateChange: (committeeId, committeeState) =>
-        setCommittees((current) => new Map(current).set(committeeId, committeeState)),
-      onAccessChanged: (notice) => {
-        nextKey.current += 1;
-        const shown: ShownAccessNotice = {
-          key: nextKey.current,
-          reason: notice.reason,
-          committee: committeeNames(queryClient, notice.committeeId),
-          clearance: 'clearance' in notice ? notice.clearance : undefined,
-          role: 'role' in notice ? notice.role : undefined,
-        };
-        setNotices((current) => [...current, shown]);
-      },
-      // Every change of a committee is a line in its activity: the feed and histories on screen refresh.
-      onApply: (envelope) => void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) }),
-      onUnauthorized: () => authStore.clear(),
-      // The same socket is shared with presence.
-      createSocket: (socketToken) => {
-        const created = createSocket
-          ? createSocket(socketToken)
-          : (io({ auth: { token: socketToken }, transports: ['websocket', 'polling'], autoConnect: false }) as RealtimeSocket);
-        setSocket(created);
-        return created;
-      },
-    });
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    const start = (makeSocket: (token: string) => RealtimeSocket) => {
+      stop = startRealtime({
+        token,
+        committeeIds: idsKey.split(','),
+        api,
+        queryClient,
+        lastSeqs: lastSeqs.current,
+        onStateChange: setState,
+        onCommitteeStateChange: (committeeId, committeeState) =>
+          setCommittees((current) => new Map(current).set(committeeId, committeeState)),
+        onAccessChanged: (notice) => {
+          nextKey.current += 1;
+          const shown: ShownAccessNotice = {
+            key: nextKey.current,
+            reason: notice.reason,
+            committee: committeeNames(queryClient, notice.committeeId),
+            clearance: 'clearance' in notice ? notice.clearance : undefined,
+            role: 'role' in notice ? notice.role : undefined,
+          };
+          setNotices((current) => [...current, shown]);
+        },
+        // Every change of a committee is a line in its activity: the feed and histories on screen refresh.
+        onApply: (envelope) => void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) }),
+        onUnauthorized: () => authStore.clear(),
+        // The same socket is shared with presence.
+        createSocket: (socketToken) => {
+          const created = makeSocket(socketToken);
+          setSocket(created);
+          return created;
+        },
+      });
+    };
+    // The socket library loads after the page has drawn from the API (and the device's copy).
+    if (createSocket) start(createSocket);
+    else
+      void loadSocketFactory().then(
+        (makeSocket) => {
+          if (!cancelled) start(makeSocket);
+        },
+        () => {
+          if (!cancelled) setState('offline');
+        },
+      );
     return () => {
+      cancelled = true;
       setSocket(null);
-      stop();
+      stop?.();
     };
   }, [token, idsKey, api, queryClient, createSocket]);
 

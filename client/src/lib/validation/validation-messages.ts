@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, type Classification, type IssueCode } from '@sidang/shared';
+import { CLASSIFICATIONS, type Classification, type IssueCode } from '@sidang/shared/constants';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 

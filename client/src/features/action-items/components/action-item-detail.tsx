@@ -1,5 +1,5 @@
-import type { Committee } from '@sidang/shared';
-import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus, type Member, type User } from '@sidang/shared';
+import type { ActionItem, Committee, Member, User } from '@sidang/shared';
+import { ACTION_ITEM_STATUSES, type ActionItemStatus } from '@sidang/shared/constants';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';

@@ -1,5 +1,6 @@
-import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus } from '@sidang/shared';
-import { useId, useState } from 'react';
+import type { ActionItem } from '@sidang/shared';
+import { ACTION_ITEM_STATUSES, type ActionItemStatus } from '@sidang/shared/constants';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
@@ -281,30 +282,41 @@ function ListBody({ items, state, onRetry, committeeId, today, noAccess }: Actio
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.id} data-testid="action-item-row" data-id={item.id} className="action-row">
-              <td className="action-row__title">
-                {/* The marking sits with the title: it decides who may read the rest. */}
-                <ClassificationBadge level={item.classification} />
-                <Link to={`/c/${committeeId}/actions/${item.id}`} title={item.title}>
-                  {item.title}
-                </Link>
-              </td>
-              <td className="action-row__status" data-label={t('actions.columnStatus')}>
-                <StatusBadge status={item.status} />
-              </td>
-              <td className="action-row__priority" data-label={t('actions.columnPriority')}>
-                <PriorityBadge priority={item.priority} />
-              </td>
-              <td className="action-row__due" data-label={t('actions.columnDue')}>
-                <DueDate item={item} today={today} />
-              </td>
-              <td className="action-row__agencies" data-label={t('actions.columnAgencies')}>
-                {item.ownerAgencies.length > 0 ? item.ownerAgencies.join(', ') : t('actions.none')}
-              </td>
-            </tr>
+            <ActionRow key={item.id} item={item} committeeId={committeeId} today={today} />
           ))}
         </tbody>
       </table>
     </>
   );
 }
+
+/**
+ * One line of the list. Memoised: a query answering elsewhere on the page (committee, members,
+ * the unfiltered list) re-renders the list, not each of its unchanged rows.
+ */
+const ActionRow = memo(function ActionRow({ item, committeeId, today }: { item: ActionItem; committeeId: string; today: string }) {
+  const { t } = useTranslation();
+  return (
+    <tr data-testid="action-item-row" data-id={item.id} className="action-row">
+      <td className="action-row__title">
+        {/* The marking sits with the title: it decides who may read the rest. */}
+        <ClassificationBadge level={item.classification} />
+        <Link to={`/c/${committeeId}/actions/${item.id}`} title={item.title}>
+          {item.title}
+        </Link>
+      </td>
+      <td className="action-row__status" data-label={t('actions.columnStatus')}>
+        <StatusBadge status={item.status} />
+      </td>
+      <td className="action-row__priority" data-label={t('actions.columnPriority')}>
+        <PriorityBadge priority={item.priority} />
+      </td>
+      <td className="action-row__due" data-label={t('actions.columnDue')}>
+        <DueDate item={item} today={today} />
+      </td>
+      <td className="action-row__agencies" data-label={t('actions.columnAgencies')}>
+        {item.ownerAgencies.length > 0 ? item.ownerAgencies.join(', ') : t('actions.none')}
+      </td>
+    </tr>
+  );
+});

@@ -1,4 +1,5 @@
-import { type ActionItem, type Classification, isOverdue } from '@sidang/shared';
+import type { ActionItem } from '@sidang/shared';
+import { type Classification, isOverdue } from '@sidang/shared/constants';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../../../lib/dates.ts';
 

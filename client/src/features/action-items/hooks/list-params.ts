@@ -1,4 +1,5 @@
-import { ACTION_ITEM_STATUSES, type ActionItem, type ActionItemStatus, CLOSED_STATUSES, isOverdue, PRIORITIES } from '@sidang/shared';
+import type { ActionItem } from '@sidang/shared';
+import { ACTION_ITEM_STATUSES, type ActionItemStatus, CLOSED_STATUSES, isOverdue, PRIORITIES } from '@sidang/shared/constants';
 import { isDueWithinWeek } from '../../../lib/dates.ts';
 import { type ActionItemListFilters, normalizeListFilters } from '../../../lib/query-keys.ts';
 import { agencyKey } from './people.ts';
@@ -47,11 +48,16 @@ export function toSearchParams(params: ListParams): URLSearchParams {
 const PRIORITY_RANK = Object.fromEntries(PRIORITIES.map((p, i) => [p, PRIORITIES.length - i]));
 const STATUS_RANK = Object.fromEntries(ACTION_ITEM_STATUSES.map((s, i) => [s, i]));
 
+/** ISO dates and timestamps order as plain strings (no collator: it is slow to set up on a phone). */
+function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byDue(a: ActionItem, b: ActionItem): number {
   if (a.dueDate === b.dueDate) return 0;
   if (a.dueDate === null) return 1;
   if (b.dueDate === null) return -1;
-  return a.dueDate.localeCompare(b.dueDate);
+  return compareIso(a.dueDate, b.dueDate);
 }
 
 function closedLast(a: ActionItem, b: ActionItem): number {
@@ -64,7 +70,7 @@ export function sortActionItems(items: readonly ActionItem[], sort: SortKey): Ac
     due: (a, b) => closedLast(a, b) || byDue(a, b) || (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0),
     priority: (a, b) => (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0) || byDue(a, b),
     status: (a, b) => (STATUS_RANK[a.status] ?? 0) - (STATUS_RANK[b.status] ?? 0) || byDue(a, b),
-    updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
+    updated: (a, b) => compareIso(b.updatedAt, a.updatedAt),
   };
   return [...items].sort((a, b) => compare[sort](a, b) || a.title.localeCompare(b.title));
 }

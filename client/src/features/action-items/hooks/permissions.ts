@@ -1,4 +1,5 @@
-import { type ActionItem, CLASSIFICATIONS, type Classification, type Committee, classificationLevel, type User } from '@sidang/shared';
+import type { ActionItem, Committee, User } from '@sidang/shared';
+import { CLASSIFICATIONS, type Classification, classificationLevel } from '@sidang/shared/constants';
 
 type Role = Committee['role'];
 

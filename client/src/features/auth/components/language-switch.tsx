@@ -1,10 +1,11 @@
-import { LOCALES, type Locale } from '@sidang/shared';
+import { LOCALES, type Locale } from '@sidang/shared/constants';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLocale, setLocale } from '../../../lib/i18n/i18n.ts';
 import { useChangeLocale } from '../hooks/use-auth.ts';
 
-const LABELS: Record<Locale, string> = { en: 'English', ms: 'Bahasa Melayu' };
+/** Each language by its own name, the same in either UI language. */
+const LABELS: Record<Locale, string> = { en: 'English', ms: 'Bahasa Malaysia' };
 
 /** Switches the UI language at once; signed in, it also saves the choice to the profile. */
 export function LanguageSwitch({ persist = true }: { persist?: boolean }) {

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { authStore } from '../../../lib/auth/auth-store.ts';
-import { setLocale } from '../../../lib/i18n/i18n.ts';
-import { jsonResponse } from '../../../test/fixtures.ts';
+import { i18n, LOCALE_STORAGE_KEY, setLocale } from '../../../lib/i18n/i18n.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { chairUser, jsonResponse } from '../../../test/fixtures.ts';
+import type { Handler } from '../../../test/render.tsx';
 import { renderWithApp } from '../../../test/render.tsx';
 import { LoginPage } from './login-page.tsx';
 
@@ -23,8 +25,9 @@ async function signIn() {
 
 describe(LoginPage.name, () => {
   afterEach(async () => {
-    authStore.clear();
+    act(() => authStore.clear());
     await act(() => setLocale('en'));
+    localStorage.removeItem(LOCALE_STORAGE_KEY);
   });
 
   it('should say how long to wait after too many attempts, in English', async () => {
@@ -39,5 +42,59 @@ describe(LoginPage.name, () => {
     renderWithApp(<LoginPage />, { handler: refused, path: '/login' });
     await signIn();
     expect(await screen.findByTestId('login-error')).toHaveTextContent('Terlalu banyak cubaan log masuk. Tunggu 42 saat dan cuba lagi.');
+  });
+
+  it('should not send an empty form: it names what is missing and puts the cursor there', async () => {
+    const { calls } = renderWithApp(<LoginPage />, { path: '/login' });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter your e-mail and password.');
+    expect(screen.getByLabelText('E-mail')).toHaveFocus();
+    expect(screen.getByLabelText('E-mail')).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.type(screen.getByLabelText('E-mail'), 'chair@demo.sidang.my');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+    expect(calls).toEqual([]);
+  });
+
+  it('should not show demo accounts or a password', () => {
+    const { container } = renderWithApp(<LoginPage />, { path: '/login' });
+    expect(container).not.toHaveTextContent(/demo\.sidang\.my|sidang-demo/);
+  });
+
+  it('should keep the language chosen before signing in, and save it to the profile', async () => {
+    const signedIn: Handler = ({ method, url, body }) => {
+      if (method === 'POST' && url === '/api/auth/login') {
+        return jsonResponse(200, { accessToken: 'new-token', expiresAt: '2099-01-01T00:00:00.000Z', user: chairUser });
+      }
+      if (method === 'PATCH' && url === '/api/auth/me') return jsonResponse(200, { ...chairUser, ...(body as object) });
+      return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+    };
+    const { calls, queryClient } = renderWithApp(<LoginPage />, { handler: signedIn, path: '/login' });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ms');
+    await waitFor(() => expect(i18n.language).toBe('ms'));
+
+    await userEvent.type(screen.getByLabelText('E-mel'), 'chair@demo.sidang.my');
+    await userEvent.type(screen.getByLabelText('Kata laluan'), 'sidang-demo');
+    await userEvent.click(screen.getByRole('button', { name: 'Log masuk' }));
+
+    // The profile said English; the choice made on the sign-in page stays, and the profile follows.
+    await waitFor(() => expect(calls).toContainEqual({ method: 'PATCH', url: '/api/auth/me', body: { locale: 'ms' } }));
+    expect(i18n.language).toBe('ms');
+    expect(queryClient.getQueryData(queryKeys.me)).toMatchObject({ locale: 'ms' });
+  });
+
+  it("should take the profile's language when none was chosen on this device", async () => {
+    localStorage.removeItem(LOCALE_STORAGE_KEY);
+    const signedIn: Handler = ({ method, url }) =>
+      method === 'POST' && url === '/api/auth/login'
+        ? jsonResponse(200, { accessToken: 'new-token', expiresAt: '2099-01-01T00:00:00.000Z', user: { ...chairUser, locale: 'ms' } })
+        : jsonResponse(404, { statusCode: 404, message: 'Not found' });
+    const { calls } = renderWithApp(<LoginPage />, { handler: signedIn, path: '/login' });
+    await userEvent.type(screen.getByLabelText('E-mail'), 'chair@demo.sidang.my');
+    await userEvent.type(screen.getByLabelText('Password'), 'sidang-demo');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(i18n.language).toBe('ms'));
+    expect(calls.filter((call) => call.method === 'PATCH')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
@@ -16,16 +16,27 @@ export function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (token && !login.isPending) return <Navigate to={from} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // An empty field is said here, not sent to the server.
+    const empty = !email.trim() ? emailRef.current : !password ? passwordRef.current : null;
+    setMissing(empty !== null);
+    if (empty) {
+      login.reset();
+      empty.focus();
+      return;
+    }
     login.mutate({ email: email.trim().toLowerCase(), password }, { onSuccess: () => navigate(from, { replace: true }) });
   };
 
-  const error = login.error ? loginErrorText(login.error, t) : null;
+  const error = missing ? t('auth.required') : login.error ? loginErrorText(login.error, t) : null;
 
   return (
     <main id="main" className="login" tabIndex={-1}>
@@ -52,6 +63,8 @@ export function LoginPage() {
               type="email"
               autoComplete="username"
               required
+              ref={emailRef}
+              aria-invalid={missing && !email.trim() ? true : undefined}
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               data-testid="login-email"
@@ -65,6 +78,8 @@ export function LoginPage() {
               type="password"
               autoComplete="current-password"
               required
+              ref={passwordRef}
+              aria-invalid={missing && !password ? true : undefined}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               data-testid="login-password"
@@ -74,7 +89,6 @@ export function LoginPage() {
             {login.isPending ? t('auth.submitting') : t('auth.submit')}
           </button>
         </form>
-        <p className="login__hint">{t('auth.demoHint')}</p>
       </div>
     </main>
   );

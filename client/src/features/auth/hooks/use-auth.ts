@@ -2,7 +2,7 @@ import type { Locale, LoginRequest, User } from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
-import { currentLocale, isLocale, setLocale } from '../../../lib/i18n/i18n.ts';
+import { currentLocale, isLocale, setLocale, storedLocale } from '../../../lib/i18n/i18n.ts';
 import { defaultPersistStorage, type PersistStorage, removePersistedQueryCache } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { authApi } from '../api/auth-api.ts';
@@ -28,6 +28,17 @@ export function useLogin() {
       // Nothing of a previous session may show; the new user's own offline copy is restored.
       queryClient.clear();
       authStore.setSession(response);
+      // The language chosen on this device before signing in is kept, and the profile follows
+      // it; with no choice made here, the profile's language applies.
+      const chosen = storedLocale();
+      if (chosen && chosen !== response.user.locale) {
+        queryClient.setQueryData<User>(queryKeys.me, { ...response.user, locale: chosen });
+        authApi.updateMe(api, { locale: chosen }).then(
+          (user) => queryClient.setQueryData<User>(queryKeys.me, user),
+          () => undefined,
+        );
+        return;
+      }
       queryClient.setQueryData<User>(queryKeys.me, response.user);
       if (isLocale(response.user.locale) && response.user.locale !== currentLocale()) await setLocale(response.user.locale);
     },

@@ -1,4 +1,5 @@
-import { type ActionItem, CLOSED_STATUSES, isOverdue } from '@sidang/shared';
+import type { ActionItem } from '@sidang/shared';
+import { CLOSED_STATUSES, isOverdue } from '@sidang/shared/constants';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isDueWithinWeek, todayInCommitteeZone } from '../../../lib/dates.ts';

@@ -1,11 +1,5 @@
-import {
-  CLASSIFICATIONS,
-  type Classification,
-  DEFAULT_UPLOAD_MAX_BYTES,
-  DOCUMENT_EXTENSIONS,
-  type DocumentRecord,
-  documentKindOf,
-} from '@sidang/shared';
+import type { Classification, DocumentRecord } from '@sidang/shared';
+import { CLASSIFICATIONS, DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf } from '@sidang/shared/constants';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type DragEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';

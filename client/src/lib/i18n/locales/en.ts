@@ -44,8 +44,7 @@ export const en = {
     rateLimited_one: 'Too many sign-in attempts. Wait {{count}} second and try again.',
     rateLimited_other: 'Too many sign-in attempts. Wait {{count}} seconds and try again.',
     busy: 'The server is busy. Wait a moment and try again.',
-    demoHint:
-      'Demo accounts: chair@demo.sidang.my, secretariat@demo.sidang.my, member@demo.sidang.my, observer@demo.sidang.my — password sidang-demo.',
+    required: 'Enter your e-mail and password.',
   },
   roles: {
     chair: 'Chair',

@@ -46,8 +46,7 @@ export const ms: Resources = {
     rateLimited_one: 'Terlalu banyak cubaan log masuk. Tunggu {{count}} saat dan cuba lagi.',
     rateLimited_other: 'Terlalu banyak cubaan log masuk. Tunggu {{count}} saat dan cuba lagi.',
     busy: 'Pelayan sedang sibuk. Tunggu sebentar dan cuba lagi.',
-    demoHint:
-      'Akaun demo: chair@demo.sidang.my, secretariat@demo.sidang.my, member@demo.sidang.my, observer@demo.sidang.my — kata laluan sidang-demo.',
+    required: 'Masukkan e-mel dan kata laluan anda.',
   },
   roles: {
     chair: 'Pengerusi',

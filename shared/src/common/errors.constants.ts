@@ -1,0 +1,44 @@
+// Zod-free: what a screen needs without the wire schemas (re-exported by errors.schema.ts).
+
+/**
+ * Stable machine codes of one invalid field. Clients translate by these, never by the English
+ * message, which may change.
+ */
+export const ISSUE_CODES = [
+  'required',
+  'too_short',
+  'too_long',
+  'too_many',
+  'too_small',
+  'too_big',
+  'invalid_type',
+  'invalid_format',
+  'invalid_value',
+  'nul_byte',
+  'unknown_field',
+  'above_clearance',
+  'not_members',
+  'nothing_to_change',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Stable machine codes of a whole error (top-level `code`). */
+export const ERROR_CODES = [
+  'invalid_input',
+  'invalid_json',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'stale_version',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'busy',
+  'above_clearance',
+  'not_members',
+  'nothing_to_change',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
