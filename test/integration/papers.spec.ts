@@ -50,14 +50,14 @@ describe('papers (documents of agenda items)', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'sidang-papers-'));
     app = await TestApp.start({ DATA_DIR: dataDir, UPLOAD_MAX_BYTES: String(LIMIT) });
-    [chair, secretariat, member, observer] = await Promise.all([
-      app.login('chair'),
-      app.login('secretariat'),
-      app.login('member'),
-      app.login('observer'),
-    ]);
+    // One at a time: password checks queue (LOGIN_HASH_CONCURRENCY), and a loaded machine is slow.
+    chair = await app.login('chair');
+    secretariat = await app.login('secretariat');
+    member = await app.login('member');
+    observer = await app.login('observer');
     committeeId = (await app.committees(chair.token)).main.id;
-    [restricted, outsider] = await Promise.all([aUser(app, { clearance: 'RESTRICTED' }), aUser(app, { clearance: 'SECRET' })]);
+    restricted = await aUser(app, { clearance: 'RESTRICTED' });
+    outsider = await aUser(app, { clearance: 'SECRET' });
     await aMembership(app, { id: committeeId }, restricted, 'member');
   }, 90_000);
 
