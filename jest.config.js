@@ -72,7 +72,7 @@ export default {
       testEnvironment: 'node',
       // The realtime and access suites, concurrency included, on the store most people run.
       testMatch: [
-        '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync,search,registers,calendar-feed}.spec.ts',
+        '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync,search,registers,calendar-feed,papers}.spec.ts',
         '<rootDir>/test/integration/minutes-{collab,workflow}.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],

@@ -10,6 +10,7 @@ import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
 import { CommitteeSettingsEntity } from './modules/committees/committee-settings.entity.js';
+import { DocumentEntity } from './modules/documents/document.entity.js';
 import { RecordLinkEntity } from './modules/links/record-link.entity.js';
 import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   MinutesCommentEntity,
   CalendarFeedEntity,
   CommitteeSettingsEntity,
+  DocumentEntity,
 ];

@@ -7,4 +7,5 @@ export * from './access/classification.constants.js';
 export * from './action-items/action-item.constants.js';
 export * from './auth/auth.constants.js';
 export * from './common/errors.constants.js';
+export * from './documents/document.constants.js';
 export * from './realtime/rooms.js';

@@ -7,6 +7,7 @@ export * from './auth/auth.schema.js';
 export * from './committees/committee.schema.js';
 export * from './common/errors.schema.js';
 export * from './common/text.js';
+export * from './documents/document.schema.js';
 export * from './meetings/meeting.schema.js';
 export * from './minutes/minutes.schema.js';
 export * from './realtime/events.js';

@@ -154,6 +154,8 @@ describe('the OpenAPI document agrees with the server', () => {
     const known: Record<string, string> = { committeeId, id: item.id, code: 'MY' };
     for (const { path, method, operation } of operations()) {
       const body = operation.requestBody?.content['application/json']?.schema;
+      // Uploads (multipart: a file beside the fields) have their own suite (papers.spec.ts).
+      if (operation.requestBody && !body) continue;
       const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
       const request = fc.record({
         body: body ? minimal(body) : fc.constant(undefined),

@@ -55,6 +55,9 @@ export const queryKeys = {
   /** A committee's decisions register, for a search. */
   decisionRegister: (committeeId: string, q: string) => ['decisions', 'register', committeeId, q] as const,
   mattersArising: (meetingId: string) => ['matters-arising', meetingId] as const,
+  documentsAll: ['documents'] as const,
+  /** The documents of one record (the papers of an agenda item), oldest first. */
+  documents: (parentId: string) => ['documents', 'parent', parentId] as const,
 };
 
 /** Which meetings a list holds: the `when` of `GET …/meetings`. */

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'agenda.manage': ['chair', 'secretariat'],
   /** Drive a meeting in progress: set the current item, mark attendance, record decisions. */
   'meeting.run': ['chair', 'secretariat'],
+  /** Upload, reclassify and remove documents (papers of agenda items, evidence). */
+  'document.manage': ['chair', 'secretariat'],
   /** A member marks themself present on arrival, or sends apologies. */
   'attendance.mark-own': ['chair', 'secretariat', 'member'],
   /** Those who classify records see members' clearances; others see only their own. */

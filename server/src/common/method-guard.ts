@@ -3,6 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 interface KnownRoute {
   pattern: RegExp;
   methods: string[];
+  /** Methods of the path that take a multipart/form-data body (uploads) instead of JSON. */
+  multipart?: string[];
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -15,6 +17,10 @@ function hasBody(request: Request): boolean {
 function isJson(contentType: string | undefined): boolean {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+function isMultipart(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'multipart/form-data';
 }
 
 function refuse(response: Response, status: 405 | 415, code: string, message: string): void {
@@ -50,7 +56,9 @@ export function methodGuard(routes: () => KnownRoute[]) {
         return;
       }
     }
-    if (BODY_METHODS.has(request.method) && hasBody(request) && !isJson(request.headers['content-type'])) {
+    const contentType = request.headers['content-type'];
+    const upload = route?.multipart?.includes(request.method) === true && isMultipart(contentType);
+    if (BODY_METHODS.has(request.method) && hasBody(request) && !isJson(contentType) && !upload) {
       refuse(response, 415, 'unsupported_media_type', 'body: must be JSON (Content-Type: application/json)');
       return;
     }

@@ -15,6 +15,10 @@ interface Route {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** How the body is sent: JSON unless named (an upload is `multipart/form-data`). */
+  bodyMediaType?: 'application/json' | 'multipart/form-data';
+  /** The success answer when it is not JSON (a download): its media type. */
+  responseMediaType?: string;
   response?: z.ZodType;
   status?: number;
   extraErrors?: Record<number, string>;
@@ -38,15 +42,20 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 /** Each path's methods, with `:param` segments as patterns: for 405 answers. */
-export function knownRoutes(): Array<{ pattern: RegExp; methods: string[] }> {
+export function knownRoutes(): Array<{ pattern: RegExp; methods: string[]; multipart: string[] }> {
   const byPath = new Map<string, Set<string>>();
-  for (const route of routes) byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method.toUpperCase()));
+  const multipart = new Map<string, string[]>();
+  for (const route of routes) {
+    byPath.set(route.path, (byPath.get(route.path) ?? new Set()).add(route.method.toUpperCase()));
+    if (route.bodyMediaType === 'multipart/form-data')
+      multipart.set(route.path, [...(multipart.get(route.path) ?? []), route.method.toUpperCase()]);
+  }
   return [...byPath].map(([path, methods]) => {
     const source = path
       .split('/')
       .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
-    return { pattern: new RegExp(`^${source}/?$`), methods: [...methods] };
+    return { pattern: new RegExp(`^${source}/?$`), methods: [...methods], multipart: multipart.get(path) ?? [] };
   });
 }
 
@@ -90,10 +99,19 @@ function operation(route: Route): object {
     security: route.public ? [] : [{ bearer: [] }],
     parameters: parameters(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { [route.bodyMediaType ?? 'application/json']: { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
       : {}),
     responses: {
-      [status]: route.response ? json(jsonSchema(route.response, 'output'), 'Success') : { description: 'Success' },
+      [status]: route.response
+        ? json(jsonSchema(route.response, 'output'), 'Success')
+        : route.responseMediaType
+          ? { description: 'Success', content: { [route.responseMediaType]: { schema: { type: 'string', format: 'binary' } } } }
+          : { description: 'Success' },
       ...Object.fromEntries(Object.entries(refusals).map(([code, text]) => [code, json(error, text)])),
     },
   };

@@ -137,6 +137,20 @@ export const configSchema = z.object({
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   /** Log lines: `pretty` (one readable line each, for a terminal) or `json` (one JSON object each, for a log collector). */
   LOG_FORMAT: withDefault(z.enum(['pretty', 'json']), 'pretty'),
+  /**
+   * Where uploaded documents are kept: `disk` (files under DATA_DIR/documents). The storage is
+   * an interface (server/src/storage/) so that an object store can replace it.
+   */
+  DOCUMENT_STORAGE: withDefault(z.enum(['disk']), 'disk'),
+  /** Largest document upload accepted, in bytes (default 20 MiB); larger ones are refused with 413. */
+  UPLOAD_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024),
+    20 * 1024 * 1024,
+  ),
   /** Folder of the built client; served at /. */
   CLIENT_DIST: optional(z.string().min(1)),
 });

@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import type { AgendaItem } from '@sidang/shared';
 import type { Actor } from '../access/actor.js';
 import { ActionItemsService } from '../modules/action-items/action-items.service.js';
 import { AttendanceService } from '../modules/meetings/attendance.service.js';
 import { DecisionsService } from '../modules/meetings/decisions.service.js';
 import { MeetingsService } from '../modules/meetings/meetings.service.js';
+import { seedDemoPapers } from './demo-papers.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -132,6 +134,7 @@ export async function seedDemoMeetings(app: INestApplication, committees: { main
   });
   const nextPapers = (await meetings.agenda(chair, next.id))[3];
   if (!nextPapers) throw new Error('standard agenda missing');
+  const nextItems: AgendaItem[] = [];
   for (const paper of [
     {
       title: 'Paper 1: Incentive package for the 3,000 t/yr NdFeB magnet plant, Gebeng',
@@ -142,14 +145,17 @@ export async function seedDemoMeetings(app: INestApplication, committees: { main
     { title: 'Paper 2: Validation programme for the 16.1 Mt inferred resource', presenter: 'JMG', minutes: 15, level: 'RESTRICTED' },
     { title: 'Paper 3: Position on the raw materials chapter of the EU FTA', presenter: 'MITI', minutes: 25, level: 'SECRET' },
   ] as const) {
-    await meetings.createItem(secretariat, next.id, {
-      title: paper.title,
-      parentId: nextPapers.id,
-      presenter: paper.presenter,
-      durationMinutes: paper.minutes,
-      classification: paper.level,
-    });
+    nextItems.push(
+      await meetings.createItem(secretariat, next.id, {
+        title: paper.title,
+        parentId: nextPapers.id,
+        presenter: paper.presenter,
+        durationMinutes: paper.minutes,
+        classification: paper.level,
+      }),
+    );
   }
+  await seedDemoPapers(app, committees.main, secretariat, nextItems);
 
   // The R&D working group's next meeting.
   await meetings.create(secretariat, committees.workingGroup, {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
+import type { DocumentRecord } from '../documents/document.schema.js';
 import type { AgendaItem, Attendance, CommitteeSettings, Decision, Meeting } from '../meetings/meeting.schema.js';
 import type {
   DocError,
@@ -44,6 +45,7 @@ export interface EntityRecords {
   'minutes-section': MinutesSection;
   'minutes-comment': MinutesComment;
   'committee-settings': CommitteeSettings;
+  document: DocumentRecord;
 }
 
 /** Record types that travel through the change pipeline. */
@@ -67,6 +69,7 @@ export const ENTITY_TYPES = [
   'minutes-section',
   'minutes-comment',
   'committee-settings',
+  'document',
 ] as const satisfies ReadonlyArray<keyof EntityRecords>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { ActionItem, CatchUpPage, Committee, EventEnvelope, LoginResponse, SubscribeAck } from '@sidang/shared';
 import { io, type Socket } from 'socket.io-client';
@@ -42,13 +45,26 @@ export class TestApp {
 
   static async start(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
     const db = database ?? (await createTestDatabase());
-    const config = loadConfig({ DATABASE_URL: db.url, SEED_DEMO: 'true', LOG_LEVEL: 'silent', ...env });
+    // Uploaded documents (the demo papers too) go to a folder of this app's own, removed on close.
+    const dataDir = env.DATA_DIR ? undefined : await mkdtemp(join(tmpdir(), 'sidang-test-data-'));
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'silent',
+      ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      ...env,
+    });
     // The embedded store gets the pool `npm start` gives it.
     const app = await createApp({ ...config, DATABASE_URL: db.url, DB_POOL_SIZE: db.poolSize ?? config.DB_POOL_SIZE });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, `http://127.0.0.1:${address.port}`, db, env);
+    const started = new TestApp(app, `http://127.0.0.1:${address.port}`, db, env);
+    started.dataDir = dataDir;
+    return started;
   }
+
+  /** The documents folder this app made for itself (none when the test gave DATA_DIR). */
+  private dataDir: string | undefined;
 
   /** A second instance on the same database (for multi-node tests). */
   async startPeer(env: Record<string, string> = {}): Promise<TestApp> {
@@ -153,6 +169,7 @@ export class TestApp {
     for (const socket of this.sockets) socket.disconnect();
     await this.app.close();
     await this.database.drop();
+    if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 }
 

@@ -179,3 +179,10 @@ registerEntity({
   detailKey: (committeeId) => ['committees', committeeId, 'settings'],
   listsKey: (committeeId) => ['committees', committeeId, 'settings', 'lists'],
 });
+registerEntity({
+  type: 'document',
+  // The papers of each agenda item are patched in place; removing the item drops them.
+  listsKey: (_committeeId, document) => (document ? queryKeys.documents(document.parentId) : queryKeys.documentsAll),
+  parent: { type: 'agenda-item', idOf: (document) => document.parentId, childrenKey: queryKeys.documents },
+  sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+});

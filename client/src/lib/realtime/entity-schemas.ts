@@ -7,6 +7,7 @@ import {
   bilateralMeetingSchema,
   committeeSettingsSchema,
   decisionSchema,
+  documentSchema,
   meetingSchema,
   memberSchema,
   minutesCommentSchema,
@@ -45,3 +46,4 @@ registerEntitySchema('minutes', minutesRecordSchema);
 registerEntitySchema('minutes-section', minutesSectionSchema);
 registerEntitySchema('minutes-comment', minutesCommentSchema);
 registerEntitySchema('committee-settings', committeeSettingsSchema);
+registerEntitySchema('document', documentSchema);

@@ -7,6 +7,7 @@ import { Meetings1795926474935 } from './1795926474935-Meetings.js';
 import { MeetingRecords1795927770753 } from './1795927770753-MeetingRecords.js';
 import { Search1795935636499 } from './1795935636499-Search.js';
 import { CalendarFeedsAndQuorumRules1795935660106 } from './1795935660106-CalendarFeedsAndQuorumRules.js';
+import { Documents1795935725901 } from './1795935725901-Documents.js';
 import { Minutes1795935815599 } from './1795935815599-Minutes.js';
 import { Registers1795935913353 } from './1795935913353-Registers.js';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: Function[] = [
   MeetingRecords1795927770753,
   Search1795935636499,
   CalendarFeedsAndQuorumRules1795935660106,
+  Documents1795935725901,
   Minutes1795935815599,
   Registers1795935913353,
 ];

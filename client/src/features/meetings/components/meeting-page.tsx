@@ -32,6 +32,7 @@ import { AttendancePanel } from './attendance-panel.tsx';
 import { ItemDecisions } from './decisions.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
 import { MattersArising } from './matters-arising.tsx';
+import { PapersPanel, PaperUploadButton } from './papers-panel.tsx';
 import { PresenceRow } from './presence-row.tsx';
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
@@ -452,14 +453,17 @@ export function MeetingPage() {
             }}
             renderActions={(item) =>
               canManage ? (
-                <AgendaItemControls
-                  item={item}
-                  meeting={data}
-                  canManage={canManage}
-                  canRun={canManage}
-                  onEdit={() => setEditing(item.id)}
-                  onRaise={() => setRaising(raising === item.id ? null : item.id)}
-                />
+                <>
+                  <PaperUploadButton parentId={item.id} number={item.number} />
+                  <AgendaItemControls
+                    item={item}
+                    meeting={data}
+                    canManage={canManage}
+                    canRun={canManage}
+                    onEdit={() => setEditing(item.id)}
+                    onRaise={() => setRaising(raising === item.id ? null : item.id)}
+                  />
+                </>
               ) : null
             }
             renderBelow={(item) =>
@@ -468,6 +472,13 @@ export function MeetingPage() {
               ) : (
                 <>
                   <ItemDecisions agendaItemId={item.id} number={item.number} canRecord={canManage} />
+                  <PapersPanel
+                    committeeId={item.committeeId}
+                    parentId={item.id}
+                    number={item.number}
+                    canManage={canManage}
+                    defaultClassification={item.classification}
+                  />
                   {raising === item.id && <RaiseAction item={item} onDone={() => setRaising(null)} />}
                   <LinksDisclosure recordId={item.id} committeeId={committeeId} canEdit={canManageLinks(committee.data?.role)} />
                 </>

@@ -1,0 +1,76 @@
+import type { ApiError, Classification, DocumentRecord } from '@sidang/shared';
+import { type ApiClient, ApiRequestError } from '../../../lib/api/api-client.ts';
+import { authStore } from '../../../lib/auth/auth-store.ts';
+
+const enc = encodeURIComponent;
+
+export interface UploadRequest {
+  committeeId: string;
+  parentId: string;
+  classification: Classification;
+  file: File;
+  /** 0–1 as the bytes leave the browser. */
+  onProgress?: (fraction: number) => void;
+}
+
+function errorOf(status: number, text: string): ApiRequestError {
+  let body: ApiError = { statusCode: status, message: `HTTP ${status}` };
+  try {
+    const parsed = JSON.parse(text) as ApiError;
+    if (parsed && typeof parsed === 'object' && 'message' in parsed) body = parsed;
+  } catch {
+    // Not JSON: keep the status.
+  }
+  return new ApiRequestError(status, body);
+}
+
+/** The papers (documents) of a record, over the generic documents API. */
+export const papersApi = {
+  ofParent: (api: ApiClient, parentId: string) => api.get<DocumentRecord[]>('/api/documents', { parentId }),
+  remove: (api: ApiClient, id: string, version: number) => api.delete(`/api/documents/${enc(id)}`, { version }),
+
+  /** A multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
+  upload({ committeeId, parentId, classification, file, onProgress }: UploadRequest): Promise<DocumentRecord> {
+    const form = new FormData();
+    form.append('parentId', parentId);
+    form.append('classification', classification);
+    form.append('file', file, file.name);
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', `/api/committees/${enc(committeeId)}/documents`);
+      const token = authStore.getToken();
+      if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
+      request.setRequestHeader('Accept', 'application/json');
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+      };
+      request.onload = () => {
+        if (request.status >= 200 && request.status < 300) resolve(JSON.parse(request.responseText) as DocumentRecord);
+        else reject(errorOf(request.status, request.responseText));
+      };
+      request.onerror = () => reject(errorOf(0, ''));
+      request.send(form);
+    });
+  },
+
+  /** Fetches the content with the session's token and hands it to the browser as a download. */
+  async download(document: Pick<DocumentRecord, 'id' | 'fileName'>): Promise<void> {
+    const token = authStore.getToken();
+    const response = await fetch(`/api/documents/${enc(document.id)}/content`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    if (!response.ok) throw errorOf(response.status, await response.text());
+    const url = URL.createObjectURL(await response.blob());
+    try {
+      const link = window.document.createElement('a');
+      link.href = url;
+      link.download = document.fileName;
+      link.rel = 'noopener';
+      window.document.body.append(link);
+      link.click();
+      link.remove();
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }
+  },
+};

@@ -1,0 +1,347 @@
+import type { Classification, DocumentRecord } from '@sidang/shared';
+import { CLASSIFICATIONS, DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf } from '@sidang/shared/constants';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, type DragEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api/api-client.ts';
+import { useApi } from '../../../lib/api/api-context.tsx';
+import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { removeRecord, upsertRecord } from '../../../lib/realtime/cache-apply.ts';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { papersApi } from './papers-api.ts';
+
+/** A short mark per kind, drawn as the row's icon. */
+const KIND_MARK: Record<string, string> = {
+  pdf: 'PDF',
+  docx: 'DOC',
+  xlsx: 'XLS',
+  pptx: 'PPT',
+  png: 'IMG',
+  jpeg: 'IMG',
+  text: 'TXT',
+  csv: 'CSV',
+  other: 'FILE',
+};
+
+/** "1.2 MB" in the UI language. */
+export function formatSize(bytes: number, language: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(language === 'ms' ? 'ms-MY' : 'en-MY', {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
+/** What the browser can tell before sending: the server checks the content again. */
+export function precheck(file: Pick<File, 'name' | 'size'>, maxBytes = DEFAULT_UPLOAD_MAX_BYTES): 'tooLarge' | 'badType' | null {
+  const name = file.name.toLowerCase();
+  if (!DOCUMENT_EXTENSIONS.some((extension) => name.endsWith(extension))) return 'badType';
+  if (file.size > maxBytes) return 'tooLarge';
+  return null;
+}
+
+export function usePapers(parentId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.documents(parentId), queryFn: () => papersApi.ofParent(api, parentId) });
+}
+
+function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: boolean }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const kind = documentKindOf(paper.mediaType) ?? 'other';
+  const download = useMutation({ mutationFn: () => papersApi.download(paper) });
+  const remove = useMutation({
+    mutationFn: () => papersApi.remove(api, paper.id, paper.version),
+    onSuccess: () => {
+      removeRecord(queryClient, 'document', paper.committeeId, paper.id, 'deleted', paper.version + 1);
+    },
+  });
+  return (
+    <li className="papers__row" data-testid="paper">
+      <span className={`papers__icon papers__icon--${kind}`} aria-hidden="true">
+        {KIND_MARK[kind]}
+      </span>
+      <button
+        type="button"
+        className="papers__name"
+        title={paper.fileName}
+        aria-label={t('papers.download', { name: paper.fileName })}
+        onClick={() => download.mutate()}
+      >
+        {paper.title}
+      </button>
+      <span className="papers__meta muted">
+        {t(`papers.kinds.${kind}`)} · {formatSize(paper.size, i18n.language)}
+      </span>
+      <ClassificationBadge level={paper.classification} />
+      {canManage &&
+        (confirming ? (
+          <span className="papers__confirm">
+            <span className="papers__confirm-text">{t('papers.confirmDelete', { name: paper.title })}</span>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              {t('papers.confirm')}
+            </button>
+            <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
+              {t('papers.cancel')}
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="papers__delete"
+            aria-label={t('papers.deleteFor', { name: paper.fileName })}
+            onClick={() => {
+              remove.reset();
+              setConfirming(true);
+            }}
+          >
+            ×
+          </button>
+        ))}
+      {(download.isError || remove.isError) && (
+        <span className="field__error papers__error" role="alert">
+          {download.isError ? t('papers.downloadFailed') : t('papers.deleteFailed')}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/**
+ * A file chosen for an item but not sent yet, or why it was refused before sending. Shared by the
+ * item's upload button (in its row) and its papers panel (below it): nothing takes room on the
+ * agenda until a file is chosen.
+ */
+type Pending = { file: File } | { refused: 'tooLarge' | 'badType'; name: string };
+const pendingByParent = new Map<string, Pending>();
+const pendingListeners = new Set<() => void>();
+
+function setPending(parentId: string, pending: Pending | null): void {
+  if (pending) pendingByParent.set(parentId, pending);
+  else pendingByParent.delete(parentId);
+  for (const listener of pendingListeners) listener();
+}
+
+function usePending(parentId: string): Pending | undefined {
+  return useSyncExternalStore(
+    (listener) => {
+      pendingListeners.add(listener);
+      return () => pendingListeners.delete(listener);
+    },
+    () => pendingByParent.get(parentId),
+  );
+}
+
+function choose(parentId: string, file: File | undefined): void {
+  if (!file) return;
+  const refused = precheck(file);
+  setPending(parentId, refused ? { refused, name: file.name } : { file });
+}
+
+/**
+ * The upload button of an agenda item's row (chair, secretariat): opens the file picker, and
+ * takes a file dropped on it. The choice then waits below the row for its classification.
+ */
+export function PaperUploadButton({ parentId, number }: { parentId: string; number: string }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    choose(parentId, event.target.files?.[0]);
+    event.target.value = '';
+  };
+  const onDrop = (event: DragEvent<HTMLButtonElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    choose(parentId, event.dataTransfer.files[0]);
+  };
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        className="papers__file"
+        hidden
+        accept={DOCUMENT_EXTENSIONS.join(',')}
+        onChange={onChange}
+        data-testid="paper-file"
+      />
+      <button
+        type="button"
+        className={`button button--small button--ghost papers__add${dragging ? ' papers__add--over' : ''}`}
+        aria-label={t('papers.uploadFor', { number })}
+        title={t('papers.dropHere')}
+        data-testid="paper-drop"
+        onClick={() => input.current?.click()}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        {t('papers.upload')}
+      </button>
+    </>
+  );
+}
+
+function PaperUpload({
+  committeeId,
+  parentId,
+  file,
+  defaultClassification,
+  onMessage,
+}: {
+  committeeId: string;
+  parentId: string;
+  file: File;
+  defaultClassification: Classification;
+  onMessage: (message: { kind: 'error' | 'done'; text: string } | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [classification, setClassification] = useState<Classification>(defaultClassification);
+  const [progress, setProgress] = useState<number | null>(null);
+  const upload = useMutation({
+    mutationFn: () => papersApi.upload({ committeeId, parentId, classification, file, onProgress: setProgress }),
+    onSuccess: (paper) => {
+      upsertRecord(queryClient, 'document', paper, committeeId);
+      onMessage({ kind: 'done', text: t('papers.uploaded', { name: paper.fileName }) });
+      setPending(parentId, null);
+    },
+    onError: (error) => {
+      const text = isApiError(error, 413)
+        ? t('papers.tooLarge', { name: file.name, max: formatSize(DEFAULT_UPLOAD_MAX_BYTES, i18n.language) })
+        : isApiError(error, 415)
+          ? t('papers.badType', { name: file.name })
+          : t('papers.uploadFailed');
+      onMessage({ kind: 'error', text });
+    },
+    onSettled: () => setProgress(null),
+  });
+  return (
+    <div className="papers__upload" data-testid="paper-pending">
+      <span className="papers__pending-name">
+        {file.name} · {formatSize(file.size, i18n.language)}
+      </span>
+      <select
+        className="papers__class"
+        aria-label={t('papers.classificationFor', { name: file.name })}
+        value={classification}
+        disabled={upload.isPending}
+        onChange={(event) => setClassification(event.target.value as Classification)}
+      >
+        {CLASSIFICATIONS.map((level) => (
+          <option key={level} value={level}>
+            {t(`classification.${level}`)}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button button--small" disabled={upload.isPending} onClick={() => upload.mutate()}>
+        {t('papers.send')}
+      </button>
+      <button
+        type="button"
+        className="button button--small button--ghost"
+        disabled={upload.isPending}
+        onClick={() => {
+          onMessage(null);
+          setPending(parentId, null);
+        }}
+      >
+        {t('papers.cancel')}
+      </button>
+      {progress !== null && (
+        <progress className="papers__progress" max={100} value={Math.round(progress * 100)} aria-label={t('papers.progress')} />
+      )}
+    </div>
+  );
+}
+
+/**
+ * The papers of one agenda item: a dense list (kind, size, classification; a click downloads),
+ * live through the entity registry; for chair and secretariat, the file chosen with the row's
+ * `PaperUploadButton` (classified, then sent with progress) and delete with confirmation.
+ * Nothing takes room while the item has no papers and no file is chosen.
+ */
+export function PapersPanel({
+  committeeId,
+  parentId,
+  number,
+  canManage,
+  defaultClassification = 'OPEN',
+}: {
+  committeeId: string;
+  parentId: string;
+  number: string;
+  canManage: boolean;
+  /** The level a new paper starts at: its item's (a paper is usually as sensitive as its item). */
+  defaultClassification?: Classification;
+}) {
+  const { t, i18n } = useTranslation();
+  const papers = usePapers(parentId);
+  const pending = usePending(parentId);
+  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  // A new choice replaces what was said about the last one.
+  useEffect(() => {
+    if (pending) setMessage(null);
+  }, [pending]);
+  const state = viewStateOf(papers);
+  const list = papers.data ?? [];
+  const refusal =
+    pending && 'refused' in pending
+      ? pending.refused === 'tooLarge'
+        ? t('papers.tooLarge', { name: pending.name, max: formatSize(DEFAULT_UPLOAD_MAX_BYTES, i18n.language) })
+        : t('papers.badType', { name: pending.name })
+      : null;
+  const shown = refusal ? { kind: 'error' as const, text: refusal } : message;
+  if (list.length === 0 && state !== 'error' && !pending && !shown) return null;
+  return (
+    <section className="papers" aria-label={t('papers.ofItem', { number })} data-testid="papers">
+      {state === 'error' && <RetryNotice message={t('papers.loadFailed')} onRetry={() => void papers.refetch()} />}
+      {list.length > 0 && (
+        <ul className="papers__list">
+          {list.map((paper) => (
+            <PaperRow key={paper.id} paper={paper} canManage={canManage} />
+          ))}
+        </ul>
+      )}
+      {canManage && pending && 'file' in pending && (
+        <PaperUpload
+          key={`${pending.file.name}-${pending.file.size}-${pending.file.lastModified}`}
+          committeeId={committeeId}
+          parentId={parentId}
+          file={pending.file}
+          defaultClassification={defaultClassification}
+          onMessage={setMessage}
+        />
+      )}
+      {shown && (
+        <p
+          className={shown.kind === 'error' ? 'field__error papers__message' : 'muted papers__message'}
+          role={shown.kind === 'error' ? 'alert' : 'status'}
+        >
+          {shown.text}
+        </p>
+      )}
+    </section>
+  );
+}

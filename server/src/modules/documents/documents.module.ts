@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../../access/access.module.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { StorageModule } from '../../storage/storage.module.js';
+import { DocumentEntity } from './document.entity.js';
+import { DocumentsController } from './documents.controller.js';
+import './documents.openapi.js';
+import { DocumentsRepository } from './documents.repository.js';
+import { DocumentsService } from './documents.service.js';
+import { UploadLimitFilter, uploadOptions } from './documents.upload.js';
+
+@Module({
+  imports: [
+    AccessModule,
+    StorageModule,
+    TypeOrmModule.forFeature([DocumentEntity]),
+    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) }),
+  ],
+  controllers: [DocumentsController],
+  providers: [DocumentsRepository, DocumentsService, UploadLimitFilter],
+  exports: [DocumentsService],
+})
+export class DocumentsModule {}

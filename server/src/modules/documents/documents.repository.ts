@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type Classification, clearedLevels } from '@sidang/shared';
+import type { EntityManager, Repository } from 'typeorm';
+import { DocumentEntity } from './document.entity.js';
+
+/** Where a parent record stands: its committee, type, the highest level along its governing chain, and whether any of it is deleted. */
+export interface ParentState {
+  committeeId: string;
+  entityType: string;
+  /** The highest own level of the parent and the records that govern it. */
+  level: number;
+  deleted: boolean;
+}
+
+/** Queries only. */
+@Injectable()
+export class DocumentsRepository {
+  constructor(@InjectRepository(DocumentEntity) private readonly documents: Repository<DocumentEntity>) {}
+
+  find(id: string, manager: EntityManager = this.documents.manager): Promise<DocumentEntity | null> {
+    return manager.findOne(DocumentEntity, { where: { id } });
+  }
+
+  /**
+   * The parent record and everything that governs it (its meeting, …), from the pipeline's
+   * record scopes: any record type may hold documents without this slice knowing it.
+   */
+  async parentState(parentId: string, manager: EntityManager = this.documents.manager): Promise<ParentState | null> {
+    const rows: Array<{ depth: number; committee_id: string; level: number; entity_type: string | null; verb: string | null }> =
+      await manager.query(
+        `WITH RECURSIVE chain AS (
+           SELECT scope_id, parent_id, committee_id, level, 0 AS depth FROM record_scopes WHERE scope_id = $1
+           UNION ALL
+           SELECT r.scope_id, r.parent_id, r.committee_id, r.level, c.depth + 1
+           FROM record_scopes r JOIN chain c ON r.scope_id = c.parent_id WHERE c.depth < 4
+         )
+         SELECT c.depth, c.committee_id, c.level, l.entity_type, l.verb
+         FROM chain c
+         LEFT JOIN LATERAL (SELECT entity_type, verb FROM change_events
+                            WHERE committee_id = c.committee_id AND entity_id = c.scope_id ORDER BY seq DESC LIMIT 1) l ON true
+         ORDER BY c.depth`,
+        [parentId],
+      );
+    const parent = rows[0];
+    if (!parent || Number(parent.depth) !== 0 || !parent.entity_type) return null;
+    return {
+      committeeId: parent.committee_id,
+      entityType: parent.entity_type,
+      level: Math.max(...rows.map((row) => Number(row.level))),
+      deleted: rows.some((row) => row.verb === 'deleted'),
+    };
+  }
+
+  /**
+   * A committee's documents that a reader cleared to `clearance` may see: their own level and
+   * their parent's and grandparent's, none of those deleted. Oldest first, keyset-paged.
+   */
+  async visible(
+    committeeId: string,
+    clearance: Classification,
+    level: number,
+    options: { parentId?: string; after?: { createdAt: Date; id: string }; limit: number },
+  ): Promise<DocumentEntity[]> {
+    const query = this.documents
+      .createQueryBuilder('d')
+      .innerJoin('record_scopes', 'p', 'p.scope_id = d.parent_id')
+      .leftJoin('record_scopes', 'g', 'g.scope_id = p.parent_id')
+      .leftJoin('record_scopes', 'gg', 'gg.scope_id = g.parent_id')
+      .where('d.committee_id = :committeeId', { committeeId })
+      .andWhere('d.classification IN (:...levels)', { levels: clearedLevels(clearance) })
+      .andWhere('p.level <= :level AND COALESCE(g.level, 0) <= :level AND COALESCE(gg.level, 0) <= :level', { level })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM change_events x WHERE x.committee_id = d.committee_id
+                     AND x.entity_id IN (d.parent_id, p.parent_id) AND x.verb = 'deleted')`,
+      );
+    if (options.parentId) query.andWhere('d.parent_id = :parentId', { parentId: options.parentId });
+    if (options.after) {
+      query.andWhere('(d.created_at, d.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', {
+        afterAt: options.after.createdAt,
+        afterId: options.after.id,
+      });
+    }
+    return query.orderBy('d.created_at', 'ASC').addOrderBy('d.id', 'ASC').limit(options.limit).getMany();
+  }
+}
