@@ -162,6 +162,33 @@ describe('search', () => {
     expect(JSON.stringify(await search(chair.token, { q: word }))).toContain(secret);
   });
 
+  it("should keep a negotiation's SECRET red lines out of a CONFIDENTIAL reader's results, find the register record by its title, and find both for a SECRET reader", async () => {
+    const secret = marker('walkaway');
+    const word = marker('chapter');
+    const created = await app.request<{ id: string }>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+      title: `Raw materials ${word} with the European Union`,
+      counterpart: 'European Commission',
+      position: 'Keep the moratorium on raw exports',
+      redLines: `No tariff cut below ${secret}`,
+      classification: 'CONFIDENTIAL',
+      fieldClassifications: { redLines: 'SECRET' },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const member = readers.CONFIDENTIAL;
+    expect(await search(member.token, { q: secret })).toEqual([]);
+    const seen = await search(member.token, { q: word });
+    expect(seen).toEqual([expect.objectContaining({ type: 'negotiation', id })]);
+    expect(JSON.stringify(seen)).not.toContain(secret);
+    // Below the record's own level, not even its title.
+    expect(await search(readers.RESTRICTED.token, { q: word })).toEqual([]);
+    const [hit] = await search(chair.token, { q: secret });
+    expect(hit).toMatchObject({ type: 'negotiation', id });
+    expect(hit?.snippet).toContain(secret);
+    expect(ids(await search(chair.token, { q: word, types: 'negotiation' }))).toEqual([id]);
+    expect(await search(chair.token, { q: word, types: 'action-item' })).toEqual([]);
+  });
+
   it('should drop a record from results the moment it is raised above the reader, and when its meeting is', async () => {
     const word = marker('raise');
     const member = readers.CONFIDENTIAL;

@@ -26,6 +26,7 @@ export const SEARCH_FIELDS: Record<SearchableType, SearchFields> = {
   'negotiation-round': { title: ['venue'], text: ['outcome', 'nextSteps'] },
   'rnd-project': { title: ['title'], text: ['leadInstitution', 'partners', 'notes'] },
   'rnd-milestone': { title: ['title'], text: ['gateCriteria'] },
+  document: { title: ['title'], text: ['fileName'] },
 };
 
 export function searchFieldsOf(entityType: string): SearchFields | undefined {

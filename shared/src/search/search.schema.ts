@@ -18,6 +18,7 @@ export const SEARCHABLE_TYPES = [
   'negotiation-round',
   'rnd-project',
   'rnd-milestone',
+  'document',
 ] as const;
 export const searchableTypeSchema = z.enum(SEARCHABLE_TYPES);
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];

@@ -18,6 +18,7 @@ export const RESULT_ROUTES: Record<SearchableType, (result: SearchResult) => str
   'negotiation-round': (r) => `/c/${r.committeeId}/registers/negotiations/${r.ancestorIds[0] ?? ''}`,
   'rnd-project': (r) => `/c/${r.committeeId}/registers/rnd/${r.id}`,
   'rnd-milestone': (r) => `/c/${r.committeeId}/registers/rnd/${r.ancestorIds[0] ?? ''}`,
+  document: (r) => `/c/${r.committeeId}/meetings/${r.ancestorIds.at(-1) ?? ''}`,
 };
 
 export function resultPath(result: SearchResult): string {

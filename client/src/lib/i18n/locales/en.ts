@@ -611,6 +611,7 @@ export const en = {
       'negotiation-round': 'Negotiation round',
       'rnd-project': 'R&D project',
       'rnd-milestone': 'Milestone',
+      document: 'Paper',
     },
     minLength: 'Type at least {{count}} characters to search.',
     searching: 'Searching…',

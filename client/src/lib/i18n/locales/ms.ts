@@ -618,6 +618,7 @@ export const ms: Resources = {
       'negotiation-round': 'Pusingan rundingan',
       'rnd-project': 'Projek R&D',
       'rnd-milestone': 'Pencapaian utama',
+      document: 'Kertas kerja',
     },
     minLength: 'Taip sekurang-kurangnya {{count}} aksara untuk mencari.',
     searching: 'Mencari…',
