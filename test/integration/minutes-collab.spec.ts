@@ -7,7 +7,7 @@ import { connectSocket, type SidangSocket } from '../support/sockets.js';
 import { sql } from './support/db.js';
 import { aUser } from './support/factories.js';
 import { settle, TestApp } from './support/harness.js';
-import { DocClient, eventually, type MinutesWorld, minutesWorld, pdfPages } from './support/minutes-docs.js';
+import { DocClient, eventually, fetchPdf, type MinutesWorld, minutesWorld } from './support/minutes-docs.js';
 
 /**
  * Live co-editing of minutes sections through the server: convergence, persistence across a
@@ -205,32 +205,31 @@ describe('minutes co-editing', () => {
 
     await transition('circulated');
     const minutes = await minutesRecord();
+    const versions = (await app.request<Array<{ number: number }>>('GET', `/api/minutes/${minutes.id}/versions`, world.chair.token)).body;
+    const latest = versions.at(-1)?.number as number;
     for (const user of below) {
       const rest = await app.request<Minutes>('GET', `/api/meetings/${world.meeting.id}/minutes`, user.token);
       expect(rest.status).toBe(200);
       expect(JSON.stringify(rest.body)).not.toContain(marker);
       expect(rest.body.sections.map((s) => s.id)).not.toContain(world.secretSection);
-      const version = await app.request('GET', `/api/minutes/${minutes.id}/versions/1`, user.token);
+      const version = await app.request('GET', `/api/minutes/${minutes.id}/versions/${latest}`, user.token);
       expect(version.status).toBe(200);
       expect(JSON.stringify(version.body)).not.toContain(marker);
-      const pdf = await fetch(`${app.url}/api/minutes/${minutes.id}/pdf`, { headers: { authorization: `Bearer ${user.token}` } });
+      const pdf = await fetchPdf(app.url, minutes.id, user.token);
       expect(pdf.status).toBe(200);
-      expect((await pdfPages(new Uint8Array(await pdf.arrayBuffer()))).join(' ')).not.toContain(marker);
+      expect(pdf.pages.join(' ')).not.toContain(marker);
     }
     const outsider = await app.request('GET', `/api/meetings/${world.meeting.id}/minutes`, world.outsider.token);
     expect(outsider.status).toBe(404);
-    expect((await app.request('GET', `/api/minutes/${minutes.id}/versions/1`, world.outsider.token)).status).toBe(404);
+    expect((await app.request('GET', `/api/minutes/${minutes.id}/versions/${latest}`, world.outsider.token)).status).toBe(404);
     expect((await app.request('GET', `/api/minutes/${minutes.id}/pdf`, world.outsider.token)).status).toBe(404);
     // Positive control: the SECRET member reads it on every channel.
     const cleared = await app.request<Minutes>('GET', `/api/meetings/${world.meeting.id}/minutes`, world.secretMember.token);
     expect(JSON.stringify(cleared.body)).toContain(marker);
-    expect(JSON.stringify((await app.request('GET', `/api/minutes/${minutes.id}/versions/1`, world.secretMember.token)).body)).toContain(
-      marker,
-    );
-    const pdf = await fetch(`${app.url}/api/minutes/${minutes.id}/pdf`, {
-      headers: { authorization: `Bearer ${world.secretMember.token}` },
-    });
-    expect((await pdfPages(new Uint8Array(await pdf.arrayBuffer()))).join(' ')).toContain(marker);
+    expect(
+      JSON.stringify((await app.request('GET', `/api/minutes/${minutes.id}/versions/${latest}`, world.secretMember.token)).body),
+    ).toContain(marker);
+    expect((await fetchPdf(app.url, minutes.id, world.secretMember.token)).pages.join(' ')).toContain(marker);
     await transition('draft');
   });
 

@@ -261,3 +261,24 @@ export async function minutesWorld(app: TestApp): Promise<MinutesWorld> {
     secretSection: sectionOf(secretItem.id),
   };
 }
+
+/**
+ * The PDF of the minutes as `token` gets it. Tried twice: on a loaded machine an idle keep-alive
+ * connection may be closed by the server just as the client reuses it (ECONNRESET).
+ */
+export async function fetchPdf(
+  url: string,
+  minutesId: string,
+  token: string,
+): Promise<{ status: number; type: string | null; pages: string[] }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const response = await fetch(`${url}/api/minutes/${minutesId}/pdf`, { headers: { authorization: `Bearer ${token}` } });
+      const type = response.headers.get('content-type');
+      if (response.status !== 200) return { status: response.status, type, pages: [] };
+      return { status: response.status, type, pages: await pdfPages(new Uint8Array(await response.arrayBuffer())) };
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}

@@ -20,11 +20,12 @@ import { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
+import { minutesErrors } from './minutes.errors.js';
 import { minutesPdf } from './minutes.pdf.js';
 import { MinutesService } from './minutes.service.js';
 
 /** A version number in a path. */
-export const versionNumberSchema = z.coerce.number().int().min(1).max(100_000);
+export const versionNumberSchema = z.string().regex(/^[1-9][0-9]{0,5}$/).transform(Number);
 
 @Controller()
 export class MinutesController {
@@ -54,9 +55,12 @@ export class MinutesController {
   version(
     @CurrentActor() actor: Actor,
     @Param('id', new UuidParamPipe()) id: string,
-    @Param('n', new ZodValidationPipe(versionNumberSchema, 'n')) n: number,
+    @Param('n') n: string,
   ): Promise<MinutesVersion> {
-    return this.minutes.version(actor, id, n);
+    // A segment that names no version is a version that does not exist.
+    const parsed = versionNumberSchema.safeParse(n);
+    if (!parsed.success) throw minutesErrors.versionNotFound();
+    return this.minutes.version(actor, id, parsed.data);
   }
 
   @Get('minutes/:id/comments')

@@ -50,7 +50,7 @@ describeRoute({
   path: '/api/minutes/:id/versions/:n',
   summary: 'One version, with the sections the caller may see (compare any two side by side)',
   tag,
-  params: z.object({ id: z.uuid(), n: z.number().int().min(1) }),
+  params: z.object({ id: z.uuid(), n: z.string().describe('The version number (1, 2, …)') }),
   response: minutesVersionSchema,
 });
 describeRoute({
