@@ -113,12 +113,32 @@ describe('field-level classification on every channel', () => {
       });
       expect(retitled.status).toBe(200);
       expect(JSON.stringify(retitled.body)).not.toContain(marker);
+
+      // Levels they may not see are kept whatever the editor sends: leaving the withheld field
+      // out of `fieldClassifications` must not declassify it, nor may a change of the record's level.
+      const levelsCleared = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
+        version: 2,
+        fieldClassifications: {},
+      });
+      expect(levelsCleared.status).toBe(200);
+      expect(levelsCleared.body.redactedFields).toEqual(['description']);
+      const lowered = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
+        version: 3,
+        classification: 'RESTRICTED',
+      });
+      expect(lowered.status).toBe(200);
+      expect(lowered.body.redactedFields).toEqual(['description']);
+      expect(JSON.stringify(lowered.body)).not.toContain(marker);
+      const observerView = await app.request<ActionItem>('GET', `/api/action-items/${item.id}`, observer.token);
+      expect(JSON.stringify(observerView.body)).not.toContain(marker);
     } finally {
       await dataSource.query(`UPDATE users SET clearance = 'SECRET' WHERE id = $1`, [secretariat.user.id]);
     }
     expect((await app.request<ActionItem>('GET', `/api/action-items/${item.id}`, chair.token)).body).toMatchObject({
       title: 'Retitled',
       description: marker,
+      classification: 'RESTRICTED',
+      fieldClassifications: { description: 'SECRET' },
     });
   });
 

@@ -108,9 +108,7 @@ export class ActionItemsService {
     const touched = withheld.find((field) => field in changes || changes.fieldClassifications?.[field] !== undefined);
     if (touched) throw new AboveClearanceException(access.clearance, touched);
     const fieldClassifications =
-      changes.fieldClassifications || changes.classification
-        ? this.fieldLevels(access, changes.classification ?? item.classification, changes.fieldClassifications ?? item.fieldClassifications)
-        : undefined;
+      changes.fieldClassifications || changes.classification ? this.editedFieldLevels(access, item, changes) : undefined;
     if (changes.ownerIds) await this.assertMembers(item.committeeId, changes.ownerIds);
 
     return this.changes.transact(actor, async (tx) => {
@@ -217,6 +215,25 @@ export class ActionItemsService {
 
   private assertClassifiable(access: CommitteeAccess, classification: Classification): void {
     if (!isCleared(access.clearance, classification)) throw new AboveClearanceException(access.clearance);
+  }
+
+  /**
+   * The field levels after an edit. A level the editor is not cleared for is kept as stored,
+   * whatever they send: leaving it out must not declassify a field they cannot see.
+   */
+  private editedFieldLevels(
+    access: CommitteeAccess,
+    stored: ActionItemEntity,
+    changes: Pick<UpdateActionItem, 'classification' | 'fieldClassifications'>,
+  ): FieldClassifications {
+    const kept: FieldClassifications = {};
+    for (const [field, level] of Object.entries(stored.fieldClassifications)) {
+      if (level && !isCleared(access.clearance, level)) kept[field] = level;
+    }
+    const requested = Object.fromEntries(
+      Object.entries(changes.fieldClassifications ?? stored.fieldClassifications).filter(([field]) => !(field in kept)),
+    );
+    return { ...this.fieldLevels(access, changes.classification ?? stored.classification, requested), ...kept };
   }
 
   /**
