@@ -25,7 +25,10 @@ import { minutesPdf } from './minutes.pdf.js';
 import { MinutesService } from './minutes.service.js';
 
 /** A version number in a path. */
-export const versionNumberSchema = z.string().regex(/^[1-9][0-9]{0,5}$/).transform(Number);
+export const versionNumberSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,5}$/)
+  .transform(Number);
 
 @Controller()
 export class MinutesController {
@@ -52,11 +55,7 @@ export class MinutesController {
   }
 
   @Get('minutes/:id/versions/:n')
-  version(
-    @CurrentActor() actor: Actor,
-    @Param('id', new UuidParamPipe()) id: string,
-    @Param('n') n: string,
-  ): Promise<MinutesVersion> {
+  version(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string, @Param('n') n: string): Promise<MinutesVersion> {
     // A segment that names no version is a version that does not exist.
     const parsed = versionNumberSchema.safeParse(n);
     if (!parsed.success) throw minutesErrors.versionNotFound();
