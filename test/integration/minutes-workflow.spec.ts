@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type {
   CommentThread,
+  Meeting,
   Minutes,
   MinutesComment,
   MinutesRecord,
@@ -311,5 +312,33 @@ describe('minutes comments, action lines and PDF', () => {
     expect(memberPages.join(' ')).not.toContain('RAHSIA');
     expect(memberPages.join(' ')).not.toContain('Perenggan');
     for (const page of memberPages) expect(page).toContain('TERBUKA');
+  });
+  it('should take comments out of catch-up and activity for readers below a meeting raised after they were written', async () => {
+    const marker = `ULASAN-${Date.now()}`;
+    await move('circulated');
+    const posted = await app.request('POST', `/api/minutes/${world.minutes.id}/comments`, world.member.token, {
+      sectionId: world.openSection,
+      body: marker,
+      quote: '16.1 Mt',
+      anchor: { start: 'AQID', end: 'AQIE' },
+    });
+    expect(posted.status).toBe(201);
+    const before = await app.catchUp(world.member.token, world.committee.id, 0);
+    expect(JSON.stringify(before.events)).toContain(marker);
+
+    // The comment → its section → the agenda item → the meeting: three governing records up.
+    const meeting = await app.request<Meeting>('GET', `/api/meetings/${world.meeting.id}`, world.chair.token);
+    const raised = await app.request('PATCH', `/api/meetings/${world.meeting.id}`, world.chair.token, {
+      version: meeting.body.version,
+      classification: 'SECRET',
+    });
+    expect(raised.status).toBe(200);
+    const after = await app.catchUp(world.member.token, world.committee.id, 0);
+    expect(JSON.stringify(after.events)).not.toContain(marker);
+    const activity = await app.request('GET', `/api/committees/${world.committee.id}/activity`, world.member.token);
+    expect(activity.status).toBe(200);
+    expect(JSON.stringify(activity.body)).not.toContain(marker);
+    // Positive control: a SECRET member still reads it.
+    expect(JSON.stringify((await app.catchUp(world.secretMember.token, world.committee.id, 0)).events)).toContain(marker);
   });
 });
