@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
@@ -63,6 +64,11 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
   });
   serveClient(app, resolve(config.CLIENT_DIST ?? defaultClientDist));
   await app.init();
+  // An idle keep-alive connection stays open longer than clients and proxies keep theirs, so a
+  // client never sends a request on a connection the server is closing (ECONNRESET).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   if (config.SEED_DEMO) await seedDemo(app, config.DEMO_PASSWORD, logger);
   return app;
 }
