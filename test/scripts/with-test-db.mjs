@@ -9,6 +9,10 @@
  * every integration test timing out on its own.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -60,9 +64,28 @@ if (!(await postgresAnswers(url))) {
   process.exit(1);
 }
 
+// The tests of this run share one migrated and seeded template per store (harness.ts); removed below.
+const run = process.env.SIDANG_TEST_RUN || randomBytes(4).toString('hex');
+
+/** Drops this run's template database and folders. */
+async function removeTemplates() {
+  for (const store of ['postgres', 'embedded']) {
+    await rm(join(tmpdir(), `sidang-seed-${run}-${store}`), { recursive: true, force: true }).catch(() => {});
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
+  try {
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "sidang_tpl_${run}" WITH (FORCE)`);
+  } catch {
+    // Nothing to drop, or the server went away: a later run does not trip over it.
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 const child = spawn(command, args, {
   stdio: 'inherit',
-  env: { ...process.env, TEST_DATABASE_URL: url },
+  env: { ...process.env, TEST_DATABASE_URL: url, SIDANG_TEST_RUN: run },
 });
 
 // Pass Ctrl-C / CI cancellation on, so the child can tear down its databases and servers.
@@ -75,7 +98,8 @@ child.on('error', (error) => {
   process.exit(127);
 });
 
-child.on('exit', (code, signal) => {
+child.on('exit', async (code, signal) => {
+  await removeTemplates();
   if (signal) {
     // Mirror the shell's convention: 128 + signal number.
     const numbers = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -6,7 +6,14 @@ import type { ActionItem, CatchUpPage, Committee, EventEnvelope, LoginResponse, 
 import { io, type Socket } from 'socket.io-client';
 import { createApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config/config.js';
-import { createTestDatabase, type TestDatabase, type TestStore } from '../../support/databases.js';
+import {
+  createEmbeddedDatabase,
+  createPostgresDatabase,
+  createTestDatabase,
+  type TestDatabase,
+  type TestStore,
+  testStore,
+} from '../../support/databases.js';
 
 export const DEMO = {
   chair: 'chair@demo.sidang.my',
@@ -44,9 +51,13 @@ export class TestApp {
   ) {}
 
   static async start(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
-    const db = database ?? (await createTestDatabase());
+    // The usual case — a new database with the demo data — starts from a copy of one migrated
+    // and seeded once per run: migrations and the seed still run, and find nothing to do.
+    const seeded = database || SEED_SHAPING.some((key) => key in env) ? undefined : await seededTemplate();
+    const db = database ?? (seeded ? await seeded.copy() : await createTestDatabase());
     // Uploaded documents (the demo papers too) go to a folder of this app's own, removed on close.
     const dataDir = env.DATA_DIR ? undefined : await mkdtemp(join(tmpdir(), 'sidang-test-data-'));
+    if (dataDir && seeded) await cp(seeded.documents, dataDir, { recursive: true });
     const config = loadConfig({
       DATABASE_URL: db.url,
       SEED_DEMO: 'true',
@@ -202,4 +213,83 @@ export class LiveClient {
 /** Lets in-flight deliveries land, for asserting that something did NOT arrive. */
 export function settle(ms = 300): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Settings that change what the seed writes: an app started with any of them seeds its own database. */
+const SEED_SHAPING = ['SEED_DEMO', 'DEMO_PASSWORD', 'DATA_DIR', 'JWT_SECRET', 'DATABASE_URL'];
+
+interface SeededTemplate {
+  /** A new database holding the migrated schema and the demo data. */
+  copy(): Promise<TestDatabase>;
+  /** The demo papers' files, to copy into the app's own documents folder. */
+  documents: string;
+}
+
+interface TemplateRecord {
+  store: TestStore;
+  /** PostgreSQL: the template database's name; embedded: the PGlite data folder to copy. */
+  source: string;
+  documents: string;
+}
+
+/**
+ * The demo database of this run (`SIDANG_TEST_RUN`, set by with-test-db.mjs, which also removes
+ * it at the end), made by whichever test file asks first — Jest runs files in several worker
+ * processes, so a lock folder decides who builds it and the others wait for its record. Without a
+ * run id, or if building fails, every app seeds its own database as before.
+ */
+async function seededTemplate(): Promise<SeededTemplate | undefined> {
+  const run = process.env.SIDANG_TEST_RUN;
+  if (!run || !/^[0-9a-f]+$/.test(run)) return undefined;
+  const store = testStore();
+  const root = join(tmpdir(), `sidang-seed-${run}-${store}`);
+  const recordFile = join(root, 'template.json');
+  let builder = false;
+  try {
+    await mkdir(root);
+    builder = true;
+  } catch {
+    // Someone else builds it.
+  }
+  if (builder) {
+    try {
+      await writeFile(recordFile, JSON.stringify(await buildTemplate(store, root, run)));
+    } catch (error) {
+      await writeFile(recordFile, JSON.stringify({ failed: String(error) }));
+    }
+  }
+  const deadline = Date.now() + 300_000;
+  let record: (TemplateRecord & { failed?: string }) | undefined;
+  while (!record) {
+    record = await readFile(recordFile, 'utf8').then(
+      (text) => JSON.parse(text) as TemplateRecord,
+      () => undefined,
+    );
+    if (!record) {
+      if (Date.now() > deadline) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  if (record.failed) return undefined;
+  const { source, documents } = record;
+  return {
+    documents,
+    copy: () => (store === 'embedded' ? createEmbeddedDatabase(source) : createPostgresDatabase({ template: source })),
+  };
+}
+
+async function buildTemplate(store: TestStore, root: string, run: string): Promise<TemplateRecord> {
+  const documents = join(root, 'documents');
+  await mkdir(documents);
+  const database = store === 'embedded' ? await createEmbeddedDatabase() : await createPostgresDatabase({ name: `sidang_tpl_${run}` });
+  const config = loadConfig({ DATABASE_URL: database.url, SEED_DEMO: 'true', LOG_LEVEL: 'silent', DATA_DIR: documents });
+  const app = await createApp({ ...config, DATABASE_URL: database.url, DB_POOL_SIZE: database.poolSize ?? config.DB_POOL_SIZE });
+  await app.close();
+  if (store === 'postgres') return { store, source: `sidang_tpl_${run}`, documents };
+  const embedded = database as Awaited<ReturnType<typeof createEmbeddedDatabase>>;
+  await embedded.stop();
+  const cluster = join(root, 'pg');
+  await cp(embedded.dataDir, cluster, { recursive: true });
+  await embedded.drop();
+  return { store, source: cluster, documents };
 }
