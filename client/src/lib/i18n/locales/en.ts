@@ -642,6 +642,13 @@ export const en = {
     confirm: 'Yes, delete',
     cancel: 'Cancel',
     deleteFailed: 'The paper could not be deleted.',
+    editFor: 'Rename or reclassify {{name}}',
+    edit: 'Edit',
+    titleFor: 'Title of {{name}}',
+    save: 'Save',
+    saveFailed: 'The paper could not be saved.',
+    titleRequired: 'Enter a title.',
+    changedMeanwhile: 'Someone changed this paper meanwhile. Its current title and classification are shown; please try again.',
     kinds: {
       pdf: 'PDF',
       docx: 'Word',

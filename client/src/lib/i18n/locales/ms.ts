@@ -649,6 +649,13 @@ export const ms: Resources = {
     confirm: 'Ya, padam',
     cancel: 'Batal',
     deleteFailed: 'Kertas kerja tidak dapat dipadam.',
+    editFor: 'Namakan semula atau kelaskan semula {{name}}',
+    edit: 'Sunting',
+    titleFor: 'Tajuk {{name}}',
+    save: 'Simpan',
+    saveFailed: 'Kertas kerja tidak dapat disimpan.',
+    titleRequired: 'Masukkan tajuk.',
+    changedMeanwhile: 'Seseorang telah mengubah kertas kerja ini. Tajuk dan pengelasan semasa dipaparkan; sila cuba lagi.',
     kinds: {
       pdf: 'PDF',
       docx: 'Word',
