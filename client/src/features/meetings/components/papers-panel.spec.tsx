@@ -270,19 +270,16 @@ describe(PapersPanel.name, () => {
     const user = userEvent.setup();
     const paper = makePaper({ classification: 'RESTRICTED' });
     const renamed = { ...paper, title: 'Kertas Kerja 1 (pindaan)', classification: 'SECRET' as const, version: 2 };
-    const { calls, queryClient } = renderWithApp(
-      <PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage />,
-      {
-        handler: (call) => {
-          if (call.method === 'PATCH' && call.url === `/api/documents/${paper.id}`) {
-            const body = call.body as { version: number };
-            if (body.version === 1) return jsonResponse(200, renamed);
-            return jsonResponse(409, { statusCode: 409, message: 'stale', current: { ...renamed, version: 3 } });
-          }
-          return serve([paper])(call);
-        },
+    const { calls, queryClient } = renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage />, {
+      handler: (call) => {
+        if (call.method === 'PATCH' && call.url === `/api/documents/${paper.id}`) {
+          const body = call.body as { version: number };
+          if (body.version === 1) return jsonResponse(200, renamed);
+          return jsonResponse(409, { statusCode: 409, message: 'stale', current: { ...renamed, version: 3 } });
+        }
+        return serve([paper])(call);
       },
-    );
+    });
     await user.click(await screen.findByRole('button', { name: `Rename or reclassify ${paper.fileName}` }));
     const title = screen.getByRole('textbox', { name: `Title of ${paper.fileName}` });
     expect(title).toHaveFocus();

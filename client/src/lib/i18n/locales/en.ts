@@ -407,6 +407,8 @@ export const en = {
     actions: {
       raise: 'Raise action',
       raiseFor: 'Raise an action from item {{number}}',
+      ofItem: 'Actions raised from item {{number}}',
+      label: 'Action',
     },
     matters: {
       heading: 'Matters arising',

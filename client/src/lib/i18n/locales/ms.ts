@@ -414,6 +414,8 @@ export const ms: Resources = {
     actions: {
       raise: 'Wujudkan tindakan',
       raiseFor: 'Wujudkan tindakan daripada perkara {{number}}',
+      ofItem: 'Tindakan daripada perkara {{number}}',
+      label: 'Tindakan',
     },
     matters: {
       heading: 'Perkara berbangkit',
