@@ -310,10 +310,19 @@ describe(PapersPanel.name, () => {
     await waitFor(() => expect(screen.getByTestId('paper')).toHaveTextContent('Kertas Kerja 1 (muktamad)'));
     expect(within(screen.getByTestId('paper')).getByText('Confidential')).toHaveAttribute('data-level', 'CONFIDENTIAL');
 
+    // A save based on a version someone else has replaced is refused: the stored paper is shown.
+    await user.click(screen.getByRole('button', { name: `Rename or reclassify ${paper.fileName}` }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone changed this paper meanwhile');
+    expect(screen.getByRole('textbox', { name: `Title of ${paper.fileName}` })).toHaveValue('Kertas Kerja 1 (pindaan)');
+    expect(screen.getByRole('combobox', { name: `Classification of ${paper.fileName}` })).toHaveValue('SECRET');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(2);
+
     // Escape leaves the editor without sending.
     await user.click(screen.getByRole('button', { name: `Rename or reclassify ${paper.fileName}` }));
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('paper-editor')).not.toBeInTheDocument();
-    expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(1);
+    expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(2);
   });
 });
