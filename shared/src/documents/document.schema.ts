@@ -64,3 +64,9 @@ export const documentPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type DocumentPage = z.infer<typeof documentPageSchema>;
+
+/** What the server accepts for an upload, read by a client before it sends a file. */
+export const documentLimitsSchema = z.object({
+  uploadMaxBytes: z.number().int().min(1).describe("The server's UPLOAD_MAX_BYTES: a larger file is refused with 413"),
+});
+export type DocumentLimits = z.infer<typeof documentLimitsSchema>;

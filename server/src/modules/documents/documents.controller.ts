@@ -17,6 +17,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   createDocumentFieldsSchema,
+  type DocumentLimits,
   type DocumentPage,
   type DocumentRecord,
   deleteVersionSchema,
@@ -65,6 +66,12 @@ export class DocumentsController {
     @Query(new ZodValidationPipe(documentsOfParentQuerySchema, 'query')) query: z.output<typeof documentsOfParentQuerySchema>,
   ): Promise<DocumentRecord[]> {
     return this.documents.ofParent(actor, query.parentId);
+  }
+
+  /** Declared before `documents/:id`, which would take `limits` for an id. */
+  @Get('documents/limits')
+  limits(): DocumentLimits {
+    return this.documents.limits();
   }
 
   @Get('documents/:id')

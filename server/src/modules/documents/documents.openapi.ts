@@ -1,5 +1,6 @@
 import {
   deleteVersionSchema,
+  documentLimitsSchema,
   documentPageSchema,
   documentSchema,
   documentsOfParentQuerySchema,
@@ -47,6 +48,13 @@ describeRoute({
   query: documentsOfParentQuerySchema,
   response: z.array(documentSchema),
   extraErrors: { 404: 'No such record, or not permitted to see it' },
+});
+describeRoute({
+  method: 'get',
+  path: '/api/documents/limits',
+  summary: 'What an upload may be: the size limit (UPLOAD_MAX_BYTES), for a client to check before sending',
+  tag,
+  response: documentLimitsSchema,
 });
 describeRoute({ method: 'get', path: '/api/documents/:id', summary: 'One document', tag, params: idParams, response: documentSchema });
 describeRoute({

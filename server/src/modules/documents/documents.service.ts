@@ -8,6 +8,7 @@ import {
   classificationAt,
   type createDocumentFieldsSchema,
   DOCUMENT_KINDS,
+  type DocumentLimits,
   type DocumentPage,
   type DocumentRecord,
   isCleared,
@@ -54,6 +55,11 @@ export class DocumentsService {
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The upload limit a client checks before sending (any signed-in user may read it). */
+  limits(): DocumentLimits {
+    return { uploadMaxBytes: this.config.UPLOAD_MAX_BYTES };
+  }
 
   async list(actor: Actor, committeeId: string, query: z.output<typeof listDocumentsQuerySchema>): Promise<DocumentPage> {
     const access = await this.access.requireCommittee(actor, committeeId);

@@ -37,10 +37,12 @@ interface CreateProps {
   origin?: { meetingId: string; agendaItemId: string };
   /** Instead of going back to the list. */
   onCancel?: () => void;
+  /** Instead of opening the new action (e.g. to stay in a running meeting). */
+  onCreated?: (item: ActionItem) => void;
 }
 
 /** `/c/:committeeId/actions/new` once its data is loaded. */
-export function ActionItemCreator({ committeeId, members, clearance, origin, onCancel }: CreateProps) {
+export function ActionItemCreator({ committeeId, members, clearance, origin, onCancel, onCreated }: CreateProps) {
   const navigate = useNavigate();
   const create = useCreateActionItem(committeeId);
   const mapError = useErrorMapper();
@@ -49,7 +51,10 @@ export function ActionItemCreator({ committeeId, members, clearance, origin, onC
   const submit = (values: ActionItemFields) => {
     setErrors(undefined);
     create.mutate(origin ? { ...values, ...origin } : values, {
-      onSuccess: (item) => navigate(`/c/${committeeId}/actions/${item.id}`, { state: { saved: 'created' } satisfies SavedState }),
+      onSuccess: (item) =>
+        onCreated
+          ? onCreated(item)
+          : navigate(`/c/${committeeId}/actions/${item.id}`, { state: { saved: 'created' } satisfies SavedState }),
       onError: (error) => setErrors(mapError(error)),
     });
   };

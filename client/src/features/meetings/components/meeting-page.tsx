@@ -30,6 +30,7 @@ import { AgendaItemForm } from './agenda-item-form.tsx';
 import { AgendaList } from './agenda-list.tsx';
 import { AttendancePanel } from './attendance-panel.tsx';
 import { ItemDecisions } from './decisions.tsx';
+import { ItemActions } from './item-actions.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
 import { MattersArising } from './matters-arising.tsx';
 import { PapersPanel, PaperUploadButton } from './papers-panel.tsx';
@@ -330,6 +331,7 @@ function RaiseAction({ item, onDone }: { item: AgendaItem; onDone: () => void })
           clearance={me.data?.clearance ?? 'OPEN'}
           origin={{ meetingId: item.meetingId, agendaItemId: item.id }}
           onCancel={onDone}
+          onCreated={onDone}
         />
       ) : members.isError ? (
         <RetryNotice message={t('meetings.saveFailed')} onRetry={() => void members.refetch()} />
@@ -472,6 +474,7 @@ export function MeetingPage() {
               ) : (
                 <>
                   <ItemDecisions agendaItemId={item.id} number={item.number} canRecord={canManage} />
+                  <ItemActions committeeId={item.committeeId} agendaItemId={item.id} number={item.number} />
                   <PapersPanel
                     committeeId={item.committeeId}
                     parentId={item.id}

@@ -1,4 +1,4 @@
-import type { ApiError, Classification, DocumentRecord } from '@sidang/shared';
+import type { ApiError, Classification, DocumentLimits, DocumentRecord, UpdateDocument } from '@sidang/shared';
 import { type ApiClient, ApiRequestError } from '../../../lib/api/api-client.ts';
 import { authStore } from '../../../lib/auth/auth-store.ts';
 
@@ -27,6 +27,10 @@ function errorOf(status: number, text: string): ApiRequestError {
 /** The papers (documents) of a record, over the generic documents API. */
 export const papersApi = {
   ofParent: (api: ApiClient, parentId: string) => api.get<DocumentRecord[]>('/api/documents', { parentId }),
+  /** The server's upload limit (UPLOAD_MAX_BYTES). */
+  limits: (api: ApiClient) => api.get<DocumentLimits>('/api/documents/limits'),
+  /** Rename or reclassify. */
+  update: (api: ApiClient, id: string, body: UpdateDocument) => api.patch<DocumentRecord>(`/api/documents/${enc(id)}`, body),
   remove: (api: ApiClient, id: string, version: number) => api.delete(`/api/documents/${enc(id)}`, { version }),
 
   /** A multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */

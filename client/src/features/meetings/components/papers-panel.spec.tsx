@@ -88,9 +88,10 @@ afterEach(async () => {
   await i18n.changeLanguage('en');
 });
 
-function serve(papers: DocumentRecord[], parentId = ITEM_ID): Handler {
+function serve(papers: DocumentRecord[], parentId = ITEM_ID, uploadMaxBytes?: number): Handler {
   return ({ method, url }) => {
     if (method === 'GET' && url === `/api/documents?parentId=${parentId}`) return jsonResponse(200, papers);
+    if (method === 'GET' && url === '/api/documents/limits' && uploadMaxBytes) return jsonResponse(200, { uploadMaxBytes });
     if (method === 'DELETE' && url.startsWith('/api/documents/')) return jsonResponse(204);
     return jsonResponse(404, { statusCode: 404, message: 'Not found' });
   };
@@ -131,7 +132,7 @@ describe(PapersPanel.name, () => {
     const { calls } = renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage={false} />, {
       handler: serve([]),
     });
-    await waitFor(() => expect(calls).toHaveLength(1));
+    await waitFor(() => expect(calls.filter((call) => call.url.startsWith('/api/documents?'))).toHaveLength(1));
     await act(async () => undefined);
     expect(screen.queryByTestId('papers')).not.toBeInTheDocument();
   });
@@ -229,5 +230,99 @@ describe(PapersPanel.name, () => {
     await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await waitFor(() => expect(screen.queryByTestId('paper')).not.toBeInTheDocument());
     expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.url)).toEqual([`/api/documents/${paper.id}?version=1`]);
+  });
+
+  it("should check a file's size against the server's configured limit, not the built-in default", async () => {
+    const parentId = 'cccccccc-cccc-4ccc-8ccc-0000000000a3';
+    const { calls } = renderWithApp(
+      <>
+        <PaperUploadButton parentId={parentId} number="2" />
+        <PapersPanel committeeId={COMMITTEE_ID} parentId={parentId} number="2" canManage />
+      </>,
+      { handler: serve([], parentId, 1024 * 1024) },
+    );
+    await screen.findByRole('button', { name: 'Upload a paper to item 2' });
+    // One read of the limit for the page, however many rows ask for it.
+    await waitFor(() => expect(calls.filter((call) => call.url === '/api/documents/limits')).toHaveLength(1));
+    await act(async () => undefined);
+
+    const big = new File(['%PDF-'], 'lampiran.pdf', { type: 'application/pdf' });
+    Object.defineProperty(big, 'size', { value: 2 * 1024 * 1024 });
+    choose(big);
+    expect(await screen.findByRole('alert')).toHaveTextContent('lampiran.pdf is larger than 1 MB');
+    expect(screen.queryByTestId('paper-pending')).not.toBeInTheDocument();
+
+    const fits = new File(['%PDF-'], 'ringkas.pdf', { type: 'application/pdf' });
+    Object.defineProperty(fits, 'size', { value: 900 * 1024 });
+    choose(fits);
+    expect(await screen.findByTestId('paper-pending')).toHaveTextContent('ringkas.pdf');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await act(async () => {
+      await i18n.changeLanguage('ms');
+    });
+    choose(big);
+    expect(await screen.findByRole('alert')).toHaveTextContent('lampiran.pdf melebihi 1 MB');
+    expect(FakeUpload.sent).toHaveLength(0);
+  });
+
+  it('should rename and reclassify a paper from its row, and follow a rename made elsewhere', async () => {
+    const user = userEvent.setup();
+    const paper = makePaper({ classification: 'RESTRICTED' });
+    const renamed = { ...paper, title: 'Kertas Kerja 1 (pindaan)', classification: 'SECRET' as const, version: 2 };
+    const { calls, queryClient } = renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage />, {
+      handler: (call) => {
+        if (call.method === 'PATCH' && call.url === `/api/documents/${paper.id}`) {
+          const body = call.body as { version: number };
+          if (body.version === 1) return jsonResponse(200, renamed);
+          return jsonResponse(409, { statusCode: 409, message: 'stale', current: { ...renamed, version: 3 } });
+        }
+        return serve([paper])(call);
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: `Rename or reclassify ${paper.fileName}` }));
+    const title = screen.getByRole('textbox', { name: `Title of ${paper.fileName}` });
+    expect(title).toHaveFocus();
+    expect(title).toHaveValue(paper.title);
+    expect(screen.getByRole('combobox', { name: `Classification of ${paper.fileName}` })).toHaveValue('RESTRICTED');
+
+    // An empty title is refused before sending.
+    await user.clear(title);
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter a title.');
+    expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(0);
+
+    await user.type(title, 'Kertas Kerja 1 (pindaan)');
+    await user.selectOptions(screen.getByRole('combobox', { name: `Classification of ${paper.fileName}` }), 'SECRET');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const row = await screen.findByTestId('paper');
+    expect(within(row).getByRole('button', { name: `Download ${paper.fileName}` })).toHaveTextContent('Kertas Kerja 1 (pindaan)');
+    expect(within(row).getByText('Secret')).toHaveAttribute('data-level', 'SECRET');
+    expect(calls.filter((call) => call.method === 'PATCH').map((call) => call.body)).toEqual([
+      { version: 1, title: 'Kertas Kerja 1 (pindaan)', classification: 'SECRET' },
+    ]);
+
+    // Someone else renames it: the row follows the live event.
+    const elsewhere = { ...renamed, title: 'Kertas Kerja 1 (muktamad)', classification: 'CONFIDENTIAL' as const, version: 3 };
+    act(() => {
+      expect(applyEnvelope(queryClient, envelope('document.updated', elsewhere))).toBe(true);
+    });
+    await waitFor(() => expect(screen.getByTestId('paper')).toHaveTextContent('Kertas Kerja 1 (muktamad)'));
+    expect(within(screen.getByTestId('paper')).getByText('Confidential')).toHaveAttribute('data-level', 'CONFIDENTIAL');
+
+    // A save based on a version someone else has replaced is refused: the stored paper is shown.
+    await user.click(screen.getByRole('button', { name: `Rename or reclassify ${paper.fileName}` }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone changed this paper meanwhile');
+    expect(screen.getByRole('textbox', { name: `Title of ${paper.fileName}` })).toHaveValue('Kertas Kerja 1 (pindaan)');
+    expect(screen.getByRole('combobox', { name: `Classification of ${paper.fileName}` })).toHaveValue('SECRET');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(2);
+
+    // Escape leaves the editor without sending.
+    await user.click(screen.getByRole('button', { name: `Rename or reclassify ${paper.fileName}` }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('paper-editor')).not.toBeInTheDocument();
+    expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(2);
   });
 });

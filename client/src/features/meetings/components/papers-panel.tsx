@@ -50,6 +50,25 @@ export function precheck(file: Pick<File, 'name' | 'size'>, maxBytes = DEFAULT_U
   return null;
 }
 
+/** The query key of the server's upload limits: read once a session, with the meeting page. */
+export const DOCUMENT_LIMITS_KEY = ['document-limits'] as const;
+
+/**
+ * The largest file the server takes (its UPLOAD_MAX_BYTES), read once when the first agenda row
+ * with an upload button or papers appears; the built-in default until it has answered.
+ */
+export function useUploadMaxBytes(): number {
+  const api = useApi();
+  const limits = useQuery({
+    queryKey: DOCUMENT_LIMITS_KEY,
+    queryFn: () => papersApi.limits(api),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+  return limits.data?.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+}
+
 export function usePapers(parentId: string) {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.documents(parentId), queryFn: () => papersApi.ofParent(api, parentId) });
@@ -60,6 +79,7 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
   const api = useApi();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const kind = documentKindOf(paper.mediaType) ?? 'other';
   const download = useMutation({ mutationFn: () => papersApi.download(paper) });
   const remove = useMutation({
@@ -68,8 +88,9 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
       removeRecord(queryClient, 'document', paper.committeeId, paper.id, 'deleted', paper.version + 1);
     },
   });
+  if (editing) return <PaperEditor paper={paper} onDone={() => setEditing(false)} />;
   return (
-    <li className="papers__row" data-testid="paper">
+    <li className="papers__row" data-testid="paper" data-paper-id={paper.id}>
       <span className={`papers__icon papers__icon--${kind}`} aria-hidden="true">
         {KIND_MARK[kind]}
       </span>
@@ -103,17 +124,28 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
             </button>
           </span>
         ) : (
-          <button
-            type="button"
-            className="papers__delete"
-            aria-label={t('papers.deleteFor', { name: paper.fileName })}
-            onClick={() => {
-              remove.reset();
-              setConfirming(true);
-            }}
-          >
-            ×
-          </button>
+          <>
+            <button
+              type="button"
+              className="button button--small button--ghost papers__edit"
+              aria-label={t('papers.editFor', { name: paper.fileName })}
+              data-testid="paper-edit"
+              onClick={() => setEditing(true)}
+            >
+              {t('papers.edit')}
+            </button>
+            <button
+              type="button"
+              className="papers__delete"
+              aria-label={t('papers.deleteFor', { name: paper.fileName })}
+              onClick={() => {
+                remove.reset();
+                setConfirming(true);
+              }}
+            >
+              ×
+            </button>
+          </>
         ))}
       {(download.isError || remove.isError) && (
         <span className="field__error papers__error" role="alert">
@@ -125,11 +157,97 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
 }
 
 /**
+ * Rename or reclassify a paper in its row (PATCH with the version it was based on). The stored
+ * record replaces the cached one at once, and every other screen gets it from the live event.
+ */
+function PaperEditor({ paper, onDone }: { paper: DocumentRecord; onDone: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState(paper.title);
+  const [classification, setClassification] = useState<Classification>(paper.classification);
+  const [base, setBase] = useState(paper);
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => papersApi.update(api, paper.id, { version: base.version, title: title.trim(), classification }),
+    onSuccess: (stored) => {
+      upsertRecord(queryClient, 'document', stored, stored.committeeId);
+      onDone();
+    },
+    onError: (error) => {
+      if (isApiError(error, 409) && error.body.current) {
+        const current = error.body.current as DocumentRecord;
+        upsertRecord(queryClient, 'document', current, current.committeeId);
+        setBase(current);
+        setTitle(current.title);
+        setClassification(current.classification);
+        setProblem(t('papers.changedMeanwhile'));
+      } else setProblem(t('papers.saveFailed'));
+    },
+  });
+  return (
+    <li className="papers__row papers__row--editing" data-testid="paper-editor" data-paper-id={paper.id}>
+      <form
+        className="papers__edit-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (title.trim() === '') {
+            setProblem(t('papers.titleRequired'));
+            return;
+          }
+          setProblem(null);
+          save.mutate();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onDone();
+        }}
+      >
+        <input
+          className="papers__title-input"
+          name="title"
+          aria-label={t('papers.titleFor', { name: paper.fileName })}
+          value={title}
+          maxLength={300}
+          // biome-ignore lint/a11y/noAutofocus: opened by a click on its own Edit button
+          autoFocus
+          disabled={save.isPending}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+        <select
+          className="papers__class"
+          aria-label={t('papers.classificationFor', { name: paper.fileName })}
+          value={classification}
+          disabled={save.isPending}
+          onChange={(event) => setClassification(event.target.value as Classification)}
+        >
+          {CLASSIFICATIONS.map((level) => (
+            <option key={level} value={level}>
+              {t(`classification.${level}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--small" disabled={save.isPending} data-testid="paper-save">
+          {t('papers.save')}
+        </button>
+        <button type="button" className="button button--small button--ghost" disabled={save.isPending} onClick={onDone}>
+          {t('papers.cancel')}
+        </button>
+        {problem && (
+          <span className="field__error papers__error" role="alert">
+            {problem}
+          </span>
+        )}
+      </form>
+    </li>
+  );
+}
+
+/**
  * A file chosen for an item but not sent yet, or why it was refused before sending. Shared by the
  * item's upload button (in its row) and its papers panel (below it): nothing takes room on the
  * agenda until a file is chosen.
  */
-type Pending = { file: File } | { refused: 'tooLarge' | 'badType'; name: string };
+type Pending = { file: File } | { refused: 'tooLarge' | 'badType'; name: string; maxBytes: number };
 const pendingByParent = new Map<string, Pending>();
 const pendingListeners = new Set<() => void>();
 
@@ -149,10 +267,10 @@ function usePending(parentId: string): Pending | undefined {
   );
 }
 
-function choose(parentId: string, file: File | undefined): void {
+function choose(parentId: string, file: File | undefined, maxBytes: number): void {
   if (!file) return;
-  const refused = precheck(file);
-  setPending(parentId, refused ? { refused, name: file.name } : { file });
+  const refused = precheck(file, maxBytes);
+  setPending(parentId, refused ? { refused, name: file.name, maxBytes } : { file });
 }
 
 /**
@@ -163,14 +281,15 @@ export function PaperUploadButton({ parentId, number }: { parentId: string; numb
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const maxBytes = useUploadMaxBytes();
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    choose(parentId, event.target.files?.[0]);
+    choose(parentId, event.target.files?.[0], maxBytes);
     event.target.value = '';
   };
   const onDrop = (event: DragEvent<HTMLButtonElement>) => {
     event.preventDefault();
     setDragging(false);
-    choose(parentId, event.dataTransfer.files[0]);
+    choose(parentId, event.dataTransfer.files[0], maxBytes);
   };
   return (
     <>
@@ -220,6 +339,7 @@ function PaperUpload({
   const queryClient = useQueryClient();
   const [classification, setClassification] = useState<Classification>(defaultClassification);
   const [progress, setProgress] = useState<number | null>(null);
+  const maxBytes = useUploadMaxBytes();
   const upload = useMutation({
     mutationFn: () => papersApi.upload({ committeeId, parentId, classification, file, onProgress: setProgress }),
     onSuccess: (paper) => {
@@ -229,7 +349,7 @@ function PaperUpload({
     },
     onError: (error) => {
       const text = isApiError(error, 413)
-        ? t('papers.tooLarge', { name: file.name, max: formatSize(DEFAULT_UPLOAD_MAX_BYTES, i18n.language) })
+        ? t('papers.tooLarge', { name: file.name, max: formatSize(maxBytes, i18n.language) })
         : isApiError(error, 415)
           ? t('papers.badType', { name: file.name })
           : t('papers.uploadFailed');
@@ -299,6 +419,8 @@ export function PapersPanel({
   const { t, i18n } = useTranslation();
   const papers = usePapers(parentId);
   const pending = usePending(parentId);
+  // Read with the first panel, so the limit is known before anyone picks a file.
+  useUploadMaxBytes();
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   // A new choice replaces what was said about the last one.
   useEffect(() => {
@@ -309,7 +431,7 @@ export function PapersPanel({
   const refusal =
     pending && 'refused' in pending
       ? pending.refused === 'tooLarge'
-        ? t('papers.tooLarge', { name: pending.name, max: formatSize(DEFAULT_UPLOAD_MAX_BYTES, i18n.language) })
+        ? t('papers.tooLarge', { name: pending.name, max: formatSize(pending.maxBytes, i18n.language) })
         : t('papers.badType', { name: pending.name })
       : null;
   const shown = refusal ? { kind: 'error' as const, text: refusal } : message;

@@ -9,19 +9,24 @@ import { DecisionsRegisterPage } from './decisions.tsx';
 import { MeetingPage } from './meeting-page.tsx';
 
 describe('raising an action from an agenda item', () => {
-  it('should open the action creator and send the meeting and agenda item with the action', async () => {
+  it('should send the meeting and agenda item with the action, stay in the meeting and show the action under its item', async () => {
     const user = userEvent.setup();
     const agenda = makeAgenda([['Opening'], ['Papers']]);
     const papers = agenda[1] as AgendaItem;
     const created = makeActionItem({ title: 'Prepare the paper', meetingId: MEETING_ID, agendaItemId: papers.id });
+    let posted = false;
     const handler: Handler = ({ method, url }) => {
+      if (method === 'GET' && url === `/api/committees/${COMMITTEE_ID}/action-items`) return jsonResponse(200, posted ? [created] : []);
       if (url === '/api/auth/me') return jsonResponse(200, chairUser);
       if (url === `/api/committees/${COMMITTEE_ID}`) return jsonResponse(200, committee);
       if (url === `/api/committees/${COMMITTEE_ID}/members`) return jsonResponse(200, members);
       if (url === `/api/meetings/${MEETING_ID}`) return jsonResponse(200, makeMeeting());
       if (url === `/api/meetings/${MEETING_ID}/agenda-items`) return jsonResponse(200, agenda);
       if (url.endsWith('/decisions')) return jsonResponse(200, []);
-      if (method === 'POST' && url === `/api/committees/${COMMITTEE_ID}/action-items`) return jsonResponse(201, created);
+      if (method === 'POST' && url === `/api/committees/${COMMITTEE_ID}/action-items`) {
+        posted = true;
+        return jsonResponse(201, created);
+      }
       return jsonResponse(404, { statusCode: 404, message: 'Not found' });
     };
     const { calls, location } = renderWithApp(<MeetingPage />, {
@@ -32,7 +37,11 @@ describe('raising an action from an agenda item', () => {
     await user.click(await screen.findByRole('button', { name: 'Raise an action from item 2' }));
     await user.type(await screen.findByRole('textbox', { name: /Title/ }), 'Prepare the paper');
     await user.click(screen.getByTestId('save-action-item'));
-    await waitFor(() => expect(location.current.pathname).toBe(`/c/${COMMITTEE_ID}/actions/${created.id}`));
+    // The secretariat stays in the running meeting: the form closes, the action shows under its item.
+    await waitFor(() => expect(screen.queryByTestId('save-action-item')).not.toBeInTheDocument());
+    expect(location.current.pathname).toBe(`/c/${COMMITTEE_ID}/meetings/${MEETING_ID}`);
+    const listed = await screen.findByRole('list', { name: 'Actions raised from item 2' });
+    expect(listed).toHaveTextContent('Prepare the paper');
     const post = calls.find((call) => call.method === 'POST' && call.url.endsWith('/action-items'));
     expect(post?.body).toMatchObject({ title: 'Prepare the paper', meetingId: MEETING_ID, agendaItemId: papers.id });
   });

@@ -407,6 +407,8 @@ export const en = {
     actions: {
       raise: 'Raise action',
       raiseFor: 'Raise an action from item {{number}}',
+      ofItem: 'Actions raised from item {{number}}',
+      label: 'Action',
     },
     matters: {
       heading: 'Matters arising',
@@ -642,6 +644,13 @@ export const en = {
     confirm: 'Yes, delete',
     cancel: 'Cancel',
     deleteFailed: 'The paper could not be deleted.',
+    editFor: 'Rename or reclassify {{name}}',
+    edit: 'Edit',
+    titleFor: 'Title of {{name}}',
+    save: 'Save',
+    saveFailed: 'The paper could not be saved.',
+    titleRequired: 'Enter a title.',
+    changedMeanwhile: 'Someone changed this paper meanwhile. Its current title and classification are shown; please try again.',
     kinds: {
       pdf: 'PDF',
       docx: 'Word',

@@ -414,6 +414,8 @@ export const ms: Resources = {
     actions: {
       raise: 'Wujudkan tindakan',
       raiseFor: 'Wujudkan tindakan daripada perkara {{number}}',
+      ofItem: 'Tindakan daripada perkara {{number}}',
+      label: 'Tindakan',
     },
     matters: {
       heading: 'Perkara berbangkit',
@@ -649,6 +651,13 @@ export const ms: Resources = {
     confirm: 'Ya, padam',
     cancel: 'Batal',
     deleteFailed: 'Kertas kerja tidak dapat dipadam.',
+    editFor: 'Namakan semula atau kelaskan semula {{name}}',
+    edit: 'Sunting',
+    titleFor: 'Tajuk {{name}}',
+    save: 'Simpan',
+    saveFailed: 'Kertas kerja tidak dapat disimpan.',
+    titleRequired: 'Masukkan tajuk.',
+    changedMeanwhile: 'Seseorang telah mengubah kertas kerja ini. Tajuk dan pengelasan semasa dipaparkan; sila cuba lagi.',
     kinds: {
       pdf: 'PDF',
       docx: 'Word',
