@@ -7,6 +7,7 @@ import { authStore } from '../lib/auth/auth-store.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 import { bindQueryPersistence, defaultPersistStorage, PERSIST_MAX_AGE_MS } from '../lib/offline/query-persistence.ts';
 import { installCacheGuards } from '../lib/realtime/cache-guards.ts';
+import { prefetchFirstScreen } from './prefetch.ts';
 
 export function createAppQueryClient(): QueryClient {
   const queryClient = new QueryClient({
@@ -50,3 +51,8 @@ const defaultApi = createAppApiClient();
 const defaultQueryClient = createAppQueryClient();
 // Before the first render: pages opened earlier show from the device at once, even offline.
 bindQueryPersistence(defaultQueryClient, authStore, defaultPersistStorage());
+
+/** The app's own clients: the entry starts the first screen's requests with them (see prefetch.ts). */
+export function startFirstScreenQueries(pathname: string): void {
+  prefetchFirstScreen(defaultQueryClient, defaultApi, pathname, authStore.getToken() !== null);
+}

@@ -1,5 +1,6 @@
 import { addDays, format, formatDistanceToNow, parseISO } from 'date-fns';
-import { enGB, ms } from 'date-fns/locale';
+import { enGB } from 'date-fns/locale/en-GB';
+import { registeredDateLocale } from './i18n/i18n.ts';
 
 export const COMMITTEE_TIME_ZONE = 'Asia/Kuala_Lumpur';
 
@@ -27,8 +28,9 @@ export function isDueWithinWeek(dueDate: string | null, today: string): boolean 
   return dueDate !== null && dueDate >= today && dueDate <= addDaysIso(today, 6);
 }
 
+/** Malay's date words arrive with its strings (see i18n.ts); English is always here. */
 function dateLocale(lng: string) {
-  return lng === 'ms' ? ms : enGB;
+  return registeredDateLocale(lng) ?? enGB;
 }
 
 /** "30 Jun 2025" / "30 Jun 2025" in Malay: a calendar date with no time zone shift. */

@@ -7,6 +7,8 @@ export function fakeSocket(answer: (committeeId: string) => SubscribeAck = () =>
   const handlers = new Map<string, Handler[]>();
   const socket = {
     connected: false,
+    /** How many times the client asked to connect (it connects once it is set up). */
+    connectCalls: 0,
     active: true,
     on(event: string, handler: Handler) {
       handlers.set(event, [...(handlers.get(event) ?? []), handler]);
@@ -19,6 +21,7 @@ export function fakeSocket(answer: (committeeId: string) => SubscribeAck = () =>
       };
     },
     connect() {
+      socket.connectCalls += 1;
       return socket;
     },
     disconnect() {

@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from '@sidang/shared/constants';
+import type { Locale as DateLocale } from 'date-fns';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en, type Resources } from './locales/en.ts';
@@ -24,12 +25,27 @@ function readStoredLocale(): Locale {
 }
 
 /**
+ * date-fns locales other than English, registered with the language's strings (below): a page
+ * carries the date words of the language it shows only. Read by client/src/lib/dates.ts; kept
+ * here so that loading a language does not pull date-fns into the entry.
+ */
+const dateLocales = new Map<string, DateLocale>();
+
+export function registeredDateLocale(lng: string): DateLocale | undefined {
+  return dateLocales.get(lng);
+}
+
+/**
  * English is built in (it is also the fallback); every other language is a chunk of its own,
  * loaded when it is chosen (or, at start, before the first render): a page loads one language.
  */
 const LOADERS: Record<Locale, () => Promise<Resources>> = {
   en: async () => en,
-  ms: () => import('./locales/ms.ts').then((module) => module.ms),
+  ms: () =>
+    Promise.all([import('./locales/ms.ts'), import('date-fns/locale/ms')]).then(([strings, dates]) => {
+      dateLocales.set('ms', dates.ms);
+      return strings.ms;
+    }),
 };
 
 export const i18n = i18next.createInstance();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Committee, SubscribeAck } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { AccessBanner } from '../../app/layout/access-banner.tsx';
 import { ConnectionIndicator } from '../../app/layout/connection-indicator.tsx';
 import { fakeSocket } from '../../test/fake-socket.ts';
@@ -29,10 +29,16 @@ function renderProvider(answer?: (committeeId: string) => SubscribeAck) {
   return { socket, queryClient };
 }
 
+/** The realtime client loads after the first render (a chunk of its own): wait for its socket. */
+async function connect(socket: ReturnType<typeof fakeSocket>) {
+  await waitFor(() => expect(socket.connectCalls).toBeGreaterThan(0));
+  await act(async () => socket.fire('connect'));
+}
+
 describe(RealtimeProvider.name, () => {
   it('should name the committee the user was removed from, read before its caches went', async () => {
     const { socket, queryClient } = renderProvider();
-    await act(async () => socket.fire('connect'));
+    await connect(socket);
     await settle();
     expect(screen.getByRole('status')).toHaveAttribute('data-state', 'live');
 
@@ -45,7 +51,7 @@ describe(RealtimeProvider.name, () => {
 
   it('should show "no access", not "catching up", for a committee whose subscribe was refused', async () => {
     const { socket } = renderProvider(() => ({ ok: false, error: 'not a member', code: 'not-member' as const }));
-    await act(async () => socket.fire('connect'));
+    await connect(socket);
     await settle();
     expect(screen.getByRole('status')).toHaveAttribute('data-state', 'no-access');
     expect(screen.getByRole('status')).toHaveTextContent('No access');

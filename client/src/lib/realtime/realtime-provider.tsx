@@ -4,14 +4,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { useApi } from '../api/api-context.tsx';
 import { authStore } from '../auth/auth-store.ts';
 import { queryKeys } from '../query-keys.ts';
-import {
-  type AccessNotice,
-  type CommitteeState,
-  type ConnectionState,
-  loadSocketFactory,
-  type RealtimeSocket,
-  startRealtime,
-} from './realtime-client.ts';
+import type { AccessNotice, CommitteeState, ConnectionState, RealtimeSocket, startRealtime } from './realtime-client.ts';
 
 /** An access change as the UI tells it: the committee's names read before its caches went. */
 export interface ShownAccessNotice {
@@ -73,8 +66,8 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
     if (!idsKey) return undefined;
     let stop: (() => void) | undefined;
     let cancelled = false;
-    const start = (makeSocket: (token: string) => RealtimeSocket) => {
-      stop = startRealtime({
+    const start = (run: typeof startRealtime, makeSocket: (token: string) => RealtimeSocket) => {
+      stop = run({
         token,
         committeeIds: idsKey.split(','),
         api,
@@ -105,12 +98,13 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
         },
       });
     };
-    // The socket library loads after the page has drawn from the API (and the device's copy).
-    if (createSocket) start(createSocket);
-    else
-      void loadSocketFactory().then(
-        (makeSocket) => {
-          if (!cancelled) start(makeSocket);
+    // The realtime client and the socket library load after the page has drawn from the API (and
+    // the device's copy): neither is needed to draw it.
+    void import('./realtime-client.ts')
+      .then(async (realtime) => ({ run: realtime.startRealtime, makeSocket: createSocket ?? (await realtime.loadSocketFactory()) }))
+      .then(
+        ({ run, makeSocket }) => {
+          if (!cancelled) start(run, makeSocket);
         },
         () => {
           if (!cancelled) setState('offline');
