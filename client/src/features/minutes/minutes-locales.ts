@@ -2,6 +2,8 @@
 export const minutesEn = {
   title: 'Minutes',
   open: 'Minutes',
+  unsentSignOut:
+    'Minutes text you typed offline has not reached the server yet. Signing out now removes it from this device and it will be lost. Sign out anyway?',
   openLabel: 'Open the minutes of this meeting',
   backToMeeting: 'Back to the meeting',
   loading: 'Loading the minutes…',
@@ -131,6 +133,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const minutesMs: Widen<typeof minutesEn> = {
   title: 'Minit Mesyuarat',
   open: 'Minit',
+  unsentSignOut:
+    'Teks minit yang anda taip semasa luar talian belum sampai ke pelayan. Log keluar sekarang akan memadamnya daripada peranti ini dan ia akan hilang. Log keluar juga?',
   openLabel: 'Buka minit mesyuarat ini',
   backToMeeting: 'Kembali ke mesyuarat',
   loading: 'Memuatkan minit…',

@@ -147,7 +147,11 @@ interface SectionBlockProps {
 
 function SectionBlock({ section, record, committeeId, canManage, canComment, user, actionItems, onComment }: SectionBlockProps) {
   const { t } = useTranslation();
-  const shared = useSectionDoc(section.id, user.id);
+  const shared = useSectionDoc(section.id, user.id, {
+    committeeId: section.committeeId,
+    meetingId: section.meetingId,
+    classification: section.classification,
+  });
   const [selection, setSelection] = useState<SectionSelection | null>(null);
   const [raising, setRaising] = useState<string | null>(null);
   const state = shared?.state;
