@@ -94,7 +94,13 @@ describe('minutes workflow', () => {
     expect((await setStatus('scheduled')).status).toBe(200);
     // Scheduled, not yet started: no minutes, and a member (who never creates them) gets 404.
     expect((await app.request('GET', `/api/meetings/${meetingId}/minutes`, world.member.token)).status).toBe(404);
-    const since = Number((await sql(app).dataSource.query('SELECT coalesce(max(seq), 0) AS seq FROM change_events WHERE committee_id = $1', [world.committee.id]))[0].seq);
+    const since = Number(
+      (
+        await sql(app).dataSource.query('SELECT coalesce(max(seq), 0) AS seq FROM change_events WHERE committee_id = $1', [
+          world.committee.id,
+        ])
+      )[0].seq,
+    );
 
     expect((await setStatus('in_progress')).status).toBe(200);
     const read = await app.request<Minutes>('GET', `/api/meetings/${meetingId}/minutes`, world.member.token);
