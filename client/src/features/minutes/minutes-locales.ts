@@ -94,6 +94,7 @@ export const minutesEn = {
   pdfFailed: 'The PDF could not be downloaded.',
   print: 'Print',
   comments: {
+    showPassage: 'Show the passage in the text: “{{quote}}”',
     heading: 'Comments',
     empty: 'No comments yet.',
     loadFailed: 'The comments could not be loaded.',
@@ -225,6 +226,7 @@ export const minutesMs: Widen<typeof minutesEn> = {
   pdfFailed: 'PDF tidak dapat dimuat turun.',
   print: 'Cetak',
   comments: {
+    showPassage: 'Tunjukkan petikan dalam teks: “{{quote}}”',
     heading: 'Ulasan',
     empty: 'Belum ada ulasan.',
     loadFailed: 'Ulasan tidak dapat dimuatkan.',
