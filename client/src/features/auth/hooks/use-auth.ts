@@ -7,8 +7,11 @@ import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
 import { currentLocale, isLocale, setLocale, storedLocale } from '../../../lib/i18n/i18n.ts';
 import { defaultPersistStorage, type PersistStorage, removePersistedQueryCache } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { forgetMinutesAbove, forgetMinutesOnDevice, hasUnsentMinutes } from '../../minutes/collab/device-docs.ts';
+import { hasUnsentMinutes } from '../../minutes/collab/device-index.ts';
 import { authApi } from '../api/auth-api.ts';
+
+// Loaded when needed: the minutes copies on the device are not part of the first screen.
+const deviceDocs = () => import('../../minutes/collab/device-docs.ts');
 
 /** The signed-in user (GET /api/auth/me). */
 export function useMe() {
@@ -25,7 +28,10 @@ export function useMe() {
   const userId = me.data?.id;
   const clearance = me.data?.clearance;
   useEffect(() => {
-    if (userId && clearance) void forgetMinutesAbove(userId, clearance).catch(() => undefined);
+    if (userId && clearance)
+      void deviceDocs()
+        .then((docs) => docs.forgetMinutesAbove(userId, clearance))
+        .catch(() => undefined);
   }, [userId, clearance]);
   return me;
 }
@@ -92,6 +98,8 @@ export function useSignOut(
     authStore.clear();
     queryClient.clear();
     if (storage) removePersistedQueryCache(storage, userId ?? undefined);
-    void forgetMinutesOnDevice(userId ?? undefined).catch(() => undefined);
+    void deviceDocs()
+      .then((docs) => docs.forgetMinutesOnDevice(userId ?? undefined))
+      .catch(() => undefined);
   };
 }

@@ -1,4 +1,7 @@
 import { type Classification, isCleared } from '@sidang/shared';
+import { type DeviceDocEntry, type DeviceDocIndex, readIndex, writeIndex } from './device-index.ts';
+
+export { type DeviceDocEntry, hasUnsentMinutes, markUnsent, rememberDeviceDoc } from './device-index.ts';
 
 /** Where a section's document is kept on the device: per user, so no one reads another's copy. */
 export function localDocName(userId: string, sectionId: string): string {
@@ -25,70 +28,6 @@ export async function forgetMinutesOnDevice(
   const names = [...new Set([...listed, ...noted])];
   await Promise.all(names.map((name) => deleteDatabase(idb, name)));
   return names.length;
-}
-
-/** What the device remembers of a section it keeps a copy of: enough to know when access to it ends. */
-export interface DeviceDocEntry {
-  sectionId: string;
-  committeeId: string;
-  meetingId: string;
-  classification: Classification;
-  /** Text typed here and not yet sent to the server. */
-  unsent?: boolean;
-}
-
-type DeviceDocIndex = Record<string, DeviceDocEntry>;
-
-const indexKey = (userId: string) => `sidang-minutes-index:${userId}`;
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-function readIndex(userId: string): DeviceDocIndex {
-  try {
-    const raw = storage()?.getItem(indexKey(userId));
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    return parsed && typeof parsed === 'object' ? (parsed as DeviceDocIndex) : {};
-  } catch {
-    return {};
-  }
-}
-
-function writeIndex(userId: string, index: DeviceDocIndex): void {
-  try {
-    if (Object.keys(index).length === 0) storage()?.removeItem(indexKey(userId));
-    else storage()?.setItem(indexKey(userId), JSON.stringify(index));
-  } catch {
-    // A full or unavailable storage: the sign-out removal still clears every copy.
-  }
-}
-
-/** Notes that the device keeps a copy of a section (and under which committee and level). */
-export function rememberDeviceDoc(userId: string, entry: Omit<DeviceDocEntry, 'unsent'>): void {
-  const index = readIndex(userId);
-  const key = entry.sectionId.toLowerCase();
-  const before = index[key];
-  const next: DeviceDocEntry = { ...entry, sectionId: key, ...(before?.unsent ? { unsent: true } : {}) };
-  if (JSON.stringify(before) !== JSON.stringify(next)) writeIndex(userId, { ...index, [key]: next });
-}
-
-/** Marks whether a section's copy holds text not yet sent (typed offline). */
-export function markUnsent(userId: string, sectionId: string, unsent: boolean): void {
-  const index = readIndex(userId);
-  const key = sectionId.toLowerCase();
-  const entry = index[key];
-  if (!entry || Boolean(entry.unsent) === unsent) return;
-  writeIndex(userId, { ...index, [key]: { ...entry, unsent: unsent || undefined } });
-}
-
-/** Whether this user has minutes text on the device that the server has not received. */
-export function hasUnsentMinutes(userId: string | null | undefined): boolean {
-  return userId ? Object.values(readIndex(userId)).some((entry) => entry.unsent === true) : false;
 }
 
 function deleteDatabase(idb: IDBFactory, name: string): Promise<void> {

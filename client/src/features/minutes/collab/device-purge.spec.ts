@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { QueryClient } from '@tanstack/react-query';
+import { waitFor } from '@testing-library/react';
 import { authStore } from '../../../lib/auth/auth-store.ts';
 import { applyClearance, purgeAll, purgeCommittee } from '../../../lib/realtime/access-purge.ts';
 import { forgetMinutesNotListed, hasUnsentMinutes, localDocName, markUnsent, rememberDeviceDoc } from './device-docs.ts';
@@ -21,7 +22,6 @@ function fakeIdb(names: string[]) {
 
 const USER = 'user-a';
 const OTHER = 'user-b';
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('minutes copies on the device when access ends', () => {
   let deleted: string[];
@@ -47,19 +47,16 @@ describe('minutes copies on the device when access ends', () => {
 
   it('should remove the copies of a committee the user was taken out of (the generic purge)', async () => {
     purgeCommittee(new QueryClient(), 'c1');
-    await settle();
-    expect(deleted.sort()).toEqual([localDocName(USER, 's-open'), localDocName(USER, 's-secret')]);
+    await waitFor(() => expect(deleted.sort()).toEqual([localDocName(USER, 's-open'), localDocName(USER, 's-secret')]));
     // What is left is still known, and removed at the next purge.
     purgeCommittee(new QueryClient(), 'c2');
-    await settle();
-    expect(deleted).toContain(localDocName(USER, 's-other'));
+    await waitFor(() => expect(deleted).toContain(localDocName(USER, 's-other')));
     expect(deleted).not.toContain(localDocName(OTHER, 's-theirs'));
   });
 
   it('should remove the copies above a lowered clearance, and keep the rest', async () => {
     applyClearance(new QueryClient(), 'RESTRICTED');
-    await settle();
-    expect(deleted.sort()).toEqual([localDocName(USER, 's-other'), localDocName(USER, 's-secret')]);
+    await waitFor(() => expect(deleted.sort()).toEqual([localDocName(USER, 's-other'), localDocName(USER, 's-secret')]));
   });
 
   it('should remove the copies of sections the server no longer lists (raised while the page was closed)', async () => {
@@ -71,8 +68,9 @@ describe('minutes copies on the device when access ends', () => {
 
   it('should remove every copy of the user when the session is ended by the server', async () => {
     purgeAll(new QueryClient());
-    await settle();
-    expect(deleted.sort()).toEqual([localDocName(USER, 's-open'), localDocName(USER, 's-other'), localDocName(USER, 's-secret')]);
+    await waitFor(() =>
+      expect(deleted.sort()).toEqual([localDocName(USER, 's-open'), localDocName(USER, 's-other'), localDocName(USER, 's-secret')]),
+    );
   });
 
   it('should know when text typed offline has not been sent', () => {

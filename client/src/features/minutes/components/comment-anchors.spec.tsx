@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type { CommentAnchor, CommentThread } from '@sidang/shared';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { CommentAnchor, CommentThread, MinutesSection } from '@sidang/shared';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { toBase64 } from 'lib0/buffer';
@@ -28,6 +28,32 @@ function docWithPassage(passage: string): { doc: Y.Doc; text: Y.XmlText; anchor:
 
 const USER = { name: 'Urus Setia', color: '#336699' };
 const highlighted = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('.minutes-anchor')];
+
+/** The minutes page's wiring, reduced: a thread picked in the panel focuses its passage in the editor. */
+function Page({ doc, anchor, headId, section }: { doc: Y.Doc; anchor: CommentAnchor; headId: string; section: MinutesSection }) {
+  const [focused, setFocused] = useState<string | null>(null);
+  return (
+    <>
+      <SectionEditor
+        doc={doc}
+        provider={null}
+        editable={false}
+        user={USER}
+        label="Seksyen 1"
+        threads={[{ id: headId, anchor }]}
+        focusedThreadId={focused}
+      />
+      <CommentsPanel
+        minutesId={MINUTES_ID}
+        sections={[section]}
+        canComment
+        draft={null}
+        onDraftDone={() => undefined}
+        onShowPassage={(comment) => setFocused(comment.id)}
+      />
+    </>
+  );
+}
 
 describe('comment anchors in the section editor', () => {
   const scrolled: Element[] = [];
@@ -69,32 +95,7 @@ describe('comment anchors in the section editor', () => {
         ? jsonResponse(200, list)
         : jsonResponse(404, { statusCode: 404, message: 'Not found' });
 
-    function Page() {
-      const [focused, setFocused] = useState<string | null>(null);
-      return (
-        <>
-          <SectionEditor
-            doc={doc}
-            provider={null}
-            editable={false}
-            user={USER}
-            label="Seksyen 1"
-            threads={[{ id: head.id, anchor }]}
-            focusedThreadId={focused}
-          />
-          <CommentsPanel
-            minutesId={MINUTES_ID}
-            sections={[section]}
-            canComment
-            draft={null}
-            onDraftDone={() => undefined}
-            onShowPassage={(comment) => setFocused(comment.id)}
-          />
-        </>
-      );
-    }
-
-    const { container } = renderWithApp(<Page />, { handler });
+    const { container } = renderWithApp(<Page doc={doc} anchor={anchor} headId={head.id} section={section} />, { handler });
     await waitFor(() => expect(highlighted(container)).toHaveLength(1));
     expect(scrolled).toEqual([]);
     await user.click(await screen.findByRole('button', { name: /Show the passage in the text: “laporan kemajuan”/ }));
