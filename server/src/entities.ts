@@ -19,6 +19,7 @@ import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 import {
   MinutesCommentEntity,
+  MinutesDocAwarenessEntity,
   MinutesDocUpdateEntity,
   MinutesEntity,
   MinutesSectionEntity,
@@ -53,4 +54,5 @@ export const ENTITIES = [
   CalendarFeedEntity,
   CommitteeSettingsEntity,
   DocumentEntity,
+  MinutesDocAwarenessEntity,
 ];

@@ -181,6 +181,156 @@ describe('Minutes in the browser', () => {
     );
   }, 150_000);
 
+  it('should take the next meeting of the demo committee from co-editing to a published PDF read on a phone', async () => {
+    const chairPage = chair?.page;
+    const secretariatPage = secretariat?.page;
+    const base = server?.url ?? '';
+    if (!chairPage || !secretariatPage || !base) throw new Error('beforeAll did not finish');
+    const chairToken = (await login(base, DEMO_USERS.chair)).accessToken;
+    const memberToken = (await login(base, DEMO_USERS.member)).accessToken;
+    const upcoming = await api<Meeting[]>(base, chairToken, 'GET', `/api/committees/${committeeId}/meetings?when=upcoming`);
+    expect(upcoming.status).toBe(200);
+    const next = upcoming.body.filter((meeting) => meeting.id !== meetingId).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+    if (!next) throw new Error('the demo committee has no next meeting');
+    // The chair's first read makes the minutes; the member reads the sections they may see.
+    expect((await api<Minutes>(base, chairToken, 'GET', `/api/meetings/${next.id}/minutes`)).status).toBe(200);
+    const forMember = await api<Minutes>(base, memberToken, 'GET', `/api/meetings/${next.id}/minutes`);
+    expect(forMember.status).toBe(200);
+    const minutesId = forMember.body.id;
+    const section = forMember.body.sections[0]?.id ?? '';
+    expect(section).not.toBe('');
+    const url = `${base}/c/${committeeId}/meetings/${next.id}/minutes`;
+    const editor = (page: Page) => page.locator(`[data-section-id="${section}"] .ProseMirror`);
+    const sectionText = (page: Page) => page.locator(`[data-section-id="${section}"]`);
+    const open = async (page: Page, editable: boolean) => {
+      await page.goto(url);
+      await page.getByTestId('minutes-page').waitFor();
+      await page
+        .locator(`[data-section-id="${section}"] [data-testid="section-sync"][data-status="synced"]`)
+        .waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+      await editor(page).waitFor();
+      if (editable) {
+        await page.waitForFunction(
+          (selector) => document.querySelector(selector)?.getAttribute('contenteditable') === 'true',
+          `[data-section-id="${section}"] .ProseMirror`,
+        );
+      }
+    };
+    const waitForText = (page: Page, text: string, timeout = ARRIVE_TIMEOUT_MS) =>
+      page.waitForFunction(
+        ([selector, wanted]) => (document.querySelector(selector as string)?.textContent ?? '').includes(wanted as string),
+        [`[data-section-id="${section}"]`, text],
+        { timeout },
+      );
+    const move = async (page: Page, to: string, confirmation?: string) => {
+      await page.getByTestId(`minutes-to-${to}`).click();
+      if (confirmation) await page.getByTestId(`confirmation-${confirmation}`).check();
+      await page.getByTestId('minutes-transition-proceed').click();
+      await page.locator(`[data-testid="minutes-status"][data-status="${to}"]`).waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+    };
+
+    // The secretariat and the chair write the section together.
+    await Promise.all([open(chairPage, true), open(secretariatPage, true)]);
+    const typeInto = async (page: Page, text: string) => {
+      await editor(page).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(text, { delay: 10 });
+    };
+    await Promise.all([typeInto(chairPage, 'Pengerusi menerima laporan.'), typeInto(secretariatPage, 'Tindakan susulan oleh JMG.')]);
+    for (const page of [chairPage, secretariatPage]) {
+      await waitForText(page, 'Pengerusi menerima laporan.').catch(async (error: Error) => {
+        throw new Error(
+          `${error.message}: ${await sectionText(chairPage).textContent()} | ${await sectionText(secretariatPage).textContent()}`,
+        );
+      });
+      await waitForText(page, 'Tindakan susulan oleh JMG.');
+    }
+
+    // Circulated: a member comments on a passage, the secretariat resolves the thread.
+    await move(secretariatPage, 'circulated');
+    const member = await openBrowser();
+    try {
+      await signInThroughUi(member.page, base, DEMO_USERS.member, DEMO_PASSWORD);
+      await open(member.page, false);
+      await waitForText(member.page, 'Tindakan susulan oleh JMG.');
+      await member.page.evaluate((selector) => {
+        const root = document.querySelector(selector);
+        const walker = document.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf('susulan oleh JMG') ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 'susulan oleh JMG'.length);
+          document.getSelection()?.removeAllRanges();
+          document.getSelection()?.addRange(range);
+          return;
+        }
+      }, `[data-section-id="${section}"] .ProseMirror`);
+      const commentButton = member.page.locator(`[data-section-id="${section}"] [data-testid="comment-on-selection"]`);
+      await member.page.waitForFunction(
+        (selector) => !(document.querySelector(selector) as HTMLButtonElement | null)?.disabled,
+        `[data-section-id="${section}"] [data-testid="comment-on-selection"]`,
+      );
+      await commentButton.click();
+      const form = member.page.getByTestId('new-comment');
+      await form.getByRole('textbox').fill('Sila nyatakan tarikh laporan JMG.');
+      await form.getByRole('button', { name: 'Post comment' }).click();
+
+      await member.page
+        .getByTestId('comment-thread')
+        .filter({ hasText: 'Sila nyatakan tarikh laporan JMG.' })
+        .waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+      await secretariatPage.reload();
+      const thread = secretariatPage.getByTestId('comment-thread').filter({ hasText: 'Sila nyatakan tarikh laporan JMG.' });
+      await thread.waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+      expect(await thread.textContent()).toContain('susulan oleh JMG');
+      await thread.getByRole('button', { name: 'Resolve' }).click();
+      for (const deadline = Date.now() + ARRIVE_TIMEOUT_MS; ; ) {
+        const threads = await api<Array<{ body: string; resolved: boolean }>>(
+          base,
+          chairToken,
+          'GET',
+          `/api/minutes/${minutesId}/comments`,
+        );
+        if (threads.body.some((head) => head.body === 'Sila nyatakan tarikh laporan JMG.' && head.resolved)) break;
+        if (Date.now() > deadline) throw new Error(`the thread was not resolved: ${JSON.stringify(threads.body)}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+
+      // The chair confirms without amendment and publishes; the PDF downloads.
+      await chairPage.reload();
+      await chairPage.getByTestId('minutes-page').waitFor();
+      await move(chairPage, 'confirmed', 'without_amendment');
+      expect(await chairPage.getByTestId('minutes-confirmation').textContent()).toContain('without amendment');
+      await move(chairPage, 'published');
+      const [pdf] = await Promise.all([
+        chairPage.waitForResponse((response) => response.url().endsWith(`/api/minutes/${minutesId}/pdf`), { timeout: ARRIVE_TIMEOUT_MS }),
+        chairPage.getByTestId('minutes-pdf').click(),
+      ]);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      // The same file as the chair downloads it: a PDF with content.
+      const file = await fetch(`${base}/api/minutes/${minutesId}/pdf`, { headers: { Authorization: `Bearer ${chairToken}` } });
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toContain('application/pdf');
+      const bytes = Buffer.from(await file.arrayBuffer());
+      expect(bytes.length).toBeGreaterThan(0);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+      // A member on a phone reads the published text, with nothing sticking out sideways.
+      await member.page.setViewportSize({ width: 360, height: 740 });
+      await member.page.goto(url);
+      await member.page.locator('[data-testid="minutes-status"][data-status="published"]').waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+      await waitForText(member.page, 'Pengerusi menerima laporan.');
+      expect(await sectionText(member.page).textContent()).toContain('Tindakan susulan oleh JMG.');
+      const overflow = await member.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+    } finally {
+      await member.close();
+    }
+  }, 120_000);
+
   it('should read on a 360 px phone without horizontal overflow', async () => {
     const page = chair?.page;
     if (!page) throw new Error('beforeAll did not finish');

@@ -73,4 +73,43 @@ describe('minutes co-editing on two instances', () => {
       await spy.quit();
     }
   });
+
+  it('should show a cursor set on one instance to a client on the other, removed within 5 s of disconnect; Redis carries {docId} only', async () => {
+    const spy = new Redis(REDIS_URL);
+    const messages: string[] = [];
+    spy.on('message', (_channel, message: string) => messages.push(message));
+    await spy.subscribe('sidang:minutes-awareness');
+    try {
+      const name = `Kursor-${Date.now()}`;
+      const watcherOnSecond = await joined(second, world.secretariat.token, world.openSection);
+      const writerOnFirst = await joined(first, world.chair.token, world.openSection);
+      const writerId = writerOnFirst.doc.clientID;
+      const seen = () => watcherOnSecond.awareness.getStates().get(writerId) as { user?: { name?: string }; cursor?: unknown } | undefined;
+      writerOnFirst.awareness.setLocalState({ user: { name }, cursor: { anchor: 3, head: 7 } });
+      await eventually(
+        () => seen()?.user?.name === name,
+        10_000,
+        () => JSON.stringify([...watcherOnSecond.awareness.getStates()]),
+      );
+      expect(seen()?.cursor).toEqual({ anchor: 3, head: 7 });
+      // A client joining later on the second instance is told at once.
+      const lateOnSecond = await joined(second, world.member.token, world.openSection);
+      await eventually(
+        () => (lateOnSecond.awareness.getStates().get(writerId) as { user?: { name?: string } } | undefined)?.user?.name === name,
+      );
+
+      const gone = Date.now();
+      writerOnFirst.socket.disconnect();
+      await eventually(() => !watcherOnSecond.awareness.getStates().has(writerId), 5_000);
+      expect(Date.now() - gone).toBeLessThan(5_000);
+
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) {
+        expect(Object.keys(JSON.parse(message) as Record<string, unknown>)).toEqual(['docId']);
+        expect(message).not.toContain(name);
+      }
+    } finally {
+      await spy.quit();
+    }
+  });
 });

@@ -73,6 +73,54 @@ describe('minutes workflow', () => {
     expect((await app.request('GET', `/api/meetings/${world.meeting.id}/minutes`, world.outsider.token)).status).toBe(404);
   });
 
+  it('should create the minutes when a meeting starts, in the same transaction as the start, readable by members at once', async () => {
+    const created = await app.request<Meeting>('POST', `/api/committees/${world.committee.id}/meetings`, world.chair.token, {
+      title: 'Mesyuarat Bermula',
+      startsAt: '2026-04-09T09:30:00+08:00',
+      venue: 'Bilik Mesyuarat MITI',
+      standardAgenda: false,
+    });
+    expect(created.status).toBe(201);
+    const meetingId = created.body.id;
+    const item = await app.request<{ id: string }>('POST', `/api/meetings/${meetingId}/agenda-items`, world.chair.token, {
+      title: 'Hal-hal berbangkit',
+      classification: 'OPEN',
+    });
+    expect(item.status).toBe(201);
+    const setStatus = async (status: string) => {
+      const current = await app.request<Meeting>('GET', `/api/meetings/${meetingId}`, world.chair.token);
+      return app.request<Meeting>('PATCH', `/api/meetings/${meetingId}`, world.chair.token, { version: current.body.version, status });
+    };
+    expect((await setStatus('scheduled')).status).toBe(200);
+    // Scheduled, not yet started: no minutes, and a member (who never creates them) gets 404.
+    expect((await app.request('GET', `/api/meetings/${meetingId}/minutes`, world.member.token)).status).toBe(404);
+    const since = Number(
+      (
+        await sql(app).dataSource.query('SELECT coalesce(max(seq), 0) AS seq FROM change_events WHERE committee_id = $1', [
+          world.committee.id,
+        ])
+      )[0].seq,
+    );
+
+    expect((await setStatus('in_progress')).status).toBe(200);
+    const read = await app.request<Minutes>('GET', `/api/meetings/${meetingId}/minutes`, world.member.token);
+    expect(read.status).toBe(200);
+    expect(read.body.status).toBe('draft');
+    expect(read.body.sections.map((s) => [s.number, s.title])).toEqual([['1', 'Hal-hal berbangkit']]);
+    // One transaction: the start, the minutes and its section were committed together, in that order.
+    const events: Array<{ entity_type: string; verb: string; xmin: string }> = await sql(app).dataSource.query(
+      'SELECT entity_type, verb, xmin::text AS xmin FROM change_events WHERE committee_id = $1 AND seq > $2 ORDER BY seq',
+      [world.committee.id, since],
+    );
+    expect(events.map((e) => `${e.entity_type}:${e.verb}`)).toEqual(['meeting:updated', 'minutes:created', 'minutes-section:created']);
+    expect(new Set(events.map((e) => e.xmin)).size).toBe(1);
+    // Resuming after an adjournment does not create them twice.
+    expect((await setStatus('adjourned')).status).toBe(200);
+    expect((await setStatus('in_progress')).status).toBe(200);
+    const rows = await sql(app).dataSource.query('SELECT count(*)::int AS n FROM minutes WHERE meeting_id = $1', [meetingId]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('should move draft → circulated → draft → circulated → confirmed → published, each a live change, refusing the rest', async () => {
     await write(world.openSection, 'Jawatankuasa mengambil maklum laporan kemajuan. ');
     // Roles: members, observers and the secretariat (for publishing) are refused with 403.

@@ -2,6 +2,8 @@
 export const minutesEn = {
   title: 'Minutes',
   open: 'Minutes',
+  unsentSignOut:
+    'Minutes text you typed offline has not reached the server yet. Signing out now removes it from this device and it will be lost. Sign out anyway?',
   openLabel: 'Open the minutes of this meeting',
   backToMeeting: 'Back to the meeting',
   loading: 'Loading the minutes…',
@@ -92,6 +94,7 @@ export const minutesEn = {
   pdfFailed: 'The PDF could not be downloaded.',
   print: 'Print',
   comments: {
+    showPassage: 'Show the passage in the text: “{{quote}}”',
     heading: 'Comments',
     empty: 'No comments yet.',
     loadFailed: 'The comments could not be loaded.',
@@ -131,6 +134,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const minutesMs: Widen<typeof minutesEn> = {
   title: 'Minit Mesyuarat',
   open: 'Minit',
+  unsentSignOut:
+    'Teks minit yang anda taip semasa luar talian belum sampai ke pelayan. Log keluar sekarang akan memadamnya daripada peranti ini dan ia akan hilang. Log keluar juga?',
   openLabel: 'Buka minit mesyuarat ini',
   backToMeeting: 'Kembali ke mesyuarat',
   loading: 'Memuatkan minit…',
@@ -221,6 +226,7 @@ export const minutesMs: Widen<typeof minutesEn> = {
   pdfFailed: 'PDF tidak dapat dimuat turun.',
   print: 'Cetak',
   comments: {
+    showPassage: 'Tunjukkan petikan dalam teks: “{{quote}}”',
     heading: 'Ulasan',
     empty: 'Belum ada ulasan.',
     loadFailed: 'Ulasan tidak dapat dimuatkan.',

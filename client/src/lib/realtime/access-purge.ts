@@ -1,8 +1,13 @@
 import { type Classification, isCleared, projectFor } from '@sidang/shared';
 import type { Query, QueryClient } from '@tanstack/react-query';
+import { authStore } from '../auth/auth-store.ts';
 import { forgetPersistedQueryCache, persistQueryCacheNow } from '../offline/query-persistence.ts';
 import { queryKeys } from '../query-keys.ts';
 import { belongsToCommittee, removeRecord } from './cache-apply.ts';
+
+// Loaded when needed: the minutes copies on the device are not part of the first screen.
+const deviceDocs = () => import('../../features/minutes/collab/device-docs.ts');
+
 import {
   committeeOfRecord,
   detailOfKey,
@@ -65,6 +70,11 @@ export function purgeCommittee(queryClient: QueryClient, committeeId: string): v
   queryClient.setQueryData<Array<{ id: string }>>(queryKeys.committees, (list) => list?.filter((entry) => entry.id !== committeeId));
   void queryClient.invalidateQueries({ queryKey: queryKeys.committees, exact: true });
   persistQueryCacheNow(queryClient);
+  // Documents kept on the device (minutes typed offline) go with the committee.
+  const userId = authStore.getUserId();
+  void deviceDocs()
+    .then((docs) => docs.forgetCommitteeMinutes(userId, committeeId))
+    .catch(() => undefined);
 }
 
 function classificationOf(record: VersionedRecord): Classification | undefined {
@@ -122,12 +132,21 @@ export function applyClearance(queryClient: QueryClient, clearance: Classificati
   }
   removeChildrenOf(queryClient, parentIds);
   persistQueryCacheNow(queryClient);
+  const userId = authStore.getUserId();
+  void deviceDocs()
+    .then((docs) => docs.forgetMinutesAbove(userId, clearance))
+    .catch(() => undefined);
   // What the new clearance allows is fetched again (records newly visible, fields newly readable).
   void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'removed' });
 }
 
 /** The account's session is over: nothing of it stays, in memory or on the device. */
 export function purgeAll(queryClient: QueryClient): void {
+  const userId = authStore.getUserId();
+  if (userId)
+    void deviceDocs()
+      .then((docs) => docs.forgetMinutesOnDevice(userId))
+      .catch(() => undefined);
   forgetPersistedQueryCache(queryClient);
   queryClient.clear();
 }

@@ -40,9 +40,14 @@ interface Placement {
   position: number;
 }
 
+/** Work done inside the transaction that starts a meeting (status → in_progress), e.g. creating its minutes. */
+export type MeetingStartHook = (tx: ChangeTx, meeting: MeetingEntity) => Promise<void>;
+
 /** Meetings and their agendas: numbering, status, the live current item, and the server-decided order. */
 @Injectable()
 export class MeetingsService {
+  private readonly startHooks: MeetingStartHook[] = [];
+
   constructor(
     private readonly repository: MeetingsRepository,
     private readonly access: AccessService,
@@ -114,6 +119,11 @@ export class MeetingsService {
     });
   }
 
+  /** Registers work to run in the same transaction whenever a meeting starts (or resumes). */
+  onStart(hook: MeetingStartHook): void {
+    this.startHooks.push(hook);
+  }
+
   async update(actor: Actor, id: string, input: UpdateMeeting): Promise<Meeting> {
     const { meeting, access } = await this.visibleMeeting(actor, id);
     access.require('meeting.manage');
@@ -156,6 +166,9 @@ export class MeetingsService {
         before,
         after,
       });
+      if (patch.status === 'in_progress' && before.status !== 'in_progress') {
+        for (const hook of this.startHooks) await hook(tx, meeting);
+      }
       return after;
     });
   }

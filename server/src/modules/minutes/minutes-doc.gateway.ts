@@ -72,6 +72,7 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
   private readonly docs = new Map<string, LiveDoc>();
   private readonly memo = new Map<string, { at: number; allowed: boolean }>();
   private unsubscribeRemote: (() => void) | undefined;
+  private unsubscribeAwareness: (() => void) | undefined;
   private subscription: Subscription | undefined;
 
   constructor(
@@ -87,12 +88,18 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
       const live = this.docs.get(docId);
       if (live) void live.ready.then(() => Y.applyUpdate(live.doc, update, REMOTE));
     });
+    // Cursors and names of editors on other instances: read from PostgreSQL when Redis names the document.
+    this.unsubscribeAwareness = this.store.onRemoteAwareness((docId) => {
+      const live = this.docs.get(docId);
+      if (live) void live.ready.then(() => this.applyRemoteAwareness(docId, live));
+    });
     // Any change in a committee with live documents (membership, levels, status): check again.
     this.subscription = this.bus.committed$.subscribe(({ committeeId }) => void this.recheckCommittee(committeeId));
   }
 
   onModuleDestroy(): void {
     this.unsubscribeRemote?.();
+    this.unsubscribeAwareness?.();
     this.subscription?.unsubscribe();
     for (const live of this.docs.values()) {
       live.awareness.destroy();
@@ -250,9 +257,10 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
       doc,
       awareness,
       sockets: new Map(),
-      ready: this.store.read([docId]).then((state) => {
+      ready: this.store.read([docId]).then(async (state) => {
         const stored = state.get(docId);
         if (stored) Y.applyUpdate(doc, stored, REMOTE);
+        await this.applyRemoteAwareness(docId, live);
       }),
     };
     live.ready.catch(() => this.docs.delete(docId));
@@ -269,9 +277,28 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
       }
       const message = awarenessProtocol.encodeAwarenessUpdate(awareness, changed);
       void this.broadcast(docId, live, DOC_EVENTS.awareness, message, origin);
+      // What this instance's sockets said (or their leaving: origin null) is kept for the other instances;
+      // not what came from them, nor this instance's time-outs of their states.
+      const local = origin === null || (typeof origin === 'object' && 'id' in origin);
+      if (local && this.store.sharesAwareness) {
+        const entries = changed.map((clientId) => ({ clientId, message: awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]) }));
+        void this.store.saveAwareness(docId, entries).catch((error: Error) => this.logger.warn(`Awareness not shared: ${error.message}`));
+      }
     });
     this.docs.set(docId, live);
     return live;
+  }
+
+  /** Applies the awareness other instances keep for the document (older clocks change nothing). */
+  private async applyRemoteAwareness(docId: string, live: LiveDoc): Promise<void> {
+    try {
+      for (const message of await this.store.readAwareness(docId)) {
+        if (this.docs.get(docId) !== live) return;
+        awarenessProtocol.applyAwarenessUpdate(live.awareness, message, REMOTE);
+      }
+    } catch (error) {
+      this.logger.warn(`Remote awareness not read: ${(error as Error).message}`);
+    }
   }
 
   /** To every other socket in the document that may still read it (access memoised for a second). */

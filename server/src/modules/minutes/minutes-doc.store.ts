@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
@@ -6,6 +7,10 @@ import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 
 const CHANNEL = 'sidang:minutes-doc';
+/** Awareness changed in a document: `{docId}` only; the states are read from PostgreSQL. */
+export const AWARENESS_CHANNEL = 'sidang:minutes-awareness';
+/** Awareness rows not renewed for this long are gone (clients renew theirs every 15 s). */
+const AWARENESS_STALE_SECONDS = 120;
 /** Compact a document once it holds this many incremental updates. */
 export const COMPACT_AFTER = 200;
 
@@ -26,6 +31,10 @@ export class MinutesDocStore implements OnModuleInit, OnModuleDestroy {
   private publisher: Redis | undefined;
   private subscriber: Redis | undefined;
   private readonly listeners = new Set<(docId: string, update: Uint8Array) => void>();
+  private readonly awarenessListeners = new Set<(docId: string) => void>();
+  /** This instance, as the owner of the awareness rows its sockets speak for. */
+  private readonly instanceId = randomUUID();
+  private lastSweep = 0;
   private readonly compacting = new Set<string>();
 
   constructor(
@@ -39,15 +48,20 @@ export class MinutesDocStore implements OnModuleInit, OnModuleDestroy {
     this.publisher = new Redis(url, { maxRetriesPerRequest: 2 });
     this.subscriber = new Redis(url);
     for (const client of [this.publisher, this.subscriber]) client.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
-    this.subscriber.on('message', (_channel, message: string) => void this.onSignal(message));
+    this.subscriber.on('message', (channel, message: string) => {
+      if (channel === AWARENESS_CHANNEL) this.onAwarenessSignal(message);
+      else void this.onSignal(message);
+    });
     // Never hang the start on Redis: the committee fan-out already refuses a wrong REDIS_URL.
-    await Promise.race([this.subscriber.subscribe(CHANNEL), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]).catch(
-      (error: Error) => this.logger.warn(`Doc fan-out subscribe failed: ${error.message}`),
-    );
+    await Promise.race([
+      this.subscriber.subscribe(CHANNEL, AWARENESS_CHANNEL),
+      new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+    ]).catch((error: Error) => this.logger.warn(`Doc fan-out subscribe failed: ${error.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.listeners.clear();
+    this.awarenessListeners.clear();
     await Promise.all([this.publisher?.quit(), this.subscriber?.quit()].map((p) => p?.catch(() => undefined)));
   }
 
@@ -55,6 +69,52 @@ export class MinutesDocStore implements OnModuleInit, OnModuleDestroy {
   onRemoteUpdate(listener: (docId: string, update: Uint8Array) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Told that awareness changed on another instance in a document. */
+  onRemoteAwareness(listener: (docId: string) => void): () => void {
+    this.awarenessListeners.add(listener);
+    return () => this.awarenessListeners.delete(listener);
+  }
+
+  /** Whether other instances share this one's documents (awareness is then kept in PostgreSQL). */
+  get sharesAwareness(): boolean {
+    return this.publisher !== undefined;
+  }
+
+  /**
+   * Keeps the latest awareness of clients this instance speaks for (one encoded update each)
+   * and tells the other instances the document's id.
+   */
+  async saveAwareness(docId: string, entries: ReadonlyArray<{ clientId: number; message: Uint8Array }>): Promise<void> {
+    if (!this.publisher || entries.length === 0) return;
+    for (const { clientId, message } of entries) {
+      await this.dataSource.query(
+        `INSERT INTO minutes_doc_awareness (doc_id, client_id, instance_id, message, updated_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (doc_id, client_id) DO UPDATE SET instance_id = EXCLUDED.instance_id, message = EXCLUDED.message, updated_at = now()`,
+        [docId, clientId, this.instanceId, Buffer.from(message)],
+      );
+    }
+    this.publisher
+      .publish(AWARENESS_CHANNEL, JSON.stringify({ docId }))
+      .catch((error: Error) => this.logger.warn(`Awareness fan-out failed: ${error.message}`));
+    if (Date.now() - this.lastSweep > 60_000) {
+      this.lastSweep = Date.now();
+      await this.dataSource
+        .query(`DELETE FROM minutes_doc_awareness WHERE updated_at < now() - interval '${AWARENESS_STALE_SECONDS} seconds'`)
+        .catch((error: Error) => this.logger.warn(`Awareness sweep failed: ${error.message}`));
+    }
+  }
+
+  /** The awareness other instances keep for a document (recent rows only). */
+  async readAwareness(docId: string): Promise<Uint8Array[]> {
+    if (!this.publisher) return [];
+    const rows: Array<{ message: Buffer }> = await this.dataSource.query(
+      `SELECT message FROM minutes_doc_awareness
+       WHERE doc_id = $1 AND instance_id <> $2 AND updated_at > now() - interval '${AWARENESS_STALE_SECONDS} seconds'`,
+      [docId, this.instanceId],
+    );
+    return rows.map((row) => new Uint8Array(row.message));
   }
 
   /** Each document's state as one update (absent: nothing written yet). */
@@ -122,6 +182,16 @@ export class MinutesDocStore implements OnModuleInit, OnModuleDestroy {
       await manager.query('DELETE FROM minutes_doc_updates WHERE doc_id = $1 AND id <= $2', [docId, last]);
       await manager.query('INSERT INTO minutes_doc_updates (doc_id, update) VALUES ($1, $2)', [docId, Buffer.from(merged)]);
     });
+  }
+
+  private onAwarenessSignal(message: string): void {
+    try {
+      const { docId } = JSON.parse(message) as { docId?: unknown };
+      if (typeof docId !== 'string') return;
+      for (const listener of this.awarenessListeners) listener(docId);
+    } catch (error) {
+      this.logger.warn(`Ignored an awareness fan-out message: ${(error as Error).message}`);
+    }
   }
 
   private async onSignal(message: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ActionLine, Classification, CommentAnchor, Confirmation, MinutesStatus, MinutesVersionSection } from '@sidang/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** The minutes of one meeting: its workflow state. The text lives in its sections' documents. */
 @Entity({ name: 'minutes' })
@@ -84,6 +84,31 @@ export class MinutesDocUpdateEntity {
 
   @Column({ type: 'bytea' })
   update: Buffer;
+}
+
+/**
+ * The latest awareness (name and cursor) of one editor in a section document, kept so that
+ * other instances can read it when told the document's id: Redis carries ids only.
+ */
+@Entity({ name: 'minutes_doc_awareness' })
+@Index('minutes_doc_awareness_updated_idx', ['updatedAt'])
+export class MinutesDocAwarenessEntity {
+  @PrimaryColumn({ name: 'doc_id', type: 'uuid' })
+  docId: string;
+
+  @PrimaryColumn({ name: 'client_id', type: 'bigint' })
+  clientId: string;
+
+  /** The instance whose socket speaks for this client. */
+  @Column({ name: 'instance_id', type: 'uuid' })
+  instanceId: string;
+
+  /** One y-protocols awareness update for this client alone (a removal carries a null state). */
+  @Column({ type: 'bytea' })
+  message: Buffer;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 }
 
 /** An immutable snapshot of the minutes, taken on every transition out of draft. */

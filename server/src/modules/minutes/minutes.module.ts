@@ -5,6 +5,7 @@ import { MeetingsModule } from '../meetings/meetings.module.js';
 import { MinutesController } from './minutes.controller.js';
 import {
   MinutesCommentEntity,
+  MinutesDocAwarenessEntity,
   MinutesDocUpdateEntity,
   MinutesEntity,
   MinutesSectionEntity,
@@ -21,7 +22,14 @@ import { MinutesService } from './minutes.service.js';
   imports: [
     AccessModule,
     MeetingsModule,
-    TypeOrmModule.forFeature([MinutesEntity, MinutesSectionEntity, MinutesDocUpdateEntity, MinutesVersionEntity, MinutesCommentEntity]),
+    TypeOrmModule.forFeature([
+      MinutesEntity,
+      MinutesSectionEntity,
+      MinutesDocUpdateEntity,
+      MinutesDocAwarenessEntity,
+      MinutesVersionEntity,
+      MinutesCommentEntity,
+    ]),
   ],
   controllers: [MinutesController],
   providers: [MinutesAccess, MinutesDocStore, MinutesDocGateway, MinutesRepository, MinutesService],

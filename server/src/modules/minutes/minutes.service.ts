@@ -134,7 +134,10 @@ export class MinutesService {
     private readonly meetings: MeetingsService,
     private readonly changes: ChangesService,
     private readonly gateway: MinutesDocGateway,
-  ) {}
+  ) {
+    // Minutes exist from the moment the meeting starts, created in the same transaction.
+    this.meetings.onStart((tx, meeting) => this.ensureIn(tx, meeting).then(() => undefined));
+  }
 
   async forMeeting(actor: Actor, meetingId: string): Promise<Minutes> {
     const { meeting, access } = await this.visibleMeeting(actor, meetingId);
@@ -400,64 +403,67 @@ export class MinutesService {
 
   /** Creates the minutes (when missing) and a section for every agenda item without one. */
   async ensure(actor: Actor, meeting: MeetingEntity): Promise<MinutesEntity> {
-    return this.changes.transact(actor, async (tx) => {
-      await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`minutes:${meeting.id}`]);
-      let minutes = await tx.manager.findOne(MinutesEntity, { where: { meetingId: meeting.id } });
-      if (!minutes) {
-        minutes = await tx.manager.save(
-          tx.manager.create(MinutesEntity, {
-            committeeId: meeting.committeeId,
-            meetingId: meeting.id,
-            status: 'draft',
-            confirmation: null,
-            confirmedAtMeetingId: null,
-            publishedVersion: null,
-            version: 1,
-          }),
-        );
-        await tx.record({
+    return this.changes.transact(actor, (tx) => this.ensureIn(tx, meeting));
+  }
+
+  /** `ensure` inside a transaction already open (the meeting's start). */
+  private async ensureIn(tx: ChangeTx, meeting: MeetingEntity): Promise<MinutesEntity> {
+    await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`minutes:${meeting.id}`]);
+    let minutes = await tx.manager.findOne(MinutesEntity, { where: { meetingId: meeting.id } });
+    if (!minutes) {
+      minutes = await tx.manager.save(
+        tx.manager.create(MinutesEntity, {
           committeeId: meeting.committeeId,
-          entityType: 'minutes',
-          entityId: minutes.id,
-          verb: 'created',
+          meetingId: meeting.id,
+          status: 'draft',
+          confirmation: null,
+          confirmedAtMeetingId: null,
+          publishedVersion: null,
           version: 1,
-          classification: meeting.classification,
-          parent: { id: meeting.id, classification: meeting.classification },
-          before: null,
-          after: toRecord(minutes, meeting),
-        });
-      }
-      const existing = new Set(
-        (await tx.manager.find(MinutesSectionEntity, { where: { minutesId: minutes.id } })).map((s) => s.agendaItemId),
+        }),
       );
-      for (const item of await this.repository.items(meeting.id, tx.manager)) {
-        if (existing.has(item.id)) continue;
-        const entity = await tx.manager.save(
-          tx.manager.create(MinutesSectionEntity, {
-            minutesId: minutes.id,
-            committeeId: meeting.committeeId,
-            meetingId: meeting.id,
-            agendaItemId: item.id,
-            classification: 'OPEN',
-            actionLine: null,
-            version: 1,
-          }),
-        );
-        const level = this.levelOf(meeting, item, entity);
-        await tx.record({
+      await tx.record({
+        committeeId: meeting.committeeId,
+        entityType: 'minutes',
+        entityId: minutes.id,
+        verb: 'created',
+        version: 1,
+        classification: meeting.classification,
+        parent: { id: meeting.id, classification: meeting.classification },
+        before: null,
+        after: toRecord(minutes, meeting),
+      });
+    }
+    const existing = new Set(
+      (await tx.manager.find(MinutesSectionEntity, { where: { minutesId: minutes.id } })).map((s) => s.agendaItemId),
+    );
+    for (const item of await this.repository.items(meeting.id, tx.manager)) {
+      if (existing.has(item.id)) continue;
+      const entity = await tx.manager.save(
+        tx.manager.create(MinutesSectionEntity, {
+          minutesId: minutes.id,
           committeeId: meeting.committeeId,
-          entityType: 'minutes-section',
-          entityId: entity.id,
-          verb: 'created',
+          meetingId: meeting.id,
+          agendaItemId: item.id,
+          classification: 'OPEN',
+          actionLine: null,
           version: 1,
-          classification: level,
-          parent: { id: item.id, classification: item.classification },
-          before: null,
-          after: toSection({ entity, item, level }, ''),
-        });
-      }
-      return minutes;
-    });
+        }),
+      );
+      const level = this.levelOf(meeting, item, entity);
+      await tx.record({
+        committeeId: meeting.committeeId,
+        entityType: 'minutes-section',
+        entityId: entity.id,
+        verb: 'created',
+        version: 1,
+        classification: level,
+        parent: { id: item.id, classification: item.classification },
+        before: null,
+        after: toSection({ entity, item, level }, ''),
+      });
+    }
+    return minutes;
   }
 
   private async missingSections(minutes: MinutesEntity, meetingId: string): Promise<boolean> {

@@ -6,10 +6,11 @@ import { persistKeyFor } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { CHAIR_ID, chairUser, MEMBER_ID } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
+import { markUnsent, rememberDeviceDoc } from '../../minutes/collab/device-docs.ts';
 import { useSignOut } from './use-auth.ts';
 
-function SignOutButton() {
-  const signOut = useSignOut();
+function SignOutButton({ confirm }: { confirm?: (message: string) => boolean }) {
+  const signOut = useSignOut(undefined, confirm);
   return (
     <button type="button" onClick={signOut}>
       sign out
@@ -40,5 +41,42 @@ describe(useSignOut.name, () => {
     expect(localStorage.getItem(persistKeyFor(CHAIR_ID))).toBeNull();
     // Another user's copy on this browser is theirs to keep; it is never shown to anyone else.
     expect(localStorage.getItem(persistKeyFor(MEMBER_ID))).toBe('{"member":true}');
+  });
+
+  it('should warn before signing out when minutes typed offline are unsent, and stay signed in if declined', async () => {
+    authStore.setToken('chair-token', CHAIR_ID);
+    rememberDeviceDoc(CHAIR_ID, { sectionId: 's1', committeeId: 'c1', meetingId: 'm1', classification: 'OPEN' });
+    markUnsent(CHAIR_ID, 's1', true);
+    const asked: string[] = [];
+    let answer = false;
+    const { calls } = renderWithApp(
+      <SignOutButton
+        confirm={(message) => {
+          asked.push(message);
+          return answer;
+        }}
+      />,
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'sign out' }));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/offline|luar talian/);
+    expect(authStore.getToken()).toBe('chair-token');
+    expect(calls.some((call) => call.url === '/api/auth/logout')).toBe(false);
+
+    answer = true;
+    await userEvent.click(screen.getByRole('button', { name: 'sign out' }));
+    expect(asked).toHaveLength(2);
+    expect(authStore.getToken()).toBeNull();
+  });
+
+  it('should sign out without asking when nothing is unsent', async () => {
+    authStore.setToken('chair-token', CHAIR_ID);
+    rememberDeviceDoc(CHAIR_ID, { sectionId: 's1', committeeId: 'c1', meetingId: 'm1', classification: 'OPEN' });
+    const asked: string[] = [];
+    renderWithApp(<SignOutButton confirm={(message) => asked.push(message) > 0} />);
+    await userEvent.click(screen.getByRole('button', { name: 'sign out' }));
+    expect(asked).toEqual([]);
+    expect(authStore.getToken()).toBeNull();
   });
 });

@@ -1,23 +1,39 @@
 import type { Locale, LoginRequest, User } from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
 import { currentLocale, isLocale, setLocale, storedLocale } from '../../../lib/i18n/i18n.ts';
 import { defaultPersistStorage, type PersistStorage, removePersistedQueryCache } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { forgetMinutesOnDevice } from '../../minutes/collab/device-docs.ts';
+import { hasUnsentMinutes } from '../../minutes/collab/device-index.ts';
 import { authApi } from '../api/auth-api.ts';
+
+// Loaded when needed: the minutes copies on the device are not part of the first screen.
+const deviceDocs = () => import('../../minutes/collab/device-docs.ts');
 
 /** The signed-in user (GET /api/auth/me). */
 export function useMe() {
   const api = useApi();
   const token = useAuthToken();
-  return useQuery({
+  const me = useQuery({
     queryKey: queryKeys.me,
     queryFn: () => authApi.me(api),
     enabled: token !== null,
     staleTime: 5 * 60_000,
   });
+  // At start (and whenever the profile is read again): minutes kept on the device above the
+  // user's clearance, lowered while the app was closed, go.
+  const userId = me.data?.id;
+  const clearance = me.data?.clearance;
+  useEffect(() => {
+    if (userId && clearance)
+      void deviceDocs()
+        .then((docs) => docs.forgetMinutesAbove(userId, clearance))
+        .catch(() => undefined);
+  }, [userId, clearance]);
+  return me;
 }
 
 export function useLogin() {
@@ -62,19 +78,28 @@ export function useChangeLocale() {
 /**
  * Signs out on this device: the server revokes the session (its tokens stop working everywhere),
  * and the token, in-memory cache and the user's offline copy all go. Offline, the local sign-out
- * still happens; the server's copy of the session then simply expires.
+ * still happens; the server's copy of the session then simply expires. Minutes text typed
+ * offline and not yet sent is never dropped without a warning the user accepts.
  */
-export function useSignOut(storage: PersistStorage | undefined = defaultPersistStorage()) {
+export function useSignOut(
+  storage: PersistStorage | undefined = defaultPersistStorage(),
+  confirm: (message: string) => boolean = (message) => globalThis.confirm(message),
+) {
   const api = useApi();
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   return () => {
     const userId = authStore.getUserId();
+    // Minutes typed offline and not yet sent would go with the device copy: the user decides.
+    if (hasUnsentMinutes(userId) && !confirm(t('minutes.unsentSignOut'))) return;
     // Sent with the token read now, before it is cleared below.
     if (authStore.getToken()) authApi.logout(api).catch(() => undefined);
     // Clearing the session first stops persistence, so clearing the cache is not saved.
     authStore.clear();
     queryClient.clear();
     if (storage) removePersistedQueryCache(storage, userId ?? undefined);
-    void forgetMinutesOnDevice(userId ?? undefined).catch(() => undefined);
+    void deviceDocs()
+      .then((docs) => docs.forgetMinutesOnDevice(userId ?? undefined))
+      .catch(() => undefined);
   };
 }

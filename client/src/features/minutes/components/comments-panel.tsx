@@ -18,6 +18,8 @@ interface CommentsPanelProps {
   canComment: boolean;
   draft: CommentDraft | null;
   onDraftDone: () => void;
+  /** Shows a thread's passage in its section (scrolled to and marked). */
+  onShowPassage?: (comment: MinutesComment) => void;
 }
 
 interface Thread {
@@ -71,11 +73,13 @@ function ThreadView({
   thread,
   sectionLabel,
   canComment,
+  onShowPassage,
 }: {
   minutesId: string;
   thread: Thread;
   sectionLabel: string;
   canComment: boolean;
+  onShowPassage?: (comment: MinutesComment) => void;
 }) {
   const { t } = useTranslation();
   const resolve = useResolveComment();
@@ -87,7 +91,19 @@ function ThreadView({
       data-resolved={head.resolved}
     >
       <p className="minutes-thread__where muted">{sectionLabel}</p>
-      {head.quote && <blockquote className="minutes-thread__quote">{head.quote}</blockquote>}
+      {head.quote &&
+        (onShowPassage && head.anchor ? (
+          <button
+            type="button"
+            className="minutes-thread__show"
+            onClick={() => onShowPassage(head)}
+            aria-label={t('minutes.comments.showPassage', { quote: head.quote })}
+          >
+            <blockquote className="minutes-thread__quote">{head.quote}</blockquote>
+          </button>
+        ) : (
+          <blockquote className="minutes-thread__quote">{head.quote}</blockquote>
+        ))}
       <p className="minutes-comment__body">{head.body}</p>
       <p className="minutes-comment__by muted">
         {head.authorName}, <When at={head.createdAt} />
@@ -125,7 +141,7 @@ function ThreadView({
 }
 
 /** Threads anchored to passages of the sections: read, reply, resolve; a new one from a selection. */
-export function CommentsPanel({ minutesId, sections, canComment, draft, onDraftDone }: CommentsPanelProps) {
+export function CommentsPanel({ minutesId, sections, canComment, draft, onDraftDone, onShowPassage }: CommentsPanelProps) {
   const { t } = useTranslation();
   const comments = useComments(minutesId);
   const create = useCreateComment(minutesId);
@@ -192,6 +208,7 @@ export function CommentsPanel({ minutesId, sections, canComment, draft, onDraftD
             minutesId={minutesId}
             thread={thread}
             canComment={canComment}
+            onShowPassage={onShowPassage}
             sectionLabel={t('minutes.comments.section', { number: numberOf.get(thread.head.sectionId) ?? '?' })}
           />
         ))}

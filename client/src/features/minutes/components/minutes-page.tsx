@@ -18,6 +18,7 @@ import { downloadMinutesPdf } from '../api/minutes-api.ts';
 import { useComments, useMinutes } from '../hooks/use-minutes.ts';
 import { useSectionDoc } from '../hooks/use-section-doc.ts';
 import { ActionLineView, RaiseActionForm } from './action-line.tsx';
+import type { AnchoredThread } from './comment-anchors.ts';
 import { type CommentDraft, CommentsPanel } from './comments-panel.tsx';
 import type { SectionSelection } from './section-editor.tsx';
 import { VersionsPanel } from './versions-compare.tsx';
@@ -143,11 +144,28 @@ interface SectionBlockProps {
   user: { id: string; name: string };
   actionItems: readonly Pick<ActionItem, 'id' | 'title' | 'status'>[];
   onComment: (draft: CommentDraft) => void;
+  threads?: readonly AnchoredThread[];
+  focusedThreadId?: string | null;
 }
 
-function SectionBlock({ section, record, committeeId, canManage, canComment, user, actionItems, onComment }: SectionBlockProps) {
+function SectionBlock({
+  section,
+  record,
+  committeeId,
+  canManage,
+  canComment,
+  user,
+  actionItems,
+  onComment,
+  threads,
+  focusedThreadId,
+}: SectionBlockProps) {
   const { t } = useTranslation();
-  const shared = useSectionDoc(section.id, user.id);
+  const shared = useSectionDoc(section.id, user.id, {
+    committeeId: section.committeeId,
+    meetingId: section.meetingId,
+    classification: section.classification,
+  });
   const [selection, setSelection] = useState<SectionSelection | null>(null);
   const [raising, setRaising] = useState<string | null>(null);
   const state = shared?.state;
@@ -197,6 +215,8 @@ function SectionBlock({ section, record, committeeId, canManage, canComment, use
             user={caretUser}
             label={t('minutes.section.editorLabel', { number: section.number, title: section.title })}
             onSelection={setSelection}
+            threads={threads}
+            focusedThreadId={focusedThreadId}
           />
         </Suspense>
       )}
@@ -278,6 +298,17 @@ export function MinutesPage() {
   const canComment = record?.status === 'circulated' || record?.status === 'draft';
   const comments = useComments(record?.id, Boolean(record));
   const [commentDraft, setCommentDraft] = useState<CommentDraft | null>(null);
+  const [focusedThread, setFocusedThread] = useState<string | null>(null);
+  const threadsBySection = useMemo(() => {
+    const out = new Map<string, AnchoredThread[]>();
+    for (const comment of comments.data ?? []) {
+      if (comment.parentId || !comment.anchor) continue;
+      const list = out.get(comment.sectionId) ?? [];
+      list.push({ id: comment.id, anchor: comment.anchor, resolved: comment.resolved });
+      out.set(comment.sectionId, list);
+    }
+    return out;
+  }, [comments.data]);
   const view = viewStateOf(full);
 
   const back = (
@@ -358,6 +389,8 @@ export function MinutesPage() {
                 user={user}
                 actionItems={actionItems.data ?? []}
                 onComment={setCommentDraft}
+                threads={threadsBySection.get(section.id)}
+                focusedThreadId={focusedThread}
               />
             ))}
         </section>
@@ -373,6 +406,7 @@ export function MinutesPage() {
           canComment={canComment}
           draft={commentDraft}
           onDraftDone={() => setCommentDraft(null)}
+          onShowPassage={(comment) => setFocusedThread(comment.id)}
         />
       )}
     </div>

@@ -8,6 +8,7 @@ import { toBase64 } from 'lib0/buffer';
 import { useEffect } from 'react';
 import * as Y from 'yjs';
 import type { SocketYjsProvider } from '../collab/socket-yjs-provider.ts';
+import { type AnchoredThread, anchorDecorations, CommentAnchors, commentAnchorsKey } from './comment-anchors.ts';
 
 /** What the reader selected in a section: the passage and where it sits in the document. */
 export interface SectionSelection {
@@ -23,15 +24,31 @@ export interface SectionEditorProps {
   /** An accessible name for the text box. */
   label: string;
   onSelection?: (selection: SectionSelection | null) => void;
+  /** Comment threads on passages of this section: highlighted where their anchors now are. */
+  threads?: readonly AnchoredThread[];
+  /** The thread the reader picked: its passage is scrolled into view and marked. */
+  focusedThreadId?: string | null;
 }
 
+const NO_THREADS: readonly AnchoredThread[] = [];
+
 /** The section's text, co-edited: TipTap bound to the section's Y.Doc, with others' carets and names. */
-export function SectionEditor({ doc, provider, editable, user, label, onSelection }: SectionEditorProps) {
+export function SectionEditor({
+  doc,
+  provider,
+  editable,
+  user,
+  label,
+  onSelection,
+  threads = NO_THREADS,
+  focusedThreadId = null,
+}: SectionEditorProps) {
   const editor = useEditor(
     {
       extensions: [
         StarterKit.configure({ undoRedo: false, link: false }),
         Collaboration.configure({ document: doc, field: 'default' }),
+        CommentAnchors,
         ...(provider ? [CollaborationCaret.configure({ provider, user })] : []),
       ],
       editable,
@@ -71,6 +88,27 @@ export function SectionEditor({ doc, provider, editable, user, label, onSelectio
   useEffect(() => {
     if (editor && provider && !editor.isDestroyed) editor.commands.updateUser(user);
   }, [editor, provider, user]);
+
+  // The highlights follow the threads and every change of the text (theirs or others').
+  useEffect(() => {
+    if (!editor) return undefined;
+    const refresh = () => {
+      if (editor.isDestroyed) return;
+      const set = anchorDecorations(editor.state, threads, focusedThreadId);
+      editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, set).setMeta('addToHistory', false));
+    };
+    refresh();
+    editor.on('update', refresh);
+    return () => {
+      editor.off('update', refresh);
+    };
+  }, [editor, threads, focusedThreadId]);
+
+  useEffect(() => {
+    if (!editor || !focusedThreadId || editor.isDestroyed) return;
+    const passage = editor.view.dom.querySelector(`[data-comment-id="${focusedThreadId}"]`);
+    passage?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [editor, focusedThreadId]);
 
   return <EditorContent editor={editor} className={`minutes-editor${editable ? '' : ' minutes-editor--readonly'}`} />;
 }

@@ -11,9 +11,12 @@ import type {
 } from '@sidang/shared';
 import { type QueryClient, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { ApiRequestError } from '../../../lib/api/api-client.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
+import { authStore } from '../../../lib/auth/auth-store.ts';
 import { upsertRecord } from '../../../lib/realtime/cache-apply.ts';
 import { minutesApi } from '../api/minutes-api.ts';
+import { forgetMinutesNotListed } from '../collab/device-docs.ts';
 import { minutesKeys } from './minutes-keys.ts';
 import { compareSectionNumbers } from './section-order.ts';
 
@@ -47,8 +50,16 @@ export function useMinutes(meetingId: string | undefined) {
   const full = useQuery({
     queryKey: minutesKeys.full(meetingId ?? ''),
     queryFn: async () => {
-      const minutes = await minutesApi.forMeeting(api, meetingId ?? '');
+      const minutes = await minutesApi.forMeeting(api, meetingId ?? '').catch((error: unknown) => {
+        // Refused (or gone): no copy of its sections stays on the device.
+        if (error instanceof ApiRequestError && error.status === 404) {
+          void forgetMinutesNotListed(authStore.getUserId(), meetingId ?? '', []).catch(() => undefined);
+        }
+        throw error;
+      });
       seedMinutes(queryClient, minutes);
+      // Sections the server no longer lists for this user (raised above them): their copies go.
+      void forgetMinutesNotListed(authStore.getUserId(), minutes.meetingId, minutes.sections).catch(() => undefined);
       return minutes;
     },
     enabled: Boolean(meetingId),
