@@ -66,10 +66,18 @@ function syncDocumentLang(lng: string): void {
 syncDocumentLang(i18n.language);
 i18n.on('languageChanged', syncDocumentLang);
 
-/** Makes a language's strings available (once; English always is). */
+/** The languages whose app strings are in (English always is). */
+const loadedLocales = new Set<Locale>(['en']);
+
+/**
+ * Makes a language's strings available (once). A feature loaded earlier may already have added
+ * its own strings in this language (`load-strings.ts`): they are merged with, never replaced by,
+ * the app's.
+ */
 export async function loadLocale(locale: Locale): Promise<void> {
-  if (i18n.hasResourceBundle(locale, 'translation')) return;
-  i18n.addResourceBundle(locale, 'translation', await LOADERS[locale]());
+  if (loadedLocales.has(locale)) return;
+  i18n.addResourceBundle(locale, 'translation', await LOADERS[locale](), true, false);
+  loadedLocales.add(locale);
 }
 
 /** Switches the UI language as soon as its strings are in, and remembers it on this device. */

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { useCreateActionItem } from '../../action-items/hooks/use-action-items.ts';
 import { useUpdateSection } from '../hooks/use-minutes.ts';
+import '../load-strings.ts';
 
 /** "Tindakan: JMG, NRES" / "Tindakan: Untuk makluman", or nothing. */
 export function actionLineText(line: ActionLine | null, information: string, action: (agencies: string) => string): string {

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTimestamp } from '../../../lib/dates.ts';
 import { useComments, useCreateComment, useResolveComment } from '../hooks/use-minutes.ts';
+import '../load-strings.ts';
 
 /** A passage picked in a section, to start a thread on. */
 export interface CommentDraft {

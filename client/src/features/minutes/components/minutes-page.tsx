@@ -24,6 +24,7 @@ import type { SectionSelection } from './section-editor.tsx';
 import { VersionsPanel } from './versions-compare.tsx';
 import { WorkflowBar } from './workflow-bar.tsx';
 import './minutes.css';
+import '../load-strings.ts';
 
 // The editor (TipTap, ProseMirror) is the heaviest part of the page: its own chunk.
 const SectionEditor = lazy(() => import('./section-editor.tsx'));

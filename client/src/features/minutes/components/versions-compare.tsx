@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTimestamp } from '../../../lib/dates.ts';
 import { useVersion, useVersions } from '../hooks/use-minutes.ts';
 import { actionLineText } from './action-line.tsx';
+import '../load-strings.ts';
 
 interface Part {
   /** Stable within one comparison: where the part starts among the parts. */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { useTransitionMinutes } from '../hooks/use-minutes.ts';
+import '../load-strings.ts';
 
 export function MinutesStatusBadge({ status }: { status: MinutesStatus }) {
   const { t } = useTranslation();

@@ -1,4 +1,3 @@
-import { minutesEn } from '../../../features/minutes/minutes-locales.ts';
 import { registersCoreEn } from '../../../features/registers/i18n/core.ts';
 /** English UI strings. `ms.ts` must mirror every key (enforced by its type). */
 export const en = {
@@ -623,7 +622,13 @@ export const en = {
     count_other: '{{count}} results',
   },
   registers: registersCoreEn,
-  minutes: minutesEn,
+  // The few minutes strings needed outside its pages; the rest load with them (features/minutes/load-strings.ts).
+  minutes: {
+    open: 'Minutes',
+    openLabel: 'Open the minutes of this meeting',
+    unsentSignOut:
+      'Minutes text you typed offline has not reached the server yet. Signing out now removes it from this device and it will be lost. Sign out anyway?',
+  },
   papers: {
     ofItem: 'Papers of item {{number}}',
     loadFailed: 'The papers could not be loaded.',

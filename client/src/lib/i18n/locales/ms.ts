@@ -1,4 +1,3 @@
-import { minutesMs } from '../../../features/minutes/minutes-locales.ts';
 import { registersCoreMs } from '../../../features/registers/i18n/core.ts';
 import type { Resources } from './en.ts';
 
@@ -630,7 +629,12 @@ export const ms: Resources = {
     count_other: '{{count}} hasil',
   },
   registers: registersCoreMs,
-  minutes: minutesMs,
+  minutes: {
+    open: 'Minit',
+    openLabel: 'Buka minit mesyuarat ini',
+    unsentSignOut:
+      'Teks minit yang anda taip semasa luar talian belum sampai ke pelayan. Log keluar sekarang akan memadamnya daripada peranti ini dan ia akan hilang. Log keluar juga?',
+  },
   papers: {
     ofItem: 'Kertas kerja perkara {{number}}',
     loadFailed: 'Kertas kerja tidak dapat dimuatkan.',
