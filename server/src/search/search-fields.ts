@@ -38,5 +38,6 @@ export function searchFieldsOf(entityType: string): SearchFields | undefined {
  * the next start re-indexes what the pipeline logged before (search-index.ts).
  */
 export function searchRegistryFingerprint(): string {
-  return JSON.stringify(Object.entries(SEARCH_FIELDS).sort(([a], [b]) => a.localeCompare(b)));
+  // The second part names the extra (unlogged) text the re-index reads from records' tables.
+  return JSON.stringify([Object.entries(SEARCH_FIELDS).sort(([a], [b]) => a.localeCompare(b)), ['document.text']]);
 }
