@@ -27,6 +27,9 @@ export const SEARCH_FIELDS: Record<SearchableType, SearchFields> = {
   'rnd-project': { title: ['title'], text: ['leadInstitution', 'partners', 'notes'] },
   'rnd-milestone': { title: ['title'], text: ['gateCriteria'] },
   document: { title: ['title'], text: ['fileName'] },
+  // `text` in events is the text when the section last changed; the live document refreshes it
+  // (refreshDocText, debounced after edits).
+  'minutes-section': { title: ['title'], text: ['text'] },
 };
 
 export function searchFieldsOf(entityType: string): SearchFields | undefined {

@@ -184,6 +184,28 @@ async function addSearchText(manager: EntityManager, rows: Array<SearchEntry & O
   );
 }
 
+/**
+ * Replaces the `text` row of a record already indexed (a minutes section's document text, which
+ * changes without change events), at the level of its title row: one statement on the search
+ * index only. Empty text removes the row. A record no longer indexed (deleted) stays out.
+ */
+export async function refreshDocText(manager: EntityManager, entityId: string, text: string): Promise<void> {
+  const content = text.trim();
+  if (content === '') {
+    await manager.query(`DELETE FROM search_entries WHERE entity_id = $1 AND field = 'text'`, [entityId]);
+    return;
+  }
+  await manager.query(
+    `INSERT INTO search_entries (entity_id, field, committee_id, entity_type, level, is_title, position, content, normalized, document)
+     SELECT t.entity_id, 'text', t.committee_id, t.entity_type, t.level, false, t.position + 1, $2::text,
+            sidang_search_normalize($2::text), sidang_search_document($2::text, 'B'::"char")
+     FROM search_entries t WHERE t.entity_id = $1 AND t.is_title ORDER BY t.position LIMIT 1
+     ON CONFLICT (entity_id, field) DO UPDATE SET content = EXCLUDED.content, normalized = EXCLUDED.normalized,
+       document = EXCLUDED.document`,
+    [entityId, content],
+  );
+}
+
 const FINGERPRINT_KEY = 'search.registry';
 /** Arbitrary constant: the advisory lock that lets one instance at a time re-index. */
 const REINDEX_LOCK_KEY = 7_301_2026;
