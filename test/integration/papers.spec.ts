@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, DocumentPage, DocumentRecord, Meeting } from '@sidang/shared';
+import type { AgendaItem, DocumentPage, DocumentRecord, Meeting, SearchResponse } from '@sidang/shared';
+import { SearchService } from '../../server/src/search/search.service.js';
 import { aDocx } from '../support/office-files.js';
 import { sql } from './support/db.js';
 import { aMembership, aUser, type TestUser } from './support/factories.js';
@@ -19,6 +20,35 @@ function aPdf(marker = 'Kertas kerja'): Buffer {
     randomBytes(512),
     Buffer.from('\n%%EOF\n'),
   ]);
+}
+
+/** A real one-page PDF (Helvetica, WinAnsi) whose page shows `lines`: its text can be extracted. */
+function aTextPdf(lines: string[]): Buffer {
+  const content = `BT /F1 12 Tf 72 720 Td ${lines.map((line, index) => `${index ? '0 -16 Td ' : ''}(${line}) Tj`).join(' ')} ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A word no demo record contains (letters only). */
+function aWord(prefix: string): string {
+  return `${prefix}${randomBytes(6)
+    .toString('hex')
+    .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'q')}`;
 }
 
 /** The local headers of a ZIP archive naming `names`: enough for the type check of an Office file. */
@@ -317,6 +347,85 @@ describe('papers (documents of agenda items)', () => {
     }
     // The member may see the CONFIDENTIAL meeting's open item, just not the SECRET paper in it.
     expect((await app.request('GET', `/api/documents?parentId=${(items[3] as AgendaItem).id}`, member.token)).status).toBe(200);
+  });
+
+  it('should find a paper by the words of its PDF or text file only for readers cleared for it and its parents, and keep the text out of every answer', async () => {
+    const { meeting, items } = await aMeeting('OPEN', '2033-04-07T09:30:00+08:00');
+    const parentId = (items[3] as AgendaItem).id;
+    const inPdf = aWord('bijih');
+    const inText = aWord('lombong');
+    const pdf = await upload(
+      chair.token,
+      { parentId, classification: 'CONFIDENTIAL', title: 'Kertas rantaian nilai' },
+      aTextPdf(['Kertas kerja pemprosesan', `Penanda ${inPdf} untuk carian`]),
+      'kertas-a.pdf',
+    );
+    const text = await upload(
+      chair.token,
+      { parentId, classification: 'CONFIDENTIAL', title: 'Nota taklimat' },
+      Buffer.from(`Nota ringkas\nPenanda ${inText} dalam fail teks\n`),
+      'nota.txt',
+    );
+    // A PDF that cannot be read is kept, only without text.
+    const broken = await upload(
+      chair.token,
+      { parentId, title: 'Rosak' },
+      Buffer.from('%PDF-1.7\n1 0 obj << /Type /Pages /Kids [9 0 R'),
+      'rosak.pdf',
+    );
+    for (const result of [pdf, text, broken]) expect(result.status).toBe(201);
+    expect(JSON.stringify([pdf.body, text.body])).not.toContain(inPdf);
+
+    const found = async (token: string, word: string) => {
+      const result = await app.request<SearchResponse>('GET', `/api/search?${new URLSearchParams({ q: word, types: 'document' })}`, token);
+      expect(result.status).toBe(200);
+      return result.body.items;
+    };
+    for (const reader of [chair, member]) {
+      const [pdfHit] = await found(reader.token, inPdf);
+      expect(pdfHit).toMatchObject({ type: 'document', id: pdf.body.id, title: 'Kertas rantaian nilai' });
+      expect(pdfHit?.snippet).toContain(inPdf);
+      const [textHit] = await found(reader.token, inText);
+      expect(textHit).toMatchObject({ id: text.body.id });
+      expect(textHit?.snippet).toContain(inText);
+    }
+    for (const reader of [restricted, observer, outsider]) {
+      expect(await found(reader.token, inPdf)).toEqual([]);
+      expect(await found(reader.token, inText)).toEqual([]);
+    }
+    // The text never reaches a client: not in lists, gets or events.
+    const list = await app.request('GET', `/api/committees/${committeeId}/documents?limit=500`, chair.token);
+    const get = await app.request('GET', `/api/documents/${pdf.body.id}`, chair.token);
+    const events = await app.request('GET', `/api/committees/${committeeId}/events?after=0&limit=1000`, chair.token);
+    expect(JSON.stringify([list.body, get.body, events.body])).not.toMatch(new RegExp(`${inPdf}|${inText}`));
+
+    // Raised above the member: the text goes with the record's level; the chair still finds it.
+    const raised = await app.request('PATCH', `/api/documents/${pdf.body.id}`, chair.token, {
+      version: pdf.body.version,
+      classification: 'SECRET',
+    });
+    expect(raised.status).toBe(200);
+    expect(await found(member.token, inPdf)).toEqual([]);
+    expect((await found(chair.token, inPdf)).map((hit) => hit.id)).toEqual([pdf.body.id]);
+    // A meeting raised above the member takes its papers' text with it.
+    const meetingNow = await app.request<Meeting>('GET', `/api/meetings/${meeting.id}`, chair.token);
+    const secretMeeting = await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, {
+      version: meetingNow.body.version,
+      classification: 'SECRET',
+    });
+    expect(secretMeeting.status).toBe(200);
+    expect(await found(member.token, inText)).toEqual([]);
+    expect((await found(chair.token, inText)).map((hit) => hit.id)).toEqual([text.body.id]);
+
+    // Indexed again at start from the documents table (their text is not in the change events).
+    const { dataSource } = sql(app);
+    await dataSource.query('DELETE FROM search_entries');
+    await dataSource.query(`DELETE FROM app_settings WHERE key = 'search.registry'`);
+    expect(await found(chair.token, inText)).toEqual([]);
+    await app.app.get(SearchService).onApplicationBootstrap();
+    expect((await found(chair.token, inText)).map((hit) => hit.id)).toEqual([text.body.id]);
+    expect((await found(chair.token, inPdf)).map((hit) => hit.id)).toEqual([pdf.body.id]);
+    expect(await found(member.token, inPdf)).toEqual([]);
   });
 
   it('should answer 404 to someone outside the committee, whatever their clearance', async () => {

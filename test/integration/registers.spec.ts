@@ -507,6 +507,101 @@ describe('registers', () => {
     expect(notSlipping.items.some((item) => item.slipping)).toBe(false);
   });
 
+  it('should update a project live when a milestone moves its slippage, in the same transaction', async () => {
+    const project = await ok<RndProject>('POST', `/api/committees/${committeeId}/rnd-projects`, chair.token, {
+      title: `Live slippage ${Math.random().toString(36).slice(2)}`,
+      trlNow: 4,
+      classification: 'CONFIDENTIAL',
+    });
+    const memberSocket = await subscribed(member);
+    const observerSocket = await subscribed(observer);
+    try {
+      const projectEvents = (events: EventEnvelope[]) =>
+        events.filter((e) => e.entityId === project.id && e.type === 'rnd-project.updated').map((e) => e.data as RndProject);
+      const milestone = await ok<{ id: string; version: number }>('POST', `/api/rnd-projects/${project.id}/milestones`, chair.token, {
+        title: 'Pilot plant commissioned',
+        plannedOn: '2025-05-01',
+        status: 'in_progress',
+      });
+      const slipped = await memberSocket.waitFor((events) => projectEvents(events).length > 0, 15_000);
+      expect(projectEvents(slipped).at(-1)).toMatchObject({ slipping: true, overdueMilestones: 1, version: 2 });
+      // The project's change and the milestone's are one transaction: adjacent seqs.
+      const milestoneEvent = slipped.find((e) => e.entityId === milestone.id);
+      const projectEvent = slipped.find((e) => e.entityId === project.id && e.type === 'rnd-project.updated');
+      expect(projectEvent?.seq).toBe((milestoneEvent?.seq ?? 0) + 1);
+      // The list a reader loads agrees with what the event said.
+      const listed = await ok<Page<RndProject>>('GET', `/api/committees/${committeeId}/rnd-projects?limit=500`, member.token);
+      expect(listed.items.find((item) => item.id === project.id)).toMatchObject({ slipping: true, version: 2 });
+      // A change that leaves the slippage as it was says nothing about the project.
+      const retitled = await ok<{ version: number }>('PATCH', `/api/rnd-milestones/${milestone.id}`, chair.token, {
+        version: milestone.version,
+        title: 'Pilot plant commissioned (phase 1)',
+      });
+      await ok('PATCH', `/api/rnd-milestones/${milestone.id}`, chair.token, {
+        version: retitled.version,
+        status: 'done',
+        actualOn: '2025-04-20',
+      });
+      const recovered = await memberSocket.waitFor((events) => projectEvents(events).some((p) => !p.slipping), 15_000);
+      expect(projectEvents(recovered).map((p) => [p.version, p.slipping])).toEqual([
+        [2, true],
+        [3, false],
+      ]);
+      expect((await ok<RndProject>('GET', `/api/rnd-projects/${project.id}`, member.token)).slipping).toBe(false);
+      // Not cleared for the project: nothing of it.
+      await settle();
+      expect(JSON.stringify(observerSocket.events)).not.toContain(project.id);
+    } finally {
+      memberSocket.disconnect();
+      observerSocket.disconnect();
+    }
+  });
+
+  it('should count the open commitments a reader may see on a bilateral meeting, kept right live', async () => {
+    const meeting = await ok<{ id: string; openCommitments: number }>(
+      'POST',
+      `/api/committees/${committeeId}/bilateral-meetings`,
+      chair.token,
+      {
+        country: 'DE',
+        counterpart: `BGR ${Math.random().toString(36).slice(2)}`,
+        date: '2026-05-04',
+        classification: 'RESTRICTED',
+      },
+    );
+    expect(meeting.openCommitments).toBe(0);
+    const memberSocket = await subscribed(member);
+    try {
+      const meetingEvents = (events: EventEnvelope[]) =>
+        events
+          .filter((e) => e.entityId === meeting.id && e.type === 'bilateral-meeting.updated')
+          .map((e) => e.data as { openCommitments: number; version: number });
+      const commitments = `/api/bilateral-meetings/${meeting.id}/commitments`;
+      const open = await ok<{ id: string; version: number }>('POST', commitments, chair.token, { side: 'ours', text: 'Share assay data' });
+      // Above the meeting and above the member: counted for the chair only, and never in events.
+      await ok('POST', commitments, chair.token, { side: 'theirs', text: 'Offtake quota', classification: 'SECRET' });
+      const counted = await memberSocket.waitFor((events) => meetingEvents(events).length > 0, 15_000);
+      expect(meetingEvents(counted)[0]).toMatchObject({ openCommitments: 1, version: 2 });
+      const get = (token: string) => ok<{ openCommitments: number }>('GET', `/api/bilateral-meetings/${meeting.id}`, token);
+      expect((await get(chair.token)).openCommitments).toBe(2);
+      expect((await get(member.token)).openCommitments).toBe(1);
+      const listed = await ok<Page<{ id: string; openCommitments: number }>>(
+        'GET',
+        `/api/committees/${committeeId}/bilateral-meetings?country=DE&limit=500`,
+        member.token,
+      );
+      expect(listed.items.find((item) => item.id === meeting.id)?.openCommitments).toBe(1);
+
+      await ok('PATCH', `/api/bilateral-commitments/${open.id}`, chair.token, { version: open.version, status: 'done' });
+      const closed = await memberSocket.waitFor((events) => meetingEvents(events).some((m) => m.openCommitments === 0), 15_000);
+      expect(meetingEvents(closed).at(-1)?.version).toBeGreaterThan(2);
+      expect((await get(member.token)).openCommitments).toBe(0);
+      expect((await get(chair.token)).openCommitments).toBe(1);
+    } finally {
+      memberSocket.disconnect();
+    }
+  });
+
   it('should page lists and show a country only as far as the reader may see it', async () => {
     const country = 'AU';
     for (const [date, classification] of [

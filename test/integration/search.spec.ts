@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, AgendaItem, Classification, Meeting, SearchResponse, SearchResult } from '@sidang/shared';
 import { CLASSIFICATIONS } from '@sidang/shared';
 import { SearchService } from '../../server/src/search/search.service.js';
+import { connectSocket, type SidangSocket } from '../support/sockets.js';
 import { sql } from './support/db.js';
 import { aCommittee, aMembership, aUser, type TestUser } from './support/factories.js';
 import { type Session, TestApp } from './support/harness.js';
+import { DocClient, eventually, minutesWorld } from './support/minutes-docs.js';
 
 /** A word no demo record contains, so a query for it finds only what a test planted. */
 function marker(prefix: string): string {
@@ -264,6 +266,50 @@ describe('search', () => {
     for (const q of ["'&|!():*<>\\", 'ŉʼː plant:*', 'a & b | !c', '((', '  ']) {
       const result = await app.request('GET', `/api/search?${new URLSearchParams({ q })}`, chair.token);
       expect({ q, status: result.status }).toEqual({ q, status: q.trim().length >= 2 ? 200 : 400 });
+    }
+  });
+
+  it("should find a minutes section's text typed over a socket within seconds, only for readers cleared for the section", async () => {
+    const world = await minutesWorld(app);
+    const sockets: SidangSocket[] = [];
+    const typeInto = async (docId: string, text: string) => {
+      const socket = await connectSocket(app.url, world.secretariat.token);
+      sockets.push(socket);
+      const editor = new DocClient(socket, docId);
+      const ack = await editor.join();
+      if (!ack.ok) throw new Error(`join refused: ${ack.code}`);
+      editor.paragraph().insert(0, text);
+    };
+    try {
+      const openWord = marker('catatan');
+      const secretWord = marker('rahsia');
+      await typeInto(world.openSection, `Mesyuarat bersetuju ${openWord} dengan pemprosesan`);
+      await typeInto(world.secretSection, `Garis merah ${secretWord}`);
+      const found = async (user: { token: string }, word: string) =>
+        (await app.request<SearchResponse>('GET', `/api/search?${new URLSearchParams({ q: word, types: 'minutes-section' })}`, user.token))
+          .body.items;
+      // Debounced: found within a few seconds of typing, by every member of the committee.
+      await eventually(
+        async () => (await found(world.observer, openWord)).length === 1,
+        20_000,
+        () => `${openWord} not found`,
+      );
+      const [hit] = await found(world.observer, openWord);
+      expect(hit).toMatchObject({ type: 'minutes-section', id: world.openSection, committeeId: world.committee.id });
+      expect(hit?.snippet).toContain(openWord);
+      expect(hit?.ancestorIds).toEqual([world.openItem.id, world.meeting.id]);
+      // The SECRET section: the SECRET member finds it (positive control), no one below does.
+      await eventually(
+        async () => (await found(world.secretMember, secretWord)).length === 1,
+        20_000,
+        () => `${secretWord} not found`,
+      );
+      for (const reader of [world.member, world.restricted, world.observer, world.outsider]) {
+        expect(await found(reader, secretWord)).toEqual([]);
+      }
+      expect(await found(world.outsider, openWord)).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
     }
   });
 

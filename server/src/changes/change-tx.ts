@@ -31,6 +31,12 @@ export interface ChangeRecord {
    */
   before: object | null;
   after: object | null;
+  /**
+   * Text the search index holds for the record beyond its wire shape (a document's extracted
+   * text): indexed at the record's level, never logged in the event or audit row. Undefined
+   * keeps what is indexed.
+   */
+  searchText?: string | null;
 }
 
 /**

@@ -27,6 +27,9 @@ export const SEARCH_FIELDS: Record<SearchableType, SearchFields> = {
   'rnd-project': { title: ['title'], text: ['leadInstitution', 'partners', 'notes'] },
   'rnd-milestone': { title: ['title'], text: ['gateCriteria'] },
   document: { title: ['title'], text: ['fileName'] },
+  // `text` in events is the text when the section last changed; the live document refreshes it
+  // (refreshDocText, debounced after edits).
+  'minutes-section': { title: ['title'], text: ['text'] },
 };
 
 export function searchFieldsOf(entityType: string): SearchFields | undefined {
@@ -38,5 +41,6 @@ export function searchFieldsOf(entityType: string): SearchFields | undefined {
  * the next start re-indexes what the pipeline logged before (search-index.ts).
  */
 export function searchRegistryFingerprint(): string {
-  return JSON.stringify(Object.entries(SEARCH_FIELDS).sort(([a], [b]) => a.localeCompare(b)));
+  // The second part names the extra (unlogged) text the re-index reads from records' tables.
+  return JSON.stringify([Object.entries(SEARCH_FIELDS).sort(([a], [b]) => a.localeCompare(b)), ['document.text']]);
 }

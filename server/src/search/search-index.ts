@@ -43,6 +43,19 @@ export function searchEntriesOf(entityType: string, record: object, classificati
   return entries;
 }
 
+/**
+ * The index row of text a record gives beyond its wire shape (a document's extracted text):
+ * indexed at the record's own level, never logged in the change event.
+ */
+export const SEARCH_TEXT_FIELD = 'searchText';
+/** After the registry's fields in a snippet. */
+const SEARCH_TEXT_POSITION = 1000;
+
+function searchTextEntry(content: string | null | undefined, classification: Classification): SearchEntry[] {
+  const text = content?.trim() ?? '';
+  return text === '' ? [] : [{ field: SEARCH_TEXT_FIELD, isTitle: false, content: text, level: classificationLevel(classification) }];
+}
+
 /** What the pipeline tells the index about one change (a subset of ChangeRecord). */
 export interface IndexedChange {
   committeeId: string;
@@ -51,6 +64,11 @@ export interface IndexedChange {
   verb: string;
   classification: Classification;
   after: object | null;
+  /**
+   * Extra text to index (not logged): a string or null replaces it; undefined keeps the stored
+   * text at the record's new level (a rename or reclassification does not re-read the file).
+   */
+  searchText?: string | null;
 }
 
 /**
@@ -64,14 +82,29 @@ export async function indexChange(manager: EntityManager, change: IndexedChange)
     await manager.query('DELETE FROM search_entries WHERE entity_id = $1', [change.entityId]);
     return;
   }
-  await replaceEntries(manager, [
-    {
-      entityId: change.entityId,
-      committeeId: change.committeeId,
-      entityType: change.entityType,
-      entries: searchEntriesOf(change.entityType, change.after, change.classification),
-    },
-  ]);
+  const keepSearchText = change.searchText === undefined;
+  await replaceEntries(
+    manager,
+    [
+      {
+        entityId: change.entityId,
+        committeeId: change.committeeId,
+        entityType: change.entityType,
+        entries: [
+          ...searchEntriesOf(change.entityType, change.after, change.classification),
+          ...(keepSearchText ? [] : searchTextEntry(change.searchText, change.classification)),
+        ],
+      },
+    ],
+    keepSearchText,
+  );
+  if (keepSearchText) {
+    await manager.query('UPDATE search_entries SET level = $3 WHERE entity_id = $1 AND field = $2 AND level <> $3', [
+      change.entityId,
+      SEARCH_TEXT_FIELD,
+      classificationLevel(change.classification),
+    ]);
+  }
 }
 
 interface IndexedRecord {
@@ -81,11 +114,20 @@ interface IndexedRecord {
   entries: SearchEntry[];
 }
 
-/** Upserts the rows of the records and drops their fields that are now empty, in one statement. */
-async function replaceEntries(manager: EntityManager, records: IndexedRecord[]): Promise<void> {
+/**
+ * Upserts the rows of the records and drops their fields that are now empty, in one statement;
+ * with `keepSearchText` the extra text row stays as it is.
+ */
+async function replaceEntries(manager: EntityManager, records: IndexedRecord[], keepSearchText = false): Promise<void> {
   if (records.length === 0) return;
   const ids = records.map((record) => record.entityId);
-  const rows = records.flatMap((record) => record.entries.map((entry, position) => ({ ...record, ...entry, position })));
+  const rows = records.flatMap((record) =>
+    record.entries.map((entry, position) => ({
+      ...record,
+      ...entry,
+      position: entry.field === SEARCH_TEXT_FIELD ? SEARCH_TEXT_POSITION : position,
+    })),
+  );
   await manager.query(
     `WITH incoming AS (
        SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::smallint[], $6::boolean[], $7::smallint[], $8::text[])
@@ -94,6 +136,7 @@ async function replaceEntries(manager: EntityManager, records: IndexedRecord[]):
        DELETE FROM search_entries s
        WHERE s.entity_id = ANY($9::uuid[])
          AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.entity_id = s.entity_id AND i.field = s.field)
+         AND NOT ($10::boolean AND s.field = $11::varchar)
      )
      INSERT INTO search_entries (entity_id, field, committee_id, entity_type, level, is_title, position, content, normalized, document)
      SELECT entity_id, field, committee_id, entity_type, level, is_title, position, content,
@@ -113,7 +156,53 @@ async function replaceEntries(manager: EntityManager, records: IndexedRecord[]):
       rows.map((row) => row.position),
       rows.map((row) => row.content),
       ids,
+      keepSearchText,
+      SEARCH_TEXT_FIELD,
     ],
+  );
+}
+
+/** Adds (or replaces) the extra text rows of records already indexed. */
+async function addSearchText(manager: EntityManager, rows: Array<SearchEntry & Omit<IndexedRecord, 'entries'>>): Promise<void> {
+  if (rows.length === 0) return;
+  await manager.query(
+    `INSERT INTO search_entries (entity_id, field, committee_id, entity_type, level, is_title, position, content, normalized, document)
+     SELECT entity_id, $2::varchar, committee_id, entity_type, level, false, $6::smallint, content,
+            sidang_search_normalize(content), sidang_search_document(content, 'B'::"char")
+     FROM unnest($1::uuid[], $3::uuid[], $4::varchar[], $5::smallint[], $7::text[]) AS f(entity_id, committee_id, entity_type, level, content)
+     ON CONFLICT (entity_id, field) DO UPDATE SET level = EXCLUDED.level, content = EXCLUDED.content,
+       normalized = EXCLUDED.normalized, document = EXCLUDED.document`,
+    [
+      rows.map((row) => row.entityId),
+      SEARCH_TEXT_FIELD,
+      rows.map((row) => row.committeeId),
+      rows.map((row) => row.entityType),
+      rows.map((row) => row.level),
+      SEARCH_TEXT_POSITION,
+      rows.map((row) => row.content),
+    ],
+  );
+}
+
+/**
+ * Replaces the `text` row of a record already indexed (a minutes section's document text, which
+ * changes without change events), at the level of its title row: one statement on the search
+ * index only. Empty text removes the row. A record no longer indexed (deleted) stays out.
+ */
+export async function refreshDocText(manager: EntityManager, entityId: string, text: string): Promise<void> {
+  const content = text.trim();
+  if (content === '') {
+    await manager.query(`DELETE FROM search_entries WHERE entity_id = $1 AND field = 'text'`, [entityId]);
+    return;
+  }
+  await manager.query(
+    `INSERT INTO search_entries (entity_id, field, committee_id, entity_type, level, is_title, position, content, normalized, document)
+     SELECT t.entity_id, 'text', t.committee_id, t.entity_type, t.level, false, t.position + 1, $2::text,
+            sidang_search_normalize($2::text), sidang_search_document($2::text, 'B'::"char")
+     FROM search_entries t WHERE t.entity_id = $1 AND t.is_title ORDER BY t.position LIMIT 1
+     ON CONFLICT (entity_id, field) DO UPDATE SET content = EXCLUDED.content, normalized = EXCLUDED.normalized,
+       document = EXCLUDED.document`,
+    [entityId, content],
   );
 }
 
@@ -162,6 +251,24 @@ export async function reindexIfStale(manager: EntityManager): Promise<number | n
       }
       await replaceEntries(tx, records);
       indexed += records.length;
+    }
+    // Documents' extracted text is not in their change events: it is read from the documents table.
+    const texts: Array<{ id: string; committee_id: string; classification: Classification; text: string }> = await tx.query(
+      `SELECT d.id, d.committee_id, d.classification, d.text FROM documents d
+       WHERE d.text IS NOT NULL AND EXISTS (SELECT 1 FROM search_entries e WHERE e.entity_id = d.id)`,
+    );
+    for (let start = 0; start < texts.length; start += BATCH) {
+      await addSearchText(
+        tx,
+        texts.slice(start, start + BATCH).flatMap((row) =>
+          searchTextEntry(row.text, row.classification).map((entry) => ({
+            ...entry,
+            entityId: row.id,
+            committeeId: row.committee_id,
+            entityType: 'document',
+          })),
+        ),
+      );
     }
     await tx.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [
       FINGERPRINT_KEY,

@@ -30,6 +30,10 @@ export const bilateralMeetingSchema = z.object({
   outcomes: z.string().optional().describe('Absent when classified above the reader'),
   fieldClassifications: bilateralFieldLevels,
   redactedFields: z.array(z.enum(BILATERAL_MEETING_LEVELLED_FIELDS)).optional().describe('Fields withheld from this reader'),
+  openCommitments: z
+    .number()
+    .int()
+    .describe('Open commitments of the meeting the reader may see (live events count those at or below the meeting’s level)'),
   createdById: z.uuid(),
 });
 export type BilateralMeeting = z.infer<typeof bilateralMeetingSchema>;

@@ -19,6 +19,7 @@ export const SEARCHABLE_TYPES = [
   'rnd-project',
   'rnd-milestone',
   'document',
+  'minutes-section',
 ] as const;
 export const searchableTypeSchema = z.enum(SEARCHABLE_TYPES);
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import type { LinkedRecord } from '@sidang/shared';
+import { LINKABLE_TYPES, type LinkedRecord } from '@sidang/shared';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { COMMITTEE_ID, jsonResponse, makeActionItem, uuid } from '../../test/fixtures.ts';
 import { renderWithApp } from '../../test/render.tsx';
-import { apiTable, makeBilateral, makeNegotiation, page } from '../registers/test-fixtures.ts';
+import { apiTable } from '../registers/test-fixtures.ts';
 import { LinksPanel } from './links-panel.tsx';
 
 // Pages that load several queries: allow for a loaded machine.
@@ -62,16 +62,17 @@ describe(LinksPanel.name, () => {
     expect(await screen.findByTestId('links-empty')).toHaveTextContent('No linked records.');
   });
 
-  it('should link a record found by title, and remove a link', async () => {
-    const target = makeNegotiation({ title: 'Korea critical minerals supply-chain pact' });
+  it('should find any linkable record by its words through the search, as you type, link it, and remove a link', async () => {
+    // In no list this client has loaded: only the search knows it.
+    const target = { type: 'negotiation', id: uuid(), committeeId: COMMITTEE_ID, title: 'Korea critical minerals supply-chain pact' };
+    const document = { type: 'document', id: uuid(), committeeId: COMMITTEE_ID, title: 'Korea briefing.pdf', snippet: 'Korea' };
+    const elsewhere = { ...target, id: uuid(), committeeId: uuid(), title: 'Korea pact of another committee' };
     let links: LinkedRecord[] = [action];
     const { calls } = renderWithApp(<LinksPanel recordId={RECORD_ID} committeeId={COMMITTEE_ID} canEdit />, {
       handler: apiTable({
         [`GET /api/records/${RECORD_ID}/links`]: () => jsonResponse(200, links),
-        [`GET /api/committees/${COMMITTEE_ID}/action-items`]: [makeActionItem({ title: 'Brief on the export moratorium' })],
-        [`GET /api/committees/${COMMITTEE_ID}/bilateral-meetings`]: page([makeBilateral()]),
-        [`GET /api/committees/${COMMITTEE_ID}/negotiations`]: page([target, makeNegotiation()]),
-        [`GET /api/committees/${COMMITTEE_ID}/rnd-projects`]: page([]),
+        'GET /api/search': () =>
+          jsonResponse(200, { items: [{ ...action, id: action.id, snippet: '' }, { ...target, snippet: 'Korea' }, document, elsewhere] }),
         'POST /api/links': () => {
           links = [...links, linked({ type: 'negotiation', id: target.id, title: target.title })];
           return jsonResponse(201, { id: uuid() });
@@ -81,14 +82,42 @@ describe(LinksPanel.name, () => {
     });
     await screen.findAllByTestId('link-row');
     await userEvent.click(screen.getByTestId('add-link'));
-    await userEvent.type(screen.getByLabelText('Find a record by title'), 'korea');
-    await userEvent.click(await screen.findByRole('button', { name: /Korea critical minerals/ }));
+    await userEvent.type(screen.getByLabelText('Find a record by its words'), 'korea pact');
+    const found = await screen.findByRole('button', { name: /Korea critical minerals/ });
+    const searches = calls.filter((call) => call.url.startsWith('/api/search'));
+    // Debounced: one request for the words once typing paused, scoped to the committee and the linkable types.
+    expect(searches).toHaveLength(1);
+    const params = new URL(searches[0]?.url ?? '', 'http://x').searchParams;
+    expect(params.get('q')).toBe('korea pact');
+    expect(params.get('committeeId')).toBe(COMMITTEE_ID);
+    expect(params.get('types')?.split(',')).toEqual([...LINKABLE_TYPES].sort());
+    // Already linked, not linkable, or of another committee: not offered.
+    const picker = within(screen.getByTestId('record-picker'));
+    expect(picker.getAllByRole('button', { name: /Korea|Draft/ })).toEqual([found]);
+    await userEvent.click(found);
     await waitFor(() => expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ fromId: RECORD_ID, toId: target.id }));
     expect(await screen.findByRole('link', { name: target.title })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: `Remove the link to ${action.title}` }));
     await waitFor(() => expect(screen.queryByRole('link', { name: action.title })).not.toBeInTheDocument());
     expect(calls.some((call) => call.method === 'DELETE' && call.url === `/api/links/${action.linkId}`)).toBe(true);
+  });
+
+  it('should say when the search finds nothing, and when it fails', async () => {
+    let fail = false;
+    renderWithApp(<LinksPanel recordId={RECORD_ID} committeeId={COMMITTEE_ID} canEdit />, {
+      handler: apiTable({
+        [`GET /api/records/${RECORD_ID}/links`]: [],
+        'GET /api/search': () => (fail ? jsonResponse(500, { message: 'down' }) : jsonResponse(200, { items: [] })),
+      }),
+    });
+    await screen.findByTestId('links-empty');
+    await userEvent.click(screen.getByTestId('add-link'));
+    await userEvent.type(screen.getByLabelText('Find a record by its words'), 'nothing');
+    expect(await screen.findByText('No record matches.')).toBeInTheDocument();
+    fail = true;
+    await userEvent.type(screen.getByLabelText('Find a record by its words'), 'x');
+    expect(await screen.findByText('Search failed. Try again.')).toBeInTheDocument();
   });
 
   it('should raise an action item from the record, linked to it', async () => {

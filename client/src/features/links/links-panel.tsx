@@ -1,6 +1,6 @@
-import type { LinkableType } from '@sidang/shared';
+import { LINKABLE_TYPES, type LinkableType } from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '../../lib/api/api-context.tsx';
@@ -11,8 +11,7 @@ import { upsertRecord } from '../../lib/realtime/cache-apply.ts';
 import { RetryNotice } from '../../lib/ui/retry-notice.tsx';
 import { actionItemsApi } from '../action-items/api/action-items-api.ts';
 import { ClassificationBadge } from '../action-items/components/badges.tsx';
-import { useActionItems } from '../action-items/hooks/use-action-items.ts';
-import { useBilateralMeetings, useNegotiations, useRndProjects } from '../registers/hooks/use-registers.ts';
+import { useSearch } from '../search/hooks/use-search.ts';
 import { type LinkEntry, linksApi, pathOfRecord } from './links-api.ts';
 import '../registers/i18n/load-strings.ts';
 
@@ -56,29 +55,12 @@ interface Candidate {
   title: string;
 }
 
-/** Records of the committee a link may point to, from the lists this client reads anyway. */
-function useCandidates(committeeId: string): { candidates: Candidate[]; loading: boolean } {
-  const { t } = useTranslation();
-  const actions = useActionItems(committeeId, {});
-  const bilateral = useBilateralMeetings(committeeId);
-  const negotiations = useNegotiations(committeeId);
-  const projects = useRndProjects(committeeId);
-  const candidates = useMemo(
-    () => [
-      ...(actions.data ?? []).map((r) => ({ id: r.id, type: 'action-item' as const, title: r.title })),
-      ...(bilateral.data ?? []).map((r) => ({
-        id: r.id,
-        type: 'bilateral-meeting' as const,
-        title: t('links.bilateralTitle', { country: r.country, counterpart: r.counterpart, date: r.date }),
-      })),
-      ...(negotiations.data ?? []).map((r) => ({ id: r.id, type: 'negotiation' as const, title: r.title })),
-      ...(projects.data ?? []).map((r) => ({ id: r.id, type: 'rnd-project' as const, title: r.title })),
-    ],
-    [actions.data, bilateral.data, negotiations.data, projects.data, t],
-  );
-  return { candidates, loading: actions.isPending || bilateral.isPending || negotiations.isPending || projects.isPending };
-}
+const LINKABLE: ReadonlySet<string> = new Set(LINKABLE_TYPES);
 
+/**
+ * Finds any record of the committee a link may point to by its words, through `GET /api/search`
+ * (debounced as you type): not only records in lists this client has loaded.
+ */
 function RecordPicker({
   committeeId,
   exclude,
@@ -95,9 +77,18 @@ function RecordPicker({
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
-  const { candidates, loading } = useCandidates(committeeId);
-  const words = q.trim().toLowerCase();
-  const matches = words ? candidates.filter((c) => !exclude.has(c.id) && c.title.toLowerCase().includes(words)).slice(0, 8) : [];
+  const search = useSearch(q, LINKABLE_TYPES, committeeId);
+  const matches: Candidate[] = search.items
+    .filter((item) => LINKABLE.has(item.type) && item.committeeId === committeeId && !exclude.has(item.id))
+    .slice(0, 8)
+    .map((item) => ({ id: item.id, type: item.type as LinkableType, title: item.title }));
+  const status = search.isError
+    ? t('links.searchFailed')
+    : search.pending
+      ? t('app.loading')
+      : search.searchable && matches.length === 0
+        ? t('links.noMatch')
+        : '';
   return (
     <div className="record-picker" data-testid="record-picker">
       <label htmlFor={`${id}-q`}>{t('links.search')}</label>
@@ -116,7 +107,7 @@ function RecordPicker({
         </button>
       </div>
       <p id={`${id}-status`} className="muted" aria-live="polite">
-        {loading ? t('app.loading') : words && matches.length === 0 ? t('links.noMatch') : ''}
+        {status}
       </p>
       {matches.length > 0 && (
         <ul className="record-picker__results">

@@ -27,6 +27,7 @@ export function makeBilateral(overrides: Partial<BilateralMeeting> = {}): Bilate
     objectives: 'Technical cooperation on in-situ leaching monitoring.',
     outcomes: 'JICA to field two experts to JMG.',
     fieldClassifications: {},
+    openCommitments: 0,
     createdById: CHAIR_ID,
     ...overrides,
   };

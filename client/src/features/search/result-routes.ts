@@ -19,6 +19,7 @@ export const RESULT_ROUTES: Record<SearchableType, (result: SearchResult) => str
   'rnd-project': (r) => `/c/${r.committeeId}/registers/rnd/${r.id}`,
   'rnd-milestone': (r) => `/c/${r.committeeId}/registers/rnd/${r.ancestorIds[0] ?? ''}`,
   document: (r) => `/c/${r.committeeId}/meetings/${r.ancestorIds.at(-1) ?? ''}`,
+  'minutes-section': (r) => `/c/${r.committeeId}/meetings/${r.ancestorIds.at(-1) ?? ''}/minutes`,
 };
 
 export function resultPath(result: SearchResult): string {

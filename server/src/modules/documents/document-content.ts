@@ -157,7 +157,7 @@ export async function unpackedSizeOfZip(path: string, size: number): Promise<num
 
 /**
  * Plain text of a Word file for search (mammoth), or null when it cannot be read or would unpack
- * too large. PDF, XLSX and PPTX text is not extracted (yet): their `text` stays null.
+ * too large. PDF text: `pdfText`; XLSX and PPTX text is not extracted (yet): their `text` stays null.
  */
 export async function docxText(path: string, size: number): Promise<string | null> {
   const unpacked = await unpackedSizeOfZip(path, size);
@@ -166,6 +166,58 @@ export async function docxText(path: string, size: number): Promise<string | nul
     const { value } = await mammoth.extractRawText({ path });
     const text = value.trim();
     return text ? text.slice(0, MAX_TEXT) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Largest PDF whose text is read, pages read at most, and the time allowed for it. */
+const PDF_MAX_BYTES = 25 * 1024 * 1024;
+const PDF_MAX_PAGES = 300;
+const PDF_TIME_MS = 15_000;
+
+/**
+ * Plain text of a PDF for search (pdf.js, legacy build for Node), or null when there is none or
+ * the file cannot be read: a malformed, encrypted or oversized PDF is kept, only unsearchable.
+ * Capped at PDF_MAX_PAGES pages, MAX_TEXT characters and PDF_TIME_MS.
+ */
+export async function pdfText(path: string, size: number): Promise<string | null> {
+  if (size > PDF_MAX_BYTES) return null;
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const data = new Uint8Array(await readFile(path));
+    const task = pdfjs.getDocument({
+      data,
+      useSystemFonts: false,
+      isEvalSupported: false,
+      disableFontFace: true,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
+    const deadline = Date.now() + PDF_TIME_MS;
+    const timer = setTimeout(() => void task.destroy(), PDF_TIME_MS);
+    try {
+      const document = await task.promise;
+      const pages: string[] = [];
+      let length = 0;
+      for (let n = 1; n <= Math.min(document.numPages, PDF_MAX_PAGES) && length < MAX_TEXT && Date.now() < deadline; n += 1) {
+        const page = await document.getPage(n);
+        const content = await page.getTextContent();
+        const text = content.items
+          .map((item) => ('str' in item ? `${item.str}${item.hasEOL ? '\n' : ' '}` : ''))
+          .join('')
+          .replace(/[ \t]+/g, ' ');
+        pages.push(text);
+        length += text.length;
+        page.cleanup();
+      }
+      const text = pages.join('\n').trim();
+      return text ? text.slice(0, MAX_TEXT) : null;
+    } finally {
+      clearTimeout(timer);
+      await task.destroy();
+    }
   } catch {
     return null;
   }

@@ -24,7 +24,7 @@ import { StaleVersionException } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DOCUMENT_STORAGE, type DocumentStorage, StoredObjectMissingError } from '../../storage/document-storage.js';
 import { DocumentEntity } from './document.entity.js';
-import { detectKind, docxText, safeFileName, sha256Of, titleFromFileName } from './document-content.js';
+import { detectKind, docxText, pdfText, safeFileName, sha256Of, titleFromFileName } from './document-content.js';
 import { DocumentNotFoundException, documentErrors } from './documents.errors.js';
 import { decodeCursor, encodeCursor, toDocument } from './documents.mapper.js';
 import { DocumentsRepository, type ParentState } from './documents.repository.js';
@@ -114,7 +114,12 @@ export class DocumentsService {
       this.assertClassifiable(access, fields.classification);
       const detected = await detectKind(file.path, file.size, file.originalname);
       if (!detected) throw documentErrors.typeRefused();
-      const text = detected.kind === 'docx' ? await docxText(file.path, file.size) : detected.text;
+      const text =
+        detected.kind === 'docx'
+          ? await docxText(file.path, file.size)
+          : detected.kind === 'pdf'
+            ? await pdfText(file.path, file.size)
+            : detected.text;
       const fileName = safeFileName(file.originalname, detected.kind);
       const sha256 = await sha256Of(file.path);
       const id = randomUUID();
@@ -152,6 +157,7 @@ export class DocumentsService {
             parent: this.governing(fields.parentId, parent),
             before: null,
             after: document,
+            searchText: text,
           });
           return document;
         });

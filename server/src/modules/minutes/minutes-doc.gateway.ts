@@ -18,6 +18,7 @@ import * as Y from 'yjs';
 import type { Actor } from '../../access/actor.js';
 import { ChangeBus } from '../../changes/change-bus.js';
 import { MinutesAccess } from './minutes-access.js';
+import { plainTextOf } from './minutes-doc.js';
 import { MinutesDocStore } from './minutes-doc.store.js';
 
 interface DocSocketData {
@@ -39,6 +40,8 @@ interface LiveDoc {
 
 const ACCESS_MEMO_MS = 1_000;
 const REMOTE = Symbol('remote');
+/** How long after an edit a section's text is refreshed in the search index (edits meanwhile join it). */
+const SEARCH_REFRESH_MS = 2_000;
 
 function bytesOf(message: unknown): Uint8Array | null {
   if (message instanceof Uint8Array) return new Uint8Array(message.buffer, message.byteOffset, message.byteLength);
@@ -71,6 +74,7 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
   private readonly logger = new Logger(MinutesDocGateway.name);
   private readonly docs = new Map<string, LiveDoc>();
   private readonly memo = new Map<string, { at: number; allowed: boolean }>();
+  private readonly searchTimers = new Map<string, NodeJS.Timeout>();
   private unsubscribeRemote: (() => void) | undefined;
   private unsubscribeAwareness: (() => void) | undefined;
   private subscription: Subscription | undefined;
@@ -98,6 +102,8 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
   }
 
   onModuleDestroy(): void {
+    for (const timer of this.searchTimers.values()) clearTimeout(timer);
+    this.searchTimers.clear();
     this.unsubscribeRemote?.();
     this.unsubscribeAwareness?.();
     this.subscription?.unsubscribe();
@@ -106,6 +112,23 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
       live.doc.destroy();
     }
     this.docs.clear();
+  }
+
+  /**
+   * The section's text in the search index follows its document: at most one refresh per
+   * SEARCH_REFRESH_MS after edits, from the stored updates (the search index only).
+   */
+  private scheduleSearchText(docId: string): void {
+    if (this.searchTimers.has(docId)) return;
+    const timer = setTimeout(() => {
+      this.searchTimers.delete(docId);
+      void this.store
+        .read([docId])
+        .then((docs) => this.store.refreshSearchText(docId, plainTextOf(docs.get(docId))))
+        .catch((error: Error) => this.logger.warn(`Search text of ${docId} not refreshed: ${error.message}`));
+    }, SEARCH_REFRESH_MS);
+    timer.unref();
+    this.searchTimers.set(docId, timer);
   }
 
   handleDisconnect(socket: DocSocket): void {
@@ -231,6 +254,7 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
     await this.store.append(docId, fresh);
     Y.applyUpdate(live.doc, fresh, socket);
     void this.store.compactIfLarge(docId);
+    this.scheduleSearchText(docId);
   }
 
   private async onAwareness(socket: DocSocket, docId: string, message: Uint8Array): Promise<void> {

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { refreshDocText } from '../../search/search-index.js';
 
 const CHANNEL = 'sidang:minutes-doc';
 /** Awareness changed in a document: `{docId}` only; the states are read from PostgreSQL. */
@@ -150,6 +151,11 @@ export class MinutesDocStore implements OnModuleInit, OnModuleDestroy {
     this.publisher
       ?.publish(CHANNEL, docSignal(docId, id))
       .catch((error: Error) => this.logger.warn(`Doc fan-out failed: ${error.message}`));
+  }
+
+  /** The section's text in the search index, as its document now reads. */
+  async refreshSearchText(docId: string, text: string): Promise<void> {
+    await refreshDocText(this.dataSource.manager, docId, text);
   }
 
   /** Merges a document's rows into one when it has many (one instance at a time per document). */

@@ -27,15 +27,15 @@ export function useDebounced<T>(value: T, ms: number): T {
  * changed before it answered is aborted (TanStack Query's signal), and the previous results
  * stay on screen until the new ones arrive.
  */
-export function useSearch(text: string, types: readonly SearchableType[]) {
+export function useSearch(text: string, types: readonly SearchableType[], committeeId?: string) {
   const api = useApi();
   const typed = normalizeQuery(text);
   const q = useDebounced(typed, SEARCH_DEBOUNCE_MS);
   const sortedTypes = [...types].sort();
   const enabled = q.length >= SEARCH_QUERY_MIN;
   const query = useQuery({
-    queryKey: ['search', q, sortedTypes] as const,
-    queryFn: ({ signal }) => searchApi.search(api, { q, types: sortedTypes }, signal),
+    queryKey: ['search', q, sortedTypes, committeeId ?? null] as const,
+    queryFn: ({ signal }) => searchApi.search(api, { q, types: sortedTypes, ...(committeeId ? { committeeId } : {}) }, signal),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 15_000,

@@ -613,6 +613,7 @@ export const en = {
       'rnd-project': 'R&D project',
       'rnd-milestone': 'Milestone',
       document: 'Paper',
+      'minutes-section': 'Minutes',
     },
     minLength: 'Type at least {{count}} characters to search.',
     searching: 'Searching…',

@@ -620,6 +620,7 @@ export const ms: Resources = {
       'rnd-project': 'Projek R&D',
       'rnd-milestone': 'Pencapaian utama',
       document: 'Kertas kerja',
+      'minutes-section': 'Minit',
     },
     minLength: 'Taip sekurang-kurangnya {{count}} aksara untuk mencari.',
     searching: 'Mencari…',

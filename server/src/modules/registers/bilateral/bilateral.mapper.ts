@@ -3,8 +3,11 @@ import type { AgreementEntity } from './agreement.entity.js';
 import type { BilateralCommitmentEntity } from './bilateral-commitment.entity.js';
 import type { BilateralMeetingEntity } from './bilateral-meeting.entity.js';
 
-/** In full, as the change log keeps it; readers get `projectFor(meeting, clearance)`. */
-export function toBilateralMeeting(entity: BilateralMeetingEntity): BilateralMeeting {
+/**
+ * In full, as the change log keeps it; readers get `projectFor(meeting, clearance)`.
+ * `openCommitments`: open commitments the reader may see.
+ */
+export function toBilateralMeeting(entity: BilateralMeetingEntity, openCommitments: number): BilateralMeeting {
   return {
     id: entity.id,
     committeeId: entity.committeeId,
@@ -16,6 +19,7 @@ export function toBilateralMeeting(entity: BilateralMeetingEntity): BilateralMee
     ourDelegation: entity.ourDelegation,
     objectives: entity.objectives,
     outcomes: entity.outcomes,
+    openCommitments,
     classification: entity.classification,
     fieldClassifications: { ...entity.fieldClassifications },
     version: entity.version,

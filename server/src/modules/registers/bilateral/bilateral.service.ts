@@ -4,7 +4,9 @@ import {
   type Agreement,
   type BilateralCommitment,
   type BilateralMeeting,
+  type Classification,
   type CountrySummary,
+  clearedLevels,
   type createAgreementSchema,
   type createBilateralCommitmentSchema,
   type createBilateralMeetingSchema,
@@ -16,10 +18,11 @@ import {
   type UpdateBilateralCommitment,
   type UpdateBilateralMeeting,
 } from '@sidang/shared';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { z } from 'zod';
 import { AccessService, type CommitteeAccess } from '../../../access/access.service.js';
 import type { Actor } from '../../../access/actor.js';
+import type { ChangeTx } from '../../../changes/change-tx.js';
 import { ChangesService } from '../../../changes/changes.service.js';
 import { keysetPage } from '../common/paging.js';
 import { InvalidFieldException } from '../common/register.errors.js';
@@ -29,11 +32,29 @@ import { toAgreement, toBilateralCommitment, toBilateralMeeting } from './bilate
 import { BilateralCommitmentEntity } from './bilateral-commitment.entity.js';
 import { BilateralMeetingEntity } from './bilateral-meeting.entity.js';
 
+/** Open commitments of each meeting among those at `levels`: a reader counts only what they may see. */
+async function openCommitmentsOf(manager: EntityManager, meetingIds: string[], levels: Classification[]): Promise<Map<string, number>> {
+  if (meetingIds.length === 0) return new Map();
+  const rows: Array<{ id: string; open: string }> = await manager.query(
+    `SELECT c.bilateral_meeting_id AS id, COUNT(*) AS open
+     FROM bilateral_commitments c
+     WHERE c.bilateral_meeting_id = ANY($1::uuid[]) AND c.deleted_at IS NULL AND c.status = 'open'
+       AND c.classification = ANY($2::varchar[])
+     GROUP BY c.bilateral_meeting_id`,
+    [meetingIds, levels],
+  );
+  return new Map(rows.map((row) => [row.id, Number(row.open)]));
+}
+
 export const BILATERAL_MEETING: RegisterDefinition<BilateralMeetingEntity, BilateralMeeting> = {
   entityType: 'bilateral-meeting',
   entity: BilateralMeetingEntity,
   name: 'Bilateral meeting',
-  toWire: toBilateralMeeting,
+  // What the change log keeps: the open commitments anyone who sees the meeting sees.
+  toWire: async (entity, manager) => {
+    const counts = await openCommitmentsOf(manager, [entity.id], clearedLevels(entity.classification));
+    return toBilateralMeeting(entity, counts.get(entity.id) ?? 0);
+  },
 };
 
 export const BILATERAL_COMMITMENT: RegisterDefinition<BilateralCommitmentEntity, BilateralCommitment> = {
@@ -81,12 +102,17 @@ export class BilateralService {
       limit: query.limit,
       cursor: query.cursor,
     });
-    return { items: rows.map((row) => projectFor(toBilateralMeeting(row), access.clearance)), nextCursor };
+    const counts = await openCommitmentsOf(
+      this.dataSource.manager,
+      rows.map((row) => row.id),
+      this.kit.levels(access.clearance),
+    );
+    return { items: rows.map((row) => projectFor(toBilateralMeeting(row, counts.get(row.id) ?? 0), access.clearance)), nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<BilateralMeeting> {
     const { entity, access } = await this.kit.visible(BILATERAL_MEETING, actor, id, this.dataSource.manager);
-    return projectFor(toBilateralMeeting(entity), access.clearance);
+    return this.forReader(entity, access.clearance);
   }
 
   async create(actor: Actor, committeeId: string, input: z.output<typeof createBilateralMeetingSchema>): Promise<BilateralMeeting> {
@@ -101,15 +127,17 @@ export class BilateralService {
   async update(actor: Actor, id: string, input: UpdateBilateralMeeting): Promise<BilateralMeeting> {
     const { entity, access } = await this.kit.visible(BILATERAL_MEETING, actor, id, this.dataSource.manager);
     access.require('register.manage');
-    return this.changes.transact(actor, async (tx) => {
-      const { version, ...changes } = input;
-      if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
-      this.kit.assertNoWithheldField(access, toBilateralMeeting(entity), changes);
-      const patch: Partial<BilateralMeetingEntity> = { ...changes } as Partial<BilateralMeetingEntity>;
-      const fieldClassifications = this.kit.editedFieldLevels(access, entity, changes);
-      if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
-      return this.kit.update(BILATERAL_MEETING, tx, access, entity, version, patch, null);
-    });
+    return this.changes
+      .transact(actor, async (tx) => {
+        const { version, ...changes } = input;
+        if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
+        this.kit.assertNoWithheldField(access, toBilateralMeeting(entity, 0), changes);
+        const patch: Partial<BilateralMeetingEntity> = { ...changes } as Partial<BilateralMeetingEntity>;
+        const fieldClassifications = this.kit.editedFieldLevels(access, entity, changes);
+        if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
+        return this.kit.update(BILATERAL_MEETING, tx, access, entity, version, patch, null);
+      })
+      .then((updated) => this.withReaderCount(updated, access.clearance));
   }
 
   async remove(actor: Actor, id: string, version: number): Promise<void> {
@@ -143,7 +171,9 @@ export class BilateralService {
       const classification = input.classification ?? meeting.classification;
       this.kit.assertClassifiable(access, classification);
       const governor: Governor = { id: meeting.id, classification: meeting.classification };
-      return this.kit.create(BILATERAL_COMMITMENT, tx, access, { ...input, classification, bilateralMeetingId: meeting.id }, governor);
+      return this.withOpenCount(tx, meeting.id, () =>
+        this.kit.create(BILATERAL_COMMITMENT, tx, access, { ...input, classification, bilateralMeetingId: meeting.id }, governor),
+      );
     });
   }
 
@@ -153,7 +183,9 @@ export class BilateralService {
     return this.changes.transact(actor, async (tx) => {
       const { version, ...changes } = input;
       if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
-      return this.kit.update(BILATERAL_COMMITMENT, tx, access, entity, version, changes, governor);
+      return this.withOpenCount(tx, entity.bilateralMeetingId, () =>
+        this.kit.update(BILATERAL_COMMITMENT, tx, access, entity, version, changes, governor),
+      );
     });
   }
 
@@ -161,7 +193,9 @@ export class BilateralService {
     const { entity, access, governor } = await this.kit.visible(BILATERAL_COMMITMENT, actor, id, this.dataSource.manager);
     access.require('register.manage');
     await this.changes.transact(actor, async (tx) => {
-      await this.kit.remove(BILATERAL_COMMITMENT, tx, access, entity, version, governor);
+      await this.withOpenCount(tx, entity.bilateralMeetingId, () =>
+        this.kit.remove(BILATERAL_COMMITMENT, tx, access, entity, version, governor),
+      );
     });
   }
 
@@ -248,7 +282,12 @@ export class BilateralService {
     });
     return {
       country,
-      engagements: meetings.map((meeting) => projectFor(toBilateralMeeting(meeting), access.clearance)),
+      engagements: meetings.map((meeting) =>
+        projectFor(
+          toBilateralMeeting(meeting, commitments.filter((c) => c.bilateralMeetingId === meeting.id && c.status === 'open').length),
+          access.clearance,
+        ),
+      ),
       openCommitments: commitments
         .filter((commitment) => commitment.status === 'open')
         .sort(byDueDate)
@@ -267,6 +306,29 @@ export class BilateralService {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return items;
+  }
+
+  /**
+   * A commitment's change that moves its meeting's open count also records
+   * `bilateral-meeting.updated` in the same transaction: lists and details update live on every
+   * channel (socket, catch-up, activity), with no refetch.
+   */
+  private async withOpenCount<T>(tx: ChangeTx, meetingId: string, write: () => Promise<T>): Promise<T> {
+    const locked = await this.kit.lockGovernor(BILATERAL_MEETING, tx, meetingId);
+    const result = await write();
+    await this.kit.recordDerived(BILATERAL_MEETING, tx, locked, (before, after) => before.openCommitments !== after.openCommitments);
+    return result;
+  }
+
+  /** A meeting as `clearance` may see it, counting the open commitments they may see. */
+  private async forReader(entity: BilateralMeetingEntity, clearance: Classification): Promise<BilateralMeeting> {
+    const counts = await openCommitmentsOf(this.dataSource.manager, [entity.id], this.kit.levels(clearance));
+    return projectFor(toBilateralMeeting(entity, counts.get(entity.id) ?? 0), clearance);
+  }
+
+  private async withReaderCount(meeting: BilateralMeeting, clearance: Classification): Promise<BilateralMeeting> {
+    const counts = await openCommitmentsOf(this.dataSource.manager, [meeting.id], this.kit.levels(clearance));
+    return { ...meeting, openCommitments: counts.get(meeting.id) ?? 0 };
   }
 
   private async manager(actor: Actor, committeeId: string): Promise<CommitteeAccess> {

@@ -203,6 +203,52 @@ export class RegisterKit {
     });
   }
 
+  /**
+   * The governing record, locked for the rest of the transaction: a child's change that moves
+   * the governor's derived counts (open commitments, slippage) reads them and records them in
+   * the same transaction, in the same order as any other write of the governor.
+   */
+  async lockGovernor<E extends RegisterRecordEntity, W extends object>(
+    definition: RegisterDefinition<E, W>,
+    tx: ChangeTx,
+    id: string,
+  ): Promise<{ entity: E; wire: W } | null> {
+    const entity = (await tx.manager.findOne(definition.entity, {
+      where: { id } as never,
+      lock: { mode: 'pessimistic_write' },
+    })) as E | null;
+    return entity ? { entity, wire: await definition.toWire(entity, tx.manager) } : null;
+  }
+
+  /**
+   * After a child's change: when the governor's wire shape moved (`changed`), its version is
+   * bumped and `<governor>.updated` recorded in the same transaction, so every list and detail
+   * on every channel (socket, catch-up, activity) carries the new counts.
+   */
+  async recordDerived<E extends RegisterRecordEntity, W extends object>(
+    definition: RegisterDefinition<E, W>,
+    tx: ChangeTx,
+    locked: { entity: E; wire: W } | null,
+    changed: (before: W, after: W) => boolean,
+  ): Promise<void> {
+    if (!locked) return;
+    const { entity, wire: before } = locked;
+    if (!changed(before, await definition.toWire(entity, tx.manager))) return;
+    const full = { version: entity.version + 1, updatedAt: new Date() } as Partial<E>;
+    if (!(await this.updateAtVersion(definition, tx.manager, entity.id, entity.version, full))) return;
+    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
+    await tx.record({
+      committeeId: entity.committeeId,
+      entityType: definition.entityType,
+      entityId: entity.id,
+      verb: 'updated',
+      version: entity.version,
+      classification: entity.classification,
+      before,
+      after,
+    });
+  }
+
   /** Children of `parentIds` in `column` that a reader cleared to `clearance` may see. */
   childrenOf<E extends RegisterRecordEntity>(
     manager: EntityManager,

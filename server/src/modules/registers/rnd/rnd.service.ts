@@ -19,6 +19,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AccessService } from '../../../access/access.service.js';
 import type { Actor } from '../../../access/actor.js';
+import type { ChangeTx } from '../../../changes/change-tx.js';
 import { ChangesService } from '../../../changes/changes.service.js';
 import { todayIn } from '../../../common/today.js';
 import { keysetPage } from '../common/paging.js';
@@ -199,12 +200,14 @@ export class RndService {
     const classification = input.classification ?? project.classification;
     this.kit.assertClassifiable(access, classification);
     return this.changes.transact(actor, (tx) =>
-      this.kit.create(
-        RND_MILESTONE,
-        tx,
-        access,
-        { ...input, classification, rndProjectId: project.id },
-        { id: project.id, classification: project.classification },
+      this.withSlippage(tx, project.id, () =>
+        this.kit.create(
+          RND_MILESTONE,
+          tx,
+          access,
+          { ...input, classification, rndProjectId: project.id },
+          { id: project.id, classification: project.classification },
+        ),
       ),
     );
   }
@@ -214,13 +217,36 @@ export class RndService {
     access.require('register.manage');
     const { version, ...changes } = input;
     if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
-    return this.changes.transact(actor, (tx) => this.kit.update(RND_MILESTONE, tx, access, entity, version, changes, governor));
+    return this.changes.transact(actor, (tx) =>
+      this.withSlippage(tx, entity.rndProjectId, () => this.kit.update(RND_MILESTONE, tx, access, entity, version, changes, governor)),
+    );
   }
 
   async removeMilestone(actor: Actor, id: string, version: number): Promise<void> {
     const { entity, access, governor } = await this.kit.visible(RND_MILESTONE, actor, id, this.dataSource.manager);
     access.require('register.manage');
-    await this.changes.transact(actor, (tx) => this.kit.remove(RND_MILESTONE, tx, access, entity, version, governor));
+    await this.changes.transact(actor, (tx) =>
+      this.withSlippage(tx, entity.rndProjectId, () => this.kit.remove(RND_MILESTONE, tx, access, entity, version, governor)),
+    );
+  }
+
+  /**
+   * A milestone's change that moves its project's slippage (`slipping`, late or overdue counts)
+   * also records `rnd-project.updated` in the same transaction: every list updates live.
+   */
+  private async withSlippage<T>(tx: ChangeTx, projectId: string, write: () => Promise<T>): Promise<T> {
+    const locked = await this.kit.lockGovernor(RND_PROJECT, tx, projectId);
+    const result = await write();
+    await this.kit.recordDerived(
+      RND_PROJECT,
+      tx,
+      locked,
+      (before, after) =>
+        before.slipping !== after.slipping ||
+        before.lateMilestones !== after.lateMilestones ||
+        before.overdueMilestones !== after.overdueMilestones,
+    );
+    return result;
   }
 
   /** The editor's answer counts only the milestones they may see, like a GET. */
