@@ -35,7 +35,9 @@ const esm = {
 
 export default {
   // Read from the top level only; integration and e2e specs pass longer ones where they need them.
-  testTimeout: 30_000,
+  // Hooks included: the first integration file of a run also migrates and seeds the template
+  // database every other file copies (harness.ts), and another worker may wait for it.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'shared',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { EventRelay } from '../../server/src/realtime/event-relay.js';
+import { SOCKET_MAX_FRAME_BYTES } from '../../server/src/realtime/socket-limits.js';
 import { type Session, settle, TestApp } from './support/harness.js';
 
 /** Every spelling of a UUID in upper and lower case letters (2^letters of them). */
@@ -79,7 +80,7 @@ describe('socket protocol under hostile use', () => {
     // A frame over the server's limit closes that socket only.
     const big = await app.connect(observer.token);
     const closed = new Promise<string>((resolve) => big.socket.once('disconnect', resolve));
-    big.socket.emit('subscribe', { committeeId, padding: 'x'.repeat(200 * 1024) });
+    big.socket.emit('subscribe', { committeeId, padding: 'x'.repeat(SOCKET_MAX_FRAME_BYTES + 1024) });
     expect(await closed).toBeTruthy();
 
     expect(relay.cursorCount).toBeLessThanOrEqual(1);

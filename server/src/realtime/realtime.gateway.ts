@@ -31,6 +31,7 @@ import { ChangesService } from '../changes/changes.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventRelay } from './event-relay.js';
 import { PresenceService, presenceRoom } from './presence.js';
+import { SOCKET_MAX_FRAME_BYTES } from './socket-limits.js';
 
 interface SocketData {
   actor: Actor;
@@ -52,7 +53,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * socket joins its committee room, and re-scopes live sockets when their user's access changes.
  * Delivery is the relay's.
  */
-@WebSocketGateway({ serveClient: false, maxHttpBufferSize: 64 * 1024 })
+@WebSocketGateway({ serveClient: false, maxHttpBufferSize: SOCKET_MAX_FRAME_BYTES })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
   /** This node's live sockets by user. */

@@ -17,6 +17,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Actor } from '../../access/actor.js';
 import { ChangeBus } from '../../changes/change-bus.js';
+import { SOCKET_MAX_FRAME_BYTES } from '../../realtime/socket-limits.js';
 import { MinutesAccess } from './minutes-access.js';
 import { plainTextOf } from './minutes-doc.js';
 import { MinutesDocStore } from './minutes-doc.store.js';
@@ -69,7 +70,7 @@ function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
  * Every message is checked against the user's access now; only editors' updates are applied,
  * stored and passed on.
  */
-@WebSocketGateway({ serveClient: false, maxHttpBufferSize: 1024 * 1024 })
+@WebSocketGateway({ serveClient: false, maxHttpBufferSize: SOCKET_MAX_FRAME_BYTES })
 export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MinutesDocGateway.name);
   private readonly docs = new Map<string, LiveDoc>();
