@@ -275,16 +275,18 @@ describe('Live meetings in the browser', () => {
       settled = JSON.stringify(earlier) === JSON.stringify(await handle.boundingBox());
     }
     const from = await handle.boundingBox();
-    const to = await page.locator(`[data-agenda-id="${second.id}"] > .agenda__row`).boundingBox();
+    // Item 2's whole block (its row and what sits under it: decisions, papers, links) is where
+    // a drop lands; its lower part means "after item 2".
+    const to = await page.locator(`[data-agenda-id="${second.id}"]`).first().boundingBox();
     if (!from || !to) throw new Error('agenda not laid out');
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith(`/api/agenda-items/${first.id}/move`)),
       (async () => {
         await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
         await page.mouse.down();
-        // Past the activation distance, then over the lower half of item 2.
+        // Past the activation distance, then over the lower part of item 2.
         await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 12, { steps: 3 });
-        await page.mouse.move(from.x + from.width / 2, to.y + to.height * 0.75, { steps: 10 });
+        await page.mouse.move(from.x + from.width / 2, to.y + to.height * 0.85, { steps: 10 });
         await page.waitForTimeout(100);
         await page.mouse.up();
       })(),

@@ -10,8 +10,6 @@ import { ActionItemCreator } from '../../action-items/components/action-item-edi
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee, useMembers } from '../../committees/hooks/use-committees.ts';
-import { LinksDisclosure } from '../../links/links-disclosure.tsx';
-import { canManageLinks } from '../../links/links-panel.tsx';
 import type { LiveMeeting } from '../api/meetings-api.ts';
 import { meetingTimes } from '../hooks/meeting-time.ts';
 import { canManageMeetings } from '../hooks/permissions.ts';
@@ -483,7 +481,6 @@ export function MeetingPage() {
                     defaultClassification={item.classification}
                   />
                   {raising === item.id && <RaiseAction item={item} onDone={() => setRaising(null)} />}
-                  <LinksDisclosure recordId={item.id} committeeId={committeeId} canEdit={canManageLinks(committee.data?.role)} />
                 </>
               )
             }
