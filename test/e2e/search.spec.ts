@@ -54,7 +54,7 @@ describe('Search in the browser', () => {
     expect(await options.first().textContent()).toMatch(/magnet plant/i);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/c\/[^/]+\/(actions|meetings)\/[0-9a-f-]{36}$/);
+    await page.waitForURL(/\/c\/[^/]+\/(actions|meetings|registers\/[a-z]+)\/[0-9a-f-]{36}$/);
   }, 60_000);
 
   it('should search from the phone screen at 360 px in Malay, without horizontal overflow', async () => {
@@ -82,7 +82,7 @@ describe('Search in the browser', () => {
       const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
       expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
       await options.first().click();
-      await page.waitForURL(/\/c\/[^/]+\/(actions|meetings)\/[0-9a-f-]{36}$/);
+      await page.waitForURL(/\/c\/[^/]+\/(actions|meetings|registers\/[a-z]+)\/[0-9a-f-]{36}$/);
     } finally {
       await page.setViewportSize({ width: 1280, height: 800 });
     }
