@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   type ActionItem,
   type Classification,
-  classificationLevel,
   type createActionItemSchema,
   type FieldClassifications,
   isCleared,
@@ -17,6 +16,7 @@ import type { z } from 'zod';
 import type { CommitteeAccess } from '../../access/access.service.js';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
+import { editedFieldLevels, fieldLevelsWithin } from '../../access/field-levels.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { StaleVersionException } from '../../common/errors.js';
 import { todayIn } from '../../common/today.js';
@@ -217,37 +217,18 @@ export class ActionItemsService {
     if (!isCleared(access.clearance, classification)) throw new AboveClearanceException(access.clearance);
   }
 
-  /**
-   * The field levels after an edit. A level the editor is not cleared for is kept as stored,
-   * whatever they send: leaving it out must not declassify a field they cannot see.
-   */
+  /** The field levels after an edit (access/field-levels.ts): levels the editor may not see are kept. */
   private editedFieldLevels(
     access: CommitteeAccess,
     stored: ActionItemEntity,
     changes: Pick<UpdateActionItem, 'classification' | 'fieldClassifications'>,
   ): FieldClassifications {
-    const kept: FieldClassifications = {};
-    for (const [field, level] of Object.entries(stored.fieldClassifications)) {
-      if (level && !isCleared(access.clearance, level)) kept[field] = level;
-    }
-    const requested = Object.fromEntries(
-      Object.entries(changes.fieldClassifications ?? stored.fieldClassifications).filter(([field]) => !(field in kept)),
-    );
-    return { ...this.fieldLevels(access, changes.classification ?? stored.classification, requested), ...kept };
+    return editedFieldLevels(access.clearance, stored, changes, (field) => new AboveClearanceException(access.clearance, field));
   }
 
-  /**
-   * Field levels as stored: each within the author's clearance; those not above the item's own
-   * level say nothing and are dropped.
-   */
+  /** Field levels as stored: each within the author's clearance; those not above the item's own level are dropped. */
   private fieldLevels(access: CommitteeAccess, classification: Classification, levels: FieldClassifications): FieldClassifications {
-    const kept: FieldClassifications = {};
-    for (const [field, level] of Object.entries(levels)) {
-      if (!level) continue;
-      if (!isCleared(access.clearance, level)) throw new AboveClearanceException(access.clearance, `fieldClassifications.${field}`);
-      if (classificationLevel(level) > classificationLevel(classification)) kept[field] = level;
-    }
-    return kept;
+    return fieldLevelsWithin(access.clearance, classification, levels, (field) => new AboveClearanceException(access.clearance, field));
   }
 
   /** An origin must be a meeting of this committee the author may see, and an agenda item of it. */

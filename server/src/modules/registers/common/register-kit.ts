@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Classification,
-  classificationLevel,
-  clearedLevels,
-  type EntityType,
-  type FieldClassifications,
-  isCleared,
-  projectFor,
-} from '@sidang/shared';
+import { type Classification, clearedLevels, type EntityType, type FieldClassifications, isCleared, projectFor } from '@sidang/shared';
 import { type EntityManager, type EntityTarget, In } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../../../access/access.service.js';
 import type { Actor } from '../../../access/actor.js';
+import { editedFieldLevels, fieldLevelsWithin } from '../../../access/field-levels.js';
 import type { ChangeTx } from '../../../changes/change-tx.js';
 import { StaleVersionException } from '../../../common/errors.js';
 import { AboveClearanceException, NothingToChangeException, RegisterRecordNotFoundException } from './register.errors.js';
@@ -73,19 +66,12 @@ export class RegisterKit {
    * level say nothing and are dropped.
    */
   fieldLevels(access: CommitteeAccess, classification: Classification, levels: FieldClassifications): FieldClassifications {
-    const kept: FieldClassifications = {};
-    for (const [field, level] of Object.entries(levels)) {
-      if (!level) continue;
-      if (!isCleared(access.clearance, level)) throw new AboveClearanceException(access.clearance, `fieldClassifications.${field}`);
-      if (classificationLevel(level) > classificationLevel(classification)) kept[field] = level;
-    }
-    return kept;
+    return fieldLevelsWithin(access.clearance, classification, levels, (field) => new AboveClearanceException(access.clearance, field));
   }
 
   /**
    * The field levels after an edit of the levels or of the record's own level, or undefined when
-   * the edit touches neither. A level the editor is not cleared for is kept as stored: leaving
-   * it out of the request must not declassify a field they cannot see.
+   * the edit touches neither (see `editedFieldLevels` in access/field-levels.ts).
    */
   editedFieldLevels(
     access: CommitteeAccess,
@@ -93,15 +79,7 @@ export class RegisterKit {
     changes: { classification?: Classification; fieldClassifications?: FieldClassifications },
   ): FieldClassifications | undefined {
     if (!changes.fieldClassifications && !changes.classification) return undefined;
-    const classification = changes.classification ?? stored.classification;
-    const kept: FieldClassifications = {};
-    for (const [field, level] of Object.entries(stored.fieldClassifications)) {
-      if (level && !isCleared(access.clearance, level)) kept[field] = level;
-    }
-    const requested = Object.fromEntries(
-      Object.entries(changes.fieldClassifications ?? stored.fieldClassifications).filter(([field]) => !(field in kept)),
-    );
-    return { ...this.fieldLevels(access, classification, requested), ...kept };
+    return editedFieldLevels(access.clearance, stored, changes, (field) => new AboveClearanceException(access.clearance, field));
   }
 
   /** A field withheld from the editor can be neither read nor overwritten by them. */
