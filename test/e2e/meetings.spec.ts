@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Meeting } from '@sidang/shared';
+import type { ActionItem, AgendaItem, Meeting, RecordLink } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
@@ -359,6 +359,28 @@ describe('Live meetings in the browser', () => {
     await page
       .locator(`ol[data-testid="agenda"] > [data-agenda-id="${moved.id}"][data-number="${top.length}"]`)
       .waitFor({ timeout: LIVE_TIMEOUT_MS });
+  }, 90_000);
+
+  it("should show an agenda item's linked records on the meeting page, and the agenda item on the linked action's page", async () => {
+    if (!member || !server) throw new Error('beforeAll did not finish');
+    const page = member.page;
+    const [item] = await agendaOnServer();
+    if (!item) throw new Error('no agenda');
+    const action = await api<ActionItem>(server.url, chairToken, 'POST', `/api/committees/${committeeId}/action-items`, {
+      title: `JMG to brief on the residue plan ${Date.now()}`,
+    });
+    expect(action.status).toBe(201);
+    const link = await api<RecordLink>(server.url, chairToken, 'POST', '/api/links', { fromId: action.body.id, toId: item.id });
+    expect(link.status).toBe(201);
+
+    await page.goto(meetingUrl());
+    await waitLive(page);
+    const toggle = page.getByRole('button', { name: `Linked records of item ${item.number}` });
+    await toggle.click();
+    const panel = page.locator(`#agenda-links-${item.id}`).getByTestId('links-panel');
+    await panel.getByRole('link', { name: new RegExp(action.body.title) }).click();
+    await page.waitForURL(`**/c/${committeeId}/actions/${action.body.id}`);
+    await page.getByTestId('links-panel').getByText(item.title).waitFor({ timeout: LIVE_TIMEOUT_MS });
   }, 90_000);
 
   it('should have no serious or critical accessibility violations on the live meeting page, the projector and the list', async () => {

@@ -102,6 +102,40 @@ describe(MeetingPage.name, () => {
     expect(link.getAttribute('href')).toBe(`${PATH}/minutes`);
   });
 
+  it("should show an agenda item's linked records only once asked, to a member too, without fetching them before", async () => {
+    const agenda = makeAgenda([['Opening'], ['Papers']]);
+    const [, papers] = agenda as [AgendaItem, AgendaItem];
+    const base = serve({ meeting: makeMeeting(), agenda, role: 'member' });
+    const { calls } = renderWithApp(<MeetingPage />, {
+      route: ROUTE,
+      path: PATH,
+      handler: (call) =>
+        call.url === `/api/records/${papers.id}/links`
+          ? jsonResponse(200, [
+              {
+                linkId: 'bbbbbbbb-bbbb-4bbb-8bbb-00000000000b',
+                direction: 'incoming',
+                type: 'action-item',
+                id: 'cccccccc-cccc-4ccc-8ccc-00000000000c',
+                committeeId: COMMITTEE_ID,
+                title: 'JMG to report on the Lynas residue',
+                classification: 'OPEN',
+              },
+            ])
+          : base(call),
+    });
+    const toggle = await screen.findByRole('button', { name: 'Linked records of item 2' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('links-panel')).toBeNull();
+    expect(calls.some((call) => call.url.includes('/links'))).toBe(false);
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const panel = await screen.findByTestId('links-panel');
+    expect(await within(panel).findByRole('link', { name: /JMG to report on the Lynas residue/ })).toBeTruthy();
+    await userEvent.click(toggle);
+    expect(screen.queryByTestId('links-panel')).toBeNull();
+  });
+
   it('should send the move the keyboard asked for, and keep the server order until the server answers', async () => {
     const agenda = makeAgenda([['Opening'], ['Minutes'], ['Matters arising']]);
     const [opening] = agenda as [AgendaItem];
@@ -278,7 +312,12 @@ describe(MeetingPage.name, () => {
     const agenda = makeAgenda([['Opening']]);
     renderWithApp(<MeetingPage />, { route: ROUTE, path: PATH, handler: serve({ meeting: makeMeeting(), agenda, role: 'member' }) });
     const row = (await screen.findAllByTestId('agenda-item'))[0] as HTMLElement;
-    expect(within(row).queryByRole('button')).not.toBeInTheDocument();
+    // Only the linked records, which every reader may open.
+    expect(
+      within(row)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('aria-label')),
+    ).toEqual(['Linked records of item 1']);
     expect(screen.queryByRole('button', { name: 'Start meeting' })).not.toBeInTheDocument();
     expect(screen.getByTestId('meeting-number')).toHaveTextContent('Bil. 3/2026');
   });

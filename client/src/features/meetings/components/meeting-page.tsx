@@ -10,6 +10,7 @@ import { ActionItemCreator } from '../../action-items/components/action-item-edi
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee, useMembers } from '../../committees/hooks/use-committees.ts';
+import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';
 import type { LiveMeeting } from '../api/meetings-api.ts';
 import { meetingTimes } from '../hooks/meeting-time.ts';
 import { canManageMeetings } from '../hooks/permissions.ts';
@@ -353,6 +354,8 @@ export function MeetingPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [raising, setRaising] = useState<string | null>(null);
+  // The one agenda item whose linked records are open (mounted only then: the rows keep their height for dragging).
+  const [linksOf, setLinksOf] = useState<string | null>(null);
   const me = useMe();
   const canManage = canManageMeetings(committee.data?.role);
   const data = meeting.data;
@@ -451,21 +454,34 @@ export function MeetingPage() {
               move.reset();
               move.mutate(target);
             }}
-            renderActions={(item) =>
-              canManage ? (
-                <>
-                  <PaperUploadButton parentId={item.id} number={item.number} />
-                  <AgendaItemControls
-                    item={item}
-                    meeting={data}
-                    canManage={canManage}
-                    canRun={canManage}
-                    onEdit={() => setEditing(item.id)}
-                    onRaise={() => setRaising(raising === item.id ? null : item.id)}
-                  />
-                </>
-              ) : null
-            }
+            renderActions={(item) => (
+              <>
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  aria-expanded={linksOf === item.id}
+                  aria-controls={`agenda-links-${item.id}`}
+                  aria-label={t('links.toggleFor', { number: item.number })}
+                  data-testid="agenda-links-toggle"
+                  onClick={() => setLinksOf(linksOf === item.id ? null : item.id)}
+                >
+                  {t('links.toggle')}
+                </button>
+                {canManage && (
+                  <>
+                    <PaperUploadButton parentId={item.id} number={item.number} />
+                    <AgendaItemControls
+                      item={item}
+                      meeting={data}
+                      canManage={canManage}
+                      canRun={canManage}
+                      onEdit={() => setEditing(item.id)}
+                      onRaise={() => setRaising(raising === item.id ? null : item.id)}
+                    />
+                  </>
+                )}
+              </>
+            )}
             renderBelow={(item) =>
               editing === item.id ? (
                 <EditAgendaItem item={item} items={items} onDone={() => setEditing(null)} />
@@ -481,6 +497,11 @@ export function MeetingPage() {
                     defaultClassification={item.classification}
                   />
                   {raising === item.id && <RaiseAction item={item} onDone={() => setRaising(null)} />}
+                  {linksOf === item.id && (
+                    <div id={`agenda-links-${item.id}`}>
+                      <LinksPanel recordId={item.id} committeeId={item.committeeId} canEdit={canManageLinks(committee.data?.role)} />
+                    </div>
+                  )}
                 </>
               )
             }

@@ -146,6 +146,8 @@ export const registersEn = {
 
 export const linksEn = {
   title: 'Linked records',
+  toggle: 'Links',
+  toggleFor: 'Linked records of item {{number}}',
   none: 'No linked records.',
   add: 'Link a record',
   search: 'Find a record by its words',

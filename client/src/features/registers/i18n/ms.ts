@@ -145,6 +145,8 @@ export const registersMs: RegisterStrings = {
 
 export const linksMs: LinkStrings = {
   title: 'Rekod berkaitan',
+  toggle: 'Pautan',
+  toggleFor: 'Rekod berkaitan bagi perkara {{number}}',
   none: 'Tiada rekod berkaitan.',
   add: 'Pautkan rekod',
   search: 'Cari rekod mengikut kata',
