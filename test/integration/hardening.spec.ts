@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io } from 'socket.io-client';
 import { originAllowed } from '../../server/src/common/origin.js';
@@ -105,5 +107,51 @@ describe('security headers', () => {
     expect(await hsts(direct, { 'x-forwarded-proto': 'https' })).toBeNull();
     expect(await hsts(proxied, { 'x-forwarded-proto': 'http' })).toBeNull();
     expect(await hsts(proxied, { 'x-forwarded-proto': 'https' })).toMatch(/max-age=\d+/);
+  });
+});
+
+describe('compressed API answers', () => {
+  let app: TestApp;
+  let chair: Session;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    chair = await app.login('chair');
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** The raw answer (node:http does not decode), with its headers. */
+  function rawGet(path: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const request = httpGet(`${app.url}${path}`, { headers: { authorization: `Bearer ${chair.token}`, ...headers } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+  }
+
+  it('should gzip a list the client accepts compressed, to the same JSON as uncompressed', async () => {
+    const { main } = await app.committees(chair.token);
+    const path = `/api/committees/${main.id}/action-items`;
+    const plain = await rawGet(path, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    const zipped = await rawGet(path, { 'accept-encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
+    expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
+  });
+
+  it('should send a small answer as it is', async () => {
+    const small = await rawGet('/api/health', { 'accept-encoding': 'gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.body.toString('utf8'))).toBeTruthy();
   });
 });
