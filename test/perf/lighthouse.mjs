@@ -148,6 +148,8 @@ async function cpuSlowdown(port) {
   return { multiplier: Math.round(multiplier * 100) / 100, index };
 }
 
+class IncompleteRun extends Error {}
+
 async function audit(port, url) {
   const cpu = await cpuSlowdown(port);
   const { lhr } = await lighthouse(
@@ -172,6 +174,12 @@ async function audit(port, url) {
     await writeFile(join(process.env.PERF_REPORT_DIR, `${name}.json`), JSON.stringify(lhr));
   }
   const audits = lhr.audits;
+  const missing = ['largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'first-contentful-paint'].filter(
+    (id) => typeof audits[id]?.numericValue !== 'number',
+  );
+  // Lighthouse itself sometimes fails to read a trace ("frame_sequence"): that run says nothing.
+  if (missing.length > 0)
+    throw new IncompleteRun(`Lighthouse measured no ${missing.join(', ')}: ${audits[missing[0]]?.errorMessage ?? ''}`);
   return {
     performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
     accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
@@ -266,8 +274,16 @@ try {
   ];
   for (const [name, run] of pages) {
     const results = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      results.push(await withChrome(run));
+    for (let i = 0, retries = 0; i < RUNS; i += 1) {
+      try {
+        results.push(await withChrome(run));
+      } catch (error) {
+        if (!(error instanceof IncompleteRun) || retries >= 2) throw error;
+        retries += 1;
+        console.log(`       run ${i + 1}: ${error.message.split('\n')[0]}; measured again`);
+        i -= 1;
+        continue;
+      }
       if (RUNS > 1) console.log(`       run ${i + 1}: ${summary(results.at(-1))}`);
     }
     ok = check(RUNS > 1 ? `${name} (median)` : name, median(results)) && ok;
