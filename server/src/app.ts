@@ -67,7 +67,7 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
   // action items is 11 KB of JSON, 2 KB gzipped). The built client's files are compressed at
   // build time (client-assets.ts), and socket.io compresses its own.
   app.use('/api', compression({ threshold: 1024 }));
-  serveClient(app, resolve(config.CLIENT_DIST ?? defaultClientDist));
+  serveClient(app, resolve(config.CLIENT_DIST ?? defaultClientDist), (message) => logger.warn(message));
   await app.init();
   // An idle keep-alive connection stays open longer than clients and proxies keep theirs, so a
   // client never sends a request on a connection the server is closing (ECONNRESET).

@@ -69,3 +69,65 @@ describe(serveClient.name, () => {
     expect((await request(app).get('/../../etc/passwd').set('Accept', 'application/json')).status).toBe(418);
   });
 });
+
+describe('route preloads', () => {
+  let dist: string;
+  let app: express.Express;
+  const manifest = {
+    'index.html': { file: 'assets/index-e1.js', isEntry: true, imports: ['_core-c1.js'] },
+    '_core-c1.js': { file: 'assets/core-c1.js' },
+    '_signed-in-s1.js': { file: 'assets/signed-in-s1.js', imports: ['_core-c1.js'] },
+    'src/app/require-auth.tsx': { file: 'assets/require-auth-r1.js', imports: ['index.html', '_core-c1.js'] },
+    'src/app/layout/app-shell.tsx': { file: 'assets/app-shell-a1.js', imports: ['index.html', '_signed-in-s1.js'] },
+    'src/features/action-items/components/action-items-page.tsx': {
+      file: 'assets/action-items-page-p1.js',
+      imports: ['_signed-in-s1.js', '_core-c1.js'],
+    },
+  };
+
+  beforeAll(() => {
+    dist = mkdtempSync(join(tmpdir(), 'sidang-dist-'));
+    mkdirSync(join(dist, '.vite'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>Sidang</title></head><body></body></html>');
+    writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
+    app = express();
+    serveClient(app as unknown as NestExpressApplication, dist);
+  });
+
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  const preloadsIn = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+
+  it("should announce the list page's own scripts in its HTML, not the entry's, before </head>", async () => {
+    const page = await request(app).get('/c/0f6ad4e1/actions').set('Accept', 'text/html').set('Accept-Encoding', 'identity');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(preloadsIn(page.text)).toEqual([
+      '/assets/action-items-page-p1.js',
+      '/assets/app-shell-a1.js',
+      '/assets/require-auth-r1.js',
+      '/assets/signed-in-s1.js',
+    ]);
+    expect(page.text.indexOf('modulepreload')).toBeLessThan(page.text.indexOf('</head>'));
+  });
+
+  it('should give another signed-in page the shell only, and the sign-in page none', async () => {
+    const registers = await request(app).get('/c/0f6ad4e1/registers').set('Accept', 'text/html');
+    expect(preloadsIn(registers.text)).toEqual(['/assets/app-shell-a1.js', '/assets/require-auth-r1.js', '/assets/signed-in-s1.js']);
+    const login = await request(app).get('/login').set('Accept', 'text/html');
+    expect(login.status).toBe(200);
+    expect(preloadsIn(login.text)).toEqual([]);
+  });
+
+  it('should compress the page, and answer 304 to a copy that is still current', async () => {
+    const zipped = await request(app).get('/c/0f6ad4e1/actions').set('Accept', 'text/html').set('Accept-Encoding', 'gzip');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(preloadsIn(zipped.text)).toHaveLength(4);
+    const again = await request(app)
+      .get('/c/0f6ad4e1/actions')
+      .set('Accept', 'text/html')
+      .set('If-None-Match', String(zipped.headers.etag));
+    expect(again.status).toBe(304);
+  });
+});

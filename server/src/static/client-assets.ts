@@ -1,7 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { routePreloads, withPreloads } from './route-preloads.js';
 
 /** Content-hashed build output: a new build gives new names, so a copy never goes stale. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -27,10 +30,24 @@ interface StaticFile {
  * the `.br`/`.gz` copies made at build time when the browser accepts them, and app routes
  * falling back to index.html. Source maps are never served.
  */
-export function serveClient(app: NestExpressApplication, dist: string): void {
+export function serveClient(app: NestExpressApplication, dist: string, warn?: (message: string) => void): void {
   const index = join(dist, 'index.html');
   if (!existsSync(index)) return;
   const files = new Map<string, StaticFile | null>();
+  const preloadsOf = routePreloads(dist, warn);
+  /** index.html with a path's preloads, made once per set of files (a handful of pages). */
+  const shells = new Map<string, { body: Buffer; br: Buffer; gzip: Buffer; etag: string }>();
+  const shellWith = (preloads: string[]) => {
+    const key = preloads.join(' ');
+    let shell = shells.get(key);
+    if (!shell) {
+      const body = Buffer.from(withPreloads(readFileSync(index, 'utf8'), preloads));
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      shell = { body, br: brotliCompressSync(body), gzip: gzipSync(body, { level: 9 }), etag };
+      shells.set(key, shell);
+    }
+    return shell;
+  };
 
   /** Looks a URL path up once; null when it is not a file of the build. */
   const lookup = (urlPath: string): StaticFile | null => {
@@ -96,6 +113,24 @@ export function serveClient(app: NestExpressApplication, dist: string): void {
       return;
     }
     if (!request.accepts('html')) return next();
+    const preloads = preloadsOf(urlPath);
+    if (preloads.length > 0) {
+      // The page's own scripts announced in its HTML, so the browser fetches them with the entry.
+      const shell = shellWith(preloads);
+      response.setHeader('Cache-Control', REVALIDATE);
+      response.setHeader('ETag', shell.etag);
+      response.vary('Accept-Encoding');
+      response.type('html');
+      if (request.fresh) {
+        response.status(304).end();
+        return;
+      }
+      const encoding = request.headers['accept-encoding'] ? request.acceptsEncodings('br', 'gzip') : false;
+      const body = encoding === 'br' ? shell.br : encoding === 'gzip' ? shell.gzip : shell.body;
+      if (encoding === 'br' || encoding === 'gzip') response.setHeader('Content-Encoding', encoding);
+      response.send(body);
+      return;
+    }
     const shell = lookup('/index.html');
     if (!shell) return next();
     send(request, response, next, shell, REVALIDATE);
