@@ -53,6 +53,6 @@ const defaultQueryClient = createAppQueryClient();
 bindQueryPersistence(defaultQueryClient, authStore, defaultPersistStorage());
 
 /** The app's own clients: the entry starts the first screen's requests with them (see prefetch.ts). */
-export function startFirstScreenQueries(pathname: string): void {
-  prefetchFirstScreen(defaultQueryClient, defaultApi, pathname, authStore.getToken() !== null);
+export function startFirstScreenQueries(pathname: string): Promise<void> {
+  return prefetchFirstScreen(defaultQueryClient, defaultApi, pathname, authStore.getToken() !== null);
 }

@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ActionItem, EventEnvelope, Member, ProgressUpdate } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { CHAIR_ID, COMMITTEE_ID, makeActionItem, makeProgressUpdate, members, uuid } from '../../test/fixtures.ts';
 import { queryKeys } from '../query-keys.ts';
-import './entity-schemas.ts';
 import { applyEnvelope, invalidateCommittee, type RemovedMarker } from './cache-apply.ts';
+import { registerEntitySchemas } from './entity-schemas.ts';
 
 function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown, seq = 1): EventEnvelope {
   return {
@@ -18,6 +18,8 @@ function envelope(type: EventEnvelope['type'], entityId: string, version: number
     data,
   } as EventEnvelope;
 }
+
+beforeAll(() => registerEntitySchemas());
 
 describe(applyEnvelope.name, () => {
   let queryClient: QueryClient;

@@ -41,7 +41,10 @@ export interface RealtimeOptions {
  * has drawn (neither is needed to draw it): resolves to the app's socket factory.
  */
 export async function loadSocketFactory(): Promise<(token: string) => RealtimeSocket> {
-  const [{ io }] = await Promise.all([import('socket.io-client'), import('./entity-schemas.ts')]);
+  const [{ io }] = await Promise.all([
+    import('socket.io-client'),
+    import('./entity-schemas.ts').then((schemas) => schemas.registerEntitySchemas()),
+  ]);
   return (token) => io({ auth: { token }, transports: ['websocket', 'polling'], autoConnect: false }) as RealtimeSocket;
 }
 
