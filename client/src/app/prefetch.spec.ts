@@ -47,4 +47,28 @@ describe('prefetchFirstScreen', () => {
     prefetchFirstScreen(queryClient, api, '/c/c1/actions/new', true);
     await waitFor(() => expect([...requested].sort()).toEqual(['/api/auth/me', '/api/committees']));
   });
+
+  it('resolves once the answers are in, at once when the device holds a copy of each', async () => {
+    const held: Array<() => void> = [];
+    const api = createApiClient({
+      getToken: () => 't',
+      fetch: () => new Promise<Response>((resolve) => held.push(() => resolve(jsonResponse(200, [])))),
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0 } } });
+    let done = false;
+    void prefetchFirstScreen(queryClient, api, '/c/c1/actions', true).then(() => (done = true));
+    await waitFor(() => expect(held).toHaveLength(4));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    for (const release of held) release();
+    await waitFor(() => expect(done).toBe(true));
+
+    // A second load with every answer on the device (stale, so asked again): no waiting for them.
+    held.length = 0;
+    let again = false;
+    void prefetchFirstScreen(queryClient, api, '/c/c1/actions', true).then(() => (again = true));
+    await waitFor(() => expect(again).toBe(true));
+    expect(held).toHaveLength(4);
+    for (const release of held) release();
+  });
 });

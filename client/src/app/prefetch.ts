@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { actionItemsApi } from '../features/action-items/api/action-items-api.ts';
 import { authApi } from '../features/auth/api/auth-api.ts';
 import { committeesApi } from '../features/committees/api/committees-api.ts';
@@ -13,26 +13,26 @@ const ACTION_LIST = /^\/c\/([^/]+)\/actions\/?$/;
  * run. Only with a session (the sign-in page asks for nothing). The keys are the ones the pages'
  * hooks use, so they find these queries in flight or answered; anything not prefetched here the
  * pages fetch as before. The action item list always shows the unfiltered list (it names every
- * agency), which is also what an unfiltered page draws. Resolves once every answer is in (or
- * failed).
+ * agency), which is also what an unfiltered page draws. Resolves once every answer the device
+ * had no copy of is in (or failed): until then the first screen would have nothing to draw.
  */
 export function prefetchFirstScreen(queryClient: QueryClient, api: ApiClient, pathname: string, signedIn: boolean): Promise<void> {
   if (!signedIn || pathname === '/login') return Promise.resolve();
-  // prefetchQuery never rejects: a failure is the page's to show (its hook asks again).
-  const asked = [
-    queryClient.prefetchQuery({ queryKey: queryKeys.me, queryFn: () => authApi.me(api) }),
-    queryClient.prefetchQuery({ queryKey: queryKeys.committees, queryFn: () => committeesApi.list(api) }),
-  ];
+  /** Waited for only when the device has no copy to draw from meanwhile. */
+  const waitFor: Promise<void>[] = [];
+  const ask = <T>(queryKey: QueryKey, queryFn: () => Promise<T>) => {
+    const onDevice = queryClient.getQueryData(queryKey) !== undefined;
+    // prefetchQuery never rejects: a failure is the page's to show (its hook asks again).
+    const asked = queryClient.prefetchQuery({ queryKey, queryFn });
+    if (!onDevice) waitFor.push(asked);
+  };
+  ask(queryKeys.me, () => authApi.me(api));
+  ask(queryKeys.committees, () => committeesApi.list(api));
   const list = ACTION_LIST.exec(pathname);
   if (list?.[1]) {
     const committeeId = decodeURIComponent(list[1]);
-    asked.push(
-      queryClient.prefetchQuery({ queryKey: queryKeys.committee(committeeId), queryFn: () => committeesApi.get(api, committeeId) }),
-      queryClient.prefetchQuery({
-        queryKey: queryKeys.actionItemList(committeeId, {}),
-        queryFn: () => actionItemsApi.list(api, committeeId, {}),
-      }),
-    );
+    ask(queryKeys.committee(committeeId), () => committeesApi.get(api, committeeId));
+    ask(queryKeys.actionItemList(committeeId, {}), () => actionItemsApi.list(api, committeeId, {}));
   }
-  return Promise.all(asked).then(() => undefined);
+  return Promise.all(waitFor).then(() => undefined);
 }
