@@ -35,6 +35,13 @@ const DEFAULT_SLOWDOWN = 4;
 /** Runs per page; with more than one, the median of each figure is checked (PERF_RUNS). */
 const RUNS = Math.max(1, Number(process.env.PERF_RUNS ?? 1));
 
+/**
+ * CI sets this to 1000, where Lighthouse itself starts to warn that the host is slower than it
+ * expects: on a host that busy a miss is printed but does not fail the run, since the figures
+ * then describe the machine's load more than the app (docs/performance.md).
+ */
+const ENFORCE_MIN_INDEX = Number(process.env.PERF_ENFORCE_MIN_INDEX ?? 0);
+
 /** The issue's budgets: Core Web Vitals "good" on a phone, and accessibility. */
 const BUDGETS = {
   lcpMs: 2_500,
@@ -189,6 +196,7 @@ async function audit(port, url) {
     fcpMs: audits['first-contentful-paint'].numericValue,
     finalUrl: lhr.finalDisplayedUrl,
     transferKiB: (audits['total-byte-weight'].numericValue ?? 0) / 1024,
+    hostIndex: cpu.index,
     cpu: `CPU ${cpu.multiplier}×${cpu.index === undefined ? '' : ` (host index ${Math.round(cpu.index)}, Lighthouse ${Math.round(lhr.environment.benchmarkIndex)})`}`,
   };
 }
@@ -255,6 +263,8 @@ async function withChrome(run) {
 const dataDir = await mkdtemp(join(tmpdir(), 'sidang-perf-data-'));
 let server;
 let ok = true;
+/** The lowest of the pages' median host indexes. */
+let lowestIndex = Number.POSITIVE_INFINITY;
 try {
   server = await startServer(dataDir);
   const session = await signIn(server.url);
@@ -287,13 +297,19 @@ try {
       if (RUNS > 1) console.log(`       run ${i + 1}: ${summary(results.at(-1))}`);
     }
     ok = check(RUNS > 1 ? `${name} (median)` : name, median(results)) && ok;
+    const indexes = results.map((result) => result.hostIndex).filter((index) => index !== undefined);
+    if (indexes.length > 0) lowestIndex = Math.min(lowestIndex, indexes.sort((a, b) => a - b)[Math.floor((indexes.length - 1) / 2)]);
   }
 } finally {
   server?.child.kill('SIGTERM');
   if (server) await new Promise((resolve) => server.child.once('exit', resolve));
   await rm(dataDir, { recursive: true, force: true });
 }
-if (!ok) {
+if (!ok && lowestIndex < ENFORCE_MIN_INDEX) {
+  console.log(
+    `A Lighthouse budget was missed, not enforced: the host's benchmark index was ${Math.round(lowestIndex)}, below ${ENFORCE_MIN_INDEX} (a busy or slow host; see docs/performance.md).`,
+  );
+} else if (!ok) {
   console.error('A Lighthouse budget was missed (figures above).');
   process.exit(1);
 }
