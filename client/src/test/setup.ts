@@ -10,3 +10,7 @@ if (typeof globalThis.TextEncoder === 'undefined') {
 
 // The app loads a language when it is chosen; tests read either at any time (getFixedT('ms')).
 beforeAll(() => loadLocale('ms'));
+
+// jsdom lays nothing out: scrolling is a no-op here instead of a "not implemented" error on the
+// console (a test that checks scrolling replaces it with its own spy).
+window.scrollTo = (() => undefined) as typeof window.scrollTo;
