@@ -133,14 +133,28 @@ describe('A meeting day, end to end in the browser', () => {
         await desk.keyboard.press('Space');
         await desk.locator(`[data-agenda-id="${paperItem.id}"].agenda__item--dragging`).waitFor({ timeout: 10_000 });
         await desk.keyboard.press('ArrowUp');
-        await desk.waitForFunction(
-          () =>
-            Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).some((region) =>
-              region.textContent?.includes('Item 7 is over the place of item 6.'),
-            ),
-          undefined,
-          { timeout: 10_000 },
-        );
+        await desk
+          .waitForFunction(
+            () =>
+              Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).some((region) =>
+                region.textContent?.includes('Item 7 is over the place of item 6.'),
+              ),
+            undefined,
+            { timeout: 10_000 },
+          )
+          .catch(async (error: Error) => {
+            const state = await desk.evaluate(() => ({
+              announced: Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).map((region) => region.textContent),
+              visibility: document.visibilityState,
+              focused: document.activeElement?.getAttribute('aria-label'),
+              scrollY: window.scrollY,
+              rows: Array.from(document.querySelectorAll('[data-testid="agenda-item"]')).map((row) => {
+                const box = row.getBoundingClientRect();
+                return `${row.getAttribute('data-number')}@${Math.round(box.top)}+${Math.round(box.height)}${row.className.includes('dragging') ? '*' : ''}`;
+              }),
+            }));
+            throw new Error(`${error.message}; the page: ${JSON.stringify(state)}`);
+          });
         await desk.keyboard.press('Space');
       })(),
     ]);

@@ -219,12 +219,26 @@ describe('Live meetings in the browser', () => {
         // One key at a time, as a person types: each step is announced before the next (on a
         // loaded machine a key pressed before the pick-up has rendered would be lost).
         const announced = (text: string) =>
-          chairPage.waitForFunction(
-            (expected) =>
-              Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).some((region) => region.textContent?.includes(expected)),
-            text,
-            { timeout: 10_000 },
-          );
+          chairPage
+            .waitForFunction(
+              (expected) =>
+                Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).some((region) => region.textContent?.includes(expected)),
+              text,
+              { timeout: 10_000 },
+            )
+            .catch(async (error: Error) => {
+              const state = await chairPage.evaluate(() => ({
+                announced: Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).map((region) => region.textContent),
+                visibility: document.visibilityState,
+                focused: document.activeElement?.getAttribute('aria-label'),
+                scrollY: window.scrollY,
+                rows: Array.from(document.querySelectorAll('[data-testid="agenda-item"]')).map((row) => {
+                  const box = row.getBoundingClientRect();
+                  return `${row.getAttribute('data-number')}@${Math.round(box.top)}+${Math.round(box.height)}${row.className.includes('dragging') ? '*' : ''}`;
+                }),
+              }));
+              throw new Error(`${error.message}; the page: ${JSON.stringify(state)}`);
+            });
         await chairPage.keyboard.press('Space');
         await chairPage.locator(`[data-agenda-id="${last.id}"].agenda__item--dragging`).waitFor({ timeout: 10_000 });
         await chairPage.keyboard.press('ArrowUp');

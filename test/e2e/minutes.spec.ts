@@ -100,16 +100,13 @@ describe('Minutes in the browser', () => {
     await typeAt(page, 'end', text);
   }
 
-  /** Types at the end of the section's first paragraph, or of the whole section. */
+  /** Types at the end of the section's first paragraph, or of its last one. */
   async function typeAt(page: Page, where: 'first-paragraph' | 'end', text: string): Promise<void> {
-    const editor = editorOf(page);
-    if (where === 'first-paragraph') {
-      await editor.locator('p').first().click();
-      await page.keyboard.press('End');
-    } else {
-      await editor.click();
-      await page.keyboard.press('Control+End');
-    }
+    // The end of a paragraph by clicking it and pressing End (Control+End does not always reach
+    // the end of the document in a headless browser).
+    const paragraphs = editorOf(page).locator('p');
+    await (where === 'first-paragraph' ? paragraphs.first() : paragraphs.last()).click();
+    await page.keyboard.press('End');
     await page.keyboard.type(text, { delay: 15 });
   }
 
@@ -263,13 +260,9 @@ describe('Minutes in the browser', () => {
     // The secretariat and the chair write the section together.
     await Promise.all([open(chairPage, true), open(secretariatPage, true)]);
     const typeInto = async (page: Page, where: 'first-paragraph' | 'end', text: string) => {
-      if (where === 'first-paragraph') {
-        await editor(page).locator('p').first().click();
-        await page.keyboard.press('End');
-      } else {
-        await editor(page).click();
-        await page.keyboard.press('Control+End');
-      }
+      const paragraphs = editor(page).locator('p');
+      await (where === 'first-paragraph' ? paragraphs.first() : paragraphs.last()).click();
+      await page.keyboard.press('End');
       await page.keyboard.type(text, { delay: 10 });
     };
     // Two paragraphs, then both at once, one in each.

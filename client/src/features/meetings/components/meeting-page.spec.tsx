@@ -57,11 +57,14 @@ function event(type: 'meeting.current-item-changed', meeting: LiveMeeting) {
 describe(MeetingPage.name, () => {
   let restore: () => void;
   const scrolled: string[] = [];
+  const behaviours: string[] = [];
   beforeEach(() => {
     restore = stubRowGeometry();
     scrolled.length = 0;
-    Element.prototype.scrollIntoView = function scrollIntoView(this: Element) {
+    behaviours.length = 0;
+    Element.prototype.scrollIntoView = function scrollIntoView(this: Element, options?: boolean | ScrollIntoViewOptions) {
       scrolled.push(this.getAttribute('data-number') ?? '?');
+      behaviours.push(typeof options === 'object' ? (options.behavior ?? 'auto') : 'auto');
     };
   });
   afterEach(() => {
@@ -242,6 +245,9 @@ describe(MeetingPage.name, () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Follow the meeting' }));
     await waitFor(() => expect(scrolled).toEqual(['1', '2', '3']));
+    // The page opens on the current item at once (nothing moves under a first click or key);
+    // the chair's later moves glide there.
+    expect(behaviours).toEqual(['auto', 'smooth', 'smooth']);
     expect(screen.getByRole('button', { name: 'Stop following' })).toBeInTheDocument();
   });
 

@@ -1,7 +1,7 @@
 import type { AgendaItem } from '@sidang/shared';
 import { type QueryKey, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RemovedMarker } from '../../../lib/realtime/cache-apply.ts';
 import { removedKey } from '../../../lib/realtime/entity-registry.ts';
 import type { LiveMeeting } from '../api/meetings-api.ts';
@@ -57,6 +57,8 @@ export function useNow(active: boolean, intervalMs = 1000): number {
  * moves on (and when the reader rejoins), its row is scrolled to the middle of the screen.
  */
 export function useFollowCurrent(currentId: string | null | undefined, following: boolean, container?: HTMLElement | null): void {
+  // The page opens on the current item at once; later moves of the chair glide there.
+  const arrived = useRef(false);
   useEffect(() => {
     if (!following || !currentId) return;
     // Ids are UUIDs: safe inside a quoted attribute selector.
@@ -64,6 +66,7 @@ export function useFollowCurrent(currentId: string | null | undefined, following
     const element = root.querySelector<HTMLElement>(`[data-agenda-id="${currentId}"]`);
     if (!element || typeof element.scrollIntoView !== 'function') return;
     const reduced = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    element.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    element.scrollIntoView({ block: 'center', behavior: reduced || !arrived.current ? 'auto' : 'smooth' });
+    arrived.current = true;
   }, [currentId, following, container]);
 }
