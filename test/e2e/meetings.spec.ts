@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, AgendaItem, Meeting, RecordLink } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
+import { agendaDragState } from '../support/agenda-drag.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import {
@@ -227,17 +228,7 @@ describe('Live meetings in the browser', () => {
               { timeout: 10_000 },
             )
             .catch(async (error: Error) => {
-              const state = await chairPage.evaluate(() => ({
-                announced: Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).map((region) => region.textContent),
-                visibility: document.visibilityState,
-                focused: document.activeElement?.getAttribute('aria-label'),
-                scrollY: window.scrollY,
-                rows: Array.from(document.querySelectorAll('[data-testid="agenda-item"]')).map((row) => {
-                  const box = row.getBoundingClientRect();
-                  return `${row.getAttribute('data-number')}@${Math.round(box.top)}+${Math.round(box.height)}${row.className.includes('dragging') ? '*' : ''}`;
-                }),
-              }));
-              throw new Error(`${error.message}; the page: ${JSON.stringify(state)}`);
+              throw new Error(`${error.message}; the page: ${await agendaDragState(chairPage)}`);
             });
         await chairPage.keyboard.press('Space');
         await chairPage.locator(`[data-agenda-id="${last.id}"].agenda__item--dragging`).waitFor({ timeout: 10_000 });
