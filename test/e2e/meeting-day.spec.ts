@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, DocumentLimits, Meeting } from '@sidang/shared';
 import type { Page } from 'playwright-core';
-import { agendaDragState } from '../support/agenda-drag.js';
+import { afterTwoFrames, agendaDragState } from '../support/agenda-drag.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import {
@@ -133,6 +133,7 @@ describe('A meeting day, end to end in the browser', () => {
       (async () => {
         await desk.keyboard.press('Space');
         await desk.locator(`[data-agenda-id="${paperItem.id}"].agenda__item--dragging`).waitFor({ timeout: 10_000 });
+        await afterTwoFrames(desk);
         await desk.keyboard.press('ArrowUp');
         await desk
           .waitForFunction(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, AgendaItem, Meeting, RecordLink } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
-import { agendaDragState } from '../support/agenda-drag.js';
+import { afterTwoFrames, agendaDragState } from '../support/agenda-drag.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import {
@@ -232,6 +232,7 @@ describe('Live meetings in the browser', () => {
             });
         await chairPage.keyboard.press('Space');
         await chairPage.locator(`[data-agenda-id="${last.id}"].agenda__item--dragging`).waitFor({ timeout: 10_000 });
+        await afterTwoFrames(chairPage);
         await chairPage.keyboard.press('ArrowUp');
         await announced('Item 6 is over the place of item 5.');
         await chairPage.keyboard.press('ArrowUp');
@@ -291,6 +292,7 @@ describe('Live meetings in the browser', () => {
         await page.mouse.down();
         // Past the activation distance, then over the lower part of item 2.
         await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 12, { steps: 3 });
+        await afterTwoFrames(page);
         await page.mouse.move(from.x + from.width / 2, to.y + to.height * 0.85, { steps: 10 });
         await page.waitForTimeout(100);
         await page.mouse.up();
@@ -339,6 +341,7 @@ describe('Live meetings in the browser', () => {
           await page.mouse.down();
           // Past the activation distance, then sideways and to the row's height.
           await page.mouse.move(x + Math.sign(dx) * 10, y, { steps: 3 });
+          await afterTwoFrames(page);
           await page.mouse.move(x + dx, to.y + to.height / 2, { steps: 12 });
           await page.waitForTimeout(100);
           await page.mouse.up();

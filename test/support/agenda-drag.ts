@@ -19,3 +19,11 @@ export function agendaDragState(page: Page): Promise<string> {
     }))
     .then((state) => JSON.stringify(state));
 }
+
+/**
+ * Waits two frames: dnd-kit measures the drop places in the frame after a pick-up, and a key or
+ * a move sent sooner than any person could send it is measured against the old places.
+ */
+export function afterTwoFrames(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

@@ -41,6 +41,20 @@ function committeeNames(queryClient: QueryClient, committeeId: string | null): S
   return committee ? { code: committee.code, name: committee.name, nameMs: committee.nameMs } : undefined;
 }
 
+/** Resolves after the browser's next paint (a frame, then a task), or after 500 ms in a tab that does not paint. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 500);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 interface RealtimeProviderProps {
   token: string;
   committeeIds: readonly string[];
@@ -98,9 +112,11 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
         },
       });
     };
-    // The realtime client and the socket library load after the page has drawn from the API (and
-    // the device's copy): neither is needed to draw it.
-    void import('./realtime-client.ts')
+    // The realtime client and the socket library load once the page has painted what it drew
+    // from the API (and the device's copy): neither is needed to draw it, and fetched before the
+    // paint they would share the network with it.
+    void afterNextPaint()
+      .then(() => import('./realtime-client.ts'))
       .then(async (realtime) => ({ run: realtime.startRealtime, makeSocket: createSocket ?? (await realtime.loadSocketFactory()) }))
       .then(
         ({ run, makeSocket }) => {

@@ -258,7 +258,13 @@ describe(PresenceRow.name, () => {
     });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     queryClient.setQueryData<Committee[]>(queryKeys.committees, [committee]);
-    const createSocket = () => socket as unknown as RealtimeSocket;
+    // The provider makes its socket once the page has painted: `made` says when.
+    let resolveMade: () => void = () => undefined;
+    const made = new Promise<void>((resolve) => (resolveMade = resolve));
+    const createSocket = () => {
+      resolveMade();
+      return socket as unknown as RealtimeSocket;
+    };
     renderWithApp(
       <RealtimeProvider token="t" committeeIds={[COMMITTEE_ID]} createSocket={createSocket}>
         <MeetingPageStandIn />
@@ -267,12 +273,17 @@ describe(PresenceRow.name, () => {
     );
     // Leaving the page: the row goes, the socket stays.
     const leave = () => userEvent.click(screen.getByRole('button', { name: 'leave' }));
-    return { socket, leave };
+    const connect = () =>
+      act(async () => {
+        await made;
+        socket.fire('connect');
+      });
+    return { socket, leave, connect };
   }
 
   it('should join on connect and reconnect, show who is here as chips with a count, follow updates and leave on unmount', async () => {
-    const { socket, leave } = renderPresence({ ok: true, present: [{ userId: CHAIR_ID, name: 'Chair (MITI)' }] });
-    await act(async () => socket.fire('connect'));
+    const { socket, leave, connect } = renderPresence({ ok: true, present: [{ userId: CHAIR_ID, name: 'Chair (MITI)' }] });
+    await connect();
     expect(socket.emitted).toContainEqual({ event: 'presence:join', request: { meetingId: MEETING_ID } });
     expect(await screen.findByText('1 here now')).toBeInTheDocument();
     expect(screen.getAllByTestId('presence-chip').map((chip) => chip.textContent)).toEqual(['Chair (MITI)']);
@@ -303,8 +314,8 @@ describe(PresenceRow.name, () => {
   });
 
   it('should show nothing when the server refuses', async () => {
-    const { socket } = renderPresence({ ok: false, error: 'forbidden' });
-    await act(async () => socket.fire('connect'));
+    const { socket, connect } = renderPresence({ ok: false, error: 'forbidden' });
+    await connect();
     expect(socket.emitted).toContainEqual({ event: 'presence:join', request: { meetingId: MEETING_ID } });
     expect(screen.queryByTestId('presence')).not.toBeInTheDocument();
   });
