@@ -72,8 +72,7 @@ export function serveClient(app: NestExpressApplication, dist: string, warn?: (m
     let path = file.path;
     if (file.encoded.size > 0) {
       response.vary('Accept-Encoding');
-      // Ours is the preference order (brotli is smaller); browsers list theirs arbitrarily.
-      const chosen = ENCODINGS.find((encoding) => file.encoded.has(encoding.name) && request.acceptsEncodings(encoding.name));
+      const chosen = bestEncoding(request, (name) => file.encoded.has(name));
       const variant = chosen && file.encoded.get(chosen.name);
       if (chosen && variant) {
         path = variant;
@@ -116,25 +115,29 @@ export function serveClient(app: NestExpressApplication, dist: string, warn?: (m
     const preloads = preloadsOf(urlPath);
     if (preloads.length > 0) {
       // The page's own scripts announced in its HTML, so the browser fetches them with the entry.
-      const shell = shellWith(preloads);
+      const page = shellWith(preloads);
       response.setHeader('Cache-Control', REVALIDATE);
-      response.setHeader('ETag', shell.etag);
+      response.setHeader('ETag', page.etag);
       response.vary('Accept-Encoding');
       response.type('html');
       if (request.fresh) {
         response.status(304).end();
         return;
       }
-      const encoding = request.headers['accept-encoding'] ? request.acceptsEncodings('br', 'gzip') : false;
-      const body = encoding === 'br' ? shell.br : encoding === 'gzip' ? shell.gzip : shell.body;
-      if (encoding === 'br' || encoding === 'gzip') response.setHeader('Content-Encoding', encoding);
-      response.send(body);
+      const chosen = bestEncoding(request, () => true);
+      if (chosen) response.setHeader('Content-Encoding', chosen.name);
+      response.send(chosen ? page[chosen.name] : page.body);
       return;
     }
     const shell = lookup('/index.html');
     if (!shell) return next();
     send(request, response, next, shell, REVALIDATE);
   });
+}
+
+/** The best of our encodings (brotli is smaller) that the browser accepts; browsers list theirs in any order. */
+function bestEncoding(request: Request, available: (name: string) => boolean): (typeof ENCODINGS)[number] | undefined {
+  return ENCODINGS.find((encoding) => available(encoding.name) && request.acceptsEncodings(encoding.name));
 }
 
 function isFile(path: string): boolean {
