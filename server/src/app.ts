@@ -12,6 +12,7 @@ import { AppIoAdapter } from './common/app-io.adapter.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import { methodGuard } from './common/method-guard.js';
+import { noStore } from './common/no-store.js';
 import { knownRoutes } from './common/openapi.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { serveClient } from './static/client-assets.js';
@@ -67,6 +68,7 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
   // action items is 11 KB of JSON, 2 KB gzipped). The built client's files are compressed at
   // build time (client-assets.ts), and socket.io compresses its own.
   app.use('/api', compression({ threshold: 1024 }));
+  app.use('/api', noStore);
   serveClient(app, resolve(config.CLIENT_DIST ?? defaultClientDist), (message) => logger.warn(message));
   await app.init();
   // An idle keep-alive connection stays open longer than clients and proxies keep theirs, so a

@@ -339,7 +339,8 @@ async function runStore(store: Store): Promise<StoreResult> {
   let dataDir: string | undefined;
   let server: RunningServer | undefined;
   try {
-    const env: Record<string, string> = { SEED_DEMO: 'true', LOG_LEVEL: 'warn' };
+    // CLIENTS sockets over four demo users: far more per user than SOCKETS_PER_USER_MAX lets a person open.
+    const env: Record<string, string> = { SEED_DEMO: 'true', LOG_LEVEL: 'warn', SOCKETS_PER_USER_MAX: String(CLIENTS) };
     if (store === 'postgres') {
       database = await createTestDatabase('postgres');
       env.DATABASE_URL = database.url;

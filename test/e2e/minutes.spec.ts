@@ -233,9 +233,8 @@ describe('Minutes in the browser', () => {
     const open = async (page: Page, editable: boolean) => {
       await page.goto(url);
       await page.getByTestId('minutes-page').waitFor();
-      await page
-        .locator(`[data-section-id="${section}"] [data-testid="section-sync"][data-status="synced"]`)
-        .waitFor({ timeout: ARRIVE_TIMEOUT_MS });
+      // Readers see no save label: the section itself says where its document stands.
+      await page.locator(`[data-section-id="${section}"][data-sync-status="synced"]`).waitFor({ timeout: ARRIVE_TIMEOUT_MS });
       await editor(page).waitFor();
       if (editable) {
         await page.waitForFunction(

@@ -186,19 +186,19 @@ describe('administration through the change pipeline', () => {
       expect((await app.request('PATCH', '/api/admin/users/not-a-uuid', admin.token, { version: 1, name: 'x' })).status).toBe(400);
     });
 
-    it('should refuse an administrator deactivating or un-admining themself, naming the field', async () => {
+    it('should refuse an administrator deactivating or un-admining themself (403 self_change), naming the field', async () => {
       const deactivate = await app.request<ApiError>('PATCH', `/api/admin/users/${admin.user.id}`, admin.token, {
         version: 1,
         active: false,
       });
-      expect(deactivate.status).toBe(400);
-      expect(deactivate.body.message).toMatch(/^active:/);
+      expect(deactivate.status).toBe(403);
+      expect(deactivate.body).toMatchObject({ code: 'self_change', message: expect.stringMatching(/^active:/) });
       const unAdmin = await app.request<ApiError>('PATCH', `/api/admin/users/${admin.user.id}`, admin.token, {
         version: 1,
         isAdmin: false,
       });
-      expect(unAdmin.status).toBe(400);
-      expect(unAdmin.body.message).toMatch(/^isAdmin:/);
+      expect(unAdmin.status).toBe(403);
+      expect(unAdmin.body).toMatchObject({ code: 'self_change', message: expect.stringMatching(/^isAdmin:/) });
     });
 
     it('should record one user audit row and one member.updated in every committee of the user, without clearances', async () => {
@@ -433,7 +433,7 @@ describe('administration through the change pipeline', () => {
       expect((await app.request('DELETE', `/api/committees/${mainId}/members/${user.id}`, admin.token)).status).toBe(404);
     });
 
-    it('should refuse the last chair stepping down or leaving (400), but not once another chair exists', async () => {
+    it('should refuse a chair stepping down or leaving themself (403 self_change), even once another chair exists', async () => {
       const committee = await app.request<AdminCommittee>('POST', '/api/admin/committees', admin.token, {
         code: 'JK-CHAIRS',
         name: 'Chairs test',
@@ -447,19 +447,22 @@ describe('administration through the change pipeline', () => {
       const before = await headSeq(id);
 
       const stepDown = await put(firstSession.token, id, first.id, 'member');
-      expect(stepDown.status).toBe(400);
-      expect(stepDown.body.message).toMatch(/^role:/);
-      expect((await app.request('DELETE', `/api/committees/${id}/members/${first.id}`, firstSession.token)).status).toBe(400);
+      expect(stepDown.status).toBe(403);
+      expect(stepDown.body.code).toBe('self_change');
+      expect((await app.request('DELETE', `/api/committees/${id}/members/${first.id}`, firstSession.token)).status).toBe(403);
       expect(await headSeq(id)).toBe(before);
 
       expect((await put(firstSession.token, id, second.id, 'chair')).status).toBe(201);
-      expect((await put(firstSession.token, id, first.id, 'member')).status).toBe(200);
+      expect((await put(firstSession.token, id, first.id, 'member')).status).toBe(403);
+      // Another manager may: the second chair appoints the first a member.
+      const secondSession = await loginAs(second.email, 'a long enough password');
+      expect((await put(secondSession.token, id, first.id, 'member')).status).toBe(200);
       expect((await put(firstSession.token, id, second.id, 'member')).status).toBe(403);
-      expect((await eventsOf(firstSession, id, first.id, before)).map((e) => e.type)).toEqual(['member.updated']);
+      expect((await eventsOf(secondSession, id, first.id, before)).map((e) => e.type)).toEqual(['member.updated']);
     });
   });
 
-  it('should let only one of two chairs stepping down at once succeed', async () => {
+  it('should refuse two chairs stepping down themselves at once, leaving both chairs', async () => {
     const committee = await app.request<AdminCommittee>('POST', '/api/admin/committees', admin.token, {
       code: 'JK-RACE',
       name: 'Race test',
@@ -470,9 +473,12 @@ describe('administration through the change pipeline', () => {
     for (const user of chairs) expect((await put(admin.token, id, user.id, 'chair')).status).toBe(201);
     const sessions = await Promise.all(chairs.map((user) => loginAs(user.email, 'a long enough password')));
     const results = await Promise.all(chairs.map((user, index) => put((sessions[index] as Session).token, id, user.id, 'member')));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(results.map((r) => [r.status, r.body.code])).toEqual([
+      [403, 'self_change'],
+      [403, 'self_change'],
+    ]);
     const members = await app.request<Member[]>('GET', `/api/admin/committees/${id}/members`, admin.token);
-    expect(members.body.filter((m) => m.role === 'chair')).toHaveLength(1);
+    expect(members.body.filter((m) => m.role === 'chair')).toHaveLength(2);
   });
 
   it('should apply concurrent changes of accounts and memberships that share committees, each exactly once', async () => {

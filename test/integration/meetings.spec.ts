@@ -172,8 +172,11 @@ describe('meetings and agendas, live', () => {
     expect(moved.status).toBe(200);
     const events = await memberScreen.waitFor((received) => received.some((e) => e.type === 'meeting.current-item-changed'));
     const change = events.find((e) => e.type === 'meeting.current-item-changed');
-    expect((change?.data as Meeting | undefined)?.currentAgendaItemId).toBe(secret.body.id);
+    // The pointer to an item above the member is withheld: they learn only that one is current.
+    expect((change?.data as Meeting | undefined)?.currentAgendaItemId).toBeNull();
+    expect((change?.data as Meeting | undefined)?.currentItemRestricted).toBe(true);
     expect(JSON.stringify(memberScreen.events)).not.toContain(marker);
+    expect(JSON.stringify(memberScreen.events)).not.toContain(secret.body.id);
     const refused = await app.request('POST', `/api/meetings/${meeting.id}/current-item`, member.token, { agendaItemId: null });
     expect(refused.status).toBe(403);
     await settle();

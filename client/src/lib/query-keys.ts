@@ -48,6 +48,8 @@ export const queryKeys = {
   agendaItems: (meetingId: string) => ['agenda-items', meetingId] as const,
   /** One meeting's attendance and quorum (keyed by the meeting, not the record's own id). */
   attendance: (meetingId: string) => ['attendance', meetingId] as const,
+  /** The level a meeting's projector opens at (the lowest clearance in the room). */
+  projectorView: (meetingId: string) => ['projector-view', meetingId] as const,
   attendanceAll: ['attendance'] as const,
   decisionsAll: ['decisions'] as const,
   /** The decisions recorded on one agenda item, oldest first. */

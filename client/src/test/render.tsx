@@ -14,7 +14,8 @@ export interface RecordedCall {
   body: unknown;
 }
 
-export type Handler = (call: RecordedCall) => Response | Promise<Response>;
+/** Answers a call; `init` has what was sent beyond it (headers). */
+export type Handler = (call: RecordedCall, init?: RequestInit) => Response | Promise<Response>;
 
 /** A fetch at the network boundary: records every call and answers through `handler`. */
 export function createFakeFetch(handler: Handler) {
@@ -26,7 +27,7 @@ export function createFakeFetch(handler: Handler) {
       body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
     };
     calls.push(call);
-    return handler(call);
+    return handler(call, init);
   };
   return { fetch, calls };
 }

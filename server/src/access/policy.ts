@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'member.manage': ['chair'],
   /** Keep the registers: bilateral meetings, agreements, negotiations, R&D projects and their children. */
   'register.manage': ['chair', 'secretariat'],
+  /** Classify a derived record (an action raised from an item, a decision, a paper) below its origin, with a reason. */
+  'record.declassify': ['chair', 'secretariat'],
   /** Link one record to another (both must be visible to the one who links them). */
   'record-link.manage': ['chair', 'secretariat', 'member'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -43,7 +43,7 @@ export class AuthController {
   ): Promise<LoginResponse> {
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     const device = await this.devices.deviceFor(readCookie(request.headers.cookie, DEVICE_COOKIE), body.email);
-    const ticket = this.throttle.begin({ address, account: body.email, device });
+    const ticket = await this.throttle.begin({ address, account: body.email, device });
     let user: Awaited<ReturnType<AuthService['verifyPassword']>>;
     try {
       user = await this.passwords.run(address, ticket.priority, () => this.auth.verifyPassword(body));
@@ -52,10 +52,10 @@ export class AuthController {
       throw error;
     }
     if (!user) {
-      ticket.failed();
+      await ticket.failed();
       throw new UnauthorizedException('Wrong e-mail or password');
     }
-    ticket.succeeded();
+    await ticket.succeeded();
     const signedIn = await this.auth.startSession(user);
     response.cookie(DEVICE_COOKIE, await this.devices.issue(user.id, user.email), {
       httpOnly: true,

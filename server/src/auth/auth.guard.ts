@@ -1,9 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { VIEW_LEVEL_HEADER } from '@sidang/shared';
 import type { Request } from 'express';
 import type { Actor } from '../access/actor.js';
 import { AuthService } from './auth.service.js';
 import { IS_PUBLIC } from './public.decorator.js';
+import { requireViewLevel } from './view-level.js';
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
@@ -20,7 +22,11 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const session = scheme?.toLowerCase() === 'bearer' ? await this.auth.authenticate(token) : null;
     if (!session) throw new UnauthorizedException('A valid access token is required');
-    request.actor = session.actor;
+    // A screen others see (a projector) may ask to be served below its user's clearance; every
+    // service then decides visibility for that lower clearance, on every route alike.
+    const requested = request.headers[VIEW_LEVEL_HEADER.toLowerCase()];
+    const clearance = requireViewLevel(session.actor.clearance, requested, VIEW_LEVEL_HEADER);
+    request.actor = clearance === session.actor.clearance ? session.actor : { ...session.actor, clearance };
     request.sessionId = session.sessionId;
     return true;
   }

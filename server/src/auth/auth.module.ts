@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from '../access/access.module.js';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
@@ -20,6 +21,7 @@ import { resolveTokenSecret } from './token-secret.js';
 @Module({
   imports: [
     AccessModule,
+    RateLimitModule,
     TypeOrmModule.forFeature([SessionEntity]),
     JwtModule.registerAsync({
       inject: [getDataSourceToken(), APP_CONFIG],

@@ -1,11 +1,11 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { type HttpException, Inject, Injectable } from '@nestjs/common';
+import { RATE_LIMIT_STORE, type RateLimitStore } from '../common/rate-limit/rate-limit.store.js';
+import { rateLimited } from '../common/rate-limit/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 const WINDOW_MS = 60_000;
 /** An account's failure count is forgotten after this long without a failure. */
 const ACCOUNT_MEMORY_MS = 15 * 60_000;
-/** Entries kept before expired ones are swept. */
-const SWEEP_AT = 10_000;
 
 /** Who is signing in: the client address, the account, and the device if it proved one. */
 export interface SignInAttempt {
@@ -19,37 +19,15 @@ export interface SignInAttempt {
 export interface SignInTicket {
   /** How many attempts from this address (or device) did not succeed lately: lower is served first. */
   readonly priority: number;
-  succeeded(): void;
-  failed(): void;
-  /** No verdict (e.g. the server was too busy to check): frees the slot, counts nothing. */
+  succeeded(): Promise<void>;
+  failed(): Promise<void>;
+  /** No verdict (e.g. the server was too busy to check): counts nothing more. */
   cancelled(): void;
-}
-
-interface AddressWindow {
-  startedAt: number;
-  /** Attempts admitted in this window that did not succeed (yet). */
-  attempts: number;
-}
-
-interface AccountState {
-  failures: number;
-  blockedUntil: number;
-  lastFailureAt: number;
 }
 
 /** 429 with the wait in seconds, in the body, the message and (via the filter) Retry-After. */
 export function tooManyAttempts(seconds: number, what: string): HttpException {
-  const wait = Math.max(1, Math.ceil(seconds));
-  return new HttpException(
-    {
-      statusCode: 429,
-      error: 'Too Many Requests',
-      code: 'rate_limited',
-      message: `Too many sign-in attempts ${what}; wait ${wait} ${wait === 1 ? 'second' : 'seconds'} and try again`,
-      retryAfter: wait,
-    },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
+  return rateLimited(seconds, `Too many sign-in attempts ${what}`);
 }
 
 /**
@@ -64,33 +42,34 @@ export function tooManyAttempts(seconds: number, what: string): HttpException {
  * - a device that once signed in to the account (a signed device token) is exempt from both, and
  *   only its own failures count against it, so an attacker cannot shut the owner out.
  *
- * Per instance and in memory: a guesser spread over instances gets a multiple of the limits,
- * which still defeats guessing.
+ * Counted in the RateLimitStore: with REDIS_URL every instance shares the counts, so attempts
+ * spread over instances meet the same limits as on one. While Redis does not answer, the store
+ * counts in each instance's memory (see RedisRateLimitStore): never every sign-in refused,
+ * never unlimited guessing.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly addresses = new Map<string, AddressWindow>();
-  private readonly accounts = new Map<string, AccountState>();
-  private readonly devices = new Map<string, { startedAt: number; failures: number }>();
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RATE_LIMIT_STORE) private readonly store: RateLimitStore,
+  ) {}
 
   /** Admits an attempt or throws 429; the caller reports how it ended on the ticket. */
-  begin(attempt: SignInAttempt, now = Date.now()): SignInTicket {
-    this.sweep(now);
-    if (attempt.device) return this.beginOnDevice(attempt.device, now);
+  async begin(attempt: SignInAttempt): Promise<SignInTicket> {
+    if (attempt.device) return this.beginOnDevice(attempt.device);
 
-    const window = this.addressWindow(attempt.address, now);
-    if (window.attempts >= this.config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE) {
-      throw tooManyAttempts((window.startedAt + WINDOW_MS - now) / 1000, 'from this address');
+    const addressKey = `login:address:${attempt.address}`;
+    const blockedKey = `login:blocked:${attempt.account}`;
+    // Counted on arrival in one atomic step, whichever instance it reached, so a burst is cut off
+    // before it is hashed; a success is refunded (and an attempt refused for its account too).
+    const [address, blocked] = await Promise.all([this.store.hit(addressKey, WINDOW_MS), this.store.peek(blockedKey)]);
+    if (address.count > this.config.LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE) {
+      throw tooManyAttempts(address.msLeft / 1000, 'from this address');
     }
-    const account = this.accounts.get(attempt.account);
-    if (account && account.blockedUntil > now) {
-      throw tooManyAttempts((account.blockedUntil - now) / 1000, 'for this account');
+    if (blocked.msLeft > 0) {
+      await this.store.refund(addressKey);
+      throw tooManyAttempts(blocked.msLeft / 1000, 'for this account');
     }
-    // Counted when admitted, so a burst is cut off before it is hashed; a success is refunded.
-    window.attempts += 1;
-    const startedAt = window.startedAt;
     let settled = false;
     const settle = () => {
       if (settled) return false;
@@ -98,14 +77,13 @@ export class LoginThrottle {
       return true;
     };
     return {
-      priority: window.attempts,
-      succeeded: () => {
+      priority: address.count,
+      succeeded: async () => {
         if (!settle()) return;
-        if (window.startedAt === startedAt) window.attempts -= 1;
-        this.accounts.delete(attempt.account);
+        await Promise.all([this.store.refund(addressKey), this.store.clear(`login:failures:${attempt.account}`, blockedKey)]);
       },
-      failed: () => {
-        if (settle()) this.accountFailed(attempt.account, Date.now());
+      failed: async () => {
+        if (settle()) await this.accountFailed(attempt.account);
       },
       cancelled: () => {
         settle();
@@ -113,58 +91,29 @@ export class LoginThrottle {
     };
   }
 
-  private beginOnDevice(device: string, now: number): SignInTicket {
-    let state = this.devices.get(device);
-    if (!state || now - state.startedAt >= WINDOW_MS) {
-      state = { startedAt: now, failures: 0 };
-      this.devices.set(device, state);
+  private async beginOnDevice(device: string): Promise<SignInTicket> {
+    const key = `login:device:${device}`;
+    const state = await this.store.peek(key);
+    if (state.count >= this.config.LOGIN_ATTEMPTS_PER_MINUTE) {
+      throw tooManyAttempts(state.msLeft / 1000, 'from this device');
     }
-    if (state.failures >= this.config.LOGIN_ATTEMPTS_PER_MINUTE) {
-      throw tooManyAttempts((state.startedAt + WINDOW_MS - now) / 1000, 'from this device');
-    }
-    const current = state;
     return {
-      priority: current.failures,
-      succeeded: () => undefined,
-      failed: () => {
-        current.failures += 1;
+      priority: state.count,
+      succeeded: async () => undefined,
+      failed: async () => {
+        await this.store.hit(key, WINDOW_MS);
       },
       cancelled: () => undefined,
     };
   }
 
-  private addressWindow(address: string, now: number): AddressWindow {
-    let window = this.addresses.get(address);
-    if (!window || now - window.startedAt >= WINDOW_MS) {
-      window = { startedAt: now, attempts: 0 };
-      this.addresses.set(address, window);
-    }
-    return window;
-  }
-
-  private accountFailed(account: string, now: number): void {
-    const state = this.accounts.get(account) ?? { failures: 0, blockedUntil: 0, lastFailureAt: now };
-    if (now - state.lastFailureAt >= ACCOUNT_MEMORY_MS) state.failures = 0;
-    state.failures += 1;
-    state.lastFailureAt = now;
-    const excess = state.failures - this.config.LOGIN_ATTEMPTS_PER_MINUTE;
+  private async accountFailed(account: string): Promise<void> {
+    // Remembered while failures go on; forgotten ACCOUNT_MEMORY_MS after the last one.
+    const { count } = await this.store.hit(`login:failures:${account}`, ACCOUNT_MEMORY_MS, { slide: true });
+    const excess = count - this.config.LOGIN_ATTEMPTS_PER_MINUTE;
     if (excess >= 0) {
       const seconds = Math.min(2 ** Math.min(excess, 20), this.config.LOGIN_BACKOFF_MAX_SECONDS);
-      state.blockedUntil = now + seconds * 1000;
-    }
-    this.accounts.set(account, state);
-  }
-
-  private sweep(now: number): void {
-    if (this.addresses.size > SWEEP_AT) {
-      for (const [key, window] of this.addresses) if (now - window.startedAt >= WINDOW_MS) this.addresses.delete(key);
-    }
-    if (this.accounts.size > SWEEP_AT) {
-      for (const [key, state] of this.accounts)
-        if (now - state.lastFailureAt >= ACCOUNT_MEMORY_MS && state.blockedUntil <= now) this.accounts.delete(key);
-    }
-    if (this.devices.size > SWEEP_AT) {
-      for (const [key, state] of this.devices) if (now - state.startedAt >= WINDOW_MS) this.devices.delete(key);
+      await this.store.hold(`login:blocked:${account}`, seconds * 1000);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { type Classification, classificationLevel, type EntityType } from '@sidang/shared';
+import { type Classification, classificationLevel, type EntityType, type FieldLevelled } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor.js';
 import { indexChange } from '../search/search-index.js';
@@ -6,6 +6,11 @@ import type { Committed } from './change-bus.js';
 import { ChangeEventEntity } from './change-event.entity.js';
 
 export type ChangeVerb = 'created' | 'updated' | 'moved' | 'current-item-changed' | 'deleted';
+
+/** Takes the next seq of a committee, and its row lock until commit. */
+const NEXT_SEQ = `INSERT INTO committee_sequences (committee_id, last_seq) VALUES ($1::uuid, 1)
+         ON CONFLICT (committee_id) DO UPDATE SET last_seq = committee_sequences.last_seq + 1
+         RETURNING last_seq`;
 
 /** One change to one record, as a feature service describes it. */
 export interface ChangeRecord {
@@ -17,14 +22,18 @@ export interface ChangeRecord {
   version: number;
   /** The record's own classification after the change. */
   classification: Classification;
-  /** Its own classification before, when this change moved it. */
-  previousClassification?: Classification;
   /**
    * The record that governs this one (an agenda item's meeting, a progress update's action
-   * item), with its current classification. A reader sees the record only when cleared for
-   * both levels; when the parent is raised, the record disappears with it on every channel.
+   * item). Only its id: the pipeline reads the levels of it and of everything above it inside
+   * the write's transaction. A reader sees the record only when cleared for all of them; when
+   * an ancestor is raised, the record disappears with it on every channel.
    */
-  parent?: { id: string; classification: Classification };
+  parent?: { id: string };
+  /**
+   * A second governing record, for a record that may be seen only by those who may see both of
+   * two others (a link: its ends). Its chain counts as the parent's does.
+   */
+  coParent?: { id: string };
   /**
    * Wire shapes in full (every field, with `fieldClassifications` where the record has field
    * levels). Each channel projects them for its reader with `projectFor`.
@@ -54,33 +63,45 @@ export class ChangeTx {
 
   async record(change: ChangeRecord): Promise<number> {
     const at = new Date();
-    const scopeId = change.parent?.id ?? change.entityId;
-    // Who may see this change: the higher of the record's own level and its parent's.
-    const parentLevel = change.parent ? classificationLevel(change.parent.classification) : 0;
+    const parentId = change.parent?.id ?? null;
+    const coParentId = change.coParent?.id ?? null;
+    const scopeId = parentId ?? change.entityId;
+    // Who may see this change: the higher of the record's own level and its ancestors' levels
+    // as they stand now. The committee's sequence row is taken first: every write of the
+    // committee holds it from its first change until commit, a raise of an ancestor included,
+    // so no ancestor's level can change between this read and this commit — a concurrent raise
+    // has committed (and is read here) or waits. Taking this one row before anything else keeps
+    // one lock order for every writer (no deadlock against a raise).
+    if (parentId || coParentId) await this.manager.query(NEXT_SEQ, [change.committeeId]);
+    const parentLevel = parentId || coParentId ? await this.governingLevel(parentId, coParentId) : 0;
     const level = Math.max(classificationLevel(change.classification), parentLevel);
-    const before = change.previousClassification ? Math.max(classificationLevel(change.previousClassification), parentLevel) : level;
-    const previousLevel = before !== level ? before : null;
     const data = change.verb === 'deleted' || !change.after ? { id: change.entityId } : change.after;
-    // One round trip: next seq, event, audit row and the record's current own level and parent.
-    // The row lock on committee_sequences is held until commit: a committee's changes commit in
-    // seq order, so the committed seqs are always a gap-free prefix.
-    const rows: Array<{ last_seq: string }> = await this.manager.query(
-      `WITH next AS (
-         INSERT INTO committee_sequences (committee_id, last_seq) VALUES ($1::uuid, 1)
-         ON CONFLICT (committee_id) DO UPDATE SET last_seq = committee_sequences.last_seq + 1
-         RETURNING last_seq
+    // A delete keeps the field levels the record last had; any other change sets them.
+    const fieldLevels = change.after === null ? null : ((change.after as FieldLevelled).fieldClassifications ?? {});
+    // One round trip (two with a parent): next seq, event, audit row and the record's current
+    // own level, parent and field levels. Its previous level is its stored scope row's (the
+    // service's row lock on the record serialises changes of it). The row lock on
+    // committee_sequences is held until commit: a committee's changes commit in seq order, so
+    // the committed seqs are always a gap-free prefix.
+    const next = parentId || coParentId ? 'SELECT last_seq FROM committee_sequences WHERE committee_id = $1::uuid' : NEXT_SEQ;
+    const rows: Array<{ last_seq: string; previous_level: number | null }> = await this.manager.query(
+      `WITH prev AS (
+         SELECT NULLIF(GREATEST(level, $15::smallint), $8::smallint) AS level FROM record_scopes WHERE scope_id = $4::uuid
+       ), next AS (
+         ${next}
        ), event AS (
          INSERT INTO change_events (committee_id, seq, entity_type, verb, entity_id, scope_id, version, actor_id, level, previous_level, data, at)
-         SELECT $1::uuid, last_seq, $2::varchar, $3::varchar, $4::uuid, $5::uuid, $6::int, $7::uuid, $8::smallint, $9::smallint, $10::jsonb, $11::timestamptz FROM next
+         SELECT $1::uuid, last_seq, $2::varchar, $3::varchar, $4::uuid, $5::uuid, $6::int, $7::uuid, $8::smallint, (SELECT level FROM prev), $9::jsonb, $10::timestamptz FROM next
        ), audit AS (
          INSERT INTO audit_entries (committee_id, seq, entity_type, entity_id, verb, actor_id, before, after, at)
-         SELECT $1::uuid, last_seq, $2::varchar, $4::uuid, $3::varchar, $7::uuid, $12::jsonb, $13::jsonb, $11::timestamptz FROM next
+         SELECT $1::uuid, last_seq, $2::varchar, $4::uuid, $3::varchar, $7::uuid, $11::jsonb, $12::jsonb, $10::timestamptz FROM next
        ), scope AS (
-         INSERT INTO record_scopes (scope_id, committee_id, level, parent_id)
-         VALUES ($4::uuid, $1::uuid, $14::smallint, $15::uuid)
-         ON CONFLICT (scope_id) DO UPDATE SET level = EXCLUDED.level, parent_id = EXCLUDED.parent_id
+         INSERT INTO record_scopes (scope_id, committee_id, level, parent_id, co_parent_id, field_levels)
+         VALUES ($4::uuid, $1::uuid, $13::smallint, $14::uuid, $17::uuid, $16::jsonb)
+         ON CONFLICT (scope_id) DO UPDATE SET level = EXCLUDED.level, parent_id = EXCLUDED.parent_id, co_parent_id = EXCLUDED.co_parent_id,
+           field_levels = COALESCE(EXCLUDED.field_levels, record_scopes.field_levels)
        )
-       SELECT last_seq FROM next`,
+       SELECT last_seq, (SELECT level FROM prev) AS previous_level FROM next`,
       [
         change.committeeId,
         change.entityType,
@@ -90,15 +111,19 @@ export class ChangeTx {
         change.version,
         this.actor.id,
         level,
-        previousLevel,
         JSON.stringify(data),
         at.toISOString(),
         change.before === null ? null : JSON.stringify(change.before),
         change.after === null ? null : JSON.stringify(change.after),
         classificationLevel(change.classification),
-        change.parent?.id ?? null,
+        parentId,
+        parentLevel,
+        fieldLevels === null ? null : JSON.stringify(fieldLevels),
+        coParentId,
       ],
     );
+    const stored = rows[0]?.previous_level ?? null;
+    const previousLevel = stored === null ? null : Number(stored);
     const seq = Number(rows[0]?.last_seq);
     // The search index changes in the same transaction: a raised or deleted record leaves it at once.
     await indexChange(this.manager, change);
@@ -120,6 +145,18 @@ export class ChangeTx {
     events.push(event);
     this.recorded.set(change.committeeId, events);
     return seq;
+  }
+
+  /**
+   * The highest level along `id`'s governing chain (the one walk, `governing_level`), read after
+   * this transaction took its committee's sequence row (see `record`).
+   */
+  private async governingLevel(parentId: string | null, coParentId: string | null): Promise<number> {
+    const rows: Array<{ level: number | string }> = await this.manager.query(
+      'SELECT GREATEST(governing_level($1::uuid), governing_level($2::uuid)) AS level',
+      [parentId, coParentId],
+    );
+    return Number(rows[0]?.level ?? 0);
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { FieldClassifications } from '@sidang/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -19,4 +20,16 @@ export class RecordScopeEntity {
   /** The governing record (e.g. the action item of a progress update), if any. */
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
+
+  /** A second governing record, for a record that needs both of two others (a link's other end). */
+  @Column({ name: 'co_parent_id', type: 'uuid', nullable: true })
+  coParentId: string | null;
+
+  /**
+   * The record's current field levels (`fieldClassifications` of its latest state). A logged
+   * event or audit row is projected through the higher of its own and these, so a field since
+   * raised never replays its earlier values.
+   */
+  @Column({ name: 'field_levels', type: 'jsonb', nullable: true })
+  fieldLevels: FieldClassifications | null;
 }

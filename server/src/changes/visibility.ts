@@ -2,28 +2,43 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RecordScopeEntity } from './record-scope.entity.js';
 
 /**
- * The one description of who may read a logged change, as SQL over `change_events e`. A
- * reader cleared to `level` may read an event when it was within their level when committed
- * and the record and its governing records (up to three up) are still within it now. With `includeHidden`, also
- * the events that took a record they could see above them (delivered as `hidden`). Catch-up
- * and activity both filter through it; the relay applies the same rule to rooms.
+ * The one ancestor rule, as SQL: the highest current level of a record and of every record that
+ * governs it (its parent, the parent's parent, … as `record_scopes` links them), 0 for a record
+ * the pipeline does not know. A SQL function of the `GoverningLevels` migration, so that the
+ * relay, catch-up, activity, search, documents and links walk the same chain to the same depth;
+ * the write locks that chain (`governing_chain`) in `ChangeTx`.
+ */
+export function governingLevelSql(idExpression: string): string {
+  return `governing_level(${idExpression})`;
+}
+
+/**
+ * The one description of who may read a logged change, as SQL over `change_events e` (or any
+ * alias `e` with `entity_id` and `level`). A reader cleared to `level` may read an event when it
+ * was within their level when committed and the record and its governing records are still
+ * within it now. With `includeHidden`, also the events that took a record they could see above
+ * them (delivered as `hidden`). Catch-up, activity and search filter through it; the relay
+ * applies the same rule to rooms (`currentLevelSql`). Joins `s` (the record's scope row, with
+ * its current field levels) and `p` (its parent's) for callers that read them.
  */
 export function whereReaderMaySee<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   level: number,
   { includeHidden }: { includeHidden: boolean },
 ): SelectQueryBuilder<T> {
-  const visible =
-    'e.level <= :level AND COALESCE(s.level, 0) <= :level AND COALESCE(p.level, 0) <= :level AND COALESCE(g.level, 0) <= :level AND COALESCE(gg.level, 0) <= :level';
+  const visible = `e.level <= :level AND ${governingLevelSql('e.entity_id')} <= :level`;
   const hidden = 'e.previous_level <= :level AND e.level > :level';
-  return (
-    query
-      .leftJoin(RecordScopeEntity, 's', 's.scope_id = e.entity_id')
-      .leftJoin(RecordScopeEntity, 'p', 'p.scope_id = s.parent_id')
-      // Up to three governing records: a decision → its agenda item → its meeting; a minutes
-      // comment → its section → the agenda item → the meeting.
-      .leftJoin(RecordScopeEntity, 'g', 'g.scope_id = p.parent_id')
-      .leftJoin(RecordScopeEntity, 'gg', 'gg.scope_id = g.parent_id')
-      .andWhere(includeHidden ? `((${visible}) OR (${hidden}))` : `(${visible})`, { level })
-  );
+  return query
+    .leftJoin(RecordScopeEntity, 's', 's.scope_id = e.entity_id')
+    .leftJoin(RecordScopeEntity, 'p', 'p.scope_id = s.parent_id')
+    .andWhere(includeHidden ? `((${visible}) OR (${hidden}))` : `(${visible})`, { level });
+}
+
+/**
+ * Who may see a logged event now: the higher of the level it was logged at and its record's
+ * current governing level (an ancestor raised since). The relay sends an event only to the
+ * clearances at or above it.
+ */
+export function currentLevelSql(alias = 'e'): string {
+  return `GREATEST(${alias}.level, ${governingLevelSql(`${alias}.entity_id`)})`;
 }

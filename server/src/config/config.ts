@@ -85,6 +85,8 @@ export const configSchema = z.object({
   DB_ACQUIRE_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 10_000),
   /** Redis shared by several instances for realtime fan-out. Optional on one node. */
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis://')),
+  /** Prefix of the rate-limit keys in Redis, so deployments (or test runs) sharing one Redis count apart. */
+  RATE_LIMIT_REDIS_PREFIX: withDefault(z.string().min(1).max(100), 'sidang:rate:'),
   /** How often each instance re-reads the change log as a safety net for missed signals, in ms. */
   RELAY_SWEEP_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 2_000),
   /** How often a live socket's user, clearance and memberships are checked again, in ms. */
@@ -117,6 +119,14 @@ export const configSchema = z.object({
   LOGIN_BACKOFF_MAX_SECONDS: withDefault(z.coerce.number().int().min(1).max(3_600), 60),
   /** Password hashes computed at once (each takes 64 MiB and 4 threads); the rest wait their turn, cleanest address first. */
   LOGIN_HASH_CONCURRENCY: withDefault(z.coerce.number().int().min(1).max(64), 1),
+  /** Requests per minute one client address may make to the public calendar feed (then 429). */
+  CALENDAR_FEED_REQUESTS_PER_MINUTE: withDefault(z.coerce.number().int().min(1).max(100_000), 120),
+  /** Searches one user may make per SEARCH_WINDOW_SECONDS (then 429 with Retry-After). */
+  SEARCH_REQUESTS_PER_WINDOW: withDefault(z.coerce.number().int().min(1).max(100_000), 30),
+  /** The window of SEARCH_REQUESTS_PER_WINDOW, in seconds. */
+  SEARCH_WINDOW_SECONDS: withDefault(z.coerce.number().int().min(1).max(3_600), 10),
+  /** Live sockets one user may hold on one instance; the next handshake is refused with `too_many_sockets`. */
+  SOCKETS_PER_USER_MAX: withDefault(z.coerce.number().int().min(1).max(10_000), 20),
   /**
    * Which proxies' X-Forwarded-For / -Proto to believe: unset or false (none: direct clients),
    * a hop count (1 behind the shipped nginx), or a comma-separated list of proxy addresses or
@@ -151,6 +161,21 @@ export const configSchema = z.object({
       .max(1024 * 1024 * 1024),
     20 * 1024 * 1024,
   ),
+  /** Largest encoded state of one minutes section (deleted text collected), in bytes; a co-editing update that would make it larger is refused (`too-large`). */
+  MINUTES_DOC_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(16 * 1024)
+      .max(64 * 1024 * 1024),
+    1024 * 1024,
+  ),
+  /** Deepest element nesting of a minutes section (a nested list level adds two); a deeper update is refused (`too-deep`). */
+  MINUTES_DOC_MAX_DEPTH: withDefault(z.coerce.number().int().min(8).max(200), 40),
+  /** Co-editing messages (updates, and cursors, counted apart) one socket may send per second on average; the excess is dropped (`rate-limited`). */
+  MINUTES_DOC_MESSAGES_PER_SECOND: withDefault(z.coerce.number().int().min(1).max(10_000), 50),
+  /** Co-editing messages one socket may send at once above that rate (the bucket's size). */
+  MINUTES_DOC_MESSAGES_BURST: withDefault(z.coerce.number().int().min(1).max(100_000), 200),
   /** Folder of the built client; served at /. */
   CLIENT_DIST: optional(z.string().min(1)),
 });

@@ -23,7 +23,7 @@ export class CatchUpService {
     const hasMore = rows.length === limit;
     const last = rows.at(-1);
     return {
-      events: rows.map((row) => toEnvelope(row, row.level > access.clearanceLevel ? null : access.clearance)),
+      events: rows.map((row) => toEnvelope(row, row.level > access.clearanceLevel ? null : access.clearance, row.currentFieldLevels)),
       hasMore,
       nextAfter: hasMore && last ? last.seq : Math.max(after, latestSeq),
       latestSeq,

@@ -1,22 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { FieldClassifications } from '@sidang/shared';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { ChangeEventEntity } from '../changes/change-event.entity.js';
-import { whereReaderMaySee } from '../changes/visibility.js';
+import { RecordScopeEntity } from '../changes/record-scope.entity.js';
+import { currentLevelSql, whereReaderMaySee } from '../changes/visibility.js';
+
+/** A logged event with where its record stands now: what every channel serving history projects through. */
+export interface LoggedEvent extends ChangeEventEntity {
+  /** The higher of the event's level and its record's current governing level. */
+  currentLevel: number;
+  /** The record's current field levels (merged with the event's own by `projectFor`). */
+  currentFieldLevels: FieldClassifications | null;
+}
 
 /** Reads of the committed change log, for the relay and for catch-up. */
 @Injectable()
 export class ChangeLogRepository {
   constructor(@InjectRepository(ChangeEventEntity) private readonly events: Repository<ChangeEventEntity>) {}
 
-  /** Every event after `after`, oldest first. */
-  after(committeeId: string, after: number, limit: number): Promise<ChangeEventEntity[]> {
-    return this.events
+  /** Every event after `after`, oldest first, with its record's current levels. */
+  after(committeeId: string, after: number, limit: number): Promise<LoggedEvent[]> {
+    const query = this.events
       .createQueryBuilder('e')
+      .leftJoin(RecordScopeEntity, 's', 's.scope_id = e.entity_id')
       .where('e.committee_id = :committeeId AND e.seq > :after', { committeeId, after })
       .orderBy('e.seq', 'ASC')
-      .limit(limit)
-      .getMany();
+      .limit(limit);
+    return withCurrentLevels(query);
   }
 
   /** The newest seq of each of these committees, in one query. */
@@ -30,10 +41,26 @@ export class ChangeLogRepository {
   }
 
   /** Events after `after` (up to `upTo`) that a reader cleared to `level` may receive. */
-  visibleAfter(committeeId: string, after: number, upTo: number, level: number, limit: number): Promise<ChangeEventEntity[]> {
+  visibleAfter(committeeId: string, after: number, upTo: number, level: number, limit: number): Promise<LoggedEvent[]> {
     const query = this.events
       .createQueryBuilder('e')
       .where('e.committee_id = :committeeId AND e.seq > :after AND e.seq <= :upTo', { committeeId, after, upTo });
-    return whereReaderMaySee(query, level, { includeHidden: true }).orderBy('e.seq', 'ASC').limit(limit).getMany();
+    return withCurrentLevels(whereReaderMaySee(query, level, { includeHidden: true }).orderBy('e.seq', 'ASC').limit(limit));
   }
+}
+
+/** Runs a query over `change_events e` joined to its scope row `s`, adding the record's current levels to each event. */
+async function withCurrentLevels(query: SelectQueryBuilder<ChangeEventEntity>): Promise<LoggedEvent[]> {
+  const { entities, raw } = await query
+    .addSelect(currentLevelSql('e'), 'current_level')
+    .addSelect('s.field_levels', 'current_field_levels')
+    .getRawAndEntities<{ current_level: number | string; current_field_levels: FieldClassifications | string | null }>();
+  return entities.map((event, index) => {
+    const row = raw[index];
+    const fieldLevels = row?.current_field_levels ?? null;
+    return Object.assign(event, {
+      currentLevel: Math.max(event.level, Number(row?.current_level ?? event.level)),
+      currentFieldLevels: typeof fieldLevels === 'string' ? (JSON.parse(fieldLevels) as FieldClassifications) : fieldLevels,
+    });
+  });
 }

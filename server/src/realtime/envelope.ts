@@ -1,12 +1,17 @@
-import { type Classification, type EventEnvelope, projectFor } from '@sidang/shared';
+import { type Classification, type EventEnvelope, type FieldClassifications, projectFor } from '@sidang/shared';
 import type { ChangeEventEntity } from '../changes/change-event.entity.js';
 
 /**
  * The envelope of a logged change as a reader cleared to `clearance` may receive it: the
- * record projected for that clearance (fields above it removed). `null` makes the `hidden`
+ * record projected for that clearance (fields above it removed, each at the higher of its
+ * logged level and `currentFieldLevels`, the record's levels now). `null` makes the `hidden`
  * envelope that tells a reader who lost sight of the record to drop it.
  */
-export function toEnvelope(event: ChangeEventEntity, clearance: Classification | null): EventEnvelope {
+export function toEnvelope(
+  event: ChangeEventEntity,
+  clearance: Classification | null,
+  currentFieldLevels?: FieldClassifications | null,
+): EventEnvelope {
   return {
     seq: event.seq,
     committeeId: event.committeeId,
@@ -15,7 +20,7 @@ export function toEnvelope(event: ChangeEventEntity, clearance: Classification |
     version: event.version,
     actorId: event.actorId,
     at: event.at.toISOString(),
-    data: clearance === null ? { id: event.entityId } : projectFor(event.data, clearance),
+    data: clearance === null ? { id: event.entityId } : projectFor(event.data, clearance, currentFieldLevels),
   } as EventEnvelope;
 }
 

@@ -30,12 +30,18 @@ function event(seq: number, level = 0, previousLevel: number | null = null, over
 /** The committed log as a list, and a socket.io server that records what it was asked to emit. */
 function setUp() {
   const committed: ChangeEventEntity[] = [];
+  /** Current governing level by seq, for events whose record's ancestor was raised after they were committed. */
+  const current = new Map<number, number>();
   let reads = 0;
   let headReads = 0;
   const log = {
     after: async (_committee: string, after: number, limit: number) => {
       reads += 1;
-      return committed.filter((e) => e.seq > after).slice(0, limit);
+      // Read back from the log with where each record stands now (`current`, else as logged).
+      return committed
+        .filter((e) => e.seq > after)
+        .slice(0, limit)
+        .map((e) => Object.assign(e, { currentLevel: current.get(e.seq) ?? e.level, currentFieldLevels: null }));
     },
     heads: async (ids: string[]) => {
       headReads += 1;
@@ -57,7 +63,7 @@ function setUp() {
     bus.publish({ committeeId, seq: events.at(-1)?.seq ?? 0, events });
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
-  return { relay, commit, committed, emitted, settle, reads: () => reads, headReads: () => headReads };
+  return { relay, commit, committed, current, emitted, settle, reads: () => reads, headReads: () => headReads };
 }
 
 describe(EventRelay.name, () => {
@@ -99,6 +105,22 @@ describe(EventRelay.name, () => {
       ['action-item.hidden', ['OPEN', 'RESTRICTED', 'CONFIDENTIAL']],
     ]);
     expect(emitted[2]?.envelope.data).toEqual({ id: emitted[2]?.envelope.entityId });
+    relay.onModuleDestroy();
+  });
+
+  it("should send a queued event only to the clearances at its record's current governing level", async () => {
+    const { relay, commit, committed, current, emitted, settle } = setUp();
+    relay.track(committeeId, 0);
+    await settle();
+    // Committed OPEN on another node; its meeting was raised to SECRET before this node read it.
+    committed.push(event(1, 0));
+    current.set(1, 3);
+    commit(event(2, 1));
+    await settle();
+    expect(emitted.map((e) => [e.envelope.seq, e.rooms.map((room) => room.split(':')[2])])).toEqual([
+      [1, ['SECRET']],
+      [2, ['RESTRICTED', 'CONFIDENTIAL', 'SECRET']],
+    ]);
     relay.onModuleDestroy();
   });
 

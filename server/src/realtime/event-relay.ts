@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CLASSIFICATIONS, classificationAt, rooms, SOCKET_EVENTS } from '@sidang/shared';
+import { CLASSIFICATIONS, classificationAt, type FieldClassifications, rooms, SOCKET_EVENTS } from '@sidang/shared';
 import type { Subscription } from 'rxjs';
 import type { Server } from 'socket.io';
 import { ChangeBus } from '../changes/change-bus.js';
 import type { ChangeEventEntity } from '../changes/change-event.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { ChangeLogRepository } from './change-log.repository.js';
+import { ChangeLogRepository, type LoggedEvent } from './change-log.repository.js';
 import { raisedLevel, toEnvelope } from './envelope.js';
 
 const PAGE = 500;
@@ -140,12 +140,14 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     try {
       do {
         cursor.again = false;
-        let page: ChangeEventEntity[];
+        let page: LoggedEvent[];
         do {
           page = await this.log.after(committeeId, cursor.seq, PAGE);
           for (const event of page) {
             if (this.cursors.get(committeeId) !== cursor) return;
-            this.relay(committeeId, cursor, event);
+            // A queued event goes out at its record's levels as they are now: an ancestor (or a
+            // field) raised since it was committed keeps it from those now below.
+            this.relay(committeeId, cursor, event, { level: event.currentLevel, fieldLevels: event.currentFieldLevels });
             if (changesAccess(event) && this.accessChanged) await this.accessChanged(committeeId, event.entityId);
           }
         } while (page.length === PAGE);
@@ -158,12 +160,22 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private relay(committeeId: string, cursor: Cursor, event: ChangeEventEntity): void {
+  /**
+   * `current`: where the record stands now, for an event read back from the log; an event this
+   * node has just committed is current as it is (its levels were read under lock in its
+   * transaction).
+   */
+  private relay(
+    committeeId: string,
+    cursor: Cursor,
+    event: ChangeEventEntity,
+    current: { level: number; fieldLevels: FieldClassifications | null } = { level: event.level, fieldLevels: null },
+  ): void {
     if (event.seq <= cursor.seq) return;
     // One emit per distinct view: rooms whose clearance sees the same projection share it.
     let pending: { key: string; rooms: string[]; envelope: ReturnType<typeof toEnvelope> } | null = null;
-    for (const clearance of CLASSIFICATIONS.slice(event.level)) {
-      const envelope = toEnvelope(event, clearance);
+    for (const clearance of CLASSIFICATIONS.slice(Math.max(event.level, current.level))) {
+      const envelope = toEnvelope(event, clearance, current.fieldLevels);
       // A projection is decided by which fields it removes: equal sets, equal views.
       const key = ((envelope.data as { redactedFields?: string[] }).redactedFields ?? []).join(',');
       const room = rooms.committeeClearance(committeeId, clearance);

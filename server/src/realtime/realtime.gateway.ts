@@ -10,8 +10,10 @@ import {
 } from '@nestjs/websockets';
 import {
   type AccessChanged,
+  type Classification,
   type ClientToServerEvents,
   classificationLevel,
+  lowerOf,
   type PresenceAck,
   presenceRequestSchema,
   type Role,
@@ -27,11 +29,12 @@ import { AccessService, type SessionScope } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { SessionEvents } from '../auth/session-events.js';
+import { viewLevelFor } from '../auth/view-level.js';
 import { ChangesService } from '../changes/changes.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventRelay } from './event-relay.js';
 import { PresenceService, presenceRoom } from './presence.js';
-import { SOCKET_MAX_FRAME_BYTES } from './socket-limits.js';
+import { SOCKET_MAX_FRAME_BYTES, SocketCap } from './socket-limits.js';
 
 interface SocketData {
   actor: Actor;
@@ -39,6 +42,8 @@ interface SocketData {
   /** The sign-in session the token belongs to: signing out closes its sockets. */
   sessionId: string;
   token: string;
+  /** The level this socket asked to be served at (handshake `auth.viewLevel`, a projector): never above the user's clearance. */
+  viewLevel?: Classification;
   /** Committees this socket subscribed to (it is in exactly one room of each), with its role there. */
   committees: Map<string, Role>;
   expiry?: NodeJS.Timeout;
@@ -59,6 +64,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   /** This node's live sockets by user. */
   private readonly sessions = new Map<string, Set<AppSocket>>();
   private readonly subscriptions: Subscription[] = [];
+  /** SOCKETS_PER_USER_MAX on this node (made in afterInit, before any handshake). */
+  private cap = new SocketCap(Number.POSITIVE_INFINITY);
 
   constructor(
     private readonly auth: AuthService,
@@ -77,15 +84,26 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     // Sign-out (on any instance) closes the sockets of the sessions it ended.
     this.subscriptions.push(this.sessionEvents.revoked$.subscribe(({ userId, sessionId }) => void this.onRevoked(userId, sessionId)));
     server.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const { token, viewLevel } = (socket.handshake.auth as { token?: unknown; viewLevel?: unknown } | undefined) ?? {};
       this.auth
         .authenticate(token)
         .then((session) => {
           if (!session) return next(new Error('unauthorized: a valid access token is required'));
-          Object.assign(socket.data as SocketData, session, { token, committees: new Map<string, Role>() });
+          // A projector's socket is served below its user's clearance: its rooms are that level's.
+          const view = viewLevelFor(session.actor.clearance, viewLevel);
+          if (!view.ok) return next(new Error(`viewLevel: ${view.message}`));
+          const actor = { ...session.actor, clearance: view.clearance };
+          const lowered = viewLevel === undefined ? {} : { viewLevel: view.clearance };
+          Object.assign(socket.data as SocketData, session, { actor, token, committees: new Map<string, Role>() }, lowered);
           next();
         })
         .catch(() => next(new Error('unauthorized: could not verify the token')));
+    });
+    // After the token check, so the slot is the user's; synchronous, so a burst cannot pass the cap together.
+    this.cap = new SocketCap(this.config.SOCKETS_PER_USER_MAX);
+    server.use((socket, next) => {
+      const { actor } = socket.data as Partial<SocketData>;
+      next(actor ? this.cap.admit(actor.id, socket) : undefined);
     });
   }
 
@@ -109,6 +127,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     clearInterval(socket.data.recheck);
     void this.presence.leaveAll(socket.id);
     if (!socket.data.actor) return;
+    this.cap.release(socket.data.actor.id, socket.id);
     for (const committeeId of socket.data.committees.keys()) this.relay.release(committeeId);
     socket.data.committees.clear();
     const mine = this.sessions.get(socket.data.actor.id);
@@ -171,9 +190,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         !record.deleted &&
         scope?.active === true &&
         scope.roles.has(record.committeeId) &&
-        record.level <= classificationLevel(scope.clearance);
+        record.level <= classificationLevel(this.clearanceOf(socket, scope));
       if (!allowed || !socket.connected) return { ok: false, error: 'Meeting not found' };
-      const level = classificationLevel(scope.clearance);
+      const level = classificationLevel(this.clearanceOf(socket, scope));
       const present = await this.presence.join(meetingId, {
         socketId: socket.id,
         userId: socket.data.actor.id,
@@ -260,14 +279,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       return;
     }
     const previous = socket.data.actor.clearance;
-    if (scope.clearance !== previous) {
+    const clearance = this.clearanceOf(socket, scope);
+    if (clearance !== previous) {
       for (const committeeId of socket.data.committees.keys()) {
         socket.leave(rooms.committeeClearance(committeeId, previous));
-        socket.join(rooms.committeeClearance(committeeId, scope.clearance));
+        socket.join(rooms.committeeClearance(committeeId, clearance));
       }
-      socket.data.actor = { ...socket.data.actor, clearance: scope.clearance };
+      socket.data.actor = { ...socket.data.actor, clearance };
       this.dropPresence(socket);
-      socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'clearance-changed', committeeId: null, clearance: scope.clearance });
+      socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'clearance-changed', committeeId: null, clearance });
     }
     for (const [committeeId, role] of [...socket.data.committees]) {
       const now = scope.roles.get(committeeId);
@@ -280,6 +300,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'role-changed', committeeId, role: now });
       }
     }
+  }
+
+  /** The clearance the socket is served at: the user's, lowered to the view level it asked for. */
+  private clearanceOf(socket: AppSocket, scope: SessionScope): Classification {
+    return socket.data.viewLevel ? lowerOf(scope.clearance, socket.data.viewLevel) : scope.clearance;
   }
 
   /** Access changed: the socket leaves every meeting's presence; the client joins again where it still may. */

@@ -9,5 +9,8 @@ describeRoute({
   tag: 'Search',
   query: searchQuerySchema,
   response: searchResponseSchema,
-  extraErrors: { 404: '`committeeId` names a committee the caller is not a member of' },
+  extraErrors: {
+    404: '`committeeId` names a committee the caller is not a member of',
+    429: 'Too many searches by this user (SEARCH_REQUESTS_PER_WINDOW); wait `retryAfter` seconds (also in Retry-After)',
+  },
 });

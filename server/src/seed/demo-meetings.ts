@@ -114,6 +114,8 @@ export async function seedDemoMeetings(app: INestApplication, committees: { main
     ownerIds: [people.owners.jmg],
     ownerAgencies: ['JMG'],
     classification: 'OPEN',
+    // Raised in a RESTRICTED meeting: open to every agency only with a reason on the record.
+    declassificationReason: 'The cooperation scope is published by JICA and JMG; agencies outside the committee act on it.',
     fieldClassifications: {},
     meetingId: past.id,
     agendaItemId: papers.id,

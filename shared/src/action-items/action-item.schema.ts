@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { classificationSchema } from '../access/classification.js';
+import { classificationSchema, declassificationReasonSchema } from '../access/classification.js';
 import { isoDateSchema } from '../common/errors.schema.js';
 import { text } from '../common/text.js';
 import { ACTION_ITEM_LEVELLED_FIELDS, ACTION_ITEM_STATUSES, PRIORITIES } from './action-item.constants.js';
@@ -58,10 +58,18 @@ export const createActionItemSchema = z.strictObject({
   dueDate: editableFields.dueDate.default(null),
   ownerIds: editableFields.ownerIds.default([]),
   ownerAgencies: editableFields.ownerAgencies.default([]),
-  classification: editableFields.classification.default('OPEN'),
+  classification: editableFields.classification
+    .optional()
+    .describe('Default: the highest level of its origin (meeting, agenda item, minutes section), OPEN without one'),
   fieldClassifications: editableFields.fieldClassifications.default({}),
   meetingId: z.uuid().nullable().default(null).describe('Origin meeting (of this committee)'),
   agendaItemId: z.uuid().nullable().default(null).describe('Origin agenda item (of that meeting)'),
+  minutesSectionId: z
+    .uuid()
+    .nullable()
+    .default(null)
+    .describe('Origin minutes section (of that agenda item), when raised from the minutes: the action takes at least its level'),
+  declassificationReason: declassificationReasonSchema.optional(),
 });
 export type CreateActionItem = z.input<typeof createActionItemSchema>;
 

@@ -19,6 +19,11 @@ export const ISSUE_CODES = [
   'above_clearance',
   'not_members',
   'nothing_to_change',
+  'already_in_use',
+  'self_change',
+  'nested_group',
+  /** A derived record asked for a level below its origin's without a declassification reason. */
+  'below_origin',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -35,10 +40,15 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  /** Socket handshake refused: the user holds SOCKETS_PER_USER_MAX live sockets on that instance already. */
+  'too_many_sockets',
   'busy',
   'above_clearance',
   'not_members',
   'nothing_to_change',
+  'already_in_use',
+  'self_change',
+  'below_origin',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

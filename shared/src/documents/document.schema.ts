@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { classificationSchema } from '../access/classification.js';
+import { classificationSchema, declassificationReasonSchema } from '../access/classification.js';
 
 export * from './document.constants.js';
 
@@ -26,8 +26,13 @@ const text = (max: number) => z.string().trim().max(max);
 /** The form fields of an upload (multipart/form-data, beside the `file` part). */
 export const createDocumentFieldsSchema = z.strictObject({
   parentId: z.uuid().describe('The record the document belongs to, e.g. an agenda item'),
-  classification: classificationSchema.default('OPEN'),
+  classification: classificationSchema
+    .optional()
+    .describe(
+      'Default: the highest level of the parent and what governs it (agenda item, meeting); lower only with declassificationReason',
+    ),
   title: text(300).optional().describe('Defaults to the file name without its extension'),
+  declassificationReason: declassificationReasonSchema.optional(),
 });
 export type CreateDocumentFields = z.input<typeof createDocumentFieldsSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { classificationSchema } from '../access/classification.js';
+import { classificationSchema, declassificationReasonSchema } from '../access/classification.js';
 
 export const MEETING_STATUSES = ['draft', 'scheduled', 'in_progress', 'adjourned', 'closed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -20,6 +20,13 @@ export const MEETING_TIME_ZONE = 'Asia/Kuala_Lumpur';
 const dateTimeWithOffset = z.iso.datetime({ offset: true }).describe('ISO date-time with offset, e.g. 2026-03-12T09:30:00+08:00');
 const text = (max: number) => z.string().trim().max(max);
 
+/** The meeting's fields that may be classified above it: the pointer to its current agenda item. */
+export const MEETING_LEVELLED_FIELDS = ['currentAgendaItemId', 'currentItemStartedAt'] as const;
+
+const meetingFieldClassificationsSchema = z
+  .strictObject({ currentAgendaItemId: classificationSchema.optional(), currentItemStartedAt: classificationSchema.optional() })
+  .describe("The current agenda item's level on the pointer fields, when the item is above the meeting");
+
 export const meetingSchema = z.object({
   id: z.uuid(),
   committeeId: z.uuid(),
@@ -32,10 +39,16 @@ export const meetingSchema = z.object({
   status: meetingStatusSchema,
   currentAgendaItemId: z.uuid().nullable(),
   currentItemStartedAt: z.iso.datetime().nullable().describe('When the current item became current (the per-item timer)'),
+  currentItemRestricted: z
+    .boolean()
+    .optional()
+    .describe('True when an agenda item above the reader is current: its id and start are withheld (null)'),
   classification: classificationSchema,
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  fieldClassifications: meetingFieldClassificationsSchema.optional(),
+  redactedFields: z.array(z.enum(MEETING_LEVELLED_FIELDS)).optional().describe('Fields withheld from this reader (as null)'),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -174,6 +187,16 @@ export type Attendance = z.infer<typeof attendanceSchema>;
 
 export const putAttendanceSchema = z.strictObject({ status: attendanceStatusSchema });
 
+/** How the meeting's projector opens: at the lowest clearance of the people in the room. */
+export const projectorViewSchema = z.object({
+  meetingId: z.uuid(),
+  defaultViewLevel: classificationSchema.describe(
+    "The lowest clearance among those marked present or in attendance (all the committee's members while nobody is marked), never above the caller's",
+  ),
+  basis: z.enum(['in-room', 'members']).describe('in-room: from the attendance marked; members: nobody is marked yet'),
+});
+export type ProjectorView = z.infer<typeof projectorViewSchema>;
+
 export const decisionSchema = z.object({
   id: z.uuid(),
   committeeId: z.uuid(),
@@ -190,8 +213,12 @@ export type Decision = z.infer<typeof decisionSchema>;
 
 export const createDecisionSchema = z.strictObject({
   text: z.string().trim().min(1, 'text must not be empty').max(5_000),
-  classification: classificationSchema.optional().describe("Default: the agenda item's level (never below it)"),
+  classification: classificationSchema
+    .optional()
+    .describe('Default: the highest level of the agenda item and its meeting; lower only with declassificationReason'),
+  declassificationReason: declassificationReasonSchema.optional(),
 });
+export type CreateDecision = z.input<typeof createDecisionSchema>;
 
 export const listDecisionsQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Words to look for in the decision text'),

@@ -182,6 +182,8 @@ export const DOC_EVENTS = {
   sync: 'doc:sync',
   awareness: 'doc:awareness',
   error: 'doc:error',
+  /** Server → client before a workflow step that ends editing: send what the screen shows, then ack. */
+  flush: 'doc:flush',
 } as const;
 
 export const docJoinRequestSchema = z.strictObject({ docId: z.uuid().transform((id) => id.toLowerCase()) });
@@ -198,8 +200,32 @@ export interface DocMessage {
   docId: string;
   message: Uint8Array | ArrayBuffer;
 }
-/** `read-only`: an update was discarded; `access`: the socket was removed from the doc. */
+/**
+ * `read-only`: an update was discarded; `access`: the socket was removed from the doc.
+ * Refused input (the socket stays in the document): `too-deep` / `too-large`: an update would nest
+ * elements too deep or make the section too large; `rate-limited`: messages came too fast and
+ * some were dropped; `invalid`: a message the server cannot accept (malformed, or an awareness
+ * update with too many entries or too large a state).
+ */
 export interface DocError {
   docId: string;
-  code: 'read-only' | 'access';
+  code: 'read-only' | 'access' | DocRefusalCode;
+  /**
+   * The update was not kept although the sender may have shown it: the client replaces its copy
+   * of the section with the server's (and offers the refused text), so the screen never keeps it.
+   */
+  resync?: boolean;
+}
+/**
+ * The ack of a `doc:sync` update or step 2 sent with one: `ok` once the server has stored it (or
+ * had it already); refused otherwise (then a `doc:error` with `resync` follows), except
+ * `unavailable` (the server could not decide now, e.g. the database is busy) and `rate-limited`:
+ * nothing was kept, send it again shortly.
+ */
+export type DocSyncAck = { ok: true } | { ok: false; code: 'read-only' | 'access' | 'unavailable' | DocRefusalCode };
+/** Input the server refused while the socket stays in the document (see DocError). */
+export type DocRefusalCode = 'too-deep' | 'too-large' | 'rate-limited' | 'invalid';
+/** The ack of `doc:flush`: the client's updates for the document have all been acknowledged. */
+export interface DocFlushAck {
+  ok: true;
 }

@@ -6,9 +6,11 @@ import type { DocumentRecord } from '../documents/document.schema.js';
 import type { AgendaItem, Attendance, CommitteeSettings, Decision, Meeting } from '../meetings/meeting.schema.js';
 import type {
   DocError,
+  DocFlushAck,
   DocJoinAck,
   DocMessage,
   DocRequest,
+  DocSyncAck,
   MinutesComment,
   MinutesRecord,
   MinutesSection,
@@ -187,6 +189,7 @@ export interface ServerToClientEvents {
   'doc:sync': (message: DocMessage) => void;
   'doc:awareness': (message: DocMessage) => void;
   'doc:error': (error: DocError) => void;
+  'doc:flush': (request: DocRequest, ack: (result: DocFlushAck) => void) => void;
 }
 export interface ClientToServerEvents {
   subscribe: (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
@@ -195,6 +198,6 @@ export interface ClientToServerEvents {
   'presence:leave': (request: { meetingId: string }, ack: (result: PresenceAck) => void) => void;
   'doc:join': (request: DocRequest, ack: (result: DocJoinAck) => void) => void;
   'doc:leave': (request: DocRequest) => void;
-  'doc:sync': (message: DocMessage) => void;
+  'doc:sync': (message: DocMessage, ack?: (result: DocSyncAck) => void) => void;
   'doc:awareness': (message: DocMessage) => void;
 }

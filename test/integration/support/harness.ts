@@ -62,6 +62,10 @@ export class TestApp {
       DATABASE_URL: db.url,
       SEED_DEMO: 'true',
       LOG_LEVEL: 'silent',
+      // Suites poll search every few ms while an index catches up (a person types far slower), and
+      // keep every socket they open until the app closes; abuse-limits*.spec.ts set their own limits.
+      SEARCH_REQUESTS_PER_WINDOW: '100000',
+      SOCKETS_PER_USER_MAX: '10000',
       ...(dataDir ? { DATA_DIR: dataDir } : {}),
       ...env,
     });

@@ -4,7 +4,7 @@
  * "offline" (keeping its edits to send on return). Also: the plain text of a section document
  * and the text of a PDF.
  */
-import type { DocError, DocJoinAck } from '@sidang/shared';
+import type { DocError, DocJoinAck, DocSyncAck } from '@sidang/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -281,4 +281,51 @@ export async function fetchPdf(
       if (attempt >= 2) throw error;
     }
   }
+}
+
+/** What the test needs of a socket beyond the typed events: acks on doc:sync and doc:flush. */
+export interface RawDocSocket {
+  timeout(ms: number): { emitWithAck(event: string, body: unknown): Promise<unknown> };
+  on(event: string, listener: (...args: never[]) => void): void;
+}
+
+/**
+ * An editor that sends each piece of text as one update with an ack (as the browser's provider
+ * does) into a paragraph of its own, and notes every doc:error of its document.
+ */
+export class AckedEditor {
+  readonly doc = new Y.Doc();
+  readonly errors: DocError[] = [];
+  private readonly text: Y.XmlText;
+
+  constructor(
+    readonly socket: SidangSocket,
+    readonly docId: string,
+  ) {
+    (socket as unknown as RawDocSocket).on('doc:error', ((error: DocError) => {
+      if (error.docId === docId) this.errors.push(error);
+    }) as (...args: never[]) => void);
+    const paragraph = new Y.XmlElement('paragraph');
+    this.text = new Y.XmlText('');
+    paragraph.insert(0, [this.text]);
+    this.doc.getXmlFragment('default').insert(0, [paragraph]);
+  }
+
+  join(): Promise<DocJoinAck> {
+    return (this.socket as unknown as RawDocSocket).timeout(15_000).emitWithAck('doc:join', { docId: this.docId }) as Promise<DocJoinAck>;
+  }
+
+  /** Appends `text` and sends it (the first time with its paragraph) as one update; resolves with the ack. */
+  type(text: string): Promise<DocSyncAck> {
+    const before = this.sent;
+    this.text.insert(this.text.length, text);
+    this.sent = Y.encodeStateVector(this.doc);
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(this.doc, before));
+    return (this.socket as unknown as RawDocSocket)
+      .timeout(15_000)
+      .emitWithAck('doc:sync', { docId: this.docId, message: encoding.toUint8Array(encoder) }) as Promise<DocSyncAck>;
+  }
+
+  private sent: Uint8Array = new Uint8Array([0]);
 }

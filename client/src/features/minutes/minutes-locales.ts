@@ -86,6 +86,18 @@ export const minutesEn = {
       refused: 'Not available',
     },
     pending: 'Not yet sent — kept on this device',
+    refusedWords:
+      'The minutes were moved on from draft just as you typed, so your last words were not saved. The section now shows the saved text; your words are here to copy.',
+    refusedTooDeep:
+      'That change nests lists or blocks deeper than a section allows, so it was not saved. The section now shows the saved text; your words are here to copy.',
+    refusedTooLarge:
+      'That change would make this section larger than a section may be, so it was not saved. Split it over several sections. Your words are here to copy.',
+    refusedInvalid:
+      'That change could not be read by the server, so it was not saved. The section now shows the saved text; your words are here to copy.',
+    refusedWordsLabel: 'Words that were not saved',
+    copyRefused: 'Copy the words',
+    copied: 'Copied',
+    dismiss: 'Dismiss',
     editing: 'Editing',
   },
   offlineBanner:
@@ -218,6 +230,18 @@ export const minutesMs: Widen<typeof minutesEn> = {
       refused: 'Tidak tersedia',
     },
     pending: 'Belum dihantar — disimpan pada peranti ini',
+    refusedWords:
+      'Minit telah dipindahkan daripada draf ketika anda menaip, jadi perkataan terakhir anda tidak disimpan. Bahagian ini kini memaparkan teks yang disimpan; perkataan anda ada di sini untuk disalin.',
+    refusedTooDeep:
+      'Perubahan itu menyarangkan senarai atau blok lebih dalam daripada yang dibenarkan bagi satu bahagian, jadi ia tidak disimpan. Bahagian ini kini memaparkan teks yang disimpan; perkataan anda ada di sini untuk disalin.',
+    refusedTooLarge:
+      'Perubahan itu akan menjadikan bahagian ini lebih besar daripada yang dibenarkan, jadi ia tidak disimpan. Pecahkan kepada beberapa bahagian. Perkataan anda ada di sini untuk disalin.',
+    refusedInvalid:
+      'Perubahan itu tidak dapat dibaca oleh pelayan, jadi ia tidak disimpan. Bahagian ini kini memaparkan teks yang disimpan; perkataan anda ada di sini untuk disalin.',
+    refusedWordsLabel: 'Perkataan yang tidak disimpan',
+    copyRefused: 'Salin perkataan',
+    copied: 'Disalin',
+    dismiss: 'Tutup',
     editing: 'Sedang menyunting',
   },
   offlineBanner:

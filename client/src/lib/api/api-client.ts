@@ -42,6 +42,8 @@ export interface ApiClientOptions {
    * refresh when `getToken` is the auth store's; otherwise no refresh is tried.
    */
   refresh?: () => Promise<boolean>;
+  /** Sent with every request (e.g. the projector's `X-Sidang-View-Level`). */
+  headers?: Record<string, string>;
 }
 
 /** Calls that must not trigger a refresh themselves. */
@@ -60,6 +62,8 @@ export interface ApiClient {
   getText(path: string): Promise<string>;
   /** A file to download (an export), with the name the server gave it. */
   getBlob(path: string, query?: Record<string, QueryValue>): Promise<{ blob: Blob; filename: string | null }>;
+  /** The same client (fetch, token, refresh) sending `headers` with every request as well. */
+  withHeaders(headers: Record<string, string>): ApiClient;
 }
 
 /** The file name of a `Content-Disposition` header, if it names one. */
@@ -109,7 +113,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const mayRefresh = refresh !== undefined && !NO_REFRESH.some((prefix) => path.startsWith(prefix));
     const expiresAt = usesSessionStore ? authStore.getExpiresAt() : null;
     if (mayRefresh && !retried && expiresAt !== null && expiresAt - Date.now() < 5_000) await refresh();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
     const token = options.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -148,17 +152,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     delete: (path, query) => request('DELETE', path, undefined, query),
     getText: async (path) => {
       const token = options.getToken();
-      const response = await doFetch(`${baseUrl}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      const response = await doFetch(`${baseUrl}${path}`, {
+        headers: { ...options.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      });
       if (!response.ok) throw new ApiRequestError(response.status, { statusCode: response.status, message: response.statusText });
       return response.text();
     },
     getBlob: async (path, query) => {
       const token = options.getToken();
       const response = await doFetch(`${baseUrl}${path}${toQueryString(query)}`, {
-        headers: token ? { Authorization: `Bearer ${token}` } : {},
+        headers: { ...options.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       });
       if (!response.ok) throw new ApiRequestError(response.status, { statusCode: response.status, message: response.statusText });
       return { blob: await response.blob(), filename: filenameOf(response.headers?.get('Content-Disposition')) };
     },
+    withHeaders: (headers) => createApiClient({ ...options, fetch: doFetch, refresh, headers: { ...options.headers, ...headers } }),
   };
 }

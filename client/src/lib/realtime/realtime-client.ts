@@ -1,4 +1,12 @@
-import type { AccessChanged, CatchUpPage, ClientToServerEvents, EventEnvelope, ServerToClientEvents, SubscribeAck } from '@sidang/shared';
+import type {
+  AccessChanged,
+  CatchUpPage,
+  Classification,
+  ClientToServerEvents,
+  EventEnvelope,
+  ServerToClientEvents,
+  SubscribeAck,
+} from '@sidang/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Socket } from 'socket.io-client';
 import { type ApiClient, isApiError } from '../api/api-client.ts';
@@ -38,14 +46,16 @@ export interface RealtimeOptions {
 
 /**
  * The socket.io client and the schemas that check live records, loaded after the first screen
- * has drawn (neither is needed to draw it): resolves to the app's socket factory.
+ * has drawn (neither is needed to draw it): resolves to the app's socket factory. With
+ * `viewLevel` (a projector), the server serves the socket at that level below the user's clearance.
  */
-export async function loadSocketFactory(): Promise<(token: string) => RealtimeSocket> {
+export async function loadSocketFactory(viewLevel?: Classification): Promise<(token: string) => RealtimeSocket> {
   const [{ io }] = await Promise.all([
     import('socket.io-client'),
     import('./entity-schemas.ts').then((schemas) => schemas.registerEntitySchemas()),
   ]);
-  return (token) => io({ auth: { token }, transports: ['websocket', 'polling'], autoConnect: false }) as RealtimeSocket;
+  return (token) =>
+    io({ auth: viewLevel ? { token, viewLevel } : { token }, transports: ['websocket', 'polling'], autoConnect: false }) as RealtimeSocket;
 }
 
 const ACK_TIMEOUT_MS = 10_000;

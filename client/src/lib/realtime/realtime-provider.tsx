@@ -61,10 +61,12 @@ interface RealtimeProviderProps {
   children: ReactNode;
   /** The socket to use instead of the default one (tests). */
   createSocket?: (token: string) => RealtimeSocket;
+  /** Serve this socket below the user's clearance (a projector): the server lowers its rooms. */
+  viewLevel?: Classification;
 }
 
 /** Runs the socket for the signed-in user and exposes its connection state and access changes. */
-export function RealtimeProvider({ token, committeeIds, children, createSocket }: RealtimeProviderProps) {
+export function RealtimeProvider({ token, committeeIds, children, createSocket, viewLevel }: RealtimeProviderProps) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [state, setState] = useState<ConnectionState>('connecting');
@@ -117,7 +119,10 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
     // paint they would share the network with it.
     void afterNextPaint()
       .then(() => import('./realtime-client.ts'))
-      .then(async (realtime) => ({ run: realtime.startRealtime, makeSocket: createSocket ?? (await realtime.loadSocketFactory()) }))
+      .then(async (realtime) => ({
+        run: realtime.startRealtime,
+        makeSocket: createSocket ?? (await realtime.loadSocketFactory(viewLevel)),
+      }))
       .then(
         ({ run, makeSocket }) => {
           if (!cancelled) start(run, makeSocket);
@@ -131,7 +136,7 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket }
       setSocket(null);
       stop?.();
     };
-  }, [token, idsKey, api, queryClient, createSocket]);
+  }, [token, idsKey, api, queryClient, createSocket, viewLevel]);
 
   const dismiss = useCallback((key: number) => setNotices((current) => current.filter((notice) => notice.key !== key)), []);
   const value = useMemo(() => ({ connection: state, committees, notices, dismiss }), [state, committees, notices, dismiss]);

@@ -15,6 +15,7 @@ export const VALIDATION_RULES = [
   'invalidFormat',
   'nulByte',
   'unknownField',
+  'belowOrigin',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
@@ -99,6 +100,10 @@ export function fromServerIssue(issue: ServerIssue): ValidationMessage {
     }
     case 'not_members':
       return { rule: 'notMembers', fallback };
+    case 'below_origin': {
+      const level = issue.params?.level;
+      return isClassification(level) ? { rule: 'belowOrigin', params: { level }, fallback } : { rule: null, fallback };
+    }
     default:
       return { rule: null, fallback };
   }

@@ -51,7 +51,7 @@ export class NothingToChangeException extends BadRequestException {
 }
 
 export class InvalidOriginException extends BadRequestException {
-  constructor(field: 'meetingId' | 'agendaItemId', problem: string) {
+  constructor(field: 'meetingId' | 'agendaItemId' | 'minutesSectionId', problem: string) {
     super({ statusCode: 400, error: 'Bad Request', message: `${field}: ${problem}`, issues: [{ path: field, message: problem }] });
   }
 }

@@ -18,6 +18,7 @@ import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { editedFieldLevels, fieldLevelsWithin } from '../../access/field-levels.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
 import { StaleVersionException } from '../../common/errors.js';
 import { todayIn } from '../../common/today.js';
 import { ActionItemEntity } from './action-item.entity.js';
@@ -33,7 +34,8 @@ import { toActionItem, toProgressUpdate } from './action-items.mapper.js';
 import { ActionItemsRepository } from './action-items.repository.js';
 import { ProgressUpdateEntity } from './progress-update.entity.js';
 
-type CreateInput = z.output<typeof createActionItemSchema>;
+/** The parsed body; the minutes section is an origin only actions raised from the minutes name. */
+type CreateInput = Omit<z.output<typeof createActionItemSchema>, 'minutesSectionId'> & { minutesSectionId?: string | null };
 
 @Injectable()
 export class ActionItemsService {
@@ -64,16 +66,24 @@ export class ActionItemsService {
   async create(actor: Actor, committeeId: string, input: CreateInput): Promise<ActionItem> {
     const access = await this.access.requireCommittee(actor, committeeId);
     access.require('action-item.create');
-    this.assertClassifiable(access, input.classification);
-    const fieldClassifications = this.fieldLevels(access, input.classification, input.fieldClassifications);
-    await this.assertMembers(committeeId, input.ownerIds);
-    await this.assertOrigin(access, input.meetingId, input.agendaItemId);
+    const { minutesSectionId = null, declassificationReason, ...fields } = input;
+    if (fields.classification) this.assertClassifiable(access, fields.classification);
+    await this.assertMembers(committeeId, fields.ownerIds);
+    await this.assertOrigin(access, fields.meetingId, fields.agendaItemId, minutesSectionId);
     return this.changes.transact(actor, async (tx) => {
+      // Raised from a meeting, an agenda item or a passage of the minutes: at least their level.
+      const level = await derivedLevel(tx.manager, access, committeeId, {
+        origins: [fields.meetingId, fields.agendaItemId, minutesSectionId],
+        classification: fields.classification,
+        declassificationReason,
+      });
+      this.assertClassifiable(access, level.classification);
       const entity = tx.manager.create(ActionItemEntity, {
-        ...input,
-        fieldClassifications,
-        ownerIds: [...new Set(input.ownerIds)],
-        ownerAgencies: [...new Set(input.ownerAgencies)],
+        ...fields,
+        classification: level.classification,
+        fieldClassifications: this.fieldLevels(access, level.classification, fields.fieldClassifications),
+        ownerIds: [...new Set(fields.ownerIds)],
+        ownerAgencies: [...new Set(fields.ownerAgencies)],
         committeeId,
         version: 1,
         createdById: actor.id,
@@ -87,7 +97,7 @@ export class ActionItemsService {
         version: saved.version,
         classification: saved.classification,
         before: null,
-        after: saved,
+        after: withDeclassification(saved, level),
       });
       return projectFor(saved, access.clearance);
     });
@@ -130,7 +140,6 @@ export class ActionItemsService {
         verb: 'updated',
         version: after.version,
         classification: after.classification,
-        previousClassification: before.classification,
         before,
         after,
       });
@@ -190,7 +199,7 @@ export class ActionItemsService {
         verb: 'created',
         version: saved.version,
         classification: entity.classification,
-        parent: { id, classification: item.classification },
+        parent: { id },
         before: null,
         after: saved,
       });
@@ -231,9 +240,18 @@ export class ActionItemsService {
     return fieldLevelsWithin(access.clearance, classification, levels, (field) => new AboveClearanceException(access.clearance, field));
   }
 
-  /** An origin must be a meeting of this committee the author may see, and an agenda item of it. */
-  private async assertOrigin(access: CommitteeAccess, meetingId: string | null, agendaItemId: string | null): Promise<void> {
+  /**
+   * An origin must be a meeting of this committee the author may see, an agenda item of it and,
+   * when raised from the minutes, that item's minutes section.
+   */
+  private async assertOrigin(
+    access: CommitteeAccess,
+    meetingId: string | null,
+    agendaItemId: string | null,
+    minutesSectionId: string | null,
+  ): Promise<void> {
     if (agendaItemId && !meetingId) throw new InvalidOriginException('meetingId', 'is required with agendaItemId');
+    if (minutesSectionId && !agendaItemId) throw new InvalidOriginException('agendaItemId', 'is required with minutesSectionId');
     if (!meetingId) return;
     const meeting = await this.changes.scopeOf(meetingId);
     if (!meeting || meeting.committeeId !== access.committee.id || meeting.level > access.clearanceLevel) {
@@ -243,6 +261,11 @@ export class ActionItemsService {
     const item = await this.changes.scopeOf(agendaItemId);
     if (!item || item.parentId !== meetingId || item.level > access.clearanceLevel) {
       throw new InvalidOriginException('agendaItemId', 'must be an agenda item of that meeting');
+    }
+    if (!minutesSectionId) return;
+    const [section, state] = await Promise.all([this.changes.scopeOf(minutesSectionId), this.changes.recordState(minutesSectionId)]);
+    if (!section || section.parentId !== agendaItemId || section.level > access.clearanceLevel || state?.entityType !== 'minutes-section') {
+      throw new InvalidOriginException('minutesSectionId', 'must be the minutes section of that agenda item');
     }
   }
 

@@ -1,4 +1,11 @@
-import { type ActivityEntry, type Classification, classificationLevel, type FieldChange, projectFor } from '@sidang/shared';
+import {
+  type ActivityEntry,
+  type Classification,
+  classificationLevel,
+  type FieldChange,
+  type FieldClassifications,
+  projectFor,
+} from '@sidang/shared';
 import type { AuditRow } from './activity.repository.js';
 
 /** Bookkeeping fields that every change moves: not worth a line in a history. */
@@ -11,14 +18,17 @@ function titleOf(record: Record<string, unknown> | null): string | null {
 
 /**
  * The only place an audit row becomes an activity entry, for a reader cleared to `clearance`:
- * records are projected as on every other channel, and a `before` the reader was not cleared
- * for when it was written (a record since lowered) is not shown.
+ * records are projected as on every other channel, each field at the higher of its level then
+ * and now (a field since raised above the reader shows neither its old nor its new value), and
+ * a `before` the reader was not cleared for when it was written (a record since lowered) is
+ * not shown.
  */
 export function toActivityEntry(row: AuditRow, clearance: Classification): ActivityEntry {
   const reader = classificationLevel(clearance);
-  const after = row.after ? projectFor(row.after, clearance) : null;
+  const current = typeof row.field_levels === 'string' ? (JSON.parse(row.field_levels) as FieldClassifications) : row.field_levels;
+  const after = row.after ? projectFor(row.after, clearance, current) : null;
   const beforeVisible = (row.previous_level ?? row.level) <= reader;
-  const before = row.before && beforeVisible ? projectFor(row.before, clearance) : null;
+  const before = row.before && beforeVisible ? projectFor(row.before, clearance, current) : null;
   return {
     seq: Number(row.seq),
     at: new Date(row.at).toISOString(),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { FieldClassifications } from '@sidang/shared';
 import type { Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
@@ -18,6 +19,8 @@ export interface AuditRow {
   after: Record<string, unknown> | null;
   level: number;
   previous_level: number | null;
+  /** The record's current field levels: before and after are projected through the higher of theirs and these. */
+  field_levels: FieldClassifications | null;
 }
 
 /** Queries only: the audit trail of a committee, as far as a reader may see it. */
@@ -43,6 +46,7 @@ export class ActivityRepository {
         'a.after AS after',
         'e.level AS level',
         'e.previous_level AS previous_level',
+        's.field_levels AS field_levels',
       ])
       .where('a.committee_id = :committeeId', { committeeId: filter.committeeId });
     whereReaderMaySee(query, filter.level, { includeHidden: false });

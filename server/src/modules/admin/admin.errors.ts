@@ -1,8 +1,16 @@
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { IssueCode } from '@sidang/shared';
+import { issue } from '../../common/zod-validation.pipe.js';
 
-/** A 400 that names the offending field, in the shape the validation pipe uses. */
-function fieldError(field: string, message: string): object {
-  return { statusCode: 400, error: 'Bad Request', message: `${field}: ${message}`, issues: [{ path: field, message }] };
+/** A 400 that names the offending field with a stable code, in the shape the validation pipe uses. */
+function fieldError(field: string, code: IssueCode, message: string): object {
+  return {
+    statusCode: 400,
+    error: 'Bad Request',
+    code: 'invalid_input',
+    message: `${field}: ${message}`,
+    issues: [issue(field, code, message)],
+  };
 }
 
 export class AdminOnlyException extends ForbiddenException {
@@ -35,34 +43,44 @@ export class AlreadyInUseException extends ConflictException {
     super({
       statusCode: 409,
       error: 'Conflict',
+      code: 'already_in_use',
       message: `${field}: already in use`,
-      issues: [{ path: field, message: 'already in use' }],
+      issues: [issue(field, 'already_in_use', 'already in use')],
     });
   }
 }
 
-/** An administrator who deactivated or un-admined themself could lock everyone out. */
-export class SelfLockoutException extends BadRequestException {
-  constructor(field: 'active' | 'isAdmin') {
-    super(fieldError(field, 'you may not change this on your own account'));
-  }
-}
-
-/** A committee is never left without a chair by its own chair. */
-export class LastChairException extends BadRequestException {
-  constructor() {
-    super(fieldError('role', 'you are the last chair of this committee; appoint another chair first'));
+/**
+ * Nobody changes their own access: an administrator's own clearance, administrator role,
+ * active state or memberships, and a chair's own membership, are changed by someone else.
+ * Otherwise one stolen administrator session could raise itself to SECRET in every committee
+ * without a second person seeing it happen, and an administrator could lock everyone out.
+ */
+export class SelfChangeException extends ForbiddenException {
+  constructor(field: 'clearance' | 'isAdmin' | 'active' | 'membership') {
+    const message = 'you may not change this on your own account; another administrator must do it';
+    super({
+      statusCode: 403,
+      error: 'Forbidden',
+      code: 'self_change',
+      message: `${field}: ${message}`,
+      issues: [issue(field, 'self_change', message)],
+    });
   }
 }
 
 export class NothingToChangeException extends BadRequestException {
   constructor() {
-    super(fieldError('body', 'names no field to change besides version'));
+    super({ ...fieldError('body', 'nothing_to_change', 'names no field to change besides version'), code: 'nothing_to_change' });
   }
 }
 
 export class InvalidParentException extends BadRequestException {
-  constructor(reason: string) {
-    super(fieldError('parentId', reason));
+  constructor(problem: 'unknown' | 'nested') {
+    super(
+      problem === 'unknown'
+        ? fieldError('parentId', 'invalid_value', 'no such committee')
+        : fieldError('parentId', 'nested_group', 'a working group cannot have working groups of its own'),
+    );
   }
 }

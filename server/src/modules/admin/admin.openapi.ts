@@ -16,6 +16,13 @@ import { committeeParams, describeRoute, idParams } from '../../common/openapi.j
 const tag = 'Administration';
 const adminOnly = { 403: 'Administrators only' };
 const managers = { 403: "Administrators, and the committee's chair, only" };
+/** Nobody changes their own access: another administrator must. */
+const adminOnlyNotSelf = {
+  403: 'Administrators only; code `self_change` when an administrator changes their own `clearance`, `isAdmin` or `active`',
+};
+const managersNotSelf = {
+  403: "Administrators, and the committee's chair, only; code `self_change` for the caller's own membership",
+};
 const stale = { 409: 'Stale version; the stored record is under `current`' };
 const taken = { 409: 'The value is already in use; the message names the field' };
 const memberParams = z.object({ committeeId: z.uuid(), userId: z.uuid() });
@@ -46,12 +53,12 @@ describeRoute({
   params: idParams,
   body: updateUserSchema,
   response: adminUserSchema,
-  extraErrors: { ...adminOnly, ...stale },
+  extraErrors: { ...adminOnlyNotSelf, ...stale },
 });
 describeRoute({
   method: 'post',
   path: '/api/admin/users/:id/password',
-  summary: 'Set a new password for an account',
+  summary: 'Set a new password for an account; ends its sessions and its calendar-feed URL',
   tag,
   params: idParams,
   body: resetPasswordSchema,
@@ -103,7 +110,7 @@ describeRoute({
   params: memberParams,
   body: putMemberSchema,
   response: memberSchema,
-  extraErrors: managers,
+  extraErrors: managersNotSelf,
 });
 describeRoute({
   method: 'delete',
@@ -112,7 +119,7 @@ describeRoute({
   tag,
   params: memberParams,
   status: 204,
-  extraErrors: managers,
+  extraErrors: managersNotSelf,
 });
 describeRoute({
   method: 'get',

@@ -90,20 +90,6 @@ export class AdminRepository {
     return result.affected === 1;
   }
 
-  /**
-   * Locks the committee row (without blocking inserts that only reference it) and returns its
-   * chairs as committed now: two chairs stepping down at once take turns, and the second sees
-   * the first's change, so a committee is never left without a chair.
-   */
-  async lockCommitteeAndReadChairs(manager: EntityManager, committeeId: string): Promise<string[]> {
-    await manager.findOne(CommitteeEntity, { where: { id: committeeId }, lock: { mode: 'for_no_key_update' } });
-    const rows = await manager.find(MembershipEntity, {
-      where: { committeeId, role: 'chair' },
-      select: { userId: true, committeeId: true },
-    });
-    return rows.map((row) => row.userId);
-  }
-
   findCommittee(id: string, manager: EntityManager = this.committees.manager): Promise<CommitteeEntity | null> {
     return manager.findOne(CommitteeEntity, { where: { id } });
   }

@@ -16,13 +16,14 @@ import { AuthService, hashPassword } from '../../auth/auth.service.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { StaleVersionException } from '../../common/errors.js';
+import { revokeCalendarFeed } from '../meetings/calendar-feed.service.js';
 import {
   AdminOnlyException,
   AlreadyInUseException,
   CommitteeNotFoundException,
   InvalidParentException,
   NothingToChangeException,
-  SelfLockoutException,
+  SelfChangeException,
   UserNotFoundException,
 } from './admin.errors.js';
 import { toAdminCommittee, toAdminUser, toCommitteeAudit } from './admin.mapper.js';
@@ -36,6 +37,17 @@ type UpdateCommitteeInput = z.output<typeof updateCommitteeSchema>;
 /** Throws 403 unless the actor is an administrator. */
 export function requireAdmin(actor: Actor): void {
   if (!actor.isAdmin) throw new AdminOnlyException();
+}
+
+/**
+ * 403 `self_change` when an account change on the actor's own account touches their access:
+ * clearance, administrator role or active state. Refused whatever the value (the client sends
+ * only the fields that changed), so the rule does not depend on reading the stored account.
+ */
+function assertNoSelfChange(changes: Omit<UpdateUserInput, 'version'>): void {
+  for (const field of ['clearance', 'isAdmin', 'active'] as const) {
+    if (changes[field] !== undefined) throw new SelfChangeException(field);
+  }
 }
 
 /**
@@ -80,11 +92,14 @@ export class AdminService {
     requireAdmin(actor);
     const { version, ...changes } = input;
     if (Object.keys(changes).length === 0) throw new NothingToChangeException();
-    if (id === actor.id && changes.active === false) throw new SelfLockoutException('active');
-    if (id === actor.id && changes.isAdmin === false) throw new SelfLockoutException('isAdmin');
-    const changed = await this.changeUser(actor, id, version, changes);
+    if (id === actor.id) assertNoSelfChange(changes);
+    const deactivating = changes.active === false;
+    const changed = await this.changeUser(actor, id, version, changes, {
+      // The feed URL is a credential of its own: it must not outlive the account, nor come back with a reactivation.
+      alsoInTransaction: deactivating ? (tx) => revokeCalendarFeed(tx.manager, id) : undefined,
+    });
     // A deactivated account's sessions end everywhere (its sockets close, its refresh tokens die).
-    if (changes.active === false) await this.auth.revokeAll(id);
+    if (deactivating) await this.auth.revokeAll(id);
     return changed;
   }
 
@@ -93,7 +108,17 @@ export class AdminService {
     const user = await this.repository.findUser(id);
     if (!user) throw new UserNotFoundException();
     const passwordHash = await hashPassword(password);
-    const changed = await this.changeUser(actor, id, null, { passwordHash }, { passwordReset: true });
+    // Whoever held the old password could have copied the feed URL too: the reset ends both.
+    const changed = await this.changeUser(
+      actor,
+      id,
+      null,
+      { passwordHash },
+      {
+        auditExtra: { passwordReset: true },
+        alsoInTransaction: (tx) => revokeCalendarFeed(tx.manager, id),
+      },
+    );
     // Whoever held the old password is signed out on every device.
     await this.auth.revokeAll(id);
     return changed;
@@ -108,8 +133,8 @@ export class AdminService {
     requireAdmin(actor);
     if (input.parentId) {
       const parent = await this.repository.findCommittee(input.parentId);
-      if (!parent) throw new InvalidParentException('no such committee');
-      if (parent.parentId) throw new InvalidParentException('a working group cannot have working groups of its own');
+      if (!parent) throw new InvalidParentException('unknown');
+      if (parent.parentId) throw new InvalidParentException('nested');
     }
     if (await this.repository.codeTaken(input.code)) throw new AlreadyInUseException('code');
     try {
@@ -147,14 +172,14 @@ export class AdminService {
   /**
    * One change of an account: compare-and-set on its version (`expected` null: whatever it is
    * now), its audit row, and a `member.updated` event with a bumped membership version in every
-   * committee it belongs to — all in one transaction.
+   * committee it belongs to, and `alsoInTransaction` — all in one transaction.
    */
   private changeUser(
     actor: Actor,
     id: string,
     expected: number | null,
     patch: Partial<UserEntity>,
-    auditExtra: object = {},
+    { auditExtra = {}, alsoInTransaction }: { auditExtra?: object; alsoInTransaction?: (tx: ChangeTx) => Promise<void> } = {},
   ): Promise<AdminUser> {
     return this.changes.transact(actor, async (tx) => {
       const user = await this.repository.lockUser(tx.manager, id);
@@ -171,6 +196,7 @@ export class AdminService {
       const after = toAdminUser(updatedUser);
       await tx.recordAudit({ entityType: 'user', entityId: id, verb: 'updated', before, after: { ...after, ...auditExtra } });
       await this.announceToCommittees(tx, user, updatedUser);
+      await alsoInTransaction?.(tx);
       return after;
     });
   }

@@ -6,7 +6,7 @@ import { toMember } from '../../access/member.mapper.js';
 import { MembershipEntity } from '../../access/membership.entity.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { StaleVersionException } from '../../common/errors.js';
-import { CommitteeNotFoundException, LastChairException, MembershipNotFoundException, UserNotFoundException } from './admin.errors.js';
+import { CommitteeNotFoundException, MembershipNotFoundException, SelfChangeException, UserNotFoundException } from './admin.errors.js';
 import { toMemberCandidate } from './admin.mapper.js';
 import { AdminRepository } from './admin.repository.js';
 import { requireAdmin } from './admin.service.js';
@@ -26,7 +26,7 @@ export class MembershipsService {
 
   /** Creates the membership or changes its role; `created` tells the controller which. */
   async put(actor: Actor, committeeId: string, userId: string, role: Role): Promise<{ member: Member; created: boolean }> {
-    await this.requireManager(actor, committeeId);
+    await this.requireManager(actor, committeeId, userId);
     return this.changes.transact(actor, async (tx) => {
       const user = await this.repository.lockUser(tx.manager, userId);
       if (!user) throw new UserNotFoundException();
@@ -47,7 +47,6 @@ export class MembershipsService {
         return { member: toMember(user, saved, true), created: true };
       }
       if (existing.role === role) return { member: toMember(user, existing, true), created: false };
-      if (existing.role === 'chair') await this.assertNotLastChair(tx.manager, actor, committeeId, userId);
       const version = existing.version + 1;
       if (!(await this.repository.updateMembershipAtVersion(tx.manager, committeeId, userId, existing.version, { role, version }))) {
         throw new StaleVersionException(toMember(user, existing), existing.version, existing.version + 1);
@@ -68,13 +67,12 @@ export class MembershipsService {
   }
 
   async remove(actor: Actor, committeeId: string, userId: string): Promise<void> {
-    await this.requireManager(actor, committeeId);
+    await this.requireManager(actor, committeeId, userId);
     await this.changes.transact(actor, async (tx) => {
       const user = await this.repository.lockUser(tx.manager, userId);
       if (!user) throw new UserNotFoundException();
       const existing = await this.repository.lockMembership(tx.manager, committeeId, userId);
       if (!existing) throw new MembershipNotFoundException();
-      if (existing.role === 'chair') await this.assertNotLastChair(tx.manager, actor, committeeId, userId);
       if (!(await this.repository.deleteMembershipAtVersion(tx.manager, committeeId, userId, existing.version))) {
         throw new MembershipNotFoundException();
       }
@@ -104,25 +102,19 @@ export class MembershipsService {
     return (await this.repository.candidates(committeeId)).map(toMemberCandidate);
   }
 
-  /** Administrators manage every committee; its chair manages theirs (403); others do not see it (404). */
-  private async requireManager(actor: Actor, committeeId: string): Promise<void> {
+  /**
+   * Administrators manage every committee; its chair manages theirs (403); others do not see it
+   * (404). Nobody manages their own membership (403 `self_change`): a chair cannot step down or
+   * leave alone either, so a committee is never left without a chair by its own chair.
+   */
+  private async requireManager(actor: Actor, committeeId: string, subjectId?: string): Promise<void> {
     if (actor.isAdmin) {
       if (!(await this.repository.findCommittee(committeeId))) throw new CommitteeNotFoundException();
-      return;
+    } else {
+      const access = await this.access.requireCommittee(actor, committeeId);
+      access.require('member.manage');
     }
-    const access = await this.access.requireCommittee(actor, committeeId);
-    access.require('member.manage');
-  }
-
-  /** A chair may not step down (or remove themself) while no other chair remains; administrators may. */
-  private async assertNotLastChair(
-    manager: Parameters<AdminRepository['lockCommitteeAndReadChairs']>[0],
-    actor: Actor,
-    committeeId: string,
-    userId: string,
-  ): Promise<void> {
-    if (actor.isAdmin || actor.id !== userId) return;
-    const chairs = await this.repository.lockCommitteeAndReadChairs(manager, committeeId);
-    if (chairs.every((id) => id === userId)) throw new LastChairException();
+    // After the checks above, so a committee the actor may not see still answers 404.
+    if (subjectId === actor.id) throw new SelfChangeException('membership');
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Classification, clearedLevels } from '@sidang/shared';
 import type { EntityManager, Repository } from 'typeorm';
+import { governingLevelSql } from '../../changes/visibility.js';
 import { DocumentEntity } from './document.entity.js';
 
 /** Where a parent record stands: its committee, type, the highest level along its governing chain, and whether any of it is deleted. */
@@ -29,16 +30,12 @@ export class DocumentsRepository {
   async parentState(parentId: string, manager: EntityManager = this.documents.manager): Promise<ParentState | null> {
     const rows: Array<{ depth: number; committee_id: string; level: number; entity_type: string | null; verb: string | null }> =
       await manager.query(
-        `WITH RECURSIVE chain AS (
-           SELECT scope_id, parent_id, committee_id, level, 0 AS depth FROM record_scopes WHERE scope_id = $1
-           UNION ALL
-           SELECT r.scope_id, r.parent_id, r.committee_id, r.level, c.depth + 1
-           FROM record_scopes r JOIN chain c ON r.scope_id = c.parent_id WHERE c.depth < 4
-         )
-         SELECT c.depth, c.committee_id, c.level, l.entity_type, l.verb
-         FROM chain c
+        // The pipeline's one ancestor walk (`governing_chain`), with each record's last change.
+        `SELECT c.depth, s.committee_id, c.level, l.entity_type, l.verb
+         FROM governing_chain($1::uuid) c
+         JOIN record_scopes s ON s.scope_id = c.scope_id
          LEFT JOIN LATERAL (SELECT entity_type, verb FROM change_events
-                            WHERE committee_id = c.committee_id AND entity_id = c.scope_id ORDER BY seq DESC LIMIT 1) l ON true
+                            WHERE committee_id = s.committee_id AND entity_id = c.scope_id ORDER BY seq DESC LIMIT 1) l ON true
          ORDER BY c.depth`,
         [parentId],
       );
@@ -54,7 +51,8 @@ export class DocumentsRepository {
 
   /**
    * A committee's documents that a reader cleared to `clearance` may see: their own level and
-   * their parent's and grandparent's, none of those deleted. Oldest first, keyset-paged.
+   * their parent's governing level (the pipeline's one ancestor rule), parent and grandparent
+   * not deleted. Oldest first, keyset-paged.
    */
   async visible(
     committeeId: string,
@@ -65,11 +63,9 @@ export class DocumentsRepository {
     const query = this.documents
       .createQueryBuilder('d')
       .innerJoin('record_scopes', 'p', 'p.scope_id = d.parent_id')
-      .leftJoin('record_scopes', 'g', 'g.scope_id = p.parent_id')
-      .leftJoin('record_scopes', 'gg', 'gg.scope_id = g.parent_id')
       .where('d.committee_id = :committeeId', { committeeId })
       .andWhere('d.classification IN (:...levels)', { levels: clearedLevels(clearance) })
-      .andWhere('p.level <= :level AND COALESCE(g.level, 0) <= :level AND COALESCE(gg.level, 0) <= :level', { level })
+      .andWhere(`${governingLevelSql('d.parent_id')} <= :level`, { level })
       .andWhere(
         `NOT EXISTS (SELECT 1 FROM change_events x WHERE x.committee_id = d.committee_id
                      AND x.entity_id IN (d.parent_id, p.parent_id) AND x.verb = 'deleted')`,

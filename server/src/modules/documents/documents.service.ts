@@ -5,7 +5,6 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import {
   type Classification,
-  classificationAt,
   type createDocumentFieldsSchema,
   DOCUMENT_KINDS,
   type DocumentLimits,
@@ -20,6 +19,7 @@ import type { z } from 'zod';
 import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
 import { StaleVersionException } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DOCUMENT_STORAGE, type DocumentStorage, StoredObjectMissingError } from '../../storage/document-storage.js';
@@ -111,7 +111,7 @@ export class DocumentsService {
       ) {
         throw documentErrors.noSuchParent();
       }
-      this.assertClassifiable(access, fields.classification);
+      if (fields.classification) this.assertClassifiable(access, fields.classification);
       const detected = await detectKind(file.path, file.size, file.originalname);
       if (!detected) throw documentErrors.typeRefused();
       const text =
@@ -126,6 +126,13 @@ export class DocumentsService {
       await this.storage.put(id, createReadStream(file.path));
       try {
         return await this.changes.transact(actor, async (tx) => {
+          // A paper takes the level of what it was put on (its agenda item, that item's meeting).
+          const level = await derivedLevel(tx.manager, access, committeeId, {
+            origins: [fields.parentId],
+            classification: fields.classification,
+            declassificationReason: fields.declassificationReason,
+          });
+          this.assertClassifiable(access, level.classification);
           const now = new Date();
           const entity = await tx.manager.save(
             tx.manager.create(DocumentEntity, {
@@ -139,7 +146,7 @@ export class DocumentsService {
               sha256,
               storageKey: id,
               text,
-              classification: fields.classification,
+              classification: level.classification,
               uploadedBy: actor.id,
               version: 1,
               createdAt: now,
@@ -154,9 +161,9 @@ export class DocumentsService {
             verb: 'created',
             version: 1,
             classification: document.classification,
-            parent: this.governing(fields.parentId, parent),
+            parent: { id: fields.parentId },
             before: null,
-            after: document,
+            after: withDeclassification(document, level),
             searchText: text,
           });
           return document;
@@ -171,7 +178,7 @@ export class DocumentsService {
   }
 
   async update(actor: Actor, id: string, input: UpdateDocument): Promise<DocumentRecord> {
-    const { document, parent, access } = await this.visible(actor, id);
+    const { document, access } = await this.visible(actor, id);
     access.require('document.manage');
     const { version, ...changes } = input;
     if (changes.title === undefined && changes.classification === undefined) throw documentErrors.nothingToChange();
@@ -191,8 +198,7 @@ export class DocumentsService {
         verb: 'updated',
         version: after.version,
         classification: after.classification,
-        previousClassification: before.classification !== after.classification ? before.classification : undefined,
-        parent: this.governing(document.parentId, parent),
+        parent: { id: document.parentId },
         before,
         after,
       });
@@ -201,7 +207,7 @@ export class DocumentsService {
   }
 
   async remove(actor: Actor, id: string, version: number): Promise<void> {
-    const { document, parent, access } = await this.visible(actor, id);
+    const { document, access } = await this.visible(actor, id);
     access.require('document.manage');
     await this.changes.transact(actor, async (tx) => {
       const result = await tx.manager.delete(DocumentEntity, { id, version });
@@ -213,7 +219,7 @@ export class DocumentsService {
         verb: 'deleted',
         version: version + 1,
         classification: document.classification,
-        parent: this.governing(document.parentId, parent),
+        parent: { id: document.parentId },
         before: toDocument(document),
         after: null,
       });
@@ -243,11 +249,6 @@ export class DocumentsService {
     const parent = await this.repository.parentState(document.parentId);
     if (!parent || parent.deleted || parent.level > access.clearanceLevel) throw new DocumentNotFoundException();
     return { document, parent, access };
-  }
-
-  /** The parent as the pipeline records it: at the highest level along its chain, so every channel applies it. */
-  private governing(parentId: string, parent: ParentState): { id: string; classification: Classification } {
-    return { id: parentId, classification: classificationAt(parent.level) };
   }
 
   private async refusal(id: string, version: number, access: CommitteeAccess, manager: EntityManager) {

@@ -13,6 +13,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { governingLevelSql } from '../../changes/visibility.js';
 import { InvalidFieldException } from '../registers/common/register.errors.js';
 import { AlreadyLinkedException, LinkNotFoundException } from './links.errors.js';
 import { RecordLinkEntity } from './record-link.entity.js';
@@ -25,7 +26,7 @@ interface LinkEnd {
   title: string;
   /** Its own classification. */
   classification: Classification;
-  /** The highest of its own level and its governing records' (parent, grandparent). */
+  /** The highest of its own level and every governing record's (the pipeline's one ancestor rule). */
   level: number;
   deleted: boolean;
 }
@@ -34,8 +35,7 @@ interface EndRow {
   id: string;
   committee_id: string;
   level: number;
-  parent_level: number | null;
-  grand_level: number | null;
+  governing_level: number;
   entity_type: string;
   verb: string;
   data: Record<string, unknown>;
@@ -131,8 +131,9 @@ export class LinksService {
         verb: 'created',
         version: link.version,
         classification,
-        // Governed by the higher end: when it is raised or deleted, the link goes with it.
-        parent: { id: higher.id, classification: higher.classification },
+        // Governed by both ends: when either is raised or deleted, the link goes with it.
+        parent: { id: higher.id },
+        coParent: { id: higher === from ? to.id : from.id },
         before: null,
         after: link,
       });
@@ -168,7 +169,7 @@ export class LinksService {
         verb: 'deleted',
         version: link.version + 1,
         classification: link.classification,
-        ...(higher ? { parent: { id: higher.id, classification: higher.classification } } : {}),
+        ...(higher ? { parent: { id: higher.id }, coParent: { id: higher.id === link.fromId ? link.toId : link.fromId } } : {}),
         before,
         after: null,
       });
@@ -212,11 +213,9 @@ export class LinksService {
   private async ends(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, LinkEnd>> {
     if (ids.length === 0) return new Map();
     const rows: EndRow[] = await manager.query(
-      `SELECT s.scope_id AS id, s.committee_id, s.level, p.level AS parent_level, g.level AS grand_level,
+      `SELECT s.scope_id AS id, s.committee_id, s.level, ${governingLevelSql('s.scope_id')} AS governing_level,
               e.entity_type, e.verb, e.data
        FROM record_scopes s
-       LEFT JOIN record_scopes p ON p.scope_id = s.parent_id
-       LEFT JOIN record_scopes g ON g.scope_id = p.parent_id
        JOIN LATERAL (SELECT ce.entity_type, ce.verb, ce.data FROM change_events ce
                      WHERE ce.committee_id = s.committee_id AND ce.entity_id = s.scope_id
                      ORDER BY ce.seq DESC LIMIT 1) e ON true
@@ -233,7 +232,7 @@ export class LinksService {
         type: row.entity_type as LinkableType,
         title: titleOf(row.entity_type, row.data),
         classification: classificationAt(own),
-        level: Math.max(own, Number(row.parent_level ?? 0), Number(row.grand_level ?? 0)),
+        level: Math.max(own, Number(row.governing_level)),
         deleted: row.verb === 'deleted',
       });
     }

@@ -1,5 +1,14 @@
 import { ForbiddenException, Injectable, type OnModuleInit } from '@nestjs/common';
-import { type Attendance, type AttendanceStatus, type Attendee, type QuorumRule, quorumRequired } from '@sidang/shared';
+import {
+  type Attendance,
+  type AttendanceStatus,
+  type Attendee,
+  type Classification,
+  lowerOf,
+  type ProjectorView,
+  type QuorumRule,
+  quorumRequired,
+} from '@sidang/shared';
 import { type EntityManager, In } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
@@ -35,6 +44,27 @@ export class AttendanceService implements OnModuleInit {
   async get(actor: Actor, meetingId: string): Promise<Attendance> {
     const { meeting } = await this.meetings.visibleMeeting(actor, meetingId);
     return this.view(meeting);
+  }
+
+  /**
+   * The level the meeting's projector opens at: the lowest clearance among the people in the
+   * room (marked present or in attendance), or among all its members while nobody is marked —
+   * never the opener's own, since whoever sits in the room reads the screen.
+   */
+  async projectorView(actor: Actor, meetingId: string): Promise<ProjectorView> {
+    const { meeting } = await this.meetings.visibleMeeting(actor, meetingId);
+    const members = await this.access.membersOf(meeting.committeeId);
+    const marks = await this.repository.manager.find(AttendanceEntity, { where: { meetingId: meeting.id } });
+    const inRoom = new Set(marks.filter((mark) => mark.status === 'present' || mark.status === 'in_attendance').map((mark) => mark.userId));
+    const memberIds = new Set(members.map(({ user }) => user.id));
+    const guestIds = [...inRoom].filter((userId) => !memberIds.has(userId));
+    const guests = guestIds.length > 0 ? await this.repository.manager.find(UserEntity, { where: { id: In(guestIds) } }) : [];
+    const present = [...members.map(({ user }) => user).filter((user) => inRoom.has(user.id)), ...guests];
+    const basis = present.length > 0 ? 'in-room' : 'members';
+    const people = basis === 'in-room' ? present : members.map(({ user }) => user);
+    let level: Classification = actor.clearance;
+    for (const person of people) level = lowerOf(level, person.clearance);
+    return { meetingId: meeting.id, defaultViewLevel: level, basis };
   }
 
   /**
@@ -88,7 +118,7 @@ export class AttendanceService implements OnModuleInit {
       verb: 'updated',
       version: after.version,
       classification: meeting.classification,
-      parent: { id: meeting.id, classification: meeting.classification },
+      parent: { id: meeting.id },
       before,
       after,
     });

@@ -36,7 +36,7 @@ export class CalendarFeedController {
   @Public()
   @Get('calendar/:token.ics')
   async feed(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
-    this.feeds.admit(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    await this.feeds.admit(request.ip ?? request.socket.remoteAddress ?? 'unknown');
     const ics = await this.feeds.feed(token);
     response.setHeader('content-type', 'text/calendar; charset=utf-8');
     response.setHeader('cache-control', 'private, no-cache');

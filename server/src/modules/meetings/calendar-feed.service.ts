@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { clearedLevels } from '@sidang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -8,14 +8,14 @@ import { CommitteeEntity } from '../../access/committee.entity.js';
 import { MembershipEntity } from '../../access/membership.entity.js';
 import { UserEntity } from '../../access/user.entity.js';
 import { resolveTokenSecret } from '../../auth/token-secret.js';
+import { RateLimiter } from '../../common/rate-limit/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { CalendarFeedEntity } from './calendar-feed.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { type CalendarEntry, meetingsCalendar } from './meeting-calendar.js';
 import { toMeeting } from './meetings.mapper.js';
 
-/** Requests per minute one client address may make to the public feed. */
-export const FEED_REQUESTS_PER_MINUTE = 120;
+/** The window of CALENDAR_FEED_REQUESTS_PER_MINUTE. */
 const WINDOW_MS = 60_000;
 /** The feed holds at most this many meetings, the latest first. */
 const FEED_LIMIT = 1_000;
@@ -28,6 +28,15 @@ function sha256(text: string): string {
 /** The feed token of a user and salt: an HMAC under the server's secret, so it is never stored. */
 function derive(secret: string, userId: string, salt: string): string {
   return createHmac('sha256', secret).update(`calendar-feed\u0000${userId}\u0000${salt}`).digest('base64url');
+}
+
+/**
+ * Ends `userId`'s feed URL inside the caller's transaction (a password reset, a deactivation):
+ * the old URL answers 404 from the commit on, and the next `GET /api/me/calendar-feed` draws a
+ * new salt, so a reactivated account never gets its old URL back.
+ */
+export async function revokeCalendarFeed(manager: EntityManager, userId: string): Promise<void> {
+  await manager.delete(CalendarFeedEntity, { userId });
 }
 
 export class FeedNotFoundException extends NotFoundException {
@@ -44,11 +53,11 @@ export class FeedNotFoundException extends NotFoundException {
 @Injectable()
 export class CalendarFeedService {
   private secretOnce: Promise<string> | undefined;
-  private readonly windows = new Map<string, { startedAt: number; count: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limits: RateLimiter,
   ) {}
 
   /** The caller's feed token, made on first use. */
@@ -92,30 +101,17 @@ export class CalendarFeedService {
     return meetingsCalendar('Sidang', entries.reverse());
   }
 
-  /** Counts a request from `address`; 429 with the wait once it made too many this minute. */
-  admit(address: string, now = Date.now()): void {
-    if (this.windows.size > 10_000) {
-      for (const [key, window] of this.windows) if (now - window.startedAt >= WINDOW_MS) this.windows.delete(key);
-    }
-    let window = this.windows.get(address);
-    if (!window || now - window.startedAt >= WINDOW_MS) {
-      window = { startedAt: now, count: 0 };
-      this.windows.set(address, window);
-    }
-    window.count += 1;
-    if (window.count > FEED_REQUESTS_PER_MINUTE) {
-      const wait = Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000));
-      throw new HttpException(
-        {
-          statusCode: 429,
-          error: 'Too Many Requests',
-          code: 'rate_limited',
-          message: `Too many calendar requests; wait ${wait} ${wait === 1 ? 'second' : 'seconds'} and try again`,
-          retryAfter: wait,
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+  /**
+   * Counts a request from `address` (across instances with REDIS_URL); 429 with the wait once it
+   * made more than CALENDAR_FEED_REQUESTS_PER_MINUTE this minute.
+   */
+  admit(address: string): Promise<void> {
+    return this.limits.consume(
+      `calendar-feed:${address}`,
+      this.config.CALENDAR_FEED_REQUESTS_PER_MINUTE,
+      WINDOW_MS,
+      'Too many calendar requests',
+    );
   }
 
   private async store(manager: EntityManager, secret: string, userId: string): Promise<string> {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Classification, clearedLevels, type Decision, higherOf, isCleared } from '@sidang/shared';
+import { type Classification, clearedLevels, type Decision, isCleared } from '@sidang/shared';
 import type { Repository } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { DecisionEntity } from './decision.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
@@ -47,13 +48,22 @@ export class DecisionsService {
     return rows.map(toDecision);
   }
 
-  async record(actor: Actor, agendaItemId: string, text: string, requested?: Classification): Promise<Decision> {
+  async record(
+    actor: Actor,
+    agendaItemId: string,
+    text: string,
+    requested: { classification?: Classification; declassificationReason?: string } = {},
+  ): Promise<Decision> {
     const { item, meeting, access } = await this.meetings.visibleItem(actor, agendaItemId);
     access.require('meeting.run');
-    // Never below what governs it: what was decided on a SECRET item is SECRET.
-    const classification = higherOf(requested ?? 'OPEN', higherOf(item.classification, meeting.classification));
-    if (!isCleared(access.clearance, classification)) throw meetingErrors.aboveClearance(access.clearance);
+    if (requested.classification && !isCleared(access.clearance, requested.classification)) {
+      throw meetingErrors.aboveClearance(access.clearance);
+    }
     return this.changes.transact(actor, async (tx) => {
+      // What was decided on an item takes the item's and its meeting's level unless declassified.
+      const level = await derivedLevel(tx.manager, access, item.committeeId, { origins: [agendaItemId], ...requested });
+      const { classification } = level;
+      if (!isCleared(access.clearance, classification)) throw meetingErrors.aboveClearance(access.clearance);
       const entity = await tx.manager.save(
         tx.manager.create(DecisionEntity, {
           committeeId: item.committeeId,
@@ -73,9 +83,9 @@ export class DecisionsService {
         verb: 'created',
         version: 1,
         classification,
-        parent: { id: agendaItemId, classification: item.classification },
+        parent: { id: agendaItemId },
         before: null,
-        after: decision,
+        after: withDeclassification(decision, level),
       });
       return decision;
     });

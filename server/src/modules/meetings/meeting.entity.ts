@@ -44,6 +44,13 @@ export class MeetingEntity {
   @Column({ name: 'current_item_started_at', type: 'timestamptz', nullable: true })
   currentItemStartedAt: Date | null;
 
+  /**
+   * The current item's level, kept beside the pointer so that every wire shape of the meeting
+   * (REST, change log, calendar) knows the pointer's field level without another read.
+   */
+  @Column({ name: 'current_item_classification', type: 'varchar', length: 16, nullable: true })
+  currentItemClassification: Classification | null;
+
   @Column({ type: 'varchar', length: 16 })
   classification: Classification;
 

@@ -13,6 +13,7 @@ import {
   type Meeting,
   type MoveAgendaItem,
   moveAgendaItemSchema,
+  type ProjectorView,
   putAttendanceSchema,
   setCurrentItemSchema,
   type UpdateAgendaItem,
@@ -40,6 +41,11 @@ export class MeetingsController {
   @Get('meetings/:id/attendance')
   getAttendance(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Attendance> {
     return this.attendance.get(actor, id);
+  }
+
+  @Get('meetings/:id/projector')
+  projectorView(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<ProjectorView> {
+    return this.attendance.projectorView(actor, id);
   }
 
   @Put('meetings/:id/attendance/:userId')
@@ -80,7 +86,8 @@ export class MeetingsController {
     @Param('id', new UuidParamPipe()) id: string,
     @Body(new ZodValidationPipe(createDecisionSchema)) body: z.output<typeof createDecisionSchema>,
   ): Promise<Decision> {
-    return this.decisions.record(actor, id, body.text, body.classification);
+    const { text, ...level } = body;
+    return this.decisions.record(actor, id, text, level);
   }
 
   @Get('committees/:committeeId/decisions')

@@ -1,4 +1,4 @@
-import { type AgendaItem, agendaNumber, type Meeting } from '@sidang/shared';
+import { type AgendaItem, agendaNumber, type Classification, classificationLevel, type Meeting } from '@sidang/shared';
 import type { AgendaItemEntity } from './agenda-item.entity.js';
 import type { MeetingEntity } from './meeting.entity.js';
 
@@ -14,8 +14,23 @@ export function klYear(date: Date): number {
   return new Date(date.getTime() + KL_OFFSET_MS).getUTCFullYear();
 }
 
-/** The only place a meeting entity becomes a wire shape. */
+/**
+ * The level of the pointer to the current item: the item's own, when it is above the meeting
+ * (a reader cleared for the meeting but not the item gets the pointer as `null`). A pointer
+ * whose item level is unknown is treated as the highest level: withheld rather than leaked.
+ */
+function pointerLevel(entity: MeetingEntity): Classification | null {
+  if (!entity.currentAgendaItemId) return null;
+  const level = entity.currentItemClassification ?? 'SECRET';
+  return classificationLevel(level) > classificationLevel(entity.classification) ? level : null;
+}
+
+/**
+ * The only place a meeting entity becomes a wire shape: in full, as the change log keeps it,
+ * with the current item's level on its pointer fields. Readers get `projectFor(meeting, clearance)`.
+ */
 export function toMeeting(entity: MeetingEntity): Meeting {
+  const pointer = pointerLevel(entity);
   return {
     id: entity.id,
     committeeId: entity.committeeId,
@@ -28,10 +43,12 @@ export function toMeeting(entity: MeetingEntity): Meeting {
     status: entity.status,
     currentAgendaItemId: entity.currentAgendaItemId,
     currentItemStartedAt: entity.currentItemStartedAt?.toISOString() ?? null,
+    currentItemRestricted: false,
     classification: entity.classification,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
+    ...(pointer ? { fieldClassifications: { currentAgendaItemId: pointer, currentItemStartedAt: pointer } } : {}),
   };
 }
 

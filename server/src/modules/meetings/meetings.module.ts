@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../../access/access.module.js';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { ActionItemsModule } from '../action-items/action-items.module.js';
 import { CommitteesModule } from '../committees/committees.module.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
@@ -22,6 +23,7 @@ import { MeetingsService } from './meetings.service.js';
     AccessModule,
     ActionItemsModule,
     CommitteesModule,
+    RateLimitModule,
     TypeOrmModule.forFeature([MeetingEntity, AgendaItemEntity, AttendanceEntity, DecisionEntity, CalendarFeedEntity]),
   ],
   controllers: [MeetingsController, CalendarFeedController],

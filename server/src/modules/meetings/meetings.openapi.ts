@@ -12,6 +12,7 @@ import {
   matterArisingSchema,
   meetingSchema,
   moveAgendaItemSchema,
+  projectorViewSchema,
   putAttendanceSchema,
   setCurrentItemSchema,
   updateAgendaItemSchema,
@@ -75,6 +76,15 @@ describeRoute({
   body: setCurrentItemSchema,
   response: meetingSchema,
   extraErrors: forbidden,
+});
+describeRoute({
+  method: 'get',
+  path: '/api/meetings/:id/projector',
+  summary:
+    "The level the projector opens at: the lowest clearance of those in the room. The projector then asks to be served at that level with the `X-Sidang-View-Level` header (and the socket handshake's `auth.viewLevel`), which can only lower the caller's clearance (above it: 400)",
+  tag,
+  params: idParams,
+  response: projectorViewSchema,
 });
 describeRoute({
   method: 'get',

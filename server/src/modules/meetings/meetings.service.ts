@@ -12,6 +12,7 @@ import {
   MEETING_TRANSITIONS,
   type Meeting,
   type MoveAgendaItem,
+  projectFor,
   STANDARD_AGENDA,
   type UpdateAgendaItem,
   type UpdateMeeting,
@@ -57,11 +58,14 @@ export class MeetingsService {
 
   async list(actor: Actor, committeeId: string, when?: 'upcoming' | 'past'): Promise<Meeting[]> {
     const access = await this.access.requireCommittee(actor, committeeId);
-    return (await this.repository.list(committeeId, access.clearance, when)).map(toMeeting);
+    return (await this.repository.list(committeeId, access.clearance, when)).map((meeting) =>
+      projectFor(toMeeting(meeting), access.clearance),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<Meeting> {
-    return toMeeting((await this.visibleMeeting(actor, id)).meeting);
+    const { meeting, access } = await this.visibleMeeting(actor, id);
+    return projectFor(toMeeting(meeting), access.clearance);
   }
 
   async create(actor: Actor, committeeId: string, input: CreateMeetingInput): Promise<Meeting> {
@@ -148,6 +152,7 @@ export class MeetingsService {
     if (patch.status && patch.status !== 'in_progress') {
       patch.currentAgendaItemId = null;
       patch.currentItemStartedAt = null;
+      patch.currentItemClassification = null;
     }
     return this.changes.transact(actor, async (tx) => {
       const before = toMeeting(meeting);
@@ -162,14 +167,13 @@ export class MeetingsService {
         verb: 'updated',
         version: after.version,
         classification: after.classification,
-        previousClassification: before.classification,
         before,
         after,
       });
       if (patch.status === 'in_progress' && before.status !== 'in_progress') {
         for (const hook of this.startHooks) await hook(tx, meeting);
       }
-      return after;
+      return projectFor(after, access.clearance);
     });
   }
 
@@ -202,15 +206,20 @@ export class MeetingsService {
       const meeting = await this.repository.lockMeeting(tx.manager, id);
       if (!meeting || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
       if (meeting.status !== 'in_progress') throw meetingErrors.notInProgress();
+      let item: AgendaItemEntity | null = null;
       if (agendaItemId !== null) {
-        const item = await this.repository.findItem(agendaItemId, tx.manager);
-        if (!item || item.meetingId !== id) throw meetingErrors.notAnItem('agendaItemId');
+        item = await this.repository.findItem(agendaItemId, tx.manager);
+        // Only an item the setter may see, with the same answer as for one that does not exist.
+        if (!item || !access.canSee(item.classification)) throw new AgendaItemNotFoundException();
+        if (item.meetingId !== id) throw meetingErrors.notAnItem('agendaItemId');
       }
       const before = toMeeting(meeting);
-      if (meeting.currentAgendaItemId === agendaItemId) return before;
+      if (meeting.currentAgendaItemId === agendaItemId) return projectFor(before, access.clearance);
       Object.assign(meeting, {
         currentAgendaItemId: agendaItemId,
         currentItemStartedAt: agendaItemId ? new Date() : null,
+        // The pointer's field level: readers below the item get the pointer as null.
+        currentItemClassification: item?.classification ?? null,
         version: meeting.version + 1,
         updatedAt: new Date(),
       });
@@ -226,7 +235,7 @@ export class MeetingsService {
         before,
         after,
       });
-      return after;
+      return projectFor(after, access.clearance);
     });
   }
 
@@ -274,6 +283,9 @@ export class MeetingsService {
     if (Object.keys(changes).length === 0) throw meetingErrors.nothingToChange();
     if (changes.classification) this.assertClassifiable(access, changes.classification);
     return this.changes.transact(actor, async (tx) => {
+      // A reclassification may change the level of the meeting's pointer to it: the meeting is
+      // locked first (as every agenda change locks it), so the pointer it reads is the one in force.
+      const locked = changes.classification ? await this.repository.lockMeeting(tx.manager, meeting.id) : null;
       const before = await this.numbered(item, tx.manager);
       const patch = { ...changes, version: version + 1, updatedAt: new Date() };
       if (item.version !== version || !(await this.repository.updateAtVersion(tx.manager, AgendaItemEntity, id, version, patch))) {
@@ -287,11 +299,13 @@ export class MeetingsService {
         verb: 'updated',
         version: after.version,
         classification: after.classification,
-        previousClassification: before.classification,
-        parent: { id: meeting.id, classification: meeting.classification },
+        parent: { id: meeting.id },
         before,
         after,
       });
+      if (locked && locked.currentAgendaItemId === id && locked.currentItemClassification !== after.classification) {
+        await this.recordPointerChange(tx, locked, 'updated', { currentItemClassification: after.classification });
+      }
       return after;
     });
   }
@@ -338,7 +352,11 @@ export class MeetingsService {
       const before = await this.numbered(item, tx.manager);
       await tx.manager.update(AgendaItemEntity, { id }, { version: version + 1, deletedAt: new Date() });
       if (meeting.currentAgendaItemId === id) {
-        await tx.manager.update(MeetingEntity, { id: meeting.id }, { currentAgendaItemId: null, currentItemStartedAt: null });
+        await this.recordPointerChange(tx, meeting, 'current-item-changed', {
+          currentAgendaItemId: null,
+          currentItemStartedAt: null,
+          currentItemClassification: null,
+        });
       }
       await tx.record({
         committeeId: item.committeeId,
@@ -347,12 +365,40 @@ export class MeetingsService {
         verb: 'deleted',
         version: version + 1,
         classification: item.classification,
-        parent: { id: meeting.id, classification: meeting.classification },
+        parent: { id: meeting.id },
         before,
         after: null,
       });
       const rest = items.filter((candidate) => candidate.id !== id);
       await this.applyPlacements(tx, meeting, rest, this.placementsAfter(rest, null, null));
+    });
+  }
+
+  /**
+   * Writes a change of the meeting's pointer to its current item (which item, or its level) as
+   * a meeting change of its own: the meeting's wire shape carries the pointer's field level, so
+   * every channel withholds it from readers below the item from this change on. The caller
+   * holds the meeting's row lock.
+   */
+  private async recordPointerChange(
+    tx: ChangeTx,
+    meeting: MeetingEntity,
+    verb: 'updated' | 'current-item-changed',
+    patch: Pick<Partial<MeetingEntity>, 'currentAgendaItemId' | 'currentItemStartedAt' | 'currentItemClassification'>,
+  ): Promise<void> {
+    const before = toMeeting(meeting);
+    const next = { ...patch, version: meeting.version + 1, updatedAt: new Date() };
+    await tx.manager.update(MeetingEntity, { id: meeting.id }, next);
+    const after = toMeeting(Object.assign(meeting, next));
+    await tx.record({
+      committeeId: meeting.committeeId,
+      entityType: 'meeting',
+      entityId: meeting.id,
+      verb,
+      version: after.version,
+      classification: after.classification,
+      before,
+      after,
     });
   }
 
@@ -399,7 +445,7 @@ export class MeetingsService {
       verb: 'created',
       version: 1,
       classification: entity.classification,
-      parent: { id: meeting.id, classification: meeting.classification },
+      parent: { id: meeting.id },
       before: null,
       after: created,
     });
@@ -469,7 +515,7 @@ export class MeetingsService {
         verb: 'moved',
         version: item.version,
         classification: item.classification,
-        parent: { id: meeting.id, classification: meeting.classification },
+        parent: { id: meeting.id },
         before,
         after,
       });
@@ -513,7 +559,7 @@ export class MeetingsService {
   private async meetingRefusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess) {
     const current = await this.repository.findMeeting(id, manager);
     if (!current || !access.canSee(current.classification)) return new MeetingNotFoundException();
-    return new StaleVersionException(toMeeting(current), version, current.version);
+    return new StaleVersionException(projectFor(toMeeting(current), access.clearance), version, current.version);
   }
 
   private async itemRefusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess) {

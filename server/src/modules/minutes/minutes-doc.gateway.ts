@@ -1,4 +1,4 @@
-import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -7,7 +7,16 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { type ClientToServerEvents, DOC_EVENTS, type DocJoinAck, docJoinRequestSchema, type ServerToClientEvents } from '@sidang/shared';
+import {
+  type ClientToServerEvents,
+  DOC_EVENTS,
+  type DocJoinAck,
+  type DocRefusalCode,
+  type DocSyncAck,
+  docJoinRequestSchema,
+  MINUTES_EDITABLE_STATUSES,
+  type ServerToClientEvents,
+} from '@sidang/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Subscription } from 'rxjs';
@@ -17,10 +26,18 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Actor } from '../../access/actor.js';
 import { ChangeBus } from '../../changes/change-bus.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { SOCKET_MAX_FRAME_BYTES } from '../../realtime/socket-limits.js';
 import { MinutesAccess } from './minutes-access.js';
 import { plainTextOf } from './minutes-doc.js';
 import { MinutesDocStore } from './minutes-doc.store.js';
+import {
+  AWARENESS_MAX_CLIENTS_PER_SOCKET,
+  DocLimiter,
+  encodeAwarenessEntries,
+  readAwarenessEntries,
+  TokenBucket,
+} from './minutes-doc-limits.js';
 
 interface DocSocketData {
   actor?: Actor;
@@ -28,7 +45,20 @@ interface DocSocketData {
   minutesDocs?: Map<string, Set<number>>;
   /** Messages of one socket are handled in order. */
   minutesQueue?: Promise<void>;
+  /** The socket's co-editing message budgets (updates and awareness apart). */
+  minutesRate?: Record<RateKind, RateState>;
 }
+
+type RateKind = 'sync' | 'awareness';
+interface RateState {
+  bucket: TokenBucket;
+  /** Messages dropped in the window that began at `since`: one doc:error per window; many are a flood. */
+  dropped: number;
+  since: number;
+}
+/** A socket that has this many times its burst dropped within one FLOOD_WINDOW_MS is cut off. */
+const FLOOD_FACTOR = 10;
+const FLOOD_WINDOW_MS = 10_000;
 type DocSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, DocSocketData>;
 
 /** One section document live on this instance: the Y.Doc, its awareness and the sockets in it. */
@@ -43,6 +73,8 @@ const ACCESS_MEMO_MS = 1_000;
 const REMOTE = Symbol('remote');
 /** How long after an edit a section's text is refreshed in the search index (edits meanwhile join it). */
 const SEARCH_REFRESH_MS = 2_000;
+/** How long a workflow step that ends editing waits for the editors' screens to send what they show. */
+export const FLUSH_WAIT_MS = 2_000;
 
 function bytesOf(message: unknown): Uint8Array | null {
   if (message instanceof Uint8Array) return new Uint8Array(message.buffer, message.byteOffset, message.byteLength);
@@ -56,6 +88,19 @@ function docMessage(body: unknown): { docId: string; message: Uint8Array } | nul
   const parsed = docJoinRequestSchema.safeParse({ docId });
   const bytes = bytesOf(message);
   return parsed.success && bytes && bytes.length > 0 ? { docId: parsed.data.docId, message: bytes } : null;
+}
+
+/**
+ * Whether an update goes on from edits the server does not have (a client typing on after its
+ * words were refused): stored, it could never join the text and would stay pending for good;
+ * the sender must take the server's state again instead.
+ */
+function continuesUnknown(doc: Y.Doc, update: Uint8Array): boolean {
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+    if (clock > (known.get(client) ?? 0)) return true;
+  }
+  return false;
 }
 
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -78,13 +123,20 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
   private readonly searchTimers = new Map<string, NodeJS.Timeout>();
   private unsubscribeRemote: (() => void) | undefined;
   private unsubscribeAwareness: (() => void) | undefined;
+  private unsubscribeFlush: (() => void) | undefined;
   private subscription: Subscription | undefined;
 
   constructor(
     private readonly store: MinutesDocStore,
     private readonly access: MinutesAccess,
     private readonly bus: ChangeBus,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.limiter = new DocLimiter({ maxDepth: config.MINUTES_DOC_MAX_DEPTH, maxBytes: config.MINUTES_DOC_MAX_BYTES });
+  }
+
+  /** Depth and size of the section documents (the hostile-input limits). */
+  private readonly limiter: DocLimiter;
 
   afterInit(_server: Server): void {}
 
@@ -100,6 +152,8 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
     });
     // Any change in a committee with live documents (membership, levels, status): check again.
     this.subscription = this.bus.committed$.subscribe(({ committeeId }) => void this.recheckCommittee(committeeId));
+    // A workflow step on another instance: this one's editors of those documents flush too.
+    this.unsubscribeFlush = this.store.onFlushRequest((docIds) => this.flushLocal(docIds, FLUSH_WAIT_MS));
   }
 
   onModuleDestroy(): void {
@@ -107,6 +161,7 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
     this.searchTimers.clear();
     this.unsubscribeRemote?.();
     this.unsubscribeAwareness?.();
+    this.unsubscribeFlush?.();
     this.subscription?.unsubscribe();
     for (const live of this.docs.values()) {
       live.awareness.destroy();
@@ -174,16 +229,28 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
     if (parsed.success) this.leaveDoc(socket, parsed.data.docId);
   }
 
+  /** The returned answer is the ack of a client that asked for one (updates: stored or refused). */
   @SubscribeMessage(DOC_EVENTS.sync)
-  sync(@ConnectedSocket() socket: DocSocket, @MessageBody() body: unknown): void {
+  sync(@ConnectedSocket() socket: DocSocket, @MessageBody() body: unknown): Promise<DocSyncAck | undefined> | DocSyncAck {
     const parsed = docMessage(body);
-    if (parsed) this.enqueue(socket, () => this.onSync(socket, parsed.docId, parsed.message));
+    if (!parsed) return { ok: false, code: 'invalid' };
+    if (!this.admit(socket, 'sync', parsed.docId)) return { ok: false, code: 'rate-limited' };
+    return new Promise((resolve) => {
+      this.enqueue(socket, () =>
+        this.onSync(socket, parsed.docId, parsed.message).then(resolve, (error: Error) => {
+          // Not decided (the database failed or was busy): nothing kept; the client sends it again.
+          resolve({ ok: false, code: 'unavailable' });
+          throw error;
+        }),
+      );
+    });
   }
 
   @SubscribeMessage(DOC_EVENTS.awareness)
   awareness(@ConnectedSocket() socket: DocSocket, @MessageBody() body: unknown): void {
     const parsed = docMessage(body);
-    if (parsed) this.enqueue(socket, () => this.onAwareness(socket, parsed.docId, parsed.message));
+    if (parsed && this.admit(socket, 'awareness', parsed.docId))
+      this.enqueue(socket, () => this.onAwareness(socket, parsed.docId, parsed.message));
   }
 
   /** Checks every socket of a document again now (after its section, item or meeting changed). */
@@ -219,12 +286,15 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
     socket.data.minutesQueue = previous.then(work).catch((error: Error) => this.logger.warn(`doc message failed: ${error.message}`));
   }
 
-  private async onSync(socket: DocSocket, docId: string, message: Uint8Array): Promise<void> {
+  private async onSync(socket: DocSocket, docId: string, message: Uint8Array): Promise<DocSyncAck | undefined> {
     const live = this.docs.get(docId);
     const actor = socket.data.actor;
-    if (!live || !actor || !live.sockets.has(socket.id)) return;
+    if (!live || !actor || !live.sockets.has(socket.id)) return { ok: false, code: 'access' };
     const access = await this.access.ofDoc(actor.id, docId);
-    if (!access) return this.evict(socket, docId);
+    if (!access) {
+      this.evict(socket, docId);
+      return { ok: false, code: 'access' };
+    }
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
     if (type === syncProtocol.messageYjsSyncStep1) {
@@ -236,26 +306,27 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
           encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(live.doc, stateVector));
         }),
       });
-      return;
+      return undefined;
     }
-    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) return;
-    if (!access.canEdit) {
-      socket.emit(DOC_EVENTS.error, { docId, code: 'read-only' });
-      return;
-    }
+    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) return { ok: false, code: 'invalid' };
+    if (!access.canEdit) return this.refuseUpdate(socket, docId);
     const update = decoding.readVarUint8Array(decoder);
     // Only what is new to the server is stored and passed on (an empty update is two bytes).
     let fresh: Uint8Array;
     try {
       fresh = Y.diffUpdate(update, Y.encodeStateVector(live.doc));
     } catch {
-      return;
+      return { ok: false, code: 'invalid' };
     }
-    if (fresh.byteLength <= 2) return;
-    await this.store.append(docId, fresh);
+    if (fresh.byteLength <= 2) return { ok: true };
+    const refusal = this.limiter.refusal(live.doc, fresh);
+    if (refusal) return this.refuseHostile(socket, docId, refusal);
+    if (continuesUnknown(live.doc, fresh)) return this.refuseUpdate(socket, docId);
+    if ((await this.store.appendWhileEditable(docId, fresh, MINUTES_EDITABLE_STATUSES)) === null) return this.refuseUpdate(socket, docId);
     Y.applyUpdate(live.doc, fresh, socket);
     void this.store.compactIfLarge(docId);
     this.scheduleSearchText(docId);
+    return { ok: true };
   }
 
   private async onAwareness(socket: DocSocket, docId: string, message: Uint8Array): Promise<void> {
@@ -264,8 +335,14 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
     // Awareness only from sockets in the document, and only while they may still see it.
     if (!live || !actor || !live.sockets.has(socket.id)) return;
     if (!(await this.access.ofDoc(actor.id, docId))) return this.evict(socket, docId);
+    const entries = this.ownAwareness(socket, docId, live, message);
+    if (entries === null) {
+      socket.emit(DOC_EVENTS.error, { docId, code: 'invalid' });
+      return;
+    }
+    if (entries.length === 0 || !live.sockets.has(socket.id)) return;
     try {
-      awarenessProtocol.applyAwarenessUpdate(live.awareness, message, socket);
+      awarenessProtocol.applyAwarenessUpdate(live.awareness, encodeAwarenessEntries(entries), socket);
     } catch {
       // A malformed message changes nothing.
     }
@@ -307,7 +384,7 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
       const local = origin === null || (typeof origin === 'object' && 'id' in origin);
       if (local && this.store.sharesAwareness) {
         const entries = changed.map((clientId) => ({ clientId, message: awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]) }));
-        void this.store.saveAwareness(docId, entries).catch((error: Error) => this.logger.warn(`Awareness not shared: ${error.message}`));
+        this.store.queueAwareness(docId, entries);
       }
     });
     this.docs.set(docId, live);
@@ -372,5 +449,126 @@ export class MinutesDocGateway implements OnGatewayInit, OnGatewayDisconnect, On
       live.doc.destroy();
       this.docs.delete(docId);
     }
+  }
+
+  // ---- Workflow steps that end editing lose no words (flush before, refuse with a resync after) ----
+
+  /**
+   * Before a step that ends editing: every socket in these documents, on this instance and on the
+   * others, is asked to send what it has not had acknowledged yet; waits for them, at most
+   * FLUSH_WAIT_MS (a silent client or instance cannot hold the step). Whatever arrives later
+   * meets the step's lock in the store and is refused with a resync.
+   */
+  async flushEditors(docIds: readonly string[], waitMs = FLUSH_WAIT_MS): Promise<void> {
+    await Promise.all([
+      this.flushLocal(docIds, waitMs),
+      this.store.flushElsewhere(docIds, waitMs).catch((error: Error) => this.logger.warn(`Flush elsewhere failed: ${error.message}`)),
+    ]);
+  }
+
+  /** This instance's sockets: each acks once its edits are acknowledged; then what it sent before is handled. */
+  private async flushLocal(docIds: readonly string[], waitMs: number): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const docId of docIds) {
+      const live = this.docs.get(docId);
+      if (!live) continue;
+      for (const socket of live.sockets.values()) {
+        if (!socket.connected) continue;
+        waits.push(
+          new Promise<void>((resolve) => {
+            socket.timeout(waitMs).emit(DOC_EVENTS.flush, { docId }, () => resolve());
+          }).then(() => socket.data.minutesQueue),
+        );
+      }
+    }
+    if (waits.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(waits), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * An update that was not kept (the minutes are no longer editable, or the sender may not edit):
+   * the sender's screen may show it, so its client is told to take the server's state again.
+   */
+  private refuseUpdate(socket: DocSocket, docId: string): DocSyncAck {
+    socket.emit(DOC_EVENTS.error, { docId, code: 'read-only', resync: true });
+    return { ok: false, code: 'read-only' };
+  }
+
+  // ---- Hostile input: message budgets, document limits, awareness ownership ----
+
+  /**
+   * Takes one message of `kind` from the socket's budget. Over it, the message is dropped and
+   * the socket told once per FLOOD_WINDOW_MS; a socket with FLOOD_FACTOR times its burst
+   * dropped within that window is disconnected (an honest client never gets near: it sends a
+   * few messages a second).
+   */
+  private admit(socket: DocSocket, kind: RateKind, docId: string): boolean {
+    socket.data.minutesRate ??= {
+      sync: { bucket: this.bucket(), dropped: 0, since: 0 },
+      awareness: { bucket: this.bucket(), dropped: 0, since: 0 },
+    };
+    const rate = socket.data.minutesRate[kind];
+    if (rate.bucket.take()) return true;
+    const now = Date.now();
+    if (now - rate.since > FLOOD_WINDOW_MS) {
+      rate.since = now;
+      rate.dropped = 0;
+    }
+    rate.dropped += 1;
+    if (rate.dropped === 1) socket.emit(DOC_EVENTS.error, { docId, code: 'rate-limited' });
+    if (rate.dropped > this.config.MINUTES_DOC_MESSAGES_BURST * FLOOD_FACTOR) {
+      this.logger.warn(`Socket ${socket.id} of ${socket.data.actor?.id ?? '?'} flooded ${kind} messages: disconnected`);
+      socket.disconnect(true);
+    }
+    return false;
+  }
+
+  private bucket(): TokenBucket {
+    return new TokenBucket(this.config.MINUTES_DOC_MESSAGES_PER_SECOND, this.config.MINUTES_DOC_MESSAGES_BURST);
+  }
+
+  /**
+   * An update beyond the document limits: not stored, applied or passed on. The sender's screen
+   * may show it, so its client is told to take the server's state again.
+   */
+  private refuseHostile(socket: DocSocket, docId: string, code: DocRefusalCode): DocSyncAck {
+    this.logger.warn(`Update to ${docId} from ${socket.data.actor?.id ?? '?'} refused: ${code}`);
+    socket.emit(DOC_EVENTS.error, { docId, code, resync: true });
+    return { ok: false, code };
+  }
+
+  /**
+   * The entries of an awareness update that this socket may set: only client ids it introduced
+   * (or that another socket of the same user holds: a reconnecting tab keeps its id), at most
+   * AWARENESS_MAX_CLIENTS_PER_SOCKET of them. Entries for anyone else's client (another user's
+   * socket here, or an editor on another instance) are dropped, so no reader can move or
+   * remove the chair's cursor. Null when the message is malformed or over the entry and size
+   * caps (then nothing of it applies).
+   */
+  private ownAwareness(socket: DocSocket, docId: string, live: LiveDoc, message: Uint8Array): ReturnType<typeof readAwarenessEntries> {
+    const entries = readAwarenessEntries(message);
+    const own = socket.data.minutesDocs?.get(docId);
+    if (!entries) return null;
+    if (!own) return [];
+    const states = live.awareness.getStates();
+    return entries.filter(({ clientId }) => {
+      if (own.has(clientId)) return true;
+      let holder: DocSocket | undefined;
+      for (const other of live.sockets.values()) {
+        if (other !== socket && other.data.minutesDocs?.get(docId)?.has(clientId)) holder = other;
+      }
+      if (holder) {
+        if (holder.data.actor?.id !== socket.data.actor?.id) return false;
+        holder.data.minutesDocs?.get(docId)?.delete(clientId);
+      } else if (states.has(clientId)) {
+        // A live state no socket here speaks for: an editor on another instance.
+        return false;
+      }
+      if (own.size >= AWARENESS_MAX_CLIENTS_PER_SOCKET) return false;
+      own.add(clientId);
+      return true;
+    });
   }
 }

@@ -158,6 +158,14 @@ export class MinutesService {
       const other = await this.visibleMeeting(actor, input.confirmedAtMeetingId).catch(() => null);
       if (!other || other.meeting.committeeId !== minutes.committeeId) throw minutesErrors.confirmedAt();
     }
+    // A step that ends editing first takes in what the editors' screens show (bounded wait); what
+    // arrives after waits for this transaction's lock on the minutes and is refused with a resync.
+    // Not inside the transaction: the store may have a single connection (embedded).
+    const endsEditing = MINUTES_EDITABLE_STATUSES.includes(minutes.status) && !MINUTES_EDITABLE_STATUSES.includes(input.to);
+    if (endsEditing && minutes.version === input.version && MINUTES_TRANSITIONS[minutes.status].includes(input.to)) {
+      const sections = await this.dataSource.manager.find(MinutesSectionEntity, { where: { minutesId: id }, select: { id: true } });
+      await this.gateway.flushEditors(sections.map((section) => section.id));
+    }
     const result = await this.changes.transact(actor, async (tx) => {
       const current = await tx.manager.findOne(MinutesEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw minutesErrors.notFound();
@@ -187,7 +195,7 @@ export class MinutesService {
         verb: 'updated',
         version: current.version,
         classification: meeting.classification,
-        parent: { id: meeting.id, classification: meeting.classification },
+        parent: { id: meeting.id },
         before,
         after,
       });
@@ -273,8 +281,7 @@ export class MinutesService {
         verb: 'updated',
         version: saved.version,
         classification: level,
-        previousClassification: row.level,
-        parent: { id: row.item.id, classification: row.item.classification },
+        parent: { id: row.item.id },
         before,
         after,
       });
@@ -346,7 +353,7 @@ export class MinutesService {
         verb: 'created',
         version: 1,
         classification: row.level,
-        parent: { id: sectionId, classification: row.level },
+        parent: { id: sectionId },
         before: null,
         after: comment,
       });
@@ -379,7 +386,7 @@ export class MinutesService {
         verb: 'updated',
         version: saved.version,
         classification: row.level,
-        parent: { id: saved.sectionId, classification: row.level },
+        parent: { id: saved.sectionId },
         before,
         after,
       });
@@ -429,7 +436,7 @@ export class MinutesService {
         verb: 'created',
         version: 1,
         classification: meeting.classification,
-        parent: { id: meeting.id, classification: meeting.classification },
+        parent: { id: meeting.id },
         before: null,
         after: toRecord(minutes, meeting),
       });
@@ -458,7 +465,7 @@ export class MinutesService {
         verb: 'created',
         version: 1,
         classification: level,
-        parent: { id: item.id, classification: item.classification },
+        parent: { id: item.id },
         before: null,
         after: toSection({ entity, item, level }, ''),
       });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { upsertActionItem } from '../../../lib/realtime/cache-apply.ts';
+import { classificationToSend, type Inheritance } from '../../../lib/ui/inherited-level.tsx';
 import {
   type ActionItemChanges,
   type ActionItemFields,
@@ -34,7 +35,9 @@ interface CreateProps {
   members: readonly Member[];
   clearance: Classification;
   /** Where the action was raised (a meeting's agenda item): sent with it, not a field of the form. */
-  origin?: { meetingId: string; agendaItemId: string };
+  origin?: { meetingId: string; agendaItemId: string; minutesSectionId?: string };
+  /** The level the origin passes on: the form starts at it, and below it asks for a reason. */
+  inherited?: Inheritance;
   /** Instead of going back to the list. */
   onCancel?: () => void;
   /** Instead of opening the new action (e.g. to stay in a running meeting). */
@@ -42,15 +45,23 @@ interface CreateProps {
 }
 
 /** `/c/:committeeId/actions/new` once its data is loaded. */
-export function ActionItemCreator({ committeeId, members, clearance, origin, onCancel, onCreated }: CreateProps) {
+export function ActionItemCreator({ committeeId, members, clearance, origin, inherited, onCancel, onCreated }: CreateProps) {
   const navigate = useNavigate();
   const create = useCreateActionItem(committeeId);
   const mapError = useErrorMapper();
   const [errors, setErrors] = useState<FieldErrors>();
 
-  const submit = (values: ActionItemFields) => {
+  const submit = ({ classification, ...values }: ActionItemFields, declassificationReason?: string) => {
     setErrors(undefined);
-    create.mutate(origin ? { ...values, ...origin } : values, {
+    // The inherited level is left to the server, which reads the origin as it stands then.
+    const level = classificationToSend(classification, inherited);
+    const body = {
+      ...values,
+      ...origin,
+      ...(level ? { classification: level } : {}),
+      ...(declassificationReason ? { declassificationReason } : {}),
+    };
+    create.mutate(body, {
       onSuccess: (item) =>
         onCreated
           ? onCreated(item)
@@ -62,7 +73,8 @@ export function ActionItemCreator({ committeeId, members, clearance, origin, onC
   return (
     <ActionItemForm
       mode="create"
-      initial={formStateFrom()}
+      initial={formStateFrom(inherited ? { classification: inherited.level } : undefined)}
+      inherited={inherited}
       members={members}
       clearance={clearance}
       submitting={create.isPending}

@@ -3,12 +3,14 @@ import { ACTION_ITEM_STATUSES, classificationLevel, PRIORITIES } from '@sidang/s
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInCommitteeZone } from '../../../lib/dates.ts';
+import { type Inheritance, InheritedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { translateValidation } from '../../../lib/validation/validation-messages.ts';
 import {
   type ActionItemFieldName,
   type ActionItemFields,
   type ActionItemFormState,
   type FieldErrors,
+  type FormFieldName,
   parseFormState,
 } from '../hooks/form-values.ts';
 import { memberLabel } from '../hooks/people.ts';
@@ -23,8 +25,11 @@ export interface ActionItemFormProps {
   submitting?: boolean;
   /** Field errors from the server (400 issues), keyed by field name. */
   serverErrors?: FieldErrors;
-  onSubmit: (values: ActionItemFields) => void;
+  /** With the reason for declassification when the action is classified below what it inherits. */
+  onSubmit: (values: ActionItemFields, declassificationReason?: string) => void;
   onCancel?: () => void;
+  /** Raised from a record (agenda item, minutes): the level it inherits, below which a reason is required. */
+  inherited?: Inheritance;
   /** ISO date of today in the committee's time zone (a past due date is pointed out, not refused). */
   today?: string;
 }
@@ -38,6 +43,7 @@ export function ActionItemForm({
   serverErrors,
   onSubmit,
   onCancel,
+  inherited,
   today = todayInCommitteeZone(),
 }: ActionItemFormProps) {
   const { t } = useTranslation();
@@ -48,7 +54,7 @@ export function ActionItemForm({
   const [touchedSinceSubmit, setTouched] = useState<Set<string>>(new Set());
 
   // Translated at render time: switching the language re-words a message already shown.
-  const errorFor = (field: ActionItemFieldName): string | undefined => {
+  const errorFor = (field: FormFieldName): string | undefined => {
     const message = clientErrors[field] ?? (touchedSinceSubmit.has(field) ? undefined : serverErrors?.[field]);
     return message ? translateValidation(t, message, field) : undefined;
   };
@@ -56,13 +62,13 @@ export function ActionItemForm({
   const set = <K extends keyof ActionItemFormState>(field: K, value: ActionItemFormState[K]) => {
     setState((prev) => ({ ...prev, [field]: value }));
     setTouched((prev) => new Set(prev).add(field));
-    const errorKey = (field === 'descriptionLevel' ? 'fieldClassifications' : field) as ActionItemFieldName;
+    const errorKey = (field === 'descriptionLevel' ? 'fieldClassifications' : field) as FormFieldName;
     if (clientErrors[errorKey]) setClientErrors(({ [errorKey]: _removed, ...rest }) => rest);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseFormState(state, { clearance });
+    const parsed = parseFormState(state, { clearance, originLevel: inherited?.level });
     if (!parsed.ok) {
       setClientErrors(parsed.errors);
       const first = Object.keys(parsed.errors).find((key) => key !== 'form');
@@ -71,7 +77,8 @@ export function ActionItemForm({
     }
     setClientErrors({});
     setTouched(new Set());
-    onSubmit(parsed.values);
+    if (parsed.declassificationReason) onSubmit(parsed.values, parsed.declassificationReason);
+    else onSubmit(parsed.values);
   };
 
   const fieldProps = (field: ActionItemFieldName) => {
@@ -210,6 +217,17 @@ export function ActionItemForm({
             ))}
           </select>
           {errorText('classification')}
+          {inherited && (
+            <InheritedLevel
+              inherited={inherited}
+              chosen={state.classification}
+              reason={state.declassificationReason}
+              onReason={(reason) => set('declassificationReason', reason)}
+              error={errorFor('declassificationReason')}
+              disabled={submitting}
+              inputId={`${id}-declassificationReason`}
+            />
+          )}
         </div>
         {!state.descriptionWithheld && descriptionLevels.length > 0 && (
           <div className="field">

@@ -10,9 +10,17 @@ import type { z } from 'zod';
 import { fieldOfPath, fromServerIssue, fromZodIssue, type ValidationMessage } from '../../../lib/validation/validation-messages.ts';
 
 /** Parsed, complete field values of an action item (what create sends, what edit diffs). */
-/** The origin (meeting, agenda item) is set where an action is raised, not in this form. */
-export type ActionItemFields = Omit<z.output<typeof createActionItemSchema>, 'meetingId' | 'agendaItemId'>;
+/**
+ * The origin (meeting, agenda item, minutes section) is set where an action is raised, not in this
+ * form; the form always sends a classification (the server defaults one only when none is sent).
+ */
+export type ActionItemFields = Omit<
+  z.output<typeof createActionItemSchema>,
+  'meetingId' | 'agendaItemId' | 'minutesSectionId' | 'declassificationReason' | 'classification'
+> & { classification: Classification };
 export type ActionItemFieldName = keyof ActionItemFields;
+/** Inputs of the form that are not fields of the item: the reason for declassification when raised below its origin. */
+export type FormFieldName = ActionItemFieldName | 'declassificationReason';
 export type ActionItemChanges = Omit<UpdateActionItem, 'version'>;
 
 export const FIELD_NAMES: readonly ActionItemFieldName[] = [
@@ -41,6 +49,8 @@ export interface ActionItemFormState {
   descriptionLevel: Classification | '';
   /** The description is classified above the user: it is neither shown nor sent. */
   descriptionWithheld: boolean;
+  /** Why an action raised from a record is classified below it (sent only then). */
+  declassificationReason: string;
 }
 
 export function formStateFrom(item?: Partial<ActionItem>): ActionItemFormState {
@@ -55,6 +65,7 @@ export function formStateFrom(item?: Partial<ActionItem>): ActionItemFormState {
     classification: item?.classification ?? 'OPEN',
     descriptionLevel: item?.fieldClassifications?.description ?? '',
     descriptionWithheld: item?.redactedFields?.includes('description') ?? false,
+    declassificationReason: '',
   };
 }
 
@@ -72,20 +83,23 @@ export function splitAgencies(text: string): string[] {
 }
 
 /** Per field (keyed by the input's `name`), what is wrong; `form` is a message for the whole form. */
-export type FieldErrors = Partial<Record<ActionItemFieldName, ValidationMessage>> & { form?: string };
+export type FieldErrors = Partial<Record<FormFieldName, ValidationMessage>> & { form?: string };
 
-function isFieldName(name: string): name is ActionItemFieldName {
-  return (FIELD_NAMES as readonly string[]).includes(name);
+function isFieldName(name: string): name is FormFieldName {
+  return name === 'declassificationReason' || (FIELD_NAMES as readonly string[]).includes(name);
 }
 
 /**
  * Validates with the shared schema, and (when the user's clearance is given) refuses a
- * classification above it, as the server would.
+ * classification above it, as the server would; below `originLevel` (what an action raised from
+ * a record inherits) a reason for declassification is required, and then returned.
  */
 export function parseFormState(
   state: ActionItemFormState,
-  options: { clearance?: Classification } = {},
-): { ok: true; values: ActionItemFields } | { ok: false; errors: FieldErrors } {
+  options: { clearance?: Classification; originLevel?: Classification } = {},
+): { ok: true; values: ActionItemFields; declassificationReason?: string } | { ok: false; errors: FieldErrors } {
+  const { originLevel } = options;
+  const belowOrigin = originLevel !== undefined && classificationLevel(state.classification) < classificationLevel(originLevel);
   const result = createActionItemSchema.safeParse({
     title: state.title,
     description: state.description,
@@ -100,6 +114,7 @@ export function parseFormState(
       state.descriptionLevel && classificationLevel(state.descriptionLevel) > classificationLevel(state.classification)
         ? { description: state.descriptionLevel }
         : {},
+    declassificationReason: belowOrigin ? state.declassificationReason : undefined,
   });
   const errors: FieldErrors = {};
   if (!result.success) {
@@ -117,9 +132,21 @@ export function parseFormState(
       fallback: `must not be above your clearance (${clearance})`,
     };
   }
+  if (belowOrigin && !errors.declassificationReason && !state.declassificationReason.trim()) {
+    errors.declassificationReason = { rule: 'required', fallback: 'declassificationReason must not be empty' };
+  }
   if (result.success && Object.keys(errors).length === 0) {
-    const { meetingId: _meeting, agendaItemId: _item, ...values } = result.data;
-    return { ok: true, values };
+    const {
+      meetingId: _meeting,
+      agendaItemId: _item,
+      minutesSectionId: _section,
+      declassificationReason,
+      classification = state.classification,
+      ...values
+    } = result.data;
+    return declassificationReason
+      ? { ok: true, values: { ...values, classification }, declassificationReason }
+      : { ok: true, values: { ...values, classification } };
   }
   return { ok: false, errors };
 }

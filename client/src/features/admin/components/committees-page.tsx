@@ -48,7 +48,7 @@ function CommitteeForm({
     if (editing) {
       const parsed = updateCommitteeSchema.safeParse({ name: values.name, nameMs: values.nameMs });
       if (!parsed.success) {
-        const next = zodFieldErrors(parsed.error);
+        const next = zodFieldErrors(parsed.error, t);
         setErrors(next);
         focusFirstError(id, next);
         return;
@@ -62,7 +62,7 @@ function CommitteeForm({
     const body: CreateCommittee = { ...values, parentId: values.parentId || null };
     const parsed = createCommitteeSchema.safeParse(body);
     if (!parsed.success) {
-      const next = zodFieldErrors(parsed.error);
+      const next = zodFieldErrors(parsed.error, t);
       setErrors(next);
       focusFirstError(id, next);
       return;

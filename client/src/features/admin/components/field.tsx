@@ -1,6 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { translateAdminMessage } from '../hooks/admin-errors.ts';
 
 interface Common {
   /** The form's id prefix; the control is `${idPrefix}-${name}`. */
@@ -17,8 +16,8 @@ function described(idPrefix: string, name: string, error?: string, hint?: string
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/** `error` is already in the UI language (admin-errors.ts translates by code). */
 function Extras({ idPrefix, name, error, hint }: Pick<Common, 'idPrefix' | 'name' | 'error' | 'hint'>) {
-  const { t } = useTranslation();
   return (
     <>
       {hint && (
@@ -28,7 +27,7 @@ function Extras({ idPrefix, name, error, hint }: Pick<Common, 'idPrefix' | 'name
       )}
       {error && (
         <p className="field__error" id={`${idPrefix}-${name}-error`}>
-          {translateAdminMessage(t, error)}
+          {error}
         </p>
       )}
     </>
@@ -123,11 +122,10 @@ export function focusFirstError(idPrefix: string, errors: Record<string, string>
 
 /** The form-level error (not tied to one field), announced. */
 export function FormError({ message }: { message?: string }) {
-  const { t } = useTranslation();
   if (!message) return null;
   return (
     <div className="notice notice--error" role="alert">
-      {translateAdminMessage(t, message)}
+      {message}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Member, MemberCandidate } from '@sidang/shared';
+import { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CHAIR_ID, COMMITTEE_ID, jsonResponse, MEMBER_ID } from '../../../test/fixtures.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { CHAIR_ID, COMMITTEE_ID, chairUser, jsonResponse, MEMBER_ID } from '../../../test/fixtures.ts';
 import { type RecordedCall, renderWithApp } from '../../../test/render.tsx';
 import { MembersManager } from './members-manager.tsx';
 
@@ -71,5 +73,19 @@ describe(MembersManager.name, () => {
       `/api/committees/${COMMITTEE_ID}/members/${MEMBER_ID}`,
     ]);
     expect(screen.getByText('Every active account is already a member.')).toBeInTheDocument();
+  });
+
+  it('should not offer the signed-in user a change of their own membership, and say who changes it', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+    queryClient.setQueryData(queryKeys.me, chairUser);
+    renderWithApp(<MembersManager committeeId={COMMITTEE_ID} committeeCode="JTK-REE" asAdmin />, { handler: server(), queryClient });
+    const own = (await screen.findByRole('rowheader', { name: 'Chair (MITI)' })).closest('tr') as HTMLElement;
+    expect(within(own).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(own).queryByRole('button')).not.toBeInTheDocument();
+    expect(own).toHaveTextContent('Your own membership is changed by another administrator.');
+    // Positive control: another member's row keeps its controls.
+    const other = screen.getByRole('rowheader', { name: 'JMG officer' }).closest('tr') as HTMLElement;
+    expect(within(other).getByRole('combobox', { name: 'Role of JMG officer' })).toBeInTheDocument();
+    expect(within(other).getByRole('button', { name: 'Remove JMG officer' })).toBeInTheDocument();
   });
 });

@@ -3,7 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
-import { type AdminFieldErrors, serverFieldErrors, translateAdminMessage } from '../hooks/admin-errors.ts';
+import { useMe } from '../../auth/hooks/use-auth.ts';
+import { type AdminFieldErrors, serverFieldErrors } from '../hooks/admin-errors.ts';
 import { useManagedMembers, useMemberCandidates, usePutMember, useRemoveMember } from '../hooks/use-admin.ts';
 import { AdminStatus } from './admin-status.tsx';
 import { Confirm } from './confirm.tsx';
@@ -104,11 +105,14 @@ function MemberRow({
   member,
   committeeId,
   committeeCode,
+  isSelf,
   onDone,
 }: {
   member: Member;
   committeeId: string;
   committeeCode: string;
+  /** The signed-in user's own membership: another administrator changes it (the server refuses with `self_change`). */
+  isSelf: boolean;
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -135,47 +139,54 @@ function MemberRow({
         {member.clearance ? <ClassificationBadge level={member.clearance} as="clearance" /> : '—'}
       </td>
       <td data-label={t('admin.members.role')}>
-        <form
-          className="admin-role"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setError(null);
-            put.mutate(
-              { userId: member.userId, role },
-              { onSuccess: () => onDone(t('admin.members.roleChanged', { name: member.name, role: t(`roles.${role}`) })), onError: fail },
-            );
-          }}
-        >
-          <label className="visually-hidden" htmlFor={`${id}-role`}>
-            {t('admin.members.roleOf', { name: member.name })}
-          </label>
-          <select
-            id={`${id}-role`}
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
+        {isSelf ? (
+          <>
+            {t(`roles.${member.role}`)}
+            <p className="field__hint">{t('admin.members.selfHint')}</p>
+          </>
+        ) : (
+          <form
+            className="admin-role"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setError(null);
+              put.mutate(
+                { userId: member.userId, role },
+                { onSuccess: () => onDone(t('admin.members.roleChanged', { name: member.name, role: t(`roles.${role}`) })), onError: fail },
+              );
+            }}
           >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-          {role !== member.role && (
-            <button type="submit" className="button button--small button--primary" disabled={put.isPending}>
-              {t('admin.members.apply')}
-            </button>
-          )}
-        </form>
+            <label className="visually-hidden" htmlFor={`${id}-role`}>
+              {t('admin.members.roleOf', { name: member.name })}
+            </label>
+            <select
+              id={`${id}-role`}
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+            {role !== member.role && (
+              <button type="submit" className="button button--small button--primary" disabled={put.isPending}>
+                {t('admin.members.apply')}
+              </button>
+            )}
+          </form>
+        )}
         {error && (
           <p className="field__error" id={`${id}-error`}>
-            {translateAdminMessage(t, error)}
+            {error}
           </p>
         )}
       </td>
       <td className="admin-table__actions">
-        {confirming ? (
+        {isSelf ? null : confirming ? (
           <Confirm
             message={t('admin.members.confirmRemove', { name: member.name, committee: committeeCode })}
             confirmLabel={t('admin.members.remove')}
@@ -210,6 +221,7 @@ function MemberRow({
 export function MembersManager({ committeeId, committeeCode, asAdmin }: MembersManagerProps) {
   const { t } = useTranslation();
   const members = useManagedMembers(committeeId, asAdmin);
+  const me = useMe();
   const [status, setStatus] = useState<string | null>(null);
 
   return (
@@ -248,6 +260,7 @@ export function MembersManager({ committeeId, committeeCode, asAdmin }: MembersM
                 member={member}
                 committeeId={committeeId}
                 committeeCode={committeeCode}
+                isSelf={member.userId === me.data?.id}
                 onDone={setStatus}
               />
             ))}

@@ -2,15 +2,28 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { CreateUser } from '@sidang/shared';
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setLocale } from '../../../lib/i18n/i18n.ts';
+import { ApiRequestError } from '../../../lib/api/api-client.ts';
+import { i18n, setLocale } from '../../../lib/i18n/i18n.ts';
 import { renderWithApp } from '../../../test/render.tsx';
-import type { AdminFieldErrors } from '../hooks/admin-errors.ts';
+import { type AdminFieldErrors, serverFieldErrors } from '../hooks/admin-errors.ts';
 import { UserCreateForm } from './user-create-form.tsx';
 
 function renderForm(serverErrors?: AdminFieldErrors) {
   const onSubmit = jest.fn<(values: CreateUser) => void>();
   const view = renderWithApp(<UserCreateForm serverErrors={serverErrors} onSubmit={onSubmit} onCancel={jest.fn()} />);
   return { onSubmit, view };
+}
+
+/** What the page shows for a refused create: the server's answer, translated by its codes. */
+function fromServer(status: number, field: string, code: 'already_in_use' | 'too_short', message: string): AdminFieldErrors {
+  const params = code === 'too_short' ? { min: 12 } : undefined;
+  const error = new ApiRequestError(status, {
+    statusCode: status,
+    code: status === 409 ? 'already_in_use' : 'invalid_input',
+    message: `${field}: ${message}`,
+    issues: [{ field, path: field, code, message, ...(params ? { params } : {}) }],
+  });
+  return serverFieldErrors(error, i18n.t);
 }
 
 afterEach(async () => {
@@ -52,7 +65,7 @@ describe(UserCreateForm.name, () => {
   });
 
   it('should show a taken e-mail (409) next to the field until it is edited', async () => {
-    renderForm({ email: 'already in use' });
+    renderForm(fromServer(409, 'email', 'already_in_use', 'not the words shown'));
     const email = screen.getByLabelText(/^E-mail/);
     expect(email).toHaveAccessibleDescription('Already in use.');
     await userEvent.type(email, 'x');
@@ -61,7 +74,7 @@ describe(UserCreateForm.name, () => {
 
   it('should word field errors in Bahasa Malaysia', async () => {
     await act(() => setLocale('ms'));
-    renderForm({ password: 'must be at least 12 characters' });
+    renderForm(fromServer(400, 'password', 'too_short', 'not the words shown'));
     expect(screen.getByLabelText(/^Kata laluan/)).toHaveAccessibleDescription(
       'Sekurang-kurangnya 12 aksara. Gunakan sekurang-kurangnya 12 aksara.',
     );

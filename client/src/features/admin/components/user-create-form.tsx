@@ -33,7 +33,7 @@ export function UserCreateForm({ submitting, serverErrors, onSubmit, onCancel }:
     event.preventDefault();
     const parsed = createUserSchema.safeParse(values);
     if (!parsed.success) {
-      const errors = zodFieldErrors(parsed.error);
+      const errors = zodFieldErrors(parsed.error, t);
       setClientErrors(errors);
       focusFirstError(id, errors);
       return;

@@ -1,7 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { AdminUser } from '@sidang/shared';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { setLocale } from '../../../lib/i18n/i18n.ts';
 import { jsonResponse, MEMBER_ID } from '../../../test/fixtures.ts';
 import { type RecordedCall, renderWithApp } from '../../../test/render.tsx';
 import { UserEditor } from './user-editor.tsx';
@@ -68,9 +69,35 @@ describe(UserEditor.name, () => {
     expect(calls.map((call) => [call.method, call.body])).toEqual([['PATCH', { version: 4, active: false }]]);
   });
 
-  it('should not offer an administrator to deactivate or un-admin themself', () => {
+  it('should not offer an administrator to change their own clearance, deactivate or un-admin themself', () => {
     renderWithApp(<UserEditor user={{ ...USER, isAdmin: true }} selfId={USER.id} onDone={jest.fn()} onCancel={jest.fn()} />);
     expect(screen.queryByRole('checkbox', { name: 'Active' })).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox', { name: 'Administrator' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Clearance')).toBeDisabled();
+    expect(screen.getByLabelText(/^Name/)).toBeEnabled();
+  });
+
+  it.each([
+    ['en', 'You cannot change your own access; another administrator must do it.'],
+    ['ms', 'Anda tidak boleh mengubah akses anda sendiri; pentadbir lain mesti melakukannya.'],
+  ] as const)('should word a 403 self_change by its code under the field it names (%s)', async (locale, words) => {
+    await act(() => setLocale(locale));
+    try {
+      const handler = () =>
+        jsonResponse(403, {
+          statusCode: 403,
+          code: 'self_change',
+          message: 'clearance: English words the screen does not show',
+          issues: [{ field: 'clearance', path: 'clearance', code: 'self_change', message: 'English words the screen does not show' }],
+        });
+      renderWithApp(<UserEditor user={USER} selfId="someone-else" onDone={jest.fn()} onCancel={jest.fn()} />, { handler });
+      await userEvent.selectOptions(screen.getByRole('combobox'), 'SECRET');
+      await userEvent.click(screen.getByRole('button', { name: locale === 'en' ? 'Save' : /Simpan/ }));
+      expect(await screen.findByText(words)).toBeInTheDocument();
+      expect(screen.getByRole('combobox')).toHaveAttribute('aria-invalid', 'true');
+      expect(screen.queryByText(/English words/)).not.toBeInTheDocument();
+    } finally {
+      await act(() => setLocale('en'));
+    }
   });
 });

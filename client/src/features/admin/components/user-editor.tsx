@@ -33,7 +33,7 @@ const valuesOf = (user: AdminUser): EditValues => ({
 
 export interface UserEditorProps {
   user: AdminUser;
-  /** The signed-in administrator: they cannot deactivate or un-admin themself. */
+  /** The signed-in administrator: their own clearance, administrator role and active state are not theirs to change. */
   selfId: string | undefined;
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -111,7 +111,7 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
     const body = changes();
     const parsed = updateUserSchema.safeParse(body);
     if (!parsed.success) {
-      const next = zodFieldErrors(parsed.error);
+      const next = zodFieldErrors(parsed.error, t);
       setErrors(next);
       focusFirstError(id, next);
       return;
@@ -193,6 +193,8 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
           value={values.clearance}
           onChange={(e) => set('clearance', e.target.value as Classification)}
           error={errors.clearance}
+          // Nobody changes their own clearance (the server answers 403 self_change).
+          disabled={isSelf}
         >
           {CLASSIFICATIONS.map((level) => (
             <option key={level} value={level}>
@@ -265,7 +267,7 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
     event.preventDefault();
     const parsed = resetPasswordSchema.safeParse({ password });
     if (!parsed.success) {
-      const next = zodFieldErrors(parsed.error);
+      const next = zodFieldErrors(parsed.error, t);
       setErrors(next);
       focusFirstError(id, next);
       return;

@@ -5,11 +5,13 @@ import type {
   CalendarFeed,
   CommitteeSettings,
   CreateAgendaItem,
+  CreateDecision,
   CreateMeeting,
   Decision,
   MatterArising,
   Meeting,
   MoveAgendaItem,
+  ProjectorView,
   QuorumRule,
   UpdateAgendaItem,
   UpdateMeeting,
@@ -42,11 +44,12 @@ export const meetingsApi = {
   moveItem: (api: ApiClient, id: string, body: MoveAgendaItem) => api.post<AgendaItem>(`/api/agenda-items/${enc(id)}/move`, body),
   removeItem: (api: ApiClient, id: string, version: number) => api.delete(`/api/agenda-items/${enc(id)}`, { version }),
   attendance: (api: ApiClient, meetingId: string) => api.get<Attendance>(`/api/meetings/${enc(meetingId)}/attendance`),
+  projectorView: (api: ApiClient, meetingId: string) => api.get<ProjectorView>(`/api/meetings/${enc(meetingId)}/projector`),
   markAttendance: (api: ApiClient, meetingId: string, userId: string, status: AttendanceStatus) =>
     api.put<Attendance>(`/api/meetings/${enc(meetingId)}/attendance/${enc(userId)}`, { status }),
   decisions: (api: ApiClient, agendaItemId: string) => api.get<Decision[]>(`/api/agenda-items/${enc(agendaItemId)}/decisions`),
-  recordDecision: (api: ApiClient, agendaItemId: string, text: string) =>
-    api.post<Decision>(`/api/agenda-items/${enc(agendaItemId)}/decisions`, { text }),
+  recordDecision: (api: ApiClient, agendaItemId: string, body: CreateDecision) =>
+    api.post<Decision>(`/api/agenda-items/${enc(agendaItemId)}/decisions`, body),
   decisionRegister: (api: ApiClient, committeeId: string, q: string) =>
     api.get<Decision[]>(`/api/committees/${enc(committeeId)}/decisions`, q ? { q } : undefined),
   mattersArising: (api: ApiClient, meetingId: string) => api.get<MatterArising[]>(`/api/meetings/${enc(meetingId)}/matters-arising`),

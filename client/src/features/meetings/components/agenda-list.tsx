@@ -193,7 +193,7 @@ function AgendaRow({ item, current, sortable, disabled, actions, below, children
         </span>
         <div className="agenda__main">
           <span className="agenda__title">{item.title}</span>
-          {(item.presenter || item.durationMinutes !== null || item.classification !== 'OPEN') && (
+          {(projector || item.presenter || item.durationMinutes !== null || item.classification !== 'OPEN') && (
             <span className="agenda__meta">
               {item.presenter && (
                 <span>
@@ -206,7 +206,8 @@ function AgendaRow({ item, current, sortable, disabled, actions, below, children
                   {t('meetings.agenda.minutes', { count: item.durationMinutes })}
                 </span>
               )}
-              {item.classification !== 'OPEN' && !projector && <ClassificationBadge level={item.classification} />}
+              {/* The room reads every item's marking off the projector, Terbuka included. */}
+              {(projector || item.classification !== 'OPEN') && <ClassificationBadge level={item.classification} />}
             </span>
           )}
         </div>

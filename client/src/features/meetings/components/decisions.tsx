@@ -1,19 +1,54 @@
+import type { Classification } from '@sidang/shared/constants';
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import {
+  belowOriginText,
+  classificationToSend,
+  type Inheritance,
+  InheritedLevel,
+  isBelowOrigin,
+  reasonToSend,
+} from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
+import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useDebounced, useDecisionRegister, useDecisions, useRecordDecision } from '../hooks/use-meeting-panels.ts';
 
-function RecordDecision({ agendaItemId, number }: { agendaItemId: string; number: string }) {
+/**
+ * The line to record a decision: it takes the item's level (the highest of the item and its
+ * meeting) unless a lower one is picked with a reason for declassification.
+ */
+export function RecordDecision({ agendaItemId, number, inherited }: { agendaItemId: string; number: string; inherited: Inheritance }) {
   const { t } = useTranslation();
+  const me = useMe();
   const record = useRecordDecision(agendaItemId);
   const [text, setText] = useState('');
+  const [classification, setClassification] = useState<Classification>(inherited.level);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const levels = allowedClassifications(me.data?.clearance);
+  if (!levels.includes(classification)) levels.push(classification);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) return;
-    record.mutate(trimmed, { onSuccess: () => setText('') });
+    const missing = isBelowOrigin(classification, inherited) && !reason.trim();
+    setReasonMissing(missing);
+    if (missing) return;
+    const level = classificationToSend(classification, inherited);
+    const declassificationReason = reasonToSend(classification, inherited, reason);
+    record.mutate(
+      { text: trimmed, ...(level ? { classification: level } : {}), ...(declassificationReason ? { declassificationReason } : {}) },
+      {
+        onSuccess: () => {
+          setText('');
+          setClassification(inherited.level);
+          setReason('');
+        },
+      },
+    );
   };
   return (
     <form className="decision-form" onSubmit={submit}>
@@ -26,12 +61,35 @@ function RecordDecision({ agendaItemId, number }: { agendaItemId: string; number
         placeholder={t('meetings.decisions.placeholder')}
         onChange={(event) => setText(event.target.value)}
       />
+      <select
+        className="decision-form__class"
+        aria-label={t('derived.decisionLevelFor', { number })}
+        value={classification}
+        onChange={(event) => setClassification(event.target.value as Classification)}
+      >
+        {levels.map((level) => (
+          <option key={level} value={level}>
+            {t(`classification.${level}`)}
+          </option>
+        ))}
+      </select>
       <button type="submit" className="button button--small" disabled={record.isPending || !text.trim()}>
         {t('meetings.decisions.record')}
       </button>
+      <InheritedLevel
+        inherited={inherited}
+        chosen={classification}
+        reason={reason}
+        onReason={(value) => {
+          setReason(value);
+          if (value.trim()) setReasonMissing(false);
+        }}
+        error={reasonMissing ? t('derived.reasonRequired') : undefined}
+        disabled={record.isPending}
+      />
       {record.isError && (
         <span className="field__error" role="alert">
-          {t('meetings.saveFailed')}
+          {belowOriginText(t, record.error) ?? t('meetings.saveFailed')}
         </span>
       )}
     </form>
@@ -39,7 +97,18 @@ function RecordDecision({ agendaItemId, number }: { agendaItemId: string; number
 }
 
 /** The decisions recorded on one agenda item, and for chair/secretariat a line to record one. */
-export function ItemDecisions({ agendaItemId, number, canRecord }: { agendaItemId: string; number: string; canRecord: boolean }) {
+export function ItemDecisions({
+  agendaItemId,
+  number,
+  canRecord,
+  inheritedLevel = 'OPEN',
+}: {
+  agendaItemId: string;
+  number: string;
+  canRecord: boolean;
+  /** The highest of the item's and its meeting's level: what a decision on it inherits. */
+  inheritedLevel?: Classification;
+}) {
   const { t } = useTranslation();
   const decisions = useDecisions(agendaItemId);
   const state = viewStateOf(decisions);
@@ -56,7 +125,13 @@ export function ItemDecisions({ agendaItemId, number, canRecord }: { agendaItemI
           ))}
         </ul>
       )}
-      {canRecord && <RecordDecision agendaItemId={agendaItemId} number={number} />}
+      {canRecord && (
+        <RecordDecision
+          agendaItemId={agendaItemId}
+          number={number}
+          inherited={{ level: inheritedLevel, from: t('derived.fromItem', { number }) }}
+        />
+      )}
     </div>
   );
 }

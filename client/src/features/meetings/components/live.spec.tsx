@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
+import { setLocale } from '../../../lib/i18n/i18n.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { makeAgenda, makeMeeting } from '../test-fixtures.ts';
-import { ItemTimer } from './live.tsx';
+import { ItemTimer, NowOn } from './live.tsx';
 
 function startedAgo(ms: number): string {
   return new Date(Date.now() - ms).toISOString();
@@ -42,5 +43,28 @@ describe(ItemTimer.name, () => {
     const meeting = makeMeeting({ status: 'adjourned', currentAgendaItemId: agenda[0]?.id, currentItemStartedAt: startedAgo(1000) });
     renderWithApp(<ItemTimer meeting={meeting} items={agenda} />);
     expect(screen.queryByTestId('item-timer')).not.toBeInTheDocument();
+  });
+});
+
+describe(NowOn.name, () => {
+  it('should say a restricted item is being discussed when the server withheld the current item, in either language', async () => {
+    const agenda = makeAgenda([['Papers']]);
+    const meeting = makeMeeting({
+      status: 'in_progress',
+      currentAgendaItemId: null,
+      currentItemStartedAt: null,
+      currentItemRestricted: true,
+    });
+    renderWithApp(<NowOn meeting={meeting} items={agenda} />);
+    expect(screen.getByTestId('live-now')).toHaveTextContent('A restricted item is being discussed');
+    await act(() => setLocale('ms'));
+    expect(screen.getByTestId('live-now')).toHaveTextContent('Perkara terhad sedang dibincangkan');
+    await act(() => setLocale('en'));
+  });
+
+  it('should say no item is current when none is (positive control: the flag is what changes it)', () => {
+    const meeting = makeMeeting({ status: 'in_progress', currentAgendaItemId: null, currentItemRestricted: false });
+    renderWithApp(<NowOn meeting={meeting} items={makeAgenda([['Papers']])} />);
+    expect(screen.getByTestId('live-now')).toHaveTextContent('No item is current yet.');
   });
 });

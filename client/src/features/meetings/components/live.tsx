@@ -21,7 +21,14 @@ export function NowOn({
   const current = currentItemOf(meeting, items);
   return (
     <p className={className ?? 'live__now'} aria-live="polite" aria-atomic="true" data-testid="live-now">
-      {current ? nowOnText(t, current) : meeting.status === 'in_progress' ? t('meetings.live.noCurrent') : ''}
+      {current
+        ? nowOnText(t, current)
+        : meeting.status !== 'in_progress'
+          ? ''
+          : // The server withheld the pointer: an item above this reader is current.
+            meeting.currentItemRestricted
+            ? t('meetings.live.restrictedCurrent')
+            : t('meetings.live.noCurrent')}
     </p>
   );
 }

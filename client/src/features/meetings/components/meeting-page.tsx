@@ -1,10 +1,11 @@
-import { type AgendaItem, MEETING_TRANSITIONS, type MeetingStatus } from '@sidang/shared';
+import { type AgendaItem, type Classification, MEETING_TRANSITIONS, type MeetingStatus } from '@sidang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { highestLevel, type Inheritance } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ActionItemCreator } from '../../action-items/components/action-item-editor.tsx';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
@@ -316,9 +317,16 @@ function AddAgendaItem({ meetingId, items, onDone }: { meetingId: string; items:
   );
 }
 
-/** The action item creator, with the meeting and agenda item it was raised from. */
-function RaiseAction({ item, onDone }: { item: AgendaItem; onDone: () => void }) {
+/** What a record raised from an agenda item inherits: the higher of the item's and its meeting's level. */
+function useItemInheritance(item: AgendaItem, meetingLevel: Classification): Inheritance {
   const { t } = useTranslation();
+  return { level: highestLevel(item.classification, meetingLevel), from: t('derived.fromItem', { number: item.number }) };
+}
+
+/** The action item creator, with the meeting and agenda item it was raised from. */
+function RaiseAction({ item, meetingLevel, onDone }: { item: AgendaItem; meetingLevel: Classification; onDone: () => void }) {
+  const { t } = useTranslation();
+  const inherited = useItemInheritance(item, meetingLevel);
   const me = useMe();
   const members = useMembers(item.committeeId);
   return (
@@ -329,6 +337,7 @@ function RaiseAction({ item, onDone }: { item: AgendaItem; onDone: () => void })
           members={members.data}
           clearance={me.data?.clearance ?? 'OPEN'}
           origin={{ meetingId: item.meetingId, agendaItemId: item.id }}
+          inherited={inherited}
           onCancel={onDone}
           onCreated={onDone}
         />
@@ -487,16 +496,21 @@ export function MeetingPage() {
                 <EditAgendaItem item={item} items={items} onDone={() => setEditing(null)} />
               ) : (
                 <>
-                  <ItemDecisions agendaItemId={item.id} number={item.number} canRecord={canManage} />
+                  <ItemDecisions
+                    agendaItemId={item.id}
+                    number={item.number}
+                    canRecord={canManage}
+                    inheritedLevel={highestLevel(item.classification, data.classification)}
+                  />
                   <ItemActions committeeId={item.committeeId} agendaItemId={item.id} number={item.number} />
                   <PapersPanel
                     committeeId={item.committeeId}
                     parentId={item.id}
                     number={item.number}
                     canManage={canManage}
-                    defaultClassification={item.classification}
+                    defaultClassification={highestLevel(item.classification, data.classification)}
                   />
-                  {raising === item.id && <RaiseAction item={item} onDone={() => setRaising(null)} />}
+                  {raising === item.id && <RaiseAction item={item} meetingLevel={data.classification} onDone={() => setRaising(null)} />}
                   {linksOf === item.id && (
                     <div id={`agenda-links-${item.id}`}>
                       <LinksPanel recordId={item.id} committeeId={item.committeeId} canEdit={canManageLinks(committee.data?.role)} />

@@ -7,7 +7,10 @@ const enc = encodeURIComponent;
 export interface UploadRequest {
   committeeId: string;
   parentId: string;
-  classification: Classification;
+  /** None: the server gives the paper its item's level (the highest of the item and its meeting). */
+  classification?: Classification;
+  /** Why the paper is classified below its item (chair, secretariat). */
+  declassificationReason?: string;
   file: File;
   /** 0–1 as the bytes leave the browser. */
   onProgress?: (fraction: number) => void;
@@ -34,10 +37,11 @@ export const papersApi = {
   remove: (api: ApiClient, id: string, version: number) => api.delete(`/api/documents/${enc(id)}`, { version }),
 
   /** A multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
-  upload({ committeeId, parentId, classification, file, onProgress }: UploadRequest): Promise<DocumentRecord> {
+  upload({ committeeId, parentId, classification, declassificationReason, file, onProgress }: UploadRequest): Promise<DocumentRecord> {
     const form = new FormData();
     form.append('parentId', parentId);
-    form.append('classification', classification);
+    if (classification) form.append('classification', classification);
+    if (declassificationReason) form.append('declassificationReason', declassificationReason);
     form.append('file', file, file.name);
     return new Promise((resolve, reject) => {
       const request = new XMLHttpRequest();

@@ -8,6 +8,7 @@ import { useApi } from '../../../lib/api/api-context.tsx';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { removeRecord, upsertRecord } from '../../../lib/realtime/cache-apply.ts';
+import { belowOriginText, classificationToSend, InheritedLevel, isBelowOrigin, reasonToSend } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { papersApi } from './papers-api.ts';
@@ -325,23 +326,37 @@ export function PaperUploadButton({ parentId, number }: { parentId: string; numb
 function PaperUpload({
   committeeId,
   parentId,
+  number,
   file,
   defaultClassification,
   onMessage,
 }: {
   committeeId: string;
   parentId: string;
+  number: string;
   file: File;
+  /** What the paper inherits from its item (and the item's meeting). */
   defaultClassification: Classification;
   onMessage: (message: { kind: 'error' | 'done'; text: string } | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const inherited = { level: defaultClassification, from: t('derived.fromItem', { number }) };
   const [classification, setClassification] = useState<Classification>(defaultClassification);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const maxBytes = useUploadMaxBytes();
   const upload = useMutation({
-    mutationFn: () => papersApi.upload({ committeeId, parentId, classification, file, onProgress: setProgress }),
+    mutationFn: () =>
+      papersApi.upload({
+        committeeId,
+        parentId,
+        classification: classificationToSend(classification, inherited),
+        declassificationReason: reasonToSend(classification, inherited, reason),
+        file,
+        onProgress: setProgress,
+      }),
     onSuccess: (paper) => {
       upsertRecord(queryClient, 'document', paper, committeeId);
       onMessage({ kind: 'done', text: t('papers.uploaded', { name: paper.fileName }) });
@@ -352,7 +367,7 @@ function PaperUpload({
         ? t('papers.tooLarge', { name: file.name, max: formatSize(maxBytes, i18n.language) })
         : isApiError(error, 415)
           ? t('papers.badType', { name: file.name })
-          : t('papers.uploadFailed');
+          : (belowOriginText(t, error) ?? t('papers.uploadFailed'));
       onMessage({ kind: 'error', text });
     },
     onSettled: () => setProgress(null),
@@ -375,7 +390,16 @@ function PaperUpload({
           </option>
         ))}
       </select>
-      <button type="button" className="button button--small" disabled={upload.isPending} onClick={() => upload.mutate()}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={upload.isPending}
+        onClick={() => {
+          const missing = isBelowOrigin(classification, inherited) && !reason.trim();
+          setReasonMissing(missing);
+          if (!missing) upload.mutate();
+        }}
+      >
         {t('papers.send')}
       </button>
       <button
@@ -389,6 +413,17 @@ function PaperUpload({
       >
         {t('papers.cancel')}
       </button>
+      <InheritedLevel
+        inherited={inherited}
+        chosen={classification}
+        reason={reason}
+        onReason={(value) => {
+          setReason(value);
+          if (value.trim()) setReasonMissing(false);
+        }}
+        error={reasonMissing ? t('derived.reasonRequired') : undefined}
+        disabled={upload.isPending}
+      />
       {progress !== null && (
         <progress className="papers__progress" max={100} value={Math.round(progress * 100)} aria-label={t('papers.progress')} />
       )}
@@ -451,6 +486,7 @@ export function PapersPanel({
           key={`${pending.file.name}-${pending.file.size}-${pending.file.lastModified}`}
           committeeId={committeeId}
           parentId={parentId}
+          number={number}
           file={pending.file}
           defaultClassification={defaultClassification}
           onMessage={setMessage}

@@ -1,4 +1,4 @@
-import type { AttendanceStatus, QuorumRule } from '@sidang/shared';
+import type { AttendanceStatus, CreateDecision, QuorumRule } from '@sidang/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../../lib/api/api-context.tsx';
@@ -39,7 +39,7 @@ export function useRecordDecision(agendaItemId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (text: string) => meetingsApi.recordDecision(api, agendaItemId, text),
+    mutationFn: (body: CreateDecision) => meetingsApi.recordDecision(api, agendaItemId, body),
     onSuccess: (decision) => {
       upsertRecord(queryClient, 'decision', decision);
     },

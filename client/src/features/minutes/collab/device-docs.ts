@@ -30,6 +30,11 @@ export async function forgetMinutesOnDevice(
   return names.length;
 }
 
+/** Removes one section's copy (its persistence closed first): the server's copy takes its place. */
+export function forgetDeviceCopy(userId: string, sectionId: string, idb: IDBFactory | undefined = globalThis.indexedDB): Promise<void> {
+  return idb ? deleteDatabase(idb, localDocName(userId, sectionId)) : Promise.resolve();
+}
+
 function deleteDatabase(idb: IDBFactory, name: string): Promise<void> {
   return new Promise<void>((resolve) => {
     const request = idb.deleteDatabase(name);

@@ -1,4 +1,4 @@
-import type { DocJoinAck, DocMessage } from '@sidang/shared';
+import type { DocFlushAck, DocJoinAck, DocMessage, DocSyncAck } from '@sidang/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
@@ -19,6 +19,23 @@ export class FakeDocServer {
   private sockets = new Set<FakeDocSocket>();
   /** docIds refused to everybody. */
   readonly refused = new Set<string>();
+  /** False once the minutes left draft: every update is refused (with a resync), as the server's lock decides. */
+  editable = true;
+  /** While true, acks of updates wait in `heldAcks` (a slow server): `releaseAcks()` answers them. */
+  holdAcks = false;
+  readonly heldAcks: Array<() => void> = [];
+  /** Every update message received, in order (to count what went up). */
+  readonly updatesReceived: Uint8Array[] = [];
+
+  releaseAcks(): void {
+    for (const answer of this.heldAcks.splice(0)) answer();
+  }
+
+  /** The server before a step that ends editing: asks every joined socket to flush; resolves with their acks. */
+  flush(docId: string): Promise<DocFlushAck[]> {
+    const joined = [...this.sockets].filter((socket) => socket.connected && socket.joinedDocs.has(docId));
+    return Promise.all(joined.map((socket) => new Promise<DocFlushAck>((resolve) => socket.deliver('doc:flush', { docId }, resolve))));
+  }
 
   docFor(docId: string): Y.Doc {
     let doc = this.docs.get(docId);
@@ -67,18 +84,23 @@ export class FakeDocServer {
       return;
     }
     const { docId, message } = args[0] as DocMessage;
+    const ack = typeof args[1] === 'function' ? (args[1] as (answer: DocSyncAck) => void) : undefined;
     if (!socket.joinedDocs.has(docId)) return;
     if (event === 'doc:sync') {
       const doc = this.docFor(docId);
       const decoder = decoding.createDecoder(toBytes(message));
       const type = decoding.peekVarUint(decoder);
-      if (type !== 0 && !socket.canEdit) {
-        socket.deliver('doc:error', { docId, code: 'read-only' });
+      if (type !== 0 && (!socket.canEdit || !this.editable)) {
+        socket.deliver('doc:error', { docId, code: 'read-only', resync: true });
+        ack?.({ ok: false, code: 'read-only' });
         return;
       }
+      if (type !== 0) this.updatesReceived.push(toBytes(message));
       const encoder = encoding.createEncoder();
       readSyncMessage(decoder, encoder, doc, socket);
       if (encoding.length(encoder) > 0) socket.deliver('doc:sync', { docId, message: encoding.toUint8Array(encoder) });
+      if (ack && this.holdAcks) this.heldAcks.push(() => ack({ ok: true }));
+      else ack?.({ ok: true });
       return;
     }
     if (event === 'doc:awareness') {
@@ -122,8 +144,8 @@ export class FakeDocSocket implements DocChannel {
     return this;
   }
 
-  deliver(event: string, payload: unknown): void {
-    for (const handler of this.handlers.get(event) ?? []) (handler as (payload: unknown) => void)(payload);
+  deliver(event: string, payload: unknown, ack?: (answer: DocFlushAck) => void): void {
+    for (const handler of this.handlers.get(event) ?? []) (handler as (payload: unknown, ack?: unknown) => void)(payload, ack);
   }
 
   connect(): void {

@@ -98,6 +98,91 @@ describe(SocketYjsProvider.name, () => {
     expect(editor.text()).toBe('Official text');
   });
 
+  it('should say saving until the server acknowledged, merging what is typed meanwhile into one message', () => {
+    const server = new FakeDocServer();
+    const a = client(server);
+    server.holdAcks = true;
+    const sentBefore = server.updatesReceived.length;
+    a.doc.getText('t').insert(0, 'Pasted paragraph. ');
+    expect(a.provider.getState().saving).toBe(true);
+    for (const char of 'typed fast') a.doc.getText('t').insert(a.doc.getText('t').length, char);
+    // One message in flight; the ten keystrokes wait for its ack.
+    expect(server.updatesReceived.length - sentBefore).toBe(1);
+    server.releaseAcks();
+    expect(server.updatesReceived.length - sentBefore).toBe(2);
+    expect(a.provider.getState().saving).toBe(true);
+    server.releaseAcks();
+    expect(a.provider.getState().saving).toBe(false);
+    expect(server.docFor(DOC).getText('t').toString()).toBe('Pasted paragraph. typed fast');
+  });
+
+  it("should answer the server's flush only once its edits are acknowledged", async () => {
+    const server = new FakeDocServer();
+    const a = client(server);
+    const reader = client(server, false);
+    server.holdAcks = true;
+    a.doc.getText('t').insert(0, 'Words on the screen');
+    let answered = false;
+    const flushed = server.flush(DOC).then((acks) => {
+      answered = true;
+      return acks;
+    });
+    await Promise.resolve();
+    expect(answered).toBe(false);
+    server.releaseAcks();
+    expect(await flushed).toEqual([{ ok: true }, { ok: true }]);
+    expect(server.docFor(DOC).getText('t').toString()).toBe('Words on the screen');
+    expect(reader.text()).toBe('Words on the screen');
+  });
+
+  it('should ask for a resync when the server refuses an edit (editing ended), and send nothing more', () => {
+    const server = new FakeDocServer();
+    const a = client(server);
+    a.doc.getText('t').insert(0, 'Saved. ');
+    server.editable = false;
+    const sentBefore = server.updatesReceived.length;
+    a.doc.getText('t').insert(a.doc.getText('t').length, 'Too late');
+    expect(a.provider.getState()).toMatchObject({ resync: true, refusal: 'read-only', canEdit: false, saving: false });
+    a.doc.getText('t').insert(a.doc.getText('t').length, ' and later');
+    expect(server.updatesReceived.length).toBe(sentBefore);
+    expect(server.docFor(DOC).getText('t').toString()).toBe('Saved. ');
+  });
+
+  it('should say why an edit was refused when it was beyond the limits (too large), not that editing ended', () => {
+    const server = new FakeDocServer();
+    const a = client(server);
+    a.doc.getText('t').insert(0, 'Saved. ');
+    expect(a.provider.getState().refusal).toBeNull();
+    a.socket.deliver('doc:error', { docId: DOC, code: 'too-large', resync: true });
+    expect(a.provider.getState()).toMatchObject({ resync: true, refusal: 'too-large', canEdit: false });
+  });
+
+  it('should ask for a resync when a read-only copy holds words the server lacks (typed offline as editing ended)', () => {
+    const server = new FakeDocServer();
+    const editor = client(server);
+    editor.doc.getText('t').insert(0, 'Official text');
+    const socket = server.socket(false);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.docFor(DOC)));
+    doc.getText('t').insert(0, 'Typed offline ');
+    socket.connect();
+    const late = new SocketYjsProvider(socket, DOC, doc);
+    expect(late.getState()).toMatchObject({ resync: true, canEdit: false });
+    // A read-only copy with nothing of its own is left alone (positive control).
+    expect(client(server, false).provider.getState()).toMatchObject({ status: 'synced', resync: false });
+  });
+
+  it('should take the rights that hold now when refreshed (back to draft)', () => {
+    const server = new FakeDocServer();
+    const a = client(server, false);
+    expect(a.provider.getState().canEdit).toBe(false);
+    a.socket.canEdit = true;
+    a.provider.refresh();
+    expect(a.provider.getState()).toMatchObject({ status: 'synced', canEdit: true });
+    a.doc.getText('t').insert(0, 'Editable again');
+    expect(server.docFor(DOC).getText('t').toString()).toBe('Editable again');
+  });
+
   it('should report a refused join', () => {
     const server = new FakeDocServer();
     server.refused.add(DOC);

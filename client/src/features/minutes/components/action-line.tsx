@@ -1,9 +1,19 @@
-import type { ActionItem, ActionLine, MinutesSection } from '@sidang/shared';
+import type { ActionItem, ActionLine, Classification, MinutesSection } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import {
+  belowOriginText,
+  classificationToSend,
+  type Inheritance,
+  InheritedLevel,
+  isBelowOrigin,
+  reasonToSend,
+} from '../../../lib/ui/inherited-level.tsx';
+import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
 import { useCreateActionItem } from '../../action-items/hooks/use-action-items.ts';
+import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useUpdateSection } from '../hooks/use-minutes.ts';
 import '../load-strings.ts';
 
@@ -23,6 +33,17 @@ export function parseAgencies(input: string): string[] {
         .filter(Boolean),
     ),
   ];
+}
+
+/**
+ * The agencies an action raised from a passage is for: those the passage itself names
+ * ("Tindakan: JMG, NRES" / "Action: JMG"), else those of the section's action line.
+ */
+export function agenciesForRaise(quote: string, line: ActionLine | null): string[] {
+  const named = /(?:^|\s)(?:tindakan|action)\s*:\s*([^\n]+)/i.exec(quote)?.[1] ?? '';
+  const fromQuote = /^(untuk makluman|for information)\b/i.test(named.trim()) ? [] : parseAgencies(named);
+  if (fromQuote.length > 0) return fromQuote;
+  return line?.kind === 'action' ? [...line.agencies] : [];
 }
 
 interface ActionLineProps {
@@ -123,20 +144,45 @@ interface RaiseActionProps {
 }
 
 /**
- * Raises an action item from a passage: title prefilled from the selection, origin the meeting
- * and agenda item; then links it on the section's action line.
+ * Raises an action item from a passage: title prefilled from the selection, owners the agencies
+ * the passage (or the action line) names, origin the meeting, agenda item and minutes section,
+ * whose level it inherits; then links it on the section's action line.
  */
 export function RaiseActionForm({ section, committeeId, quote, onDone }: RaiseActionProps) {
   const { t } = useTranslation();
+  const me = useMe();
   const create = useCreateActionItem(committeeId);
   const update = useUpdateSection(section.id);
   const [title, setTitle] = useState(quote.replace(/\s+/g, ' ').trim().slice(0, 200));
+  const [agencies, setAgencies] = useState(agenciesForRaise(quote, section.actionLine).join(', '));
+  // The section's level is already the highest of the meeting, the item and the section's own.
+  const inherited: Inheritance = { level: section.classification, from: t('derived.fromSection', { number: section.number }) };
+  const [classification, setClassification] = useState<Classification>(section.classification);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const levels = allowedClassifications(me.data?.clearance);
+  if (!levels.includes(classification)) levels.push(classification);
   const titleId = useId();
+  const agenciesId = useId();
+  const classificationId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
+    const missing = isBelowOrigin(classification, inherited) && !reason.trim();
+    setReasonMissing(missing);
+    if (missing) return;
+    const level = classificationToSend(classification, inherited);
+    const declassificationReason = reasonToSend(classification, inherited, reason);
     create.mutate(
-      { title: title.trim(), meetingId: section.meetingId, agendaItemId: section.agendaItemId },
+      {
+        title: title.trim(),
+        ownerAgencies: parseAgencies(agencies),
+        meetingId: section.meetingId,
+        agendaItemId: section.agendaItemId,
+        minutesSectionId: section.id,
+        ...(level ? { classification: level } : {}),
+        ...(declassificationReason ? { declassificationReason } : {}),
+      },
       {
         onSuccess: (item) => {
           const line = section.actionLine;
@@ -154,6 +200,27 @@ export function RaiseActionForm({ section, committeeId, quote, onDone }: RaiseAc
     <form className="minutes-raise" onSubmit={submit} data-testid="raise-action-form">
       <label htmlFor={titleId}>{t('minutes.section.raiseTitle')}</label>
       <input id={titleId} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+      <label htmlFor={agenciesId}>{t('form.ownerAgencies')}</label>
+      <input id={agenciesId} value={agencies} onChange={(event) => setAgencies(event.target.value)} placeholder="JMG, NRES" />
+      <label htmlFor={classificationId}>{t('form.classification')}</label>
+      <select id={classificationId} value={classification} onChange={(event) => setClassification(event.target.value as Classification)}>
+        {levels.map((level) => (
+          <option key={level} value={level}>
+            {t(`classification.${level}`)}
+          </option>
+        ))}
+      </select>
+      <InheritedLevel
+        inherited={inherited}
+        chosen={classification}
+        reason={reason}
+        onReason={(value) => {
+          setReason(value);
+          if (value.trim()) setReasonMissing(false);
+        }}
+        error={reasonMissing ? t('derived.reasonRequired') : undefined}
+        disabled={create.isPending}
+      />
       <div className="minutes-action-line__buttons">
         <button
           type="submit"
@@ -168,7 +235,7 @@ export function RaiseActionForm({ section, committeeId, quote, onDone }: RaiseAc
       </div>
       {(create.isError || update.isError) && (
         <p className="notice notice--error" role="alert">
-          {t('minutes.section.raiseFailed')}
+          {belowOriginText(t, create.error) ?? t('minutes.section.raiseFailed')}
         </p>
       )}
     </form>

@@ -42,14 +42,14 @@ const attendance: Attendance = {
   version: 1,
 };
 
-function handler(role: 'member' | 'chair', found = true): Handler {
+function handler(role: 'member' | 'chair', found = true, body: Minutes = minutes): Handler {
   return ({ url }) => {
     if (url === '/api/auth/me') return jsonResponse(200, memberUser);
     if (url === `/api/committees/${COMMITTEE_ID}`) return jsonResponse(200, { ...committee, role });
     if (url === `/api/meetings/${MINUTES_MEETING_ID}`) return jsonResponse(200, makeMeeting({ id: MINUTES_MEETING_ID }));
     if (url === `/api/meetings/${MINUTES_MEETING_ID}/attendance`) return jsonResponse(200, attendance);
     if (url === `/api/meetings/${MINUTES_MEETING_ID}/minutes`)
-      return found ? jsonResponse(200, minutes) : jsonResponse(404, { statusCode: 404, message: 'Not found' });
+      return found ? jsonResponse(200, body) : jsonResponse(404, { statusCode: 404, message: 'Not found' });
     if (url.startsWith(`/api/committees/${COMMITTEE_ID}/action-items`)) return jsonResponse(200, [action]);
     if (url.endsWith('/comments')) return jsonResponse(200, []);
     if (url.endsWith('/versions')) return jsonResponse(200, []);
@@ -111,6 +111,17 @@ describe(MinutesPage.name, () => {
     expect(await screen.findByTestId('minutes-to-confirmed')).toBeInTheDocument();
     expect(screen.getByTestId('minutes-to-draft')).toBeInTheDocument();
     expect(screen.getByTestId('minutes-pdf')).toBeInTheDocument();
+  });
+
+  it('should show the save state to an editor of a draft, and no save label at all to a reader', async () => {
+    const draft: Minutes = { ...minutes, ...makeMinutesRecord({ status: 'draft', version: 3 }), text: '', sections };
+    const editor = renderWithApp(<MinutesPage />, { ...route, handler: handler('chair', true, draft), queryClient: signedIn() });
+    expect(await screen.findAllByTestId('section-sync')).toHaveLength(2);
+    editor.unmount();
+
+    renderWithApp(<MinutesPage />, { ...route, handler: handler('member', true, draft), queryClient: signedIn() });
+    expect(await screen.findAllByTestId('minutes-section')).toHaveLength(2);
+    expect(screen.queryByTestId('section-sync')).toBeNull();
   });
 
   it('should say so when there are no minutes the reader may see', async () => {

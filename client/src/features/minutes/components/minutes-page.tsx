@@ -1,5 +1,5 @@
 import type { ActionItem, Attendee, Committee, MinutesRecord, MinutesSection } from '@sidang/shared';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
@@ -15,6 +15,7 @@ import { canManageMeetings } from '../../meetings/hooks/permissions.ts';
 import { useAttendance } from '../../meetings/hooks/use-meeting-panels.ts';
 import { useMeeting } from '../../meetings/hooks/use-meetings.ts';
 import { downloadMinutesPdf } from '../api/minutes-api.ts';
+import type { DocRefusal } from '../collab/socket-yjs-provider.ts';
 import { useComments, useMinutes } from '../hooks/use-minutes.ts';
 import { useSectionDoc } from '../hooks/use-section-doc.ts';
 import { ActionLineView, RaiseActionForm } from './action-line.tsx';
@@ -128,6 +129,43 @@ function AttendanceBlocks({ meetingId }: { meetingId: string }) {
   );
 }
 
+/** What the notice says for each reason the server did not take an edit. */
+const REFUSAL_TEXT: Record<DocRefusal, string> = {
+  'read-only': 'minutes.section.refusedWords',
+  'too-deep': 'minutes.section.refusedTooDeep',
+  'too-large': 'minutes.section.refusedTooLarge',
+  invalid: 'minutes.section.refusedInvalid',
+};
+
+/** Words the server did not take (editing had ended, or beyond the limits): calmly offered to copy, never silently gone. */
+function RefusedWords({ text, reason, onDismiss }: { text: string; reason: DocRefusal; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="notice minutes-refused minutes-no-print" role="status" data-testid="section-refused-words">
+      <p>{t(REFUSAL_TEXT[reason])}</p>
+      <textarea readOnly value={text} aria-label={t('minutes.section.refusedWordsLabel')} rows={Math.min(6, text.split('\n').length + 1)} />
+      <div className="minutes-refused__actions">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            void navigator.clipboard?.writeText(text).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+        >
+          {copied ? t('minutes.section.copied') : t('minutes.section.copyRefused')}
+        </button>
+        <button type="button" className="button button--small button--ghost" onClick={onDismiss}>
+          {t('minutes.section.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function PlainText({ text }: { text: string }) {
   return (
     <div className="minutes-editor minutes-editor--readonly">
@@ -180,27 +218,50 @@ function SectionBlock({
     state.status !== 'refused' &&
     (state.status === 'synced' || state.status === 'syncing' ? state.canEdit : true);
   const caretUser = useMemo(() => ({ name: user.name, color: caretColour(user.id) }), [user.name, user.id]);
+  // The minutes moved (back to draft, or out of it): the document is joined again for the rights
+  // that hold now, so an open editor becomes editable (or read-only) without a reload.
+  const provider = shared?.provider;
+  const seenStatus = useRef(record.status);
+  useEffect(() => {
+    if (seenStatus.current === record.status) return;
+    seenStatus.current = record.status;
+    provider?.refresh();
+  }, [record.status, provider]);
+  // Only an editor sees whether the text has reached the server; readers have nothing to save.
+  const showSaveState = state !== undefined && (mayEdit || state.saving || state.pending);
   const docEmpty = shared ? shared.doc.getXmlFragment('default').length === 0 : true;
   const showPlain = !shared?.loaded || (docEmpty && state?.status !== 'synced' && Boolean(section.text));
   const headingId = `section-${section.id}`;
 
   return (
-    <section className="minutes-section" aria-labelledby={headingId} data-testid="minutes-section" data-section-id={section.id}>
+    <section
+      className="minutes-section"
+      aria-labelledby={headingId}
+      data-testid="minutes-section"
+      data-section-id={section.id}
+      data-sync-status={state?.status}
+    >
       <div className="minutes-section__head">
         <h3 id={headingId}>
           <span className="minutes-section__number">{section.number}.</span> {section.title}
         </h3>
         <ClassificationBadge level={section.classification} />
-        {state && (
+        {state && showSaveState && (
           <span
             className={`minutes-section__sync minutes-section__sync--${state.status} minutes-no-print`}
             data-testid="section-sync"
             data-status={state.status}
+            data-saving={state.saving ? 'true' : 'false'}
           >
-            {state.pending ? t('minutes.section.pending') : t(`minutes.section.status.${state.status}`)}
+            {state.pending
+              ? t('minutes.section.pending')
+              : state.saving
+                ? t('minutes.section.saving')
+                : t(`minutes.section.status.${state.status}`)}
           </span>
         )}
       </div>
+      {shared?.refused && <RefusedWords text={shared.refused.text} reason={shared.refused.reason} onDismiss={shared.dismissRefused} />}
       {state?.status === 'refused' ? (
         <p className="muted" data-testid="section-refused">
           {t('minutes.section.status.refused')}

@@ -17,6 +17,7 @@ import { authStore } from '../../../lib/auth/auth-store.ts';
 import { upsertRecord } from '../../../lib/realtime/cache-apply.ts';
 import { minutesApi } from '../api/minutes-api.ts';
 import { forgetMinutesNotListed } from '../collab/device-docs.ts';
+import { flushOpenDocs } from '../collab/open-docs.ts';
 import { minutesKeys } from './minutes-keys.ts';
 import { compareSectionNumbers } from './section-order.ts';
 
@@ -82,7 +83,11 @@ export function useTransitionMinutes(record: Pick<MinutesRecord, 'id' | 'meeting
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { to: MinutesStatus; version: number; confirmation?: Confirmation }) => minutesApi.transition(api, record.id, body),
+    mutationFn: async (body: { to: MinutesStatus; version: number; confirmation?: Confirmation }) => {
+      // Everything this screen shows goes to the server (acknowledged) before the step is asked for.
+      await flushOpenDocs();
+      return minutesApi.transition(api, record.id, body);
+    },
     onSuccess: (result) => {
       upsertRecord(queryClient, 'minutes', recordOf(result));
       void queryClient.invalidateQueries({ queryKey: minutesKeys.versions(record.id) });

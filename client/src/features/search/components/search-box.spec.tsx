@@ -120,6 +120,23 @@ describe(SearchBox.name, () => {
     expect(screen.queryAllByRole('option')).toHaveLength(0);
   });
 
+  it('should say how long to wait when the server limits searches (rate_limited)', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<SearchBox variant="page" />, {
+      handler: handler(() =>
+        jsonResponse(429, {
+          statusCode: 429,
+          code: 'rate_limited',
+          message: 'Too many searches; wait 7 seconds and try again',
+          retryAfter: 7,
+        }),
+      ),
+    });
+    await user.type(screen.getByRole('combobox'), 'nikel');
+    expect(await screen.findByText('Too many requests. Wait 7 seconds and try again.')).toBeInTheDocument();
+    expect(screen.queryByText('Search is not available right now.')).toBeNull();
+  });
+
   it('should focus the top bar box with "/" from anywhere but a text field, and close its results with Escape', async () => {
     const user = userEvent.setup();
     renderWithApp(

@@ -2,6 +2,7 @@ import { SEARCH_QUERY_MIN, SEARCHABLE_TYPES, type SearchableType, type SearchRes
 import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { errorText } from '../../../lib/api/error-text.ts';
 import { useCommittees } from '../../committees/hooks/use-committees.ts';
 import { normalizeQuery, useSearch } from '../hooks/use-search.ts';
 import { resultPath } from '../result-routes.ts';
@@ -121,7 +122,7 @@ export function SearchBox({ variant, initialText = '', onTextChange }: SearchBox
   const status = !search.searchable
     ? t('search.minLength', { count: SEARCH_QUERY_MIN })
     : search.isError && !search.pending
-      ? t('search.error')
+      ? errorText(t, search.error, t('search.error'))
       : search.pending && items.length === 0
         ? t('search.searching')
         : items.length === 0

@@ -112,7 +112,7 @@ export class RegisterKit {
       verb: 'created',
       version: saved.version,
       classification: saved.classification,
-      ...(governor ? { parent: governor } : {}),
+      ...(governor ? { parent: { id: governor.id } } : {}),
       before: null,
       after: wire,
     });
@@ -146,8 +146,7 @@ export class RegisterKit {
       verb: 'updated',
       version: entity.version,
       classification: entity.classification,
-      previousClassification: (before as { classification: Classification }).classification,
-      ...(governor ? { parent: governor } : {}),
+      ...(governor ? { parent: { id: governor.id } } : {}),
       before,
       after,
     });
@@ -175,7 +174,7 @@ export class RegisterKit {
       verb: 'deleted',
       version: version + 1,
       classification: entity.classification,
-      ...(governor ? { parent: governor } : {}),
+      ...(governor ? { parent: { id: governor.id } } : {}),
       before,
       after: null,
     });

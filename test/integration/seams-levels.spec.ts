@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ActionItem, ActivityPage, AgendaItem, EventEnvelope, Meeting, Negotiation, SearchResponse } from '@sidang/shared';
+import { testStore } from '../support/databases.js';
+import { sql } from './support/db.js';
+import { aMembership, aUser } from './support/factories.js';
+import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+
+/** A unique word the search index keeps as one token (letters only). */
+function word(prefix: string): string {
+  return `${prefix}${randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 10)}`;
+}
+
+/**
+ * The pipeline's levels (issue 14, points 1 and 2): a logged event or audit row is served
+ * through the higher of the field levels it was logged with and the record's current ones, and
+ * a child record's change is logged at the levels of its ancestors as they stand in its own
+ * transaction, read under lock.
+ */
+describe('the change pipeline: history follows current field levels, a child never outruns its parent', () => {
+  let app: TestApp;
+  let chair: Session;
+  let member: Session;
+  let observer: Session;
+  let committeeId: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    [chair, member, observer] = await Promise.all([app.login('chair'), app.login('member'), app.login('observer')]);
+    committeeId = (await app.committees(chair.token)).main.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const ok = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
+    const result = await app.request<T>(method, path, token, body);
+    if (result.status >= 300) throw new Error(`${method} ${path}: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  };
+  const subscribed = async (session: Session): Promise<LiveClient> => {
+    const client = await app.connect(session.token);
+    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    return client;
+  };
+  const head = async (session: Session) =>
+    (await ok<{ latestSeq: number }>('GET', `/api/committees/${committeeId}/events?after=0&limit=1`, session.token)).latestSeq;
+  const download = async (token: string, path: string, format: 'csv' | 'xlsx') => {
+    const response = await fetch(`${app.url}/api/committees/${committeeId}/${path}/export?format=${format}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const buffer = Buffer.from(await response.arrayBuffer());
+    if (format === 'csv') return buffer.toString('utf8');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    const cells: unknown[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => cells.push(row.values)));
+    return JSON.stringify(cells);
+  };
+  const search = async (token: string, q: string) =>
+    (await ok<SearchResponse>('GET', `/api/search?${new URLSearchParams({ q, committeeId })}`, token)).items;
+
+  it("should never again give a reader an action item description's earlier values once it is raised above them (catch-up, activity, exports, search; a member added later too)", async () => {
+    const first = word('kestrelfirst');
+    const second = word('kestrelsecond');
+    const raised = word('kestrelraised');
+    const after = await head(member);
+    const item = await app.createItem(chair.token, committeeId, {
+      title: 'Royalty formula for the separation plant',
+      description: `Draft ${first}`,
+      classification: 'CONFIDENTIAL',
+    });
+    const edited = await ok<ActionItem>('PATCH', `/api/action-items/${item.id}`, chair.token, {
+      version: 1,
+      description: `Draft ${second}`,
+    });
+    // Before the raise the member may read the description: the control that it was theirs to read.
+    expect(JSON.stringify(await app.catchUp(member.token, committeeId, after))).toContain(second);
+    const secret = await ok<ActionItem>('PATCH', `/api/action-items/${item.id}`, chair.token, {
+      version: edited.version,
+      description: `Final ${raised}`,
+      fieldClassifications: { description: 'SECRET' },
+    });
+    expect(secret.fieldClassifications).toEqual({ description: 'SECRET' });
+
+    const latecomer = await aUser(app, { clearance: 'CONFIDENTIAL' });
+    await aMembership(app, { id: committeeId }, latecomer);
+    for (const reader of [member, latecomer]) {
+      const sees = {
+        catchUp: await app.catchUp(reader.token, committeeId, after, 2),
+        activity: await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?entityId=${item.id}`, reader.token),
+        feed: await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?limit=100`, reader.token),
+        get: await ok<ActionItem>('GET', `/api/action-items/${item.id}`, reader.token),
+        stale: (await app.request('PATCH', `/api/action-items/${item.id}`, reader.token, { version: 1, title: 'Stale' })).body,
+        csv: await download(reader.token, 'action-items', 'csv'),
+        xlsx: await download(reader.token, 'action-items', 'xlsx'),
+        search: [...(await search(reader.token, first)), ...(await search(reader.token, second)), ...(await search(reader.token, raised))],
+      };
+      const text = JSON.stringify(sees);
+      for (const value of [first, second, raised]) expect(text).not.toContain(value);
+      // The record itself is still theirs, without the field, on every channel.
+      expect(sees.get.redactedFields).toEqual(['description']);
+      const logged = sees.catchUp.events.filter((event) => event.entityId === item.id);
+      expect(logged.map((event) => event.type)).toEqual(['action-item.created', 'action-item.updated', 'action-item.updated']);
+      for (const event of logged) expect(event.data).toMatchObject({ id: item.id, redactedFields: ['description'] });
+      expect(sees.activity.items.map((entry) => entry.verb)).toEqual(['updated', 'updated', 'created']);
+      expect(sees.activity.items.flatMap((entry) => entry.changes.map((change) => change.field))).not.toContain('description');
+      expect(sees.csv).toContain('Royalty formula for the separation plant');
+      expect(sees.xlsx).toContain('Royalty formula for the separation plant');
+    }
+
+    // Positive control: the SECRET chair reads every value on the same channels.
+    const chairSees = {
+      catchUp: await app.catchUp(chair.token, committeeId, after),
+      activity: await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?entityId=${item.id}`, chair.token),
+      csv: await download(chair.token, 'action-items', 'csv'),
+      search: await search(chair.token, raised),
+    };
+    const chairText = JSON.stringify(chairSees.catchUp) + JSON.stringify(chairSees.activity);
+    for (const value of [first, second, raised]) expect(chairText).toContain(value);
+    expect(chairSees.csv).toContain(raised);
+    expect(chairSees.search.map((result) => result.id)).toContain(item.id);
+  });
+
+  it("should withhold a negotiation's earlier red lines from catch-up and activity once they are raised to SECRET", async () => {
+    const early = `RED-LINES-${randomUUID()}`;
+    const later = `RED-LINES-${randomUUID()}`;
+    const after = await head(member);
+    const negotiation = await ok<Negotiation>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
+      title: 'Critical minerals chapter',
+      counterpart: 'European Commission',
+      redLines: early,
+      classification: 'CONFIDENTIAL',
+    });
+    // Changed once in the open, so that the activity (before → after) holds both values.
+    const changed = await ok<Negotiation>('PATCH', `/api/negotiations/${negotiation.id}`, chair.token, {
+      version: negotiation.version,
+      redLines: later,
+    });
+    const memberBefore = JSON.stringify([
+      await app.catchUp(member.token, committeeId, after),
+      await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?entityId=${negotiation.id}`, member.token),
+    ]);
+    expect(memberBefore).toContain(early);
+    expect(memberBefore).toContain(later);
+    await ok<Negotiation>('PATCH', `/api/negotiations/${negotiation.id}`, chair.token, {
+      version: changed.version,
+      fieldClassifications: { redLines: 'SECRET' },
+    });
+    const memberSees = {
+      catchUp: await app.catchUp(member.token, committeeId, after),
+      activity: await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?entityId=${negotiation.id}`, member.token),
+      csv: await download(member.token, 'negotiations', 'csv'),
+    };
+    expect(JSON.stringify(memberSees)).not.toContain(early);
+    expect(JSON.stringify(memberSees)).not.toContain(later);
+    expect(memberSees.catchUp.events.filter((event) => event.entityId === negotiation.id).map((event) => event.data)).toEqual([
+      expect.objectContaining({ redactedFields: ['redLines'] }),
+      expect.objectContaining({ redactedFields: ['redLines'] }),
+      expect.objectContaining({ redactedFields: ['redLines'] }),
+    ]);
+    expect(memberSees.activity.items).toHaveLength(3);
+    expect(memberSees.csv).toContain('Critical minerals chapter');
+    // Positive control: the chair still reads both.
+    const chairSees = JSON.stringify([
+      await app.catchUp(chair.token, committeeId, after),
+      await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?entityId=${negotiation.id}`, chair.token),
+    ]);
+    expect(chairSees).toContain(early);
+    expect(chairSees).toContain(later);
+  });
+
+  it('should hide, by the one ancestor rule, a decision and a link governed by it from every channel once their meeting is raised', async () => {
+    const meeting = await ok<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: 'Mesyuarat pautan',
+      startsAt: '2032-06-08T09:30:00+08:00',
+    });
+    const item = await ok<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, { title: 'Offtake' });
+    const text = `DECISION-${randomUUID()}`;
+    const after = await head(observer);
+    const decision = await ok<{ id: string }>('POST', `/api/agenda-items/${item.id}/decisions`, chair.token, { text });
+    const action = await app.createItem(chair.token, committeeId, { title: 'Follow the decision up' });
+    // Ends of one level: the link is governed by its `from` end, here the decision (link → decision → item → meeting).
+    const link = await ok<{ id: string }>('POST', '/api/links', chair.token, { fromId: decision.id, toId: action.id });
+    const linksOf = (session: Session) => ok<Array<{ linkId: string }>>('GET', `/api/records/${action.id}/links`, session.token);
+    // Before the raise the observer sees the link: the control that it is theirs until then.
+    expect((await linksOf(observer)).map((shown) => shown.linkId)).toEqual([link.id]);
+    await ok<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: meeting.version, classification: 'SECRET' });
+
+    const observerSees = {
+      links: await linksOf(observer),
+      catchUp: await app.catchUp(observer.token, committeeId, after),
+      activity: await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?limit=100`, observer.token),
+    };
+    expect(observerSees.links).toEqual([]);
+    expect(JSON.stringify(observerSees)).not.toContain(text);
+    expect(JSON.stringify(observerSees)).not.toContain(link.id);
+    // The action item itself stays theirs.
+    expect(observerSees.catchUp.events.map((event) => event.entityId)).toContain(action.id);
+    // Positive control: the chair keeps all of it.
+    expect((await linksOf(chair)).map((shown) => shown.linkId)).toEqual([link.id]);
+    const chairSees = JSON.stringify(await app.catchUp(chair.token, committeeId, after));
+    expect(chairSees).toContain(text);
+    expect(chairSees).toContain(link.id);
+  });
+
+  it('should hide a link from every channel once its other end is raised, whichever end it was made from', async () => {
+    const from = await app.createItem(chair.token, committeeId, { title: 'Feedstock survey' });
+    const to = await app.createItem(chair.token, committeeId, { title: `Offtake terms ${randomUUID()}` });
+    const after = await head(observer);
+    // Ends of one level: before the fix the link was governed by its `from` end alone.
+    const link = await ok<{ id: string }>('POST', '/api/links', chair.token, { fromId: from.id, toId: to.id });
+    const linksOf = (session: Session) => ok<Array<{ linkId: string }>>('GET', `/api/records/${from.id}/links`, session.token);
+    expect((await linksOf(observer)).map((shown) => shown.linkId)).toEqual([link.id]);
+    await ok<ActionItem>('PATCH', `/api/action-items/${to.id}`, chair.token, { version: to.version, classification: 'SECRET' });
+
+    const observerSees = {
+      links: await linksOf(observer),
+      catchUp: await app.catchUp(observer.token, committeeId, after),
+      activity: await ok<ActivityPage>('GET', `/api/committees/${committeeId}/activity?limit=100`, observer.token),
+    };
+    expect(observerSees.links).toEqual([]);
+    expect(JSON.stringify(observerSees)).not.toContain(link.id);
+    // The `from` end stays theirs; the chair keeps the link (positive control).
+    expect((await app.request('GET', `/api/action-items/${from.id}`, observer.token)).status).toBe(200);
+    expect((await linksOf(chair)).map((shown) => shown.linkId)).toEqual([link.id]);
+    expect(JSON.stringify(await app.catchUp(chair.token, committeeId, after))).toContain(link.id);
+  });
+
+  it('should never relay to an OPEN observer an agenda item changed while its meeting is raised to SECRET', async () => {
+    const meeting = await ok<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: 'Mesyuarat khas',
+      startsAt: '2032-05-04T09:30:00+08:00',
+    });
+    const item = await ok<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, { title: 'Offtake terms' });
+    const newTitle = `TITLE-${randomUUID()}`;
+    const [observerSocket, chairSocket] = await Promise.all([subscribed(observer), subscribed(chair)]);
+    const after = await head(observer);
+
+    const raise = () =>
+      app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: meeting.version, classification: 'SECRET' });
+    const retitle = () => app.request('PATCH', `/api/agenda-items/${item.id}`, chair.token, { version: item.version, title: newTitle });
+    if (testStore() === 'postgres') {
+      // The interleave of the issue, made deterministic: the meeting's scope row is held, so its
+      // raise waits in the pipeline (its seq taken); the agenda item's PATCH starts while the
+      // raise is uncommitted (its service reads the meeting as OPEN), then both are released.
+      const { dataSource } = sql(app);
+      const holder = dataSource.createQueryRunner();
+      await holder.connect();
+      const waiting = async (count: number) => {
+        for (let tries = 0; tries < 200; tries++) {
+          const rows: Array<{ n: string }> = await dataSource.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          if (Number(rows[0]?.n) >= count) return;
+          await settle(25);
+        }
+        throw new Error(`fewer than ${count} writers waiting`);
+      };
+      try {
+        await holder.startTransaction();
+        await holder.query('SELECT level FROM record_scopes WHERE scope_id = $1 FOR UPDATE', [meeting.id]);
+        const raised = raise();
+        await waiting(1);
+        const retitled = retitle();
+        await waiting(2);
+        await holder.commitTransaction();
+        expect((await raised).status).toBe(200);
+        expect((await retitled).status).toBe(200);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    } else {
+      // One serialized connection: no interleave, the sequential order instead.
+      expect((await raise()).status).toBe(200);
+      expect((await retitle()).status).toBe(200);
+    }
+
+    // Positive control: the SECRET chair gets the new title live; the observer is told the meeting went.
+    await chairSocket.waitFor((events) =>
+      events.some((event) => event.entityId === item.id && JSON.stringify(event.data).includes(newTitle)),
+    );
+    await observerSocket.waitFor((events) => events.some((event) => event.entityId === meeting.id && event.type === 'meeting.hidden'));
+    await settle(300);
+    const observerSees = {
+      socket: observerSocket.events,
+      catchUp: await app.catchUp(observer.token, committeeId, after),
+      get: (await app.request('GET', `/api/agenda-items/${item.id}`, observer.token)).body,
+    };
+    expect(JSON.stringify(observerSees)).not.toContain(newTitle);
+    expect(observerSocket.events.filter((event: EventEnvelope) => event.entityId === item.id)).toEqual([]);
+    // Logged at the meeting's level as it stood in the item's own transaction.
+    const [logged] = await sql(app).dataSource.query(
+      `SELECT level FROM change_events WHERE committee_id = $1 AND entity_id = $2 ORDER BY seq DESC LIMIT 1`,
+      [committeeId, item.id],
+    );
+    expect(Number(logged.level)).toBe(3);
+  });
+});
