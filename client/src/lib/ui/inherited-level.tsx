@@ -1,6 +1,6 @@
 import { CLASSIFICATIONS, type Classification, classificationLevel } from '@sidang/shared/constants';
 import type { TFunction } from 'i18next';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-client.ts';
 
@@ -43,6 +43,55 @@ export function belowOriginText(t: TFunction, error: unknown): string | null {
   const level = error.body.issues?.find((issue) => issue.code === 'below_origin')?.params?.level;
   const known = (CLASSIFICATIONS as readonly unknown[]).includes(level);
   return t('validation.belowOrigin', { level: known ? t(`classification.${level as Classification}`) : String(level ?? '') });
+}
+
+/** What a request for a derived record sends about its level (see `classificationToSend`, `reasonToSend`). */
+export interface DerivedLevelPayload {
+  classification?: Classification;
+  declassificationReason?: string;
+}
+
+/**
+ * A form's level for a record raised from another: the level picked (the inherited one at
+ * first), the reason for declassification, and whether it is missing. `fieldProps` go to
+ * `InheritedLevel`; `check()` flags a missing reason before sending; `payload()` is what the
+ * request carries.
+ */
+export function useDerivedLevel(inherited: Inheritance) {
+  const { t } = useTranslation();
+  const [classification, setClassification] = useState<Classification>(inherited.level);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  return {
+    classification,
+    setClassification,
+    /** False, with the reason flagged, while a lower level is picked without a reason. */
+    check(): boolean {
+      const missing = isBelowOrigin(classification, inherited) && !reason.trim();
+      setReasonMissing(missing);
+      return !missing;
+    },
+    payload(): DerivedLevelPayload {
+      const level = classificationToSend(classification, inherited);
+      const declassificationReason = reasonToSend(classification, inherited, reason);
+      return { ...(level ? { classification: level } : {}), ...(declassificationReason ? { declassificationReason } : {}) };
+    },
+    reset(): void {
+      setClassification(inherited.level);
+      setReason('');
+      setReasonMissing(false);
+    },
+    fieldProps: {
+      inherited,
+      chosen: classification,
+      reason,
+      onReason: (value: string) => {
+        setReason(value);
+        if (value.trim()) setReasonMissing(false);
+      },
+      error: reasonMissing ? t('derived.reasonRequired') : undefined,
+    },
+  };
 }
 
 interface InheritedLevelProps {

@@ -3,14 +3,7 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
-import {
-  belowOriginText,
-  classificationToSend,
-  type Inheritance,
-  InheritedLevel,
-  isBelowOrigin,
-  reasonToSend,
-} from '../../../lib/ui/inherited-level.tsx';
+import { belowOriginText, type Inheritance, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
 import { useMe } from '../../auth/hooks/use-auth.ts';
@@ -25,27 +18,20 @@ export function RecordDecision({ agendaItemId, number, inherited }: { agendaItem
   const me = useMe();
   const record = useRecordDecision(agendaItemId);
   const [text, setText] = useState('');
-  const [classification, setClassification] = useState<Classification>(inherited.level);
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
+  const derived = useDerivedLevel(inherited);
+  const { classification, setClassification } = derived;
   const levels = allowedClassifications(me.data?.clearance);
   if (!levels.includes(classification)) levels.push(classification);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = text.trim();
-    if (!trimmed) return;
-    const missing = isBelowOrigin(classification, inherited) && !reason.trim();
-    setReasonMissing(missing);
-    if (missing) return;
-    const level = classificationToSend(classification, inherited);
-    const declassificationReason = reasonToSend(classification, inherited, reason);
+    if (!trimmed || !derived.check()) return;
     record.mutate(
-      { text: trimmed, ...(level ? { classification: level } : {}), ...(declassificationReason ? { declassificationReason } : {}) },
+      { text: trimmed, ...derived.payload() },
       {
         onSuccess: () => {
           setText('');
-          setClassification(inherited.level);
-          setReason('');
+          derived.reset();
         },
       },
     );
@@ -76,17 +62,7 @@ export function RecordDecision({ agendaItemId, number, inherited }: { agendaItem
       <button type="submit" className="button button--small" disabled={record.isPending || !text.trim()}>
         {t('meetings.decisions.record')}
       </button>
-      <InheritedLevel
-        inherited={inherited}
-        chosen={classification}
-        reason={reason}
-        onReason={(value) => {
-          setReason(value);
-          if (value.trim()) setReasonMissing(false);
-        }}
-        error={reasonMissing ? t('derived.reasonRequired') : undefined}
-        disabled={record.isPending}
-      />
+      <InheritedLevel {...derived.fieldProps} disabled={record.isPending} />
       {record.isError && (
         <span className="field__error" role="alert">
           {belowOriginText(t, record.error) ?? t('meetings.saveFailed')}

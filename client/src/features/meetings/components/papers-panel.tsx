@@ -8,7 +8,7 @@ import { useApi } from '../../../lib/api/api-context.tsx';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { removeRecord, upsertRecord } from '../../../lib/realtime/cache-apply.ts';
-import { belowOriginText, classificationToSend, InheritedLevel, isBelowOrigin, reasonToSend } from '../../../lib/ui/inherited-level.tsx';
+import { belowOriginText, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ClassificationBadge } from '../../action-items/components/badges.tsx';
 import { papersApi } from './papers-api.ts';
@@ -342,9 +342,8 @@ function PaperUpload({
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const inherited = { level: defaultClassification, from: t('derived.fromItem', { number }) };
-  const [classification, setClassification] = useState<Classification>(defaultClassification);
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
+  const derived = useDerivedLevel(inherited);
+  const { classification, setClassification } = derived;
   const [progress, setProgress] = useState<number | null>(null);
   const maxBytes = useUploadMaxBytes();
   const upload = useMutation({
@@ -352,8 +351,7 @@ function PaperUpload({
       papersApi.upload({
         committeeId,
         parentId,
-        classification: classificationToSend(classification, inherited),
-        declassificationReason: reasonToSend(classification, inherited, reason),
+        ...derived.payload(),
         file,
         onProgress: setProgress,
       }),
@@ -395,9 +393,7 @@ function PaperUpload({
         className="button button--small"
         disabled={upload.isPending}
         onClick={() => {
-          const missing = isBelowOrigin(classification, inherited) && !reason.trim();
-          setReasonMissing(missing);
-          if (!missing) upload.mutate();
+          if (derived.check()) upload.mutate();
         }}
       >
         {t('papers.send')}
@@ -413,17 +409,7 @@ function PaperUpload({
       >
         {t('papers.cancel')}
       </button>
-      <InheritedLevel
-        inherited={inherited}
-        chosen={classification}
-        reason={reason}
-        onReason={(value) => {
-          setReason(value);
-          if (value.trim()) setReasonMissing(false);
-        }}
-        error={reasonMissing ? t('derived.reasonRequired') : undefined}
-        disabled={upload.isPending}
-      />
+      <InheritedLevel {...derived.fieldProps} disabled={upload.isPending} />
       {progress !== null && (
         <progress className="papers__progress" max={100} value={Math.round(progress * 100)} aria-label={t('papers.progress')} />
       )}

@@ -3,14 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
-import {
-  belowOriginText,
-  classificationToSend,
-  type Inheritance,
-  InheritedLevel,
-  isBelowOrigin,
-  reasonToSend,
-} from '../../../lib/ui/inherited-level.tsx';
+import { belowOriginText, type Inheritance, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
 import { useCreateActionItem } from '../../action-items/hooks/use-action-items.ts';
 import { useMe } from '../../auth/hooks/use-auth.ts';
@@ -157,9 +150,8 @@ export function RaiseActionForm({ section, committeeId, quote, onDone }: RaiseAc
   const [agencies, setAgencies] = useState(agenciesForRaise(quote, section.actionLine).join(', '));
   // The section's level is already the highest of the meeting, the item and the section's own.
   const inherited: Inheritance = { level: section.classification, from: t('derived.fromSection', { number: section.number }) };
-  const [classification, setClassification] = useState<Classification>(section.classification);
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
+  const derived = useDerivedLevel(inherited);
+  const { classification, setClassification } = derived;
   const levels = allowedClassifications(me.data?.clearance);
   if (!levels.includes(classification)) levels.push(classification);
   const titleId = useId();
@@ -167,12 +159,7 @@ export function RaiseActionForm({ section, committeeId, quote, onDone }: RaiseAc
   const classificationId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!title.trim()) return;
-    const missing = isBelowOrigin(classification, inherited) && !reason.trim();
-    setReasonMissing(missing);
-    if (missing) return;
-    const level = classificationToSend(classification, inherited);
-    const declassificationReason = reasonToSend(classification, inherited, reason);
+    if (!title.trim() || !derived.check()) return;
     create.mutate(
       {
         title: title.trim(),
@@ -180,8 +167,7 @@ export function RaiseActionForm({ section, committeeId, quote, onDone }: RaiseAc
         meetingId: section.meetingId,
         agendaItemId: section.agendaItemId,
         minutesSectionId: section.id,
-        ...(level ? { classification: level } : {}),
-        ...(declassificationReason ? { declassificationReason } : {}),
+        ...derived.payload(),
       },
       {
         onSuccess: (item) => {
@@ -210,17 +196,7 @@ export function RaiseActionForm({ section, committeeId, quote, onDone }: RaiseAc
           </option>
         ))}
       </select>
-      <InheritedLevel
-        inherited={inherited}
-        chosen={classification}
-        reason={reason}
-        onReason={(value) => {
-          setReason(value);
-          if (value.trim()) setReasonMissing(false);
-        }}
-        error={reasonMissing ? t('derived.reasonRequired') : undefined}
-        disabled={create.isPending}
-      />
+      <InheritedLevel {...derived.fieldProps} disabled={create.isPending} />
       <div className="minutes-action-line__buttons">
         <button
           type="submit"
