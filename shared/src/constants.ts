@@ -8,4 +8,6 @@ export * from './action-items/action-item.constants.js';
 export * from './auth/auth.constants.js';
 export * from './common/errors.constants.js';
 export * from './documents/document.constants.js';
+export * from './realtime/protocol.js';
 export * from './realtime/rooms.js';
+export * from './records/record-types.js';

@@ -11,6 +11,8 @@ export * from './documents/document.schema.js';
 export * from './meetings/meeting.schema.js';
 export * from './minutes/minutes.schema.js';
 export * from './realtime/events.js';
+export * from './realtime/protocol.js';
 export * from './realtime/rooms.js';
+export * from './records/record-types.js';
 export * from './registers/index.js';
 export * from './search/search.schema.js';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PROTOCOL_VERSION } from '@sidang/shared';
 import fc from 'fast-check';
+import { io } from 'socket.io-client';
 import { EventRelay } from '../../server/src/realtime/event-relay.js';
 import { SOCKET_MAX_FRAME_BYTES } from '../../server/src/realtime/socket-limits.js';
 import { type Session, settle, TestApp } from './support/harness.js';
@@ -12,6 +14,15 @@ function caseVariants(id: string, count: number, seed: number): string[] {
       .map((upper) => [...id].map((char, index) => (upper[index] ? char.toUpperCase() : char)).join('')),
     { numRuns: count, seed },
   );
+}
+
+/** Connects with this handshake `auth`; resolves to the connected socket or to the refusal's `connect_error`. */
+function handshake(url: string, auth: Record<string, unknown>) {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  return new Promise<{ socket: typeof socket; error?: Error & { data?: unknown } }>((resolve) => {
+    socket.once('connect', () => resolve({ socket }));
+    socket.once('connect_error', (error: Error & { data?: unknown }) => resolve({ socket, error }));
+  });
 }
 
 describe('socket protocol under hostile use', () => {
@@ -104,5 +115,40 @@ describe('socket protocol under hostile use', () => {
     const own = await client.socket.timeout(5_000).emitWithAck('unsubscribe', { committeeId });
     expect(own).toEqual({ ok: true, seq: expect.any(Number) });
     client.disconnect();
+  });
+
+  it('should refuse a handshake that names another protocol version, with the code the app shows as "reload"', async () => {
+    for (const protocol of [PROTOCOL_VERSION - 1, PROTOCOL_VERSION + 1, String(PROTOCOL_VERSION), null, 'x'.repeat(10_000)]) {
+      const { socket, error } = await handshake(app.url, { token: observer.token, protocol });
+      expect(socket.connected).toBe(false);
+      expect(error?.data).toEqual({ code: 'protocol_mismatch', protocol: PROTOCOL_VERSION });
+      expect(error?.message.length).toBeLessThan(200);
+      socket.close();
+    }
+    // A good token does not make up for the wrong protocol, nor a bad one pass with the right protocol.
+    const { socket, error } = await handshake(app.url, { token: 'not-a-token', protocol: PROTOCOL_VERSION });
+    expect(error?.data).not.toEqual(expect.objectContaining({ code: 'protocol_mismatch' }));
+    expect(error?.message).toMatch(/unauthorized/);
+    socket.close();
+  });
+
+  it('should serve a handshake that names this protocol version, and one that names none (scripts: the contract is `auth: { token }`)', async () => {
+    for (const auth of [{ token: observer.token, protocol: PROTOCOL_VERSION }, { token: observer.token }]) {
+      const { socket, error } = await handshake(app.url, auth);
+      expect(error).toBeUndefined();
+      expect(socket.connected).toBe(true);
+      const ack = await socket.timeout(5_000).emitWithAck('subscribe', { committeeId });
+      expect(ack).toEqual({ ok: true, seq: expect.any(Number) });
+      // It is served: a change arrives live.
+      const title = `Protocol ${Object.keys(auth).join('+')}`;
+      const arrived = new Promise<void>((resolve) => {
+        socket.on('event', (envelope: { data?: { title?: string } }) => {
+          if (envelope.data?.title === title) resolve();
+        });
+      });
+      await app.createItem(chair.token, committeeId, { title });
+      await arrived;
+      socket.close();
+    }
   });
 });

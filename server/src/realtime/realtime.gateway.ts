@@ -10,11 +10,15 @@ import {
 } from '@nestjs/websockets';
 import {
   type AccessChanged,
+  acceptsProtocol,
   type Classification,
   type ClientToServerEvents,
   classificationLevel,
   lowerOf,
+  PROTOCOL_MISMATCH,
+  PROTOCOL_VERSION,
   type PresenceAck,
+  type ProtocolMismatch,
   presenceRequestSchema,
   type Role,
   rooms,
@@ -53,6 +57,15 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** The handshake refusal for a client of another wire protocol: `connect_error` with `data.code`. */
+function protocolMismatch(protocol: unknown): Error & { data: ProtocolMismatch } {
+  const error = new Error(
+    `${PROTOCOL_MISMATCH}: this client speaks protocol ${String(JSON.stringify(protocol)).slice(0, 40)}, the server ${PROTOCOL_VERSION}; reload`,
+  ) as Error & { data: ProtocolMismatch };
+  error.data = { code: PROTOCOL_MISMATCH, protocol: PROTOCOL_VERSION };
+  return error;
+}
+
 /**
  * Thin edge of the realtime channel: authenticates the handshake, checks membership before a
  * socket joins its committee room, and re-scopes live sockets when their user's access changes.
@@ -84,7 +97,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     // Sign-out (on any instance) closes the sockets of the sessions it ended.
     this.subscriptions.push(this.sessionEvents.revoked$.subscribe(({ userId, sessionId }) => void this.onRevoked(userId, sessionId)));
     server.use((socket, next) => {
-      const { token, viewLevel } = (socket.handshake.auth as { token?: unknown; viewLevel?: unknown } | undefined) ?? {};
+      const { token, viewLevel, protocol } =
+        (socket.handshake.auth as { token?: unknown; viewLevel?: unknown; protocol?: unknown } | undefined) ?? {};
+      // An app built for another wire protocol is told to reload; a script that names none is served.
+      if (!acceptsProtocol(protocol)) return next(protocolMismatch(protocol));
       this.auth
         .authenticate(token)
         .then((session) => {

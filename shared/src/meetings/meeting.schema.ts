@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classificationSchema, declassificationReasonSchema } from '../access/classification.js';
+import { RECORD_TYPES } from '../records/record-types.js';
 
 export const MEETING_STATUSES = ['draft', 'scheduled', 'in_progress', 'adjourned', 'closed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -21,7 +22,7 @@ const dateTimeWithOffset = z.iso.datetime({ offset: true }).describe('ISO date-t
 const text = (max: number) => z.string().trim().max(max);
 
 /** The meeting's fields that may be classified above it: the pointer to its current agenda item. */
-export const MEETING_LEVELLED_FIELDS = ['currentAgendaItemId', 'currentItemStartedAt'] as const;
+export const MEETING_LEVELLED_FIELDS = RECORD_TYPES.meeting.levelledFields;
 
 const meetingFieldClassificationsSchema = z
   .strictObject({ currentAgendaItemId: classificationSchema.optional(), currentItemStartedAt: classificationSchema.optional() })

@@ -15,17 +15,15 @@ import type {
   MinutesRecord,
   MinutesSection,
 } from '../minutes/minutes.schema.js';
+import type { EntityType } from '../records/record-types.js';
 import type { Agreement, BilateralCommitment, BilateralMeeting } from '../registers/bilateral.schema.js';
 import type { RecordLink } from '../registers/link.schema.js';
 import type { Negotiation, NegotiationRound } from '../registers/negotiation.schema.js';
 import type { RndMilestone, RndProject } from '../registers/rnd.schema.js';
 
-/** Bumped when the wire protocol changes incompatibly. */
-export const PROTOCOL_VERSION = 2;
-
 /**
- * The wire shape of every record type that travels through the change pipeline. A new record
- * type adds itself here; server emit and client handlers are then checked by the compiler.
+ * The wire shape of every record type that travels through the change pipeline
+ * (records/record-types.ts names them). A new record type adds itself here; server emit and client handlers are then checked by the compiler.
  */
 export interface EntityRecords {
   'action-item': ActionItem;
@@ -50,30 +48,9 @@ export interface EntityRecords {
   document: DocumentRecord;
 }
 
-/** Record types that travel through the change pipeline. */
-export const ENTITY_TYPES = [
-  'action-item',
-  'progress-update',
-  'member',
-  'meeting',
-  'agenda-item',
-  'attendance',
-  'decision',
-  'bilateral-meeting',
-  'bilateral-commitment',
-  'agreement',
-  'negotiation',
-  'negotiation-round',
-  'rnd-project',
-  'rnd-milestone',
-  'record-link',
-  'minutes',
-  'minutes-section',
-  'minutes-comment',
-  'committee-settings',
-  'document',
-] as const satisfies ReadonlyArray<keyof EntityRecords>;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+/** Every record type of the descriptor has a wire shape here, and nothing else has one. */
+const wireShapesMatchDescriptor: [keyof EntityRecords, EntityType] extends [EntityType, keyof EntityRecords] ? true : never = true;
+void wireShapesMatchDescriptor;
 
 /**
  * `hidden` is sent, with `data: { id }`, to users who could see a record before a change

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
 import { text } from '../common/text.js';
+import { RECORD_TYPES } from '../records/record-types.js';
 import { fieldLevelsSchema, optionalDateSchema, optionalShape, pageQueryFields, recordFields, versionField } from './common.js';
 
 /** ISO 3166-1 alpha-2 code, upper case (EU is accepted as its exceptionally reserved code). */
@@ -15,7 +16,7 @@ export type BilateralLevel = (typeof BILATERAL_LEVELS)[number];
 export const bilateralLevelSchema = z.enum(BILATERAL_LEVELS);
 
 /** Fields of a bilateral meeting that may carry a level above the meeting's own. */
-export const BILATERAL_MEETING_LEVELLED_FIELDS = ['ourDelegation', 'objectives', 'outcomes'] as const;
+export const BILATERAL_MEETING_LEVELLED_FIELDS = RECORD_TYPES['bilateral-meeting'].levelledFields;
 const bilateralFieldLevels = fieldLevelsSchema(BILATERAL_MEETING_LEVELLED_FIELDS);
 
 export const bilateralMeetingSchema = z.object({

@@ -1,21 +1,6 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
-
-/** Record types a link may join. */
-export const LINKABLE_TYPES = [
-  'action-item',
-  'meeting',
-  'agenda-item',
-  'decision',
-  'bilateral-meeting',
-  'bilateral-commitment',
-  'agreement',
-  'negotiation',
-  'negotiation-round',
-  'rnd-project',
-  'rnd-milestone',
-] as const;
-export type LinkableType = (typeof LINKABLE_TYPES)[number];
+import { LINKABLE_TYPES } from '../records/record-types.js';
 
 /** A link between two records of one committee; governed by the higher of both ends. */
 export const recordLinkSchema = z.object({

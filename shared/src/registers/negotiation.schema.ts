@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
 import { text } from '../common/text.js';
+import { RECORD_TYPES } from '../records/record-types.js';
 import { fieldLevelsSchema, optionalDateSchema, optionalShape, pageQueryFields, recordFields, versionField } from './common.js';
 
 export const NEGOTIATION_KINDS = ['fta_chapter', 'investment', 'supply_chain', 'mou'] as const;
@@ -9,7 +10,7 @@ export const NEGOTIATION_STATUSES = ['preparing', 'in_progress', 'suspended', 'c
 export type NegotiationStatus = (typeof NEGOTIATION_STATUSES)[number];
 
 /** Fields of a negotiation that may carry a level above the record's own (e.g. redLines SECRET). */
-export const NEGOTIATION_LEVELLED_FIELDS = ['position', 'redLines', 'fallback', 'concessions'] as const;
+export const NEGOTIATION_LEVELLED_FIELDS = RECORD_TYPES.negotiation.levelledFields;
 const negotiationFieldLevels = fieldLevelsSchema(NEGOTIATION_LEVELLED_FIELDS);
 
 export const negotiationSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
 import { text } from '../common/text.js';
+import { RECORD_TYPES } from '../records/record-types.js';
 import {
   booleanQuerySchema,
   fieldLevelsSchema,
@@ -27,7 +28,7 @@ export type ValueChainStage = z.infer<typeof valueChainStageSchema>;
 const trlSchema = z.number().int().min(1).max(9).describe('Technology readiness level 1–9');
 
 /** Fields of an R&D project that may carry a level above the project's own. */
-export const RND_PROJECT_LEVELLED_FIELDS = ['fundingRm', 'partners', 'notes'] as const;
+export const RND_PROJECT_LEVELLED_FIELDS = RECORD_TYPES['rnd-project'].levelledFields;
 const rndFieldLevels = fieldLevelsSchema(RND_PROJECT_LEVELLED_FIELDS);
 
 export const rndProjectSchema = z.object({

@@ -1,28 +1,7 @@
 import { z } from 'zod';
+import { SEARCHABLE_TYPES, type SearchableType } from '../records/record-types.js';
 
-/**
- * Record types the search box finds. A new record type adds its name here; the compiler then
- * asks for its indexed fields (server/src/search/search-fields.ts) and the page a result opens
- * (client/src/features/search/result-routes.ts).
- */
-export const SEARCHABLE_TYPES = [
-  'action-item',
-  'progress-update',
-  'meeting',
-  'agenda-item',
-  'decision',
-  'bilateral-meeting',
-  'bilateral-commitment',
-  'agreement',
-  'negotiation',
-  'negotiation-round',
-  'rnd-project',
-  'rnd-milestone',
-  'document',
-  'minutes-section',
-] as const;
 export const searchableTypeSchema = z.enum(SEARCHABLE_TYPES);
-export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
 export const SEARCH_QUERY_MIN = 2;
 export const SEARCH_QUERY_MAX = 200;

@@ -10,6 +10,7 @@ import { useCommittee, useCommitteeName, useCommittees } from '../../features/co
 import { SearchBox } from '../../features/search/components/search-box.tsx';
 import { AccessBanner } from './access-banner.tsx';
 import { ConnectionIndicator } from './connection-indicator.tsx';
+import { UpdateBanner } from './update-banner.tsx';
 
 function Icon({ path }: { path: string }) {
   return (
@@ -221,6 +222,7 @@ export function AppShell() {
           </nav>
         )}
         <main id="main" className="main" tabIndex={-1}>
+          <UpdateBanner />
           <AccessBanner />
           <Outlet />
         </main>

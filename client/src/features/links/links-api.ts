@@ -21,22 +21,3 @@ export const linksApi = {
   create: (api: ApiClient, fromId: string, toId: string) => api.post<RecordLink>('/api/links', { fromId, toId }),
   remove: (api: ApiClient, linkId: string) => api.delete(`/api/links/${enc(linkId)}`),
 };
-
-/** The page of a linked record in this app, when it has one. */
-export function pathOfRecord(type: LinkedRecord['type'], committeeId: string, id: string): string | undefined {
-  const base = `/c/${committeeId}`;
-  switch (type) {
-    case 'action-item':
-      return `${base}/actions/${id}`;
-    case 'meeting':
-      return `${base}/meetings/${id}`;
-    case 'bilateral-meeting':
-      return `${base}/registers/bilateral/${id}`;
-    case 'negotiation':
-      return `${base}/registers/negotiations/${id}`;
-    case 'rnd-project':
-      return `${base}/registers/rnd/${id}`;
-    default:
-      return undefined;
-  }
-}

@@ -8,26 +8,13 @@ import { todayInCommitteeZone } from '../../lib/dates.ts';
 import { viewStateOf } from '../../lib/offline/view-state.ts';
 import { registerKeys } from '../../lib/query-keys.ts';
 import { upsertRecord } from '../../lib/realtime/cache-apply.ts';
+import { CLIENT_RECORD_TYPES, pageOf } from '../../lib/records/record-types.ts';
 import { RetryNotice } from '../../lib/ui/retry-notice.tsx';
 import { actionItemsApi } from '../action-items/api/action-items-api.ts';
 import { ClassificationBadge } from '../action-items/components/badges.tsx';
 import { useSearch } from '../search/hooks/use-search.ts';
-import { type LinkEntry, linksApi, pathOfRecord } from './links-api.ts';
+import { type LinkEntry, linksApi } from './links-api.ts';
 import '../registers/i18n/load-strings.ts';
-
-const TYPE_ICONS: Record<string, string> = {
-  'action-item': '✓',
-  meeting: '▦',
-  'agenda-item': '§',
-  decision: '⚖',
-  'bilateral-meeting': '⇄',
-  'bilateral-commitment': '✎',
-  agreement: '✍',
-  negotiation: '⚑',
-  'negotiation-round': '↻',
-  'rnd-project': '⚗',
-  'rnd-milestone': '◆',
-};
 
 /** Who may add and remove links (the server decides; the UI only offers it). */
 export function canManageLinks(role: string | undefined): boolean {
@@ -42,9 +29,9 @@ export function useLinks(recordId: string) {
 function TypeIcon({ type }: { type: LinkableType }) {
   const { t } = useTranslation();
   return (
-    <span className="link-type" title={t(`links.type.${type}`)}>
-      <span aria-hidden="true">{TYPE_ICONS[type] ?? '•'}</span>
-      <span className="visually-hidden">{t(`links.type.${type}`)}</span>
+    <span className="link-type" title={t(CLIENT_RECORD_TYPES[type].labelKey)}>
+      <span aria-hidden="true">{CLIENT_RECORD_TYPES[type].icon}</span>
+      <span className="visually-hidden">{t(CLIENT_RECORD_TYPES[type].labelKey)}</span>
     </span>
   );
 }
@@ -277,7 +264,7 @@ export function LinksPanel({ recordId, committeeId, canEdit, canRaiseAction = fa
       ) : (
         <ul className="links-list">
           {links.data?.map((entry) => {
-            const path = pathOfRecord(entry.type, entry.committeeId, entry.recordId);
+            const path = pageOf(entry.type, entry.committeeId, entry.recordId);
             return (
               <li key={entry.id} className="links-list__row" data-testid="link-row" data-id={entry.recordId}>
                 <span className="links-list__direction" title={t(`links.${entry.direction}`)}>

@@ -48,6 +48,35 @@ describe(startRealtime.name, () => {
     stop();
   });
 
+  it("should ask for a reload, not a sign-in, when the server refuses this page's protocol version", () => {
+    const socket = fakeSocket();
+    let outdated = 0;
+    let unauthorized = 0;
+    const stop = startRealtime({
+      token: 't',
+      committeeIds: [COMMITTEE_ID],
+      api: createApiClient({ getToken: () => 't', fetch: () => Promise.reject(new TypeError('offline')) }),
+      queryClient: new QueryClient(),
+      onStateChange: () => undefined,
+      onUnauthorized: () => {
+        unauthorized += 1;
+      },
+      onOutdated: () => {
+        outdated += 1;
+      },
+      createSocket: () => socket as unknown as RealtimeSocket,
+    });
+    socket.fire('connect_error', new Error('xhr poll error'));
+    expect(outdated).toBe(0);
+    socket.fire(
+      'connect_error',
+      Object.assign(new Error('protocol_mismatch: reload'), { data: { code: 'protocol_mismatch', protocol: 3 } }),
+    );
+    expect(outdated).toBe(1);
+    expect(unauthorized).toBe(0);
+    stop();
+  });
+
   it('should report nothing more once stopped', async () => {
     const { socket, states, stop } = start();
     stop();

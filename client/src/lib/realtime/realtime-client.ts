@@ -7,6 +7,7 @@ import type {
   ServerToClientEvents,
   SubscribeAck,
 } from '@sidang/shared';
+import { isProtocolMismatch, PROTOCOL_VERSION } from '@sidang/shared/constants';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Socket } from 'socket.io-client';
 import { type ApiClient, isApiError } from '../api/api-client.ts';
@@ -29,6 +30,8 @@ export interface RealtimeOptions {
   onStateChange: (state: ConnectionState) => void;
   /** The server refused the token, or ended the session: sign in again. */
   onUnauthorized: () => void;
+  /** The server speaks another wire protocol (Sidang was updated): the page must be reloaded. */
+  onOutdated?: () => void;
   /** Each committee's stream state (catching up, live, or refused). */
   onCommitteeStateChange?: (committeeId: string, state: CommitteeState) => void;
   /**
@@ -55,7 +58,11 @@ export async function loadSocketFactory(viewLevel?: Classification): Promise<(to
     import('./entity-schemas.ts').then((schemas) => schemas.registerEntitySchemas()),
   ]);
   return (token) =>
-    io({ auth: viewLevel ? { token, viewLevel } : { token }, transports: ['websocket', 'polling'], autoConnect: false }) as RealtimeSocket;
+    io({
+      auth: viewLevel ? { token, protocol: PROTOCOL_VERSION, viewLevel } : { token, protocol: PROTOCOL_VERSION },
+      transports: ['websocket', 'polling'],
+      autoConnect: false,
+    }) as RealtimeSocket;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -219,6 +226,11 @@ export function startRealtime(options: RealtimeOptions): () => void {
   });
   socket.on('connect_error', (error: Error & { data?: unknown }) => {
     setState('offline');
+    // This page was built for another wire protocol: retrying cannot help, a reload will.
+    if (isProtocolMismatch(error)) {
+      options.onOutdated?.();
+      return;
+    }
     if (socket.active) return; // socket.io retries network failures itself
     // The middleware refused the handshake: a bad token, or the server is not ready.
     if (looksLikeAuthError(error)) {

@@ -20,6 +20,8 @@ interface RealtimeStatus {
   committees: ReadonlyMap<string, CommitteeState>;
   notices: readonly ShownAccessNotice[];
   dismiss: (key: number) => void;
+  /** The server speaks another wire protocol: Sidang was updated and this page must be reloaded. */
+  outdated: boolean;
 }
 
 /** The live socket, for what is not a committee's stream (presence on a meeting page). */
@@ -31,6 +33,7 @@ const RealtimeContext = createContext<RealtimeStatus>({
   committees: noCommittees,
   notices: [],
   dismiss: () => undefined,
+  outdated: false,
 });
 
 function committeeNames(queryClient: QueryClient, committeeId: string | null): ShownAccessNotice['committee'] {
@@ -72,6 +75,7 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket, 
   const [state, setState] = useState<ConnectionState>('connecting');
   const [committees, setCommittees] = useState<ReadonlyMap<string, CommitteeState>>(noCommittees);
   const [notices, setNotices] = useState<ShownAccessNotice[]>([]);
+  const [outdated, setOutdated] = useState(false);
   const nextKey = useRef(0);
   // Survives committee-list changes, so a re-created connection catches up instead of reloading.
   const lastSeqs = useRef(new Map<string, number>());
@@ -106,6 +110,7 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket, 
         // Every change of a committee is a line in its activity: the feed and histories on screen refresh.
         onApply: (envelope) => void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) }),
         onUnauthorized: () => authStore.clear(),
+        onOutdated: () => setOutdated(true),
         // The same socket is shared with presence.
         createSocket: (socketToken) => {
           const created = makeSocket(socketToken);
@@ -139,7 +144,10 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket, 
   }, [token, idsKey, api, queryClient, createSocket, viewLevel]);
 
   const dismiss = useCallback((key: number) => setNotices((current) => current.filter((notice) => notice.key !== key)), []);
-  const value = useMemo(() => ({ connection: state, committees, notices, dismiss }), [state, committees, notices, dismiss]);
+  const value = useMemo(
+    () => ({ connection: state, committees, notices, dismiss, outdated }),
+    [state, committees, notices, dismiss, outdated],
+  );
   return (
     <RealtimeContext.Provider value={value}>
       <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>
@@ -191,15 +199,20 @@ export function ConnectionStateProvider({
   committees = noCommittees,
   notices = [],
   dismiss = () => undefined,
+  outdated = false,
   children,
 }: {
   state: ConnectionState;
   committees?: ReadonlyMap<string, CommitteeState>;
   notices?: readonly ShownAccessNotice[];
   dismiss?: (key: number) => void;
+  outdated?: boolean;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ connection: state, committees, notices, dismiss }), [state, committees, notices, dismiss]);
+  const value = useMemo(
+    () => ({ connection: state, committees, notices, dismiss, outdated }),
+    [state, committees, notices, dismiss, outdated],
+  );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 
@@ -217,6 +230,11 @@ export function useCommitteeSyncState(committeeId: string | undefined): Committe
 export function useAccessNotices(): { notices: readonly ShownAccessNotice[]; dismiss: (key: number) => void } {
   const { notices, dismiss } = useContext(RealtimeContext);
   return { notices, dismiss };
+}
+
+/** Whether the server refused this page's wire protocol (Sidang was updated: reload). */
+export function useProtocolOutdated(): boolean {
+  return useContext(RealtimeContext).outdated;
 }
 
 /** The app's socket, for channels beside the committee streams (minutes co-editing); null while there is none. */

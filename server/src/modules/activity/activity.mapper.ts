@@ -5,15 +5,17 @@ import {
   type FieldChange,
   type FieldClassifications,
   projectFor,
+  recordTitle,
 } from '@sidang/shared';
 import type { AuditRow } from './activity.repository.js';
 
 /** Bookkeeping fields that every change moves: not worth a line in a history. */
 const QUIET = new Set(['id', 'version', 'createdAt', 'updatedAt', 'committeeId', 'createdById', 'redactedFields']);
 
-function titleOf(record: Record<string, unknown> | null): string | null {
-  const value = record?.title ?? record?.name ?? record?.body;
-  return typeof value === 'string' ? value.slice(0, 200) : null;
+/** The record's title by its type's rule in the descriptor (shared/src/records/record-types.ts). */
+function titleOf(entityType: string, record: Record<string, unknown> | null): string | null {
+  const title = record ? recordTitle(entityType, record) : null;
+  return title === null ? null : title.slice(0, 200);
 }
 
 /**
@@ -37,7 +39,7 @@ export function toActivityEntry(row: AuditRow, clearance: Classification): Activ
     entityType: row.entity_type,
     entityId: row.entity_id,
     verb: row.verb,
-    title: titleOf(after) ?? titleOf(before),
+    title: titleOf(row.entity_type, after) ?? titleOf(row.entity_type, before),
     changes: row.verb === 'updated' && before && after ? diff(before, after) : [],
   };
 }

@@ -8,6 +8,7 @@ import {
   type LinkableType,
   type LinkedRecord,
   type RecordLink,
+  recordTitle,
 } from '@sidang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
@@ -43,24 +44,9 @@ interface EndRow {
 
 const TITLE_MAX = 200;
 
-/** A record's title from its last logged state: every linkable type has one, or a text. */
+/** A record's title from its last logged state (the descriptor's rule), cut to TITLE_MAX. */
 function titleOf(type: string, data: Record<string, unknown>): string {
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  let title: string;
-  switch (type) {
-    case 'bilateral-meeting':
-      title = `${text(data.counterpart)} (${text(data.country)}), ${text(data.date)}`;
-      break;
-    case 'negotiation-round':
-      title = `Round ${String(data.number ?? '')}`;
-      break;
-    case 'bilateral-commitment':
-    case 'decision':
-      title = text(data.text);
-      break;
-    default:
-      title = text(data.title);
-  }
+  const title = recordTitle(type, data) ?? '';
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 }
 

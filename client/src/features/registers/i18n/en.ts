@@ -164,19 +164,6 @@ export const linksEn = {
   actionTitle: 'Action title',
   actionDue: 'Due date',
   raiseFailed: 'The action could not be raised.',
-  type: {
-    'action-item': 'Action',
-    meeting: 'Meeting',
-    'agenda-item': 'Agenda item',
-    decision: 'Decision',
-    'bilateral-meeting': 'Bilateral meeting',
-    'bilateral-commitment': 'Commitment',
-    agreement: 'Agreement',
-    negotiation: 'Negotiation',
-    'negotiation-round': 'Negotiation round',
-    'rnd-project': 'R&D project',
-    'rnd-milestone': 'Milestone',
-  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

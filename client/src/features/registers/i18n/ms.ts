@@ -163,17 +163,4 @@ export const linksMs: LinkStrings = {
   actionTitle: 'Tajuk tindakan',
   actionDue: 'Tarikh akhir',
   raiseFailed: 'Tindakan tidak dapat diwujudkan.',
-  type: {
-    'action-item': 'Tindakan',
-    meeting: 'Mesyuarat',
-    'agenda-item': 'Perkara',
-    decision: 'Keputusan',
-    'bilateral-meeting': 'Mesyuarat dua hala',
-    'bilateral-commitment': 'Komitmen',
-    agreement: 'Perjanjian',
-    negotiation: 'Rundingan',
-    'negotiation-round': 'Pusingan rundingan',
-    'rnd-project': 'Projek R&D',
-    'rnd-milestone': 'Pencapaian utama',
-  },
 };

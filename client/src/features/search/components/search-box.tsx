@@ -3,9 +3,9 @@ import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useId, u
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../../lib/api/error-text.ts';
+import { CLIENT_RECORD_TYPES, resultPath } from '../../../lib/records/record-types.ts';
 import { useCommittees } from '../../committees/hooks/use-committees.ts';
 import { normalizeQuery, useSearch } from '../hooks/use-search.ts';
-import { resultPath } from '../result-routes.ts';
 
 /** Words of the query, for marking them in titles and snippets. */
 function wordsOf(text: string): string[] {
@@ -177,7 +177,7 @@ export function SearchBox({ variant, initialText = '', onTextChange }: SearchBox
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => toggleType(type)}
             >
-              {t(`search.type.${type}`)}
+              {t(CLIENT_RECORD_TYPES[type].labelKey)}
             </button>
           ))}
         </fieldset>
@@ -211,7 +211,7 @@ export function SearchBox({ variant, initialText = '', onTextChange }: SearchBox
               data-testid="search-result"
             >
               <span className="search__kind">
-                {t(`search.type.${item.type}`)}
+                {t(CLIENT_RECORD_TYPES[item.type].labelKey)}
                 {committeeCode(item.committeeId) && <span className="search__committee"> · {committeeCode(item.committeeId)}</span>}
               </span>
               <span className="search__title">

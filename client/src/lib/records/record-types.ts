@@ -1,0 +1,291 @@
+import type { AgendaItem, Meeting, SearchResult } from '@sidang/shared';
+import type { EntityType, LinkableType, SearchableType } from '@sidang/shared/constants';
+import { minutesKeys } from '../../features/minutes/hooks/minutes-keys.ts';
+import { compareSectionNumbers } from '../../features/minutes/hooks/section-order.ts';
+import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys, registerKeys } from '../query-keys.ts';
+import type { EntityRegistration } from '../realtime/entity-registry.ts';
+
+/**
+ * Where a record opens: its own page, or a place `within` the records that govern it
+ * (`ancestorIds`, nearest first: a decision → its agenda item → its meeting).
+ */
+export type RecordRoute =
+  | { page: (committeeId: string, id: string) => string }
+  | { within: (committeeId: string, ancestorIds: readonly string[]) => string };
+
+/**
+ * What the client adds to a record type's shared descriptor (shared/src/records/record-types.ts).
+ * The compiler asks for a route when the type is searchable and for an icon when it is linkable.
+ */
+export interface ClientRecordType<E extends EntityType> {
+  /** Where the record opens (search results, links); null for a record nobody opens. */
+  route: E extends SearchableType ? RecordRoute : RecordRoute | null;
+  /** Its mark in lists of mixed records (links). */
+  icon: E extends LinkableType ? string : string | null;
+  /** The i18n key of its name, e.g. "Decision". */
+  labelKey: `records.type.${E}`;
+  /**
+   * How the client keeps it live (realtime registry): its query keys, its parent, its order.
+   * The schema that checks its live records goes in `realtime/entity-schemas.ts`, which loads
+   * with the socket: this table is on every first screen and stays free of zod.
+   */
+  live: Omit<EntityRegistration<E>, 'type'>;
+}
+
+/** The server's rule for the past list: closed, or its day (or its end) is over. */
+function isPastMeeting(meeting: Meeting, now = Date.now()): boolean {
+  if (meeting.status === 'closed') return true;
+  const end = meeting.endsAt ? Date.parse(meeting.endsAt) : Date.parse(meeting.startsAt) + 24 * 3600_000;
+  return end < now;
+}
+
+/** "2" before "2.1" before "3": agenda order from the server-computed numbers. */
+function compareAgendaNumbers(a: AgendaItem, b: AgendaItem): number {
+  const [aTop = 0, aSub = 0] = a.number.split('.').map(Number);
+  const [bTop = 0, bSub = 0] = b.number.split('.').map(Number);
+  return aTop - bTop || aSub - bSub;
+}
+
+/**
+ * Every record type as the client knows it, named once: a record type without an entry does not
+ * compile. See README "Adding a record type".
+ */
+export const CLIENT_RECORD_TYPES = {
+  'action-item': {
+    route: { page: (c, id) => `/c/${c}/actions/${id}` },
+    icon: '✓',
+    labelKey: 'records.type.action-item',
+    live: {
+      detailKey: queryKeys.actionItem,
+      listsKey: (committeeId) => queryKeys.actionItemLists(committeeId),
+      // The unfiltered list is patched in place; a filtered one is refetched, its server-side filter decides.
+      listMode: (key) => (isUnfiltered(key[3] as ActionItemListFilters | undefined) ? 'patch' : 'refetch'),
+    },
+  },
+  'progress-update': {
+    route: { within: (c, up) => `/c/${c}/actions/${up[0] ?? ''}` },
+    icon: null,
+    labelKey: 'records.type.progress-update',
+    live: {
+      listsKey: (_committeeId, update) => (update ? queryKeys.progressUpdates(update.actionItemId) : queryKeys.progressUpdatesAll),
+      parent: { type: 'action-item', idOf: (update) => update.actionItemId, childrenKey: queryKeys.progressUpdates },
+      sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+    },
+  },
+  member: {
+    route: null,
+    icon: null,
+    labelKey: 'records.type.member',
+    live: {
+      listsKey: (committeeId) => queryKeys.members(committeeId),
+      sort: (a, b) => a.name.localeCompare(b.name),
+    },
+  },
+  meeting: {
+    route: { page: (c, id) => `/c/${c}/meetings/${id}` },
+    icon: '▦',
+    labelKey: 'records.type.meeting',
+    live: {
+      detailKey: queryKeys.meeting,
+      listsKey: (committeeId) => queryKeys.meetingLists(committeeId),
+      // The upcoming list (soonest first) is patched with what belongs in it; a meeting leaving it,
+      // and the past list (latest first), are refetched: the server's filter and order decide.
+      listMode: (key, meeting) => ((key[3] as MeetingListWhen | undefined) === 'upcoming' && !isPastMeeting(meeting) ? 'patch' : 'refetch'),
+      sort: (a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt),
+    },
+  },
+  'agenda-item': {
+    route: { within: (c, up) => `/c/${c}/meetings/${up[0] ?? ''}` },
+    icon: '§',
+    labelKey: 'records.type.agenda-item',
+    live: {
+      // An agenda is patched in place (moved items too): every screen ends with the server's order.
+      listsKey: (_committeeId, item) => (item ? queryKeys.agendaItems(item.meetingId) : queryKeys.agendaItemsAll),
+      parent: { type: 'meeting', idOf: (item) => item.meetingId, childrenKey: queryKeys.agendaItems },
+      sort: compareAgendaNumbers,
+    },
+  },
+  attendance: {
+    route: null,
+    icon: null,
+    labelKey: 'records.type.attendance',
+    live: {
+      // The record has its own id; the page asks for it by meeting.
+      detailKey: queryKeys.attendance,
+      detailIdOf: (attendance) => attendance.meetingId,
+      listsKey: () => [...queryKeys.attendanceAll, 'lists'],
+      parent: { type: 'meeting', idOf: (attendance) => attendance.meetingId },
+    },
+  },
+  decision: {
+    route: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
+    icon: '⚖',
+    labelKey: 'records.type.decision',
+    live: {
+      // Each agenda item's decisions are patched in place; the committee's register searches are
+      // read again (the server's search and order decide what they hold).
+      listsKey: () => queryKeys.decisionsAll,
+      listMode: (key, decision) => {
+        if (key[1] === 'register') return key[2] === decision.committeeId ? 'refetch' : 'skip';
+        return key[1] === 'item' && key[2] === decision.agendaItemId ? 'patch' : 'skip';
+      },
+      parent: { type: 'agenda-item', idOf: (decision) => decision.agendaItemId, childrenKey: queryKeys.decisions },
+      sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+    },
+  },
+  'bilateral-meeting': {
+    route: { page: (c, id) => `/c/${c}/registers/bilateral/${id}` },
+    icon: '⇄',
+    labelKey: 'records.type.bilateral-meeting',
+    live: {
+      detailKey: registerKeys.bilateral,
+      listsKey: (committeeId) => registerKeys.bilateralLists(committeeId),
+      // Latest first.
+      sort: (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+    },
+  },
+  'bilateral-commitment': {
+    route: { within: (c, up) => `/c/${c}/registers/bilateral/${up[0] ?? ''}` },
+    icon: '✎',
+    labelKey: 'records.type.bilateral-commitment',
+    live: {
+      // A meeting's commitments are patched in place; a country's open commitments (and any other
+      // cached list the record does not belong to) are read again: the server decides them.
+      listsKey: () => registerKeys.commitmentsAll,
+      listMode: (key, commitment) => (key[1] === 'meeting' && key[2] === commitment.bilateralMeetingId ? 'patch' : 'refetch'),
+      parent: { type: 'bilateral-meeting', idOf: (commitment) => commitment.bilateralMeetingId, childrenKey: registerKeys.commitments },
+      sort: (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.createdAt.localeCompare(b.createdAt),
+    },
+  },
+  agreement: {
+    route: { within: (c) => `/c/${c}/registers/bilateral` },
+    icon: '✍',
+    labelKey: 'records.type.agreement',
+    live: {
+      listsKey: (committeeId) => registerKeys.agreementLists(committeeId),
+      sort: (a, b) => a.title.localeCompare(b.title),
+    },
+  },
+  negotiation: {
+    route: { page: (c, id) => `/c/${c}/registers/negotiations/${id}` },
+    icon: '⚑',
+    labelKey: 'records.type.negotiation',
+    live: {
+      detailKey: registerKeys.negotiation,
+      listsKey: (committeeId) => registerKeys.negotiationLists(committeeId),
+      sort: (a, b) => a.title.localeCompare(b.title),
+    },
+  },
+  'negotiation-round': {
+    route: { within: (c, up) => `/c/${c}/registers/negotiations/${up[0] ?? ''}` },
+    icon: '↻',
+    labelKey: 'records.type.negotiation-round',
+    live: {
+      listsKey: (_committeeId, round) => (round ? registerKeys.rounds(round.negotiationId) : registerKeys.roundsAll),
+      parent: { type: 'negotiation', idOf: (round) => round.negotiationId, childrenKey: registerKeys.rounds },
+      sort: (a, b) => a.number - b.number,
+    },
+  },
+  'rnd-project': {
+    route: { page: (c, id) => `/c/${c}/registers/rnd/${id}` },
+    icon: '⚗',
+    labelKey: 'records.type.rnd-project',
+    live: {
+      detailKey: registerKeys.rnd,
+      listsKey: (committeeId) => registerKeys.rndLists(committeeId),
+      sort: (a, b) => a.title.localeCompare(b.title),
+    },
+  },
+  'rnd-milestone': {
+    route: { within: (c, up) => `/c/${c}/registers/rnd/${up[0] ?? ''}` },
+    icon: '◆',
+    labelKey: 'records.type.rnd-milestone',
+    live: {
+      listsKey: (_committeeId, milestone) => (milestone ? registerKeys.milestones(milestone.rndProjectId) : registerKeys.milestonesAll),
+      parent: { type: 'rnd-project', idOf: (milestone) => milestone.rndProjectId, childrenKey: registerKeys.milestones },
+      sort: (a, b) => (a.plannedOn ?? '9999').localeCompare(b.plannedOn ?? '9999') || a.createdAt.localeCompare(b.createdAt),
+    },
+  },
+  'record-link': {
+    route: null,
+    icon: null,
+    labelKey: 'records.type.record-link',
+    live: {
+      // A record's links list the record at the other end (held by the link's id): a new link is
+      // read again with that record's title as the reader may see it; a removed one is dropped.
+      listsKey: () => registerKeys.linksAll,
+      listMode: () => 'refetch',
+    },
+  },
+  document: {
+    route: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
+    icon: null,
+    labelKey: 'records.type.document',
+    live: {
+      // The papers of each agenda item are patched in place; removing the item drops them.
+      listsKey: (_committeeId, document) => (document ? queryKeys.documents(document.parentId) : queryKeys.documentsAll),
+      parent: { type: 'agenda-item', idOf: (document) => document.parentId, childrenKey: queryKeys.documents },
+      sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+    },
+  },
+  minutes: {
+    route: null,
+    icon: null,
+    labelKey: 'records.type.minutes',
+    live: {
+      // The page asks for the minutes by meeting; the events carry the record without its sections.
+      detailKey: minutesKeys.record,
+      detailIdOf: (minutes) => minutes.meetingId,
+      listsKey: () => [...minutesKeys.all, 'lists'],
+      parent: { type: 'meeting', idOf: (minutes) => minutes.meetingId },
+    },
+  },
+  'minutes-section': {
+    route: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}/minutes` },
+    icon: null,
+    labelKey: 'records.type.minutes-section',
+    live: {
+      listsKey: (_committeeId, section) => (section ? minutesKeys.sections(section.minutesId) : minutesKeys.sectionsAll),
+      parent: { type: 'minutes', idOf: (section) => section.minutesId, childrenKey: minutesKeys.sections },
+      sort: compareSectionNumbers,
+    },
+  },
+  'minutes-comment': {
+    route: null,
+    icon: null,
+    labelKey: 'records.type.minutes-comment',
+    live: {
+      listsKey: (_committeeId, comment) => (comment ? minutesKeys.comments(comment.minutesId) : minutesKeys.commentsAll),
+      parent: { type: 'minutes', idOf: (comment) => comment.minutesId, childrenKey: minutesKeys.comments },
+      sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+    },
+  },
+  'committee-settings': {
+    route: null,
+    icon: null,
+    labelKey: 'records.type.committee-settings',
+    live: {
+      // One record per committee, keyed by the committee's id; its quorum reaches each meeting as `attendance.updated`.
+      detailKey: (committeeId) => ['committees', committeeId, 'settings'],
+      listsKey: (committeeId) => ['committees', committeeId, 'settings', 'lists'],
+    },
+  },
+} satisfies { [E in EntityType]: ClientRecordType<E> };
+
+/** Where a record opens, given the records that govern it (nearest first); undefined when nowhere. */
+export function recordPath(type: EntityType, committeeId: string, id: string, ancestorIds: readonly string[]): string | undefined {
+  const route: RecordRoute | null = CLIENT_RECORD_TYPES[type].route;
+  if (route === null) return undefined;
+  return 'page' in route ? route.page(committeeId, id) : route.within(committeeId, ancestorIds);
+}
+
+/** The page a search result opens. */
+export function resultPath(result: SearchResult): string {
+  return recordPath(result.type, result.committeeId, result.id, result.ancestorIds) as string;
+}
+
+/** The record's own page, when it has one (a linked record without one is shown without a link). */
+export function pageOf(type: EntityType, committeeId: string, id: string): string | undefined {
+  const route: RecordRoute | null = CLIENT_RECORD_TYPES[type].route;
+  return route !== null && 'page' in route ? route.page(committeeId, id) : undefined;
+}
