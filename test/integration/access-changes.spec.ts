@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AccessChanged, AdminUser, Member } from '@sidang/shared';
-import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+import { type LiveClient, type Session, TestApp } from './support/harness.js';
 
 /** Resolves with the first `access-changed` the socket receives, and how long it took. */
 function nextAccessChange(client: LiveClient): Promise<{ change: AccessChanged; at: number }> {
@@ -44,7 +44,7 @@ describe('access changes made through the app re-scope live sessions at once', (
     const after = await app.createItem(chair.token, committeeId, { title: 'After the removal' });
     // Positive control: a member who stays receives it.
     await stays.waitFor((events) => events.some((e) => e.entityId === after.id));
-    await settle();
+    await removed.delivered();
     expect(removed.events.map((e) => e.entityId)).not.toContain(after.id);
     expect(removed.socket.connected).toBe(true);
     expect((await removed.subscribe(committeeId)).ok).toBe(false);

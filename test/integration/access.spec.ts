@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ActionItem, CLASSIFICATIONS, type Classification, type EventEnvelope, type Role } from '@sidang/shared';
 import { aCommittee, aMembership, anActionItem, aUser, type TestUser, unique } from './support/factories.js';
-import { type LiveClient, settle, TestApp } from './support/harness.js';
+import { delivered, type LiveClient, TestApp } from './support/harness.js';
 
 /** One reader per clearance level, all in the committee; the SECRET one chairs it. */
 const READERS: Array<[Classification, Role]> = [
@@ -69,7 +69,8 @@ describe('need-to-know on every channel', () => {
       const client = live.get(clearance) as LiveClient;
       await client.waitFor((events) => events.filter((e) => e.seq > startSeq).length >= cleared(clearance).length);
     }
-    await settle();
+    // The SECRET reader has every record: the relay emitted each to every room; nothing more is on its way.
+    await delivered(...live.values());
   });
 
   afterAll(async () => {
@@ -139,7 +140,7 @@ describe('need-to-know on every channel', () => {
     expect(raised.status).toBe(200);
     const after = (clearance: Classification) => (live.get(clearance) as LiveClient).events.filter((e) => e.seq > mark);
     for (const [clearance] of READERS) await (live.get(clearance) as LiveClient).waitFor(() => after(clearance).length === 1);
-    await settle();
+    await delivered(...live.values());
 
     for (const clearance of ['OPEN', 'RESTRICTED'] as const) {
       expect(after(clearance)).toEqual([expect.objectContaining({ type: 'action-item.hidden', entityId: open.id, data: { id: open.id } })]);
@@ -194,7 +195,7 @@ describe('need-to-know on every channel', () => {
       updateMarker,
     );
     expect(JSON.stringify((await app.catchUp(chair().token, committee.id, mark, PAGE)).events)).toContain(updateMarker);
-    await settle();
+    await delivered(...live.values());
     for (const clearance of ['CONFIDENTIAL', 'RESTRICTED', 'OPEN'] as const) {
       expect((live.get(clearance) as LiveClient).events.filter((e) => e.seq > mark)).toEqual([]);
       const thread = await app.request('GET', `/api/action-items/${secret.id}/updates`, reader(clearance).token);
@@ -237,7 +238,7 @@ describe('need-to-know on every channel', () => {
       const created = await anActionItem(app, chair(), committee, { title: `Members only ${outsiderMarker}` });
       await member.waitFor((events) => events.some((e) => e.entityId === created.id));
       expect(JSON.stringify(member.events)).toContain(outsiderMarker);
-      await settle();
+      await outsider.delivered();
       expect(outsider.events.filter((e: EventEnvelope) => e.committeeId === committee.id)).toEqual([]);
       expect(JSON.stringify(outsider.events)).not.toContain(outsiderMarker);
       outsider.disconnect();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AdminCommittee, AdminUser, ApiError, EventEnvelope, LoginResponse, Member } from '@sidang/shared';
 import { sql } from './support/db.js';
-import { type HttpResult, type Session, settle, TestApp } from './support/harness.js';
+import { type HttpResult, type Session, TestApp } from './support/harness.js';
 
 const PASSWORD = 'sidang-demo';
 const ADMIN_EMAIL = 'admin@demo.sidang.my';
@@ -383,7 +383,7 @@ describe('administration through the change pipeline', () => {
       expect(audit[1]).toMatchObject({ before: { role: 'member' }, after: { role: 'secretariat' } });
       expect(JSON.stringify(audit)).not.toMatch(/clearance/);
 
-      await settle();
+      await watcher.delivered();
       expect(watcher.events.filter((e) => e.entityId === user.id)).toHaveLength(3);
       watcher.disconnect();
     });

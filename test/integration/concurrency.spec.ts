@@ -66,7 +66,7 @@ describe('concurrent writes', () => {
     for (const subscriber of subscribers) {
       const ours = () => subscriber.events.filter((e: EventEnvelope) => wanted.has(e.entityId));
       await subscriber.waitFor(() => ours().length >= WRITES, 15_000);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await subscriber.delivered();
       expect(
         ours()
           .map((e) => e.entityId)

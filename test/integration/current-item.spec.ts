@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, EventEnvelope, Meeting, ProjectorView } from '@sidang/shared';
 import { io, type Socket } from 'socket.io-client';
 import { aCommittee, aMembership, aUser, type TestUser, unique } from './support/factories.js';
-import { type HttpResult, LiveClient, settle, TestApp } from './support/harness.js';
+import { type HttpResult, LiveClient, TestApp } from './support/harness.js';
 
 const VIEW_LEVEL = 'X-Sidang-View-Level';
 
@@ -246,7 +246,7 @@ describe('the current item and the projector, need-to-know', () => {
     const pointer = await projector.waitFor((events) =>
       events.some((e) => e.type === 'meeting.current-item-changed' && (e.data as Meeting).currentItemRestricted === true),
     );
-    await settle();
+    await projector.delivered();
     expect(withheld(lastOf(pointer, meeting.id, 'meeting.current-item-changed'))).toEqual(WITHHELD);
     expect(JSON.stringify(projector.events)).not.toContain(renamed);
     expect(JSON.stringify(projector.events)).not.toContain(secret.id);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, AgendaItem, Decision, DocumentPage, DocumentRecord, Meeting, Minutes } from '@sidang/shared';
 import { sql } from './support/db.js';
 import { aCommittee, aMembership, aUser, type TestUser } from './support/factories.js';
-import { type HttpResult, type LiveClient, settle, TestApp } from './support/harness.js';
+import { delivered, type HttpResult, type LiveClient, TestApp } from './support/harness.js';
 
 interface ApiError {
   code?: string;
@@ -105,7 +105,7 @@ describe('derived records inherit their origin level', () => {
     await live.member.waitFor((events) => JSON.stringify(events).includes(mark));
     expect(JSON.stringify(await rest(member))).toContain(mark);
     expect(JSON.stringify((await app.catchUp(member.token, committeeId, 0)).events)).toContain(mark);
-    await settle();
+    await delivered(live.restricted, live.observer);
     for (const reader of [restricted, observer]) {
       expect(JSON.stringify(await rest(reader))).not.toContain(mark);
       expect(JSON.stringify((await app.catchUp(reader.token, committeeId, 0)).events)).not.toContain(mark);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, ActivityPage } from '@sidang/shared';
 import { sql } from './support/db.js';
-import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+import { type LiveClient, type Session, TestApp } from './support/harness.js';
 
 /**
  * Field-level need-to-know: a record cleared for a reader with a field above them reaches
@@ -164,6 +164,6 @@ describe('field-level classification on every channel', () => {
     const update = events.find((e) => e.entityId === item.id && e.type === 'action-item.updated');
     expect(update?.data).toMatchObject({ id: item.id, version: 2, redactedFields: ['description'] });
     expect(JSON.stringify(update)).not.toContain(marker);
-    await settle();
+    await memberSocket.delivered();
   });
 });

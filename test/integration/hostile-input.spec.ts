@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem } from '@sidang/shared';
 import fc from 'fast-check';
 import { io } from 'socket.io-client';
-import { type Session, settle, TestApp } from './support/harness.js';
+import { type Session, TestApp } from './support/harness.js';
 
 /** Fixed seed: a failure replays the same inputs. */
 const SEED = 20_251_126;
@@ -132,7 +132,11 @@ describe('hostile input', () => {
     );
     socket.emit('subscribe'); // no payload, no ack
     socket.emit('subscribe', { committeeId }, 'not-a-function');
-    await settle(100);
+    // One acknowledged round trip: the server has read every message above (or closed the socket).
+    await socket
+      .timeout(2_000)
+      .emitWithAck('unsubscribe', {})
+      .catch(() => undefined);
     expect(socket.connected).toBe(true);
     socket.disconnect();
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, EventEnvelope, Meeting } from '@sidang/shared';
-import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+import { type LiveClient, type Session, TestApp } from './support/harness.js';
 
 /** What a screen following the event stream shows: the newest version of each visible item. */
 function agendaSeenBy(events: readonly EventEnvelope[], meetingId: string): Array<[string, string]> {
@@ -179,7 +179,7 @@ describe('meetings and agendas, live', () => {
     expect(JSON.stringify(memberScreen.events)).not.toContain(secret.body.id);
     const refused = await app.request('POST', `/api/meetings/${meeting.id}/current-item`, member.token, { agendaItemId: null });
     expect(refused.status).toBe(403);
-    await settle();
+    await memberScreen.delivered();
   });
 
   it('should hide a raised meeting with its agenda from readers below it', async () => {

@@ -6,7 +6,7 @@ import type { TestDatabase } from '../support/databases.js';
 import { connectSocket, type SidangSocket } from '../support/sockets.js';
 import { sql } from './support/db.js';
 import { aUser } from './support/factories.js';
-import { settle, TestApp } from './support/harness.js';
+import { TestApp } from './support/harness.js';
 import { DocClient, eventually, fetchPdf, type MinutesWorld, minutesWorld } from './support/minutes-docs.js';
 
 /**
@@ -172,7 +172,8 @@ describe('minutes co-editing', () => {
     await eventually(() => editor.errors.some((e) => e.code === 'read-only'));
     expect(await client(world.chair.token, docId).then((c) => c.join())).toEqual({ ok: true, canEdit: false });
 
-    await settle();
+    // The refusal came back on the editor's socket: the server read the edit and kept nothing.
+    await editor.delivered();
     expect(await sectionText(docId)).toBe('asas');
     expect(await storedRows(docId)).toBe(rows);
     const witness = await joined(world.secretMember.token, docId);
@@ -197,7 +198,8 @@ describe('minutes co-editing', () => {
     writer.type(`${marker} kedudukan`);
     await eventually(() => control.text().includes(marker));
     await eventually(() => [...control.awareness.getStates().values()].some((s) => JSON.stringify(s).includes(marker)));
-    await settle();
+    // Refused at the join, they are in no room of the section; flush what else was on its way.
+    await Promise.all(lowClients.map((low) => low.delivered()));
     for (const low of lowClients) {
       expect(low.received.filter((r) => r.docId === world.secretSection && r.event !== 'doc:error')).toEqual([]);
       expect(low.text()).toBe('');
@@ -252,7 +254,8 @@ describe('minutes co-editing', () => {
     writer.type(' SELEPAS-TURUN');
     const control = await joined(world.secretMember.token, world.secretSection);
     await eventually(() => control.text().includes('SELEPAS-TURUN'));
-    await settle();
+    // Evicted when told `access` (before `seen`): flush anything queued for it before then.
+    await watcher.delivered();
     expect(watcher.received.slice(seen).filter((r) => r.event !== 'doc:error')).toEqual([]);
 
     // The OPEN section raised to SECRET: the CONFIDENTIAL member in it is removed.

@@ -7,7 +7,7 @@ import { DOC_FIELD } from '../../server/src/modules/minutes/minutes-doc.js';
 import { encodeAwarenessEntries } from '../../server/src/modules/minutes/minutes-doc-limits.js';
 import { connectSocket, type SidangSocket } from '../support/sockets.js';
 import { sql } from './support/db.js';
-import { settle, TestApp } from './support/harness.js';
+import { TestApp } from './support/harness.js';
 import { DocClient, eventually, fetchPdf, type MinutesWorld, minutesWorld } from './support/minutes-docs.js';
 
 /**
@@ -154,7 +154,7 @@ describe('minutes co-editing under hostile input', () => {
     // The refused update was not kept: an edit after it is (and reaches the peer), the deep one is not.
     editor.type('selepas ');
     await eventually(() => peer.text().includes('selepas'));
-    await settle();
+    await peer.delivered();
     expect(peer.doc.getXmlFragment(DOC_FIELD).toJSON()).not.toContain(deep);
     expect(peer.received.every((r) => r.size < 20_000)).toBe(true);
     expect((await storedBytes(docId)) - before).toBeLessThan(1_000);
@@ -228,7 +228,7 @@ describe('minutes co-editing under hostile input', () => {
     // And the chair's next move still arrives, after anything the observer sent.
     chair.awareness.setLocalStateField('cursor', { anchor: 2, head: 3 });
     await eventually(() => seen.some((text) => text.includes(chairName) && text.includes('"head":3')));
-    await settle();
+    await watcher.delivered();
     expect(seen.join('\n')).not.toContain(spoof);
     expect((watcher.awareness.getStates().get(chairId) as { user?: { name?: string } })?.user?.name).toBe(chairName);
     expect(watcher.text()).not.toContain('DITOLAK');
@@ -255,13 +255,14 @@ describe('minutes co-editing under hostile input', () => {
     for (let n = 0; n < 30; n += 1) {
       emitRaw(attacker.socket, 'doc:awareness', docId, encodeAwarenessEntries(entries.slice(n * 4, n * 4 + 4)));
     }
-    await settle();
+    // The server has read all 30 (one round trip on the same socket); its table writes follow on
+    // their own time, with no event to await: a fixed window is the honest check of "no more rows".
+    await attacker.delivered();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const during = await awarenessRows(docId);
     expect(during).toBeLessThanOrEqual(1 + 4);
     attacker.socket.disconnect();
-    await settle();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 800));
     const after = await awarenessRows(docId);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await awarenessRows(docId)).toBe(after);
@@ -302,7 +303,9 @@ describe('minutes co-editing under hostile input', () => {
     const typed = `MARKER-${randomUUID()}`;
     editor.type(typed);
     await eventually(() => peer.text().includes(typed));
-    await settle();
+    // Both refusals (awareness and sync) told, then every frame the flood earned has arrived.
+    await eventually(() => flooder.errors.filter((e) => e.code === 'rate-limited').length >= 2);
+    await flooder.delivered();
     expect(flooder.socket.connected).toBe(true);
     expect(flooder.errors.filter((e) => e.code === 'rate-limited')).toHaveLength(2);
     const relayed = seen.filter((text) => text.includes(marker)).length;

@@ -9,7 +9,7 @@ import { SearchService } from '../../server/src/search/search.service.js';
 import { aDocx } from '../support/office-files.js';
 import { sql } from './support/db.js';
 import { aMembership, aUser, type TestUser } from './support/factories.js';
-import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+import { type LiveClient, type Session, TestApp } from './support/harness.js';
 
 const LIMIT = 64 * 1024;
 
@@ -320,7 +320,6 @@ describe('papers (documents of agenda items)', () => {
     for (const socket of [sockets.member, sockets.restricted, sockets.observer]) {
       await socket.waitFor((events) => events.some((e) => e.entityId === control.id));
     }
-    await settle();
 
     for (const [name, reader, socket] of [
       ['member', member, sockets.member],

@@ -86,7 +86,7 @@ describe('realtime change pipeline', () => {
     for (const subscriber of subscribers) {
       const fresh = () => subscriber.events.filter((e) => !before.has(e.seq) && written.has(`${e.entityId}@${e.version}`));
       await subscriber.waitFor(() => fresh().length >= 30);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await subscriber.delivered();
       const seqs = fresh().map((e) => e.seq);
       expect(seqs).toHaveLength(30);
       expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActivityPage, Classification, EventEnvelope, LinkedRecord, Negotiation, Page, RecordLink, RndProject } from '@sidang/shared';
 import fc from 'fast-check';
 import { aMembership, aUser, type TestUser } from './support/factories.js';
-import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+import { delivered, type LiveClient, type Session, TestApp } from './support/harness.js';
 
 /**
  * The registers (bilateral meetings and their commitments, agreements, negotiations and their
@@ -178,7 +178,8 @@ describe('registers', () => {
       await observerSocket.waitFor((events) => events.some((e) => e.entityId === visible.id && e.type === `${register.entity}.created`));
       await restrictedSocket.waitFor((events) => events.some((e) => e.entityId === visible.id));
     }
-    await settle();
+    // Each socket below had a later record of the committee (the last OPEN one) or is refused it: flush them.
+    await delivered(restrictedSocket, observerSocket, refused);
     const seenBelow = JSON.stringify([restrictedSocket.events, observerSocket.events, refused.events]);
     for (const id of secrets) expect(seenBelow).not.toContain(id);
     expect(refused.events).toHaveLength(0);
@@ -217,7 +218,7 @@ describe('registers', () => {
       `/api/committees/${committeeId}/countries/US`,
       `/api/committees/${committeeId}/activity?limit=500`,
     ];
-    await settle();
+    await delivered(...sockets);
     for (const [index, reader] of [member, restricted, observer].entries()) {
       const seen: unknown[] = [sockets[index]?.events, await app.catchUp(reader.token, committeeId, after)];
       for (const path of everywhere) {
@@ -549,7 +550,7 @@ describe('registers', () => {
       ]);
       expect((await ok<RndProject>('GET', `/api/rnd-projects/${project.id}`, member.token)).slipping).toBe(false);
       // Not cleared for the project: nothing of it.
-      await settle();
+      await observerSocket.delivered();
       expect(JSON.stringify(observerSocket.events)).not.toContain(project.id);
     } finally {
       memberSocket.disconnect();

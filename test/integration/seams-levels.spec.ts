@@ -4,7 +4,7 @@ import type { ActionItem, ActivityPage, AgendaItem, EventEnvelope, Meeting, Nego
 import { testStore } from '../support/databases.js';
 import { sql } from './support/db.js';
 import { aMembership, aUser } from './support/factories.js';
-import { type LiveClient, type Session, settle, TestApp } from './support/harness.js';
+import { type LiveClient, type Session, TestApp } from './support/harness.js';
 
 /** A unique word the search index keeps as one token (letters only). */
 function word(prefix: string): string {
@@ -258,7 +258,7 @@ describe('the change pipeline: history follows current field levels, a child nev
             `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
           );
           if (Number(rows[0]?.n) >= count) return;
-          await settle(25);
+          await new Promise((resolve) => setTimeout(resolve, 25));
         }
         throw new Error(`fewer than ${count} writers waiting`);
       };
@@ -287,7 +287,7 @@ describe('the change pipeline: history follows current field levels, a child nev
       events.some((event) => event.entityId === item.id && JSON.stringify(event.data).includes(newTitle)),
     );
     await observerSocket.waitFor((events) => events.some((event) => event.entityId === meeting.id && event.type === 'meeting.hidden'));
-    await settle(300);
+    await observerSocket.delivered();
     const observerSees = {
       socket: observerSocket.events,
       catchUp: await app.catchUp(observer.token, committeeId, after),

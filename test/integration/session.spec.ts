@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from './support/db.js';
-import { type Session, settle, TestApp } from './support/harness.js';
+import { type Session, TestApp } from './support/harness.js';
 
 describe('live sessions follow changes of clearance and membership', () => {
   let app: TestApp;
@@ -49,12 +49,14 @@ describe('live sessions follow changes of clearance and membership', () => {
     // Positive control: a member who stays, subscribed the same way.
     const staying = await app.connect(chair.token);
     expect((await staying.subscribe(committeeId)).ok).toBe(true);
+    const left = new Promise<unknown>((resolve) => client.socket.once('access-changed', resolve));
     await sql(app).dataSource.query('DELETE FROM memberships WHERE user_id = $1 AND committee_id = $2', [nres.user.id, committeeId]);
-    await settle(600);
+    // The session re-check (every 200 ms here) notices the removal and tells the socket.
+    expect(await left).toEqual({ reason: 'membership-removed', committeeId });
 
     const after = await app.createItem(chair.token, committeeId, { title: 'After leaving' });
     await staying.waitFor((events) => events.some((e) => e.entityId === after.id));
-    await settle();
+    await client.delivered();
     expect(client.events).toEqual([]);
     expect(client.socket.connected).toBe(true);
     staying.disconnect();

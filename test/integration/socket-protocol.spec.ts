@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { io } from 'socket.io-client';
 import { EventRelay } from '../../server/src/realtime/event-relay.js';
 import { SOCKET_MAX_FRAME_BYTES } from '../../server/src/realtime/socket-limits.js';
-import { type Session, settle, TestApp } from './support/harness.js';
+import { type Session, TestApp, until } from './support/harness.js';
 
 /** Every spelling of a UUID in upper and lower case letters (2^letters of them). */
 function caseVariants(id: string, count: number, seed: number): string[] {
@@ -56,11 +56,12 @@ describe('socket protocol under hostile use', () => {
 
     const item = await app.createItem(chair.token, committeeId, { title: 'Delivered once' });
     await client.waitFor((events) => events.some((e) => e.entityId === item.id));
-    await settle();
+    await client.delivered();
     expect(client.events.filter((e) => e.entityId === item.id)).toHaveLength(1);
 
     client.disconnect();
-    await settle();
+    // The server handles the close on its own time: until it has, the cursor and the room stay.
+    await until(() => relay.cursorCount === 0 && relay.committeeRoomCount === 0, 'the closed socket released');
     expect(relay.cursorCount).toBe(0);
     expect(relay.committeeRoomCount).toBe(0);
   });

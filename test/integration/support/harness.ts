@@ -209,14 +209,52 @@ export class LiveClient {
     return this.events;
   }
 
+  /** Resolves with the first event about `entityId` (of `type`, if given) once it has arrived. */
+  async waitForEntity(entityId: string, type?: string, ms = 5_000): Promise<EventEnvelope> {
+    const matches = (e: EventEnvelope) => e.entityId === entityId && (type === undefined || e.type === type);
+    await this.waitFor((events) => events.some(matches), ms);
+    return this.events.find(matches) as EventEnvelope;
+  }
+
+  /**
+   * Resolves once every frame the server wrote to this socket before it read this call has
+   * arrived: one acknowledged round trip on the same socket (socket.io keeps a connection's frames
+   * in order, and the acknowledgement is written after them; the message asks nothing and changes
+   * nothing: it is refused as invalid).
+   *
+   * For asserting that something did NOT arrive, instead of a sleep: first await a positive
+   * control that proves the server has relayed it — a socket of the same app receiving that very
+   * change or a later one of the same committee (the relay emits a committee's events in order,
+   * to every clearance room in one synchronous step) — then `delivered()` the sockets that must
+   * not have it, then assert.
+   */
+  async delivered(ms = 5_000): Promise<void> {
+    if (!this.socket.connected) return;
+    await this.socket.timeout(ms).emitWithAck('unsubscribe', {});
+  }
+
   disconnect(): void {
     this.socket.disconnect();
   }
 }
 
-/** Lets in-flight deliveries land, for asserting that something did NOT arrive. */
-export function settle(ms = 300): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** `delivered()` on every client (see there). */
+export async function delivered(...clients: LiveClient[]): Promise<void> {
+  await Promise.all(clients.map((client) => client.delivered()));
+}
+
+/**
+ * Polls `check` until it returns something other than `undefined` or `false` (a bounded wait
+ * for a state the app reaches on its own: a re-check, a sweep, a disconnect).
+ */
+export async function until<T>(check: () => T | Promise<T>, what: string, ms = 5_000, every = 10): Promise<Exclude<T, false | undefined>> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value as Exclude<T, false | undefined>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
 }
 
 /** Settings that change what the seed writes: an app started with any of them seeds its own database. */
