@@ -77,7 +77,12 @@ async function benchStore(store: 'postgres' | 'embedded'): Promise<void> {
     const indexing = Date.now() - started;
     const { accessToken } = await login(server.url, DEMO_USERS.member);
     const search = async (q: string): Promise<number> => {
-      const result = await api<SearchResponse>(server?.url as string, accessToken, 'GET', `/api/search?${new URLSearchParams({ q, committeeId })}`);
+      const result = await api<SearchResponse>(
+        server?.url as string,
+        accessToken,
+        'GET',
+        `/api/search?${new URLSearchParams({ q, committeeId })}`,
+      );
       if (result.status !== 200) throw new Error(`search for ${q} answered ${result.status}: ${JSON.stringify(result.body)}`);
       return result.body.items.length;
     };
@@ -89,7 +94,8 @@ async function benchStore(store: 'postgres' | 'embedded'): Promise<void> {
       for (let run = 0; run < RUNS; run++) found = await search(q);
       timings[`${q} (${found} results)`] = Math.round(((performance.now() - t0) / RUNS) * 10) / 10;
     }
-    if (Object.keys(timings).every((key) => key.includes('(0 results)'))) throw new Error('every query found nothing: the bench measures no search');
+    if (Object.keys(timings).every((key) => key.includes('(0 results)')))
+      throw new Error('every query found nothing: the bench measures no search');
     console.log(`search on ${store}: ${RECORDS} records indexed in ${indexing} ms; mean ms per request: ${JSON.stringify(timings)}`);
   } catch (error) {
     if (server) console.error(`Server output (tail):\n${server.logs().slice(-4_000)}`);

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ActionItem, AgendaItem, Decision, DocumentPage, DocumentRecord, Meeting, Minutes } from '@sidang/shared';
+import type { ActionItem, AgendaItem, Classification, Decision, DocumentPage, DocumentRecord, Meeting, Minutes } from '@sidang/shared';
 import { sql } from './support/db.js';
-import { aCommittee, aMembership, aUser, type TestUser } from './support/factories.js';
+import { aCommittee, aMembership, anAgendaItem, aUser, aMeeting as createMeeting, type TestUser } from './support/factories.js';
 import { delivered, type HttpResult, type LiveClient, TestApp } from './support/harness.js';
 
 interface ApiError {
@@ -57,22 +57,20 @@ describe('derived records inherit their origin level', () => {
   });
 
   const aMeeting = async (classification: string): Promise<Meeting> => {
-    const created = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
-      title: 'Mesyuarat Jawatankuasa Teknikal',
-      startsAt: '2034-02-10T09:30:00+08:00',
-      classification,
-      standardAgenda: false,
-    });
-    expect(created.status).toBe(201);
-    return created.body;
+    return createMeeting(
+      app,
+      chair,
+      { id: committeeId },
+      {
+        title: 'Mesyuarat Jawatankuasa Teknikal',
+        startsAt: '2034-02-10T09:30:00+08:00',
+        classification: classification as Classification,
+        standardAgenda: false,
+      },
+    );
   };
   const anItem = async (of: Meeting, classification: string): Promise<AgendaItem> => {
-    const created = await app.request<AgendaItem>('POST', `/api/meetings/${of.id}/agenda-items`, chair.token, {
-      title: 'Kertas 3.2: Insentif loji magnet',
-      classification,
-    });
-    expect(created.status).toBe(201);
-    return created.body;
+    return anAgendaItem(app, chair, of, { title: 'Kertas 3.2: Insentif loji magnet', classification: classification as Classification });
   };
   const subscribed = async (user: TestUser): Promise<LiveClient> => {
     const client = await app.connect(user.token);

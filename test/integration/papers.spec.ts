@@ -4,23 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, DocumentPage, DocumentRecord, Meeting, SearchResponse } from '@sidang/shared';
+import type { AgendaItem, Classification, DocumentPage, DocumentRecord, Meeting, SearchResponse } from '@sidang/shared';
 import { SearchService } from '../../server/src/search/search.service.js';
 import { aDocx } from '../support/office-files.js';
 import { sql } from './support/db.js';
-import { aMembership, aUser, type TestUser } from './support/factories.js';
+import { aMembership, aPdf, aUser, aMeeting as createMeeting, type TestUser } from './support/factories.js';
 import { type LiveClient, type Session, TestApp } from './support/harness.js';
 
 const LIMIT = 64 * 1024;
-
-/** A small but well-formed PDF whose body carries `marker`. */
-function aPdf(marker = 'Kertas kerja'): Buffer {
-  return Buffer.concat([
-    Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${marker}\n`),
-    randomBytes(512),
-    Buffer.from('\n%%EOF\n'),
-  ]);
-}
 
 /** A real one-page PDF (Helvetica, WinAnsi) whose page shows `lines`: its text can be extracted. */
 function aTextPdf(lines: string[]): Buffer {
@@ -120,14 +111,20 @@ describe('papers (documents of agenda items)', () => {
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
   };
   const aMeeting = async (classification: string, startsAt: string): Promise<{ meeting: Meeting; items: AgendaItem[] }> => {
-    const created = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
-      title: 'Mesyuarat Jawatankuasa Teknikal',
-      startsAt,
-      classification,
-    });
-    expect(created.status).toBe(201);
-    const items = await app.request<AgendaItem[]>('GET', `/api/meetings/${created.body.id}/agenda-items`, chair.token);
-    return { meeting: created.body, items: items.body };
+    // With the standard opening items: the papers go under the fourth.
+    const meeting = await createMeeting(
+      app,
+      chair,
+      { id: committeeId },
+      {
+        title: 'Mesyuarat Jawatankuasa Teknikal',
+        startsAt,
+        classification: classification as Classification,
+        standardAgenda: true,
+      },
+    );
+    const items = await app.request<AgendaItem[]>('GET', `/api/meetings/${meeting.id}/agenda-items`, chair.token);
+    return { meeting, items: items.body };
   };
   const subscribed = async (token: string): Promise<LiveClient> => {
     const client = await app.connect(token);

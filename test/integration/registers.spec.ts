@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActivityPage, Classification, EventEnvelope, LinkedRecord, Negotiation, Page, RecordLink, RndProject } from '@sidang/shared';
 import fc from 'fast-check';
-import { aMembership, aUser, type TestUser } from './support/factories.js';
+import { aBilateralMeeting, aMembership, aNegotiation, anRndProject, aUser, type TestUser } from './support/factories.js';
 import { delivered, type LiveClient, type Session, TestApp } from './support/harness.js';
 
 /**
@@ -72,12 +72,17 @@ describe('registers', () => {
     {
       entity: 'bilateral-commitment',
       collection: async (level) => {
-        const meeting = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/bilateral-meetings`, chair.token, {
-          country: 'KR',
-          counterpart: 'MOTIE',
-          date: '2026-02-10',
-          classification: level,
-        });
+        const meeting = await aBilateralMeeting(
+          app,
+          chair,
+          { id: committeeId },
+          {
+            country: 'KR',
+            counterpart: 'MOTIE',
+            date: '2026-02-10',
+            classification: level,
+          },
+        );
         return { path: `/api/bilateral-meetings/${meeting.id}/commitments`, body: { side: 'ours', text: 'Table incentive options' } };
       },
       own: 'bilateral-commitments',
@@ -104,11 +109,16 @@ describe('registers', () => {
     {
       entity: 'negotiation-round',
       collection: async (level) => {
-        const negotiation = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/negotiations`, chair.token, {
-          title: 'Supply-chain agreement',
-          kind: 'supply_chain',
-          classification: level,
-        });
+        const negotiation = await aNegotiation(
+          app,
+          chair,
+          { id: committeeId },
+          {
+            title: 'Supply-chain agreement',
+            kind: 'supply_chain',
+            classification: level,
+          },
+        );
         return { path: `/api/negotiations/${negotiation.id}/rounds`, body: { venue: 'Brussels', startsOn: '2026-04-01' } };
       },
       own: 'negotiation-rounds',
@@ -128,12 +138,17 @@ describe('registers', () => {
     {
       entity: 'rnd-milestone',
       collection: async (level) => {
-        const project = await ok<{ id: string }>('POST', `/api/committees/${committeeId}/rnd-projects`, chair.token, {
-          title: 'Magnet recycling',
-          trlNow: 2,
-          trlTarget: 4,
-          classification: level,
-        });
+        const project = await anRndProject(
+          app,
+          chair,
+          { id: committeeId },
+          {
+            title: 'Magnet recycling',
+            trlNow: 2,
+            trlTarget: 4,
+            classification: level,
+          },
+        );
         return { path: `/api/rnd-projects/${project.id}/milestones`, body: { title: 'Decrepitation trial', plannedOn: '2026-06-30' } };
       },
       own: 'rnd-milestones',

@@ -7,7 +7,38 @@
  */
 import { randomBytes } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { ActionItem, Classification, LoginResponse, Role } from '@sidang/shared';
+import type {
+  ActionItem,
+  AgendaItem,
+  Agreement,
+  BilateralCommitment,
+  BilateralMeeting,
+  Classification,
+  CreateAgendaItem,
+  CreateAgreement,
+  CreateBilateralCommitment,
+  CreateBilateralMeeting,
+  CreateDecision,
+  CreateDocumentFields,
+  CreateMeeting,
+  CreateMinutesComment,
+  CreateNegotiation,
+  CreateNegotiationRound,
+  CreateRndMilestone,
+  CreateRndProject,
+  Decision,
+  DocumentRecord,
+  LoginResponse,
+  Meeting,
+  MinutesComment,
+  Negotiation,
+  NegotiationRound,
+  ProgressUpdate,
+  RecordLink,
+  RndMilestone,
+  RndProject,
+  Role,
+} from '@sidang/shared';
 import type { DataSource } from 'typeorm';
 import { CommitteeEntity } from '../../../server/src/access/committee.entity.js';
 import { MembershipEntity } from '../../../server/src/access/membership.entity.js';
@@ -95,4 +126,190 @@ export async function anActionItem(
   fields: Partial<Pick<ActionItem, 'title' | 'description' | 'classification' | 'status' | 'priority' | 'dueDate' | 'ownerIds'>> = {},
 ): Promise<ActionItem> {
   return app.createItem(author.token, committee.id, { title: unique('Action item'), ...fields });
+}
+
+/**
+ * Records of the change pipeline, each created over the HTTP API by `author` (a chair or
+ * secretariat of the committee unless the test says otherwise) so it travels the same pipeline
+ * as in production. Every factory fills what the API requires with a unique value and takes any
+ * other field from `fields`; it throws, naming the status and body, unless the API answers 201.
+ * A test of a refusal calls the API itself: a factory is for building the world.
+ */
+async function created<T>(app: TestApp, author: { token: string }, path: string, body: unknown): Promise<T> {
+  const result = await app.request<T>('POST', path, author.token, body);
+  if (result.status !== 201) throw new Error(`POST ${path} answered ${result.status}: ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+/** A meeting (default: OPEN, a draft in 2031, without the standard opening items). */
+export function aMeeting(
+  app: TestApp,
+  author: { token: string },
+  committee: { id: string },
+  fields: Partial<CreateMeeting> = {},
+): Promise<Meeting> {
+  return created(app, author, `/api/committees/${committee.id}/meetings`, {
+    title: unique('Meeting'),
+    startsAt: '2031-06-01T09:30:00+08:00',
+    standardAgenda: false,
+    ...fields,
+  });
+}
+
+/** An agenda item of `meeting` (default: OPEN, last among the top-level items). */
+export function anAgendaItem(
+  app: TestApp,
+  author: { token: string },
+  meeting: { id: string },
+  fields: Partial<CreateAgendaItem> = {},
+): Promise<AgendaItem> {
+  return created(app, author, `/api/meetings/${meeting.id}/agenda-items`, { title: unique('Agenda item'), ...fields });
+}
+
+/** A decision on `agendaItem` (default level: the item's and its meeting's). */
+export function aDecision(
+  app: TestApp,
+  author: { token: string },
+  agendaItem: { id: string },
+  fields: Partial<CreateDecision> = {},
+): Promise<Decision> {
+  return created(app, author, `/api/agenda-items/${agendaItem.id}/decisions`, { text: unique('Decision'), ...fields });
+}
+
+/** A progress update on `item`. */
+export function aProgressUpdate(
+  app: TestApp,
+  author: { token: string },
+  item: { id: string },
+  body = unique('Progress'),
+): Promise<ProgressUpdate> {
+  return created(app, author, `/api/action-items/${item.id}/updates`, { body });
+}
+
+/** A small but well-formed PDF whose body carries `marker`. */
+export function aPdf(marker = 'Kertas kerja'): Buffer {
+  return Buffer.concat([
+    Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${marker}\n`),
+    randomBytes(512),
+    Buffer.from('\n%%EOF\n'),
+  ]);
+}
+
+/** A document (default: a small PDF) uploaded to `committee` under `fields.parentId`. */
+export async function aDocument(
+  app: TestApp,
+  author: { token: string },
+  committee: { id: string },
+  fields: CreateDocumentFields,
+  file: { content?: Buffer; name?: string; type?: string } = {},
+): Promise<DocumentRecord> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.append(name, String(value));
+  form.append(
+    'file',
+    new Blob([new Uint8Array(file.content ?? aPdf())], { type: file.type ?? 'application/pdf' }),
+    file.name ?? 'kertas.pdf',
+  );
+  const response = await fetch(`${app.url}/api/committees/${committee.id}/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${author.token}` },
+    body: form,
+  });
+  const body = (await response.json()) as DocumentRecord;
+  if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** A comment on a minutes section (or the minutes as a whole). */
+export function aMinutesComment(
+  app: TestApp,
+  author: { token: string },
+  minutes: { id: string },
+  fields: Partial<CreateMinutesComment> = {},
+): Promise<MinutesComment> {
+  return created(app, author, `/api/minutes/${minutes.id}/comments`, { body: unique('Comment'), ...fields });
+}
+
+/** A negotiation (default: OPEN). */
+export function aNegotiation(
+  app: TestApp,
+  author: { token: string },
+  committee: { id: string },
+  fields: Partial<CreateNegotiation> = {},
+): Promise<Negotiation> {
+  return created(app, author, `/api/committees/${committee.id}/negotiations`, { title: unique('Negotiation'), ...fields });
+}
+
+/** A round of `negotiation`. */
+export function aNegotiationRound(
+  app: TestApp,
+  author: { token: string },
+  negotiation: { id: string },
+  fields: Partial<CreateNegotiationRound> = {},
+): Promise<NegotiationRound> {
+  return created(app, author, `/api/negotiations/${negotiation.id}/rounds`, { venue: unique('Venue'), startsOn: '2026-04-01', ...fields });
+}
+
+/** A bilateral meeting (default: with Japan, OPEN). */
+export function aBilateralMeeting(
+  app: TestApp,
+  author: { token: string },
+  committee: { id: string },
+  fields: Partial<CreateBilateralMeeting> = {},
+): Promise<BilateralMeeting> {
+  return created(app, author, `/api/committees/${committee.id}/bilateral-meetings`, {
+    country: 'JP',
+    counterpart: unique('Counterpart'),
+    date: '2026-03-02',
+    ...fields,
+  });
+}
+
+/** A commitment made at `meeting` (default: ours). */
+export function aBilateralCommitment(
+  app: TestApp,
+  author: { token: string },
+  meeting: { id: string },
+  fields: Partial<CreateBilateralCommitment> = {},
+): Promise<BilateralCommitment> {
+  return created(app, author, `/api/bilateral-meetings/${meeting.id}/commitments`, { side: 'ours', text: unique('Commitment'), ...fields });
+}
+
+/** An agreement (default: with the United States, OPEN). */
+export function anAgreement(
+  app: TestApp,
+  author: { token: string },
+  committee: { id: string },
+  fields: Partial<CreateAgreement> = {},
+): Promise<Agreement> {
+  return created(app, author, `/api/committees/${committee.id}/agreements`, { title: unique('Agreement'), country: 'US', ...fields });
+}
+
+/** An R&D project (default: OPEN, TRL 3). */
+export function anRndProject(
+  app: TestApp,
+  author: { token: string },
+  committee: { id: string },
+  fields: Partial<CreateRndProject> = {},
+): Promise<RndProject> {
+  return created(app, author, `/api/committees/${committee.id}/rnd-projects`, { title: unique('R&D project'), trlNow: 3, ...fields });
+}
+
+/** A milestone of `project`. */
+export function anRndMilestone(
+  app: TestApp,
+  author: { token: string },
+  project: { id: string },
+  fields: Partial<CreateRndMilestone> = {},
+): Promise<RndMilestone> {
+  return created(app, author, `/api/rnd-projects/${project.id}/milestones`, {
+    title: unique('Milestone'),
+    plannedOn: '2026-06-30',
+    ...fields,
+  });
+}
+
+/** A link between two records. */
+export function aLink(app: TestApp, author: { token: string }, from: { id: string }, to: { id: string }): Promise<RecordLink> {
+  return created(app, author, '/api/links', { fromId: from.id, toId: to.id });
 }
