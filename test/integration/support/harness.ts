@@ -228,7 +228,7 @@ export class LiveClient {
    * to every clearance room in one synchronous step) — then `delivered()` the sockets that must
    * not have it, then assert.
    */
-  async delivered(ms = 5_000): Promise<void> {
+  async delivered(ms = 10_000): Promise<void> {
     if (!this.socket.connected) return;
     await this.socket.timeout(ms).emitWithAck('unsubscribe', {});
   }

@@ -73,7 +73,7 @@ export class DocClient {
    * Resolves once every frame the server wrote to this socket before it read this call has
    * arrived (one acknowledged round trip on the same socket: see `LiveClient.delivered`).
    */
-  async delivered(ms = 5_000): Promise<void> {
+  async delivered(ms = 10_000): Promise<void> {
     const raw = this.socket as unknown as RawDocSocket & { connected: boolean };
     if (!raw.connected) return;
     await raw.timeout(ms).emitWithAck('unsubscribe', {});
