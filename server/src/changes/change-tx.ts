@@ -12,8 +12,11 @@ const NEXT_SEQ = `INSERT INTO committee_sequences (committee_id, last_seq) VALUE
          ON CONFLICT (committee_id) DO UPDATE SET last_seq = committee_sequences.last_seq + 1
          RETURNING last_seq`;
 
-/** One change to one record, as a feature service describes it. */
-export interface ChangeRecord {
+/**
+ * One change to one record, as a feature service describes it. `W` is the record's shared wire
+ * type (`ActionItem`, `Meeting`, …): `before` and `after` are typed by it.
+ */
+export interface ChangeRecord<W extends object = object> {
   committeeId: string;
   entityType: EntityType;
   entityId: string;
@@ -38,8 +41,8 @@ export interface ChangeRecord {
    * Wire shapes in full (every field, with `fieldClassifications` where the record has field
    * levels). Each channel projects them for its reader with `projectFor`.
    */
-  before: object | null;
-  after: object | null;
+  before: W | null;
+  after: W | null;
   /**
    * Text the search index holds for the record beyond its wire shape (a document's extracted
    * text): indexed at the record's level, never logged in the event or audit row. Undefined
@@ -61,7 +64,7 @@ export class ChangeTx {
     readonly actor: Actor,
   ) {}
 
-  async record(change: ChangeRecord): Promise<number> {
+  async record<W extends object>(change: ChangeRecord<W>): Promise<number> {
     const at = new Date();
     const parentId = change.parent?.id ?? null;
     const coParentId = change.coParent?.id ?? null;

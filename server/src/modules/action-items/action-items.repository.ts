@@ -49,21 +49,6 @@ export class ActionItemsRepository {
   }
 
   /** Inside a transaction pass its manager (PGlite cannot answer another connection meanwhile). */
-  findById(id: string, manager: EntityManager = this.items.manager): Promise<ActionItemEntity | null> {
-    return manager.findOne(ActionItemEntity, { where: { id } });
-  }
-
-  /** Applies `patch` only if the stored version is still `version`; false when it is not (or the item is gone). */
-  async updateAtVersion(manager: EntityManager, id: string, version: number, patch: Partial<ActionItemEntity>): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(ActionItemEntity)
-      .set(patch)
-      .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version })
-      .execute();
-    return result.affected === 1;
-  }
-
   /**
    * Reads an item inside a change transaction with a share lock: a concurrent change of the
    * item (its classification, say) waits until this transaction ends.

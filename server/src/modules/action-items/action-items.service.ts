@@ -11,7 +11,6 @@ import {
   projectFor,
   type UpdateActionItem,
 } from '@sidang/shared';
-import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { CommitteeAccess } from '../../access/access.service.js';
 import { AccessService } from '../../access/access.service.js';
@@ -19,7 +18,7 @@ import type { Actor } from '../../access/actor.js';
 import { editedFieldLevels, fieldLevelsWithin } from '../../access/field-levels.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
-import { StaleVersionException } from '../../common/errors.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { todayIn } from '../../common/today.js';
 import { ActionItemEntity } from './action-item.entity.js';
 import {
@@ -37,12 +36,21 @@ import { ProgressUpdateEntity } from './progress-update.entity.js';
 /** The parsed body; the minutes section is an origin only actions raised from the minutes name. */
 type CreateInput = Omit<z.output<typeof createActionItemSchema>, 'minutesSectionId'> & { minutesSectionId?: string | null };
 
+/** Action items as the record kit writes them. */
+const ACTION_ITEMS: RecordDefinition<ActionItemEntity, ActionItem> = {
+  entityType: 'action-item',
+  entity: ActionItemEntity,
+  name: 'Action item',
+  toWire: toActionItem,
+};
+
 @Injectable()
 export class ActionItemsService {
   constructor(
     private readonly repository: ActionItemsRepository,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
+    private readonly records: RecordKit,
   ) {}
 
   async list(actor: Actor, committeeId: string, query: ListActionItemsQuery): Promise<ActionItem[]> {
@@ -78,27 +86,20 @@ export class ActionItemsService {
         declassificationReason,
       });
       this.assertClassifiable(access, level.classification);
-      const entity = tx.manager.create(ActionItemEntity, {
-        ...fields,
-        classification: level.classification,
-        fieldClassifications: this.fieldLevels(access, level.classification, fields.fieldClassifications),
-        ownerIds: [...new Set(fields.ownerIds)],
-        ownerAgencies: [...new Set(fields.ownerAgencies)],
-        committeeId,
-        version: 1,
-        createdById: actor.id,
-      });
-      const saved = toActionItem(await tx.manager.save(entity));
-      await tx.record({
-        committeeId,
-        entityType: 'action-item',
-        entityId: saved.id,
-        verb: 'created',
-        version: saved.version,
-        classification: saved.classification,
-        before: null,
-        after: withDeclassification(saved, level),
-      });
+      const saved = await this.records.create(
+        ACTION_ITEMS,
+        tx,
+        access,
+        {
+          ...fields,
+          classification: level.classification,
+          fieldClassifications: this.fieldLevels(access, level.classification, fields.fieldClassifications),
+          ownerIds: [...new Set(fields.ownerIds)],
+          ownerAgencies: [...new Set(fields.ownerAgencies)],
+          createdById: actor.id,
+        },
+        { logged: (wire) => withDeclassification(wire, level) },
+      );
       return projectFor(saved, access.clearance);
     });
   }
@@ -122,51 +123,18 @@ export class ActionItemsService {
     if (changes.ownerIds) await this.assertMembers(item.committeeId, changes.ownerIds);
 
     return this.changes.transact(actor, async (tx) => {
-      const before = toActionItem(item);
-      const patch: Partial<ActionItemEntity> = { ...changes, version: version + 1, updatedAt: new Date() };
+      const patch: Partial<ActionItemEntity> = { ...changes };
       if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
       if (changes.ownerIds) patch.ownerIds = [...new Set(changes.ownerIds)];
       if (changes.ownerAgencies) patch.ownerAgencies = [...new Set(changes.ownerAgencies)];
-      // Compare-and-set on the version: the row read above is still the stored one exactly when
-      // the update hits, so it is also the `before` of the audit row.
-      if (item.version !== version || !(await this.repository.updateAtVersion(tx.manager, id, version, patch))) {
-        throw await this.refusal(tx.manager, id, version, access);
-      }
-      const after = toActionItem(Object.assign(item, patch));
-      await tx.record({
-        committeeId: after.committeeId,
-        entityType: 'action-item',
-        entityId: id,
-        verb: 'updated',
-        version: after.version,
-        classification: after.classification,
-        before,
-        after,
-      });
-      return projectFor(after, access.clearance);
+      return projectFor(await this.records.update(ACTION_ITEMS, tx, access, item, version, patch), access.clearance);
     });
   }
 
   async remove(actor: Actor, id: string, version: number): Promise<void> {
     const { item, access } = await this.visible(actor, id);
     access.require('action-item.delete');
-    await this.changes.transact(actor, async (tx) => {
-      const before = toActionItem(item);
-      const patch = { version: version + 1, deletedAt: new Date() };
-      if (item.version !== version || !(await this.repository.updateAtVersion(tx.manager, id, version, patch))) {
-        throw await this.refusal(tx.manager, id, version, access);
-      }
-      await tx.record({
-        committeeId: item.committeeId,
-        entityType: 'action-item',
-        entityId: id,
-        verb: 'deleted',
-        version: patch.version,
-        classification: item.classification,
-        before,
-        after: null,
-      });
-    });
+    await this.changes.transact(actor, (tx) => this.records.remove(ACTION_ITEMS, tx, access, item, version));
   }
 
   async listUpdates(actor: Actor, id: string): Promise<ProgressUpdate[]> {
@@ -182,44 +150,22 @@ export class ActionItemsService {
       // Locked so that the item's classification cannot move while the update is written.
       const item = await this.repository.lockAgainstChange(tx.manager, id);
       if (!item || !access.canSee(item.classification)) throw new ActionItemNotFoundException();
-      const entity = tx.manager.create(ProgressUpdateEntity, {
-        actionItemId: id,
-        committeeId: item.committeeId,
-        body,
-        authorId: actor.id,
-        // Written at the item's level: lowering the item later does not declassify it.
-        classification: item.classification,
-        version: 1,
-      });
-      const saved = toProgressUpdate(await tx.manager.save(entity), item, actor.name);
-      await tx.record({
-        committeeId: item.committeeId,
+      const updates: RecordDefinition<ProgressUpdateEntity, ProgressUpdate> = {
         entityType: 'progress-update',
-        entityId: saved.id,
-        verb: 'created',
-        version: saved.version,
-        classification: entity.classification,
-        parent: { id },
-        before: null,
-        after: saved,
-      });
-      return saved;
+        entity: ProgressUpdateEntity,
+        name: 'Progress update',
+        toWire: (update) => toProgressUpdate(update, item, actor.name),
+      };
+      // Written at the item's level: lowering the item later does not declassify it.
+      const fields = { actionItemId: id, body, authorId: actor.id, classification: item.classification };
+      return this.records.create(updates, tx, access, fields, { parent: { id } });
     });
-  }
-
-  /** Why a versioned write missed: gone or out of sight (404), or moved on (409 with the current record). */
-  private async refusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess): Promise<Error> {
-    const current = await this.repository.findById(id, manager);
-    if (!current || !access.canSee(current.classification)) return new ActionItemNotFoundException();
-    return new StaleVersionException(projectFor(toActionItem(current), access.clearance), version, current.version);
   }
 
   /** The item and the actor's access to its committee; 404 for anything they may not see. */
   private async visible(actor: Actor, id: string): Promise<{ item: ActionItemEntity; access: CommitteeAccess }> {
-    const item = await this.repository.findById(id);
-    const access = item ? await this.access.forCommittee(actor, item.committeeId) : null;
-    if (!item || !access || !access.canSee(item.classification)) throw new ActionItemNotFoundException();
-    return { item, access };
+    const { entity, access } = await this.records.visible(ACTION_ITEMS, actor, id);
+    return { item: entity, access };
   }
 
   private assertClassifiable(access: CommitteeAccess, classification: Classification): void {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type Classification, clearedLevels, type EntityType, type FieldClassifications, isCleared, projectFor } from '@sidang/shared';
+import { type Classification, clearedLevels, type FieldClassifications, isCleared, projectFor } from '@sidang/shared';
 import { type EntityManager, type EntityTarget, In } from 'typeorm';
-import { AccessService, type CommitteeAccess } from '../../../access/access.service.js';
+import type { CommitteeAccess } from '../../../access/access.service.js';
 import type { Actor } from '../../../access/actor.js';
 import { editedFieldLevels, fieldLevelsWithin } from '../../../access/field-levels.js';
 import type { ChangeTx } from '../../../changes/change-tx.js';
-import { StaleVersionException } from '../../../common/errors.js';
+import { type RecordDefinition, RecordKit } from '../../../changes/record-kit.js';
 import { AboveClearanceException, NothingToChangeException, RegisterRecordNotFoundException } from './register.errors.js';
 import type { RegisterRecordEntity } from './register-record.entity.js';
 
@@ -16,24 +16,18 @@ export interface Governor {
 }
 
 /** How one register's records are read, shown and written; the kit does the rest. */
-export interface RegisterDefinition<E extends RegisterRecordEntity, W extends object> {
-  entityType: EntityType;
-  entity: EntityTarget<E>;
-  /** "Negotiation", for "Negotiation not found". */
-  name: string;
-  /** The full wire shape (every field; `projectFor` removes what a reader may not see). */
-  toWire: (entity: E, manager: EntityManager) => Promise<W> | W;
+export interface RegisterDefinition<E extends RegisterRecordEntity, W extends object> extends RecordDefinition<E, W> {
   /** The governing record of a child type, read with `manager`. */
   governor?: (entity: E, manager: EntityManager) => Promise<Governor | null>;
 }
 
 /**
  * The one way register records are read and written: visibility (own level, governing record,
- * committee membership), field levels, optimistic versions and the change pipeline.
+ * committee membership) and field levels here; versioned writes through the record kit.
  */
 @Injectable()
 export class RegisterKit {
-  constructor(private readonly access: AccessService) {}
+  constructor(private readonly records: RecordKit) {}
 
   /** The record and the caller's access; 404 for what does not exist or they may not see. */
   async visible<E extends RegisterRecordEntity, W extends object>(
@@ -42,9 +36,7 @@ export class RegisterKit {
     id: string,
     manager: EntityManager,
   ): Promise<{ entity: E; access: CommitteeAccess; governor: Governor | null }> {
-    const entity = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
-    const access = entity ? await this.access.forCommittee(actor, entity.committeeId) : null;
-    if (!entity || !access || !access.canSee(entity.classification)) throw new RegisterRecordNotFoundException(definition.name);
+    const { entity, access } = await this.records.visible(definition, actor, id, manager);
     const governor = definition.governor ? await definition.governor(entity, manager) : null;
     if (definition.governor && (!governor || !access.canSee(governor.classification))) {
       throw new RegisterRecordNotFoundException(definition.name);
@@ -98,25 +90,7 @@ export class RegisterKit {
     fields: Partial<E>,
     governor: Governor | null,
   ): Promise<W> {
-    const entity = tx.manager.create(definition.entity, {
-      ...fields,
-      committeeId: access.committee.id,
-      version: 1,
-    } as never) as unknown as E;
-    const saved = (await tx.manager.save(entity)) as E;
-    const wire = await definition.toWire(saved, tx.manager);
-    await tx.record({
-      committeeId: saved.committeeId,
-      entityType: definition.entityType,
-      entityId: saved.id,
-      verb: 'created',
-      version: saved.version,
-      classification: saved.classification,
-      ...(governor ? { parent: { id: governor.id } } : {}),
-      before: null,
-      after: wire,
-    });
-    return projectFor(wire, access.clearance);
+    return projectFor(await this.records.create(definition, tx, access, fields, { parent: governor }), access.clearance);
   }
 
   /**
@@ -133,24 +107,7 @@ export class RegisterKit {
     governor: Governor | null,
   ): Promise<W> {
     if (Object.keys(patch).length === 0) throw new NothingToChangeException();
-    const before = await definition.toWire(entity, tx.manager);
-    const full = { ...patch, version: version + 1, updatedAt: new Date() } as Partial<E>;
-    if (entity.version !== version || !(await this.updateAtVersion(definition, tx.manager, entity.id, version, full))) {
-      throw await this.refusal(definition, tx.manager, entity.id, version, access);
-    }
-    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
-    await tx.record({
-      committeeId: entity.committeeId,
-      entityType: definition.entityType,
-      entityId: entity.id,
-      verb: 'updated',
-      version: entity.version,
-      classification: entity.classification,
-      ...(governor ? { parent: { id: governor.id } } : {}),
-      before,
-      after,
-    });
-    return projectFor(after, access.clearance);
+    return projectFor(await this.records.update(definition, tx, access, entity, version, patch, { parent: governor }), access.clearance);
   }
 
   /** Soft-deletes at `version` and records the change. */
@@ -162,22 +119,7 @@ export class RegisterKit {
     version: number,
     governor: Governor | null,
   ): Promise<void> {
-    const before = await definition.toWire(entity, tx.manager);
-    const patch = { version: version + 1, deletedAt: new Date() } as Partial<E>;
-    if (entity.version !== version || !(await this.updateAtVersion(definition, tx.manager, entity.id, version, patch))) {
-      throw await this.refusal(definition, tx.manager, entity.id, version, access);
-    }
-    await tx.record({
-      committeeId: entity.committeeId,
-      entityType: definition.entityType,
-      entityId: entity.id,
-      verb: 'deleted',
-      version: version + 1,
-      classification: entity.classification,
-      ...(governor ? { parent: { id: governor.id } } : {}),
-      before,
-      after: null,
-    });
+    await this.records.remove(definition, tx, access, entity, version, { parent: governor });
   }
 
   /**
@@ -212,7 +154,7 @@ export class RegisterKit {
     const { entity, wire: before } = locked;
     if (!changed(before, await definition.toWire(entity, tx.manager))) return;
     const full = { version: entity.version + 1, updatedAt: new Date() } as Partial<E>;
-    if (!(await this.updateAtVersion(definition, tx.manager, entity.id, entity.version, full))) return;
+    if (!(await this.records.updateAtVersion(definition.entity, tx.manager, entity.id, entity.version, full))) return;
     const after = await definition.toWire(Object.assign(entity, full), tx.manager);
     await tx.record({
       committeeId: entity.committeeId,
@@ -238,34 +180,5 @@ export class RegisterKit {
     return manager.find(entity, { where: { [column]: In(parentIds), classification: In(clearedLevels(clearance)) } as never }) as Promise<
       E[]
     >;
-  }
-
-  private async updateAtVersion<E extends RegisterRecordEntity>(
-    definition: RegisterDefinition<E, object>,
-    manager: EntityManager,
-    id: string,
-    version: number,
-    patch: Partial<E>,
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(definition.entity)
-      .set(patch as never)
-      .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version })
-      .execute();
-    return result.affected === 1;
-  }
-
-  /** Why a versioned write missed: gone or out of sight (404), or moved on (409 with the current record). */
-  private async refusal<E extends RegisterRecordEntity, W extends object>(
-    definition: RegisterDefinition<E, W>,
-    manager: EntityManager,
-    id: string,
-    version: number,
-    access: CommitteeAccess,
-  ): Promise<Error> {
-    const current = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
-    if (!current || !access.canSee(current.classification)) return new RegisterRecordNotFoundException(definition.name);
-    return new StaleVersionException(projectFor(await definition.toWire(current, manager), access.clearance), version, current.version);
   }
 }

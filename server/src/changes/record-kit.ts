@@ -1,0 +1,200 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Classification, type EntityType, projectFor } from '@sidang/shared';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { AccessService, type CommitteeAccess } from '../access/access.service.js';
+import type { Actor } from '../access/actor.js';
+import { StaleVersionException } from '../common/errors.js';
+import type { ChangeTx } from './change-tx.js';
+
+/** The columns every versioned record has (its table keeps deleted rows with `deleted_at`). */
+export interface VersionedEntity {
+  id: string;
+  committeeId: string;
+  classification: Classification;
+  version: number;
+}
+
+/**
+ * How one record type is stored and shown; the kit does the rest. `W` is the record's shared
+ * wire type: the `before`/`after` of every change the kit records are typed by it.
+ */
+export interface RecordDefinition<E extends VersionedEntity, W extends object> {
+  entityType: EntityType;
+  entity: EntityTarget<E>;
+  /** "Action item", for the 404 "Action item not found". */
+  name: string;
+  /** The full wire shape (every field; `projectFor` removes what a reader may not see). */
+  toWire: (entity: E, manager: EntityManager) => Promise<W> | W;
+}
+
+/** What a write says about the record beyond its fields. */
+export interface WriteOptions<W extends object> {
+  /**
+   * The record that governs this one (a progress update's action item): the pipeline reads the
+   * levels of it and of everything above it inside the transaction (`ChangeTx.record`).
+   */
+  parent?: { id: string } | null;
+  /** The record as its event and audit row carry it, when more than its wire shape (a declassification reason). */
+  logged?: (wire: W) => W;
+}
+
+/** 404 for a record that does not exist or that the caller may not see: the two look alike. */
+function notFound(name: string): Error {
+  return new NotFoundException(`${name} not found`);
+}
+
+/**
+ * The one way a versioned record is written: created at version 1, updated and removed by
+ * compare-and-set on its version, each change recorded through the pipeline (`tx.record`) in
+ * the write's transaction. A write that misses its version is refused as the actor may see it:
+ * 404 for a record gone or out of their sight, 409 `stale_version` with `current` projected for
+ * them. Each write returns the record's full wire shape; callers project it for their reader.
+ */
+@Injectable()
+export class RecordKit {
+  constructor(
+    private readonly access: AccessService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The record and the actor's access to its committee; 404 for what does not exist or they may not see. */
+  async visible<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    actor: Actor,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ entity: E; access: CommitteeAccess }> {
+    const entity = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
+    const access = entity ? await this.access.forCommittee(actor, entity.committeeId) : null;
+    if (!entity || !access || !access.canSee(entity.classification)) throw notFound(definition.name);
+    return { entity, access };
+  }
+
+  /** Creates the record (in `access`'s committee, version 1) and records `created`. */
+  async create<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    fields: Partial<E>,
+    options: WriteOptions<W> = {},
+  ): Promise<W> {
+    const entity = tx.manager.create(definition.entity, { ...fields, committeeId: access.committee.id, version: 1 } as never) as E;
+    const saved = (await tx.manager.save(entity)) as E;
+    const wire = await definition.toWire(saved, tx.manager);
+    await tx.record<W>({
+      committeeId: saved.committeeId,
+      entityType: definition.entityType,
+      entityId: saved.id,
+      verb: 'created',
+      version: saved.version,
+      classification: saved.classification,
+      ...(options.parent ? { parent: { id: options.parent.id } } : {}),
+      before: null,
+      after: options.logged ? options.logged(wire) : wire,
+    });
+    return wire;
+  }
+
+  /**
+   * Applies `patch` to `entity` (as read before the transaction) at `version`, bumping the
+   * version, and records `updated`. The read row is the `before` exactly when the
+   * compare-and-set hits; a miss is refused (404/409, see the class).
+   */
+  async update<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    entity: E,
+    version: number,
+    patch: Partial<E>,
+    options: WriteOptions<W> = {},
+  ): Promise<W> {
+    const before = await definition.toWire(entity, tx.manager);
+    const full = { ...patch, version: version + 1, updatedAt: new Date() } as Partial<E>;
+    await this.compareAndSet(definition, tx, access, entity, version, full);
+    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
+    await tx.record<W>({
+      committeeId: entity.committeeId,
+      entityType: definition.entityType,
+      entityId: entity.id,
+      verb: 'updated',
+      version: entity.version,
+      classification: entity.classification,
+      ...(options.parent ? { parent: { id: options.parent.id } } : {}),
+      before,
+      after: options.logged ? options.logged(after) : after,
+    });
+    return after;
+  }
+
+  /** Soft-deletes `entity` at `version` and records `deleted`. */
+  async remove<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    entity: E,
+    version: number,
+    options: Pick<WriteOptions<W>, 'parent'> = {},
+  ): Promise<void> {
+    const before = await definition.toWire(entity, tx.manager);
+    await this.compareAndSet(definition, tx, access, entity, version, { version: version + 1, deletedAt: new Date() } as never);
+    await tx.record<W>({
+      committeeId: entity.committeeId,
+      entityType: definition.entityType,
+      entityId: entity.id,
+      verb: 'deleted',
+      version: version + 1,
+      classification: entity.classification,
+      ...(options.parent ? { parent: { id: options.parent.id } } : {}),
+      before,
+      after: null,
+    });
+  }
+
+  /**
+   * Writes `patch` only if the stored row is still at `version` (and not deleted); false when it
+   * is not. For derived writes that are not refused when they miss (a governor's counts).
+   */
+  async updateAtVersion<E extends VersionedEntity>(
+    entity: EntityTarget<E>,
+    manager: EntityManager,
+    id: string,
+    version: number,
+    patch: Partial<E>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(entity)
+      .set(patch as never)
+      .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** The compare-and-set of a write the actor asked for: refused (404/409) when it misses. */
+  private async compareAndSet<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    entity: E,
+    version: number,
+    patch: Partial<E>,
+  ): Promise<void> {
+    if (entity.version === version && (await this.updateAtVersion(definition.entity, tx.manager, entity.id, version, patch))) return;
+    throw await this.refusal(definition, tx.manager, entity.id, version, access);
+  }
+
+  /** Why a versioned write missed: gone or out of sight (404), or moved on (409 with the current record). */
+  private async refusal<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    manager: EntityManager,
+    id: string,
+    version: number,
+    access: CommitteeAccess,
+  ): Promise<Error> {
+    const current = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
+    if (!current || !access.canSee(current.classification)) return notFound(definition.name);
+    return new StaleVersionException(projectFor(await definition.toWire(current, manager), access.clearance), version, current.version);
+  }
+}
