@@ -73,20 +73,4 @@ export class MeetingsRepository {
   findItem(id: string, manager: EntityManager = this.items.manager): Promise<AgendaItemEntity | null> {
     return manager.findOne(AgendaItemEntity, { where: { id } });
   }
-
-  async updateAtVersion(
-    manager: EntityManager,
-    entity: typeof MeetingEntity | typeof AgendaItemEntity,
-    id: string,
-    version: number,
-    patch: object,
-  ) {
-    const result = await manager
-      .createQueryBuilder()
-      .update(entity)
-      .set(patch)
-      .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version })
-      .execute();
-    return result.affected === 1;
-  }
 }

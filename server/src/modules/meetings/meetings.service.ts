@@ -23,6 +23,7 @@ import { AccessService, type CommitteeAccess } from '../../access/access.service
 import type { Actor } from '../../access/actor.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { StaleVersionException } from '../../common/errors.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
@@ -44,6 +45,14 @@ interface Placement {
 /** Work done inside the transaction that starts a meeting (status → in_progress), e.g. creating its minutes. */
 export type MeetingStartHook = (tx: ChangeTx, meeting: MeetingEntity) => Promise<void>;
 
+/** Meetings as the record kit writes them. */
+const MEETINGS: RecordDefinition<MeetingEntity, Meeting> = {
+  entityType: 'meeting',
+  entity: MeetingEntity,
+  name: 'Meeting',
+  toWire: toMeeting,
+};
+
 /** Meetings and their agendas: numbering, status, the live current item, and the server-decided order. */
 @Injectable()
 export class MeetingsService {
@@ -54,7 +63,16 @@ export class MeetingsService {
     private readonly access: AccessService,
     private readonly changes: ChangesService,
     private readonly actionItems: ActionItemsService,
+    private readonly records: RecordKit,
   ) {}
+
+  /** Agenda items as the record kit writes them: with their number, which reads their parent. */
+  private readonly agendaItems: RecordDefinition<AgendaItemEntity, AgendaItem> = {
+    entityType: 'agenda-item',
+    entity: AgendaItemEntity,
+    name: 'Agenda item',
+    toWire: (item, manager) => this.numbered(item, manager),
+  };
 
   async list(actor: Actor, committeeId: string, when?: 'upcoming' | 'past'): Promise<Meeting[]> {
     const access = await this.access.requireCommittee(actor, committeeId);
@@ -78,8 +96,7 @@ export class MeetingsService {
     return this.changes.transact(actor, async (tx) => {
       const year = klYear(startsAt);
       await this.repository.lockNumbering(tx.manager, committeeId);
-      const entity = tx.manager.create(MeetingEntity, {
-        committeeId,
+      const meeting = await this.records.create(MEETINGS, tx, access, {
         title: input.title,
         year,
         numberInYear: await this.repository.nextNumber(tx.manager, committeeId, year),
@@ -93,23 +110,11 @@ export class MeetingsService {
         classification: input.classification,
         attendanceId: randomUUID(),
         attendanceVersion: 1,
-        version: 1,
         createdById: actor.id,
-      });
-      const meeting = toMeeting(await tx.manager.save(entity));
-      await tx.record({
-        committeeId,
-        entityType: 'meeting',
-        entityId: meeting.id,
-        verb: 'created',
-        version: 1,
-        classification: meeting.classification,
-        before: null,
-        after: meeting,
       });
       if (input.standardAgenda) {
         for (const [position, item] of STANDARD_AGENDA.entries()) {
-          await this.insertItem(tx, entity, {
+          await this.insertItem(tx, meeting, {
             title: item.title,
             parentId: null,
             position,
@@ -137,7 +142,7 @@ export class MeetingsService {
     if (changes.status && changes.status !== meeting.status && !MEETING_TRANSITIONS[meeting.status].includes(changes.status)) {
       throw meetingErrors.transition(meeting.status, changes.status);
     }
-    const patch: Partial<MeetingEntity> = { version: version + 1, updatedAt: new Date() };
+    const patch: Partial<MeetingEntity> = {};
     if (changes.title !== undefined) patch.title = changes.title;
     if (changes.venue !== undefined) patch.venue = changes.venue;
     if (changes.onlineUrl !== undefined) patch.onlineUrl = changes.onlineUrl;
@@ -154,23 +159,10 @@ export class MeetingsService {
       patch.currentItemStartedAt = null;
       patch.currentItemClassification = null;
     }
+    const starts = patch.status === 'in_progress' && meeting.status !== 'in_progress';
     return this.changes.transact(actor, async (tx) => {
-      const before = toMeeting(meeting);
-      if (meeting.version !== version || !(await this.repository.updateAtVersion(tx.manager, MeetingEntity, id, version, patch))) {
-        throw await this.meetingRefusal(tx.manager, id, version, access);
-      }
-      const after = toMeeting(Object.assign(meeting, patch));
-      await tx.record({
-        committeeId: meeting.committeeId,
-        entityType: 'meeting',
-        entityId: id,
-        verb: 'updated',
-        version: after.version,
-        classification: after.classification,
-        before,
-        after,
-      });
-      if (patch.status === 'in_progress' && before.status !== 'in_progress') {
+      const after = await this.records.update(MEETINGS, tx, access, meeting, version, patch);
+      if (starts) {
         for (const hook of this.startHooks) await hook(tx, meeting);
       }
       return projectFor(after, access.clearance);
@@ -180,22 +172,7 @@ export class MeetingsService {
   async remove(actor: Actor, id: string, version: number): Promise<void> {
     const { meeting, access } = await this.visibleMeeting(actor, id);
     access.require('meeting.manage');
-    await this.changes.transact(actor, async (tx) => {
-      const patch = { version: version + 1, deletedAt: new Date() };
-      if (meeting.version !== version || !(await this.repository.updateAtVersion(tx.manager, MeetingEntity, id, version, patch))) {
-        throw await this.meetingRefusal(tx.manager, id, version, access);
-      }
-      await tx.record({
-        committeeId: meeting.committeeId,
-        entityType: 'meeting',
-        entityId: id,
-        verb: 'deleted',
-        version: patch.version,
-        classification: meeting.classification,
-        before: toMeeting(meeting),
-        after: null,
-      });
-    });
+    await this.changes.transact(actor, (tx) => this.records.remove(MEETINGS, tx, access, meeting, version));
   }
 
   /** "We are now on item 3.2": every screen on the meeting follows. */
@@ -286,23 +263,7 @@ export class MeetingsService {
       // A reclassification may change the level of the meeting's pointer to it: the meeting is
       // locked first (as every agenda change locks it), so the pointer it reads is the one in force.
       const locked = changes.classification ? await this.repository.lockMeeting(tx.manager, meeting.id) : null;
-      const before = await this.numbered(item, tx.manager);
-      const patch = { ...changes, version: version + 1, updatedAt: new Date() };
-      if (item.version !== version || !(await this.repository.updateAtVersion(tx.manager, AgendaItemEntity, id, version, patch))) {
-        throw await this.itemRefusal(tx.manager, id, version, access);
-      }
-      const after = { ...toAgendaItem(Object.assign(item, patch), null), number: before.number };
-      await tx.record({
-        committeeId: item.committeeId,
-        entityType: 'agenda-item',
-        entityId: id,
-        verb: 'updated',
-        version: after.version,
-        classification: after.classification,
-        parent: { id: meeting.id },
-        before,
-        after,
-      });
+      const after = await this.records.update(this.agendaItems, tx, access, item, version, changes, { parent: { id: meeting.id } });
       if (locked && locked.currentAgendaItemId === id && locked.currentItemClassification !== after.classification) {
         await this.recordPointerChange(tx, locked, 'updated', { currentItemClassification: after.classification });
       }
@@ -405,7 +366,7 @@ export class MeetingsService {
   /** Inserts an item at its place among its siblings and announces the items it shifted. */
   private async insertItem(
     tx: ChangeTx,
-    meeting: MeetingEntity,
+    meeting: Pick<MeetingEntity, 'id' | 'committeeId'>,
     input: CreateAgendaItem & { parentId: string | null },
   ): Promise<AgendaItem> {
     const items = await this.repository.agenda(meeting.id, tx.manager);
@@ -489,7 +450,7 @@ export class MeetingsService {
    */
   private async applyPlacements(
     tx: ChangeTx,
-    meeting: MeetingEntity,
+    meeting: Pick<MeetingEntity, 'id' | 'committeeId'>,
     items: readonly AgendaItemEntity[],
     placements: Map<string, Placement>,
   ): Promise<Map<string, AgendaItem>> {
@@ -554,18 +515,6 @@ export class MeetingsService {
       throw new AgendaItemNotFoundException();
     }
     return { item, meeting, access };
-  }
-
-  private async meetingRefusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess) {
-    const current = await this.repository.findMeeting(id, manager);
-    if (!current || !access.canSee(current.classification)) return new MeetingNotFoundException();
-    return new StaleVersionException(projectFor(toMeeting(current), access.clearance), version, current.version);
-  }
-
-  private async itemRefusal(manager: EntityManager, id: string, version: number, access: CommitteeAccess) {
-    const current = await this.repository.findItem(id, manager);
-    if (!current || !access.canSee(current.classification)) return new AgendaItemNotFoundException();
-    return new StaleVersionException(await this.numbered(current, manager), version, current.version);
   }
 
   private assertClassifiable(access: CommitteeAccess, classification: Classification): void {
