@@ -26,6 +26,11 @@ export interface RecordDefinition<E extends VersionedEntity, W extends object> {
   name: string;
   /** The full wire shape (every field; `projectFor` removes what a reader may not see). */
   toWire: (entity: E, manager: EntityManager) => Promise<W> | W;
+  /**
+   * The table has no `deleted_at`: a removal deletes the row (a document, whose content is
+   * removed after commit). Otherwise rows are kept with `deleted_at` set and hidden from reads.
+   */
+  hardDelete?: true;
 }
 
 /** What a write says about the record beyond its fields. */
@@ -37,6 +42,8 @@ export interface WriteOptions<W extends object> {
   parent?: { id: string } | null;
   /** The record as its event and audit row carry it, when more than its wire shape (a declassification reason). */
   logged?: (wire: W) => W;
+  /** Text the search index holds beyond the wire shape (see `ChangeRecord.searchText`). */
+  searchText?: string | null;
 }
 
 /** 404 for a record that does not exist or that the caller may not see: the two look alike. */
@@ -92,6 +99,7 @@ export class RecordKit {
       ...(options.parent ? { parent: { id: options.parent.id } } : {}),
       before: null,
       after: options.logged ? options.logged(wire) : wire,
+      ...(options.searchText === undefined ? {} : { searchText: options.searchText }),
     });
     return wire;
   }
@@ -138,7 +146,12 @@ export class RecordKit {
     options: Pick<WriteOptions<W>, 'parent'> = {},
   ): Promise<void> {
     const before = await definition.toWire(entity, tx.manager);
-    await this.compareAndSet(definition, tx, access, entity, version, { version: version + 1, deletedAt: new Date() } as never);
+    if (definition.hardDelete) {
+      const result = await tx.manager.delete(definition.entity, { id: entity.id, version } as never);
+      if (!result.affected) throw await this.refusal(definition, tx.manager, entity.id, version, access);
+    } else {
+      await this.compareAndSet(definition, tx, access, entity, version, { version: version + 1, deletedAt: new Date() } as never);
+    }
     await tx.record<W>({
       committeeId: entity.committeeId,
       entityType: definition.entityType,
@@ -157,7 +170,7 @@ export class RecordKit {
    * is not. For derived writes that are not refused when they miss (a governor's counts).
    */
   async updateAtVersion<E extends VersionedEntity>(
-    entity: EntityTarget<E>,
+    definition: Pick<RecordDefinition<E, object>, 'entity' | 'hardDelete'>,
     manager: EntityManager,
     id: string,
     version: number,
@@ -165,9 +178,9 @@ export class RecordKit {
   ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
-      .update(entity)
+      .update(definition.entity)
       .set(patch as never)
-      .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version })
+      .where(`id = :id AND version = :version${definition.hardDelete ? '' : ' AND deleted_at IS NULL'}`, { id, version })
       .execute();
     return result.affected === 1;
   }
@@ -181,7 +194,7 @@ export class RecordKit {
     version: number,
     patch: Partial<E>,
   ): Promise<void> {
-    if (entity.version === version && (await this.updateAtVersion(definition.entity, tx.manager, entity.id, version, patch))) return;
+    if (entity.version === version && (await this.updateAtVersion(definition, tx.manager, entity.id, version, patch))) return;
     throw await this.refusal(definition, tx.manager, entity.id, version, access);
   }
 

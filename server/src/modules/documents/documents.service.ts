@@ -14,13 +14,12 @@ import {
   type listDocumentsQuerySchema,
   type UpdateDocument,
 } from '@sidang/shared';
-import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
-import { StaleVersionException } from '../../common/errors.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DOCUMENT_STORAGE, type DocumentStorage, StoredObjectMissingError } from '../../storage/document-storage.js';
 import { DocumentEntity } from './document.entity.js';
@@ -35,6 +34,15 @@ export interface UploadedTempFile {
   originalname: string;
   size: number;
 }
+
+/** Documents as the record kit writes them: removed with their row (the content after commit). */
+const DOCUMENTS: RecordDefinition<DocumentEntity, DocumentRecord> = {
+  entityType: 'document',
+  entity: DocumentEntity,
+  name: 'Document',
+  toWire: toDocument,
+  hardDelete: true,
+};
 
 /** Record types that may not hold documents. */
 const NOT_PARENTS = new Set(['document', 'member']);
@@ -52,6 +60,7 @@ export class DocumentsService {
     private readonly repository: DocumentsRepository,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
+    private readonly records: RecordKit,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -134,39 +143,26 @@ export class DocumentsService {
           });
           this.assertClassifiable(access, level.classification);
           const now = new Date();
-          const entity = await tx.manager.save(
-            tx.manager.create(DocumentEntity, {
-              id,
-              committeeId,
-              parentId: fields.parentId,
-              title: fields.title || titleFromFileName(fileName),
-              fileName,
-              mediaType: DOCUMENT_KINDS[detected.kind].mediaType,
-              size: file.size,
-              sha256,
-              storageKey: id,
-              text,
-              classification: level.classification,
-              uploadedBy: actor.id,
-              version: 1,
-              createdAt: now,
-              updatedAt: now,
-            }),
-          );
-          const document = toDocument(entity);
-          await tx.record({
-            committeeId,
-            entityType: 'document',
-            entityId: id,
-            verb: 'created',
-            version: 1,
-            classification: document.classification,
+          const row = {
+            id,
+            parentId: fields.parentId,
+            title: fields.title || titleFromFileName(fileName),
+            fileName,
+            mediaType: DOCUMENT_KINDS[detected.kind].mediaType,
+            size: file.size,
+            sha256,
+            storageKey: id,
+            text,
+            classification: level.classification,
+            uploadedBy: actor.id,
+            createdAt: now,
+            updatedAt: now,
+          };
+          return this.records.create(DOCUMENTS, tx, access, row, {
             parent: { id: fields.parentId },
-            before: null,
-            after: withDeclassification(document, level),
+            logged: (document) => withDeclassification(document, level),
             searchText: text,
           });
-          return document;
         });
       } catch (error) {
         await this.storage.delete(id).catch(() => undefined);
@@ -183,47 +179,20 @@ export class DocumentsService {
     const { version, ...changes } = input;
     if (changes.title === undefined && changes.classification === undefined) throw documentErrors.nothingToChange();
     if (changes.classification) this.assertClassifiable(access, changes.classification);
-    return this.changes.transact(actor, async (tx) => {
-      const patch: Partial<DocumentEntity> = { version: version + 1, updatedAt: new Date() };
-      if (changes.title !== undefined) patch.title = changes.title;
-      if (changes.classification !== undefined) patch.classification = changes.classification;
-      const result = await tx.manager.update(DocumentEntity, { id, version }, patch);
-      if (!result.affected) throw await this.refusal(id, version, access, tx.manager);
-      const before = toDocument(document);
-      const after = toDocument({ ...document, ...patch } as DocumentEntity);
-      await tx.record({
-        committeeId: document.committeeId,
-        entityType: 'document',
-        entityId: id,
-        verb: 'updated',
-        version: after.version,
-        classification: after.classification,
-        parent: { id: document.parentId },
-        before,
-        after,
-      });
-      return after;
-    });
+    const patch: Partial<DocumentEntity> = {};
+    if (changes.title !== undefined) patch.title = changes.title;
+    if (changes.classification !== undefined) patch.classification = changes.classification;
+    return this.changes.transact(actor, (tx) =>
+      this.records.update(DOCUMENTS, tx, access, document, version, patch, { parent: { id: document.parentId } }),
+    );
   }
 
   async remove(actor: Actor, id: string, version: number): Promise<void> {
     const { document, access } = await this.visible(actor, id);
     access.require('document.manage');
-    await this.changes.transact(actor, async (tx) => {
-      const result = await tx.manager.delete(DocumentEntity, { id, version });
-      if (!result.affected) throw await this.refusal(id, version, access, tx.manager);
-      await tx.record({
-        committeeId: document.committeeId,
-        entityType: 'document',
-        entityId: id,
-        verb: 'deleted',
-        version: version + 1,
-        classification: document.classification,
-        parent: { id: document.parentId },
-        before: toDocument(document),
-        after: null,
-      });
-    });
+    await this.changes.transact(actor, (tx) =>
+      this.records.remove(DOCUMENTS, tx, access, document, version, { parent: { id: document.parentId } }),
+    );
     // After commit: a failed removal leaves an orphan file, never a record without its content.
     await this.storage.delete(document.storageKey).catch((error: unknown) => {
       this.logger.warn(`Could not remove the content of document ${id}: ${String(error)}`);
@@ -249,12 +218,6 @@ export class DocumentsService {
     const parent = await this.repository.parentState(document.parentId);
     if (!parent || parent.deleted || parent.level > access.clearanceLevel) throw new DocumentNotFoundException();
     return { document, parent, access };
-  }
-
-  private async refusal(id: string, version: number, access: CommitteeAccess, manager: EntityManager) {
-    const current = await this.repository.find(id, manager);
-    if (!current || !access.canSee(current.classification)) return new DocumentNotFoundException();
-    return new StaleVersionException(toDocument(current), version, current.version);
   }
 
   private assertClassifiable(access: CommitteeAccess, classification: Classification): void {

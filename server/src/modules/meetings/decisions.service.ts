@@ -6,6 +6,7 @@ import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { DecisionEntity } from './decision.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
@@ -27,6 +28,14 @@ function toDecision(entity: DecisionEntity): Decision {
   };
 }
 
+/** Decisions as the record kit writes them. */
+const DECISIONS: RecordDefinition<DecisionEntity, Decision> = {
+  entityType: 'decision',
+  entity: DecisionEntity,
+  name: 'Decision',
+  toWire: toDecision,
+};
+
 /** Decisions recorded in place, against an agenda item; searchable per committee. */
 @Injectable()
 export class DecisionsService {
@@ -35,6 +44,7 @@ export class DecisionsService {
     private readonly meetings: MeetingsService,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
+    private readonly records: RecordKit,
   ) {}
 
   async ofItem(actor: Actor, agendaItemId: string): Promise<Decision[]> {
@@ -64,30 +74,11 @@ export class DecisionsService {
       const level = await derivedLevel(tx.manager, access, item.committeeId, { origins: [agendaItemId], ...requested });
       const { classification } = level;
       if (!isCleared(access.clearance, classification)) throw meetingErrors.aboveClearance(access.clearance);
-      const entity = await tx.manager.save(
-        tx.manager.create(DecisionEntity, {
-          committeeId: item.committeeId,
-          meetingId: meeting.id,
-          agendaItemId,
-          text,
-          classification,
-          createdById: actor.id,
-          version: 1,
-        }),
-      );
-      const decision = toDecision(entity);
-      await tx.record({
-        committeeId: item.committeeId,
-        entityType: 'decision',
-        entityId: decision.id,
-        verb: 'created',
-        version: 1,
-        classification,
+      const fields = { meetingId: meeting.id, agendaItemId, text, classification, createdById: actor.id };
+      return this.records.create(DECISIONS, tx, access, fields, {
         parent: { id: agendaItemId },
-        before: null,
-        after: withDeclassification(decision, level),
+        logged: (decision) => withDeclassification(decision, level),
       });
-      return decision;
     });
   }
 

@@ -154,7 +154,7 @@ export class RegisterKit {
     const { entity, wire: before } = locked;
     if (!changed(before, await definition.toWire(entity, tx.manager))) return;
     const full = { version: entity.version + 1, updatedAt: new Date() } as Partial<E>;
-    if (!(await this.records.updateAtVersion(definition.entity, tx.manager, entity.id, entity.version, full))) return;
+    if (!(await this.records.updateAtVersion(definition, tx.manager, entity.id, entity.version, full))) return;
     const after = await definition.toWire(Object.assign(entity, full), tx.manager);
     await tx.record({
       committeeId: entity.committeeId,
