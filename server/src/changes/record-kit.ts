@@ -5,7 +5,7 @@ import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { StaleVersionException } from '../common/errors.js';
-import type { ChangeTx } from './change-tx.js';
+import type { ChangeRecord, ChangeTx } from './change-tx.js';
 
 /** The columns every versioned record has (its table keeps deleted rows with `deleted_at`). */
 export interface VersionedEntity {
@@ -40,10 +40,20 @@ export interface WriteOptions<W extends object> {
    * levels of it and of everything above it inside the transaction (`ChangeTx.record`).
    */
   parent?: { id: string } | null;
+  /** A second governing record (a link's other end), read like the parent (`ChangeRecord.coParent`). */
+  coParent?: { id: string } | null;
   /** The record as its event and audit row carry it, when more than its wire shape (a declassification reason). */
   logged?: (wire: W) => W;
   /** Text the search index holds beyond the wire shape (see `ChangeRecord.searchText`). */
   searchText?: string | null;
+}
+
+/** The governing records of a change, as `ChangeRecord` names them. */
+function governors(options: Pick<WriteOptions<object>, 'parent' | 'coParent'>): Pick<ChangeRecord, 'parent' | 'coParent'> {
+  return {
+    ...(options.parent ? { parent: { id: options.parent.id } } : {}),
+    ...(options.coParent ? { coParent: { id: options.coParent.id } } : {}),
+  };
 }
 
 /** 404 for a record that does not exist or that the caller may not see: the two look alike. */
@@ -96,7 +106,7 @@ export class RecordKit {
       verb: 'created',
       version: saved.version,
       classification: saved.classification,
-      ...(options.parent ? { parent: { id: options.parent.id } } : {}),
+      ...governors(options),
       before: null,
       after: options.logged ? options.logged(wire) : wire,
       ...(options.searchText === undefined ? {} : { searchText: options.searchText }),
@@ -129,7 +139,7 @@ export class RecordKit {
       verb: 'updated',
       version: entity.version,
       classification: entity.classification,
-      ...(options.parent ? { parent: { id: options.parent.id } } : {}),
+      ...governors(options),
       before,
       after: options.logged ? options.logged(after) : after,
     });
@@ -143,7 +153,7 @@ export class RecordKit {
     access: CommitteeAccess,
     entity: E,
     version: number,
-    options: Pick<WriteOptions<W>, 'parent'> = {},
+    options: Pick<WriteOptions<W>, 'parent' | 'coParent'> = {},
   ): Promise<void> {
     const before = await definition.toWire(entity, tx.manager);
     if (definition.hardDelete) {
@@ -159,7 +169,7 @@ export class RecordKit {
       verb: 'deleted',
       version: version + 1,
       classification: entity.classification,
-      ...(options.parent ? { parent: { id: options.parent.id } } : {}),
+      ...governors(options),
       before,
       after: null,
     });

@@ -14,6 +14,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { governingLevelSql } from '../../changes/visibility.js';
 import { InvalidFieldException } from '../registers/common/register.errors.js';
 import { AlreadyLinkedException, LinkNotFoundException } from './links.errors.js';
@@ -43,6 +44,14 @@ interface EndRow {
 }
 
 const TITLE_MAX = 200;
+
+/** Links as the record kit writes them. */
+const LINKS: RecordDefinition<RecordLinkEntity, RecordLink> = {
+  entityType: 'record-link',
+  entity: RecordLinkEntity,
+  name: 'Link',
+  toWire: toRecordLink,
+};
 
 /** A record's title from its last logged state (the descriptor's rule), cut to TITLE_MAX. */
 function titleOf(type: string, data: Record<string, unknown>): string {
@@ -77,6 +86,7 @@ export class LinksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
+    private readonly records: RecordKit,
   ) {}
 
   async create(actor: Actor, input: CreateRecordLink): Promise<RecordLink> {
@@ -96,35 +106,11 @@ export class LinksService {
     if (existing) throw new AlreadyLinkedException(toRecordLink(existing));
     const higher = from.level >= to.level ? from : to;
     const classification = classificationAt(higher.level);
-    return this.changes.transact(actor, async (tx) => {
-      const saved = await tx.manager.save(
-        tx.manager.create(RecordLinkEntity, {
-          committeeId: from.committeeId,
-          fromId: from.id,
-          fromType: from.type,
-          toId: to.id,
-          toType: to.type,
-          classification,
-          version: 1,
-          createdById: actor.id,
-        }),
-      );
-      const link = toRecordLink(saved);
-      await tx.record({
-        committeeId: link.committeeId,
-        entityType: 'record-link',
-        entityId: link.id,
-        verb: 'created',
-        version: link.version,
-        classification,
-        // Governed by both ends: when either is raised or deleted, the link goes with it.
-        parent: { id: higher.id },
-        coParent: { id: higher === from ? to.id : from.id },
-        before: null,
-        after: link,
-      });
-      return link;
-    });
+    const fields = { fromId: from.id, fromType: from.type, toId: to.id, toType: to.type, classification, createdById: actor.id };
+    return this.changes.transact(actor, (tx) =>
+      // Governed by both ends: when either is raised or deleted, the link goes with it.
+      this.records.create(LINKS, tx, access, fields, { parent: { id: higher.id }, coParent: { id: higher === from ? to.id : from.id } }),
+    );
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -139,27 +125,9 @@ export class LinksService {
     if (!visible) throw new LinkNotFoundException();
     access.require('record-link.manage');
     const higher = [ends.get(link.fromId), ends.get(link.toId)].sort((a, b) => (b?.level ?? 0) - (a?.level ?? 0))[0];
-    await this.changes.transact(actor, async (tx) => {
-      const before = toRecordLink(link);
-      const result = await tx.manager
-        .createQueryBuilder()
-        .update(RecordLinkEntity)
-        .set({ version: link.version + 1, deletedAt: new Date() })
-        .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version: link.version })
-        .execute();
-      if (result.affected !== 1) throw new LinkNotFoundException();
-      await tx.record({
-        committeeId: link.committeeId,
-        entityType: 'record-link',
-        entityId: link.id,
-        verb: 'deleted',
-        version: link.version + 1,
-        classification: link.classification,
-        ...(higher ? { parent: { id: higher.id }, coParent: { id: higher.id === link.fromId ? link.toId : link.fromId } } : {}),
-        before,
-        after: null,
-      });
-    });
+    const governors = higher ? { parent: { id: higher.id }, coParent: { id: higher.id === link.fromId ? link.toId : link.fromId } } : {};
+    // A link only changes by its removal: a missed version is a link removed meanwhile (404).
+    await this.changes.transact(actor, (tx) => this.records.remove(LINKS, tx, access, link, link.version, governors));
   }
 
   /** Both directions; a link whose other end the reader may not see is not shown at all. */
