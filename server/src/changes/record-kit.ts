@@ -5,7 +5,7 @@ import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { StaleVersionException } from '../common/errors.js';
-import type { ChangeRecord, ChangeTx } from './change-tx.js';
+import type { ChangeRecord, ChangeTx, ChangeVerb } from './change-tx.js';
 
 /** The columns every versioned record has (its table keeps deleted rows with `deleted_at`). */
 export interface VersionedEntity {
@@ -99,18 +99,7 @@ export class RecordKit {
     const entity = tx.manager.create(definition.entity, { ...fields, committeeId: access.committee.id, version: 1 } as never) as E;
     const saved = (await tx.manager.save(entity)) as E;
     const wire = await definition.toWire(saved, tx.manager);
-    await tx.record<W>({
-      committeeId: saved.committeeId,
-      entityType: definition.entityType,
-      entityId: saved.id,
-      verb: 'created',
-      version: saved.version,
-      classification: saved.classification,
-      ...governors(options),
-      before: null,
-      after: options.logged ? options.logged(wire) : wire,
-      ...(options.searchText === undefined ? {} : { searchText: options.searchText }),
-    });
+    await this.log(definition, tx, saved, 'created', saved.version, null, options.logged ? options.logged(wire) : wire, options);
     return wire;
   }
 
@@ -132,17 +121,7 @@ export class RecordKit {
     const full = { ...patch, version: version + 1, updatedAt: new Date() } as Partial<E>;
     await this.compareAndSet(definition, tx, access, entity, version, full);
     const after = await definition.toWire(Object.assign(entity, full), tx.manager);
-    await tx.record<W>({
-      committeeId: entity.committeeId,
-      entityType: definition.entityType,
-      entityId: entity.id,
-      verb: 'updated',
-      version: entity.version,
-      classification: entity.classification,
-      ...governors(options),
-      before,
-      after: options.logged ? options.logged(after) : after,
-    });
+    await this.log(definition, tx, entity, 'updated', entity.version, before, options.logged ? options.logged(after) : after, options);
     return after;
   }
 
@@ -162,17 +141,7 @@ export class RecordKit {
     } else {
       await this.compareAndSet(definition, tx, access, entity, version, { version: version + 1, deletedAt: new Date() } as never);
     }
-    await tx.record<W>({
-      committeeId: entity.committeeId,
-      entityType: definition.entityType,
-      entityId: entity.id,
-      verb: 'deleted',
-      version: version + 1,
-      classification: entity.classification,
-      ...governors(options),
-      before,
-      after: null,
-    });
+    await this.log(definition, tx, entity, 'deleted', version + 1, before, null, options);
   }
 
   /**
@@ -193,6 +162,49 @@ export class RecordKit {
       .where(`id = :id AND version = :version${definition.hardDelete ? '' : ' AND deleted_at IS NULL'}`, { id, version })
       .execute();
     return result.affected === 1;
+  }
+
+  /**
+   * A change nobody asked for but that follows from another in the same transaction (a
+   * governor's derived counts moved): bumps the version at the stored one and records `updated`
+   * from `before`. Not refused: false when the row moved on meanwhile.
+   */
+  async bump<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    entity: E,
+    before: W,
+  ): Promise<boolean> {
+    const full = { version: entity.version + 1, updatedAt: new Date() } as never;
+    if (!(await this.updateAtVersion(definition, tx.manager, entity.id, entity.version, full))) return false;
+    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
+    await this.log(definition, tx, entity, 'updated', entity.version, before, after, {});
+    return true;
+  }
+
+  /** The change as the pipeline records it (`tx.record`), typed by the record's wire type. */
+  private log<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    entity: E,
+    verb: ChangeVerb,
+    version: number,
+    before: W | null,
+    after: W | null,
+    options: WriteOptions<W>,
+  ): Promise<number> {
+    return tx.record<W>({
+      committeeId: entity.committeeId,
+      entityType: definition.entityType,
+      entityId: entity.id,
+      verb,
+      version,
+      classification: entity.classification,
+      ...governors(options),
+      before,
+      after,
+      ...(options.searchText === undefined ? {} : { searchText: options.searchText }),
+    });
   }
 
   /** The compare-and-set of a write the actor asked for: refused (404/409) when it misses. */

@@ -153,19 +153,7 @@ export class RegisterKit {
     if (!locked) return;
     const { entity, wire: before } = locked;
     if (!changed(before, await definition.toWire(entity, tx.manager))) return;
-    const full = { version: entity.version + 1, updatedAt: new Date() } as Partial<E>;
-    if (!(await this.records.updateAtVersion(definition, tx.manager, entity.id, entity.version, full))) return;
-    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
-    await tx.record({
-      committeeId: entity.committeeId,
-      entityType: definition.entityType,
-      entityId: entity.id,
-      verb: 'updated',
-      version: entity.version,
-      classification: entity.classification,
-      before,
-      after,
-    });
+    await this.records.bump(definition, tx, entity, before);
   }
 
   /** Children of `parentIds` in `column` that a reader cleared to `clearance` may see. */
