@@ -14,6 +14,8 @@ describe('error codes', () => {
     chair = await app.login('chair');
     committeeId = (await app.committees(chair.token)).main.id;
     item = await app.createItem(chair.token, committeeId, { title: 'Codes target' });
+    // Every refusal met here (4xx) must be the shared error shape.
+    app.checkErrorBodies = true;
   });
 
   afterAll(async () => {
@@ -73,6 +75,62 @@ describe('error codes', () => {
     const result = await app.request<ApiError>('GET', `/api/committees/${committeeId}/action-items?sort=title`, chair.token);
     expect(result.status).toBe(400);
     expect(issueOf(result.body, 'sort')).toMatchObject({ code: 'unknown_field' });
+    expect(result.body).toMatchObject({ statusCode: 400, code: 'unknown_query_key' });
+  });
+
+  it('should answer a meeting edit that changes nothing with nothing_to_change, naming the field with its code', async () => {
+    const meeting = await app.request<{ id: string; version: number }>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: 'Nothing to change',
+      startsAt: '2026-03-02T09:00:00+08:00',
+    });
+    expect(meeting.status).toBe(201);
+    const result = await app.request<ApiError>('PATCH', `/api/meetings/${meeting.body.id}`, chair.token, { version: meeting.body.version });
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ statusCode: 400, code: 'nothing_to_change' });
+    expect(result.body.issues).toEqual([
+      expect.objectContaining({ field: 'body', code: 'nothing_to_change', message: expect.any(String) }),
+    ]);
+  });
+
+  it('should answer the same mistake with the same code on every record type', async () => {
+    const meeting = await app.request<{ id: string; version: number }>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: 'Same mistake',
+      startsAt: '2026-03-03T09:00:00+08:00',
+    });
+    const negotiation = await app.request<{ id: string; version: number }>(
+      'POST',
+      `/api/committees/${committeeId}/negotiations`,
+      chair.token,
+      {
+        title: 'Same mistake',
+      },
+    );
+    const fresh = await app.createItem(chair.token, committeeId, { title: 'Same mistake' });
+    const records = [
+      { type: 'action item', path: `/api/action-items/${fresh.id}`, version: fresh.version, edit: { title: 'edited' } },
+      { type: 'meeting', path: `/api/meetings/${meeting.body.id}`, version: meeting.body.version, edit: { title: 'edited' } },
+      {
+        type: 'negotiation',
+        path: `/api/negotiations/${negotiation.body.id}`,
+        version: negotiation.body.version,
+        edit: { title: 'edited' },
+      },
+    ];
+    for (const { type, path, version, edit } of records) {
+      const nothing = await app.request<ApiError>('PATCH', path, chair.token, { version });
+      expect({ type, status: nothing.status, code: nothing.body.code, issue: nothing.body.issues?.[0]?.code }).toEqual({
+        type,
+        status: 400,
+        code: 'nothing_to_change',
+        issue: 'nothing_to_change',
+      });
+      const edited = await app.request<{ version: number }>('PATCH', path, chair.token, { version, ...edit });
+      expect({ type, status: edited.status }).toEqual({ type, status: 200 });
+      const stale = await app.request<ApiError>('PATCH', path, chair.token, { version, ...edit });
+      expect({ type, status: stale.status, code: stale.body.code }).toEqual({ type, status: 409, code: 'stale_version' });
+      const missing = await app.request<ApiError>('GET', path.replace(/[^/]+$/, crypto.randomUUID()), chair.token);
+      expect({ type, status: missing.status, code: missing.body.code }).toEqual({ type, status: 404, code: 'not_found' });
+    }
   });
 });
 

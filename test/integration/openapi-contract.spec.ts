@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem } from '@sidang/shared';
 import fc from 'fast-check';
-import { type Session, TestApp } from './support/harness.js';
+import { assertErrorBody, type Session, TestApp } from './support/harness.js';
 
 /** Fixed seed: a failure replays the same requests. */
 const SEED = 20_261_129;
@@ -38,6 +38,29 @@ interface Operation {
 }
 
 type Document = { paths: Record<string, Record<string, Operation>> };
+
+interface RouterLayer {
+  route?: { path: string | string[]; methods: Record<string, boolean> };
+}
+
+/**
+ * The routes the app registered with express (Nest's controllers), as `METHOD /api/path/:param`.
+ * Read from the router rather than the document, so the two can be compared both ways.
+ */
+function registeredRoutes(app: TestApp): string[] {
+  const express = app.app.getHttpAdapter().getInstance() as { router?: { stack: RouterLayer[] }; _router?: { stack: RouterLayer[] } };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  const routes = stack.flatMap(({ route }) => {
+    if (!route) return [];
+    const paths = Array.isArray(route.path) ? route.path : [route.path];
+    const methods = Object.keys(route.methods).filter((method) => method !== '_all' && route.methods[method]);
+    return paths.flatMap((path) => methods.map((method) => `${method.toUpperCase()} ${path}`));
+  });
+  return [...new Set(routes)].filter((route) => route.includes(' /api/')).sort();
+}
+
+/** `/api/items/{id}` → `/api/items/:id`, the router's spelling. */
+const routerPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
 
@@ -111,6 +134,8 @@ describe('the OpenAPI document agrees with the server', () => {
     committeeId = (await app.committees(chair.token)).main.id;
     item = await app.createItem(chair.token, committeeId, { title: 'OpenAPI target' });
     doc = (await app.request<Document>('GET', '/api/openapi.json')).body;
+    // Every refusal met below (4xx) must be the shared error shape.
+    app.checkErrorBodies = true;
   });
 
   afterAll(async () => {
@@ -121,6 +146,18 @@ describe('the OpenAPI document agrees with the server', () => {
     Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
     );
+
+  it('should document every route the app serves, and serve every route it documents', () => {
+    const registered = registeredRoutes(app);
+    const documented = operations()
+      .map(({ path, method }) => `${method.toUpperCase()} ${routerPath(path)}`)
+      .sort();
+    // Positive control: the enumeration sees the controllers at all.
+    expect(registered).toContain('GET /api/action-items/:id');
+    // A documented route with no controller would otherwise pass the checks below as a 404.
+    expect({ documentedButNotServed: documented.filter((route) => !registered.includes(route)) }).toEqual({ documentedButNotServed: [] });
+    expect({ servedButNotDocumented: registered.filter((route) => !documented.includes(route)) }).toEqual({ servedButNotDocumented: [] });
+  });
 
   it('should mark every request body required, and describe the sign-in e-mail as an e-mail', () => {
     for (const { path, method, operation } of operations()) {
@@ -170,6 +207,9 @@ describe('the OpenAPI document agrees with the server', () => {
           const result = await app.request(method.toUpperCase(), `${url}${search ? `?${search}` : ''}`, token, sent);
           const where = `${method.toUpperCase()} ${path} ${JSON.stringify(sent)} → ${result.status} ${JSON.stringify(result.body)}`;
           expect({ where, refused: result.status === 400 }).toEqual({ where, refused: false });
+          // A 404 is a record that is not there, never a route that is not served.
+          const routeMissing = result.status === 404 && /^Cannot /.test(String((result.body as { message?: unknown })?.message));
+          expect({ where, routeMissing }).toEqual({ where, routeMissing: false });
           expect({ where, documented: Object.keys(operation.responses).includes(String(result.status)) }).toEqual({
             where,
             documented: true,
@@ -186,15 +226,20 @@ describe('the OpenAPI document agrees with the server', () => {
       for (const method of ['TRACE', 'PUT']) {
         if (methods[method.toLowerCase()]) continue;
         // fetch refuses to send TRACE: a plain HTTP request does.
-        const response = await new Promise<{ status: number; allow: string }>((resolve, reject) => {
+        const response = await new Promise<{ status: number; allow: string; body: string }>((resolve, reject) => {
           const outgoing = httpRequest(url, { method, headers: { authorization: `Bearer ${chair.token}` } }, (incoming) => {
-            incoming.resume();
-            incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, allow: String(incoming.headers.allow ?? '') }));
+            let body = '';
+            incoming.setEncoding('utf8');
+            incoming.on('data', (chunk: string) => {
+              body += chunk;
+            });
+            incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, allow: String(incoming.headers.allow ?? ''), body }));
           });
           outgoing.on('error', reject);
           outgoing.end();
         });
         expect({ path, method, status: response.status }).toEqual({ path, method, status: 405 });
+        assertErrorBody(method, path, response.status, JSON.parse(response.body));
         const allow = response.allow.split(',').map((m) => m.trim().toLowerCase());
         expect(allow).toEqual(expect.arrayContaining(Object.keys(methods)));
       }
@@ -208,6 +253,26 @@ describe('the OpenAPI document agrees with the server', () => {
       body: 'title=hello',
     });
     expect(response.status).toBe(415);
-    expect(await response.json()).toMatchObject({ statusCode: 415, code: 'unsupported_media_type' });
+    const body: unknown = await response.json();
+    assertErrorBody('POST', '/api/committees/:committeeId/action-items', 415, body);
+    expect(body).toMatchObject({ statusCode: 415, code: 'unsupported_media_type' });
   });
+  it('should answer every served route, documented or not, with the shared error shape when it refuses', async () => {
+    for (const route of registeredRoutes(app)) {
+      const [method = 'GET', path = ''] = route.split(' ');
+      if (/logout/.test(path)) continue; // ends the session it is sent with
+      // Ids of nothing: the refusals are the point, and no write lands on the records the suite uses.
+      const url = path.replace(/:(\w+)/g, () => crypto.randomUUID());
+      for (const token of [undefined, chair.token]) {
+        // A query parameter no route knows, and (for writes) an empty JSON body: each refusal is checked by the harness.
+        const result = await app.request(
+          method,
+          `${url}?unknownQueryKey=1`,
+          token,
+          method === 'GET' || method === 'DELETE' ? undefined : {},
+        );
+        expect({ route, status: result.status < 500 }).toEqual({ route, status: true });
+      }
+    }
+  }, 120_000);
 });

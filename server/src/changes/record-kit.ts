@@ -1,10 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Classification, type EntityType, projectFor } from '@sidang/shared';
 import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
-import { StaleVersionException } from '../common/errors.js';
+import { NotFoundError, StaleVersionException } from '../common/errors.js';
 import type { ChangeRecord, ChangeTx, ChangeVerb } from './change-tx.js';
 
 /** The columns every versioned record has (its table keeps deleted rows with `deleted_at`). */
@@ -58,7 +58,7 @@ function governors(options: Pick<WriteOptions<object>, 'parent' | 'coParent'>): 
 
 /** 404 for a record that does not exist or that the caller may not see: the two look alike. */
 function notFound(name: string): Error {
-  return new NotFoundException(`${name} not found`);
+  return new NotFoundError(name);
 }
 
 /**

@@ -29,7 +29,7 @@ const CLIENT_PG_ERRORS: Record<string, number> = {
 };
 
 /**
- * Every error leaves as `{statusCode, message, ...}`. Errors raised by the HTTP layer for bad
+ * Every error leaves as `{statusCode, code, message, issues?}` (the shared `apiErrorSchema`). Errors raised by the HTTP layer for bad
  * input (malformed JSON, oversized bodies) keep their 4xx; only real faults become 500.
  */
 @Catch()
@@ -43,12 +43,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       // The database is busy, not broken: say so and when to try again, instead of a 500.
       this.logger.warn('No database connection became free in time (DB_ACQUIRE_TIMEOUT_MS); answered 503');
       response.setHeader('Retry-After', '1');
-      response.status(503).json({ statusCode: 503, message: 'The database is busy; try again shortly' });
+      response.status(503).json({ statusCode: 503, code: 'busy', message: 'The database is busy; try again shortly' });
       return;
     }
     const { status, body } = this.describe(exception);
     if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    body.code ??= DEFAULT_CODES[status] ?? (status >= 500 ? 'internal' : undefined);
+    // Every error names a code: a 4xx the table does not list is still a refusal of the input.
+    body.code ??= DEFAULT_CODES[status] ?? (status >= 500 ? 'internal' : 'invalid_input');
     // A refusal that names a wait says it in the standard header too (seconds).
     if (typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
     response.status(status).json(body);

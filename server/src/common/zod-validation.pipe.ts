@@ -1,12 +1,12 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
-import { type ApiIssue, type IssueCode, NUL_BYTE_CODE } from '@sidang/shared';
+import { type ApiIssue, type ErrorCode, type IssueCode, NUL_BYTE_CODE } from '@sidang/shared';
 import type { z } from 'zod';
 
 /** A 400 for invalid input: top-level code `invalid_input`, one issue per field. */
 export class InvalidInputException extends BadRequestException {
-  constructor(issues: ApiIssue[]) {
+  constructor(issues: ApiIssue[], code: ErrorCode = 'invalid_input') {
     const message = issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
-    super({ statusCode: 400, error: 'Bad Request', code: 'invalid_input', message, issues });
+    super({ statusCode: 400, error: 'Bad Request', code, message, issues });
   }
 }
 
@@ -63,7 +63,10 @@ function toApiIssues(zodIssue: z.core.$ZodIssue, input: unknown, where: string):
 
 /** Turns zod issues into a 400 whose message names every offending field. */
 export function invalidInput(error: z.ZodError, where = 'body', input?: unknown): InvalidInputException {
-  return new InvalidInputException(error.issues.flatMap((zodIssue) => toApiIssues(zodIssue, input, where)));
+  const issues = error.issues.flatMap((zodIssue) => toApiIssues(zodIssue, input, where));
+  // Unknown query parameters are one mistake with one code on every list (the issues name them).
+  const unknownKeys = where === 'query' && issues.length > 0 && issues.every((found) => found.code === 'unknown_field');
+  return new InvalidInputException(issues, unknownKeys ? 'unknown_query_key' : 'invalid_input');
 }
 
 /**

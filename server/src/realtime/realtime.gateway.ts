@@ -35,6 +35,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { SessionEvents } from '../auth/session-events.js';
 import { viewLevelFor } from '../auth/view-level.js';
 import { ChangesService } from '../changes/changes.service.js';
+import { socketRefusal } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventRelay } from './event-relay.js';
 import { PresenceService, presenceRoom } from './presence.js';
@@ -104,16 +105,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       this.auth
         .authenticate(token)
         .then((session) => {
-          if (!session) return next(new Error('unauthorized: a valid access token is required'));
+          if (!session) return next(socketRefusal('unauthorized', 401, 'unauthorized: a valid access token is required'));
           // A projector's socket is served below its user's clearance: its rooms are that level's.
           const view = viewLevelFor(session.actor.clearance, viewLevel);
-          if (!view.ok) return next(new Error(`viewLevel: ${view.message}`));
+          if (!view.ok) return next(socketRefusal('invalid_input', 400, `viewLevel: ${view.message}`));
           const actor = { ...session.actor, clearance: view.clearance };
           const lowered = viewLevel === undefined ? {} : { viewLevel: view.clearance };
           Object.assign(socket.data as SocketData, session, { actor, token, committees: new Map<string, Role>() }, lowered);
           next();
         })
-        .catch(() => next(new Error('unauthorized: could not verify the token')));
+        .catch(() => next(socketRefusal('unauthorized', 401, 'unauthorized: could not verify the token')));
     });
     // After the token check, so the slot is the user's; synchronous, so a burst cannot pass the cap together.
     this.cap = new SocketCap(this.config.SOCKETS_PER_USER_MAX);

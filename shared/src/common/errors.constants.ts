@@ -24,6 +24,12 @@ export const ISSUE_CODES = [
   'nested_group',
   /** A derived record asked for a level below its origin's without a declassification reason. */
   'below_origin',
+  /** A status change the record's workflow does not allow from where it stands. */
+  'invalid_transition',
+  /** An action the record's current state does not allow (e.g. a current item of a meeting not in progress). */
+  'invalid_state',
+  /** A record that still has children (sub-items) cannot be removed. */
+  'has_children',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -49,6 +55,14 @@ export const ERROR_CODES = [
   'already_in_use',
   'self_change',
   'below_origin',
+  /** A query parameter the endpoint does not know (named in `issues`, code `unknown_field`). */
+  'unknown_query_key',
+  /** A status change the record's workflow does not allow (400, or 409 with `current` for minutes). */
+  'invalid_transition',
+  /** Minutes in a status that takes no comments (409 with `current`). */
+  'not_commentable',
+  /** Minutes in a status that cannot be edited (409 with `current`). */
+  'not_editable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -20,7 +20,7 @@ export type ApiIssue = z.infer<typeof apiIssueSchema>;
 export const apiErrorSchema = z.object({
   statusCode: z.number().int(),
   message: z.string().describe('Human-readable; for invalid input it names the field'),
-  code: z.enum(ERROR_CODES).optional().describe('Stable machine code of the error'),
+  code: z.enum(ERROR_CODES).describe('Stable machine code of the error: clients translate by it, never by the message'),
   error: z.string().optional(),
   issues: z.array(apiIssueSchema).optional().describe('One entry per invalid field'),
   retryAfter: z.number().int().optional().describe('On 429: seconds to wait (also in the Retry-After header)'),

@@ -2,7 +2,15 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { ActionItem, CatchUpPage, Committee, EventEnvelope, LoginResponse, SubscribeAck } from '@sidang/shared';
+import {
+  type ActionItem,
+  apiErrorSchema,
+  type CatchUpPage,
+  type Committee,
+  type EventEnvelope,
+  type LoginResponse,
+  type SubscribeAck,
+} from '@sidang/shared';
 import { io, type Socket } from 'socket.io-client';
 import { createApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config/config.js';
@@ -36,12 +44,31 @@ export interface HttpResult<T = unknown> {
   body: T;
 }
 
+/** Fails when a 4xx body is not the shared error shape, naming the request and what is wrong. */
+export function assertErrorBody(method: string, path: string, status: number, body: unknown): void {
+  const parsed = apiErrorSchema.safeParse(body);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+  if (parsed.success && parsed.data.statusCode !== status)
+    problems.push(`statusCode ${parsed.data.statusCode} is not the status ${status}`);
+  if (problems.length > 0) {
+    throw new Error(
+      `${method} ${path} → ${status}: the body is not the shared error shape (${problems.join('; ')}): ${JSON.stringify(body)}`,
+    );
+  }
+}
+
 /**
  * A real app (real PostgreSQL database of its own, real HTTP and socket.io) for one test
  * file, seeded with the demo committee.
  */
 export class TestApp {
   private readonly sockets: Socket[] = [];
+  /**
+   * When set, every 4xx answer `request` meets must parse with the shared `apiErrorSchema`
+   * (`{statusCode, code, message, issues?: [{field, code, message}]}`); one that does not fails
+   * the call. The contract suites turn it on.
+   */
+  checkErrorBodies = false;
 
   private constructor(
     readonly app: INestApplication,
@@ -112,6 +139,7 @@ export class TestApp {
     } catch {
       // Not JSON: keep the text for the assertion message.
     }
+    if (this.checkErrorBodies && response.status >= 400 && response.status < 500) assertErrorBody(method, path, response.status, parsed);
     return { status: response.status, body: parsed as T };
   }
 

@@ -1,4 +1,4 @@
-import type { ApiError } from '@sidang/shared';
+import type { ApiError, ErrorCode } from '@sidang/shared';
 import { authStore } from '../auth/auth-store.ts';
 import { keepSessionFresh, refreshSession } from '../auth/session-refresh.ts';
 
@@ -13,16 +13,32 @@ export class ApiRequestError extends Error {
     this.status = status;
     this.body = body;
   }
+}
 
-  /** Field → message, from the `issues` of a 400 (path "ownerAgencies.0" → "ownerAgencies"). */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const issue of this.body.issues ?? []) {
-      const field = issue.path.split(/[.[]/)[0] ?? '';
-      if (field && !out[field]) out[field] = issue.message;
-    }
-    return out;
+/** The code a status stands for when the answer carried no error body (a proxy's page, a gateway timeout). */
+function codeOfStatus(status: number): ErrorCode {
+  const codes: Record<number, ErrorCode> = {
+    400: 'invalid_input',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    409: 'conflict',
+    413: 'payload_too_large',
+    415: 'unsupported_media_type',
+    429: 'rate_limited',
+    503: 'busy',
+  };
+  return codes[status] ?? (status >= 500 ? 'internal' : 'invalid_input');
+}
+
+/** The error body of a failed answer: the API's own when it sent one, else one made from the status. */
+export function errorBodyOf(status: number, parsed: unknown, statusText = ''): ApiError {
+  if (parsed && typeof parsed === 'object' && 'message' in parsed) {
+    const body = parsed as ApiError;
+    return body.code ? body : { ...body, code: codeOfStatus(status) };
   }
+  return { statusCode: status, code: codeOfStatus(status), message: statusText || `HTTP ${status}` };
 }
 
 export function isApiError(error: unknown, status?: number): error is ApiRequestError {
@@ -131,10 +147,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       parsed = undefined;
     }
     if (!response.ok) {
-      const errorBody: ApiError =
-        parsed && typeof parsed === 'object' && 'message' in parsed
-          ? (parsed as ApiError)
-          : { statusCode: response.status, message: response.statusText || `HTTP ${response.status}` };
+      const errorBody = errorBodyOf(response.status, parsed, response.statusText);
       if (response.status === 401 && mayRefresh && !retried && token && (await refresh())) {
         return request<T>(method, path, body, query, true, signal);
       }
@@ -155,7 +168,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const response = await doFetch(`${baseUrl}${path}`, {
         headers: { ...options.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       });
-      if (!response.ok) throw new ApiRequestError(response.status, { statusCode: response.status, message: response.statusText });
+      if (!response.ok) throw new ApiRequestError(response.status, errorBodyOf(response.status, undefined, response.statusText));
       return response.text();
     },
     getBlob: async (path, query) => {
@@ -163,7 +176,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const response = await doFetch(`${baseUrl}${path}${toQueryString(query)}`, {
         headers: { ...options.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       });
-      if (!response.ok) throw new ApiRequestError(response.status, { statusCode: response.status, message: response.statusText });
+      if (!response.ok) throw new ApiRequestError(response.status, errorBodyOf(response.status, undefined, response.statusText));
       return { blob: await response.blob(), filename: filenameOf(response.headers?.get('Content-Disposition')) };
     },
     withHeaders: (headers) => createApiClient({ ...options, fetch: doFetch, refresh, headers: { ...options.headers, ...headers } }),

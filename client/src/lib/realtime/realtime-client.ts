@@ -68,9 +68,10 @@ export async function loadSocketFactory(viewLevel?: Classification): Promise<(to
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 3_000;
 
-function looksLikeAuthError(error: Error & { data?: unknown }): boolean {
-  const data = error.data as { statusCode?: number } | undefined;
-  return data?.statusCode === 401 || /unauthori[sz]ed|token|jwt|forbidden|auth/i.test(error.message);
+/** The handshake was refused for the token: by the refusal's code, never by its English message. */
+function isAuthRefusal(error: Error & { data?: unknown }): boolean {
+  const data = error.data as { statusCode?: number; code?: string } | undefined;
+  return data?.code === 'unauthorized' || data?.statusCode === 401;
 }
 
 /**
@@ -233,7 +234,7 @@ export function startRealtime(options: RealtimeOptions): () => void {
     }
     if (socket.active) return; // socket.io retries network failures itself
     // The middleware refused the handshake: a bad token, or the server is not ready.
-    if (looksLikeAuthError(error)) {
+    if (isAuthRefusal(error)) {
       options.onUnauthorized();
       return;
     }

@@ -16,6 +16,17 @@ export const VALIDATION_RULES = [
   'nulByte',
   'unknownField',
   'belowOrigin',
+  'tooShort',
+  'tooSmall',
+  'tooBig',
+  'invalidType',
+  'nothingToChange',
+  'alreadyInUse',
+  'selfChange',
+  'nestedGroup',
+  'invalidTransition',
+  'invalidState',
+  'hasChildren',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
@@ -25,7 +36,7 @@ export type ValidationRule = (typeof VALIDATION_RULES)[number];
  */
 export interface ValidationMessage {
   rule: ValidationRule | null;
-  params?: { max?: number; level?: Classification };
+  params?: { max?: number; min?: number; level?: Classification };
   fallback: string;
 }
 
@@ -104,9 +115,41 @@ export function fromServerIssue(issue: ServerIssue): ValidationMessage {
       const level = issue.params?.level;
       return isClassification(level) ? { rule: 'belowOrigin', params: { level }, fallback } : { rule: null, fallback };
     }
-    default:
+    case 'too_short':
+    case 'too_small': {
+      const min = issue.params?.min;
+      const rule = issue.code === 'too_short' ? 'tooShort' : 'tooSmall';
+      return typeof min === 'number' ? { rule, params: { min }, fallback } : { rule: null, fallback };
+    }
+    case 'too_big':
+      return typeof max === 'number' ? { rule: 'tooBig', params: { max }, fallback } : { rule: null, fallback };
+    case 'invalid_type':
+      return { rule: 'invalidType', fallback };
+    case 'nothing_to_change':
+      return { rule: 'nothingToChange', fallback };
+    case 'already_in_use':
+      return { rule: 'alreadyInUse', fallback };
+    case 'self_change':
+      return { rule: 'selfChange', fallback };
+    case 'nested_group':
+      return { rule: 'nestedGroup', fallback };
+    case 'invalid_transition':
+      return { rule: 'invalidTransition', fallback };
+    case 'invalid_state':
+      return { rule: 'invalidState', fallback };
+    case 'has_children':
+      return { rule: 'hasChildren', fallback };
+    case undefined:
+      // An issue without a code (an older server): no rule is guessed from its English text.
       return { rule: null, fallback };
+    default:
+      return unknownCode(issue.code, fallback);
   }
+}
+
+/** Every issue code the API names has a rule above: a new code without one fails to compile. */
+function unknownCode(code: never, fallback: string): ValidationMessage {
+  return code ? { rule: null, fallback } : { rule: null, fallback };
 }
 
 /** "ownerAgencies.0" / "ownerAgencies[0]" → "ownerAgencies". */
@@ -122,7 +165,7 @@ export function fieldOfPath(path: string | readonly PropertyKey[]): string {
 export function translateValidation(t: TFunction, message: ValidationMessage, field?: string): string {
   if (!message.rule) return message.fallback;
   const level = message.params?.level;
-  const params = { max: message.params?.max, level: level ? t(`classification.${level}`) : '' };
+  const params = { max: message.params?.max, min: message.params?.min, level: level ? t(`classification.${level}`) : '' };
   const keys = field ? [`validation.${field}_${message.rule}`, `validation.${message.rule}`] : [`validation.${message.rule}`];
   return t(keys, params);
 }

@@ -19,16 +19,16 @@ import { editedFieldLevels, fieldLevelsWithin } from '../../access/field-levels.
 import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
-import { todayIn } from '../../common/today.js';
-import { ActionItemEntity } from './action-item.entity.js';
 import {
   AboveClearanceException,
-  ActionItemNotFoundException,
-  InvalidOriginException,
+  ForbiddenError,
+  InvalidFieldException,
+  NotFoundError,
   NothingToChangeException,
   NotMembersException,
-  OwnStatusOnlyException,
-} from './action-items.errors.js';
+} from '../../common/errors.js';
+import { todayIn } from '../../common/today.js';
+import { ActionItemEntity } from './action-item.entity.js';
 import { toActionItem, toProgressUpdate } from './action-items.mapper.js';
 import { ActionItemsRepository } from './action-items.repository.js';
 import { ProgressUpdateEntity } from './progress-update.entity.js';
@@ -111,7 +111,8 @@ export class ActionItemsService {
     if (!access.may('action-item.edit')) {
       const ownsIt = item.ownerIds.includes(actor.id) || item.ownerAgencies.includes(actor.agency);
       if (!access.may('action-item.update-own-status') || !ownsIt) access.require('action-item.edit');
-      if (Object.keys(changes).some((field) => field !== 'status')) throw new OwnStatusOnlyException();
+      if (Object.keys(changes).some((field) => field !== 'status'))
+        throw new ForbiddenError('As an owner you may change the status of this item, and nothing else');
     }
     if (changes.classification) this.assertClassifiable(access, changes.classification);
     // A field withheld from the editor can be neither read nor overwritten by them.
@@ -149,7 +150,7 @@ export class ActionItemsService {
     return this.changes.transact(actor, async (tx) => {
       // Locked so that the item's classification cannot move while the update is written.
       const item = await this.repository.lockAgainstChange(tx.manager, id);
-      if (!item || !access.canSee(item.classification)) throw new ActionItemNotFoundException();
+      if (!item || !access.canSee(item.classification)) throw new NotFoundError('Action item');
       const updates: RecordDefinition<ProgressUpdateEntity, ProgressUpdate> = {
         entityType: 'progress-update',
         entity: ProgressUpdateEntity,
@@ -196,22 +197,22 @@ export class ActionItemsService {
     agendaItemId: string | null,
     minutesSectionId: string | null,
   ): Promise<void> {
-    if (agendaItemId && !meetingId) throw new InvalidOriginException('meetingId', 'is required with agendaItemId');
-    if (minutesSectionId && !agendaItemId) throw new InvalidOriginException('agendaItemId', 'is required with minutesSectionId');
+    if (agendaItemId && !meetingId) throw new InvalidFieldException('meetingId', 'is required with agendaItemId');
+    if (minutesSectionId && !agendaItemId) throw new InvalidFieldException('agendaItemId', 'is required with minutesSectionId');
     if (!meetingId) return;
     const meeting = await this.changes.scopeOf(meetingId);
     if (!meeting || meeting.committeeId !== access.committee.id || meeting.level > access.clearanceLevel) {
-      throw new InvalidOriginException('meetingId', 'must be a meeting of this committee');
+      throw new InvalidFieldException('meetingId', 'must be a meeting of this committee');
     }
     if (!agendaItemId) return;
     const item = await this.changes.scopeOf(agendaItemId);
     if (!item || item.parentId !== meetingId || item.level > access.clearanceLevel) {
-      throw new InvalidOriginException('agendaItemId', 'must be an agenda item of that meeting');
+      throw new InvalidFieldException('agendaItemId', 'must be an agenda item of that meeting');
     }
     if (!minutesSectionId) return;
     const [section, state] = await Promise.all([this.changes.scopeOf(minutesSectionId), this.changes.recordState(minutesSectionId)]);
     if (!section || section.parentId !== agendaItemId || section.level > access.clearanceLevel || state?.entityType !== 'minutes-section') {
-      throw new InvalidOriginException('minutesSectionId', 'must be the minutes section of that agenda item');
+      throw new InvalidFieldException('minutesSectionId', 'must be the minutes section of that agenda item');
     }
   }
 

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { Actor } from '../../access/actor.js';
-import { AdminOnlyException } from './admin.errors.js';
+import { ForbiddenError } from '../../common/errors.js';
 
 /**
  * Administrators only. A guard rather than a check in the service alone: it runs before body
@@ -10,7 +10,7 @@ import { AdminOnlyException } from './admin.errors.js';
 export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const actor = context.switchToHttp().getRequest<{ actor?: Actor }>().actor;
-    if (!actor?.isAdmin) throw new AdminOnlyException();
+    if (!actor?.isAdmin) throw new ForbiddenError('Only administrators may manage accounts and committees');
     return true;
   }
 }

@@ -15,17 +15,16 @@ import { UserEntity } from '../../access/user.entity.js';
 import { AuthService, hashPassword } from '../../auth/auth.service.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
-import { StaleVersionException } from '../../common/errors.js';
-import { revokeCalendarFeed } from '../meetings/calendar-feed.service.js';
 import {
-  AdminOnlyException,
   AlreadyInUseException,
-  CommitteeNotFoundException,
-  InvalidParentException,
+  ForbiddenError,
+  InvalidFieldException,
+  NotFoundError,
   NothingToChangeException,
   SelfChangeException,
-  UserNotFoundException,
-} from './admin.errors.js';
+  StaleVersionException,
+} from '../../common/errors.js';
+import { revokeCalendarFeed } from '../meetings/calendar-feed.service.js';
 import { toAdminCommittee, toAdminUser, toCommitteeAudit } from './admin.mapper.js';
 import { AdminRepository, isUniqueViolation } from './admin.repository.js';
 
@@ -36,7 +35,7 @@ type UpdateCommitteeInput = z.output<typeof updateCommitteeSchema>;
 
 /** Throws 403 unless the actor is an administrator. */
 export function requireAdmin(actor: Actor): void {
-  if (!actor.isAdmin) throw new AdminOnlyException();
+  if (!actor.isAdmin) throw new ForbiddenError('Only administrators may manage accounts and committees');
 }
 
 /**
@@ -106,7 +105,7 @@ export class AdminService {
   async resetPassword(actor: Actor, id: string, password: string): Promise<AdminUser> {
     requireAdmin(actor);
     const user = await this.repository.findUser(id);
-    if (!user) throw new UserNotFoundException();
+    if (!user) throw new NotFoundError('User');
     const passwordHash = await hashPassword(password);
     // Whoever held the old password could have copied the feed URL too: the reset ends both.
     const changed = await this.changeUser(
@@ -133,8 +132,9 @@ export class AdminService {
     requireAdmin(actor);
     if (input.parentId) {
       const parent = await this.repository.findCommittee(input.parentId);
-      if (!parent) throw new InvalidParentException('unknown');
-      if (parent.parentId) throw new InvalidParentException('nested');
+      if (!parent) throw new InvalidFieldException('parentId', 'no such committee');
+      if (parent.parentId)
+        throw new InvalidFieldException('parentId', 'a working group cannot have working groups of its own', 'nested_group');
     }
     if (await this.repository.codeTaken(input.code)) throw new AlreadyInUseException('code');
     try {
@@ -160,7 +160,7 @@ export class AdminService {
     if (Object.keys(input).length === 0) throw new NothingToChangeException();
     return this.changes.transact(actor, async (tx) => {
       const committee = await tx.manager.findOne(CommitteeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!committee) throw new CommitteeNotFoundException();
+      if (!committee) throw new NotFoundError('Committee');
       const before = toCommitteeAudit(committee);
       Object.assign(committee, input);
       const saved = await tx.manager.save(committee);
@@ -183,13 +183,13 @@ export class AdminService {
   ): Promise<AdminUser> {
     return this.changes.transact(actor, async (tx) => {
       const user = await this.repository.lockUser(tx.manager, id);
-      if (!user) throw new UserNotFoundException();
+      if (!user) throw new NotFoundError('User');
       if (expected !== null && user.version !== expected) throw new StaleVersionException(toAdminUser(user), expected, user.version);
       const before = toAdminUser(user);
       const next = { ...patch, version: user.version + 1, updatedAt: new Date() };
       if (!(await this.repository.updateUserAtVersion(tx.manager, id, user.version, next))) {
         const current = await this.repository.findUser(id, tx.manager);
-        if (!current) throw new UserNotFoundException();
+        if (!current) throw new NotFoundError('User');
         throw new StaleVersionException(toAdminUser(current), user.version, current.version);
       }
       const updatedUser = Object.assign(new UserEntity(), user, next);

@@ -5,8 +5,7 @@ import type { Actor } from '../../access/actor.js';
 import { toMember } from '../../access/member.mapper.js';
 import { MembershipEntity } from '../../access/membership.entity.js';
 import { ChangesService } from '../../changes/changes.service.js';
-import { StaleVersionException } from '../../common/errors.js';
-import { CommitteeNotFoundException, MembershipNotFoundException, SelfChangeException, UserNotFoundException } from './admin.errors.js';
+import { NotFoundError, SelfChangeException, StaleVersionException } from '../../common/errors.js';
 import { toMemberCandidate } from './admin.mapper.js';
 import { AdminRepository } from './admin.repository.js';
 import { requireAdmin } from './admin.service.js';
@@ -29,7 +28,7 @@ export class MembershipsService {
     await this.requireManager(actor, committeeId, userId);
     return this.changes.transact(actor, async (tx) => {
       const user = await this.repository.lockUser(tx.manager, userId);
-      if (!user) throw new UserNotFoundException();
+      if (!user) throw new NotFoundError('User');
       const existing = await this.repository.lockMembership(tx.manager, committeeId, userId);
       if (!existing) {
         const saved = await tx.manager.save(tx.manager.create(MembershipEntity, { committeeId, userId, role, version: 1 }));
@@ -70,11 +69,11 @@ export class MembershipsService {
     await this.requireManager(actor, committeeId, userId);
     await this.changes.transact(actor, async (tx) => {
       const user = await this.repository.lockUser(tx.manager, userId);
-      if (!user) throw new UserNotFoundException();
+      if (!user) throw new NotFoundError('User');
       const existing = await this.repository.lockMembership(tx.manager, committeeId, userId);
-      if (!existing) throw new MembershipNotFoundException();
+      if (!existing) throw new NotFoundError('Membership');
       if (!(await this.repository.deleteMembershipAtVersion(tx.manager, committeeId, userId, existing.version))) {
-        throw new MembershipNotFoundException();
+        throw new NotFoundError('Membership');
       }
       await tx.record({
         committeeId,
@@ -92,7 +91,7 @@ export class MembershipsService {
   /** Every member with clearances, for an administrator (who need not be a member). */
   async listForAdmin(actor: Actor, committeeId: string): Promise<Member[]> {
     requireAdmin(actor);
-    if (!(await this.repository.findCommittee(committeeId))) throw new CommitteeNotFoundException();
+    if (!(await this.repository.findCommittee(committeeId))) throw new NotFoundError('Committee');
     return (await this.access.membersOf(committeeId)).map(({ user, membership }) => toMember(user, membership, true));
   }
 
@@ -109,7 +108,7 @@ export class MembershipsService {
    */
   private async requireManager(actor: Actor, committeeId: string, subjectId?: string): Promise<void> {
     if (actor.isAdmin) {
-      if (!(await this.repository.findCommittee(committeeId))) throw new CommitteeNotFoundException();
+      if (!(await this.repository.findCommittee(committeeId))) throw new NotFoundError('Committee');
     } else {
       const access = await this.access.requireCommittee(actor, committeeId);
       access.require('member.manage');

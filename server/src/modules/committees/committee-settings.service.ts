@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type CommitteeSettings, DEFAULT_QUORUM_RULE, type QuorumRule, type UpdateCommitteeSettings } from '@sidang/shared';
 import type { EntityManager, Repository } from 'typeorm';
@@ -7,7 +7,7 @@ import type { Actor } from '../../access/actor.js';
 import { CommitteeEntity } from '../../access/committee.entity.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
-import { StaleVersionException } from '../../common/errors.js';
+import { NotFoundError, StaleVersionException } from '../../common/errors.js';
 import { CommitteeSettingsEntity } from './committee-settings.entity.js';
 
 /**
@@ -91,7 +91,7 @@ export class CommitteeSettingsService {
   private async committeeFor(actor: Actor, committeeId: string, write: boolean): Promise<CommitteeEntity> {
     if (actor.isAdmin) {
       const committee = await this.settings.manager.findOne(CommitteeEntity, { where: { id: committeeId } });
-      if (!committee) throw new NotFoundException('Committee not found');
+      if (!committee) throw new NotFoundError('Committee');
       return committee;
     }
     const access = await this.access.requireCommittee(actor, committeeId);

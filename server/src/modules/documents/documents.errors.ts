@@ -1,36 +1,25 @@
-import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
-import type { IssueCode } from '@sidang/shared';
-import { InvalidInputException, issue } from '../../common/zod-validation.pipe.js';
+import { HttpStatus } from '@nestjs/common';
+import { AboveClearanceException, InvalidFieldException, NothingToChangeException } from '../../common/errors.js';
 
-export class DocumentNotFoundException extends NotFoundException {
-  constructor() {
-    super('Document not found');
-  }
-}
-
-function refusal(status: number, code: string, field: string, issueCode: IssueCode, message: string, params?: Record<string, number>) {
-  return new HttpException(
-    { statusCode: status, code, message: `${field}: ${message}`, issues: [issue(field, issueCode, message, params)] },
-    status,
-  );
-}
-
+/** The document slice's wording of the shared refusals (common/errors.ts). */
 export const documentErrors = {
-  fileRequired: () => new InvalidInputException([issue('file', 'required', 'is required (multipart/form-data part named "file")')]),
-  empty: () => new InvalidInputException([issue('file', 'too_small', 'is empty', { min: 1 })]),
+  fileRequired: () => new InvalidFieldException('file', 'is required (multipart/form-data part named "file")', 'required'),
+  empty: () => new InvalidFieldException('file', 'is empty', 'too_small', { params: { min: 1 } }),
   tooLarge: (max: number) =>
-    refusal(HttpStatus.PAYLOAD_TOO_LARGE, 'payload_too_large', 'file', 'too_big', `is larger than ${max} bytes`, { max }),
+    new InvalidFieldException('file', `is larger than ${max} bytes`, 'too_big', {
+      params: { max },
+      code: 'payload_too_large',
+      status: HttpStatus.PAYLOAD_TOO_LARGE,
+    }),
   typeRefused: () =>
-    refusal(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      'unsupported_media_type',
+    new InvalidFieldException(
       'file',
-      'invalid_value',
       'is not an accepted type (PDF, DOCX, XLSX, PPTX, PNG, JPEG, plain text or CSV, judged by its content)',
+      'invalid_value',
+      { code: 'unsupported_media_type', status: HttpStatus.UNSUPPORTED_MEDIA_TYPE },
     ),
-  noSuchParent: () => new InvalidInputException([issue('parentId', 'invalid_value', 'names no record of this committee that you may see')]),
-  aboveClearance: (clearance: string) =>
-    new InvalidInputException([issue('classification', 'above_clearance', `must not be above your clearance (${clearance})`)]),
-  badCursor: () => new InvalidInputException([issue('cursor', 'invalid_value', 'is not a cursor from nextCursor')]),
-  nothingToChange: () => new InvalidInputException([issue('body', 'nothing_to_change', 'names no field to change besides version')]),
+  noSuchParent: () => new InvalidFieldException('parentId', 'names no record of this committee that you may see'),
+  aboveClearance: (clearance: string) => new AboveClearanceException(clearance),
+  badCursor: () => new InvalidFieldException('cursor', 'is not a cursor from nextCursor'),
+  nothingToChange: () => new NothingToChangeException(),
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type Classification,
   type createDocumentFieldsSchema,
@@ -20,11 +20,12 @@ import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
+import { NotFoundError } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DOCUMENT_STORAGE, type DocumentStorage, StoredObjectMissingError } from '../../storage/document-storage.js';
 import { DocumentEntity } from './document.entity.js';
 import { detectKind, docxText, pdfText, safeFileName, sha256Of, titleFromFileName } from './document-content.js';
-import { DocumentNotFoundException, documentErrors } from './documents.errors.js';
+import { documentErrors } from './documents.errors.js';
 import { decodeCursor, encodeCursor, toDocument } from './documents.mapper.js';
 import { DocumentsRepository, type ParentState } from './documents.repository.js';
 
@@ -88,8 +89,7 @@ export class DocumentsService {
   async ofParent(actor: Actor, parentId: string): Promise<DocumentRecord[]> {
     const parent = await this.repository.parentState(parentId);
     const access = parent ? await this.access.forCommittee(actor, parent.committeeId) : null;
-    if (!parent || !access || parent.deleted || parent.level > access.clearanceLevel)
-      throw new NotFoundException('Parent record not found');
+    if (!parent || !access || parent.deleted || parent.level > access.clearanceLevel) throw new NotFoundError('Parent record');
     const rows = await this.repository.visible(parent.committeeId, access.clearance, access.clearanceLevel, { parentId, limit: 500 });
     return rows.map(toDocument);
   }
@@ -205,7 +205,7 @@ export class DocumentsService {
     try {
       return { document: toDocument(document), stream: await this.storage.get(document.storageKey) };
     } catch (error) {
-      if (error instanceof StoredObjectMissingError) throw new NotFoundException('Document content not found');
+      if (error instanceof StoredObjectMissingError) throw new NotFoundError('Document content');
       throw error;
     }
   }
@@ -214,9 +214,9 @@ export class DocumentsService {
   private async visible(actor: Actor, id: string): Promise<{ document: DocumentEntity; parent: ParentState; access: CommitteeAccess }> {
     const document = await this.repository.find(id);
     const access = document ? await this.access.forCommittee(actor, document.committeeId) : null;
-    if (!document || !access || !access.canSee(document.classification)) throw new DocumentNotFoundException();
+    if (!document || !access || !access.canSee(document.classification)) throw new NotFoundError('Document');
     const parent = await this.repository.parentState(document.parentId);
-    if (!parent || parent.deleted || parent.level > access.clearanceLevel) throw new DocumentNotFoundException();
+    if (!parent || parent.deleted || parent.level > access.clearanceLevel) throw new NotFoundError('Document');
     return { document, parent, access };
   }
 

@@ -1,14 +1,9 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
-
-export class LinkNotFoundException extends NotFoundException {
-  constructor(what = 'Link') {
-    super(`${what} not found`);
-  }
-}
+import { HttpStatus } from '@nestjs/common';
+import { ApiException } from '../../common/errors.js';
 
 /** The two records are linked already (either way round): `current` is that link. */
-export class AlreadyLinkedException extends ConflictException {
+export class AlreadyLinkedException extends ApiException {
   constructor(current: unknown) {
-    super({ statusCode: 409, error: 'Conflict', code: 'conflict', message: 'toId: the records are linked already', current });
+    super(HttpStatus.CONFLICT, 'conflict', 'toId: the records are linked already', { current });
   }
 }

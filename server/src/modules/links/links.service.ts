@@ -16,8 +16,8 @@ import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { governingLevelSql } from '../../changes/visibility.js';
-import { InvalidFieldException } from '../registers/common/register.errors.js';
-import { AlreadyLinkedException, LinkNotFoundException } from './links.errors.js';
+import { InvalidFieldException, NotFoundError } from '../../common/errors.js';
+import { AlreadyLinkedException } from './links.errors.js';
 import { RecordLinkEntity } from './record-link.entity.js';
 
 /** A record written through the pipeline, as the links see it: where it stands and its title. */
@@ -95,9 +95,9 @@ export class LinksService {
     const from = ends.get(input.fromId);
     const access = from ? await this.access.forCommittee(actor, from.committeeId) : null;
     // A record one may not see is answered like one that does not exist (404), naming the end.
-    if (!from || !access || !this.mayStillSee(access, from)) throw new LinkNotFoundException('fromId: record');
+    if (!from || !access || !this.mayStillSee(access, from)) throw new NotFoundError('fromId: record');
     const to = ends.get(input.toId);
-    if (!to || to.committeeId !== from.committeeId || !this.mayStillSee(access, to)) throw new LinkNotFoundException('toId: record');
+    if (!to || to.committeeId !== from.committeeId || !this.mayStillSee(access, to)) throw new NotFoundError('toId: record');
     access.require('record-link.manage');
     const existing = await this.dataSource.manager
       .createQueryBuilder(RecordLinkEntity, 'l')
@@ -116,13 +116,13 @@ export class LinksService {
   async remove(actor: Actor, id: string): Promise<void> {
     const link = await this.dataSource.manager.findOne(RecordLinkEntity, { where: { id } });
     const access = link ? await this.access.forCommittee(actor, link.committeeId) : null;
-    if (!link || !access) throw new LinkNotFoundException();
+    if (!link || !access) throw new NotFoundError('Link');
     const ends = await this.ends([link.fromId, link.toId]);
     const visible = [link.fromId, link.toId].every((end) => {
       const found = ends.get(end);
       return found !== undefined && found.level <= access.clearanceLevel;
     });
-    if (!visible) throw new LinkNotFoundException();
+    if (!visible) throw new NotFoundError('Link');
     access.require('record-link.manage');
     const higher = [ends.get(link.fromId), ends.get(link.toId)].sort((a, b) => (b?.level ?? 0) - (a?.level ?? 0))[0];
     const governors = higher ? { parent: { id: higher.id }, coParent: { id: higher.id === link.fromId ? link.toId : link.fromId } } : {};
@@ -134,7 +134,7 @@ export class LinksService {
   async linksOf(actor: Actor, id: string): Promise<LinkedRecord[]> {
     const self = (await this.ends([id])).get(id);
     const access = self ? await this.access.forCommittee(actor, self.committeeId) : null;
-    if (!self || !access || !this.mayStillSee(access, self)) throw new LinkNotFoundException('Record');
+    if (!self || !access || !this.mayStillSee(access, self)) throw new NotFoundError('Record');
     const links = await this.dataSource.manager
       .createQueryBuilder(RecordLinkEntity, 'l')
       .where('l.from_id = :id OR l.to_id = :id', { id })

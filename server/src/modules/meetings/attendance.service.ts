@@ -15,10 +15,11 @@ import type { Actor } from '../../access/actor.js';
 import { UserEntity } from '../../access/user.entity.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { NotFoundError } from '../../common/errors.js';
 import { CommitteeSettingsService } from '../committees/committee-settings.service.js';
 import { AttendanceEntity } from './attendance.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
-import { MeetingNotFoundException, meetingErrors } from './meetings.errors.js';
+import { meetingErrors } from './meetings.errors.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -87,7 +88,7 @@ export class AttendanceService implements OnModuleInit {
     }
     return this.changes.transact(actor, async (tx) => {
       const meeting = await this.repository.lockMeeting(tx.manager, meetingId);
-      if (!meeting || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
+      if (!meeting || !access.canSee(meeting.classification)) throw new NotFoundError('Meeting');
       const before = await this.view(meeting, tx.manager);
       await tx.manager.upsert(AttendanceEntity, { meetingId, userId, status }, ['meetingId', 'userId']);
       return this.recordChange(tx, meeting, before);

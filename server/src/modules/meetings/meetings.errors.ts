@@ -1,36 +1,22 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import {
+  AboveClearanceException,
+  InvalidFieldException,
+  InvalidTransitionException,
+  NothingToChangeException,
+} from '../../common/errors.js';
 
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `${field}: ${message}`,
-    issues: [{ path: field, message }],
-  });
-}
-
-export class MeetingNotFoundException extends NotFoundException {
-  constructor() {
-    super('Meeting not found');
-  }
-}
-
-export class AgendaItemNotFoundException extends NotFoundException {
-  constructor() {
-    super('Agenda item not found');
-  }
-}
-
+/** The meeting slice's wording of the shared refusals (common/errors.ts). */
 export const meetingErrors = {
-  transition: (from: string, to: string) => invalid('status', `a ${from} meeting cannot become ${to}`),
-  notInProgress: () => invalid('status', 'the meeting must be in progress to set its current item'),
-  notAnItem: (field: string) => invalid(field, 'must be an agenda item of this meeting'),
-  tooDeep: () => invalid('parentId', 'must be a top-level item of this meeting (agendas have two levels)'),
-  hasChildren: () => invalid('parentId', 'an item with sub-items stays at the top level'),
-  deleteChildrenFirst: () => invalid('id', 'remove or move its sub-items first'),
-  aboveClearance: (clearance: string) => invalid('classification', `must not be above your clearance (${clearance})`),
-  endsBeforeStart: () => invalid('endsAt', 'must not be before startsAt'),
-  nothingToChange: () => invalid('body', 'names no field to change besides version'),
-  notAUser: () => invalid('userId', 'no such user'),
-  guestStatus: () => invalid('status', 'someone who is not a member can only be in attendance (by invitation) or absent'),
+  transition: (from: string, to: string) => new InvalidTransitionException('status', `a ${from} meeting cannot become ${to}`),
+  notInProgress: () => new InvalidFieldException('status', 'the meeting must be in progress to set its current item', 'invalid_state'),
+  notAnItem: (field: string) => new InvalidFieldException(field, 'must be an agenda item of this meeting'),
+  tooDeep: () =>
+    new InvalidFieldException('parentId', 'must be a top-level item of this meeting (agendas have two levels)', 'nested_group'),
+  hasChildren: () => new InvalidFieldException('parentId', 'an item with sub-items stays at the top level', 'nested_group'),
+  deleteChildrenFirst: () => new InvalidFieldException('id', 'remove or move its sub-items first', 'has_children'),
+  aboveClearance: (clearance: string) => new AboveClearanceException(clearance),
+  endsBeforeStart: () => new InvalidFieldException('endsAt', 'must not be before startsAt'),
+  nothingToChange: () => new NothingToChangeException(),
+  notAUser: () => new InvalidFieldException('userId', 'no such user'),
+  guestStatus: () => new InvalidFieldException('status', 'someone who is not a member can only be in attendance (by invitation) or absent'),
 };

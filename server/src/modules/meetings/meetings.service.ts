@@ -24,12 +24,12 @@ import type { Actor } from '../../access/actor.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
-import { StaleVersionException } from '../../common/errors.js';
+import { NotFoundError, StaleVersionException } from '../../common/errors.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { meetingCalendar } from './meeting-calendar.js';
-import { AgendaItemNotFoundException, MeetingNotFoundException, meetingErrors } from './meetings.errors.js';
+import { meetingErrors } from './meetings.errors.js';
 import { inAgendaOrder, klYear, toAgendaItem, toMeeting } from './meetings.mapper.js';
 import { MeetingsRepository } from './meetings.repository.js';
 
@@ -181,13 +181,13 @@ export class MeetingsService {
     access.require('meeting.run');
     return this.changes.transact(actor, async (tx) => {
       const meeting = await this.repository.lockMeeting(tx.manager, id);
-      if (!meeting || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
+      if (!meeting || !access.canSee(meeting.classification)) throw new NotFoundError('Meeting');
       if (meeting.status !== 'in_progress') throw meetingErrors.notInProgress();
       let item: AgendaItemEntity | null = null;
       if (agendaItemId !== null) {
         item = await this.repository.findItem(agendaItemId, tx.manager);
         // Only an item the setter may see, with the same answer as for one that does not exist.
-        if (!item || !access.canSee(item.classification)) throw new AgendaItemNotFoundException();
+        if (!item || !access.canSee(item.classification)) throw new NotFoundError('Agenda item');
         if (item.meetingId !== id) throw meetingErrors.notAnItem('agendaItemId');
       }
       const before = toMeeting(meeting);
@@ -248,7 +248,7 @@ export class MeetingsService {
     this.assertClassifiable(access, input.classification);
     return this.changes.transact(actor, async (tx) => {
       const meeting = await this.repository.lockMeeting(tx.manager, meetingId);
-      if (!meeting || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
+      if (!meeting || !access.canSee(meeting.classification)) throw new NotFoundError('Meeting');
       return this.insertItem(tx, meeting, input);
     });
   }
@@ -278,10 +278,10 @@ export class MeetingsService {
     return this.changes.transact(actor, async (tx) => {
       const located = await this.repository.findItem(id, tx.manager);
       const meeting = located && (await this.repository.lockMeeting(tx.manager, located.meetingId));
-      if (!meeting) throw new AgendaItemNotFoundException();
+      if (!meeting) throw new NotFoundError('Agenda item');
       const items = await this.repository.agenda(meeting.id, tx.manager);
       const item = items.find((candidate) => candidate.id === id);
-      if (!item || !access.canSee(item.classification)) throw new AgendaItemNotFoundException();
+      if (!item || !access.canSee(item.classification)) throw new NotFoundError('Agenda item');
       if (item.version !== input.version)
         throw new StaleVersionException(await this.numbered(item, tx.manager), input.version, item.version);
       if (input.parentId !== null) {
@@ -304,10 +304,10 @@ export class MeetingsService {
     await this.changes.transact(actor, async (tx) => {
       const located = await this.repository.findItem(id, tx.manager);
       const meeting = located && (await this.repository.lockMeeting(tx.manager, located.meetingId));
-      if (!meeting) throw new AgendaItemNotFoundException();
+      if (!meeting) throw new NotFoundError('Agenda item');
       const items = await this.repository.agenda(meeting.id, tx.manager);
       const item = items.find((candidate) => candidate.id === id);
-      if (!item || !access.canSee(item.classification)) throw new AgendaItemNotFoundException();
+      if (!item || !access.canSee(item.classification)) throw new NotFoundError('Agenda item');
       if (item.version !== version) throw new StaleVersionException(await this.numbered(item, tx.manager), version, item.version);
       if (items.some((candidate) => candidate.parentId === id)) throw meetingErrors.deleteChildrenFirst();
       const before = await this.numbered(item, tx.manager);
@@ -502,7 +502,7 @@ export class MeetingsService {
   async visibleMeeting(actor: Actor, id: string): Promise<{ meeting: MeetingEntity; access: CommitteeAccess }> {
     const meeting = await this.repository.findMeeting(id);
     const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;
-    if (!meeting || !access || !access.canSee(meeting.classification)) throw new MeetingNotFoundException();
+    if (!meeting || !access || !access.canSee(meeting.classification)) throw new NotFoundError('Meeting');
     return { meeting, access };
   }
 
@@ -512,7 +512,7 @@ export class MeetingsService {
     const meeting = item ? await this.repository.findMeeting(item.meetingId) : null;
     const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;
     if (!item || !meeting || !access || !access.canSee(meeting.classification) || !access.canSee(item.classification)) {
-      throw new AgendaItemNotFoundException();
+      throw new NotFoundError('Agenda item');
     }
     return { item, meeting, access };
   }

@@ -1,55 +1,37 @@
-import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import {
+  AboveClearanceException,
+  ApiException,
+  BelowOriginException,
+  ForbiddenError,
+  InvalidFieldException,
+  InvalidTransitionException,
+  NotFoundError,
+  NothingToChangeException,
+} from '../../common/errors.js';
 
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `${field}: ${message}`,
-    issues: [{ path: field, message }],
-  });
+/** A change the minutes' status does not allow: 409 with the minutes as they stand. */
+function wrongStatus(code: 'not_commentable' | 'not_editable', message: string, current: unknown): ApiException {
+  return new ApiException(HttpStatus.CONFLICT, code, message, { current });
 }
 
-export class MinutesNotFoundException extends NotFoundException {
-  constructor(what = 'Minutes') {
-    super(`${what} not found`);
-  }
-}
-
+/** The minutes slice's wording of the shared refusals (common/errors.ts). */
 export const minutesErrors = {
-  notFound: () => new MinutesNotFoundException(),
-  sectionNotFound: () => new MinutesNotFoundException('Section'),
-  commentNotFound: () => new MinutesNotFoundException('Comment'),
-  versionNotFound: () => new MinutesNotFoundException('Version'),
-  forbidden: (role: string, what: string) => new ForbiddenException(`Your role (${role}) may not ${what}`),
+  notFound: () => new NotFoundError('Minutes'),
+  sectionNotFound: () => new NotFoundError('Section'),
+  commentNotFound: () => new NotFoundError('Comment'),
+  versionNotFound: () => new NotFoundError('Version'),
+  forbidden: (role: string, what: string) => new ForbiddenError(`Your role (${role}) may not ${what}`),
   transition: (from: string, to: string, current: unknown) =>
-    new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'invalid_transition',
-      message: `to: ${from} minutes cannot become ${to}`,
-      current,
-    }),
+    new InvalidTransitionException('to', `${from} minutes cannot become ${to}`, { status: HttpStatus.CONFLICT, current }),
   notCommentable: (status: string, current: unknown) =>
-    new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'not_commentable',
-      message: `status: ${status} minutes take no comments`,
-      current,
-    }),
-  notEditable: (status: string, current: unknown) =>
-    new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'not_editable',
-      message: `status: ${status} minutes cannot be edited`,
-      current,
-    }),
-  threadNeedsSection: () => invalid('sectionId', 'a new thread needs the section it comments on'),
-  notAThread: () => invalid('parentId', 'must be a thread of these minutes'),
-  belowItem: (level: string) => invalid('classification', `must not be below the agenda item's level (${level})`),
-  aboveClearance: (clearance: string) => invalid('classification', `must not be above your clearance (${clearance})`),
-  notAnAction: () => invalid('actionLine.actionItemIds', 'must be action items of this committee'),
-  nothingToChange: () => invalid('body', 'names no field to change besides version'),
-  confirmedAt: () => invalid('confirmedAtMeetingId', 'must be a meeting of this committee'),
+    wrongStatus('not_commentable', `status: ${status} minutes take no comments`, current),
+  notEditable: (status: string, current: unknown) => wrongStatus('not_editable', `status: ${status} minutes cannot be edited`, current),
+  threadNeedsSection: () => new InvalidFieldException('sectionId', 'a new thread needs the section it comments on', 'required'),
+  notAThread: () => new InvalidFieldException('parentId', 'must be a thread of these minutes'),
+  belowItem: (level: string) => new BelowOriginException(level, `must not be below the agenda item's level (${level})`),
+  aboveClearance: (clearance: string) => new AboveClearanceException(clearance),
+  notAnAction: () => new InvalidFieldException('actionLine.actionItemIds', 'must be action items of this committee'),
+  nothingToChange: () => new NothingToChangeException(),
+  confirmedAt: () => new InvalidFieldException('confirmedAtMeetingId', 'must be a meeting of this committee'),
 };

@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import { errorText } from '../../../lib/api/api-errors.ts';
 import { formatRelative, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { Toast, useHandedOverToast } from '../../../lib/ui/toast.tsx';
 import { ActivityList } from '../../activity/components/activity-list.tsx';
@@ -99,7 +100,7 @@ export function ActionItemDetail({ item, committee, user, members }: ActionItemD
       await post.mutateAsync(body);
       return true;
     } catch (error) {
-      setPostError(isApiError(error, 400) ? error.body.message : t('progress.failed'));
+      setPostError(errorText(t, error, 'progress.failed'));
       return false;
     }
   };

@@ -6,8 +6,16 @@ import {
   isCleared,
   type UpdateActionItem,
 } from '@sidang/shared';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { fieldOfPath, fromServerIssue, fromZodIssue, type ValidationMessage } from '../../../lib/validation/validation-messages.ts';
+import {
+  fieldOfPath,
+  fromServerIssue,
+  fromZodIssue,
+  type ServerIssue,
+  translateValidation,
+  type ValidationMessage,
+} from '../../../lib/validation/validation-messages.ts';
 
 /** Parsed, complete field values of an action item (what create sends, what edit diffs). */
 /**
@@ -153,17 +161,19 @@ export function parseFormState(
 
 /**
  * A server 400 as field errors: issues on a field of the form go next to it (translated when the
- * rule is known); issues on anything else (the body, the version) become the form message.
+ * rule is known); issues on anything else (the body, the version) become the form message, in
+ * the UI language by their codes (`formText` words one the UI has no rule for).
  */
-export function fieldErrorsFromServer(issues: readonly { path: string; message: string }[], message: string): FieldErrors {
+export function fieldErrorsFromServer(t: TFunction, issues: readonly ServerIssue[], formText: string): FieldErrors {
   const errors: FieldErrors = {};
   const other: string[] = [];
   for (const issue of issues) {
-    const field = fieldOfPath(issue.path);
-    if (isFieldName(field)) errors[field] ??= fromServerIssue(issue);
-    else other.push(issue.path ? `${issue.path}: ${issue.message}` : issue.message);
+    const field = fieldOfPath(issue.field ?? issue.path);
+    const message = fromServerIssue(issue);
+    if (isFieldName(field)) errors[field] ??= message;
+    else other.push(message.rule ? translateValidation(t, message, field) : formText);
   }
-  if (other.length > 0 || Object.keys(errors).length === 0) errors.form = other.length > 0 ? other.join('; ') : message;
+  if (other.length > 0) errors.form = [...new Set(other)].join(' ');
   return errors;
 }
 

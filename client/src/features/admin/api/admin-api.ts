@@ -1,7 +1,6 @@
 import type {
   AdminCommittee,
   AdminUser,
-  ApiError,
   CreateCommittee,
   CreateUser,
   Member,
@@ -10,7 +9,7 @@ import type {
   UpdateCommittee,
   UpdateUser,
 } from '@sidang/shared';
-import { type ApiClient, ApiRequestError } from '../../../lib/api/api-client.ts';
+import { type ApiClient, ApiRequestError, errorBodyOf } from '../../../lib/api/api-client.ts';
 import { authStore } from '../../../lib/auth/auth-store.ts';
 
 const enc = encodeURIComponent;
@@ -39,10 +38,7 @@ export async function putJson<T>(
   }
   if (!response.ok) {
     if (response.status === 401) authStore.clear();
-    const error: ApiError =
-      parsed && typeof parsed === 'object' && 'message' in parsed
-        ? (parsed as ApiError)
-        : { statusCode: response.status, message: response.statusText || `HTTP ${response.status}` };
+    const error = errorBodyOf(response.status, parsed, response.statusText);
     throw new ApiRequestError(response.status, error);
   }
   return parsed as T;

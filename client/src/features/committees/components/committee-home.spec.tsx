@@ -107,7 +107,8 @@ describe('a committee out of reach', () => {
   });
 
   it('should tell a missing or forbidden committee from a failure worth retrying', () => {
-    const error = (status: number) => new ApiRequestError(status, { statusCode: status, message: 'x' });
+    const error = (status: number) =>
+      new ApiRequestError(status, { statusCode: status, code: status === 404 ? 'not_found' : 'forbidden', message: 'x' });
     expect(isNoAccess(error(404))).toBe(true);
     expect(isNoAccess(null, error(403))).toBe(true);
     expect(isNoAccess(error(500), null)).toBe(false);

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import { errorText } from '../../../lib/api/api-errors.ts';
 import { fieldOfPath, fromServerIssue, translateValidation } from '../../../lib/validation/validation-messages.ts';
 import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
 
@@ -34,7 +35,7 @@ export function serverFieldErrors(t: TFunction, error: unknown): Record<string, 
     const field = fieldOfPath(issue.path);
     if (field && !out[field]) out[field] = translateValidation(t, fromServerIssue(issue), field);
   }
-  if (Object.keys(out).length === 0) out.form = error.body.message;
+  if (Object.keys(out).length === 0) out.form = errorText(t, error, 'meetings.saveFailed');
   return out;
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
+import { errorText } from '../../../lib/api/api-errors.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { highestLevel, type Inheritance } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
@@ -258,7 +259,7 @@ function AgendaItemControls({
           </button>
           {remove.isError && (
             <span className="field__error" role="alert">
-              {isApiError(remove.error, 400) ? remove.error.body.message : t('meetings.saveFailed')}
+              {errorText(t, remove.error, 'meetings.saveFailed')}
             </span>
           )}
         </>

@@ -1,5 +1,5 @@
 import type { ApiError, Classification, DocumentLimits, DocumentRecord, UpdateDocument } from '@sidang/shared';
-import { type ApiClient, ApiRequestError } from '../../../lib/api/api-client.ts';
+import { type ApiClient, ApiRequestError, errorBodyOf } from '../../../lib/api/api-client.ts';
 import { authStore } from '../../../lib/auth/auth-store.ts';
 
 const enc = encodeURIComponent;
@@ -17,10 +17,9 @@ export interface UploadRequest {
 }
 
 function errorOf(status: number, text: string): ApiRequestError {
-  let body: ApiError = { statusCode: status, message: `HTTP ${status}` };
+  let body: ApiError = errorBodyOf(status, undefined);
   try {
-    const parsed = JSON.parse(text) as ApiError;
-    if (parsed && typeof parsed === 'object' && 'message' in parsed) body = parsed;
+    body = errorBodyOf(status, JSON.parse(text));
   } catch {
     // Not JSON: keep the status.
   }

@@ -2,6 +2,7 @@ import { type Classification, classificationLevel } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import { issueTexts } from '../../../lib/api/api-errors.ts';
 import { LevelSelect } from './register-ui.tsx';
 import '../i18n/load-strings.ts';
 
@@ -48,7 +49,7 @@ export interface RegisterFormProps {
 export function useFormErrors(error: unknown): Record<string, string> {
   const { t } = useTranslation();
   if (!error) return {};
-  if (isApiError(error, 400)) return { ...error.fieldErrors(), form: t('registers.invalid') };
+  if (isApiError(error, 400)) return { ...issueTexts(t, error), form: t('registers.invalid') };
   if (isApiError(error, 409)) return { form: t('registers.conflict') };
   if (isApiError(error, 403)) return { form: t('form.forbidden') };
   if (isApiError(error, 404)) return { form: t('registers.gone') };

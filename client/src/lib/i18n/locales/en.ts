@@ -181,6 +181,18 @@ export const en = {
     notAllowed: 'You are not allowed to edit actions in this committee.',
     noMembers: 'No members to choose from.',
   },
+  /** A refusal as a whole, by its stable `code` (never by the server's English message). */
+  errors: {
+    not_found: 'Not found; it may have been removed.',
+    forbidden: 'You may not do this.',
+    stale_version: 'Someone else changed this meanwhile. Reload and try again.',
+    nothing_to_change: 'Nothing was changed.',
+    invalid_transition: 'It cannot move to that status from where it is now.',
+    not_editable: 'It can no longer be edited in its current status.',
+    not_commentable: 'It takes no comments in its current status.',
+    rate_limited: 'Too many attempts; wait a moment and try again.',
+    busy: 'The server is busy; try again shortly.',
+  },
   validation: {
     required: 'This field is required.',
     title_required: 'Enter a title.',
@@ -199,6 +211,17 @@ export const en = {
     unknownField: 'This field is not accepted.',
     belowOrigin: 'Cannot be below {{level}}, the level it inherits, without a reason for declassification.',
     declassificationReason_required: 'Give a reason for declassification.',
+    tooShort: 'Must be at least {{min}} characters.',
+    tooSmall: 'Must be at least {{min}}.',
+    tooBig: 'Must be at most {{max}}.',
+    invalidType: 'This value is not of the expected kind.',
+    nothingToChange: 'Nothing was changed.',
+    alreadyInUse: 'Already in use.',
+    selfChange: 'You cannot change this on your own account; someone else must do it.',
+    nestedGroup: 'Only two levels are allowed here.',
+    invalidTransition: 'It cannot move to that status from where it is now.',
+    invalidState: 'This is not possible in its current status.',
+    hasChildren: 'Remove or move its sub-items first.',
   },
   /** A record raised from another: the level it inherits, and declassifying below it. */
   derived: {

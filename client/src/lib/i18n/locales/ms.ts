@@ -183,6 +183,18 @@ export const ms: Resources = {
     notAllowed: 'Anda tidak dibenarkan menyunting tindakan dalam jawatankuasa ini.',
     noMembers: 'Tiada ahli untuk dipilih.',
   },
+  /** A refusal as a whole, by its stable `code` (never by the server's English message). */
+  errors: {
+    not_found: 'Tidak dijumpai; mungkin telah dibuang.',
+    forbidden: 'Anda tidak dibenarkan melakukan ini.',
+    stale_version: 'Orang lain telah mengubahnya sementara itu. Muat semula dan cuba lagi.',
+    nothing_to_change: 'Tiada apa-apa yang diubah.',
+    invalid_transition: 'Status ini tidak boleh ditukar kepada status tersebut dari kedudukan sekarang.',
+    not_editable: 'Ia tidak boleh disunting lagi dalam status semasanya.',
+    not_commentable: 'Ia tidak menerima ulasan dalam status semasanya.',
+    rate_limited: 'Terlalu banyak percubaan; tunggu sebentar dan cuba lagi.',
+    busy: 'Pelayan sibuk; cuba lagi sebentar lagi.',
+  },
   validation: {
     required: 'Medan ini wajib diisi.',
     title_required: 'Masukkan tajuk.',
@@ -201,6 +213,17 @@ export const ms: Resources = {
     unknownField: 'Medan ini tidak diterima.',
     belowOrigin: 'Tidak boleh di bawah {{level}}, peringkat yang diwarisi, tanpa sebab nyahklasifikasi.',
     declassificationReason_required: 'Nyatakan sebab nyahklasifikasi.',
+    tooShort: 'Mestilah sekurang-kurangnya {{min}} aksara.',
+    tooSmall: 'Mestilah sekurang-kurangnya {{min}}.',
+    tooBig: 'Tidak boleh melebihi {{max}}.',
+    invalidType: 'Nilai ini bukan jenis yang dijangka.',
+    nothingToChange: 'Tiada apa-apa yang diubah.',
+    alreadyInUse: 'Sudah digunakan.',
+    selfChange: 'Anda tidak boleh mengubah perkara ini pada akaun anda sendiri; orang lain mesti melakukannya.',
+    nestedGroup: 'Hanya dua peringkat dibenarkan di sini.',
+    invalidTransition: 'Status ini tidak boleh ditukar kepada status tersebut dari kedudukan sekarang.',
+    invalidState: 'Ini tidak boleh dilakukan dalam status semasanya.',
+    hasChildren: 'Buang atau pindahkan sub-perkaranya dahulu.',
   },
   /** A record raised from another: the level it inherits, and declassifying below it. */
   derived: {

@@ -24,8 +24,8 @@ import { AccessService, type CommitteeAccess } from '../../../access/access.serv
 import type { Actor } from '../../../access/actor.js';
 import type { ChangeTx } from '../../../changes/change-tx.js';
 import { ChangesService } from '../../../changes/changes.service.js';
+import { InvalidFieldException } from '../../../common/errors.js';
 import { keysetPage } from '../common/paging.js';
-import { InvalidFieldException } from '../common/register.errors.js';
 import { type Governor, type RegisterDefinition, RegisterKit } from '../common/register-kit.js';
 import { AgreementEntity } from './agreement.entity.js';
 import { toAgreement, toBilateralCommitment, toBilateralMeeting } from './bilateral.mapper.js';

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { InvalidFieldException } from './register.errors.js';
+import { InvalidFieldException } from '../../../common/errors.js';
 
 /** A position in a list ordered by (key, id): opaque to clients. */
 interface Position {

@@ -6,7 +6,7 @@ import type { Actor } from '../../../access/actor.js';
 import { editedFieldLevels, fieldLevelsWithin } from '../../../access/field-levels.js';
 import type { ChangeTx } from '../../../changes/change-tx.js';
 import { type RecordDefinition, RecordKit } from '../../../changes/record-kit.js';
-import { AboveClearanceException, NothingToChangeException, RegisterRecordNotFoundException } from './register.errors.js';
+import { AboveClearanceException, NotFoundError, NothingToChangeException } from '../../../common/errors.js';
 import type { RegisterRecordEntity } from './register-record.entity.js';
 
 /** The record that governs a child (a commitment's meeting, a round's negotiation). */
@@ -39,7 +39,7 @@ export class RegisterKit {
     const { entity, access } = await this.records.visible(definition, actor, id, manager);
     const governor = definition.governor ? await definition.governor(entity, manager) : null;
     if (definition.governor && (!governor || !access.canSee(governor.classification))) {
-      throw new RegisterRecordNotFoundException(definition.name);
+      throw new NotFoundError(definition.name);
     }
     return { entity, access, governor };
   }
