@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { ApiIssue, ErrorCode, IssueCode } from '@sidang/shared';
+import { type ApiIssue, type ErrorCode, type IssueCode, MISTAKE_CODES } from '@sidang/shared';
 import { issue } from './zod-validation.pipe.js';
 
 export { InvalidInputException, issue } from './zod-validation.pipe.js';
@@ -36,17 +36,6 @@ export class ApiException extends HttpException {
   }
 }
 
-/** Issue codes that are a whole mistake of their own: the top-level code repeats them. */
-const OWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'above_clearance',
-  'not_members',
-  'nothing_to_change',
-  'already_in_use',
-  'self_change',
-  'below_origin',
-  'invalid_transition',
-]);
-
 /**
  * 400 naming one field with a stable issue code. The top-level code is `invalid_input` unless
  * the mistake has a code of its own (`above_clearance`, `nothing_to_change`, …).
@@ -58,7 +47,7 @@ export class InvalidFieldException extends ApiException {
     issueCode: IssueCode = 'invalid_value',
     options: { params?: ApiIssue['params']; code?: ErrorCode; status?: number; current?: unknown } = {},
   ) {
-    const code = options.code ?? (OWN_CODES.has(issueCode) ? (issueCode as ErrorCode) : 'invalid_input');
+    const code = options.code ?? (MISTAKE_CODES.has(issueCode) ? (issueCode as ErrorCode) : 'invalid_input');
     const issues = [issue(field, issueCode, problem, options.params)];
     super(
       options.status ?? HttpStatus.BAD_REQUEST,

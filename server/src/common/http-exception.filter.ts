@@ -1,21 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { ErrorCode } from '@sidang/shared';
+import { type ErrorCode, errorCodeOfStatus } from '@sidang/shared';
 import type { Response } from 'express';
 import { isPoolTimeout } from '../database/data-source.js';
-
-/** The error code a status stands for when the thrower named none. */
-const DEFAULT_CODES: Record<number, ErrorCode> = {
-  400: 'invalid_input',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'rate_limited',
-  503: 'busy',
-};
 
 /** PostgreSQL errors caused by what the client sent rather than by the server. */
 const CLIENT_PG_ERRORS: Record<string, number> = {
@@ -48,8 +34,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const { status, body } = this.describe(exception);
     if (status >= 500 && status !== 503) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    // Every error names a code: a 4xx the table does not list is still a refusal of the input.
-    body.code ??= DEFAULT_CODES[status] ?? (status >= 500 ? 'internal' : 'invalid_input');
+    // Every error names a code: the thrower's, else the one its status stands for.
+    body.code ??= errorCodeOfStatus(status);
     // A refusal that names a wait says it in the standard header too (seconds).
     if (typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
     response.status(status).json(body);
@@ -86,7 +72,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const match = typeof type === 'string' ? known[type] : undefined;
     if (!match && !(typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string')) return undefined;
     const [code, message] = match ?? [status as number, 'body: could not be read'];
-    const errorCode: ErrorCode = code === 400 && type === 'entity.parse.failed' ? 'invalid_json' : (DEFAULT_CODES[code] ?? 'invalid_input');
+    const errorCode: ErrorCode = code === 400 && type === 'entity.parse.failed' ? 'invalid_json' : errorCodeOfStatus(code);
     const detail = message.replace(/^body: /, '');
     const issueCode = code === 413 ? 'too_long' : code === 415 ? 'invalid_value' : 'invalid_format';
     return {

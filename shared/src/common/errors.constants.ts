@@ -66,3 +66,28 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The code a status stands for when the answer names none (a proxy's page, a framework's own refusal). */
+export function errorCodeOfStatus(status: number): ErrorCode {
+  const codes: Partial<Record<number, ErrorCode>> = {
+    400: 'invalid_input',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    409: 'conflict',
+    413: 'payload_too_large',
+    415: 'unsupported_media_type',
+    429: 'rate_limited',
+    503: 'busy',
+  };
+  return codes[status] ?? (status >= 500 ? 'internal' : 'invalid_input');
+}
+
+/**
+ * Issue codes that are a whole mistake of their own (`nothing_to_change`, `above_clearance`, …):
+ * a refusal with one of them repeats it as its top-level code, on every record type.
+ */
+export const MISTAKE_CODES: ReadonlySet<string> = new Set<string>(
+  ISSUE_CODES.filter((code) => (ERROR_CODES as readonly string[]).includes(code)),
+);

@@ -1,4 +1,5 @@
-import type { ApiError, ErrorCode } from '@sidang/shared';
+import type { ApiError } from '@sidang/shared';
+import { errorCodeOfStatus } from '@sidang/shared/constants';
 import { authStore } from '../auth/auth-store.ts';
 import { keepSessionFresh, refreshSession } from '../auth/session-refresh.ts';
 
@@ -15,30 +16,13 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** The code a status stands for when the answer carried no error body (a proxy's page, a gateway timeout). */
-function codeOfStatus(status: number): ErrorCode {
-  const codes: Record<number, ErrorCode> = {
-    400: 'invalid_input',
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'not_found',
-    405: 'method_not_allowed',
-    409: 'conflict',
-    413: 'payload_too_large',
-    415: 'unsupported_media_type',
-    429: 'rate_limited',
-    503: 'busy',
-  };
-  return codes[status] ?? (status >= 500 ? 'internal' : 'invalid_input');
-}
-
 /** The error body of a failed answer: the API's own when it sent one, else one made from the status. */
 export function errorBodyOf(status: number, parsed: unknown, statusText = ''): ApiError {
   if (parsed && typeof parsed === 'object' && 'message' in parsed) {
     const body = parsed as ApiError;
-    return body.code ? body : { ...body, code: codeOfStatus(status) };
+    return body.code ? body : { ...body, code: errorCodeOfStatus(status) };
   }
-  return { statusCode: status, code: codeOfStatus(status), message: statusText || `HTTP ${status}` };
+  return { statusCode: status, code: errorCodeOfStatus(status), message: statusText || `HTTP ${status}` };
 }
 
 export function isApiError(error: unknown, status?: number): error is ApiRequestError {

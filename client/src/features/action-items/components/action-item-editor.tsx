@@ -22,7 +22,7 @@ function useErrorMapper() {
   const { t } = useTranslation();
   return (error: unknown): FieldErrors => {
     if (isApiError(error, 400)) {
-      const errors = fieldErrorsFromServer(t, error.body.issues ?? [], t('form.invalid'));
+      const errors = fieldErrorsFromServer(t, error.body.issues ?? []);
       return { ...errors, form: errors.form ?? t('form.invalid') };
     }
     if (isApiError(error, 403)) return { form: t('form.forbidden') };

@@ -162,18 +162,19 @@ export function parseFormState(
 /**
  * A server 400 as field errors: issues on a field of the form go next to it (translated when the
  * rule is known); issues on anything else (the body, the version) become the form message, in
- * the UI language by their codes (`formText` words one the UI has no rule for).
+ * the UI language by their codes; only an issue without a code the UI knows (an older server)
+ * is shown as the server worded it.
  */
-export function fieldErrorsFromServer(t: TFunction, issues: readonly ServerIssue[], formText: string): FieldErrors {
+export function fieldErrorsFromServer(t: TFunction, issues: readonly ServerIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   const other: string[] = [];
   for (const issue of issues) {
     const field = fieldOfPath(issue.field ?? issue.path);
     const message = fromServerIssue(issue);
     if (isFieldName(field)) errors[field] ??= message;
-    else other.push(message.rule ? translateValidation(t, message, field) : formText);
+    else other.push(message.rule ? translateValidation(t, message, field) : issue.path ? `${issue.path}: ${issue.message}` : issue.message);
   }
-  if (other.length > 0) errors.form = [...new Set(other)].join(' ');
+  if (other.length > 0) errors.form = [...new Set(other)].join('; ');
   return errors;
 }
 
