@@ -197,8 +197,8 @@ export class ActionItemsService {
     agendaItemId: string | null,
     minutesSectionId: string | null,
   ): Promise<void> {
-    if (agendaItemId && !meetingId) throw new InvalidFieldException('meetingId', 'is required with agendaItemId');
-    if (minutesSectionId && !agendaItemId) throw new InvalidFieldException('agendaItemId', 'is required with minutesSectionId');
+    if (agendaItemId && !meetingId) throw new InvalidFieldException('meetingId', 'is required with agendaItemId', 'required');
+    if (minutesSectionId && !agendaItemId) throw new InvalidFieldException('agendaItemId', 'is required with minutesSectionId', 'required');
     if (!meetingId) return;
     const meeting = await this.changes.scopeOf(meetingId);
     if (!meeting || meeting.committeeId !== access.committee.id || meeting.level > access.clearanceLevel) {
