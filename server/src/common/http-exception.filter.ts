@@ -29,7 +29,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       // The database is busy, not broken: say so and when to try again, instead of a 500.
       this.logger.warn('No database connection became free in time (DB_ACQUIRE_TIMEOUT_MS); answered 503');
       response.setHeader('Retry-After', '1');
-      response.status(503).json({ statusCode: 503, code: 'busy', message: 'The database is busy; try again shortly' });
+      response.status(503).json({ statusCode: 503, message: 'The database is busy; try again shortly' });
       return;
     }
     const { status, body } = this.describe(exception);
