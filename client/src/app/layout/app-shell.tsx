@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigationType, useParams } from 'react-router';
-import { ClassificationBadge } from '../../features/action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../lib/ui/badges.tsx';
 import { canManageActionItems } from '../../features/action-items/hooks/permissions.ts';
 import { LanguageSwitch } from '../../features/auth/components/language-switch.tsx';
 import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';

@@ -12,7 +12,7 @@ import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';
 import { canChangeStatus, canManageActionItems, canPostProgress } from '../hooks/permissions.ts';
 import { useDeleteActionItem, usePostProgressUpdate, useProgressUpdates, useUpdateActionItem } from '../hooks/use-action-items.ts';
 import type { SavedState } from './action-item-editor.tsx';
-import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
+import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from '../../../lib/ui/badges.tsx';
 import { ProgressThread } from './progress-thread.tsx';
 
 export interface ActionItemDetailProps {

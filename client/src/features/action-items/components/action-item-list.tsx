@@ -9,7 +9,7 @@ import { NoAccessNotice } from '../../committees/components/no-access.tsx';
 import { ExportButtons } from '../../registers/components/export-buttons.tsx';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { agencyKey } from '../hooks/people.ts';
-import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from './badges.tsx';
+import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from '../../../lib/ui/badges.tsx';
 
 export interface ActionItemListProps {
   committeeId: string;

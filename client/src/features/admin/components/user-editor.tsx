@@ -9,7 +9,7 @@ import {
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { type AdminFieldErrors, serverFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
 import { useResetPassword, useUpdateUser } from '../hooks/use-admin.ts';
 import { Confirm } from './confirm.tsx';

@@ -1,6 +1,6 @@
 import type { AdminUser } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 
 export interface UsersTableProps {
   users: readonly AdminUser[];

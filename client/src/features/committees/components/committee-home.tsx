@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { isDueWithinWeek, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { type ViewState, viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { DueDate, StatusBadge } from '../../action-items/components/badges.tsx';
+import { DueDate, StatusBadge } from '../../../lib/ui/badges.tsx';
 import { sortActionItems } from '../../action-items/hooks/list-params.ts';
 import { useActionItems } from '../../action-items/hooks/use-action-items.ts';
 import { useCommittee, useCommitteeName } from '../hooks/use-committees.ts';

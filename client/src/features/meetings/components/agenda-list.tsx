@@ -16,7 +16,7 @@ import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalList
 import type { AgendaItem } from '@sidang/shared';
 import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 
 /** Where the user dropped an item: the server decides the final order from this. */
 export interface MoveTarget {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { StatusBadge } from '../../action-items/components/badges.tsx';
+import { StatusBadge } from '../../../lib/ui/badges.tsx';
 import { useActionItems } from '../../action-items/hooks/use-action-items.ts';
 
 /**

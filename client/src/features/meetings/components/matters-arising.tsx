@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatIsoDate, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { StatusBadge } from '../../action-items/components/badges.tsx';
+import { StatusBadge } from '../../../lib/ui/badges.tsx';
 import { useMembers } from '../../committees/hooks/use-committees.ts';
 import { useMattersArising } from '../hooks/use-meeting-panels.ts';
 

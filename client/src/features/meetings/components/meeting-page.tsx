@@ -9,7 +9,7 @@ import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { highestLevel, type Inheritance } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ActionItemCreator } from '../../action-items/components/action-item-editor.tsx';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee, useMembers } from '../../committees/hooks/use-committees.ts';
 import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import type { MeetingListWhen } from '../../../lib/query-keys.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';

@@ -10,7 +10,7 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 import { removeRecord, upsertRecord } from '../../../lib/realtime/cache-apply.ts';
 import { belowOriginText, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { papersApi } from './papers-api.ts';
 
 /** A short mark per kind, drawn as the row's icon. */

@@ -6,7 +6,7 @@ import { isApiError } from '../../../lib/api/api-client.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { useConnectionState } from '../../../lib/realtime/realtime-provider.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { useActionItems } from '../../action-items/hooks/use-action-items.ts';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee, useCommitteeName } from '../../committees/hooks/use-committees.ts';

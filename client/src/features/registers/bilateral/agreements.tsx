@@ -2,7 +2,7 @@ import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from '@sidang/sha
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../../../lib/dates.ts';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { useFormErrors } from '../components/register-form.tsx';
 import { useCreateAgreement, useUpdateAgreement } from '../hooks/use-registers.ts';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
 import { CountryTag, canEditRegisters, ExportButtons, RegisterTabs, StateView } from '../components/register-ui.tsx';
 import { useBilateralMeetings } from '../hooks/use-registers.ts';

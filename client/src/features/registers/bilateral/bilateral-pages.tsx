@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
 import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
 import { canEditRegisters, countryName, flagOf, StateView } from '../components/register-ui.tsx';
 import { useAgreements, useBilateralMeetings, useCountryCommitments } from '../hooks/use-registers.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
-import { ClassificationBadge } from '../../action-items/components/badges.tsx';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { useCommittee } from '../../committees/hooks/use-committees.ts';
 import { canEditRegisters, ExportButtons, RegisterTabs, StateView } from '../components/register-ui.tsx';
 import { useRndProjects, useValueChainStages } from '../hooks/use-registers.ts';

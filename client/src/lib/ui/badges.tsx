@@ -1,7 +1,7 @@
 import type { ActionItem } from '@sidang/shared';
 import { type Classification, isOverdue } from '@sidang/shared/constants';
 import { useTranslation } from 'react-i18next';
-import { formatIsoDate } from '../../../lib/dates.ts';
+import { formatIsoDate } from '../dates.ts';
 
 export function StatusBadge({ status }: { status: ActionItem['status'] }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { CLASSIFICATIONS } from '@sidang/shared';
 import { act, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { i18n, setLocale } from '../../../lib/i18n/i18n.ts';
+import { i18n, setLocale } from '../i18n/i18n.ts';
 import { ClassificationBadge } from './badges.tsx';
 
 function renderBadges(as?: 'classification' | 'clearance') {
