@@ -1,13 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigationType, useParams } from 'react-router';
-import { ClassificationBadge } from '../../lib/ui/badges.tsx';
 import { canManageActionItems } from '../../features/action-items/hooks/permissions.ts';
 import { LanguageSwitch } from '../../features/auth/components/language-switch.tsx';
 import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';
 import { CommitteeSwitcher } from '../../features/committees/components/committee-switcher.tsx';
 import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
 import { SearchBox } from '../../features/search/components/search-box.tsx';
+import { ClassificationBadge } from '../../lib/ui/badges.tsx';
 import { AccessBanner } from './access-banner.tsx';
 import { ConnectionIndicator } from './connection-indicator.tsx';
 import { UpdateBanner } from './update-banner.tsx';

@@ -6,13 +6,13 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { errorText } from '../../../lib/api/api-errors.ts';
 import { formatRelative, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
+import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from '../../../lib/ui/badges.tsx';
 import { Toast, useHandedOverToast } from '../../../lib/ui/toast.tsx';
 import { ActivityList } from '../../activity/components/activity-list.tsx';
 import { canManageLinks, LinksPanel } from '../../links/links-panel.tsx';
 import { canChangeStatus, canManageActionItems, canPostProgress } from '../hooks/permissions.ts';
 import { useDeleteActionItem, usePostProgressUpdate, useProgressUpdates, useUpdateActionItem } from '../hooks/use-action-items.ts';
 import type { SavedState } from './action-item-editor.tsx';
-import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from '../../../lib/ui/badges.tsx';
 import { ProgressThread } from './progress-thread.tsx';
 
 export interface ActionItemDetailProps {

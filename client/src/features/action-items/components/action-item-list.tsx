@@ -4,12 +4,12 @@ import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
+import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { NoAccessNotice } from '../../committees/components/no-access.tsx';
 import { ExportButtons } from '../../registers/components/export-buttons.tsx';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { agencyKey } from '../hooks/people.ts';
-import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from '../../../lib/ui/badges.tsx';
 
 export interface ActionItemListProps {
   committeeId: string;

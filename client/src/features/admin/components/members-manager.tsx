@@ -1,8 +1,8 @@
 import { type Member, ROLES, type Role } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useMe } from '../../auth/hooks/use-auth.ts';
 import { type AdminFieldErrors, serverFieldErrors } from '../hooks/admin-errors.ts';
 import { useManagedMembers, useMemberCandidates, usePutMember, useRemoveMember } from '../hooks/use-admin.ts';

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatIsoDate, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
-import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { StatusBadge } from '../../../lib/ui/badges.tsx';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useMembers } from '../../committees/hooks/use-committees.ts';
 import { useMattersArising } from '../hooks/use-meeting-panels.ts';
 

@@ -8,9 +8,9 @@ import { useApi } from '../../../lib/api/api-context.tsx';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { removeRecord, upsertRecord } from '../../../lib/realtime/cache-apply.ts';
+import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { belowOriginText, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { papersApi } from './papers-api.ts';
 
 /** A short mark per kind, drawn as the row's icon. */

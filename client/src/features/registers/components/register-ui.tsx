@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
-import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import '../i18n/load-strings.ts';
 
 /** Who may create and edit register records (the server decides; the UI only offers it). */
