@@ -112,11 +112,10 @@ const CORE = [
   /node_modules[\\/]react-router[\\/]/,
   /client[\\/]src[\\/]lib[\\/](api[\\/]|auth[\\/]session-refresh\.ts$|realtime[\\/](entity-registry|entities|cache-apply|cache-guards)\.ts$)/,
   /client[\\/]src[\\/]features[\\/](action-items|committees|auth)[\\/]api[\\/]/,
-  /client[\\/]src[\\/]features[\\/]minutes[\\/](hooks[\\/](minutes-keys|section-order)|collab[\\/]device-index)\.ts$/,
+  /client[\\/]src[\\/]features[\\/]minutes[\\/]collab[\\/]device-index\.ts$/,
   /^\0?rolldown[\\/]runtime/,
   /shared[\\/]src[\\/]realtime[\\/]events\.ts$/,
-  /client[\\/]src[\\/]lib[\\/](auth[\\/]auth-store|i18n[\\/]i18n|i18n[\\/]locales[\\/]en|query-keys|offline[\\/]query-persistence)\.ts$/,
-  /client[\\/]src[\\/]features[\\/]registers[\\/]i18n[\\/]core\.ts$/,
+  /client[\\/]src[\\/]lib[\\/](auth[\\/]auth-store|i18n[\\/]i18n|i18n[\\/]locales[\\/](en|registers-core)|query-keys|minutes-keys|section-order|offline[\\/]query-persistence)\.ts$/,
   /shared[\\/]src[\\/]auth[\\/]auth\.constants\.ts$/,
 ];
 

@@ -1,7 +1,7 @@
 import type { AgendaItem, Meeting, SearchResult } from '@sidang/shared';
 import type { EntityType, LinkableType, SearchableType } from '@sidang/shared/constants';
-import { minutesKeys } from '../../features/minutes/hooks/minutes-keys.ts';
-import { compareSectionNumbers } from '../../features/minutes/hooks/section-order.ts';
+import { minutesKeys } from '../minutes-keys.ts';
+import { compareSectionNumbers } from '../section-order.ts';
 import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys, registerKeys } from '../query-keys.ts';
 import type { EntityRegistration } from '../realtime/entity-registry.ts';
 

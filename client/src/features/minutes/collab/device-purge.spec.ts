@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { QueryClient } from '@tanstack/react-query';
 import { waitFor } from '@testing-library/react';
 import { authStore } from '../../../lib/auth/auth-store.ts';
-import { applyClearance, purgeAll, purgeCommittee } from '../../../lib/realtime/access-purge.ts';
+import { applyClearance, purgeAll, purgeCommittee, registerDeviceCopies } from '../../../lib/realtime/access-purge.ts';
 import { forgetMinutesNotListed, hasUnsentMinutes, localDocName, markUnsent, rememberDeviceDoc } from './device-docs.ts';
 
 /** Just what the purge uses of IndexedDB: list and delete databases. */
@@ -19,6 +19,9 @@ function fakeIdb(names: string[]) {
   };
   return { idb: idb as unknown as IDBFactory, deleted };
 }
+
+// As the app does at start (app/providers.tsx).
+registerDeviceCopies(() => import('./device-docs.ts'));
 
 const USER = 'user-a';
 const OTHER = 'user-b';

@@ -14,12 +14,12 @@ import { useEffect } from 'react';
 import { ApiRequestError } from '../../../lib/api/api-client.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { authStore } from '../../../lib/auth/auth-store.ts';
+import { minutesKeys } from '../../../lib/minutes-keys.ts';
 import { upsertRecord } from '../../../lib/realtime/cache-apply.ts';
+import { compareSectionNumbers } from '../../../lib/section-order.ts';
 import { minutesApi } from '../api/minutes-api.ts';
 import { forgetMinutesNotListed } from '../collab/device-docs.ts';
 import { flushOpenDocs } from '../collab/open-docs.ts';
-import { minutesKeys } from './minutes-keys.ts';
-import { compareSectionNumbers } from './section-order.ts';
 
 /** The minutes record as the `minutes.*` events carry it: without text and sections. */
 export function recordOf(minutes: Minutes | MinutesRecord): MinutesRecord {

@@ -1,4 +1,4 @@
-import { registersCoreEn } from '../../../features/registers/i18n/core.ts';
+import { registersCoreEn } from './registers-core.ts';
 /** English UI strings. `ms.ts` must mirror every key (enforced by its type). */
 export const en = {
   app: {

@@ -1,5 +1,5 @@
-import { registersCoreMs } from '../../../features/registers/i18n/core.ts';
 import type { Resources } from './en.ts';
+import { registersCoreMs } from './registers-core.ts';
 
 /** Bahasa Malaysia UI strings, terms from the committee glossary. */
 export const ms: Resources = {

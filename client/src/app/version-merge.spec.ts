@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ActionItem, EventEnvelope } from '@sidang/shared';
 import { QueryObserver } from '@tanstack/react-query';
-import { createAppQueryClient } from '../../app/providers.tsx';
-import { CHAIR_ID, COMMITTEE_ID, makeActionItem } from '../../test/fixtures.ts';
-import { queryKeys } from '../query-keys.ts';
-import { applyEnvelope } from './cache-apply.ts';
+import { queryKeys } from '../lib/query-keys.ts';
+import { applyEnvelope } from '../lib/realtime/cache-apply.ts';
+import { CHAIR_ID, COMMITTEE_ID, makeActionItem } from '../test/fixtures.ts';
+import { createAppQueryClient } from './providers.tsx';
 
 function envelope(type: EventEnvelope['type'], data: ActionItem | { id: string }, version: number, seq: number): EventEnvelope {
   return {

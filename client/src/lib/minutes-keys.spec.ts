@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { isPersistedQueryKey, queryKeys } from '../../../lib/query-keys.ts';
 import { minutesKeys } from './minutes-keys.ts';
+import { isPersistedQueryKey, queryKeys } from './query-keys.ts';
 
 describe('minutes kept on the device for offline reading', () => {
   it('should keep the minutes, their sections, comments and versions, and the meeting attendance they show', () => {

@@ -2,14 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import type { Committee, SubscribeAck } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor } from '@testing-library/react';
-import { AccessBanner } from '../../app/layout/access-banner.tsx';
-import { ConnectionIndicator } from '../../app/layout/connection-indicator.tsx';
+import { queryKeys } from '../../lib/query-keys.ts';
+import type { RealtimeSocket } from '../../lib/realtime/realtime-client.ts';
+import { RealtimeProvider } from '../../lib/realtime/realtime-provider.tsx';
 import { fakeSocket } from '../../test/fake-socket.ts';
 import { COMMITTEE_ID, committee, makeActionItem } from '../../test/fixtures.ts';
 import { renderWithApp } from '../../test/render.tsx';
-import { queryKeys } from '../query-keys.ts';
-import type { RealtimeSocket } from './realtime-client.ts';
-import { RealtimeProvider } from './realtime-provider.tsx';
+import { AccessBanner } from './access-banner.tsx';
+import { ConnectionIndicator } from './connection-indicator.tsx';
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 

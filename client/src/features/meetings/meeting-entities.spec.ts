@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, Attendance, EventEnvelope, Meeting } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
-import { ATTENDANCE_ID, MEETING_ID, makeAgenda, makeAttendance, makeMeeting } from '../../features/meetings/test-fixtures.ts';
+import { queryKeys } from '../../lib/query-keys.ts';
+import { applyEnvelope } from '../../lib/realtime/cache-apply.ts';
 import { CHAIR_ID, COMMITTEE_ID } from '../../test/fixtures.ts';
-import { queryKeys } from '../query-keys.ts';
-import { applyEnvelope } from './cache-apply.ts';
+import { ATTENDANCE_ID, MEETING_ID, makeAgenda, makeAttendance, makeMeeting } from './test-fixtures.ts';
 
 function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown): EventEnvelope {
   return {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ActionItem } from '@sidang/shared';
 import { act, screen, waitFor } from '@testing-library/react';
-import { createAppQueryClient } from '../../app/providers.tsx';
-import { ActionItemDetailPage } from '../../features/action-items/components/action-item-pages.tsx';
-import { COMMITTEE_ID, chairUser, committee, jsonResponse, makeActionItem, members } from '../../test/fixtures.ts';
-import { renderWithApp } from '../../test/render.tsx';
-import { queryKeys } from '../query-keys.ts';
+import { createAppQueryClient } from '../../../app/providers.tsx';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { COMMITTEE_ID, chairUser, committee, jsonResponse, makeActionItem, members } from '../../../test/fixtures.ts';
+import { renderWithApp } from '../../../test/render.tsx';
+import { ActionItemDetailPage } from './action-item-pages.tsx';
 
 describe('a record page whose refetch answers 404', () => {
   it('should drop the cached copy and say the action is no longer available', async () => {
