@@ -1,19 +1,12 @@
-import type {
-  AccessChanged,
-  CatchUpPage,
-  Classification,
-  ClientToServerEvents,
-  EventEnvelope,
-  ServerToClientEvents,
-  SubscribeAck,
-} from '@sidang/shared';
+import type { AccessChanged, Classification, ClientToServerEvents, EventEnvelope, ServerToClientEvents } from '@sidang/shared';
 import { isProtocolMismatch, PROTOCOL_VERSION } from '@sidang/shared/constants';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Socket } from 'socket.io-client';
 import { type ApiClient, isApiError } from '../api/api-client.ts';
-import { applyClearance, purgeAll, purgeCommittee } from './access-purge.ts';
-import { applyEnvelope, invalidateCommittee } from './cache-apply.ts';
-import { CommitteeSync } from './sync-engine.ts';
+import { purgeAll, purgeCommittee } from './access-purge.ts';
+import { applyAccessChange } from './realtime-access.ts';
+import { catchUpCommittee, createCommitteeSyncs } from './realtime-committees.ts';
+import { createRetry, isAuthRefusal } from './realtime-connection.ts';
 
 export type ConnectionState = 'connecting' | 'catching-up' | 'live' | 'offline';
 /** One committee's stream: `no-access` once the server refused it or removed the user from it. */
@@ -65,18 +58,10 @@ export async function loadSocketFactory(viewLevel?: Classification): Promise<(to
     }) as RealtimeSocket;
 }
 
-const ACK_TIMEOUT_MS = 10_000;
-const RETRY_MS = 3_000;
-
-/** The handshake was refused for the token: by the refusal's code, never by its English message. */
-function isAuthRefusal(error: Error & { data?: unknown }): boolean {
-  const data = error.data as { statusCode?: number; code?: string } | undefined;
-  return data?.code === 'unauthorized' || data?.statusCode === 401;
-}
-
 /**
  * Connects the socket, keeps every committee's cache in sync and reports the connection
- * state. Returns a function that stops it all.
+ * state. Returns a function that stops it all. Read top to bottom: the state of this connection,
+ * what a change of access does, a round of catch-up, then the socket's events.
  */
 export function startRealtime(options: RealtimeOptions): () => void {
   const { api, queryClient } = options;
@@ -85,7 +70,7 @@ export function startRealtime(options: RealtimeOptions): () => void {
   let stopped = false;
   /** The server ended the session (signed out, deactivated): nothing reconnects. */
   let ended = false;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const retry = createRetry(() => stopped);
 
   const setState = (state: ConnectionState) => {
     if (!stopped) options.onStateChange(state);
@@ -94,25 +79,7 @@ export function startRealtime(options: RealtimeOptions): () => void {
     if (!stopped) options.onCommitteeStateChange?.(committeeId, state);
   };
 
-  const syncs = new Map(
-    options.committeeIds.map((committeeId) => [
-      committeeId,
-      new CommitteeSync(
-        {
-          apply: (envelope) => {
-            applyEnvelope(queryClient, envelope);
-            lastSeqs.set(committeeId, envelope.seq);
-            options.onApply?.(envelope);
-          },
-          fetchPage: (after) => api.get<CatchUpPage>(`/api/committees/${encodeURIComponent(committeeId)}/events`, { after, limit: 500 }),
-          resetBaseline: () => invalidateCommittee(queryClient, committeeId),
-          // The log could not be read to fill a gap: the next round of catch-up does it.
-          onGapFillFailed: () => scheduleRetry(() => socket.connected && void syncAll()),
-        },
-        lastSeqs.get(committeeId) ?? null,
-      ),
-    ]),
-  );
+  const syncs = createCommitteeSyncs(options, lastSeqs, () => retry.schedule(() => socket.connected && void syncAll()));
   /** Committees the server refused or removed the user from: no longer synced on this connection. */
   const denied = new Set<string>();
 
@@ -132,77 +99,36 @@ export function startRealtime(options: RealtimeOptions): () => void {
 
   const onAccessChanged = (change: AccessChanged) => {
     if (stopped) return;
-    switch (change.reason) {
-      case 'membership-removed':
-        if (change.committeeId) dropCommittee(change.committeeId, change);
-        return;
-      case 'clearance-changed':
-        options.onAccessChanged?.(change);
-        if (change.clearance) applyClearance(queryClient, change.clearance);
-        else void queryClient.invalidateQueries();
-        return;
-      case 'role-changed':
-        options.onAccessChanged?.(change);
-        void queryClient.invalidateQueries({ queryKey: ['committees'] });
-        return;
-      case 'deactivated':
-      case 'signed-out':
+    applyAccessChange(change, {
+      queryClient,
+      notify: (notice) => options.onAccessChanged?.(notice),
+      dropCommittee,
+      endSession: (notice) => {
         ended = true;
-        options.onAccessChanged?.(change);
+        options.onAccessChanged?.(notice);
         for (const sync of syncs.values()) sync.deny();
         purgeAll(queryClient);
         lastSeqs.clear();
         options.onUnauthorized();
-        return;
-      default:
-        // A reason this client does not know yet: reload what it shows.
-        void queryClient.invalidateQueries();
-    }
-  };
-
-  const subscribe = (committeeId: string) =>
-    new Promise<SubscribeAck>((resolve, reject) => {
-      socket.timeout(ACK_TIMEOUT_MS).emit('subscribe', { committeeId }, (error: Error | null, ack: SubscribeAck) => {
-        if (error) reject(error);
-        else resolve(ack);
-      });
+      },
     });
-
-  const scheduleRetry = (run: () => void) => {
-    clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
-      if (!stopped) run();
-    }, RETRY_MS);
   };
 
+  /** One round of catch-up for every committee still allowed; live once all of them are. */
   const syncAll = async () => {
     setState('catching-up');
     try {
+      const context = { socket, lastSeqs, setCommitteeState, dropCommittee };
       const results = await Promise.all(
         [...syncs]
           .filter(([committeeId]) => !denied.has(committeeId))
-          .map(async ([committeeId, sync]) => {
-            sync.beginCatchUp();
-            setCommitteeState(committeeId, 'catching-up');
-            const ack = await subscribe(committeeId);
-            if (!ack.ok && ack.code !== 'not-member') throw new Error(ack.error); // passing: the round is tried again
-            if (!ack.ok) {
-              // Not (or no longer) a member: nothing will arrive for it, and nothing of it may stay.
-              dropCommittee(committeeId, { reason: 'subscribe-refused', committeeId });
-              return true;
-            }
-            const done = await sync.catchUp(ack.seq);
-            const seq = sync.getLastSeq();
-            if (seq !== null) lastSeqs.set(committeeId, seq);
-            if (done) setCommitteeState(committeeId, 'live');
-            return done;
-          }),
+          .map(([committeeId, sync]) => catchUpCommittee(committeeId, sync, context)),
       );
       if (socket.connected && results.every(Boolean)) setState('live');
     } catch (error) {
       if (stopped || isApiError(error, 401)) return;
       // Catch-up or ack failed: try the whole round again while the socket is up.
-      scheduleRetry(() => {
+      retry.schedule(() => {
         if (socket.connected) void syncAll();
       });
     }
@@ -222,7 +148,7 @@ export function startRealtime(options: RealtimeOptions): () => void {
     // will not retry by itself, and what is cached may no longer be ours to see, so reload it.
     if (reason === 'io server disconnect' && !ended) {
       void queryClient.invalidateQueries();
-      scheduleRetry(() => socket.connect());
+      retry.schedule(() => socket.connect());
     }
   });
   socket.on('connect_error', (error: Error & { data?: unknown }) => {
@@ -240,9 +166,9 @@ export function startRealtime(options: RealtimeOptions): () => void {
     }
     api
       .get('/api/auth/me')
-      .then(() => scheduleRetry(() => socket.connect()))
+      .then(() => retry.schedule(() => socket.connect()))
       .catch((meError: unknown) => {
-        if (!isApiError(meError, 401)) scheduleRetry(() => socket.connect());
+        if (!isApiError(meError, 401)) retry.schedule(() => socket.connect());
       });
   });
 
@@ -251,7 +177,7 @@ export function startRealtime(options: RealtimeOptions): () => void {
 
   return () => {
     stopped = true;
-    clearTimeout(retryTimer);
+    retry.cancel();
     socket.removeAllListeners();
     socket.disconnect();
   };
