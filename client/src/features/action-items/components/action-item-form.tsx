@@ -1,20 +1,17 @@
 import type { Classification, Member } from '@sidang/shared';
-import { ACTION_ITEM_STATUSES, classificationLevel, PRIORITIES } from '@sidang/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { ACTION_ITEM_STATUSES, PRIORITIES } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
 import { todayInCommitteeZone } from '../../../lib/dates.ts';
 import { type Inheritance, InheritedLevel } from '../../../lib/ui/inherited-level.tsx';
-import { translateValidation } from '../../../lib/validation/validation-messages.ts';
-import {
-  type ActionItemFieldName,
-  type ActionItemFields,
-  type ActionItemFormState,
-  type FieldErrors,
-  type FormFieldName,
-  parseFormState,
-} from '../hooks/form-values.ts';
+import type { ActionItemFieldName, ActionItemFields, ActionItemFormState, FieldErrors } from '../hooks/form-values.ts';
 import { memberLabel } from '../hooks/people.ts';
-import { allowedClassifications } from '../hooks/permissions.ts';
+import {
+  type ActionItemFormModel,
+  descriptionLevelChoices,
+  isPastDueDate,
+  itemLevelChoices,
+  useActionItemForm,
+} from '../hooks/use-action-item-form.ts';
 
 export interface ActionItemFormProps {
   mode: 'create' | 'edit';
@@ -34,6 +31,11 @@ export interface ActionItemFormProps {
   today?: string;
 }
 
+/**
+ * Create or edit an action item. The state and the checks are in `useActionItemForm`; this
+ * draws the fields in order: title, description, the grid (status, priority, due date, levels),
+ * owners, owning agencies, then the buttons.
+ */
 export function ActionItemForm({
   mode,
   initial,
@@ -47,79 +49,19 @@ export function ActionItemForm({
   today = todayInCommitteeZone(),
 }: ActionItemFormProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const [state, setState] = useState<ActionItemFormState>(initial);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  // A server error belongs to the submitted value: editing the field clears it.
-  const [touchedSinceSubmit, setTouched] = useState<Set<string>>(new Set());
+  const form = useActionItemForm({ initial, clearance, inherited, serverErrors, onSubmit });
+  const { id, state, set, submit, errorFor, fieldProps, formError } = form;
 
-  // Translated at render time: switching the language re-words a message already shown.
-  const errorFor = (field: FormFieldName): string | undefined => {
-    const message = clientErrors[field] ?? (touchedSinceSubmit.has(field) ? undefined : serverErrors?.[field]);
-    return message ? translateValidation(t, message, field) : undefined;
-  };
-
-  const set = <K extends keyof ActionItemFormState>(field: K, value: ActionItemFormState[K]) => {
-    setState((prev) => ({ ...prev, [field]: value }));
-    setTouched((prev) => new Set(prev).add(field));
-    const errorKey = (field === 'descriptionLevel' ? 'fieldClassifications' : field) as FormFieldName;
-    if (clientErrors[errorKey]) setClientErrors(({ [errorKey]: _removed, ...rest }) => rest);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseFormState(state, { clearance, originLevel: inherited?.level });
-    if (!parsed.ok) {
-      setClientErrors(parsed.errors);
-      const first = Object.keys(parsed.errors).find((key) => key !== 'form');
-      if (first) document.getElementById(`${id}-${first}`)?.focus();
-      return;
-    }
-    setClientErrors({});
-    setTouched(new Set());
-    if (parsed.declassificationReason) onSubmit(parsed.values, parsed.declassificationReason);
-    else onSubmit(parsed.values);
-  };
-
-  const fieldProps = (field: ActionItemFieldName) => {
-    const error = errorFor(field);
-    return {
-      id: `${id}-${field}`,
-      name: field,
-      'aria-invalid': error ? true : undefined,
-      'aria-describedby': error ? `${id}-${field}-error` : undefined,
-    } as const;
-  };
-  const errorText = (field: ActionItemFieldName) => {
-    const error = errorFor(field);
-    return error ? (
-      <p className="field__error" id={`${id}-${field}-error`}>
-        {error}
-      </p>
-    ) : null;
-  };
-
-  // A date already past when chosen is usually a slip; it may also record an action already late.
-  // Only a date the user set: an old item's stored past date is not theirs to explain again.
-  const pastDueDate =
-    /^\d{4}-\d{2}-\d{2}$/.test(state.dueDate) &&
-    state.dueDate < today &&
-    (mode === 'create' || state.dueDate !== initial.dueDate) &&
-    !errorFor('dueDate');
-
-  const classifications = allowedClassifications(clearance);
-  if (!classifications.includes(state.classification)) classifications.push(state.classification);
-  // The description may be classified above the item, up to the user's own clearance.
-  const descriptionLevels = allowedClassifications(clearance).filter(
-    (level) => classificationLevel(level) > classificationLevel(state.classification),
-  );
+  const pastDueDate = isPastDueDate(state.dueDate, { today, mode, initialDueDate: initial.dueDate }) && !errorFor('dueDate');
+  const classifications = itemLevelChoices(clearance, state.classification);
+  const descriptionLevels = descriptionLevelChoices(clearance, state.classification);
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h1 id={`${id}-heading`}>{mode === 'create' ? t('form.createTitle') : t('form.editTitle')}</h1>
-      {(clientErrors.form ?? serverErrors?.form) && (
+      {formError && (
         <div className="notice notice--error" role="alert">
-          {clientErrors.form ?? serverErrors?.form}
+          {formError}
         </div>
       )}
 
@@ -135,7 +77,7 @@ export function ActionItemForm({
           onChange={(e) => set('title', e.target.value)}
           {...fieldProps('title')}
         />
-        {errorText('title')}
+        <FieldError form={form} field="title" />
       </div>
 
       <div className="field">
@@ -152,7 +94,7 @@ export function ActionItemForm({
             {...fieldProps('description')}
           />
         )}
-        {errorText('description')}
+        <FieldError form={form} field="description" />
       </div>
 
       <div className="form__grid">
@@ -169,7 +111,7 @@ export function ActionItemForm({
               </option>
             ))}
           </select>
-          {errorText('status')}
+          <FieldError form={form} field="status" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-priority`}>{t('form.priority')}</label>
@@ -184,7 +126,7 @@ export function ActionItemForm({
               </option>
             ))}
           </select>
-          {errorText('priority')}
+          <FieldError form={form} field="priority" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-dueDate`}>{t('form.dueDate')}</label>
@@ -198,7 +140,7 @@ export function ActionItemForm({
               undefined
             }
           />
-          {errorText('dueDate')}
+          <FieldError form={form} field="dueDate" />
           <p className="field__warning" id={`${id}-dueDate-warning`} role="status" data-testid="past-due-warning">
             {pastDueDate ? t('workspace.pastDueDate') : ''}
           </p>
@@ -216,7 +158,7 @@ export function ActionItemForm({
               </option>
             ))}
           </select>
-          {errorText('classification')}
+          <FieldError form={form} field="classification" />
           {inherited && (
             <InheritedLevel
               inherited={inherited}
@@ -244,35 +186,12 @@ export function ActionItemForm({
                 </option>
               ))}
             </select>
-            {errorText('fieldClassifications')}
+            <FieldError form={form} field="fieldClassifications" />
           </div>
         )}
       </div>
 
-      <fieldset className="field owners" aria-describedby={errorFor('ownerIds') ? `${id}-ownerIds-error` : undefined}>
-        <legend>{t('form.owners')}</legend>
-        {members.length === 0 && <p className="muted">{t('form.noMembers')}</p>}
-        <div className="owners__list">
-          {members.map((member) => (
-            <label key={member.userId} className="check">
-              <input
-                type="checkbox"
-                name="ownerIds"
-                value={member.userId}
-                checked={state.ownerIds.includes(member.userId)}
-                onChange={(e) =>
-                  set(
-                    'ownerIds',
-                    e.target.checked ? [...state.ownerIds, member.userId] : state.ownerIds.filter((owner) => owner !== member.userId),
-                  )
-                }
-              />
-              <span>{memberLabel(member)}</span>
-            </label>
-          ))}
-        </div>
-        {errorText('ownerIds')}
-      </fieldset>
+      <OwnersField form={form} members={members} />
 
       <div className="field">
         <label htmlFor={`${id}-ownerAgencies`}>{t('form.ownerAgencies')}</label>
@@ -289,7 +208,7 @@ export function ActionItemForm({
         <p className="field__hint" id={`${id}-ownerAgencies-hint`}>
           {t('form.ownerAgenciesHint')}
         </p>
-        {errorText('ownerAgencies')}
+        <FieldError form={form} field="ownerAgencies" />
       </div>
 
       <div className="form__actions">
@@ -303,5 +222,47 @@ export function ActionItemForm({
         )}
       </div>
     </form>
+  );
+}
+
+/** A field's error under it, with the id its input points to. */
+function FieldError({ form, field }: { form: ActionItemFormModel; field: ActionItemFieldName }) {
+  const error = form.errorFor(field);
+  return error ? (
+    <p className="field__error" id={`${form.id}-${field}-error`}>
+      {error}
+    </p>
+  ) : null;
+}
+
+/** The owners: one checkbox per member of the committee. */
+function OwnersField({ form, members }: { form: ActionItemFormModel; members: readonly Member[] }) {
+  const { t } = useTranslation();
+  const { id, state, set, errorFor } = form;
+  return (
+    <fieldset className="field owners" aria-describedby={errorFor('ownerIds') ? `${id}-ownerIds-error` : undefined}>
+      <legend>{t('form.owners')}</legend>
+      {members.length === 0 && <p className="muted">{t('form.noMembers')}</p>}
+      <div className="owners__list">
+        {members.map((member) => (
+          <label key={member.userId} className="check">
+            <input
+              type="checkbox"
+              name="ownerIds"
+              value={member.userId}
+              checked={state.ownerIds.includes(member.userId)}
+              onChange={(e) =>
+                set(
+                  'ownerIds',
+                  e.target.checked ? [...state.ownerIds, member.userId] : state.ownerIds.filter((owner) => owner !== member.userId),
+                )
+              }
+            />
+            <span>{memberLabel(member)}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError form={form} field="ownerIds" />
+    </fieldset>
   );
 }
