@@ -6,8 +6,8 @@ import { ApiProvider } from '../lib/api/api-context.tsx';
 import { authStore } from '../lib/auth/auth-store.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 import { bindQueryPersistence, defaultPersistStorage, PERSIST_MAX_AGE_MS } from '../lib/offline/query-persistence.ts';
-import { registerDeviceCopies } from '../lib/realtime/access-purge.ts';
 import { installCacheGuards } from '../lib/realtime/cache-guards.ts';
+import { registerDeviceCopies } from '../lib/realtime/device-copies.ts';
 import { prefetchFirstScreen } from './prefetch.ts';
 
 // Minutes typed offline are kept on the device: they go with the access that allowed them.

@@ -5,26 +5,7 @@ import { forgetPersistedQueryCache, persistQueryCacheNow } from '../offline/quer
 import { queryKeys } from '../query-keys.ts';
 import { belongsToCommittee, removeRecord } from './cache-apply.ts';
 
-/**
- * What the device keeps beyond the query cache (minutes typed offline) and how it goes. The
- * feature that keeps it registers a loader (app/providers.tsx): lib does not know the features,
- * and the copies are loaded only when needed, not as part of the first screen.
- */
-export interface DeviceCopies {
-  forgetCommitteeMinutes(userId: string | null | undefined, committeeId: string): Promise<unknown>;
-  forgetMinutesAbove(userId: string | null | undefined, clearance: Classification): Promise<unknown>;
-  forgetMinutesOnDevice(userId: string): Promise<unknown>;
-}
-
-let loadDeviceCopies: (() => Promise<DeviceCopies>) | undefined;
-
-/** Registers how the copies kept on the device are loaded; called once at start. */
-export function registerDeviceCopies(load: () => Promise<DeviceCopies>): void {
-  loadDeviceCopies = load;
-}
-
-const deviceDocs = (): Promise<DeviceCopies> =>
-  loadDeviceCopies ? loadDeviceCopies() : Promise.reject(new Error('no device copies registered'));
+import { loadDeviceCopies as deviceDocs } from './device-copies.ts';
 
 import {
   committeeOfRecord,

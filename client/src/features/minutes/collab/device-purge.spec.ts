@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { QueryClient } from '@tanstack/react-query';
 import { waitFor } from '@testing-library/react';
 import { authStore } from '../../../lib/auth/auth-store.ts';
-import { applyClearance, purgeAll, purgeCommittee, registerDeviceCopies } from '../../../lib/realtime/access-purge.ts';
+import { applyClearance, purgeAll, purgeCommittee } from '../../../lib/realtime/access-purge.ts';
+import { registerDeviceCopies } from '../../../lib/realtime/device-copies.ts';
 import { forgetMinutesNotListed, hasUnsentMinutes, localDocName, markUnsent, rememberDeviceDoc } from './device-docs.ts';
 
 /** Just what the purge uses of IndexedDB: list and delete databases. */
