@@ -153,7 +153,9 @@ export default defineConfig({
       // The shared package is declarations only (schemas, constants): a page that needs one
       // constant does not pull in every schema, and zod with them.
       treeshake: {
-        moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id),
+        // A feature's public index (`features/<x>/index.ts`) only re-exports: a page that uses one
+        // hook of another feature does not load the rest of it.
+        moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id) && !/[\\/]features[\\/][^\\/]+[\\/]index\.ts$/.test(id),
       },
       output: {
         // React changes less often than the app: its own long-cached chunk. Everything else

@@ -6,8 +6,8 @@ import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { NoAccessNotice } from '../../committees/components/no-access.tsx';
-import { ExportButtons } from '../../registers/components/export-buttons.tsx';
+import { NoAccessNotice } from '../../committees/index.ts';
+import { ExportButtons } from '../../registers/index.ts';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { agencyKey } from '../hooks/people.ts';
 

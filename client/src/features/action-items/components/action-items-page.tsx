@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { todayInCommitteeZone } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
-import { isNoAccess } from '../../committees/components/no-access.tsx';
-import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import { isNoAccess, useCommittee } from '../../committees/index.ts';
 import {
   agenciesOf,
   filterActionItems,

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useParams } from 'react-router';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { useMe } from '../../auth/hooks/use-auth.ts';
-import { CommitteeRedirect } from '../../committees/components/committee-redirect.tsx';
-import { useCommittee, useCommittees } from '../../committees/hooks/use-committees.ts';
+import { useMe } from '../../auth/index.ts';
+import { CommitteeRedirect, useCommittee, useCommittees } from '../../committees/index.ts';
 import { useAdminCommittees } from '../hooks/use-admin.ts';
 import { MembersManager } from './members-manager.tsx';
 

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { useMe } from '../../auth/hooks/use-auth.ts';
+import { useMe } from '../../auth/index.ts';
 import { type AdminFieldErrors, serverFieldErrors } from '../hooks/admin-errors.ts';
 import { useManagedMembers, useMemberCandidates, usePutMember, useRemoveMember } from '../hooks/use-admin.ts';
 import { AdminStatus } from './admin-status.tsx';

@@ -2,7 +2,7 @@ import type { AdminUser, CreateUser } from '@sidang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { useMe } from '../../auth/hooks/use-auth.ts';
+import { useMe } from '../../auth/index.ts';
 import { type AdminFieldErrors, serverFieldErrors } from '../hooks/admin-errors.ts';
 import { useAdminUsers, useCreateUser } from '../hooks/use-admin.ts';
 import { AdminStatus } from './admin-status.tsx';

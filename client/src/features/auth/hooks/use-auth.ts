@@ -7,11 +7,11 @@ import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
 import { currentLocale, isLocale, setLocale, storedLocale } from '../../../lib/i18n/i18n.ts';
 import { defaultPersistStorage, type PersistStorage, removePersistedQueryCache } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { hasUnsentMinutes } from '../../minutes/collab/device-index.ts';
+import { hasUnsentMinutes, loadDeviceDocs } from '../../minutes/index.ts';
 import { authApi } from '../api/auth-api.ts';
 
 // Loaded when needed: the minutes copies on the device are not part of the first screen.
-const deviceDocs = () => import('../../minutes/collab/device-docs.ts');
+const deviceDocs = loadDeviceDocs;
 
 /** The signed-in user (GET /api/auth/me). */
 export function useMe() {

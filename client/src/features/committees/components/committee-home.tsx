@@ -6,8 +6,7 @@ import { isDueWithinWeek, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { type ViewState, viewStateOf } from '../../../lib/offline/view-state.ts';
 import { DueDate, StatusBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { sortActionItems } from '../../action-items/hooks/list-params.ts';
-import { useActionItems } from '../../action-items/hooks/use-action-items.ts';
+import { sortActionItems, useActionItems } from '../../action-items/index.ts';
 import { useCommittee, useCommitteeName } from '../hooks/use-committees.ts';
 import { isNoAccess, NoAccessNotice } from './no-access.tsx';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { errorText } from '../../../lib/api/api-errors.ts';
 import { fieldOfPath, fromServerIssue, translateValidation } from '../../../lib/validation/validation-messages.ts';
-import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
+import { allowedClassifications } from '../../action-items/index.ts';
 
 export interface AgendaItemFields {
   title: string;

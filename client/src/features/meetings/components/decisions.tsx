@@ -5,8 +5,8 @@ import { Link, useParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { belowOriginText, type Inheritance, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
-import { useMe } from '../../auth/hooks/use-auth.ts';
+import { allowedClassifications } from '../../action-items/index.ts';
+import { useMe } from '../../auth/index.ts';
 import { useDebounced, useDecisionRegister, useDecisions, useRecordDecision } from '../hooks/use-meeting-panels.ts';
 
 /**

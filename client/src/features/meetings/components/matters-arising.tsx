@@ -5,7 +5,7 @@ import { formatIsoDate, formatTimestamp, todayInCommitteeZone } from '../../../l
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { StatusBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { useMembers } from '../../committees/hooks/use-committees.ts';
+import { useMembers } from '../../committees/index.ts';
 import { useMattersArising } from '../hooks/use-meeting-panels.ts';
 
 /** Open actions from earlier meetings, each with its status, owners, due date and latest update. */

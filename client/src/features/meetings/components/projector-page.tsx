@@ -12,7 +12,7 @@ import { installCacheGuards } from '../../../lib/realtime/cache-guards.ts';
 import type { RealtimeSocket } from '../../../lib/realtime/realtime-client.ts';
 import { RealtimeProvider } from '../../../lib/realtime/realtime-provider.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { useMe } from '../../auth/hooks/use-auth.ts';
+import { useMe } from '../../auth/index.ts';
 import { meetingsApi } from '../api/meetings-api.ts';
 import { useFollowCurrent, useMeetingRemoved } from '../hooks/use-live.ts';
 import { useAgenda, useMeeting } from '../hooks/use-meetings.ts';

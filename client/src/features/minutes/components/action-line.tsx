@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { belowOriginText, type Inheritance, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
-import { allowedClassifications } from '../../action-items/hooks/permissions.ts';
-import { useCreateActionItem } from '../../action-items/hooks/use-action-items.ts';
-import { useMe } from '../../auth/hooks/use-auth.ts';
+import { allowedClassifications, useCreateActionItem } from '../../action-items/index.ts';
+import { useMe } from '../../auth/index.ts';
 import { useUpdateSection } from '../hooks/use-minutes.ts';
 import '../load-strings.ts';
 

@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import { useCommittee } from '../../committees/index.ts';
 import { CountryTag, canEditRegisters, ExportButtons, RegisterTabs, StateView } from '../components/register-ui.tsx';
 import { useBilateralMeetings } from '../hooks/use-registers.ts';
 

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import { useCommittee } from '../../committees/index.ts';
 import { canEditRegisters, countryName, flagOf, StateView } from '../components/register-ui.tsx';
 import { useAgreements, useBilateralMeetings, useCountryCommitments } from '../hooks/use-registers.ts';
 import { AgreementRow } from './agreements.tsx';

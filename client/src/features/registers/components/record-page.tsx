@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import type { RemovedMarker } from '../../../lib/realtime/cache-apply.ts';
-import { useMe } from '../../auth/hooks/use-auth.ts';
-import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import { useMe } from '../../auth/index.ts';
+import { useCommittee } from '../../committees/index.ts';
 import { RecordProblem, StateView } from './register-ui.tsx';
 
 interface RecordQuery<T> {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import { useCommittee } from '../../committees/index.ts';
 import { useBilateralMeetings, useNegotiations, useRndProjects } from '../hooks/use-registers.ts';
 import '../i18n/load-strings.ts';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import { useCommittee } from '../../committees/hooks/use-committees.ts';
+import { useCommittee } from '../../committees/index.ts';
 import { canEditRegisters, ExportButtons, RegisterTabs, StateView } from '../components/register-ui.tsx';
 import { useRndProjects, useValueChainStages } from '../hooks/use-registers.ts';
 import { SlippingFlag, stageName, TrlBar } from './rnd-ui.tsx';
