@@ -11,8 +11,8 @@ import { upsertRecord } from '../../lib/realtime/cache-apply.ts';
 import { CLIENT_RECORD_TYPES, pageOf } from '../../lib/records/record-types.ts';
 import { ClassificationBadge } from '../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../lib/ui/retry-notice.tsx';
-import { actionItemsApi } from '../action-items/api/action-items-api.ts';
-import { useSearch } from '../search/hooks/use-search.ts';
+import { actionItemsApi } from '../action-items/index.ts';
+import { useSearch } from '../search/index.ts';
 import { type LinkEntry, linksApi } from './links-api.ts';
 import '../registers/i18n/load-strings.ts';
 

@@ -1,9 +1,9 @@
 import type { AgendaItem, Meeting, SearchResult } from '@sidang/shared';
 import type { EntityType, LinkableType, SearchableType } from '@sidang/shared/constants';
 import { minutesKeys } from '../minutes-keys.ts';
-import { compareSectionNumbers } from '../section-order.ts';
 import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys, registerKeys } from '../query-keys.ts';
 import type { EntityRegistration } from '../realtime/entity-registry.ts';
+import { compareSectionNumbers } from '../section-order.ts';
 
 /**
  * Where a record opens: its own page, or a place `within` the records that govern it

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../../lib/api/error-text.ts';
 import { CLIENT_RECORD_TYPES, resultPath } from '../../../lib/records/record-types.ts';
-import { useCommittees } from '../../committees/hooks/use-committees.ts';
+import { useCommittees } from '../../committees/index.ts';
 import { normalizeQuery, useSearch } from '../hooks/use-search.ts';
 
 /** Words of the query, for marking them in titles and snippets. */
