@@ -1,8 +1,9 @@
 import type { Classification, Locale } from '@sidang/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from '../database/versioned.entity.js';
 
 @Entity({ name: 'users' })
-export class UserEntity {
+export class UserEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -34,10 +35,4 @@ export class UserEntity {
 
   @Column({ type: 'int', default: 1 })
   version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

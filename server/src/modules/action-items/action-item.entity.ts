@@ -1,26 +1,12 @@
-import type { ActionItemStatus, Classification, FieldClassifications, Priority } from '@sidang/shared';
-import {
-  Column,
-  CreateDateColumn,
-  DeleteDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import type { ActionItemStatus, FieldClassifications, Priority } from '@sidang/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { CommitteeEntity } from '../../access/committee.entity.js';
+import { SoftDeletedRecordEntity } from '../../database/versioned.entity.js';
 
+/** An action item; deleted items are kept (nothing stored is lost) and hidden from every read. */
 @Entity({ name: 'action_items' })
 @Index('action_items_committee_idx', ['committeeId'])
-export class ActionItemEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
-
+export class ActionItemEntity extends SoftDeletedRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
@@ -43,9 +29,6 @@ export class ActionItemEntity {
   @Column({ name: 'owner_agencies', type: 'text', array: true, default: () => "'{}'" })
   ownerAgencies: string[];
 
-  @Column({ type: 'varchar', length: 16 })
-  classification: Classification;
-
   /** Fields classified above the item (e.g. `{ description: 'SECRET' }`). */
   @Column({ name: 'field_classifications', type: 'jsonb', default: () => "'{}'" })
   fieldClassifications: FieldClassifications;
@@ -57,21 +40,8 @@ export class ActionItemEntity {
   @Column({ name: 'agenda_item_id', type: 'uuid', nullable: true })
   agendaItemId: string | null;
 
-  @Column({ type: 'int' })
-  version: number;
-
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  /** Deleted items are kept (nothing stored is lost) and hidden from every read. */
-  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
 
   @ManyToOne(() => CommitteeEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'committee_id' })

@@ -1,5 +1,6 @@
 import type { Classification } from '@sidang/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from '../../database/versioned.entity.js';
 import { ActionItemEntity } from './action-item.entity.js';
 
 /**
@@ -9,7 +10,7 @@ import { ActionItemEntity } from './action-item.entity.js';
  */
 @Entity({ name: 'progress_updates' })
 @Index('progress_updates_item_idx', ['actionItemId'])
-export class ProgressUpdateEntity {
+export class ProgressUpdateEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -30,12 +31,6 @@ export class ProgressUpdateEntity {
 
   @Column({ type: 'int', default: 1 })
   version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 
   @ManyToOne(() => ActionItemEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'action_item_id' })

@@ -1,9 +1,10 @@
 import type { QuorumRule } from '@sidang/shared';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedEntity } from '../../database/versioned.entity.js';
 
 /** A committee's own settings; no row means the defaults (version 1). */
 @Entity({ name: 'committee_settings' })
-export class CommitteeSettingsEntity {
+export class CommitteeSettingsEntity extends VersionedEntity {
   @PrimaryColumn({ name: 'committee_id', type: 'uuid' })
   committeeId: string;
 
@@ -13,13 +14,4 @@ export class CommitteeSettingsEntity {
 
   @Column({ name: 'quorum_count', type: 'int', nullable: true })
   quorumCount: number | null;
-
-  @Column({ type: 'int' })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

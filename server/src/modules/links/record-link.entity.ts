@@ -1,17 +1,15 @@
-import type { Classification, LinkableType } from '@sidang/shared';
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { LinkableType } from '@sidang/shared';
+import { Column, Entity, Index } from 'typeorm';
+import { SoftDeletedRecordEntity } from '../../database/versioned.entity.js';
 
-/** A link between two records of one committee, shown on both; governed by the higher end. */
+/**
+ * A link between two records of one committee, shown on both; governed by the higher end. Its
+ * classification is the higher of both ends (with their governing records) when linked.
+ */
 @Entity({ name: 'record_links' })
 @Index('record_links_from_idx', ['fromId'])
 @Index('record_links_to_idx', ['toId'])
-export class RecordLinkEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
-
+export class RecordLinkEntity extends SoftDeletedRecordEntity {
   @Column({ name: 'from_id', type: 'uuid' })
   fromId: string;
 
@@ -24,22 +22,6 @@ export class RecordLinkEntity {
   @Column({ name: 'to_type', type: 'varchar', length: 32 })
   toType: LinkableType;
 
-  /** The higher of both ends (with their governing records) when linked. */
-  @Column({ type: 'varchar', length: 16 })
-  classification: Classification;
-
-  @Column({ type: 'int' })
-  version: number;
-
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
 }

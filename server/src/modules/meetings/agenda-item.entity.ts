@@ -1,5 +1,5 @@
-import type { Classification } from '@sidang/shared';
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { SoftDeletedRecordEntity } from '../../database/versioned.entity.js';
 
 /**
  * One item of a meeting's agenda, two levels deep. Governed by its meeting: a reader sees it
@@ -7,15 +7,9 @@ import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGener
  */
 @Entity({ name: 'agenda_items' })
 @Index('agenda_items_meeting_idx', ['meetingId'])
-export class AgendaItemEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AgendaItemEntity extends SoftDeletedRecordEntity {
   @Column({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
 
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
@@ -32,19 +26,4 @@ export class AgendaItemEntity {
 
   @Column({ name: 'duration_minutes', type: 'int', nullable: true })
   durationMinutes: number | null;
-
-  @Column({ type: 'varchar', length: 16 })
-  classification: Classification;
-
-  @Column({ type: 'int' })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
 }

@@ -1,11 +1,12 @@
 import type { Classification } from '@sidang/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from '../../database/versioned.entity.js';
 
 /** A decision recorded against an agenda item: the committee's decisions register. */
 @Entity({ name: 'decisions' })
 @Index('decisions_committee_idx', ['committeeId'])
 @Index('decisions_agenda_item_idx', ['agendaItemId'])
-export class DecisionEntity {
+export class DecisionEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -30,10 +31,4 @@ export class DecisionEntity {
 
   @Column({ type: 'int', default: 1 })
   version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,17 +1,12 @@
 import type { Classification, MeetingStatus } from '@sidang/shared';
-import { Column, CreateDateColumn, DeleteDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { SoftDeletedRecordEntity } from '../../database/versioned.entity.js';
 
 /** A meeting of a committee, numbered per committee and year ("Bil. 3/2026"). */
 @Entity({ name: 'meetings' })
 @Index('meetings_committee_number_idx', ['committeeId', 'year', 'numberInYear'], { unique: true })
 @Index('meetings_committee_starts_idx', ['committeeId', 'startsAt'])
-export class MeetingEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
-
+export class MeetingEntity extends SoftDeletedRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
@@ -51,9 +46,6 @@ export class MeetingEntity {
   @Column({ name: 'current_item_classification', type: 'varchar', length: 16, nullable: true })
   currentItemClassification: Classification | null;
 
-  @Column({ type: 'varchar', length: 16 })
-  classification: Classification;
-
   /** The meeting's attendance is a record of its own (id and version), governed by the meeting. */
   @Column({ name: 'attendance_id', type: 'uuid' })
   attendanceId: string;
@@ -61,18 +53,6 @@ export class MeetingEntity {
   @Column({ name: 'attendance_version', type: 'int', default: 1 })
   attendanceVersion: number;
 
-  @Column({ type: 'int' })
-  version: number;
-
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
 }

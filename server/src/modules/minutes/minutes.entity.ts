@@ -1,10 +1,11 @@
-import type { ActionLine, Classification, CommentAnchor, Confirmation, MinutesStatus, MinutesVersionSection } from '@sidang/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ActionLine, CommentAnchor, Confirmation, MinutesStatus, MinutesVersionSection } from '@sidang/shared';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { CommitteeRecordEntity, VersionedEntity } from '../../database/versioned.entity.js';
 
 /** The minutes of one meeting: its workflow state. The text lives in its sections' documents. */
 @Entity({ name: 'minutes' })
 @Index('minutes_meeting_idx', ['meetingId'], { unique: true })
-export class MinutesEntity {
+export class MinutesEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -25,29 +26,17 @@ export class MinutesEntity {
 
   @Column({ name: 'published_version', type: 'int', nullable: true })
   publishedVersion: number | null;
-
-  @Column({ type: 'int' })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
-/** One section per agenda item; its id is also the id of its Yjs document. */
+/**
+ * One section per agenda item; its id is also the id of its Yjs document. Its classification is
+ * the section's own level; what governs it is the highest of this, its item's and its meeting's.
+ */
 @Entity({ name: 'minutes_sections' })
 @Index('minutes_sections_item_idx', ['minutesId', 'agendaItemId'], { unique: true })
-export class MinutesSectionEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class MinutesSectionEntity extends CommitteeRecordEntity {
   @Column({ name: 'minutes_id', type: 'uuid' })
   minutesId: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
 
   @Column({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;
@@ -55,21 +44,8 @@ export class MinutesSectionEntity {
   @Column({ name: 'agenda_item_id', type: 'uuid' })
   agendaItemId: string;
 
-  /** The section's own level; what governs it is the highest of this, its item's and its meeting's. */
-  @Column({ type: 'varchar', length: 16 })
-  classification: Classification;
-
   @Column({ name: 'action_line', type: 'jsonb', nullable: true })
   actionLine: ActionLine | null;
-
-  @Column({ type: 'int' })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** Incremental Yjs updates of a section document, compacted now and then into one. */
@@ -141,7 +117,7 @@ export class MinutesVersionEntity {
 /** A comment on a passage of a section, or a reply in its thread. */
 @Entity({ name: 'minutes_comments' })
 @Index('minutes_comments_minutes_idx', ['minutesId'])
-export class MinutesCommentEntity {
+export class MinutesCommentEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -174,13 +150,4 @@ export class MinutesCommentEntity {
 
   @Column({ type: 'boolean' })
   resolved: boolean;
-
-  @Column({ type: 'int' })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

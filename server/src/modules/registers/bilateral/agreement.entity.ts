@@ -1,10 +1,10 @@
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterRecordEntity } from '../common/register-record.entity.js';
+import { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 
 /** An MoU, LoI or other instrument with a partner country. */
 @Entity({ name: 'agreements' })
 @Index('agreements_committee_idx', ['committeeId', 'country'])
-export class AgreementEntity extends RegisterRecordEntity {
+export class AgreementEntity extends SoftDeletedRecordEntity {
   @Column({ type: 'varchar', length: 8 })
   kind: 'MoU' | 'LoI' | 'other';
 

@@ -1,10 +1,10 @@
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterRecordEntity } from '../common/register-record.entity.js';
+import { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 
 /** What one side committed to at a bilateral meeting; governed by the meeting. */
 @Entity({ name: 'bilateral_commitments' })
 @Index('bilateral_commitments_meeting_idx', ['bilateralMeetingId'])
-export class BilateralCommitmentEntity extends RegisterRecordEntity {
+export class BilateralCommitmentEntity extends SoftDeletedRecordEntity {
   @Column({ name: 'bilateral_meeting_id', type: 'uuid' })
   bilateralMeetingId: string;
 

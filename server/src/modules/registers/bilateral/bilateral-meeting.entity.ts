@@ -1,11 +1,11 @@
 import type { BilateralLevel, FieldClassifications } from '@sidang/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterRecordEntity } from '../common/register-record.entity.js';
+import { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 
 /** An engagement with a partner country. */
 @Entity({ name: 'bilateral_meetings' })
 @Index('bilateral_meetings_committee_idx', ['committeeId', 'country'])
-export class BilateralMeetingEntity extends RegisterRecordEntity {
+export class BilateralMeetingEntity extends SoftDeletedRecordEntity {
   /** ISO 3166-1 alpha-2, upper case. */
   @Column({ type: 'varchar', length: 2 })
   country: string;

@@ -7,7 +7,7 @@ import { editedFieldLevels, fieldLevelsWithin } from '../../../access/field-leve
 import type { ChangeTx } from '../../../changes/change-tx.js';
 import { type RecordDefinition, RecordKit } from '../../../changes/record-kit.js';
 import { AboveClearanceException, NotFoundError, NothingToChangeException } from '../../../common/errors.js';
-import type { RegisterRecordEntity } from './register-record.entity.js';
+import type { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 
 /** The record that governs a child (a commitment's meeting, a round's negotiation). */
 export interface Governor {
@@ -16,7 +16,7 @@ export interface Governor {
 }
 
 /** How one register's records are read, shown and written; the kit does the rest. */
-export interface RegisterDefinition<E extends RegisterRecordEntity, W extends object> extends RecordDefinition<E, W> {
+export interface RegisterDefinition<E extends SoftDeletedRecordEntity, W extends object> extends RecordDefinition<E, W> {
   /** The governing record of a child type, read with `manager`. */
   governor?: (entity: E, manager: EntityManager) => Promise<Governor | null>;
 }
@@ -30,7 +30,7 @@ export class RegisterKit {
   constructor(private readonly records: RecordKit) {}
 
   /** The record and the caller's access; 404 for what does not exist or they may not see. */
-  async visible<E extends RegisterRecordEntity, W extends object>(
+  async visible<E extends SoftDeletedRecordEntity, W extends object>(
     definition: RegisterDefinition<E, W>,
     actor: Actor,
     id: string,
@@ -83,7 +83,7 @@ export class RegisterKit {
   }
 
   /** Creates a record through the pipeline and returns it as the author may see it. */
-  async create<E extends RegisterRecordEntity, W extends object>(
+  async create<E extends SoftDeletedRecordEntity, W extends object>(
     definition: RegisterDefinition<E, W>,
     tx: ChangeTx,
     access: CommitteeAccess,
@@ -97,7 +97,7 @@ export class RegisterKit {
    * Applies `patch` at `version` (compare-and-set: 409 with the current record when it moved
    * on) and records the change.
    */
-  async update<E extends RegisterRecordEntity, W extends object>(
+  async update<E extends SoftDeletedRecordEntity, W extends object>(
     definition: RegisterDefinition<E, W>,
     tx: ChangeTx,
     access: CommitteeAccess,
@@ -111,7 +111,7 @@ export class RegisterKit {
   }
 
   /** Soft-deletes at `version` and records the change. */
-  async remove<E extends RegisterRecordEntity, W extends object>(
+  async remove<E extends SoftDeletedRecordEntity, W extends object>(
     definition: RegisterDefinition<E, W>,
     tx: ChangeTx,
     access: CommitteeAccess,
@@ -127,7 +127,7 @@ export class RegisterKit {
    * the governor's derived counts (open commitments, slippage) reads them and records them in
    * the same transaction, in the same order as any other write of the governor.
    */
-  async lockGovernor<E extends RegisterRecordEntity, W extends object>(
+  async lockGovernor<E extends SoftDeletedRecordEntity, W extends object>(
     definition: RegisterDefinition<E, W>,
     tx: ChangeTx,
     id: string,
@@ -144,7 +144,7 @@ export class RegisterKit {
    * bumped and `<governor>.updated` recorded in the same transaction, so every list and detail
    * on every channel (socket, catch-up, activity) carries the new counts.
    */
-  async recordDerived<E extends RegisterRecordEntity, W extends object>(
+  async recordDerived<E extends SoftDeletedRecordEntity, W extends object>(
     definition: RegisterDefinition<E, W>,
     tx: ChangeTx,
     locked: { entity: E; wire: W } | null,
@@ -157,7 +157,7 @@ export class RegisterKit {
   }
 
   /** Children of `parentIds` in `column` that a reader cleared to `clearance` may see. */
-  childrenOf<E extends RegisterRecordEntity>(
+  childrenOf<E extends SoftDeletedRecordEntity>(
     manager: EntityManager,
     entity: EntityTarget<E>,
     column: string,

@@ -1,10 +1,10 @@
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterRecordEntity } from '../common/register-record.entity.js';
+import { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 
 /** One round of a negotiation; governed by the negotiation. */
 @Entity({ name: 'negotiation_rounds' })
 @Index('negotiation_rounds_negotiation_idx', ['negotiationId'])
-export class NegotiationRoundEntity extends RegisterRecordEntity {
+export class NegotiationRoundEntity extends SoftDeletedRecordEntity {
   @Column({ name: 'negotiation_id', type: 'uuid' })
   negotiationId: string;
 

@@ -1,11 +1,11 @@
 import type { FieldClassifications, NegotiationKind, NegotiationStatus } from '@sidang/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterRecordEntity } from '../common/register-record.entity.js';
+import { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 
 /** A negotiation track; our position, red lines, fallback and concessions may be classified above it. */
 @Entity({ name: 'negotiations' })
 @Index('negotiations_committee_idx', ['committeeId'])
-export class NegotiationEntity extends RegisterRecordEntity {
+export class NegotiationEntity extends SoftDeletedRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 

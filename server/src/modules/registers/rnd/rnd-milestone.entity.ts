@@ -1,6 +1,6 @@
 import type { MilestoneStatus } from '@sidang/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterRecordEntity } from '../common/register-record.entity.js';
+import { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 
 /**
  * A gate of an R&D project; governed by the project. Evidence documents attach to it as their
@@ -8,7 +8,7 @@ import { RegisterRecordEntity } from '../common/register-record.entity.js';
  */
 @Entity({ name: 'rnd_milestones' })
 @Index('rnd_milestones_project_idx', ['rndProjectId'])
-export class RndMilestoneEntity extends RegisterRecordEntity {
+export class RndMilestoneEntity extends SoftDeletedRecordEntity {
   @Column({ name: 'rnd_project_id', type: 'uuid' })
   rndProjectId: string;
 

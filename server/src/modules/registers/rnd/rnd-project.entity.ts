@@ -1,11 +1,11 @@
 import type { FieldClassifications } from '@sidang/shared';
 import { Column, Entity, Index } from 'typeorm';
-import { RegisterRecordEntity } from '../common/register-record.entity.js';
+import { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 
 /** An R&D project carrying processing capability up the technology readiness levels. */
 @Entity({ name: 'rnd_projects' })
 @Index('rnd_projects_committee_idx', ['committeeId'])
-export class RndProjectEntity extends RegisterRecordEntity {
+export class RndProjectEntity extends SoftDeletedRecordEntity {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
