@@ -1,4 +1,4 @@
-import { apiErrorSchema } from '@sidang/shared';
+import { apiErrorSchema, deleteVersionSchema } from '@sidang/shared';
 import { z } from 'zod';
 
 /**
@@ -30,6 +30,42 @@ const routes: Route[] = [];
 /** Registers one route (`:param` paths, as Nest writes them). */
 export function describeRoute(route: Route): void {
   routes.push(route);
+}
+
+export const idParams = z.object({ id: z.uuid() });
+export const committeeParams = z.object({ committeeId: z.uuid() });
+
+/** A route of one tag's file: `describeTag` fills the tag in. */
+export type TaggedRoute = Omit<Route, 'tag'>;
+
+/** `describeRoute` for the routes of one tag: each *.openapi.ts describes its routes with one. */
+export function describeTag(tag: string): (route: TaggedRoute) => void {
+  return (route) => describeRoute({ ...route, tag });
+}
+
+/** Refused for the caller's role. */
+export const FORBIDDEN = { 403: 'Your role may not do this' };
+/** Refused by compare-and-set. */
+export const STALE = { 409: 'Stale version; the stored record is under `current`' };
+
+/**
+ * The soft delete of a versioned record at `path` (`/api/<plural>/:id`): `?version=`, 204, refused
+ * for the caller's role or a stale version unless `extraErrors` says otherwise.
+ */
+export function deleteRecordRoute(
+  path: string,
+  summary: string,
+  options: { query?: z.ZodObject; extraErrors?: Record<number, string> } = {},
+): TaggedRoute {
+  return {
+    method: 'delete',
+    path,
+    summary,
+    params: idParams,
+    query: options.query ?? deleteVersionSchema,
+    status: 204,
+    extraErrors: options.extraErrors ?? { ...FORBIDDEN, ...STALE },
+  };
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -116,9 +152,6 @@ function operation(route: Route): object {
     },
   };
 }
-
-export const idParams = z.object({ id: z.uuid() });
-export const committeeParams = z.object({ committeeId: z.uuid() });
 
 export function openApiDocument(): object {
   const paths: Record<string, Record<string, object>> = {};

@@ -8,77 +8,60 @@ import {
   updateActionItemSchema,
 } from '@sidang/shared';
 import { z } from 'zod';
-import { committeeParams, describeRoute, idParams } from '../../common/openapi.js';
+import { committeeParams, deleteRecordRoute, describeTag, FORBIDDEN, idParams, STALE } from '../../common/openapi.js';
 
-const tag = 'Action items';
-const forbidden = { 403: 'Your role may not do this' };
-const stale = { 409: 'Stale version; the stored record is under `current`' };
+const describe = describeTag('Action items');
 
-describeRoute({
+describe({
   method: 'get',
   path: '/api/committees/:committeeId/action-items',
   summary: 'Action items the caller may see',
-  tag,
   params: committeeParams,
   query: listActionItemsQuerySchema,
   response: z.array(actionItemSchema),
 });
-describeRoute({
+describe({
   method: 'post',
   path: '/api/committees/:committeeId/action-items',
   summary: 'Create an action item (chair, secretariat)',
-  tag,
   params: committeeParams,
   body: createActionItemSchema,
   response: actionItemSchema,
   status: 201,
-  extraErrors: forbidden,
+  extraErrors: FORBIDDEN,
 });
-describeRoute({
+describe({
   method: 'get',
   path: '/api/action-items/:id',
   summary: 'One action item',
-  tag,
   params: idParams,
   response: actionItemSchema,
 });
-describeRoute({
+describe({
   method: 'patch',
   path: '/api/action-items/:id',
   summary: 'Change an action item (optimistic version)',
-  tag,
   params: idParams,
   // The version alone changes nothing and is refused: at least one field besides it.
   body: updateActionItemSchema.meta({ minProperties: 2 }),
   response: actionItemSchema,
-  extraErrors: { ...forbidden, ...stale },
+  extraErrors: { ...FORBIDDEN, ...STALE },
 });
-describeRoute({
-  method: 'delete',
-  path: '/api/action-items/:id',
-  summary: 'Delete an action item (kept in history)',
-  tag,
-  params: idParams,
-  query: deleteActionItemSchema,
-  status: 204,
-  extraErrors: { ...forbidden, ...stale },
-});
-describeRoute({
+describe(deleteRecordRoute('/api/action-items/:id', 'Delete an action item (kept in history)', { query: deleteActionItemSchema }));
+describe({
   method: 'get',
   path: '/api/action-items/:id/updates',
   summary: 'Progress thread of an action item',
-  tag,
   params: idParams,
   response: z.array(progressUpdateSchema),
 });
-describeRoute({
+describe({
   method: 'post',
   path: '/api/action-items/:id/updates',
   summary: 'Post a progress update',
-  tag,
   params: idParams,
   body: createProgressUpdateSchema,
   response: progressUpdateSchema,
   status: 201,
-  extraErrors: forbidden,
+  extraErrors: FORBIDDEN,
 });

@@ -1,5 +1,4 @@
 import {
-  deleteVersionSchema,
   documentLimitsSchema,
   documentPageSchema,
   documentSchema,
@@ -9,26 +8,23 @@ import {
   uploadDocumentSchema,
 } from '@sidang/shared';
 import { z } from 'zod';
-import { committeeParams, describeRoute, idParams } from '../../common/openapi.js';
+import { committeeParams, deleteRecordRoute, describeTag, idParams, STALE } from '../../common/openapi.js';
 
-const tag = 'Documents';
+const describe = describeTag('Documents');
 const forbidden = { 403: 'Your role may not do this (chair and secretariat manage documents)' };
-const stale = { 409: 'Stale version; the stored record is under `current`' };
 
-describeRoute({
+describe({
   method: 'get',
   path: '/api/committees/:committeeId/documents',
   summary: 'Documents the caller may see (cleared for each and for its parent records), oldest first, paged',
-  tag,
   params: committeeParams,
   query: listDocumentsQuerySchema,
   response: documentPageSchema,
 });
-describeRoute({
+describe({
   method: 'post',
   path: '/api/committees/:committeeId/documents',
   summary: 'Upload a document to a record, e.g. a paper to an agenda item (chair, secretariat); its type is judged by content',
-  tag,
   params: committeeParams,
   body: uploadDocumentSchema,
   bodyMediaType: 'multipart/form-data',
@@ -40,48 +36,35 @@ describeRoute({
     415: 'The file is not of an accepted type, judged by its content (the issue names `file`)',
   },
 });
-describeRoute({
+describe({
   method: 'get',
   path: '/api/documents',
   summary: 'The documents of one record the caller may see',
-  tag,
   query: documentsOfParentQuerySchema,
   response: z.array(documentSchema),
   extraErrors: { 404: 'No such record, or not permitted to see it' },
 });
-describeRoute({
+describe({
   method: 'get',
   path: '/api/documents/limits',
   summary: 'What an upload may be: the size limit (UPLOAD_MAX_BYTES), for a client to check before sending',
-  tag,
   response: documentLimitsSchema,
 });
-describeRoute({ method: 'get', path: '/api/documents/:id', summary: 'One document', tag, params: idParams, response: documentSchema });
-describeRoute({
+describe({ method: 'get', path: '/api/documents/:id', summary: 'One document', params: idParams, response: documentSchema });
+describe({
   method: 'patch',
   path: '/api/documents/:id',
   summary: 'Rename or reclassify a document',
-  tag,
   params: idParams,
   body: updateDocumentSchema,
   response: documentSchema,
-  extraErrors: { ...forbidden, ...stale },
+  extraErrors: { ...forbidden, ...STALE },
 });
-describeRoute({
-  method: 'delete',
-  path: '/api/documents/:id',
-  summary: 'Delete a document and its stored content',
-  tag,
-  params: idParams,
-  query: deleteVersionSchema,
-  status: 204,
-  extraErrors: { ...forbidden, ...stale },
-});
-describeRoute({
+describe(deleteRecordRoute('/api/documents/:id', 'Delete a document and its stored content', { extraErrors: { ...forbidden, ...STALE } }));
+describe({
   method: 'get',
   path: '/api/documents/:id/content',
   summary: 'Download the content (attachment, its detected Content-Type, nosniff)',
-  tag,
   params: idParams,
   responseMediaType: 'application/octet-stream',
 });

@@ -1,14 +1,13 @@
 import { createRecordLinkSchema, linkedRecordSchema, recordLinkSchema } from '@sidang/shared';
 import { z } from 'zod';
-import { describeRoute, idParams } from '../../common/openapi.js';
+import { describeTag, idParams } from '../../common/openapi.js';
 
-const tag = 'Links';
+const describe = describeTag('Links');
 
-describeRoute({
+describe({
   method: 'post',
   path: '/api/links',
   summary: 'Link two records of one committee that the caller may see (chair, secretariat, member)',
-  tag,
   body: createRecordLinkSchema,
   response: recordLinkSchema,
   status: 201,
@@ -18,20 +17,18 @@ describeRoute({
     409: 'The records are linked already; the link is under `current`',
   },
 });
-describeRoute({
+describe({
   method: 'delete',
   path: '/api/links/:id',
   summary: 'Remove a link',
-  tag,
   params: idParams,
   status: 204,
   extraErrors: { 403: 'Your role may not do this' },
 });
-describeRoute({
+describe({
   method: 'get',
   path: '/api/records/:id/links',
   summary: "A record's links, both directions; links to records the caller may not see are left out",
-  tag,
   params: idParams,
   response: z.array(linkedRecordSchema),
 });

@@ -1,9 +1,5 @@
-import { deleteVersionSchema } from '@sidang/shared';
 import { z } from 'zod';
-import { committeeParams, describeRoute, idParams } from '../../../common/openapi.js';
-
-const forbidden = { 403: 'Your role may not do this' };
-const stale = { 409: 'Stale version; the stored record is under `current`' };
+import { committeeParams, deleteRecordRoute, describeTag, FORBIDDEN, idParams, STALE } from '../../../common/openapi.js';
 
 /**
  * Describes the routes of one record type in the OpenAPI document: the collection under its
@@ -25,72 +21,59 @@ export function describeRecordRoutes(options: {
   /** Whether GET /api/<plural>/:id exists. */
   get?: boolean;
 }): void {
-  const { tag, plural, noun, record } = options;
+  const { plural, noun, record } = options;
+  const describe = describeTag(options.tag);
   if (options.parent) {
     const path = `/api/${options.parent.plural}/:id/${options.parent.child}`;
-    describeRoute({
+    describe({
       method: 'get',
       path,
       summary: `The ${options.parent.child} the caller may see`,
-      tag,
       params: idParams,
       response: z.array(record),
     });
-    describeRoute({
+    describe({
       method: 'post',
       path,
       summary: `Add ${noun} (chair, secretariat)`,
-      tag,
       params: idParams,
       body: options.create,
       response: record,
       status: 201,
-      extraErrors: forbidden,
+      extraErrors: FORBIDDEN,
     });
   } else {
     const path = `/api/committees/:committeeId/${plural}`;
-    describeRoute({
+    describe({
       method: 'get',
       path,
       summary: `${plural} the caller may see, a page at a time`,
-      tag,
       params: committeeParams,
       ...(options.listQuery ? { query: options.listQuery } : {}),
       response: z.object({ items: z.array(record), nextCursor: z.string().nullable() }),
     });
-    describeRoute({
+    describe({
       method: 'post',
       path,
       summary: `Create ${noun} (chair, secretariat)`,
-      tag,
       params: committeeParams,
       body: options.create,
       response: record,
       status: 201,
-      extraErrors: forbidden,
+      extraErrors: FORBIDDEN,
     });
   }
   const own = `/api/${plural}/:id`;
   if (options.get !== false)
-    describeRoute({ method: 'get', path: own, summary: `One ${noun.replace(/^an? /, '')}`, tag, params: idParams, response: record });
-  describeRoute({
+    describe({ method: 'get', path: own, summary: `One ${noun.replace(/^an? /, '')}`, params: idParams, response: record });
+  describe({
     method: 'patch',
     path: own,
     summary: `Change ${noun} (optimistic version)`,
-    tag,
     params: idParams,
     body: options.update.meta({ minProperties: 2 }),
     response: record,
-    extraErrors: { ...forbidden, ...stale },
+    extraErrors: { ...FORBIDDEN, ...STALE },
   });
-  describeRoute({
-    method: 'delete',
-    path: own,
-    summary: `Delete ${noun} (kept in history)`,
-    tag,
-    params: idParams,
-    query: deleteVersionSchema,
-    status: 204,
-    extraErrors: { ...forbidden, ...stale },
-  });
+  describe(deleteRecordRoute(own, `Delete ${noun} (kept in history)`));
 }
