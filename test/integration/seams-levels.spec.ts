@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { ActionItem, ActivityPage, AgendaItem, EventEnvelope, Meeting, Negotiation, SearchResponse } from '@sidang/shared';
+import type { Actor } from '../../server/src/access/actor.js';
+import type { ChangeTx } from '../../server/src/changes/change-tx.js';
+import { ChangesService } from '../../server/src/changes/changes.service.js';
 import { testStore } from '../support/databases.js';
 import { sql } from './support/db.js';
 import { aMembership, aUser } from './support/factories.js';
@@ -301,5 +304,47 @@ describe('the change pipeline: history follows current field levels, a child nev
       [committeeId, item.id],
     );
     expect(Number(logged.level)).toBe(3);
+  });
+
+  it('should refuse with 404, not 409 with the current record, a stale edit of an agenda item whose meeting was raised above the editor meanwhile', async () => {
+    const editor = await aUser(app, { clearance: 'CONFIDENTIAL' });
+    await aMembership(app, { id: committeeId }, editor, 'secretariat');
+    const meeting = await ok<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: 'Mesyuarat tertutup',
+      startsAt: '2032-06-08T09:30:00+08:00',
+    });
+    const item = await ok<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, { title: 'Tolling fee' });
+    const secretTitle = `SECRET-${randomUUID()}`;
+    // The interleave made deterministic on either store: the editor's PATCH has passed its
+    // checks (the meeting was CONFIDENTIAL then); before its transaction starts, the chair
+    // raises the meeting to SECRET and retitles the item, so the editor's version is stale.
+    const changes = app.app.get(ChangesService);
+    const transact = changes.transact.bind(changes) as (actor: Actor, work: (tx: ChangeTx) => Promise<unknown>) => Promise<unknown>;
+    const spy = jest.spyOn(changes, 'transact').mockImplementation((async (actor: Actor, work: (tx: ChangeTx) => Promise<unknown>) => {
+      if (actor.id === editor.id) {
+        spy.mockRestore();
+        await ok('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: meeting.version, classification: 'SECRET' });
+        await ok('PATCH', `/api/agenda-items/${item.id}`, chair.token, { version: item.version, title: secretTitle });
+      }
+      return transact(actor, work);
+    }) as typeof changes.transact);
+    let stale: { status: number; body: unknown };
+    try {
+      stale = await app.request('PATCH', `/api/agenda-items/${item.id}`, editor.token, {
+        version: item.version,
+        title: 'Tolling fee (revised)',
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stale.status).toBe(404);
+    expect(JSON.stringify(stale.body)).not.toContain(secretTitle);
+    // Positive control: the same stale edit by the chair, who may see the meeting, answers 409 with the current item.
+    const chairs = await app.request('PATCH', `/api/agenda-items/${item.id}`, chair.token, {
+      version: item.version,
+      title: 'Tolling fee (revised)',
+    });
+    expect(chairs.status).toBe(409);
+    expect(JSON.stringify(chairs.body)).toContain(secretTitle);
   });
 });

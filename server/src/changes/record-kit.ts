@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Classification, type EntityType, projectFor } from '@sidang/shared';
+import { type Classification, classificationLevel, type EntityType, projectFor } from '@sidang/shared';
 import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { NotFoundError, StaleVersionException } from '../common/errors.js';
 import type { ChangeRecord, ChangeTx, ChangeVerb } from './change-tx.js';
+import { governingLevelOf } from './visibility.js';
 
 /** The columns every versioned record has (its table keeps deleted rows with `deleted_at`). */
 export interface VersionedEntity {
@@ -56,6 +57,14 @@ function governors(options: Pick<WriteOptions<object>, 'parent' | 'coParent'>): 
   };
 }
 
+/** What a write that follows from another says (`RecordKit.bump`). */
+export interface FollowUp<E extends VersionedEntity> extends Pick<WriteOptions<object>, 'parent' | 'coParent'> {
+  /** Fields written with the version bump (a meeting's pointer to its current item, an item's place). */
+  patch?: Partial<E>;
+  /** The verb of the change when it is not a plain `updated` (`moved`, `current-item-changed`). */
+  verb?: ChangeVerb;
+}
+
 /** 404 for a record that does not exist or that the caller may not see: the two look alike. */
 function notFound(name: string): Error {
   return new NotFoundError(name);
@@ -65,8 +74,10 @@ function notFound(name: string): Error {
  * The one way a versioned record is written: created at version 1, updated and removed by
  * compare-and-set on its version, each change recorded through the pipeline (`tx.record`) in
  * the write's transaction. A write that misses its version is refused as the actor may see it:
- * 404 for a record gone or out of their sight, 409 `stale_version` with `current` projected for
- * them. Each write returns the record's full wire shape; callers project it for their reader.
+ * 404 for a record gone or out of their sight — its own level or that of any record governing
+ * it (`governing_level`, read in the write's transaction) — and 409 `stale_version` with
+ * `current` projected for them. Each write returns the record's full wire shape; callers
+ * project it for their reader.
  */
 @Injectable()
 export class RecordKit {
@@ -75,7 +86,10 @@ export class RecordKit {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** The record and the actor's access to its committee; 404 for what does not exist or they may not see. */
+  /**
+   * The record and the actor's access to its committee; 404 for what does not exist or they may
+   * not see, by its own level or by that of a record governing it.
+   */
   async visible<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     actor: Actor,
@@ -84,7 +98,7 @@ export class RecordKit {
   ): Promise<{ entity: E; access: CommitteeAccess }> {
     const entity = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
     const access = entity ? await this.access.forCommittee(actor, entity.committeeId) : null;
-    if (!entity || !access || !access.canSee(entity.classification)) throw notFound(definition.name);
+    if (!entity || !access || !(await this.maySee(manager, access, entity))) throw notFound(definition.name);
     return { entity, access };
   }
 
@@ -117,16 +131,11 @@ export class RecordKit {
     patch: Partial<E>,
     options: WriteOptions<W> = {},
   ): Promise<W> {
-    const before = await definition.toWire(entity, tx.manager);
-    const full = { ...patch, version: version + 1, updatedAt: new Date() } as Partial<E>;
-    await this.compareAndSet(definition, tx, access, entity, version, full);
-    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
-    await this.log(definition, tx, entity, 'updated', entity.version, before, options.logged ? options.logged(after) : after, options);
-    return after;
+    return (await this.write(definition, tx, access, { entity, version, patch }, options)) as W;
   }
 
-  /** Soft-deletes `entity` at `version` and records `deleted`. */
-  async remove<E extends VersionedEntity, W extends object>(
+  /** Removes `entity` at `version` (soft-deletes it unless `hardDelete`) and records `deleted`. */
+  remove<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
     access: CommitteeAccess,
@@ -134,14 +143,21 @@ export class RecordKit {
     version: number,
     options: Pick<WriteOptions<W>, 'parent' | 'coParent'> = {},
   ): Promise<void> {
-    const before = await definition.toWire(entity, tx.manager);
-    if (definition.hardDelete) {
-      const result = await tx.manager.delete(definition.entity, { id: entity.id, version } as never);
-      if (!result.affected) throw await this.refusal(definition, tx.manager, entity.id, version, access);
-    } else {
-      await this.compareAndSet(definition, tx, access, entity, version, { version: version + 1, deletedAt: new Date() } as never);
-    }
-    await this.log(definition, tx, entity, 'deleted', version + 1, before, null, options);
+    return this.write(definition, tx, access, { entity, version, patch: null }, options).then(() => undefined);
+  }
+
+  /**
+   * Refuses (404/409, see the class) a write asked at `version` of `entity` as read under the
+   * write's lock, before a write that moves several rows (an agenda's order) starts.
+   */
+  async requireVersion<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    entity: E,
+    version: number,
+  ): Promise<void> {
+    if (entity.version !== version) throw await this.refusal(definition, tx.manager, entity.id, version, access);
   }
 
   /**
@@ -165,21 +181,53 @@ export class RecordKit {
   }
 
   /**
-   * A change nobody asked for but that follows from another in the same transaction (a
-   * governor's derived counts moved): bumps the version at the stored one and records `updated`
-   * from `before`. Not refused: false when the row moved on meanwhile.
+   * A change nobody asked for at a version but that follows from another in the same
+   * transaction, whose caller holds the lock that orders it (a governor's derived counts moved,
+   * an agenda item shifted by a move, a meeting's pointer to its current item): writes `patch`
+   * with the version bumped at the stored one and records it (`updated` unless `verb`) from
+   * `before`. Not refused: null when the row moved on meanwhile, else the record after.
    */
   async bump<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
     entity: E,
     before: W,
-  ): Promise<boolean> {
-    const full = { version: entity.version + 1, updatedAt: new Date() } as never;
-    if (!(await this.updateAtVersion(definition, tx.manager, entity.id, entity.version, full))) return false;
+    { patch, verb = 'updated', ...governing }: FollowUp<E> = {},
+  ): Promise<W | null> {
+    const full = { ...patch, version: entity.version + 1, updatedAt: new Date() } as never as Partial<E>;
+    if (!(await this.updateAtVersion(definition, tx.manager, entity.id, entity.version, full))) return null;
     const after = await definition.toWire(Object.assign(entity, full), tx.manager);
-    await this.log(definition, tx, entity, 'updated', entity.version, before, after, {});
-    return true;
+    await this.log(definition, tx, entity, verb, entity.version, before, after, governing);
+    return after;
+  }
+
+  /**
+   * An update (`patch`) or a removal (`patch: null`) the actor asked for at `version`: the
+   * compare-and-set, refused (404/409) when it misses, then the change recorded.
+   */
+  private async write<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    { entity, version, patch }: { entity: E; version: number; patch: Partial<E> | null },
+    options: WriteOptions<W>,
+  ): Promise<W | null> {
+    const before = await definition.toWire(entity, tx.manager);
+    const full = (patch === null ? { deletedAt: new Date() } : { ...patch, updatedAt: new Date() }) as Partial<E>;
+    full.version = version + 1;
+    const written =
+      entity.version === version &&
+      (patch === null && definition.hardDelete
+        ? (await tx.manager.delete(definition.entity, { id: entity.id, version } as never)).affected === 1
+        : await this.updateAtVersion(definition, tx.manager, entity.id, version, full));
+    if (!written) throw await this.refusal(definition, tx.manager, entity.id, version, access);
+    if (patch === null) {
+      await this.log(definition, tx, entity, 'deleted', version + 1, before, null, options);
+      return null;
+    }
+    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
+    await this.log(definition, tx, entity, 'updated', entity.version, before, options.logged ? options.logged(after) : after, options);
+    return after;
   }
 
   /** The change as the pipeline records it (`tx.record`), typed by the record's wire type. */
@@ -207,17 +255,10 @@ export class RecordKit {
     });
   }
 
-  /** The compare-and-set of a write the actor asked for: refused (404/409) when it misses. */
-  private async compareAndSet<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
-    tx: ChangeTx,
-    access: CommitteeAccess,
-    entity: E,
-    version: number,
-    patch: Partial<E>,
-  ): Promise<void> {
-    if (entity.version === version && (await this.updateAtVersion(definition, tx.manager, entity.id, version, patch))) return;
-    throw await this.refusal(definition, tx.manager, entity.id, version, access);
+  /** Whether the actor may see `entity`: its own level and the levels of the records governing it. */
+  private async maySee(manager: EntityManager, access: CommitteeAccess, entity: VersionedEntity): Promise<boolean> {
+    const level = Math.max(classificationLevel(entity.classification), await governingLevelOf(manager, entity.id));
+    return level <= access.clearanceLevel;
   }
 
   /** Why a versioned write missed: gone or out of sight (404), or moved on (409 with the current record). */
@@ -229,7 +270,7 @@ export class RecordKit {
     access: CommitteeAccess,
   ): Promise<Error> {
     const current = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
-    if (!current || !access.canSee(current.classification)) return notFound(definition.name);
+    if (!current || !(await this.maySee(manager, access, current))) return notFound(definition.name);
     return new StaleVersionException(projectFor(await definition.toWire(current, manager), access.clearance), version, current.version);
   }
 }

@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RecordScopeEntity } from './record-scope.entity.js';
 
 /**
@@ -10,6 +10,15 @@ import { RecordScopeEntity } from './record-scope.entity.js';
  */
 export function governingLevelSql(idExpression: string): string {
   return `governing_level(${idExpression})`;
+}
+
+/**
+ * The governing level of one record (its own current level and its ancestors', `governingLevelSql`),
+ * read with `manager`: inside a write, its transaction's, so that a raise committed meanwhile counts.
+ */
+export async function governingLevelOf(manager: EntityManager, id: string): Promise<number> {
+  const rows: Array<{ level: number | string | null }> = await manager.query(`SELECT ${governingLevelSql('$1::uuid')} AS level`, [id]);
+  return Number(rows[0]?.level ?? 0);
 }
 
 /**
