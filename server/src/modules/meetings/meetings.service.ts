@@ -24,7 +24,7 @@ import type { Actor } from '../../access/actor.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
-import { NotFoundError, StaleVersionException } from '../../common/errors.js';
+import { NotFoundError } from '../../common/errors.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
@@ -114,7 +114,7 @@ export class MeetingsService {
       });
       if (input.standardAgenda) {
         for (const [position, item] of STANDARD_AGENDA.entries()) {
-          await this.insertItem(tx, meeting, {
+          await this.insertItem(tx, access, meeting, {
             title: item.title,
             parentId: null,
             position,
@@ -190,27 +190,12 @@ export class MeetingsService {
         if (!item || !access.canSee(item.classification)) throw new NotFoundError('Agenda item');
         if (item.meetingId !== id) throw meetingErrors.notAnItem('agendaItemId');
       }
-      const before = toMeeting(meeting);
-      if (meeting.currentAgendaItemId === agendaItemId) return projectFor(before, access.clearance);
-      Object.assign(meeting, {
+      if (meeting.currentAgendaItemId === agendaItemId) return projectFor(toMeeting(meeting), access.clearance);
+      const after = await this.recordPointerChange(tx, meeting, 'current-item-changed', {
         currentAgendaItemId: agendaItemId,
         currentItemStartedAt: agendaItemId ? new Date() : null,
         // The pointer's field level: readers below the item get the pointer as null.
         currentItemClassification: item?.classification ?? null,
-        version: meeting.version + 1,
-        updatedAt: new Date(),
-      });
-      await tx.manager.save(meeting);
-      const after = toMeeting(meeting);
-      await tx.record({
-        committeeId: meeting.committeeId,
-        entityType: 'meeting',
-        entityId: id,
-        verb: 'current-item-changed',
-        version: after.version,
-        classification: after.classification,
-        before,
-        after,
       });
       return projectFor(after, access.clearance);
     });
@@ -249,7 +234,7 @@ export class MeetingsService {
     return this.changes.transact(actor, async (tx) => {
       const meeting = await this.repository.lockMeeting(tx.manager, meetingId);
       if (!meeting || !access.canSee(meeting.classification)) throw new NotFoundError('Meeting');
-      return this.insertItem(tx, meeting, input);
+      return this.insertItem(tx, access, meeting, input);
     });
   }
 
@@ -276,14 +261,7 @@ export class MeetingsService {
     const { access } = await this.visibleItem(actor, id);
     access.require('agenda.manage');
     return this.changes.transact(actor, async (tx) => {
-      const located = await this.repository.findItem(id, tx.manager);
-      const meeting = located && (await this.repository.lockMeeting(tx.manager, located.meetingId));
-      if (!meeting) throw new NotFoundError('Agenda item');
-      const items = await this.repository.agenda(meeting.id, tx.manager);
-      const item = items.find((candidate) => candidate.id === id);
-      if (!item || !access.canSee(item.classification)) throw new NotFoundError('Agenda item');
-      if (item.version !== input.version)
-        throw new StaleVersionException(await this.numbered(item, tx.manager), input.version, item.version);
+      const { meeting, items, item } = await this.lockedItem(tx, access, id, input.version);
       if (input.parentId !== null) {
         const parent = items.find((candidate) => candidate.id === input.parentId);
         if (!parent || parent.id === id) throw meetingErrors.notAnItem('parentId');
@@ -302,16 +280,8 @@ export class MeetingsService {
     const { access } = await this.visibleItem(actor, id);
     access.require('agenda.manage');
     await this.changes.transact(actor, async (tx) => {
-      const located = await this.repository.findItem(id, tx.manager);
-      const meeting = located && (await this.repository.lockMeeting(tx.manager, located.meetingId));
-      if (!meeting) throw new NotFoundError('Agenda item');
-      const items = await this.repository.agenda(meeting.id, tx.manager);
-      const item = items.find((candidate) => candidate.id === id);
-      if (!item || !access.canSee(item.classification)) throw new NotFoundError('Agenda item');
-      if (item.version !== version) throw new StaleVersionException(await this.numbered(item, tx.manager), version, item.version);
+      const { meeting, items, item } = await this.lockedItem(tx, access, id, version);
       if (items.some((candidate) => candidate.parentId === id)) throw meetingErrors.deleteChildrenFirst();
-      const before = await this.numbered(item, tx.manager);
-      await tx.manager.update(AgendaItemEntity, { id }, { version: version + 1, deletedAt: new Date() });
       if (meeting.currentAgendaItemId === id) {
         await this.recordPointerChange(tx, meeting, 'current-item-changed', {
           currentAgendaItemId: null,
@@ -319,17 +289,7 @@ export class MeetingsService {
           currentItemClassification: null,
         });
       }
-      await tx.record({
-        committeeId: item.committeeId,
-        entityType: 'agenda-item',
-        entityId: id,
-        verb: 'deleted',
-        version: version + 1,
-        classification: item.classification,
-        parent: { id: meeting.id },
-        before,
-        after: null,
-      });
+      await this.records.remove(this.agendaItems, tx, access, item, version, { parent: meeting });
       const rest = items.filter((candidate) => candidate.id !== id);
       await this.applyPlacements(tx, meeting, rest, this.placementsAfter(rest, null, null));
     });
@@ -346,26 +306,35 @@ export class MeetingsService {
     meeting: MeetingEntity,
     verb: 'updated' | 'current-item-changed',
     patch: Pick<Partial<MeetingEntity>, 'currentAgendaItemId' | 'currentItemStartedAt' | 'currentItemClassification'>,
-  ): Promise<void> {
+  ): Promise<Meeting> {
     const before = toMeeting(meeting);
-    const next = { ...patch, version: meeting.version + 1, updatedAt: new Date() };
-    await tx.manager.update(MeetingEntity, { id: meeting.id }, next);
-    const after = toMeeting(Object.assign(meeting, next));
-    await tx.record({
-      committeeId: meeting.committeeId,
-      entityType: 'meeting',
-      entityId: meeting.id,
-      verb,
-      version: after.version,
-      classification: after.classification,
-      before,
-      after,
-    });
+    return (await this.records.bump(MEETINGS, tx, meeting, before, { patch, verb })) ?? before;
+  }
+
+  /**
+   * The item under its meeting's row lock (one agenda change at a time per meeting), with the
+   * whole agenda; refused (404, or 409 when `version` is not the item's) as the record kit refuses.
+   */
+  private async lockedItem(
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    id: string,
+    version: number,
+  ): Promise<{ meeting: MeetingEntity; items: AgendaItemEntity[]; item: AgendaItemEntity }> {
+    const located = await this.repository.findItem(id, tx.manager);
+    const meeting = located && (await this.repository.lockMeeting(tx.manager, located.meetingId));
+    if (!meeting || !access.canSee(meeting.classification)) throw new NotFoundError('Agenda item');
+    const items = await this.repository.agenda(meeting.id, tx.manager);
+    const item = items.find((candidate) => candidate.id === id);
+    if (!item || !access.canSee(item.classification)) throw new NotFoundError('Agenda item');
+    await this.records.requireVersion(this.agendaItems, tx, access, item, version);
+    return { meeting, items, item };
   }
 
   /** Inserts an item at its place among its siblings and announces the items it shifted. */
   private async insertItem(
     tx: ChangeTx,
+    access: CommitteeAccess,
     meeting: Pick<MeetingEntity, 'id' | 'committeeId'>,
     input: CreateAgendaItem & { parentId: string | null },
   ): Promise<AgendaItem> {
@@ -376,41 +345,26 @@ export class MeetingsService {
       if (parent.parentId !== null) throw meetingErrors.tooDeep();
     }
     const siblings = items.filter((candidate) => candidate.parentId === input.parentId).length;
-    const entity = await tx.manager.save(
-      tx.manager.create(AgendaItemEntity, {
-        meetingId: meeting.id,
-        committeeId: meeting.committeeId,
-        parentId: input.parentId,
-        position: Math.min(input.position ?? siblings, siblings),
-        title: input.title,
-        presenter: input.presenter ?? '',
-        durationMinutes: input.durationMinutes ?? null,
-        classification: input.classification ?? 'OPEN',
-        version: 1,
-      }),
-    );
-    const all = [...items, entity];
-    const placements = this.placementsAfter(items, null, null);
+    const fields = {
+      meetingId: meeting.id,
+      parentId: input.parentId,
+      position: Math.min(input.position ?? siblings, siblings),
+      title: input.title,
+      presenter: input.presenter ?? '',
+      durationMinutes: input.durationMinutes ?? null,
+      classification: input.classification ?? 'OPEN',
+    };
+    const created = await this.records.create(this.agendaItems, tx, access, fields, { parent: meeting });
     // The new item takes its place; those at or after it move down by one.
+    const placements = this.placementsAfter(items, null, null);
     const group = items
-      .filter((candidate) => candidate.parentId === entity.parentId)
+      .filter((candidate) => candidate.parentId === created.parentId)
       .sort((a, b) => a.position - b.position)
       .map((candidate) => candidate.id);
-    group.splice(entity.position, 0, entity.id);
-    for (const [position, itemId] of group.entries()) placements.set(itemId, { parentId: entity.parentId, position });
-    const created = this.numberIn(all, entity, placements);
-    await tx.record({
-      committeeId: meeting.committeeId,
-      entityType: 'agenda-item',
-      entityId: entity.id,
-      verb: 'created',
-      version: 1,
-      classification: entity.classification,
-      parent: { id: meeting.id },
-      before: null,
-      after: created,
-    });
-    placements.delete(entity.id);
+    group.splice(created.position, 0, created.id);
+    for (const [position, itemId] of group.entries()) {
+      if (itemId !== created.id) placements.set(itemId, { parentId: created.parentId, position });
+    }
     await this.applyPlacements(tx, meeting, items, placements);
     return created;
   }
@@ -462,25 +416,10 @@ export class MeetingsService {
       const number = this.numberIn(items, { ...item, ...place } as AgendaItemEntity, placements).number;
       if (place.parentId === item.parentId && place.position === item.position && number === oldNumbers.get(item.id)) continue;
       const before = { ...toAgendaItem(item, null), number: oldNumbers.get(item.id) ?? '' };
-      Object.assign(item, place, { version: item.version + 1, updatedAt: new Date() });
-      await tx.manager.update(
-        AgendaItemEntity,
-        { id: item.id },
-        { parentId: place.parentId, position: place.position, version: item.version },
-      );
-      const after = { ...toAgendaItem(item, null), number };
-      await tx.record({
-        committeeId: meeting.committeeId,
-        entityType: 'agenda-item',
-        entityId: item.id,
-        verb: 'moved',
-        version: item.version,
-        classification: item.classification,
-        parent: { id: meeting.id },
-        before,
-        after,
-      });
-      changed.set(item.id, after);
+      // Numbered under the new placements, which the rows read one by one do not all carry yet.
+      const placed = { ...this.agendaItems, toWire: (moved: AgendaItemEntity) => ({ ...toAgendaItem(moved, null), number }) };
+      const after = await this.records.bump(placed, tx, item, before, { patch: place, verb: 'moved', parent: meeting });
+      if (after) changed.set(item.id, after);
     }
     return changed;
   }
