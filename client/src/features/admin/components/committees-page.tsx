@@ -2,11 +2,11 @@ import { type AdminCommittee, type CreateCommittee, createCommitteeSchema, updat
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FormError, focusFirstError, SelectField, TextField } from '../../../lib/ui/form/index.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { type AdminFieldErrors, serverFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
 import { useAdminCommittees, useCreateCommittee, useUpdateCommittee } from '../hooks/use-admin.ts';
 import { AdminStatus } from './admin-status.tsx';
-import { FormError, focusFirstError, SelectField, TextField } from './field.tsx';
 
 function CommitteeForm({
   committees,

@@ -2,13 +2,13 @@ import { type Member, ROLES, type Role } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import { FormError, SelectField } from '../../../lib/ui/form/index.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useMe } from '../../auth/index.ts';
 import { type AdminFieldErrors, serverFieldErrors } from '../hooks/admin-errors.ts';
 import { useManagedMembers, useMemberCandidates, usePutMember, useRemoveMember } from '../hooks/use-admin.ts';
 import { AdminStatus } from './admin-status.tsx';
 import { Confirm } from './confirm.tsx';
-import { FormError, SelectField } from './field.tsx';
 
 export interface MembersManagerProps {
   committeeId: string;

@@ -1,8 +1,8 @@
 import { CLASSIFICATIONS, type CreateUser, createUserSchema } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckField, FormError, focusFirstError, SelectField, TextField } from '../../../lib/ui/form/index.ts';
 import { type AdminFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
-import { CheckField, FormError, focusFirstError, SelectField, TextField } from './field.tsx';
 
 export interface UserCreateFormProps {
   submitting?: boolean;

@@ -10,10 +10,10 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import { CheckField, FormError, focusFirstError, SelectField, TextField } from '../../../lib/ui/form/index.ts';
 import { type AdminFieldErrors, serverFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
 import { useResetPassword, useUpdateUser } from '../hooks/use-admin.ts';
 import { Confirm } from './confirm.tsx';
-import { CheckField, FormError, focusFirstError, SelectField, TextField } from './field.tsx';
 
 interface EditValues {
   name: string;

@@ -1,27 +1,18 @@
 import type {
   Agreement,
   BilateralCommitment,
-  BilateralMeeting,
   CountrySummary,
   CreateAgreement,
   CreateBilateralCommitment,
-  CreateBilateralMeeting,
-  CreateNegotiation,
   CreateNegotiationRound,
   CreateRndMilestone,
-  CreateRndProject,
-  Negotiation,
   NegotiationRound,
   Page,
   RndMilestone,
-  RndProject,
   UpdateAgreement,
   UpdateBilateralCommitment,
-  UpdateBilateralMeeting,
-  UpdateNegotiation,
   UpdateNegotiationRound,
   UpdateRndMilestone,
-  UpdateRndProject,
   ValueChainStage,
 } from '@sidang/shared';
 import type { ApiClient, QueryValue } from '../../../lib/api/api-client.ts';
@@ -56,15 +47,6 @@ async function readChildren<T>(api: ApiClient, path: string): Promise<T[]> {
 export type ExportableList = 'bilateral-meetings' | 'negotiations' | 'rnd-projects' | 'action-items';
 
 export const registersApi = {
-  bilateralMeetings: (api: ApiClient, committeeId: string) =>
-    readAll<BilateralMeeting>(api, `/api/committees/${enc(committeeId)}/bilateral-meetings`),
-  bilateralMeeting: (api: ApiClient, id: string) => api.get<BilateralMeeting>(`/api/bilateral-meetings/${enc(id)}`),
-  createBilateralMeeting: (api: ApiClient, committeeId: string, body: CreateBilateralMeeting) =>
-    api.post<BilateralMeeting>(`/api/committees/${enc(committeeId)}/bilateral-meetings`, body),
-  updateBilateralMeeting: (api: ApiClient, id: string, body: UpdateBilateralMeeting) =>
-    api.patch<BilateralMeeting>(`/api/bilateral-meetings/${enc(id)}`, body),
-  removeBilateralMeeting: (api: ApiClient, id: string, version: number) => api.delete(`/api/bilateral-meetings/${enc(id)}`, { version }),
-
   commitments: (api: ApiClient, bilateralMeetingId: string) =>
     readChildren<BilateralCommitment>(api, `/api/bilateral-meetings/${enc(bilateralMeetingId)}/commitments`),
   createCommitment: (api: ApiClient, bilateralMeetingId: string, body: CreateBilateralCommitment) =>
@@ -80,24 +62,12 @@ export const registersApi = {
   country: (api: ApiClient, committeeId: string, code: string) =>
     api.get<CountrySummary>(`/api/committees/${enc(committeeId)}/countries/${enc(code)}`),
 
-  negotiations: (api: ApiClient, committeeId: string) => readAll<Negotiation>(api, `/api/committees/${enc(committeeId)}/negotiations`),
-  negotiation: (api: ApiClient, id: string) => api.get<Negotiation>(`/api/negotiations/${enc(id)}`),
-  createNegotiation: (api: ApiClient, committeeId: string, body: CreateNegotiation) =>
-    api.post<Negotiation>(`/api/committees/${enc(committeeId)}/negotiations`, body),
-  updateNegotiation: (api: ApiClient, id: string, body: UpdateNegotiation) => api.patch<Negotiation>(`/api/negotiations/${enc(id)}`, body),
-  removeNegotiation: (api: ApiClient, id: string, version: number) => api.delete(`/api/negotiations/${enc(id)}`, { version }),
   rounds: (api: ApiClient, negotiationId: string) => readChildren<NegotiationRound>(api, `/api/negotiations/${enc(negotiationId)}/rounds`),
   createRound: (api: ApiClient, negotiationId: string, body: CreateNegotiationRound) =>
     api.post<NegotiationRound>(`/api/negotiations/${enc(negotiationId)}/rounds`, body),
   updateRound: (api: ApiClient, id: string, body: UpdateNegotiationRound) =>
     api.patch<NegotiationRound>(`/api/negotiation-rounds/${enc(id)}`, body),
 
-  rndProjects: (api: ApiClient, committeeId: string) => readAll<RndProject>(api, `/api/committees/${enc(committeeId)}/rnd-projects`),
-  rndProject: (api: ApiClient, id: string) => api.get<RndProject>(`/api/rnd-projects/${enc(id)}`),
-  createRndProject: (api: ApiClient, committeeId: string, body: CreateRndProject) =>
-    api.post<RndProject>(`/api/committees/${enc(committeeId)}/rnd-projects`, body),
-  updateRndProject: (api: ApiClient, id: string, body: UpdateRndProject) => api.patch<RndProject>(`/api/rnd-projects/${enc(id)}`, body),
-  removeRndProject: (api: ApiClient, id: string, version: number) => api.delete(`/api/rnd-projects/${enc(id)}`, { version }),
   milestones: (api: ApiClient, rndProjectId: string) =>
     readChildren<RndMilestone>(api, `/api/rnd-projects/${enc(rndProjectId)}/milestones`),
   createMilestone: (api: ApiClient, rndProjectId: string, body: CreateRndMilestone) =>

@@ -4,10 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { i18n } from '../../../lib/i18n/i18n.ts';
 import { COMMITTEE_ID, jsonResponse, memberUser } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
+import { RegisterCreator } from '../components/register-pages.tsx';
 import { apiTable, makeAgreement, makeBilateral, makeCommitment, page } from '../test-fixtures.ts';
-import { BilateralCreator } from './bilateral-form.tsx';
 import { BilateralListPage } from './bilateral-list.tsx';
 import { BilateralDetailPage } from './bilateral-pages.tsx';
+import { bilateral } from './bilateral-register.ts';
 import { CountryPage } from './country-page.tsx';
 
 // Pages that load several queries: allow for a loaded machine.
@@ -178,10 +179,10 @@ describe(BilateralDetailPage.name, () => {
   });
 });
 
-describe(BilateralCreator.name, () => {
+describe(`${RegisterCreator.name} (bilateral)`, () => {
   it('should require the country and send field levels above the record', async () => {
     const created = makeBilateral();
-    const { calls, location } = renderWithApp(<BilateralCreator committeeId={COMMITTEE_ID} clearance="SECRET" />, {
+    const { calls, location } = renderWithApp(<RegisterCreator register={bilateral} committeeId={COMMITTEE_ID} clearance="SECRET" />, {
       path: '/new',
       handler: apiTable({ [`POST ${LIST}`]: created }),
     });

@@ -4,10 +4,11 @@ import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { useCommittee } from '../../committees/index.ts';
-import { canEditRegisters, countryName, flagOf, StateView } from '../components/register-ui.tsx';
-import { useAgreements, useBilateralMeetings, useCountryCommitments } from '../hooks/use-registers.ts';
+import { BackLink, canEditRegisters, countryName, flagOf, StateView } from '../components/register-ui.tsx';
+import { useAgreements, useCountryCommitments } from '../hooks/use-registers.ts';
 import { AgreementRow } from './agreements.tsx';
 import { LevelBadge } from './bilateral-list.tsx';
+import { bilateral } from './bilateral-register.ts';
 import { CommitmentRow } from './commitments.tsx';
 
 /** `/c/:committeeId/registers/countries/:code`: one partner — engagements, open commitments, agreements. */
@@ -17,7 +18,7 @@ export function CountryPage() {
   const country = code.toUpperCase();
   const committee = useCommittee(committeeId);
   const canEdit = canEditRegisters(committee.data?.role);
-  const meetings = useBilateralMeetings(committeeId);
+  const meetings = bilateral.useList(committeeId);
   const agreements = useAgreements(committeeId);
   const commitments = useCountryCommitments(committeeId, country);
   const engagements = (meetings.data ?? []).filter((m) => m.country === country);
@@ -27,11 +28,7 @@ export function CountryPage() {
 
   return (
     <article className="detail country-page" aria-labelledby="country-title">
-      <p>
-        <Link to={base} className="back-link">
-          <span aria-hidden="true">←</span> {t('registers.bilateral.title')}
-        </Link>
-      </p>
+      <BackLink to={base} text={t('registers.bilateral.title')} />
       <h1 id="country-title">
         <span aria-hidden="true">{flagOf(country)}</span> {name} <span className="muted">({country})</span>
       </h1>

@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, type Classification, classificationLevel } from '@sidang/shared';
+import type { Classification } from '@sidang/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,11 +10,6 @@ import '../i18n/load-strings.ts';
 /** Who may create and edit register records (the server decides; the UI only offers it). */
 export function canEditRegisters(role: string | undefined): boolean {
   return role === 'chair' || role === 'secretariat';
-}
-
-/** Levels a user may give: up to their clearance. */
-export function levelsUpTo(clearance: Classification | undefined): Classification[] {
-  return CLASSIFICATIONS.filter((level) => classificationLevel(level) <= classificationLevel(clearance ?? 'OPEN'));
 }
 
 /** The flag of an ISO 3166 alpha-2 code (regional indicator symbols), decorative. */
@@ -139,6 +134,17 @@ export function StateView({
   return <>{children}</>;
 }
 
+/** The way back from a record's page to its list. */
+export function BackLink({ to, text }: { to: string; text: string }) {
+  return (
+    <p>
+      <Link to={to} className="back-link">
+        <span aria-hidden="true">←</span> {text}
+      </Link>
+    </p>
+  );
+}
+
 /** A record page that cannot be shown: gone, not found, or failed. */
 export function RecordProblem({ text, back, onRetry }: { text: string; back: string; onRetry?: () => void }) {
   const { t } = useTranslation();
@@ -178,42 +184,6 @@ export function RegisterTabs({ committeeId, current }: { committeeId: string; cu
         </Link>
       ))}
     </nav>
-  );
-}
-
-/** A select of classifications, starting at `min` (a field's level is above its record's). */
-export function LevelSelect({
-  id,
-  value,
-  onChange,
-  clearance,
-  min,
-  allowNone,
-  label,
-}: {
-  id: string;
-  value: Classification | '';
-  onChange: (value: Classification | '') => void;
-  clearance: Classification | undefined;
-  min?: Classification;
-  allowNone?: boolean;
-  label: string;
-}) {
-  const { t } = useTranslation();
-  const levels = levelsUpTo(clearance).filter((level) => !min || classificationLevel(level) > classificationLevel(min));
-  if (value && !levels.includes(value)) levels.push(value);
-  return (
-    <label className="field field--inline" htmlFor={id}>
-      <span>{label}</span>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Classification | '')}>
-        {allowNone && <option value="">{t('registers.sameAsRecord')}</option>}
-        {levels.map((level) => (
-          <option key={level} value={level}>
-            {t(`classification.${level}`)}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
 

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCommittee } from '../../committees/index.ts';
-import { useBilateralMeetings, useNegotiations, useRndProjects } from '../hooks/use-registers.ts';
+import { bilateral as bilateralRegister } from '../bilateral/bilateral-register.ts';
+import { negotiations as negotiationsRegister } from '../negotiations/negotiation-register.ts';
+import { rnd } from '../rnd/rnd-register.ts';
 import '../i18n/load-strings.ts';
 
 function Count({ n }: { n: number | undefined }) {
@@ -17,9 +19,9 @@ export function RegistersHomePage() {
   const { t } = useTranslation();
   const { committeeId = '' } = useParams();
   const committee = useCommittee(committeeId);
-  const bilateral = useBilateralMeetings(committeeId);
-  const negotiations = useNegotiations(committeeId);
-  const projects = useRndProjects(committeeId);
+  const bilateral = bilateralRegister.useList(committeeId);
+  const negotiations = negotiationsRegister.useList(committeeId);
+  const projects = rnd.useList(committeeId);
   const slipping = projects.data?.filter((p) => p.slipping).length ?? 0;
   const base = `/c/${committeeId}`;
   return (

@@ -1,25 +1,16 @@
 import type {
   Agreement,
   BilateralCommitment,
-  BilateralMeeting,
   CreateAgreement,
   CreateBilateralCommitment,
-  CreateBilateralMeeting,
-  CreateNegotiation,
   CreateNegotiationRound,
   CreateRndMilestone,
-  CreateRndProject,
   EntityType,
-  Negotiation,
   NegotiationRound,
   RndMilestone,
-  RndProject,
   UpdateAgreement,
   UpdateBilateralCommitment,
-  UpdateBilateralMeeting,
-  UpdateNegotiation,
   UpdateRndMilestone,
-  UpdateRndProject,
 } from '@sidang/shared';
 import { type QueryKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
@@ -32,18 +23,6 @@ function useList<T>(key: QueryKey, enabled: boolean, fetch: () => Promise<T[]>) 
   return useQuery({ queryKey: key, queryFn: fetch, enabled });
 }
 
-export function useBilateralMeetings(committeeId: string) {
-  const api = useApi();
-  return useList(registerKeys.bilateralLists(committeeId), Boolean(committeeId), () => registersApi.bilateralMeetings(api, committeeId));
-}
-export function useBilateralMeeting(id: string, enabled = true) {
-  const api = useApi();
-  return useQuery({
-    queryKey: registerKeys.bilateral(id),
-    queryFn: () => registersApi.bilateralMeeting(api, id),
-    enabled: Boolean(id) && enabled,
-  });
-}
 export function useCommitments(bilateralMeetingId: string) {
   const api = useApi();
   return useList(registerKeys.commitments(bilateralMeetingId), Boolean(bilateralMeetingId), () =>
@@ -62,29 +41,9 @@ export function useCountryCommitments(committeeId: string, country: string) {
     return summary.openCommitments;
   });
 }
-export function useNegotiations(committeeId: string) {
-  const api = useApi();
-  return useList(registerKeys.negotiationLists(committeeId), Boolean(committeeId), () => registersApi.negotiations(api, committeeId));
-}
-export function useNegotiation(id: string, enabled = true) {
-  const api = useApi();
-  return useQuery({
-    queryKey: registerKeys.negotiation(id),
-    queryFn: () => registersApi.negotiation(api, id),
-    enabled: Boolean(id) && enabled,
-  });
-}
 export function useRounds(negotiationId: string) {
   const api = useApi();
   return useList(registerKeys.rounds(negotiationId), Boolean(negotiationId), () => registersApi.rounds(api, negotiationId));
-}
-export function useRndProjects(committeeId: string) {
-  const api = useApi();
-  return useList(registerKeys.rndLists(committeeId), Boolean(committeeId), () => registersApi.rndProjects(api, committeeId));
-}
-export function useRndProject(id: string, enabled = true) {
-  const api = useApi();
-  return useQuery({ queryKey: registerKeys.rnd(id), queryFn: () => registersApi.rndProject(api, id), enabled: Boolean(id) && enabled });
 }
 export function useMilestones(rndProjectId: string) {
   const api = useApi();
@@ -103,7 +62,7 @@ export function useRemoved(type: EntityType, id: string): RemovedMarker | undefi
 }
 
 /** A write whose answer goes into every cache that holds the record (as a live event would). */
-function useWrite<A, R extends VersionedRecord>(type: EntityType, write: (args: A) => Promise<R>) {
+export function useWrite<A, R extends VersionedRecord>(type: EntityType, write: (args: A) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: write,
@@ -113,7 +72,7 @@ function useWrite<A, R extends VersionedRecord>(type: EntityType, write: (args: 
   });
 }
 
-function useRemove(type: EntityType, record: { id: string; committeeId: string }, remove: (version: number) => Promise<unknown>) {
+export function useRemove(type: EntityType, record: { id: string; committeeId: string }, remove: (version: number) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: remove,
@@ -123,22 +82,6 @@ function useRemove(type: EntityType, record: { id: string; committeeId: string }
   });
 }
 
-export function useCreateBilateralMeeting(committeeId: string) {
-  const api = useApi();
-  return useWrite<CreateBilateralMeeting, BilateralMeeting>('bilateral-meeting', (body) =>
-    registersApi.createBilateralMeeting(api, committeeId, body),
-  );
-}
-export function useUpdateBilateralMeeting(id: string) {
-  const api = useApi();
-  return useWrite<UpdateBilateralMeeting, BilateralMeeting>('bilateral-meeting', (body) =>
-    registersApi.updateBilateralMeeting(api, id, body),
-  );
-}
-export function useDeleteBilateralMeeting(record: { id: string; committeeId: string }) {
-  const api = useApi();
-  return useRemove('bilateral-meeting', record, (version) => registersApi.removeBilateralMeeting(api, record.id, version));
-}
 export function useCreateCommitment(bilateralMeetingId: string) {
   const api = useApi();
   return useWrite<CreateBilateralCommitment, BilateralCommitment>('bilateral-commitment', (body) =>
@@ -161,35 +104,11 @@ export function useUpdateAgreement() {
     registersApi.updateAgreement(api, id, body),
   );
 }
-export function useCreateNegotiation(committeeId: string) {
-  const api = useApi();
-  return useWrite<CreateNegotiation, Negotiation>('negotiation', (body) => registersApi.createNegotiation(api, committeeId, body));
-}
-export function useUpdateNegotiation(id: string) {
-  const api = useApi();
-  return useWrite<UpdateNegotiation, Negotiation>('negotiation', (body) => registersApi.updateNegotiation(api, id, body));
-}
-export function useDeleteNegotiation(record: { id: string; committeeId: string }) {
-  const api = useApi();
-  return useRemove('negotiation', record, (version) => registersApi.removeNegotiation(api, record.id, version));
-}
 export function useCreateRound(negotiationId: string) {
   const api = useApi();
   return useWrite<CreateNegotiationRound, NegotiationRound>('negotiation-round', (body) =>
     registersApi.createRound(api, negotiationId, body),
   );
-}
-export function useCreateRndProject(committeeId: string) {
-  const api = useApi();
-  return useWrite<CreateRndProject, RndProject>('rnd-project', (body) => registersApi.createRndProject(api, committeeId, body));
-}
-export function useUpdateRndProject(id: string) {
-  const api = useApi();
-  return useWrite<UpdateRndProject, RndProject>('rnd-project', (body) => registersApi.updateRndProject(api, id, body));
-}
-export function useDeleteRndProject(record: { id: string; committeeId: string }) {
-  const api = useApi();
-  return useRemove('rnd-project', record, (version) => registersApi.removeRndProject(api, record.id, version));
 }
 export function useCreateMilestone(rndProjectId: string) {
   const api = useApi();

@@ -1,97 +1,59 @@
-import { NEGOTIATION_KINDS, NEGOTIATION_STATUSES, type NegotiationKind, type NegotiationStatus } from '@sidang/shared';
+import { NEGOTIATION_KINDS, NEGOTIATION_STATUSES, type NegotiationStatus } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { useParams } from 'react-router';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import { useCommittee } from '../../committees/index.ts';
-import { canEditRegisters, ExportButtons, RegisterTabs, StateView } from '../components/register-ui.tsx';
-import { useNegotiations } from '../hooks/use-registers.ts';
+import { FilterSelect, pick, RegisterListPage, RowLink, useUrlFilters } from '../components/register-list.tsx';
+import { negotiations } from './negotiation-register.ts';
 
 export function NegotiationStatusBadge({ status }: { status: NegotiationStatus }) {
   const { t } = useTranslation();
   return <span className={`badge badge--status badge--neg-${status}`}>{t(`registers.negotiations.status_${status}`)}</span>;
 }
 
-function pick<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
-}
-
 /** `/c/:committeeId/registers/negotiations`: tracks with their status, filters in the URL. */
 export function NegotiationListPage() {
   const { t } = useTranslation();
   const { committeeId = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
-  const committee = useCommittee(committeeId);
-  const list = useNegotiations(committeeId);
-  const status = pick<NegotiationStatus>(NEGOTIATION_STATUSES, search.get('status'));
-  const kind = pick<NegotiationKind>(NEGOTIATION_KINDS, search.get('kind'));
-  const items = list.data?.filter((n) => (!status || n.status === status) && (!kind || n.kind === kind));
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setSearch(next, { replace: true });
-  };
+  const { search, setFilter } = useUrlFilters();
+  const list = negotiations.useList(committeeId);
+  const status = pick(NEGOTIATION_STATUSES, search.get('status'));
+  const kind = pick(NEGOTIATION_KINDS, search.get('kind'));
   return (
-    <div className="register-page">
-      <RegisterTabs committeeId={committeeId} current="negotiations" />
-      <div className="page-header">
-        <h1 id="page-title">{t('registers.negotiations.title')}</h1>
-        {canEditRegisters(committee.data?.role) && (
-          <Link className="button button--primary" to={`/c/${committeeId}/registers/negotiations/new`} data-testid="new-negotiation">
-            <span aria-hidden="true">+</span> {t('registers.negotiations.new')}
-          </Link>
-        )}
-      </div>
-      <div className="register-filters">
-        <label className="field field--inline">
-          <span>{t('registers.status')}</span>
-          <select name="status" value={status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
-            <option value="">{t('registers.all')}</option>
-            {NEGOTIATION_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`registers.negotiations.status_${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span>{t('registers.negotiations.kind')}</span>
-          <select name="kind" value={kind ?? ''} onChange={(e) => setFilter('kind', e.target.value)}>
-            <option value="">{t('registers.all')}</option>
-            {NEGOTIATION_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {t(`registers.negotiations.kind_${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ExportButtons committeeId={committeeId} list="negotiations" filters={{ status, kind }} />
-      </div>
-      <StateView state={viewStateOf(list)} empty={items?.length === 0} onRetry={() => void list.refetch()}>
-        <p className="list-count" aria-live="polite">
-          {t('registers.count', { count: items?.length ?? 0 })}
-        </p>
-        <ul className="register-rows" aria-labelledby="page-title">
-          {items?.map((negotiation) => (
-            <li key={negotiation.id} className="register-row" data-testid="negotiation-row" data-id={negotiation.id}>
-              <Link
-                className="register-row__title"
-                to={`/c/${committeeId}/registers/negotiations/${negotiation.id}`}
-                title={negotiation.title}
-              >
-                {negotiation.title}
-              </Link>
-              <span className="register-row__sub">{negotiation.counterpart}</span>
-              <span className="register-row__meta">
-                <span className="badge">{t(`registers.negotiations.kind_${negotiation.kind}`)}</span>
-                <NegotiationStatusBadge status={negotiation.status} />
-                <ClassificationBadge level={negotiation.classification} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      </StateView>
-    </div>
+    <RegisterListPage
+      register={negotiations}
+      committeeId={committeeId}
+      list={list}
+      items={list.data?.filter((n) => (!status || n.status === status) && (!kind || n.kind === kind))}
+      exportFilters={{ status, kind }}
+      filters={
+        <>
+          <FilterSelect
+            name="status"
+            label={t('registers.status')}
+            value={status}
+            onChange={(value) => setFilter('status', value)}
+            options={NEGOTIATION_STATUSES.map((value) => ({ value, label: t(`registers.negotiations.status_${value}`) }))}
+          />
+          <FilterSelect
+            name="kind"
+            label={t('registers.negotiations.kind')}
+            value={kind}
+            onChange={(value) => setFilter('kind', value)}
+            options={NEGOTIATION_KINDS.map((value) => ({ value, label: t(`registers.negotiations.kind_${value}`) }))}
+          />
+        </>
+      }
+      row={(negotiation) => (
+        <>
+          <RowLink register={negotiations} record={negotiation} text={negotiation.title} />
+          <span className="register-row__sub">{negotiation.counterpart}</span>
+          <span className="register-row__meta">
+            <span className="badge">{t(`registers.negotiations.kind_${negotiation.kind}`)}</span>
+            <NegotiationStatusBadge status={negotiation.status} />
+            <ClassificationBadge level={negotiation.classification} />
+          </span>
+        </>
+      )}
+    />
   );
 }

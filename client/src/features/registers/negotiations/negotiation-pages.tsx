@@ -1,37 +1,22 @@
 import { NEGOTIATION_LEVELLED_FIELDS } from '@sidang/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import { useMe } from '../../auth/index.ts';
-import { useCommittee } from '../../committees/index.ts';
-import { canManageLinks, LinksPanel } from '../../links/index.ts';
-import { useRecordBlocker } from '../components/record-page.tsx';
+import { DateField, FormError, SubmitBar, TextAreaField, TextField, useFormValues } from '../../../lib/ui/form/index.ts';
 import { useFormErrors } from '../components/register-form.tsx';
-import { ClassifiedSection, canEditRegisters, StateView } from '../components/register-ui.tsx';
-import { useCreateRound, useDeleteNegotiation, useNegotiation, useRemoved, useRounds } from '../hooks/use-registers.ts';
-import { NegotiationCreator, NegotiationEditor } from './negotiation-form.tsx';
+import { RegisterDetail, RegisterEditPage, RegisterNewPage } from '../components/register-pages.tsx';
+import { ClassifiedSection, StateView } from '../components/register-ui.tsx';
+import { useCreateRound, useRounds } from '../hooks/use-registers.ts';
 import { NegotiationStatusBadge } from './negotiation-list.tsx';
-
-function useNegotiationPage() {
-  const { committeeId = '', id = '' } = useParams();
-  const removed = useRemoved('negotiation', id);
-  const record = useNegotiation(id, !removed);
-  const back = `/c/${committeeId}/registers/negotiations`;
-  return { committeeId, back, record: record.data, ...useRecordBlocker(record, removed, committeeId, back) };
-}
+import { negotiations } from './negotiation-register.ts';
 
 function AddRound({ negotiationId, next, onDone }: { negotiationId: string; next: number; onDone: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const create = useCreateRound(negotiationId);
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [venue, setVenue] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [nextSteps, setNextSteps] = useState('');
+  const form = useFormValues({ startsOn: '', endsOn: '', venue: '', outcome: '', nextSteps: '' });
+  const { startsOn, endsOn, venue, outcome, nextSteps } = form.values;
   const errors = useFormErrors(create.error);
   return (
     <form
@@ -43,41 +28,23 @@ function AddRound({ negotiationId, next, onDone }: { negotiationId: string; next
       }}
     >
       <h3>{t('registers.negotiations.roundNumber', { number: next })}</h3>
-      {errors.form && (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError as="p" message={errors.form} />
       <div className="field-row">
-        <label className="field" htmlFor={`${id}-starts`}>
-          <span>{t('registers.negotiations.startsOn')}</span>
-          <input id={`${id}-starts`} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
-        </label>
-        <label className="field" htmlFor={`${id}-ends`}>
-          <span>{t('registers.negotiations.endsOn')}</span>
-          <input id={`${id}-ends`} type="date" value={endsOn} min={startsOn || undefined} onChange={(e) => setEndsOn(e.target.value)} />
-        </label>
+        <DateField {...form.field('startsOn')} label={t('registers.negotiations.startsOn')} />
+        <DateField {...form.field('endsOn')} label={t('registers.negotiations.endsOn')} min={startsOn || undefined} />
       </div>
-      <label className="field" htmlFor={`${id}-venue`}>
-        <span>{t('registers.negotiations.venue')}</span>
-        <input id={`${id}-venue`} value={venue} onChange={(e) => setVenue(e.target.value)} />
-      </label>
-      <label className="field" htmlFor={`${id}-outcome`}>
-        <span>{t('registers.negotiations.outcome')}</span>
-        <textarea id={`${id}-outcome`} rows={2} value={outcome} onChange={(e) => setOutcome(e.target.value)} />
-      </label>
-      <label className="field" htmlFor={`${id}-next`}>
-        <span>{t('registers.negotiations.nextSteps')}</span>
-        <textarea id={`${id}-next`} rows={2} value={nextSteps} onChange={(e) => setNextSteps(e.target.value)} />
-      </label>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" disabled={create.isPending} data-testid="save-round">
-          {t('registers.add')}
-        </button>
-        <button type="button" className="button button--small" onClick={onDone}>
-          {t('registers.cancel')}
-        </button>
-      </div>
+      <TextField {...form.field('venue')} label={t('registers.negotiations.venue')} />
+      <TextAreaField {...form.field('outcome')} label={t('registers.negotiations.outcome')} rows={2} />
+      <TextAreaField {...form.field('nextSteps')} label={t('registers.negotiations.nextSteps')} rows={2} />
+      <SubmitBar
+        className="form-actions"
+        small
+        label={t('registers.add')}
+        pending={create.isPending}
+        cancelLabel={t('registers.cancel')}
+        onCancel={onDone}
+        testId="save-round"
+      />
     </form>
   );
 }
@@ -141,44 +108,23 @@ function Rounds({ negotiationId, canEdit }: { negotiationId: string; canEdit: bo
 
 export function NegotiationDetailPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { committeeId, back, record, blocker, committee } = useNegotiationPage();
-  const remove = useDeleteNegotiation({ id: record?.id ?? '', committeeId });
+  const { record, blocker, committee, canEdit } = negotiations.useRecordPage();
   if (blocker || !record) return blocker;
-  const canEdit = canEditRegisters(committee?.role);
   const redacted: readonly string[] = record.redactedFields ?? [];
   return (
-    <article className="detail register-detail" aria-labelledby="detail-title">
-      <p>
-        <Link to={back} className="back-link">
-          <span aria-hidden="true">←</span> {t('registers.backToList')}
-        </Link>
-      </p>
-      <header className="detail__header">
-        <h1 id="detail-title">{record.title}</h1>
-        <div className="detail__badges">
+    <RegisterDetail
+      register={negotiations}
+      record={record}
+      role={committee?.role}
+      title={record.title}
+      badges={
+        <>
           <NegotiationStatusBadge status={record.status} />
           <span className="badge">{t(`registers.negotiations.kind_${record.kind}`)}</span>
           <ClassificationBadge level={record.classification} />
-        </div>
-        {canEdit && (
-          <div className="detail__actions">
-            <Link className="button" to={`${back}/${record.id}/edit`}>
-              {t('registers.edit')}
-            </Link>
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={remove.isPending}
-              onClick={() =>
-                window.confirm(t('registers.confirmDelete')) && remove.mutate(record.version, { onSuccess: () => navigate(back) })
-              }
-            >
-              {t('registers.delete')}
-            </button>
-          </div>
-        )}
-      </header>
+        </>
+      }
+    >
       <dl className="facts">
         <div className="facts__row">
           <dt>{t('registers.negotiations.counterpart')}</dt>
@@ -197,30 +143,9 @@ export function NegotiationDetailPage() {
         />
       ))}
       <Rounds negotiationId={record.id} canEdit={canEdit} />
-      <LinksPanel recordId={record.id} committeeId={committeeId} canEdit={canManageLinks(committee?.role)} canRaiseAction={canEdit} />
-    </article>
+    </RegisterDetail>
   );
 }
 
-export function NegotiationEditPage() {
-  const { t } = useTranslation();
-  const { record, blocker, committee, clearance } = useNegotiationPage();
-  if (blocker || !record) return blocker;
-  if (!canEditRegisters(committee?.role) || !clearance) return <p className="notice">{t('form.notAllowed')}</p>;
-  return <NegotiationEditor key={record.id} record={record} clearance={clearance} />;
-}
-
-export function NegotiationNewPage() {
-  const { t } = useTranslation();
-  const { committeeId = '' } = useParams();
-  const committee = useCommittee(committeeId);
-  const me = useMe();
-  if (committee.isPending || me.isPending)
-    return (
-      <StateView state="pending" onRetry={() => undefined} rows={5}>
-        {null}
-      </StateView>
-    );
-  if (!canEditRegisters(committee.data?.role) || !me.data) return <p className="notice">{t('form.notAllowed')}</p>;
-  return <NegotiationCreator committeeId={committeeId} clearance={me.data.clearance} />;
-}
+export const NegotiationEditPage = () => <RegisterEditPage register={negotiations} />;
+export const NegotiationNewPage = () => <RegisterNewPage register={negotiations} />;

@@ -3,10 +3,11 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { COMMITTEE_ID, memberUser } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
+import { RegisterEditor } from '../components/register-pages.tsx';
 import { apiTable, makeNegotiation, makeRound, page } from '../test-fixtures.ts';
-import { NegotiationEditor } from './negotiation-form.tsx';
 import { NegotiationListPage } from './negotiation-list.tsx';
 import { NegotiationDetailPage } from './negotiation-pages.tsx';
+import { negotiations } from './negotiation-register.ts';
 
 // Pages that load several queries: allow for a loaded machine.
 configure({ asyncUtilTimeout: 5_000 });
@@ -100,7 +101,7 @@ describe(NegotiationDetailPage.name, () => {
   });
 });
 
-describe(NegotiationEditor.name, () => {
+describe(`${RegisterEditor.name} (negotiations)`, () => {
   it('should raise a field above the record and never send a field withheld from the editor', async () => {
     const negotiation = makeNegotiation({
       classification: 'RESTRICTED',
@@ -108,7 +109,7 @@ describe(NegotiationEditor.name, () => {
       redLines: undefined,
       redactedFields: ['redLines'],
     });
-    const { calls } = renderWithApp(<NegotiationEditor record={negotiation} clearance="CONFIDENTIAL" />, {
+    const { calls } = renderWithApp(<RegisterEditor register={negotiations} record={negotiation} clearance="CONFIDENTIAL" />, {
       path: '/edit',
       handler: apiTable({ [`PATCH /api/negotiations/${negotiation.id}`]: { ...negotiation, version: 2 } }),
     });

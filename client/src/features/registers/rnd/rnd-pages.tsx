@@ -1,37 +1,18 @@
 import { MILESTONE_STATUSES, type MilestoneStatus, type RndMilestone } from '@sidang/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { registerKeys } from '../../../lib/query-keys.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import { useMe } from '../../auth/index.ts';
-import { useCommittee } from '../../committees/index.ts';
-import { canManageLinks, LinksPanel } from '../../links/index.ts';
-import { useRecordBlocker } from '../components/record-page.tsx';
+import { DateField, FormError, SelectField, SubmitBar, TextAreaField, TextField, useFormValues } from '../../../lib/ui/form/index.ts';
 import { useFormErrors } from '../components/register-form.tsx';
-import { ClassifiedSection, canEditRegisters, StateView } from '../components/register-ui.tsx';
-import {
-  useCreateMilestone,
-  useDeleteRndProject,
-  useMilestones,
-  useRemoved,
-  useRndProject,
-  useUpdateMilestone,
-  useValueChainStages,
-} from '../hooks/use-registers.ts';
-import { RndCreator, RndEditor } from './rnd-form.tsx';
+import { RegisterDetail, RegisterEditPage, RegisterNewPage } from '../components/register-pages.tsx';
+import { ClassifiedSection, StateView } from '../components/register-ui.tsx';
+import { useCreateMilestone, useMilestones, useUpdateMilestone, useValueChainStages } from '../hooks/use-registers.ts';
+import { rnd } from './rnd-register.ts';
 import { SlippingFlag, stageName, TrlBar } from './rnd-ui.tsx';
-
-function useRndPage() {
-  const { committeeId = '', id = '' } = useParams();
-  const removed = useRemoved('rnd-project', id);
-  const record = useRndProject(id, !removed);
-  const back = `/c/${committeeId}/registers/rnd`;
-  return { committeeId, back, record: record.data, ...useRecordBlocker(record, removed, committeeId, back) };
-}
 
 interface MilestoneValues {
   title: string;
@@ -57,64 +38,39 @@ function MilestoneForm({
   label: string;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [values, setValues] = useState(initial);
-  const [missing, setMissing] = useState(false);
+  const form = useFormValues<MilestoneValues>(initial);
   const errors = useFormErrors(error);
-  const set = (name: keyof MilestoneValues) => (e: { target: { value: string } }) =>
-    setValues((old) => ({ ...old, [name]: e.target.value }));
   return (
     <form
       className="register-form register-form--inline"
       aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
-        setMissing(!values.title.trim());
-        if (values.title.trim()) onSubmit(values);
+        if (form.values.title.trim()) onSubmit(form.values);
+        else form.fail({ title: t('registers.required') });
       }}
     >
-      {errors.form && (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      <label className="field" htmlFor={`${id}-title`}>
-        <span>{t('registers.rnd.milestoneTitle')} *</span>
-        <input id={`${id}-title`} value={values.title} onChange={set('title')} aria-invalid={missing || undefined} />
-        {missing && <span className="field__error">{t('registers.required')}</span>}
-      </label>
-      <label className="field" htmlFor={`${id}-gate`}>
-        <span>{t('registers.rnd.gateCriteria')}</span>
-        <textarea id={`${id}-gate`} rows={2} value={values.gateCriteria} onChange={set('gateCriteria')} />
-      </label>
+      <FormError as="p" message={errors.form} />
+      <TextField {...form.field('title')} label={t('registers.rnd.milestoneTitle')} required mark="star" />
+      <TextAreaField {...form.field('gateCriteria')} label={t('registers.rnd.gateCriteria')} rows={2} />
       <div className="field-row">
-        <label className="field" htmlFor={`${id}-planned`}>
-          <span>{t('registers.rnd.plannedOn')}</span>
-          <input id={`${id}-planned`} type="date" value={values.plannedOn} onChange={set('plannedOn')} />
-        </label>
-        <label className="field" htmlFor={`${id}-actual`}>
-          <span>{t('registers.rnd.actualOn')}</span>
-          <input id={`${id}-actual`} type="date" value={values.actualOn} onChange={set('actualOn')} />
-        </label>
-        <label className="field" htmlFor={`${id}-status`}>
-          <span>{t('registers.status')}</span>
-          <select id={`${id}-status`} value={values.status} onChange={set('status')}>
-            {MILESTONE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`registers.rnd.milestone_${status}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DateField {...form.field('plannedOn')} label={t('registers.rnd.plannedOn')} />
+        <DateField {...form.field('actualOn')} label={t('registers.rnd.actualOn')} />
+        <SelectField
+          {...form.field('status')}
+          label={t('registers.status')}
+          options={MILESTONE_STATUSES.map((status) => ({ value: status, label: t(`registers.rnd.milestone_${status}`) }))}
+        />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary button--small" disabled={submitting} data-testid="save-milestone">
-          {t('registers.save')}
-        </button>
-        <button type="button" className="button button--small" onClick={onCancel}>
-          {t('registers.cancel')}
-        </button>
-      </div>
+      <SubmitBar
+        className="form-actions"
+        small
+        label={t('registers.save')}
+        pending={submitting}
+        cancelLabel={t('registers.cancel')}
+        onCancel={onCancel}
+        testId="save-milestone"
+      />
     </form>
   );
 }
@@ -256,46 +212,25 @@ function Milestones({ rndProjectId, committeeId, canEdit }: { rndProjectId: stri
 
 export function RndDetailPage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
-  const { committeeId, back, record, blocker, committee } = useRndPage();
+  const { committeeId, record, blocker, committee, canEdit } = rnd.useRecordPage();
   const stages = useValueChainStages();
-  const remove = useDeleteRndProject({ id: record?.id ?? '', committeeId });
   if (blocker || !record) return blocker;
-  const canEdit = canEditRegisters(committee?.role);
   const redacted: readonly string[] = record.redactedFields ?? [];
   const withheldText = t('registers.withheld');
   return (
-    <article className="detail register-detail" aria-labelledby="detail-title">
-      <p>
-        <Link to={back} className="back-link">
-          <span aria-hidden="true">←</span> {t('registers.backToList')}
-        </Link>
-      </p>
-      <header className="detail__header">
-        <h1 id="detail-title">{record.title}</h1>
-        <div className="detail__badges">
+    <RegisterDetail
+      register={rnd}
+      record={record}
+      role={committee?.role}
+      title={record.title}
+      badges={
+        <>
           <TrlBar now={record.trlNow} target={record.trlTarget} />
           {record.slipping && <SlippingFlag />}
           <ClassificationBadge level={record.classification} />
-        </div>
-        {canEdit && (
-          <div className="detail__actions">
-            <Link className="button" to={`${back}/${record.id}/edit`}>
-              {t('registers.edit')}
-            </Link>
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={remove.isPending}
-              onClick={() =>
-                window.confirm(t('registers.confirmDelete')) && remove.mutate(record.version, { onSuccess: () => navigate(back) })
-              }
-            >
-              {t('registers.delete')}
-            </button>
-          </div>
-        )}
-      </header>
+        </>
+      }
+    >
       {record.slipping && (
         <p className="notice notice--warning" role="status">
           {t('registers.rnd.slippingDetail', { late: record.lateMilestones, overdue: record.overdueMilestones })}
@@ -347,30 +282,9 @@ export function RndDetailPage() {
         withheld={redacted.includes('notes')}
       />
       <Milestones rndProjectId={record.id} committeeId={committeeId} canEdit={canEdit} />
-      <LinksPanel recordId={record.id} committeeId={committeeId} canEdit={canManageLinks(committee?.role)} canRaiseAction={canEdit} />
-    </article>
+    </RegisterDetail>
   );
 }
 
-export function RndEditPage() {
-  const { t } = useTranslation();
-  const { record, blocker, committee, clearance } = useRndPage();
-  if (blocker || !record) return blocker;
-  if (!canEditRegisters(committee?.role) || !clearance) return <p className="notice">{t('form.notAllowed')}</p>;
-  return <RndEditor key={record.id} record={record} clearance={clearance} />;
-}
-
-export function RndNewPage() {
-  const { t } = useTranslation();
-  const { committeeId = '' } = useParams();
-  const committee = useCommittee(committeeId);
-  const me = useMe();
-  if (committee.isPending || me.isPending)
-    return (
-      <StateView state="pending" onRetry={() => undefined} rows={5}>
-        {null}
-      </StateView>
-    );
-  if (!canEditRegisters(committee.data?.role) || !me.data) return <p className="notice">{t('form.notAllowed')}</p>;
-  return <RndCreator committeeId={committeeId} clearance={me.data.clearance} />;
-}
+export const RndEditPage = () => <RegisterEditPage register={rnd} />;
+export const RndNewPage = () => <RegisterNewPage register={rnd} />;
