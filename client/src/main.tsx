@@ -1,9 +1,10 @@
+// The base sheet first: the feature sheets the entry pulls in (the sign-in page's) follow it.
+import './app/styles.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { startFirstScreenQueries } from './app/providers.tsx';
 import { i18nReady } from './lib/i18n/i18n.ts';
-import './app/styles.css';
 
 // The first screen's data is asked for now, while its chunks (and the language) still load.
 const firstScreenData = startFirstScreenQueries(window.location.pathname);

@@ -2,10 +2,18 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { RouteFallback } from './route-fallback.tsx';
 
-const admin = () => import('../features/admin/components/admin-pages.tsx');
-const bilateral = () => import('../features/registers/bilateral/bilateral-pages.tsx');
-const negotiations = () => import('../features/registers/negotiations/negotiation-pages.tsx');
-const rnd = () => import('../features/registers/rnd/rnd-pages.tsx');
+/**
+ * A page's module with its feature's style sheet: the admin and register pages do not import
+ * their sheet themselves, so their routes load it beside the page (in the same round trip).
+ */
+function withSheet<M>(page: Promise<M>, sheet: Promise<unknown>): Promise<M> {
+  return Promise.all([page, sheet]).then(([module]) => module);
+}
+const registersSheet = () => import('../features/registers/registers.css');
+const admin = () => withSheet(import('../features/admin/components/admin-pages.tsx'), import('../features/admin/admin.css'));
+const bilateral = () => withSheet(import('../features/registers/bilateral/bilateral-pages.tsx'), registersSheet());
+const negotiations = () => withSheet(import('../features/registers/negotiations/negotiation-pages.tsx'), registersSheet());
+const rnd = () => withSheet(import('../features/registers/rnd/rnd-pages.tsx'), registersSheet());
 
 // Every signed-in page is its own chunk: the sign-in page loads no app code, and a signed-in
 // route loads the shell and its own page in parallel. The first paint waits for both (no
@@ -73,11 +81,17 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'c/:committeeId/registers',
-            lazy: () => import('../features/registers/components/registers-home.tsx').then((m) => ({ Component: m.RegistersHomePage })),
+            lazy: () =>
+              withSheet(import('../features/registers/components/registers-home.tsx'), registersSheet()).then((m) => ({
+                Component: m.RegistersHomePage,
+              })),
           },
           {
             path: 'c/:committeeId/registers/bilateral',
-            lazy: () => import('../features/registers/bilateral/bilateral-list.tsx').then((m) => ({ Component: m.BilateralListPage })),
+            lazy: () =>
+              withSheet(import('../features/registers/bilateral/bilateral-list.tsx'), registersSheet()).then((m) => ({
+                Component: m.BilateralListPage,
+              })),
           },
           { path: 'c/:committeeId/registers/bilateral/new', lazy: () => bilateral().then((m) => ({ Component: m.BilateralNewPage })) },
           { path: 'c/:committeeId/registers/bilateral/:id', lazy: () => bilateral().then((m) => ({ Component: m.BilateralDetailPage })) },
@@ -87,12 +101,17 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'c/:committeeId/registers/countries/:code',
-            lazy: () => import('../features/registers/bilateral/country-page.tsx').then((m) => ({ Component: m.CountryPage })),
+            lazy: () =>
+              withSheet(import('../features/registers/bilateral/country-page.tsx'), registersSheet()).then((m) => ({
+                Component: m.CountryPage,
+              })),
           },
           {
             path: 'c/:committeeId/registers/negotiations',
             lazy: () =>
-              import('../features/registers/negotiations/negotiation-list.tsx').then((m) => ({ Component: m.NegotiationListPage })),
+              withSheet(import('../features/registers/negotiations/negotiation-list.tsx'), registersSheet()).then((m) => ({
+                Component: m.NegotiationListPage,
+              })),
           },
           {
             path: 'c/:committeeId/registers/negotiations/new',
@@ -108,7 +127,8 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'c/:committeeId/registers/rnd',
-            lazy: () => import('../features/registers/rnd/rnd-list.tsx').then((m) => ({ Component: m.RndListPage })),
+            lazy: () =>
+              withSheet(import('../features/registers/rnd/rnd-list.tsx'), registersSheet()).then((m) => ({ Component: m.RndListPage })),
           },
           { path: 'c/:committeeId/registers/rnd/new', lazy: () => rnd().then((m) => ({ Component: m.RndNewPage })) },
           { path: 'c/:committeeId/registers/rnd/:id', lazy: () => rnd().then((m) => ({ Component: m.RndDetailPage })) },

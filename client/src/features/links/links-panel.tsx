@@ -15,6 +15,7 @@ import { actionItemsApi } from '../action-items/index.ts';
 import { useSearch } from '../search/index.ts';
 import { type LinkEntry, linksApi } from './links-api.ts';
 import '../registers/i18n/load-strings.ts';
+import './links.css';
 
 /** Who may add and remove links (the server decides; the UI only offers it). */
 export function canManageLinks(role: string | undefined): boolean {

@@ -14,6 +14,7 @@ import { canChangeStatus, canManageActionItems, canPostProgress } from '../hooks
 import { useDeleteActionItem, usePostProgressUpdate, useProgressUpdates, useUpdateActionItem } from '../hooks/use-action-items.ts';
 import type { SavedState } from './action-item-editor.tsx';
 import { ProgressThread } from './progress-thread.tsx';
+import '../action-items.css';
 
 export interface ActionItemDetailProps {
   item: ActionItem;

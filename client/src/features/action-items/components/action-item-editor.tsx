@@ -17,6 +17,7 @@ import {
 import { useCreateActionItem, useUpdateActionItem } from '../hooks/use-action-items.ts';
 import { ActionItemForm } from './action-item-form.tsx';
 import { ConflictView } from './conflict-view.tsx';
+import '../action-items.css';
 
 function useErrorMapper() {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import {
   itemLevelChoices,
   useActionItemForm,
 } from '../hooks/use-action-item-form.ts';
+import '../action-items.css';
 
 export interface ActionItemFormProps {
   mode: 'create' | 'edit';

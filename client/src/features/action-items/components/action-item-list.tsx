@@ -10,6 +10,7 @@ import { NoAccessNotice } from '../../committees/index.ts';
 import { ExportButtons } from '../../registers/index.ts';
 import { activeFilterCount, type ListParams, SORT_KEYS, type SortKey } from '../hooks/list-params.ts';
 import { agencyKey } from '../hooks/people.ts';
+import '../action-items.css';
 
 export interface ActionItemListProps {
   committeeId: string;

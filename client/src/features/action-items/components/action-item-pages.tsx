@@ -9,6 +9,7 @@ import { canManageActionItems } from '../hooks/permissions.ts';
 import { useActionItem, useRemovedMarker } from '../hooks/use-action-items.ts';
 import { ActionItemDetail } from './action-item-detail.tsx';
 import { ActionItemCreator, ActionItemEditor } from './action-item-editor.tsx';
+import '../action-items.css';
 
 function Loading() {
   const { t } = useTranslation();

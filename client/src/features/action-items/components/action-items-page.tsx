@@ -15,6 +15,7 @@ import {
 import { canManageActionItems } from '../hooks/permissions.ts';
 import { useActionItems } from '../hooks/use-action-items.ts';
 import { ActionItemList } from './action-item-list.tsx';
+import '../action-items.css';
 
 /** `/c/:committeeId/actions`: the list, its filters kept in the URL. */
 export function ActionItemsPage() {

@@ -2,6 +2,7 @@ import type { ActionItem, Member } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { type ActionItemChanges, type ActionItemFieldName, FIELD_NAMES, fieldsChangedBetween } from '../hooks/form-values.ts';
+import '../action-items.css';
 
 export interface ConflictViewProps {
   /** The version the user started editing from. */

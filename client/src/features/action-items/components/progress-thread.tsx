@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRelative, formatTimestamp } from '../../../lib/dates.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import '../action-items.css';
 
 export interface ProgressThreadProps {
   updates: readonly ProgressUpdate[] | undefined;

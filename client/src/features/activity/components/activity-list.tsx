@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { formatTimestamp } from '../../../lib/dates.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useActivity } from '../hooks/use-activity.ts';
+import '../activity.css';
 
 /** Values that have a label of their own in the UI (status, priority, classification). */
 const LABELLED: Record<string, string> = { status: 'status', priority: 'priority', classification: 'classification' };

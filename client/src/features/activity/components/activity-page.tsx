@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ActivityList } from './activity-list.tsx';
+import '../activity.css';
 
 /** The committee's activity feed: every change its reader may see, newest first, live. */
 export function ActivityPage() {

@@ -6,6 +6,7 @@ import { isApiError } from '../../../lib/api/api-client.ts';
 import { useAuthToken } from '../../../lib/auth/auth-store.ts';
 import { useLogin } from '../hooks/use-auth.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import '../auth.css';
 
 /** `/login`. */
 export function LoginPage() {

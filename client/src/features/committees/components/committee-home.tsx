@@ -9,6 +9,7 @@ import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { sortActionItems, useActionItems } from '../../action-items/index.ts';
 import { useCommittee, useCommitteeName } from '../hooks/use-committees.ts';
 import { isNoAccess, NoAccessNotice } from './no-access.tsx';
+import '../committees.css';
 
 export interface HomeCounts {
   open: number;

@@ -6,6 +6,7 @@ import { isApiError } from '../../../lib/api/api-client.ts';
 import { errorText } from '../../../lib/api/api-errors.ts';
 import { fieldOfPath, fromServerIssue, translateValidation } from '../../../lib/validation/validation-messages.ts';
 import { allowedClassifications } from '../../action-items/index.ts';
+import '../meetings.css';
 
 export interface AgendaItemFields {
   title: string;

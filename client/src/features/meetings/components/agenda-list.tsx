@@ -17,6 +17,7 @@ import type { AgendaItem } from '@sidang/shared';
 import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import '../meetings.css';
 
 /** Where the user dropped an item: the server decides the final order from this. */
 export interface MoveTarget {

@@ -5,6 +5,7 @@ import { isApiError } from '../../../lib/api/api-client.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useAttendance, useCommitteeSettings, useMarkAttendance, useSetQuorumRule } from '../hooks/use-meeting-panels.ts';
+import '../meetings.css';
 
 /** The house format's order of the attendance list. */
 const GROUPS: readonly AttendanceStatus[] = ['present', 'in_attendance', 'apologies', 'absent'];

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useCalendarFeed, useRenewCalendarFeed } from '../hooks/use-calendar-feed.ts';
+import '../meetings.css';
 
 type Notice = 'copied' | 'copyFailed' | 'renewed' | null;
 

@@ -8,6 +8,7 @@ import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { allowedClassifications } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
 import { useDebounced, useDecisionRegister, useDecisions, useRecordDecision } from '../hooks/use-meeting-panels.ts';
+import '../meetings.css';
 
 /**
  * The line to record a decision: it takes the item's level (the highest of the item and its

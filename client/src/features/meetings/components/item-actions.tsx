@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../lib/ui/badges.tsx';
 import { useActionItems } from '../../action-items/index.ts';
+import '../meetings.css';
 
 /**
  * The action items raised from one agenda item, under it: one read of the committee's actions for

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LiveMeeting } from '../api/meetings-api.ts';
 import { formatElapsed } from '../hooks/meeting-time.ts';
 import { currentItemOf, nowOnText, useNow } from '../hooks/use-live.ts';
+import '../meetings.css';
 
 /**
  * "Now on item 3.2: Papers", said to screen readers as it changes (polite live region). The

@@ -7,6 +7,7 @@ import { StatusBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useMembers } from '../../committees/index.ts';
 import { useMattersArising } from '../hooks/use-meeting-panels.ts';
+import '../meetings.css';
 
 /** Open actions from earlier meetings, each with its status, owners, due date and latest update. */
 export function MattersArising({ meetingId, committeeId }: { meetingId: string; committeeId: string }) {

@@ -36,6 +36,7 @@ import { ItemTimer, NowOn } from './live.tsx';
 import { MattersArising } from './matters-arising.tsx';
 import { PapersPanel, PaperUploadButton } from './papers-panel.tsx';
 import { PresenceRow } from './presence-row.tsx';
+import '../meetings.css';
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const { t } = useTranslation();

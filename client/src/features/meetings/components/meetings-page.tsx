@@ -16,6 +16,7 @@ import { useCreateMeeting, useMeetings } from '../hooks/use-meetings.ts';
 import { serverFieldErrors } from './agenda-item-form.tsx';
 import { CalendarFeedButton } from './calendar-feed.tsx';
 import { MeetingStatusBadge, MeetingWhen } from './meeting-page.tsx';
+import '../meetings.css';
 
 export interface MeetingFormProps {
   clearance: Classification;

@@ -12,6 +12,7 @@ import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { belowOriginText, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { papersApi } from './papers-api.ts';
+import '../meetings.css';
 
 /** A short mark per kind, drawn as the row's icon. */
 const KIND_MARK: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePresence } from '../../../lib/realtime/realtime-provider.tsx';
+import '../meetings.css';
 
 /** Who has the meeting page open right now; nothing when unknown or refused. */
 export function PresenceRow({ meetingId }: { meetingId: string }) {

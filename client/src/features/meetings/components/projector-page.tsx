@@ -19,6 +19,7 @@ import { useAgenda, useMeeting } from '../hooks/use-meetings.ts';
 import { AgendaList } from './agenda-list.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
 import { MeetingStatusBadge, MeetingWhen } from './meeting-page.tsx';
+import '../meetings.css';
 
 interface ProjectorPageProps {
   /** The socket to use instead of the default one (tests). */

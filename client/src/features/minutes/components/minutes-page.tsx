@@ -22,7 +22,7 @@ import { type CommentDraft, CommentsPanel } from './comments-panel.tsx';
 import type { SectionSelection } from './section-editor.tsx';
 import { VersionsPanel } from './versions-compare.tsx';
 import { WorkflowBar } from './workflow-bar.tsx';
-import './minutes.css';
+import '../minutes.css';
 import '../load-strings.ts';
 
 // The editor (TipTap, ProseMirror) is the heaviest part of the page: its own chunk.

@@ -6,6 +6,7 @@ import { errorText } from '../../../lib/api/error-text.ts';
 import { CLIENT_RECORD_TYPES, resultPath } from '../../../lib/records/record-types.ts';
 import { useCommittees } from '../../committees/index.ts';
 import { normalizeQuery, useSearch } from '../hooks/use-search.ts';
+import '../search.css';
 
 /** Words of the query, for marking them in titles and snippets. */
 function wordsOf(text: string): string[] {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { SearchBox } from './search-box.tsx';
+import '../search.css';
 
 /** The search screen: the phone's way in (the desk has the box in the top bar too). */
 export function SearchPage() {
