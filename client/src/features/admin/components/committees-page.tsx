@@ -1,12 +1,12 @@
 import { type AdminCommittee, type CreateCommittee, createCommitteeSchema, updateCommitteeSchema } from '@sidang/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FormError, focusFirstError, SelectField, TextField } from '../../../lib/ui/form/index.ts';
-import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { type AdminFieldErrors, serverFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
+import { FormError, SelectField, SubmitBar, TextField, useFormValues } from '../../../lib/ui/form/index.ts';
+import { serverFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
 import { useAdminCommittees, useCreateCommittee, useUpdateCommittee } from '../hooks/use-admin.ts';
 import { AdminStatus } from './admin-status.tsx';
+import { AdminList, AdminTable } from './admin-table.tsx';
 
 function CommitteeForm({
   committees,
@@ -21,38 +21,23 @@ function CommitteeForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const create = useCreateCommittee();
   const update = useUpdateCommittee();
-  const [values, setValues] = useState<{ code: string; name: string; nameMs: string; parentId: string }>({
+  const form = useFormValues({
     code: editing?.code ?? '',
     name: editing?.name ?? '',
     nameMs: editing?.nameMs ?? '',
     parentId: editing?.parentId ?? '',
   });
-  const [errors, setErrors] = useState<AdminFieldErrors>({});
+  const { idPrefix: id, values, errors } = form;
   const pending = create.isPending || update.isPending;
-
-  const set = (field: keyof typeof values, value: string) => {
-    setValues((prev) => ({ ...prev, [field]: value }));
-    setErrors(({ [field]: _dropped, ...rest }) => rest);
-  };
-  const fail = (error: unknown) => {
-    const next = serverFieldErrors(error, t);
-    setErrors(next);
-    focusFirstError(id, next);
-  };
+  const fail = (error: unknown) => form.fail(serverFieldErrors(error, t));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (editing) {
       const parsed = updateCommitteeSchema.safeParse({ name: values.name, nameMs: values.nameMs });
-      if (!parsed.success) {
-        const next = zodFieldErrors(parsed.error, t);
-        setErrors(next);
-        focusFirstError(id, next);
-        return;
-      }
+      if (!parsed.success) return form.fail(zodFieldErrors(parsed.error, t));
       update.mutate(
         { id: editing.id, body: parsed.data },
         { onSuccess: (saved) => onDone(t('admin.committees.saved', { code: saved.code })), onError: fail },
@@ -61,12 +46,7 @@ function CommitteeForm({
     }
     const body: CreateCommittee = { ...values, parentId: values.parentId || null };
     const parsed = createCommitteeSchema.safeParse(body);
-    if (!parsed.success) {
-      const next = zodFieldErrors(parsed.error, t);
-      setErrors(next);
-      focusFirstError(id, next);
-      return;
-    }
+    if (!parsed.success) return form.fail(zodFieldErrors(parsed.error, t));
     create.mutate(parsed.data, { onSuccess: (saved) => onDone(t('admin.committees.created', { code: saved.code })), onError: fail });
   };
 
@@ -80,46 +60,17 @@ function CommitteeForm({
       <div className="form__grid">
         {!editing && (
           <TextField
-            idPrefix={id}
-            name="code"
+            {...form.field('code')}
             label={t('admin.committees.code')}
             required
             maxLength={40}
             hint={t('admin.committees.codeHint')}
-            value={values.code}
-            onChange={(e) => set('code', e.target.value)}
-            error={errors.code}
           />
         )}
-        <TextField
-          idPrefix={id}
-          name="name"
-          label={t('admin.committees.name')}
-          required
-          maxLength={300}
-          value={values.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errors.name}
-        />
-        <TextField
-          idPrefix={id}
-          name="nameMs"
-          label={t('admin.committees.nameMs')}
-          required
-          maxLength={300}
-          value={values.nameMs}
-          onChange={(e) => set('nameMs', e.target.value)}
-          error={errors.nameMs}
-        />
+        <TextField {...form.field('name')} label={t('admin.committees.name')} required maxLength={300} />
+        <TextField {...form.field('nameMs')} label={t('admin.committees.nameMs')} required maxLength={300} />
         {!editing && (
-          <SelectField
-            idPrefix={id}
-            name="parentId"
-            label={t('admin.committees.parent')}
-            value={values.parentId}
-            onChange={(e) => set('parentId', e.target.value)}
-            error={errors.parentId}
-          >
+          <SelectField {...form.field('parentId')} label={t('admin.committees.parent')}>
             <option value="">{t('admin.committees.noParent')}</option>
             {parents.map((c) => (
               <option key={c.id} value={c.id}>
@@ -129,14 +80,13 @@ function CommitteeForm({
           </SelectField>
         )}
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? t('admin.form.saving') : t('admin.form.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('admin.form.cancel')}
-        </button>
-      </div>
+      <SubmitBar
+        label={t('admin.form.save')}
+        pendingLabel={t('admin.form.saving')}
+        pending={pending}
+        cancelLabel={t('admin.form.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -178,32 +128,19 @@ export function CommitteesPage() {
           onCancel={() => setPanel(null)}
         />
       )}
-      {committees.isPending ? (
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      ) : committees.isError ? (
-        <RetryNotice message={t('admin.errors.loadFailed')} onRetry={() => void committees.refetch()} />
-      ) : committees.data.length === 0 ? (
-        <div className="empty-state">
-          <p className="empty-state__title">{t('admin.committees.empty')}</p>
-        </div>
-      ) : (
-        <table className="admin-table" data-testid="committees-table">
-          <caption className="visually-hidden">{t('admin.committees.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.committees.code')}</th>
-              <th scope="col">{t('admin.committees.name')}</th>
-              <th scope="col">{t('admin.committees.parent')}</th>
-              <th scope="col">{t('admin.committees.memberCount')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('admin.users.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {committees.data.map((c) => (
+      <AdminList query={committees} emptyText={t('admin.committees.empty')}>
+        {(list) => (
+          <AdminTable
+            testId="committees-table"
+            caption={t('admin.committees.title')}
+            columns={[
+              t('admin.committees.code'),
+              t('admin.committees.name'),
+              t('admin.committees.parent'),
+              t('admin.committees.memberCount'),
+            ]}
+          >
+            {list.map((c) => (
               <tr key={c.id}>
                 <th scope="row" className="admin-table__name">
                   {c.code}
@@ -239,9 +176,9 @@ export function CommitteesPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      )}
+          </AdminTable>
+        )}
+      </AdminList>
     </section>
   );
 }

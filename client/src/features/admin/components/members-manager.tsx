@@ -8,6 +8,7 @@ import { useMe } from '../../auth/index.ts';
 import { type AdminFieldErrors, serverFieldErrors } from '../hooks/admin-errors.ts';
 import { useManagedMembers, useMemberCandidates, usePutMember, useRemoveMember } from '../hooks/use-admin.ts';
 import { AdminStatus } from './admin-status.tsx';
+import { AdminList, AdminTable } from './admin-table.tsx';
 import { Confirm } from './confirm.tsx';
 
 export interface MembersManagerProps {
@@ -229,32 +230,14 @@ export function MembersManager({ committeeId, committeeCode, asAdmin }: MembersM
       <h2 id="admin-members-title">{t('admin.members.titleOf', { code: committeeCode })}</h2>
       <AdminStatus message={status} />
       <AddMember committeeId={committeeId} onDone={setStatus} />
-      {members.isPending ? (
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      ) : members.isError ? (
-        <RetryNotice message={t('admin.errors.loadFailed')} onRetry={() => void members.refetch()} />
-      ) : members.data.length === 0 ? (
-        <div className="empty-state">
-          <p className="empty-state__title">{t('admin.members.empty')}</p>
-        </div>
-      ) : (
-        <table className="admin-table" data-testid="members-table">
-          <caption className="visually-hidden">{t('admin.members.titleOf', { code: committeeCode })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.users.name')}</th>
-              <th scope="col">{t('admin.users.agency')}</th>
-              <th scope="col">{t('admin.users.clearance')}</th>
-              <th scope="col">{t('admin.members.role')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('admin.users.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.map((member) => (
+      <AdminList query={members} emptyText={t('admin.members.empty')}>
+        {(list) => (
+          <AdminTable
+            testId="members-table"
+            caption={t('admin.members.titleOf', { code: committeeCode })}
+            columns={[t('admin.users.name'), t('admin.users.agency'), t('admin.users.clearance'), t('admin.members.role')]}
+          >
+            {list.map((member) => (
               <MemberRow
                 key={`${member.userId}-${member.version}`}
                 member={member}
@@ -264,9 +247,9 @@ export function MembersManager({ committeeId, committeeCode, asAdmin }: MembersM
                 onDone={setStatus}
               />
             ))}
-          </tbody>
-        </table>
-      )}
+          </AdminTable>
+        )}
+      </AdminList>
     </section>
   );
 }

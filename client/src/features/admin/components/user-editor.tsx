@@ -1,17 +1,18 @@
-import {
-  type AdminUser,
-  CLASSIFICATIONS,
-  type Classification,
-  resetPasswordSchema,
-  type UpdateUser,
-  updateUserSchema,
-} from '@sidang/shared';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type AdminUser, type Classification, resetPasswordSchema, type UpdateUser, updateUserSchema } from '@sidang/shared';
+import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import { CheckField, FormError, focusFirstError, SelectField, TextField } from '../../../lib/ui/form/index.ts';
-import { type AdminFieldErrors, serverFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
+import {
+  CheckField,
+  ClassificationOptions,
+  FormError,
+  SelectField,
+  SubmitBar,
+  TextField,
+  useFormValues,
+} from '../../../lib/ui/form/index.ts';
+import { serverFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
 import { useResetPassword, useUpdateUser } from '../hooks/use-admin.ts';
 import { Confirm } from './confirm.tsx';
 
@@ -45,11 +46,10 @@ export interface UserEditorProps {
  */
 export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) {
   const { t } = useTranslation();
-  const id = useId();
   const update = useUpdateUser();
   const [base, setBase] = useState<AdminUser>(user);
-  const [values, setValues] = useState<EditValues>(valuesOf(user));
-  const [errors, setErrors] = useState<AdminFieldErrors>({});
+  const form = useFormValues<EditValues>(() => valuesOf(user));
+  const { idPrefix: id, values, setValues, errors } = form;
   const [conflict, setConflict] = useState<AdminUser | null>(null);
   const [confirming, setConfirming] = useState(false);
   const isSelf = user.id === selfId;
@@ -63,10 +63,13 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
   const [touched, setTouched] = useState<ReadonlySet<keyof EditValues>>(new Set());
 
   const set = <K extends keyof EditValues>(field: K, value: EditValues[K]) => {
-    setValues((prev) => ({ ...prev, [field]: value }));
+    form.set(field, value);
     setTouched((prev) => new Set(prev).add(field));
-    setErrors(({ [field]: _dropped, ...rest }) => rest);
   };
+  const field = (name: 'name' | 'agency' | 'clearance') => ({
+    ...form.field(name),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(name, e.target.value),
+  });
 
   const changes = (): UpdateUser => {
     const out: UpdateUser = { version: base.version };
@@ -98,9 +101,7 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
             });
             return;
           }
-          const next = serverFieldErrors(error, t);
-          setErrors(next);
-          focusFirstError(id, next);
+          form.fail(serverFieldErrors(error, t));
         },
       },
     );
@@ -110,12 +111,7 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
     event.preventDefault();
     const body = changes();
     const parsed = updateUserSchema.safeParse(body);
-    if (!parsed.success) {
-      const next = zodFieldErrors(parsed.error, t);
-      setErrors(next);
-      focusFirstError(id, next);
-      return;
-    }
+    if (!parsed.success) return form.fail(zodFieldErrors(parsed.error, t));
     if (Object.keys(body).length === 1) {
       onCancel();
       return;
@@ -166,41 +162,15 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
         </section>
       )}
       <div className="form__grid">
-        <TextField
-          idPrefix={id}
-          name="name"
-          label={t('admin.users.name')}
-          required
-          maxLength={200}
-          value={values.name}
-          onChange={(e) => set('name', e.target.value)}
-          error={errors.name}
-        />
-        <TextField
-          idPrefix={id}
-          name="agency"
-          label={t('admin.users.agency')}
-          required
-          maxLength={40}
-          value={values.agency}
-          onChange={(e) => set('agency', e.target.value)}
-          error={errors.agency}
-        />
+        <TextField {...field('name')} label={t('admin.users.name')} required maxLength={200} />
+        <TextField {...field('agency')} label={t('admin.users.agency')} required maxLength={40} />
         <SelectField
-          idPrefix={id}
-          name="clearance"
+          {...field('clearance')}
           label={t('admin.users.clearance')}
-          value={values.clearance}
-          onChange={(e) => set('clearance', e.target.value as Classification)}
-          error={errors.clearance}
           // Nobody changes their own clearance (the server answers 403 self_change).
           disabled={isSelf}
         >
-          {CLASSIFICATIONS.map((level) => (
-            <option key={level} value={level}>
-              {t(`classification.${level}`)}
-            </option>
-          ))}
+          <ClassificationOptions />
         </SelectField>
       </div>
       {isSelf ? (
@@ -237,14 +207,13 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
           onCancel={() => setConfirming(false)}
         />
       ) : (
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending}>
-            {update.isPending ? t('admin.form.saving') : t('admin.form.save')}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('admin.form.cancel')}
-          </button>
-        </div>
+        <SubmitBar
+          label={t('admin.form.save')}
+          pendingLabel={t('admin.form.saving')}
+          pending={update.isPending}
+          cancelLabel={t('admin.form.cancel')}
+          onCancel={onCancel}
+        />
       )}
     </form>
   );
@@ -258,29 +227,20 @@ export interface ResetPasswordFormProps {
 
 export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormProps) {
   const { t } = useTranslation();
-  const id = useId();
   const reset = useResetPassword();
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<AdminFieldErrors>({});
+  const form = useFormValues({ password: '' });
+  const { idPrefix: id, errors } = form;
+  const { password } = form.values;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = resetPasswordSchema.safeParse({ password });
-    if (!parsed.success) {
-      const next = zodFieldErrors(parsed.error, t);
-      setErrors(next);
-      focusFirstError(id, next);
-      return;
-    }
+    if (!parsed.success) return form.fail(zodFieldErrors(parsed.error, t));
     reset.mutate(
       { id: user.id, password },
       {
         onSuccess: () => onDone(t('admin.users.passwordDone', { name: user.name })),
-        onError: (error) => {
-          const next = serverFieldErrors(error, t);
-          setErrors(next);
-          focusFirstError(id, next);
-        },
+        onError: (error) => form.fail(serverFieldErrors(error, t)),
       },
     );
   };
@@ -290,29 +250,25 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
       <h2 id={`${id}-heading`}>{t('admin.users.resetPasswordOf', { name: user.name })}</h2>
       <FormError message={errors.form} />
       <TextField
-        idPrefix={id}
-        name="password"
+        {...form.field('password')}
+        onChange={(e) => {
+          form.setValues({ password: e.target.value });
+          form.setErrors({});
+        }}
         type="password"
         autoComplete="new-password"
         label={t('admin.users.newPassword')}
         required
         hint={t('admin.users.passwordHint')}
-        value={password}
-        onChange={(e) => {
-          setPassword(e.target.value);
-          setErrors({});
-        }}
-        error={errors.password}
         autoFocus
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={reset.isPending}>
-          {reset.isPending ? t('admin.form.saving') : t('admin.users.resetPassword')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('admin.form.cancel')}
-        </button>
-      </div>
+      <SubmitBar
+        label={t('admin.users.resetPassword')}
+        pendingLabel={t('admin.form.saving')}
+        pending={reset.isPending}
+        cancelLabel={t('admin.form.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

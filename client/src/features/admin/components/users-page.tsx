@@ -1,11 +1,11 @@
 import type { AdminUser, CreateUser } from '@sidang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useMe } from '../../auth/index.ts';
 import { type AdminFieldErrors, serverFieldErrors } from '../hooks/admin-errors.ts';
 import { useAdminUsers, useCreateUser } from '../hooks/use-admin.ts';
 import { AdminStatus } from './admin-status.tsx';
+import { AdminList } from './admin-table.tsx';
 import { UserCreateForm } from './user-create-form.tsx';
 import { ResetPasswordForm, UserEditor } from './user-editor.tsx';
 import { UsersTable } from './users-table.tsx';
@@ -58,26 +58,18 @@ export function UsersPage() {
         <ResetPasswordForm key={panel.user.id} user={panel.user} onDone={done} onCancel={() => setPanel(null)} />
       )}
 
-      {users.isPending ? (
-        <p className="muted" role="status">
-          {t('app.loading')}
-        </p>
-      ) : users.isError ? (
-        <RetryNotice message={t('admin.errors.loadFailed')} onRetry={() => void users.refetch()} />
-      ) : users.data.length === 0 ? (
-        <div className="empty-state">
-          <p className="empty-state__title">{t('admin.users.empty')}</p>
-        </div>
-      ) : (
-        <>
-          <p className="list-count">{t('admin.users.count', { count: users.data.length })}</p>
-          <UsersTable
-            users={users.data}
-            onEdit={(user) => open({ kind: 'edit', user })}
-            onResetPassword={(user) => open({ kind: 'password', user })}
-          />
-        </>
-      )}
+      <AdminList query={users} emptyText={t('admin.users.empty')}>
+        {(list) => (
+          <>
+            <p className="list-count">{t('admin.users.count', { count: list.length })}</p>
+            <UsersTable
+              users={list}
+              onEdit={(user) => open({ kind: 'edit', user })}
+              onResetPassword={(user) => open({ kind: 'password', user })}
+            />
+          </>
+        )}
+      </AdminList>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { AdminUser } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import { AdminTable } from './admin-table.tsx';
 
 export interface UsersTableProps {
   users: readonly AdminUser[];
@@ -25,61 +26,56 @@ function Email({ address }: { address: string }) {
 export function UsersTable({ users, onEdit, onResetPassword }: UsersTableProps) {
   const { t } = useTranslation();
   return (
-    <table className="admin-table" data-testid="users-table">
-      <caption className="visually-hidden">{t('admin.users.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.users.name')}</th>
-          <th scope="col">{t('admin.users.email')}</th>
-          <th scope="col">{t('admin.users.agency')}</th>
-          <th scope="col">{t('admin.users.clearance')}</th>
-          <th scope="col">{t('admin.users.admin')}</th>
-          <th scope="col">{t('admin.users.state')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('admin.users.actions')}</span>
+    <AdminTable
+      testId="users-table"
+      caption={t('admin.users.title')}
+      columns={[
+        t('admin.users.name'),
+        t('admin.users.email'),
+        t('admin.users.agency'),
+        t('admin.users.clearance'),
+        t('admin.users.admin'),
+        t('admin.users.state'),
+      ]}
+    >
+      {users.map((user) => (
+        <tr key={user.id} data-user-id={user.id} className={user.active ? undefined : 'admin-table__row--inactive'}>
+          <th scope="row" className="admin-table__name">
+            {user.name}
           </th>
+          <td data-label={t('admin.users.email')} className="admin-table__email">
+            <Email address={user.email} />
+          </td>
+          <td data-label={t('admin.users.agency')}>{user.agency}</td>
+          <td data-label={t('admin.users.clearance')}>
+            <ClassificationBadge level={user.clearance} as="clearance" />
+          </td>
+          <td data-label={t('admin.users.admin')}>{user.isAdmin ? t('admin.users.yes') : t('admin.users.no')}</td>
+          <td data-label={t('admin.users.state')}>
+            <span className={`badge ${user.active ? 'badge--done' : 'badge--cancelled'}`}>
+              {user.active ? t('admin.users.active') : t('admin.users.inactive')}
+            </span>
+          </td>
+          <td className="admin-table__actions">
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => onEdit(user)}
+              aria-label={t('admin.users.editOf', { name: user.name })}
+            >
+              {t('admin.users.edit')}
+            </button>
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() => onResetPassword(user)}
+              aria-label={t('admin.users.resetPasswordOf', { name: user.name })}
+            >
+              {t('admin.users.resetPassword')}
+            </button>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {users.map((user) => (
-          <tr key={user.id} data-user-id={user.id} className={user.active ? undefined : 'admin-table__row--inactive'}>
-            <th scope="row" className="admin-table__name">
-              {user.name}
-            </th>
-            <td data-label={t('admin.users.email')} className="admin-table__email">
-              <Email address={user.email} />
-            </td>
-            <td data-label={t('admin.users.agency')}>{user.agency}</td>
-            <td data-label={t('admin.users.clearance')}>
-              <ClassificationBadge level={user.clearance} as="clearance" />
-            </td>
-            <td data-label={t('admin.users.admin')}>{user.isAdmin ? t('admin.users.yes') : t('admin.users.no')}</td>
-            <td data-label={t('admin.users.state')}>
-              <span className={`badge ${user.active ? 'badge--done' : 'badge--cancelled'}`}>
-                {user.active ? t('admin.users.active') : t('admin.users.inactive')}
-              </span>
-            </td>
-            <td className="admin-table__actions">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => onEdit(user)}
-                aria-label={t('admin.users.editOf', { name: user.name })}
-              >
-                {t('admin.users.edit')}
-              </button>
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                onClick={() => onResetPassword(user)}
-                aria-label={t('admin.users.resetPasswordOf', { name: user.name })}
-              >
-                {t('admin.users.resetPassword')}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </AdminTable>
   );
 }

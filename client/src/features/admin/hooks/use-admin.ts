@@ -112,9 +112,10 @@ function useMembershipRefresh(committeeId: string) {
 }
 
 export function usePutMember(committeeId: string) {
+  const api = useApi();
   const refresh = useMembershipRefresh(committeeId);
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) => adminApi.putMember(committeeId, userId, role),
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) => adminApi.putMember(api, committeeId, userId, role),
     onSuccess: refresh,
   });
 }
