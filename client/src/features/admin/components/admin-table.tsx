@@ -34,7 +34,7 @@ export function AdminList<T>({
   return <>{children(query.data)}</>;
 }
 
-/** A table of the administration screens: named for assistive technology, a last column of actions. */
+/** A table of the administration screens: named for assistive technology, its columns by i18n key, a last column of actions. */
 export function AdminTable({
   testId,
   caption,
@@ -54,7 +54,7 @@ export function AdminTable({
         <tr>
           {columns.map((column) => (
             <th key={column} scope="col">
-              {column}
+              {t(column)}
             </th>
           ))}
           <th scope="col">

@@ -133,12 +133,7 @@ export function CommitteesPage() {
           <AdminTable
             testId="committees-table"
             caption={t('admin.committees.title')}
-            columns={[
-              t('admin.committees.code'),
-              t('admin.committees.name'),
-              t('admin.committees.parent'),
-              t('admin.committees.memberCount'),
-            ]}
+            columns={['admin.committees.code', 'admin.committees.name', 'admin.committees.parent', 'admin.committees.memberCount']}
           >
             {list.map((c) => (
               <tr key={c.id}>

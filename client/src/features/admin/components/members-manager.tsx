@@ -235,7 +235,7 @@ export function MembersManager({ committeeId, committeeCode, asAdmin }: MembersM
           <AdminTable
             testId="members-table"
             caption={t('admin.members.titleOf', { code: committeeCode })}
-            columns={[t('admin.users.name'), t('admin.users.agency'), t('admin.users.clearance'), t('admin.members.role')]}
+            columns={['admin.users.name', 'admin.users.agency', 'admin.users.clearance', 'admin.members.role']}
           >
             {list.map((member) => (
               <MemberRow

@@ -1,16 +1,9 @@
 import { type CreateUser, createUserSchema } from '@sidang/shared';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CheckField,
-  ClassificationOptions,
-  FormError,
-  SelectField,
-  SubmitBar,
-  TextField,
-  useFormValues,
-} from '../../../lib/ui/form/index.ts';
+import { CheckField, FormError, SubmitBar, TextField, useFormValues } from '../../../lib/ui/form/index.ts';
 import { type AdminFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
+import { PersonFields } from './user-fields.tsx';
 
 export interface UserCreateFormProps {
   submitting?: boolean;
@@ -34,7 +27,7 @@ export function UserCreateForm({ submitting, serverErrors, onSubmit, onCancel }:
     return {
       ...own,
       error: errorOf(name),
-      onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
         setEdited((prev) => new Set(prev).add(name));
         own.onChange(e);
       },
@@ -56,18 +49,7 @@ export function UserCreateForm({ submitting, serverErrors, onSubmit, onCancel }:
       <FormError message={serverErrors?.form} />
       <div className="form__grid">
         <TextField {...field('email')} type="email" autoComplete="off" label={t('admin.users.email')} required />
-        <TextField {...field('name')} label={t('admin.users.name')} required maxLength={200} />
-        <TextField
-          {...field('agency')}
-          label={t('admin.users.agency')}
-          required
-          maxLength={40}
-          autoCapitalize="characters"
-          hint={t('admin.users.agencyHint')}
-        />
-        <SelectField {...field('clearance')} label={t('admin.users.clearance')}>
-          <ClassificationOptions />
-        </SelectField>
+        <PersonFields field={field} creating />
         <TextField
           {...field('password')}
           type="password"

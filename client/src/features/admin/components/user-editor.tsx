@@ -3,18 +3,11 @@ import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'r
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import {
-  CheckField,
-  ClassificationOptions,
-  FormError,
-  SelectField,
-  SubmitBar,
-  TextField,
-  useFormValues,
-} from '../../../lib/ui/form/index.ts';
+import { CheckField, FormError, SubmitBar, TextField, useFormValues } from '../../../lib/ui/form/index.ts';
 import { serverFieldErrors, zodFieldErrors } from '../hooks/admin-errors.ts';
 import { useResetPassword, useUpdateUser } from '../hooks/use-admin.ts';
 import { Confirm } from './confirm.tsx';
+import { PersonFields } from './user-fields.tsx';
 
 interface EditValues {
   name: string;
@@ -68,7 +61,7 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
   };
   const field = (name: 'name' | 'agency' | 'clearance') => ({
     ...form.field(name),
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(name, e.target.value),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => set(name, e.target.value),
   });
 
   const changes = (): UpdateUser => {
@@ -162,16 +155,7 @@ export function UserEditor({ user, selfId, onDone, onCancel }: UserEditorProps) 
         </section>
       )}
       <div className="form__grid">
-        <TextField {...field('name')} label={t('admin.users.name')} required maxLength={200} />
-        <TextField {...field('agency')} label={t('admin.users.agency')} required maxLength={40} />
-        <SelectField
-          {...field('clearance')}
-          label={t('admin.users.clearance')}
-          // Nobody changes their own clearance (the server answers 403 self_change).
-          disabled={isSelf}
-        >
-          <ClassificationOptions />
-        </SelectField>
+        <PersonFields field={field} ownAccount={isSelf} />
       </div>
       {isSelf ? (
         <p className="field__hint">{t('admin.users.selfHint')}</p>

@@ -30,12 +30,12 @@ export function UsersTable({ users, onEdit, onResetPassword }: UsersTableProps) 
       testId="users-table"
       caption={t('admin.users.title')}
       columns={[
-        t('admin.users.name'),
-        t('admin.users.email'),
-        t('admin.users.agency'),
-        t('admin.users.clearance'),
-        t('admin.users.admin'),
-        t('admin.users.state'),
+        'admin.users.name',
+        'admin.users.email',
+        'admin.users.agency',
+        'admin.users.clearance',
+        'admin.users.admin',
+        'admin.users.state',
       ]}
     >
       {users.map((user) => (

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import { InlineInput, InlineSelect, InlineSubmit } from '../../../lib/ui/form/index.ts';
 import { useFormErrors } from '../components/register-form.tsx';
 import { useCreateAgreement, useUpdateAgreement } from '../hooks/use-registers.ts';
 
@@ -71,42 +72,28 @@ export function AddAgreement({
         );
       }}
     >
-      <label className="field field--inline" htmlFor={`${id}-kind`}>
-        <span>{t('registers.agreements.kind')}</span>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Agreement['kind'])}>
-          {AGREEMENT_KINDS.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field field--grow" htmlFor={`${id}-title`}>
-        <span>{t('registers.agreements.name')}</span>
-        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} />
-      </label>
-      <label className="field field--inline" htmlFor={`${id}-status`}>
-        <span>{t('registers.status')}</span>
-        <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as Agreement['status'])}>
-          {AGREEMENT_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {t(`registers.agreements.status_${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field field--inline" htmlFor={`${id}-signed`}>
-        <span>{t('registers.agreements.signed')}</span>
-        <input id={`${id}-signed`} type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />
-      </label>
-      <button type="submit" className="button button--small" disabled={create.isPending || !title.trim()} data-testid="add-agreement">
-        {t('registers.add')}
-      </button>
-      {errors.form && (
-        <span className="field__error" role="alert">
-          {errors.title ?? errors.form}
-        </span>
-      )}
+      <InlineSelect
+        id={`${id}-kind`}
+        label={t('registers.agreements.kind')}
+        value={kind}
+        onChange={setKind}
+        options={AGREEMENT_KINDS.map((value) => ({ value, label: value }))}
+      />
+      <InlineInput id={`${id}-title`} label={t('registers.agreements.name')} value={title} onChange={setTitle} grow />
+      <InlineSelect
+        id={`${id}-status`}
+        label={t('registers.status')}
+        value={status}
+        onChange={setStatus}
+        options={AGREEMENT_STATUSES.map((value) => ({ value, label: t(`registers.agreements.status_${value}`) }))}
+      />
+      <InlineInput id={`${id}-signed`} label={t('registers.agreements.signed')} value={signedOn} onChange={setSignedOn} type="date" />
+      <InlineSubmit
+        label={t('registers.add')}
+        disabled={create.isPending || !title.trim()}
+        testId="add-agreement"
+        error={errors.form && (errors.title ?? errors.form)}
+      />
     </form>
   );
 }

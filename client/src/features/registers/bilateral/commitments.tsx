@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { InlineInput, InlineSelect, InlineSubmit } from '../../../lib/ui/form/index.ts';
 import { useFormErrors } from '../components/register-form.tsx';
 import { StateView } from '../components/register-ui.tsx';
 import { useCommitments, useCreateCommitment, useUpdateCommitment } from '../hooks/use-registers.ts';
@@ -70,32 +71,21 @@ function AddCommitment({ bilateralMeetingId }: { bilateralMeetingId: string }) {
         create.mutate({ side, text: text.trim(), dueDate: dueDate || null }, { onSuccess: () => setText('') });
       }}
     >
-      <label className="field field--inline" htmlFor={`${id}-side`}>
-        <span>{t('registers.bilateral.side')}</span>
-        <select id={`${id}-side`} value={side} onChange={(e) => setSide(e.target.value as typeof side)}>
-          {COMMITMENT_SIDES.map((value) => (
-            <option key={value} value={value}>
-              {t(`registers.bilateral.side_${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field field--grow" htmlFor={`${id}-text`}>
-        <span>{t('registers.bilateral.commitment')}</span>
-        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <label className="field field--inline" htmlFor={`${id}-due`}>
-        <span>{t('registers.due')}</span>
-        <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-      </label>
-      <button type="submit" className="button button--small" disabled={create.isPending || !text.trim()} data-testid="add-commitment">
-        {t('registers.add')}
-      </button>
-      {errors.form && (
-        <span className="field__error" role="alert">
-          {errors.text ?? errors.form}
-        </span>
-      )}
+      <InlineSelect
+        id={`${id}-side`}
+        label={t('registers.bilateral.side')}
+        value={side}
+        onChange={setSide}
+        options={COMMITMENT_SIDES.map((value) => ({ value, label: t(`registers.bilateral.side_${value}`) }))}
+      />
+      <InlineInput id={`${id}-text`} label={t('registers.bilateral.commitment')} value={text} onChange={setText} grow />
+      <InlineInput id={`${id}-due`} label={t('registers.due')} value={dueDate} onChange={setDueDate} type="date" />
+      <InlineSubmit
+        label={t('registers.add')}
+        disabled={create.isPending || !text.trim()}
+        testId="add-commitment"
+        error={errors.form && (errors.text ?? errors.form)}
+      />
     </form>
   );
 }

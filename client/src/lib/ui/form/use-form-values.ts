@@ -1,6 +1,15 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import { focusFirstError } from './field.tsx';
 
+/** What a text or select field of the kit takes from its form (see `useFormValues().field`). */
+export interface FieldBinding {
+  idPrefix: string;
+  name: string;
+  value: string;
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
+  error: string | undefined;
+}
+
 /** Field → message in the UI language; `form` for what belongs to no one field. */
 export type FieldErrors = Record<string, string>;
 
@@ -21,7 +30,7 @@ export function useFormValues<V extends object>(initial: V | (() => V)) {
     setErrors(next);
     focusFirstError(idPrefix, next);
   };
-  const field = <K extends keyof V & string>(name: K) => ({
+  const field = <K extends keyof V & string>(name: K): FieldBinding => ({
     idPrefix,
     name,
     value: values[name] as string,
