@@ -8,12 +8,20 @@ import { NotFoundError, StaleVersionException } from '../common/errors.js';
 import type { ChangeRecord, ChangeTx, ChangeVerb } from './change-tx.js';
 import { governingLevelOf } from './visibility.js';
 
-/** The columns every versioned record has (its table keeps deleted rows with `deleted_at`). */
+/**
+ * The columns every versioned record has (its table keeps deleted rows with `deleted_at` unless
+ * its definition says `hardDelete`). A record without a level of its own names it in `level`.
+ */
 export interface VersionedEntity {
   id: string;
   committeeId: string;
-  classification: Classification;
+  classification?: Classification;
   version: number;
+}
+
+/** The committee a record is created in (an actor's `CommitteeAccess`, or a meeting's for work that follows its start). */
+export interface CommitteeScope {
+  committee: { id: string };
 }
 
 /**
@@ -27,6 +35,11 @@ export interface RecordDefinition<E extends VersionedEntity, W extends object> {
   name: string;
   /** The full wire shape (every field; `projectFor` removes what a reader may not see). */
   toWire: (entity: E, manager: EntityManager) => Promise<W> | W;
+  /**
+   * The level the record is logged and seen at when it is not its own `classification` (minutes
+   * take their meeting's; a minutes section the highest of its meeting's, item's and own).
+   */
+  level?: (entity: E) => Classification;
   /**
    * The table has no `deleted_at`: a removal deletes the row (a document, whose content is
    * removed after commit). Otherwise rows are kept with `deleted_at` set and hidden from reads.
@@ -65,6 +78,13 @@ export interface FollowUp<E extends VersionedEntity> extends Pick<WriteOptions<o
   verb?: ChangeVerb;
 }
 
+/** The level a record is logged and seen at (`RecordDefinition.level`, else its own). */
+function levelOf<E extends VersionedEntity>(definition: Pick<RecordDefinition<E, object>, 'level' | 'name'>, entity: E): Classification {
+  const level = definition.level ? definition.level(entity) : entity.classification;
+  if (!level) throw new Error(`${definition.name}: a record without a classification needs a level in its definition`);
+  return level;
+}
+
 /** 404 for a record that does not exist or that the caller may not see: the two look alike. */
 function notFound(name: string): Error {
   return new NotFoundError(name);
@@ -98,7 +118,7 @@ export class RecordKit {
   ): Promise<{ entity: E; access: CommitteeAccess }> {
     const entity = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
     const access = entity ? await this.access.forCommittee(actor, entity.committeeId) : null;
-    if (!entity || !access || !(await this.maySee(manager, access, entity))) throw notFound(definition.name);
+    if (!entity || !access || !(await this.maySee(definition, manager, access, entity))) throw notFound(definition.name);
     return { entity, access };
   }
 
@@ -106,7 +126,7 @@ export class RecordKit {
   async create<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
-    access: CommitteeAccess,
+    access: CommitteeScope,
     fields: Partial<E>,
     options: WriteOptions<W> = {},
   ): Promise<W> {
@@ -247,7 +267,7 @@ export class RecordKit {
       entityId: entity.id,
       verb,
       version,
-      classification: entity.classification,
+      classification: levelOf(definition, entity),
       ...governors(options),
       before,
       after,
@@ -256,8 +276,13 @@ export class RecordKit {
   }
 
   /** Whether the actor may see `entity`: its own level and the levels of the records governing it. */
-  private async maySee(manager: EntityManager, access: CommitteeAccess, entity: VersionedEntity): Promise<boolean> {
-    const level = Math.max(classificationLevel(entity.classification), await governingLevelOf(manager, entity.id));
+  private async maySee<E extends VersionedEntity>(
+    definition: Pick<RecordDefinition<E, object>, 'level' | 'name'>,
+    manager: EntityManager,
+    access: CommitteeAccess,
+    entity: E,
+  ): Promise<boolean> {
+    const level = Math.max(classificationLevel(levelOf(definition, entity)), await governingLevelOf(manager, entity.id));
     return level <= access.clearanceLevel;
   }
 
@@ -270,7 +295,7 @@ export class RecordKit {
     access: CommitteeAccess,
   ): Promise<Error> {
     const current = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
-    if (!current || !(await this.maySee(manager, access, current))) return notFound(definition.name);
+    if (!current || !(await this.maySee(definition, manager, access, current))) return notFound(definition.name);
     return new StaleVersionException(projectFor(await definition.toWire(current, manager), access.clearance), version, current.version);
   }
 }

@@ -14,6 +14,7 @@ import {
   type MinutesComment,
   type MinutesRecord,
   type MinutesSection,
+  type MinutesStatus,
   type MinutesTransition,
   type MinutesVersion,
   type MinutesVersionSection,
@@ -27,24 +28,18 @@ import type { CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
-import { StaleVersionException } from '../../common/errors.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { MinutesCommentEntity, MinutesEntity, MinutesSectionEntity, MinutesVersionEntity } from './minutes.entity.js';
 import { minutesErrors } from './minutes.errors.js';
+import { type SectionRow, toComment, toRecord, toSection } from './minutes.mapper.js';
 import { type MinutesAttendee, type MinutesItem, MinutesRepository } from './minutes.repository.js';
 import { MinutesDocGateway } from './minutes-doc.gateway.js';
 import { plainTextOf } from './minutes-doc.js';
 import { MinutesDocStore } from './minutes-doc.store.js';
 
 type CreateComment = z.output<typeof createMinutesCommentSchema>;
-
-/** A section with the agenda item it minutes and the level that governs it. */
-interface SectionRow {
-  entity: MinutesSectionEntity;
-  item: MinutesItem;
-  level: Classification;
-}
 
 /** What the PDF and the web view render: the header, attendance and the sections a reader may see. */
 export interface MinutesRendering {
@@ -59,59 +54,50 @@ export interface MinutesRendering {
 
 const isEditor = (access: CommitteeAccess) => access.role === 'chair' || access.role === 'secretariat';
 
-function toRecord(entity: MinutesEntity, meeting: MeetingEntity): MinutesRecord {
+/** A section's level: the highest of its meeting's, its agenda item's and its own. */
+function sectionLevel(meeting: MeetingEntity, item: MinutesItem, section: MinutesSectionEntity): Classification {
+  return classificationAt(
+    Math.max(
+      classificationLevel(meeting.classification),
+      classificationLevel(item.classification),
+      classificationLevel(section.classification),
+    ),
+  );
+}
+
+/** The minutes of `meeting` as the record kit writes them: at the meeting's level. */
+function minutesRecords(meeting: MeetingEntity): RecordDefinition<MinutesEntity, MinutesRecord> {
   return {
-    id: entity.id,
-    meetingId: entity.meetingId,
-    committeeId: entity.committeeId,
-    status: entity.status,
-    classification: meeting.classification,
-    confirmation: entity.confirmation,
-    confirmedAtMeetingId: entity.confirmedAtMeetingId,
-    publishedVersion: entity.publishedVersion,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    entityType: 'minutes',
+    entity: MinutesEntity,
+    name: 'Minutes',
+    toWire: (entity) => toRecord(entity, meeting),
+    level: () => meeting.classification,
+    hardDelete: true,
   };
 }
 
-function toSection(row: SectionRow, text: string): MinutesSection {
-  const { entity, item } = row;
+/** A section of `item` as the record kit writes it, with the text its document holds. */
+function sectionRecords(meeting: MeetingEntity, item: MinutesItem, text: string): RecordDefinition<MinutesSectionEntity, MinutesSection> {
   return {
-    id: entity.id,
-    minutesId: entity.minutesId,
-    meetingId: entity.meetingId,
-    committeeId: entity.committeeId,
-    agendaItemId: entity.agendaItemId,
-    number: item.number,
-    title: item.title,
-    classification: row.level,
-    ownClassification: entity.classification,
-    text,
-    actionLine: entity.actionLine,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    entityType: 'minutes-section',
+    entity: MinutesSectionEntity,
+    name: 'Section',
+    toWire: (entity) => toSection({ entity, item, level: sectionLevel(meeting, item, entity) }, text),
+    level: (entity) => sectionLevel(meeting, item, entity),
+    hardDelete: true,
   };
 }
 
-function toComment(entity: MinutesCommentEntity, classification: Classification): MinutesComment {
+/** A comment on a section at `level`, as the record kit writes it. */
+function commentRecords(level: Classification): RecordDefinition<MinutesCommentEntity, MinutesComment> {
   return {
-    id: entity.id,
-    minutesId: entity.minutesId,
-    sectionId: entity.sectionId,
-    committeeId: entity.committeeId,
-    parentId: entity.parentId,
-    authorId: entity.authorId,
-    authorName: entity.authorName,
-    body: entity.body,
-    quote: entity.quote,
-    anchor: entity.anchor,
-    resolved: entity.resolved,
-    classification,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    entityType: 'minutes-comment',
+    entity: MinutesCommentEntity,
+    name: 'Comment',
+    toWire: (entity) => toComment(entity, level),
+    level: () => level,
+    hardDelete: true,
   };
 }
 
@@ -134,6 +120,7 @@ export class MinutesService {
     private readonly meetings: MeetingsService,
     private readonly changes: ChangesService,
     private readonly gateway: MinutesDocGateway,
+    private readonly records: RecordKit,
   ) {
     // Minutes exist from the moment the meeting starts, created in the same transaction.
     this.meetings.onStart((tx, meeting) => this.ensureIn(tx, meeting).then(() => undefined));
@@ -169,36 +156,25 @@ export class MinutesService {
     const result = await this.changes.transact(actor, async (tx) => {
       const current = await tx.manager.findOne(MinutesEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw minutesErrors.notFound();
-      const before = toRecord(current, meeting);
-      if (current.version !== input.version) throw new StaleVersionException(before, input.version, current.version);
-      if (!MINUTES_TRANSITIONS[current.status].includes(input.to)) throw minutesErrors.transition(current.status, input.to, before);
-      current.status = input.to;
-      current.version += 1;
+      const records = minutesRecords(meeting);
+      await this.records.requireVersion(records, tx, access, current, input.version);
+      if (!MINUTES_TRANSITIONS[current.status].includes(input.to)) {
+        throw minutesErrors.transition(current.status, input.to, toRecord(current, meeting));
+      }
+      const patch: Partial<MinutesEntity> = { status: input.to };
       if (input.to === 'confirmed') {
-        current.confirmation = input.confirmation ?? 'without_amendment';
-        current.confirmedAtMeetingId = input.confirmedAtMeetingId ?? null;
+        patch.confirmation = input.confirmation ?? 'without_amendment';
+        patch.confirmedAtMeetingId = input.confirmedAtMeetingId ?? null;
       }
       if (input.to === 'draft') {
-        current.confirmation = null;
-        current.confirmedAtMeetingId = null;
+        patch.confirmation = null;
+        patch.confirmedAtMeetingId = null;
       }
       if (input.to !== 'draft') {
-        const number = await this.snapshot(tx, current, meeting);
-        if (input.to === 'published') current.publishedVersion = number;
+        const number = await this.snapshot(tx, current.id, input.to, meeting);
+        if (input.to === 'published') patch.publishedVersion = number;
       }
-      const saved = await tx.manager.save(current);
-      const after = toRecord(saved, meeting);
-      await tx.record({
-        committeeId: current.committeeId,
-        entityType: 'minutes',
-        entityId: current.id,
-        verb: 'updated',
-        version: current.version,
-        classification: meeting.classification,
-        parent: { id: meeting.id },
-        before,
-        after,
-      });
+      const after = await this.records.update(records, tx, access, current, input.version, patch, { parent: meeting });
       return { after, sectionIds: (await tx.manager.find(MinutesSectionEntity, { where: { minutesId: id } })).map((s) => s.id) };
     });
     // Who may edit changed with the status: the live documents check their sockets again.
@@ -265,27 +241,14 @@ export class MinutesService {
       const current = await tx.manager.findOne(MinutesSectionEntity, { where: { id: sectionId }, lock: { mode: 'pessimistic_write' } });
       const parent = await tx.manager.findOne(MinutesEntity, { where: { id: minutes.id } });
       if (!current || !parent) throw minutesErrors.sectionNotFound();
-      const before = toSection({ ...row, entity: { ...current } as MinutesSectionEntity }, text);
-      if (current.version !== input.version) throw new StaleVersionException(before, input.version, current.version);
-      if (!MINUTES_EDITABLE_STATUSES.includes(parent.status)) throw minutesErrors.notEditable(parent.status, before);
-      if (input.actionLine !== undefined) current.actionLine = input.actionLine;
-      if (input.classification) current.classification = input.classification;
-      current.version += 1;
-      const saved = await tx.manager.save(current);
-      const level = this.levelOf(meeting, row.item, saved);
-      const after = toSection({ entity: saved, item: row.item, level }, text);
-      await tx.record({
-        committeeId: saved.committeeId,
-        entityType: 'minutes-section',
-        entityId: saved.id,
-        verb: 'updated',
-        version: saved.version,
-        classification: level,
-        parent: { id: row.item.id },
-        before,
-        after,
-      });
-      return after;
+      const records = sectionRecords(meeting, row.item, text);
+      await this.records.requireVersion(records, tx, access, current, input.version);
+      if (!MINUTES_EDITABLE_STATUSES.includes(parent.status))
+        throw minutesErrors.notEditable(parent.status, records.toWire(current, tx.manager));
+      const patch: Partial<MinutesSectionEntity> = {};
+      if (input.actionLine !== undefined) patch.actionLine = input.actionLine;
+      if (input.classification) patch.classification = input.classification;
+      return this.records.update(records, tx, access, current, input.version, patch, { parent: row.item });
     });
     // Raised: whoever may no longer read it leaves its document now.
     void this.gateway.recheckDoc(sectionId);
@@ -329,36 +292,20 @@ export class MinutesService {
     if (!row || !access.canSee(row.level)) throw parent ? minutesErrors.notAThread() : minutesErrors.sectionNotFound();
     if (!MINUTES_COMMENTABLE_STATUSES.includes(minutes.status))
       throw minutesErrors.notCommentable(minutes.status, toRecord(minutes, meeting));
-    return this.changes.transact(actor, async (tx) => {
-      const saved = await tx.manager.save(
-        tx.manager.create(MinutesCommentEntity, {
-          minutesId: id,
-          sectionId,
-          committeeId: minutes.committeeId,
-          parentId: parent?.id ?? null,
-          authorId: actor.id,
-          authorName: actor.name,
-          body: input.body,
-          quote: parent ? '' : input.quote,
-          anchor: parent ? null : input.anchor,
-          resolved: false,
-          version: 1,
-        }),
-      );
-      const comment = toComment(saved, row.level);
-      await tx.record({
-        committeeId: minutes.committeeId,
-        entityType: 'minutes-comment',
-        entityId: saved.id,
-        verb: 'created',
-        version: 1,
-        classification: row.level,
-        parent: { id: sectionId },
-        before: null,
-        after: comment,
-      });
-      return comment;
-    });
+    const fields = {
+      minutesId: id,
+      sectionId,
+      parentId: parent?.id ?? null,
+      authorId: actor.id,
+      authorName: actor.name,
+      body: input.body,
+      quote: parent ? '' : input.quote,
+      anchor: parent ? null : input.anchor,
+      resolved: false,
+    };
+    return this.changes.transact(actor, (tx) =>
+      this.records.create(commentRecords(row.level), tx, access, fields, { parent: { id: sectionId } }),
+    );
   }
 
   async updateComment(actor: Actor, commentId: string, input: UpdateMinutesComment): Promise<MinutesComment> {
@@ -373,24 +320,10 @@ export class MinutesService {
     return this.changes.transact(actor, async (tx) => {
       const current = await tx.manager.findOne(MinutesCommentEntity, { where: { id: commentId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw minutesErrors.commentNotFound();
-      const before = toComment({ ...current } as MinutesCommentEntity, row.level);
-      if (current.version !== input.version) throw new StaleVersionException(before, input.version, current.version);
-      current.resolved = input.resolved;
-      current.version += 1;
-      const saved = await tx.manager.save(current);
-      const after = toComment(saved, row.level);
-      await tx.record({
-        committeeId: saved.committeeId,
-        entityType: 'minutes-comment',
-        entityId: saved.id,
-        verb: 'updated',
-        version: saved.version,
-        classification: row.level,
-        parent: { id: saved.sectionId },
-        before,
-        after,
+      const patch = { resolved: input.resolved };
+      return this.records.update(commentRecords(row.level), tx, access, current, input.version, patch, {
+        parent: { id: current.sectionId },
       });
-      return after;
     });
   }
 
@@ -417,58 +350,32 @@ export class MinutesService {
   private async ensureIn(tx: ChangeTx, meeting: MeetingEntity): Promise<MinutesEntity> {
     await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`minutes:${meeting.id}`]);
     let minutes = await tx.manager.findOne(MinutesEntity, { where: { meetingId: meeting.id } });
+    // Created as the meeting starts, in the meeting's committee, whoever starts it.
+    const committee = { committee: { id: meeting.committeeId } };
     if (!minutes) {
-      minutes = await tx.manager.save(
-        tx.manager.create(MinutesEntity, {
-          committeeId: meeting.committeeId,
-          meetingId: meeting.id,
-          status: 'draft',
-          confirmation: null,
-          confirmedAtMeetingId: null,
-          publishedVersion: null,
-          version: 1,
-        }),
-      );
-      await tx.record({
-        committeeId: meeting.committeeId,
-        entityType: 'minutes',
-        entityId: minutes.id,
-        verb: 'created',
-        version: 1,
-        classification: meeting.classification,
-        parent: { id: meeting.id },
-        before: null,
-        after: toRecord(minutes, meeting),
-      });
+      const fields = {
+        meetingId: meeting.id,
+        status: 'draft' as const,
+        confirmation: null,
+        confirmedAtMeetingId: null,
+        publishedVersion: null,
+      };
+      await this.records.create(minutesRecords(meeting), tx, committee, fields, { parent: meeting });
+      minutes = await tx.manager.findOneOrFail(MinutesEntity, { where: { meetingId: meeting.id } });
     }
     const existing = new Set(
       (await tx.manager.find(MinutesSectionEntity, { where: { minutesId: minutes.id } })).map((s) => s.agendaItemId),
     );
     for (const item of await this.repository.items(meeting.id, tx.manager)) {
       if (existing.has(item.id)) continue;
-      const entity = await tx.manager.save(
-        tx.manager.create(MinutesSectionEntity, {
-          minutesId: minutes.id,
-          committeeId: meeting.committeeId,
-          meetingId: meeting.id,
-          agendaItemId: item.id,
-          classification: 'OPEN',
-          actionLine: null,
-          version: 1,
-        }),
-      );
-      const level = this.levelOf(meeting, item, entity);
-      await tx.record({
-        committeeId: meeting.committeeId,
-        entityType: 'minutes-section',
-        entityId: entity.id,
-        verb: 'created',
-        version: 1,
-        classification: level,
-        parent: { id: item.id },
-        before: null,
-        after: toSection({ entity, item, level }, ''),
-      });
+      const fields = {
+        minutesId: minutes.id,
+        meetingId: meeting.id,
+        agendaItemId: item.id,
+        classification: 'OPEN' as const,
+        actionLine: null,
+      };
+      await this.records.create(sectionRecords(meeting, item, ''), tx, committee, fields, { parent: item });
     }
     return minutes;
   }
@@ -491,29 +398,19 @@ export class MinutesService {
   }
 
   /** Every section whose agenda item still stands, in agenda order, with its governing level. */
-  private async sectionRows(minutes: MinutesEntity, meeting: MeetingEntity, manager?: EntityManager): Promise<SectionRow[]> {
+  private async sectionRows(minutes: Pick<MinutesEntity, 'id'>, meeting: MeetingEntity, manager?: EntityManager): Promise<SectionRow[]> {
     const m = manager ?? this.dataSource.manager;
     const items = await this.repository.items(meeting.id, m);
     const sections = new Map((await m.find(MinutesSectionEntity, { where: { minutesId: minutes.id } })).map((s) => [s.agendaItemId, s]));
     return items.flatMap((item) => {
       const entity = sections.get(item.id);
-      return entity ? [{ entity, item, level: this.levelOf(meeting, item, entity) }] : [];
+      return entity ? [{ entity, item, level: sectionLevel(meeting, item, entity) }] : [];
     });
   }
 
-  private levelOf(meeting: MeetingEntity, item: MinutesItem, section: MinutesSectionEntity): Classification {
-    return classificationAt(
-      Math.max(
-        classificationLevel(meeting.classification),
-        classificationLevel(item.classification),
-        classificationLevel(section.classification),
-      ),
-    );
-  }
-
-  /** Freezes every section (all levels, each marked) as the next version; returns its number. */
-  private async snapshot(tx: ChangeTx, minutes: MinutesEntity, meeting: MeetingEntity): Promise<number> {
-    const rows = await this.sectionRows(minutes, meeting, tx.manager);
+  /** Freezes every section (all levels, each marked) as the next version, at `status`; returns its number. */
+  private async snapshot(tx: ChangeTx, minutesId: string, status: MinutesStatus, meeting: MeetingEntity): Promise<number> {
+    const rows = await this.sectionRows({ id: minutesId }, meeting, tx.manager);
     const texts = await this.store.read(
       rows.map((row) => row.entity.id),
       tx.manager,
@@ -529,13 +426,13 @@ export class MinutesService {
     }));
     const last: Array<{ n: number | null }> = await tx.manager.query(
       'SELECT max(number) AS n FROM minutes_versions WHERE minutes_id = $1',
-      [minutes.id],
+      [minutesId],
     );
     const number = Number(last[0]?.n ?? 0) + 1;
     await tx.manager.insert(MinutesVersionEntity, {
-      minutesId: minutes.id,
+      minutesId,
       number,
-      status: minutes.status,
+      status,
       createdById: tx.actor.id,
       sections,
     });
