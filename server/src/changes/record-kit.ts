@@ -41,6 +41,11 @@ export interface RecordDefinition<E extends VersionedEntity, W extends object> {
    */
   level?: (entity: E) => Classification;
   /**
+   * Where the record's id and version live in its row when not in `id` and `version`: a record
+   * kept in the row of another (a meeting's attendance: `attendanceId`, `attendanceVersion`).
+   */
+  stored?: { id: keyof E & string; version: keyof E & string };
+  /**
    * The table has no `deleted_at`: a removal deletes the row (a document, whose content is
    * removed after commit). Otherwise rows are kept with `deleted_at` set and hidden from reads.
    */
@@ -85,6 +90,20 @@ function levelOf<E extends VersionedEntity>(definition: Pick<RecordDefinition<E,
   return level;
 }
 
+/** The record's id and version, where its definition keeps them (`RecordDefinition.stored`). */
+function keyOf<E extends VersionedEntity>(
+  definition: Pick<RecordDefinition<E, object>, 'stored'>,
+  entity: E,
+): { id: string; version: number } {
+  if (!definition.stored) return { id: entity.id, version: entity.version };
+  return { id: String(entity[definition.stored.id]), version: Number(entity[definition.stored.version]) };
+}
+
+/** A patch setting the record's version, where its definition keeps it. */
+function versionPatch<E extends VersionedEntity>(definition: Pick<RecordDefinition<E, object>, 'stored'>, version: number): Partial<E> {
+  return { [definition.stored?.version ?? 'version']: version } as Partial<E>;
+}
+
 /** 404 for a record that does not exist or that the caller may not see: the two look alike. */
 function notFound(name: string): Error {
   return new NotFoundError(name);
@@ -116,7 +135,7 @@ export class RecordKit {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ entity: E; access: CommitteeAccess }> {
-    const entity = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
+    const entity = await this.find(definition, manager, id);
     const access = entity ? await this.access.forCommittee(actor, entity.committeeId) : null;
     if (!entity || !access || !(await this.maySee(definition, manager, access, entity))) throw notFound(definition.name);
     return { entity, access };
@@ -130,10 +149,14 @@ export class RecordKit {
     fields: Partial<E>,
     options: WriteOptions<W> = {},
   ): Promise<W> {
-    const entity = tx.manager.create(definition.entity, { ...fields, committeeId: access.committee.id, version: 1 } as never) as E;
+    const entity = tx.manager.create(definition.entity, {
+      ...fields,
+      committeeId: access.committee.id,
+      ...versionPatch(definition, 1),
+    } as never) as E;
     const saved = (await tx.manager.save(entity)) as E;
     const wire = await definition.toWire(saved, tx.manager);
-    await this.log(definition, tx, saved, 'created', saved.version, null, options.logged ? options.logged(wire) : wire, options);
+    await this.log(definition, tx, saved, 'created', null, options.logged ? options.logged(wire) : wire, options);
     return wire;
   }
 
@@ -177,7 +200,8 @@ export class RecordKit {
     entity: E,
     version: number,
   ): Promise<void> {
-    if (entity.version !== version) throw await this.refusal(definition, tx.manager, entity.id, version, access);
+    const stored = keyOf(definition, entity);
+    if (stored.version !== version) throw await this.refusal(definition, tx.manager, stored.id, version, access);
   }
 
   /**
@@ -185,17 +209,20 @@ export class RecordKit {
    * is not. For derived writes that are not refused when they miss (a governor's counts).
    */
   async updateAtVersion<E extends VersionedEntity>(
-    definition: Pick<RecordDefinition<E, object>, 'entity' | 'hardDelete'>,
+    definition: Pick<RecordDefinition<E, object>, 'entity' | 'hardDelete' | 'stored'>,
     manager: EntityManager,
     id: string,
     version: number,
     patch: Partial<E>,
   ): Promise<boolean> {
+    const metadata = manager.connection.getMetadata(definition.entity);
+    const column = (property: string) => metadata.findColumnWithPropertyName(property)?.databaseName ?? property;
+    const [idColumn, versionColumn] = [column(definition.stored?.id ?? 'id'), column(definition.stored?.version ?? 'version')];
     const result = await manager
       .createQueryBuilder()
       .update(definition.entity)
       .set(patch as never)
-      .where(`id = :id AND version = :version${definition.hardDelete ? '' : ' AND deleted_at IS NULL'}`, { id, version })
+      .where(`${idColumn} = :id AND ${versionColumn} = :version${definition.hardDelete ? '' : ' AND deleted_at IS NULL'}`, { id, version })
       .execute();
     return result.affected === 1;
   }
@@ -214,10 +241,11 @@ export class RecordKit {
     before: W,
     { patch, verb = 'updated', ...governing }: FollowUp<E> = {},
   ): Promise<W | null> {
-    const full = { ...patch, version: entity.version + 1, updatedAt: new Date() } as never as Partial<E>;
-    if (!(await this.updateAtVersion(definition, tx.manager, entity.id, entity.version, full))) return null;
+    const stored = keyOf(definition, entity);
+    const full = { ...patch, ...versionPatch(definition, stored.version + 1), updatedAt: new Date() } as Partial<E>;
+    if (!(await this.updateAtVersion(definition, tx.manager, stored.id, stored.version, full))) return null;
     const after = await definition.toWire(Object.assign(entity, full), tx.manager);
-    await this.log(definition, tx, entity, verb, entity.version, before, after, governing);
+    await this.log(definition, tx, entity, verb, before, after, governing);
     return after;
   }
 
@@ -233,20 +261,25 @@ export class RecordKit {
     options: WriteOptions<W>,
   ): Promise<W | null> {
     const before = await definition.toWire(entity, tx.manager);
-    const full = (patch === null ? { deletedAt: new Date() } : { ...patch, updatedAt: new Date() }) as Partial<E>;
-    full.version = version + 1;
+    const stored = keyOf(definition, entity);
+    const full = {
+      ...(patch ?? { deletedAt: new Date() }),
+      ...(patch && { updatedAt: new Date() }),
+      ...versionPatch(definition, version + 1),
+    };
     const written =
-      entity.version === version &&
+      stored.version === version &&
       (patch === null && definition.hardDelete
-        ? (await tx.manager.delete(definition.entity, { id: entity.id, version } as never)).affected === 1
-        : await this.updateAtVersion(definition, tx.manager, entity.id, version, full));
-    if (!written) throw await this.refusal(definition, tx.manager, entity.id, version, access);
+        ? (await tx.manager.delete(definition.entity, { id: stored.id, version } as never)).affected === 1
+        : await this.updateAtVersion(definition, tx.manager, stored.id, version, full as Partial<E>));
+    if (!written) throw await this.refusal(definition, tx.manager, stored.id, version, access);
+    Object.assign(entity, full);
     if (patch === null) {
-      await this.log(definition, tx, entity, 'deleted', version + 1, before, null, options);
+      await this.log(definition, tx, entity, 'deleted', before, null, options);
       return null;
     }
-    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
-    await this.log(definition, tx, entity, 'updated', entity.version, before, options.logged ? options.logged(after) : after, options);
+    const after = await definition.toWire(entity, tx.manager);
+    await this.log(definition, tx, entity, 'updated', before, options.logged ? options.logged(after) : after, options);
     return after;
   }
 
@@ -256,15 +289,15 @@ export class RecordKit {
     tx: ChangeTx,
     entity: E,
     verb: ChangeVerb,
-    version: number,
     before: W | null,
     after: W | null,
     options: WriteOptions<W>,
   ): Promise<number> {
+    const { id, version } = keyOf(definition, entity);
     return tx.record<W>({
       committeeId: entity.committeeId,
       entityType: definition.entityType,
-      entityId: entity.id,
+      entityId: id,
       verb,
       version,
       classification: levelOf(definition, entity),
@@ -275,14 +308,23 @@ export class RecordKit {
     });
   }
 
+  /** The row holding the record `id` (not deleted), or null. */
+  private async find<E extends VersionedEntity>(
+    definition: Pick<RecordDefinition<E, object>, 'entity' | 'stored'>,
+    manager: EntityManager,
+    id: string,
+  ): Promise<E | null> {
+    return (await manager.findOne(definition.entity, { where: { [definition.stored?.id ?? 'id']: id } as never })) as E | null;
+  }
+
   /** Whether the actor may see `entity`: its own level and the levels of the records governing it. */
   private async maySee<E extends VersionedEntity>(
-    definition: Pick<RecordDefinition<E, object>, 'level' | 'name'>,
+    definition: Pick<RecordDefinition<E, object>, 'level' | 'name' | 'stored'>,
     manager: EntityManager,
     access: CommitteeAccess,
     entity: E,
   ): Promise<boolean> {
-    const level = Math.max(classificationLevel(levelOf(definition, entity)), await governingLevelOf(manager, entity.id));
+    const level = Math.max(classificationLevel(levelOf(definition, entity)), await governingLevelOf(manager, keyOf(definition, entity).id));
     return level <= access.clearanceLevel;
   }
 
@@ -294,8 +336,9 @@ export class RecordKit {
     version: number,
     access: CommitteeAccess,
   ): Promise<Error> {
-    const current = (await manager.findOne(definition.entity, { where: { id } as never })) as E | null;
+    const current = await this.find(definition, manager, id);
     if (!current || !(await this.maySee(definition, manager, access, current))) return notFound(definition.name);
-    return new StaleVersionException(projectFor(await definition.toWire(current, manager), access.clearance), version, current.version);
+    const wire = projectFor(await definition.toWire(current, manager), access.clearance);
+    return new StaleVersionException(wire, version, keyOf(definition, current).version);
   }
 }

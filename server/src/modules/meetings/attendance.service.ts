@@ -15,6 +15,7 @@ import type { Actor } from '../../access/actor.js';
 import { UserEntity } from '../../access/user.entity.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { NotFoundError } from '../../common/errors.js';
 import { CommitteeSettingsService } from '../committees/committee-settings.service.js';
 import { AttendanceEntity } from './attendance.entity.js';
@@ -35,7 +36,17 @@ export class AttendanceService implements OnModuleInit {
     private readonly access: AccessService,
     private readonly changes: ChangesService,
     private readonly settings: CommitteeSettingsService,
+    private readonly records: RecordKit,
   ) {}
+
+  /** A meeting's attendance as the record kit writes it: kept in the meeting's row, at its level. */
+  private readonly attendance: RecordDefinition<MeetingEntity, Attendance> = {
+    entityType: 'attendance',
+    entity: MeetingEntity,
+    name: 'Meeting',
+    toWire: (meeting, manager) => this.view(meeting, manager),
+    stored: { id: 'attendanceId', version: 'attendanceVersion' },
+  };
 
   onModuleInit(): void {
     // A new rule changes the quorum of every meeting not yet closed, in the same commit.
@@ -108,21 +119,10 @@ export class AttendanceService implements OnModuleInit {
     }
   }
 
-  private async recordChange(tx: ChangeTx, meeting: MeetingEntity, before: Attendance | null): Promise<Attendance> {
-    meeting.attendanceVersion += 1;
-    await tx.manager.update(MeetingEntity, { id: meeting.id }, { attendanceVersion: meeting.attendanceVersion });
-    const after = await this.view(meeting, tx.manager);
-    await tx.record({
-      committeeId: meeting.committeeId,
-      entityType: 'attendance',
-      entityId: meeting.attendanceId,
-      verb: 'updated',
-      version: after.version,
-      classification: meeting.classification,
-      parent: { id: meeting.id },
-      before,
-      after,
-    });
+  /** A new version of the meeting's attendance, from `before`; the caller holds the meeting's row lock. */
+  private async recordChange(tx: ChangeTx, meeting: MeetingEntity, before: Attendance): Promise<Attendance> {
+    const after = await this.records.bump(this.attendance, tx, meeting, before, { parent: meeting });
+    if (!after) throw new NotFoundError('Meeting');
     return after;
   }
 
