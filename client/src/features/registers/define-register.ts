@@ -48,10 +48,12 @@ export interface RegisterDefinition<E extends RegisterType, C extends object> {
     /** A new record's values and level. */
     newValues: () => FormValues;
     newClassification: Classification;
-    /** A stored record as form values. */
-    valuesOf: (record: EntityRecords[E]) => FormValues;
-    /** The form's values as the API takes them, without the levels (added here). */
-    toBody: (values: FormValues) => Omit<C, 'classification' | 'fieldClassifications'>;
+    /** The record's fields the form edits, by name (as in `useFields`). */
+    names: readonly string[];
+    /** A stored record as form values. Default: each of `names` as text. */
+    valuesOf?: (record: EntityRecords[E]) => FormValues;
+    /** The form's values as the API takes them, without the levels (added here). Default: each of `names`, as typed. */
+    toBody?: (values: FormValues) => Partial<C>;
   };
 }
 
@@ -69,9 +71,20 @@ export function defineRegister<E extends RegisterType, C extends object>(definit
   const levelled = RECORD_TYPES[type].levelledFields;
 
   /** The body of a create, or of an edit without the fields withheld from the editor (their stored value stays). */
+  const { names } = definition.form;
+  /** The form's values as typed: every field the form edits. */
+  const typed = (values: FormValues) => Object.fromEntries(names.map((name) => [name, values[name] ?? '']));
+  const valuesOf =
+    definition.form.valuesOf ??
+    ((record: R) => {
+      const fields = record as unknown as Record<string, unknown>;
+      return Object.fromEntries(names.map((name) => [name, fields[name] == null ? '' : String(fields[name])]));
+    });
+
   const toBody = ({ values, classification, levels }: RegisterFormSubmit, redacted: readonly string[] = []): C => {
     const body: Record<string, unknown> = {
-      ...definition.form.toBody(values),
+      ...typed(values),
+      ...definition.form.toBody?.(values),
       classification,
       fieldClassifications: levelsToWire(levels, levelled),
     };
@@ -85,6 +98,7 @@ export function defineRegister<E extends RegisterType, C extends object>(definit
     path,
     testIdStem,
     toBody,
+    valuesOf,
     /** The register's list. */
     listPath: (committeeId: string) => `/c/${committeeId}/registers/${key}`,
     /** A record's page. */

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate } from '../../../lib/dates.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
-import { InlineInput, InlineSelect, InlineSubmit } from '../../../lib/ui/form/index.ts';
+import { InlineForm, InlineInput, InlineSelect, InlineSubmit } from '../../../lib/ui/form/index.ts';
 import { useFormErrors } from '../components/register-form.tsx';
 import { useCreateAgreement, useUpdateAgreement } from '../hooks/use-registers.ts';
 
@@ -55,23 +55,18 @@ export function AddAgreement({
   const { t } = useTranslation();
   const id = useId();
   const create = useCreateAgreement(committeeId);
-  const [kind, setKind] = useState<Agreement['kind']>('MoU');
+  const errors = useFormErrors(create.error);
   const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<Agreement['kind']>('MoU');
   const [status, setStatus] = useState<Agreement['status']>('drafting');
   const [signedOn, setSignedOn] = useState('');
-  const errors = useFormErrors(create.error);
+  const add = () =>
+    create.mutate(
+      { kind, title: title.trim(), country, status, signedOn: signedOn || null, bilateralMeetingId },
+      { onSuccess: () => setTitle('') },
+    );
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!title.trim()) return;
-        create.mutate(
-          { kind, title: title.trim(), country, status, signedOn: signedOn || null, bilateralMeetingId },
-          { onSuccess: () => setTitle('') },
-        );
-      }}
-    >
+    <InlineForm onSubmit={() => title.trim() && add()}>
       <InlineSelect
         id={`${id}-kind`}
         label={t('registers.agreements.kind')}
@@ -94,6 +89,6 @@ export function AddAgreement({
         testId="add-agreement"
         error={errors.form && (errors.title ?? errors.form)}
       />
-    </form>
+    </InlineForm>
   );
 }

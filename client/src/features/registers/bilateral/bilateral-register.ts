@@ -1,4 +1,4 @@
-import { BILATERAL_LEVELS, type CreateBilateralMeeting } from '@sidang/shared';
+import { BILATERAL_LEVELS, BILATERAL_MEETING_LEVELLED_FIELDS, type CreateBilateralMeeting } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
 import { todayInCommitteeZone } from '../../../lib/dates.ts';
 import type { FieldSpec } from '../components/register-values.ts';
@@ -34,25 +34,7 @@ export const bilateral = defineRegister<'bilateral-meeting', CreateBilateralMeet
     },
     newValues: () => ({ level: 'technical', date: todayInCommitteeZone() }),
     newClassification: 'OPEN',
-    valuesOf: (record) => ({
-      country: record.country,
-      counterpart: record.counterpart,
-      level: record.level,
-      date: record.date,
-      place: record.place,
-      ourDelegation: record.ourDelegation ?? '',
-      objectives: record.objectives ?? '',
-      outcomes: record.outcomes ?? '',
-    }),
-    toBody: (values) => ({
-      country: values.country?.trim().toUpperCase() ?? '',
-      counterpart: values.counterpart ?? '',
-      level: values.level as CreateBilateralMeeting['level'],
-      date: values.date ?? '',
-      place: values.place ?? '',
-      ourDelegation: values.ourDelegation ?? '',
-      objectives: values.objectives ?? '',
-      outcomes: values.outcomes ?? '',
-    }),
+    names: ['country', 'counterpart', 'level', 'date', 'place', ...BILATERAL_MEETING_LEVELLED_FIELDS],
+    toBody: (values) => ({ country: values.country?.trim().toUpperCase() ?? '' }),
   },
 });

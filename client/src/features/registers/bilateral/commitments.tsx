@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIsoDate, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
-import { InlineInput, InlineSelect, InlineSubmit } from '../../../lib/ui/form/index.ts';
+import { InlineForm, InlineInput, InlineSelect, InlineSubmit } from '../../../lib/ui/form/index.ts';
 import { useFormErrors } from '../components/register-form.tsx';
 import { StateView } from '../components/register-ui.tsx';
 import { useCommitments, useCreateCommitment, useUpdateCommitment } from '../hooks/use-registers.ts';
@@ -58,18 +58,13 @@ function AddCommitment({ bilateralMeetingId }: { bilateralMeetingId: string }) {
   const { t } = useTranslation();
   const id = useId();
   const create = useCreateCommitment(bilateralMeetingId);
-  const [side, setSide] = useState<(typeof COMMITMENT_SIDES)[number]>('ours');
-  const [text, setText] = useState('');
-  const [dueDate, setDueDate] = useState('');
   const errors = useFormErrors(create.error);
+  const [text, setText] = useState('');
+  const [side, setSide] = useState<(typeof COMMITMENT_SIDES)[number]>('ours');
+  const [dueDate, setDueDate] = useState('');
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!text.trim()) return;
-        create.mutate({ side, text: text.trim(), dueDate: dueDate || null }, { onSuccess: () => setText('') });
-      }}
+    <InlineForm
+      onSubmit={() => text.trim() && create.mutate({ side, text: text.trim(), dueDate: dueDate || null }, { onSuccess: () => setText('') })}
     >
       <InlineSelect
         id={`${id}-side`}
@@ -86,7 +81,7 @@ function AddCommitment({ bilateralMeetingId }: { bilateralMeetingId: string }) {
         testId="add-commitment"
         error={errors.form && (errors.text ?? errors.form)}
       />
-    </form>
+    </InlineForm>
   );
 }
 

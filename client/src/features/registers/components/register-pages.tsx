@@ -60,7 +60,7 @@ export function RegisterEditor<E extends RegisterType, C extends object>({
     <RegisterForm
       title={t(`registers.${register.key}.edit`)}
       fields={register.form.useFields()}
-      initial={register.form.valuesOf(record)}
+      initial={register.valuesOf(record)}
       initialClassification={record.classification}
       initialLevels={record.fieldClassifications}
       redacted={record.redactedFields}

@@ -1,11 +1,4 @@
-import {
-  type CreateNegotiation,
-  NEGOTIATION_KINDS,
-  NEGOTIATION_LEVELLED_FIELDS,
-  NEGOTIATION_STATUSES,
-  type NegotiationKind,
-  type NegotiationStatus,
-} from '@sidang/shared';
+import { type CreateNegotiation, NEGOTIATION_KINDS, NEGOTIATION_LEVELLED_FIELDS, NEGOTIATION_STATUSES } from '@sidang/shared';
 import { useTranslation } from 'react-i18next';
 import type { FieldSpec } from '../components/register-values.ts';
 import { defineRegister } from '../define-register.ts';
@@ -38,22 +31,6 @@ export const negotiations = defineRegister<'negotiation', CreateNegotiation>({
     },
     newValues: () => ({ kind: 'fta_chapter', status: 'preparing' }),
     newClassification: 'CONFIDENTIAL',
-    valuesOf: (record) => ({
-      title: record.title,
-      counterpart: record.counterpart,
-      kind: record.kind,
-      status: record.status,
-      position: record.position ?? '',
-      redLines: record.redLines ?? '',
-      fallback: record.fallback ?? '',
-      concessions: record.concessions ?? '',
-    }),
-    toBody: (values) => ({
-      title: values.title ?? '',
-      counterpart: values.counterpart ?? '',
-      kind: values.kind as NegotiationKind,
-      status: values.status as NegotiationStatus,
-      ...Object.fromEntries(NEGOTIATION_LEVELLED_FIELDS.map((field) => [field, values[field] ?? ''])),
-    }),
+    names: ['title', 'counterpart', 'kind', 'status', ...NEGOTIATION_LEVELLED_FIELDS],
   },
 });

@@ -34,6 +34,7 @@ export const rnd = defineRegister<'rnd-project', CreateRndProject>({
     },
     newValues: () => ({ trlNow: '3', trlTarget: '5', valueChainStage: '' }),
     newClassification: 'OPEN',
+    names: ['title', 'leadInstitution', 'partners', 'fundingRm', 'valueChainStage', 'trlNow', 'trlTarget', 'notes'],
     valuesOf: (record) => ({
       title: record.title,
       leadInstitution: record.leadInstitution,
@@ -47,8 +48,6 @@ export const rnd = defineRegister<'rnd-project', CreateRndProject>({
     toBody: (values) => {
       const funding = values.fundingRm?.trim();
       return {
-        title: values.title ?? '',
-        leadInstitution: values.leadInstitution ?? '',
         partners: (values.partners ?? '')
           .split(',')
           .map((p) => p.trim())
@@ -57,7 +56,6 @@ export const rnd = defineRegister<'rnd-project', CreateRndProject>({
         valueChainStage: values.valueChainStage || null,
         trlNow: Number(values.trlNow || 1),
         trlTarget: Number(values.trlTarget || values.trlNow || 1),
-        notes: values.notes ?? '',
       };
     },
   },

@@ -14,6 +14,6 @@ export {
   TextField,
 } from './field.tsx';
 export { type RefusalTexts, refusalErrors } from './form-errors.ts';
-export { InlineField, InlineInput, InlineSelect, InlineSubmit } from './inline-field.tsx';
+export { InlineField, InlineForm, InlineInput, InlineSelect, InlineSubmit } from './inline-field.tsx';
 export { SubmitBar } from './submit-bar.tsx';
 export { type FieldBinding, type FieldErrors, useFormValues } from './use-form-values.ts';

@@ -1,5 +1,20 @@
 import type { ReactNode } from 'react';
 
+/** A form on one line (add a row beneath a list): `onSubmit` runs instead of the browser's submit. */
+export function InlineForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
 /** A field of a one-line form: the label holds its name and the control (`grow` takes the room left). */
 export function InlineField({ id, label, grow, children }: { id: string; label: string; grow?: boolean; children: ReactNode }) {
   return (
