@@ -4,33 +4,14 @@ import { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { CHAIR_ID, COMMITTEE_ID, chairUser, jsonResponse, MEMBER_ID } from '../../../test/fixtures.ts';
+import { COMMITTEE_ID, chairUser, members as fixtureMembers, jsonResponse, MEMBER_ID } from '../../../test/fixtures.ts';
 import { type RecordedCall, renderWithApp } from '../../../test/render.tsx';
 import { MembersManager } from './members-manager.tsx';
 
+/** The fixture's members as an administrator sees them: with their clearance. */
 const MEMBERS: Member[] = [
-  {
-    id: CHAIR_ID,
-    userId: CHAIR_ID,
-    committeeId: COMMITTEE_ID,
-    name: 'Chair (MITI)',
-    agency: 'MITI',
-    role: 'chair',
-    active: true,
-    clearance: 'SECRET',
-    version: 1,
-  },
-  {
-    id: MEMBER_ID,
-    userId: MEMBER_ID,
-    committeeId: COMMITTEE_ID,
-    name: 'JMG officer',
-    agency: 'JMG',
-    role: 'member',
-    active: true,
-    clearance: 'CONFIDENTIAL',
-    version: 3,
-  },
+  { ...(fixtureMembers[0] as Member), clearance: 'SECRET' },
+  { ...(fixtureMembers[1] as Member), clearance: 'CONFIDENTIAL', version: 3 },
 ];
 const CANDIDATES: MemberCandidate[] = [];
 
