@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Actor } from '../access/actor.js';
-import { BilateralService } from '../modules/registers/bilateral/bilateral.service.js';
-import { NegotiationsService } from '../modules/registers/negotiations/negotiations.service.js';
-import { RndService } from '../modules/registers/rnd/rnd.service.js';
+import { AGREEMENTS, BILATERAL_COMMITMENTS, BILATERAL_MEETINGS } from '../modules/registers/bilateral/bilateral.register.js';
+import { RegisterRecords } from '../modules/registers/common/register-records.js';
+import { NEGOTIATION_ROUNDS, NEGOTIATIONS } from '../modules/registers/negotiations/negotiations.register.js';
+import { RND_MILESTONES, RND_PROJECTS } from '../modules/registers/rnd/rnd.register.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -242,13 +243,11 @@ const PROJECTS: DemoProject[] = [
  * milestones — one of them slipping (its licence milestone is overdue).
  */
 export async function seedDemoRegisters(app: INestApplication, committeeId: string, people: { secretariat: Actor }): Promise<void> {
-  const bilateral = app.get(BilateralService);
-  const negotiations = app.get(NegotiationsService);
-  const rnd = app.get(RndService);
+  const registers = app.get(RegisterRecords);
   const { secretariat } = people;
 
   for (const engagement of ENGAGEMENTS) {
-    const meeting = await bilateral.create(secretariat, committeeId, {
+    const meeting = await registers.create(BILATERAL_MEETINGS, secretariat, committeeId, {
       country: engagement.country,
       counterpart: engagement.counterpart,
       level: engagement.level,
@@ -261,7 +260,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
       fieldClassifications: engagement.outcomesLevel ? { outcomes: engagement.outcomesLevel } : {},
     });
     for (const commitment of engagement.commitments) {
-      await bilateral.addCommitment(secretariat, meeting.id, {
+      await registers.addChild(BILATERAL_COMMITMENTS, secretariat, meeting.id, {
         side: commitment.side,
         text: commitment.text,
         dueDate: commitment.dueInDays === null ? null : isoDate(commitment.dueInDays),
@@ -270,7 +269,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
     }
     if (engagement.agreement) {
       const { signedInDays, ...agreement } = engagement.agreement;
-      await bilateral.createAgreement(secretariat, committeeId, {
+      await registers.create(AGREEMENTS, secretariat, committeeId, {
         ...agreement,
         country: engagement.country,
         signedOn: signedInDays === undefined ? null : isoDate(signedInDays),
@@ -281,7 +280,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
     }
   }
 
-  const fta = await negotiations.create(secretariat, committeeId, {
+  const fta = await registers.create(NEGOTIATIONS, secretariat, committeeId, {
     title: 'Malaysia–EU FTA: raw materials chapter',
     counterpart: 'European Commission, DG Trade',
     kind: 'fta_chapter',
@@ -298,7 +297,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
     [2, -120, 'Kuala Lumpur', 'Texts exchanged; export restrictions bracketed.', 'Intersessional call on export restrictions.'],
     [3, 40, 'Brussels', '', 'Prepare the negotiating brief.'],
   ] as const) {
-    await negotiations.addRound(secretariat, fta.id, {
+    await registers.addChild(NEGOTIATION_ROUNDS, secretariat, fta.id, {
       number,
       startsOn: isoDate(startsIn),
       endsOn: isoDate(startsIn + 4),
@@ -307,7 +306,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
       nextSteps,
     });
   }
-  await negotiations.create(secretariat, committeeId, {
+  await registers.create(NEGOTIATIONS, secretariat, committeeId, {
     title: 'Magnet plant investment agreement (Gebeng)',
     counterpart: 'Korean magnet manufacturer',
     kind: 'investment',
@@ -321,7 +320,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
   });
 
   for (const project of PROJECTS) {
-    const created = await rnd.create(secretariat, committeeId, {
+    const created = await registers.create(RND_PROJECTS, secretariat, committeeId, {
       title: project.title,
       leadInstitution: project.leadInstitution,
       partners: project.partners,
@@ -334,7 +333,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
       fieldClassifications: {},
     });
     for (const milestone of project.milestones) {
-      await rnd.addMilestone(secretariat, created.id, {
+      await registers.addChild(RND_MILESTONES, secretariat, created.id, {
         title: milestone.title,
         gateCriteria: milestone.gateCriteria,
         plannedOn: isoDate(milestone.plannedInDays),

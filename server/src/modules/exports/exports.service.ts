@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { ActionItem, BilateralMeeting, ExportFormat, ListActionItemsQuery, Negotiation, RndProject } from '@sidang/shared';
+import type {
+  ActionItem,
+  BilateralMeeting,
+  ExportFormat,
+  ListActionItemsQuery,
+  ListBilateralMeetingsQuery,
+  ListNegotiationsQuery,
+  ListRndProjectsQuery,
+  Negotiation,
+  RndProject,
+} from '@sidang/shared';
 import type { Actor } from '../../access/actor.js';
 import { todayIn } from '../../common/today.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
-import { BilateralService } from '../registers/bilateral/bilateral.service.js';
-import { NegotiationsService } from '../registers/negotiations/negotiations.service.js';
-import { RndService } from '../registers/rnd/rnd.service.js';
+import { BILATERAL_MEETINGS } from '../registers/bilateral/bilateral.register.js';
+import { RegisterRecords } from '../registers/common/register-records.js';
+import { NEGOTIATIONS } from '../registers/negotiations/negotiations.register.js';
+import { RND_PROJECTS } from '../registers/rnd/rnd.register.js';
 import { buildExport, type ExportColumn, type ExportFile } from './spreadsheet.js';
 
 const ACTION_ITEM_COLUMNS: ExportColumn<ActionItem>[] = [
@@ -62,9 +73,7 @@ type Filters<Q> = Omit<Q, 'format' | 'limit' | 'cursor'>;
 export class ExportsService {
   constructor(
     private readonly actionItems: ActionItemsService,
-    private readonly bilateral: BilateralService,
-    private readonly negotiations: NegotiationsService,
-    private readonly rnd: RndService,
+    private readonly registers: RegisterRecords,
   ) {}
 
   async actionItemsFile(actor: Actor, committeeId: string, format: ExportFormat, filters: ListActionItemsQuery): Promise<ExportFile> {
@@ -76,9 +85,9 @@ export class ExportsService {
     actor: Actor,
     committeeId: string,
     format: ExportFormat,
-    filters: Filters<Parameters<BilateralService['all']>[2]>,
+    filters: Filters<ListBilateralMeetingsQuery>,
   ): Promise<ExportFile> {
-    const rows = await this.bilateral.all(actor, committeeId, filters);
+    const rows = await this.registers.all(BILATERAL_MEETINGS, actor, committeeId, filters);
     return buildExport({
       name: 'bilateral-meetings',
       sheet: 'Bilateral meetings',
@@ -93,19 +102,14 @@ export class ExportsService {
     actor: Actor,
     committeeId: string,
     format: ExportFormat,
-    filters: Filters<Parameters<NegotiationsService['all']>[2]>,
+    filters: Filters<ListNegotiationsQuery>,
   ): Promise<ExportFile> {
-    const rows = await this.negotiations.all(actor, committeeId, filters);
+    const rows = await this.registers.all(NEGOTIATIONS, actor, committeeId, filters);
     return buildExport({ name: 'negotiations', sheet: 'Negotiations', format, columns: NEGOTIATION_COLUMNS, rows, today: today() });
   }
 
-  async rndFile(
-    actor: Actor,
-    committeeId: string,
-    format: ExportFormat,
-    filters: Filters<Parameters<RndService['all']>[2]>,
-  ): Promise<ExportFile> {
-    const rows = await this.rnd.all(actor, committeeId, filters);
+  async rndFile(actor: Actor, committeeId: string, format: ExportFormat, filters: Filters<ListRndProjectsQuery>): Promise<ExportFile> {
+    const rows = await this.registers.all(RND_PROJECTS, actor, committeeId, filters);
     return buildExport({ name: 'rnd-projects', sheet: 'R&D projects', format, columns: RND_COLUMNS, rows, today: today() });
   }
 }

@@ -1,0 +1,318 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Classification, type FieldClassifications, type Page, projectFor } from '@sidang/shared';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { z } from 'zod';
+import { AccessService, type CommitteeAccess } from '../../../access/access.service.js';
+import type { Actor } from '../../../access/actor.js';
+import type { ChangeTx } from '../../../changes/change-tx.js';
+import { ChangesService } from '../../../changes/changes.service.js';
+import type { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
+import { keysetPage } from './paging.js';
+import { type Governor, type RegisterDefinition, RegisterKit } from './register-kit.js';
+
+/** What every register list query has: a page (CONTRACT "Lists"). */
+export interface PageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+/** What every create and update input may carry. */
+export interface Classified {
+  classification?: Classification;
+  fieldClassifications?: FieldClassifications;
+}
+
+/** A new record: its level is required. */
+export type NewRecord = Classified & { classification: Classification };
+
+/** An update: the version it was made against and the changed fields. */
+export type Versioned = Classified & { version: number };
+
+/** The changes of an update input, without its version. */
+export type Changes<U extends Versioned> = Omit<U, 'version'>;
+
+/**
+ * A register record type kept under a committee (a bilateral meeting, an agreement, a
+ * negotiation, an R&D project): its routes, schemas and what differs from the others; the
+ * generic controller (register-controller.ts) and `RegisterRecords` do the rest.
+ */
+export interface CommitteeRecordType<
+  E extends SoftDeletedRecordEntity,
+  W extends object,
+  Q extends PageQuery = PageQuery,
+  C extends NewRecord = NewRecord,
+  U extends Versioned = Versioned,
+> {
+  definition: RegisterDefinition<E, W>;
+  /** The path segment: `/api/committees/:committeeId/<plural>`, `/api/<plural>/:id`. */
+  plural: string;
+  schemas: { list: z.ZodType<Q>; create: z.ZodType<C>; update: z.ZodType<U> };
+  /** The list's keyset order (see `keysetPage`). */
+  order: { alias: string; column: string; key: (row: E) => string; direction: 'ASC' | 'DESC' };
+  /** The list's filters beyond the committee and the reader's clearance. */
+  filter: (builder: SelectQueryBuilder<E>, query: Q, access: CommitteeAccess) => void;
+  /** Records as `access` may see them before projection: derived counts only from what they may see. */
+  forReader: (rows: E[], access: CommitteeAccess, manager: EntityManager) => Promise<W[]>;
+  /**
+   * Set when the record carries field levels: its wire shape without derived fields, for the
+   * check that an editor overwrites no field withheld from them.
+   */
+  fieldLevelled?: (entity: E) => W;
+  /** Checks of a new record, and fields the record takes beyond its input (in the write's transaction). */
+  prepareCreate?: (input: C, access: CommitteeAccess, manager: EntityManager) => Promise<Partial<E>>;
+  /** Checks of an edit against the stored record (in the write's transaction). */
+  checkUpdate?: (entity: E, changes: Changes<U>, access: CommitteeAccess, manager: EntityManager) => Promise<void>;
+  /** The editor's answer to an update: derived counts from what they may see, like a GET. */
+  answerUpdate?: (updated: W, access: CommitteeAccess, manager: EntityManager) => Promise<W>;
+}
+
+/**
+ * A register record type governed by a record of another type (a commitment by its bilateral
+ * meeting, a round by its negotiation, a milestone by its R&D project).
+ */
+export interface ChildRecordType<
+  E extends SoftDeletedRecordEntity,
+  W extends object,
+  PE extends SoftDeletedRecordEntity,
+  PW extends object,
+  C extends Classified = Classified,
+  U extends Versioned = Versioned,
+> {
+  definition: RegisterDefinition<E, W>;
+  parent: { definition: RegisterDefinition<PE, PW>; plural: string };
+  /** The column naming the parent (`bilateralMeetingId`). */
+  parentColumn: keyof E & string;
+  /** `/api/<parent plural>/:id/<segment>` lists and adds; `/api/<plural>/:id` edits and removes. */
+  segment: string;
+  plural: string;
+  schemas: { create: z.ZodType<C>; update: z.ZodType<U> };
+  /** The children a reader sees, in order, as wire shapes. */
+  listed: (rows: E[], access: CommitteeAccess) => W[];
+  /** Fields a new child takes beyond its input (in the write's transaction). */
+  prepareCreate?: (input: C, parent: PE, manager: EntityManager) => Promise<Partial<E>>;
+  /** Checks of an edit against the stored record. */
+  checkUpdate?: (entity: E, changes: Changes<U>) => void;
+  /**
+   * Whether the parent's wire shape moved with a child's change (open commitments, slippage):
+   * then the parent is locked for the write and its change recorded in the same transaction.
+   */
+  parentChanged?: (before: PW, after: PW) => boolean;
+}
+
+/**
+ * The one service behind every register's routes: reads filtered by the reader's clearance,
+ * writes through the register kit (compare-and-set, change log), driven by the record types.
+ */
+@Injectable()
+export class RegisterRecords {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly changes: ChangesService,
+    private readonly kit: RegisterKit,
+  ) {}
+
+  async list<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
+    type: CommitteeRecordType<E, W, Q, C, U>,
+    actor: Actor,
+    committeeId: string,
+    query: Q,
+  ): Promise<Page<W>> {
+    const access = await this.access.requireCommittee(actor, committeeId);
+    const { alias } = type.order;
+    const builder = this.dataSource
+      .getRepository(type.definition.entity)
+      .createQueryBuilder(alias)
+      .where(`${alias}.committee_id = :committeeId`, { committeeId })
+      .andWhere(`${alias}.classification IN (:...levels)`, { levels: this.kit.levels(access.clearance) });
+    type.filter(builder, query, access);
+    const { rows, nextCursor } = await keysetPage(builder, { ...type.order, limit: query.limit, cursor: query.cursor });
+    const items = await type.forReader(rows, access, this.dataSource.manager);
+    return { items: items.map((item) => projectFor(item, access.clearance)), nextCursor };
+  }
+
+  /** Every page of a list with the same filters (for an export). */
+  async all<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
+    type: CommitteeRecordType<E, W, Q, C, U>,
+    actor: Actor,
+    committeeId: string,
+    query: Omit<Q, 'limit' | 'cursor'>,
+  ): Promise<W[]> {
+    const items: W[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(type, actor, committeeId, { ...query, limit: 500, cursor } as Q);
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
+
+  async get<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
+    type: CommitteeRecordType<E, W, Q, C, U>,
+    actor: Actor,
+    id: string,
+  ): Promise<W> {
+    const { entity, access } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+    const [wire] = await type.forReader([entity], access, this.dataSource.manager);
+    return projectFor(wire as W, access.clearance);
+  }
+
+  async create<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
+    type: CommitteeRecordType<E, W, Q, C, U>,
+    actor: Actor,
+    committeeId: string,
+    input: C,
+  ): Promise<W> {
+    const access = await this.access.requireCommittee(actor, committeeId);
+    access.require('register.manage');
+    this.kit.assertClassifiable(access, input.classification);
+    const levels = type.fieldLevelled
+      ? { fieldClassifications: this.kit.fieldLevels(access, input.classification, input.fieldClassifications ?? {}) }
+      : {};
+    return this.changes.transact(actor, async (tx) => {
+      const extra = type.prepareCreate ? await type.prepareCreate(input, access, tx.manager) : {};
+      const fields = { ...input, ...extra, ...levels, createdById: actor.id } as unknown as Partial<E>;
+      return this.kit.create(type.definition, tx, access, fields, null);
+    });
+  }
+
+  async update<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
+    type: CommitteeRecordType<E, W, Q, C, U>,
+    actor: Actor,
+    id: string,
+    input: U,
+  ): Promise<W> {
+    const { entity, access } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+    access.require('register.manage');
+    const updated = await this.changes.transact(actor, async (tx) => {
+      const { version, ...changes } = input;
+      if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
+      if (type.fieldLevelled) this.kit.assertNoWithheldField(access, type.fieldLevelled(entity), changes);
+      await type.checkUpdate?.(entity, changes, access, tx.manager);
+      const patch = { ...changes } as unknown as Partial<E> & { fieldClassifications?: FieldClassifications };
+      if (type.fieldLevelled) {
+        const fieldClassifications = this.kit.editedFieldLevels(
+          access,
+          entity as E & { fieldClassifications: FieldClassifications },
+          changes,
+        );
+        if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
+      }
+      return this.kit.update(type.definition, tx, access, entity, version, patch, null);
+    });
+    return type.answerUpdate ? type.answerUpdate(updated, access, this.dataSource.manager) : updated;
+  }
+
+  async remove<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
+    type: CommitteeRecordType<E, W, Q, C, U>,
+    actor: Actor,
+    id: string,
+    version: number,
+  ): Promise<void> {
+    const { entity, access } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+    access.require('register.manage');
+    await this.changes.transact(actor, (tx) => this.kit.remove(type.definition, tx, access, entity, version, null));
+  }
+
+  async listChildren<
+    E extends SoftDeletedRecordEntity,
+    W extends object,
+    PE extends SoftDeletedRecordEntity,
+    PW extends object,
+    C extends Classified,
+    U extends Versioned,
+  >(type: ChildRecordType<E, W, PE, PW, C, U>, actor: Actor, parentId: string): Promise<W[]> {
+    const { access } = await this.kit.visible(type.parent.definition, actor, parentId, this.dataSource.manager);
+    const rows = await this.kit.childrenOf(
+      this.dataSource.manager,
+      type.definition.entity,
+      type.parentColumn,
+      [parentId],
+      access.clearance,
+    );
+    return type.listed(rows, access);
+  }
+
+  async addChild<
+    E extends SoftDeletedRecordEntity,
+    W extends object,
+    PE extends SoftDeletedRecordEntity,
+    PW extends object,
+    C extends Classified,
+    U extends Versioned,
+  >(type: ChildRecordType<E, W, PE, PW, C, U>, actor: Actor, parentId: string, input: C): Promise<W> {
+    const { entity: parent, access } = await this.kit.visible(type.parent.definition, actor, parentId, this.dataSource.manager);
+    access.require('register.manage');
+    const classification = input.classification ?? parent.classification;
+    this.kit.assertClassifiable(access, classification);
+    const governor: Governor = { id: parent.id, classification: parent.classification };
+    return this.changes.transact(actor, (tx) =>
+      this.withParent(type, tx, parent.id, async () => {
+        const extra = type.prepareCreate ? await type.prepareCreate(input, parent, tx.manager) : {};
+        const fields = { ...input, ...extra, classification, [type.parentColumn]: parent.id } as unknown as Partial<E>;
+        return this.kit.create(type.definition, tx, access, fields, governor);
+      }),
+    );
+  }
+
+  async updateChild<
+    E extends SoftDeletedRecordEntity,
+    W extends object,
+    PE extends SoftDeletedRecordEntity,
+    PW extends object,
+    C extends Classified,
+    U extends Versioned,
+  >(type: ChildRecordType<E, W, PE, PW, C, U>, actor: Actor, id: string, input: U): Promise<W> {
+    const { entity, access, governor } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+    access.require('register.manage');
+    const { version, ...changes } = input;
+    if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
+    type.checkUpdate?.(entity, changes);
+    const parentId = entity[type.parentColumn] as string;
+    return this.changes.transact(actor, (tx) =>
+      this.withParent(type, tx, parentId, () =>
+        this.kit.update(type.definition, tx, access, entity, version, changes as unknown as Partial<E>, governor),
+      ),
+    );
+  }
+
+  async removeChild<
+    E extends SoftDeletedRecordEntity,
+    W extends object,
+    PE extends SoftDeletedRecordEntity,
+    PW extends object,
+    C extends Classified,
+    U extends Versioned,
+  >(type: ChildRecordType<E, W, PE, PW, C, U>, actor: Actor, id: string, version: number): Promise<void> {
+    const { entity, access, governor } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+    access.require('register.manage');
+    const parentId = entity[type.parentColumn] as string;
+    await this.changes.transact(actor, (tx) =>
+      this.withParent(type, tx, parentId, () => this.kit.remove(type.definition, tx, access, entity, version, governor)),
+    );
+  }
+
+  /**
+   * A child's change that moves its parent's derived counts also records `<parent>.updated` in
+   * the same transaction: lists and details update live on every channel (socket, catch-up,
+   * activity), with no refetch.
+   */
+  private async withParent<
+    E extends SoftDeletedRecordEntity,
+    W extends object,
+    PE extends SoftDeletedRecordEntity,
+    PW extends object,
+    C extends Classified,
+    U extends Versioned,
+    T,
+  >(type: ChildRecordType<E, W, PE, PW, C, U>, tx: ChangeTx, parentId: string, write: () => Promise<T>): Promise<T> {
+    const { parentChanged } = type;
+    if (!parentChanged) return write();
+    const locked = await this.kit.lockGovernor(type.parent.definition, tx, parentId);
+    const result = await write();
+    await this.kit.recordDerived(type.parent.definition, tx, locked, parentChanged);
+    return result;
+  }
+}

@@ -1,0 +1,87 @@
+import {
+  createNegotiationRoundSchema,
+  createNegotiationSchema,
+  type ListNegotiationsQuery,
+  listNegotiationsQuerySchema,
+  type Negotiation,
+  type NegotiationRound,
+  type UpdateNegotiation,
+  type UpdateNegotiationRound,
+  updateNegotiationRoundSchema,
+  updateNegotiationSchema,
+} from '@sidang/shared';
+import type { z } from 'zod';
+import { InvalidFieldException } from '../../../common/errors.js';
+import type { RegisterDefinition } from '../common/register-kit.js';
+import type { ChildRecordType, CommitteeRecordType } from '../common/register-records.js';
+import { NegotiationEntity } from './negotiation.entity.js';
+import { NegotiationRoundEntity } from './negotiation-round.entity.js';
+import { toNegotiation, toNegotiationRound } from './negotiations.mapper.js';
+
+export const NEGOTIATION: RegisterDefinition<NegotiationEntity, Negotiation> = {
+  entityType: 'negotiation',
+  entity: NegotiationEntity,
+  name: 'Negotiation',
+  toWire: toNegotiation,
+};
+
+export const NEGOTIATION_ROUND: RegisterDefinition<NegotiationRoundEntity, NegotiationRound> = {
+  entityType: 'negotiation-round',
+  entity: NegotiationRoundEntity,
+  name: 'Round',
+  toWire: toNegotiationRound,
+  governor: async (entity, manager) =>
+    manager.findOne(NegotiationEntity, { where: { id: entity.negotiationId }, select: { id: true, classification: true } }),
+};
+
+export const NEGOTIATIONS: CommitteeRecordType<
+  NegotiationEntity,
+  Negotiation,
+  ListNegotiationsQuery,
+  z.output<typeof createNegotiationSchema>,
+  UpdateNegotiation
+> = {
+  definition: NEGOTIATION,
+  plural: 'negotiations',
+  schemas: { list: listNegotiationsQuerySchema, create: createNegotiationSchema, update: updateNegotiationSchema },
+  order: { alias: 'n', column: 'title', key: (row) => row.title, direction: 'ASC' },
+  filter: (builder, query) => {
+    if (query.kind) builder.andWhere('n.kind = :kind', { kind: query.kind });
+    if (query.status) builder.andWhere('n.status = :status', { status: query.status });
+  },
+  forReader: async (rows) => rows.map(toNegotiation),
+  fieldLevelled: toNegotiation,
+};
+
+/** Negotiation tracks' rounds, numbered per negotiation. */
+export const NEGOTIATION_ROUNDS: ChildRecordType<
+  NegotiationRoundEntity,
+  NegotiationRound,
+  NegotiationEntity,
+  Negotiation,
+  z.output<typeof createNegotiationRoundSchema>,
+  UpdateNegotiationRound
+> = {
+  definition: NEGOTIATION_ROUND,
+  parent: NEGOTIATIONS,
+  parentColumn: 'negotiationId',
+  segment: 'rounds',
+  plural: 'negotiation-rounds',
+  schemas: { create: createNegotiationRoundSchema, update: updateNegotiationRoundSchema },
+  listed: (rows) => rows.sort((a, b) => a.number - b.number).map(toNegotiationRound),
+  prepareCreate: async (input, negotiation, manager) => {
+    // The next number counts every round, seen or not: numbers never repeat.
+    const rows: Array<{ next: number }> = await manager.query(
+      'SELECT COALESCE(MAX(number), 0) + 1 AS next FROM negotiation_rounds WHERE negotiation_id = $1',
+      [negotiation.id],
+    );
+    return { number: input.number ?? Number(rows[0]?.next ?? 1) };
+  },
+  checkUpdate: (entity, changes) => {
+    const startsOn = changes.startsOn === undefined ? entity.startsOn : changes.startsOn;
+    const endsOn = changes.endsOn === undefined ? entity.endsOn : changes.endsOn;
+    if (startsOn && endsOn && endsOn < startsOn) {
+      throw new InvalidFieldException(changes.endsOn !== undefined ? 'endsOn' : 'startsOn', 'endsOn must not be before startsOn');
+    }
+  },
+};
