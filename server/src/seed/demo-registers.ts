@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Actor } from '../access/actor.js';
 import { AGREEMENTS, BILATERAL_COMMITMENTS, BILATERAL_MEETINGS } from '../modules/registers/bilateral/bilateral.register.js';
-import { RegisterRecords } from '../modules/registers/common/register-records.js';
+import { ChildRecords, CommitteeRecords, RegisterRecords } from '../modules/registers/common/register-records.js';
 import { NEGOTIATION_ROUNDS, NEGOTIATIONS } from '../modules/registers/negotiations/negotiations.register.js';
 import { RND_MILESTONES, RND_PROJECTS } from '../modules/registers/rnd/rnd.register.js';
 
@@ -244,10 +244,17 @@ const PROJECTS: DemoProject[] = [
  */
 export async function seedDemoRegisters(app: INestApplication, committeeId: string, people: { secretariat: Actor }): Promise<void> {
   const registers = app.get(RegisterRecords);
+  const meetings = new CommitteeRecords(registers, BILATERAL_MEETINGS);
+  const commitments = new ChildRecords(registers, BILATERAL_COMMITMENTS);
+  const agreements = new CommitteeRecords(registers, AGREEMENTS);
+  const negotiations = new CommitteeRecords(registers, NEGOTIATIONS);
+  const rounds = new ChildRecords(registers, NEGOTIATION_ROUNDS);
+  const projects = new CommitteeRecords(registers, RND_PROJECTS);
+  const milestones = new ChildRecords(registers, RND_MILESTONES);
   const { secretariat } = people;
 
   for (const engagement of ENGAGEMENTS) {
-    const meeting = await registers.create(BILATERAL_MEETINGS, secretariat, committeeId, {
+    const meeting = await meetings.create(secretariat, committeeId, {
       country: engagement.country,
       counterpart: engagement.counterpart,
       level: engagement.level,
@@ -260,7 +267,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
       fieldClassifications: engagement.outcomesLevel ? { outcomes: engagement.outcomesLevel } : {},
     });
     for (const commitment of engagement.commitments) {
-      await registers.addChild(BILATERAL_COMMITMENTS, secretariat, meeting.id, {
+      await commitments.add(secretariat, meeting.id, {
         side: commitment.side,
         text: commitment.text,
         dueDate: commitment.dueInDays === null ? null : isoDate(commitment.dueInDays),
@@ -269,7 +276,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
     }
     if (engagement.agreement) {
       const { signedInDays, ...agreement } = engagement.agreement;
-      await registers.create(AGREEMENTS, secretariat, committeeId, {
+      await agreements.create(secretariat, committeeId, {
         ...agreement,
         country: engagement.country,
         signedOn: signedInDays === undefined ? null : isoDate(signedInDays),
@@ -280,7 +287,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
     }
   }
 
-  const fta = await registers.create(NEGOTIATIONS, secretariat, committeeId, {
+  const fta = await negotiations.create(secretariat, committeeId, {
     title: 'Malaysia–EU FTA: raw materials chapter',
     counterpart: 'European Commission, DG Trade',
     kind: 'fta_chapter',
@@ -297,7 +304,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
     [2, -120, 'Kuala Lumpur', 'Texts exchanged; export restrictions bracketed.', 'Intersessional call on export restrictions.'],
     [3, 40, 'Brussels', '', 'Prepare the negotiating brief.'],
   ] as const) {
-    await registers.addChild(NEGOTIATION_ROUNDS, secretariat, fta.id, {
+    await rounds.add(secretariat, fta.id, {
       number,
       startsOn: isoDate(startsIn),
       endsOn: isoDate(startsIn + 4),
@@ -306,7 +313,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
       nextSteps,
     });
   }
-  await registers.create(NEGOTIATIONS, secretariat, committeeId, {
+  await negotiations.create(secretariat, committeeId, {
     title: 'Magnet plant investment agreement (Gebeng)',
     counterpart: 'Korean magnet manufacturer',
     kind: 'investment',
@@ -320,7 +327,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
   });
 
   for (const project of PROJECTS) {
-    const created = await registers.create(RND_PROJECTS, secretariat, committeeId, {
+    const created = await projects.create(secretariat, committeeId, {
       title: project.title,
       leadInstitution: project.leadInstitution,
       partners: project.partners,
@@ -333,7 +340,7 @@ export async function seedDemoRegisters(app: INestApplication, committeeId: stri
       fieldClassifications: {},
     });
     for (const milestone of project.milestones) {
-      await registers.addChild(RND_MILESTONES, secretariat, created.id, {
+      await milestones.add(secretariat, created.id, {
         title: milestone.title,
         gateCriteria: milestone.gateCriteria,
         plannedOn: isoDate(milestone.plannedInDays),

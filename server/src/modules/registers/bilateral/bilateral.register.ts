@@ -7,23 +7,17 @@ import {
   createAgreementSchema,
   createBilateralCommitmentSchema,
   createBilateralMeetingSchema,
-  type ListAgreementsQuery,
-  type ListBilateralMeetingsQuery,
   listAgreementsQuerySchema,
   listBilateralMeetingsQuerySchema,
-  type UpdateAgreement,
-  type UpdateBilateralCommitment,
-  type UpdateBilateralMeeting,
   updateAgreementSchema,
   updateBilateralCommitmentSchema,
   updateBilateralMeetingSchema,
 } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
-import type { z } from 'zod';
 import type { CommitteeAccess } from '../../../access/access.service.js';
 import { InvalidFieldException } from '../../../common/errors.js';
 import type { RegisterDefinition } from '../common/register-kit.js';
-import type { ChildRecordType, CommitteeRecordType } from '../common/register-records.js';
+import { childRecordType, committeeRecordType } from '../common/register-records.js';
 import { AgreementEntity } from './agreement.entity.js';
 import { toAgreement, toBilateralCommitment, toBilateralMeeting } from './bilateral.mapper.js';
 import { BilateralCommitmentEntity } from './bilateral-commitment.entity.js';
@@ -84,20 +78,13 @@ async function withOpenCommitments(
   return rows.map((row) => toBilateralMeeting(row, counts.get(row.id) ?? 0));
 }
 
-export const BILATERAL_MEETINGS: CommitteeRecordType<
-  BilateralMeetingEntity,
-  BilateralMeeting,
-  ListBilateralMeetingsQuery,
-  z.output<typeof createBilateralMeetingSchema>,
-  UpdateBilateralMeeting
-> = {
+export const BILATERAL_MEETINGS = committeeRecordType({
   definition: BILATERAL_MEETING,
   plural: 'bilateral-meetings',
   schemas: { list: listBilateralMeetingsQuerySchema, create: createBilateralMeetingSchema, update: updateBilateralMeetingSchema },
   order: { alias: 'm', column: 'date', key: (row) => row.date, direction: 'DESC' },
+  equal: { country: 'country', level: 'level' },
   filter: (builder, query) => {
-    if (query.country) builder.andWhere('m.country = :country', { country: query.country });
-    if (query.level) builder.andWhere('m.level = :level', { level: query.level });
     if (query.from) builder.andWhere('m.date >= :from', { from: query.from });
     if (query.to) builder.andWhere('m.date <= :to', { to: query.to });
   },
@@ -107,16 +94,9 @@ export const BILATERAL_MEETINGS: CommitteeRecordType<
     const counts = await openCommitmentsOf(manager, [meeting.id], clearedLevels(access.clearance));
     return { ...meeting, openCommitments: counts.get(meeting.id) ?? 0 };
   },
-};
+});
 
-export const BILATERAL_COMMITMENTS: ChildRecordType<
-  BilateralCommitmentEntity,
-  BilateralCommitment,
-  BilateralMeetingEntity,
-  BilateralMeeting,
-  z.output<typeof createBilateralCommitmentSchema>,
-  UpdateBilateralCommitment
-> = {
+export const BILATERAL_COMMITMENTS = childRecordType({
   definition: BILATERAL_COMMITMENT,
   parent: BILATERAL_MEETINGS,
   parentColumn: 'bilateralMeetingId',
@@ -125,7 +105,7 @@ export const BILATERAL_COMMITMENTS: ChildRecordType<
   schemas: { create: createBilateralCommitmentSchema, update: updateBilateralCommitmentSchema },
   listed: (rows) => rows.sort(byDueDate).map(toBilateralCommitment),
   parentChanged: (before, after) => before.openCommitments !== after.openCommitments,
-};
+});
 
 /** An agreement's meeting must be a bilateral meeting of this committee the author may see. */
 async function assertMeetingOf(access: CommitteeAccess, meetingId: string | null, manager: EntityManager): Promise<void> {
@@ -136,21 +116,12 @@ async function assertMeetingOf(access: CommitteeAccess, meetingId: string | null
   }
 }
 
-export const AGREEMENTS: CommitteeRecordType<
-  AgreementEntity,
-  Agreement,
-  ListAgreementsQuery,
-  z.output<typeof createAgreementSchema>,
-  UpdateAgreement
-> = {
+export const AGREEMENTS = committeeRecordType({
   definition: AGREEMENT,
   plural: 'agreements',
   schemas: { list: listAgreementsQuerySchema, create: createAgreementSchema, update: updateAgreementSchema },
   order: { alias: 'a', column: 'title', key: (row) => row.title, direction: 'ASC' },
-  filter: (builder, query) => {
-    if (query.country) builder.andWhere('a.country = :country', { country: query.country });
-    if (query.status) builder.andWhere('a.status = :status', { status: query.status });
-  },
+  equal: { country: 'country', status: 'status' },
   forReader: async (rows) => rows.map(toAgreement),
   prepareCreate: async (input, access, manager) => {
     await assertMeetingOf(access, input.bilateralMeetingId, manager);
@@ -164,7 +135,7 @@ export const AGREEMENTS: CommitteeRecordType<
     }
     if (changes.bilateralMeetingId) await assertMeetingOf(access, changes.bilateralMeetingId, manager);
   },
-};
+});
 
 export function byDueDate(a: { dueDate: string | null; createdAt: Date }, b: { dueDate: string | null; createdAt: Date }): number {
   if (a.dueDate !== b.dueDate) return a.dueDate === null ? 1 : b.dueDate === null ? -1 : a.dueDate < b.dueDate ? -1 : 1;

@@ -6,21 +6,51 @@ import { CurrentActor } from '../../../auth/current-actor.decorator.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../../common/zod-validation.pipe.js';
 import type { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
 import {
+  ChildRecords,
   type ChildRecordType,
   type Classified,
+  CommitteeRecords,
   type CommitteeRecordType,
   type NewRecord,
   type PageQuery,
+  type RecordWrites,
   RegisterRecords,
   type Versioned,
 } from './register-records.js';
 
 type Version = z.output<typeof deleteVersionSchema>;
 
+/** PATCH and DELETE at `/api/<plural>/:id`, which every register record type has. */
+function recordWritesController<W, U>(plural: string, update: z.ZodType<U>) {
+  abstract class RecordWritesController {
+    protected abstract readonly records: RecordWrites<W, U>;
+
+    @Patch(`${plural}/:id`)
+    update(
+      @CurrentActor() actor: Actor,
+      @Param('id', new UuidParamPipe()) id: string,
+      @Body(new ZodValidationPipe(update)) body: U,
+    ): Promise<W> {
+      return this.records.update(actor, id, body);
+    }
+
+    @Delete(`${plural}/:id`)
+    @HttpCode(204)
+    remove(
+      @CurrentActor() actor: Actor,
+      @Param('id', new UuidParamPipe()) id: string,
+      @Query(new ZodValidationPipe(deleteVersionSchema, 'query')) query: Version,
+    ): Promise<void> {
+      return this.records.remove(actor, id, query.version);
+    }
+  }
+  return RecordWritesController;
+}
+
 /**
  * The controller of a register record type kept under a committee: list and create under
  * `/api/committees/:committeeId/<plural>`, read, change and delete at `/api/<plural>/:id`.
- * Each method parses and delegates to `RegisterRecords`.
+ * Each method parses and delegates to the type's service.
  */
 export function committeeRecordController<
   E extends SoftDeletedRecordEntity,
@@ -32,8 +62,13 @@ export function committeeRecordController<
   const { plural, schemas } = type;
 
   @Controller()
-  class CommitteeRecordController {
-    constructor(readonly records: RegisterRecords) {}
+  class CommitteeRecordController extends recordWritesController<W, U>(plural, schemas.update) {
+    protected readonly records: CommitteeRecords<E, W, Q, C, U>;
+
+    constructor(registers: RegisterRecords) {
+      super();
+      this.records = new CommitteeRecords(registers, type);
+    }
 
     @Get(`committees/:committeeId/${plural}`)
     list(
@@ -41,7 +76,7 @@ export function committeeRecordController<
       @Param('committeeId', new UuidParamPipe('committeeId')) committeeId: string,
       @Query(new ZodValidationPipe(schemas.list, 'query')) query: Q,
     ): Promise<Page<W>> {
-      return this.records.list(type, actor, committeeId, query);
+      return this.records.list(actor, committeeId, query);
     }
 
     @Post(`committees/:committeeId/${plural}`)
@@ -50,31 +85,12 @@ export function committeeRecordController<
       @Param('committeeId', new UuidParamPipe('committeeId')) committeeId: string,
       @Body(new ZodValidationPipe(schemas.create)) body: C,
     ): Promise<W> {
-      return this.records.create(type, actor, committeeId, body);
+      return this.records.create(actor, committeeId, body);
     }
 
     @Get(`${plural}/:id`)
     get(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<W> {
-      return this.records.get(type, actor, id);
-    }
-
-    @Patch(`${plural}/:id`)
-    update(
-      @CurrentActor() actor: Actor,
-      @Param('id', new UuidParamPipe()) id: string,
-      @Body(new ZodValidationPipe(schemas.update)) body: U,
-    ): Promise<W> {
-      return this.records.update(type, actor, id, body);
-    }
-
-    @Delete(`${plural}/:id`)
-    @HttpCode(204)
-    remove(
-      @CurrentActor() actor: Actor,
-      @Param('id', new UuidParamPipe()) id: string,
-      @Query(new ZodValidationPipe(deleteVersionSchema, 'query')) query: Version,
-    ): Promise<void> {
-      return this.records.remove(type, actor, id, query.version);
+      return this.records.get(actor, id);
     }
   }
   return CommitteeRecordController;
@@ -92,44 +108,29 @@ export function childRecordController<
   C extends Classified,
   U extends Versioned,
 >(type: ChildRecordType<E, W, PE, PW, C, U>): Type<unknown> {
-  const { plural, segment, schemas } = type;
-  const parentPlural = type.parent.plural;
+  const children = `${type.parent.plural}/:id/${type.segment}`;
 
   @Controller()
-  class ChildRecordController {
-    constructor(readonly records: RegisterRecords) {}
+  class ChildRecordController extends recordWritesController<W, U>(type.plural, type.schemas.update) {
+    protected readonly records: ChildRecords<E, W, PE, PW, C, U>;
 
-    @Get(`${parentPlural}/:id/${segment}`)
-    list(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<W[]> {
-      return this.records.listChildren(type, actor, id);
+    constructor(registers: RegisterRecords) {
+      super();
+      this.records = new ChildRecords(registers, type);
     }
 
-    @Post(`${parentPlural}/:id/${segment}`)
+    @Get(children)
+    list(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<W[]> {
+      return this.records.list(actor, id);
+    }
+
+    @Post(children)
     add(
       @CurrentActor() actor: Actor,
       @Param('id', new UuidParamPipe()) id: string,
-      @Body(new ZodValidationPipe(schemas.create)) body: C,
+      @Body(new ZodValidationPipe(type.schemas.create)) body: C,
     ): Promise<W> {
-      return this.records.addChild(type, actor, id, body);
-    }
-
-    @Patch(`${plural}/:id`)
-    update(
-      @CurrentActor() actor: Actor,
-      @Param('id', new UuidParamPipe()) id: string,
-      @Body(new ZodValidationPipe(schemas.update)) body: U,
-    ): Promise<W> {
-      return this.records.updateChild(type, actor, id, body);
-    }
-
-    @Delete(`${plural}/:id`)
-    @HttpCode(204)
-    remove(
-      @CurrentActor() actor: Actor,
-      @Param('id', new UuidParamPipe()) id: string,
-      @Query(new ZodValidationPipe(deleteVersionSchema, 'query')) query: Version,
-    ): Promise<void> {
-      return this.records.removeChild(type, actor, id, query.version);
+      return this.records.add(actor, id, body);
     }
   }
   return ChildRecordController;

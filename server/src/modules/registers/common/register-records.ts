@@ -50,8 +50,10 @@ export interface CommitteeRecordType<
   schemas: { list: z.ZodType<Q>; create: z.ZodType<C>; update: z.ZodType<U> };
   /** The list's keyset order (see `keysetPage`). */
   order: { alias: string; column: string; key: (row: E) => string; direction: 'ASC' | 'DESC' };
-  /** The list's filters beyond the committee and the reader's clearance. */
-  filter: (builder: SelectQueryBuilder<E>, query: Q, access: CommitteeAccess) => void;
+  /** Query keys that filter by equality, and the column each compares (`{ status: 'status' }`). */
+  equal?: Partial<Record<keyof Q & string, string>>;
+  /** The list's other filters beyond the committee and the reader's clearance. */
+  filter?: (builder: SelectQueryBuilder<E>, query: Q, access: CommitteeAccess) => void;
   /** Records as `access` may see them before projection: derived counts only from what they may see. */
   forReader: (rows: E[], access: CommitteeAccess, manager: EntityManager) => Promise<W[]>;
   /**
@@ -100,198 +102,216 @@ export interface ChildRecordType<
   parentChanged?: (before: PW, after: PW) => boolean;
 }
 
+/** A record type under a committee, its type parameters inferred from its definition and schemas. */
+export function committeeRecordType<
+  E extends SoftDeletedRecordEntity,
+  W extends object,
+  Q extends PageQuery,
+  C extends NewRecord,
+  U extends Versioned,
+>(type: CommitteeRecordType<E, W, Q, C, U>): CommitteeRecordType<E, W, Q, C, U> {
+  return type;
+}
+
+/** A governed record type, its type parameters inferred from its definition, parent and schemas. */
+export function childRecordType<
+  E extends SoftDeletedRecordEntity,
+  W extends object,
+  PE extends SoftDeletedRecordEntity,
+  PW extends object,
+  C extends Classified,
+  U extends Versioned,
+>(type: ChildRecordType<E, W, PE, PW, C, U>): ChildRecordType<E, W, PE, PW, C, U> {
+  return type;
+}
+
 /**
- * The one service behind every register's routes: reads filtered by the reader's clearance,
- * writes through the register kit (compare-and-set, change log), driven by the record types.
+ * What the register services read and write with: each record type's service is
+ * `new CommitteeRecords(registerRecords, TYPE)` or `new ChildRecords(registerRecords, TYPE)`.
  */
 @Injectable()
 export class RegisterRecords {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
-    private readonly changes: ChangesService,
-    private readonly kit: RegisterKit,
+    @InjectDataSource() readonly dataSource: DataSource,
+    readonly access: AccessService,
+    readonly changes: ChangesService,
+    readonly kit: RegisterKit,
+  ) {}
+}
+
+/** What every register record service offers at `/api/<plural>/:id`. */
+export interface RecordWrites<W, U> {
+  update(actor: Actor, id: string, input: U): Promise<W>;
+  remove(actor: Actor, id: string, version: number): Promise<void>;
+}
+
+/**
+ * The service of one record type kept under a committee: reads filtered by the reader's
+ * clearance, writes through the register kit (compare-and-set, change log).
+ */
+export class CommitteeRecords<
+  E extends SoftDeletedRecordEntity,
+  W extends object,
+  Q extends PageQuery,
+  C extends NewRecord,
+  U extends Versioned,
+> implements RecordWrites<W, U>
+{
+  constructor(
+    private readonly registers: RegisterRecords,
+    private readonly type: CommitteeRecordType<E, W, Q, C, U>,
   ) {}
 
-  async list<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
-    type: CommitteeRecordType<E, W, Q, C, U>,
-    actor: Actor,
-    committeeId: string,
-    query: Q,
-  ): Promise<Page<W>> {
-    const access = await this.access.requireCommittee(actor, committeeId);
+  async list(actor: Actor, committeeId: string, query: Q): Promise<Page<W>> {
+    const { dataSource, kit } = this.registers;
+    const { type } = this;
+    const access = await this.registers.access.requireCommittee(actor, committeeId);
     const { alias } = type.order;
-    const builder = this.dataSource
+    const builder = dataSource
       .getRepository(type.definition.entity)
       .createQueryBuilder(alias)
       .where(`${alias}.committee_id = :committeeId`, { committeeId })
-      .andWhere(`${alias}.classification IN (:...levels)`, { levels: this.kit.levels(access.clearance) });
-    type.filter(builder, query, access);
+      .andWhere(`${alias}.classification IN (:...levels)`, { levels: kit.levels(access.clearance) });
+    for (const [key, column] of Object.entries(type.equal ?? {}) as Array<[keyof Q & string, string]>) {
+      if (query[key]) builder.andWhere(`${alias}.${column} = :${key}`, { [key]: query[key] });
+    }
+    type.filter?.(builder, query, access);
     const { rows, nextCursor } = await keysetPage(builder, { ...type.order, limit: query.limit, cursor: query.cursor });
-    const items = await type.forReader(rows, access, this.dataSource.manager);
+    const items = await type.forReader(rows, access, dataSource.manager);
     return { items: items.map((item) => projectFor(item, access.clearance)), nextCursor };
   }
 
   /** Every page of a list with the same filters (for an export). */
-  async all<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
-    type: CommitteeRecordType<E, W, Q, C, U>,
-    actor: Actor,
-    committeeId: string,
-    query: Omit<Q, 'limit' | 'cursor'>,
-  ): Promise<W[]> {
+  async all(actor: Actor, committeeId: string, query: Omit<Q, 'limit' | 'cursor'>): Promise<W[]> {
     const items: W[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.list(type, actor, committeeId, { ...query, limit: 500, cursor } as Q);
+      const page = await this.list(actor, committeeId, { ...query, limit: 500, cursor } as Q);
       items.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     return items;
   }
 
-  async get<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
-    type: CommitteeRecordType<E, W, Q, C, U>,
-    actor: Actor,
-    id: string,
-  ): Promise<W> {
-    const { entity, access } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
-    const [wire] = await type.forReader([entity], access, this.dataSource.manager);
+  async get(actor: Actor, id: string): Promise<W> {
+    const { manager } = this.registers.dataSource;
+    const { entity, access } = await this.registers.kit.visible(this.type.definition, actor, id, manager);
+    const [wire] = await this.type.forReader([entity], access, manager);
     return projectFor(wire as W, access.clearance);
   }
 
-  async create<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
-    type: CommitteeRecordType<E, W, Q, C, U>,
-    actor: Actor,
-    committeeId: string,
-    input: C,
-  ): Promise<W> {
-    const access = await this.access.requireCommittee(actor, committeeId);
+  async create(actor: Actor, committeeId: string, input: C): Promise<W> {
+    const { kit, changes } = this.registers;
+    const { type } = this;
+    const access = await this.registers.access.requireCommittee(actor, committeeId);
     access.require('register.manage');
-    this.kit.assertClassifiable(access, input.classification);
+    kit.assertClassifiable(access, input.classification);
     const levels = type.fieldLevelled
-      ? { fieldClassifications: this.kit.fieldLevels(access, input.classification, input.fieldClassifications ?? {}) }
+      ? { fieldClassifications: kit.fieldLevels(access, input.classification, input.fieldClassifications ?? {}) }
       : {};
-    return this.changes.transact(actor, async (tx) => {
+    return changes.transact(actor, async (tx) => {
       const extra = type.prepareCreate ? await type.prepareCreate(input, access, tx.manager) : {};
       const fields = { ...input, ...extra, ...levels, createdById: actor.id } as unknown as Partial<E>;
-      return this.kit.create(type.definition, tx, access, fields, null);
+      return kit.create(type.definition, tx, access, fields, null);
     });
   }
 
-  async update<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
-    type: CommitteeRecordType<E, W, Q, C, U>,
-    actor: Actor,
-    id: string,
-    input: U,
-  ): Promise<W> {
-    const { entity, access } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+  async update(actor: Actor, id: string, input: U): Promise<W> {
+    const { dataSource, kit, changes } = this.registers;
+    const { type } = this;
+    const { entity, access } = await kit.visible(type.definition, actor, id, dataSource.manager);
     access.require('register.manage');
-    const updated = await this.changes.transact(actor, async (tx) => {
-      const { version, ...changes } = input;
-      if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
-      if (type.fieldLevelled) this.kit.assertNoWithheldField(access, type.fieldLevelled(entity), changes);
-      await type.checkUpdate?.(entity, changes, access, tx.manager);
-      const patch = { ...changes } as unknown as Partial<E> & { fieldClassifications?: FieldClassifications };
+    const updated = await changes.transact(actor, async (tx) => {
+      const { version, ...edit } = input;
+      if (edit.classification) kit.assertClassifiable(access, edit.classification);
+      if (type.fieldLevelled) kit.assertNoWithheldField(access, type.fieldLevelled(entity), edit);
+      await type.checkUpdate?.(entity, edit, access, tx.manager);
+      const patch = { ...edit } as unknown as Partial<E> & { fieldClassifications?: FieldClassifications };
       if (type.fieldLevelled) {
-        const fieldClassifications = this.kit.editedFieldLevels(
-          access,
-          entity as E & { fieldClassifications: FieldClassifications },
-          changes,
-        );
+        const stored = entity as E & { fieldClassifications: FieldClassifications };
+        const fieldClassifications = kit.editedFieldLevels(access, stored, edit);
         if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
       }
-      return this.kit.update(type.definition, tx, access, entity, version, patch, null);
+      return kit.update(type.definition, tx, access, entity, version, patch, null);
     });
-    return type.answerUpdate ? type.answerUpdate(updated, access, this.dataSource.manager) : updated;
+    return type.answerUpdate ? type.answerUpdate(updated, access, dataSource.manager) : updated;
   }
 
-  async remove<E extends SoftDeletedRecordEntity, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
-    type: CommitteeRecordType<E, W, Q, C, U>,
-    actor: Actor,
-    id: string,
-    version: number,
-  ): Promise<void> {
-    const { entity, access } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+  async remove(actor: Actor, id: string, version: number): Promise<void> {
+    const { dataSource, kit, changes } = this.registers;
+    const { entity, access } = await kit.visible(this.type.definition, actor, id, dataSource.manager);
     access.require('register.manage');
-    await this.changes.transact(actor, (tx) => this.kit.remove(type.definition, tx, access, entity, version, null));
+    await changes.transact(actor, (tx) => kit.remove(this.type.definition, tx, access, entity, version, null));
   }
+}
 
-  async listChildren<
-    E extends SoftDeletedRecordEntity,
-    W extends object,
-    PE extends SoftDeletedRecordEntity,
-    PW extends object,
-    C extends Classified,
-    U extends Versioned,
-  >(type: ChildRecordType<E, W, PE, PW, C, U>, actor: Actor, parentId: string): Promise<W[]> {
-    const { access } = await this.kit.visible(type.parent.definition, actor, parentId, this.dataSource.manager);
-    const rows = await this.kit.childrenOf(
-      this.dataSource.manager,
-      type.definition.entity,
-      type.parentColumn,
-      [parentId],
-      access.clearance,
-    );
+/** The service of one record type governed by a record of another type. */
+export class ChildRecords<
+  E extends SoftDeletedRecordEntity,
+  W extends object,
+  PE extends SoftDeletedRecordEntity,
+  PW extends object,
+  C extends Classified,
+  U extends Versioned,
+> implements RecordWrites<W, U>
+{
+  constructor(
+    private readonly registers: RegisterRecords,
+    private readonly type: ChildRecordType<E, W, PE, PW, C, U>,
+  ) {}
+
+  /** The children of `parentId` the caller may see. */
+  async list(actor: Actor, parentId: string): Promise<W[]> {
+    const { manager } = this.registers.dataSource;
+    const { type } = this;
+    const { access } = await this.registers.kit.visible(type.parent.definition, actor, parentId, manager);
+    const rows = await this.registers.kit.childrenOf(manager, type.definition.entity, type.parentColumn, [parentId], access.clearance);
     return type.listed(rows, access);
   }
 
-  async addChild<
-    E extends SoftDeletedRecordEntity,
-    W extends object,
-    PE extends SoftDeletedRecordEntity,
-    PW extends object,
-    C extends Classified,
-    U extends Versioned,
-  >(type: ChildRecordType<E, W, PE, PW, C, U>, actor: Actor, parentId: string, input: C): Promise<W> {
-    const { entity: parent, access } = await this.kit.visible(type.parent.definition, actor, parentId, this.dataSource.manager);
+  async add(actor: Actor, parentId: string, input: C): Promise<W> {
+    const { dataSource, kit, changes } = this.registers;
+    const { type } = this;
+    const { entity: parent, access } = await kit.visible(type.parent.definition, actor, parentId, dataSource.manager);
     access.require('register.manage');
     const classification = input.classification ?? parent.classification;
-    this.kit.assertClassifiable(access, classification);
+    kit.assertClassifiable(access, classification);
     const governor: Governor = { id: parent.id, classification: parent.classification };
-    return this.changes.transact(actor, (tx) =>
-      this.withParent(type, tx, parent.id, async () => {
+    return changes.transact(actor, (tx) =>
+      this.withParent(tx, parent.id, async () => {
         const extra = type.prepareCreate ? await type.prepareCreate(input, parent, tx.manager) : {};
         const fields = { ...input, ...extra, classification, [type.parentColumn]: parent.id } as unknown as Partial<E>;
-        return this.kit.create(type.definition, tx, access, fields, governor);
+        return kit.create(type.definition, tx, access, fields, governor);
       }),
     );
   }
 
-  async updateChild<
-    E extends SoftDeletedRecordEntity,
-    W extends object,
-    PE extends SoftDeletedRecordEntity,
-    PW extends object,
-    C extends Classified,
-    U extends Versioned,
-  >(type: ChildRecordType<E, W, PE, PW, C, U>, actor: Actor, id: string, input: U): Promise<W> {
-    const { entity, access, governor } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+  async update(actor: Actor, id: string, input: U): Promise<W> {
+    const { dataSource, kit, changes } = this.registers;
+    const { type } = this;
+    const { entity, access, governor } = await kit.visible(type.definition, actor, id, dataSource.manager);
     access.require('register.manage');
-    const { version, ...changes } = input;
-    if (changes.classification) this.kit.assertClassifiable(access, changes.classification);
-    type.checkUpdate?.(entity, changes);
-    const parentId = entity[type.parentColumn] as string;
-    return this.changes.transact(actor, (tx) =>
-      this.withParent(type, tx, parentId, () =>
-        this.kit.update(type.definition, tx, access, entity, version, changes as unknown as Partial<E>, governor),
-      ),
+    const { version, ...edit } = input;
+    if (edit.classification) kit.assertClassifiable(access, edit.classification);
+    type.checkUpdate?.(entity, edit);
+    const patch = edit as unknown as Partial<E>;
+    return changes.transact(actor, (tx) =>
+      this.withParent(tx, this.parentOf(entity), () => kit.update(type.definition, tx, access, entity, version, patch, governor)),
     );
   }
 
-  async removeChild<
-    E extends SoftDeletedRecordEntity,
-    W extends object,
-    PE extends SoftDeletedRecordEntity,
-    PW extends object,
-    C extends Classified,
-    U extends Versioned,
-  >(type: ChildRecordType<E, W, PE, PW, C, U>, actor: Actor, id: string, version: number): Promise<void> {
-    const { entity, access, governor } = await this.kit.visible(type.definition, actor, id, this.dataSource.manager);
+  async remove(actor: Actor, id: string, version: number): Promise<void> {
+    const { dataSource, kit, changes } = this.registers;
+    const { type } = this;
+    const { entity, access, governor } = await kit.visible(type.definition, actor, id, dataSource.manager);
     access.require('register.manage');
-    const parentId = entity[type.parentColumn] as string;
-    await this.changes.transact(actor, (tx) =>
-      this.withParent(type, tx, parentId, () => this.kit.remove(type.definition, tx, access, entity, version, governor)),
+    await changes.transact(actor, (tx) =>
+      this.withParent(tx, this.parentOf(entity), () => kit.remove(type.definition, tx, access, entity, version, governor)),
     );
+  }
+
+  private parentOf(entity: E): string {
+    return entity[this.type.parentColumn] as string;
   }
 
   /**
@@ -299,20 +319,12 @@ export class RegisterRecords {
    * the same transaction: lists and details update live on every channel (socket, catch-up,
    * activity), with no refetch.
    */
-  private async withParent<
-    E extends SoftDeletedRecordEntity,
-    W extends object,
-    PE extends SoftDeletedRecordEntity,
-    PW extends object,
-    C extends Classified,
-    U extends Versioned,
-    T,
-  >(type: ChildRecordType<E, W, PE, PW, C, U>, tx: ChangeTx, parentId: string, write: () => Promise<T>): Promise<T> {
-    const { parentChanged } = type;
+  private async withParent<T>(tx: ChangeTx, parentId: string, write: () => Promise<T>): Promise<T> {
+    const { parentChanged, parent } = this.type;
     if (!parentChanged) return write();
-    const locked = await this.kit.lockGovernor(type.parent.definition, tx, parentId);
+    const locked = await this.registers.kit.lockGovernor(parent.definition, tx, parentId);
     const result = await write();
-    await this.kit.recordDerived(type.parent.definition, tx, locked, parentChanged);
+    await this.registers.kit.recordDerived(parent.definition, tx, locked, parentChanged);
     return result;
   }
 }

@@ -1,19 +1,15 @@
 import {
   createNegotiationRoundSchema,
   createNegotiationSchema,
-  type ListNegotiationsQuery,
   listNegotiationsQuerySchema,
   type Negotiation,
   type NegotiationRound,
-  type UpdateNegotiation,
-  type UpdateNegotiationRound,
   updateNegotiationRoundSchema,
   updateNegotiationSchema,
 } from '@sidang/shared';
-import type { z } from 'zod';
 import { InvalidFieldException } from '../../../common/errors.js';
 import type { RegisterDefinition } from '../common/register-kit.js';
-import type { ChildRecordType, CommitteeRecordType } from '../common/register-records.js';
+import { childRecordType, committeeRecordType } from '../common/register-records.js';
 import { NegotiationEntity } from './negotiation.entity.js';
 import { NegotiationRoundEntity } from './negotiation-round.entity.js';
 import { toNegotiation, toNegotiationRound } from './negotiations.mapper.js';
@@ -34,34 +30,18 @@ export const NEGOTIATION_ROUND: RegisterDefinition<NegotiationRoundEntity, Negot
     manager.findOne(NegotiationEntity, { where: { id: entity.negotiationId }, select: { id: true, classification: true } }),
 };
 
-export const NEGOTIATIONS: CommitteeRecordType<
-  NegotiationEntity,
-  Negotiation,
-  ListNegotiationsQuery,
-  z.output<typeof createNegotiationSchema>,
-  UpdateNegotiation
-> = {
+export const NEGOTIATIONS = committeeRecordType({
   definition: NEGOTIATION,
   plural: 'negotiations',
   schemas: { list: listNegotiationsQuerySchema, create: createNegotiationSchema, update: updateNegotiationSchema },
   order: { alias: 'n', column: 'title', key: (row) => row.title, direction: 'ASC' },
-  filter: (builder, query) => {
-    if (query.kind) builder.andWhere('n.kind = :kind', { kind: query.kind });
-    if (query.status) builder.andWhere('n.status = :status', { status: query.status });
-  },
+  equal: { kind: 'kind', status: 'status' },
   forReader: async (rows) => rows.map(toNegotiation),
   fieldLevelled: toNegotiation,
-};
+});
 
 /** Negotiation tracks' rounds, numbered per negotiation. */
-export const NEGOTIATION_ROUNDS: ChildRecordType<
-  NegotiationRoundEntity,
-  NegotiationRound,
-  NegotiationEntity,
-  Negotiation,
-  z.output<typeof createNegotiationRoundSchema>,
-  UpdateNegotiationRound
-> = {
+export const NEGOTIATION_ROUNDS = childRecordType({
   definition: NEGOTIATION_ROUND,
   parent: NEGOTIATIONS,
   parentColumn: 'negotiationId',
@@ -84,4 +64,4 @@ export const NEGOTIATION_ROUNDS: ChildRecordType<
       throw new InvalidFieldException(changes.endsOn !== undefined ? 'endsOn' : 'startsOn', 'endsOn must not be before startsOn');
     }
   },
-};
+});

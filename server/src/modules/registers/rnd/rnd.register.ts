@@ -3,23 +3,19 @@ import {
   clearedLevels,
   createRndMilestoneSchema,
   createRndProjectSchema,
-  type ListRndProjectsQuery,
   listRndProjectsQuerySchema,
   MEETING_TIME_ZONE,
   type RndMilestone,
   type RndProject,
-  type UpdateRndMilestone,
-  type UpdateRndProject,
   updateRndMilestoneSchema,
   updateRndProjectSchema,
 } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
-import type { z } from 'zod';
 import type { CommitteeAccess } from '../../../access/access.service.js';
 import { InvalidFieldException } from '../../../common/errors.js';
 import { todayIn } from '../../../common/today.js';
 import type { RegisterDefinition } from '../common/register-kit.js';
-import type { ChildRecordType, CommitteeRecordType } from '../common/register-records.js';
+import { childRecordType, committeeRecordType } from '../common/register-records.js';
 import { type Slippage, toRndMilestone, toRndProject } from './rnd.mapper.js';
 import { RndMilestoneEntity } from './rnd-milestone.entity.js';
 import { RndProjectEntity } from './rnd-project.entity.js';
@@ -98,19 +94,13 @@ async function assertStage(manager: EntityManager, code: string | null): Promise
     throw new InvalidFieldException('valueChainStage', 'must be the code of a value-chain stage (GET /api/value-chain-stages)');
 }
 
-export const RND_PROJECTS: CommitteeRecordType<
-  RndProjectEntity,
-  RndProject,
-  ListRndProjectsQuery,
-  z.output<typeof createRndProjectSchema>,
-  UpdateRndProject
-> = {
+export const RND_PROJECTS = committeeRecordType({
   definition: RND_PROJECT,
   plural: 'rnd-projects',
   schemas: { list: listRndProjectsQuerySchema, create: createRndProjectSchema, update: updateRndProjectSchema },
   order: { alias: 'p', column: 'title', key: (row) => row.title, direction: 'ASC' },
+  equal: { valueChainStage: 'value_chain_stage' },
   filter: (builder, query, access) => {
-    if (query.valueChainStage) builder.andWhere('p.value_chain_stage = :stage', { stage: query.valueChainStage });
     if (query.slipping !== undefined) {
       // `:...levels` is the list's own parameter: the milestones the reader may see.
       const slipping = `EXISTS (SELECT 1 FROM rnd_milestones m WHERE m.rnd_project_id = p.id AND m.deleted_at IS NULL
@@ -142,17 +132,10 @@ export const RND_PROJECTS: CommitteeRecordType<
       (await slippageOf(manager, [project.id], clearedLevels(access.clearance), today(access.committee.timeZone))).get(project.id) ?? NONE;
     return { ...project, slipping: counts.late + counts.overdue > 0, lateMilestones: counts.late, overdueMilestones: counts.overdue };
   },
-};
+});
 
 /** Milestones; a change that moves the project's slippage (late or overdue counts) records `rnd-project.updated` too. */
-export const RND_MILESTONES: ChildRecordType<
-  RndMilestoneEntity,
-  RndMilestone,
-  RndProjectEntity,
-  RndProject,
-  z.output<typeof createRndMilestoneSchema>,
-  UpdateRndMilestone
-> = {
+export const RND_MILESTONES = childRecordType({
   definition: RND_MILESTONE,
   parent: RND_PROJECTS,
   parentColumn: 'rndProjectId',
@@ -167,7 +150,7 @@ export const RND_MILESTONES: ChildRecordType<
     before.slipping !== after.slipping ||
     before.lateMilestones !== after.lateMilestones ||
     before.overdueMilestones !== after.overdueMilestones,
-};
+});
 
 function byPlan(a: RndMilestoneEntity, b: RndMilestoneEntity): number {
   if (a.plannedOn !== b.plannedOn) return a.plannedOn === null ? 1 : b.plannedOn === null ? -1 : a.plannedOn < b.plannedOn ? -1 : 1;
