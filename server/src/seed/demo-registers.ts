@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Actor } from '../access/actor.js';
 import { AGREEMENTS, BILATERAL_COMMITMENTS, BILATERAL_MEETINGS } from '../modules/registers/bilateral/bilateral.register.js';
-import { ChildRecords, CommitteeRecords, RegisterRecords } from '../modules/registers/common/register-records.js';
+import { RegisterRecords } from '../modules/registers/common/register-records.js';
 import { NEGOTIATION_ROUNDS, NEGOTIATIONS } from '../modules/registers/negotiations/negotiations.register.js';
 import { RND_MILESTONES, RND_PROJECTS } from '../modules/registers/rnd/rnd.register.js';
 
@@ -244,13 +244,13 @@ const PROJECTS: DemoProject[] = [
  */
 export async function seedDemoRegisters(app: INestApplication, committeeId: string, people: { secretariat: Actor }): Promise<void> {
   const registers = app.get(RegisterRecords);
-  const meetings = new CommitteeRecords(registers, BILATERAL_MEETINGS);
-  const commitments = new ChildRecords(registers, BILATERAL_COMMITMENTS);
-  const agreements = new CommitteeRecords(registers, AGREEMENTS);
-  const negotiations = new CommitteeRecords(registers, NEGOTIATIONS);
-  const rounds = new ChildRecords(registers, NEGOTIATION_ROUNDS);
-  const projects = new CommitteeRecords(registers, RND_PROJECTS);
-  const milestones = new ChildRecords(registers, RND_MILESTONES);
+  const meetings = BILATERAL_MEETINGS.records(registers);
+  const commitments = BILATERAL_COMMITMENTS.records(registers);
+  const agreements = AGREEMENTS.records(registers);
+  const negotiations = NEGOTIATIONS.records(registers);
+  const rounds = NEGOTIATION_ROUNDS.records(registers);
+  const projects = RND_PROJECTS.records(registers);
+  const milestones = RND_MILESTONES.records(registers);
   const { secretariat } = people;
 
   for (const engagement of ENGAGEMENTS) {

@@ -14,7 +14,7 @@ import type { Actor } from '../../access/actor.js';
 import { todayIn } from '../../common/today.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
 import { BILATERAL_MEETINGS } from '../registers/bilateral/bilateral.register.js';
-import { CommitteeRecords, RegisterRecords } from '../registers/common/register-records.js';
+import { RegisterRecords } from '../registers/common/register-records.js';
 import { NEGOTIATIONS } from '../registers/negotiations/negotiations.register.js';
 import { RND_PROJECTS } from '../registers/rnd/rnd.register.js';
 import { buildExport, type ExportColumn, type ExportFile } from './spreadsheet.js';
@@ -87,7 +87,7 @@ export class ExportsService {
     format: ExportFormat,
     filters: Filters<ListBilateralMeetingsQuery>,
   ): Promise<ExportFile> {
-    const rows = await new CommitteeRecords(this.registers, BILATERAL_MEETINGS).all(actor, committeeId, filters);
+    const rows = await BILATERAL_MEETINGS.records(this.registers).all(actor, committeeId, filters);
     return buildExport({
       name: 'bilateral-meetings',
       sheet: 'Bilateral meetings',
@@ -104,12 +104,12 @@ export class ExportsService {
     format: ExportFormat,
     filters: Filters<ListNegotiationsQuery>,
   ): Promise<ExportFile> {
-    const rows = await new CommitteeRecords(this.registers, NEGOTIATIONS).all(actor, committeeId, filters);
+    const rows = await NEGOTIATIONS.records(this.registers).all(actor, committeeId, filters);
     return buildExport({ name: 'negotiations', sheet: 'Negotiations', format, columns: NEGOTIATION_COLUMNS, rows, today: today() });
   }
 
   async rndFile(actor: Actor, committeeId: string, format: ExportFormat, filters: Filters<ListRndProjectsQuery>): Promise<ExportFile> {
-    const rows = await new CommitteeRecords(this.registers, RND_PROJECTS).all(actor, committeeId, filters);
+    const rows = await RND_PROJECTS.records(this.registers).all(actor, committeeId, filters);
     return buildExport({ name: 'rnd-projects', sheet: 'R&D projects', format, columns: RND_COLUMNS, rows, today: today() });
   }
 }

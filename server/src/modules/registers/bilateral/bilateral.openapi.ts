@@ -4,49 +4,17 @@ import {
   bilateralMeetingSchema,
   countryCodeSchema,
   countrySummarySchema,
-  createAgreementSchema,
-  createBilateralCommitmentSchema,
-  createBilateralMeetingSchema,
-  listAgreementsQuerySchema,
-  listBilateralMeetingsQuerySchema,
-  updateAgreementSchema,
-  updateBilateralCommitmentSchema,
-  updateBilateralMeetingSchema,
 } from '@sidang/shared';
 import { z } from 'zod';
 import { describeRoute } from '../../../common/openapi.js';
 import { describeRecordRoutes } from '../common/register-routes.js';
+import { AGREEMENTS, BILATERAL_COMMITMENTS, BILATERAL_MEETINGS } from './bilateral.register.js';
 
 const tag = 'Bilateral meetings';
 
-describeRecordRoutes({
-  tag,
-  plural: 'bilateral-meetings',
-  noun: 'a bilateral meeting',
-  record: bilateralMeetingSchema,
-  create: createBilateralMeetingSchema,
-  update: updateBilateralMeetingSchema,
-  listQuery: listBilateralMeetingsQuerySchema,
-});
-describeRecordRoutes({
-  tag,
-  plural: 'bilateral-commitments',
-  noun: 'a commitment',
-  record: bilateralCommitmentSchema,
-  create: createBilateralCommitmentSchema,
-  update: updateBilateralCommitmentSchema,
-  parent: { plural: 'bilateral-meetings', child: 'commitments' },
-  get: false,
-});
-describeRecordRoutes({
-  tag,
-  plural: 'agreements',
-  noun: 'an agreement',
-  record: agreementSchema,
-  create: createAgreementSchema,
-  update: updateAgreementSchema,
-  listQuery: listAgreementsQuerySchema,
-});
+describeRecordRoutes(BILATERAL_MEETINGS, { tag, noun: 'a bilateral meeting', record: bilateralMeetingSchema });
+describeRecordRoutes(BILATERAL_COMMITMENTS, { tag, noun: 'a commitment', record: bilateralCommitmentSchema });
+describeRecordRoutes(AGREEMENTS, { tag, noun: 'an agreement', record: agreementSchema });
 describeRoute({
   method: 'get',
   path: '/api/committees/:committeeId/countries/:code',

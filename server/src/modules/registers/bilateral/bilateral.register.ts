@@ -1,6 +1,4 @@
 import {
-  type Agreement,
-  type BilateralCommitment,
   type BilateralMeeting,
   type Classification,
   clearedLevels,
@@ -16,8 +14,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { CommitteeAccess } from '../../../access/access.service.js';
 import { InvalidFieldException } from '../../../common/errors.js';
-import type { RegisterDefinition } from '../common/register-kit.js';
-import { childRecordType, committeeRecordType } from '../common/register-records.js';
+import { childRecordType, committeeRecordType, LIST_ALIAS } from '../common/register-records.js';
 import { AgreementEntity } from './agreement.entity.js';
 import { toAgreement, toBilateralCommitment, toBilateralMeeting } from './bilateral.mapper.js';
 import { BilateralCommitmentEntity } from './bilateral-commitment.entity.js';
@@ -37,33 +34,6 @@ async function openCommitmentsOf(manager: EntityManager, meetingIds: string[], l
   return new Map(rows.map((row) => [row.id, Number(row.open)]));
 }
 
-export const BILATERAL_MEETING: RegisterDefinition<BilateralMeetingEntity, BilateralMeeting> = {
-  entityType: 'bilateral-meeting',
-  entity: BilateralMeetingEntity,
-  name: 'Bilateral meeting',
-  // What the change log keeps: the open commitments anyone who sees the meeting sees.
-  toWire: async (entity, manager) => {
-    const counts = await openCommitmentsOf(manager, [entity.id], clearedLevels(entity.classification));
-    return toBilateralMeeting(entity, counts.get(entity.id) ?? 0);
-  },
-};
-
-export const BILATERAL_COMMITMENT: RegisterDefinition<BilateralCommitmentEntity, BilateralCommitment> = {
-  entityType: 'bilateral-commitment',
-  entity: BilateralCommitmentEntity,
-  name: 'Commitment',
-  toWire: toBilateralCommitment,
-  governor: async (entity, manager) =>
-    manager.findOne(BilateralMeetingEntity, { where: { id: entity.bilateralMeetingId }, select: { id: true, classification: true } }),
-};
-
-export const AGREEMENT: RegisterDefinition<AgreementEntity, Agreement> = {
-  entityType: 'agreement',
-  entity: AgreementEntity,
-  name: 'Agreement',
-  toWire: toAgreement,
-};
-
 /** Meetings as a reader cleared for `levels` sees them: counting the open commitments they may see. */
 async function withOpenCommitments(
   manager: EntityManager,
@@ -79,14 +49,22 @@ async function withOpenCommitments(
 }
 
 export const BILATERAL_MEETINGS = committeeRecordType({
-  definition: BILATERAL_MEETING,
-  plural: 'bilateral-meetings',
+  definition: {
+    entityType: 'bilateral-meeting',
+    entity: BilateralMeetingEntity,
+    name: 'Bilateral meeting',
+    // What the change log keeps: the open commitments anyone who sees the meeting sees.
+    toWire: async (entity, manager) => {
+      const counts = await openCommitmentsOf(manager, [entity.id], clearedLevels(entity.classification));
+      return toBilateralMeeting(entity, counts.get(entity.id) ?? 0);
+    },
+  },
   schemas: { list: listBilateralMeetingsQuerySchema, create: createBilateralMeetingSchema, update: updateBilateralMeetingSchema },
-  order: { alias: 'm', column: 'date', key: (row) => row.date, direction: 'DESC' },
+  order: { column: 'date', direction: 'DESC' },
   equal: { country: 'country', level: 'level' },
   filter: (builder, query) => {
-    if (query.from) builder.andWhere('m.date >= :from', { from: query.from });
-    if (query.to) builder.andWhere('m.date <= :to', { to: query.to });
+    if (query.from) builder.andWhere(`${LIST_ALIAS}.date >= :from`, { from: query.from });
+    if (query.to) builder.andWhere(`${LIST_ALIAS}.date <= :to`, { to: query.to });
   },
   forReader: (rows, access, manager) => withOpenCommitments(manager, rows, clearedLevels(access.clearance)),
   fieldLevelled: (entity) => toBilateralMeeting(entity, 0),
@@ -97,11 +75,9 @@ export const BILATERAL_MEETINGS = committeeRecordType({
 });
 
 export const BILATERAL_COMMITMENTS = childRecordType({
-  definition: BILATERAL_COMMITMENT,
+  definition: { entityType: 'bilateral-commitment', entity: BilateralCommitmentEntity, name: 'Commitment', toWire: toBilateralCommitment },
   parent: BILATERAL_MEETINGS,
-  parentColumn: 'bilateralMeetingId',
   segment: 'commitments',
-  plural: 'bilateral-commitments',
   schemas: { create: createBilateralCommitmentSchema, update: updateBilateralCommitmentSchema },
   listed: (rows) => rows.sort(byDueDate).map(toBilateralCommitment),
   parentChanged: (before, after) => before.openCommitments !== after.openCommitments,
@@ -117,12 +93,10 @@ async function assertMeetingOf(access: CommitteeAccess, meetingId: string | null
 }
 
 export const AGREEMENTS = committeeRecordType({
-  definition: AGREEMENT,
-  plural: 'agreements',
+  definition: { entityType: 'agreement', entity: AgreementEntity, name: 'Agreement', toWire: toAgreement },
   schemas: { list: listAgreementsQuerySchema, create: createAgreementSchema, update: updateAgreementSchema },
-  order: { alias: 'a', column: 'title', key: (row) => row.title, direction: 'ASC' },
+  order: { column: 'title', direction: 'ASC' },
   equal: { country: 'country', status: 'status' },
-  forReader: async (rows) => rows.map(toAgreement),
   prepareCreate: async (input, access, manager) => {
     await assertMeetingOf(access, input.bilateralMeetingId, manager);
     return {};

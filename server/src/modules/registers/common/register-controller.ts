@@ -4,19 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../access/actor.js';
 import { CurrentActor } from '../../../auth/current-actor.decorator.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../../common/zod-validation.pipe.js';
-import type { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
-import {
-  ChildRecords,
-  type ChildRecordType,
-  type Classified,
-  CommitteeRecords,
-  type CommitteeRecordType,
-  type NewRecord,
-  type PageQuery,
-  type RecordWrites,
-  RegisterRecords,
-  type Versioned,
-} from './register-records.js';
+import { type ChildRecordRoutes, type CommitteeRecordRoutes, type RecordWrites, RegisterRecords } from './register-records.js';
 
 type Version = z.output<typeof deleteVersionSchema>;
 
@@ -52,22 +40,16 @@ function recordWritesController<W, U>(plural: string, update: z.ZodType<U>) {
  * `/api/committees/:committeeId/<plural>`, read, change and delete at `/api/<plural>/:id`.
  * Each method parses and delegates to the type's service.
  */
-export function committeeRecordController<
-  E extends SoftDeletedRecordEntity,
-  W extends object,
-  Q extends PageQuery,
-  C extends NewRecord,
-  U extends Versioned,
->(type: CommitteeRecordType<E, W, Q, C, U>): Type<unknown> {
+export function committeeRecordController<W, Q, C, U>(type: CommitteeRecordRoutes<W, Q, C, U>): Type<unknown> {
   const { plural, schemas } = type;
 
   @Controller()
   class CommitteeRecordController extends recordWritesController<W, U>(plural, schemas.update) {
-    protected readonly records: CommitteeRecords<E, W, Q, C, U>;
+    protected readonly records: ReturnType<CommitteeRecordRoutes<W, Q, C, U>['records']>;
 
     constructor(registers: RegisterRecords) {
       super();
-      this.records = new CommitteeRecords(registers, type);
+      this.records = type.records(registers);
     }
 
     @Get(`committees/:committeeId/${plural}`)
@@ -100,23 +82,16 @@ export function committeeRecordController<
  * The controller of a register record type governed by another record: list and add at
  * `/api/<parent plural>/:id/<segment>`, change and delete at `/api/<plural>/:id`.
  */
-export function childRecordController<
-  E extends SoftDeletedRecordEntity,
-  W extends object,
-  PE extends SoftDeletedRecordEntity,
-  PW extends object,
-  C extends Classified,
-  U extends Versioned,
->(type: ChildRecordType<E, W, PE, PW, C, U>): Type<unknown> {
+export function childRecordController<W, C, U>(type: ChildRecordRoutes<W, C, U>): Type<unknown> {
   const children = `${type.parent.plural}/:id/${type.segment}`;
 
   @Controller()
   class ChildRecordController extends recordWritesController<W, U>(type.plural, type.schemas.update) {
-    protected readonly records: ChildRecords<E, W, PE, PW, C, U>;
+    protected readonly records: ReturnType<ChildRecordRoutes<W, C, U>['records']>;
 
     constructor(registers: RegisterRecords) {
       super();
-      this.records = new ChildRecords(registers, type);
+      this.records = type.records(registers);
     }
 
     @Get(children)

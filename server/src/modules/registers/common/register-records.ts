@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Classification, type FieldClassifications, type Page, projectFor } from '@sidang/shared';
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { type Classification, type FieldClassifications, type Page, projectFor, RECORD_TYPES } from '@sidang/shared';
+import type { DataSource, EntityManager, FindOptionsWhere, SelectQueryBuilder } from 'typeorm';
 import type { z } from 'zod';
 import { AccessService, type CommitteeAccess } from '../../../access/access.service.js';
 import type { Actor } from '../../../access/actor.js';
 import type { ChangeTx } from '../../../changes/change-tx.js';
 import { ChangesService } from '../../../changes/changes.service.js';
-import type { SoftDeletedRecordEntity } from '../../../database/versioned.entity.js';
+import type { SoftDeletedRecordEntity as Row } from '../../../database/versioned.entity.js';
 import { keysetPage } from './paging.js';
 import { type Governor, type RegisterDefinition, RegisterKit } from './register-kit.js';
 
@@ -32,13 +32,16 @@ export type Versioned = Classified & { version: number };
 /** The changes of an update input, without its version. */
 export type Changes<U extends Versioned> = Omit<U, 'version'>;
 
+/** The alias of the record in a list's query (`r.status`), for `filter`. */
+export const LIST_ALIAS = 'r';
+
 /**
  * A register record type kept under a committee (a bilateral meeting, an agreement, a
  * negotiation, an R&D project): its routes, schemas and what differs from the others; the
- * generic controller (register-controller.ts) and `RegisterRecords` do the rest.
+ * generic controller (register-controller.ts) and `CommitteeRecords` do the rest.
  */
 export interface CommitteeRecordType<
-  E extends SoftDeletedRecordEntity,
+  E extends Row,
   W extends object,
   Q extends PageQuery = PageQuery,
   C extends NewRecord = NewRecord,
@@ -47,12 +50,12 @@ export interface CommitteeRecordType<
   definition: RegisterDefinition<E, W>;
   /** The path segment: `/api/committees/:committeeId/<plural>`, `/api/<plural>/:id`. */
   plural: string;
-  schemas: { list: z.ZodType<Q>; create: z.ZodType<C>; update: z.ZodType<U> };
-  /** The list's keyset order (see `keysetPage`). */
-  order: { alias: string; column: string; key: (row: E) => string; direction: 'ASC' | 'DESC' };
+  schemas: { list: z.ZodObject & z.ZodType<Q>; create: z.ZodType<C>; update: z.ZodObject & z.ZodType<U> };
+  /** The list's keyset order (see `keysetPage`): a text or date property whose column has its name. */
+  order: { column: keyof E & string; direction: 'ASC' | 'DESC' };
   /** Query keys that filter by equality, and the column each compares (`{ status: 'status' }`). */
   equal?: Partial<Record<keyof Q & string, string>>;
-  /** The list's other filters beyond the committee and the reader's clearance. */
+  /** The list's other filters beyond the committee and the reader's clearance (the record is `LIST_ALIAS`). */
   filter?: (builder: SelectQueryBuilder<E>, query: Q, access: CommitteeAccess) => void;
   /** Records as `access` may see them before projection: derived counts only from what they may see. */
   forReader: (rows: E[], access: CommitteeAccess, manager: EntityManager) => Promise<W[]>;
@@ -67,6 +70,8 @@ export interface CommitteeRecordType<
   checkUpdate?: (entity: E, changes: Changes<U>, access: CommitteeAccess, manager: EntityManager) => Promise<void>;
   /** The editor's answer to an update: derived counts from what they may see, like a GET. */
   answerUpdate?: (updated: W, access: CommitteeAccess, manager: EntityManager) => Promise<W>;
+  /** The type's service. */
+  records(registers: RegisterRecords): CommitteeRecords<E, W, Q, C, U>;
 }
 
 /**
@@ -74,21 +79,22 @@ export interface CommitteeRecordType<
  * meeting, a round by its negotiation, a milestone by its R&D project).
  */
 export interface ChildRecordType<
-  E extends SoftDeletedRecordEntity,
+  E extends Row,
   W extends object,
-  PE extends SoftDeletedRecordEntity,
+  PE extends Row,
   PW extends object,
   C extends Classified = Classified,
   U extends Versioned = Versioned,
 > {
+  /** Its governor is the parent record its `parentColumn` names. */
   definition: RegisterDefinition<E, W>;
   parent: { definition: RegisterDefinition<PE, PW>; plural: string };
-  /** The column naming the parent (`bilateralMeetingId`). */
+  /** The column naming the parent: the parent's `idField` in the record-type descriptor (`bilateralMeetingId`). */
   parentColumn: keyof E & string;
   /** `/api/<parent plural>/:id/<segment>` lists and adds; `/api/<plural>/:id` edits and removes. */
   segment: string;
   plural: string;
-  schemas: { create: z.ZodType<C>; update: z.ZodType<U> };
+  schemas: { create: z.ZodType<C>; update: z.ZodObject & z.ZodType<U> };
   /** The children a reader sees, in order, as wire shapes. */
   listed: (rows: E[], access: CommitteeAccess) => W[];
   /** Fields a new child takes beyond its input (in the write's transaction). */
@@ -100,34 +106,68 @@ export interface ChildRecordType<
    * then the parent is locked for the write and its change recorded in the same transaction.
    */
   parentChanged?: (before: PW, after: PW) => boolean;
+  /** The type's service. */
+  records(registers: RegisterRecords): ChildRecords<E, W, PE, PW, C, U>;
 }
 
-/** A record type under a committee, its type parameters inferred from its definition and schemas. */
-export function committeeRecordType<
-  E extends SoftDeletedRecordEntity,
-  W extends object,
-  Q extends PageQuery,
-  C extends NewRecord,
-  U extends Versioned,
->(type: CommitteeRecordType<E, W, Q, C, U>): CommitteeRecordType<E, W, Q, C, U> {
+/** Routes are named by the entity type: `bilateral-meeting` → `/api/bilateral-meetings`. */
+function pluralOf(definition: { entityType: string }): string {
+  return `${definition.entityType}s`;
+}
+
+/**
+ * A record type under a committee, its type parameters inferred from its definition and
+ * schemas. Without `forReader`, a reader gets the record's wire shape (`toWire`).
+ */
+export function committeeRecordType<E extends Row, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>(
+  spec: Omit<CommitteeRecordType<E, W, Q, C, U>, 'plural' | 'forReader' | 'records'> &
+    Partial<Pick<CommitteeRecordType<E, W, Q, C, U>, 'forReader'>>,
+): CommitteeRecordType<E, W, Q, C, U> {
+  const { toWire } = spec.definition;
+  const type: CommitteeRecordType<E, W, Q, C, U> = {
+    forReader: (rows, _access, manager) => Promise.all(rows.map((row) => toWire(row, manager))),
+    ...spec,
+    plural: pluralOf(spec.definition),
+    records: (registers) => new CommitteeRecords(registers, type),
+  };
   return type;
 }
 
-/** A governed record type, its type parameters inferred from its definition, parent and schemas. */
+/**
+ * A governed record type, its type parameters inferred from its definition, parent and
+ * schemas; the column naming its parent comes from the record-type descriptor.
+ */
 export function childRecordType<
-  E extends SoftDeletedRecordEntity,
+  E extends Row,
   W extends object,
-  PE extends SoftDeletedRecordEntity,
+  PE extends Row,
   PW extends object,
   C extends Classified,
   U extends Versioned,
->(type: ChildRecordType<E, W, PE, PW, C, U>): ChildRecordType<E, W, PE, PW, C, U> {
+>(spec: Omit<ChildRecordType<E, W, PE, PW, C, U>, 'plural' | 'parentColumn' | 'records'>): ChildRecordType<E, W, PE, PW, C, U> {
+  const parentColumn = RECORD_TYPES[spec.definition.entityType].parent?.idField as (keyof E & string) | undefined;
+  if (!parentColumn) throw new Error(`${spec.definition.entityType} has no parent in RECORD_TYPES`);
+  const parent = spec.parent.definition.entity;
+  const type: ChildRecordType<E, W, PE, PW, C, U> = {
+    ...spec,
+    definition: {
+      ...spec.definition,
+      governor: (entity, manager) =>
+        manager.findOne(parent, {
+          where: { id: entity[parentColumn] } as FindOptionsWhere<PE>,
+          select: { id: true, classification: true } as never,
+        }),
+    },
+    parentColumn,
+    plural: pluralOf(spec.definition),
+    records: (registers) => new ChildRecords(registers, type),
+  };
   return type;
 }
 
 /**
  * What the register services read and write with: each record type's service is
- * `new CommitteeRecords(registerRecords, TYPE)` or `new ChildRecords(registerRecords, TYPE)`.
+ * `TYPE.records(registerRecords)`.
  */
 @Injectable()
 export class RegisterRecords {
@@ -145,17 +185,35 @@ export interface RecordWrites<W, U> {
   remove(actor: Actor, id: string, version: number): Promise<void>;
 }
 
+/** The routes of a record type kept under a committee, and its service: what its controller needs. */
+export interface CommitteeRecordRoutes<W, Q, C, U> {
+  plural: string;
+  schemas: { list: z.ZodType<Q>; create: z.ZodType<C>; update: z.ZodType<U> };
+  records(registers: RegisterRecords): RecordWrites<W, U> & {
+    list(actor: Actor, committeeId: string, query: Q): Promise<Page<W>>;
+    create(actor: Actor, committeeId: string, input: C): Promise<W>;
+    get(actor: Actor, id: string): Promise<W>;
+  };
+}
+
+/** The routes of a governed record type, and its service: what its controller needs. */
+export interface ChildRecordRoutes<W, C, U> {
+  plural: string;
+  segment: string;
+  parent: { plural: string };
+  schemas: { create: z.ZodType<C>; update: z.ZodType<U> };
+  records(registers: RegisterRecords): RecordWrites<W, U> & {
+    list(actor: Actor, parentId: string): Promise<W[]>;
+    add(actor: Actor, parentId: string, input: C): Promise<W>;
+  };
+}
+
 /**
  * The service of one record type kept under a committee: reads filtered by the reader's
  * clearance, writes through the register kit (compare-and-set, change log).
  */
-export class CommitteeRecords<
-  E extends SoftDeletedRecordEntity,
-  W extends object,
-  Q extends PageQuery,
-  C extends NewRecord,
-  U extends Versioned,
-> implements RecordWrites<W, U>
+export class CommitteeRecords<E extends Row, W extends object, Q extends PageQuery, C extends NewRecord, U extends Versioned>
+  implements RecordWrites<W, U>
 {
   constructor(
     private readonly registers: RegisterRecords,
@@ -166,7 +224,7 @@ export class CommitteeRecords<
     const { dataSource, kit } = this.registers;
     const { type } = this;
     const access = await this.registers.access.requireCommittee(actor, committeeId);
-    const { alias } = type.order;
+    const alias = LIST_ALIAS;
     const builder = dataSource
       .getRepository(type.definition.entity)
       .createQueryBuilder(alias)
@@ -176,7 +234,9 @@ export class CommitteeRecords<
       if (query[key]) builder.andWhere(`${alias}.${column} = :${key}`, { [key]: query[key] });
     }
     type.filter?.(builder, query, access);
-    const { rows, nextCursor } = await keysetPage(builder, { ...type.order, limit: query.limit, cursor: query.cursor });
+    const { column, direction } = type.order;
+    const key = (row: E) => String(row[column]);
+    const { rows, nextCursor } = await keysetPage(builder, { alias, column, key, direction, limit: query.limit, cursor: query.cursor });
     const items = await type.forReader(rows, access, dataSource.manager);
     return { items: items.map((item) => projectFor(item, access.clearance)), nextCursor };
   }
@@ -246,14 +306,8 @@ export class CommitteeRecords<
 }
 
 /** The service of one record type governed by a record of another type. */
-export class ChildRecords<
-  E extends SoftDeletedRecordEntity,
-  W extends object,
-  PE extends SoftDeletedRecordEntity,
-  PW extends object,
-  C extends Classified,
-  U extends Versioned,
-> implements RecordWrites<W, U>
+export class ChildRecords<E extends Row, W extends object, PE extends Row, PW extends object, C extends Classified, U extends Versioned>
+  implements RecordWrites<W, U>
 {
   constructor(
     private readonly registers: RegisterRecords,

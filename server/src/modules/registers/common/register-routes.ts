@@ -2,33 +2,29 @@ import { z } from 'zod';
 import { committeeParams, deleteRecordRoute, describeTag, FORBIDDEN, idParams, STALE } from '../../../common/openapi.js';
 
 /**
- * Describes the routes of one record type in the OpenAPI document: the collection under its
- * committee (or its parent record) and the record under its own id.
+ * Describes the routes of one register record type in the OpenAPI document from its definition:
+ * the collection under its committee (or its parent record) and the record under its own id.
  */
-export function describeRecordRoutes(options: {
-  tag: string;
-  /** "bilateral-meetings" */
-  plural: string;
-  /** "a bilateral meeting" */
-  noun: string;
-  record: z.ZodType;
-  create: z.ZodType;
-  update: z.ZodObject;
-  /** The list's query (paged lists) — absent for a child list (a bare array). */
-  listQuery?: z.ZodObject;
-  /** A child collection: `/api/<parent>/:id/<child>` instead of under the committee. */
-  parent?: { plural: string; child: string };
-  /** Whether GET /api/<plural>/:id exists. */
-  get?: boolean;
-}): void {
-  const { plural, noun, record } = options;
+export function describeRecordRoutes(
+  type: {
+    plural: string;
+    schemas: { list?: z.ZodObject; create: z.ZodType; update: z.ZodObject };
+    /** A child type: listed and added at `/api/<parent plural>/:id/<segment>`, no GET of one. */
+    parent?: { plural: string };
+    segment?: string;
+  },
+  /** `noun`: "a bilateral meeting"; `record`: the wire schema. */
+  options: { tag: string; noun: string; record: z.ZodType },
+): void {
+  const { plural, schemas } = type;
+  const { noun, record } = options;
   const describe = describeTag(options.tag);
-  if (options.parent) {
-    const path = `/api/${options.parent.plural}/:id/${options.parent.child}`;
+  if (type.parent) {
+    const path = `/api/${type.parent.plural}/:id/${type.segment}`;
     describe({
       method: 'get',
       path,
-      summary: `The ${options.parent.child} the caller may see`,
+      summary: `The ${type.segment} the caller may see`,
       params: idParams,
       response: z.array(record),
     });
@@ -37,7 +33,7 @@ export function describeRecordRoutes(options: {
       path,
       summary: `Add ${noun} (chair, secretariat)`,
       params: idParams,
-      body: options.create,
+      body: schemas.create,
       response: record,
       status: 201,
       extraErrors: FORBIDDEN,
@@ -49,7 +45,7 @@ export function describeRecordRoutes(options: {
       path,
       summary: `${plural} the caller may see, a page at a time`,
       params: committeeParams,
-      ...(options.listQuery ? { query: options.listQuery } : {}),
+      ...(schemas.list ? { query: schemas.list } : {}),
       response: z.object({ items: z.array(record), nextCursor: z.string().nullable() }),
     });
     describe({
@@ -57,21 +53,20 @@ export function describeRecordRoutes(options: {
       path,
       summary: `Create ${noun} (chair, secretariat)`,
       params: committeeParams,
-      body: options.create,
+      body: schemas.create,
       response: record,
       status: 201,
       extraErrors: FORBIDDEN,
     });
   }
   const own = `/api/${plural}/:id`;
-  if (options.get !== false)
-    describe({ method: 'get', path: own, summary: `One ${noun.replace(/^an? /, '')}`, params: idParams, response: record });
+  if (!type.parent) describe({ method: 'get', path: own, summary: `One ${noun.replace(/^an? /, '')}`, params: idParams, response: record });
   describe({
     method: 'patch',
     path: own,
     summary: `Change ${noun} (optimistic version)`,
     params: idParams,
-    body: options.update.meta({ minProperties: 2 }),
+    body: schemas.update.meta({ minProperties: 2 }),
     response: record,
     extraErrors: { ...FORBIDDEN, ...STALE },
   });

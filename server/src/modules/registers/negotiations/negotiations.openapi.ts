@@ -1,32 +1,8 @@
-import {
-  createNegotiationRoundSchema,
-  createNegotiationSchema,
-  listNegotiationsQuerySchema,
-  negotiationRoundSchema,
-  negotiationSchema,
-  updateNegotiationRoundSchema,
-  updateNegotiationSchema,
-} from '@sidang/shared';
+import { negotiationRoundSchema, negotiationSchema } from '@sidang/shared';
 import { describeRecordRoutes } from '../common/register-routes.js';
+import { NEGOTIATION_ROUNDS, NEGOTIATIONS } from './negotiations.register.js';
 
 const tag = 'Negotiations';
 
-describeRecordRoutes({
-  tag,
-  plural: 'negotiations',
-  noun: 'a negotiation',
-  record: negotiationSchema,
-  create: createNegotiationSchema,
-  update: updateNegotiationSchema,
-  listQuery: listNegotiationsQuerySchema,
-});
-describeRecordRoutes({
-  tag,
-  plural: 'negotiation-rounds',
-  noun: 'a round',
-  record: negotiationRoundSchema,
-  create: createNegotiationRoundSchema,
-  update: updateNegotiationRoundSchema,
-  parent: { plural: 'negotiations', child: 'rounds' },
-  get: false,
-});
+describeRecordRoutes(NEGOTIATIONS, { tag, noun: 'a negotiation', record: negotiationSchema });
+describeRecordRoutes(NEGOTIATION_ROUNDS, { tag, noun: 'a round', record: negotiationRoundSchema });

@@ -2,51 +2,28 @@ import {
   createNegotiationRoundSchema,
   createNegotiationSchema,
   listNegotiationsQuerySchema,
-  type Negotiation,
-  type NegotiationRound,
   updateNegotiationRoundSchema,
   updateNegotiationSchema,
 } from '@sidang/shared';
 import { InvalidFieldException } from '../../../common/errors.js';
-import type { RegisterDefinition } from '../common/register-kit.js';
 import { childRecordType, committeeRecordType } from '../common/register-records.js';
 import { NegotiationEntity } from './negotiation.entity.js';
 import { NegotiationRoundEntity } from './negotiation-round.entity.js';
 import { toNegotiation, toNegotiationRound } from './negotiations.mapper.js';
 
-export const NEGOTIATION: RegisterDefinition<NegotiationEntity, Negotiation> = {
-  entityType: 'negotiation',
-  entity: NegotiationEntity,
-  name: 'Negotiation',
-  toWire: toNegotiation,
-};
-
-export const NEGOTIATION_ROUND: RegisterDefinition<NegotiationRoundEntity, NegotiationRound> = {
-  entityType: 'negotiation-round',
-  entity: NegotiationRoundEntity,
-  name: 'Round',
-  toWire: toNegotiationRound,
-  governor: async (entity, manager) =>
-    manager.findOne(NegotiationEntity, { where: { id: entity.negotiationId }, select: { id: true, classification: true } }),
-};
-
 export const NEGOTIATIONS = committeeRecordType({
-  definition: NEGOTIATION,
-  plural: 'negotiations',
+  definition: { entityType: 'negotiation', entity: NegotiationEntity, name: 'Negotiation', toWire: toNegotiation },
   schemas: { list: listNegotiationsQuerySchema, create: createNegotiationSchema, update: updateNegotiationSchema },
-  order: { alias: 'n', column: 'title', key: (row) => row.title, direction: 'ASC' },
+  order: { column: 'title', direction: 'ASC' },
   equal: { kind: 'kind', status: 'status' },
-  forReader: async (rows) => rows.map(toNegotiation),
   fieldLevelled: toNegotiation,
 });
 
 /** Negotiation tracks' rounds, numbered per negotiation. */
 export const NEGOTIATION_ROUNDS = childRecordType({
-  definition: NEGOTIATION_ROUND,
+  definition: { entityType: 'negotiation-round', entity: NegotiationRoundEntity, name: 'Round', toWire: toNegotiationRound },
   parent: NEGOTIATIONS,
-  parentColumn: 'negotiationId',
   segment: 'rounds',
-  plural: 'negotiation-rounds',
   schemas: { create: createNegotiationRoundSchema, update: updateNegotiationRoundSchema },
   listed: (rows) => rows.sort((a, b) => a.number - b.number).map(toNegotiationRound),
   prepareCreate: async (input, negotiation, manager) => {

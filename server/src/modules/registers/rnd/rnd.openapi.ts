@@ -1,16 +1,8 @@
-import {
-  createRndMilestoneSchema,
-  createRndProjectSchema,
-  listRndProjectsQuerySchema,
-  rndMilestoneSchema,
-  rndProjectSchema,
-  updateRndMilestoneSchema,
-  updateRndProjectSchema,
-  valueChainStageSchema,
-} from '@sidang/shared';
+import { rndMilestoneSchema, rndProjectSchema, valueChainStageSchema } from '@sidang/shared';
 import { z } from 'zod';
 import { describeRoute } from '../../../common/openapi.js';
 import { describeRecordRoutes } from '../common/register-routes.js';
+import { RND_MILESTONES, RND_PROJECTS } from './rnd.register.js';
 
 const tag = 'R&D projects';
 
@@ -21,22 +13,5 @@ describeRoute({
   tag,
   response: z.array(valueChainStageSchema),
 });
-describeRecordRoutes({
-  tag,
-  plural: 'rnd-projects',
-  noun: 'an R&D project',
-  record: rndProjectSchema,
-  create: createRndProjectSchema,
-  update: updateRndProjectSchema,
-  listQuery: listRndProjectsQuerySchema,
-});
-describeRecordRoutes({
-  tag,
-  plural: 'rnd-milestones',
-  noun: 'a milestone',
-  record: rndMilestoneSchema,
-  create: createRndMilestoneSchema,
-  update: updateRndMilestoneSchema,
-  parent: { plural: 'rnd-projects', child: 'milestones' },
-  get: false,
-});
+describeRecordRoutes(RND_PROJECTS, { tag, noun: 'an R&D project', record: rndProjectSchema });
+describeRecordRoutes(RND_MILESTONES, { tag, noun: 'a milestone', record: rndMilestoneSchema });

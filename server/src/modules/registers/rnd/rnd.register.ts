@@ -5,7 +5,6 @@ import {
   createRndProjectSchema,
   listRndProjectsQuerySchema,
   MEETING_TIME_ZONE,
-  type RndMilestone,
   type RndProject,
   updateRndMilestoneSchema,
   updateRndProjectSchema,
@@ -14,8 +13,7 @@ import type { EntityManager } from 'typeorm';
 import type { CommitteeAccess } from '../../../access/access.service.js';
 import { InvalidFieldException } from '../../../common/errors.js';
 import { todayIn } from '../../../common/today.js';
-import type { RegisterDefinition } from '../common/register-kit.js';
-import { childRecordType, committeeRecordType } from '../common/register-records.js';
+import { childRecordType, committeeRecordType, LIST_ALIAS } from '../common/register-records.js';
 import { type Slippage, toRndMilestone, toRndProject } from './rnd.mapper.js';
 import { RndMilestoneEntity } from './rnd-milestone.entity.js';
 import { RndProjectEntity } from './rnd-project.entity.js';
@@ -55,26 +53,6 @@ function today(timeZone: string = MEETING_TIME_ZONE): string {
   return todayIn(timeZone);
 }
 
-export const RND_PROJECT: RegisterDefinition<RndProjectEntity, RndProject> = {
-  entityType: 'rnd-project',
-  entity: RndProjectEntity,
-  name: 'R&D project',
-  // What the change log keeps: slippage among the milestones anyone who sees the project sees.
-  toWire: async (entity, manager) => {
-    const counts = await slippageOf(manager, [entity.id], clearedLevels(entity.classification), today());
-    return toRndProject(entity, counts.get(entity.id) ?? NONE);
-  },
-};
-
-export const RND_MILESTONE: RegisterDefinition<RndMilestoneEntity, RndMilestone> = {
-  entityType: 'rnd-milestone',
-  entity: RndMilestoneEntity,
-  name: 'Milestone',
-  toWire: (entity) => toRndMilestone(entity, today()),
-  governor: async (entity, manager) =>
-    manager.findOne(RndProjectEntity, { where: { id: entity.rndProjectId }, select: { id: true, classification: true } }),
-};
-
 /** The slippage a reader sees: counted among the milestones they may see, on the committee's today. */
 async function withSlippage(manager: EntityManager, rows: RndProjectEntity[], access: CommitteeAccess): Promise<RndProject[]> {
   const counts = await slippageOf(
@@ -95,15 +73,23 @@ async function assertStage(manager: EntityManager, code: string | null): Promise
 }
 
 export const RND_PROJECTS = committeeRecordType({
-  definition: RND_PROJECT,
-  plural: 'rnd-projects',
+  definition: {
+    entityType: 'rnd-project',
+    entity: RndProjectEntity,
+    name: 'R&D project',
+    // What the change log keeps: slippage among the milestones anyone who sees the project sees.
+    toWire: async (entity, manager) => {
+      const counts = await slippageOf(manager, [entity.id], clearedLevels(entity.classification), today());
+      return toRndProject(entity, counts.get(entity.id) ?? NONE);
+    },
+  },
   schemas: { list: listRndProjectsQuerySchema, create: createRndProjectSchema, update: updateRndProjectSchema },
-  order: { alias: 'p', column: 'title', key: (row) => row.title, direction: 'ASC' },
+  order: { column: 'title', direction: 'ASC' },
   equal: { valueChainStage: 'value_chain_stage' },
   filter: (builder, query, access) => {
     if (query.slipping !== undefined) {
       // `:...levels` is the list's own parameter: the milestones the reader may see.
-      const slipping = `EXISTS (SELECT 1 FROM rnd_milestones m WHERE m.rnd_project_id = p.id AND m.deleted_at IS NULL
+      const slipping = `EXISTS (SELECT 1 FROM rnd_milestones m WHERE m.rnd_project_id = ${LIST_ALIAS}.id AND m.deleted_at IS NULL
         AND m.classification IN (:...levels)
         AND ((${LATE}) OR (m.planned_on IS NOT NULL AND m.status NOT IN (:...closed) AND m.planned_on < :today)))`;
       builder.andWhere(query.slipping ? slipping : `NOT ${slipping}`, { today: today(access.committee.timeZone), closed: CLOSED });
@@ -136,11 +122,14 @@ export const RND_PROJECTS = committeeRecordType({
 
 /** Milestones; a change that moves the project's slippage (late or overdue counts) records `rnd-project.updated` too. */
 export const RND_MILESTONES = childRecordType({
-  definition: RND_MILESTONE,
+  definition: {
+    entityType: 'rnd-milestone',
+    entity: RndMilestoneEntity,
+    name: 'Milestone',
+    toWire: (entity) => toRndMilestone(entity, today()),
+  },
   parent: RND_PROJECTS,
-  parentColumn: 'rndProjectId',
   segment: 'milestones',
-  plural: 'rnd-milestones',
   schemas: { create: createRndMilestoneSchema, update: updateRndMilestoneSchema },
   listed: (rows, access) => {
     const day = today(access.committee.timeZone);
