@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DOCUMENT_KINDS, type DocumentKind } from '@sidang/shared';
-import mammoth from 'mammoth';
 
 /** How much of the start and the end of a file the type check reads. */
 const WINDOW = 64 * 1024;
@@ -162,6 +161,8 @@ export async function unpackedSizeOfZip(path: string, size: number): Promise<num
 export async function docxText(path: string, size: number): Promise<string | null> {
   const unpacked = await unpackedSizeOfZip(path, size);
   if (unpacked === null || unpacked > MAX_UNPACKED) return null;
+  // Loaded on the first Word file, not with the app.
+  const { default: mammoth } = await import('mammoth');
   try {
     const { value } = await mammoth.extractRawText({ path });
     const text = value.trim();

@@ -1,5 +1,4 @@
 import { CLASSIFICATIONS, type Classification, classificationLevel, type ExportFormat, type FieldClassifications } from '@sidang/shared';
-import ExcelJS from 'exceljs';
 
 /** One column of an export: its header and how a (projected) record fills it. */
 export interface ExportColumn<T> {
@@ -71,6 +70,8 @@ export async function buildExport<T extends Exportable>(options: {
     'OPEN',
   );
   const marking = MARKINGS[level];
+  // Loaded on the first export, not with the app: it is the largest library the server uses.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sidang';
   const sheet = workbook.addWorksheet(options.sheet);

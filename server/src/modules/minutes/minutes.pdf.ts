@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type Classification, MEETING_TIME_ZONE } from '@sidang/shared';
-import pdfmakeModule from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { MinutesRendering } from './minutes.service.js';
 
@@ -24,10 +23,13 @@ export const MARKINGS: Record<Classification, string> = {
 
 let ready: PdfMake | undefined;
 
-/** pdfmake with its Roboto embedded from memory, and no file or URL reachable from a document. */
-function pdfmake(): PdfMake {
+/**
+ * pdfmake with its Roboto embedded from memory, and no file or URL reachable from a document.
+ * Loaded on the first PDF, not with the app.
+ */
+async function pdfmake(): Promise<PdfMake> {
   if (ready) return ready;
-  const instance = pdfmakeModule as unknown as PdfMake;
+  const instance = (await import('pdfmake')).default as unknown as PdfMake;
   const root = dirname(createRequire(import.meta.url).resolve('pdfmake/package.json'));
   const fonts: Record<string, string> = {
     normal: 'Roboto-Regular.ttf',
@@ -131,5 +133,5 @@ export async function minutesPdf(view: MinutesRendering): Promise<Buffer> {
       section: { bold: true },
     },
   };
-  return pdfmake().createPdf(definition).getBuffer();
+  return (await pdfmake()).createPdf(definition).getBuffer();
 }
