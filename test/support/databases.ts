@@ -1,5 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -65,7 +66,7 @@ export async function createEmbeddedDatabase(fromCluster?: string): Promise<Test
   const dir = await mkdtemp(join(tmpdir(), 'sidang-test-store-'));
   try {
     const template = fromCluster ?? process.env.SIDANG_TEST_STORE_TEMPLATE;
-    if (template) await cp(template, join(dir, 'pg'), { recursive: true });
+    if (template) await copyFolder(template, join(dir, 'pg'));
     const opened = await openStore({ DATABASE_URL: undefined, DATA_DIR: dir, DB_POOL_SIZE: 10 });
     let stopped = false;
     let removed = false;
@@ -93,6 +94,20 @@ export async function createEmbeddedDatabase(fromCluster?: string): Promise<Test
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * `cp -R from to`: `to` must not exist yet, or `from` ends in `/.` to copy what it holds into the
+ * existing folder `to`. The system's `cp` because a PGlite
+ * cluster is about 1,100 files (40 MB), which `fs.cp` copies one promise at a time in
+ * JavaScript for about a second of CPU; `cp` takes a tenth of that.
+ */
+export function copyFolder(from: string, to: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile('cp', ['-R', from, to], (error, _stdout, stderr) =>
+      error ? reject(new Error(`cp -R ${from} ${to} failed: ${stderr || error.message}`)) : resolve(),
+    );
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -15,6 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config/config.js';
 import {
+  copyFolder,
   createEmbeddedDatabase,
   createPostgresDatabase,
   createTestDatabase,
@@ -84,7 +85,7 @@ export class TestApp {
     const db = database ?? (seeded ? await seeded.copy() : await createTestDatabase());
     // Uploaded documents (the demo papers too) go to a folder of this app's own, removed on close.
     const dataDir = env.DATA_DIR ? undefined : await mkdtemp(join(tmpdir(), 'sidang-test-data-'));
-    if (dataDir && seeded) await cp(seeded.documents, dataDir, { recursive: true });
+    if (dataDir && seeded) await copyFolder(`${seeded.documents}/.`, dataDir);
     const config = loadConfig({
       DATABASE_URL: db.url,
       SEED_DEMO: 'true',
@@ -359,7 +360,7 @@ async function buildTemplate(store: TestStore, root: string, run: string): Promi
   const embedded = database as Awaited<ReturnType<typeof createEmbeddedDatabase>>;
   await embedded.stop();
   const cluster = join(root, 'pg');
-  await cp(embedded.dataDir, cluster, { recursive: true });
+  await copyFolder(embedded.dataDir, cluster);
   await embedded.drop();
   return { store, source: cluster, documents };
 }
