@@ -36,6 +36,13 @@ const TARGET_BENCHMARK_INDEX = 800;
 const DEFAULT_SLOWDOWN = 4;
 /** Runs per page; with more than one, the median of each figure is checked (PERF_RUNS). */
 const RUNS = Math.max(1, Number(process.env.PERF_RUNS ?? 1));
+/**
+ * When the median of the first PERF_RUNS runs misses a budget, the page is measured again up to
+ * PERF_MAX_RUNS runs in all and the median of all of them decides (default: no more runs). CI
+ * runs 3, up to 7: a page that meets its budgets costs three runs, and a miss fails the run only
+ * when the median of seven misses too, as it did with seven runs always (docs/performance.md, "In CI").
+ */
+const MAX_RUNS = Math.max(RUNS, Number(process.env.PERF_MAX_RUNS ?? RUNS));
 
 /**
  * CI sets this to 1000, where Lighthouse itself starts to warn that the host is slower than it
@@ -226,15 +233,20 @@ function summary(result) {
   );
 }
 
+function misses(result) {
+  const found = [];
+  if (result.lcpMs > BUDGETS.lcpMs) found.push(`LCP ${(result.lcpMs / 1000).toFixed(2)} s > ${BUDGETS.lcpMs / 1000} s`);
+  if (result.tbtMs > BUDGETS.tbtMs) found.push(`TBT ${Math.round(result.tbtMs)} ms > ${BUDGETS.tbtMs} ms`);
+  if (result.cls > BUDGETS.cls) found.push(`CLS ${result.cls.toFixed(3)} > ${BUDGETS.cls}`);
+  if (result.accessibility < BUDGETS.accessibility) found.push(`accessibility ${result.accessibility} < ${BUDGETS.accessibility}`);
+  return found;
+}
+
 function check(name, result) {
-  const misses = [];
-  if (result.lcpMs > BUDGETS.lcpMs) misses.push(`LCP ${(result.lcpMs / 1000).toFixed(2)} s > ${BUDGETS.lcpMs / 1000} s`);
-  if (result.tbtMs > BUDGETS.tbtMs) misses.push(`TBT ${Math.round(result.tbtMs)} ms > ${BUDGETS.tbtMs} ms`);
-  if (result.cls > BUDGETS.cls) misses.push(`CLS ${result.cls.toFixed(3)} > ${BUDGETS.cls}`);
-  if (result.accessibility < BUDGETS.accessibility) misses.push(`accessibility ${result.accessibility} < ${BUDGETS.accessibility}`);
-  console.log(`${misses.length ? 'MISS' : 'ok  '} ${name.padEnd(25)} ${summary(result)}`);
-  for (const miss of misses) console.log(`       ${miss}`);
-  return misses.length === 0;
+  const missed = misses(result);
+  console.log(`${missed.length ? 'MISS' : 'ok  '} ${name.padEnd(25)} ${summary(result)}`);
+  for (const miss of missed) console.log(`       ${miss}`);
+  return missed.length === 0;
 }
 
 /** Each page in a browser of its own with a fresh profile: a cold load, as a first visit is. */
@@ -286,7 +298,8 @@ try {
   ];
   for (const [name, run] of pages) {
     const results = [];
-    for (let i = 0, retries = 0; i < RUNS; i += 1) {
+    let runs = RUNS;
+    for (let i = 0, retries = 0; i < runs; i += 1) {
       try {
         results.push(await withChrome(run));
       } catch (error) {
@@ -296,9 +309,13 @@ try {
         i -= 1;
         continue;
       }
-      if (RUNS > 1) console.log(`       run ${i + 1}: ${summary(results.at(-1))}`);
+      if (runs > 1) console.log(`       run ${i + 1}: ${summary(results.at(-1))}`);
+      if (i === runs - 1 && runs < MAX_RUNS && misses(median(results)).length > 0) {
+        console.log(`       the median of ${runs} runs misses a budget (${misses(median(results)).join('; ')}): ${MAX_RUNS} runs decide`);
+        runs = MAX_RUNS;
+      }
     }
-    ok = check(RUNS > 1 ? `${name} (median)` : name, median(results)) && ok;
+    ok = check(runs > 1 ? `${name} (median of ${runs})` : name, median(results)) && ok;
     const indexes = results.map((result) => result.hostIndex).filter((index) => index !== undefined);
     if (indexes.length > 0) lowestIndex = Math.min(lowestIndex, indexes.sort((a, b) => a - b)[Math.floor((indexes.length - 1) / 2)]);
   }
