@@ -10,14 +10,18 @@ import { governingLevelOf } from './visibility.js';
 
 /**
  * The columns every versioned record has (its table keeps deleted rows with `deleted_at` unless
- * its definition says `hardDelete`). A record without a level of its own names it in `level`.
+ * its definition says `hardDelete`). A record without a level of its own names it in `level`; one
+ * whose id is not in `id` names where it is in `stored`.
  */
 export interface VersionedEntity {
-  id: string;
+  id?: string;
   committeeId: string;
   classification?: Classification;
   version: number;
 }
+
+/** Whom a write's refusal is for: their clearance (an actor's `CommitteeAccess`, or the actor). */
+export type Reader = Pick<CommitteeAccess, 'clearance'>;
 
 /** The committee a record is created in (an actor's `CommitteeAccess`, or a meeting's for work that follows its start). */
 export interface CommitteeScope {
@@ -95,7 +99,10 @@ function keyOf<E extends VersionedEntity>(
   definition: Pick<RecordDefinition<E, object>, 'stored'>,
   entity: E,
 ): { id: string; version: number } {
-  if (!definition.stored) return { id: entity.id, version: entity.version };
+  if (!definition.stored) {
+    if (!entity.id) throw new Error('a record without an id column needs `stored` in its definition');
+    return { id: entity.id, version: entity.version };
+  }
   return { id: String(entity[definition.stored.id]), version: Number(entity[definition.stored.version]) };
 }
 
@@ -168,7 +175,7 @@ export class RecordKit {
   async update<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
-    access: CommitteeAccess,
+    access: Reader,
     entity: E,
     version: number,
     patch: Partial<E>,
@@ -181,7 +188,7 @@ export class RecordKit {
   remove<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
-    access: CommitteeAccess,
+    access: Reader,
     entity: E,
     version: number,
     options: Pick<WriteOptions<W>, 'parent' | 'coParent'> = {},
@@ -196,7 +203,7 @@ export class RecordKit {
   async requireVersion<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
-    access: CommitteeAccess,
+    access: Reader,
     entity: E,
     version: number,
   ): Promise<void> {
@@ -256,7 +263,7 @@ export class RecordKit {
   private async write<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
-    access: CommitteeAccess,
+    access: Reader,
     { entity, version, patch }: { entity: E; version: number; patch: Partial<E> | null },
     options: WriteOptions<W>,
   ): Promise<W | null> {
@@ -321,11 +328,11 @@ export class RecordKit {
   private async maySee<E extends VersionedEntity>(
     definition: Pick<RecordDefinition<E, object>, 'level' | 'name' | 'stored'>,
     manager: EntityManager,
-    access: CommitteeAccess,
+    access: Reader,
     entity: E,
   ): Promise<boolean> {
     const level = Math.max(classificationLevel(levelOf(definition, entity)), await governingLevelOf(manager, keyOf(definition, entity).id));
-    return level <= access.clearanceLevel;
+    return level <= classificationLevel(access.clearance);
   }
 
   /** Why a versioned write missed: gone or out of sight (404), or moved on (409 with the current record). */
@@ -334,7 +341,7 @@ export class RecordKit {
     manager: EntityManager,
     id: string,
     version: number,
-    access: CommitteeAccess,
+    access: Reader,
   ): Promise<Error> {
     const current = await this.find(definition, manager, id);
     if (!current || !(await this.maySee(definition, manager, access, current))) return notFound(definition.name);

@@ -7,7 +7,8 @@ import type { Actor } from '../../access/actor.js';
 import { CommitteeEntity } from '../../access/committee.entity.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
-import { NotFoundError, StaleVersionException } from '../../common/errors.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
+import { NotFoundError } from '../../common/errors.js';
 import { CommitteeSettingsEntity } from './committee-settings.entity.js';
 
 /**
@@ -33,6 +34,19 @@ function toSettings(committee: CommitteeEntity, entity: CommitteeSettingsEntity 
   };
 }
 
+/** A committee's settings as the record kit writes them: one record per committee, open to every member. */
+function settingsRecords(committee: CommitteeEntity): RecordDefinition<CommitteeSettingsEntity, CommitteeSettings> {
+  return {
+    entityType: 'committee-settings',
+    entity: CommitteeSettingsEntity,
+    name: 'Committee',
+    toWire: (entity) => toSettings(committee, entity),
+    level: () => 'OPEN',
+    stored: { id: 'committeeId', version: 'version' },
+    hardDelete: true,
+  };
+}
+
 /** A committee's settings (today its quorum rule), changed through the pipeline: audited and live. */
 @Injectable()
 export class CommitteeSettingsService {
@@ -42,6 +56,7 @@ export class CommitteeSettingsService {
     @InjectRepository(CommitteeSettingsEntity) private readonly settings: Repository<CommitteeSettingsEntity>,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
+    private readonly records: RecordKit,
   ) {}
 
   onQuorumRuleChanged(listener: QuorumRuleListener): void {
@@ -61,30 +76,35 @@ export class CommitteeSettingsService {
   /** The chair, the secretariat or an administrator sets the rule. */
   async update(actor: Actor, committeeId: string, input: UpdateCommitteeSettings): Promise<CommitteeSettings> {
     const committee = await this.committeeFor(actor, committeeId, true);
+    const definition = settingsRecords(committee);
     return this.changes.transact(actor, async (tx) => {
       // One writer at a time per committee: the row, or the committee while there is none.
       await tx.manager.query('SELECT id FROM committees WHERE id = $1 FOR UPDATE', [committeeId]);
-      const stored = await tx.manager.findOne(CommitteeSettingsEntity, { where: { committeeId } });
-      const before = toSettings(committee, stored);
-      if (before.version !== input.version) throw new StaleVersionException(before, input.version, before.version);
-      const entity = stored ?? tx.manager.create(CommitteeSettingsEntity, { committeeId });
-      entity.quorumKind = input.quorumRule.kind;
-      entity.quorumCount = input.quorumRule.kind === 'count' ? input.quorumRule.count : null;
-      entity.version = before.version + 1;
-      const after = toSettings(committee, await tx.manager.save(entity));
-      await tx.record({
-        committeeId,
-        entityType: 'committee-settings',
-        entityId: committeeId,
-        verb: 'updated',
-        version: after.version,
-        classification: 'OPEN',
-        before,
-        after,
-      });
-      for (const listener of this.listeners) await listener(tx, committeeId, before.quorumRule);
+      const stored =
+        (await tx.manager.findOne(CommitteeSettingsEntity, { where: { committeeId } })) ?? (await this.defaults(tx, committee));
+      const previous = ruleOf(stored);
+      const patch = { quorumKind: input.quorumRule.kind, quorumCount: input.quorumRule.kind === 'count' ? input.quorumRule.count : null };
+      const after = await this.records.update(definition, tx, actor, stored, input.version, patch);
+      for (const listener of this.listeners) await listener(tx, committeeId, previous);
       return after;
     });
+  }
+
+  /**
+   * Stores the defaults a committee without settings has (version 1, dated as the committee), so
+   * that its first change is a compare-and-set like every other; the caller holds the committee's lock.
+   */
+  private async defaults(tx: ChangeTx, committee: CommitteeEntity): Promise<CommitteeSettingsEntity> {
+    const entity = tx.manager.create(CommitteeSettingsEntity, {
+      committeeId: committee.id,
+      quorumKind: DEFAULT_QUORUM_RULE.kind,
+      quorumCount: null,
+      version: 1,
+      createdAt: committee.createdAt,
+      updatedAt: committee.createdAt,
+    });
+    await tx.manager.insert(CommitteeSettingsEntity, entity);
+    return entity;
   }
 
   /** A member reads; to write, a chair or secretariat of it. An administrator does both in any committee. */
