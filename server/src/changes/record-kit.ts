@@ -161,10 +161,7 @@ export class RecordKit {
       committeeId: access.committee.id,
       ...versionPatch(definition, 1),
     } as never) as E;
-    const saved = (await tx.manager.save(entity)) as E;
-    const wire = await definition.toWire(saved, tx.manager);
-    await this.log(definition, tx, saved, 'created', null, options.logged ? options.logged(wire) : wire, options);
-    return wire;
+    return this.logAfter(definition, tx, (await tx.manager.save(entity)) as E, 'created', null, options);
   }
 
   /**
@@ -251,9 +248,7 @@ export class RecordKit {
     const stored = keyOf(definition, entity);
     const full = { ...patch, ...versionPatch(definition, stored.version + 1), updatedAt: new Date() } as Partial<E>;
     if (!(await this.updateAtVersion(definition, tx.manager, stored.id, stored.version, full))) return null;
-    const after = await definition.toWire(Object.assign(entity, full), tx.manager);
-    await this.log(definition, tx, entity, verb, before, after, governing);
-    return after;
+    return this.logAfter(definition, tx, Object.assign(entity, full), verb, before, governing);
   }
 
   /**
@@ -285,8 +280,20 @@ export class RecordKit {
       await this.log(definition, tx, entity, 'deleted', before, null, options);
       return null;
     }
+    return this.logAfter(definition, tx, entity, 'updated', before, options);
+  }
+
+  /** Records `verb` with the record's wire shape as written (extended by `logged` for the log) and returns that shape. */
+  private async logAfter<E extends VersionedEntity, W extends object>(
+    definition: RecordDefinition<E, W>,
+    tx: ChangeTx,
+    entity: E,
+    verb: ChangeVerb,
+    before: W | null,
+    options: WriteOptions<W>,
+  ): Promise<W> {
     const after = await definition.toWire(entity, tx.manager);
-    await this.log(definition, tx, entity, 'updated', before, options.logged ? options.logged(after) : after, options);
+    await this.log(definition, tx, entity, verb, before, options.logged ? options.logged(after) : after, options);
     return after;
   }
 

@@ -1,16 +1,13 @@
 import type { AdminCommittee, AdminUser, MemberCandidate } from '@sidang/shared';
 import type { CommitteeEntity } from '../../access/committee.entity.js';
 import type { UserEntity } from '../../access/user.entity.js';
+import { toUser } from '../../auth/auth.service.js';
 
 /** The only place a user account becomes the administrators' wire shape; never the password hash. */
 export function toAdminUser(entity: UserEntity): AdminUser {
+  const { locale: _locale, ...user } = toUser(entity);
   return {
-    id: entity.id,
-    email: entity.email,
-    name: entity.name,
-    agency: entity.agency,
-    clearance: entity.clearance,
-    isAdmin: entity.isAdmin,
+    ...user,
     active: entity.active,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),

@@ -24,6 +24,19 @@ import { meetingErrors } from './meetings.errors.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
 
+/** A meeting's attendance as the record kit writes it (`view` reads it): kept in the meeting's row, at its level. */
+function attendanceRecords(
+  view: (meeting: MeetingEntity, manager: EntityManager) => Promise<Attendance>,
+): RecordDefinition<MeetingEntity, Attendance> {
+  return {
+    entityType: 'attendance',
+    entity: MeetingEntity,
+    name: 'Meeting',
+    stored: { id: 'attendanceId', version: 'attendanceVersion' },
+    toWire: view,
+  };
+}
+
 /**
  * Who attends a meeting, and whether it has its quorum by the committee's rule (default: more
  * than half of its voting members).
@@ -39,14 +52,7 @@ export class AttendanceService implements OnModuleInit {
     private readonly records: RecordKit,
   ) {}
 
-  /** A meeting's attendance as the record kit writes it: kept in the meeting's row, at its level. */
-  private readonly attendance: RecordDefinition<MeetingEntity, Attendance> = {
-    entityType: 'attendance',
-    entity: MeetingEntity,
-    name: 'Meeting',
-    toWire: (meeting, manager) => this.view(meeting, manager),
-    stored: { id: 'attendanceId', version: 'attendanceVersion' },
-  };
+  private readonly attendance = attendanceRecords((meeting, manager) => this.view(meeting, manager));
 
   onModuleInit(): void {
     // A new rule changes the quorum of every meeting not yet closed, in the same commit.

@@ -11,22 +11,8 @@ import { AgendaItemEntity } from './agenda-item.entity.js';
 import { DecisionEntity } from './decision.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { meetingErrors } from './meetings.errors.js';
+import { toDecision } from './meetings.mapper.js';
 import { MeetingsService } from './meetings.service.js';
-
-function toDecision(entity: DecisionEntity): Decision {
-  return {
-    id: entity.id,
-    committeeId: entity.committeeId,
-    meetingId: entity.meetingId,
-    agendaItemId: entity.agendaItemId,
-    text: entity.text,
-    classification: entity.classification,
-    createdById: entity.createdById,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
-  };
-}
 
 /** Decisions as the record kit writes them. */
 const DECISIONS: RecordDefinition<DecisionEntity, Decision> = {

@@ -1,5 +1,6 @@
-import { type AgendaItem, agendaNumber, type Classification, classificationLevel, type Meeting } from '@sidang/shared';
+import { type AgendaItem, agendaNumber, type Classification, classificationLevel, type Decision, type Meeting } from '@sidang/shared';
 import type { AgendaItemEntity } from './agenda-item.entity.js';
+import type { DecisionEntity } from './decision.entity.js';
 import type { MeetingEntity } from './meeting.entity.js';
 
 const KL_OFFSET_MS = 8 * 3600_000;
@@ -79,4 +80,11 @@ export function inAgendaOrder(items: readonly AgendaItemEntity[]): AgendaItem[] 
     toAgendaItem(parent, null),
     ...childrenOf(parent.id).map((child) => toAgendaItem(child, parent.position)),
   ]);
+}
+
+/** A decision as every reader cleared for it sees it (it has no field levels). */
+export function toDecision(entity: DecisionEntity): Decision {
+  const { id, committeeId, meetingId, agendaItemId, text, classification, createdById, version } = entity;
+  const [createdAt, updatedAt] = [entity.createdAt.toISOString(), entity.updatedAt.toISOString()];
+  return { id, committeeId, meetingId, agendaItemId, text, classification, createdById, version, createdAt, updatedAt };
 }
