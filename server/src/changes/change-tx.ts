@@ -5,6 +5,15 @@ import { indexChange } from '../search/search-index.js';
 import type { Committed } from './change-bus.js';
 import { ChangeEventEntity } from './change-event.entity.js';
 
+/** Record types of no committee (accounts, committees): their changes have an audit row and no event. */
+export const AUDITED_TYPES = ['user', 'committee'] as const;
+export type AuditedType = (typeof AUDITED_TYPES)[number];
+
+/** Whether changes of `type` are audited only (`ChangeTx.recordAudit`), not logged as events. */
+export function isAuditedType(type: string): type is AuditedType {
+  return (AUDITED_TYPES as readonly string[]).includes(type);
+}
+
 export type ChangeVerb = 'created' | 'updated' | 'moved' | 'current-item-changed' | 'deleted';
 
 /** Takes the next seq of a committee, and its row lock until commit. */
@@ -167,7 +176,7 @@ export class ChangeTx {
    * has no event of its own: the committees it affects record theirs (e.g. `member.updated`).
    */
   async recordAudit(change: {
-    entityType: string;
+    entityType: AuditedType;
     entityId: string;
     verb: ChangeVerb;
     before: object | null;

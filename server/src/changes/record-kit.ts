@@ -5,17 +5,18 @@ import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { NotFoundError, StaleVersionException } from '../common/errors.js';
-import type { ChangeRecord, ChangeTx, ChangeVerb } from './change-tx.js';
+import { type AuditedType, type ChangeRecord, type ChangeTx, type ChangeVerb, isAuditedType } from './change-tx.js';
 import { governingLevelOf } from './visibility.js';
 
 /**
  * The columns every versioned record has (its table keeps deleted rows with `deleted_at` unless
  * its definition says `hardDelete`). A record without a level of its own names it in `level`; one
- * whose id is not in `id` names where it is in `stored`.
+ * whose id is not in `id` names where it is in `stored`. A record of no committee (`AuditedType`:
+ * a user account) has no event: its changes are audited only (`ChangeTx.recordAudit`).
  */
 export interface VersionedEntity {
   id?: string;
-  committeeId: string;
+  committeeId?: string;
   classification?: Classification;
   version: number;
 }
@@ -33,7 +34,8 @@ export interface CommitteeScope {
  * wire type: the `before`/`after` of every change the kit records are typed by it.
  */
 export interface RecordDefinition<E extends VersionedEntity, W extends object> {
-  entityType: EntityType;
+  /** Its event type, or the audit type of a record of no committee (audited only). */
+  entityType: EntityType | AuditedType;
   entity: EntityTarget<E>;
   /** "Action item", for the 404 "Action item not found". */
   name: string;
@@ -46,9 +48,10 @@ export interface RecordDefinition<E extends VersionedEntity, W extends object> {
   level?: (entity: E) => Classification;
   /**
    * Where the record's id and version live in its row when not in `id` and `version`: a record
-   * kept in the row of another (a meeting's attendance: `attendanceId`, `attendanceVersion`).
+   * kept in the row of another (a meeting's attendance: `attendanceId`, `attendanceVersion`), or
+   * one kept once per committee (`perCommittee`: a user's membership, found by user and committee).
    */
-  stored?: { id: keyof E & string; version: keyof E & string };
+  stored?: { id: keyof E & string; version: keyof E & string; perCommittee?: true };
   /**
    * The table has no `deleted_at`: a removal deletes the row (a document, whose content is
    * removed after commit). Otherwise rows are kept with `deleted_at` set and hidden from reads.
@@ -94,21 +97,35 @@ function levelOf<E extends VersionedEntity>(definition: Pick<RecordDefinition<E,
   return level;
 }
 
-/** The record's id and version, where its definition keeps them (`RecordDefinition.stored`). */
+/** Where a record's row is (its id, and its committee for a record kept once per committee). */
+function rowOf<E extends VersionedEntity>(
+  definition: Pick<RecordDefinition<E, object>, 'stored'>,
+  id: string,
+  committeeId?: string,
+): Record<string, unknown> {
+  return { [definition.stored?.id ?? 'id']: id, ...(definition.stored?.perCommittee ? { committeeId } : {}) };
+}
+
+/** The record's id, version and row, where its definition keeps them (`RecordDefinition.stored`). */
 function keyOf<E extends VersionedEntity>(
   definition: Pick<RecordDefinition<E, object>, 'stored'>,
   entity: E,
-): { id: string; version: number } {
-  if (!definition.stored) {
-    if (!entity.id) throw new Error('a record without an id column needs `stored` in its definition');
-    return { id: entity.id, version: entity.version };
-  }
-  return { id: String(entity[definition.stored.id]), version: Number(entity[definition.stored.version]) };
+): { id: string; version: number; row: Record<string, unknown> } {
+  const id = definition.stored ? entity[definition.stored.id] : entity.id;
+  if (typeof id !== 'string') throw new Error('a record without an id column needs `stored` in its definition');
+  const version = Number(definition.stored ? entity[definition.stored.version] : entity.version);
+  return { id, version, row: rowOf(definition, id, entity.committeeId) };
 }
 
 /** A patch setting the record's version, where its definition keeps it. */
 function versionPatch<E extends VersionedEntity>(definition: Pick<RecordDefinition<E, object>, 'stored'>, version: number): Partial<E> {
   return { [definition.stored?.version ?? 'version']: version } as Partial<E>;
+}
+
+/** The record's update timestamp set to now, when its table has one (a membership has none). */
+function touched<E extends VersionedEntity>(definition: Pick<RecordDefinition<E, object>, 'entity'>, manager: EntityManager): Partial<E> {
+  const column = manager.connection.getMetadata(definition.entity).updateDateColumn;
+  return (column ? { [column.propertyName]: new Date() } : {}) as Partial<E>;
 }
 
 /** 404 for a record that does not exist or that the caller may not see: the two look alike. */
@@ -142,23 +159,23 @@ export class RecordKit {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ entity: E; access: CommitteeAccess }> {
-    const entity = await this.find(definition, manager, id);
-    const access = entity ? await this.access.forCommittee(actor, entity.committeeId) : null;
+    const entity = await this.find(definition, manager, rowOf(definition, id));
+    const access = entity?.committeeId ? await this.access.forCommittee(actor, entity.committeeId) : null;
     if (!entity || !access || !(await this.maySee(definition, manager, access, entity))) throw notFound(definition.name);
     return { entity, access };
   }
 
-  /** Creates the record (in `access`'s committee, version 1) and records `created`. */
+  /** Creates the record (in `access`'s committee, null for a record of none; version 1) and records `created`. */
   async create<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
-    access: CommitteeScope,
+    access: CommitteeScope | null,
     fields: Partial<E>,
     options: WriteOptions<W> = {},
   ): Promise<W> {
     const entity = tx.manager.create(definition.entity, {
       ...fields,
-      committeeId: access.committee.id,
+      ...(access ? { committeeId: access.committee.id } : {}),
       ...versionPatch(definition, 1),
     } as never) as E;
     return this.logAfter(definition, tx, (await tx.manager.save(entity)) as E, 'created', null, options);
@@ -205,30 +222,27 @@ export class RecordKit {
     version: number,
   ): Promise<void> {
     const stored = keyOf(definition, entity);
-    if (stored.version !== version) throw await this.refusal(definition, tx.manager, stored.id, version, access);
+    if (stored.version !== version) throw await this.refusal(definition, tx.manager, stored.row, version, access);
   }
 
   /**
-   * Writes `patch` only if the stored row is still at `version` (and not deleted); false when it
-   * is not. For derived writes that are not refused when they miss (a governor's counts).
+   * Writes `patch` only if the stored `row` is still at `version` (and not deleted); false when
+   * it is not. For derived writes that are not refused when they miss (a governor's counts).
    */
   async updateAtVersion<E extends VersionedEntity>(
     definition: Pick<RecordDefinition<E, object>, 'entity' | 'hardDelete' | 'stored'>,
     manager: EntityManager,
-    id: string,
+    row: Record<string, unknown>,
     version: number,
     patch: Partial<E>,
   ): Promise<boolean> {
-    const metadata = manager.connection.getMetadata(definition.entity);
-    const column = (property: string) => metadata.findColumnWithPropertyName(property)?.databaseName ?? property;
-    const [idColumn, versionColumn] = [column(definition.stored?.id ?? 'id'), column(definition.stored?.version ?? 'version')];
-    const result = await manager
+    const query = manager
       .createQueryBuilder()
       .update(definition.entity)
       .set(patch as never)
-      .where(`${idColumn} = :id AND ${versionColumn} = :version${definition.hardDelete ? '' : ' AND deleted_at IS NULL'}`, { id, version })
-      .execute();
-    return result.affected === 1;
+      .where({ ...row, ...versionPatch(definition, version) });
+    if (!definition.hardDelete) query.andWhere('deleted_at IS NULL');
+    return (await query.execute()).affected === 1;
   }
 
   /**
@@ -246,8 +260,8 @@ export class RecordKit {
     { patch, verb = 'updated', ...governing }: FollowUp<E> = {},
   ): Promise<W | null> {
     const stored = keyOf(definition, entity);
-    const full = { ...patch, ...versionPatch(definition, stored.version + 1), updatedAt: new Date() } as Partial<E>;
-    if (!(await this.updateAtVersion(definition, tx.manager, stored.id, stored.version, full))) return null;
+    const full = { ...patch, ...versionPatch(definition, stored.version + 1), ...touched(definition, tx.manager) } as Partial<E>;
+    if (!(await this.updateAtVersion(definition, tx.manager, stored.row, stored.version, full))) return null;
     return this.logAfter(definition, tx, Object.assign(entity, full), verb, before, governing);
   }
 
@@ -266,15 +280,15 @@ export class RecordKit {
     const stored = keyOf(definition, entity);
     const full = {
       ...(patch ?? { deletedAt: new Date() }),
-      ...(patch && { updatedAt: new Date() }),
+      ...(patch && touched(definition, tx.manager)),
       ...versionPatch(definition, version + 1),
     };
     const written =
       stored.version === version &&
       (patch === null && definition.hardDelete
-        ? (await tx.manager.delete(definition.entity, { id: stored.id, version } as never)).affected === 1
-        : await this.updateAtVersion(definition, tx.manager, stored.id, version, full as Partial<E>));
-    if (!written) throw await this.refusal(definition, tx.manager, stored.id, version, access);
+        ? (await tx.manager.delete(definition.entity, { ...stored.row, ...versionPatch(definition, version) })).affected === 1
+        : await this.updateAtVersion(definition, tx.manager, stored.row, version, full as Partial<E>));
+    if (!written) throw await this.refusal(definition, tx.manager, stored.row, version, access);
     Object.assign(entity, full);
     if (patch === null) {
       await this.log(definition, tx, entity, 'deleted', before, null, options);
@@ -297,8 +311,11 @@ export class RecordKit {
     return after;
   }
 
-  /** The change as the pipeline records it (`tx.record`), typed by the record's wire type. */
-  private log<E extends VersionedEntity, W extends object>(
+  /**
+   * The change as the pipeline records it (`tx.record`), typed by the record's wire type; for a
+   * record of no committee, its audit row only.
+   */
+  private async log<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     tx: ChangeTx,
     entity: E,
@@ -306,11 +323,14 @@ export class RecordKit {
     before: W | null,
     after: W | null,
     options: WriteOptions<W>,
-  ): Promise<number> {
+  ): Promise<void> {
     const { id, version } = keyOf(definition, entity);
-    return tx.record<W>({
+    const { entityType } = definition;
+    if (isAuditedType(entityType)) return tx.recordAudit({ entityType, entityId: id, verb, before, after });
+    if (!entity.committeeId) throw new Error(`${definition.name}: a record with events needs a committee`);
+    await tx.record<W>({
       committeeId: entity.committeeId,
-      entityType: definition.entityType,
+      entityType,
       entityId: id,
       verb,
       version,
@@ -322,13 +342,13 @@ export class RecordKit {
     });
   }
 
-  /** The row holding the record `id` (not deleted), or null. */
+  /** The record at `row` (not deleted), or null. */
   private async find<E extends VersionedEntity>(
-    definition: Pick<RecordDefinition<E, object>, 'entity' | 'stored'>,
+    definition: Pick<RecordDefinition<E, object>, 'entity'>,
     manager: EntityManager,
-    id: string,
+    row: Record<string, unknown>,
   ): Promise<E | null> {
-    return (await manager.findOne(definition.entity, { where: { [definition.stored?.id ?? 'id']: id } as never })) as E | null;
+    return (await manager.findOne(definition.entity, { where: row as never })) as E | null;
   }
 
   /** Whether the actor may see `entity`: its own level and the levels of the records governing it. */
@@ -346,11 +366,11 @@ export class RecordKit {
   private async refusal<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W>,
     manager: EntityManager,
-    id: string,
+    row: Record<string, unknown>,
     version: number,
     access: Reader,
   ): Promise<Error> {
-    const current = await this.find(definition, manager, id);
+    const current = await this.find(definition, manager, row);
     if (!current || !(await this.maySee(definition, manager, access, current))) return notFound(definition.name);
     const wire = projectFor(await definition.toWire(current, manager), access.clearance);
     return new StaleVersionException(wire, version, keyOf(definition, current).version);

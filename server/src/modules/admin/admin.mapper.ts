@@ -1,7 +1,10 @@
-import type { AdminCommittee, AdminUser, MemberCandidate } from '@sidang/shared';
+import type { AdminCommittee, AdminUser, Member, MemberCandidate } from '@sidang/shared';
 import type { CommitteeEntity } from '../../access/committee.entity.js';
+import { toMember } from '../../access/member.mapper.js';
+import { MembershipEntity } from '../../access/membership.entity.js';
 import type { UserEntity } from '../../access/user.entity.js';
 import { toUser } from '../../auth/auth.service.js';
+import type { RecordDefinition } from '../../changes/record-kit.js';
 
 /** The only place a user account becomes the administrators' wire shape; never the password hash. */
 export function toAdminUser(entity: UserEntity): AdminUser {
@@ -34,4 +37,20 @@ export function toCommitteeAudit(entity: CommitteeEntity): object {
 
 export function toMemberCandidate(entity: UserEntity): MemberCandidate {
   return { id: entity.id, name: entity.name, email: entity.email, agency: entity.agency };
+}
+
+/**
+ * `user`'s memberships as the record kit writes them: one per committee, open to every member,
+ * their events never carrying a clearance.
+ */
+export function memberRecords(user: UserEntity): RecordDefinition<MembershipEntity, Member> {
+  return {
+    entityType: 'member',
+    entity: MembershipEntity,
+    name: 'Membership',
+    toWire: (membership) => toMember(user, membership),
+    level: () => 'OPEN',
+    stored: { id: 'userId', version: 'version', perCommittee: true },
+    hardDelete: true,
+  };
 }

@@ -39,17 +39,6 @@ export class AdminRepository {
     return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'for_no_key_update' } });
   }
 
-  /** Applies `patch` only if the stored version is still `version`. */
-  async updateUserAtVersion(manager: EntityManager, id: string, version: number, patch: Partial<UserEntity>): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set(patch)
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    return result.affected === 1;
-  }
-
   /** The user's memberships in committee order (the order committee seqs are locked in), locked. */
   lockMembershipsOf(manager: EntityManager, userId: string): Promise<MembershipEntity[]> {
     return manager.find(MembershipEntity, {
@@ -61,33 +50,6 @@ export class AdminRepository {
 
   lockMembership(manager: EntityManager, committeeId: string, userId: string): Promise<MembershipEntity | null> {
     return manager.findOne(MembershipEntity, { where: { committeeId, userId }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  /** Compare-and-set on a membership's version; false when it moved on or is gone. */
-  async updateMembershipAtVersion(
-    manager: EntityManager,
-    committeeId: string,
-    userId: string,
-    version: number,
-    patch: Partial<MembershipEntity>,
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(MembershipEntity)
-      .set(patch)
-      .where('committee_id = :committeeId AND user_id = :userId AND version = :version', { committeeId, userId, version })
-      .execute();
-    return result.affected === 1;
-  }
-
-  async deleteMembershipAtVersion(manager: EntityManager, committeeId: string, userId: string, version: number): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .delete()
-      .from(MembershipEntity)
-      .where('committee_id = :committeeId AND user_id = :userId AND version = :version', { committeeId, userId, version })
-      .execute();
-    return result.affected === 1;
   }
 
   findCommittee(id: string, manager: EntityManager = this.committees.manager): Promise<CommitteeEntity | null> {

@@ -15,6 +15,7 @@ import { UserEntity } from '../../access/user.entity.js';
 import { AuthService, hashPassword } from '../../auth/auth.service.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
+import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import {
   AlreadyInUseException,
   ForbiddenError,
@@ -25,7 +26,7 @@ import {
   StaleVersionException,
 } from '../../common/errors.js';
 import { revokeCalendarFeed } from '../meetings/calendar-feed.service.js';
-import { toAdminCommittee, toAdminUser, toCommitteeAudit } from './admin.mapper.js';
+import { memberRecords, toAdminCommittee, toAdminUser, toCommitteeAudit } from './admin.mapper.js';
 import { AdminRepository, isUniqueViolation } from './admin.repository.js';
 
 type CreateUserInput = z.output<typeof createUserSchema>;
@@ -49,6 +50,16 @@ function assertNoSelfChange(changes: Omit<UpdateUserInput, 'version'>): void {
   }
 }
 
+/** User accounts as the record kit writes them: of no committee, so audited without an event. */
+const USERS: RecordDefinition<UserEntity, AdminUser> = {
+  entityType: 'user',
+  entity: UserEntity,
+  name: 'User',
+  toWire: toAdminUser,
+  level: () => 'OPEN',
+  hardDelete: true,
+};
+
 /**
  * Accounts and committees. Every change is one transaction of the change pipeline: the audit
  * row of the account or committee and, for an account, a `member.updated` event in every
@@ -60,6 +71,7 @@ export class AdminService {
     private readonly repository: AdminRepository,
     private readonly changes: ChangesService,
     private readonly auth: AuthService,
+    private readonly records: RecordKit,
   ) {}
 
   async listUsers(actor: Actor): Promise<AdminUser[]> {
@@ -72,14 +84,10 @@ export class AdminService {
     if (await this.repository.emailTaken(input.email)) throw new AlreadyInUseException('email');
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.changes.transact(actor, async (tx) => {
-        const { password: _password, ...fields } = input;
-        const saved = toAdminUser(
-          await tx.manager.save(tx.manager.create(UserEntity, { ...fields, passwordHash, locale: 'en', active: true, version: 1 })),
-        );
-        await tx.recordAudit({ entityType: 'user', entityId: saved.id, verb: 'created', before: null, after: saved });
-        return saved;
-      });
+      const { password: _password, ...fields } = input;
+      return await this.changes.transact(actor, (tx) =>
+        this.records.create(USERS, tx, null, { ...fields, passwordHash, locale: 'en', active: true }),
+      );
     } catch (error) {
       // Taken by a concurrent create between the check and the insert.
       if (isUniqueViolation(error)) throw new AlreadyInUseException('email');
@@ -184,18 +192,11 @@ export class AdminService {
     return this.changes.transact(actor, async (tx) => {
       const user = await this.repository.lockUser(tx.manager, id);
       if (!user) throw new NotFoundError('User');
-      if (expected !== null && user.version !== expected) throw new StaleVersionException(toAdminUser(user), expected, user.version);
-      const before = toAdminUser(user);
-      const next = { ...patch, version: user.version + 1, updatedAt: new Date() };
-      if (!(await this.repository.updateUserAtVersion(tx.manager, id, user.version, next))) {
-        const current = await this.repository.findUser(id, tx.manager);
-        if (!current) throw new NotFoundError('User');
-        throw new StaleVersionException(toAdminUser(current), user.version, current.version);
-      }
-      const updatedUser = Object.assign(new UserEntity(), user, next);
-      const after = toAdminUser(updatedUser);
-      await tx.recordAudit({ entityType: 'user', entityId: id, verb: 'updated', before, after: { ...after, ...auditExtra } });
-      await this.announceToCommittees(tx, user, updatedUser);
+      const before = Object.assign(new UserEntity(), user);
+      const after = await this.records.update(USERS, tx, actor, user, expected ?? user.version, patch, {
+        logged: (wire) => ({ ...wire, ...auditExtra }),
+      });
+      await this.announceToCommittees(tx, before, user);
       await alsoInTransaction?.(tx);
       return after;
     });
@@ -203,24 +204,12 @@ export class AdminService {
 
   /** A `member.updated` in every committee of the user, in committee order (the lock order of seqs). */
   private async announceToCommittees(tx: ChangeTx, before: UserEntity, after: UserEntity): Promise<void> {
+    const members = memberRecords(after);
     for (const membership of await this.repository.lockMembershipsOf(tx.manager, after.id)) {
-      const version = membership.version + 1;
-      if (
-        !(await this.repository.updateMembershipAtVersion(tx.manager, membership.committeeId, after.id, membership.version, { version }))
-      ) {
-        // Locked above, so this cannot move; refuse rather than write an event out of step.
+      // Locked above, so this cannot move; refuse rather than write an event out of step.
+      if (!(await this.records.bump(members, tx, membership, toMember(before, membership)))) {
         throw new StaleVersionException(null, membership.version, membership.version + 1);
       }
-      await tx.record({
-        committeeId: membership.committeeId,
-        entityType: 'member',
-        entityId: after.id,
-        verb: 'updated',
-        version,
-        classification: 'OPEN',
-        before: toMember(before, membership),
-        after: toMember(after, { ...membership, version }),
-      });
     }
   }
 }

@@ -3,10 +3,10 @@ import type { Member, MemberCandidate, Role } from '@sidang/shared';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { toMember } from '../../access/member.mapper.js';
-import { MembershipEntity } from '../../access/membership.entity.js';
 import { ChangesService } from '../../changes/changes.service.js';
-import { NotFoundError, SelfChangeException, StaleVersionException } from '../../common/errors.js';
-import { toMemberCandidate } from './admin.mapper.js';
+import { RecordKit } from '../../changes/record-kit.js';
+import { NotFoundError, SelfChangeException } from '../../common/errors.js';
+import { memberRecords, toMemberCandidate } from './admin.mapper.js';
 import { AdminRepository } from './admin.repository.js';
 import { requireAdmin } from './admin.service.js';
 
@@ -21,6 +21,7 @@ export class MembershipsService {
     private readonly repository: AdminRepository,
     private readonly access: AccessService,
     private readonly changes: ChangesService,
+    private readonly records: RecordKit,
   ) {}
 
   /** Creates the membership or changes its role; `created` tells the controller which. */
@@ -30,38 +31,14 @@ export class MembershipsService {
       const user = await this.repository.lockUser(tx.manager, userId);
       if (!user) throw new NotFoundError('User');
       const existing = await this.repository.lockMembership(tx.manager, committeeId, userId);
+      const members = memberRecords(user);
       if (!existing) {
-        const saved = await tx.manager.save(tx.manager.create(MembershipEntity, { committeeId, userId, role, version: 1 }));
-        const after = toMember(user, saved);
-        await tx.record({
-          committeeId,
-          entityType: 'member',
-          entityId: userId,
-          verb: 'created',
-          version: saved.version,
-          classification: 'OPEN',
-          before: null,
-          after,
-        });
-        return { member: toMember(user, saved, true), created: true };
+        const after = await this.records.create(members, tx, { committee: { id: committeeId } }, { userId, role });
+        return { member: { ...after, clearance: user.clearance }, created: true };
       }
-      if (existing.role === role) return { member: toMember(user, existing, true), created: false };
-      const version = existing.version + 1;
-      if (!(await this.repository.updateMembershipAtVersion(tx.manager, committeeId, userId, existing.version, { role, version }))) {
-        throw new StaleVersionException(toMember(user, existing), existing.version, existing.version + 1);
-      }
-      const updated = Object.assign(new MembershipEntity(), existing, { role, version });
-      await tx.record({
-        committeeId,
-        entityType: 'member',
-        entityId: userId,
-        verb: 'updated',
-        version,
-        classification: 'OPEN',
-        before: toMember(user, existing),
-        after: toMember(user, updated),
-      });
-      return { member: toMember(user, updated, true), created: false };
+      // The role is set whatever the membership's version: the user's row lock orders the writers.
+      if (existing.role !== role) await this.records.update(members, tx, actor, existing, existing.version, { role });
+      return { member: toMember(user, existing, true), created: false };
     });
   }
 
@@ -72,19 +49,7 @@ export class MembershipsService {
       if (!user) throw new NotFoundError('User');
       const existing = await this.repository.lockMembership(tx.manager, committeeId, userId);
       if (!existing) throw new NotFoundError('Membership');
-      if (!(await this.repository.deleteMembershipAtVersion(tx.manager, committeeId, userId, existing.version))) {
-        throw new NotFoundError('Membership');
-      }
-      await tx.record({
-        committeeId,
-        entityType: 'member',
-        entityId: userId,
-        verb: 'deleted',
-        version: existing.version + 1,
-        classification: 'OPEN',
-        before: toMember(user, existing),
-        after: null,
-      });
+      await this.records.remove(memberRecords(user), tx, actor, existing, existing.version);
     });
   }
 
