@@ -33,9 +33,12 @@ export interface CommitteeScope {
  * How one record type is stored and shown; the kit does the rest. `W` is the record's shared
  * wire type: the `before`/`after` of every change the kit records are typed by it.
  */
-export interface RecordDefinition<E extends VersionedEntity, W extends object> {
-  /** Its event type, or the audit type of a record of no committee (audited only). */
-  entityType: EntityType | AuditedType;
+/** The type a record is logged as: its event type, or the audit type of a record of no committee. */
+export type RecordType = EntityType | AuditedType;
+
+export interface RecordDefinition<E extends VersionedEntity, W extends object, T extends RecordType = EntityType> {
+  /** Its event type, or (`AuditedType`, a record of no committee) the type its audit rows name. */
+  entityType: T;
   entity: EntityTarget<E>;
   /** "Action item", for the 404 "Action item not found". */
   name: string;
@@ -154,7 +157,7 @@ export class RecordKit {
    * not see, by its own level or by that of a record governing it.
    */
   async visible<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     actor: Actor,
     id: string,
     manager: EntityManager = this.dataSource.manager,
@@ -167,7 +170,7 @@ export class RecordKit {
 
   /** Creates the record (in `access`'s committee, null for a record of none; version 1) and records `created`. */
   async create<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     access: CommitteeScope | null,
     fields: Partial<E>,
@@ -187,7 +190,7 @@ export class RecordKit {
    * compare-and-set hits; a miss is refused (404/409, see the class).
    */
   async update<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     access: Reader,
     entity: E,
@@ -200,7 +203,7 @@ export class RecordKit {
 
   /** Removes `entity` at `version` (soft-deletes it unless `hardDelete`) and records `deleted`. */
   remove<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     access: Reader,
     entity: E,
@@ -215,7 +218,7 @@ export class RecordKit {
    * write's lock, before a write that moves several rows (an agenda's order) starts.
    */
   async requireVersion<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     access: Reader,
     entity: E,
@@ -253,7 +256,7 @@ export class RecordKit {
    * `before`. Not refused: null when the row moved on meanwhile, else the record after.
    */
   async bump<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     entity: E,
     before: W,
@@ -270,7 +273,7 @@ export class RecordKit {
    * compare-and-set, refused (404/409) when it misses, then the change recorded.
    */
   private async write<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     access: Reader,
     { entity, version, patch }: { entity: E; version: number; patch: Partial<E> | null },
@@ -299,7 +302,7 @@ export class RecordKit {
 
   /** Records `verb` with the record's wire shape as written (extended by `logged` for the log) and returns that shape. */
   private async logAfter<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     entity: E,
     verb: ChangeVerb,
@@ -316,7 +319,7 @@ export class RecordKit {
    * record of no committee, its audit row only.
    */
   private async log<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     entity: E,
     verb: ChangeVerb,
@@ -364,7 +367,7 @@ export class RecordKit {
 
   /** Why a versioned write missed: gone or out of sight (404), or moved on (409 with the current record). */
   private async refusal<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W>,
+    definition: RecordDefinition<E, W, RecordType>,
     manager: EntityManager,
     row: Record<string, unknown>,
     version: number,

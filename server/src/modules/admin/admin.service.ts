@@ -51,7 +51,7 @@ function assertNoSelfChange(changes: Omit<UpdateUserInput, 'version'>): void {
 }
 
 /** User accounts as the record kit writes them: of no committee, so audited without an event. */
-const USERS: RecordDefinition<UserEntity, AdminUser> = {
+const USERS: RecordDefinition<UserEntity, AdminUser, 'user'> = {
   entityType: 'user',
   entity: UserEntity,
   name: 'User',
