@@ -17,14 +17,7 @@ import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
 import { CalendarFeedEntity } from './modules/meetings/calendar-feed.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
-import {
-  MinutesCommentEntity,
-  MinutesDocAwarenessEntity,
-  MinutesDocUpdateEntity,
-  MinutesEntity,
-  MinutesSectionEntity,
-  MinutesVersionEntity,
-} from './modules/minutes/minutes.entity.js';
+import { MINUTES_ENTITIES } from './modules/minutes/minutes.entity.js';
 import { REGISTER_ENTITIES } from './modules/registers/registers.entities.js';
 
 /** Every entity of the schema; a new slice adds its entities here and a migration. */
@@ -46,13 +39,8 @@ export const ENTITIES = [
   SessionEntity,
   ...REGISTER_ENTITIES,
   RecordLinkEntity,
-  MinutesEntity,
-  MinutesSectionEntity,
-  MinutesDocUpdateEntity,
-  MinutesVersionEntity,
-  MinutesCommentEntity,
+  ...MINUTES_ENTITIES,
   CalendarFeedEntity,
   CommitteeSettingsEntity,
   DocumentEntity,
-  MinutesDocAwarenessEntity,
 ];

@@ -1,26 +1,10 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseFilters,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   createDocumentFieldsSchema,
   type DocumentLimits,
   type DocumentPage,
   type DocumentRecord,
-  deleteVersionSchema,
   documentsOfParentQuerySchema,
   listDocumentsQuerySchema,
   type UpdateDocument,
@@ -30,14 +14,20 @@ import type { Response } from 'express';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { recordWritesController } from '../../common/record-writes.controller.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { contentDisposition } from './document-content.js';
 import { DocumentsService, type UploadedTempFile } from './documents.service.js';
 import { UploadLimitFilter } from './documents.upload.js';
 
 @Controller()
-export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+export class DocumentsController extends recordWritesController<DocumentRecord, UpdateDocument>('documents', updateDocumentSchema) {
+  readonly records: DocumentsService;
+
+  constructor(private readonly documents: DocumentsService) {
+    super();
+    this.records = documents;
+  }
 
   @Get('committees/:committeeId/documents')
   list(
@@ -77,25 +67,6 @@ export class DocumentsController {
   @Get('documents/:id')
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<DocumentRecord> {
     return this.documents.get(actor, id);
-  }
-
-  @Patch('documents/:id')
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', new UuidParamPipe()) id: string,
-    @Body(new ZodValidationPipe(updateDocumentSchema)) body: UpdateDocument,
-  ): Promise<DocumentRecord> {
-    return this.documents.update(actor, id, body);
-  }
-
-  @Delete('documents/:id')
-  @HttpCode(204)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('id', new UuidParamPipe()) id: string,
-    @Query(new ZodValidationPipe(deleteVersionSchema, 'query')) query: z.output<typeof deleteVersionSchema>,
-  ): Promise<void> {
-    return this.documents.remove(actor, id, query.version);
   }
 
   @Get('documents/:id/content')

@@ -25,18 +25,24 @@ import type { Response } from 'express';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
+import { recordWritesController } from '../../common/record-writes.controller.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { AttendanceService } from './attendance.service.js';
 import { DecisionsService } from './decisions.service.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Controller()
-export class MeetingsController {
+export class MeetingsController extends recordWritesController<Meeting, UpdateMeeting>('meetings', updateMeetingSchema) {
+  readonly records: MeetingsService;
+
   constructor(
     private readonly meetings: MeetingsService,
     private readonly attendance: AttendanceService,
     private readonly decisions: DecisionsService,
-  ) {}
+  ) {
+    super();
+    this.records = meetings;
+  }
 
   @Get('meetings/:id/attendance')
   getAttendance(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Attendance> {
@@ -120,25 +126,6 @@ export class MeetingsController {
   @Get('meetings/:id')
   get(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Meeting> {
     return this.meetings.get(actor, id);
-  }
-
-  @Patch('meetings/:id')
-  update(
-    @CurrentActor() actor: Actor,
-    @Param('id', new UuidParamPipe()) id: string,
-    @Body(new ZodValidationPipe(updateMeetingSchema)) body: UpdateMeeting,
-  ): Promise<Meeting> {
-    return this.meetings.update(actor, id, body);
-  }
-
-  @Delete('meetings/:id')
-  @HttpCode(204)
-  remove(
-    @CurrentActor() actor: Actor,
-    @Param('id', new UuidParamPipe()) id: string,
-    @Query(new ZodValidationPipe(deleteVersionSchema, 'query')) query: z.output<typeof deleteVersionSchema>,
-  ): Promise<void> {
-    return this.meetings.remove(actor, id, query.version);
   }
 
   @Post('meetings/:id/current-item')

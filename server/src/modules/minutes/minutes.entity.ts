@@ -151,3 +151,13 @@ export class MinutesCommentEntity extends VersionedEntity {
   @Column({ type: 'boolean' })
   resolved: boolean;
 }
+
+/** Every entity of the minutes, for the schema (server/src/entities.ts) and the module. */
+export const MINUTES_ENTITIES = [
+  MinutesEntity,
+  MinutesSectionEntity,
+  MinutesDocUpdateEntity,
+  MinutesDocAwarenessEntity,
+  MinutesVersionEntity,
+  MinutesCommentEntity,
+];

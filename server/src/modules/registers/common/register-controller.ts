@@ -1,39 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, type Type } from '@nestjs/common';
-import { deleteVersionSchema, type Page } from '@sidang/shared';
-import type { z } from 'zod';
+import { Body, Controller, Get, Param, Post, Query, type Type } from '@nestjs/common';
+import { type Page } from '@sidang/shared';
 import type { Actor } from '../../../access/actor.js';
 import { CurrentActor } from '../../../auth/current-actor.decorator.js';
+import { recordWritesController } from '../../../common/record-writes.controller.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../../common/zod-validation.pipe.js';
-import { type ChildRecordRoutes, type CommitteeRecordRoutes, type RecordWrites, RegisterRecords } from './register-records.js';
-
-type Version = z.output<typeof deleteVersionSchema>;
-
-/** PATCH and DELETE at `/api/<plural>/:id`, which every register record type has. */
-function recordWritesController<W, U>(plural: string, update: z.ZodType<U>) {
-  abstract class RecordWritesController {
-    protected abstract readonly records: RecordWrites<W, U>;
-
-    @Patch(`${plural}/:id`)
-    update(
-      @CurrentActor() actor: Actor,
-      @Param('id', new UuidParamPipe()) id: string,
-      @Body(new ZodValidationPipe(update)) body: U,
-    ): Promise<W> {
-      return this.records.update(actor, id, body);
-    }
-
-    @Delete(`${plural}/:id`)
-    @HttpCode(204)
-    remove(
-      @CurrentActor() actor: Actor,
-      @Param('id', new UuidParamPipe()) id: string,
-      @Query(new ZodValidationPipe(deleteVersionSchema, 'query')) query: Version,
-    ): Promise<void> {
-      return this.records.remove(actor, id, query.version);
-    }
-  }
-  return RecordWritesController;
-}
+import { type ChildRecordRoutes, type CommitteeRecordRoutes, RegisterRecords } from './register-records.js';
 
 /**
  * The controller of a register record type kept under a committee: list and create under
@@ -45,7 +16,7 @@ export function committeeRecordController<W, Q, C, U>(type: CommitteeRecordRoute
 
   @Controller()
   class CommitteeRecordController extends recordWritesController<W, U>(plural, schemas.update) {
-    protected readonly records: ReturnType<CommitteeRecordRoutes<W, Q, C, U>['records']>;
+    readonly records: ReturnType<CommitteeRecordRoutes<W, Q, C, U>['records']>;
 
     constructor(registers: RegisterRecords) {
       super();
@@ -87,7 +58,7 @@ export function childRecordController<W, C, U>(type: ChildRecordRoutes<W, C, U>)
 
   @Controller()
   class ChildRecordController extends recordWritesController<W, U>(type.plural, type.schemas.update) {
-    protected readonly records: ReturnType<ChildRecordRoutes<W, C, U>['records']>;
+    readonly records: ReturnType<ChildRecordRoutes<W, C, U>['records']>;
 
     constructor(registers: RegisterRecords) {
       super();

@@ -7,6 +7,7 @@ import { AccessService, type CommitteeAccess } from '../../../access/access.serv
 import type { Actor } from '../../../access/actor.js';
 import type { ChangeTx } from '../../../changes/change-tx.js';
 import { ChangesService } from '../../../changes/changes.service.js';
+import type { RecordWrites } from '../../../common/record-writes.controller.js';
 import type { SoftDeletedRecordEntity as Row } from '../../../database/versioned.entity.js';
 import { keysetPage } from './paging.js';
 import { type Governor, type RegisterDefinition, RegisterKit } from './register-kit.js';
@@ -177,12 +178,6 @@ export class RegisterRecords {
     readonly changes: ChangesService,
     readonly kit: RegisterKit,
   ) {}
-}
-
-/** What every register record service offers at `/api/<plural>/:id`. */
-export interface RecordWrites<W, U> {
-  update(actor: Actor, id: string, input: U): Promise<W>;
-  remove(actor: Actor, id: string, version: number): Promise<void>;
 }
 
 /** The routes of a record type kept under a committee, and its service: what its controller needs. */
