@@ -1,4 +1,4 @@
-import type { ActionItem, Committee, Member, ProgressUpdate, User } from '@sidang/shared';
+import type { ActionItem, Committee, EventEnvelope, Member, ProgressUpdate, User } from '@sidang/shared';
 
 export const COMMITTEE_ID = '11111111-1111-4111-8111-111111111111';
 export const CHAIR_ID = '22222222-2222-4222-8222-222222222222';
@@ -9,6 +9,17 @@ let counter = 0;
 export function uuid(): string {
   counter += 1;
   return `aaaaaaaa-aaaa-4aaa-8aaa-${counter.toString(16).padStart(12, '0')}`;
+}
+
+/** A change as the relay sends it: one event on a record of the committee, by the chair. */
+export function anEnvelope(type: string, entityId: string, version: number, data: unknown, seq = 1): EventEnvelope {
+  const at = '2026-03-12T01:00:00.000Z';
+  return { seq, committeeId: COMMITTEE_ID, type, entityId, version, actorId: CHAIR_ID, at, data } as EventEnvelope;
+}
+
+/** The event of a record whose id and version are the envelope's (a hidden record sends just those). */
+export function recordEnvelope(type: EventEnvelope['type'], data: { id: string; version: number }): EventEnvelope {
+  return anEnvelope(type, data.id, data.version, data);
 }
 
 export function makeActionItem(overrides: Partial<ActionItem> = {}): ActionItem {
@@ -79,27 +90,16 @@ export const committee: Committee = {
   role: 'chair',
 };
 
+/** A member of the committee (an active JMG member unless told); `id` is the user's id, as the server sends it. */
+export function makeMember(overrides: Partial<Member> = {}): Member {
+  const userId = overrides.userId ?? uuid();
+  const standing: Pick<Member, 'role' | 'active' | 'version'> = { role: 'member', active: true, version: 1 };
+  return { id: userId, userId, committeeId: COMMITTEE_ID, name: 'JMG officer', agency: 'JMG', ...standing, ...overrides };
+}
+
 export const members: Member[] = [
-  {
-    id: CHAIR_ID,
-    userId: CHAIR_ID,
-    committeeId: COMMITTEE_ID,
-    name: 'Chair (MITI)',
-    agency: 'MITI',
-    role: 'chair',
-    active: true,
-    version: 1,
-  },
-  {
-    id: MEMBER_ID,
-    userId: MEMBER_ID,
-    committeeId: COMMITTEE_ID,
-    name: 'JMG officer',
-    agency: 'JMG',
-    role: 'member',
-    active: true,
-    version: 1,
-  },
+  makeMember({ userId: CHAIR_ID, name: 'Chair (MITI)', agency: 'MITI', role: 'chair' }),
+  makeMember({ userId: MEMBER_ID }),
 ];
 
 /** A fetch that answers from a list of expected calls, recording what was sent. */

@@ -1,23 +1,10 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Attendance, EventEnvelope, Meeting } from '@sidang/shared';
+import type { AgendaItem, Attendance, Meeting } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../lib/query-keys.ts';
 import { applyEnvelope } from '../../lib/realtime/cache-apply.ts';
-import { CHAIR_ID, COMMITTEE_ID } from '../../test/fixtures.ts';
+import { anEnvelope, COMMITTEE_ID } from '../../test/fixtures.ts';
 import { ATTENDANCE_ID, MEETING_ID, makeAgenda, makeAttendance, makeMeeting } from './test-fixtures.ts';
-
-function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown): EventEnvelope {
-  return {
-    seq: 1,
-    committeeId: COMMITTEE_ID,
-    type,
-    entityId,
-    version,
-    actorId: CHAIR_ID,
-    at: '2026-03-12T01:00:00.000Z',
-    data,
-  } as EventEnvelope;
-}
 
 describe('meeting and agenda-item registrations', () => {
   let queryClient: QueryClient;
@@ -36,7 +23,7 @@ describe('meeting and agenda-item registrations', () => {
       { ...opening, position: 1, number: '2', version: 2 },
       { ...minutes, position: 2, number: '3', version: 2 },
     ];
-    for (const moved of moves) expect(applyEnvelope(queryClient, envelope('agenda-item.moved', moved.id, 2, moved))).toBe(true);
+    for (const moved of moves) expect(applyEnvelope(queryClient, anEnvelope('agenda-item.moved', moved.id, 2, moved))).toBe(true);
     expect(queryClient.getQueryData<AgendaItem[]>(agendaKey)?.map((item) => `${item.number} ${item.title}`)).toEqual([
       '1 Close',
       '2 Opening',
@@ -50,7 +37,7 @@ describe('meeting and agenda-item registrations', () => {
     const close = items[3] as AgendaItem;
     const papers = items[1] as AgendaItem;
     const underPapers = { ...close, parentId: papers.id, position: 1, number: '2.2', version: 2 };
-    applyEnvelope(queryClient, envelope('agenda-item.moved', close.id, 2, underPapers));
+    applyEnvelope(queryClient, anEnvelope('agenda-item.moved', close.id, 2, underPapers));
     expect(queryClient.getQueryData<AgendaItem[]>(agendaKey)?.map((item) => item.number)).toEqual(['1', '2', '2.1', '2.2']);
   });
 
@@ -58,17 +45,17 @@ describe('meeting and agenda-item registrations', () => {
     const meeting = makeMeeting({ status: 'in_progress', version: 4 });
     queryClient.setQueryData(queryKeys.meeting(meeting.id), meeting);
     const changed = { ...meeting, currentAgendaItemId: 'aaaaaaaa-aaaa-4aaa-8aaa-00000000ffff', version: 5 };
-    expect(applyEnvelope(queryClient, envelope('meeting.current-item-changed', meeting.id, 5, changed))).toBe(true);
+    expect(applyEnvelope(queryClient, anEnvelope('meeting.current-item-changed', meeting.id, 5, changed))).toBe(true);
     expect(queryClient.getQueryData<Meeting>(queryKeys.meeting(meeting.id))?.currentAgendaItemId).toBe(changed.currentAgendaItemId);
     // The echo of the same change changes nothing.
-    expect(applyEnvelope(queryClient, envelope('meeting.current-item-changed', meeting.id, 5, changed))).toBe(false);
+    expect(applyEnvelope(queryClient, anEnvelope('meeting.current-item-changed', meeting.id, 5, changed))).toBe(false);
   });
 
   it('should patch an upcoming meeting into the upcoming list, soonest first', () => {
     const later = makeMeeting({ id: 'aaaaaaaa-aaaa-4aaa-8aaa-0000000000a1', startsAt: '2999-05-01T09:00:00+08:00', endsAt: null });
     queryClient.setQueryData(queryKeys.meetingList(COMMITTEE_ID, 'upcoming'), [later]);
     const sooner = makeMeeting({ id: 'aaaaaaaa-aaaa-4aaa-8aaa-0000000000a2', startsAt: '2999-04-01T09:00:00+08:00', endsAt: null });
-    applyEnvelope(queryClient, envelope('meeting.created', sooner.id, 1, sooner));
+    applyEnvelope(queryClient, anEnvelope('meeting.created', sooner.id, 1, sooner));
     expect(queryClient.getQueryData<Meeting[]>(queryKeys.meetingList(COMMITTEE_ID, 'upcoming'))?.map((m) => m.id)).toEqual([
       sooner.id,
       later.id,
@@ -79,7 +66,7 @@ describe('meeting and agenda-item registrations', () => {
     const meeting = makeMeeting({ startsAt: '2999-05-01T09:00:00+08:00', endsAt: null, status: 'in_progress' });
     const key = queryKeys.meetingList(COMMITTEE_ID, 'upcoming');
     queryClient.setQueryData(key, [meeting]);
-    applyEnvelope(queryClient, envelope('meeting.updated', meeting.id, 2, { ...meeting, status: 'closed', version: 2 }));
+    applyEnvelope(queryClient, anEnvelope('meeting.updated', meeting.id, 2, { ...meeting, status: 'closed', version: 2 }));
     expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
   });
 
@@ -87,7 +74,7 @@ describe('meeting and agenda-item registrations', () => {
     const meeting = makeMeeting({ version: 2 });
     queryClient.setQueryData(queryKeys.meeting(meeting.id), meeting);
     queryClient.setQueryData(agendaKey, makeAgenda([['Opening']]));
-    applyEnvelope(queryClient, envelope(`meeting.${verb}`, meeting.id, 3, { id: meeting.id }));
+    applyEnvelope(queryClient, anEnvelope(`meeting.${verb}`, meeting.id, 3, { id: meeting.id }));
     expect(queryClient.getQueryData(queryKeys.meeting(meeting.id))).toBeUndefined();
     expect(queryClient.getQueryData(agendaKey)).toBeUndefined();
   });
@@ -99,10 +86,10 @@ describe('attendance registration (a detail keyed by a field other than id)', ()
     const key = queryKeys.attendance(MEETING_ID);
     queryClient.setQueryData(key, makeAttendance({ version: 3 }));
     const stale = makeAttendance({ version: 2, quorum: { required: 2, present: 0, met: false } });
-    expect(applyEnvelope(queryClient, envelope('attendance.updated', ATTENDANCE_ID, 2, stale))).toBe(false);
+    expect(applyEnvelope(queryClient, anEnvelope('attendance.updated', ATTENDANCE_ID, 2, stale))).toBe(false);
     expect(queryClient.getQueryData<Attendance>(key)?.quorum.met).toBe(true);
     const newer = makeAttendance({ version: 4, quorum: { required: 2, present: 1, met: false } });
-    expect(applyEnvelope(queryClient, envelope('attendance.updated', ATTENDANCE_ID, 4, newer))).toBe(true);
+    expect(applyEnvelope(queryClient, anEnvelope('attendance.updated', ATTENDANCE_ID, 4, newer))).toBe(true);
     expect(queryClient.getQueryData<Attendance>(key)).toMatchObject({ version: 4, quorum: { present: 1, met: false } });
     expect(queryClient.getQueryData(queryKeys.attendance(ATTENDANCE_ID))).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { ApiError, ApiIssue } from '@sidang/shared';
 import { i18n } from '../i18n/i18n.ts';
 import { ApiRequestError } from './api-client.ts';
 import { errorText, issueTexts } from './api-errors.ts';
@@ -6,22 +7,22 @@ import { errorText, issueTexts } from './api-errors.ts';
 const en = i18n.getFixedT('en');
 const ms = i18n.getFixedT('ms');
 
+/** A 400 as the server words it: the top-level code, and one issue on `field`. */
+function refusal(code: ApiError['code'], issue: Omit<ApiIssue, 'path'>) {
+  const message = `${issue.field}: ${issue.message}`;
+  return new ApiRequestError(400, { statusCode: 400, code, message, issues: [{ ...issue, path: issue.field }] });
+}
+
 describe(errorText.name, () => {
   it('should word a refusal by its codes, never by the English message', () => {
-    const nothing = new ApiRequestError(400, {
-      statusCode: 400,
+    const nothing = refusal('nothing_to_change', {
+      field: 'body',
       code: 'nothing_to_change',
-      message: 'body: names no field to change besides version',
-      issues: [{ field: 'body', path: 'body', code: 'nothing_to_change', message: 'names no field to change besides version' }],
+      message: 'names no field to change besides version',
     });
     expect(errorText(en, nothing, 'form.failed')).toBe('Nothing was changed.');
     expect(errorText(ms, nothing, 'form.failed')).toBe('Tiada apa-apa yang diubah.');
-    const children = new ApiRequestError(400, {
-      statusCode: 400,
-      code: 'invalid_input',
-      message: 'id: remove or move its sub-items first',
-      issues: [{ field: 'id', path: 'id', code: 'has_children', message: 'remove or move its sub-items first' }],
-    });
+    const children = refusal('invalid_input', { field: 'id', code: 'has_children', message: 'remove or move its sub-items first' });
     expect(errorText(ms, children, 'form.failed')).toBe('Buang atau pindahkan sub-perkaranya dahulu.');
   });
 
@@ -36,12 +37,7 @@ describe(errorText.name, () => {
 
 describe(issueTexts.name, () => {
   it('should give each field its message in the UI language', () => {
-    const error = new ApiRequestError(400, {
-      statusCode: 400,
-      code: 'invalid_input',
-      message: 'trlTarget: must not be below trlNow',
-      issues: [{ field: 'title', path: 'title', code: 'too_long', message: 'Too big', params: { max: 300 } }],
-    });
+    const error = refusal('invalid_input', { field: 'title', code: 'too_long', message: 'Too big', params: { max: 300 } });
     expect(issueTexts(ms, error)).toEqual({ title: ms('validation.tooLong', { max: 300 }) });
   });
 });

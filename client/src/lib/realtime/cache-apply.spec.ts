@@ -1,23 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ActionItem, EventEnvelope, Member, ProgressUpdate } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
-import { CHAIR_ID, COMMITTEE_ID, makeActionItem, makeProgressUpdate, members, uuid } from '../../test/fixtures.ts';
+import { anEnvelope, COMMITTEE_ID, makeActionItem, makeMember, makeProgressUpdate, members, uuid } from '../../test/fixtures.ts';
 import { queryKeys } from '../query-keys.ts';
 import { applyEnvelope, invalidateCommittee, type RemovedMarker } from './cache-apply.ts';
 import { registerEntitySchemas } from './entity-schemas.ts';
-
-function envelope(type: EventEnvelope['type'], entityId: string, version: number, data: unknown, seq = 1): EventEnvelope {
-  return {
-    seq,
-    committeeId: COMMITTEE_ID,
-    type,
-    entityId,
-    version,
-    actorId: CHAIR_ID,
-    at: '2025-06-03T00:00:00.000Z',
-    data,
-  } as EventEnvelope;
-}
 
 beforeAll(() => registerEntitySchemas());
 
@@ -34,7 +21,7 @@ describe(applyEnvelope.name, () => {
     const existing = makeActionItem();
     queryClient.setQueryData(unfiltered, [existing]);
     const created = makeActionItem({ title: 'Draft the magnet plant MoU' });
-    expect(applyEnvelope(queryClient, envelope('action-item.created', created.id, 1, created))).toBe(true);
+    expect(applyEnvelope(queryClient, anEnvelope('action-item.created', created.id, 1, created))).toBe(true);
     expect(queryClient.getQueryData<ActionItem[]>(unfiltered)?.map((i) => i.id)).toEqual([existing.id, created.id]);
     expect(queryClient.getQueryData(queryKeys.actionItem(created.id))).toEqual(created);
   });
@@ -44,7 +31,7 @@ describe(applyEnvelope.name, () => {
     queryClient.setQueryData(unfiltered, [item]);
     queryClient.setQueryData(queryKeys.actionItem(item.id), item);
     const updated = { ...item, status: 'blocked' as const, version: 3 };
-    applyEnvelope(queryClient, envelope('action-item.updated', item.id, 3, updated));
+    applyEnvelope(queryClient, anEnvelope('action-item.updated', item.id, 3, updated));
     expect(queryClient.getQueryData<ActionItem[]>(unfiltered)?.[0]?.status).toBe('blocked');
     expect(queryClient.getQueryData<ActionItem>(queryKeys.actionItem(item.id))?.version).toBe(3);
   });
@@ -55,8 +42,8 @@ describe(applyEnvelope.name, () => {
     queryClient.setQueryData(queryKeys.actionItem(item.id), item);
     const echo = { ...item, title: 'Same version echo' };
     const older = { ...item, title: 'Older', version: 2 };
-    expect(applyEnvelope(queryClient, envelope('action-item.updated', item.id, 3, echo))).toBe(false);
-    expect(applyEnvelope(queryClient, envelope('action-item.updated', item.id, 2, older))).toBe(false);
+    expect(applyEnvelope(queryClient, anEnvelope('action-item.updated', item.id, 3, echo))).toBe(false);
+    expect(applyEnvelope(queryClient, anEnvelope('action-item.updated', item.id, 2, older))).toBe(false);
     expect(queryClient.getQueryData<ActionItem[]>(unfiltered)?.[0]?.title).toBe('Newest');
     expect(queryClient.getQueryData<ActionItem>(queryKeys.actionItem(item.id))?.title).toBe('Newest');
   });
@@ -65,7 +52,7 @@ describe(applyEnvelope.name, () => {
     const item = makeActionItem();
     queryClient.setQueryData(blockedOnly, []);
     const updated = { ...item, status: 'blocked' as const, version: 2 };
-    applyEnvelope(queryClient, envelope('action-item.updated', item.id, 2, updated));
+    applyEnvelope(queryClient, anEnvelope('action-item.updated', item.id, 2, updated));
     expect(queryClient.getQueryState(blockedOnly)?.isInvalidated).toBe(true);
     expect(queryClient.getQueryData(blockedOnly)).toEqual([]);
   });
@@ -77,7 +64,7 @@ describe(applyEnvelope.name, () => {
     queryClient.setQueryData(blockedOnly, [item]);
     queryClient.setQueryData(queryKeys.actionItem(item.id), item);
     queryClient.setQueryData(queryKeys.progressUpdates(item.id), [makeProgressUpdate(item.id)]);
-    applyEnvelope(queryClient, envelope(`action-item.${verb}`, item.id, 3, { id: item.id }));
+    applyEnvelope(queryClient, anEnvelope(`action-item.${verb}`, item.id, 3, { id: item.id }));
     expect(queryClient.getQueryData<ActionItem[]>(unfiltered)?.map((i) => i.id)).toEqual([other.id]);
     expect(queryClient.getQueryData(blockedOnly)).toEqual([]);
     expect(queryClient.getQueryData(queryKeys.actionItem(item.id))).toBeUndefined();
@@ -89,7 +76,7 @@ describe(applyEnvelope.name, () => {
     const item = makeActionItem({ version: 5 });
     queryClient.setQueryData(unfiltered, [item]);
     queryClient.setQueryData(queryKeys.actionItem(item.id), item);
-    expect(applyEnvelope(queryClient, envelope('action-item.hidden', item.id, 4, { id: item.id }))).toBe(false);
+    expect(applyEnvelope(queryClient, anEnvelope('action-item.hidden', item.id, 4, { id: item.id }))).toBe(false);
     expect(queryClient.getQueryData<ActionItem[]>(unfiltered)).toEqual([item]);
   });
 
@@ -98,8 +85,8 @@ describe(applyEnvelope.name, () => {
     const first = makeProgressUpdate(item.id, { createdAt: '2025-06-02T00:00:00.000Z' });
     queryClient.setQueryData(queryKeys.progressUpdates(item.id), [first]);
     const second = makeProgressUpdate(item.id, { createdAt: '2025-06-03T00:00:00.000Z' });
-    expect(applyEnvelope(queryClient, envelope('progress-update.created', second.id, 1, second))).toBe(true);
-    expect(applyEnvelope(queryClient, envelope('progress-update.created', second.id, 1, second))).toBe(false);
+    expect(applyEnvelope(queryClient, anEnvelope('progress-update.created', second.id, 1, second))).toBe(true);
+    expect(applyEnvelope(queryClient, anEnvelope('progress-update.created', second.id, 1, second))).toBe(false);
     expect(queryClient.getQueryData<ProgressUpdate[]>(queryKeys.progressUpdates(item.id))?.map((u) => u.id)).toEqual([first.id, second.id]);
   });
 
@@ -107,7 +94,7 @@ describe(applyEnvelope.name, () => {
     const item = makeActionItem();
     const update = makeProgressUpdate(item.id);
     queryClient.setQueryData(queryKeys.progressUpdates(item.id), [update]);
-    applyEnvelope(queryClient, envelope('progress-update.hidden', update.id, 2, { id: update.id }));
+    applyEnvelope(queryClient, anEnvelope('progress-update.hidden', update.id, 2, { id: update.id }));
     expect(queryClient.getQueryData(queryKeys.progressUpdates(item.id))).toEqual([]);
   });
 
@@ -115,25 +102,16 @@ describe(applyEnvelope.name, () => {
     const key = queryKeys.members(COMMITTEE_ID);
     queryClient.setQueryData(key, members);
     const userId = uuid();
-    const joined: Member = {
-      id: userId,
-      userId,
-      committeeId: COMMITTEE_ID,
-      name: 'Adviser (MOSTI)',
-      agency: 'MOSTI',
-      role: 'observer',
-      active: true,
-      version: 1,
-    };
-    expect(applyEnvelope(queryClient, envelope('member.created', userId, 1, joined))).toBe(true);
+    const joined = makeMember({ userId, name: 'Adviser (MOSTI)', agency: 'MOSTI', role: 'observer' });
+    expect(applyEnvelope(queryClient, anEnvelope('member.created', userId, 1, joined))).toBe(true);
     expect(queryClient.getQueryData<Member[]>(key)?.map((m) => m.name)).toEqual(['Adviser (MOSTI)', 'Chair (MITI)', 'JMG officer']);
 
-    applyEnvelope(queryClient, envelope('member.updated', userId, 2, { ...joined, role: 'member', version: 2 }));
+    applyEnvelope(queryClient, anEnvelope('member.updated', userId, 2, { ...joined, role: 'member', version: 2 }));
     expect(queryClient.getQueryData<Member[]>(key)?.find((m) => m.id === userId)?.role).toBe('member');
     // A late copy of the first version changes nothing.
-    expect(applyEnvelope(queryClient, envelope('member.updated', userId, 1, joined))).toBe(false);
+    expect(applyEnvelope(queryClient, anEnvelope('member.updated', userId, 1, joined))).toBe(false);
 
-    applyEnvelope(queryClient, envelope('member.deleted', userId, 3, { id: userId }));
+    applyEnvelope(queryClient, anEnvelope('member.deleted', userId, 3, { id: userId }));
     expect(queryClient.getQueryData<Member[]>(key)?.map((m) => m.id)).toEqual(members.map((m) => m.id));
   });
 
@@ -141,17 +119,8 @@ describe(applyEnvelope.name, () => {
     const otherCommittee = uuid();
     queryClient.setQueryData(queryKeys.members(otherCommittee), []);
     const userId = uuid();
-    const joined: Member = {
-      id: userId,
-      userId,
-      committeeId: COMMITTEE_ID,
-      name: 'New',
-      agency: 'JMG',
-      role: 'member',
-      active: true,
-      version: 1,
-    };
-    applyEnvelope(queryClient, envelope('member.created', userId, 1, joined));
+    const joined = makeMember({ userId, name: 'New' });
+    applyEnvelope(queryClient, anEnvelope('member.created', userId, 1, joined));
     expect(queryClient.getQueryData(queryKeys.members(otherCommittee))).toEqual([]);
   });
 
@@ -159,7 +128,7 @@ describe(applyEnvelope.name, () => {
     const item = makeActionItem();
     queryClient.setQueryData(unfiltered, [item]);
     const broken = { id: item.id, version: 2, title: 42 };
-    expect(applyEnvelope(queryClient, envelope('action-item.updated', item.id, 2, broken))).toBe(true);
+    expect(applyEnvelope(queryClient, anEnvelope('action-item.updated', item.id, 2, broken))).toBe(true);
     expect(queryClient.getQueryData<ActionItem[]>(unfiltered)).toEqual([item]);
     expect(queryClient.getQueryState(unfiltered)?.isInvalidated).toBe(true);
   });
@@ -167,7 +136,7 @@ describe(applyEnvelope.name, () => {
   it('should ignore record types it has no registration for', () => {
     queryClient.setQueryData(unfiltered, []);
     const unknown = {
-      ...envelope('action-item.created', uuid(), 1, { id: uuid(), version: 1 }),
+      ...anEnvelope('action-item.created', uuid(), 1, { id: uuid(), version: 1 }),
       // A type this client has not registered (minutes now are).
       type: 'not-registered.updated',
     } as unknown as EventEnvelope;

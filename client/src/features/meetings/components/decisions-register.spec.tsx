@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Decision, EventEnvelope } from '@sidang/shared';
+import type { Decision } from '@sidang/shared';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { applyEnvelope } from '../../../lib/realtime/cache-apply.ts';
-import { CHAIR_ID, COMMITTEE_ID, jsonResponse } from '../../../test/fixtures.ts';
+import { COMMITTEE_ID, jsonResponse, recordEnvelope } from '../../../test/fixtures.ts';
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
 import { makeDecision } from '../test-fixtures.ts';
 import { DecisionsRegisterPage } from './decisions.tsx';
@@ -11,19 +11,6 @@ import { DecisionsRegisterPage } from './decisions.tsx';
 const ROUTE = '/c/:committeeId/decisions';
 const PATH = `/c/${COMMITTEE_ID}/decisions`;
 const REGISTER = `/api/committees/${COMMITTEE_ID}/decisions`;
-
-function envelope(type: EventEnvelope['type'], data: { id: string; version: number }): EventEnvelope {
-  return {
-    seq: 1,
-    committeeId: COMMITTEE_ID,
-    type,
-    entityId: data.id,
-    version: data.version,
-    actorId: CHAIR_ID,
-    at: '2026-03-12T01:00:00.000Z',
-    data,
-  } as EventEnvelope;
-}
 
 /** A server holding `stored`: the register searches it by words, as the real one does. */
 function serve(stored: Decision[]): Handler {
@@ -70,7 +57,7 @@ describe(DecisionsRegisterPage.name, () => {
     const recorded = makeDecision({ text: 'Magnet recycling pilot approved.', createdAt: '2026-03-12T05:00:00.000Z' });
     stored.unshift(recorded);
     act(() => {
-      applyEnvelope(queryClient, envelope('decision.created', recorded));
+      applyEnvelope(queryClient, recordEnvelope('decision.created', recorded));
     });
     await waitFor(() => expect(texts()).toEqual(['Magnet recycling pilot approved.', 'Magnet plant feasibility study to proceed.']));
 
@@ -78,14 +65,14 @@ describe(DecisionsRegisterPage.name, () => {
     const changed = { ...first, text: 'Feasibility study deferred.', version: 2 };
     stored.splice(stored.indexOf(first), 1, changed);
     act(() => {
-      applyEnvelope(queryClient, envelope('decision.updated', changed));
+      applyEnvelope(queryClient, recordEnvelope('decision.updated', changed));
     });
     await waitFor(() => expect(texts()).toEqual(['Magnet recycling pilot approved.']));
 
     // Removed (or raised above the reader): gone at once.
     stored.splice(stored.indexOf(recorded), 1);
     act(() => {
-      applyEnvelope(queryClient, envelope('decision.hidden', { id: recorded.id, version: 2 }));
+      applyEnvelope(queryClient, recordEnvelope('decision.hidden', { id: recorded.id, version: 2 }));
     });
     await waitFor(() => expect(texts()).toEqual([]));
     expect(screen.getByText('No decision matches this search.')).toBeInTheDocument();

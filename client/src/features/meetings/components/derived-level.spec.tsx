@@ -204,9 +204,8 @@ describe('uploading a paper to an item', () => {
   });
   const serve: Handler = ({ url }) =>
     url === `/api/documents?parentId=${parentId}` ? jsonResponse(200, []) : jsonResponse(404, { statusCode: 404, message: 'Not found' });
-
-  it('should start at the inherited level and ask for a reason below it', async () => {
-    const user = userEvent.setup();
+  /** Item 3.2's upload button and papers (it inherits Confidential), with a PDF chosen to send. */
+  async function choosePdf() {
     renderWithApp(
       <>
         <PaperUploadButton parentId={parentId} number="3.2" />
@@ -214,9 +213,13 @@ describe('uploading a paper to an item', () => {
       </>,
       { handler: serve },
     );
-    fireEvent.change(await screen.findByTestId('paper-file'), {
-      target: { files: [new File(['%PDF-1.4'], 'Insentif.pdf', { type: 'application/pdf' })] },
-    });
+    const pdf = new File(['%PDF-1.4'], 'Insentif.pdf', { type: 'application/pdf' });
+    fireEvent.change(await screen.findByTestId('paper-file'), { target: { files: [pdf] } });
+  }
+
+  it('should start at the inherited level and ask for a reason below it', async () => {
+    const user = userEvent.setup();
+    await choosePdf();
     const select = await screen.findByRole('combobox', { name: 'Classification of Insentif.pdf' });
     expect(select).toHaveValue('CONFIDENTIAL');
     expect(screen.getByTestId('inherited-level')).toHaveTextContent('Inherited from agenda item 3.2 (Confidential)');
@@ -240,16 +243,7 @@ describe('uploading a paper to an item', () => {
 
   it('should leave the inherited level to the server when it is kept', async () => {
     const user = userEvent.setup();
-    renderWithApp(
-      <>
-        <PaperUploadButton parentId={parentId} number="3.2" />
-        <PapersPanel committeeId={COMMITTEE_ID} parentId={parentId} number="3.2" canManage defaultClassification="CONFIDENTIAL" />
-      </>,
-      { handler: serve },
-    );
-    fireEvent.change(await screen.findByTestId('paper-file'), {
-      target: { files: [new File(['%PDF-1.4'], 'Insentif.pdf', { type: 'application/pdf' })] },
-    });
+    await choosePdf();
     await user.click(await screen.findByRole('button', { name: 'Upload' }));
     await waitFor(() => expect(FakeUpload.sent).toHaveLength(1));
     const form = (FakeUpload.sent[0] as FakeUpload).body as FormData;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Attendance, Committee, Decision, EventEnvelope, PresenceAck } from '@sidang/shared';
+import type { Attendance, Committee, Decision, PresenceAck } from '@sidang/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -18,6 +18,7 @@ import {
   makeActionItem,
   makeProgressUpdate,
   members,
+  recordEnvelope,
 } from '../../../test/fixtures.ts';
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
 import { ATTENDANCE_ID, MEETING_ID, makeAttendance, makeAttendee, makeDecision } from '../test-fixtures.ts';
@@ -27,19 +28,6 @@ import { MattersArising } from './matters-arising.tsx';
 import { PresenceRow } from './presence-row.tsx';
 
 const ITEM_ID = 'cccccccc-cccc-4ccc-8ccc-000000000001';
-
-function envelope(type: EventEnvelope['type'], data: { id: string; version: number }): EventEnvelope {
-  return {
-    seq: 1,
-    committeeId: COMMITTEE_ID,
-    type,
-    entityId: data.id,
-    version: data.version,
-    actorId: CHAIR_ID,
-    at: '2026-03-12T01:00:00.000Z',
-    data,
-  } as EventEnvelope;
-}
 
 function serveAttendance(attendance: Attendance): Handler {
   return ({ method, url, body }) => {
@@ -70,7 +58,7 @@ describe(AttendancePanel.name, () => {
 
     const later = { ...attendance, quorum: { required: 4, present: 3, met: false }, version: 2 };
     act(() => {
-      expect(applyEnvelope(queryClient, envelope('attendance.updated', later))).toBe(true);
+      expect(applyEnvelope(queryClient, recordEnvelope('attendance.updated', later))).toBe(true);
     });
     await waitFor(() => expect(screen.getByTestId('quorum')).toHaveTextContent('Quorum: 3 of 4 required — not met'));
     expect(screen.getByTestId('quorum')).toHaveClass('quorum--not-met');
@@ -177,7 +165,7 @@ describe(ItemDecisions.name, () => {
       createdAt: '2026-03-12T04:00:00.000Z',
     });
     act(() => {
-      applyEnvelope(queryClient, envelope('decision.created', fromElsewhere));
+      applyEnvelope(queryClient, recordEnvelope('decision.created', fromElsewhere));
     });
     await screen.findByText('Secretariat to circulate the paper.');
     expect(screen.getAllByTestId('decision').map((row) => row.textContent)).toEqual([

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { DocumentRecord, EventEnvelope } from '@sidang/shared';
+import type { DocumentRecord } from '@sidang/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '../../../lib/i18n/i18n.ts';
 import { applyEnvelope } from '../../../lib/realtime/cache-apply.ts';
-import { CHAIR_ID, COMMITTEE_ID, jsonResponse, uuid } from '../../../test/fixtures.ts';
+import { CHAIR_ID, COMMITTEE_ID, jsonResponse, recordEnvelope, uuid } from '../../../test/fixtures.ts';
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
 import { PapersPanel, PaperUploadButton, precheck } from './papers-panel.tsx';
 
@@ -27,19 +27,6 @@ function makePaper(overrides: Partial<DocumentRecord> = {}): DocumentRecord {
     updatedAt: '2026-03-01T01:00:00.000Z',
     ...overrides,
   };
-}
-
-function envelope(type: EventEnvelope['type'], data: { id: string; version: number }): EventEnvelope {
-  return {
-    seq: 1,
-    committeeId: COMMITTEE_ID,
-    type,
-    entityId: data.id,
-    version: data.version,
-    actorId: CHAIR_ID,
-    at: '2026-03-12T01:00:00.000Z',
-    data,
-  } as EventEnvelope;
 }
 
 /** XMLHttpRequest at the network boundary: the test answers each upload and reports progress. */
@@ -117,12 +104,12 @@ describe(PapersPanel.name, () => {
 
     const csv = makePaper({ title: 'Sumber REE', fileName: 'sumber.csv', mediaType: 'text/csv', size: 2048, classification: 'OPEN' });
     act(() => {
-      expect(applyEnvelope(queryClient, envelope('document.created', csv))).toBe(true);
+      expect(applyEnvelope(queryClient, recordEnvelope('document.created', csv))).toBe(true);
     });
     await waitFor(() => expect(screen.getAllByTestId('paper')).toHaveLength(2));
     expect(screen.getAllByTestId('paper')[1]).toHaveTextContent('CSV · 2 kB');
     act(() => {
-      applyEnvelope(queryClient, envelope('document.deleted', { id: paper.id, version: 2 }));
+      applyEnvelope(queryClient, recordEnvelope('document.deleted', { id: paper.id, version: 2 }));
     });
     await waitFor(() => expect(screen.getAllByTestId('paper')).toHaveLength(1));
     expect(screen.getByTestId('paper')).toHaveTextContent('Sumber REE');
@@ -305,7 +292,7 @@ describe(PapersPanel.name, () => {
     // Someone else renames it: the row follows the live event.
     const elsewhere = { ...renamed, title: 'Kertas Kerja 1 (muktamad)', classification: 'CONFIDENTIAL' as const, version: 3 };
     act(() => {
-      expect(applyEnvelope(queryClient, envelope('document.updated', elsewhere))).toBe(true);
+      expect(applyEnvelope(queryClient, recordEnvelope('document.updated', elsewhere))).toBe(true);
     });
     await waitFor(() => expect(screen.getByTestId('paper')).toHaveTextContent('Kertas Kerja 1 (muktamad)'));
     expect(within(screen.getByTestId('paper')).getByText('Confidential')).toHaveAttribute('data-level', 'CONFIDENTIAL');

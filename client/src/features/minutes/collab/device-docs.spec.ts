@@ -1,20 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { fakeIdb } from '../../../test/fake-idb.ts';
 import { forgetMinutesOnDevice, localDocName } from './device-docs.ts';
-
-/** Just what forgetMinutesOnDevice uses of IndexedDB: list and delete databases. */
-function fakeIdb(names: string[]) {
-  const deleted: string[] = [];
-  const idb = {
-    databases: async () => names.map((name) => ({ name, version: 1 })),
-    deleteDatabase(name: string) {
-      deleted.push(name);
-      const request = { onsuccess: null as null | (() => void), onerror: null, onblocked: null };
-      queueMicrotask(() => request.onsuccess?.());
-      return request;
-    },
-  };
-  return { idb: idb as unknown as IDBFactory, deleted };
-}
 
 describe('minutes documents kept on the device', () => {
   it('should name each copy by user and section', () => {

@@ -4,22 +4,8 @@ import { waitFor } from '@testing-library/react';
 import { authStore } from '../../../lib/auth/auth-store.ts';
 import { applyClearance, purgeAll, purgeCommittee } from '../../../lib/realtime/access-purge.ts';
 import { registerDeviceCopies } from '../../../lib/realtime/device-copies.ts';
+import { fakeIdb } from '../../../test/fake-idb.ts';
 import { forgetMinutesNotListed, hasUnsentMinutes, localDocName, markUnsent, rememberDeviceDoc } from './device-docs.ts';
-
-/** Just what the purge uses of IndexedDB: list and delete databases. */
-function fakeIdb(names: string[]) {
-  const deleted: string[] = [];
-  const idb = {
-    databases: async () => names.map((name) => ({ name, version: 1 })),
-    deleteDatabase(name: string) {
-      deleted.push(name);
-      const request = { onsuccess: null as null | (() => void), onerror: null, onblocked: null };
-      queueMicrotask(() => request.onsuccess?.());
-      return request;
-    },
-  };
-  return { idb: idb as unknown as IDBFactory, deleted };
-}
 
 // As the app does at start (app/providers.tsx).
 registerDeviceCopies(() => import('./device-docs.ts'));
