@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '@sidang/shared/constants';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLocale, setLocale } from '../../../lib/i18n/i18n.ts';
+import { CompactSelect } from '../../../lib/ui/compact-select.tsx';
 import { useChangeLocale } from '../hooks/use-auth.ts';
 
 /** Each language by its own name, the same in either UI language. */
@@ -10,30 +10,25 @@ const LABELS: Record<Locale, string> = { en: 'English', ms: 'Bahasa Malaysia' };
 /** Switches the UI language at once; signed in, it also saves the choice to the profile. */
 export function LanguageSwitch({ persist = true }: { persist?: boolean }) {
   const { t, i18n } = useTranslation();
-  const id = useId();
   const change = useChangeLocale();
   return (
-    <div className="language-switch">
-      <label htmlFor={id} className="visually-hidden">
-        {t('app.language')}
-      </label>
-      <select
-        id={id}
-        data-testid="language-switch"
-        value={isLocale(i18n.language) ? i18n.language : 'en'}
-        onChange={(e) => {
-          const locale = e.target.value;
-          if (!isLocale(locale)) return;
-          if (persist) change.mutate(locale);
-          else void setLocale(locale);
-        }}
-      >
-        {LOCALES.map((locale) => (
-          <option key={locale} value={locale} lang={locale}>
-            {LABELS[locale]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <CompactSelect
+      boxClassName="language-switch"
+      label={t('app.language')}
+      data-testid="language-switch"
+      value={isLocale(i18n.language) ? i18n.language : 'en'}
+      onChange={(e) => {
+        const locale = e.target.value;
+        if (!isLocale(locale)) return;
+        if (persist) change.mutate(locale);
+        else void setLocale(locale);
+      }}
+    >
+      {LOCALES.map((locale) => (
+        <option key={locale} value={locale} lang={locale}>
+          {LABELS[locale]}
+        </option>
+      ))}
+    </CompactSelect>
   );
 }

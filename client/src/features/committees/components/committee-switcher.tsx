@@ -1,7 +1,7 @@
 import type { Committee } from '@sidang/shared';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { CompactSelect } from '../../../lib/ui/compact-select.tsx';
 
 export interface CommitteeSwitcherProps {
   committees: readonly Committee[];
@@ -16,28 +16,23 @@ export interface CommitteeSwitcherProps {
 export function CommitteeSwitcher({ committees, currentId, className }: CommitteeSwitcherProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const id = useId();
   if (committees.length < 2) return null;
   return (
-    <div className={['committee-switcher', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="visually-hidden">
-        {t('workspace.committeeSwitchHint')}
-      </label>
-      <select
-        id={id}
-        data-testid="committee-switcher"
-        value={currentId ?? ''}
-        onChange={(event) => {
-          if (event.target.value) navigate(`/c/${event.target.value}`);
-        }}
-      >
-        {!currentId && <option value="">{t('workspace.committeeSwitch')}</option>}
-        {committees.map((committee) => (
-          <option key={committee.id} value={committee.id}>
-            {committee.code}
-          </option>
-        ))}
-      </select>
-    </div>
+    <CompactSelect
+      boxClassName={['committee-switcher', className].filter(Boolean).join(' ')}
+      label={t('workspace.committeeSwitchHint')}
+      data-testid="committee-switcher"
+      value={currentId ?? ''}
+      onChange={(event) => {
+        if (event.target.value) navigate(`/c/${event.target.value}`);
+      }}
+    >
+      {!currentId && <option value="">{t('workspace.committeeSwitch')}</option>}
+      {committees.map((committee) => (
+        <option key={committee.id} value={committee.id}>
+          {committee.code}
+        </option>
+      ))}
+    </CompactSelect>
   );
 }

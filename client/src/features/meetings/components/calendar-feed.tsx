@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useCalendarFeed, useRenewCalendarFeed } from '../hooks/use-calendar-feed.ts';
 import '../meetings.css';
 
@@ -95,21 +96,13 @@ function CalendarFeedPanel({ id, onClose }: { id: string; onClose: () => void })
             data-testid="calendar-feed-url"
             onFocus={(event) => event.currentTarget.select()}
           />
-          <button type="button" className="button button--small" onClick={() => void copy()} data-testid="calendar-feed-copy">
+          <SmallButton look="plain" onClick={() => void copy()} data-testid="calendar-feed-copy">
             {t('meetings.feed.copy')}
-          </button>
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            onClick={renewAddress}
-            disabled={renew.isPending}
-            data-testid="calendar-feed-renew"
-          >
+          </SmallButton>
+          <SmallButton onClick={renewAddress} disabled={renew.isPending} data-testid="calendar-feed-renew">
             {t('meetings.feed.renew')}
-          </button>
-          <button type="button" className="button button--small button--ghost" onClick={onClose}>
-            {t('meetings.feed.close')}
-          </button>
+          </SmallButton>
+          <SmallButton onClick={onClose}>{t('meetings.feed.close')}</SmallButton>
         </div>
       )}
       {renew.isError && (

@@ -5,9 +5,10 @@ import { Link, useParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { belowOriginText, type Inheritance, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { useDebounced } from '../../../lib/use-debounced.ts';
 import { allowedClassifications } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
-import { useDebounced, useDecisionRegister, useDecisions, useRecordDecision } from '../hooks/use-meeting-panels.ts';
+import { useDecisionRegister, useDecisions, useRecordDecision } from '../hooks/use-meeting-panels.ts';
 import '../meetings.css';
 
 /**

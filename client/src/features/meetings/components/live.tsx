@@ -5,19 +5,18 @@ import { formatElapsed } from '../hooks/meeting-time.ts';
 import { currentItemOf, nowOnText, useNow } from '../hooks/use-live.ts';
 import '../meetings.css';
 
+/** What a line of the live bar reads: the meeting, its agenda, and its class where it is shown. */
+interface LiveLineProps {
+  meeting: LiveMeeting;
+  items: readonly AgendaItem[] | undefined;
+  className?: string;
+}
+
 /**
  * "Now on item 3.2: Papers", said to screen readers as it changes (polite live region). The
  * region is always there, so the first current item of a meeting is announced too.
  */
-export function NowOn({
-  meeting,
-  items,
-  className,
-}: {
-  meeting: LiveMeeting;
-  items: readonly AgendaItem[] | undefined;
-  className?: string;
-}) {
+export function NowOn({ meeting, items, className }: LiveLineProps) {
   const { t } = useTranslation();
   const current = currentItemOf(meeting, items);
   return (
@@ -35,15 +34,7 @@ export function NowOn({
 }
 
 /** Time on the current item, against its allocation: "04:05 of 10 min", marked when over. */
-export function ItemTimer({
-  meeting,
-  items,
-  className,
-}: {
-  meeting: LiveMeeting;
-  items: readonly AgendaItem[] | undefined;
-  className?: string;
-}) {
+export function ItemTimer({ meeting, items, className }: LiveLineProps) {
   const { t } = useTranslation();
   const current = currentItemOf(meeting, items);
   const startedAt = current ? meeting.currentItemStartedAt : null;

@@ -9,6 +9,7 @@ import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { highestLevel, type Inheritance } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { ActionItemCreator } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCommittee, useMembers } from '../../committees/index.ts';
@@ -34,6 +35,7 @@ import { ItemDecisions } from './decisions.tsx';
 import { ItemActions } from './item-actions.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
 import { MattersArising } from './matters-arising.tsx';
+import { MeetingUnavailable } from './meeting-unavailable.tsx';
 import { PapersPanel, PaperUploadButton } from './papers-panel.tsx';
 import { PresenceRow } from './presence-row.tsx';
 import '../meetings.css';
@@ -216,39 +218,25 @@ function AgendaItemControls({
   return (
     <>
       {canRun && meeting.status === 'in_progress' && !isCurrent && (
-        <button
-          type="button"
-          className="button button--small"
+        <SmallButton
+          look="plain"
           data-testid="make-current"
           disabled={setCurrent.isPending}
           aria-label={t('meetings.live.makeCurrentItem', { number: item.number })}
           onClick={() => setCurrent.mutate(item.id)}
         >
           {t('meetings.live.makeCurrent')}
-        </button>
+        </SmallButton>
       )}
       {canManage && (
         <>
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            data-testid="raise-action"
-            aria-label={t('meetings.actions.raiseFor', { number: item.number })}
-            onClick={onRaise}
-          >
+          <SmallButton data-testid="raise-action" aria-label={t('meetings.actions.raiseFor', { number: item.number })} onClick={onRaise}>
             {t('meetings.actions.raise')}
-          </button>
-          <button
-            type="button"
-            className="button button--small button--ghost"
-            aria-label={t('meetings.agenda.editItem', { number: item.number })}
-            onClick={onEdit}
-          >
+          </SmallButton>
+          <SmallButton aria-label={t('meetings.agenda.editItem', { number: item.number })} onClick={onEdit}>
             {t('meetings.agenda.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--small button--ghost"
+          </SmallButton>
+          <SmallButton
             aria-label={t('meetings.agenda.removeItem', { number: item.number })}
             disabled={remove.isPending}
             onClick={() => {
@@ -257,7 +245,7 @@ function AgendaItemControls({
             }}
           >
             {t('meetings.agenda.remove')}
-          </button>
+          </SmallButton>
           {remove.isError && (
             <span className="field__error" role="alert">
               {errorText(t, remove.error, 'meetings.saveFailed')}
@@ -389,23 +377,10 @@ export function MeetingPage() {
     </p>
   );
   if (!data) {
-    const state = viewStateOf(meeting);
     return (
       <div className="page meeting-page">
         {back}
-        {removed ? (
-          <p className="notice" role="status">
-            {t('meetings.removed')}
-          </p>
-        ) : state === 'error' && isApiError(meeting.error, 404) ? (
-          <p className="notice">{t('meetings.notFound')}</p>
-        ) : state === 'error' ? (
-          <RetryNotice message={t('meetings.meetingLoadFailed')} onRetry={() => void meeting.refetch()} />
-        ) : state === 'offline' ? (
-          <p className="notice">{t('offline.notCached')}</p>
-        ) : (
-          <p role="status">{t('app.loading')}</p>
-        )}
+        <MeetingUnavailable meeting={meeting} removed={Boolean(removed)} announceRemoval />
       </div>
     );
   }
@@ -430,9 +405,9 @@ export function MeetingPage() {
         <div className="meeting-agenda__header">
           <h2 id="agenda-heading">{t('meetings.agenda.heading')}</h2>
           {canManage && !adding && (
-            <button type="button" className="button button--small" data-testid="add-agenda-item" onClick={() => setAdding(true)}>
+            <SmallButton look="plain" data-testid="add-agenda-item" onClick={() => setAdding(true)}>
               {t('meetings.agenda.add')}
-            </button>
+            </SmallButton>
           )}
         </div>
         {canManage && <p className="muted meeting-agenda__hint">{t('meetings.agenda.reorderHint')}</p>}
@@ -467,9 +442,7 @@ export function MeetingPage() {
             }}
             renderActions={(item) => (
               <>
-                <button
-                  type="button"
-                  className="button button--small button--ghost"
+                <SmallButton
                   aria-expanded={linksOf === item.id}
                   aria-controls={`agenda-links-${item.id}`}
                   aria-label={t('links.toggleFor', { number: item.number })}
@@ -477,7 +450,7 @@ export function MeetingPage() {
                   onClick={() => setLinksOf(linksOf === item.id ? null : item.id)}
                 >
                   {t('links.toggle')}
-                </button>
+                </SmallButton>
                 {canManage && (
                   <>
                     <PaperUploadButton parentId={item.id} number={item.number} />

@@ -1,5 +1,5 @@
 import type { Classification, DocumentRecord } from '@sidang/shared';
-import { CLASSIFICATIONS, DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf } from '@sidang/shared/constants';
+import { DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf } from '@sidang/shared/constants';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type DragEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,10 @@ import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { removeRecord, upsertRecord } from '../../../lib/realtime/cache-apply.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import { ClassificationOptions } from '../../../lib/ui/form/classification-select.tsx';
 import { belowOriginText, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { papersApi } from './papers-api.ts';
 import '../meetings.css';
 
@@ -42,6 +44,24 @@ export function formatSize(bytes: number, language: string): string {
     unitDisplay: 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
+}
+
+/** A paper's classification, one of every level (the server checks it against the uploader's). */
+function PaperClassSelect(props: { name: string; value: Classification; disabled: boolean; onChange: (level: Classification) => void }) {
+  const { t } = useTranslation();
+  const { name, value, disabled, onChange } = props;
+  const label = t('papers.classificationFor', { name });
+  return (
+    <select
+      className="papers__class"
+      aria-label={label}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value as Classification)}
+    >
+      <ClassificationOptions />
+    </select>
+  );
 }
 
 /** What the browser can tell before sending: the server checks the content again. */
@@ -113,29 +133,23 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
         (confirming ? (
           <span className="papers__confirm">
             <span className="papers__confirm-text">{t('papers.confirmDelete', { name: paper.title })}</span>
-            <button
-              type="button"
-              className="button button--small button--danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate()}
-            >
+            <SmallButton look="plain" className="button--danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
               {t('papers.confirm')}
-            </button>
-            <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
+            </SmallButton>
+            <SmallButton look="plain" onClick={() => setConfirming(false)}>
               {t('papers.cancel')}
-            </button>
+            </SmallButton>
           </span>
         ) : (
           <>
-            <button
-              type="button"
-              className="button button--small button--ghost papers__edit"
+            <SmallButton
+              className="papers__edit"
               aria-label={t('papers.editFor', { name: paper.fileName })}
               data-testid="paper-edit"
               onClick={() => setEditing(true)}
             >
               {t('papers.edit')}
-            </button>
+            </SmallButton>
             <button
               type="button"
               className="papers__delete"
@@ -215,25 +229,13 @@ function PaperEditor({ paper, onDone }: { paper: DocumentRecord; onDone: () => v
           disabled={save.isPending}
           onChange={(event) => setTitle(event.target.value)}
         />
-        <select
-          className="papers__class"
-          aria-label={t('papers.classificationFor', { name: paper.fileName })}
-          value={classification}
-          disabled={save.isPending}
-          onChange={(event) => setClassification(event.target.value as Classification)}
-        >
-          {CLASSIFICATIONS.map((level) => (
-            <option key={level} value={level}>
-              {t(`classification.${level}`)}
-            </option>
-          ))}
-        </select>
+        <PaperClassSelect name={paper.fileName} value={classification} disabled={save.isPending} onChange={setClassification} />
         <button type="submit" className="button button--small" disabled={save.isPending} data-testid="paper-save">
           {t('papers.save')}
         </button>
-        <button type="button" className="button button--small button--ghost" disabled={save.isPending} onClick={onDone}>
+        <SmallButton disabled={save.isPending} onClick={onDone}>
           {t('papers.cancel')}
-        </button>
+        </SmallButton>
         {problem && (
           <span className="field__error papers__error" role="alert">
             {problem}
@@ -376,32 +378,17 @@ function PaperUpload({
       <span className="papers__pending-name">
         {file.name} · {formatSize(file.size, i18n.language)}
       </span>
-      <select
-        className="papers__class"
-        aria-label={t('papers.classificationFor', { name: file.name })}
-        value={classification}
-        disabled={upload.isPending}
-        onChange={(event) => setClassification(event.target.value as Classification)}
-      >
-        {CLASSIFICATIONS.map((level) => (
-          <option key={level} value={level}>
-            {t(`classification.${level}`)}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        className="button button--small"
+      <PaperClassSelect name={file.name} value={classification} disabled={upload.isPending} onChange={setClassification} />
+      <SmallButton
+        look="plain"
         disabled={upload.isPending}
         onClick={() => {
           if (derived.check()) upload.mutate();
         }}
       >
         {t('papers.send')}
-      </button>
-      <button
-        type="button"
-        className="button button--small button--ghost"
+      </SmallButton>
+      <SmallButton
         disabled={upload.isPending}
         onClick={() => {
           onMessage(null);
@@ -409,7 +396,7 @@ function PaperUpload({
         }}
       >
         {t('papers.cancel')}
-      </button>
+      </SmallButton>
       <InheritedLevel {...derived.fieldProps} disabled={upload.isPending} />
       {progress !== null && (
         <progress className="papers__progress" max={100} value={Math.round(progress * 100)} aria-label={t('papers.progress')} />

@@ -6,7 +6,6 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { ApiProvider, useApi } from '../../../lib/api/api-context.tsx';
 import { useAuthToken } from '../../../lib/auth/auth-store.ts';
-import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { installCacheGuards } from '../../../lib/realtime/cache-guards.ts';
 import type { RealtimeSocket } from '../../../lib/realtime/realtime-client.ts';
@@ -19,6 +18,7 @@ import { useAgenda, useMeeting } from '../hooks/use-meetings.ts';
 import { AgendaList } from './agenda-list.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
 import { MeetingStatusBadge, MeetingWhen } from './meeting-page.tsx';
+import { MeetingUnavailable } from './meeting-unavailable.tsx';
 import '../meetings.css';
 
 interface ProjectorPageProps {
@@ -171,20 +171,9 @@ function ProjectorScreen({ committeeId, meetingId, chooser }: { committeeId: str
   const exit = <ExitLink committeeId={committeeId} meetingId={meetingId} />;
 
   if (!data) {
-    const state = viewStateOf(meeting);
     return (
       <main className="projector" id="main">
-        {removed ? (
-          <p className="notice">{t('meetings.removed')}</p>
-        ) : state === 'error' && isApiError(meeting.error, 404) ? (
-          <p className="notice">{t('meetings.notFound')}</p>
-        ) : state === 'error' ? (
-          <RetryNotice message={t('meetings.meetingLoadFailed')} onRetry={() => void meeting.refetch()} />
-        ) : state === 'offline' ? (
-          <p className="notice">{t('offline.notCached')}</p>
-        ) : (
-          <p role="status">{t('app.loading')}</p>
-        )}
+        <MeetingUnavailable meeting={meeting} removed={Boolean(removed)} />
         {chooser}
         {exit}
       </main>

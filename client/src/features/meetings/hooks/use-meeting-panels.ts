@@ -1,6 +1,5 @@
 import type { AttendanceStatus, CreateDecision, QuorumRule } from '@sidang/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { upsertRecord } from '../../../lib/realtime/cache-apply.ts';
@@ -44,16 +43,6 @@ export function useRecordDecision(agendaItemId: string) {
       upsertRecord(queryClient, 'decision', decision);
     },
   });
-}
-
-/** A value that settles `ms` after its last change (search as you type). */
-export function useDebounced<T>(value: T, ms = 300): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }
 
 export function useDecisionRegister(committeeId: string, q: string) {

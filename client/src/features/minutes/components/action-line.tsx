@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { belowOriginText, type Inheritance, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
+import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { allowedClassifications, useCreateActionItem } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
 import { useUpdateSection } from '../hooks/use-minutes.ts';
@@ -69,9 +70,9 @@ export function ActionLineView({ section, committeeId, actionItems, canEdit }: A
         </ul>
       )}
       {canEdit && !editing && (
-        <button type="button" className="button button--small button--ghost minutes-no-print" onClick={() => setEditing(true)}>
+        <SmallButton className="minutes-no-print" onClick={() => setEditing(true)}>
           {t('minutes.section.editActionLine')}
-        </button>
+        </SmallButton>
       )}
       {canEdit && editing && <ActionLineEditor section={section} onDone={() => setEditing(false)} />}
     </div>
@@ -114,9 +115,7 @@ function ActionLineEditor({ section, onDone }: { section: MinutesSection; onDone
         <button type="submit" className="button button--small button--primary" disabled={update.isPending}>
           {update.isPending ? t('minutes.section.saving') : t('minutes.section.save')}
         </button>
-        <button type="button" className="button button--small button--ghost" onClick={onDone}>
-          {t('minutes.section.cancel')}
-        </button>
+        <SmallButton onClick={onDone}>{t('minutes.section.cancel')}</SmallButton>
       </div>
       {update.isError && (
         <p className="notice notice--error" role="alert">
@@ -204,9 +203,7 @@ export function RaiseActionForm({ section, committeeId, quote, onDone }: RaiseAc
         >
           {t('minutes.section.raise')}
         </button>
-        <button type="button" className="button button--small button--ghost" onClick={onDone}>
-          {t('minutes.section.cancel')}
-        </button>
+        <SmallButton onClick={onDone}>{t('minutes.section.cancel')}</SmallButton>
       </div>
       {(create.isError || update.isError) && (
         <p className="notice notice--error" role="alert">

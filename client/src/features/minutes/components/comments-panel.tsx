@@ -2,6 +2,7 @@ import type { CommentAnchor, MinutesComment, MinutesSection } from '@sidang/shar
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTimestamp } from '../../../lib/dates.ts';
+import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useComments, useCreateComment, useResolveComment } from '../hooks/use-minutes.ts';
 import '../load-strings.ts';
 
@@ -123,14 +124,9 @@ function ThreadView({
       )}
       {!head.resolved && <ReplyForm minutesId={minutesId} thread={head} canComment={canComment} />}
       {canComment && (
-        <button
-          type="button"
-          className="button button--small button--ghost"
-          disabled={resolve.isPending}
-          onClick={() => resolve.mutate({ comment: head, resolved: !head.resolved })}
-        >
+        <SmallButton disabled={resolve.isPending} onClick={() => resolve.mutate({ comment: head, resolved: !head.resolved })}>
           {head.resolved ? t('minutes.comments.reopen') : t('minutes.comments.resolve')}
-        </button>
+        </SmallButton>
       )}
       {resolve.isError && (
         <p className="notice notice--error" role="alert">
@@ -182,9 +178,7 @@ export function CommentsPanel({ minutesId, sections, canComment, draft, onDraftD
             <button type="submit" className="button button--small button--primary" disabled={create.isPending || !body.trim()}>
               {t('minutes.comments.post')}
             </button>
-            <button type="button" className="button button--small button--ghost" onClick={onDraftDone}>
-              {t('minutes.workflow.cancel')}
-            </button>
+            <SmallButton onClick={onDraftDone}>{t('minutes.workflow.cancel')}</SmallButton>
           </div>
           {create.isError && (
             <p className="notice notice--error" role="alert">

@@ -7,6 +7,7 @@ import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { useConnectionState } from '../../../lib/realtime/realtime-provider.tsx';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useActionItems } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCommittee, useCommitteeName } from '../../committees/index.ts';
@@ -144,9 +145,8 @@ function RefusedWords({ text, reason, onDismiss }: { text: string; reason: DocRe
       <p>{t(REFUSAL_TEXT[reason])}</p>
       <textarea readOnly value={text} aria-label={t('minutes.section.refusedWordsLabel')} rows={Math.min(6, text.split('\n').length + 1)} />
       <div className="minutes-refused__actions">
-        <button
-          type="button"
-          className="button button--small"
+        <SmallButton
+          look="plain"
           onClick={() => {
             void navigator.clipboard?.writeText(text).then(
               () => setCopied(true),
@@ -155,10 +155,8 @@ function RefusedWords({ text, reason, onDismiss }: { text: string; reason: DocRe
           }}
         >
           {copied ? t('minutes.section.copied') : t('minutes.section.copyRefused')}
-        </button>
-        <button type="button" className="button button--small button--ghost" onClick={onDismiss}>
-          {t('minutes.section.dismiss')}
-        </button>
+        </SmallButton>
+        <SmallButton onClick={onDismiss}>{t('minutes.section.dismiss')}</SmallButton>
       </div>
     </div>
   );
@@ -205,6 +203,8 @@ function SectionBlock({
   });
   const [selection, setSelection] = useState<SectionSelection | null>(null);
   const [raising, setRaising] = useState<string | null>(null);
+  // Raising an action and commenting both quote the words selected in the section.
+  const needsSelection = { disabled: !selection, title: selection ? undefined : t('minutes.section.selectFirst') };
   const state = shared?.state;
   const draft = record.status === 'draft';
   // Offline (or before the server answered) the last known rights hold, so typing is never refused
@@ -284,28 +284,18 @@ function SectionBlock({
       {(canManage || canComment) && (
         <div className="minutes-section__tools minutes-no-print">
           {canManage && (
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              disabled={!selection}
-              title={selection ? undefined : t('minutes.section.selectFirst')}
-              data-testid="raise-from-selection"
-              onClick={() => selection && setRaising(selection.quote)}
-            >
+            <SmallButton {...needsSelection} data-testid="raise-from-selection" onClick={() => selection && setRaising(selection.quote)}>
               {t('minutes.section.raiseAction')}
-            </button>
+            </SmallButton>
           )}
           {canComment && (
-            <button
-              type="button"
-              className="button button--small button--ghost"
-              disabled={!selection}
-              title={selection ? undefined : t('minutes.section.selectFirst')}
+            <SmallButton
+              {...needsSelection}
               data-testid="comment-on-selection"
               onClick={() => selection && onComment({ sectionId: section.id, quote: selection.quote, anchor: selection.anchor })}
             >
               {t('minutes.section.comment')}
-            </button>
+            </SmallButton>
           )}
         </div>
       )}
@@ -320,9 +310,8 @@ function PdfButton({ record, fileName }: { record: MinutesRecord; fileName: stri
   const [busy, setBusy] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        className="button button--small"
+      <SmallButton
+        look="plain"
         data-testid="minutes-pdf"
         disabled={busy}
         onClick={() => {
@@ -334,7 +323,7 @@ function PdfButton({ record, fileName }: { record: MinutesRecord; fileName: stri
         }}
       >
         {t('minutes.pdf')}
-      </button>
+      </SmallButton>
       {failed && (
         <span className="notice notice--error" role="alert">
           {t('minutes.pdfFailed')}
@@ -429,9 +418,7 @@ export function MinutesPage() {
           <WorkflowBar record={record} canManage={canManage} canPublish={committee.data?.role === 'chair'} />
           <div className="minutes-toolbar__output">
             <PdfButton record={record} fileName={`minit-${(meeting.data?.number ?? 'mesyuarat').replace(/[^\w]+/g, '-')}.pdf`} />
-            <button type="button" className="button button--small button--ghost" onClick={() => window.print()}>
-              {t('minutes.print')}
-            </button>
+            <SmallButton onClick={() => window.print()}>{t('minutes.print')}</SmallButton>
           </div>
         </div>
         <AttendanceBlocks meetingId={meetingId} />

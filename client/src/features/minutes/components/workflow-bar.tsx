@@ -2,6 +2,7 @@ import { type Confirmation, MINUTES_TRANSITIONS, type MinutesRecord, type Minute
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useTransitionMinutes } from '../hooks/use-minutes.ts';
 import '../load-strings.ts';
 
@@ -90,18 +91,10 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
             </fieldset>
           )}
           <div className="minutes-workflow__actions">
-            <button
-              type="button"
-              className="button button--small button--primary"
-              onClick={proceed}
-              disabled={transition.isPending}
-              data-testid="minutes-transition-proceed"
-            >
+            <SmallButton look="primary" onClick={proceed} disabled={transition.isPending} data-testid="minutes-transition-proceed">
               {t('minutes.workflow.proceed')}
-            </button>
-            <button type="button" className="button button--small button--ghost" onClick={() => setAsking(null)}>
-              {t('minutes.workflow.cancel')}
-            </button>
+            </SmallButton>
+            <SmallButton onClick={() => setAsking(null)}>{t('minutes.workflow.cancel')}</SmallButton>
           </div>
         </fieldset>
       )}

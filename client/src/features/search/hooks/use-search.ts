@@ -1,7 +1,7 @@
 import { SEARCH_QUERY_MAX, SEARCH_QUERY_MIN, type SearchableType } from '@sidang/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useApi } from '../../../lib/api/api-context.tsx';
+import { useDebounced } from '../../../lib/use-debounced.ts';
 import { searchApi } from '../api/search-api.ts';
 
 /** How long typing must pause before a search is sent. */
@@ -10,16 +10,6 @@ export const SEARCH_DEBOUNCE_MS = 250;
 /** What is sent for a typed text: trimmed, single spaces, at most the server's maximum. */
 export function normalizeQuery(text: string): string {
   return text.trim().replace(/\s+/g, ' ').slice(0, SEARCH_QUERY_MAX).trim();
-}
-
-/** `value`, once it has stopped changing for `ms`. */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }
 
 /**
