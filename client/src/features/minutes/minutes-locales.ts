@@ -1,3 +1,4 @@
+import type { Widen } from '../../lib/i18n/widen.ts';
 /** The minutes feature's UI strings (English). `minutesMs` mirrors every key. */
 export const minutesEn = {
   title: 'Minutes',
@@ -139,8 +140,6 @@ export const minutesEn = {
     missing: 'Not in this version',
   },
 } as const;
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Bahasa Malaysia, terms from the committee glossary. */
 export const minutesMs: Widen<typeof minutesEn> = {

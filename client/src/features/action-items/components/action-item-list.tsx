@@ -1,6 +1,6 @@
 import type { ActionItem } from '@sidang/shared';
 import { ACTION_ITEM_STATUSES, type ActionItemStatus } from '@sidang/shared/constants';
-import { memo, useId, useState } from 'react';
+import { memo, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
@@ -169,33 +169,23 @@ export function ActionItemList(props: ActionItemListProps) {
         </div>
         <div className="filters__panel" id={`${ids}-filters-panel`} hidden={!filtersOpen}>
           <div className="filters__row">
-            <label className="check">
-              <input
-                type="checkbox"
-                name="owner"
-                checked={params.filters.owner === 'me'}
-                onChange={(e) => setFilters({ owner: e.target.checked ? 'me' : undefined })}
-              />
+            <FilterCheck
+              name="owner"
+              checked={params.filters.owner === 'me'}
+              onChange={(on) => setFilters({ owner: on ? 'me' : undefined })}
+            >
               {t('actions.mine')}
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                name="overdue"
-                checked={params.filters.overdue === true}
-                onChange={(e) => setFilters({ overdue: e.target.checked || undefined })}
-              />
+            </FilterCheck>
+            <FilterCheck
+              name="overdue"
+              checked={params.filters.overdue === true}
+              onChange={(on) => setFilters({ overdue: on || undefined })}
+            >
               {t('actions.overdueOnly')}
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                name="due"
-                checked={params.dueThisWeek}
-                onChange={(e) => onParamsChange({ ...params, dueThisWeek: e.target.checked })}
-              />
+            </FilterCheck>
+            <FilterCheck name="due" checked={params.dueThisWeek} onChange={(on) => onParamsChange({ ...params, dueThisWeek: on })}>
               {t('actions.dueThisWeekOnly')}
-            </label>
+            </FilterCheck>
           </div>
           <fieldset className="filters__statuses">
             <legend>{t('actions.statusFilter')}</legend>
@@ -332,3 +322,23 @@ const ActionRow = memo(function ActionRow({ item, committeeId, today }: { item: 
     </tr>
   );
 });
+
+/** One on/off filter of the panel: a checkbox and its words. */
+function FilterCheck({
+  name,
+  checked,
+  onChange,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="check">
+      <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {children}
+    </label>
+  );
+}

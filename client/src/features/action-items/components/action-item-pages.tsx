@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { ProblemNotice } from '../../../lib/ui/problem-notice.tsx';
 import { useMe } from '../../auth/index.ts';
 import { useCommittee, useMembers } from '../../committees/index.ts';
 import { canManageActionItems } from '../hooks/permissions.ts';
@@ -23,21 +24,11 @@ function Loading() {
   );
 }
 
+/** The action list's page that cannot be shown, with the way back to the list. */
 function Problem({ text, committeeId, onRetry }: { text: string; committeeId: string; onRetry?: () => void }) {
   const { t } = useTranslation();
-  return (
-    <div className="notice notice--error" role="alert" data-testid="action-item-unavailable">
-      <p>{text}</p>
-      <p className="notice__actions">
-        {onRetry && (
-          <button type="button" className="button" onClick={onRetry}>
-            {t('app.retry')}
-          </button>
-        )}
-        <Link to={`/c/${committeeId}/actions`}>{t('detail.back')}</Link>
-      </p>
-    </div>
-  );
+  const back = <Link to={`/c/${committeeId}/actions`}>{t('detail.back')}</Link>;
+  return <ProblemNotice text={text} back={back} onRetry={onRetry} testId="action-item-unavailable" />;
 }
 
 /** Loads what both the detail and the edit page need, and handles removed / missing items. */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type Ref, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
@@ -56,42 +56,61 @@ export function LoginPage() {
               {error}
             </p>
           )}
-          <div className="field">
-            <label htmlFor="login-email">{t('auth.email')}</label>
-            <input
-              id="login-email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              ref={emailRef}
-              aria-invalid={missing && !email.trim() ? true : undefined}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              data-testid="login-email"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">{t('auth.password')}</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              ref={passwordRef}
-              aria-invalid={missing && !password ? true : undefined}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              data-testid="login-password"
-            />
-          </div>
+          <LoginField
+            kind="email"
+            label={t('auth.email')}
+            ref={emailRef}
+            value={email}
+            onValue={setEmail}
+            missing={missing && !email.trim()}
+          />
+          <LoginField
+            kind="password"
+            label={t('auth.password')}
+            ref={passwordRef}
+            value={password}
+            onValue={setPassword}
+            missing={missing && !password}
+          />
           <button type="submit" className="button button--primary button--block" data-testid="login-submit" disabled={login.isPending}>
             {login.isPending ? t('auth.submitting') : t('auth.submit')}
           </button>
         </form>
       </div>
     </main>
+  );
+}
+
+/** What the browser may fill each field with. */
+const AUTOCOMPLETE = { email: 'username', password: 'current-password' } as const;
+
+/** One field of the form, its label above it; `missing` marks it when it was left empty. */
+function LoginField(props: {
+  kind: 'email' | 'password';
+  label: string;
+  ref: Ref<HTMLInputElement>;
+  value: string;
+  onValue: (value: string) => void;
+  missing: boolean;
+}) {
+  const { kind, label, ref, value, onValue, missing } = props;
+  const id = `login-${kind}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={kind}
+        type={kind}
+        autoComplete={AUTOCOMPLETE[kind]}
+        required
+        ref={ref}
+        aria-invalid={missing ? true : undefined}
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+        data-testid={id}
+      />
+    </div>
   );
 }
 

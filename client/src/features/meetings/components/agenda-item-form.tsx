@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { errorText } from '../../../lib/api/api-errors.ts';
+import { SubmitBar } from '../../../lib/ui/form/submit-bar.tsx';
 import { fieldOfPath, fromServerIssue, translateValidation } from '../../../lib/validation/validation-messages.ts';
 import { allowedClassifications } from '../../action-items/index.ts';
 import '../meetings.css';
@@ -41,7 +42,16 @@ export function serverFieldErrors(t: TFunction, error: unknown): Record<string, 
 }
 
 /** Add or edit one agenda item: title, presenter, time allocation, level, classification. */
-export function AgendaItemForm({ mode, initial, parents = [], clearance, submitting, error, onSubmit, onCancel }: AgendaItemFormProps) {
+export function AgendaItemForm({
+  mode,
+  initial,
+  parents = [],
+  clearance,
+  submitting = false,
+  error,
+  onSubmit,
+  onCancel,
+}: AgendaItemFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [title, setTitle] = useState(initial?.title ?? '');
@@ -180,14 +190,14 @@ export function AgendaItemForm({ mode, initial, parents = [], clearance, submitt
           {fieldError('classification', errors.classification)}
         </div>
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting} data-testid="save-agenda-item">
-          {submitting ? t('meetings.agenda.saving') : t('meetings.agenda.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('meetings.agenda.cancel')}
-        </button>
-      </div>
+      <SubmitBar
+        label={t('meetings.agenda.save')}
+        pending={submitting}
+        pendingLabel={t('meetings.agenda.saving')}
+        cancelLabel={t('meetings.agenda.cancel')}
+        onCancel={onCancel}
+        testId="save-agenda-item"
+      />
     </form>
   );
 }

@@ -378,14 +378,13 @@ export function AgendaList({
     </SortableContext>
   );
 
+  // A drag from its start to its drop (or cancel): the nesting target follows the pointer.
+  const dragLifecycle = { onDragStart, onDragMove, onDragEnd, onDragCancel: endDrag };
   return (
     <DndContext
       sensors={sensors}
       collisionDetection={collisionDetection}
-      onDragStart={onDragStart}
-      onDragMove={onDragMove}
-      onDragEnd={onDragEnd}
-      onDragCancel={endDrag}
+      {...dragLifecycle}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('meetings.dnd.instructions') } }}
     >
       {list}

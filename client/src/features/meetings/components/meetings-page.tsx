@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import type { MeetingListWhen } from '../../../lib/query-keys.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
+import { SubmitBar } from '../../../lib/ui/form/submit-bar.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { allowedClassifications } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
@@ -27,7 +28,7 @@ export interface MeetingFormProps {
 }
 
 /** A new meeting: only the title and the start are required; times are Kuala Lumpur time. */
-export function MeetingForm({ clearance, submitting, error, onSubmit, onCancel }: MeetingFormProps) {
+export function MeetingForm({ clearance, submitting = false, error, onSubmit, onCancel }: MeetingFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [title, setTitle] = useState('');
@@ -164,14 +165,14 @@ export function MeetingForm({ clearance, submitting, error, onSubmit, onCancel }
         />
         <label htmlFor={`${id}-standardAgenda`}>{t('meetings.form.standardAgenda')}</label>
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting} data-testid="save-meeting">
-          {submitting ? t('meetings.form.creating') : t('meetings.form.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('meetings.form.cancel')}
-        </button>
-      </div>
+      <SubmitBar
+        label={t('meetings.form.create')}
+        pending={submitting}
+        pendingLabel={t('meetings.form.creating')}
+        cancelLabel={t('meetings.form.cancel')}
+        onCancel={onCancel}
+        testId="save-meeting"
+      />
     </form>
   );
 }

@@ -326,22 +326,25 @@ export function PaperUploadButton({ parentId, number }: { parentId: string; numb
   );
 }
 
-function PaperUpload({
-  committeeId,
-  parentId,
-  number,
-  file,
-  defaultClassification,
-  onMessage,
-}: {
+/** The agenda item a paper goes to. */
+interface UploadTarget {
   committeeId: string;
   parentId: string;
   number: string;
-  file: File;
   /** What the paper inherits from its item (and the item's meeting). */
   defaultClassification: Classification;
+}
+
+function PaperUpload({
+  target,
+  file,
+  onMessage,
+}: {
+  target: UploadTarget;
+  file: File;
   onMessage: (message: { kind: 'error' | 'done'; text: string } | null) => void;
 }) {
+  const { committeeId, parentId, number, defaultClassification } = target;
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const inherited = { level: defaultClassification, from: t('derived.fromItem', { number }) };
@@ -458,11 +461,8 @@ export function PapersPanel({
       {canManage && pending && 'file' in pending && (
         <PaperUpload
           key={`${pending.file.name}-${pending.file.size}-${pending.file.lastModified}`}
-          committeeId={committeeId}
-          parentId={parentId}
-          number={number}
+          target={{ committeeId, parentId, number, defaultClassification }}
           file={pending.file}
-          defaultClassification={defaultClassification}
           onMessage={setMessage}
         />
       )}

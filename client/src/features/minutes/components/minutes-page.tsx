@@ -400,6 +400,8 @@ export function MinutesPage() {
   // and an editor must not be swapped for another under the cursor once it is known.
   const user = me.data ? { id: me.data.id, name: me.data.name } : null;
   const showComments = record.status === 'circulated' || (comments.data?.length ?? 0) > 0 || commentDraft !== null;
+  // What every section is given alike: the record, who may do what, the actions it may link to.
+  const everySection = { record, committeeId, canManage, canComment, actionItems: actionItems.data ?? [], onComment: setCommentDraft };
   return (
     <div
       className={`minutes-page${showComments ? ' minutes-page--with-comments' : ''}`}
@@ -429,13 +431,8 @@ export function MinutesPage() {
               <SectionBlock
                 key={section.id}
                 section={section}
-                record={record}
-                committeeId={committeeId}
-                canManage={canManage}
-                canComment={canComment}
                 user={user}
-                actionItems={actionItems.data ?? []}
-                onComment={setCommentDraft}
+                {...everySection}
                 threads={threadsBySection.get(section.id)}
                 focusedThreadId={focusedThread}
               />

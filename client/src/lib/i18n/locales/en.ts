@@ -1,3 +1,4 @@
+import type { Widen } from '../widen.ts';
 import { registersCoreEn } from './registers-core.ts';
 /** English UI strings. `ms.ts` must mirror every key (enforced by its type). */
 export const en = {
@@ -725,5 +726,4 @@ export const en = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Resources = Widen<typeof en>;
