@@ -37,6 +37,10 @@ export function LoginPage() {
     login.mutate({ email: email.trim().toLowerCase(), password }, { onSuccess: () => navigate(from, { replace: true }) });
   };
 
+  const fields = [
+    { kind: 'email', ref: emailRef, value: email, onValue: setEmail, empty: !email.trim() },
+    { kind: 'password', ref: passwordRef, value: password, onValue: setPassword, empty: !password },
+  ] as const;
   const error = missing ? t('auth.required') : login.error ? loginErrorText(login.error, t) : null;
 
   return (
@@ -56,22 +60,9 @@ export function LoginPage() {
               {error}
             </p>
           )}
-          <LoginField
-            kind="email"
-            label={t('auth.email')}
-            ref={emailRef}
-            value={email}
-            onValue={setEmail}
-            missing={missing && !email.trim()}
-          />
-          <LoginField
-            kind="password"
-            label={t('auth.password')}
-            ref={passwordRef}
-            value={password}
-            onValue={setPassword}
-            missing={missing && !password}
-          />
+          {fields.map(({ kind, empty, ...field }) => (
+            <LoginField key={kind} kind={kind} label={t(`auth.${kind}`)} {...field} missing={missing && empty} />
+          ))}
           <button type="submit" className="button button--primary button--block" data-testid="login-submit" disabled={login.isPending}>
             {login.isPending ? t('auth.submitting') : t('auth.submit')}
           </button>
