@@ -1,4 +1,5 @@
 import type { Agreement, BilateralCommitment, BilateralMeeting } from '@sidang/shared';
+import { versionAndTimes, versionAuthorAndTimes } from '../common/register.mapper.js';
 import type { AgreementEntity } from './agreement.entity.js';
 import type { BilateralCommitmentEntity } from './bilateral-commitment.entity.js';
 import type { BilateralMeetingEntity } from './bilateral-meeting.entity.js';
@@ -22,10 +23,7 @@ export function toBilateralMeeting(entity: BilateralMeetingEntity, openCommitmen
     openCommitments,
     classification: entity.classification,
     fieldClassifications: { ...entity.fieldClassifications },
-    version: entity.version,
-    createdById: entity.createdById,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    ...versionAuthorAndTimes(entity),
   };
 }
 
@@ -39,9 +37,7 @@ export function toBilateralCommitment(entity: BilateralCommitmentEntity): Bilate
     dueDate: entity.dueDate,
     status: entity.status,
     classification: entity.classification,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    ...versionAndTimes(entity),
   };
 }
 
@@ -57,9 +53,6 @@ export function toAgreement(entity: AgreementEntity): Agreement {
     expiresOn: entity.expiresOn,
     bilateralMeetingId: entity.bilateralMeetingId,
     classification: entity.classification,
-    version: entity.version,
-    createdById: entity.createdById,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    ...versionAuthorAndTimes(entity),
   };
 }

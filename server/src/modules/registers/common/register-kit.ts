@@ -21,6 +21,14 @@ export interface RegisterDefinition<E extends SoftDeletedRecordEntity, W extends
   governor?: (entity: E, manager: EntityManager) => Promise<Governor | null>;
 }
 
+/** One write of a register record: its type, the transaction, the author's access, its governor. */
+export interface RegisterWrite<E extends SoftDeletedRecordEntity, W extends object> {
+  definition: RegisterDefinition<E, W>;
+  tx: ChangeTx;
+  access: CommitteeAccess;
+  governor: Governor | null;
+}
+
 /**
  * The one way register records are read and written: visibility (own level, governing record,
  * committee membership) and field levels here; versioned writes through the record kit.
@@ -83,13 +91,8 @@ export class RegisterKit {
   }
 
   /** Creates a record through the pipeline and returns it as the author may see it. */
-  async create<E extends SoftDeletedRecordEntity, W extends object>(
-    definition: RegisterDefinition<E, W>,
-    tx: ChangeTx,
-    access: CommitteeAccess,
-    fields: Partial<E>,
-    governor: Governor | null,
-  ): Promise<W> {
+  async create<E extends SoftDeletedRecordEntity, W extends object>(write: RegisterWrite<E, W>, fields: Partial<E>): Promise<W> {
+    const { definition, tx, access, governor } = write;
     return projectFor(await this.records.create(definition, tx, access, fields, { parent: governor }), access.clearance);
   }
 
@@ -98,27 +101,19 @@ export class RegisterKit {
    * on) and records the change.
    */
   async update<E extends SoftDeletedRecordEntity, W extends object>(
-    definition: RegisterDefinition<E, W>,
-    tx: ChangeTx,
-    access: CommitteeAccess,
+    write: RegisterWrite<E, W>,
     entity: E,
     version: number,
     patch: Partial<E>,
-    governor: Governor | null,
   ): Promise<W> {
     if (Object.keys(patch).length === 0) throw new NothingToChangeException();
+    const { definition, tx, access, governor } = write;
     return projectFor(await this.records.update(definition, tx, access, entity, version, patch, { parent: governor }), access.clearance);
   }
 
   /** Soft-deletes at `version` and records the change. */
-  async remove<E extends SoftDeletedRecordEntity, W extends object>(
-    definition: RegisterDefinition<E, W>,
-    tx: ChangeTx,
-    access: CommitteeAccess,
-    entity: E,
-    version: number,
-    governor: Governor | null,
-  ): Promise<void> {
+  async remove<E extends SoftDeletedRecordEntity, W extends object>(write: RegisterWrite<E, W>, entity: E, version: number): Promise<void> {
+    const { definition, tx, access, governor } = write;
     await this.records.remove(definition, tx, access, entity, version, { parent: governor });
   }
 

@@ -267,7 +267,7 @@ export class CommitteeRecords<E extends Row, W extends object, Q extends PageQue
     return changes.transact(actor, async (tx) => {
       const extra = type.prepareCreate ? await type.prepareCreate(input, access, tx.manager) : {};
       const fields = { ...input, ...extra, ...levels, createdById: actor.id } as unknown as Partial<E>;
-      return kit.create(type.definition, tx, access, fields, null);
+      return kit.create({ definition: type.definition, tx, access, governor: null }, fields);
     });
   }
 
@@ -287,7 +287,7 @@ export class CommitteeRecords<E extends Row, W extends object, Q extends PageQue
         const fieldClassifications = kit.editedFieldLevels(access, stored, edit);
         if (fieldClassifications) patch.fieldClassifications = fieldClassifications;
       }
-      return kit.update(type.definition, tx, access, entity, version, patch, null);
+      return kit.update({ definition: type.definition, tx, access, governor: null }, entity, version, patch);
     });
     return type.answerUpdate ? type.answerUpdate(updated, access, dataSource.manager) : updated;
   }
@@ -296,7 +296,7 @@ export class CommitteeRecords<E extends Row, W extends object, Q extends PageQue
     const { dataSource, kit, changes } = this.registers;
     const { entity, access } = await kit.visible(this.type.definition, actor, id, dataSource.manager);
     access.require('register.manage');
-    await changes.transact(actor, (tx) => kit.remove(this.type.definition, tx, access, entity, version, null));
+    await changes.transact(actor, (tx) => kit.remove({ definition: this.type.definition, tx, access, governor: null }, entity, version));
   }
 }
 
@@ -330,7 +330,7 @@ export class ChildRecords<E extends Row, W extends object, PE extends Row, PW ex
       this.withParent(tx, parent.id, async () => {
         const extra = type.prepareCreate ? await type.prepareCreate(input, parent, tx.manager) : {};
         const fields = { ...input, ...extra, classification, [type.parentColumn]: parent.id } as unknown as Partial<E>;
-        return kit.create(type.definition, tx, access, fields, governor);
+        return kit.create({ definition: type.definition, tx, access, governor }, fields);
       }),
     );
   }
@@ -345,7 +345,9 @@ export class ChildRecords<E extends Row, W extends object, PE extends Row, PW ex
     type.checkUpdate?.(entity, edit);
     const patch = edit as unknown as Partial<E>;
     return changes.transact(actor, (tx) =>
-      this.withParent(tx, this.parentOf(entity), () => kit.update(type.definition, tx, access, entity, version, patch, governor)),
+      this.withParent(tx, this.parentOf(entity), () =>
+        kit.update({ definition: type.definition, tx, access, governor }, entity, version, patch),
+      ),
     );
   }
 
@@ -355,7 +357,7 @@ export class ChildRecords<E extends Row, W extends object, PE extends Row, PW ex
     const { entity, access, governor } = await kit.visible(type.definition, actor, id, dataSource.manager);
     access.require('register.manage');
     await changes.transact(actor, (tx) =>
-      this.withParent(tx, this.parentOf(entity), () => kit.remove(type.definition, tx, access, entity, version, governor)),
+      this.withParent(tx, this.parentOf(entity), () => kit.remove({ definition: type.definition, tx, access, governor }, entity, version)),
     );
   }
 

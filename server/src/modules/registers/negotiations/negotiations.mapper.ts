@@ -1,4 +1,5 @@
 import type { Negotiation, NegotiationRound } from '@sidang/shared';
+import { versionAndTimes, versionAuthorAndTimes } from '../common/register.mapper.js';
 import type { NegotiationEntity } from './negotiation.entity.js';
 import type { NegotiationRoundEntity } from './negotiation-round.entity.js';
 
@@ -17,10 +18,7 @@ export function toNegotiation(entity: NegotiationEntity): Negotiation {
     concessions: entity.concessions,
     classification: entity.classification,
     fieldClassifications: { ...entity.fieldClassifications },
-    version: entity.version,
-    createdById: entity.createdById,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    ...versionAuthorAndTimes(entity),
   };
 }
 
@@ -36,8 +34,6 @@ export function toNegotiationRound(entity: NegotiationRoundEntity): NegotiationR
     outcome: entity.outcome,
     nextSteps: entity.nextSteps,
     classification: entity.classification,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    ...versionAndTimes(entity),
   };
 }

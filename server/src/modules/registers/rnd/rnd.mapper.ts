@@ -1,4 +1,5 @@
 import { milestoneSlippage, type RndMilestone, type RndProject, type ValueChainStage } from '@sidang/shared';
+import { versionAndTimes, versionAuthorAndTimes } from '../common/register.mapper.js';
 import type { RndMilestoneEntity } from './rnd-milestone.entity.js';
 import type { RndProjectEntity } from './rnd-project.entity.js';
 import type { ValueChainStageEntity } from './value-chain-stage.entity.js';
@@ -27,10 +28,7 @@ export function toRndProject(entity: RndProjectEntity, slippage: Slippage): RndP
     slipping: slippage.late + slippage.overdue > 0,
     lateMilestones: slippage.late,
     overdueMilestones: slippage.overdue,
-    version: entity.version,
-    createdById: entity.createdById,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    ...versionAuthorAndTimes(entity),
   };
 }
 
@@ -46,9 +44,7 @@ export function toRndMilestone(entity: RndMilestoneEntity, today: string): RndMi
     status: entity.status,
     ...milestoneSlippage(entity, today),
     classification: entity.classification,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    ...versionAndTimes(entity),
   };
 }
 
