@@ -93,6 +93,11 @@ export function AgendaItemForm({
   const levels = allowedClassifications(clearance);
   if (!levels.includes(classification)) levels.push(classification);
 
+  const submitTexts = {
+    label: t('meetings.agenda.save'),
+    pendingLabel: t('meetings.agenda.saving'),
+    cancelLabel: t('meetings.agenda.cancel'),
+  };
   return (
     <form
       className="form agenda-form"
@@ -190,14 +195,7 @@ export function AgendaItemForm({
           {fieldError('classification', errors.classification)}
         </div>
       </div>
-      <SubmitBar
-        label={t('meetings.agenda.save')}
-        pending={submitting}
-        pendingLabel={t('meetings.agenda.saving')}
-        cancelLabel={t('meetings.agenda.cancel')}
-        onCancel={onCancel}
-        testId="save-agenda-item"
-      />
+      <SubmitBar {...submitTexts} pending={submitting} onCancel={onCancel} testId="save-agenda-item" />
     </form>
   );
 }

@@ -80,6 +80,11 @@ export function MeetingForm({ clearance, submitting = false, error, onSubmit, on
     ) : null;
   const levels = allowedClassifications(clearance);
 
+  const submitTexts = {
+    label: t('meetings.form.create'),
+    pendingLabel: t('meetings.form.creating'),
+    cancelLabel: t('meetings.form.cancel'),
+  };
   return (
     <form className="form meeting-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`} data-testid="meeting-form">
       <h2 id={`${id}-heading`}>{t('meetings.form.heading')}</h2>
@@ -165,14 +170,7 @@ export function MeetingForm({ clearance, submitting = false, error, onSubmit, on
         />
         <label htmlFor={`${id}-standardAgenda`}>{t('meetings.form.standardAgenda')}</label>
       </div>
-      <SubmitBar
-        label={t('meetings.form.create')}
-        pending={submitting}
-        pendingLabel={t('meetings.form.creating')}
-        cancelLabel={t('meetings.form.cancel')}
-        onCancel={onCancel}
-        testId="save-meeting"
-      />
+      <SubmitBar {...submitTexts} pending={submitting} onCancel={onCancel} testId="save-meeting" />
     </form>
   );
 }
