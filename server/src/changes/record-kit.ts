@@ -181,7 +181,7 @@ export class RecordKit {
       ...(access ? { committeeId: access.committee.id } : {}),
       ...versionPatch(definition, 1),
     } as never) as E;
-    return this.logAfter(definition, tx, (await tx.manager.save(entity)) as E, 'created', null, options);
+    return (await this.log(definition, tx, (await tx.manager.save(entity)) as E, { verb: 'created', before: null }, options)) as W;
   }
 
   /**
@@ -215,14 +215,14 @@ export class RecordKit {
 
   /**
    * Refuses (404/409, see the class) a write asked at `version` of `entity` as read under the
-   * write's lock, before a write that moves several rows (an agenda's order) starts.
+   * write's lock, before a write that moves several rows (an agenda's order) or checks the
+   * record's state (a workflow step) starts.
    */
   async requireVersion<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     access: Reader,
-    entity: E,
-    version: number,
+    { entity, version }: { entity: E; version: number },
   ): Promise<void> {
     const stored = keyOf(definition, entity);
     if (stored.version !== version) throw await this.refusal(definition, tx.manager, stored.row, version, access);
@@ -265,7 +265,7 @@ export class RecordKit {
     const stored = keyOf(definition, entity);
     const full = { ...patch, ...versionPatch(definition, stored.version + 1), ...touched(definition, tx.manager) } as Partial<E>;
     if (!(await this.updateAtVersion(definition, tx.manager, stored.row, stored.version, full))) return null;
-    return this.logAfter(definition, tx, Object.assign(entity, full), verb, before, governing);
+    return this.log(definition, tx, Object.assign(entity, full), { verb, before }, governing);
   }
 
   /**
@@ -293,43 +293,29 @@ export class RecordKit {
         : await this.updateAtVersion(definition, tx.manager, stored.row, version, full as Partial<E>));
     if (!written) throw await this.refusal(definition, tx.manager, stored.row, version, access);
     Object.assign(entity, full);
-    if (patch === null) {
-      await this.log(definition, tx, entity, 'deleted', before, null, options);
-      return null;
-    }
-    return this.logAfter(definition, tx, entity, 'updated', before, options);
-  }
-
-  /** Records `verb` with the record's wire shape as written (extended by `logged` for the log) and returns that shape. */
-  private async logAfter<E extends VersionedEntity, W extends object>(
-    definition: RecordDefinition<E, W, RecordType>,
-    tx: ChangeTx,
-    entity: E,
-    verb: ChangeVerb,
-    before: W | null,
-    options: WriteOptions<W>,
-  ): Promise<W> {
-    const after = await definition.toWire(entity, tx.manager);
-    await this.log(definition, tx, entity, verb, before, options.logged ? options.logged(after) : after, options);
-    return after;
+    return this.log(definition, tx, entity, { verb: patch === null ? 'deleted' : 'updated', before }, options);
   }
 
   /**
    * The change as the pipeline records it (`tx.record`), typed by the record's wire type; for a
-   * record of no committee, its audit row only.
+   * record of no committee, its audit row only. The record's wire shape as written is its
+   * `after` (extended by `logged` for the log), none for a deletion; returns it.
    */
   private async log<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     entity: E,
-    verb: ChangeVerb,
-    before: W | null,
-    after: W | null,
+    { verb, before }: { verb: ChangeVerb; before: W | null },
     options: WriteOptions<W>,
-  ): Promise<void> {
+  ): Promise<W | null> {
+    const written = verb === 'deleted' ? null : await definition.toWire(entity, tx.manager);
+    const after = written && options.logged ? options.logged(written) : written;
     const { id, version } = keyOf(definition, entity);
     const { entityType } = definition;
-    if (isAuditedType(entityType)) return tx.recordAudit({ entityType, entityId: id, verb, before, after });
+    if (isAuditedType(entityType)) {
+      await tx.recordAudit({ entityType, entityId: id, verb, before, after });
+      return written;
+    }
     if (!entity.committeeId) throw new Error(`${definition.name}: a record with events needs a committee`);
     await tx.record<W>({
       committeeId: entity.committeeId,
@@ -343,6 +329,7 @@ export class RecordKit {
       after,
       ...(options.searchText === undefined ? {} : { searchText: options.searchText }),
     });
+    return written;
   }
 
   /** The record at `row` (not deleted), or null. */

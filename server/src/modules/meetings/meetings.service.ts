@@ -327,7 +327,7 @@ export class MeetingsService {
     const items = await this.repository.agenda(meeting.id, tx.manager);
     const item = items.find((candidate) => candidate.id === id);
     if (!item || !access.canSee(item.classification)) throw new NotFoundError('Agenda item');
-    await this.records.requireVersion(this.agendaItems, tx, access, item, version);
+    await this.records.requireVersion(this.agendaItems, tx, access, { entity: item, version });
     return { meeting, items, item };
   }
 

@@ -157,7 +157,7 @@ export class MinutesService {
       const current = await tx.manager.findOne(MinutesEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw minutesErrors.notFound();
       const records = minutesRecords(meeting);
-      await this.records.requireVersion(records, tx, access, current, input.version);
+      await this.records.requireVersion(records, tx, access, { entity: current, version: input.version });
       if (!MINUTES_TRANSITIONS[current.status].includes(input.to)) {
         throw minutesErrors.transition(current.status, input.to, toRecord(current, meeting));
       }
@@ -242,7 +242,7 @@ export class MinutesService {
       const parent = await tx.manager.findOne(MinutesEntity, { where: { id: minutes.id } });
       if (!current || !parent) throw minutesErrors.sectionNotFound();
       const records = sectionRecords(meeting, row.item, text);
-      await this.records.requireVersion(records, tx, access, current, input.version);
+      await this.records.requireVersion(records, tx, access, { entity: current, version: input.version });
       if (!MINUTES_EDITABLE_STATUSES.includes(parent.status))
         throw minutesErrors.notEditable(parent.status, records.toWire(current, tx.manager));
       const patch: Partial<MinutesSectionEntity> = {};
