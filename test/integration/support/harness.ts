@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,10 +80,13 @@ export class TestApp {
   ) {}
 
   static async start(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+    const began = clock();
     // The usual case — a new database with the demo data — starts from a copy of one migrated
     // and seeded once per run: migrations and the seed still run, and find nothing to do.
     const seeded = database || SEED_SHAPING.some((key) => key in env) ? undefined : await seededTemplate();
+    const copying = clock();
     const db = database ?? (seeded ? await seeded.copy() : await createTestDatabase());
+    const booting = clock();
     // Uploaded documents (the demo papers too) go to a folder of this app's own, removed on close.
     const dataDir = env.DATA_DIR ? undefined : await mkdtemp(join(tmpdir(), 'sidang-test-data-'));
     if (dataDir && seeded) await copyFolder(`${seeded.documents}/.`, dataDir);
@@ -100,6 +104,7 @@ export class TestApp {
     // The embedded store gets the pool `npm start` gives it.
     const app = await createApp({ ...config, DATABASE_URL: db.url, DB_POOL_SIZE: db.poolSize ?? config.DB_POOL_SIZE });
     await app.listen(0, '127.0.0.1');
+    recordTiming('start', db.store, began, { template: since(began, copying), database: since(copying, booting), boot: since(booting) });
     const address = app.getHttpServer().address() as { port: number };
     const started = new TestApp(app, `http://127.0.0.1:${address.port}`, db, env);
     started.dataDir = dataDir;
@@ -210,10 +215,13 @@ export class TestApp {
   }
 
   async close(): Promise<void> {
+    const began = clock();
     for (const socket of this.sockets) socket.disconnect();
     await this.app.close();
+    const dropping = clock();
     await this.database.drop();
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
+    recordTiming('close', this.database.store, began, { appClose: since(began, dropping), drop: since(dropping) });
   }
 }
 
@@ -284,6 +292,46 @@ export async function until<T>(check: () => T | Promise<T>, what: string, ms = 5
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, every));
   }
+}
+
+interface Clock {
+  at: number;
+  cpu: NodeJS.CpuUsage;
+}
+
+function clock(): Clock {
+  return { at: Date.now(), cpu: process.cpuUsage() };
+}
+
+/** Wall and CPU milliseconds (this process's: not the PostgreSQL server's) from `from` to `to`. */
+function since(from: Clock, to: Clock = clock()): { ms: number; cpuMs: number } {
+  const cpu = to.cpu.user + to.cpu.system - from.cpu.user - from.cpu.system;
+  return { ms: to.at - from.at, cpuMs: Math.round(cpu / 1000) };
+}
+
+/**
+ * With SIDANG_TEST_TIMINGS=<file>, one JSON line per app started (template, database copy, boot)
+ * and closed, appended to that file: `node test/scripts/test-timings.mjs` puts them together with
+ * Jest's per-file figures (docs/testing.md).
+ */
+function recordTiming(
+  kind: 'start' | 'close',
+  store: TestStore,
+  began: Clock,
+  phases: Record<string, { ms: number; cpuMs: number }>,
+): void {
+  const file = process.env.SIDANG_TEST_TIMINGS;
+  if (!file) return;
+  const expectation = (globalThis as { expect?: { getState(): { testPath?: string } } }).expect;
+  const line = {
+    kind,
+    testPath: expectation?.getState().testPath,
+    store,
+    at: began.at,
+    worker: process.env.JEST_WORKER_ID,
+    ...phases,
+  };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 
 /** Settings that change what the seed writes: an app started with any of them seeds its own database. */
