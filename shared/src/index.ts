@@ -10,6 +10,7 @@ export * from './common/text.js';
 export * from './documents/document.schema.js';
 export * from './meetings/meeting.schema.js';
 export * from './minutes/minutes.schema.js';
+export * from './notifications.js';
 export * from './realtime/events.js';
 export * from './realtime/protocol.js';
 export * from './realtime/rooms.js';

@@ -15,6 +15,7 @@ import type {
   MinutesRecord,
   MinutesSection,
 } from '../minutes/minutes.schema.js';
+import type { Notification } from '../notifications.js';
 import type { EntityType } from '../records/record-types.js';
 import type { Agreement, BilateralCommitment, BilateralMeeting } from '../registers/bilateral.schema.js';
 import type { RecordLink } from '../registers/link.schema.js';
@@ -157,12 +158,15 @@ export const SOCKET_EVENTS = {
   unsubscribe: 'unsubscribe',
   presenceJoin: 'presence:join',
   presenceLeave: 'presence:leave',
+  notification: 'notification',
 } as const;
 
 export interface ServerToClientEvents {
   event: (envelope: EventEnvelope) => void;
   'access-changed': (change: AccessChanged) => void;
   presence: (update: PresenceUpdate) => void;
+  /** A new notification for this socket's user (only theirs, only after its change committed). */
+  notification: (notification: Notification) => void;
   'doc:sync': (message: DocMessage) => void;
   'doc:awareness': (message: DocMessage) => void;
   'doc:error': (error: DocError) => void;
