@@ -5,6 +5,7 @@
  */
 export * from './access/classification.constants.js';
 export * from './action-items/action-item.constants.js';
+export * from './activity/describe.js';
 export * from './auth/auth.constants.js';
 export * from './common/errors.constants.js';
 export * from './documents/document.constants.js';

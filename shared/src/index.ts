@@ -2,6 +2,7 @@ export * from './access/classification.js';
 export * from './access/visibility.js';
 export * from './action-items/action-item.schema.js';
 export * from './activity/activity.schema.js';
+export * from './activity/describe.js';
 export * from './admin/admin.schema.js';
 export * from './auth/auth.schema.js';
 export * from './committees/committee.schema.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DESCRIBED_VERBS } from './describe-words.js';
 
 /** One field's change, as the reader may see it. */
 export const fieldChangeSchema = z.object({
@@ -16,7 +17,9 @@ export const activityEntrySchema = z.object({
   actorName: z.string(),
   entityType: z.string().describe('Record type, e.g. action-item'),
   entityId: z.uuid(),
-  verb: z.enum(['created', 'updated', 'deleted']),
+  verb: z
+    .enum(DESCRIBED_VERBS)
+    .describe('moved: an agenda item moved in its agenda; current-item-changed: a meeting moved on to another item'),
   title: z.string().nullable().describe("The record's title (or name) after the change, when it has one"),
   changes: z
     .array(fieldChangeSchema)
