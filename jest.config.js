@@ -77,6 +77,7 @@ export default {
         '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync,search,registers,calendar-feed,papers,self-change,derived-levels,current-item,seams-levels}.spec.ts',
         '<rootDir>/test/integration/minutes-{collab,workflow,hostile,lost-words}.spec.ts',
         '<rootDir>/test/integration/abuse-limits-one-instance.spec.ts',
+        '<rootDir>/test/integration/home.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
       globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',

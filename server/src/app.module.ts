@@ -14,6 +14,7 @@ import { CommitteesModule } from './modules/committees/committees.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthController } from './modules/health/health.controller.js';
+import { HomeModule } from './modules/home/home.module.js';
 import { LinksModule } from './modules/links/links.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { MinutesModule } from './modules/minutes/minutes.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         ExportsModule,
         MinutesModule,
         DocumentsModule,
+        HomeModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

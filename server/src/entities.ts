@@ -11,6 +11,7 @@ import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
 import { CommitteeSettingsEntity } from './modules/committees/committee-settings.entity.js';
 import { DocumentEntity } from './modules/documents/document.entity.js';
+import { HomeVisitEntity } from './modules/home/home-visit.entity.js';
 import { RecordLinkEntity } from './modules/links/record-link.entity.js';
 import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   RecordLinkEntity,
   ...MINUTES_ENTITIES,
   CalendarFeedEntity,
+  HomeVisitEntity,
   CommitteeSettingsEntity,
   DocumentEntity,
 ];

@@ -1,0 +1,82 @@
+import {
+  type ActionItemStatus,
+  type Classification,
+  classificationLevel,
+  type FieldClassifications,
+  type HomeAction,
+  type HomeChange,
+  type HomeMeeting,
+  type HomeMinutes,
+  type HomePaper,
+  projectFor,
+  recordTitle,
+} from '@sidang/shared';
+import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import { toMeeting } from '../meetings/meetings.mapper.js';
+import type { ActionRow, ChangeRow, MinutesRow, PaperRow } from './home.repository.js';
+
+/** The only place the home's rows become wire shapes. */
+export function toHomeAction(row: ActionRow, today: string): HomeAction {
+  return {
+    id: row.id,
+    committeeId: row.committee_id,
+    title: row.title,
+    status: row.status as ActionItemStatus,
+    dueDate: row.due_date,
+    classification: row.classification,
+    overdue: row.due_date !== null && row.due_date < today,
+  };
+}
+
+export function toHomeMeeting(entity: MeetingEntity, papers: PaperRow[]): HomeMeeting {
+  const meeting = toMeeting(entity);
+  return {
+    id: meeting.id,
+    committeeId: meeting.committeeId,
+    title: meeting.title,
+    number: meeting.number,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    venue: meeting.venue,
+    onlineUrl: meeting.onlineUrl,
+    status: meeting.status,
+    classification: meeting.classification,
+    papers: papers.map((paper): HomePaper => ({ id: paper.id, title: paper.title, classification: paper.classification })),
+    rsvp: null,
+    unopenedPaperIds: null,
+  };
+}
+
+export function toHomeMinutes(row: MinutesRow): HomeMinutes {
+  return {
+    id: row.id,
+    committeeId: row.committee_id,
+    meetingId: row.meeting_id,
+    meetingTitle: row.meeting_title,
+    meetingNumber: `Bil. ${row.number_in_year}/${row.year}`,
+    commentDeadline: null,
+  };
+}
+
+/**
+ * A logged change for a reader cleared to `clearance`: its title from the record as projected
+ * for them (at the higher of each field's level then and now), and from the record before the
+ * change only when they could see it then.
+ */
+export function toHomeChange(row: ChangeRow, clearance: Classification): HomeChange {
+  const current = typeof row.field_levels === 'string' ? (JSON.parse(row.field_levels) as FieldClassifications) : row.field_levels;
+  const after = row.after ? projectFor(row.after, clearance, current) : null;
+  const before =
+    row.before && (row.previous_level ?? row.level) <= classificationLevel(clearance) ? projectFor(row.before, clearance, current) : null;
+  const record = after ?? before;
+  return {
+    seq: Number(row.seq),
+    at: new Date(row.at).toISOString(),
+    committeeId: row.committee_id,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    verb: row.verb,
+    actorName: row.actor_name ?? '',
+    title: record ? (recordTitle(row.entity_type, record)?.slice(0, 200) ?? null) : null,
+  };
+}

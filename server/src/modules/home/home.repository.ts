@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { CLOSED_STATUSES, type Classification, clearedLevels, type FieldClassifications } from '@sidang/shared';
+import type { Repository } from 'typeorm';
+import { UserEntity } from '../../access/user.entity.js';
+import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
+import { ChangeEventEntity } from '../../changes/change-event.entity.js';
+import { governingLevelSql, whereReaderMaySee } from '../../changes/visibility.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { HomeVisitEntity } from './home-visit.entity.js';
+
+/** Who reads: the user, their clearance and the committee. */
+export interface HomeReader {
+  committeeId: string;
+  userId: string;
+  clearance: Classification;
+}
+
+export interface ActionRow {
+  id: string;
+  committee_id: string;
+  title: string;
+  status: string;
+  due_date: string | null;
+  classification: Classification;
+}
+
+export interface PaperRow {
+  id: string;
+  title: string;
+  classification: Classification;
+}
+
+export interface MinutesRow {
+  id: string;
+  committee_id: string;
+  meeting_id: string;
+  meeting_title: string;
+  number_in_year: number;
+  year: number;
+}
+
+export interface ChangeRow {
+  seq: string;
+  at: Date;
+  committee_id: string;
+  entity_type: string;
+  entity_id: string;
+  verb: 'created' | 'updated' | 'deleted';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  actor_name: string | null;
+  level: number;
+  previous_level: number | null;
+  field_levels: FieldClassifications | string | null;
+}
+
+/**
+ * A record `alias` is within the reader: its own level and its governing chain's
+ * (`governing_level`, the one ancestor rule every channel uses). Parameters `$2` (levels the
+ * reader is cleared for) and `$3` (the reader's level) of every query below.
+ */
+const within = (alias: string) => `${alias}.classification = ANY($2) AND ${governingLevelSql(`${alias}.id`)} <= $3`;
+
+/** Late (achieved after its date) or overdue (not done, its date passed): as the R&D list's `slipping`. */
+const SLIPPING = `((m.actual_on IS NOT NULL AND m.planned_on IS NOT NULL AND m.actual_on > m.planned_on)
+  OR (m.planned_on IS NOT NULL AND m.status NOT IN ('done', 'cancelled') AND m.planned_on < $4::date))`;
+
+/** Queries only: what the home shows, each filtered to what the reader may see. */
+@Injectable()
+export class HomeRepository {
+  constructor(
+    @InjectRepository(HomeVisitEntity) private readonly visits: Repository<HomeVisitEntity>,
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+  ) {}
+
+  private query<T>(sql: string, reader: HomeReader, ...more: unknown[]): Promise<T[]> {
+    const { clearedLevels: levels, level } = bands(reader.clearance);
+    return this.visits.manager.query(sql, [reader.committeeId, levels, level, ...more]);
+  }
+
+  /** The reader's own open actions due on or before `until`, overdue (oldest) first. */
+  myActions(reader: HomeReader, until: string): Promise<ActionRow[]> {
+    return this.query<ActionRow>(
+      `SELECT i.id, i.committee_id, i.title, i.status, i.due_date::text AS due_date, i.classification
+       FROM action_items i
+       WHERE i.committee_id = $1 AND i.deleted_at IS NULL AND $5::uuid = ANY(i.owner_ids)
+         AND i.status <> ALL($6) AND i.due_date IS NOT NULL AND i.due_date <= $4::date AND ${within('i')}
+       ORDER BY i.due_date, i.created_at LIMIT 50`,
+      reader,
+      until,
+      reader.userId,
+      CLOSED_STATUSES,
+    );
+  }
+
+  /** The meeting in progress (`in_progress`) or the next one still ahead (`scheduled`). */
+  async meeting(reader: HomeReader, status: 'in_progress' | 'scheduled'): Promise<MeetingEntity | null> {
+    const { clearedLevels: levels, level } = bands(reader.clearance);
+    const query = this.meetings
+      .createQueryBuilder('m')
+      .where('m.committee_id = :committeeId AND m.status = :status', { committeeId: reader.committeeId, status })
+      .andWhere(`m.classification IN (:...levels) AND ${governingLevelSql('m.id')} <= :level`, { levels, level });
+    if (status === 'scheduled') query.andWhere("COALESCE(m.ends_at, m.starts_at + interval '1 day') >= now()");
+    return query.orderBy('m.starts_at', 'ASC').getOne();
+  }
+
+  /** Papers on the meeting's agenda (or on the meeting itself), in the order they were added. */
+  papers(reader: HomeReader, meetingId: string): Promise<PaperRow[]> {
+    return this.query<PaperRow>(
+      `SELECT d.id, d.title, d.classification FROM documents d
+       WHERE d.committee_id = $1 AND ${within('d')}
+         AND (d.parent_id = $4 OR d.parent_id IN (SELECT a.id FROM agenda_items a WHERE a.meeting_id = $4 AND a.deleted_at IS NULL))
+       ORDER BY d.created_at, d.id LIMIT 100`,
+      reader,
+      meetingId,
+    );
+  }
+
+  /** Minutes circulated for comment, of meetings within the reader, newest meeting first. */
+  circulatedMinutes(reader: HomeReader): Promise<MinutesRow[]> {
+    return this.query<MinutesRow>(
+      `SELECT mi.id, mi.committee_id, mi.meeting_id, m.title AS meeting_title, m.number_in_year, m.year
+       FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id
+       WHERE mi.committee_id = $1 AND mi.status = 'circulated' AND m.deleted_at IS NULL AND ${within('m')}
+         AND ${governingLevelSql('mi.id')} <= $3
+       ORDER BY m.starts_at DESC LIMIT 20`,
+      reader,
+    );
+  }
+
+  /**
+   * Changes by others after seq `after` to actions the reader owns and to their threads,
+   * newest first, through the one rule of who may read a logged change.
+   */
+  changesToOwned(reader: HomeReader, after: number, limit: number): Promise<ChangeRow[]> {
+    const owned = 'SELECT i.id FROM action_items i WHERE i.committee_id = :committeeId AND :userId = ANY(i.owner_ids)';
+    const query = this.visits.manager
+      .createQueryBuilder(ChangeEventEntity, 'e')
+      .innerJoin(AuditEntryEntity, 'a', 'a.committee_id = e.committee_id AND a.seq = e.seq')
+      .leftJoin(UserEntity, 'u', 'u.id = a.actor_id')
+      .select([
+        'e.seq AS seq',
+        'e.at AS at',
+        'e.committee_id AS committee_id',
+        'a.entity_type AS entity_type',
+        'a.entity_id AS entity_id',
+        'a.verb AS verb',
+        'a.before AS before',
+        'a.after AS after',
+        'u.name AS actor_name',
+        'e.level AS level',
+        'e.previous_level AS previous_level',
+        's.field_levels AS field_levels',
+      ])
+      .where('e.committee_id = :committeeId AND e.seq > :after AND a.actor_id <> :userId', {
+        committeeId: reader.committeeId,
+        userId: reader.userId,
+        after,
+      });
+    whereReaderMaySee(query, bands(reader.clearance).level, { includeHidden: false });
+    return query
+      .andWhere(`(e.entity_id IN (${owned}) OR s.parent_id IN (${owned}))`)
+      .orderBy('e.seq', 'DESC')
+      .limit(limit)
+      .getRawMany<ChangeRow>();
+  }
+
+  /** Overdue open actions the reader may see, counted per owning agency. */
+  overdueByAgency(reader: HomeReader, today: string): Promise<Array<{ agency: string; count: number }>> {
+    return this.query(
+      `SELECT agency, COUNT(*)::int AS count FROM action_items i, unnest(i.owner_agencies) AS agency
+       WHERE i.committee_id = $1 AND i.deleted_at IS NULL AND i.status <> ALL($5) AND i.due_date < $4::date AND ${within('i')}
+       GROUP BY agency ORDER BY count DESC, agency LIMIT 20`,
+      reader,
+      today,
+      CLOSED_STATUSES,
+    );
+  }
+
+  negotiationsByStatus(reader: HomeReader): Promise<Array<{ status: string; count: number }>> {
+    return this.query(
+      `SELECT n.status, COUNT(*)::int AS count FROM negotiations n
+       WHERE n.committee_id = $1 AND n.deleted_at IS NULL AND ${within('n')} GROUP BY n.status`,
+      reader,
+    );
+  }
+
+  milestonesSlipping(reader: HomeReader, today: string): Promise<Array<{ project_id: string; project_title: string; count: number }>> {
+    return this.query(
+      `SELECT p.id AS project_id, p.title AS project_title, COUNT(*)::int AS count
+       FROM rnd_milestones m JOIN rnd_projects p ON p.id = m.rnd_project_id
+       WHERE p.committee_id = $1 AND p.deleted_at IS NULL AND m.deleted_at IS NULL AND ${within('p')} AND ${within('m')}
+         AND ${SLIPPING}
+       GROUP BY p.id, p.title ORDER BY count DESC, p.title LIMIT 10`,
+      reader,
+      today,
+    );
+  }
+
+  /** The committee's newest change, 0 before the first. */
+  async newestSeq(committeeId: string): Promise<number> {
+    const rows: Array<{ seq: string | null }> = await this.visits.manager.query(
+      'SELECT MAX(seq) AS seq FROM change_events WHERE committee_id = $1',
+      [committeeId],
+    );
+    return Number(rows[0]?.seq ?? 0);
+  }
+
+  visit(userId: string, committeeId: string): Promise<HomeVisitEntity | null> {
+    return this.visits.findOne({ where: { userId, committeeId } });
+  }
+
+  async saveVisit(visit: HomeVisitEntity): Promise<void> {
+    await this.visits.upsert(visit, ['userId', 'committeeId']);
+  }
+}
+
+function bands(clearance: Classification): { clearedLevels: Classification[]; level: number } {
+  const levels = clearedLevels(clearance);
+  return { clearedLevels: levels, level: levels.length - 1 };
+}
