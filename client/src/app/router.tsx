@@ -37,7 +37,7 @@ export const routes: RouteObject[] = [
           { index: true, lazy: () => admin().then((m) => ({ Component: m.HomeRedirect })) },
           {
             path: 'c/:committeeId',
-            lazy: () => import('../features/committees/components/committee-home.tsx').then((m) => ({ Component: m.CommitteeHomePage })),
+            lazy: () => import('../features/home/components/home-page.tsx').then((m) => ({ Component: m.HomePage })),
           },
           {
             path: 'c/:committeeId/actions',

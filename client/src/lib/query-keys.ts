@@ -38,6 +38,10 @@ export const queryKeys = {
   /** The committee feed (no entity) or one record's history. */
   activityAll: (committeeId: string) => ['activity', committeeId] as const,
   activity: (committeeId: string, entityId?: string) => ['activity', committeeId, entityId ?? 'all'] as const,
+  /** Every cached home (a committee's, and the one across committees): any committed change may move them. */
+  homeAll: ['home'] as const,
+  home: (committeeId: string) => ['home', committeeId] as const,
+  myHome: ['home', 'me'] as const,
   progressUpdates: (actionItemId: string) => ['progress-updates', actionItemId] as const,
   /** Every cached meeting list of a committee (upcoming, past). */
   meetingLists: (committeeId: string) => ['meetings', 'list', committeeId] as const,

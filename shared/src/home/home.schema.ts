@@ -64,6 +64,7 @@ export const homeChangeSchema = z.object({
   committeeId: z.uuid(),
   entityType: z.string(),
   entityId: z.uuid(),
+  parentId: z.uuid().nullable().describe('The record that governs it (a progress update: its action), for a link'),
   verb: z.enum(['created', 'updated', 'deleted']),
   actorName: z.string(),
   title: z.string().nullable(),

@@ -107,8 +107,12 @@ export function RealtimeProvider({ token, committeeIds, children, createSocket, 
           };
           setNotices((current) => [...current, shown]);
         },
-        // Every change of a committee is a line in its activity: the feed and histories on screen refresh.
-        onApply: (envelope) => void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) }),
+        // Every change of a committee is a line in its activity: the feed and histories on screen
+        // refresh, and so does a home (what is mine, what changed), whose server-side read decides.
+        onApply: (envelope) => {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.activityAll(envelope.committeeId) });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.homeAll });
+        },
         onUnauthorized: () => authStore.clear(),
         onOutdated: () => setOutdated(true),
         // The same socket is shared with presence.

@@ -75,6 +75,7 @@ export function toHomeChange(row: ChangeRow, clearance: Classification): HomeCha
     committeeId: row.committee_id,
     entityType: row.entity_type,
     entityId: row.entity_id,
+    parentId: row.parent_id,
     verb: row.verb,
     actorName: row.actor_name ?? '',
     title: record ? (recordTitle(row.entity_type, record)?.slice(0, 200) ?? null) : null,

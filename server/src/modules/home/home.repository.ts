@@ -46,6 +46,7 @@ export interface ChangeRow {
   committee_id: string;
   entity_type: string;
   entity_id: string;
+  parent_id: string | null;
   verb: 'created' | 'updated' | 'deleted';
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
@@ -145,6 +146,7 @@ export class HomeRepository {
         'e.committee_id AS committee_id',
         'a.entity_type AS entity_type',
         'a.entity_id AS entity_id',
+        's.parent_id AS parent_id',
         'a.verb AS verb',
         'a.before AS before',
         'a.after AS after',

@@ -1,0 +1,17 @@
+import type { CommitteeHome } from '@sidang/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../../lib/api/api-context.tsx';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+/**
+ * The caller's home in a committee, as the server reads it for them (need-to-know there).
+ * Every committed change refetches it (see the realtime provider): the server decides what moved.
+ */
+export function useCommitteeHome(committeeId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.home(committeeId),
+    queryFn: () => api.get<CommitteeHome>(`/api/committees/${encodeURIComponent(committeeId)}/home`),
+    enabled: committeeId !== '',
+  });
+}
