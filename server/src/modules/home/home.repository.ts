@@ -67,6 +67,23 @@ const within = (alias: string) => `${alias}.classification = ANY($2) AND ${gover
 const SLIPPING = `((m.actual_on IS NOT NULL AND m.planned_on IS NOT NULL AND m.actual_on > m.planned_on)
   OR (m.planned_on IS NOT NULL AND m.status NOT IN ('done', 'cancelled') AND m.planned_on < $4::date))`;
 
+/** The columns of a `ChangeRow`, by name: the event, its audit entry, its author and its scope. */
+const CHANGE_COLUMNS: Record<keyof ChangeRow, string> = {
+  seq: 'e.seq',
+  at: 'e.at',
+  committee_id: 'e.committee_id',
+  entity_type: 'a.entity_type',
+  entity_id: 'a.entity_id',
+  parent_id: 's.parent_id',
+  verb: 'a.verb',
+  before: 'a.before',
+  after: 'a.after',
+  actor_name: 'u.name',
+  level: 'e.level',
+  previous_level: 'e.previous_level',
+  field_levels: 's.field_levels',
+};
+
 /** Queries only: what the home shows, each filtered to what the reader may see. */
 @Injectable()
 export class HomeRepository {
@@ -140,21 +157,7 @@ export class HomeRepository {
       .createQueryBuilder(ChangeEventEntity, 'e')
       .innerJoin(AuditEntryEntity, 'a', 'a.committee_id = e.committee_id AND a.seq = e.seq')
       .leftJoin(UserEntity, 'u', 'u.id = a.actor_id')
-      .select([
-        'e.seq AS seq',
-        'e.at AS at',
-        'e.committee_id AS committee_id',
-        'a.entity_type AS entity_type',
-        'a.entity_id AS entity_id',
-        's.parent_id AS parent_id',
-        'a.verb AS verb',
-        'a.before AS before',
-        'a.after AS after',
-        'u.name AS actor_name',
-        'e.level AS level',
-        'e.previous_level AS previous_level',
-        's.field_levels AS field_levels',
-      ])
+      .select(Object.entries(CHANGE_COLUMNS).map(([name, column]) => `${column} AS ${name}`))
       .where('e.committee_id = :committeeId AND e.seq > :after AND a.actor_id <> :userId', {
         committeeId: reader.committeeId,
         userId: reader.userId,

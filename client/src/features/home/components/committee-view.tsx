@@ -93,36 +93,25 @@ export function CommitteeView({ committeeId, overview }: { committeeId: string; 
     value: row.count,
     to: `${base}/registers/rnd/${row.projectId}`,
   }));
+  const figures: Array<{ id: string; keys: [title: string, empty: string, header: string]; bars: ChartBar[]; footer?: ReactNode }> = [
+    { id: 'overdue', keys: ['home.overdueByAgency', 'home.overdueByAgencyEmpty', 'home.agency'], bars: agencies },
+    { id: 'negotiations', keys: ['home.negotiationsByStatus', 'home.negotiationsEmpty', 'home.status'], bars: negotiations },
+    {
+      id: 'slipping',
+      keys: ['home.milestonesSlipping', 'home.milestonesEmpty', 'home.project'],
+      bars: slipping,
+      footer: slipping.length > 0 && (
+        <p>
+          <Link to={`${base}/registers/rnd?slipping=true`}>{t('home.allSlipping')}</Link>
+        </p>
+      ),
+    },
+  ];
   return (
     <div className="home-grid home-grid--figures">
-      <Figure
-        id="overdue"
-        title={t('home.overdueByAgency')}
-        empty={t('home.overdueByAgencyEmpty')}
-        bars={agencies}
-        header={t('home.agency')}
-      />
-      <Figure
-        id="negotiations"
-        title={t('home.negotiationsByStatus')}
-        empty={t('home.negotiationsEmpty')}
-        bars={negotiations}
-        header={t('home.status')}
-      />
-      <Figure
-        id="slipping"
-        title={t('home.milestonesSlipping')}
-        empty={t('home.milestonesEmpty')}
-        bars={slipping}
-        header={t('home.project')}
-        footer={
-          slipping.length > 0 && (
-            <p>
-              <Link to={`${base}/registers/rnd?slipping=true`}>{t('home.allSlipping')}</Link>
-            </p>
-          )
-        }
-      />
+      {figures.map(({ id, keys: [title, empty, header], bars, footer }) => (
+        <Figure key={id} id={id} title={t(title)} empty={t(empty)} header={t(header)} bars={bars} footer={footer} />
+      ))}
     </div>
   );
 }
