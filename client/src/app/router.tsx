@@ -138,6 +138,13 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/minutes/components/minutes-page.tsx').then((m) => ({ Component: m.MinutesPage })),
           },
           {
+            path: 'settings/notifications',
+            lazy: () =>
+              import('../features/notifications/components/notification-preferences-page.tsx').then((m) => ({
+                Component: m.NotificationPreferencesPage,
+              })),
+          },
+          {
             path: 'admin',
             lazy: () => admin().then((m) => ({ Component: m.AdminLayout })),
             children: [

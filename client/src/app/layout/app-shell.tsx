@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../features/auth/components/language-switch.t
 import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';
 import { CommitteeSwitcher } from '../../features/committees/components/committee-switcher.tsx';
 import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
+import { NotificationBell } from '../../features/notifications/index.ts';
 import { SearchBox } from '../../features/search/components/search-box.tsx';
 import { ClassificationBadge } from '../../lib/ui/badges.tsx';
 import { AccessBanner } from './access-banner.tsx';
@@ -159,6 +160,7 @@ export function AppShell() {
               <span className="visually-hidden">{t('search.open')}</span>
             </Link>
           )}
+          <NotificationBell />
           <ConnectionIndicator committeeId={committeeId} />
           {/* On a phone these fold behind one button, so the bar stays a single row. */}
           <button

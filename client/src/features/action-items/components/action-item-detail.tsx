@@ -10,6 +10,7 @@ import { ClassificationBadge, DueDate, PriorityBadge, StatusBadge } from '../../
 import { Toast, useHandedOverToast } from '../../../lib/ui/toast.tsx';
 import { ActivityList } from '../../activity/index.ts';
 import { canManageLinks, LinksPanel } from '../../links/index.ts';
+import { FollowToggle } from '../../notifications/index.ts';
 import { canChangeStatus, canManageActionItems, canPostProgress } from '../hooks/permissions.ts';
 import { useDeleteActionItem, usePostProgressUpdate, useProgressUpdates, useUpdateActionItem } from '../hooks/use-action-items.ts';
 import type { SavedState } from './action-item-editor.tsx';
@@ -120,6 +121,7 @@ export function ActionItemDetail({ item, committee, user, members }: ActionItemD
           <StatusBadge status={item.status} />
           <ClassificationBadge level={item.classification} />
           <PriorityBadge priority={item.priority} />
+          <FollowToggle entityType="action-item" entityId={item.id} />
         </div>
         {manage && (
           <div className="detail__actions">

@@ -14,6 +14,7 @@ import { ActionItemCreator } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCommittee, useMembers } from '../../committees/index.ts';
 import { canManageLinks, LinksPanel } from '../../links/index.ts';
+import { FollowToggle } from '../../notifications/index.ts';
 import type { LiveMeeting } from '../api/meetings-api.ts';
 import { meetingTimes } from '../hooks/meeting-time.ts';
 import { canManageMeetings } from '../hooks/permissions.ts';
@@ -132,6 +133,7 @@ function MeetingHeader({ meeting, canManage }: { meeting: LiveMeeting; canManage
           </dd>
         </div>
       </dl>
+      <FollowToggle entityType="meeting" entityId={meeting.id} />
       {canManage && <StatusControls meeting={meeting} />}
     </header>
   );

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../auth/index.ts';
 import { useCommittee } from '../../committees/index.ts';
 import { canManageLinks, LinksPanel } from '../../links/index.ts';
+import { FollowToggle } from '../../notifications/index.ts';
 import type { Register, RegisterType } from '../define-register.ts';
 import { RegisterForm } from './register-form.tsx';
 import { BackLink, canEditRegisters, StateView } from './register-ui.tsx';
@@ -129,7 +130,10 @@ export function RegisterDetail<E extends RegisterType, C extends object>({
       <BackLink to={back} text={t('registers.backToList')} />
       <header className="detail__header">
         <h1 id="detail-title">{title}</h1>
-        <div className="detail__badges">{badges}</div>
+        <div className="detail__badges">
+          {badges}
+          <FollowToggle entityType={register.type} entityId={record.id} />
+        </div>
         {canEdit && (
           <div className="detail__actions">
             <Link className="button" to={`${back}/${record.id}/edit`}>

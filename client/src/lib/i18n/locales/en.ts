@@ -713,6 +713,16 @@ export const en = {
     count_one: '{{count}} result',
     count_other: '{{count}} results',
   },
+  // The bell's and the follow button's strings; the panel's and the settings' load with them
+  // (features/notifications/load-strings.ts).
+  notifications: {
+    bell: 'Notifications',
+    unread_one: '{{count}} unread',
+    unread_other: '{{count}} unread',
+    follow: 'Follow',
+    following: 'Following',
+    followFailed: 'Could not change whether you follow this. Try again.',
+  },
   registers: registersCoreEn,
   // The few minutes strings needed outside its pages; the rest load with them (features/minutes/load-strings.ts).
   minutes: {

@@ -720,6 +720,14 @@ export const ms: Resources = {
     count_one: '{{count}} hasil',
     count_other: '{{count}} hasil',
   },
+  notifications: {
+    bell: 'Pemberitahuan',
+    unread_one: '{{count}} belum dibaca',
+    unread_other: '{{count}} belum dibaca',
+    follow: 'Ikuti',
+    following: 'Mengikuti',
+    followFailed: 'Tidak dapat mengubah sama ada anda mengikuti rekod ini. Cuba lagi.',
+  },
   registers: registersCoreMs,
   minutes: {
     open: 'Minit',
