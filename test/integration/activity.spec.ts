@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ActionItem, ActivityPage, ProgressUpdate } from '@sidang/shared';
+import type { ActionItem, ActivityPage, AgendaItem, Meeting, ProgressUpdate } from '@sidang/shared';
 import { sql } from './support/db.js';
 import { type Session, TestApp } from './support/harness.js';
 
@@ -95,6 +95,60 @@ describe('activity: the audit trail, readable and need-to-know', () => {
     const after = await app.request<ProgressUpdate[]>('GET', `/api/action-items/${lowered.id}/updates`, observer.token);
     expect(after.body.map((update) => update.body)).toEqual(['Written once it was open']);
     expect((await app.request<ProgressUpdate[]>('GET', `/api/action-items/${lowered.id}/updates`, chair.token)).body).toHaveLength(2);
+  });
+
+  it('should name what a change points at and the record that governs it, only as far as the reader may see them', async () => {
+    const marker = unique('SECRET-CURRENT-ITEM');
+    const created = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: unique('Named meeting'),
+      startsAt: '2026-09-01T09:00:00+08:00',
+      status: 'scheduled',
+      standardAgenda: false,
+    });
+    expect(created.status).toBe(201);
+    const meeting = created.body;
+    const item = async (fields: Record<string, unknown>) => {
+      const result = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, fields);
+      expect(result.status).toBe(201);
+      return result.body;
+    };
+    const open = await item({ title: unique('Open item') });
+    const secret = await item({ title: marker, classification: 'SECRET' });
+    const started = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'in_progress' });
+    expect(started.status).toBe(200);
+    for (const agendaItemId of [open.id, secret.id]) {
+      expect((await app.request('POST', `/api/meetings/${meeting.id}/current-item`, chair.token, { agendaItemId })).status).toBe(200);
+    }
+    const action = await app.createItem(chair.token, committeeId, { title: unique('Owned') });
+    const owned = await app.request<ActionItem>('PATCH', `/api/action-items/${action.id}`, chair.token, {
+      version: 1,
+      ownerIds: [member.user.id],
+    });
+    expect(owned.status).toBe(200);
+
+    // The owner is named; an agenda item is named by its meeting's number.
+    const ownedEntry = (await activity(observer, `?entityId=${action.id}`)).items[0];
+    expect(ownedEntry?.names).toEqual({ [member.user.id]: member.user.name });
+    const meetingHistory = await activity(observer, `?entityId=${meeting.id}`);
+    const openEntry = meetingHistory.items.find((entry) => entry.entityId === open.id);
+    expect(openEntry?.parentTitle).toBe(started.body.number);
+    expect(openEntry?.ancestorIds).toEqual([meeting.id]);
+    // Below the SECRET item: its name and id appear nowhere, the move onto it included.
+    const seenByObserver = JSON.stringify(meetingHistory);
+    expect(seenByObserver).not.toContain(marker);
+    expect(seenByObserver).not.toContain(secret.id);
+    const seenByMember = JSON.stringify(await activity(member, `?entityId=${meeting.id}`));
+    expect(seenByMember).not.toContain(marker);
+    expect(seenByMember).toContain(open.title);
+    // The pointer is SECRET now, so neither move shows it to the observer (history projects at the higher level).
+    const moves = meetingHistory.items.filter((entry) => entry.verb === 'current-item-changed');
+    expect(moves.map((entry) => [entry.changes, entry.names])).toEqual([
+      [[], {}],
+      [[], {}],
+    ]);
+    // Positive control: the SECRET reader sees the move onto it, named.
+    const chairMoves = (await activity(chair, `?entityId=${meeting.id}`)).items.filter((entry) => entry.verb === 'current-item-changed');
+    expect(chairMoves[0]?.names).toEqual({ [open.id]: open.title, [secret.id]: marker });
   });
 
   it('should refuse to rewrite or erase the audit trail at the database level', async () => {

@@ -24,6 +24,16 @@ export const activityEntrySchema = z.object({
   changes: z
     .array(fieldChangeSchema)
     .describe('Fields the change moved, before → after; fields above the reader, or values they could not see then, are left out'),
+  parentTitle: z
+    .string()
+    .nullable()
+    .describe('The governing record\'s name (a meeting by its number, "Bil. 3/2026"), for a record named by it, e.g. minutes'),
+  ancestorIds: z.array(z.uuid()).describe('The records that govern this one, nearest first (where it opens)'),
+  names: z
+    .record(z.string(), z.string())
+    .describe(
+      'Names of the users and records the changed fields point at, as far as the reader may see them; ids not named here are not to be shown',
+    ),
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 

@@ -47,8 +47,10 @@ export interface DescribedField {
   label: string;
   before: string;
   after: string;
-  /** "Status: Draft → Circulated". */
+  /** "Status: Draft → Circulated"; "Red lines: withheld". */
   text: string;
+  /** The reader may not see the field: `before` and `after` both say so. */
+  withheld?: true;
 }
 
 /** A change in words: the sentence, cut around the record's name (a screen links it), and the field lines. */
@@ -226,7 +228,7 @@ function describeFields(change: DescribableChange, type: TypeWords | null, local
     if (!words || isQuiet(type, field)) return [];
     const text = say(SENTENCE_WORDS.withheld, locale);
     const label = say(words.label, locale);
-    return [{ field, label, before: text, after: text, text: `${label}: ${text}` }];
+    return [{ field, label, before: text, after: text, text: `${label}: ${text}`, withheld: true as const }];
   });
   return [...lines, ...hidden];
 }
@@ -322,4 +324,22 @@ export function changeOfRecords(event: {
     names: event.names,
     withheld: event.verb === 'deleted' ? [] : withheldFields(after),
   };
+}
+
+/** The fields of a record type whose values are ids (users, records): a channel names them in `names`. */
+export function idFieldsOf(entityType: string): string[] {
+  const type = typeWords(entityType);
+  if (!type) return [];
+  return Object.entries(type.fields)
+    .filter(([, words]) => words.kind === 'people' || words.kind === 'record')
+    .map(([field]) => field);
+}
+
+/**
+ * How a record is named where it governs another: a meeting by its number ("Bil. 3/2026", its
+ * title while it has none), any other record by its title.
+ */
+export function governingName(entityType: string, record: Readonly<Record<string, unknown>>): string | null {
+  if (entityType === 'meeting' && typeof record.number === 'string' && record.number.trim() !== '') return record.number;
+  return recordTitle(entityType, record);
 }

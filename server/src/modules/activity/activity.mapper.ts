@@ -2,15 +2,16 @@ import {
   type ActivityEntry,
   type Classification,
   classificationLevel,
-  type FieldChange,
   type FieldClassifications,
+  governingName,
+  idFieldsOf,
+  movedFields,
   projectFor,
   recordTitle,
 } from '@sidang/shared';
-import type { AuditRow } from './activity.repository.js';
+import type { AuditRow, NamedRecordRow } from './activity.repository.js';
 
-/** Bookkeeping fields that every change moves: not worth a line in a history. */
-const QUIET = new Set(['id', 'version', 'createdAt', 'updatedAt', 'committeeId', 'createdById', 'redactedFields']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The record's title by its type's rule in the descriptor (shared/src/records/record-types.ts). */
 function titleOf(entityType: string, record: Record<string, unknown> | null): string | null {
@@ -18,16 +19,20 @@ function titleOf(entityType: string, record: Record<string, unknown> | null): st
   return title === null ? null : title.slice(0, 200);
 }
 
+function levelsOf(levels: FieldClassifications | string | null): FieldClassifications | null {
+  return typeof levels === 'string' ? (JSON.parse(levels) as FieldClassifications) : levels;
+}
+
 /**
  * The only place an audit row becomes an activity entry, for a reader cleared to `clearance`:
  * records are projected as on every other channel, each field at the higher of its level then
  * and now (a field since raised above the reader shows neither its old nor its new value), and
  * a `before` the reader was not cleared for when it was written (a record since lowered) is
- * not shown.
+ * not shown. Names of what it points at are added by `withNames`.
  */
 export function toActivityEntry(row: AuditRow, clearance: Classification): ActivityEntry {
   const reader = classificationLevel(clearance);
-  const current = typeof row.field_levels === 'string' ? (JSON.parse(row.field_levels) as FieldClassifications) : row.field_levels;
+  const current = levelsOf(row.field_levels);
   const after = row.after ? projectFor(row.after, clearance, current) : null;
   const beforeVisible = (row.previous_level ?? row.level) <= reader;
   const before = row.before && beforeVisible ? projectFor(row.before, clearance, current) : null;
@@ -40,15 +45,49 @@ export function toActivityEntry(row: AuditRow, clearance: Classification): Activ
     entityId: row.entity_id,
     verb: row.verb,
     title: titleOf(row.entity_type, after) ?? titleOf(row.entity_type, before),
-    changes: row.verb === 'updated' && before && after ? diff(before, after) : [],
+    changes: row.verb !== 'created' && row.verb !== 'deleted' && before && after ? movedFields(before, after) : [],
+    parentTitle: null,
+    ancestorIds: [row.parent_id, row.grandparent_id].filter((id): id is string => id !== null),
+    names: {},
   };
 }
 
-function diff(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
-  const hidden = new Set([...((before.redactedFields as string[]) ?? []), ...((after.redactedFields as string[]) ?? [])]);
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return fields
-    .filter((field) => !QUIET.has(field) && !hidden.has(field))
-    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-    .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
+/** The ids an entry's changed fields point at (users, records). */
+function changedIds(entry: ActivityEntry): string[] {
+  const fields = new Set(idFieldsOf(entry.entityType));
+  const values = entry.changes.filter((change) => fields.has(change.field)).flatMap((change) => [change.before, change.after]);
+  const ids = values.flatMap((value) => (Array.isArray(value) ? value : [value]));
+  return ids.filter((id): id is string => typeof id === 'string' && UUID.test(id));
+}
+
+/** What `withNames` names: the ids an entry's changed fields point at, and its governing record. */
+export function idsToName(entry: ActivityEntry): string[] {
+  const parent = entry.ancestorIds[0];
+  return parent ? [...changedIds(entry), parent] : changedIds(entry);
+}
+
+/** What the names are read from: the records the reader may see, projected for them, and the committee's members. */
+export interface NameLookup {
+  records: ReadonlyMap<string, NamedRecordRow>;
+  members: ReadonlyMap<string, string>;
+}
+
+/** The entry with the names of what it points at and of its governing record, as far as the reader may see them. */
+export function withNames(entry: ActivityEntry, lookup: NameLookup, clearance: Classification): ActivityEntry {
+  const nameOf = (id: string, governing: boolean): string | null => {
+    const member = lookup.members.get(id);
+    if (member !== undefined) return member;
+    const row = lookup.records.get(id);
+    if (!row) return null;
+    const record = projectFor(row.after, clearance, levelsOf(row.field_levels));
+    return governing ? governingName(row.entity_type, record) : titleOf(row.entity_type, record);
+  };
+  const names: Record<string, string> = {};
+  const parent = entry.ancestorIds[0];
+  for (const id of changedIds(entry)) {
+    const name = nameOf(id, false);
+    if (name) names[id] = name.slice(0, 200);
+  }
+  const parentTitle = parent ? nameOf(parent, true) : null;
+  return { ...entry, names, parentTitle: parentTitle === null ? null : parentTitle.slice(0, 200) };
 }

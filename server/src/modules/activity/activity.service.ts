@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { ActivityPage, ActivityQuery } from '@sidang/shared';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
-import { toActivityEntry } from './activity.mapper.js';
+import { idsToName, toActivityEntry, withNames } from './activity.mapper.js';
 import { ActivityRepository } from './activity.repository.js';
 
-/** The audit trail made readable: a committee feed and per-record histories, need-to-know. */
+/**
+ * The audit trail made readable: a committee feed and per-record histories, need-to-know. Each
+ * entry names what its changed fields point at and the record that governs it (read only where
+ * the reader may see them), so that a screen can say it in words (`describeChange`).
+ */
 @Injectable()
 export class ActivityService {
   constructor(
@@ -22,7 +26,17 @@ export class ActivityService {
       entityId: query.entityId,
       limit: query.limit,
     });
-    const items = rows.map((row) => toActivityEntry(row, access.clearance));
+    const entries = rows.map((row) => toActivityEntry(row, access.clearance));
+    const ids = [...new Set(entries.flatMap(idsToName))];
+    const [records, members] = await Promise.all([
+      this.repository.namedRecords(committeeId, access.clearanceLevel, ids),
+      this.repository.memberNames(committeeId, ids),
+    ]);
+    const lookup = {
+      records: new Map(records.map((record) => [record.entity_id, record])),
+      members: new Map(members.map((member) => [member.id, member.name])),
+    };
+    const items = entries.map((entry) => withNames(entry, lookup, access.clearance));
     const last = items.at(-1);
     return { items, nextCursor: items.length === query.limit && last ? String(last.seq) : null };
   }

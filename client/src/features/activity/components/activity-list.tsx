@@ -1,47 +1,75 @@
-import type { ActivityEntry, FieldChange } from '@sidang/shared';
-import type { TFunction } from 'i18next';
+import type { ActivityEntry } from '@sidang/shared';
+import { type DescribedField, describeChange, isEntityType, RECORD_TYPES } from '@sidang/shared/constants';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTimestamp } from '../../../lib/dates.ts';
+import { currentLocale } from '../../../lib/i18n/i18n.ts';
+import { recordPath } from '../../../lib/records/record-types.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useActivity } from '../hooks/use-activity.ts';
 import '../activity.css';
 
-/** Values that have a label of their own in the UI (status, priority, classification). */
-const LABELLED: Record<string, string> = { status: 'status', priority: 'priority', classification: 'classification' };
-
-function valueText(t: TFunction, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const labelled = LABELLED[field];
-  if (labelled && typeof value === 'string') return t(`${labelled}.${value}`);
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.join(', ');
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
-    return entries.length === 0 ? '—' : entries.map(([key, level]) => `${key}: ${t(`classification.${String(level)}`)}`).join(', ');
-  }
-  const text = String(value);
-  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
-}
-
-function ChangeLine({ change }: { change: FieldChange }) {
+function ChangeLine({ line }: { line: DescribedField }) {
   const { t } = useTranslation();
-  const field = t(`activity.fields.${change.field}`, { defaultValue: change.field });
+  if (line.withheld) return <li className="activity__change muted">{line.text}</li>;
   return (
     <li className="activity__change">
-      <span className="activity__field">{field}</span> <span className="muted">{valueText(t, change.field, change.before)}</span>{' '}
-      <span aria-hidden="true">→</span>
-      <span className="visually-hidden">{t('activity.to')}</span> {valueText(t, change.field, change.after)}
+      <span className="activity__field">{line.label}:</span> <span className="muted">{line.before}</span> <span aria-hidden="true">→</span>
+      <span className="visually-hidden">{t('activity.to')}</span> {line.after}
     </li>
   );
 }
 
-function recordLink(committeeId: string, entry: ActivityEntry): string | null {
-  return entry.entityType === 'action-item' && entry.verb !== 'deleted' ? `/c/${committeeId}/actions/${entry.entityId}` : null;
+/**
+ * Where the changed record opens: its own place, else its governing record's (the minutes open
+ * on their meeting's minutes page); none for a deleted record.
+ */
+function recordLink(committeeId: string, entry: ActivityEntry): string | undefined {
+  if (entry.verb === 'deleted' || !isEntityType(entry.entityType)) return undefined;
+  const own = recordPath(entry.entityType, committeeId, entry.entityId, entry.ancestorIds);
+  const [parentId, ...above] = entry.ancestorIds;
+  const parentTypes = RECORD_TYPES[entry.entityType].parent?.types ?? [];
+  const parentType = parentTypes.length === 1 ? parentTypes[0] : undefined;
+  return own ?? (parentId && parentType ? recordPath(parentType, committeeId, parentId, above) : undefined);
 }
 
-/** One line per change: when, who, what; the fields it moved underneath, before → after. */
+function Entry({ committeeId, entry, compact }: { committeeId: string; entry: ActivityEntry; compact?: boolean }) {
+  const { i18n } = useTranslation();
+  // The one description every channel uses (shared/src/activity/describe.ts), in the UI language.
+  const described = describeChange(entry, currentLocale());
+  const link = compact ? undefined : recordLink(committeeId, entry);
+  return (
+    <li className="activity__entry">
+      <div className="activity__line">
+        <time className="activity__time muted" dateTime={entry.at}>
+          {formatTimestamp(entry.at, i18n.language)}
+        </time>
+        <span className="activity__sentence">
+          <span className="activity__actor">{described.actor}</span> {described.lead}
+          {link ? (
+            <Link to={link} className="activity__title">
+              {described.record}
+            </Link>
+          ) : (
+            <span className="activity__title">{described.record}</span>
+          )}
+          {described.tail}
+        </span>
+      </div>
+      {described.changes.length > 0 && (
+        <ul className="activity__changes">
+          {described.changes.map((line) => (
+            <ChangeLine key={`${line.field}-${line.label}`} line={line} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** One sentence per change: when, who did what to which record; the fields it moved underneath, before → after. */
 export function ActivityList({ committeeId, entityId, compact }: { committeeId: string; entityId?: string; compact?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const activity = useActivity(committeeId, entityId);
 
   if (activity.isPending) {
@@ -58,38 +86,9 @@ export function ActivityList({ committeeId, entityId, compact }: { committeeId: 
   return (
     <>
       <ol className={compact ? 'activity activity--compact' : 'activity'}>
-        {entries.map((entry) => {
-          const link = compact ? null : recordLink(committeeId, entry);
-          const what = t(`activity.verbs.${entry.entityType}.${entry.verb}`, {
-            defaultValue: t(`activity.verbs.default.${entry.verb}`),
-          });
-          return (
-            <li key={entry.seq} className="activity__entry">
-              <div className="activity__line">
-                <time className="activity__time muted" dateTime={entry.at}>
-                  {formatTimestamp(entry.at, i18n.language)}
-                </time>
-                <span className="activity__actor">{entry.actorName || t('activity.someone')}</span>
-                <span className="activity__what">{what}</span>
-                {entry.title &&
-                  (link ? (
-                    <Link to={link} className="activity__title">
-                      {entry.title}
-                    </Link>
-                  ) : (
-                    <span className="activity__title">{entry.title}</span>
-                  ))}
-              </div>
-              {entry.changes.length > 0 && (
-                <ul className="activity__changes">
-                  {entry.changes.map((change) => (
-                    <ChangeLine key={change.field} change={change} />
-                  ))}
-                </ul>
-              )}
-            </li>
-          );
-        })}
+        {entries.map((entry) => (
+          <Entry key={entry.seq} committeeId={committeeId} entry={entry} compact={compact} />
+        ))}
       </ol>
       {activity.hasNextPage && (
         <button type="button" className="button" onClick={() => void activity.fetchNextPage()} disabled={activity.isFetchingNextPage}>
