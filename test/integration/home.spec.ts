@@ -135,8 +135,14 @@ describe('home: what needs me now, need-to-know', () => {
       ['progress-update', update.id, 'created'],
       ['action-item', item.id, 'updated'],
     ]);
+    expect(second.sinceLastVisit.changes[1]?.changes.map((c) => c.field)).toEqual(['title']);
     // A live refresh within the same visit keeps the list.
     expect((await home(member, committee)).sinceLastVisit.changes).toHaveLength(2);
+    // A look across committees is not a visit: an hour on, the committee's home still starts at the same place.
+    await sql(app).dataSource.query("UPDATE home_visits SET seen_at = seen_at - interval '1 hour' WHERE user_id = $1", [member.id]);
+    const across = await app.request<MyHome>('GET', '/api/me/home', member.token);
+    expect(across.body.committees.map((c) => [c.committeeId, c.sinceLastVisit.changes.length])).toEqual([[committee.id, 0]]);
+    expect((await home(member, committee)).sinceLastVisit.changes).toHaveLength(0);
   });
 
   describe('need-to-know', () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
 import { actionItemStatusSchema } from '../action-items/action-item.schema.js';
+import { fieldChangeSchema } from '../activity/activity.schema.js';
+import { DESCRIBED_VERBS } from '../activity/describe-words.js';
 import { isoDateSchema } from '../common/errors.schema.js';
 import { meetingStatusSchema } from '../meetings/meeting.schema.js';
 import { NEGOTIATION_STATUSES } from '../registers/negotiation.schema.js';
@@ -65,9 +67,10 @@ export const homeChangeSchema = z.object({
   entityType: z.string(),
   entityId: z.uuid(),
   parentId: z.uuid().nullable().describe('The record that governs it (a progress update: its action), for a link'),
-  verb: z.enum(['created', 'updated', 'deleted']),
+  verb: z.enum(DESCRIBED_VERBS),
   actorName: z.string(),
   title: z.string().nullable(),
+  changes: z.array(fieldChangeSchema).describe('Fields the change moved, before → after, as the caller may see them'),
 });
 export type HomeChange = z.infer<typeof homeChangeSchema>;
 

@@ -1,6 +1,7 @@
 import {
   type ActionItemStatus,
   type Classification,
+  changeOfRecords,
   classificationLevel,
   type FieldClassifications,
   type HomeAction,
@@ -9,7 +10,6 @@ import {
   type HomeMinutes,
   type HomePaper,
   projectFor,
-  recordTitle,
 } from '@sidang/shared';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { toMeeting } from '../meetings/meetings.mapper.js';
@@ -68,7 +68,8 @@ export function toHomeChange(row: ChangeRow, clearance: Classification): HomeCha
   const after = row.after ? projectFor(row.after, clearance, current) : null;
   const before =
     row.before && (row.previous_level ?? row.level) <= classificationLevel(clearance) ? projectFor(row.before, clearance, current) : null;
-  const record = after ?? before;
+  // The one shared reading of a change (the activity's words): its title and the fields it moved.
+  const change = changeOfRecords({ entityType: row.entity_type, verb: row.verb, before, after });
   return {
     seq: Number(row.seq),
     at: new Date(row.at).toISOString(),
@@ -78,6 +79,7 @@ export function toHomeChange(row: ChangeRow, clearance: Classification): HomeCha
     parentId: row.parent_id,
     verb: row.verb,
     actorName: row.actor_name ?? '',
-    title: record ? (recordTitle(row.entity_type, record)?.slice(0, 200) ?? null) : null,
+    title: change.title?.slice(0, 200) ?? null,
+    changes: [...change.changes],
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CLOSED_STATUSES, type Classification, clearedLevels, type FieldClassifications } from '@sidang/shared';
+import { CLOSED_STATUSES, type Classification, clearedLevels, type FieldClassifications, type HomeChange } from '@sidang/shared';
 import type { Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
@@ -47,7 +47,7 @@ export interface ChangeRow {
   entity_type: string;
   entity_id: string;
   parent_id: string | null;
-  verb: 'created' | 'updated' | 'deleted';
+  verb: HomeChange['verb'];
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   actor_name: string | null;

@@ -34,7 +34,7 @@ export class HomeService {
 
   async committeeHome(actor: Actor, committeeId: string, now = new Date()): Promise<CommitteeHome> {
     const access = await this.access.requireCommittee(actor, committeeId);
-    const home = await this.homeOf(access, now);
+    const home = await this.homeOf(access, now, true);
     const overview =
       access.role === 'chair' || access.role === 'secretariat' ? await this.overview(this.readerOf(access), home.today) : null;
     return { ...home, overview };
@@ -45,7 +45,8 @@ export class HomeService {
     for (const { committee } of await this.access.committeesOf(actor)) {
       // One committee at a time: the embedded store answers one query at a time anyway.
       const access = await this.access.requireCommittee(actor, committee.id);
-      const home = await this.homeOf(access, now);
+      // A look across committees is not a visit to each: "since you were last here" stays put.
+      const home = await this.homeOf(access, now, false);
       committees.push({ ...home, code: committee.code, name: committee.name, nameMs: committee.nameMs });
     }
     return { committees };
@@ -55,14 +56,14 @@ export class HomeService {
     return { committeeId: access.committee.id, userId: access.actor.id, clearance: access.clearance };
   }
 
-  private async homeOf(access: CommitteeAccess, now: Date): Promise<Omit<CommitteeHome, 'overview'>> {
+  private async homeOf(access: CommitteeAccess, now: Date, visit: boolean): Promise<Omit<CommitteeHome, 'overview'>> {
     const reader = this.readerOf(access);
     const today = todayIn(access.committee.timeZone, now);
     const actions = await this.repository.myActions(reader, addDays(today, HOME_DUE_SOON_DAYS));
     const inProgress = await this.repository.meeting(reader, 'in_progress');
     const next = await this.repository.meeting(reader, 'scheduled');
     const minutes = await this.repository.circulatedMinutes(reader);
-    const since = await this.sinceLastVisit(reader, now);
+    const since = await this.sinceLastVisit(reader, now, visit);
     const changes = await this.repository.changesToOwned(reader, since.seq ?? 0, CHANGES_SHOWN);
     return {
       committeeId: reader.committeeId,
@@ -78,12 +79,13 @@ export class HomeService {
   /**
    * Where "since you were last here" starts, and this look recorded: within `VISIT_GAP_MS` of the
    * last look it is the same visit (live refreshes do not empty the list); after a pause, the
-   * last look becomes the start.
+   * last look becomes the start. Without `visit`, only where it would start now.
    */
-  private async sinceLastVisit(reader: HomeReader, now: Date): Promise<{ seq: number | null; at: Date | null }> {
-    const visit = await this.repository.visit(reader.userId, reader.committeeId);
-    const newVisit = visit !== null && now.getTime() - visit.seenAt.getTime() > VISIT_GAP_MS;
-    const since = newVisit ? { seq: visit.seenSeq, at: visit.seenAt } : { seq: visit?.sinceSeq ?? null, at: visit?.sinceAt ?? null };
+  private async sinceLastVisit(reader: HomeReader, now: Date, visit: boolean): Promise<{ seq: number | null; at: Date | null }> {
+    const last = await this.repository.visit(reader.userId, reader.committeeId);
+    const newVisit = last !== null && now.getTime() - last.seenAt.getTime() > VISIT_GAP_MS;
+    const since = newVisit ? { seq: last.seenSeq, at: last.seenAt } : { seq: last?.sinceSeq ?? null, at: last?.sinceAt ?? null };
+    if (!visit) return since;
     await this.repository.saveVisit({
       userId: reader.userId,
       committeeId: reader.committeeId,

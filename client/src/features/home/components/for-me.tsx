@@ -1,5 +1,5 @@
 import type { CommitteeHome, HomeChange, HomeMeeting } from '@sidang/shared';
-import { isEntityType } from '@sidang/shared';
+import { describeChange, isEntityType } from '@sidang/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -64,8 +64,9 @@ function MeetingLine({ meeting, committeeId }: { meeting: HomeMeeting; committee
   );
 }
 
-function changeText(change: HomeChange, t: (key: string, options?: Record<string, unknown>) => string): string {
-  return t(`activity.verbs.${change.entityType}.${change.verb}`, { defaultValue: t(`activity.verbs.default.${change.verb}`) });
+/** The change in the words every channel uses (shared `describeChange`), in the UI language. */
+function describe(change: HomeChange, language: string) {
+  return describeChange({ ...change, actorName: change.actorName || null }, language.startsWith('ms') ? 'ms' : 'en');
 }
 
 function changeLink(change: HomeChange): string | undefined {
@@ -171,18 +172,21 @@ export function ForMeView({ committeeId, home }: { committeeId: string; home: Co
         <ul className="home-rows">
           {since?.changes.map((change) => {
             const to = changeLink(change);
+            const words = describe(change, i18n.language);
             return (
               <li key={change.seq} className="home-row" data-testid="home-change">
                 <span className="home-row__main">
-                  <span>
-                    <strong>{change.actorName || t('activity.someone')}</strong> {changeText(change, t)}{' '}
+                  <span title={[words.sentence, ...words.changes.map((field) => field.text)].join('\n')}>
+                    <strong>{words.actor}</strong> {words.lead}
                     {to ? (
                       <Link to={to} className="home-row__title">
-                        {change.title ?? t(`records.type.${change.entityType}`)}
+                        {words.record}
                       </Link>
                     ) : (
-                      <span className="home-row__title">{change.title ?? t(`records.type.${change.entityType}`)}</span>
+                      <span className="home-row__title">{words.record}</span>
                     )}
+                    {words.tail}
+                    {words.changes[0] && <span className="home-row__meta"> · {words.changes[0].text}</span>}
                   </span>
                   <time className="home-row__meta" dateTime={change.at}>
                     {formatTimestamp(change.at, i18n.language)}

@@ -81,12 +81,13 @@ function aHome(overrides: Partial<CommitteeHome> = {}): CommitteeHome {
           seq: 9,
           at: '2026-06-15T01:00:00.000Z',
           committeeId: COMMITTEE_ID,
-          entityType: 'progress-update',
-          entityId: uuid(),
-          parentId: ITEM_ID,
-          verb: 'created',
+          entityType: 'action-item',
+          entityId: ITEM_ID,
+          parentId: null,
+          verb: 'updated',
           actorName: 'Pengerusi',
-          title: null,
+          title: 'Late report',
+          changes: [{ field: 'status', before: 'open', after: 'blocked' }],
         },
       ],
     },
@@ -140,7 +141,7 @@ describe(HomeView.name, () => {
       `/c/${COMMITTEE_ID}/meetings/${MEETING_ID}/minutes`,
     );
     const change = screen.getByTestId('home-change');
-    expect(change).toHaveTextContent('Pengerusi posted an update on');
+    expect(change).toHaveTextContent(/^Pengerusi changed the action “Late report” · Status: Not started → Blocked/);
     expect(within(change).getByRole('link')).toHaveAttribute('href', `/c/${COMMITTEE_ID}/actions/${ITEM_ID}`);
     // A member has no committee-wide tab.
     expect(screen.queryByRole('tablist')).toBeNull();
