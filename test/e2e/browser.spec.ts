@@ -3,17 +3,9 @@ import type { ActionItem } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  api,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import type { TestDatabase } from '../support/databases.js';
+import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
 
 /** How long a change may take to reach another person's screen before we call it lost. */
 const LIVE_TIMEOUT_MS = 15_000;
@@ -42,8 +34,7 @@ describe('Sidang in the browser', () => {
   const signedIn = new WeakSet<TestBrowser>();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer({ env: { DATABASE_URL: database.url } });
+    ({ database, server } = await startDemoServer());
     chairToken = (await login(server.url, DEMO_USERS.chair)).accessToken;
     committeeId = (await demoCommittee(server.url, chairToken)).id;
     [chair, member] = await Promise.all([openBrowser(), openBrowser()]);
@@ -52,10 +43,7 @@ describe('Sidang in the browser', () => {
   afterAll(async () => {
     // Each step runs even if an earlier one fails: no browser, server or database may leak.
     await Promise.allSettled([chair?.close(), member?.close()]);
-    const stopped = await server?.stop();
-    if (stopped?.forced) console.warn('The server ignored SIGTERM for 10 s and was killed.');
-    await killAllServers();
-    await database?.drop();
+    await stopDemoServer(server, database);
   }, 60_000);
 
   /** Signs a browser in once; later tests reuse the session instead of depending on order. */

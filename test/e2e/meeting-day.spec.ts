@@ -3,17 +3,9 @@ import type { AgendaItem, DocumentLimits, Meeting } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { afterTwoFrames, agendaDragState } from '../support/agenda-drag.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  api,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import type { TestDatabase } from '../support/databases.js';
+import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
 
 /** "Every participant's view follows": from the change being stored to another screen showing it. */
 const FOLLOW_BUDGET_MS = 1_000;
@@ -51,8 +43,7 @@ describe('A meeting day, end to end in the browser', () => {
   const title = `Mesyuarat Jawatankuasa Teknikal ${stamp}`;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer({ env: { DATABASE_URL: database.url, UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) } });
+    ({ database, server } = await startDemoServer({ UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES) }));
     token = (await login(server.url, DEMO_USERS.secretariat)).accessToken;
     committeeId = (await demoCommittee(server.url, token)).id;
     [secretariat, laptop, phone] = await Promise.all([openBrowser(), openBrowser(), openBrowser({ width: 360, height: 740 })]);
@@ -66,10 +57,7 @@ describe('A meeting day, end to end in the browser', () => {
 
   afterAll(async () => {
     await Promise.allSettled([secretariat?.close(), laptop?.close(), phone?.close()]);
-    const stopped = await server?.stop();
-    if (stopped?.forced) console.warn('The server ignored SIGTERM for 10 s and was killed.');
-    await killAllServers();
-    await database?.drop();
+    await stopDemoServer(server, database);
   }, 60_000);
 
   async function waitLive(page: Page): Promise<void> {

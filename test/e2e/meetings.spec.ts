@@ -4,17 +4,9 @@ import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
 import { afterTwoFrames, agendaDragState } from '../support/agenda-drag.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  api,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import type { TestDatabase } from '../support/databases.js';
+import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
 
 /** "Every participant's view follows": from the chair's change being stored to another screen showing it. */
 const FOLLOW_BUDGET_MS = 1_000;
@@ -38,8 +30,7 @@ describe('Live meetings in the browser', () => {
   const title = `Mesyuarat e2e ${Date.now()}: NdFeB magnet plant`;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer({ env: { DATABASE_URL: database.url } });
+    ({ database, server } = await startDemoServer());
     chairToken = (await login(server.url, DEMO_USERS.chair)).accessToken;
     committeeId = (await demoCommittee(server.url, chairToken)).id;
     [chair, member] = await Promise.all([openBrowser(), openBrowser()]);
@@ -52,10 +43,7 @@ describe('Live meetings in the browser', () => {
 
   afterAll(async () => {
     await Promise.allSettled([chair?.close(), member?.close()]);
-    const stopped = await server?.stop();
-    if (stopped?.forced) console.warn('The server ignored SIGTERM for 10 s and was killed.');
-    await killAllServers();
-    await database?.drop();
+    await stopDemoServer(server, database);
   }, 60_000);
 
   function meetingUrl(suffix = ''): string {

@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, Meeting, Minutes, MinutesStatus } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  api,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import type { TestDatabase } from '../support/databases.js';
+import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
 
 /** How long to wait before calling an edit lost on a loaded machine. */
 const ARRIVE_TIMEOUT_MS = 20_000;
@@ -35,8 +27,7 @@ describe('Minutes: no lost words at a workflow step (browser)', () => {
   let sectionId = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer({ env: { DATABASE_URL: database.url } });
+    ({ database, server } = await startDemoServer());
     token = (await login(server.url, DEMO_USERS.chair)).accessToken;
     committeeId = (await demoCommittee(server.url, token)).id;
     const meeting = await api<Meeting>(server.url, token, 'POST', `/api/committees/${committeeId}/meetings`, {
@@ -65,10 +56,7 @@ describe('Minutes: no lost words at a workflow step (browser)', () => {
 
   afterAll(async () => {
     await Promise.allSettled([chair?.close(), secretariat?.close()]);
-    const stopped = await server?.stop();
-    if (stopped?.forced) console.warn('The server ignored SIGTERM for 10 s and was killed.');
-    await killAllServers();
-    await database?.drop();
+    await stopDemoServer(server, database);
   }, 60_000);
 
   const editorSelector = () => `[data-section-id="${sectionId}"] .ProseMirror`;

@@ -3,17 +3,9 @@ import type { AgendaItem, Meeting, Minutes } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  api,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import type { TestDatabase } from '../support/databases.js';
+import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
 
 /** How long to wait before calling an edit lost on a loaded machine. */
 const ARRIVE_TIMEOUT_MS = 20_000;
@@ -30,8 +22,7 @@ describe('Minutes in the browser', () => {
   let secretariatName = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer({ env: { DATABASE_URL: database.url } });
+    ({ database, server } = await startDemoServer());
     const chairLogin = await login(server.url, DEMO_USERS.chair);
     const secretariatLogin = await login(server.url, DEMO_USERS.secretariat);
     const token = chairLogin.accessToken;
@@ -65,10 +56,7 @@ describe('Minutes in the browser', () => {
 
   afterAll(async () => {
     await Promise.allSettled([chair?.close(), secretariat?.close()]);
-    const stopped = await server?.stop();
-    if (stopped?.forced) console.warn('The server ignored SIGTERM for 10 s and was killed.');
-    await killAllServers();
-    await database?.drop();
+    await stopDemoServer(server, database);
   }, 60_000);
 
   const minutesUrl = () => `${server?.url}/c/${committeeId}/meetings/${meetingId}/minutes`;

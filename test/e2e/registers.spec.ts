@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page as ListPage, Negotiation, RndProject } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  api,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import type { TestDatabase } from '../support/databases.js';
+import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
 
 /** How long a change may take to reach another person's screen before we call it lost. */
 const LIVE_TIMEOUT_MS = 15_000;
@@ -31,8 +23,7 @@ describe('The registers in the browser', () => {
   let chairToken = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer({ env: { DATABASE_URL: database.url } });
+    ({ database, server } = await startDemoServer());
     chairToken = (await login(server.url, DEMO_USERS.chair)).accessToken;
     committeeId = (await demoCommittee(server.url, chairToken)).id;
     [chair, member] = await Promise.all([openBrowser(), openBrowser({ width: 360, height: 740 })]);
@@ -42,9 +33,7 @@ describe('The registers in the browser', () => {
 
   afterAll(async () => {
     await Promise.allSettled([chair?.close(), member?.close()]);
-    await server?.stop();
-    await killAllServers();
-    await database?.drop();
+    await stopDemoServer(server, database);
   }, 60_000);
 
   async function open(page: Page, path: string): Promise<void> {

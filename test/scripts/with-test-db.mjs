@@ -64,18 +64,21 @@ if (!(await postgresAnswers(url))) {
   process.exit(1);
 }
 
-// The tests of this run share one migrated and seeded template per store (harness.ts); removed below.
+// The tests of this run share one migrated and seeded template per store (harness.ts, and
+// demo-server.ts for the browser tests); removed below.
 const run = process.env.SIDANG_TEST_RUN || randomBytes(4).toString('hex');
 
 /** Drops this run's template database and folders. */
 async function removeTemplates() {
-  for (const store of ['postgres', 'embedded']) {
+  for (const store of ['postgres', 'embedded', 'e2e']) {
     await rm(join(tmpdir(), `sidang-seed-${run}-${store}`), { recursive: true, force: true }).catch(() => {});
   }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
   try {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "sidang_tpl_${run}" WITH (FORCE)`);
+    // The browser tests' (test/support/demo-server.ts).
+    await client.query(`DROP DATABASE IF EXISTS "sidang_tpl_${run}_e2e" WITH (FORCE)`);
   } catch {
     // Nothing to drop, or the server went away: a later run does not trip over it.
   } finally {

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -24,6 +24,7 @@ import {
   type TestStore,
   testStore,
 } from '../../support/databases.js';
+import { oncePerRun } from '../../support/once-per-run.js';
 
 export const DEMO = {
   chair: 'chair@demo.sidang.my',
@@ -353,43 +354,13 @@ interface TemplateRecord {
 
 /**
  * The demo database of this run (`SIDANG_TEST_RUN`, set by with-test-db.mjs, which also removes
- * it at the end), made by whichever test file asks first — Jest runs files in several worker
- * processes, so a lock folder decides who builds it and the others wait for its record. Without a
- * run id, or if building fails, every app seeds its own database as before.
+ * it at the end), made by whichever test file asks first (`oncePerRun`). Without a run id, or if
+ * building fails, every app seeds its own database as before.
  */
 async function seededTemplate(): Promise<SeededTemplate | undefined> {
-  const run = process.env.SIDANG_TEST_RUN;
-  if (!run || !/^[0-9a-f]+$/.test(run)) return undefined;
   const store = testStore();
-  const root = join(tmpdir(), `sidang-seed-${run}-${store}`);
-  const recordFile = join(root, 'template.json');
-  let builder = false;
-  try {
-    await mkdir(root);
-    builder = true;
-  } catch {
-    // Someone else builds it.
-  }
-  if (builder) {
-    try {
-      await writeFile(recordFile, JSON.stringify(await buildTemplate(store, root, run)));
-    } catch (error) {
-      await writeFile(recordFile, JSON.stringify({ failed: String(error) }));
-    }
-  }
-  const deadline = Date.now() + 300_000;
-  let record: (TemplateRecord & { failed?: string }) | undefined;
-  while (!record) {
-    record = await readFile(recordFile, 'utf8').then(
-      (text) => JSON.parse(text) as TemplateRecord,
-      () => undefined,
-    );
-    if (!record) {
-      if (Date.now() > deadline) return undefined;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  if (record.failed) return undefined;
+  const record = await oncePerRun(store, (root, run) => buildTemplate(store, root, run));
+  if (!record) return undefined;
   const { source, documents } = record;
   return {
     documents,
