@@ -18,6 +18,7 @@ import { HomeModule } from './modules/home/home.module.js';
 import { LinksModule } from './modules/links/links.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { MinutesModule } from './modules/minutes/minutes.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
 import { RegistersModule } from './modules/registers/registers.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         MinutesModule,
         DocumentsModule,
         HomeModule,
+        NotificationsModule,
       ],
       controllers: [HealthController, OpenApiController],
     };

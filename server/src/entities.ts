@@ -19,6 +19,7 @@ import { CalendarFeedEntity } from './modules/meetings/calendar-feed.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 import { MINUTES_ENTITIES } from './modules/minutes/minutes.entity.js';
+import { NOTIFICATION_ENTITIES } from './modules/notifications/notification.entity.js';
 import { REGISTER_ENTITIES } from './modules/registers/registers.entities.js';
 
 /** Every entity of the schema; a new slice adds its entities here and a migration. */
@@ -45,4 +46,5 @@ export const ENTITIES = [
   HomeVisitEntity,
   CommitteeSettingsEntity,
   DocumentEntity,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTITY_TYPES } from './records/record-types.js';
 
 /**
  * What a notification tells its recipient (CONTRACT.md "Notifications"). A kind is derived
@@ -25,6 +26,9 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}
 
 /**
  * How a recipient wants one kind delivered: in the app only, in the app and by e-mail at once,
@@ -96,11 +100,11 @@ export const notificationPageSchema = z.object({
 });
 export type NotificationPage = z.infer<typeof notificationPageSchema>;
 
-/** Mark some (`ids`) or every (`all: true`) notification of the caller read. */
-export const notificationReadRequestSchema = z.union([
-  z.strictObject({ ids: z.array(z.uuid()).min(1).max(NOTIFICATIONS_LIMIT_MAX).describe('The notifications to mark read') }),
-  z.strictObject({ all: z.literal(true).describe('Mark every notification of the caller read') }),
-]);
+/** Mark some (`ids`) or every (`all: true`) notification of the caller read; ids not theirs are ignored. */
+export const notificationReadRequestSchema = z.strictObject({
+  ids: z.array(z.uuid()).max(NOTIFICATIONS_LIMIT_MAX).optional().describe('The notifications to mark read'),
+  all: z.boolean().optional().describe('true: mark every notification of the caller read (ids are then not needed)'),
+});
 export type NotificationReadRequest = z.infer<typeof notificationReadRequestSchema>;
 
 export const notificationReadResultSchema = z.object({
@@ -118,6 +122,14 @@ export const notificationPreferencesUpdateSchema = z.strictObject({
   kinds: z.partialRecord(notificationKindSchema, notificationDeliverySchema).describe('The kinds to change; others keep theirs'),
 });
 export type NotificationPreferencesUpdate = z.infer<typeof notificationPreferencesUpdateSchema>;
+
+/** The record of `/api/follows/:entityType/:entityId`. */
+export const followParamsSchema = z.object({
+  entityType: z.enum(ENTITY_TYPES as readonly [EntityTypeOf, ...EntityTypeOf[]]).describe('Record type, e.g. action-item'),
+  entityId: z.uuid(),
+});
+type EntityTypeOf = (typeof ENTITY_TYPES)[number];
+export type FollowParams = z.infer<typeof followParamsSchema>;
 
 /** Whether the caller follows a record (`GET|PUT|DELETE /api/follows/:entityType/:entityId`). */
 export const followStateSchema = z.object({

@@ -8,11 +8,12 @@ import { ChangesService } from './changes.service.js';
 import { CommitteeSequenceEntity } from './committee-sequence.entity.js';
 import { RecordKit } from './record-kit.js';
 import { RecordScopeEntity } from './record-scope.entity.js';
+import { UserBus } from './user-bus.js';
 
 @Global()
 @Module({
   imports: [AccessModule, TypeOrmModule.forFeature([ChangeEventEntity, AuditEntryEntity, CommitteeSequenceEntity, RecordScopeEntity])],
-  providers: [ChangeBus, ChangesService, RecordKit],
-  exports: [ChangeBus, ChangesService, RecordKit, TypeOrmModule],
+  providers: [ChangeBus, UserBus, ChangesService, RecordKit],
+  exports: [ChangeBus, UserBus, ChangesService, RecordKit, TypeOrmModule],
 })
 export class ChangesModule {}

@@ -15,6 +15,7 @@ import {
   type ClientToServerEvents,
   classificationLevel,
   lowerOf,
+  type Notification,
   PROTOCOL_MISMATCH,
   PROTOCOL_VERSION,
   type PresenceAck,
@@ -35,6 +36,7 @@ import { AuthService } from '../auth/auth.service.js';
 import { SessionEvents } from '../auth/session-events.js';
 import { viewLevelFor } from '../auth/view-level.js';
 import { ChangesService } from '../changes/changes.service.js';
+import { UserBus } from '../changes/user-bus.js';
 import { socketRefusal } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EventRelay } from './event-relay.js';
@@ -88,6 +90,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly relay: EventRelay,
     private readonly sessionEvents: SessionEvents,
     private readonly presence: PresenceService,
+    private readonly userBus: UserBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -95,6 +98,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     // The relay calls back, in log order, for every change of a committee's memberships.
     this.relay.attach(server, (_committeeId, userId) => this.rescopeUser(userId));
     this.presence.attach(server);
+    // Notifications: to the user's own room, which only sockets served at their own clearance join.
+    this.userBus.attachSockets({
+      has: (userId) => this.sessions.has(userId),
+      emit: (userId, payload) => server.local.to(rooms.user(userId)).emit(SOCKET_EVENTS.notification, payload as Notification),
+    });
     // Sign-out (on any instance) closes the sockets of the sessions it ended.
     this.subscriptions.push(this.sessionEvents.revoked$.subscribe(({ userId, sessionId }) => void this.onRevoked(userId, sessionId)));
     server.use((socket, next) => {
@@ -130,6 +138,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const mine = this.sessions.get(userId) ?? new Set<AppSocket>();
     mine.add(socket);
     this.sessions.set(userId, mine);
+    // A projector's socket (served below its user's clearance, on a shared screen) gets no personal notifications.
+    if (socket.data.viewLevel === undefined) socket.join(rooms.user(userId));
     // A socket lives no longer than its token.
     const remaining = Math.min(Math.max(socket.data.expiresAt - Date.now(), 0), MAX_TIMER_MS);
     socket.data.expiry = setTimeout(() => socket.disconnect(true), remaining);

@@ -2,10 +2,13 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { Redis } from 'ioredis';
 import type { Subscription } from 'rxjs';
 import { ChangeBus } from '../changes/change-bus.js';
+import { UserBus, type UserNotice } from '../changes/user-bus.js';
 import { APP_CONFIG, type AppConfig, ConfigError } from '../config/config.js';
 import { EventRelay } from './event-relay.js';
 
 const CHANNEL = 'sidang:committed';
+/** Per-user notices (a notification's id and its recipient's): ids only, never a title. */
+const USER_CHANNEL = 'sidang:user-notices';
 const CONNECT_TIMEOUT_MS = 5_000;
 
 function redactUrl(url: string): string {
@@ -32,6 +35,7 @@ export class RedisFanout implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly bus: ChangeBus,
     private readonly relay: EventRelay,
+    private readonly userBus: UserBus,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -53,7 +57,8 @@ export class RedisFanout implements OnModuleInit, OnModuleDestroy {
       this.subscriber?.disconnect();
       throw error instanceof ConfigError ? error : new ConfigError(`REDIS_URL: no Redis answers at ${redactUrl(url)} (${error.message})`);
     });
-    this.subscriber.on('message', (_channel, message: string) => {
+    this.subscriber.on('message', (channel, message: string) => {
+      if (channel === USER_CHANNEL) return this.userNotice(message);
       try {
         const { committeeId } = JSON.parse(message) as { committeeId?: unknown };
         if (typeof committeeId === 'string') this.relay.notify(committeeId.toLowerCase());
@@ -61,7 +66,12 @@ export class RedisFanout implements OnModuleInit, OnModuleDestroy {
         this.logger.warn('Ignored a malformed fan-out message');
       }
     });
-    await this.subscriber.subscribe(CHANNEL);
+    await this.subscriber.subscribe(CHANNEL, USER_CHANNEL);
+    this.userBus.attachFanout((notice) => {
+      this.publisher?.publish(USER_CHANNEL, JSON.stringify({ userId: notice.userId, id: notice.id })).catch((error: Error) => {
+        this.logger.warn(`Fan-out of a notification failed (it is listed, not pushed): ${error.message}`);
+      });
+    });
     this.subscription = this.bus.committed$.subscribe(({ committeeId, seq }) => {
       // A signal only: which committee's log grew and to where. Records never cross Redis.
       this.publisher?.publish(CHANNEL, fanoutSignal(committeeId, seq)).catch((error: Error) => {
@@ -69,6 +79,15 @@ export class RedisFanout implements OnModuleInit, OnModuleDestroy {
       });
     });
     this.logger.log('Realtime fan-out through Redis is on');
+  }
+
+  private userNotice(message: string): void {
+    try {
+      const { userId, id } = JSON.parse(message) as Partial<UserNotice>;
+      if (typeof userId === 'string' && typeof id === 'string') this.userBus.arrive({ userId, id });
+    } catch {
+      this.logger.warn('Ignored a malformed user notice');
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

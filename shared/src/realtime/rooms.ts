@@ -5,6 +5,10 @@ import { CLASSIFICATIONS, type Classification, classificationLevel } from '../ac
  * An event is emitted once, to the rooms of every clearance that may see it.
  */
 export const rooms = {
+  /** Every socket of one user that is served at the user's own clearance (not a projector's): notifications go here. */
+  user(userId: string): string {
+    return `user:${userId}`;
+  },
   committeeClearance(committeeId: string, clearance: Classification): string {
     return `committee:${committeeId}:${clearance}`;
   },

@@ -1,0 +1,105 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { ChangeBus } from '../../changes/change-bus.js';
+import { UserBus } from '../../changes/user-bus.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { deriveNotifications } from './notification-deriver.js';
+import { NotificationsRepository } from './notifications.repository.js';
+
+const PAGE = 200;
+
+/**
+ * A consumer of the committed change log (beside the realtime relay): it turns changes into
+ * notifications with a durable cursor per committee. Each batch is read, derived, stored and the
+ * cursor moved in one transaction that holds the cursor row (`FOR UPDATE SKIP LOCKED`): with
+ * several instances one of them derives each change, once; the others skip that committee, and
+ * the holder reads again after its commit, so a change committed meanwhile is not left behind.
+ * Recipients are told (ids only, through `UserBus`) after that commit.
+ */
+@Injectable()
+export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(NotificationsConsumer.name);
+  private subscription: Subscription | undefined;
+  private sweep: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly bus: ChangeBus,
+    private readonly userBus: UserBus,
+    private readonly repository: NotificationsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.bus.committed$.subscribe(() => void this.drain());
+    // Changes committed by other instances (or while this one was busy) are read within one sweep.
+    this.sweep = setInterval(() => void this.drain(), this.config.RELAY_SWEEP_MS);
+    this.sweep.unref();
+    void this.drain();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.subscription?.unsubscribe();
+    clearInterval(this.sweep);
+    await this.draining;
+  }
+
+  /** Reads every committee's log to its end (resolves when this node has nothing left to derive). */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.again = false;
+          for (const committeeId of await this.repository.committeesBehind()) {
+            if (this.stopped) return;
+            await this.drainCommittee(committeeId);
+          }
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        if (!this.stopped) this.logger.warn(`Deriving notifications failed (retried on the next sweep): ${(error as Error).message}`);
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+
+  private async drainCommittee(committeeId: string): Promise<void> {
+    for (;;) {
+      const batch = await this.repository.dataSource.transaction(async (manager) => {
+        const cursor = await this.repository.lockCursor(manager, committeeId);
+        if (cursor === null) return null;
+        const changes = await this.repository.changesAfter(manager, committeeId, cursor, PAGE);
+        const last = changes.at(-1);
+        if (!last) return null;
+        const members = new Map((await this.repository.recipients(manager, committeeId)).map((member) => [member.userId, member]));
+        const followers = await this.repository.followers(
+          manager,
+          changes.flatMap((change) => [change.entityId, ...(change.parentId ? [change.parentId] : [])]),
+        );
+        const turnedOff = await this.repository.turnedOff(manager, [...members.keys()]);
+        const stored: Array<{ id: string; userId: string }> = [];
+        for (const change of changes) {
+          const derived = deriveNotifications(change, { committeeId, members, followers, turnedOff });
+          for (const follow of derived.follows) {
+            await this.repository.follow(manager, { ...follow, committeeId });
+            followers.set(follow.entityId, (followers.get(follow.entityId) ?? new Set()).add(follow.userId));
+          }
+          stored.push(...(await this.repository.insert(manager, derived.notifications)));
+        }
+        await this.repository.moveCursor(manager, committeeId, last.seq);
+        return { stored, full: changes.length === PAGE };
+      });
+      if (!batch) return;
+      for (const notice of batch.stored) this.userBus.announce(notice);
+      if (!batch.full) return;
+    }
+  }
+}

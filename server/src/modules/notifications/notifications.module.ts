@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../../access/access.module.js';
+import { NotificationsConsumer } from './notifications.consumer.js';
+import { NotificationsController } from './notifications.controller.js';
+import { NotificationsRepository } from './notifications.repository.js';
+import { NotificationsScheduler } from './notifications.scheduler.js';
+import { NotificationsService } from './notifications.service.js';
+import './notifications.openapi.js';
+
+/** Notifications: derived from the committed change log and the clock, stored per recipient, pushed live. */
+@Module({
+  imports: [AccessModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsRepository, NotificationsService, NotificationsConsumer, NotificationsScheduler],
+})
+export class NotificationsModule {}
