@@ -30,7 +30,8 @@ export function withArrived(data: NotificationPages, notification: Notification,
  * of unread ones keeps them until it is read again), and the unread count drops by those that were.
  */
 export function withRead(data: NotificationPages, request: NotificationReadRequest, at: string): NotificationPages {
-  const ids = 'ids' in request ? new Set(request.ids) : null;
+  const all = 'all' in request && request.all === true;
+  const ids = all ? null : new Set(('ids' in request && request.ids) || []);
   const hits = (item: Notification) => item.readAt === null && (ids === null || ids.has(item.id));
   const newlyRead = new Set(data.pages.flatMap((page) => page.items.filter(hits).map((item) => item.id))).size;
   const count = (page: NotificationPage) => (ids === null ? 0 : Math.max(0, page.unreadCount - newlyRead));

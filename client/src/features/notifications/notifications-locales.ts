@@ -20,6 +20,7 @@ export const notificationsEn = {
   loadMore: 'Show older',
   settings: 'Notification settings',
   unreadMark: 'Unread',
+  age: { now: 'now', minutes: '{{count}} min', hours: '{{count}} h', days: '{{count}} d' },
   kinds: {
     'action.assigned': 'An action assigned to me',
     'action.due-soon': 'My action is due soon',
@@ -71,7 +72,7 @@ export const notificationsMs: Widen<typeof notificationsEn> = {
   show: 'Papar',
   filterAll: 'Semua',
   filterUnread: 'Belum dibaca',
-  markAllRead: 'Tandakan semua sudah dibaca',
+  markAllRead: 'Tanda semua dibaca',
   markFailed: 'Tidak dapat menandakannya sudah dibaca. Cuba lagi.',
   loading: 'Memuatkan pemberitahuan…',
   empty: 'Belum ada pemberitahuan. Ikuti rekod untuk dimaklumkan tentang perubahannya.',
@@ -80,6 +81,7 @@ export const notificationsMs: Widen<typeof notificationsEn> = {
   loadMore: 'Papar yang lebih lama',
   settings: 'Tetapan pemberitahuan',
   unreadMark: 'Belum dibaca',
+  age: { now: 'kini', minutes: '{{count}} min', hours: '{{count}} j', days: '{{count}} h' },
   kinds: {
     'action.assigned': 'Tindakan yang diberikan kepada saya',
     'action.due-soon': 'Tindakan saya hampir tiba tarikh akhirnya',

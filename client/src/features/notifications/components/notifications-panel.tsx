@@ -1,9 +1,10 @@
 import type { Notification, NotificationKind } from '@sidang/shared';
 import type { EntityType } from '@sidang/shared/constants';
+import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatRelative, formatTimestamp } from '../../../lib/dates.ts';
+import { formatIsoDate, formatRelative, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { CLIENT_RECORD_TYPES, pageOf } from '../../../lib/records/record-types.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { SmallButton } from '../../../lib/ui/small-button.tsx';
@@ -15,7 +16,7 @@ import { unreadCountOf } from '../notification-cache.ts';
 /** Each kind's mark in the list (its name is said by the line's text). */
 const KIND_ICONS: Record<NotificationKind, string> = {
   'action.assigned': '✓',
-  'action.due-soon': '⏳',
+  'action.due-soon': '◔',
   'action.overdue': '⚠',
   'action.progress': '↗',
   mention: '@',
@@ -38,6 +39,16 @@ const isRecordType = (type: string): type is EntityType => Object.hasOwn(CLIENT_
 export function notificationPath(notification: Notification): string {
   const { entityType, committeeId, entityId } = notification;
   return (isRecordType(entityType) ? pageOf(entityType, committeeId, entityId) : undefined) ?? `/c/${committeeId}`;
+}
+
+/** How long ago, in a few letters ("5 min", "3 h", "2 d"), then the day: a phone's line keeps room for the text. */
+function shortAge(t: TFunction, at: string, lng: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(at)) / 60_000));
+  if (minutes < 1) return t('notifications.age.now');
+  if (minutes < 60) return t('notifications.age.minutes', { count: minutes });
+  if (minutes < 24 * 60) return t('notifications.age.hours', { count: Math.floor(minutes / 60) });
+  if (minutes < 7 * 24 * 60) return t('notifications.age.days', { count: Math.floor(minutes / (24 * 60)) });
+  return formatIsoDate(todayInCommitteeZone(new Date(at)), lng);
 }
 
 /** Arrow keys, Home and End move between the lines (Tab does too). */
@@ -88,7 +99,8 @@ function NotificationLine({ notification, onOpen }: { notification: Notification
           {title && <span className="notification__title"> — {title}</span>}
         </span>
         <time className="notification__time" dateTime={notification.at} title={formatTimestamp(notification.at, i18n.language)}>
-          {t('time.ago', { distance: formatRelative(notification.at, i18n.language) })}
+          <span aria-hidden="true">{shortAge(t, notification.at, i18n.language)}</span>
+          <span className="visually-hidden">{t('time.ago', { distance: formatRelative(notification.at, i18n.language) })}</span>
         </time>
         <span className={unread ? 'notification__dot' : 'notification__dot notification__dot--read'} aria-hidden="true" />
       </Link>
