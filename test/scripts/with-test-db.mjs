@@ -79,6 +79,10 @@ async function removeTemplates() {
     await client.query(`DROP DATABASE IF EXISTS "sidang_tpl_${run}" WITH (FORCE)`);
     // The browser tests' (test/support/demo-server.ts).
     await client.query(`DROP DATABASE IF EXISTS "sidang_tpl_${run}_e2e" WITH (FORCE)`);
+    // The tests' own databases (sidang_test_<run>_<random>, test/support/databases.ts) that are
+    // left: a drop still running when the tests ended, or a run cut short.
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`sidang_test_${run}_`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } catch {
     // Nothing to drop, or the server went away: a later run does not trip over it.
   } finally {
