@@ -1,2 +1,2 @@
 /** What other features may use of this one: they import it from here, never from its files. */
-export { useCommitteeHome } from './hooks/use-home.ts';
+export { useCommitteeHome, useMyHome } from './hooks/use-home.ts';

@@ -75,7 +75,7 @@ function changeLink(change: HomeChange): string | undefined {
 }
 
 /** "For me": what needs the caller now in this committee, densest first-screen first. */
-export function ForMeView({ committeeId, home }: { committeeId: string; home: CommitteeHome | undefined }) {
+export function ForMeView({ committeeId, home, children }: { committeeId: string; home: CommitteeHome | undefined; children?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const loading = home === undefined;
   const since = home?.sinceLastVisit;
@@ -197,6 +197,7 @@ export function ForMeView({ committeeId, home }: { committeeId: string; home: Co
           })}
         </ul>
       </Section>
+      {children}
     </div>
   );
 }

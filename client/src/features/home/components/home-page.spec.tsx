@@ -205,6 +205,29 @@ describe(HomeView.name, () => {
     expect(within(screen.getByTestId('figure-slipping')).getByText('No R&D milestone is slipping.')).toBeInTheDocument();
   });
 
+  it("should list the caller's other committees with what waits in each, and not this one", () => {
+    const here = aHome();
+    const other = {
+      ...aHome({ committeeId: uuid(), minutesToReview: [], inProgress: null }),
+      code: 'KK-RND',
+      name: 'R&D group',
+      nameMs: 'Kumpulan R&D',
+    };
+    const quiet = {
+      ...aHome({ committeeId: uuid(), myActions: [], minutesToReview: [], inProgress: null, sinceLastVisit: { since: null, changes: [] } }),
+      code: 'KK-X',
+      name: 'Quiet group',
+      nameMs: 'Kumpulan senyap',
+    };
+    renderView({ acrossCommittees: { committees: [{ ...here, code: 'JTK', name: 'Main', nameMs: 'Utama' }, other, quiet] } });
+    const rows = screen.getAllByTestId('home-other');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'KK-RND · R&D group1 overdue · 1 due soon · 1 change',
+      'KK-X · Quiet groupnothing waiting',
+    ]);
+    expect(within(rows[0] as HTMLElement).getByRole('link')).toHaveAttribute('href', `/c/${other.committeeId}`);
+  });
+
   it('should speak Malay', async () => {
     await i18n.changeLanguage('ms');
     try {

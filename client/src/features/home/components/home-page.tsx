@@ -1,13 +1,14 @@
-import type { CommitteeHome, Role } from '@sidang/shared';
+import type { CommitteeHome, MyHome, Role } from '@sidang/shared';
 import { type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { type ViewState, viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { isNoAccess, NoAccessNotice, useCommittee, useCommitteeName } from '../../committees/index.ts';
-import { useCommitteeHome } from '../hooks/use-home.ts';
+import { useCommitteeHome, useMyHome } from '../hooks/use-home.ts';
 import { CommitteeView } from './committee-view.tsx';
 import { ForMeView } from './for-me.tsx';
+import { OtherCommittees } from './other-committees.tsx';
 import '../home.css';
 
 const TABS = ['me', 'committee'] as const;
@@ -23,6 +24,8 @@ export interface HomeViewProps {
   title: string;
   memberRole: Role | undefined;
   home: CommitteeHome | undefined;
+  /** The caller's home across their committees, for the other committees' line each. */
+  acrossCommittees?: MyHome;
   state: ViewState;
   onRetry: () => void;
   tab: Tab;
@@ -31,7 +34,7 @@ export interface HomeViewProps {
 }
 
 /** The home of one committee: "For me", and for the chair and secretariat "Committee". */
-export function HomeView({ committeeId, title, memberRole, home, state, onRetry, tab, onTab, noAccess }: HomeViewProps) {
+export function HomeView({ committeeId, title, memberRole, home, acrossCommittees, state, onRetry, tab, onTab, noAccess }: HomeViewProps) {
   const { t } = useTranslation();
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
   if (noAccess) {
@@ -48,7 +51,9 @@ export function HomeView({ committeeId, title, memberRole, home, state, onRetry,
     state === 'error' || state === 'offline' ? null : current === 'committee' && home?.overview ? (
       <CommitteeView committeeId={committeeId} overview={home.overview} />
     ) : (
-      <ForMeView committeeId={committeeId} home={home} />
+      <ForMeView committeeId={committeeId} home={home}>
+        <OtherCommittees committeeId={committeeId} home={acrossCommittees} />
+      </ForMeView>
     );
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -109,6 +114,8 @@ export function HomePage() {
   const [search, setSearch] = useSearchParams();
   const committee = useCommittee(committeeId);
   const home = useCommitteeHome(committeeId);
+  // Across committees only once this one's home is drawn: it is second on the screen.
+  const across = useMyHome(home.data !== undefined);
   const name = useCommitteeName();
   const tab: Tab = search.get('view') === 'committee' ? 'committee' : 'me';
   return (
@@ -117,6 +124,7 @@ export function HomePage() {
       title={committee.data ? name(committee.data) : ''}
       memberRole={committee.data?.role}
       home={home.data}
+      acrossCommittees={across.data}
       state={viewStateOf(home)}
       onRetry={() => void home.refetch()}
       tab={tab}

@@ -1,4 +1,4 @@
-import type { CommitteeHome } from '@sidang/shared';
+import type { CommitteeHome, MyHome } from '@sidang/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
@@ -13,5 +13,15 @@ export function useCommitteeHome(committeeId: string) {
     queryKey: queryKeys.home(committeeId),
     queryFn: () => api.get<CommitteeHome>(`/api/committees/${encodeURIComponent(committeeId)}/home`),
     enabled: committeeId !== '',
+  });
+}
+
+/** The caller's home across their committees (a look, not a visit: it moves no "since you were last here"). */
+export function useMyHome(enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.myHome,
+    queryFn: () => api.get<MyHome>('/api/me/home'),
+    enabled,
   });
 }
