@@ -217,6 +217,7 @@ describe('notifications: derived from committed changes and the clock, per recip
     await app.request('PATCH', `/api/action-items/${action.id}`, chair.token, { version: 1, status: 'in_progress' });
     const [changed] = await about(observer, action.id);
     expect(changed?.kind).toBe('record.changed');
+    expect(changed?.text).toBe(`${chair.user.name} changed the action “${action.title}”`);
     const unfollowed = await app.request<FollowState>('DELETE', `/api/follows/action-item/${action.id}`, observer.token);
     expect(unfollowed.body.following).toBe(false);
     await app.request('PATCH', `/api/action-items/${action.id}`, chair.token, { version: 2, status: 'blocked' });

@@ -1,4 +1,12 @@
-import { type Classification, type Locale, type Notification, type NotificationKind, projectFor, recordTitle } from '@sidang/shared';
+import {
+  type Classification,
+  describeChange,
+  type Locale,
+  type Notification,
+  type NotificationKind,
+  projectFor,
+  recordTitle,
+} from '@sidang/shared';
 import type { NotificationRow } from './notifications.repository.js';
 
 type Words = (actor: string, detail: Readonly<Record<string, unknown>>) => string;
@@ -38,7 +46,7 @@ const SENTENCES: Readonly<Record<Locale, Readonly<Record<NotificationKind, Words
     'meeting.started': () => 'The meeting has started',
     'meeting.cancelled': (actor) => `${actor} cancelled the meeting`,
     'paper.added': (actor) => `${actor} added a paper`,
-    'record.changed': (actor) => `${actor} changed a record you follow`,
+    'record.changed': (actor) => `${actor} changed a record you follow`, // read through describeChange
     'vote.opened': (actor) => `${actor} opened a vote`,
     'resolution.circulated': (actor) => `${actor} circulated a resolution`,
   },
@@ -87,14 +95,23 @@ export function toNotification(row: NotificationRow, clearance: Classification, 
     own === null && row.parent_type && row.parent_data
       ? recordTitle(row.parent_type, projectFor(row.parent_data, clearance, row.parent_field_levels))
       : null;
+  const title = own ?? parent ?? '';
+  // A followed record's change reads as the activity page says it (the shared description per type).
+  const text =
+    row.kind === 'record.changed'
+      ? describeChange(
+          { actorName: row.actor_name, entityType: row.entity_type, verb: 'updated', title: own, parentTitle: parent, changes: [] },
+          locale,
+        ).sentence
+      : notificationText(row.kind, locale, row.actor_name, row.detail ?? {});
   return {
     id: row.id,
     kind: row.kind,
     committeeId: row.committee_id,
     entityType: row.entity_type,
     entityId: row.entity_id,
-    title: own ?? parent ?? '',
-    text: notificationText(row.kind, locale, row.actor_name, row.detail ?? {}),
+    title,
+    text,
     at: new Date(row.at).toISOString(),
     readAt: row.read_at ? new Date(row.read_at).toISOString() : null,
   };
