@@ -29,6 +29,8 @@ export function useLiveNotifications(): void {
     if (!socket) return undefined;
     const refresh = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.lists });
     const onNotification = (notification: Notification) => {
+      // Without an id it cannot be deduplicated: the list is read instead.
+      if (typeof notification?.id !== 'string') return refresh();
       // A read already on its way may have been answered before this one was stored: it is asked
       // again (sent after the commit, the notification is in any read that starts now).
       if (queryClient.isFetching({ queryKey: notificationKeys.lists }) > 0) refresh();
