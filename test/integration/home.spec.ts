@@ -128,16 +128,24 @@ describe('home: what needs me now, need-to-know', () => {
     const renamed = await app.request('PATCH', `/api/action-items/${item.id}`, chair.token, { version: 1, title: unique('Renamed') });
     expect(renamed.status).toBe(200);
     const update = await aProgressUpdate(app, chair, item);
+    // A record they follow is theirs too; one they do not is not.
+    const followed = await aMeeting(app, chair, committee);
+    const other = await aMeeting(app, chair, committee);
+    await moveMeeting(chair, other, 'scheduled');
+    expect((await app.request('PUT', `/api/follows/meeting/${followed.id}`, member.token)).status).toBe(200);
+    await moveMeeting(chair, followed, 'scheduled');
 
     const second = await home(member, committee);
     expect(second.sinceLastVisit.since).not.toBeNull();
     expect(second.sinceLastVisit.changes.map((c) => [c.entityType, c.entityId, c.verb])).toEqual([
+      ['meeting', followed.id, 'updated'],
+      ['meeting', followed.id, 'created'],
       ['progress-update', update.id, 'created'],
       ['action-item', item.id, 'updated'],
     ]);
-    expect(second.sinceLastVisit.changes[1]?.changes.map((c) => c.field)).toEqual(['title']);
+    expect(second.sinceLastVisit.changes[3]?.changes.map((c) => c.field)).toEqual(['title']);
     // A live refresh within the same visit keeps the list.
-    expect((await home(member, committee)).sinceLastVisit.changes).toHaveLength(2);
+    expect((await home(member, committee)).sinceLastVisit.changes).toHaveLength(4);
     // A look across committees is not a visit: an hour on, the committee's home still starts at the same place.
     await sql(app).dataSource.query("UPDATE home_visits SET seen_at = seen_at - interval '1 hour' WHERE user_id = $1", [member.id]);
     const across = await app.request<MyHome>('GET', '/api/me/home', member.token);

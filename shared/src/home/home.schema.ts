@@ -59,7 +59,7 @@ export const homeMinutesSchema = z.object({
 });
 export type HomeMinutes = z.infer<typeof homeMinutesSchema>;
 
-/** A change, by someone else, to a record the caller owns (or to its thread), as the caller may see it. */
+/** A change, by someone else, to a record the caller owns or follows (or to its children), as the caller may see it. */
 export const homeChangeSchema = z.object({
   seq: z.number().int().min(1),
   at: z.iso.datetime(),

@@ -12,7 +12,7 @@ describe({
   method: 'get',
   path: '/api/committees/:committeeId/home',
   summary:
-    "The caller's home in a committee: their actions (overdue, due soon), the meeting in progress and the next, minutes to review, changes to their records since their last visit; the chair and secretariat also get the committee's figures",
+    "The caller's home in a committee: their actions (overdue, due soon), the meeting in progress and the next, minutes to review, changes to the records they own or follow since their last visit; the chair and secretariat also get the committee's figures",
   params: committeeParams,
   response: committeeHomeSchema,
 });

@@ -148,11 +148,13 @@ export class HomeRepository {
   }
 
   /**
-   * Changes by others after seq `after` to actions the reader owns and to their threads,
-   * newest first, through the one rule of who may read a logged change.
+   * Changes by others after seq `after` to the actions the reader owns and the records they
+   * follow, and to their children, newest first, through the one rule of who may read a logged change.
    */
-  changesToOwned(reader: HomeReader, after: number, limit: number): Promise<ChangeRow[]> {
-    const owned = 'SELECT i.id FROM action_items i WHERE i.committee_id = :committeeId AND :userId = ANY(i.owner_ids)';
+  changesToMine(reader: HomeReader, after: number, limit: number): Promise<ChangeRow[]> {
+    // Theirs: the actions they own and the records they follow (the follows of notifications).
+    const mine = `SELECT i.id FROM action_items i WHERE i.committee_id = :committeeId AND :userId = ANY(i.owner_ids)
+      UNION SELECT f.entity_id FROM follows f WHERE f.user_id = :userId AND f.committee_id = :committeeId`;
     const query = this.visits.manager
       .createQueryBuilder(ChangeEventEntity, 'e')
       .innerJoin(AuditEntryEntity, 'a', 'a.committee_id = e.committee_id AND a.seq = e.seq')
@@ -165,7 +167,7 @@ export class HomeRepository {
       });
     whereReaderMaySee(query, bands(reader.clearance).level, { includeHidden: false });
     return query
-      .andWhere(`(e.entity_id IN (${owned}) OR s.parent_id IN (${owned}))`)
+      .andWhere(`(e.entity_id IN (${mine}) OR s.parent_id IN (${mine}))`)
       .orderBy('e.seq', 'DESC')
       .limit(limit)
       .getRawMany<ChangeRow>();

@@ -64,7 +64,7 @@ export class HomeService {
     const next = await this.repository.meeting(reader, 'scheduled');
     const minutes = await this.repository.circulatedMinutes(reader);
     const since = await this.sinceLastVisit(reader, now, visit);
-    const changes = await this.repository.changesToOwned(reader, since.seq ?? 0, CHANGES_SHOWN);
+    const changes = await this.repository.changesToMine(reader, since.seq ?? 0, CHANGES_SHOWN);
     return {
       committeeId: reader.committeeId,
       today,
