@@ -149,6 +149,16 @@ describe('activity: the audit trail, readable and need-to-know', () => {
     // Positive control: the SECRET reader sees the move onto it, named.
     const chairMoves = (await activity(chair, `?entityId=${meeting.id}`)).items.filter((entry) => entry.verb === 'current-item-changed');
     expect(chairMoves[0]?.names).toEqual({ [open.id]: open.title, [secret.id]: marker });
+
+    // A link is named by its ends: for a reader who may see both, and nowhere for one who may not see one.
+    for (const toId of [meeting.id, secret.id]) {
+      expect((await app.request('POST', '/api/links', chair.token, { fromId: action.id, toId })).status).toBe(201);
+    }
+    const linkTitles = async (session: Session) =>
+      (await activity(session, '?limit=20')).items.filter((entry) => entry.entityType === 'record-link').map((entry) => entry.title);
+    expect(await linkTitles(observer)).toEqual([`${action.title} ↔ ${meeting.title}`]);
+    expect(JSON.stringify(await activity(observer, '?limit=50'))).not.toContain(marker);
+    expect((await linkTitles(chair)).slice(0, 2)).toEqual([`${action.title} ↔ ${marker}`, `${action.title} ↔ ${meeting.title}`]);
   });
 
   it('should refuse to rewrite or erase the audit trail at the database level', async () => {

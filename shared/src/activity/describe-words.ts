@@ -79,9 +79,7 @@ export const SENTENCE_WORDS = {
   forInformation: ['For information', 'Untuk makluman'],
   /** The attendance of one person: {name}. */
   attendanceOf: ['Attendance of {name}', 'Kehadiran {name}'],
-  /** Links, whose ends are named by the entry. */
-  linked: ['linked {from} to {to}', 'memautkan {from} kepada {to}'],
-  unlinked: ['removed the link between {from} and {to}', 'membuang pautan antara {from} dengan {to}'],
+  /** Links whose ends the change does not name. */
   linkedUnnamed: ['linked two records', 'memautkan dua rekod'],
   unlinkedUnnamed: ['removed a link between two records', 'membuang pautan antara dua rekod'],
 } as const satisfies Record<string, Words>;
@@ -371,6 +369,7 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
   },
   'record-link': {
     noun: ['the link', 'pautan'],
+    verbs: { created: ['added {record}', 'menambah {record}'], deleted: ['removed {record}', 'membuang {record}'] },
     fields: {},
     quiet: ['fromId', 'fromType', 'toId', 'toType'],
   },

@@ -251,6 +251,19 @@ describe(describeChange.name, () => {
     expect(JSON.stringify(describeChange(hidden, 'en'))).not.toContain('OLD-MARKER');
   });
 
+  it('should name a link by its ends, and say two records were linked when it cannot', () => {
+    const named: DescribableChange = {
+      actorName: 'Urus setia',
+      entityType: 'record-link',
+      verb: 'created',
+      title: 'Survey ↔ Bil. 3/2026',
+      changes: [],
+    };
+    expect(describeChange(named, 'en').sentence).toBe('Urus setia added the link “Survey ↔ Bil. 3/2026”');
+    expect(describeChange(named, 'ms').sentence).toBe('Urus setia menambah pautan “Survey ↔ Bil. 3/2026”');
+    expect(describeChange({ ...named, title: null, verb: 'deleted' }, 'ms').sentence).toBe('Urus setia membuang pautan antara dua rekod');
+  });
+
   it('should call an unknown actor someone, and name a record without a title by its type', () => {
     const change: DescribableChange = { entityType: 'committee-settings', verb: 'updated', title: null, changes: [] };
     expect(describeChange(change, 'en').sentence).toBe('Someone changed the committee settings');

@@ -241,7 +241,8 @@ function verbPhrase(change: DescribableChange, type: TypeWords | null): Words {
     const phrase = moved ? transition.to[String(moved.after)] : undefined;
     if (phrase) return phrase;
   }
-  if (change.entityType === 'record-link' && (verb === 'created' || verb === 'deleted')) {
+  // A link is named by its ends (`linkTitle`) where the reader may see both; otherwise it says so.
+  if (change.entityType === 'record-link' && !change.title && (verb === 'created' || verb === 'deleted')) {
     return verb === 'created' ? SENTENCE_WORDS.linkedUnnamed : SENTENCE_WORDS.unlinkedUnnamed;
   }
   return type?.verbs?.[verb] ?? GENERAL_VERBS[verb] ?? GENERAL_VERBS.updated;
@@ -342,4 +343,9 @@ export function idFieldsOf(entityType: string): string[] {
 export function governingName(entityType: string, record: Readonly<Record<string, unknown>>): string | null {
   if (entityType === 'meeting' && typeof record.number === 'string' && record.number.trim() !== '') return record.number;
   return recordTitle(entityType, record);
+}
+
+/** A link's name from its ends' names: "Validate the estimate ↔ EU FTA chapter". */
+export function linkTitle(from: string, to: string): string {
+  return `${from} ↔ ${to}`;
 }

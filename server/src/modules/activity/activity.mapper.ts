@@ -5,6 +5,7 @@ import {
   type FieldClassifications,
   governingName,
   idFieldsOf,
+  linkTitle,
   movedFields,
   projectFor,
   recordTitle,
@@ -60,10 +61,18 @@ function changedIds(entry: ActivityEntry): string[] {
   return ids.filter((id): id is string => typeof id === 'string' && UUID.test(id));
 }
 
-/** What `withNames` names: the ids an entry's changed fields point at, and its governing record. */
-export function idsToName(entry: ActivityEntry): string[] {
+/** A link's ends, from its row: it is named by them. */
+export function linkEnds(row: AuditRow): [string, string] | null {
+  const record = row.entity_type === 'record-link' ? (row.after ?? row.before) : null;
+  const from = record?.fromId;
+  const to = record?.toId;
+  return typeof from === 'string' && typeof to === 'string' ? [from, to] : null;
+}
+
+/** What `withNames` names: the ids an entry's changed fields point at, its governing record and a link's ends. */
+export function idsToName(entry: ActivityEntry, ends: readonly string[] | null = null): string[] {
   const parent = entry.ancestorIds[0];
-  return parent ? [...changedIds(entry), parent] : changedIds(entry);
+  return [...changedIds(entry), ...(parent ? [parent] : []), ...(ends ?? [])];
 }
 
 /** What the names are read from: the records the reader may see, projected for them, and the committee's members. */
@@ -72,8 +81,16 @@ export interface NameLookup {
   members: ReadonlyMap<string, string>;
 }
 
-/** The entry with the names of what it points at and of its governing record, as far as the reader may see them. */
-export function withNames(entry: ActivityEntry, lookup: NameLookup, clearance: Classification): ActivityEntry {
+/**
+ * The entry with the names of what it points at and of its governing record, as far as the
+ * reader may see them; a link is titled by its ends when the reader may see both.
+ */
+export function withNames(
+  entry: ActivityEntry,
+  lookup: NameLookup,
+  clearance: Classification,
+  ends: readonly [string, string] | null = null,
+): ActivityEntry {
   const nameOf = (id: string, governing: boolean): string | null => {
     const member = lookup.members.get(id);
     if (member !== undefined) return member;
@@ -89,5 +106,11 @@ export function withNames(entry: ActivityEntry, lookup: NameLookup, clearance: C
     if (name) names[id] = name.slice(0, 200);
   }
   const parentTitle = parent ? nameOf(parent, true) : null;
-  return { ...entry, names, parentTitle: parentTitle === null ? null : parentTitle.slice(0, 200) };
+  const [from, to] = ends ? [nameOf(ends[0], false), nameOf(ends[1], false)] : [null, null];
+  return {
+    ...entry,
+    title: from && to ? linkTitle(from, to).slice(0, 200) : entry.title,
+    names,
+    parentTitle: parentTitle === null ? null : parentTitle.slice(0, 200),
+  };
 }

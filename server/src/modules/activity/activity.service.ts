@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ActivityPage, ActivityQuery } from '@sidang/shared';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
-import { idsToName, toActivityEntry, withNames } from './activity.mapper.js';
+import { idsToName, linkEnds, toActivityEntry, withNames } from './activity.mapper.js';
 import { ActivityRepository } from './activity.repository.js';
 
 /**
@@ -26,8 +26,8 @@ export class ActivityService {
       entityId: query.entityId,
       limit: query.limit,
     });
-    const entries = rows.map((row) => toActivityEntry(row, access.clearance));
-    const ids = [...new Set(entries.flatMap(idsToName))];
+    const entries = rows.map((row) => ({ entry: toActivityEntry(row, access.clearance), ends: linkEnds(row) }));
+    const ids = [...new Set(entries.flatMap(({ entry, ends }) => idsToName(entry, ends)))];
     const [records, members] = await Promise.all([
       this.repository.namedRecords(committeeId, access.clearanceLevel, ids),
       this.repository.memberNames(committeeId, ids),
@@ -36,7 +36,7 @@ export class ActivityService {
       records: new Map(records.map((record) => [record.entity_id, record])),
       members: new Map(members.map((member) => [member.id, member.name])),
     };
-    const items = entries.map((entry) => withNames(entry, lookup, access.clearance));
+    const items = entries.map(({ entry, ends }) => withNames(entry, lookup, access.clearance, ends));
     const last = items.at(-1);
     return { items, nextCursor: items.length === query.limit && last ? String(last.seq) : null };
   }
