@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Notification } from '@sidang/shared';
 import { COMMITTEE_ID, uuid } from '../../test/fixtures.ts';
-import { type NotificationPages, unreadCountOf, withArrived, withRead, withUnreadCount } from './notification-cache.ts';
+import { type NotificationPages, unreadCountOf, withArrived, withoutCommittee, withRead, withUnreadCount } from './notification-cache.ts';
 
 const AT = '2026-03-12T01:00:00.000Z';
 const aNotification = (readAt: string | null = null): Notification => ({
@@ -59,5 +59,15 @@ describe('notification cache', () => {
     expect(unreadCountOf(all)).toBe(0);
     expect(unreadCountOf(withUnreadCount(all, 4))).toBe(4);
     expect(unreadCountOf(undefined)).toBe(0);
+  });
+
+  it("should drop a committee's notifications and their unread count, keeping the others", () => {
+    const other = '44444444-4444-4444-8444-444444444444';
+    const kept = aNotification();
+    const data = pages([{ ...aNotification(), committeeId: other }, kept], [{ ...aNotification(AT), committeeId: other }]);
+    const left = withoutCommittee(data, other.toUpperCase());
+    expect(left.pages.flatMap((page) => page.items)).toEqual([kept]);
+    expect(unreadCountOf(left)).toBe(1);
+    expect(withoutCommittee(left, other)).toBe(left);
   });
 });

@@ -45,6 +45,21 @@ export function withRead(data: NotificationPages, request: NotificationReadReque
   };
 }
 
+/** The list without a committee's notifications (the user has left it), and without their unread count. */
+export function withoutCommittee(data: NotificationPages, committeeId: string): NotificationPages {
+  const gone = (item: Notification) => item.committeeId.toLowerCase() === committeeId.toLowerCase();
+  const unreadGone = data.pages.flatMap((page) => page.items).filter((item) => gone(item) && item.readAt === null).length;
+  if (!data.pages.some((page) => page.items.some(gone))) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      items: page.items.filter((item) => !gone(item)),
+      unreadCount: Math.max(0, page.unreadCount - unreadGone),
+    })),
+  };
+}
+
 /** The list with the unread count the server answered. */
 export function withUnreadCount(data: NotificationPages, unreadCount: number): NotificationPages {
   return { ...data, pages: data.pages.map((page) => ({ ...page, unreadCount })) };

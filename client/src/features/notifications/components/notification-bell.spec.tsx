@@ -131,6 +131,42 @@ describe(NotificationBell.name, () => {
     );
   });
 
+  it("should take a committee's notifications off the screen as soon as the user is removed from it", async () => {
+    const OTHER = '44444444-4444-4444-8444-444444444444';
+    const { handler } = server([aNotification({ text: 'Kept' }), aNotification({ committeeId: OTHER, text: 'Of the committee left' })]);
+    let hang = false;
+    const socket = Object.assign(fakeSocket(), {
+      off() {
+        return socket;
+      },
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    queryClient.setQueryData<Committee[]>(queryKeys.committees, [committee]);
+    renderWithApp(
+      <RealtimeProvider token="t" committeeIds={[COMMITTEE_ID]} createSocket={() => socket as unknown as RealtimeSocket}>
+        <NotificationBell />
+      </RealtimeProvider>,
+      // Once removed, the list's next read does not answer: what is shown meanwhile is what the cache kept.
+      { handler: (call, init) => (hang ? new Promise<Response>(() => undefined) : handler(call, init)), queryClient },
+    );
+    await waitFor(() => expect(socket.connectCalls).toBeGreaterThan(0));
+    await act(async () => socket.fire('connect'));
+    await waitFor(() => expect(screen.getByTestId('bell-status')).toHaveTextContent('2 unread'));
+    const panel = await openPanel();
+    await waitFor(() => expect(within(panel).getAllByTestId('notification')).toHaveLength(2));
+
+    hang = true;
+    await act(async () => socket.fire('access-changed', { reason: 'membership-removed', committeeId: OTHER }));
+    await waitFor(() =>
+      expect(
+        within(panel)
+          .getAllByTestId('notification')
+          .map((line) => line.textContent),
+      ).toEqual([expect.stringContaining('Kept')]),
+    );
+    expect(screen.getByTestId('bell-status')).toHaveTextContent('1 unread');
+  });
+
   it('should list densely, mark all read, and open one (marked read) at its record', async () => {
     const target = aNotification({ text: 'Chair (MITI) assigned you an action', title: 'Tender evaluation' });
     const older = aNotification({ kind: 'meeting.changed', entityType: 'meeting', text: 'The meeting moved to 3 pm', title: '' });

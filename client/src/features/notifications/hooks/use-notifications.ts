@@ -1,10 +1,10 @@
-import type { Notification, NotificationReadRequest } from '@sidang/shared';
+import type { AccessChanged, Notification, NotificationReadRequest } from '@sidang/shared';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { useRealtimeSocket } from '../../../lib/realtime/realtime-provider.tsx';
 import { type NotificationFilter, notificationKeys, notificationsApi } from '../api/notifications-api.ts';
-import { updateLists, withArrived, withRead, withUnreadCount } from '../notification-cache.ts';
+import { updateLists, withArrived, withoutCommittee, withRead, withUnreadCount } from '../notification-cache.ts';
 
 /** The caller's notifications, newest first, a page at a time; `unread` holds only those not yet read. */
 export function useNotifications(filter: NotificationFilter) {
@@ -38,13 +38,21 @@ export function useLiveNotifications(): void {
     };
     socket.on('notification', onNotification);
     socket.on('connect', refresh);
-    socket.on('access-changed', refresh);
+    // What the user may no longer see leaves the screen at once, before the list is read again:
+    // a committee they left by its id; after a change of clearance nothing is shown until then.
+    const onAccessChanged = (change: AccessChanged) => {
+      const { committeeId } = change;
+      if (change.reason === 'membership-removed' && committeeId) updateLists(queryClient, (data) => withoutCommittee(data, committeeId));
+      if (change.reason === 'clearance-changed') void queryClient.resetQueries({ queryKey: notificationKeys.lists });
+      else refresh();
+    };
+    socket.on('access-changed', onAccessChanged);
     // Connected before this listened: what came between the first read and now is read again.
     if (socket.connected) refresh();
     return () => {
       socket.off('notification', onNotification);
       socket.off('connect', refresh);
-      socket.off('access-changed', refresh);
+      socket.off('access-changed', onAccessChanged);
     };
   }, [socket, queryClient]);
 }
