@@ -25,6 +25,8 @@ const ROUTES = {
     'src/app/layout/app-shell.tsx',
     'src/features/action-items/components/action-items-page.tsx',
   ],
+  // Where signing in lands. Its charts (recharts) load with the Committee tab only.
+  'committee home (/c/:id)': ['src/app/require-auth.tsx', 'src/app/layout/app-shell.tsx', 'src/features/home/components/home-page.tsx'],
 };
 
 const manifest = JSON.parse(await readFile(join(dist, '.vite/manifest.json'), 'utf8'));

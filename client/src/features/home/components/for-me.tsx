@@ -1,14 +1,27 @@
-import type { CommitteeHome, HomeChange, HomeMeeting } from '@sidang/shared';
-import { describeChange, isEntityType } from '@sidang/shared';
-import type { ReactNode } from 'react';
+import type { CommitteeHome, HomeMeeting } from '@sidang/shared';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTimestamp } from '../../../lib/dates.ts';
-import { recordPath } from '../../../lib/records/record-types.ts';
 import { ClassificationBadge, DueDate, StatusBadge } from '../../../lib/ui/badges.tsx';
 
 /** Rows a section keeps room for while loading, so that nothing moves when the data arrives. */
 const SKELETON_ROWS = 2;
+
+// The sentences of the changes (the shared words of every record type) load after the first screen.
+const SinceChanges = lazy(() => import('./since-changes.tsx').then((m) => ({ default: m.SinceChanges })));
+
+/** Placeholder rows of a row's height: what arrives takes their place without moving the page. */
+function SkeletonRows({ count }: { count: number }) {
+  return (
+    <ul className="home-rows" aria-hidden="true">
+      {Array.from({ length: count }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+        <li key={index} className="home-row home-row--skeleton" />
+      ))}
+    </ul>
+  );
+}
 
 /** One section of the home: a heading, its rows (or skeleton rows while loading) and an empty line. */
 function Section({
@@ -32,18 +45,7 @@ function Section({
         {title}
         {aside && <span className="home-section__aside">{aside}</span>}
       </h2>
-      {loading ? (
-        <ul className="home-rows" aria-hidden="true">
-          {Array.from({ length: SKELETON_ROWS }, (_, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-            <li key={index} className="home-row home-row--skeleton" />
-          ))}
-        </ul>
-      ) : empty !== null ? (
-        <p className="home-empty">{empty}</p>
-      ) : (
-        children
-      )}
+      {loading ? <SkeletonRows count={SKELETON_ROWS} /> : empty !== null ? <p className="home-empty">{empty}</p> : children}
     </section>
   );
 }
@@ -62,16 +64,6 @@ function MeetingLine({ meeting, committeeId }: { meeting: HomeMeeting; committee
       </span>
     </span>
   );
-}
-
-/** The change in the words every channel uses (shared `describeChange`), in the UI language. */
-function describe(change: HomeChange, language: string) {
-  return describeChange({ ...change, actorName: change.actorName || null }, language.startsWith('ms') ? 'ms' : 'en');
-}
-
-function changeLink(change: HomeChange): string | undefined {
-  if (change.verb === 'deleted' || !isEntityType(change.entityType)) return undefined;
-  return recordPath(change.entityType, change.committeeId, change.entityId, change.parentId ? [change.parentId] : []);
 }
 
 /** "For me": what needs the caller now in this committee, densest first-screen first. */
@@ -169,33 +161,9 @@ export function ForMeView({ committeeId, home, children }: { committeeId: string
         loading={loading}
         empty={since && since.changes.length === 0 ? t('home.sinceEmpty') : null}
       >
-        <ul className="home-rows">
-          {since?.changes.map((change) => {
-            const to = changeLink(change);
-            const words = describe(change, i18n.language);
-            return (
-              <li key={change.seq} className="home-row" data-testid="home-change">
-                <span className="home-row__main">
-                  <span title={[words.sentence, ...words.changes.map((field) => field.text)].join('\n')}>
-                    <strong>{words.actor}</strong> {words.lead}
-                    {to ? (
-                      <Link to={to} className="home-row__title">
-                        {words.record}
-                      </Link>
-                    ) : (
-                      <span className="home-row__title">{words.record}</span>
-                    )}
-                    {words.tail}
-                    {words.changes[0] && <span className="home-row__meta"> · {words.changes[0].text}</span>}
-                  </span>
-                  <time className="home-row__meta" dateTime={change.at}>
-                    {formatTimestamp(change.at, i18n.language)}
-                  </time>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+        <Suspense fallback={<SkeletonRows count={since?.changes.length ?? SKELETON_ROWS} />}>
+          <SinceChanges changes={since?.changes ?? []} />
+        </Suspense>
       </Section>
       {children}
     </div>

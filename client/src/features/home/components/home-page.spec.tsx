@@ -125,7 +125,7 @@ function renderView(props: Partial<HomeViewProps> = {}) {
 }
 
 describe(HomeView.name, () => {
-  it('should show my actions overdue first, the meeting to join, the next meeting with its papers, minutes and changes', () => {
+  it('should show my actions overdue first, the meeting to join, the next meeting with its papers, minutes and changes', async () => {
     renderView();
     const actions = screen.getAllByTestId('home-action');
     expect(actions.map((row) => row.getAttribute('data-overdue'))).toEqual(['true', 'false']);
@@ -140,7 +140,7 @@ describe(HomeView.name, () => {
       'href',
       `/c/${COMMITTEE_ID}/meetings/${MEETING_ID}/minutes`,
     );
-    const change = screen.getByTestId('home-change');
+    const change = await screen.findByTestId('home-change');
     expect(change).toHaveTextContent(/^Pengerusi changed the action “Late report” · Status: Not started → Blocked/);
     expect(within(change).getByRole('link')).toHaveAttribute('href', `/c/${COMMITTEE_ID}/actions/${ITEM_ID}`);
     // A member has no committee-wide tab.
