@@ -220,6 +220,41 @@ describe(NotificationBell.name, () => {
     expect(screen.getByTestId('bell')).toHaveAttribute('aria-expanded', 'false');
   });
 
+  it('should close when the focus moves on past it', async () => {
+    const { handler } = server([aNotification({ text: 'One' })]);
+    renderWithApp(
+      <>
+        <NotificationBell />
+        <button type="button">next in the bar</button>
+      </>,
+      { handler },
+    );
+    const panel = await openPanel();
+    within(panel).getByRole('link', { name: 'Notification settings' }).focus();
+    await userEvent.tab();
+    expect(screen.getByRole('button', { name: 'next in the bar' })).toHaveFocus();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('should show older notifications a page at a time', async () => {
+    const newer = aNotification({ text: 'Newer one' });
+    const older = aNotification({ text: 'Older one' });
+    const { calls } = renderWithApp(<NotificationBell />, {
+      handler: (call) =>
+        jsonResponse(200, call.url.includes('cursor=') ? page([older], 2) : { ...page([newer], 2), nextCursor: 'after-newer' }),
+    });
+    const panel = await openPanel();
+    await within(panel).findByText('Newer one');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Show older' }));
+    expect(await within(panel).findByText('Older one')).toBeInTheDocument();
+    expect(within(panel).getAllByTestId('notification')).toHaveLength(2);
+    expect(within(panel).queryByRole('button', { name: 'Show older' })).not.toBeInTheDocument();
+    // The first page (read again when the panel opens on a stale list), then the next by its cursor.
+    expect(new Set(calls.map((call) => call.url))).toEqual(
+      new Set(['/api/notifications?limit=30', '/api/notifications?limit=30&cursor=after-newer']),
+    );
+  });
+
   it('should say when there is nothing, and when the list could not be read (with a retry)', async () => {
     const empty = server([]);
     const view = renderWithApp(<NotificationBell />, { handler: empty.handler });

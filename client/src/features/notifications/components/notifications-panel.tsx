@@ -143,7 +143,18 @@ export function NotificationsPanel({ id, onClose }: { id: string; onClose: (retu
   };
 
   return (
-    <div className="notifications-panel" id={id} role="dialog" aria-labelledby={`${id}-title`} onKeyDown={moveFocus}>
+    <div
+      className="notifications-panel"
+      id={id}
+      role="dialog"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={moveFocus}
+      // Tabbing out of it closes it (on a phone, what comes next is under the sheet).
+      onBlur={(event) => {
+        const next = event.relatedTarget;
+        if (next instanceof Element && !next.closest('[data-bell]')) onClose(false);
+      }}
+    >
       <div className="notifications__head">
         <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
           {t('notifications.title')}
