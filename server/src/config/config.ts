@@ -85,6 +85,17 @@ export const configSchema = z.object({
   DB_ACQUIRE_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 10_000),
   /** Redis shared by several instances for realtime fan-out. Optional on one node. */
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must start with redis://')),
+  /**
+   * SMTP server for e-mailed notifications (`smtp://host:port`, `smtps://user:password@host`).
+   * Without it, or without MAIL_FROM, nothing is e-mailed and nothing fails.
+   */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')),
+  /** The sender of notification e-mails, e.g. `Sidang <sidang@agency.gov.my>`. */
+  MAIL_FROM: optional(z.string().min(3).max(320)),
+  /** The address people open the app at: the links in e-mails (default http://localhost:PORT). */
+  APP_URL: optional(z.string().regex(/^https?:\/\/[^/]+/, 'must start with http:// or https://')),
+  /** How often the mail worker looks for e-mails to send, in ms. */
+  MAIL_POLL_MS: withDefault(z.coerce.number().int().min(50).max(600_000), 5_000),
   /** Prefix of the rate-limit keys in Redis, so deployments (or test runs) sharing one Redis count apart. */
   RATE_LIMIT_REDIS_PREFIX: withDefault(z.string().min(1).max(100), 'sidang:rate:'),
   /** How often each instance re-reads the change log as a safety net for missed signals, in ms. */

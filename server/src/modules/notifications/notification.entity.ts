@@ -93,4 +93,58 @@ export class NotificationPreferenceEntity {
   kinds: Partial<Record<NotificationKind, NotificationDelivery>>;
 }
 
-export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationCursorEntity, FollowEntity, NotificationPreferenceEntity];
+/** What becomes of an e-mail: waiting, held for the digest, being sent, sent, given up, or no longer allowed. */
+export type MailStatus = 'pending' | 'held' | 'sending' | 'sent' | 'failed' | 'dropped' | 'digested';
+
+/**
+ * The e-mail outbox: one row per notification to e-mail (unique: at most one e-mail each), and
+ * one per user and day for the digest. A worker claims rows (`FOR UPDATE SKIP LOCKED`, status
+ * `sending` committed before it talks to SMTP), so no two instances send one, and a restart
+ * never sends again what it may have sent.
+ */
+@Entity({ name: 'mail_outbox' })
+@Index('mail_outbox_notification_idx', ['notificationId'], { unique: true })
+@Index('mail_outbox_digest_idx', ['userId', 'digestDay'], { unique: true })
+@Index('mail_outbox_due_idx', ['status', 'nextAt'])
+export class MailOutboxEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  /** The notification of an e-mail of its own, or held for a digest; null for the digest itself. */
+  @Column({ name: 'notification_id', type: 'uuid', nullable: true })
+  notificationId: string | null;
+
+  /** The day (Asia/Kuala_Lumpur) of a digest; null otherwise. */
+  @Column({ name: 'digest_day', type: 'varchar', length: 10, nullable: true })
+  digestDay: string | null;
+
+  /** The digest row a held notification went into. */
+  @Column({ name: 'digest_id', type: 'bigint', nullable: true })
+  digestId: string | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  status: MailStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'next_at', type: 'timestamptz', default: () => 'now()' })
+  nextAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+}
+
+export const NOTIFICATION_ENTITIES = [
+  NotificationEntity,
+  NotificationCursorEntity,
+  FollowEntity,
+  NotificationPreferenceEntity,
+  MailOutboxEntity,
+];

@@ -3,8 +3,10 @@ import type { Subscription } from 'rxjs';
 import { ChangeBus } from '../../changes/change-bus.js';
 import { UserBus } from '../../changes/user-bus.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { MailOutboxRepository } from './mail-outbox.repository.js';
+import { mailEnabled } from './mail-worker.js';
 import { deriveNotifications } from './notification-deriver.js';
-import { NotificationsRepository } from './notifications.repository.js';
+import { NotificationsRepository, type StoredNotification, turnedOff } from './notifications.repository.js';
 
 const PAGE = 200;
 
@@ -29,6 +31,7 @@ export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
     private readonly bus: ChangeBus,
     private readonly userBus: UserBus,
     private readonly repository: NotificationsRepository,
+    private readonly outbox: MailOutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,16 +87,18 @@ export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
           manager,
           changes.flatMap((change) => [change.entityId, ...(change.parentId ? [change.parentId] : [])]),
         );
-        const turnedOff = await this.repository.turnedOff(manager, [...members.keys()]);
-        const stored: Array<{ id: string; userId: string }> = [];
+        const choices = await this.repository.choices(manager, [...members.keys()]);
+        const off = turnedOff(choices);
+        const stored: StoredNotification[] = [];
         for (const change of changes) {
-          const derived = deriveNotifications(change, { committeeId, members, followers, turnedOff });
+          const derived = deriveNotifications(change, { committeeId, members, followers, turnedOff: off });
           for (const follow of derived.follows) {
             await this.repository.follow(manager, { ...follow, committeeId });
             followers.set(follow.entityId, (followers.get(follow.entityId) ?? new Set()).add(follow.userId));
           }
           stored.push(...(await this.repository.insert(manager, derived.notifications)));
         }
+        if (mailEnabled(this.config)) await this.outbox.enqueue(manager, stored, choices);
         await this.repository.moveCursor(manager, committeeId, last.seq);
         return { stored, full: changes.length === PAGE };
       });

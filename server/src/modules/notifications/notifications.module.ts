@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../../access/access.module.js';
+import { MailOutboxRepository } from './mail-outbox.repository.js';
+import { MailWorker } from './mail-worker.js';
 import { NotificationsConsumer } from './notifications.consumer.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -11,6 +13,13 @@ import './notifications.openapi.js';
 @Module({
   imports: [AccessModule],
   controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService, NotificationsConsumer, NotificationsScheduler],
+  providers: [
+    NotificationsRepository,
+    MailOutboxRepository,
+    NotificationsService,
+    NotificationsConsumer,
+    NotificationsScheduler,
+    MailWorker,
+  ],
 })
 export class NotificationsModule {}

@@ -20,6 +20,17 @@ export interface LoggedChange {
 }
 
 /** A member of a committee as the deriver needs them. */
+/** A user's choices: kind → delivery (kinds not named take DEFAULT_NOTIFICATION_DELIVERY). */
+export type Choices = Partial<Record<NotificationKind, NotificationDelivery>>;
+
+/** `<userId>:<kind>` for every kind a user turned off. */
+export function turnedOff(choices: ReadonlyMap<string, Choices>): Set<string> {
+  const off = new Set<string>();
+  for (const [userId, kinds] of choices)
+    for (const [kind, delivery] of Object.entries(kinds)) if (delivery === 'off') off.add(`${userId}:${kind}`);
+  return off;
+}
+
 export interface Recipient {
   userId: string;
   name: string;
@@ -40,6 +51,21 @@ export interface NewNotification {
   at: Date;
 }
 
+/** A recipient now: clearance, language and address. */
+export interface Reader {
+  clearance: Classification;
+  locale: Locale;
+  email: string;
+  name: string;
+}
+
+/** A notification just stored (its id, recipient and kind). */
+export interface StoredNotification {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+}
+
 /** A stored notification with what its recipient may read of its record now. */
 export interface NotificationRow {
   id: string;
@@ -52,6 +78,8 @@ export interface NotificationRow {
   at: Date;
   read_at: Date | null;
   actor_name: string | null;
+  /** The level the reader must be cleared for now (the marking of an e-mail about it). */
+  visible_level: number;
   data: Record<string, unknown> | null;
   field_levels: FieldClassifications | null;
   parent_type: string | null;
@@ -165,15 +193,14 @@ export class NotificationsRepository {
     return followers;
   }
 
-  /** The kinds each of `userIds` turned off. */
-  async turnedOff(manager: EntityManager, userIds: readonly string[]): Promise<Set<string>> {
-    if (userIds.length === 0) return new Set();
-    const rows: Array<{ user_id: string; kind: string }> = await manager.query(
-      `SELECT p.user_id, k.key AS kind FROM notification_preferences p, jsonb_each_text(p.kinds) k
-       WHERE k.value = 'off' AND p.user_id = ANY($1::uuid[])`,
+  /** The delivery each of `userIds` chose per kind (kinds not named take the default). */
+  async choices(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, Choices>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ user_id: string; kinds: Choices }> = await manager.query(
+      'SELECT user_id, kinds FROM notification_preferences WHERE user_id = ANY($1::uuid[])',
       [[...new Set(userIds)]],
     );
-    return new Set(rows.map((row) => `${row.user_id}:${row.kind}`));
+    return new Map(rows.map((row) => [row.user_id, row.kinds]));
   }
 
   async follow(
@@ -200,8 +227,8 @@ export class NotificationsRepository {
   }
 
   /** Stores each notification once (per recipient and cause); answers those that were new. */
-  async insert(manager: EntityManager, notifications: readonly NewNotification[]): Promise<Array<{ id: string; userId: string }>> {
-    const stored: Array<{ id: string; userId: string }> = [];
+  async insert(manager: EntityManager, notifications: readonly NewNotification[]): Promise<StoredNotification[]> {
+    const stored: StoredNotification[] = [];
     for (const item of notifications) {
       const rows: Array<{ id: string }> = await manager.query(
         `INSERT INTO notifications (user_id, committee_id, kind, entity_type, entity_id, level, actor_id, dedupe_key, detail, at)
@@ -220,7 +247,7 @@ export class NotificationsRepository {
           item.at.toISOString(),
         ],
       );
-      if (rows[0]) stored.push({ id: rows[0].id, userId: item.userId });
+      if (rows[0]) stored.push({ id: rows[0].id, userId: item.userId, kind: item.kind });
     }
     return stored;
   }
@@ -229,7 +256,13 @@ export class NotificationsRepository {
    * The recipient's notifications they may read now, newest first, with their records' latest
    * states (and the governing record's, for a record without a title of its own).
    */
-  async readable(filter: { userId: string; unread: boolean; before?: number; id?: string; limit: number }): Promise<NotificationRow[]> {
+  async readable(filter: {
+    userId: string;
+    unread: boolean;
+    before?: number;
+    ids?: readonly string[];
+    limit: number;
+  }): Promise<NotificationRow[]> {
     const params: unknown[] = [filter.userId, filter.limit];
     let extra = '';
     if (filter.unread) extra += ' AND n.read_at IS NULL';
@@ -237,12 +270,13 @@ export class NotificationsRepository {
       params.push(filter.before);
       extra += ` AND n.n < $${params.length}`;
     }
-    if (filter.id !== undefined) {
-      params.push(filter.id);
-      extra += ` AND n.id = $${params.length}::uuid`;
+    if (filter.ids !== undefined) {
+      params.push(filter.ids);
+      extra += ` AND n.id = ANY($${params.length}::uuid[])`;
     }
     return this.dataSource.query(
       `SELECT n.id, n.n, n.kind, n.committee_id, n.entity_type, n.entity_id, n.detail, n.at, n.read_at,
+              GREATEST(n.level, governing_level(n.entity_id)) AS visible_level,
               actor.name AS actor_name, latest.data, s.field_levels,
               parent.entity_type AS parent_type, parent.data AS parent_data, ps.field_levels AS parent_field_levels
        FROM notifications n ${READABLE_JOINS}
@@ -262,11 +296,10 @@ export class NotificationsRepository {
   }
 
   /** The recipient's clearance and language now (null when the account is gone or inactive). */
-  async reader(userId: string): Promise<{ clearance: Classification; locale: Locale } | null> {
-    const rows: Array<{ clearance: Classification; locale: Locale }> = await this.dataSource.query(
-      'SELECT clearance, locale FROM users WHERE id = $1::uuid AND active',
-      [userId],
-    );
+  async reader(userId: string): Promise<Reader | null> {
+    const rows: Reader[] = await this.dataSource.query('SELECT clearance, locale, email, name FROM users WHERE id = $1::uuid AND active', [
+      userId,
+    ]);
     return rows[0] ?? null;
   }
 

@@ -1,8 +1,10 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { UserBus } from '../../changes/user-bus.js';
 import { todayIn } from '../../common/today.js';
-import type { NewNotification } from './notifications.repository.js';
-import { NotificationsRepository } from './notifications.repository.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { MailOutboxRepository } from './mail-outbox.repository.js';
+import { mailEnabled } from './mail-worker.js';
+import { type NewNotification, NotificationsRepository, turnedOff } from './notifications.repository.js';
 
 /** How often the clock's kinds are looked for. */
 const EVERY_MS = 5 * 60_000;
@@ -12,6 +14,13 @@ export const DUE_SOON_DAYS = 2;
 const TIME_ZONE = 'Asia/Kuala_Lumpur';
 /** The advisory lock that makes one instance of a cluster run the schedule (any fixed 64-bit key). */
 const SCHEDULE_LOCK = 7_316_001;
+
+/** The digest goes out from this hour (Asia/Kuala_Lumpur) each day. */
+export const DIGEST_HOUR = 7;
+
+function hourIn(timeZone: string, now: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now));
+}
 
 function addDays(date: string, days: number): string {
   const at = new Date(`${date}T00:00:00Z`);
@@ -38,6 +47,8 @@ export class NotificationsScheduler implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly repository: NotificationsRepository,
     private readonly userBus: UserBus,
+    private readonly outbox: MailOutboxRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -84,11 +95,18 @@ export class NotificationsScheduler implements OnModuleInit, OnModuleDestroy {
           });
         }
       }
-      const off = await this.repository.turnedOff(manager, [...new Set(notifications.map((n) => n.userId))]);
-      return this.repository.insert(
+      const choices = await this.repository.choices(manager, [...new Set(notifications.map((n) => n.userId))]);
+      const off = turnedOff(choices);
+      const stored = await this.repository.insert(
         manager,
         notifications.filter((n) => !off.has(`${n.userId}:${n.kind}`)),
       );
+      if (mailEnabled(this.config)) {
+        await this.outbox.enqueue(manager, stored, choices);
+        // The day's digest, from its hour on (in the same run, under the same lock).
+        if (hourIn(TIME_ZONE, now) >= DIGEST_HOUR) await this.outbox.makeDigests(manager, today);
+      }
+      return stored;
     });
     for (const notice of stored) this.userBus.announce(notice);
     return stored.length;

@@ -112,7 +112,7 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
     try {
       const reader = await this.repository.reader(notice.userId);
       if (!reader) return;
-      const [row] = await this.repository.readable({ userId: notice.userId, unread: false, id: notice.id, limit: 1 });
+      const [row] = await this.repository.readable({ userId: notice.userId, unread: false, ids: [notice.id], limit: 1 });
       if (row) this.userBus.emit(notice.userId, toNotification(row, reader.clearance, reader.locale));
     } catch (error) {
       this.logger.warn(`A notification was stored but not pushed (it is listed): ${(error as Error).message}`);
