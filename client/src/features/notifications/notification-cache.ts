@@ -71,7 +71,8 @@ export function updateLists(
   change: (data: NotificationPages, filter: NotificationFilter) => NotificationPages,
 ): void {
   for (const [key, data] of queryClient.getQueriesData<NotificationPages>({ queryKey: notificationKeys.lists })) {
-    if (data) queryClient.setQueryData<NotificationPages>(key, change(data, key[2] as NotificationFilter));
+    // The bell's summary is a read of unread ones.
+    if (data) queryClient.setQueryData<NotificationPages>(key, change(data, key[2] === 'all' ? 'all' : 'unread'));
   }
 }
 

@@ -16,6 +16,11 @@ export const notificationKeys = {
   all: ['notifications'] as const,
   lists: ['notifications', 'list'] as const,
   list: (filter: NotificationFilter) => ['notifications', 'list', filter] as const,
+  /**
+   * The bell's read: the unread count (and the newest unread one), held in the lists' shape so
+   * that every change of the lists applies to it too.
+   */
+  summary: ['notifications', 'list', 'summary'] as const,
   preferences: ['notifications', 'preferences'] as const,
   follow: (entityType: string, entityId: string) => ['notifications', 'follow', entityType, entityId] as const,
 };
@@ -27,10 +32,10 @@ const enc = encodeURIComponent;
 const followPath = (entityType: string, entityId: string) => `/api/follows/${enc(entityType)}/${enc(entityId)}`;
 
 export const notificationsApi = {
-  list: (api: ApiClient, filter: NotificationFilter, cursor: string | null, signal?: AbortSignal) =>
+  list: (api: ApiClient, filter: NotificationFilter, cursor: string | null, signal?: AbortSignal, limit = NOTIFICATIONS_PAGE) =>
     api.get<NotificationPage>(
       '/api/notifications',
-      { limit: NOTIFICATIONS_PAGE, ...(filter === 'unread' ? { unread: 'true' } : {}), ...(cursor ? { cursor } : {}) },
+      { limit, ...(filter === 'unread' ? { unread: 'true' } : {}), ...(cursor ? { cursor } : {}) },
       { signal },
     ),
   markRead: (api: ApiClient, request: NotificationReadRequest) => api.post<NotificationReadResult>('/api/notifications/read', request),

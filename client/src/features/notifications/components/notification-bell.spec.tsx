@@ -107,7 +107,9 @@ describe(NotificationBell.name, () => {
     await act(async () => socket.fire('notification', live));
     await settle();
     expect(screen.getByTestId('bell-status')).toHaveTextContent('2 unread');
-    expect(view.queryClient.getQueryData<{ pages: NotificationPage[] }>(['notifications', 'list', 'all'])?.pages[0]?.items).toHaveLength(2);
+    expect(
+      view.queryClient.getQueryData<{ pages: NotificationPage[] }>(['notifications', 'list', 'summary'])?.pages[0]?.items,
+    ).toHaveLength(2);
 
     // Missed while offline: the reconnect reads it; the one already shown is not doubled.
     const missed = aNotification({ text: 'Third assignment' });
@@ -249,9 +251,9 @@ describe(NotificationBell.name, () => {
     expect(await within(panel).findByText('Older one')).toBeInTheDocument();
     expect(within(panel).getAllByTestId('notification')).toHaveLength(2);
     expect(within(panel).queryByRole('button', { name: 'Show older' })).not.toBeInTheDocument();
-    // The first page (read again when the panel opens on a stale list), then the next by its cursor.
+    // The bell's count, the panel's first page, then the next by its cursor.
     expect(new Set(calls.map((call) => call.url))).toEqual(
-      new Set(['/api/notifications?limit=30', '/api/notifications?limit=30&cursor=after-newer']),
+      new Set(['/api/notifications?limit=1&unread=true', '/api/notifications?limit=30', '/api/notifications?limit=30&cursor=after-newer']),
     );
   });
 

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveNotifications, useNotifications } from '../hooks/use-notifications.ts';
-import { unreadCountOf } from '../notification-cache.ts';
+import { useLiveNotifications, useUnreadCount } from '../hooks/use-unread-count.ts';
 import '../notifications.css';
 
 // The panel (its list, dates and strings) loads when it is first wanted: the bell is on every page.
@@ -17,9 +16,8 @@ export function NotificationBell() {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
-  const list = useNotifications('all');
+  const count = useUnreadCount();
   useLiveNotifications();
-  const count = unreadCountOf(list.data);
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
     if (returnFocus) button.current?.focus();
