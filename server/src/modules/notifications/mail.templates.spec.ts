@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Notification } from '@sidang/shared';
+import { linkTo, mailItem, markingOf, renderMail } from './mail.templates.js';
+
+const notification: Notification = {
+  id: '00000000-0000-4000-8000-000000000001',
+  kind: 'action.assigned',
+  committeeId: '00000000-0000-4000-8000-000000000002',
+  entityType: 'action-item',
+  entityId: '00000000-0000-4000-8000-000000000003',
+  title: 'Kaji <tarif> & kuota',
+  text: 'Aminah assigned you an action',
+  at: '2031-01-01T00:00:00.000Z',
+  readAt: null,
+};
+
+describe(markingOf.name, () => {
+  it('should mark CONFIDENTIAL and SECRET only', () => {
+    expect([0, 1, 2, 3].map(markingOf)).toEqual([null, null, 'SULIT', 'RAHSIA']);
+  });
+});
+
+describe(renderMail.name, () => {
+  it('should escape the HTML part and keep the plain text as written', () => {
+    const mail = renderMail([mailItem(notification, 0, 'en', 'https://sidang.test/')], { name: 'Badrul', locale: 'en' }, false);
+    expect(mail.subject).toBe('Sidang: Aminah assigned you an action');
+    expect(mail.text).toContain('Kaji <tarif> & kuota');
+    expect(mail.html).toContain('Kaji &lt;tarif&gt; &amp; kuota');
+    expect(mail.html).toContain(`href="${linkTo('https://sidang.test', notification)}"`);
+  });
+
+  it('should carry only the marking, the type and the link of a marked record, in the reader’s language', () => {
+    const mail = renderMail([mailItem(notification, 2, 'ms', 'https://sidang.test')], { name: 'Badrul', locale: 'ms' }, false);
+    expect(mail.subject).toBe('[SULIT] Sidang: pemberitahuan tentang tindakan');
+    for (const part of [mail.subject, mail.text, mail.html]) {
+      expect(part).not.toContain('tarif');
+      expect(part).not.toContain('Aminah');
+    }
+    expect(mail.text).toContain('/actions/00000000-0000-4000-8000-000000000003');
+  });
+});
