@@ -11,7 +11,17 @@ import type {
 } from '@sidang/shared';
 import { NotificationsScheduler } from '../../server/src/modules/notifications/notifications.scheduler.js';
 import { sql } from './support/db.js';
-import { aCommittee, aMeeting, aMembership, anActionItem, aProgressUpdate, aUser, type TestUser, unique } from './support/factories.js';
+import {
+  aCommittee,
+  aDocument,
+  aMeeting,
+  aMembership,
+  anActionItem,
+  aProgressUpdate,
+  aUser,
+  type TestUser,
+  unique,
+} from './support/factories.js';
 import { type LiveClient, TestApp, until } from './support/harness.js';
 
 /** A live socket of one user, collecting the notifications pushed to it. */
@@ -117,7 +127,7 @@ describe('notifications: derived from committed changes and the clock, per recip
     expect(progress?.kind).toBe('action.progress');
   });
 
-  it('should tell members when a meeting is scheduled, when its time or venue changes, and when its minutes are circulated', async () => {
+  it('should tell members when a meeting is scheduled, changes time or venue, gets a paper or starts, and when its minutes are circulated', async () => {
     const meeting = await aMeeting(app, chair, committee, { title: unique('Mesyuarat') });
     const scheduled = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'scheduled' });
     expect(scheduled.status).toBe(200);
@@ -142,6 +152,12 @@ describe('notifications: derived from committed changes and the clock, per recip
     const [told] = await about(member, minutes.body.id);
     expect(told?.kind).toBe('minutes.circulated');
     expect(told?.title).toBe(meeting.title);
+
+    const paper = await aDocument(app, chair, committee, { parentId: meeting.id, title: unique('Kertas') });
+    expect((await about(member, paper.id))[0]).toMatchObject({ kind: 'paper.added', title: paper.title });
+    const started = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 3, status: 'in_progress' });
+    expect(started.status).toBe(200);
+    expect((await about(member, meeting.id, 3))[0]?.kind).toBe('meeting.started');
   });
 
   it('should remind owners of actions due soon and overdue on a fixed clock, once per action, kind and due date', async () => {
