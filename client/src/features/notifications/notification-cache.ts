@@ -60,6 +60,30 @@ export function withoutCommittee(data: NotificationPages, committeeId: string): 
   };
 }
 
+/** How many distinct unread notifications the cached lists hold that `match` picks. */
+export function unreadMatching(queryClient: QueryClient, match: (item: Notification) => boolean): number {
+  const found = new Set<string>();
+  for (const [, data] of queryClient.getQueriesData<NotificationPages>({ queryKey: notificationKeys.lists })) {
+    for (const item of data?.pages.flatMap((page) => page.items) ?? []) if (item.readAt === null && match(item)) found.add(item.id);
+  }
+  return found.size;
+}
+
+/**
+ * Applies a change to every cached list, and lowers the bell's count (which holds few of the
+ * notifications) by the unread ones the lists know that `leaving` picks, or to 0 with `all`.
+ */
+export function updateListsAndBell(
+  queryClient: QueryClient,
+  change: (data: NotificationPages, filter: NotificationFilter) => NotificationPages,
+  leaving: ((item: Notification) => boolean) | 'all',
+): void {
+  const before = unreadCountOf(queryClient.getQueryData<NotificationPages>(notificationKeys.summary));
+  const bell = leaving === 'all' ? 0 : Math.max(0, before - unreadMatching(queryClient, leaving));
+  updateLists(queryClient, change);
+  queryClient.setQueryData<NotificationPages>(notificationKeys.summary, (data) => data && withUnreadCount(data, bell));
+}
+
 /** The list with the unread count the server answered. */
 export function withUnreadCount(data: NotificationPages, unreadCount: number): NotificationPages {
   return { ...data, pages: data.pages.map((page) => ({ ...page, unreadCount })) };

@@ -38,7 +38,9 @@ function server(items: Notification[]) {
   const handler: Handler = (call) => {
     if (call.method === 'GET' && call.url.startsWith('/api/notifications?')) {
       const unreadOnly = call.url.includes('unread=true');
-      return jsonResponse(200, page(state.items.filter((item) => !unreadOnly || item.readAt === null)));
+      const listed = state.items.filter((item) => !unreadOnly || item.readAt === null);
+      const limit = Number(new URLSearchParams(call.url.split('?')[1]).get('limit') ?? 30);
+      return jsonResponse(200, page(listed.slice(0, limit), listed.filter((item) => item.readAt === null).length));
     }
     if (call.method === 'POST' && call.url === '/api/notifications/read') {
       state.reads.push(call.body);
@@ -200,6 +202,19 @@ describe(NotificationBell.name, () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await waitFor(() => expect(state.reads).toEqual([{ all: true }, { ids: [fresh.id] }]));
     await waitFor(() => expect(screen.getByTestId('bell-status')).toHaveTextContent(''));
+  });
+
+  it('should lower the count as soon as one is opened, before the server answers', async () => {
+    const [newest, opened] = [aNotification({ text: 'Newest' }), aNotification({ text: 'Opened one' })];
+    const { handler } = server([newest, opened]);
+    renderWithApp(<NotificationBell />, {
+      handler: (call, init) => (call.method === 'POST' ? new Promise<Response>(() => undefined) : handler(call, init)),
+    });
+    await waitFor(() => expect(screen.getByTestId('bell-status')).toHaveTextContent('2 unread'));
+    const panel = await openPanel();
+    await within(panel).findByText('Opened one');
+    await userEvent.click(within(panel).getByRole('link', { name: /Opened one/ }));
+    await waitFor(() => expect(screen.getByTestId('bell-status')).toHaveTextContent('1 unread'));
   });
 
   it('should move through the lines with the arrow keys, and close with Escape back on the bell', async () => {

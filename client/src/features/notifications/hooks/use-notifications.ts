@@ -2,7 +2,7 @@ import type { NotificationReadRequest } from '@sidang/shared';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { type NotificationFilter, notificationKeys, notificationsApi } from '../api/notifications-api.ts';
-import { updateLists, withRead, withUnreadCount } from '../notification-cache.ts';
+import { updateLists, updateListsAndBell, withRead, withUnreadCount } from '../notification-cache.ts';
 
 /** The panel's list: the caller's notifications, newest first, a page at a time; `unread` holds only those not yet read. */
 export function useNotifications(filter: NotificationFilter) {
@@ -27,7 +27,9 @@ export function useMarkRead() {
     onMutate: async (request) => {
       await queryClient.cancelQueries({ queryKey: notificationKeys.lists });
       const at = new Date().toISOString();
-      updateLists(queryClient, (data) => withRead(data, request, at));
+      const ids = new Set('ids' in request ? request.ids : []);
+      const all = 'all' in request && request.all === true;
+      updateListsAndBell(queryClient, (data) => withRead(data, request, at), all ? 'all' : (item) => ids.has(item.id));
     },
     onSuccess: (result) => updateLists(queryClient, (data) => withUnreadCount(data, result.unreadCount)),
     onError: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.lists }),

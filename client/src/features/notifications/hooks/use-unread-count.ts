@@ -4,7 +4,14 @@ import { useEffect } from 'react';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { useRealtimeSocket } from '../../../lib/realtime/realtime-provider.tsx';
 import { notificationKeys, notificationsApi } from '../api/notifications-api.ts';
-import { type NotificationPages, unreadCountOf, updateLists, withArrived, withoutCommittee } from '../notification-cache.ts';
+import {
+  type NotificationPages,
+  unreadCountOf,
+  updateLists,
+  updateListsAndBell,
+  withArrived,
+  withoutCommittee,
+} from '../notification-cache.ts';
 
 // The bell's hooks, on every page: a plain query of one unread notification and the count (the
 // panel's paged lists load with the panel).
@@ -47,7 +54,10 @@ export function useLiveNotifications(): void {
     // a committee they left by its id; after a change of clearance nothing is shown until then.
     const onAccessChanged = (change: AccessChanged) => {
       const { committeeId } = change;
-      if (change.reason === 'membership-removed' && committeeId) updateLists(queryClient, (data) => withoutCommittee(data, committeeId));
+      if (change.reason === 'membership-removed' && committeeId) {
+        const gone = (item: Notification) => item.committeeId.toLowerCase() === committeeId.toLowerCase();
+        updateListsAndBell(queryClient, (data) => withoutCommittee(data, committeeId), gone);
+      }
       if (change.reason === 'clearance-changed') void queryClient.resetQueries({ queryKey: notificationKeys.lists });
       else refresh();
     };
