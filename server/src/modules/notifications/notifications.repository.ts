@@ -254,7 +254,8 @@ export class NotificationsRepository {
 
   /**
    * The recipient's notifications they may read now, newest first, with their records' latest
-   * states (and the governing record's, for a record without a title of its own).
+   * states (and the governing record's, for a record without a title of its own). A record's
+   * events are found through `scope_id` (indexed): its governing record's id, or its own.
    */
   async readable(filter: {
     userId: string;
@@ -284,10 +285,10 @@ export class NotificationsRepository {
        LEFT JOIN record_scopes s ON s.scope_id = n.entity_id
        LEFT JOIN record_scopes ps ON ps.scope_id = s.parent_id
        LEFT JOIN LATERAL (SELECT data FROM change_events
-                          WHERE committee_id = n.committee_id AND entity_id = n.entity_id AND verb <> 'deleted'
+                          WHERE scope_id = COALESCE(s.parent_id, n.entity_id) AND entity_id = n.entity_id AND verb <> 'deleted'
                           ORDER BY seq DESC LIMIT 1) latest ON true
        LEFT JOIN LATERAL (SELECT entity_type, data FROM change_events
-                          WHERE committee_id = n.committee_id AND entity_id = s.parent_id AND verb <> 'deleted'
+                          WHERE scope_id = COALESCE(ps.parent_id, s.parent_id) AND entity_id = s.parent_id AND verb <> 'deleted'
                           ORDER BY seq DESC LIMIT 1) parent ON true
        WHERE n.user_id = $1::uuid AND ${READABLE_WHERE} ${extra}
        ORDER BY n.n DESC LIMIT $2`,
