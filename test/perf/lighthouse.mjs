@@ -309,7 +309,7 @@ try {
         i -= 1;
         continue;
       }
-      if (runs > 1) console.log(`       run ${i + 1}: ${summary(results.at(-1))}`);
+      if (MAX_RUNS > 1) console.log(`       run ${i + 1}: ${summary(results.at(-1))}`);
       if (i === runs - 1 && runs < MAX_RUNS && misses(median(results)).length > 0) {
         console.log(`       the median of ${runs} runs misses a budget (${misses(median(results)).join('; ')}): ${MAX_RUNS} runs decide`);
         runs = MAX_RUNS;
