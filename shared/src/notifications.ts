@@ -68,6 +68,7 @@ export const notificationSchema = z.object({
   committeeId: z.uuid(),
   entityType: z.string().describe('The record it is about (opens it), e.g. action-item'),
   entityId: z.uuid(),
+  ancestorIds: z.array(z.uuid()).describe('The records that govern this one, nearest first (where it opens)'),
   title: z.string().describe("The record's title as the recipient may see it now ('' when it has none they may see)"),
   text: z.string().describe('What happened, in a sentence in the recipient’s language'),
   at: z.iso.datetime().describe('When it happened'),

@@ -17,6 +17,7 @@ import {
   aMeeting,
   aMembership,
   anActionItem,
+  anAgendaItem,
   aProgressUpdate,
   aUser,
   type TestUser,
@@ -66,6 +67,18 @@ describe('notifications: derived from committed changes and the clock, per recip
       const found = (await list(user)).items.filter((n) => n.entityId === entityId);
       return found.length >= count ? found : false;
     }, `${count} notification(s) about ${entityId}`);
+  }
+
+  /** Circulates the meeting's minutes as the chair. */
+  async function circulate(meeting: { id: string }): Promise<MinutesRecord> {
+    const minutes = await app.request<MinutesRecord>('GET', `/api/meetings/${meeting.id}/minutes`, chair.token);
+    expect(minutes.status).toBe(200);
+    const circulated = await app.request('POST', `/api/minutes/${minutes.body.id}/transition`, chair.token, {
+      to: 'circulated',
+      version: minutes.body.version,
+    });
+    expect(circulated.status).toBe(200);
+    return minutes.body;
   }
 
   /** Lets the consumer read the log to its end (changes are derived after commit, in the background). */
@@ -131,7 +144,7 @@ describe('notifications: derived from committed changes and the clock, per recip
     const meeting = await aMeeting(app, chair, committee, { title: unique('Mesyuarat') });
     const scheduled = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'scheduled' });
     expect(scheduled.status).toBe(200);
-    expect((await about(member, meeting.id))[0]?.kind).toBe('meeting.scheduled');
+    expect((await about(member, meeting.id))[0]).toMatchObject({ kind: 'meeting.scheduled', ancestorIds: [] });
     const moved = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, {
       version: 2,
       venue: 'Bilik Gerakan',
@@ -142,14 +155,8 @@ describe('notifications: derived from committed changes and the clock, per recip
     expect(changed?.kind).toBe('meeting.changed');
     expect(changed?.text).toMatch(/start time and venue/);
 
-    const minutes = await app.request<MinutesRecord>('GET', `/api/meetings/${meeting.id}/minutes`, chair.token);
-    expect(minutes.status).toBe(200);
-    const circulated = await app.request('POST', `/api/minutes/${minutes.body.id}/transition`, chair.token, {
-      to: 'circulated',
-      version: minutes.body.version,
-    });
-    expect(circulated.status).toBe(200);
-    const [told] = await about(member, minutes.body.id);
+    const minutes = await circulate(meeting);
+    const [told] = await about(member, minutes.id);
     expect(told?.kind).toBe('minutes.circulated');
     expect(told?.title).toBe(meeting.title);
 
@@ -158,6 +165,19 @@ describe('notifications: derived from committed changes and the clock, per recip
     const started = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 3, status: 'in_progress' });
     expect(started.status).toBe(200);
     expect((await about(member, meeting.id, 3))[0]?.kind).toBe('meeting.started');
+  });
+
+  it('should carry the records that govern a paper and the minutes (nearest first), listed and pushed, so each opens on its meeting', async () => {
+    const box = await inbox(member);
+    const meeting = await aMeeting(app, chair, committee, { title: unique('Mesyuarat') });
+    const item = await anAgendaItem(app, chair, meeting);
+    const paper = await aDocument(app, chair, committee, { parentId: item.id, title: unique('Kertas') });
+    expect((await about(member, paper.id))[0]).toMatchObject({ kind: 'paper.added', ancestorIds: [item.id, meeting.id] });
+    await until(async () => box.pushed.some((n) => n.entityId === paper.id), 'the paper pushed');
+    expect(box.pushed.find((n) => n.entityId === paper.id)?.ancestorIds).toEqual([item.id, meeting.id]);
+
+    const minutes = await circulate(meeting);
+    expect((await about(member, minutes.id))[0]).toMatchObject({ kind: 'minutes.circulated', ancestorIds: [meeting.id] });
   });
 
   it('should remind owners of actions due soon and overdue on a fixed clock, once per action, kind and due date', async () => {

@@ -51,3 +51,17 @@ export function whereReaderMaySee<T extends ObjectLiteral>(
 export function currentLevelSql(alias = 'e'): string {
   return `GREATEST(${alias}.level, ${governingLevelSql(`${alias}.entity_id`)})`;
 }
+
+/**
+ * The records that govern a record, nearest first (where it opens), from its scope row's
+ * `parent_id` and its parent's (selected as `parent_id`, `grandparent_id` and, where a record
+ * can sit three deep — a comment → its section → its minutes → their meeting —
+ * `great_grandparent_id`). Activity, search and notifications read them the same way.
+ */
+export function ancestorIdsOf(row: {
+  parent_id: string | null;
+  grandparent_id: string | null;
+  great_grandparent_id?: string | null;
+}): string[] {
+  return [row.parent_id, row.grandparent_id, row.great_grandparent_id ?? null].filter((id): id is string => id !== null);
+}

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { MembershipEntity } from '../access/membership.entity.js';
-import { whereReaderMaySee } from '../changes/visibility.js';
+import { ancestorIdsOf, whereReaderMaySee } from '../changes/visibility.js';
 import { reindexIfStale } from './search-index.js';
 
 /** Words of a query: letters and digits, at most this many, each at most this long. */
@@ -132,6 +132,6 @@ function toResult(row: Row): SearchResult {
     committeeId: row.committee_id,
     title: row.title ?? '',
     snippet: (row.snippet ?? '').trim(),
-    ancestorIds: [row.parent_id, row.grandparent_id].filter((id): id is string => id !== null),
+    ancestorIds: ancestorIdsOf(row),
   };
 }

@@ -10,6 +10,7 @@ const aNotification = (readAt: string | null = null): Notification => ({
   committeeId: COMMITTEE_ID,
   entityType: 'action-item',
   entityId: uuid(),
+  ancestorIds: [],
   title: 'Tender evaluation',
   text: 'Chair (MITI) mentioned you',
   at: AT,

@@ -1,5 +1,5 @@
 import type { AgendaItem, Meeting, SearchResult } from '@sidang/shared';
-import type { EntityType, LinkableType, SearchableType } from '@sidang/shared/constants';
+import { type EntityType, type LinkableType, RECORD_TYPES, type SearchableType } from '@sidang/shared/constants';
 import { minutesKeys } from '../minutes-keys.ts';
 import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys, registerKeys } from '../query-keys.ts';
 import type { EntityRegistration } from '../realtime/entity-registry.ts';
@@ -277,6 +277,18 @@ export function recordPath(type: EntityType, committeeId: string, id: string, an
   const route: RecordRoute | null = CLIENT_RECORD_TYPES[type].route;
   if (route === null) return undefined;
   return 'page' in route ? route.page(committeeId, id) : route.within(committeeId, ancestorIds);
+}
+
+/**
+ * Where a record opens: its own place, else its governing record's (the minutes open on their
+ * meeting); undefined when neither has one.
+ */
+export function openPath(type: EntityType, committeeId: string, id: string, ancestorIds: readonly string[]): string | undefined {
+  const own = recordPath(type, committeeId, id, ancestorIds);
+  const [parentId, ...above] = ancestorIds;
+  const parentTypes = RECORD_TYPES[type].parent?.types ?? [];
+  const parentType = parentTypes.length === 1 ? parentTypes[0] : undefined;
+  return own ?? (parentId && parentType ? recordPath(parentType, committeeId, parentId, above) : undefined);
 }
 
 /** The page a search result opens. */

@@ -10,6 +10,7 @@ import {
   projectFor,
   recordTitle,
 } from '@sidang/shared';
+import { ancestorIdsOf } from '../../changes/visibility.js';
 import type { AuditRow, NamedRecordRow } from './activity.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,7 +49,7 @@ export function toActivityEntry(row: AuditRow, clearance: Classification): Activ
     title: titleOf(row.entity_type, after) ?? titleOf(row.entity_type, before),
     changes: row.verb !== 'created' && row.verb !== 'deleted' && before && after ? movedFields(before, after) : [],
     parentTitle: null,
-    ancestorIds: [row.parent_id, row.grandparent_id].filter((id): id is string => id !== null),
+    ancestorIds: ancestorIdsOf(row),
     names: {},
   };
 }

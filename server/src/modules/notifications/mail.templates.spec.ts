@@ -8,6 +8,7 @@ const notification: Notification = {
   committeeId: '00000000-0000-4000-8000-000000000002',
   entityType: 'action-item',
   entityId: '00000000-0000-4000-8000-000000000003',
+  ancestorIds: [],
   title: 'Kaji <tarif> & kuota',
   text: 'Aminah assigned you an action',
   at: '2031-01-01T00:00:00.000Z',

@@ -7,6 +7,7 @@ import {
   projectFor,
   recordTitle,
 } from '@sidang/shared';
+import { ancestorIdsOf } from '../../changes/visibility.js';
 import type { NotificationRow } from './notifications.repository.js';
 
 type Words = (actor: string, detail: Readonly<Record<string, unknown>>) => string;
@@ -110,6 +111,7 @@ export function toNotification(row: NotificationRow, clearance: Classification, 
     committeeId: row.committee_id,
     entityType: row.entity_type,
     entityId: row.entity_id,
+    ancestorIds: ancestorIdsOf(row),
     title,
     text,
     at: new Date(row.at).toISOString(),

@@ -82,6 +82,10 @@ export interface NotificationRow {
   visible_level: number;
   data: Record<string, unknown> | null;
   field_levels: FieldClassifications | null;
+  /** Its governing records (`ancestorIdsOf`). */
+  parent_id: string | null;
+  grandparent_id: string | null;
+  great_grandparent_id: string | null;
   parent_type: string | null;
   parent_data: Record<string, unknown> | null;
   parent_field_levels: FieldClassifications | null;
@@ -278,12 +282,14 @@ export class NotificationsRepository {
     return this.dataSource.query(
       `SELECT n.id, n.n, n.kind, n.committee_id, n.entity_type, n.entity_id, n.detail, n.at, n.read_at,
               GREATEST(n.level, governing_level(n.entity_id)) AS visible_level,
-              actor.name AS actor_name, latest.data, s.field_levels,
+              actor.name AS actor_name, latest.data, s.field_levels, s.parent_id AS parent_id, ps.parent_id AS grandparent_id,
+              gs.parent_id AS great_grandparent_id,
               parent.entity_type AS parent_type, parent.data AS parent_data, ps.field_levels AS parent_field_levels
        FROM notifications n ${READABLE_JOINS}
        LEFT JOIN users actor ON actor.id = n.actor_id
        LEFT JOIN record_scopes s ON s.scope_id = n.entity_id
        LEFT JOIN record_scopes ps ON ps.scope_id = s.parent_id
+       LEFT JOIN record_scopes gs ON gs.scope_id = ps.parent_id
        LEFT JOIN LATERAL (SELECT data FROM change_events
                           WHERE scope_id = COALESCE(s.parent_id, n.entity_id) AND entity_id = n.entity_id AND verb <> 'deleted'
                           ORDER BY seq DESC LIMIT 1) latest ON true

@@ -1,10 +1,10 @@
 import type { ActivityEntry } from '@sidang/shared';
-import { type DescribedField, describeChange, isEntityType, RECORD_TYPES } from '@sidang/shared/constants';
+import { type DescribedField, describeChange, isEntityType } from '@sidang/shared/constants';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTimestamp } from '../../../lib/dates.ts';
 import { currentLocale } from '../../../lib/i18n/i18n.ts';
-import { recordPath } from '../../../lib/records/record-types.ts';
+import { openPath } from '../../../lib/records/record-types.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useActivity } from '../hooks/use-activity.ts';
 import '../activity.css';
@@ -20,17 +20,10 @@ function ChangeLine({ line }: { line: DescribedField }) {
   );
 }
 
-/**
- * Where the changed record opens: its own place, else its governing record's (the minutes open
- * on their meeting's minutes page); none for a deleted record.
- */
+/** Where the changed record opens (`openPath`); none for a deleted record. */
 function recordLink(committeeId: string, entry: ActivityEntry): string | undefined {
   if (entry.verb === 'deleted' || !isEntityType(entry.entityType)) return undefined;
-  const own = recordPath(entry.entityType, committeeId, entry.entityId, entry.ancestorIds);
-  const [parentId, ...above] = entry.ancestorIds;
-  const parentTypes = RECORD_TYPES[entry.entityType].parent?.types ?? [];
-  const parentType = parentTypes.length === 1 ? parentTypes[0] : undefined;
-  return own ?? (parentId && parentType ? recordPath(parentType, committeeId, parentId, above) : undefined);
+  return openPath(entry.entityType, committeeId, entry.entityId, entry.ancestorIds);
 }
 
 function Entry({ committeeId, entry, compact }: { committeeId: string; entry: ActivityEntry; compact?: boolean }) {

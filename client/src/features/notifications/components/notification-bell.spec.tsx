@@ -18,6 +18,7 @@ function aNotification(overrides: Partial<Notification> = {}): Notification {
     committeeId: COMMITTEE_ID,
     entityType: 'action-item',
     entityId: uuid(),
+    ancestorIds: [],
     title: 'Validate the resource estimate',
     text: 'Chair (MITI) assigned you an action',
     at: new Date(Date.now() - 5 * 60_000).toISOString(),
@@ -202,6 +203,29 @@ describe(NotificationBell.name, () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await waitFor(() => expect(state.reads).toEqual([{ all: true }, { ids: [fresh.id] }]));
     await waitFor(() => expect(screen.getByTestId('bell-status')).toHaveTextContent(''));
+  });
+
+  it('should open a paper, minutes and a comment on their meeting, and a record without a place at the committee home', async () => {
+    const [meetingId, agendaItemId, minutesId, sectionId] = [uuid(), uuid(), uuid(), uuid()];
+    const paper = aNotification({ kind: 'paper.added', entityType: 'document', ancestorIds: [agendaItemId, meetingId], text: 'A paper' });
+    const minutes = aNotification({ kind: 'minutes.circulated', entityType: 'minutes', ancestorIds: [meetingId], text: 'The minutes' });
+    const comment = aNotification({
+      kind: 'mention',
+      entityType: 'minutes-comment',
+      ancestorIds: [sectionId, minutesId, meetingId],
+      text: 'A comment',
+    });
+    const member = aNotification({ kind: 'record.changed', entityType: 'member', text: 'A member' });
+    const { handler } = server([paper, minutes, comment, member]);
+    const view = renderWithApp(<NotificationBell />, { handler });
+    const panel = await openPanel();
+    const hrefOf = async (name: RegExp) => (await within(panel).findByRole('link', { name })).getAttribute('href');
+    expect(await hrefOf(/The minutes/)).toBe(`/c/${COMMITTEE_ID}/meetings/${meetingId}`);
+    expect(await hrefOf(/A comment/)).toBe(`/c/${COMMITTEE_ID}/meetings/${meetingId}/minutes`);
+    expect(await hrefOf(/A member/)).toBe(`/c/${COMMITTEE_ID}`);
+
+    await userEvent.click(within(panel).getByRole('link', { name: /A paper/ }));
+    expect(view.location.current.pathname).toBe(`/c/${COMMITTEE_ID}/meetings/${meetingId}`);
   });
 
   it('should lower the count as soon as one is opened, before the server answers', async () => {

@@ -5,7 +5,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatIsoDate, formatRelative, formatTimestamp, todayInCommitteeZone } from '../../../lib/dates.ts';
-import { CLIENT_RECORD_TYPES, pageOf } from '../../../lib/records/record-types.ts';
+import { CLIENT_RECORD_TYPES, openPath } from '../../../lib/records/record-types.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import type { NotificationFilter } from '../api/notifications-api.ts';
@@ -35,10 +35,10 @@ const KIND_ICONS: Record<NotificationKind, string> = {
 
 const isRecordType = (type: string): type is EntityType => Object.hasOwn(CLIENT_RECORD_TYPES, type);
 
-/** Where a notification opens: its record's page, else its committee's home (a record shown within another). */
+/** Where a notification opens: its record's place (or its governing record's), else its committee's home. */
 export function notificationPath(notification: Notification): string {
-  const { entityType, committeeId, entityId } = notification;
-  return (isRecordType(entityType) ? pageOf(entityType, committeeId, entityId) : undefined) ?? `/c/${committeeId}`;
+  const { entityType, committeeId, entityId, ancestorIds } = notification;
+  return (isRecordType(entityType) ? openPath(entityType, committeeId, entityId, ancestorIds) : undefined) ?? `/c/${committeeId}`;
 }
 
 /** How long ago, in a few letters ("5 min", "3 h", "2 d"), then the day: a phone's line keeps room for the text. */
