@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ActionItem, ActivityPage, AgendaItem, Meeting, ProgressUpdate } from '@sidang/shared';
+import type { ActionItem, ActivityPage, AgendaItem, Meeting, Minutes, MinutesComment, ProgressUpdate } from '@sidang/shared';
 import { sql } from './support/db.js';
 import { type Session, TestApp } from './support/harness.js';
 
@@ -159,6 +159,41 @@ describe('activity: the audit trail, readable and need-to-know', () => {
     expect(await linkTitles(observer)).toEqual([`${action.title} ↔ ${meeting.title}`]);
     expect(JSON.stringify(await activity(observer, '?limit=50'))).not.toContain(marker);
     expect((await linkTitles(chair)).slice(0, 2)).toEqual([`${action.title} ↔ ${marker}`, `${action.title} ↔ ${meeting.title}`]);
+  });
+
+  it('should say where a minutes comment opens: its section, the agenda item that governs it and their meeting', async () => {
+    const created = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      title: unique('Commented meeting'),
+      startsAt: '2026-09-02T09:00:00+08:00',
+      status: 'scheduled',
+      standardAgenda: false,
+    });
+    expect(created.status).toBe(201);
+    const meeting = created.body;
+    const item = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, { title: unique('Item') });
+    expect(item.status).toBe(201);
+    expect((await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'in_progress' })).status).toBe(
+      200,
+    );
+    const minutes = await app.request<Minutes>('GET', `/api/meetings/${meeting.id}/minutes`, chair.token);
+    expect(minutes.status).toBe(200);
+    const section = minutes.body.sections.find((candidate) => candidate.agendaItemId === item.body.id);
+    if (!section) throw new Error('the agenda item has no minutes section');
+    const circulated = await app.request('POST', `/api/minutes/${minutes.body.id}/transition`, chair.token, {
+      to: 'circulated',
+      version: minutes.body.version,
+    });
+    expect(circulated.status).toBe(200);
+    const comment = await app.request<MinutesComment>('POST', `/api/minutes/${minutes.body.id}/comments`, member.token, {
+      sectionId: section.id,
+      body: unique('Comment'),
+    });
+    expect(comment.status).toBe(201);
+
+    const entry = (await activity(observer, `?entityId=${comment.body.id}`)).items.find(
+      (candidate) => candidate.entityId === comment.body.id,
+    );
+    expect(entry?.ancestorIds).toEqual([section.id, item.body.id, meeting.id]);
   });
 
   it('should refuse to rewrite or erase the audit trail at the database level', async () => {

@@ -5,6 +5,7 @@ import type { Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
 import { ChangeEventEntity } from '../../changes/change-event.entity.js';
+import { RecordScopeEntity } from '../../changes/record-scope.entity.js';
 import { governingLevelSql, whereReaderMaySee } from '../../changes/visibility.js';
 
 export interface AuditRow {
@@ -24,6 +25,7 @@ export interface AuditRow {
   /** The records that govern it (where it opens). */
   parent_id: string | null;
   grandparent_id: string | null;
+  great_grandparent_id: string | null;
 }
 
 /** A record as last logged, with its current field levels: to name it where another points at it. */
@@ -60,9 +62,12 @@ export class ActivityRepository {
         's.field_levels AS field_levels',
         's.parent_id AS parent_id',
         'p.parent_id AS grandparent_id',
+        'g.parent_id AS great_grandparent_id',
       ])
       .where('a.committee_id = :committeeId', { committeeId: filter.committeeId });
     whereReaderMaySee(query, filter.level, { includeHidden: false });
+    // A minutes comment opens on its meeting's minutes: comment → section → minutes → meeting.
+    query.leftJoin(RecordScopeEntity, 'g', 'g.scope_id = p.parent_id');
     if (filter.before !== undefined) query.andWhere('a.seq < :before', { before: filter.before });
     if (filter.entityId) query.andWhere('(a.entity_id = :entityId OR s.parent_id = :entityId)', { entityId: filter.entityId });
     return query.orderBy('a.seq', 'DESC').limit(filter.limit).getRawMany<AuditRow>();
