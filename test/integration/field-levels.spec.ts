@@ -1,43 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ActionItem, ActivityPage } from '@sidang/shared';
 import { sql } from './support/db.js';
-import { type LiveClient, type Session, TestApp } from './support/harness.js';
+import { demoSuite } from './support/demo-suite.js';
+import type { LiveClient, Session } from './support/harness.js';
 
 /**
  * Field-level need-to-know: a record cleared for a reader with a field above them reaches
  * them without that field, named in `redactedFields`, on every channel.
  */
 describe('field-level classification on every channel', () => {
-  let app: TestApp;
-  let chair: Session;
-  let member: Session;
-  let observer: Session;
-  let committeeId: string;
-
-  beforeAll(async () => {
-    app = await TestApp.start();
-    [chair, member, observer] = await Promise.all([app.login('chair'), app.login('member'), app.login('observer')]);
-    committeeId = (await app.committees(chair.token)).main.id;
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const demo = demoSuite(['chair', 'member', 'observer']);
 
   const subscribed = async (session: Session): Promise<LiveClient> => {
-    const client = await app.connect(session.token);
-    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    const client = await demo.app.connect(session.token);
+    expect((await client.subscribe(demo.committeeId)).ok).toBe(true);
     return client;
   };
 
   it('should withhold a SECRET description from a CONFIDENTIAL reader on REST, socket, catch-up and activity, and give it to a SECRET one', async () => {
     const marker = `RED-LINE-${Math.random().toString(36).slice(2)}`;
-    const [memberSocket, chairSocket, observerSocket] = await Promise.all([subscribed(member), subscribed(chair), subscribed(observer)]);
+    const [memberSocket, chairSocket, observerSocket] = await Promise.all([
+      subscribed(demo.member),
+      subscribed(demo.chair),
+      subscribed(demo.observer),
+    ]);
     const { latestSeq } = (
-      await app.request<{ latestSeq: number }>('GET', `/api/committees/${committeeId}/events?after=0&limit=1`, member.token)
+      await demo.app.request<{ latestSeq: number }>('GET', `/api/committees/${demo.committeeId}/events?after=0&limit=1`, demo.member.token)
     ).body;
 
-    const created = await app.createItem(chair.token, committeeId, {
+    const created = await demo.app.createItem(demo.chair.token, demo.committeeId, {
       title: 'Incentive envelope for the magnet plant',
       description: marker,
       classification: 'CONFIDENTIAL',
@@ -47,15 +38,19 @@ describe('field-level classification on every channel', () => {
 
     await memberSocket.waitFor((events) => events.some((e) => e.entityId === created.id));
     await chairSocket.waitFor((events) => events.some((e) => e.entityId === created.id));
-    const open = await app.createItem(chair.token, committeeId, { title: 'Open control' });
+    const open = await demo.app.createItem(demo.chair.token, demo.committeeId, { title: 'Open control' });
     await observerSocket.waitFor((events) => events.some((e) => e.entityId === open.id));
 
     const memberSees = {
-      list: await app.request<ActionItem[]>('GET', `/api/committees/${committeeId}/action-items`, member.token),
-      get: await app.request<ActionItem>('GET', `/api/action-items/${created.id}`, member.token),
+      list: await demo.app.request<ActionItem[]>('GET', `/api/committees/${demo.committeeId}/action-items`, demo.member.token),
+      get: await demo.app.request<ActionItem>('GET', `/api/action-items/${created.id}`, demo.member.token),
       socket: memberSocket.events,
-      catchUp: await app.catchUp(member.token, committeeId, latestSeq, 2),
-      activity: await app.request<ActivityPage>('GET', `/api/committees/${committeeId}/activity?entityId=${created.id}`, member.token),
+      catchUp: await demo.app.catchUp(demo.member.token, demo.committeeId, latestSeq, 2),
+      activity: await demo.app.request<ActivityPage>(
+        'GET',
+        `/api/committees/${demo.committeeId}/activity?entityId=${created.id}`,
+        demo.member.token,
+      ),
     };
     expect(JSON.stringify(memberSees)).not.toContain(marker);
     expect(memberSees.get.body.redactedFields).toEqual(['description']);
@@ -69,23 +64,23 @@ describe('field-level classification on every channel', () => {
     // The observer is not cleared for the record at all; the chair for all of it.
     expect(JSON.stringify(observerSocket.events)).not.toContain(created.id);
     expect(JSON.stringify(chairSocket.events.find((e) => e.entityId === created.id))).toContain(marker);
-    expect((await app.request<ActionItem>('GET', `/api/action-items/${created.id}`, chair.token)).body.description).toBe(marker);
-    expect(JSON.stringify(await app.catchUp(chair.token, committeeId, latestSeq))).toContain(marker);
+    expect((await demo.app.request<ActionItem>('GET', `/api/action-items/${created.id}`, demo.chair.token)).body.description).toBe(marker);
+    expect(JSON.stringify(await demo.app.catchUp(demo.chair.token, demo.committeeId, latestSeq))).toContain(marker);
   });
 
   it('should keep a field above an editor out of their 409 and refuse their edit of it, naming it', async () => {
     const marker = `FALLBACK-${Math.random().toString(36).slice(2)}`;
-    const secretariat = await app.login('secretariat');
-    const item = await app.createItem(chair.token, committeeId, {
+    const secretariat = await demo.app.login('secretariat');
+    const item = await demo.app.createItem(demo.chair.token, demo.committeeId, {
       title: 'Withheld from a CONFIDENTIAL editor',
       classification: 'CONFIDENTIAL',
       description: marker,
       fieldClassifications: { description: 'SECRET' },
     });
-    const { dataSource } = sql(app);
+    const { dataSource } = sql(demo.app);
     await dataSource.query(`UPDATE users SET clearance = 'CONFIDENTIAL' WHERE id = $1`, [secretariat.user.id]);
     try {
-      const stale = await app.request<{ current: ActionItem }>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
+      const stale = await demo.app.request<{ current: ActionItem }>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
         version: 7,
         title: 'Stale',
       });
@@ -93,21 +88,26 @@ describe('field-level classification on every channel', () => {
       expect(stale.body.current.redactedFields).toEqual(['description']);
       expect(JSON.stringify(stale.body)).not.toContain(marker);
 
-      const overwrite = await app.request<{ message: string }>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
+      const overwrite = await demo.app.request<{ message: string }>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
         version: 1,
         description: 'Overwritten blind',
       });
       expect(overwrite.status).toBe(400);
       expect(overwrite.body.message).toMatch(/^description:/);
-      const tooHigh = await app.request<{ message: string }>('POST', `/api/committees/${committeeId}/action-items`, secretariat.token, {
-        title: 'Above me',
-        fieldClassifications: { description: 'SECRET' },
-      });
+      const tooHigh = await demo.app.request<{ message: string }>(
+        'POST',
+        `/api/committees/${demo.committeeId}/action-items`,
+        secretariat.token,
+        {
+          title: 'Above me',
+          fieldClassifications: { description: 'SECRET' },
+        },
+      );
       expect(tooHigh.status).toBe(400);
       expect(tooHigh.body.message).toMatch(/^fieldClassifications\.description:/);
 
       // Positive control: the fields they may see they may edit, and the withheld one is kept.
-      const retitled = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
+      const retitled = await demo.app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
         version: 1,
         title: 'Retitled',
       });
@@ -116,25 +116,25 @@ describe('field-level classification on every channel', () => {
 
       // Levels they may not see are kept whatever the editor sends: leaving the withheld field
       // out of `fieldClassifications` must not declassify it, nor may a change of the record's level.
-      const levelsCleared = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
+      const levelsCleared = await demo.app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
         version: 2,
         fieldClassifications: {},
       });
       expect(levelsCleared.status).toBe(200);
       expect(levelsCleared.body.redactedFields).toEqual(['description']);
-      const lowered = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
+      const lowered = await demo.app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, secretariat.token, {
         version: 3,
         classification: 'RESTRICTED',
       });
       expect(lowered.status).toBe(200);
       expect(lowered.body.redactedFields).toEqual(['description']);
       expect(JSON.stringify(lowered.body)).not.toContain(marker);
-      const observerView = await app.request<ActionItem>('GET', `/api/action-items/${item.id}`, observer.token);
+      const observerView = await demo.app.request<ActionItem>('GET', `/api/action-items/${item.id}`, demo.observer.token);
       expect(JSON.stringify(observerView.body)).not.toContain(marker);
     } finally {
       await dataSource.query(`UPDATE users SET clearance = 'SECRET' WHERE id = $1`, [secretariat.user.id]);
     }
-    expect((await app.request<ActionItem>('GET', `/api/action-items/${item.id}`, chair.token)).body).toMatchObject({
+    expect((await demo.app.request<ActionItem>('GET', `/api/action-items/${item.id}`, demo.chair.token)).body).toMatchObject({
       title: 'Retitled',
       description: marker,
       classification: 'RESTRICTED',
@@ -144,8 +144,8 @@ describe('field-level classification on every channel', () => {
 
   it('should remove a field live from screens below it when its level is raised', async () => {
     const marker = `POSITION-${Math.random().toString(36).slice(2)}`;
-    const memberSocket = await subscribed(member);
-    const item = await app.createItem(chair.token, committeeId, {
+    const memberSocket = await subscribed(demo.member);
+    const item = await demo.app.createItem(demo.chair.token, demo.committeeId, {
       title: 'Our position',
       description: marker,
       classification: 'CONFIDENTIAL',
@@ -153,7 +153,7 @@ describe('field-level classification on every channel', () => {
     await memberSocket.waitFor((events) => events.some((e) => e.entityId === item.id && e.type === 'action-item.created'));
     expect(JSON.stringify(memberSocket.events)).toContain(marker); // positive control: visible before the raise
 
-    const raised = await app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, chair.token, {
+    const raised = await demo.app.request<ActionItem>('PATCH', `/api/action-items/${item.id}`, demo.chair.token, {
       version: 1,
       fieldClassifications: { description: 'SECRET' },
     });
