@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Classification, type CommitteeHome, MEETING_TIME_ZONE, type Meeting, type MinutesRecord, type MyHome } from '@sidang/shared';
+import {
+  type ApiError,
+  type Classification,
+  type CommitteeHome,
+  MEETING_TIME_ZONE,
+  type Meeting,
+  type MinutesRecord,
+  type MyHome,
+  type NotificationPage,
+} from '@sidang/shared';
 import { todayIn } from '../../server/src/common/today.js';
 import { sql } from './support/db.js';
 import {
@@ -17,7 +26,7 @@ import {
   type TestUser,
   unique,
 } from './support/factories.js';
-import { TestApp } from './support/harness.js';
+import { TestApp, until } from './support/harness.js';
 
 const LEVELS: Classification[] = ['OPEN', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
 
@@ -108,6 +117,69 @@ describe('home: what needs me now, need-to-know', () => {
     expect(body.inProgress?.rsvp).toBeNull();
     expect(body.nextMeeting?.id).toBe(next.id);
     expect(body.minutesToReview.map((m) => [m.id, m.meetingId])).toEqual([[minutes.id, now.id]]);
+  });
+
+  it('should carry a comment deadline set on circulation to the minutes, the home row and the notification, and clear it back in draft', async () => {
+    const committee = await aCommittee(app);
+    const chair = await aUser(app, { clearance: 'SECRET' });
+    const member = await aUser(app);
+    await aMembership(app, committee, chair, 'chair');
+    await aMembership(app, committee, member);
+    const meeting = await aMeeting(app, chair, committee, { startsAt: '2026-01-10T09:30:00+08:00' });
+    await anAgendaItem(app, chair, meeting);
+    await moveMeeting(chair, meeting, 'scheduled', 'in_progress');
+    const draft = await app.request<MinutesRecord>('GET', `/api/meetings/${meeting.id}/minutes`, chair.token);
+    expect(draft.body.commentsDueAt).toBeNull();
+    const transition = (body: Record<string, unknown>) =>
+      app.request<MinutesRecord & ApiError>('POST', `/api/minutes/${draft.body.id}/transition`, chair.token, body);
+
+    // A deadline already past, or on a step other than circulating: 400 naming the field, nothing moved.
+    for (const refused of [
+      { to: 'circulated', version: draft.body.version, commentsDueAt: '2020-01-01T23:59:59+08:00' },
+      { to: 'circulated', version: draft.body.version, commentsDueAt: 'next week' },
+    ]) {
+      const answer = await transition(refused);
+      expect(answer.status).toBe(400);
+      expect(answer.body.issues?.map((issue) => issue.field)).toEqual(['commentsDueAt']);
+    }
+
+    const due = `${inDays(7)}T23:59:59+08:00`;
+    const dueAt = new Date(due).toISOString();
+    const circulated = await transition({ to: 'circulated', version: draft.body.version, commentsDueAt: due });
+    expect(circulated.status).toBe(200);
+    expect(circulated.body).toMatchObject({ status: 'circulated', commentsDueAt: dueAt });
+    const read = await app.request<MinutesRecord>('GET', `/api/meetings/${meeting.id}/minutes`, member.token);
+    expect(read.body.commentsDueAt).toBe(dueAt);
+    expect((await home(member, committee)).minutesToReview).toEqual([
+      expect.objectContaining({ id: draft.body.id, commentDeadline: dueAt }),
+    ]);
+
+    // The notification says the committee's day, in the reader's language.
+    const day = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: MEETING_TIME_ZONE }).format(
+        new Date(due),
+      );
+    const told = async () =>
+      until(async () => {
+        const listed = await app.request<NotificationPage>('GET', '/api/notifications', member.token);
+        return listed.body.items.find((n) => n.entityId === draft.body.id && n.kind === 'minutes.circulated');
+      }, 'the circulation notified');
+    expect((await told()).text).toContain(`(comments by ${day('en-GB')})`);
+    await sql(app).dataSource.query(`UPDATE users SET locale = 'ms' WHERE id = $1`, [member.id]);
+    expect((await told()).text).toContain(`(ulasan sebelum ${day('ms-MY')})`);
+
+    // Only circulating sets it; back in draft it is gone.
+    const withDraft = await transition({ to: 'draft', version: circulated.body.version, commentsDueAt: due });
+    expect(withDraft.status).toBe(400);
+    expect(withDraft.body.issues?.map((issue) => issue.field)).toEqual(['commentsDueAt']);
+    const back = await transition({ to: 'draft', version: circulated.body.version });
+    expect(back.status).toBe(200);
+    expect(back.body.commentsDueAt).toBeNull();
+    const again = await transition({ to: 'circulated', version: back.body.version });
+    expect(again.body).toMatchObject({ status: 'circulated', commentsDueAt: null });
+    expect((await home(member, committee)).minutesToReview).toEqual([
+      expect.objectContaining({ id: draft.body.id, commentDeadline: null }),
+    ]);
   });
 
   it("should tell what others changed in the caller's records since their last visit", async () => {

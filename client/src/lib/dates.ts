@@ -16,6 +16,16 @@ export function todayInCommitteeZone(now: Date = new Date()): string {
   return new Date(now.getTime() + COMMITTEE_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Kuala Lumpur calendar day (YYYY-MM-DD) an instant falls on. */
+export function committeeDayOf(iso: string): string {
+  return todayInCommitteeZone(parseISO(iso));
+}
+
+/** A deadline "by" a Kuala Lumpur calendar day: the last second of that day, as an ISO instant. */
+export function endOfCommitteeDay(isoDate: string): string {
+  return `${isoDate}T23:59:59+08:00`;
+}
+
 /** Adds days to an ISO date, staying in calendar arithmetic (no time zone involved). */
 export function addDaysIso(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
@@ -37,6 +47,12 @@ function dateLocale(lng: string) {
 export function formatIsoDate(isoDate: string, lng: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   return format(new Date(y, m - 1, d), 'd MMM yyyy', { locale: dateLocale(lng) });
+}
+
+/** "14 Dec" / "14 Dis": a near calendar day, without its year. */
+export function formatShortDate(isoDate: string, lng: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return format(new Date(y, m - 1, d), 'd MMM', { locale: dateLocale(lng) });
 }
 
 export function formatTimestamp(iso: string, lng: string): string {

@@ -407,6 +407,7 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
       },
       confirmedAtMeetingId: field('Confirmed at', 'Disahkan dalam', 'record'),
       publishedVersion: field('Published version', 'Versi terbitan', 'number'),
+      commentsDueAt: field('Comments by', 'Ulasan sebelum', 'datetime'),
     },
     quiet: ['meetingId'],
   },

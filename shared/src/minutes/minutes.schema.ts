@@ -68,6 +68,7 @@ export const minutesRecordSchema = z.object({
   confirmation: confirmationSchema.nullable(),
   confirmedAtMeetingId: z.uuid().nullable(),
   publishedVersion: z.number().int().nullable().describe('The number of the latest published version'),
+  commentsDueAt: z.iso.datetime().nullable().describe('When comments close: set when circulated, cleared back in draft'),
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -86,6 +87,10 @@ export const minutesTransitionSchema = z.strictObject({
   version: z.number().int().min(1).describe('The version the transition is based on; a stale one is refused with 409'),
   confirmation: confirmationSchema.optional().describe('On confirmed: "without_amendment" (default) or "with_amendments"'),
   confirmedAtMeetingId: z.uuid().optional().describe('On confirmed: the meeting that confirmed them'),
+  commentsDueAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('On circulated: when comments close (in the future); refused with any other step'),
 });
 export type MinutesTransition = z.infer<typeof minutesTransitionSchema>;
 

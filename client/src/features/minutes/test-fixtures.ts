@@ -15,6 +15,7 @@ export function makeMinutesRecord(overrides: Partial<MinutesRecord> = {}): Minut
     confirmation: null,
     confirmedAtMeetingId: null,
     publishedVersion: null,
+    commentsDueAt: null,
     version: 1,
     createdAt: AT,
     updatedAt: AT,

@@ -35,7 +35,8 @@ export function ClassificationBadge({ level, as = 'classification' }: { level: C
   );
 }
 
-function WarningIcon() {
+/** A warning triangle beside words that say the same (never colour alone). */
+export function WarningIcon() {
   return (
     <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
       <path d="M8 1 15 14H1L8 1Z" fill="currentColor" />

@@ -54,7 +54,7 @@ export function toHomeMinutes(row: MinutesRow): HomeMinutes {
     meetingId: row.meeting_id,
     meetingTitle: row.meeting_title,
     meetingNumber: `Bil. ${row.number_in_year}/${row.year}`,
-    commentDeadline: null,
+    commentDeadline: row.comments_due_at ? new Date(row.comments_due_at).toISOString() : null,
   };
 }
 

@@ -38,6 +38,7 @@ export interface MinutesRow {
   meeting_title: string;
   number_in_year: number;
   year: number;
+  comments_due_at: Date | string | null;
 }
 
 export interface ChangeRow {
@@ -138,7 +139,7 @@ export class HomeRepository {
   /** Minutes circulated for comment, of meetings within the reader, newest meeting first. */
   circulatedMinutes(reader: HomeReader): Promise<MinutesRow[]> {
     return this.query<MinutesRow>(
-      `SELECT mi.id, mi.committee_id, mi.meeting_id, m.title AS meeting_title, m.number_in_year, m.year
+      `SELECT mi.id, mi.committee_id, mi.meeting_id, m.title AS meeting_title, m.number_in_year, m.year, mi.comments_due_at
        FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id
        WHERE mi.committee_id = $1 AND mi.status = 'circulated' AND m.deleted_at IS NULL AND ${within('m')}
          AND ${governingLevelSql('mi.id')} <= $3

@@ -26,6 +26,10 @@ export class MinutesEntity extends VersionedEntity {
 
   @Column({ name: 'published_version', type: 'int', nullable: true })
   publishedVersion: number | null;
+
+  /** When comments close: set by the circulation, cleared when the minutes go back to draft. */
+  @Column({ name: 'comments_due_at', type: 'timestamptz', nullable: true })
+  commentsDueAt: Date | null;
 }
 
 /**

@@ -33,5 +33,7 @@ export const minutesErrors = {
   aboveClearance: (clearance: string) => new AboveClearanceException(clearance),
   notAnAction: () => new InvalidFieldException('actionLine.actionItemIds', 'must be action items of this committee'),
   nothingToChange: () => new NothingToChangeException(),
+  commentsDueOnlyOnCirculation: () => new InvalidFieldException('commentsDueAt', 'is only set when the minutes are circulated'),
+  commentsDueInPast: () => new InvalidFieldException('commentsDueAt', 'must be in the future'),
   confirmedAt: () => new InvalidFieldException('confirmedAtMeetingId', 'must be a meeting of this committee'),
 };

@@ -26,6 +26,7 @@ export function toRecord(entity: MinutesEntity, meeting: MeetingEntity): Minutes
     confirmation: entity.confirmation,
     confirmedAtMeetingId: entity.confirmedAtMeetingId,
     publishedVersion: entity.publishedVersion,
+    commentsDueAt: entity.commentsDueAt?.toISOString() ?? null,
     ...stamps(entity),
   };
 }

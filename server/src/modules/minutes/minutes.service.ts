@@ -145,6 +145,10 @@ export class MinutesService {
       const other = await this.visibleMeeting(actor, input.confirmedAtMeetingId).catch(() => null);
       if (!other || other.meeting.committeeId !== minutes.committeeId) throw minutesErrors.confirmedAt();
     }
+    if (input.commentsDueAt !== undefined) {
+      if (input.to !== 'circulated') throw minutesErrors.commentsDueOnlyOnCirculation();
+      if (Date.parse(input.commentsDueAt) <= Date.now()) throw minutesErrors.commentsDueInPast();
+    }
     // A step that ends editing first takes in what the editors' screens show (bounded wait); what
     // arrives after waits for this transaction's lock on the minutes and is refused with a resync.
     // Not inside the transaction: the store may have a single connection (embedded).
@@ -166,9 +170,11 @@ export class MinutesService {
         patch.confirmation = input.confirmation ?? 'without_amendment';
         patch.confirmedAtMeetingId = input.confirmedAtMeetingId ?? null;
       }
+      if (input.to === 'circulated') patch.commentsDueAt = input.commentsDueAt ? new Date(input.commentsDueAt) : null;
       if (input.to === 'draft') {
         patch.confirmation = null;
         patch.confirmedAtMeetingId = null;
+        patch.commentsDueAt = null;
       }
       if (input.to !== 'draft') {
         const number = await this.snapshot(tx, current.id, input.to, meeting);
@@ -359,6 +365,7 @@ export class MinutesService {
         confirmation: null,
         confirmedAtMeetingId: null,
         publishedVersion: null,
+        commentsDueAt: null,
       };
       await this.records.create(minutesRecords(meeting), tx, committee, fields, { parent: meeting });
       minutes = await tx.manager.findOneOrFail(MinutesEntity, { where: { meetingId: meeting.id } });

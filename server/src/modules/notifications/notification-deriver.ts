@@ -83,7 +83,7 @@ export function deriveNotifications(change: LoggedChange, context: DeriveContext
     case 'minutes': {
       const status = str(after?.status);
       const kind = status && status !== str(before?.status) ? MINUTES_KINDS[status] : undefined;
-      if (kind) tell(everyone, kind, { commentDeadline: str(after?.commentDeadline) });
+      if (kind) tell(everyone, kind, { commentDeadline: str(after?.commentsDueAt) });
       break;
     }
     case 'meeting': {

@@ -2,6 +2,7 @@ import {
   type Classification,
   describeChange,
   type Locale,
+  MEETING_TIME_ZONE,
   type Notification,
   type NotificationKind,
   projectFor,
@@ -27,6 +28,20 @@ function fields(locale: Locale, detail: Readonly<Record<string, unknown>>, and: 
   return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
 }
 
+const DATE_LOCALES: Readonly<Record<Locale, string>> = { en: 'en-GB', ms: 'ms-MY' };
+
+/** A deadline (an instant) as the committee's calendar day: "14 Dec 2026" / "14 Dis 2026". */
+function day(locale: Locale, value: unknown): string | null {
+  const at = typeof value === 'string' ? new Date(value) : null;
+  if (!at || Number.isNaN(at.getTime())) return null;
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: MEETING_TIME_ZONE,
+  }).format(at);
+}
+
 /**
  * One sentence per kind, in English and Malay. Built from the actor's name and the notification's
  * own facts (a date, field names), never from a record's content.
@@ -39,7 +54,7 @@ const SENTENCES: Readonly<Record<Locale, Readonly<Record<NotificationKind, Words
     'action.progress': (actor) => `${actor} posted a progress update on your action`,
     mention: (actor) => `${actor} mentioned you`,
     'minutes.circulated': (actor, d) =>
-      `${actor} circulated the minutes for comment${str(d.commentDeadline) ? ` (comments by ${str(d.commentDeadline)})` : ''}`,
+      `${actor} circulated the minutes for comment${day('en', d.commentDeadline) ? ` (comments by ${day('en', d.commentDeadline)})` : ''}`,
     'minutes.confirmed': (actor) => `${actor} confirmed the minutes`,
     'minutes.published': (actor) => `${actor} published the minutes`,
     'meeting.scheduled': (actor) => `${actor} scheduled a meeting`,
@@ -59,7 +74,7 @@ const SENTENCES: Readonly<Record<Locale, Readonly<Record<NotificationKind, Words
     'action.progress': (actor) => `${actor} menghantar laporan kemajuan bagi tindakan anda`,
     mention: (actor) => `${actor} menyebut anda`,
     'minutes.circulated': (actor, d) =>
-      `${actor} mengedarkan minit untuk ulasan${str(d.commentDeadline) ? ` (ulasan sebelum ${str(d.commentDeadline)})` : ''}`,
+      `${actor} mengedarkan minit untuk ulasan${day('ms', d.commentDeadline) ? ` (ulasan sebelum ${day('ms', d.commentDeadline)})` : ''}`,
     'minutes.confirmed': (actor) => `${actor} mengesahkan minit`,
     'minutes.published': (actor) => `${actor} menerbitkan minit`,
     'meeting.scheduled': (actor) => `${actor} menjadualkan mesyuarat`,

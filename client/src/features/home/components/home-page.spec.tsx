@@ -228,6 +228,29 @@ describe(HomeView.name, () => {
     expect(within(rows[0] as HTMLElement).getByRole('link')).toHaveAttribute('href', `/c/${other.committeeId}`);
   });
 
+  it('should say by which day comments close, and mark a deadline already past in words', async () => {
+    const row = aHome().minutesToReview[0];
+    if (!row) throw new Error('fixture has minutes');
+    const minutesToReview = [
+      { ...row, commentDeadline: '2099-12-14T15:59:59.000Z' },
+      { ...row, id: uuid(), commentDeadline: '2020-12-14T15:59:59.000Z' },
+    ];
+    const english = renderView({ home: aHome({ minutesToReview }) });
+    const [open, closed] = screen.getAllByTestId('home-minutes-deadline');
+    expect(open).toHaveTextContent('Comments by 14 Dec');
+    expect(open).toHaveAttribute('data-overdue', 'false');
+    expect(closed).toHaveTextContent('Comments closed 14 Dec');
+    expect(closed).toHaveAttribute('data-overdue', 'true');
+    english.unmount();
+    await i18n.changeLanguage('ms');
+    try {
+      renderView({ home: aHome({ minutesToReview }) });
+      expect(screen.getAllByTestId('home-minutes-deadline')[0]).toHaveTextContent('Ulasan sebelum 14 Dis');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
   it('should speak Malay', async () => {
     await i18n.changeLanguage('ms');
     try {

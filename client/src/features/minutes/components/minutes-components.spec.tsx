@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CommentThread, MinutesRecord } from '@sidang/shared';
 import { QueryClient, skipToken, useQuery } from '@tanstack/react-query';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { addDaysIso, todayInCommitteeZone } from '../../../lib/dates.ts';
 import { minutesKeys } from '../../../lib/minutes-keys.ts';
 import { applyEnvelope } from '../../../lib/realtime/cache-apply.ts';
 import { jsonResponse, uuid } from '../../../test/fixtures.ts';
@@ -42,6 +43,50 @@ describe(WorkflowBar.name, () => {
     await user.click(screen.getByTestId('minutes-transition-proceed'));
     await waitFor(() => expect(calls.some((call) => call.method === 'POST')).toBe(true));
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ to: 'confirmed', version: 4, confirmation: 'with_amendments' });
+  });
+
+  it('should offer an optional comment deadline when circulating, sent as the end of that day in Kuala Lumpur', async () => {
+    const user = userEvent.setup();
+    const record = makeMinutesRecord({ status: 'draft', version: 3 });
+    const handler: Handler = ({ method }) =>
+      method === 'POST'
+        ? jsonResponse(400, {
+            statusCode: 400,
+            code: 'invalid_input',
+            message: 'commentsDueAt: must be in the future',
+            issues: [{ field: 'commentsDueAt', path: 'commentsDueAt', code: 'invalid_value', message: 'must be in the future' }],
+          })
+        : jsonResponse(404, { statusCode: 404, message: 'Not found' });
+    const { calls } = renderWithApp(<WorkflowBar record={record} canManage />, { handler });
+    expect(screen.queryByLabelText('Comments by (optional)')).toBeNull();
+
+    await user.click(screen.getByTestId('minutes-to-circulated'));
+    const day = screen.getByLabelText('Comments by (optional)');
+    expect(day).toHaveAttribute('type', 'date');
+    expect(day).toHaveAttribute('min', addDaysIso(todayInCommitteeZone(), 1));
+    fireEvent.change(day, { target: { value: '2031-12-14' } });
+    // Keyboard: from the date to the step itself, and Enter takes it.
+    await user.click(day);
+    await user.tab();
+    expect(screen.getByTestId('minutes-transition-proceed')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST')).toBe(true));
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      to: 'circulated',
+      version: 3,
+      commentsDueAt: '2031-12-14T23:59:59+08:00',
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('The comment deadline must be a day after today.');
+  });
+
+  it('should send no deadline when none is chosen, nor on any other step', async () => {
+    const user = userEvent.setup();
+    const handler: Handler = () => jsonResponse(200, makeMinutesRecord({ status: 'circulated', version: 2 }));
+    const { calls } = renderWithApp(<WorkflowBar record={makeMinutesRecord({ version: 1 })} canManage />, { handler });
+    await user.click(screen.getByTestId('minutes-to-circulated'));
+    await user.click(screen.getByTestId('minutes-transition-proceed'));
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST')).toBe(true));
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ to: 'circulated', version: 1 });
   });
 
   it('should offer publishing to the chair only', () => {

@@ -1,7 +1,9 @@
 import { type Confirmation, MINUTES_TRANSITIONS, type MinutesRecord, type MinutesStatus } from '@sidang/shared';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import { addDaysIso, endOfCommitteeDay, todayInCommitteeZone } from '../../../lib/dates.ts';
+import { InlineInput } from '../../../lib/ui/form/inline-field.tsx';
 import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useTransitionMinutes } from '../hooks/use-minutes.ts';
 import '../load-strings.ts';
@@ -13,6 +15,11 @@ export function MinutesStatusBadge({ status }: { status: MinutesStatus }) {
       {t(`minutes.status.${status}`)}
     </span>
   );
+}
+
+/** A 400 naming the comment deadline (a day already past by the time it arrived). */
+function refusedDeadline(error: unknown): boolean {
+  return isApiError(error, 400) && (error.body.issues ?? []).some((issue) => issue.field === 'commentsDueAt');
 }
 
 interface WorkflowBarProps {
@@ -29,12 +36,20 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
   const transition = useTransitionMinutes(record);
   const [asking, setAsking] = useState<MinutesStatus | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation>('without_amendment');
+  /** Optional on circulation: the last day for comments (a Kuala Lumpur day), '' for none. */
+  const [commentsDay, setCommentsDay] = useState('');
+  const id = useId();
   const next = canManage ? MINUTES_TRANSITIONS[record.status].filter((status) => status !== 'published' || canPublish) : [];
 
   const proceed = () => {
     if (!asking) return;
     transition.mutate(
-      { to: asking, version: record.version, ...(asking === 'confirmed' ? { confirmation } : {}) },
+      {
+        to: asking,
+        version: record.version,
+        ...(asking === 'confirmed' ? { confirmation } : {}),
+        ...(asking === 'circulated' && commentsDay ? { commentsDueAt: endOfCommitteeDay(commentsDay) } : {}),
+      },
       { onSuccess: () => setAsking(null) },
     );
   };
@@ -72,6 +87,18 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
       {asking && (
         <fieldset className="minutes-workflow__confirm">
           <legend>{t('minutes.workflow.confirmQuestion', { status: t(`minutes.status.${asking}`) })}</legend>
+          {asking === 'circulated' && (
+            <div className="minutes-workflow__deadline" data-testid="minutes-comments-due">
+              <InlineInput
+                id={`${id}-comments-due`}
+                label={t('minutes.workflow.commentsBy')}
+                value={commentsDay}
+                onChange={setCommentsDay}
+                type="date"
+                min={addDaysIso(todayInCommitteeZone(), 1)}
+              />
+            </div>
+          )}
           {asking === 'confirmed' && (
             <fieldset className="minutes-workflow__confirmation">
               <legend>{t('minutes.workflow.confirmationLegend')}</legend>
@@ -100,7 +127,11 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
       )}
       {transition.isError && (
         <p className="notice notice--error" role="alert">
-          {isApiError(transition.error, 409) ? t('minutes.workflow.conflict') : t('minutes.workflow.failed')}
+          {isApiError(transition.error, 409)
+            ? t('minutes.workflow.conflict')
+            : refusedDeadline(transition.error)
+              ? t('minutes.workflow.commentsDueInPast')
+              : t('minutes.workflow.failed')}
         </p>
       )}
     </section>

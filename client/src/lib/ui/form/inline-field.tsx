@@ -32,6 +32,7 @@ export function InlineInput({
   value,
   onChange,
   type,
+  min,
   grow,
 }: {
   id: string;
@@ -39,11 +40,13 @@ export function InlineInput({
   value: string;
   onChange: (value: string) => void;
   type?: 'date';
+  /** The earliest value offered (a date input's first day). */
+  min?: string;
   grow?: boolean;
 }) {
   return (
     <InlineField id={id} label={label} grow={grow}>
-      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input id={id} type={type} value={value} min={min} onChange={(e) => onChange(e.target.value)} />
     </InlineField>
   );
 }
