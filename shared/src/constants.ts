@@ -11,4 +11,5 @@ export * from './common/errors.constants.js';
 export * from './documents/document.constants.js';
 export * from './realtime/protocol.js';
 export * from './realtime/rooms.js';
+export * from './records/record-paths.js';
 export * from './records/record-types.js';

@@ -16,6 +16,7 @@ export * from './notifications.js';
 export * from './realtime/events.js';
 export * from './realtime/protocol.js';
 export * from './realtime/rooms.js';
+export * from './records/record-paths.js';
 export * from './records/record-types.js';
 export * from './registers/index.js';
 export * from './search/search.schema.js';

@@ -4,7 +4,17 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { NotificationsScheduler } from '../../server/src/modules/notifications/notifications.scheduler.js';
 import { sql } from './support/db.js';
-import { aCommittee, aMembership, anActionItem, aUser, type TestUser, unique } from './support/factories.js';
+import {
+  aCommittee,
+  aDocument,
+  aMeeting,
+  aMembership,
+  anActionItem,
+  anAgendaItem,
+  aUser,
+  type TestUser,
+  unique,
+} from './support/factories.js';
 import { TestApp, until } from './support/harness.js';
 
 /** An SMTP server in this process that keeps every message it accepts. */
@@ -154,6 +164,35 @@ describe('notifications by e-mail: once each, in the reader’s language, marked
     } finally {
       await plain.close();
     }
+  });
+
+  it('should link a paper to its meeting’s page, and a SECRET one by ids only', async () => {
+    const reader = await person('SECRET', 'member', 'Reader Intan');
+    const lower = await person('CONFIDENTIAL', 'member', 'Lower Jamal');
+    for (const user of [reader, lower])
+      await app.request('PUT', '/api/me/notification-preferences', user.token, { kinds: { 'paper.added': 'email' } });
+    const mailAbout = (words: string) => mailsTo(reader).find((mail) => mail.text?.includes(words));
+    const meeting = await aMeeting(app, chair, committee);
+    const item = await anAgendaItem(app, chair, meeting);
+    const paper = await aDocument(app, chair, committee, { parentId: item.id, title: unique('Kertas') });
+    const mail = await until(() => mailAbout(paper.title) ?? false, 'the paper’s e-mail', 10_000);
+    expect(mail.text).toContain(`https://sidang.test/c/${committee.id}/meetings/${meeting.id}\n`);
+    expect(mail.html).toContain(`href="https://sidang.test/c/${committee.id}/meetings/${meeting.id}"`);
+
+    const marker = unique('RAHSIA-KERTAS');
+    const secret = await aMeeting(app, chair, committee, { title: marker, classification: 'SECRET' });
+    const secretItem = await anAgendaItem(app, chair, secret, { title: marker });
+    await aDocument(app, chair, committee, { parentId: secretItem.id, title: marker });
+    const link = `https://sidang.test/c/${committee.id}/meetings/${secret.id}`;
+    const marked = await until(() => mailAbout(link) ?? false, 'the marked paper’s e-mail', 10_000);
+    expect(marked.subject).toMatch(/^\[RAHSIA\] /);
+    expect(marked.html).toContain(`href="${link}"`);
+    expect(whole(marked)).not.toContain(marker);
+    // The reader below sees the OPEN paper (positive control), nothing of the SECRET one.
+    await until(() => mailsTo(lower).some((m) => m.text?.includes(paper.title)), 'the open paper for the reader below');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mailsTo(lower).some((m) => whole(m).includes(secret.id))).toBe(false);
+    expect(JSON.stringify(mailbox.mails.map(whole))).not.toContain(marker);
   });
 
   it('should e-mail each notification once across a restart and two instances (PostgreSQL)', async () => {

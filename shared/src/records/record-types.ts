@@ -34,8 +34,9 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 /**
  * Every record type that travels through the change pipeline, named once. The entity type
  * union, linkable and searchable types, the search registry and the title of a record are
- * derived from this table; a new record type is a slice plus one entry here (and one in the
- * client's table, client/src/lib/records/record-types.ts). See README "Adding a record type".
+ * derived from this table; a new record type is a slice plus one entry here (and one in
+ * `RECORD_ROUTES`, record-paths.ts, and the client's table, client/src/lib/records/record-types.ts).
+ * See README "Adding a record type".
  *
  * The order is the order of lists shown to people (the search box's type filter).
  */

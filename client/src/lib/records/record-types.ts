@@ -1,25 +1,16 @@
 import type { AgendaItem, Meeting, SearchResult } from '@sidang/shared';
-import { type EntityType, type LinkableType, RECORD_TYPES, type SearchableType } from '@sidang/shared/constants';
+import { type EntityType, type LinkableType, recordPath } from '@sidang/shared/constants';
 import { minutesKeys } from '../minutes-keys.ts';
 import { type ActionItemListFilters, isUnfiltered, type MeetingListWhen, queryKeys, registerKeys } from '../query-keys.ts';
 import type { EntityRegistration } from '../realtime/entity-registry.ts';
 import { compareSectionNumbers } from '../section-order.ts';
 
 /**
- * Where a record opens: its own page, or a place `within` the records that govern it
- * (`ancestorIds`, nearest first: a decision → its agenda item → its meeting).
- */
-export type RecordRoute =
-  | { page: (committeeId: string, id: string) => string }
-  | { within: (committeeId: string, ancestorIds: readonly string[]) => string };
-
-/**
  * What the client adds to a record type's shared descriptor (shared/src/records/record-types.ts).
- * The compiler asks for a route when the type is searchable and for an icon when it is linkable.
+ * Where it opens is shared with the server's e-mails (`RECORD_ROUTES`, shared/src/records/record-paths.ts).
+ * The compiler asks for an icon when the type is linkable.
  */
 export interface ClientRecordType<E extends EntityType> {
-  /** Where the record opens (search results, links); null for a record nobody opens. */
-  route: E extends SearchableType ? RecordRoute : RecordRoute | null;
   /** Its mark in lists of mixed records (links). */
   icon: E extends LinkableType ? string : string | null;
   /** The i18n key of its name, e.g. "Decision". */
@@ -52,7 +43,6 @@ function compareAgendaNumbers(a: AgendaItem, b: AgendaItem): number {
  */
 export const CLIENT_RECORD_TYPES = {
   'action-item': {
-    route: { page: (c, id) => `/c/${c}/actions/${id}` },
     icon: '✓',
     labelKey: 'records.type.action-item',
     live: {
@@ -63,7 +53,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'progress-update': {
-    route: { within: (c, up) => `/c/${c}/actions/${up[0] ?? ''}` },
     icon: null,
     labelKey: 'records.type.progress-update',
     live: {
@@ -73,7 +62,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   member: {
-    route: null,
     icon: null,
     labelKey: 'records.type.member',
     live: {
@@ -82,7 +70,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   meeting: {
-    route: { page: (c, id) => `/c/${c}/meetings/${id}` },
     icon: '▦',
     labelKey: 'records.type.meeting',
     live: {
@@ -95,7 +82,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'agenda-item': {
-    route: { within: (c, up) => `/c/${c}/meetings/${up[0] ?? ''}` },
     icon: '§',
     labelKey: 'records.type.agenda-item',
     live: {
@@ -106,7 +92,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   attendance: {
-    route: null,
     icon: null,
     labelKey: 'records.type.attendance',
     live: {
@@ -118,7 +103,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   decision: {
-    route: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
     icon: '⚖',
     labelKey: 'records.type.decision',
     live: {
@@ -134,7 +118,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'bilateral-meeting': {
-    route: { page: (c, id) => `/c/${c}/registers/bilateral/${id}` },
     icon: '⇄',
     labelKey: 'records.type.bilateral-meeting',
     live: {
@@ -145,7 +128,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'bilateral-commitment': {
-    route: { within: (c, up) => `/c/${c}/registers/bilateral/${up[0] ?? ''}` },
     icon: '✎',
     labelKey: 'records.type.bilateral-commitment',
     live: {
@@ -158,7 +140,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   agreement: {
-    route: { within: (c) => `/c/${c}/registers/bilateral` },
     icon: '✍',
     labelKey: 'records.type.agreement',
     live: {
@@ -167,7 +148,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   negotiation: {
-    route: { page: (c, id) => `/c/${c}/registers/negotiations/${id}` },
     icon: '⚑',
     labelKey: 'records.type.negotiation',
     live: {
@@ -177,7 +157,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'negotiation-round': {
-    route: { within: (c, up) => `/c/${c}/registers/negotiations/${up[0] ?? ''}` },
     icon: '↻',
     labelKey: 'records.type.negotiation-round',
     live: {
@@ -187,7 +166,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'rnd-project': {
-    route: { page: (c, id) => `/c/${c}/registers/rnd/${id}` },
     icon: '⚗',
     labelKey: 'records.type.rnd-project',
     live: {
@@ -197,7 +175,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'rnd-milestone': {
-    route: { within: (c, up) => `/c/${c}/registers/rnd/${up[0] ?? ''}` },
     icon: '◆',
     labelKey: 'records.type.rnd-milestone',
     live: {
@@ -207,7 +184,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'record-link': {
-    route: null,
     icon: null,
     labelKey: 'records.type.record-link',
     live: {
@@ -218,7 +194,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   document: {
-    route: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
     icon: null,
     labelKey: 'records.type.document',
     live: {
@@ -229,7 +204,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   minutes: {
-    route: null,
     icon: null,
     labelKey: 'records.type.minutes',
     live: {
@@ -241,7 +215,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'minutes-section': {
-    route: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}/minutes` },
     icon: null,
     labelKey: 'records.type.minutes-section',
     live: {
@@ -251,7 +224,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'minutes-comment': {
-    route: null,
     icon: null,
     labelKey: 'records.type.minutes-comment',
     live: {
@@ -261,7 +233,6 @@ export const CLIENT_RECORD_TYPES = {
     },
   },
   'committee-settings': {
-    route: null,
     icon: null,
     labelKey: 'records.type.committee-settings',
     live: {
@@ -272,32 +243,9 @@ export const CLIENT_RECORD_TYPES = {
   },
 } satisfies { [E in EntityType]: ClientRecordType<E> };
 
-/** Where a record opens, given the records that govern it (nearest first); undefined when nowhere. */
-export function recordPath(type: EntityType, committeeId: string, id: string, ancestorIds: readonly string[]): string | undefined {
-  const route: RecordRoute | null = CLIENT_RECORD_TYPES[type].route;
-  if (route === null) return undefined;
-  return 'page' in route ? route.page(committeeId, id) : route.within(committeeId, ancestorIds);
-}
-
-/**
- * Where a record opens: its own place, else its governing record's (the minutes open on their
- * meeting); undefined when neither has one.
- */
-export function openPath(type: EntityType, committeeId: string, id: string, ancestorIds: readonly string[]): string | undefined {
-  const own = recordPath(type, committeeId, id, ancestorIds);
-  const [parentId, ...above] = ancestorIds;
-  const parentTypes = RECORD_TYPES[type].parent?.types ?? [];
-  const parentType = parentTypes.length === 1 ? parentTypes[0] : undefined;
-  return own ?? (parentId && parentType ? recordPath(parentType, committeeId, parentId, above) : undefined);
-}
+export { openPath, pageOf, type RecordRoute, recordPath } from '@sidang/shared/constants';
 
 /** The page a search result opens. */
 export function resultPath(result: SearchResult): string {
   return recordPath(result.type, result.committeeId, result.id, result.ancestorIds) as string;
-}
-
-/** The record's own page, when it has one (a linked record without one is shown without a link). */
-export function pageOf(type: EntityType, committeeId: string, id: string): string | undefined {
-  const route: RecordRoute | null = CLIENT_RECORD_TYPES[type].route;
-  return route !== null && 'page' in route ? route.page(committeeId, id) : undefined;
 }

@@ -21,6 +21,29 @@ describe(markingOf.name, () => {
   });
 });
 
+describe(linkTo.name, () => {
+  const committee = '00000000-0000-4000-8000-0000000000c1';
+  const paper = '00000000-0000-4000-8000-0000000000d1';
+  const item = '00000000-0000-4000-8000-0000000000a1';
+  const meeting = '00000000-0000-4000-8000-0000000000e1';
+  const about = (entityType: string, entityId: string, ancestorIds: string[]) =>
+    linkTo('https://sidang.test/', { committeeId: committee, entityType, entityId, ancestorIds });
+
+  it('should open a paper on its meeting’s page, as the app does', () => {
+    expect(about('document', paper, [item, meeting])).toBe(`https://sidang.test/c/${committee}/meetings/${meeting}`);
+  });
+
+  it('should open the minutes on their meeting and an action on its own page', () => {
+    expect(about('minutes', paper, [meeting])).toBe(`https://sidang.test/c/${committee}/meetings/${meeting}`);
+    expect(about('action-item', paper, [])).toBe(`https://sidang.test/c/${committee}/actions/${paper}`);
+  });
+
+  it('should fall back to the committee’s home for a record that opens nowhere', () => {
+    expect(about('member', paper, [])).toBe(`https://sidang.test/c/${committee}`);
+    expect(about('not-a-type', paper, [])).toBe(`https://sidang.test/c/${committee}`);
+  });
+});
+
 describe(renderMail.name, () => {
   it('should escape the HTML part and keep the plain text as written', () => {
     const mail = renderMail([mailItem(notification, 0, 'en', 'https://sidang.test/')], { name: 'Badrul', locale: 'en' }, false);
@@ -38,5 +61,19 @@ describe(renderMail.name, () => {
       expect(part).not.toContain('Aminah');
     }
     expect(mail.text).toContain('/actions/00000000-0000-4000-8000-000000000003');
+  });
+
+  it('should link a marked paper to its meeting by ids only', () => {
+    const paper: Notification = {
+      ...notification,
+      kind: 'paper.added',
+      entityType: 'document',
+      ancestorIds: ['00000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000005'],
+    };
+    const mail = renderMail([mailItem(paper, 3, 'en', 'https://sidang.test')], { name: 'Badrul', locale: 'en' }, false);
+    const link = `https://sidang.test/c/${notification.committeeId}/meetings/00000000-0000-4000-8000-000000000005`;
+    expect(mail.text).toContain(`: ${link}\n`);
+    expect(mail.html).toContain(`href="${link}"`);
+    for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toContain('tarif');
   });
 });

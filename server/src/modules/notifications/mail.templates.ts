@@ -1,5 +1,5 @@
 import type { Notification } from '@sidang/shared';
-import { CLASSIFICATION_WORDS, classificationAt, isEntityType, type Locale, TYPE_WORDS } from '@sidang/shared';
+import { CLASSIFICATION_WORDS, classificationAt, isEntityType, type Locale, openPath, TYPE_WORDS } from '@sidang/shared';
 import Handlebars from 'handlebars';
 
 /** One notification as an e-mail shows it: above RESTRICTED only its marking, type and link. */
@@ -80,12 +80,17 @@ export function markingOf(level: number): string | null {
   return (CLASSIFICATION_WORDS[classificationAt(level)]?.[1] ?? 'SULIT').toUpperCase();
 }
 
-/** Where a notification's record opens in the app. */
-export function linkTo(appUrl: string, notification: Pick<Notification, 'committeeId' | 'entityType' | 'entityId'>): string {
-  const base = `${appUrl.replace(/\/+$/, '')}/c/${notification.committeeId}`;
-  if (notification.entityType === 'action-item') return `${base}/actions/${notification.entityId}`;
-  if (notification.entityType === 'meeting') return `${base}/meetings/${notification.entityId}`;
-  return base;
+/**
+ * Where a notification's record opens in the app: the client's rule (`openPath`) over its
+ * governing records, else its committee's home. Ids only, so a marked record's link reveals nothing.
+ */
+export function linkTo(
+  appUrl: string,
+  notification: Pick<Notification, 'committeeId' | 'entityType' | 'entityId' | 'ancestorIds'>,
+): string {
+  const { committeeId, entityType, entityId, ancestorIds } = notification;
+  const path = (isEntityType(entityType) ? openPath(entityType, committeeId, entityId, ancestorIds) : undefined) ?? `/c/${committeeId}`;
+  return `${appUrl.replace(/\/+$/, '')}${path}`;
 }
 
 /** One notification for an e-mail, as its reader may see it: under a marking only the type and the link. */
