@@ -1,19 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import {
-  api,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import { openBrowser, openSignedInBrowsers, type TestBrowser } from '../support/browser.js';
+import { type EmbeddedDemoStore, startEmbeddedDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { api, DEMO_PASSWORD, DEMO_USERS, login, type RunningServer, signInToDemoCommittee } from '../support/server-process.js';
 
 /** Where the rows sit on screen, and how much of the screen the chrome around them takes. */
 function measure(page: Page) {
@@ -34,27 +23,21 @@ function measure(page: Page) {
 }
 
 describe('The action list, dense on a desk and readable on a phone', () => {
+  let database: EmbeddedDemoStore | undefined;
   let server: RunningServer | undefined;
   let browser: TestBrowser | undefined;
   let listUrl = '';
-  let dataDir = '';
 
   beforeAll(async () => {
     // The embedded store with the demo data: the committee has more than a dozen actions.
-    dataDir = await mkdtemp(join(tmpdir(), 'sidang-density-'));
-    // A first start creates the embedded store: on a busy machine that takes over a minute.
-    server = await startServer({ env: { DATABASE_URL: undefined, DATA_DIR: dataDir }, healthTimeoutMs: 180_000 });
-    const token = (await login(server.url, DEMO_USERS.chair)).accessToken;
-    listUrl = `${server.url}/c/${(await demoCommittee(server.url, token)).id}/actions`;
-    browser = await openBrowser();
-    await signInThroughUi(browser.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD);
+    ({ database, server } = await startEmbeddedDemoServer(180_000));
+    listUrl = `${server.url}/c/${(await signInToDemoCommittee(server.url, DEMO_USERS.chair)).committeeId}/actions`;
+    [browser] = await openSignedInBrowsers(server.url, [{ email: DEMO_USERS.chair }]);
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    await killAllServers();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stopDemoServer(server, database);
   }, 60_000);
 
   it('should show at least ten one-line rows at 1280×800, with the filters folded into a bar', async () => {

@@ -2,18 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, User } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
-import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  api,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import { openSignedInBrowsers, type TestBrowser } from '../support/browser.js';
+import type { TestDatabase } from '../support/databases.js';
+import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { api, DEMO_USERS, login, type RunningServer, signInToDemoCommittee } from '../support/server-process.js';
 
 /** Rows of the home wholly on screen (above the phone's bottom bar), and whether the page scrolls sideways. */
 function measure(page: Page) {
@@ -44,12 +36,10 @@ describe('The home: what is mine, on a phone and a desk, live', () => {
   let committeeId = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer({ env: { DATABASE_URL: database.url } });
-    chairToken = (await login(server.url, DEMO_USERS.chair)).accessToken;
+    ({ database, server } = await startDemoServer());
+    ({ accessToken: chairToken, committeeId } = await signInToDemoCommittee(server.url, DEMO_USERS.chair));
     const memberToken = (await login(server.url, DEMO_USERS.member)).accessToken;
     memberId = (await api<User>(server.url, memberToken, 'GET', '/api/auth/me')).body.id;
-    committeeId = (await demoCommittee(server.url, chairToken)).id;
     for (const [index, due] of [-3, -1, 2, 5].entries()) {
       const created = await api<ActionItem>(server.url, chairToken, 'POST', `/api/committees/${committeeId}/action-items`, {
         title: `Home e2e ${index}: laporan kemajuan`,
@@ -59,18 +49,15 @@ describe('The home: what is mine, on a phone and a desk, live', () => {
       });
       expect(created.status).toBe(201);
     }
-    [member, chair] = await Promise.all([openBrowser({ width: 360, height: 740 }), openBrowser()]);
-    await Promise.all([
-      signInThroughUi(member.page, server.url, DEMO_USERS.member, DEMO_PASSWORD),
-      signInThroughUi(chair.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD),
+    [member, chair] = await openSignedInBrowsers(server.url, [
+      { email: DEMO_USERS.member, viewport: { width: 360, height: 740 } },
+      { email: DEMO_USERS.chair },
     ]);
   }, 120_000);
 
   afterAll(async () => {
     await Promise.allSettled([member?.close(), chair?.close()]);
-    await server?.stop();
-    await killAllServers();
-    await database?.drop();
+    await stopDemoServer(server, database);
   }, 60_000);
 
   it("should show a member's actions, four and more entries on a 360 px phone, and a new one live", async () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Meeting, Minutes, MinutesStatus } from '@sidang/shared';
+import type { Minutes, MinutesStatus } from '@sidang/shared';
 import type { Page } from 'playwright-core';
-import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
+import { openSignedInBrowsers, type TestBrowser } from '../support/browser.js';
 import type { TestDatabase } from '../support/databases.js';
 import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
-import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
+import { aMeetingWithMinutesSection } from '../support/minutes-meeting.js';
+import { api, DEMO_USERS, type RunningServer, signInToDemoCommittee } from '../support/server-process.js';
 
 /** How long to wait before calling an edit lost on a loaded machine. */
 const ARRIVE_TIMEOUT_MS = 20_000;
@@ -28,30 +29,12 @@ describe('Minutes: no lost words at a workflow step (browser)', () => {
 
   beforeAll(async () => {
     ({ database, server } = await startDemoServer());
-    token = (await login(server.url, DEMO_USERS.chair)).accessToken;
-    committeeId = (await demoCommittee(server.url, token)).id;
-    const meeting = await api<Meeting>(server.url, token, 'POST', `/api/committees/${committeeId}/meetings`, {
-      title: `Minit langkah ${Date.now()}`,
-      startsAt: new Date().toISOString(),
-      venue: 'Bilik Mesyuarat Utama, MITI',
-    });
-    expect(meeting.status).toBe(201);
-    meetingId = meeting.body.id;
-    const item = await api<AgendaItem>(server.url, token, 'POST', `/api/meetings/${meetingId}/agenda-items`, {
-      title: 'Critical minerals roadmap',
-    });
-    expect(item.status).toBe(201);
-    const minutes = await api<Minutes>(server.url, token, 'GET', `/api/meetings/${meetingId}/minutes`);
-    expect(minutes.status).toBe(200);
-    sectionId = minutes.body.sections.find((section) => section.agendaItemId === item.body.id)?.id ?? '';
-    expect(sectionId).not.toBe('');
-
-    [chair, secretariat] = await Promise.all([openBrowser(), openBrowser()]);
-    if (!chair || !secretariat) throw new Error('no browser');
-    await Promise.all([
-      signInThroughUi(chair.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD),
-      signInThroughUi(secretariat.page, server.url, DEMO_USERS.secretariat, DEMO_PASSWORD),
-    ]);
+    ({ accessToken: token, committeeId } = await signInToDemoCommittee(server.url, DEMO_USERS.chair));
+    ({ meetingId, sectionId } = await aMeetingWithMinutesSection(server.url, token, committeeId, {
+      meeting: `Minit langkah ${Date.now()}`,
+      item: 'Critical minerals roadmap',
+    }));
+    [chair, secretariat] = await openSignedInBrowsers(server.url, [{ email: DEMO_USERS.chair }, { email: DEMO_USERS.secretariat }]);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Meeting, Minutes } from '@sidang/shared';
+import type { Meeting, Minutes } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
-import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
+import { openBrowser, openSignedInBrowsers, signInThroughUi, type TestBrowser } from '../support/browser.js';
 import type { TestDatabase } from '../support/databases.js';
 import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { aMeetingWithMinutesSection } from '../support/minutes-meeting.js';
 import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
 
 /** How long to wait before calling an edit lost on a loaded machine. */
@@ -29,29 +30,11 @@ describe('Minutes in the browser', () => {
     chairName = chairLogin.user.name;
     secretariatName = secretariatLogin.user.name;
     committeeId = (await demoCommittee(server.url, token)).id;
-    const meeting = await api<Meeting>(server.url, token, 'POST', `/api/committees/${committeeId}/meetings`, {
-      title: `Minit e2e ${Date.now()}`,
-      startsAt: new Date().toISOString(),
-      venue: 'Bilik Mesyuarat Utama, MITI',
-    });
-    expect(meeting.status).toBe(201);
-    meetingId = meeting.body.id;
-    const item = await api<AgendaItem>(server.url, token, 'POST', `/api/meetings/${meetingId}/agenda-items`, {
-      title: 'Rare earth processing pilot',
-    });
-    expect(item.status).toBe(201);
-    // The chair opening the minutes makes them (one section per agenda item).
-    const minutes = await api<Minutes>(server.url, token, 'GET', `/api/meetings/${meetingId}/minutes`);
-    expect(minutes.status).toBe(200);
-    sectionId = minutes.body.sections.find((section) => section.agendaItemId === item.body.id)?.id ?? '';
-    expect(sectionId).not.toBe('');
-
-    [chair, secretariat] = await Promise.all([openBrowser(), openBrowser()]);
-    if (!chair || !secretariat) throw new Error('no browser');
-    await Promise.all([
-      signInThroughUi(chair.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD),
-      signInThroughUi(secretariat.page, server.url, DEMO_USERS.secretariat, DEMO_PASSWORD),
-    ]);
+    ({ meetingId, sectionId } = await aMeetingWithMinutesSection(server.url, token, committeeId, {
+      meeting: `Minit e2e ${Date.now()}`,
+      item: 'Rare earth processing pilot',
+    }));
+    [chair, secretariat] = await openSignedInBrowsers(server.url, [{ email: DEMO_USERS.chair }, { email: DEMO_USERS.secretariat }]);
   }, 180_000);
 
   afterAll(async () => {

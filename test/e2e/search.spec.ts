@@ -1,41 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import {
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoCommittee,
-  killAllServers,
-  login,
-  type RunningServer,
-  startServer,
-} from '../support/server-process.js';
+import { openSignedInBrowsers, type TestBrowser } from '../support/browser.js';
+import { type EmbeddedDemoStore, startEmbeddedDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { DEMO_USERS, type RunningServer, signInToDemoCommittee } from '../support/server-process.js';
 
 /** Search in the browser, on the embedded store with the demo data: the desk's box and the phone's screen. */
 describe('Search in the browser', () => {
+  let database: EmbeddedDemoStore | undefined;
   let server: RunningServer | undefined;
   let browser: TestBrowser | undefined;
   let base = '';
-  let dataDir = '';
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'sidang-search-'));
-    // A first start on a loaded machine (a new store, migrations, the demo data) can be slow.
-    server = await startServer({ env: { DATABASE_URL: undefined, DATA_DIR: dataDir }, healthTimeoutMs: 150_000 });
-    const token = (await login(server.url, DEMO_USERS.chair)).accessToken;
-    base = `${server.url}/c/${(await demoCommittee(server.url, token)).id}`;
-    browser = await openBrowser();
-    await signInThroughUi(browser.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD);
+    ({ database, server } = await startEmbeddedDemoServer(150_000));
+    base = `${server.url}/c/${(await signInToDemoCommittee(server.url, DEMO_USERS.chair)).committeeId}`;
+    [browser] = await openSignedInBrowsers(server.url, [{ email: DEMO_USERS.chair }]);
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    await killAllServers();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await stopDemoServer(server, database);
   }, 60_000);
 
   it('should focus the top bar box with "/", list matches as one types, and open the chosen one with the keyboard', async () => {

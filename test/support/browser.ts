@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './server-process.js';
 
 /** Debian's chromium; CI installs it with apt (never `npx playwright install`: no network). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,4 +68,30 @@ export async function signInThroughUi(page: Page, baseUrl: string, email: string
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/\/c\/[0-9a-f-]{36}(\/|$|\?)/);
+}
+
+/**
+ * One browser per person (`viewport` as `openBrowser` takes it), opened and signed in through
+ * the UI at once, in the order given (with the demo password unless one is given). If any of
+ * them fails, those already open are closed.
+ */
+export async function openSignedInBrowsers(
+  baseUrl: string,
+  people: readonly { email: string; password?: string; viewport?: { width: number; height: number } }[],
+): Promise<TestBrowser[]> {
+  const opened = await Promise.allSettled(people.map((person) => openBrowser(person.viewport)));
+  const browsers = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  try {
+    const failed = opened.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    await Promise.all(
+      browsers.map((browser, index) =>
+        signInThroughUi(browser.page, baseUrl, people[index]?.email ?? '', people[index]?.password ?? DEMO_PASSWORD),
+      ),
+    );
+    return browsers;
+  } catch (error) {
+    await Promise.allSettled(browsers.map((browser) => browser.close()));
+    throw error;
+  }
 }

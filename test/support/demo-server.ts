@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createPostgresDatabase, createTestDatabase, type TestDatabase, testStore } from './databases.js';
 import { oncePerRun } from './once-per-run.js';
 import { killAllServers, type RunningServer, startServer } from './server-process.js';
@@ -26,11 +29,35 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   }
 }
 
+/** The store of a server `startEmbeddedDemoServer` started: its data folder, removed by `drop`. */
+export interface EmbeddedDemoStore {
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
 /**
- * Stops what `startDemoServer` started (SIGTERM, then SIGKILL after 10 s, with a warning) and
+ * The built server on the embedded store with the demo data, in a new data folder, as `npm start`
+ * runs without DATABASE_URL, whatever TEST_STORE says. A first start creates the store, migrates
+ * and seeds it: on a loaded machine that can take over a minute, hence the long default wait.
+ */
+export async function startEmbeddedDemoServer(healthTimeoutMs = 180_000): Promise<{ database: EmbeddedDemoStore; server: RunningServer }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'sidang-e2e-store-'));
+  const database: EmbeddedDemoStore = { dataDir, drop: () => rm(dataDir, { recursive: true, force: true }) };
+  try {
+    const server = await startServer({ env: { DATABASE_URL: undefined, DATA_DIR: dataDir }, healthTimeoutMs });
+    return { database, server };
+  } catch (error) {
+    await killAllServers();
+    await database.drop();
+    throw error;
+  }
+}
+
+/**
+ * Stops what `startDemoServer` (or `startEmbeddedDemoServer`) started (SIGTERM, then SIGKILL after 10 s, with a warning) and
  * drops its database. Either may be undefined: an `afterAll` runs after a `beforeAll` that failed.
  */
-export async function stopDemoServer(server: RunningServer | undefined, database: TestDatabase | undefined): Promise<void> {
+export async function stopDemoServer(server: RunningServer | undefined, database: Pick<TestDatabase, 'drop'> | undefined): Promise<void> {
   const stopped = await server?.stop();
   if (stopped?.forced) console.warn('The server ignored SIGTERM for 10 s and was killed.');
   await killAllServers();

@@ -265,4 +265,10 @@ export async function demoCommittee(baseUrl: string, token: string): Promise<Com
   return first;
 }
 
+/** A demo user signed in over REST, with the demo committee as they list it: how most browser tests begin. */
+export async function signInToDemoCommittee(baseUrl: string, email: string): Promise<LoginResponse & { committeeId: string }> {
+  const signedIn = await login(baseUrl, email);
+  return { ...signedIn, committeeId: (await demoCommittee(baseUrl, signedIn.accessToken)).id };
+}
+
 export { connectSocket, type SidangSocket, subscribe } from './sockets.js';
