@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { DocSyncAck, Minutes, MinutesRecord, MinutesVersion } from '@sidang/shared';
 import * as Y from 'yjs';
 import { type DocChannel, SocketYjsProvider } from '../../client/src/features/minutes/collab/socket-yjs-provider.ts';
-import { connectSocket, type SidangSocket } from '../support/sockets.js';
+import { connectSocket } from '../support/sockets.js';
 import { sql } from './support/db.js';
-import { TestApp } from './support/harness.js';
-import { AckedEditor, eventually, type MinutesWorld, minutesWorld, type RawDocSocket } from './support/minutes-docs.js';
+import { AckedEditor, eventually, type RawDocSocket } from './support/minutes-docs.js';
+import { minutesSuite } from './support/minutes-suite.js';
 
 jest.setTimeout(120_000);
 
@@ -17,62 +17,52 @@ jest.setTimeout(120_000);
  * a resync; updates are acknowledged once stored.
  */
 describe('minutes: no lost words at a workflow step', () => {
-  let app: TestApp;
-  let world: MinutesWorld;
-  const sockets: SidangSocket[] = [];
-  const providers: SocketYjsProvider[] = [];
+  const suite = minutesSuite();
 
-  async function minutes(token = world.chair.token): Promise<Minutes> {
-    return (await app.request<Minutes>('GET', `/api/meetings/${world.meeting.id}/minutes`, token)).body;
+  async function minutes(token = suite.world.chair.token): Promise<Minutes> {
+    return (await suite.app.request<Minutes>('GET', `/api/meetings/${suite.world.meeting.id}/minutes`, token)).body;
   }
 
   async function move(to: 'circulated' | 'draft') {
     const current = await minutes();
-    return app.request<MinutesRecord>('POST', `/api/minutes/${current.id}/transition`, world.chair.token, { to, version: current.version });
+    return suite.app.request<MinutesRecord>('POST', `/api/minutes/${current.id}/transition`, suite.world.chair.token, {
+      to,
+      version: current.version,
+    });
   }
 
-  async function sectionText(docId: string, token = world.chair.token): Promise<string> {
+  async function sectionText(docId: string, token = suite.world.chair.token): Promise<string> {
     return (await minutes(token)).sections.find((section) => section.id === docId)?.text ?? '';
   }
 
   async function latestVersion(): Promise<MinutesVersion> {
     const current = await minutes();
-    const list = (await app.request<Array<{ number: number }>>('GET', `/api/minutes/${current.id}/versions`, world.chair.token)).body;
+    const list = (await suite.app.request<Array<{ number: number }>>('GET', `/api/minutes/${current.id}/versions`, suite.world.chair.token))
+      .body;
     const last = list.at(-1)?.number ?? 0;
-    return (await app.request<MinutesVersion>('GET', `/api/minutes/${current.id}/versions/${last}`, world.chair.token)).body;
+    return (await suite.app.request<MinutesVersion>('GET', `/api/minutes/${current.id}/versions/${last}`, suite.world.chair.token)).body;
   }
 
-  async function editor(token: string, docId = world.openSection): Promise<AckedEditor> {
-    const socket = await connectSocket(app.url, token);
-    sockets.push(socket);
+  async function editor(token: string, docId = suite.world.openSection): Promise<AckedEditor> {
+    const socket = await connectSocket(suite.app.url, token);
+    suite.sockets.push(socket);
     const client = new AckedEditor(socket, docId);
     expect(await client.join()).toMatchObject({ ok: true });
     return client;
   }
 
-  beforeAll(async () => {
-    app = await TestApp.start();
-    world = await minutesWorld(app);
-  });
-
-  afterAll(async () => {
-    for (const provider of providers) provider.destroy();
-    for (const socket of sockets) socket.disconnect();
-    await app?.close();
-  });
-
   it('should acknowledge an update once it is stored, and refuse one after circulation with a resync', async () => {
-    const chair = await editor(world.chair.token);
+    const chair = await editor(suite.world.chair.token);
     const kept = `KEPT-${randomUUID()}`;
     expect(await chair.type(` ${kept}`)).toEqual({ ok: true });
     // Acknowledged means stored: readable at once, no waiting.
-    expect(await sectionText(world.openSection)).toContain(kept);
+    expect(await sectionText(suite.world.openSection)).toContain(kept);
 
     expect((await move('circulated')).status).toBe(200);
     const late = `LATE-${randomUUID()}`;
     expect(await chair.type(` ${late}`)).toEqual({ ok: false, code: 'read-only' });
     await eventually(() => chair.errors.some((error) => error.code === 'read-only' && error.resync === true));
-    expect(await sectionText(world.openSection)).not.toContain(late);
+    expect(await sectionText(suite.world.openSection)).not.toContain(late);
     expect((await latestVersion()).text).not.toContain(late);
     expect((await latestVersion()).text).toContain(kept);
 
@@ -81,19 +71,19 @@ describe('minutes: no lost words at a workflow step', () => {
     expect((await move('draft')).status).toBe(200);
     const onRefused = `ON-REFUSED-${randomUUID()}`;
     expect(await chair.type(` ${onRefused}`)).toEqual({ ok: false, code: 'read-only' });
-    const rows: Array<{ n: number }> = await sql(app).dataSource.query(
+    const rows: Array<{ n: number }> = await sql(suite.app).dataSource.query(
       `SELECT count(*)::int AS n FROM minutes_doc_updates WHERE doc_id = $1 AND position($2::bytea in update) > 0`,
-      [world.openSection, Buffer.from(onRefused)],
+      [suite.world.openSection, Buffer.from(onRefused)],
     );
     expect(rows[0]?.n).toBe(0);
     const again = `AGAIN-${randomUUID()}`;
-    expect(await (await editor(world.chair.token)).type(` ${again}`)).toEqual({ ok: true });
-    expect(await sectionText(world.openSection)).toContain(again);
+    expect(await (await editor(suite.world.chair.token)).type(` ${again}`)).toEqual({ ok: true });
+    expect(await sectionText(suite.world.openSection)).toContain(again);
   });
 
   it('should keep every update sent before and while the transition is asked for, in the text and in its version', async () => {
-    const a = await editor(world.secretariat.token);
-    const b = await editor(world.chair.token);
+    const a = await editor(suite.world.secretariat.token);
+    const b = await editor(suite.world.chair.token);
     const words: Array<{ client: AckedEditor; word: string; beforeRequest: boolean; ack: Promise<DocSyncAck> }> = [];
     let requested = false;
     const send = (client: AckedEditor, n: number) => {
@@ -110,10 +100,10 @@ describe('minutes: no lost words at a workflow step', () => {
     }
     expect((await step).status).toBe(200);
     const acks = await Promise.all(words.map((entry) => entry.ack));
-    const stored = await sectionText(world.openSection);
+    const stored = await sectionText(suite.world.openSection);
     const version = await latestVersion();
     expect(version.status).toBe('circulated');
-    const inVersion = version.sections.find((section) => section.sectionId === world.openSection)?.text ?? '';
+    const inVersion = version.sections.find((section) => section.sectionId === suite.world.openSection)?.text ?? '';
 
     // Nothing is stored after the step's snapshot: the version is the text.
     expect(inVersion).toBe(stored);
@@ -134,9 +124,9 @@ describe('minutes: no lost words at a workflow step', () => {
 
   it("should decide an update arriving while a step is being committed under the step's lock: refused once it ended editing", async () => {
     const current = await minutes();
-    const editorDoc = await editor(world.secretariat.token);
+    const editorDoc = await editor(suite.world.secretariat.token);
     // A step in progress, as the transition holds it: the minutes row taken for update.
-    const step = sql(app).dataSource.createQueryRunner();
+    const step = sql(suite.app).dataSource.createQueryRunner();
     await step.connect();
     await step.startTransaction();
     let answered = false;
@@ -157,7 +147,7 @@ describe('minutes: no lost words at a workflow step', () => {
       await step.release();
       expect(await pending).toEqual({ ok: false, code: 'read-only' });
       await eventually(() => editorDoc.errors.some((error) => error.code === 'read-only' && error.resync === true));
-      expect(await sectionText(world.openSection)).not.toContain(during);
+      expect(await sectionText(suite.world.openSection)).not.toContain(during);
     } finally {
       if (step.isTransactionActive) await step.rollbackTransaction();
       if (!step.isReleased) await step.release();
@@ -166,8 +156,8 @@ describe('minutes: no lost words at a workflow step', () => {
 
     // Positive control: a step that does not happen (rolled back) lets the waiting update in.
     const again = await minutes();
-    const fresh = await editor(world.secretariat.token);
-    const held = sql(app).dataSource.createQueryRunner();
+    const fresh = await editor(suite.world.secretariat.token);
+    const held = sql(suite.app).dataSource.createQueryRunner();
     await held.connect();
     await held.startTransaction();
     const kept = `KEPT-AFTER-WAIT-${randomUUID()}`;
@@ -181,42 +171,42 @@ describe('minutes: no lost words at a workflow step', () => {
       await held.release();
     }
     expect(await waiting).toEqual({ ok: true });
-    expect(await sectionText(world.openSection)).toContain(kept);
+    expect(await sectionText(suite.world.openSection)).toContain(kept);
   });
 
   it('should ask every editor in the section to flush and wait for it before circulating', async () => {
-    const editorDoc = await editor(world.secretariat.token);
+    const editorDoc = await editor(suite.world.secretariat.token);
     // A screen that still holds words when asked: it sends them, then answers (as the browser's provider does).
     const onScreen = `ON-SCREEN-${randomUUID()}`;
     let asked = 0;
     (editorDoc.socket as unknown as RawDocSocket).on('doc:flush', ((request: { docId: string }, answer: (ack: { ok: true }) => void) => {
-      if (request.docId !== world.openSection) return;
+      if (request.docId !== suite.world.openSection) return;
       asked += 1;
       void editorDoc.type(` ${onScreen}`).then(() => setTimeout(() => answer({ ok: true }), 200));
     }) as (...args: never[]) => void);
     // The browser's provider on another socket: a screen with nothing pending answers at once.
-    const providerSocket = await connectSocket(app.url, world.chair.token);
-    sockets.push(providerSocket);
-    const provider = new SocketYjsProvider(providerSocket as unknown as DocChannel, world.openSection, new Y.Doc());
-    providers.push(provider);
+    const providerSocket = await connectSocket(suite.app.url, suite.world.chair.token);
+    suite.sockets.push(providerSocket);
+    const provider = new SocketYjsProvider(providerSocket as unknown as DocChannel, suite.world.openSection, new Y.Doc());
+    suite.providers.push(provider);
     await eventually(() => provider.getState().status === 'synced');
 
     expect((await move('circulated')).status).toBe(200);
     expect(asked).toBe(1);
-    expect(await sectionText(world.openSection)).toContain(onScreen);
+    expect(await sectionText(suite.world.openSection)).toContain(onScreen);
     expect((await latestVersion()).text).toContain(onScreen);
     // The words reached the other screen too, and the reader's copy (positive control of the relay).
     await eventually(() => provider.doc.getXmlFragment('default').toString().includes(onScreen));
-    expect(await sectionText(world.openSection, world.member.token)).toContain(onScreen);
+    expect(await sectionText(suite.world.openSection, suite.world.member.token)).toContain(onScreen);
     expect((await move('draft')).status).toBe(200);
   });
 
   it("should make the client's provider give back refused words and take the server's text again", async () => {
-    const socket = await connectSocket(app.url, world.secretariat.token);
-    sockets.push(socket);
+    const socket = await connectSocket(suite.app.url, suite.world.secretariat.token);
+    suite.sockets.push(socket);
     const doc = new Y.Doc();
-    const provider = new SocketYjsProvider(socket as unknown as DocChannel, world.openSection, doc);
-    providers.push(provider);
+    const provider = new SocketYjsProvider(socket as unknown as DocChannel, suite.world.openSection, doc);
+    suite.providers.push(provider);
     await eventually(() => provider.getState().status === 'synced' && provider.getState().canEdit);
     const saved = `SAVED-${randomUUID()}`;
     const paragraph = (text: string) => {
@@ -226,11 +216,11 @@ describe('minutes: no lost words at a workflow step', () => {
     };
     paragraph(saved);
     await eventually(() => !provider.getState().saving);
-    expect(await sectionText(world.openSection)).toContain(saved);
+    expect(await sectionText(suite.world.openSection)).toContain(saved);
 
     // Circulated by someone else; this screen has not heard yet and types on.
     const current = await minutes();
-    const other = await app.request('POST', `/api/minutes/${current.id}/transition`, world.chair.token, {
+    const other = await suite.app.request('POST', `/api/minutes/${current.id}/transition`, suite.world.chair.token, {
       to: 'circulated',
       version: current.version,
     });
@@ -243,8 +233,8 @@ describe('minutes: no lost words at a workflow step', () => {
       () => JSON.stringify(provider.getState()),
     );
     expect(provider.getState().saving).toBe(false);
-    expect(await sectionText(world.openSection)).not.toContain(refused);
-    expect(await sectionText(world.openSection)).toContain(saved);
+    expect(await sectionText(suite.world.openSection)).not.toContain(refused);
+    expect(await sectionText(suite.world.openSection)).toContain(saved);
     expect((await move('draft')).status).toBe(200);
   });
 });
