@@ -1,7 +1,7 @@
 import type { ActionItem } from '@sidang/shared';
 import { type Classification, isOverdue } from '@sidang/shared/constants';
 import { useTranslation } from 'react-i18next';
-import { formatIsoDate } from '../dates.ts';
+import { committeeDayOf, formatIsoDate, formatShortDate } from '../dates.ts';
 
 export function StatusBadge({ status }: { status: ActionItem['status'] }) {
   const { t } = useTranslation();
@@ -35,8 +35,7 @@ export function ClassificationBadge({ level, as = 'classification' }: { level: C
   );
 }
 
-/** A warning triangle beside words that say the same (never colour alone). */
-export function WarningIcon() {
+function WarningIcon() {
   return (
     <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
       <path d="M8 1 15 14H1L8 1Z" fill="currentColor" />
@@ -64,6 +63,22 @@ export function DueDate({ item, today }: { item: Pick<ActionItem, 'dueDate' | 's
   return (
     <span className="due">
       <time dateTime={item.dueDate}>{date}</time>
+    </span>
+  );
+}
+
+/**
+ * When comments on circulated minutes close (the committee's day, "Comments by 14 Dec"); once
+ * past, said in words and with an icon, like an overdue date.
+ */
+export function CommentDeadline({ at }: { at: string }) {
+  const { t, i18n } = useTranslation();
+  const overdue = Date.parse(at) < Date.now();
+  const date = formatShortDate(committeeDayOf(at), i18n.language);
+  return (
+    <span className={overdue ? 'due due--overdue' : 'due'} data-testid="comment-deadline" data-overdue={overdue}>
+      {overdue && <WarningIcon />}
+      <time dateTime={at}>{t(overdue ? 'home.commentsClosed' : 'home.commentBy', { date })}</time>
     </span>
   );
 }

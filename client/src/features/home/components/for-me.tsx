@@ -2,8 +2,8 @@ import type { CommitteeHome, HomeMeeting } from '@sidang/shared';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { committeeDayOf, formatShortDate, formatTimestamp } from '../../../lib/dates.ts';
-import { ClassificationBadge, DueDate, StatusBadge, WarningIcon } from '../../../lib/ui/badges.tsx';
+import { formatTimestamp } from '../../../lib/dates.ts';
+import { ClassificationBadge, CommentDeadline, DueDate, StatusBadge } from '../../../lib/ui/badges.tsx';
 
 /** Rows a section keeps room for while loading, so that nothing moves when the data arrives. */
 const SKELETON_ROWS = 2;
@@ -20,21 +20,6 @@ function SkeletonRows({ count }: { count: number }) {
         <li key={index} className="home-row home-row--skeleton" />
       ))}
     </ul>
-  );
-}
-
-/** When comments on circulated minutes close (the committee's day); once past, said in words and with an icon. */
-function CommentDeadline({ at }: { at: string }) {
-  const { t, i18n } = useTranslation();
-  const overdue = Date.parse(at) < Date.now();
-  const date = formatShortDate(committeeDayOf(at), i18n.language);
-  return (
-    <span className="home-row__meta" data-testid="home-minutes-deadline" data-overdue={overdue}>
-      <span className={overdue ? 'due due--overdue' : 'due'}>
-        {overdue && <WarningIcon />}
-        <time dateTime={at}>{t(overdue ? 'home.commentsClosed' : 'home.commentBy', { date })}</time>
-      </span>
-    </span>
   );
 }
 
@@ -160,7 +145,11 @@ export function ForMeView({ committeeId, home, children }: { committeeId: string
               <Link to={`/c/${committeeId}/meetings/${minutes.meetingId}/minutes`} className="home-row__title">
                 {minutes.meetingNumber} · {minutes.meetingTitle}
               </Link>
-              {minutes.commentDeadline && <CommentDeadline at={minutes.commentDeadline} />}
+              {minutes.commentDeadline && (
+                <span className="home-row__meta">
+                  <CommentDeadline at={minutes.commentDeadline} />
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -236,7 +236,7 @@ describe(HomeView.name, () => {
       { ...row, id: uuid(), commentDeadline: '2020-12-14T15:59:59.000Z' },
     ];
     const english = renderView({ home: aHome({ minutesToReview }) });
-    const [open, closed] = screen.getAllByTestId('home-minutes-deadline');
+    const [open, closed] = screen.getAllByTestId('comment-deadline');
     expect(open).toHaveTextContent('Comments by 14 Dec');
     expect(open).toHaveAttribute('data-overdue', 'false');
     expect(closed).toHaveTextContent('Comments closed 14 Dec');
@@ -245,7 +245,7 @@ describe(HomeView.name, () => {
     await i18n.changeLanguage('ms');
     try {
       renderView({ home: aHome({ minutesToReview }) });
-      expect(screen.getAllByTestId('home-minutes-deadline')[0]).toHaveTextContent('Ulasan sebelum 14 Dis');
+      expect(screen.getAllByTestId('comment-deadline')[0]).toHaveTextContent('Ulasan sebelum 14 Dis');
     } finally {
       await i18n.changeLanguage('en');
     }

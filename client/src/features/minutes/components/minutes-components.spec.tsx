@@ -25,7 +25,7 @@ function LiveWorkflow({ canManage }: { canManage: boolean }) {
 describe(WorkflowBar.name, () => {
   it('should offer only the next steps, ask once more, and send the confirmation with its version', async () => {
     const user = userEvent.setup();
-    const record = makeMinutesRecord({ status: 'circulated', version: 4 });
+    const record = makeMinutesRecord({ status: 'circulated', version: 4, commentsDueAt: '2099-12-14T15:59:59.000Z' });
     const handler: Handler = ({ method, url }) =>
       method === 'POST' && url === `/api/minutes/${MINUTES_ID}/transition`
         ? jsonResponse(200, { ...record, status: 'confirmed', confirmation: 'with_amendments', version: 5 })
@@ -33,6 +33,7 @@ describe(WorkflowBar.name, () => {
     const { calls } = renderWithApp(<WorkflowBar record={record} canManage />, { handler });
 
     expect(screen.getByTestId('minutes-status')).toHaveTextContent('Circulated');
+    expect(screen.getByTestId('comment-deadline')).toHaveTextContent('Comments by 14 Dec');
     expect(screen.getByTestId('minutes-to-draft')).toBeInTheDocument();
     expect(screen.getByTestId('minutes-to-confirmed')).toBeInTheDocument();
     expect(screen.queryByTestId('minutes-to-published')).toBeNull();

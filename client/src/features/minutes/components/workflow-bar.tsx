@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { addDaysIso, endOfCommitteeDay, todayInCommitteeZone } from '../../../lib/dates.ts';
+import { CommentDeadline } from '../../../lib/ui/badges.tsx';
 import { InlineInput } from '../../../lib/ui/form/inline-field.tsx';
 import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useTransitionMinutes } from '../hooks/use-minutes.ts';
@@ -64,6 +65,12 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
             {' '}
             {t('minutes.workflow.confirmedAs', { how: t(`minutes.workflow.${record.confirmation}`) })}
           </span>
+        )}
+        {record.status === 'circulated' && record.commentsDueAt && (
+          <>
+            {' '}
+            <CommentDeadline at={record.commentsDueAt} />
+          </>
         )}
       </p>
       {next.length > 0 && !asking && (
