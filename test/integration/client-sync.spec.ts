@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ActionItem, EventEnvelope, ProgressUpdate } from '@sidang/shared';
 import { QueryClient, type QueryKey, QueryObserver } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
@@ -6,7 +6,7 @@ import { createApiClient } from '../../client/src/lib/api/api-client.ts';
 import { queryKeys } from '../../client/src/lib/query-keys.ts';
 import { installCacheGuards } from '../../client/src/lib/realtime/cache-guards.ts';
 import { type ConnectionState, type RealtimeSocket, startRealtime } from '../../client/src/lib/realtime/realtime-client.ts';
-import { type Session, TestApp } from './support/harness.js';
+import { demoSuite } from './support/demo-suite.js';
 
 /**
  * The client's own sync engine (startRealtime → CommitteeSync → applyEnvelope into a real
@@ -112,24 +112,10 @@ async function waitUntil(what: string, condition: () => boolean | Promise<boolea
 const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
 
 describe('client sync engine against the real server', () => {
-  let app: TestApp;
-  let chair: Session;
-  let secretariat: Session;
-  let member: Session;
-  let committeeId: string;
-
-  beforeAll(async () => {
-    app = await TestApp.start();
-    [chair, secretariat, member] = await Promise.all([app.login('chair'), app.login('secretariat'), app.login('member')]);
-    committeeId = (await app.committees(chair.token)).main.id;
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const demo = demoSuite(['chair', 'secretariat', 'member']);
 
   it('should end with the cache equal to the server, each event applied once and in order, through drops, duplicates and reorders', async () => {
-    const api = createApiClient({ baseUrl: app.url, getToken: () => member.token, fetch: (input, init) => fetch(input, init) });
+    const api = createApiClient({ baseUrl: demo.app.url, getToken: () => demo.member.token, fetch: (input, init) => fetch(input, init) });
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0 } } });
     const stopGuards = installCacheGuards(queryClient);
     const observers: Array<() => void> = [];
@@ -137,14 +123,15 @@ describe('client sync engine against the real server', () => {
       const observer = new QueryObserver(queryClient, { queryKey, queryFn: () => api.get(path) });
       observers.push(observer.subscribe(() => undefined));
     };
-    const listKey = queryKeys.actionItemList(committeeId, {});
+    const listKey = queryKeys.actionItemList(demo.committeeId, {});
 
     // Some items exist before the client opens anything; it watches their pages and threads.
     const opened: ActionItem[] = [];
-    for (let i = 0; i < 3; i += 1) opened.push(await app.createItem(chair.token, committeeId, { title: `Opened item ${i}` }));
+    for (let i = 0; i < 3; i += 1)
+      opened.push(await demo.app.createItem(demo.chair.token, demo.committeeId, { title: `Opened item ${i}` }));
 
-    const real = io(app.url, {
-      auth: { token: member.token },
+    const real = io(demo.app.url, {
+      auth: { token: demo.member.token },
       transports: ['websocket'],
       autoConnect: false,
       reconnection: false,
@@ -154,14 +141,14 @@ describe('client sync engine against the real server', () => {
     const applied: Array<{ seq: number; type: string; entityId: string; parentId?: string }> = [];
     const states: ConnectionState[] = [];
     const lastSeqs = new Map<string, number>();
-    watch(listKey, `/api/committees/${committeeId}/action-items`);
+    watch(listKey, `/api/committees/${demo.committeeId}/action-items`);
     for (const item of opened) {
       watch(queryKeys.actionItem(item.id), `/api/action-items/${item.id}`);
       watch(queryKeys.progressUpdates(item.id), `/api/action-items/${item.id}/updates`);
     }
     const stop = startRealtime({
-      token: member.token,
-      committeeIds: [committeeId],
+      token: demo.member.token,
+      committeeIds: [demo.committeeId],
       api,
       queryClient,
       lastSeqs,
@@ -177,35 +164,38 @@ describe('client sync engine against the real server', () => {
       createSocket: () => socket as unknown as RealtimeSocket,
     });
     await waitUntil('live', () => states.at(-1) === 'live');
-    const baseline = lastSeqs.get(committeeId) ?? 0;
+    const baseline = lastSeqs.get(demo.committeeId) ?? 0;
 
-    const writers = [chair.token, secretariat.token];
+    const writers = [demo.chair.token, demo.secretariat.token];
     const versions = new Map(opened.map((item) => [item.id, item.version]));
     const patch = async (token: string, id: string, fields: Record<string, unknown>) => {
-      const result = await app.request<ActionItem>('PATCH', `/api/action-items/${id}`, token, { version: versions.get(id), ...fields });
+      const result = await demo.app.request<ActionItem>('PATCH', `/api/action-items/${id}`, token, {
+        version: versions.get(id),
+        ...fields,
+      });
       expect(result.status).toBe(200);
       versions.set(id, result.body.version);
     };
     const write = async (round: string) => {
-      const created = await app.createItem(writers[0] as string, committeeId, { title: `Created in ${round}` });
+      const created = await demo.app.createItem(writers[0] as string, demo.committeeId, { title: `Created in ${round}` });
       versions.set(created.id, created.version);
       // A record the member may not see: the member's stream has a gap here.
-      await app.createItem(chair.token, committeeId, { title: `Secret in ${round}`, classification: 'SECRET' });
+      await demo.app.createItem(demo.chair.token, demo.committeeId, { title: `Secret in ${round}`, classification: 'SECRET' });
       for (const [index, item] of opened.entries()) {
         await patch(writers[index % 2] as string, item.id, { description: `${round}: revision ${index}` });
-        const posted = await app.request('POST', `/api/action-items/${item.id}/updates`, secretariat.token, {
+        const posted = await demo.app.request('POST', `/api/action-items/${item.id}/updates`, demo.secretariat.token, {
           body: `${round}: progress on ${index}`,
         });
         expect(posted.status).toBe(201);
       }
-      await patch(chair.token, created.id, { status: 'in_progress', priority: 'high' });
+      await patch(demo.chair.token, created.id, { status: 'in_progress', priority: 'high' });
       return created;
     };
 
     // Live, through duplicates and swaps.
     await write('live round 1');
     const doomed = await write('live round 2');
-    const removed = await app.request('DELETE', `/api/action-items/${doomed.id}?version=${versions.get(doomed.id)}`, chair.token);
+    const removed = await demo.app.request('DELETE', `/api/action-items/${doomed.id}?version=${versions.get(doomed.id)}`, demo.chair.token);
     expect(removed.status).toBeLessThan(300);
 
     // The connection drops while others go on writing, then comes back.
@@ -213,12 +203,12 @@ describe('client sync engine against the real server', () => {
     await waitUntil('offline', () => states.at(-1) === 'offline');
     await write('offline round');
     // Raised above the member's clearance while they were away: it must leave their cache.
-    await patch(chair.token, (opened[2] as ActionItem).id, { classification: 'SECRET' });
+    await patch(demo.chair.token, (opened[2] as ActionItem).id, { classification: 'SECRET' });
     socket.connect();
     await write('after reconnect');
 
     // Done when the client has applied the member's whole log and nothing is loading.
-    const log = async () => (await app.catchUp(member.token, committeeId, baseline)).events.map((event) => event.seq);
+    const log = async () => (await demo.app.catchUp(demo.member.token, demo.committeeId, baseline)).events.map((event) => event.seq);
     let expected: number[] = [];
     await waitUntil('the whole log applied', async () => {
       expected = await log();
@@ -240,13 +230,13 @@ describe('client sync engine against the real server', () => {
     expect(socket.delivered.some((seq, index) => index > 0 && seq < (socket.delivered[index - 1] as number))).toBe(true);
 
     // The list, every opened page and thread equal a fresh read of the server.
-    const fresh = await app.request<ActionItem[]>('GET', `/api/committees/${committeeId}/action-items`, member.token);
+    const fresh = await demo.app.request<ActionItem[]>('GET', `/api/committees/${demo.committeeId}/action-items`, demo.member.token);
     expect(byId(queryClient.getQueryData<ActionItem[]>(listKey) ?? [])).toEqual(byId(fresh.body));
     expect(fresh.body.map((item) => item.id)).not.toContain(doomed.id);
     expect(fresh.body.map((item) => item.id)).not.toContain((opened[2] as ActionItem).id);
     for (const item of opened) {
-      const page = await app.request<ActionItem>('GET', `/api/action-items/${item.id}`, member.token);
-      const thread = await app.request<ProgressUpdate[]>('GET', `/api/action-items/${item.id}/updates`, member.token);
+      const page = await demo.app.request<ActionItem>('GET', `/api/action-items/${item.id}`, demo.member.token);
+      const thread = await demo.app.request<ProgressUpdate[]>('GET', `/api/action-items/${item.id}/updates`, demo.member.token);
       if (page.status === 404) {
         expect(queryClient.getQueryData(queryKeys.actionItem(item.id))).toBeUndefined();
         expect(queryClient.getQueryData(queryKeys.progressUpdates(item.id))).toBeUndefined();

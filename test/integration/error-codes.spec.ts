@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, ApiError } from '@sidang/shared';
-import { type Session, TestApp } from './support/harness.js';
+import { demoSuite } from './support/demo-suite.js';
 
 /** Every 4xx carries `statusCode` and `message`; invalid input names each field with a stable code. */
 describe('error codes', () => {
-  let app: TestApp;
-  let chair: Session;
-  let committeeId: string;
+  const demo = demoSuite(['chair']);
   let item: ActionItem;
 
   beforeAll(async () => {
-    app = await TestApp.start();
-    chair = await app.login('chair');
-    committeeId = (await app.committees(chair.token)).main.id;
-    item = await app.createItem(chair.token, committeeId, { title: 'Codes target' });
+    item = await demo.app.createItem(demo.chair.token, demo.committeeId, { title: 'Codes target' });
     // Every refusal met here (4xx) must be the shared error shape.
-    app.checkErrorBodies = true;
+    demo.app.checkErrorBodies = true;
   });
 
-  afterAll(async () => {
-    await app.close();
-  });
-
-  const create = (body: unknown) => app.request<ApiError>('POST', `/api/committees/${committeeId}/action-items`, chair.token, body);
+  const create = (body: unknown) =>
+    demo.app.request<ApiError>('POST', `/api/committees/${demo.committeeId}/action-items`, demo.chair.token, body);
   const issueOf = (body: ApiError, field: string) => body.issues?.find((issue) => issue.field === field);
 
   it.each([
@@ -52,39 +44,51 @@ describe('error codes', () => {
     expect(notMembers.body).toMatchObject({ code: 'not_members' });
     expect(issueOf(notMembers.body, 'ownerIds')).toMatchObject({ code: 'not_members' });
 
-    await app.request('PATCH', `/api/action-items/${item.id}`, chair.token, { version: item.version, title: 'moved on' });
-    const stale = await app.request<ApiError>('PATCH', `/api/action-items/${item.id}`, chair.token, {
+    await demo.app.request('PATCH', `/api/action-items/${item.id}`, demo.chair.token, { version: item.version, title: 'moved on' });
+    const stale = await demo.app.request<ApiError>('PATCH', `/api/action-items/${item.id}`, demo.chair.token, {
       version: item.version,
       title: 'late',
     });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ statusCode: 409, code: 'stale_version', message: expect.any(String), current: expect.any(Object) });
 
-    const missing = await app.request<ApiError>('GET', `/api/action-items/${crypto.randomUUID()}`, chair.token);
+    const missing = await demo.app.request<ApiError>('GET', `/api/action-items/${crypto.randomUUID()}`, demo.chair.token);
     expect(missing.body).toMatchObject({ statusCode: 404, code: 'not_found' });
-    const anonymous = await app.request<ApiError>('GET', '/api/committees');
+    const anonymous = await demo.app.request<ApiError>('GET', '/api/committees');
     expect(anonymous.body).toMatchObject({ statusCode: 401, code: 'unauthorized' });
-    const badParam = await app.request<ApiError>('GET', '/api/action-items/not-a-uuid', chair.token);
+    const badParam = await demo.app.request<ApiError>('GET', '/api/action-items/not-a-uuid', demo.chair.token);
     expect(badParam.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
     expect(issueOf(badParam.body, 'id')).toMatchObject({ code: 'invalid_format' });
-    const badJson = await app.request<ApiError>('POST', `/api/committees/${committeeId}/action-items`, chair.token, '{"title":');
+    const badJson = await demo.app.request<ApiError>(
+      'POST',
+      `/api/committees/${demo.committeeId}/action-items`,
+      demo.chair.token,
+      '{"title":',
+    );
     expect(badJson.body).toMatchObject({ statusCode: 400, code: 'invalid_json' });
   });
 
   it('should name an unknown query parameter with unknown_field', async () => {
-    const result = await app.request<ApiError>('GET', `/api/committees/${committeeId}/action-items?sort=title`, chair.token);
+    const result = await demo.app.request<ApiError>('GET', `/api/committees/${demo.committeeId}/action-items?sort=title`, demo.chair.token);
     expect(result.status).toBe(400);
     expect(issueOf(result.body, 'sort')).toMatchObject({ code: 'unknown_field' });
     expect(result.body).toMatchObject({ statusCode: 400, code: 'unknown_query_key' });
   });
 
   it('should answer a meeting edit that changes nothing with nothing_to_change, naming the field with its code', async () => {
-    const meeting = await app.request<{ id: string; version: number }>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
-      title: 'Nothing to change',
-      startsAt: '2026-03-02T09:00:00+08:00',
-    });
+    const meeting = await demo.app.request<{ id: string; version: number }>(
+      'POST',
+      `/api/committees/${demo.committeeId}/meetings`,
+      demo.chair.token,
+      {
+        title: 'Nothing to change',
+        startsAt: '2026-03-02T09:00:00+08:00',
+      },
+    );
     expect(meeting.status).toBe(201);
-    const result = await app.request<ApiError>('PATCH', `/api/meetings/${meeting.body.id}`, chair.token, { version: meeting.body.version });
+    const result = await demo.app.request<ApiError>('PATCH', `/api/meetings/${meeting.body.id}`, demo.chair.token, {
+      version: meeting.body.version,
+    });
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ statusCode: 400, code: 'nothing_to_change' });
     expect(result.body.issues).toEqual([
@@ -93,19 +97,24 @@ describe('error codes', () => {
   });
 
   it('should answer the same mistake with the same code on every record type', async () => {
-    const meeting = await app.request<{ id: string; version: number }>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
-      title: 'Same mistake',
-      startsAt: '2026-03-03T09:00:00+08:00',
-    });
-    const negotiation = await app.request<{ id: string; version: number }>(
+    const meeting = await demo.app.request<{ id: string; version: number }>(
       'POST',
-      `/api/committees/${committeeId}/negotiations`,
-      chair.token,
+      `/api/committees/${demo.committeeId}/meetings`,
+      demo.chair.token,
+      {
+        title: 'Same mistake',
+        startsAt: '2026-03-03T09:00:00+08:00',
+      },
+    );
+    const negotiation = await demo.app.request<{ id: string; version: number }>(
+      'POST',
+      `/api/committees/${demo.committeeId}/negotiations`,
+      demo.chair.token,
       {
         title: 'Same mistake',
       },
     );
-    const fresh = await app.createItem(chair.token, committeeId, { title: 'Same mistake' });
+    const fresh = await demo.app.createItem(demo.chair.token, demo.committeeId, { title: 'Same mistake' });
     const records = [
       { type: 'action item', path: `/api/action-items/${fresh.id}`, version: fresh.version, edit: { title: 'edited' } },
       { type: 'meeting', path: `/api/meetings/${meeting.body.id}`, version: meeting.body.version, edit: { title: 'edited' } },
@@ -117,18 +126,18 @@ describe('error codes', () => {
       },
     ];
     for (const { type, path, version, edit } of records) {
-      const nothing = await app.request<ApiError>('PATCH', path, chair.token, { version });
+      const nothing = await demo.app.request<ApiError>('PATCH', path, demo.chair.token, { version });
       expect({ type, status: nothing.status, code: nothing.body.code, issue: nothing.body.issues?.[0]?.code }).toEqual({
         type,
         status: 400,
         code: 'nothing_to_change',
         issue: 'nothing_to_change',
       });
-      const edited = await app.request<{ version: number }>('PATCH', path, chair.token, { version, ...edit });
+      const edited = await demo.app.request<{ version: number }>('PATCH', path, demo.chair.token, { version, ...edit });
       expect({ type, status: edited.status }).toEqual({ type, status: 200 });
-      const stale = await app.request<ApiError>('PATCH', path, chair.token, { version, ...edit });
+      const stale = await demo.app.request<ApiError>('PATCH', path, demo.chair.token, { version, ...edit });
       expect({ type, status: stale.status, code: stale.body.code }).toEqual({ type, status: 409, code: 'stale_version' });
-      const missing = await app.request<ApiError>('GET', path.replace(/[^/]+$/, crypto.randomUUID()), chair.token);
+      const missing = await demo.app.request<ApiError>('GET', path.replace(/[^/]+$/, crypto.randomUUID()), demo.chair.token);
       expect({ type, status: missing.status, code: missing.body.code }).toEqual({ type, status: 404, code: 'not_found' });
     }
   });
@@ -136,20 +145,11 @@ describe('error codes', () => {
 
 /** PostgreSQL refuses U+0000 in text; the schemas refuse it first, with a 400 naming the field. */
 describe('NUL bytes', () => {
-  let app: TestApp;
-  let chair: Session;
-  let committeeId: string;
+  const demo = demoSuite(['chair']);
   let item: ActionItem;
 
   beforeAll(async () => {
-    app = await TestApp.start();
-    chair = await app.login('chair');
-    committeeId = (await app.committees(chair.token)).main.id;
-    item = await app.createItem(chair.token, committeeId, { title: 'NUL target' });
-  });
-
-  afterAll(async () => {
-    await app.close();
+    item = await demo.app.createItem(demo.chair.token, demo.committeeId, { title: 'NUL target' });
   });
 
   const expectNul = (result: { status: number; body: unknown }, field: string) => {
@@ -160,31 +160,34 @@ describe('NUL bytes', () => {
   };
 
   it('should refuse a NUL in a created title, description and agency', async () => {
-    const base = `/api/committees/${committeeId}/action-items`;
-    expectNul(await app.request('POST', base, chair.token, { title: 'a\u0000b' }), 'title');
-    expectNul(await app.request('POST', base, chair.token, { title: 'ok', description: '\u0000' }), 'description');
-    expectNul(await app.request('POST', base, chair.token, { title: 'ok', ownerAgencies: ['JM\u0000G'] }), 'ownerAgencies.0');
+    const base = `/api/committees/${demo.committeeId}/action-items`;
+    expectNul(await demo.app.request('POST', base, demo.chair.token, { title: 'a\u0000b' }), 'title');
+    expectNul(await demo.app.request('POST', base, demo.chair.token, { title: 'ok', description: '\u0000' }), 'description');
+    expectNul(await demo.app.request('POST', base, demo.chair.token, { title: 'ok', ownerAgencies: ['JM\u0000G'] }), 'ownerAgencies.0');
   });
 
   it('should refuse a NUL in an edit and in a progress update', async () => {
     expectNul(
-      await app.request('PATCH', `/api/action-items/${item.id}`, chair.token, { version: item.version, title: 'x\u0000' }),
+      await demo.app.request('PATCH', `/api/action-items/${item.id}`, demo.chair.token, { version: item.version, title: 'x\u0000' }),
       'title',
     );
-    expectNul(await app.request('POST', `/api/action-items/${item.id}/updates`, chair.token, { body: 'progress\u0000' }), 'body');
+    expectNul(await demo.app.request('POST', `/api/action-items/${item.id}/updates`, demo.chair.token, { body: 'progress\u0000' }), 'body');
   });
 
   it('should refuse a NUL in a query value', async () => {
-    expectNul(await app.request('GET', `/api/committees/${committeeId}/action-items?agency=JM%00G`, chair.token), 'agency');
+    expectNul(await demo.app.request('GET', `/api/committees/${demo.committeeId}/action-items?agency=JM%00G`, demo.chair.token), 'agency');
   });
 
   it('should refuse a NUL in the sign-in e-mail and password', async () => {
-    expectNul(await app.request('POST', '/api/auth/login', undefined, { email: 'chair@demo.sidang.my', password: 'x\u0000' }), 'password');
-    expectNul(await app.request('PATCH', '/api/auth/me', chair.token, { locale: 'en\u0000' }), 'locale');
+    expectNul(
+      await demo.app.request('POST', '/api/auth/login', undefined, { email: 'chair@demo.sidang.my', password: 'x\u0000' }),
+      'password',
+    );
+    expectNul(await demo.app.request('PATCH', '/api/auth/me', demo.chair.token, { locale: 'en\u0000' }), 'locale');
   });
 
   it('should keep the record unchanged after refused NULs', async () => {
-    const stored = await app.request<ActionItem>('GET', `/api/action-items/${item.id}`, chair.token);
+    const stored = await demo.app.request<ActionItem>('GET', `/api/action-items/${item.id}`, demo.chair.token);
     expect(stored.body).toMatchObject({ title: 'NUL target', version: item.version });
   });
 });

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { io } from 'socket.io-client';
 import { originAllowed } from '../../server/src/common/origin.js';
+import { demoSuite } from './support/demo-suite.js';
 import { type Session, TestApp } from './support/harness.js';
 
 /** Whether a socket.io handshake (websocket or polling) with these headers connects. */
@@ -21,30 +22,20 @@ function handshake(app: TestApp, token: string, transport: 'websocket' | 'pollin
 }
 
 describe('socket.io origin check', () => {
-  let app: TestApp;
-  let chair: Session;
-
-  beforeAll(async () => {
-    app = await TestApp.start();
-    chair = await app.login('chair');
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const demo = demoSuite(['chair']);
 
   it.each(['websocket', 'polling'] as const)('should refuse a foreign Origin over %s', async (transport) => {
-    expect(await handshake(app, chair.token, transport, 'https://evil.example')).toBe(false);
-    expect(await handshake(app, chair.token, transport, 'null')).toBe(false);
+    expect(await handshake(demo.app, demo.chair.token, transport, 'https://evil.example')).toBe(false);
+    expect(await handshake(demo.app, demo.chair.token, transport, 'null')).toBe(false);
   });
 
   it.each(['websocket', 'polling'] as const)('should accept the own origin and no Origin over %s', async (transport) => {
-    expect(await handshake(app, chair.token, transport, app.url)).toBe(true);
-    expect(await handshake(app, chair.token, transport)).toBe(true);
+    expect(await handshake(demo.app, demo.chair.token, transport, demo.app.url)).toBe(true);
+    expect(await handshake(demo.app, demo.chair.token, transport)).toBe(true);
   });
 
   it('should still refuse a bad token without an Origin', async () => {
-    expect(await handshake(app, 'not-a-token', 'websocket')).toBe(false);
+    expect(await handshake(demo.app, 'not-a-token', 'websocket')).toBe(false);
   });
 });
 
@@ -111,33 +102,27 @@ describe('security headers', () => {
 });
 
 describe('compressed API answers', () => {
-  let app: TestApp;
-  let chair: Session;
-
-  beforeAll(async () => {
-    app = await TestApp.start();
-    chair = await app.login('chair');
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const demo = demoSuite(['chair']);
 
   /** The raw answer (node:http does not decode), with its headers. */
   function rawGet(path: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
-      const request = httpGet(`${app.url}${path}`, { headers: { authorization: `Bearer ${chair.token}`, ...headers } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-        response.on('error', reject);
-      });
+      const request = httpGet(
+        `${demo.app.url}${path}`,
+        { headers: { authorization: `Bearer ${demo.chair.token}`, ...headers } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          response.on('error', reject);
+        },
+      );
       request.on('error', reject);
     });
   }
 
   it('should gzip a list the client accepts compressed, to the same JSON as uncompressed', async () => {
-    const { main } = await app.committees(chair.token);
+    const { main } = await demo.app.committees(demo.chair.token);
     const path = `/api/committees/${main.id}/action-items`;
     const plain = await rawGet(path, { 'accept-encoding': 'identity' });
     expect(plain.headers['content-encoding']).toBeUndefined();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type {
   ActionItem,
   AgendaItem,
@@ -10,60 +10,41 @@ import type {
   Meeting,
 } from '@sidang/shared';
 import ICAL from 'ical.js';
+import { demoSuite } from './support/demo-suite.js';
 import { aCommittee, aMembership, aUser, type TestUser, unique } from './support/factories.js';
-import { type LiveClient, type Session, TestApp } from './support/harness.js';
+import type { LiveClient, Session } from './support/harness.js';
 
 const LEVELS: Classification[] = ['OPEN', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
 
 describe('attendance, quorum, decisions and matters arising', () => {
-  let app: TestApp;
-  let chair: Session;
-  let secretariat: Session;
-  let member: Session;
-  let observer: Session;
-  let committeeId: string;
-
-  beforeAll(async () => {
-    app = await TestApp.start();
-    [chair, secretariat, member, observer] = await Promise.all([
-      app.login('chair'),
-      app.login('secretariat'),
-      app.login('member'),
-      app.login('observer'),
-    ]);
-    committeeId = (await app.committees(chair.token)).main.id;
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const demo = demoSuite(['chair', 'secretariat', 'member', 'observer']);
 
   const meeting = async (startsAt: string): Promise<{ meeting: Meeting; items: AgendaItem[] }> => {
-    const created = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+    const created = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
       title: 'Mesyuarat',
       startsAt,
     });
     expect(created.status).toBe(201);
-    const items = await app.request<AgendaItem[]>('GET', `/api/meetings/${created.body.id}/agenda-items`, chair.token);
+    const items = await demo.app.request<AgendaItem[]>('GET', `/api/meetings/${created.body.id}/agenda-items`, demo.chair.token);
     return { meeting: created.body, items: items.body };
   };
   const subscribed = async (session: Session): Promise<LiveClient> => {
-    const client = await app.connect(session.token);
-    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    const client = await demo.app.connect(session.token);
+    expect((await client.subscribe(demo.committeeId)).ok).toBe(true);
     return client;
   };
 
   it('should keep attendance and quorum live: more than half of the voting members present', async () => {
     const { meeting: m } = await meeting('2032-02-01T09:30:00+08:00');
-    const screen = await subscribed(observer);
-    const initial = (await app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, observer.token)).body;
+    const screen = await subscribed(demo.observer);
+    const initial = (await demo.app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, demo.observer.token)).body;
     // The demo committee: chair, secretariat and five members vote; the observer does not.
     expect(initial.quorum).toEqual({ required: 4, present: 0, met: false });
     expect(initial.attendees.every((attendee) => attendee.status === 'absent')).toBe(true);
 
     const voters = initial.attendees.filter((attendee) => attendee.role !== 'observer').slice(0, 4);
     for (const voter of voters) {
-      const marked = await app.request<Attendance>('PUT', `/api/meetings/${m.id}/attendance/${voter.userId}`, secretariat.token, {
+      const marked = await demo.app.request<Attendance>('PUT', `/api/meetings/${m.id}/attendance/${voter.userId}`, demo.secretariat.token, {
         status: 'present',
       });
       expect(marked.status).toBe(200);
@@ -74,58 +55,77 @@ describe('attendance, quorum, decisions and matters arising', () => {
     expect(events.filter((e) => e.type === 'attendance.updated').map((e) => e.version)).toEqual([2, 3, 4, 5]);
 
     // A member marks themself; not someone else; an observer not even themself.
-    const own = await app.request('PUT', `/api/meetings/${m.id}/attendance/${member.user.id}`, member.token, { status: 'apologies' });
+    const own = await demo.app.request('PUT', `/api/meetings/${m.id}/attendance/${demo.member.user.id}`, demo.member.token, {
+      status: 'apologies',
+    });
     expect(own.status).toBe(200);
-    const other = await app.request('PUT', `/api/meetings/${m.id}/attendance/${chair.user.id}`, member.token, { status: 'absent' });
+    const other = await demo.app.request('PUT', `/api/meetings/${m.id}/attendance/${demo.chair.user.id}`, demo.member.token, {
+      status: 'absent',
+    });
     expect(other.status).toBe(403);
     expect(
-      (await app.request('PUT', `/api/meetings/${m.id}/attendance/${observer.user.id}`, observer.token, { status: 'present' })).status,
+      (
+        await demo.app.request('PUT', `/api/meetings/${m.id}/attendance/${demo.observer.user.id}`, demo.observer.token, {
+          status: 'present',
+        })
+      ).status,
     ).toBe(403);
-    const bad = await app.request<{ message: string }>('PUT', `/api/meetings/${m.id}/attendance/${member.user.id}`, chair.token, {
-      status: 'asleep',
-    });
+    const bad = await demo.app.request<{ message: string }>(
+      'PUT',
+      `/api/meetings/${m.id}/attendance/${demo.member.user.id}`,
+      demo.chair.token,
+      {
+        status: 'asleep',
+      },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/^status:/);
   });
 
   it('should keep a decision on a SECRET item from a CONFIDENTIAL reader, and find decisions by their words', async () => {
     const { meeting: m, items } = await meeting('2032-03-01T09:30:00+08:00');
-    const secretItem = await app.request<AgendaItem>('POST', `/api/meetings/${m.id}/agenda-items`, chair.token, {
+    const secretItem = await demo.app.request<AgendaItem>('POST', `/api/meetings/${m.id}/agenda-items`, demo.chair.token, {
       title: 'Negotiating mandate',
       classification: 'SECRET',
     });
     const marker = `MANDATE-${Math.random().toString(36).slice(2)}`;
-    const memberScreen = await subscribed(member);
-    const secret = await app.request<Decision>('POST', `/api/agenda-items/${secretItem.body.id}/decisions`, chair.token, {
+    const memberScreen = await subscribed(demo.member);
+    const secret = await demo.app.request<Decision>('POST', `/api/agenda-items/${secretItem.body.id}/decisions`, demo.chair.token, {
       text: `Agreed the red line ${marker}`,
     });
     expect(secret.status).toBe(201);
     expect(secret.body.classification).toBe('SECRET');
-    const open = await app.request<Decision>('POST', `/api/agenda-items/${items[3]?.id}/decisions`, secretariat.token, {
+    const open = await demo.app.request<Decision>('POST', `/api/agenda-items/${items[3]?.id}/decisions`, demo.secretariat.token, {
       text: 'Bersetuju menubuhkan kumpulan kerja pemisahan Dy/Tb',
     });
     expect(open.status).toBe(201);
     await memberScreen.waitFor((events) => events.some((e) => e.entityId === open.body.id));
 
     const memberSees = {
-      register: (await app.request<Decision[]>('GET', `/api/committees/${committeeId}/decisions`, member.token)).body,
+      register: (await demo.app.request<Decision[]>('GET', `/api/committees/${demo.committeeId}/decisions`, demo.member.token)).body,
       socket: memberScreen.events,
-      catchUp: await app.catchUp(member.token, committeeId, 0),
+      catchUp: await demo.app.catchUp(demo.member.token, demo.committeeId, 0),
     };
     expect(JSON.stringify(memberSees)).not.toContain(marker);
     expect(memberSees.register.map((decision) => decision.id)).toContain(open.body.id);
-    const chairRegister = (await app.request<Decision[]>('GET', `/api/committees/${committeeId}/decisions?q=red line`, chair.token)).body;
+    const chairRegister = (
+      await demo.app.request<Decision[]>('GET', `/api/committees/${demo.committeeId}/decisions?q=red line`, demo.chair.token)
+    ).body;
     expect(chairRegister.map((decision) => decision.id)).toEqual([secret.body.id]);
-    const found = (await app.request<Decision[]>('GET', `/api/committees/${committeeId}/decisions?q=kumpulan kerja`, member.token)).body;
+    const found = (
+      await demo.app.request<Decision[]>('GET', `/api/committees/${demo.committeeId}/decisions?q=kumpulan kerja`, demo.member.token)
+    ).body;
     expect(found.map((decision) => decision.id)).toEqual([open.body.id]);
-    expect((await app.request('POST', `/api/agenda-items/${items[3]?.id}/decisions`, member.token, { text: 'x' })).status).toBe(403);
+    expect((await demo.app.request('POST', `/api/agenda-items/${items[3]?.id}/decisions`, demo.member.token, { text: 'x' })).status).toBe(
+      403,
+    );
   });
 
   it('should bring back under matters arising every action still open from earlier meetings, with its latest update', async () => {
     const first = await meeting('2032-04-01T09:30:00+08:00');
     const next = await meeting('2032-05-01T09:30:00+08:00');
     const raise = async (title: string, status?: string) => {
-      const item = await app.createItem(chair.token, committeeId, {
+      const item = await demo.app.createItem(demo.chair.token, demo.committeeId, {
         title,
         meetingId: first.meeting.id,
         agendaItemId: first.items[3]?.id,
@@ -136,10 +136,12 @@ describe('attendance, quorum, decisions and matters arising', () => {
     const open = await raise('Open from meeting one');
     const done = await raise('Done already', 'done');
     const cancelled = await raise('Cancelled', 'cancelled');
-    await app.request('POST', `/api/action-items/${open.id}/updates`, member.token, { body: 'First draft circulated' });
-    await app.request('POST', `/api/action-items/${open.id}/updates`, member.token, { body: 'Comments received from JMG' });
+    await demo.app.request('POST', `/api/action-items/${open.id}/updates`, demo.member.token, { body: 'First draft circulated' });
+    await demo.app.request('POST', `/api/action-items/${open.id}/updates`, demo.member.token, { body: 'Comments received from JMG' });
 
-    const arising = (await app.request<MatterArising[]>('GET', `/api/meetings/${next.meeting.id}/matters-arising`, observer.token)).body;
+    const arising = (
+      await demo.app.request<MatterArising[]>('GET', `/api/meetings/${next.meeting.id}/matters-arising`, demo.observer.token)
+    ).body;
     const ids = arising.map((matter) => matter.item.id);
     expect(ids).toContain(open.id);
     expect(ids).not.toContain(done.id);
@@ -147,23 +149,31 @@ describe('attendance, quorum, decisions and matters arising', () => {
     expect(arising.find((matter) => matter.item.id === open.id)?.latestUpdate?.body).toBe('Comments received from JMG');
     expect(arising.find((matter) => matter.item.id === open.id)?.item).toMatchObject({ meetingId: first.meeting.id });
     // Not its own meeting's matters arising.
-    const own = (await app.request<MatterArising[]>('GET', `/api/meetings/${first.meeting.id}/matters-arising`, observer.token)).body;
+    const own = (await demo.app.request<MatterArising[]>('GET', `/api/meetings/${first.meeting.id}/matters-arising`, demo.observer.token))
+      .body;
     expect(own.map((matter) => matter.item.id)).not.toContain(open.id);
 
-    const wrongOrigin = await app.request<{ message: string }>('POST', `/api/committees/${committeeId}/action-items`, chair.token, {
-      title: 'x',
-      meetingId: first.meeting.id,
-      agendaItemId: next.items[0]?.id,
-    });
+    const wrongOrigin = await demo.app.request<{ message: string }>(
+      'POST',
+      `/api/committees/${demo.committeeId}/action-items`,
+      demo.chair.token,
+      {
+        title: 'x',
+        meetingId: first.meeting.id,
+        agendaItemId: next.items[0]?.id,
+      },
+    );
     expect(wrongOrigin.status).toBe(400);
     expect(wrongOrigin.body.message).toMatch(/^agendaItemId:/);
-    const check = await app.request<ActionItem>('GET', `/api/action-items/${open.id}`, chair.token);
+    const check = await demo.app.request<ActionItem>('GET', `/api/action-items/${open.id}`, demo.chair.token);
     expect(check.body.agendaItemId).toBe(first.items[3]?.id);
   });
 
   it('should give a meeting as an iCalendar file in Kuala Lumpur time, parsed back with a real parser', async () => {
     const { meeting: m } = await meeting('2032-06-15T09:30:00+08:00');
-    const response = await fetch(`${app.url}/api/meetings/${m.id}/ics`, { headers: { authorization: `Bearer ${observer.token}` } });
+    const response = await fetch(`${demo.app.url}/api/meetings/${m.id}/ics`, {
+      headers: { authorization: `Bearer ${demo.observer.token}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
     const text = await response.text();
@@ -178,64 +188,72 @@ describe('attendance, quorum, decisions and matters arising', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2032-06-15T01:30:00.000Z');
     expect(event.summary).toContain(m.number);
     // Not for a reader who may not see the meeting.
-    const secret = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+    const secret = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
       title: 'Secret session',
       startsAt: '2032-06-16T09:30:00+08:00',
       classification: 'SECRET',
     });
-    const refused = await fetch(`${app.url}/api/meetings/${secret.body.id}/ics`, { headers: { authorization: `Bearer ${member.token}` } });
+    const refused = await fetch(`${demo.app.url}/api/meetings/${secret.body.id}/ics`, {
+      headers: { authorization: `Bearer ${demo.member.token}` },
+    });
     expect(refused.status).toBe(404);
     expect(await refused.text()).not.toContain('Secret session');
-    const allowed = await fetch(`${app.url}/api/meetings/${secret.body.id}/ics`, { headers: { authorization: `Bearer ${chair.token}` } });
+    const allowed = await fetch(`${demo.app.url}/api/meetings/${secret.body.id}/ics`, {
+      headers: { authorization: `Bearer ${demo.chair.token}` },
+    });
     expect(await allowed.text()).toContain('[RAHSIA]');
   });
 
   it('should never return, for any q, a decision the reader may not see: four clearances and a non-member', async () => {
-    const committee = await aCommittee(app);
-    const owner = await aUser(app, { clearance: 'SECRET' });
-    await aMembership(app, committee, owner, 'secretariat');
+    const committee = await aCommittee(demo.app);
+    const owner = await aUser(demo.app, { clearance: 'SECRET' });
+    await aMembership(demo.app, committee, owner, 'secretariat');
     const readers = new Map<Classification, TestUser>();
     for (const level of LEVELS) {
-      const reader = await aUser(app, { clearance: level });
-      await aMembership(app, committee, reader);
+      const reader = await aUser(demo.app, { clearance: level });
+      await aMembership(demo.app, committee, reader);
       readers.set(level, reader);
     }
-    const outsider = await aUser(app, { clearance: 'SECRET' });
-    const created = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
+    const outsider = await aUser(demo.app, { clearance: 'SECRET' });
+    const created = await demo.app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
       title: 'Register',
       startsAt: '2032-08-01T09:30:00+08:00',
       standardAgenda: false,
     });
-    const item = await app.request<AgendaItem>('POST', `/api/meetings/${created.body.id}/agenda-items`, owner.token, { title: 'Item' });
+    const item = await demo.app.request<AgendaItem>('POST', `/api/meetings/${created.body.id}/agenda-items`, owner.token, {
+      title: 'Item',
+    });
     const stem = unique('regmarker');
     for (const level of LEVELS) {
-      const recorded = await app.request('POST', `/api/agenda-items/${item.body.id}/decisions`, owner.token, {
+      const recorded = await demo.app.request('POST', `/api/agenda-items/${item.body.id}/decisions`, owner.token, {
         text: `${stem} ${level} decided`,
         classification: level,
       });
       expect(recorded.status).toBe(201);
     }
     // A decision on an OPEN text governed by a SECRET item, and one in a SECRET meeting.
-    const secretItem = await app.request<AgendaItem>('POST', `/api/meetings/${created.body.id}/agenda-items`, owner.token, {
+    const secretItem = await demo.app.request<AgendaItem>('POST', `/api/meetings/${created.body.id}/agenda-items`, owner.token, {
       title: 'Secret item',
       classification: 'SECRET',
     });
-    await app.request('POST', `/api/agenda-items/${secretItem.body.id}/decisions`, owner.token, { text: `${stem} under-secret-item` });
-    const secretMeeting = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
+    await demo.app.request('POST', `/api/agenda-items/${secretItem.body.id}/decisions`, owner.token, { text: `${stem} under-secret-item` });
+    const secretMeeting = await demo.app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
       title: 'Secret meeting',
       startsAt: '2032-08-02T09:30:00+08:00',
       classification: 'SECRET',
       standardAgenda: false,
     });
-    const itemOfSecret = await app.request<AgendaItem>('POST', `/api/meetings/${secretMeeting.body.id}/agenda-items`, owner.token, {
+    const itemOfSecret = await demo.app.request<AgendaItem>('POST', `/api/meetings/${secretMeeting.body.id}/agenda-items`, owner.token, {
       title: 'Item',
     });
-    await app.request('POST', `/api/agenda-items/${itemOfSecret.body.id}/decisions`, owner.token, { text: `${stem} in-secret-meeting` });
+    await demo.app.request('POST', `/api/agenda-items/${itemOfSecret.body.id}/decisions`, owner.token, {
+      text: `${stem} in-secret-meeting`,
+    });
 
     for (const [rank, level] of LEVELS.entries()) {
       const reader = readers.get(level) as TestUser;
       for (const q of [stem, `${stem} SECRET`, 'decided', '']) {
-        const found = await app.request<Decision[]>(
+        const found = await demo.app.request<Decision[]>(
           'GET',
           `/api/committees/${committee.id}/decisions?q=${encodeURIComponent(q)}`,
           reader.token,
@@ -249,7 +267,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
           level === 'SECRET' && q !== 'decided' && q !== `${stem} SECRET`,
         ]);
       }
-      const all = await app.request<Decision[]>('GET', `/api/committees/${committee.id}/decisions?q=${stem}`, reader.token);
+      const all = await demo.app.request<Decision[]>('GET', `/api/committees/${committee.id}/decisions?q=${stem}`, reader.token);
       expect(
         all.body
           .filter((decision) => decision.text.endsWith('decided'))
@@ -257,48 +275,53 @@ describe('attendance, quorum, decisions and matters arising', () => {
           .sort(),
       ).toEqual(LEVELS.slice(0, rank + 1).sort());
     }
-    const refused = await app.request('GET', `/api/committees/${committee.id}/decisions?q=${stem}`, outsider.token);
+    const refused = await demo.app.request('GET', `/api/committees/${committee.id}/decisions?q=${stem}`, outsider.token);
     expect(refused.status).toBe(404);
     expect(JSON.stringify(refused.body)).not.toContain(stem);
   });
 
   it("should follow the committee's quorum rule, set live and audited by the chair, secretariat or an administrator", async () => {
     const { meeting: m } = await meeting('2032-07-01T09:30:00+08:00');
-    const screen = await subscribed(observer);
-    const settings = await app.request<CommitteeSettings>('GET', `/api/committees/${committeeId}/settings`, observer.token);
+    const screen = await subscribed(demo.observer);
+    const settings = await demo.app.request<CommitteeSettings>('GET', `/api/committees/${demo.committeeId}/settings`, demo.observer.token);
     expect(settings.status).toBe(200);
     expect(settings.body.quorumRule).toEqual({ kind: 'majority' });
-    const initial = (await app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, observer.token)).body;
+    const initial = (await demo.app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, demo.observer.token)).body;
     expect(initial.quorum.required).toBe(4);
 
     // A member may not set it; nonsense is refused naming the field; a stale version gets 409.
-    const byMember = await app.request('PATCH', `/api/committees/${committeeId}/settings`, member.token, {
+    const byMember = await demo.app.request('PATCH', `/api/committees/${demo.committeeId}/settings`, demo.member.token, {
       version: settings.body.version,
       quorumRule: { kind: 'count', count: 2 },
     });
     expect(byMember.status).toBe(403);
-    const invalid = await app.request<{ message: string }>('PATCH', `/api/committees/${committeeId}/settings`, chair.token, {
+    const invalid = await demo.app.request<{ message: string }>('PATCH', `/api/committees/${demo.committeeId}/settings`, demo.chair.token, {
       version: settings.body.version,
       quorumRule: { kind: 'count', count: 0 },
     });
     expect(invalid.status).toBe(400);
     expect(invalid.body.message).toMatch(/quorumRule/);
-    const unknownKind = await app.request('PATCH', `/api/committees/${committeeId}/settings`, chair.token, {
+    const unknownKind = await demo.app.request('PATCH', `/api/committees/${demo.committeeId}/settings`, demo.chair.token, {
       version: settings.body.version,
       quorumRule: { kind: 'two-thirds' },
     });
     expect(unknownKind.status).toBe(400);
 
-    const set = await app.request<CommitteeSettings>('PATCH', `/api/committees/${committeeId}/settings`, secretariat.token, {
+    const set = await demo.app.request<CommitteeSettings>('PATCH', `/api/committees/${demo.committeeId}/settings`, demo.secretariat.token, {
       version: settings.body.version,
       quorumRule: { kind: 'count', count: 2 },
     });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ quorumRule: { kind: 'count', count: 2 }, version: settings.body.version + 1 });
-    const stale = await app.request<{ current: CommitteeSettings }>('PATCH', `/api/committees/${committeeId}/settings`, chair.token, {
-      version: settings.body.version,
-      quorumRule: { kind: 'majority' },
-    });
+    const stale = await demo.app.request<{ current: CommitteeSettings }>(
+      'PATCH',
+      `/api/committees/${demo.committeeId}/settings`,
+      demo.chair.token,
+      {
+        version: settings.body.version,
+        quorumRule: { kind: 'majority' },
+      },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.current.quorumRule).toEqual({ kind: 'count', count: 2 });
 
@@ -314,29 +337,31 @@ describe('attendance, quorum, decisions and matters arising', () => {
     let marked: Attendance | undefined;
     for (const voter of voters) {
       marked = (
-        await app.request<Attendance>('PUT', `/api/meetings/${m.id}/attendance/${voter.userId}`, secretariat.token, { status: 'present' })
+        await demo.app.request<Attendance>('PUT', `/api/meetings/${m.id}/attendance/${voter.userId}`, demo.secretariat.token, {
+          status: 'present',
+        })
       ).body;
     }
     expect(marked?.quorum).toEqual({ required: 2, present: 2, met: true });
     // The change is in the committee's activity (the audit), with who made it.
-    const activity = await app.request<{ items: Array<{ entityType: string; actorId: string }> }>(
+    const activity = await demo.app.request<{ items: Array<{ entityType: string; actorId: string }> }>(
       'GET',
-      `/api/committees/${committeeId}/activity`,
-      chair.token,
+      `/api/committees/${demo.committeeId}/activity`,
+      demo.chair.token,
     );
     expect(activity.status).toBe(200);
-    expect(activity.body.items.some((entry) => entry.entityType === 'committee-settings' && entry.actorId === secretariat.user.id)).toBe(
-      true,
-    );
+    expect(
+      activity.body.items.some((entry) => entry.entityType === 'committee-settings' && entry.actorId === demo.secretariat.user.id),
+    ).toBe(true);
 
     // An administrator (no role in the committee) sets it back.
-    const admin = await app.login('admin');
-    const back = await app.request<CommitteeSettings>('PATCH', `/api/committees/${committeeId}/settings`, admin.token, {
+    const admin = await demo.app.login('admin');
+    const back = await demo.app.request<CommitteeSettings>('PATCH', `/api/committees/${demo.committeeId}/settings`, admin.token, {
       version: set.body.version,
       quorumRule: { kind: 'majority' },
     });
     expect(back.status).toBe(200);
-    expect((await app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, observer.token)).body.quorum).toEqual({
+    expect((await demo.app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, demo.observer.token)).body.quorum).toEqual({
       required: 4,
       present: 2,
       met: false,

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { AgendaItem, EventEnvelope, Meeting } from '@sidang/shared';
-import { type LiveClient, type Session, TestApp } from './support/harness.js';
+import { demoSuite } from './support/demo-suite.js';
+import type { LiveClient, Session } from './support/harness.js';
 
 /** What a screen following the event stream shows: the newest version of each visible item. */
 function agendaSeenBy(events: readonly EventEnvelope[], meetingId: string): Array<[string, string]> {
@@ -29,38 +30,18 @@ function sortedAgenda(items: readonly AgendaItem[]): Array<[string, string]> {
 }
 
 describe('meetings and agendas, live', () => {
-  let app: TestApp;
-  let chair: Session;
-  let secretariat: Session;
-  let member: Session;
-  let observer: Session;
-  let committeeId: string;
-
-  beforeAll(async () => {
-    app = await TestApp.start();
-    [chair, secretariat, member, observer] = await Promise.all([
-      app.login('chair'),
-      app.login('secretariat'),
-      app.login('member'),
-      app.login('observer'),
-    ]);
-    committeeId = (await app.committees(chair.token)).main.id;
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const demo = demoSuite(['chair', 'secretariat', 'member', 'observer']);
 
   const createMeeting = async (body: Record<string, unknown>): Promise<Meeting> => {
-    const result = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, body);
+    const result = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, body);
     expect(result.status).toBe(201);
     return result.body;
   };
   const agenda = async (session: Session, meetingId: string) =>
-    (await app.request<AgendaItem[]>('GET', `/api/meetings/${meetingId}/agenda-items`, session.token)).body;
+    (await demo.app.request<AgendaItem[]>('GET', `/api/meetings/${meetingId}/agenda-items`, session.token)).body;
   const subscribed = async (session: Session): Promise<LiveClient> => {
-    const client = await app.connect(session.token);
-    expect((await client.subscribe(committeeId)).ok).toBe(true);
+    const client = await demo.app.connect(session.token);
+    expect((await client.subscribe(demo.committeeId)).ok).toBe(true);
     return client;
   };
 
@@ -79,7 +60,7 @@ describe('meetings and agendas, live', () => {
     const nextYear = await createMeeting({ title: 'Early', startsAt: '2031-12-31T16:30:00Z', standardAgenda: false });
     expect(nextYear.number).toBe('Bil. 1/2032');
     expect(nextYear.startsAt).toBe('2032-01-01T00:30:00.000+08:00');
-    const items = await agenda(member, created[0]?.id as string);
+    const items = await agenda(demo.member, created[0]?.id as string);
     expect(items.map((item) => [item.number, item.title])).toEqual([
       ['1', "Chair's opening remarks"],
       ['2', 'Confirmation of the minutes of the previous meeting'],
@@ -92,36 +73,40 @@ describe('meetings and agendas, live', () => {
 
   it('should leave every screen with the server order after concurrent reorders and nesting', async () => {
     const meeting = await createMeeting({ title: 'Reorder', startsAt: '2031-04-01T09:30:00+08:00' });
-    const screens = await Promise.all([subscribed(member), subscribed(observer), subscribed(chair)]);
-    const items = await agenda(chair, meeting.id);
+    const screens = await Promise.all([subscribed(demo.member), subscribed(demo.observer), subscribed(demo.chair)]);
+    const items = await agenda(demo.chair, meeting.id);
     const [first, , , papers, other, close] = items as AgendaItem[];
-    const paper = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, secretariat.token, {
+    const paper = await demo.app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, demo.secretariat.token, {
       title: 'Paper: Dy/Tb separation pilot',
       parentId: papers?.id,
     });
     expect(paper.body.number).toBe('4.1');
     // Two people reorder at once.
     const moves = await Promise.all([
-      app.request('POST', `/api/agenda-items/${close?.id}/move`, chair.token, { version: close?.version, parentId: null, position: 0 }),
-      app.request('POST', `/api/agenda-items/${other?.id}/move`, secretariat.token, {
+      demo.app.request('POST', `/api/agenda-items/${close?.id}/move`, demo.chair.token, {
+        version: close?.version,
+        parentId: null,
+        position: 0,
+      }),
+      demo.app.request('POST', `/api/agenda-items/${other?.id}/move`, demo.secretariat.token, {
         version: other?.version,
         parentId: null,
         position: 1,
       }),
     ]);
     for (const move of moves) expect([200, 409]).toContain(move.status);
-    const server = sortedAgenda(await agenda(chair, meeting.id));
+    const server = sortedAgenda(await agenda(demo.chair, meeting.id));
     expect(server).toHaveLength(7);
     expect(new Set(server.map(([number]) => number)).size).toBe(7);
     expect(server.find(([, title]) => title === 'Paper: Dy/Tb separation pilot')?.[0]).toMatch(/^\d\.1$/);
-    const lastSeq = Math.max(...(await app.catchUp(chair.token, committeeId, 0)).events.map((e) => e.seq));
+    const lastSeq = Math.max(...(await demo.app.catchUp(demo.chair.token, demo.committeeId, 0)).events.map((e) => e.seq));
     for (const screen of screens) {
       await screen.waitFor((events) => events.some((e) => e.seq === lastSeq));
       expect(agendaSeenBy(screen.events, meeting.id)).toEqual(server);
     }
     // Two levels only.
-    const current = (await agenda(chair, meeting.id)).find((item) => item.id === first?.id);
-    const tooDeep = await app.request<{ message: string }>('POST', `/api/agenda-items/${first?.id}/move`, chair.token, {
+    const current = (await agenda(demo.chair, meeting.id)).find((item) => item.id === first?.id);
+    const tooDeep = await demo.app.request<{ message: string }>('POST', `/api/agenda-items/${first?.id}/move`, demo.chair.token, {
       version: current?.version,
       parentId: paper.body.id,
       position: 0,
@@ -132,15 +117,17 @@ describe('meetings and agendas, live', () => {
 
   it('should keep a SECRET agenda item from a CONFIDENTIAL member on every channel while the meeting reaches them', async () => {
     const marker = `SECRET-ITEM-${Math.random().toString(36).slice(2)}`;
-    const memberScreen = await subscribed(member);
-    const chairScreen = await subscribed(chair);
-    const { nextAfter } = await app.catchUp(member.token, committeeId, 0);
+    const memberScreen = await subscribed(demo.member);
+    const chairScreen = await subscribed(demo.chair);
+    const { nextAfter } = await demo.app.catchUp(demo.member.token, demo.committeeId, 0);
     const meeting = await createMeeting({ title: 'Open meeting', startsAt: '2031-05-01T09:30:00+08:00', standardAgenda: false });
-    const secret = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, {
+    const secret = await demo.app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, demo.chair.token, {
       title: marker,
       classification: 'SECRET',
     });
-    const open = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, chair.token, { title: 'After it' });
+    const open = await demo.app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, demo.chair.token, {
+      title: 'After it',
+    });
     expect(open.body.number).toBe('2');
 
     await chairScreen.waitFor((events) => events.some((e) => e.entityId === open.body.id));
@@ -148,10 +135,10 @@ describe('meetings and agendas, live', () => {
     expect(JSON.stringify(chairScreen.events)).toContain(marker); // positive control
 
     const seen = {
-      list: await agenda(member, meeting.id),
-      get: await app.request('GET', `/api/agenda-items/${secret.body.id}`, member.token),
+      list: await agenda(demo.member, meeting.id),
+      get: await demo.app.request('GET', `/api/agenda-items/${secret.body.id}`, demo.member.token),
       socket: memberScreen.events,
-      catchUp: await app.catchUp(member.token, committeeId, nextAfter, 2),
+      catchUp: await demo.app.catchUp(demo.member.token, demo.committeeId, nextAfter, 2),
     };
     expect(JSON.stringify(seen)).not.toContain(marker);
     expect(seen.get.status).toBe(404);
@@ -159,14 +146,14 @@ describe('meetings and agendas, live', () => {
     expect(memberScreen.events.some((e) => e.entityId === meeting.id)).toBe(true);
 
     // The current item: the member sees that it changed, never the title of one above them.
-    await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'scheduled' });
-    const notYet = await app.request<{ message: string }>('POST', `/api/meetings/${meeting.id}/current-item`, chair.token, {
+    await demo.app.request('PATCH', `/api/meetings/${meeting.id}`, demo.chair.token, { version: 1, status: 'scheduled' });
+    const notYet = await demo.app.request<{ message: string }>('POST', `/api/meetings/${meeting.id}/current-item`, demo.chair.token, {
       agendaItemId: secret.body.id,
     });
     expect(notYet.status).toBe(400);
     expect(notYet.body.message).toMatch(/^status:/);
-    await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 2, status: 'in_progress' });
-    const moved = await app.request<Meeting>('POST', `/api/meetings/${meeting.id}/current-item`, secretariat.token, {
+    await demo.app.request('PATCH', `/api/meetings/${meeting.id}`, demo.chair.token, { version: 2, status: 'in_progress' });
+    const moved = await demo.app.request<Meeting>('POST', `/api/meetings/${meeting.id}/current-item`, demo.secretariat.token, {
       agendaItemId: secret.body.id,
     });
     expect(moved.status).toBe(200);
@@ -177,24 +164,24 @@ describe('meetings and agendas, live', () => {
     expect((change?.data as Meeting | undefined)?.currentItemRestricted).toBe(true);
     expect(JSON.stringify(memberScreen.events)).not.toContain(marker);
     expect(JSON.stringify(memberScreen.events)).not.toContain(secret.body.id);
-    const refused = await app.request('POST', `/api/meetings/${meeting.id}/current-item`, member.token, { agendaItemId: null });
+    const refused = await demo.app.request('POST', `/api/meetings/${meeting.id}/current-item`, demo.member.token, { agendaItemId: null });
     expect(refused.status).toBe(403);
     await memberScreen.delivered();
   });
 
   it('should hide a raised meeting with its agenda from readers below it', async () => {
     const meeting = await createMeeting({ title: 'Soon secret', startsAt: '2031-06-01T09:30:00+08:00' });
-    const observerScreen = await subscribed(observer);
-    const raised = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, {
+    const observerScreen = await subscribed(demo.observer);
+    const raised = await demo.app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, demo.chair.token, {
       version: meeting.version,
       classification: 'CONFIDENTIAL',
     });
     expect(raised.status).toBe(200);
     await observerScreen.waitFor((events) => events.some((e) => e.type === 'meeting.hidden' && e.entityId === meeting.id));
-    expect((await app.request('GET', `/api/meetings/${meeting.id}`, observer.token)).status).toBe(404);
-    expect((await app.request('GET', `/api/meetings/${meeting.id}/agenda-items`, observer.token)).status).toBe(404);
-    const history = await app.catchUp(observer.token, committeeId, 0);
+    expect((await demo.app.request('GET', `/api/meetings/${meeting.id}`, demo.observer.token)).status).toBe(404);
+    expect((await demo.app.request('GET', `/api/meetings/${meeting.id}/agenda-items`, demo.observer.token)).status).toBe(404);
+    const history = await demo.app.catchUp(demo.observer.token, demo.committeeId, 0);
     expect(history.events.filter((e) => e.type.startsWith('agenda-item.') && (e.data as AgendaItem).meetingId === meeting.id)).toEqual([]);
-    expect((await agenda(member, meeting.id)).length).toBe(6); // positive control
+    expect((await agenda(demo.member, meeting.id)).length).toBe(6); // positive control
   });
 });

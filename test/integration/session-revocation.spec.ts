@@ -3,7 +3,8 @@ import type { LoginResponse } from '@sidang/shared';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../../server/src/auth/auth.service.js';
 import { SessionEvents, type SessionRevoked } from '../../server/src/auth/session-events.js';
-import { DEMO, type Session, TestApp } from './support/harness.js';
+import { demoSuite } from './support/demo-suite.js';
+import { DEMO, TestApp } from './support/harness.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -126,21 +127,11 @@ describe('sessions across two instances', () => {
 });
 
 describe('a revoked session and the socket handshake', () => {
-  let app: TestApp;
-  let chair: Session;
-
-  beforeAll(async () => {
-    app = await TestApp.start();
-    chair = await app.login('chair');
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
+  const demo = demoSuite(['chair']);
 
   it('should refuse a socket handshake with a revoked token', async () => {
-    expect((await app.request('POST', '/api/auth/logout', chair.token)).status).toBe(204);
-    await expect(app.connect(chair.token)).rejects.toThrow();
+    expect((await demo.app.request('POST', '/api/auth/logout', demo.chair.token)).status).toBe(204);
+    await expect(demo.app.connect(demo.chair.token)).rejects.toThrow();
   });
 });
 
