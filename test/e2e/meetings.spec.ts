@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ActionItem, AgendaItem, Meeting, RecordLink } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
 import { afterTwoFrames, agendaDragState } from '../support/agenda-drag.js';
-import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import type { TestDatabase } from '../support/databases.js';
-import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
-import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
+import { browserSuite } from '../support/browser-suite.js';
+import { api, DEMO_USERS } from '../support/server-process.js';
 
 /** "Every participant's view follows": from the chair's change being stored to another screen showing it. */
 const FOLLOW_BUDGET_MS = 1_000;
@@ -20,34 +18,12 @@ function klInput(days: number): string {
 }
 
 describe('Live meetings in the browser', () => {
-  let database: TestDatabase | undefined;
-  let server: RunningServer | undefined;
-  let chair: TestBrowser | undefined;
-  let member: TestBrowser | undefined;
-  let committeeId = '';
-  let chairToken = '';
+  const suite = browserSuite({ chair: { email: DEMO_USERS.chair }, member: { email: DEMO_USERS.member } }, 120_000);
   let meetingId = '';
   const title = `Mesyuarat e2e ${Date.now()}: NdFeB magnet plant`;
 
-  beforeAll(async () => {
-    ({ database, server } = await startDemoServer());
-    chairToken = (await login(server.url, DEMO_USERS.chair)).accessToken;
-    committeeId = (await demoCommittee(server.url, chairToken)).id;
-    [chair, member] = await Promise.all([openBrowser(), openBrowser()]);
-    if (!chair || !member) throw new Error('no browser');
-    await Promise.all([
-      signInThroughUi(chair.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD),
-      signInThroughUi(member.page, server.url, DEMO_USERS.member, DEMO_PASSWORD),
-    ]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.allSettled([chair?.close(), member?.close()]);
-    await stopDemoServer(server, database);
-  }, 60_000);
-
   function meetingUrl(suffix = ''): string {
-    return `${server?.url}/c/${committeeId}/meetings/${meetingId}${suffix}`;
+    return `${suite.server?.url}/c/${suite.committeeId}/meetings/${meetingId}${suffix}`;
   }
 
   async function waitLive(page: Page): Promise<void> {
@@ -55,7 +31,7 @@ describe('Live meetings in the browser', () => {
   }
 
   async function agendaOnServer(): Promise<AgendaItem[]> {
-    const response = await api<AgendaItem[]>(server?.url ?? '', chairToken, 'GET', `/api/meetings/${meetingId}/agenda-items`);
+    const response = await api<AgendaItem[]>(suite.server?.url ?? '', suite.token, 'GET', `/api/meetings/${meetingId}/agenda-items`);
     expect(response.status).toBe(200);
     return response.body;
   }
@@ -73,9 +49,9 @@ describe('Live meetings in the browser', () => {
   }
 
   it('should let the chair create a meeting with the standard agenda and start it', async () => {
-    const page = chair?.page;
-    if (!page || !server) throw new Error('beforeAll did not finish');
-    await page.goto(`${server.url}/c/${committeeId}`);
+    const page = suite.chair?.page;
+    if (!page || !suite.server) throw new Error('beforeAll did not finish');
+    await page.goto(`${suite.server.url}/c/${suite.committeeId}`);
     await page.getByRole('link', { name: 'Meetings' }).first().click();
     await page.getByTestId('new-meeting').click();
     await page.locator('[name="title"]').fill(title);
@@ -94,18 +70,18 @@ describe('Live meetings in the browser', () => {
     await page.getByTestId('transition-in_progress').click();
     await page.locator('[data-testid="meeting-status"][data-status="in_progress"]').waitFor();
 
-    const stored = await api<Meeting>(server.url, chairToken, 'GET', `/api/meetings/${meetingId}`);
+    const stored = await api<Meeting>(suite.server.url, suite.token, 'GET', `/api/meetings/${meetingId}`);
     expect(stored.body.status).toBe('in_progress');
     expect(stored.body.title).toBe(title);
   }, 90_000);
 
   it("should move the member's page and the projector to each item the chair advances to, within a second", async () => {
-    const chairPage = chair?.page;
-    if (!chairPage || !member) throw new Error('beforeAll did not finish');
-    const memberPage = member.page;
+    const chairPage = suite.chair?.page;
+    if (!chairPage || !suite.member) throw new Error('beforeAll did not finish');
+    const memberPage = suite.member.page;
     await memberPage.setViewportSize({ width: 1280, height: 420 });
     await memberPage.goto(meetingUrl());
-    const projector = await member.context.newPage();
+    const projector = await suite.member.context.newPage();
     try {
       await projector.goto(meetingUrl('/projector'));
       await Promise.all([waitLive(memberPage), waitLive(chairPage), projector.getByTestId('projector').waitFor()]);
@@ -160,8 +136,8 @@ describe('Live meetings in the browser', () => {
   }, 120_000);
 
   it('should read well on a 360 px phone: no horizontal scrolling, four agenda rows a screen, a big "Next item"', async () => {
-    if (!chair || !member) throw new Error('beforeAll did not finish');
-    for (const page of [member.page, chair.page]) {
+    if (!suite.chair || !suite.member) throw new Error('beforeAll did not finish');
+    for (const page of [suite.member.page, suite.chair.page]) {
       await page.setViewportSize({ width: 360, height: 740 });
       try {
         await page.goto(meetingUrl());
@@ -180,19 +156,19 @@ describe('Live meetings in the browser', () => {
         expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
         expect(Math.max(...layout.rows)).toBeLessThanOrEqual(layout.height / 4);
       } finally {
-        if (page !== chair.page) await page.setViewportSize({ width: 1280, height: 800 });
+        if (page !== suite.chair.page) await page.setViewportSize({ width: 1280, height: 800 });
       }
     }
-    const next = await chair.page.getByTestId('next-item').boundingBox();
+    const next = await suite.chair.page.getByTestId('next-item').boundingBox();
     expect(next?.height ?? 0).toBeGreaterThanOrEqual(48);
     expect(next?.width ?? 0).toBeGreaterThanOrEqual(200);
-    await chair.page.setViewportSize({ width: 1280, height: 800 });
+    await suite.chair.page.setViewportSize({ width: 1280, height: 800 });
   }, 90_000);
 
   it('should reorder the agenda from the keyboard, and show the new order on the member page', async () => {
-    if (!chair || !member) throw new Error('beforeAll did not finish');
-    const chairPage = chair.page;
-    const memberPage = member.page;
+    if (!suite.chair || !suite.member) throw new Error('beforeAll did not finish');
+    const chairPage = suite.chair.page;
+    const memberPage = suite.member.page;
     await Promise.all([chairPage.goto(meetingUrl()), memberPage.goto(meetingUrl())]);
     await Promise.all([waitLive(chairPage), waitLive(memberPage)]);
     const before = await agendaOnServer();
@@ -254,8 +230,8 @@ describe('Live meetings in the browser', () => {
   }, 90_000);
 
   it('should reorder the agenda by dragging an item with the mouse', async () => {
-    if (!chair) throw new Error('beforeAll did not finish');
-    const page = chair.page;
+    if (!suite.chair) throw new Error('beforeAll did not finish');
+    const page = suite.chair.page;
     await page.goto(meetingUrl());
     await waitLive(page);
     const before = await agendaOnServer();
@@ -293,8 +269,8 @@ describe('Live meetings in the browser', () => {
   }, 90_000);
 
   it('should make an item a sub-item by dragging it right with the mouse, and a top-level item again by dragging it left', async () => {
-    if (!chair) throw new Error('beforeAll did not finish');
-    const page = chair.page;
+    if (!suite.chair) throw new Error('beforeAll did not finish');
+    const page = suite.chair.page;
     await page.goto(meetingUrl());
     await waitLive(page);
     const before = await agendaOnServer();
@@ -358,15 +334,15 @@ describe('Live meetings in the browser', () => {
   }, 90_000);
 
   it("should show an agenda item's linked records on the meeting page, and the agenda item on the linked action's page", async () => {
-    if (!member || !server) throw new Error('beforeAll did not finish');
-    const page = member.page;
+    if (!suite.member || !suite.server) throw new Error('beforeAll did not finish');
+    const page = suite.member.page;
     const [item] = await agendaOnServer();
     if (!item) throw new Error('no agenda');
-    const action = await api<ActionItem>(server.url, chairToken, 'POST', `/api/committees/${committeeId}/action-items`, {
+    const action = await api<ActionItem>(suite.server.url, suite.token, 'POST', `/api/committees/${suite.committeeId}/action-items`, {
       title: `JMG to brief on the residue plan ${Date.now()}`,
     });
     expect(action.status).toBe(201);
-    const link = await api<RecordLink>(server.url, chairToken, 'POST', '/api/links', { fromId: action.body.id, toId: item.id });
+    const link = await api<RecordLink>(suite.server.url, suite.token, 'POST', '/api/links', { fromId: action.body.id, toId: item.id });
     expect(link.status).toBe(201);
 
     await page.goto(meetingUrl());
@@ -375,20 +351,20 @@ describe('Live meetings in the browser', () => {
     await toggle.click();
     const panel = page.locator(`#agenda-links-${item.id}`).getByTestId('links-panel');
     await panel.getByRole('link', { name: new RegExp(action.body.title) }).click();
-    await page.waitForURL(`**/c/${committeeId}/actions/${action.body.id}`);
+    await page.waitForURL(`**/c/${suite.committeeId}/actions/${action.body.id}`);
     await page.getByTestId('links-panel').getByText(item.title).waitFor({ timeout: LIVE_TIMEOUT_MS });
   }, 90_000);
 
   it('should have no serious or critical accessibility violations on the live meeting page, the projector and the list', async () => {
-    if (!chair || !member) throw new Error('beforeAll did not finish');
-    const page = chair.page;
+    if (!suite.chair || !suite.member) throw new Error('beforeAll did not finish');
+    const page = suite.chair.page;
     await page.goto(meetingUrl());
     await page.locator('[aria-current="step"]').waitFor();
     expect(await blockingViolations(page, '/c/:committeeId/meetings/:meetingId')).toEqual([]);
     await page.goto(meetingUrl('/projector'));
     await page.locator('[data-testid="projector"] [aria-current="step"]').waitFor();
     expect(await blockingViolations(page, '/c/:committeeId/meetings/:meetingId/projector')).toEqual([]);
-    await page.goto(`${server?.url}/c/${committeeId}/meetings`);
+    await page.goto(`${suite.server?.url}/c/${suite.committeeId}/meetings`);
     await page.getByTestId('meeting-row').first().waitFor();
     expect(await blockingViolations(page, '/c/:committeeId/meetings')).toEqual([]);
   }, 90_000);

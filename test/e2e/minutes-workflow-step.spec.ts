@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Minutes, MinutesStatus } from '@sidang/shared';
 import type { Page } from 'playwright-core';
-import { openSignedInBrowsers, type TestBrowser } from '../support/browser.js';
-import type { TestDatabase } from '../support/databases.js';
-import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { browserSuite } from '../support/browser-suite.js';
 import { aMeetingWithMinutesSection } from '../support/minutes-meeting.js';
-import { api, DEMO_USERS, type RunningServer, signInToDemoCommittee } from '../support/server-process.js';
+import { api, DEMO_USERS } from '../support/server-process.js';
 
 /** How long to wait before calling an edit lost on a loaded machine. */
 const ARRIVE_TIMEOUT_MS = 20_000;
@@ -18,34 +16,21 @@ const ROUNDS = 3;
  * to draft, both editors can type again without a reload.
  */
 describe('Minutes: no lost words at a workflow step (browser)', () => {
-  let database: TestDatabase | undefined;
-  let server: RunningServer | undefined;
-  let chair: TestBrowser | undefined;
-  let secretariat: TestBrowser | undefined;
-  let token = '';
-  let committeeId = '';
+  const suite = browserSuite({ chair: { email: DEMO_USERS.chair }, secretariat: { email: DEMO_USERS.secretariat } });
   let meetingId = '';
   let sectionId = '';
 
   beforeAll(async () => {
-    ({ database, server } = await startDemoServer());
-    ({ accessToken: token, committeeId } = await signInToDemoCommittee(server.url, DEMO_USERS.chair));
-    ({ meetingId, sectionId } = await aMeetingWithMinutesSection(server.url, token, committeeId, {
+    ({ meetingId, sectionId } = await aMeetingWithMinutesSection(suite.server.url, suite.token, suite.committeeId, {
       meeting: `Minit langkah ${Date.now()}`,
       item: 'Critical minerals roadmap',
     }));
-    [chair, secretariat] = await openSignedInBrowsers(server.url, [{ email: DEMO_USERS.chair }, { email: DEMO_USERS.secretariat }]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await Promise.allSettled([chair?.close(), secretariat?.close()]);
-    await stopDemoServer(server, database);
   }, 60_000);
 
   const editorSelector = () => `[data-section-id="${sectionId}"] .ProseMirror`;
 
   async function stored(): Promise<Minutes> {
-    const result = await api<Minutes>(server?.url ?? '', token, 'GET', `/api/meetings/${meetingId}/minutes`);
+    const result = await api<Minutes>(suite.server?.url ?? '', suite.token, 'GET', `/api/meetings/${meetingId}/minutes`);
     expect(result.status).toBe(200);
     return result.body;
   }
@@ -75,7 +60,7 @@ describe('Minutes: no lost words at a workflow step (browser)', () => {
   }
 
   async function openMinutes(page: Page): Promise<void> {
-    await page.goto(`${server?.url}/c/${committeeId}/meetings/${meetingId}/minutes`);
+    await page.goto(`${suite.server?.url}/c/${suite.committeeId}/meetings/${meetingId}/minutes`);
     await page.getByTestId('minutes-page').waitFor();
     await page.locator(`[data-section-id="${sectionId}"][data-sync-status="synced"]`).waitFor({ timeout: ARRIVE_TIMEOUT_MS });
     await waitEditable(page, true);
@@ -110,7 +95,10 @@ describe('Minutes: no lost words at a workflow step (browser)', () => {
 
   async function move(to: MinutesStatus): Promise<void> {
     const current = await stored();
-    const result = await api(server?.url ?? '', token, 'POST', `/api/minutes/${current.id}/transition`, { to, version: current.version });
+    const result = await api(suite.server?.url ?? '', suite.token, 'POST', `/api/minutes/${current.id}/transition`, {
+      to,
+      version: current.version,
+    });
     expect(result.status).toBe(200);
   }
 
@@ -138,8 +126,8 @@ describe('Minutes: no lost words at a workflow step (browser)', () => {
   }
 
   it('should lose no word when the minutes are circulated while two editors type and paste, three rounds running', async () => {
-    const chairPage = chair?.page;
-    const secretariatPage = secretariat?.page;
+    const chairPage = suite.chair?.page;
+    const secretariatPage = suite.secretariat?.page;
     if (!chairPage || !secretariatPage) throw new Error('beforeAll did not finish');
     const pages = [chairPage, secretariatPage];
     await Promise.all(pages.map(openMinutes));
@@ -211,16 +199,16 @@ describe('Minutes: no lost words at a workflow step (browser)', () => {
       previous = text;
       const current = await stored();
       const versions = await api<Array<{ number: number; status: string }>>(
-        server?.url ?? '',
-        token,
+        suite.server?.url ?? '',
+        suite.token,
         'GET',
         `/api/minutes/${current.id}/versions`,
       );
       const last = versions.body.at(-1);
       expect(last?.status).toBe('circulated');
       const version = await api<{ sections: Array<{ sectionId: string; text: string }> }>(
-        server?.url ?? '',
-        token,
+        suite.server?.url ?? '',
+        suite.token,
         'GET',
         `/api/minutes/${current.id}/versions/${last?.number}`,
       );

@@ -1,48 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Meeting, Minutes } from '@sidang/shared';
 import type { Page } from 'playwright-core';
 import { blockingViolations } from '../support/accessibility.js';
-import { openBrowser, openSignedInBrowsers, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import type { TestDatabase } from '../support/databases.js';
-import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
+import { openBrowser, signInThroughUi } from '../support/browser.js';
+import { browserSuite } from '../support/browser-suite.js';
 import { aMeetingWithMinutesSection } from '../support/minutes-meeting.js';
-import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
+import { api, DEMO_PASSWORD, DEMO_USERS, login } from '../support/server-process.js';
 
 /** How long to wait before calling an edit lost on a loaded machine. */
 const ARRIVE_TIMEOUT_MS = 20_000;
 
 describe('Minutes in the browser', () => {
-  let database: TestDatabase | undefined;
-  let server: RunningServer | undefined;
-  let chair: TestBrowser | undefined;
-  let secretariat: TestBrowser | undefined;
-  let committeeId = '';
+  const suite = browserSuite({ chair: { email: DEMO_USERS.chair }, secretariat: { email: DEMO_USERS.secretariat } });
   let meetingId = '';
   let sectionId = '';
   let chairName = '';
   let secretariatName = '';
 
   beforeAll(async () => {
-    ({ database, server } = await startDemoServer());
-    const chairLogin = await login(server.url, DEMO_USERS.chair);
-    const secretariatLogin = await login(server.url, DEMO_USERS.secretariat);
-    const token = chairLogin.accessToken;
-    chairName = chairLogin.user.name;
-    secretariatName = secretariatLogin.user.name;
-    committeeId = (await demoCommittee(server.url, token)).id;
-    ({ meetingId, sectionId } = await aMeetingWithMinutesSection(server.url, token, committeeId, {
+    chairName = (await login(suite.server.url, DEMO_USERS.chair)).user.name;
+    secretariatName = (await login(suite.server.url, DEMO_USERS.secretariat)).user.name;
+    ({ meetingId, sectionId } = await aMeetingWithMinutesSection(suite.server.url, suite.token, suite.committeeId, {
       meeting: `Minit e2e ${Date.now()}`,
       item: 'Rare earth processing pilot',
     }));
-    [chair, secretariat] = await openSignedInBrowsers(server.url, [{ email: DEMO_USERS.chair }, { email: DEMO_USERS.secretariat }]);
-  }, 180_000);
-
-  afterAll(async () => {
-    await Promise.allSettled([chair?.close(), secretariat?.close()]);
-    await stopDemoServer(server, database);
   }, 60_000);
 
-  const minutesUrl = () => `${server?.url}/c/${committeeId}/meetings/${meetingId}/minutes`;
+  const minutesUrl = () => `${suite.server?.url}/c/${suite.committeeId}/meetings/${meetingId}/minutes`;
   const editorOf = (page: Page) => page.locator(`[data-section-id="${sectionId}"] .ProseMirror`);
 
   /** The section's text as the reader sees it, without the carets and names of others. */
@@ -102,8 +86,8 @@ describe('Minutes in the browser', () => {
   }
 
   it('should let two editors type at once in one section, each seeing the other text and caret with a name', async () => {
-    const chairPage = chair?.page;
-    const secretariatPage = secretariat?.page;
+    const chairPage = suite.chair?.page;
+    const secretariatPage = suite.secretariat?.page;
     if (!chairPage || !secretariatPage) throw new Error('beforeAll did not finish');
     await Promise.all([openMinutes(chairPage), openMinutes(secretariatPage)]);
     expect(await chairPage.getByTestId('minutes-header').textContent()).toContain('Bilik Mesyuarat Utama, MITI');
@@ -128,10 +112,10 @@ describe('Minutes in the browser', () => {
     // Same document on both screens, and on the server.
     const [a, b] = await Promise.all([docText(chairPage), docText(secretariatPage)]);
     expect(a).toBe(b);
-    const token = (await login(server?.url ?? '', DEMO_USERS.chair)).accessToken;
+    const token = (await login(suite.server?.url ?? '', DEMO_USERS.chair)).accessToken;
     let stored = '';
     for (const deadline = Date.now() + ARRIVE_TIMEOUT_MS; Date.now() < deadline && !stored.includes('JMG to report in May.'); ) {
-      stored = (await api<Minutes>(server?.url ?? '', token, 'GET', `/api/meetings/${meetingId}/minutes`)).body.text;
+      stored = (await api<Minutes>(suite.server?.url ?? '', token, 'GET', `/api/meetings/${meetingId}/minutes`)).body.text;
       if (!stored.includes('JMG to report in May.')) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(stored).toContain('Chair notes the pilot plant.');
@@ -139,9 +123,9 @@ describe('Minutes in the browser', () => {
   }, 120_000);
 
   it('should show an opened minutes page offline and deliver what was typed offline after reconnecting', async () => {
-    const chairPage = chair?.page;
-    if (!chairPage || !secretariat) throw new Error('beforeAll did not finish');
-    const page = secretariat.page;
+    const chairPage = suite.chair?.page;
+    if (!chairPage || !suite.secretariat) throw new Error('beforeAll did not finish');
+    const page = suite.secretariat.page;
     await openMinutes(page);
     await page.getByTestId('attendance-present').waitFor();
     // Controlled by the service worker, and the page's data kept on the device, before the network goes.
@@ -152,7 +136,7 @@ describe('Minutes in the browser', () => {
       { timeout: 20_000 },
     );
 
-    await secretariat.context.setOffline(true);
+    await suite.secretariat.context.setOffline(true);
     try {
       await page.reload();
       await page.getByTestId('minutes-page').waitFor({ timeout: 20_000 });
@@ -171,7 +155,7 @@ describe('Minutes in the browser', () => {
       // Nothing of it reached the other editor while offline.
       expect(await docText(chairPage)).not.toContain('Typed on the train.');
     } finally {
-      await secretariat.context.setOffline(false);
+      await suite.secretariat.context.setOffline(false);
     }
     await chairPage.waitForFunction(
       (selector) => (document.querySelector(selector)?.textContent ?? '').includes('Typed on the train.'),
@@ -181,13 +165,13 @@ describe('Minutes in the browser', () => {
   }, 150_000);
 
   it('should take the next meeting of the demo committee from co-editing to a published PDF read on a phone', async () => {
-    const chairPage = chair?.page;
-    const secretariatPage = secretariat?.page;
-    const base = server?.url ?? '';
+    const chairPage = suite.chair?.page;
+    const secretariatPage = suite.secretariat?.page;
+    const base = suite.server?.url ?? '';
     if (!chairPage || !secretariatPage || !base) throw new Error('beforeAll did not finish');
     const chairToken = (await login(base, DEMO_USERS.chair)).accessToken;
     const memberToken = (await login(base, DEMO_USERS.member)).accessToken;
-    const upcoming = await api<Meeting[]>(base, chairToken, 'GET', `/api/committees/${committeeId}/meetings?when=upcoming`);
+    const upcoming = await api<Meeting[]>(base, chairToken, 'GET', `/api/committees/${suite.committeeId}/meetings?when=upcoming`);
     expect(upcoming.status).toBe(200);
     const next = upcoming.body.filter((meeting) => meeting.id !== meetingId).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
     if (!next) throw new Error('the demo committee has no next meeting');
@@ -198,7 +182,7 @@ describe('Minutes in the browser', () => {
     const minutesId = forMember.body.id;
     const section = forMember.body.sections[0]?.id ?? '';
     expect(section).not.toBe('');
-    const url = `${base}/c/${committeeId}/meetings/${next.id}/minutes`;
+    const url = `${base}/c/${suite.committeeId}/meetings/${next.id}/minutes`;
     const editor = (page: Page) => page.locator(`[data-section-id="${section}"] .ProseMirror`);
     const sectionText = (page: Page) => page.locator(`[data-section-id="${section}"]`);
     const open = async (page: Page, editable: boolean) => {
@@ -339,7 +323,7 @@ describe('Minutes in the browser', () => {
   }, 120_000);
 
   it('should read on a 360 px phone without horizontal overflow', async () => {
-    const page = chair?.page;
+    const page = suite.chair?.page;
     if (!page) throw new Error('beforeAll did not finish');
     await page.setViewportSize({ width: 360, height: 740 });
     try {

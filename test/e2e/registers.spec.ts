@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Page as ListPage, Negotiation, RndProject } from '@sidang/shared';
 import type { Page } from 'playwright-core';
-import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import type { TestDatabase } from '../support/databases.js';
-import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
-import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
+import { browserSuite } from '../support/browser-suite.js';
+import { api, DEMO_USERS } from '../support/server-process.js';
 
 /** How long a change may take to reach another person's screen before we call it lost. */
 const LIVE_TIMEOUT_MS = 15_000;
@@ -15,35 +13,19 @@ function overflow(page: Page) {
 }
 
 describe('The registers in the browser', () => {
-  let database: TestDatabase | undefined;
-  let server: RunningServer | undefined;
-  let chair: TestBrowser | undefined;
-  let member: TestBrowser | undefined;
-  let committeeId = '';
-  let chairToken = '';
-
-  beforeAll(async () => {
-    ({ database, server } = await startDemoServer());
-    chairToken = (await login(server.url, DEMO_USERS.chair)).accessToken;
-    committeeId = (await demoCommittee(server.url, chairToken)).id;
-    [chair, member] = await Promise.all([openBrowser(), openBrowser({ width: 360, height: 740 })]);
-    await signInThroughUi(chair.page, server.url, DEMO_USERS.chair, DEMO_PASSWORD);
-    await signInThroughUi(member.page, server.url, DEMO_USERS.member, DEMO_PASSWORD);
-  }, 180_000);
-
-  afterAll(async () => {
-    await Promise.allSettled([chair?.close(), member?.close()]);
-    await stopDemoServer(server, database);
-  }, 60_000);
+  const suite = browserSuite({
+    chair: { email: DEMO_USERS.chair },
+    member: { email: DEMO_USERS.member, viewport: { width: 360, height: 740 } },
+  });
 
   async function open(page: Page, path: string): Promise<void> {
-    await page.goto(`${server?.url}/c/${committeeId}${path}`);
+    await page.goto(`${suite.server?.url}/c/${suite.committeeId}${path}`);
     await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: LIVE_TIMEOUT_MS });
   }
 
   it("should show a bilateral meeting created by the chair live on a member's phone, four or more rows to a screen", async () => {
-    const phone = member?.page as Page;
-    const desk = chair?.page as Page;
+    const phone = suite.member?.page as Page;
+    const desk = suite.chair?.page as Page;
     await open(phone, '/registers/bilateral');
     await phone.getByTestId('bilateral-row').first().waitFor();
     const layout = await phone.evaluate(() => {
@@ -75,13 +57,18 @@ describe('The registers in the browser', () => {
   }, 90_000);
 
   it('should withhold SECRET red lines from a CONFIDENTIAL member, and show them to the chair', async () => {
-    const list = await api<ListPage<Negotiation>>(server?.url ?? '', chairToken, 'GET', `/api/committees/${committeeId}/negotiations`);
+    const list = await api<ListPage<Negotiation>>(
+      suite.server?.url ?? '',
+      suite.token,
+      'GET',
+      `/api/committees/${suite.committeeId}/negotiations`,
+    );
     const negotiation = list.body.items.find((n) => n.fieldClassifications.redLines === 'SECRET' && n.redLines);
     expect(negotiation).toBeDefined();
     const redLines = negotiation?.redLines ?? '';
     const path = `/registers/negotiations/${negotiation?.id}`;
 
-    const phone = member?.page as Page;
+    const phone = suite.member?.page as Page;
     await open(phone, path);
     const section = phone.getByRole('region', { name: 'Red lines' });
     await section.getByText('Withheld — above your clearance').waitFor();
@@ -90,19 +77,24 @@ describe('The registers in the browser', () => {
     const width = await overflow(phone);
     expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
 
-    const desk = chair?.page as Page;
+    const desk = suite.chair?.page as Page;
     await open(desk, path);
     await desk.getByRole('region', { name: 'Red lines' }).getByText(redLines).waitFor();
   }, 60_000);
 
   it('should open a country page and a slipping project on a 360 px phone, and show a new milestone live', async () => {
-    const phone = member?.page as Page;
+    const phone = suite.member?.page as Page;
     await open(phone, '/registers/countries/JP');
     await phone.getByTestId('timeline-item').first().waitFor();
     let width = await overflow(phone);
     expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
 
-    const projects = await api<ListPage<RndProject>>(server?.url ?? '', chairToken, 'GET', `/api/committees/${committeeId}/rnd-projects`);
+    const projects = await api<ListPage<RndProject>>(
+      suite.server?.url ?? '',
+      suite.token,
+      'GET',
+      `/api/committees/${suite.committeeId}/rnd-projects`,
+    );
     const slipping = projects.body.items.find((p) => p.slipping);
     expect(slipping).toBeDefined();
     await open(phone, `/registers/rnd/${slipping?.id}`);
@@ -112,7 +104,7 @@ describe('The registers in the browser', () => {
     expect(width.scrollWidth).toBeLessThanOrEqual(width.innerWidth);
 
     const title = `Independent assay of pilot output ${Date.now()}`;
-    const created = await api(server?.url ?? '', chairToken, 'POST', `/api/rnd-projects/${slipping?.id}/milestones`, {
+    const created = await api(suite.server?.url ?? '', suite.token, 'POST', `/api/rnd-projects/${slipping?.id}/milestones`, {
       title,
       plannedOn: '2027-06-30',
     });
