@@ -1,52 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, NotificationPage } from '@sidang/shared';
 import { blockingViolations } from '../support/accessibility.js';
-import { openBrowser, signInThroughUi, type TestBrowser } from '../support/browser.js';
-import type { TestDatabase } from '../support/databases.js';
-import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
-import { api, DEMO_PASSWORD, DEMO_USERS, demoCommittee, login, type RunningServer } from '../support/server-process.js';
+import { browserSuite } from '../support/browser-suite.js';
+import { api, DEMO_USERS, login } from '../support/server-process.js';
 
 /** How long a notification may take to reach the recipient's bell before we call it lost. */
 const LIVE_TIMEOUT_MS = 15_000;
 
 /** The bell on a phone: the chair assigns the member an action and the member's bell counts it, live. */
 describe('Notifications in the browser', () => {
-  let database: TestDatabase | undefined;
-  let server: RunningServer | undefined;
-  let member: TestBrowser | undefined;
-  let committeeId = '';
-  let chairToken = '';
+  const suite = browserSuite({ member: { email: DEMO_USERS.member, viewport: { width: 360, height: 740 } } }, 120_000);
   let memberToken = '';
   let memberId = '';
 
   beforeAll(async () => {
-    ({ database, server } = await startDemoServer());
-    chairToken = (await login(server.url, DEMO_USERS.chair)).accessToken;
-    const signedIn = await login(server.url, DEMO_USERS.member);
+    const signedIn = await login(suite.server.url, DEMO_USERS.member);
     memberToken = signedIn.accessToken;
     memberId = signedIn.user.id;
-    committeeId = (await demoCommittee(server.url, chairToken)).id;
-    member = await openBrowser({ width: 360, height: 740 });
-    await signInThroughUi(member.page, server.url, DEMO_USERS.member, DEMO_PASSWORD);
-  }, 120_000);
-
-  afterAll(async () => {
-    await Promise.allSettled([member?.close()]);
-    await stopDemoServer(server, database);
-  }, 60_000);
+  });
 
   const unreadCount = async () =>
-    (await api<NotificationPage>(server?.url ?? '', memberToken, 'GET', '/api/notifications?unread=true')).body.unreadCount;
+    (await api<NotificationPage>(suite.server?.url ?? '', memberToken, 'GET', '/api/notifications?unread=true')).body.unreadCount;
 
   it("should count up the member's bell live when the chair assigns them an action, and mark it read when opened", async () => {
-    if (!member || !server) throw new Error('beforeAll did not finish');
-    const { page } = member;
-    await page.goto(`${server.url}/c/${committeeId}/actions`);
+    if (!suite.member || !suite.server) throw new Error('beforeAll did not finish');
+    const { page } = suite.member;
+    await page.goto(`${suite.server.url}/c/${suite.committeeId}/actions`);
     await page.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: LIVE_TIMEOUT_MS });
     const before = await unreadCount();
 
     const title = `Bell e2e ${Date.now()}: brief the working group on magnet exports`;
-    const created = await api<ActionItem>(server.url, chairToken, 'POST', `/api/committees/${committeeId}/action-items`, {
+    const created = await api<ActionItem>(suite.server.url, suite.token, 'POST', `/api/committees/${suite.committeeId}/action-items`, {
       title,
       ownerIds: [memberId],
     });
@@ -71,7 +55,7 @@ describe('Notifications in the browser', () => {
     expect(await blockingViolations(page, 'the notifications panel at 360 px')).toEqual([]);
 
     await line.getByRole('link').click();
-    await page.waitForURL(`**/c/${committeeId}/actions/${created.body.id}`);
+    await page.waitForURL(`**/c/${suite.committeeId}/actions/${created.body.id}`);
     await page
       .getByTestId('bell-status')
       .filter({ hasText: before === 0 ? /^$/ : `${before} unread` })
