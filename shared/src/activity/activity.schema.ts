@@ -21,6 +21,11 @@ export const activityEntrySchema = z.object({
     .enum(DESCRIBED_VERBS)
     .describe('moved: an agenda item moved in its agenda; current-item-changed: a meeting moved on to another item'),
   title: z.string().nullable().describe("The record's title (or name) after the change, when it has one"),
+  titleFields: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .optional()
+    .describe("The fields the title is read from when a screen says it in its language (a negotiation round's number)"),
   changes: z
     .array(fieldChangeSchema)
     .describe('Fields the change moved, before → after; fields above the reader, or values they could not see then, are left out'),

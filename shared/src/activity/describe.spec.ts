@@ -270,6 +270,42 @@ describe(describeChange.name, () => {
     expect(describeChange(change, 'ms').sentence).toBe('Seseorang mengubah tetapan jawatankuasa');
   });
 
+  it("should name a negotiation round and a bilateral meeting in the reader's language", () => {
+    const round = changeOfRecords({
+      actorName: 'Urus setia',
+      entityType: 'negotiation-round',
+      verb: 'created',
+      before: null,
+      after: { number: 2 },
+    });
+    expect(round.title).toBe('Round 2');
+    expect(describeChange(round, 'en').record).toBe('the negotiation round “Round 2”');
+    expect(describeChange(round, 'ms').record).toBe('pusingan rundingan “Pusingan 2”');
+    const meeting = { counterpart: 'JICA', country: 'JP', date: '2026-08-02' };
+    const bilateral = changeOfRecords({
+      actorName: 'Urus setia',
+      entityType: 'bilateral-meeting',
+      verb: 'created',
+      before: null,
+      after: meeting,
+    });
+    expect(bilateral.title).toBe('JICA (JP), 2026-08-02');
+    expect(describeChange(bilateral, 'en').record).toContain('“JICA (JP), 2 Aug 2026”');
+    expect(describeChange(bilateral, 'ms').record).toContain('“JICA (JP), 2 Ogo 2026”');
+  });
+
+  it('should name the record from the title fields an activity entry carries, falling back to its title', () => {
+    const entry: DescribableChange = {
+      entityType: 'negotiation-round',
+      verb: 'updated',
+      title: 'Round 3',
+      titleFields: { number: 3 },
+      changes: [],
+    };
+    expect(describeChange(entry, 'ms').record).toBe('pusingan rundingan “Pusingan 3”');
+    expect(describeChange({ ...entry, titleFields: null }, 'ms').record).toBe('pusingan rundingan “Round 3”');
+  });
+
   it('should tell attendance per person', () => {
     const lines = describeChange(changeOf('attendance', 'updated'), 'ms').changes.map((line) => line.text);
     expect(lines).toEqual(['Kehadiran Ketua Pengarah JMG: Tidak hadir → Turut hadir']);

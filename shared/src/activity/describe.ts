@@ -1,7 +1,7 @@
 // Zod-free: the activity page, notifications and e-mails all read a change through this one
 // description (re-exported by `@sidang/shared/constants`).
 import type { Locale } from '../auth/auth.constants.js';
-import { isEntityType, recordTitle } from '../records/record-types.js';
+import { isEntityType, recordTitle, titleFieldsOf } from '../records/record-types.js';
 import {
   ATTENDANCE_WORDS,
   CLASSIFICATION_WORDS,
@@ -33,6 +33,12 @@ export interface DescribableChange {
   verb: string;
   /** The record's title (by its type's rule in the descriptor), when it has one. */
   title: string | null;
+  /**
+   * The fields the title is read from when its rule says it in the reader's language (a
+   * negotiation round's number): the sentence names the record in its locale from these,
+   * falling back to `title`.
+   */
+  titleFields?: Readonly<Record<string, unknown>> | null;
   /** The governing record's name, for a record without a title ("Bil. 3/2026" for minutes). */
   parentTitle?: string | null;
   changes: readonly MovedField[];
@@ -250,7 +256,8 @@ function verbPhrase(change: DescribableChange, type: TypeWords | null): Words {
 
 function recordPhrase(change: DescribableChange, type: TypeWords | null, locale: Locale): string {
   const noun = type ? say(type.noun, locale) : locale === 'ms' ? 'rekod' : 'a record';
-  const title = change.title?.trim();
+  const local = change.titleFields ? recordTitle(change.entityType, change.titleFields, locale) : null;
+  const title = (local ?? change.title)?.trim();
   if (title && !UUID.test(title)) return `${noun} “${clip(title, TITLE_MAX)}”`;
   const parent = change.parentTitle?.trim();
   if (parent && type?.ofParent) return say(type.ofParent, locale).replace('{parent}', clip(parent, TITLE_MAX));
@@ -320,6 +327,7 @@ export function changeOfRecords(event: {
     entityType: event.entityType,
     verb: event.verb,
     title: latest ? recordTitle(event.entityType, latest) : null,
+    titleFields: titleFieldsOf(event.entityType, latest),
     parentTitle: event.parentTitle,
     changes: before && after ? movedFields(before, after) : [],
     names: event.names,
@@ -338,11 +346,11 @@ export function idFieldsOf(entityType: string): string[] {
 
 /**
  * How a record is named where it governs another: a meeting by its number ("Bil. 3/2026", its
- * title while it has none), any other record by its title.
+ * title while it has none), any other record by its title (in `locale` when given, see `recordTitle`).
  */
-export function governingName(entityType: string, record: Readonly<Record<string, unknown>>): string | null {
+export function governingName(entityType: string, record: Readonly<Record<string, unknown>>, locale?: Locale): string | null {
   if (entityType === 'meeting' && typeof record.number === 'string' && record.number.trim() !== '') return record.number;
-  return recordTitle(entityType, record);
+  return recordTitle(entityType, record, locale);
 }
 
 /** A link's name from its ends' names: "Validate the estimate ↔ EU FTA chapter". */

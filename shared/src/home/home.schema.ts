@@ -70,6 +70,11 @@ export const homeChangeSchema = z.object({
   verb: z.enum(DESCRIBED_VERBS),
   actorName: z.string(),
   title: z.string().nullable(),
+  titleFields: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .optional()
+    .describe("The fields the title is read from when a screen says it in its language (a negotiation round's number)"),
   changes: z.array(fieldChangeSchema).describe('Fields the change moved, before → after, as the caller may see them'),
 });
 export type HomeChange = z.infer<typeof homeChangeSchema>;

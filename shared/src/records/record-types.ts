@@ -1,8 +1,15 @@
 // Zod-free: the first screen reads it (re-exported by `@sidang/shared/constants`).
 import { ACTION_ITEM_LEVELLED_FIELDS } from '../action-items/action-item.constants.js';
+import type { Locale } from '../auth/auth.constants.js';
 
-/** How a record's title is read from its wire shape: a field, or a rule over several. */
-export type TitleRule = string | ((record: Readonly<Record<string, unknown>>) => string);
+/**
+ * How a record's title is read from its wire shape: a field, or a rule over the `fields` it
+ * names, said in the reader's `locale` ("Pusingan 2", "JICA (JP), 2 Feb 2026"); without a
+ * locale, the language-neutral title stored and compared (the link ends', the activity API's).
+ */
+export type TitleRule =
+  | string
+  | { fields: readonly string[]; read: (record: Readonly<Record<string, unknown>>, locale?: Locale) => string | null };
 
 /** The fields of a record's wire shape the search index holds. */
 export interface SearchFields {
@@ -30,6 +37,22 @@ export interface RecordTypeDescriptor {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Short month names as the client's date-fns locales (en-GB, ms) write them. */
+const MONTHS: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  ms: ['Jan', 'Feb', 'Mac', 'Apr', 'Mei', 'Jun', 'Jul', 'Ogo', 'Sep', 'Okt', 'Nov', 'Dis'],
+};
+
+/** A calendar date (YYYY-MM-DD) as the client's short date says it: "2 Feb 2026", "2 Ogo 2026"; else as given. */
+function shortDate(value: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const month = match ? MONTHS[locale][Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : value;
+}
+
+/** "Round 2" / "Pusingan 2". */
+const ROUND_WORD: Readonly<Record<Locale, string>> = { en: 'Round', ms: 'Pusingan' };
 
 /**
  * Every record type that travels through the change pipeline, named once. The entity type
@@ -80,7 +103,13 @@ export const RECORD_TYPES = {
   },
   'bilateral-meeting': {
     parent: null,
-    title: (record) => `${text(record.counterpart)} (${text(record.country)}), ${text(record.date)}`,
+    title: {
+      fields: ['counterpart', 'country', 'date'],
+      read: (record, locale) => {
+        const date = text(record.date);
+        return `${text(record.counterpart)} (${text(record.country)}), ${locale ? shortDate(date, locale) : date}`;
+      },
+    },
     linkable: true,
     search: { title: ['counterpart'], text: ['place', 'ourDelegation', 'objectives', 'outcomes'] },
     levelledFields: ['ourDelegation', 'objectives', 'outcomes'],
@@ -102,7 +131,10 @@ export const RECORD_TYPES = {
   },
   'negotiation-round': {
     parent: { types: ['negotiation'], idField: 'negotiationId' },
-    title: (record) => `Round ${String(record.number ?? '')}`,
+    title: {
+      fields: ['number'],
+      read: (record, locale) => `${ROUND_WORD[locale ?? 'en']} ${String(record.number ?? '')}`,
+    },
     linkable: true,
     search: { title: ['venue'], text: ['outcome', 'nextSteps'] },
     levelledFields: [],
@@ -186,12 +218,29 @@ export function isEntityType(type: string): type is EntityType {
   return Object.hasOwn(RECORD_TYPES, type);
 }
 
-/** A record's title from its wire shape (as logged or as a reader sees it); null when its type has none. */
-export function recordTitle(type: string, record: Readonly<Record<string, unknown>>): string | null {
+/**
+ * A record's title from its wire shape (as logged or as a reader sees it); null when its type has
+ * none. In `locale` for a sentence a person reads; without one, the language-neutral title that
+ * is stored and compared (today's "Round 2", "JICA (JP), 2026-02-02").
+ */
+export function recordTitle(type: string, record: Readonly<Record<string, unknown>>, locale?: Locale): string | null {
   if (!isEntityType(type)) return null;
   const rule: TitleRule | null = RECORD_TYPES[type].title;
   if (rule === null) return null;
-  if (typeof rule === 'function') return rule(record);
+  if (typeof rule !== 'string') return rule.read(record, locale);
   const value = record[rule];
   return typeof value === 'string' ? value : null;
+}
+
+/**
+ * The fields of a record its title rule reads, when the rule says them in the reader's language
+ * (a negotiation round's number): a channel that names the record without knowing the reader's
+ * language sends these beside its title. Null for a title that is one field, or a field missing.
+ */
+export function titleFieldsOf(type: string, record: Readonly<Record<string, unknown>> | null): Record<string, unknown> | null {
+  if (!record || !isEntityType(type)) return null;
+  const rule: TitleRule | null = RECORD_TYPES[type].title;
+  if (rule === null || typeof rule === 'string') return null;
+  if (!rule.fields.every((field) => record[field] !== undefined && record[field] !== null)) return null;
+  return Object.fromEntries(rule.fields.map((field) => [field, record[field]]));
 }

@@ -9,6 +9,7 @@ import {
   movedFields,
   projectFor,
   recordTitle,
+  titleFieldsOf,
 } from '@sidang/shared';
 import { ancestorIdsOf } from '../../changes/visibility.js';
 import type { AuditRow, NamedRecordRow } from './activity.repository.js';
@@ -47,6 +48,8 @@ export function toActivityEntry(row: AuditRow, clearance: Classification): Activ
     entityId: row.entity_id,
     verb: row.verb,
     title: titleOf(row.entity_type, after) ?? titleOf(row.entity_type, before),
+    // The screen names the record in its language from these (a round's number), this title its fallback.
+    titleFields: titleFieldsOf(row.entity_type, after ?? before),
     changes: row.verb !== 'created' && row.verb !== 'deleted' && before && after ? movedFields(before, after) : [],
     parentTitle: null,
     ancestorIds: ancestorIdsOf(row),

@@ -80,6 +80,7 @@ export function toHomeChange(row: ChangeRow, clearance: Classification): HomeCha
     verb: row.verb,
     actorName: row.actor_name ?? '',
     title: change.title?.slice(0, 200) ?? null,
+    titleFields: change.titleFields ?? null,
     changes: [...change.changes],
   };
 }

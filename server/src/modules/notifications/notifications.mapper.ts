@@ -7,6 +7,7 @@ import {
   type NotificationKind,
   projectFor,
   recordTitle,
+  titleFieldsOf,
 } from '@sidang/shared';
 import { ancestorIdsOf } from '../../changes/visibility.js';
 import type { NotificationRow } from './notifications.repository.js';
@@ -106,17 +107,27 @@ export function notificationText(
  * withheld here too); a record without a title of its own (minutes) takes its governing record's.
  */
 export function toNotification(row: NotificationRow, clearance: Classification, locale: Locale): Notification {
-  const own = row.data ? recordTitle(row.entity_type, projectFor(row.data, clearance, row.field_levels)) : null;
+  const record = row.data ? projectFor(row.data, clearance, row.field_levels) : null;
+  // Named in the recipient's language ("Pusingan 2"), as the sentence below names it.
+  const own = record ? recordTitle(row.entity_type, record, locale) : null;
   const parent =
     own === null && row.parent_type && row.parent_data
-      ? recordTitle(row.parent_type, projectFor(row.parent_data, clearance, row.parent_field_levels))
+      ? recordTitle(row.parent_type, projectFor(row.parent_data, clearance, row.parent_field_levels), locale)
       : null;
   const title = own ?? parent ?? '';
   // A followed record's change reads as the activity page says it (the shared description per type).
   const text =
     row.kind === 'record.changed'
       ? describeChange(
-          { actorName: row.actor_name, entityType: row.entity_type, verb: 'updated', title: own, parentTitle: parent, changes: [] },
+          {
+            actorName: row.actor_name,
+            entityType: row.entity_type,
+            verb: 'updated',
+            title: own,
+            titleFields: titleFieldsOf(row.entity_type, record),
+            parentTitle: parent,
+            changes: [],
+          },
           locale,
         ).sentence
       : notificationText(row.kind, locale, row.actor_name, row.detail ?? {});

@@ -89,6 +89,29 @@ describe(ActivityList.name, () => {
     expect(document.body.textContent).not.toMatch(RAW);
   });
 
+  it('should name a record in the UI language from its title fields, the server title its fallback', async () => {
+    await act(() => setLocale('ms'));
+    const named: ActivityPage = {
+      items: [
+        entry({ seq: 3, verb: 'deleted', entityType: 'negotiation-round', title: 'Round 2', titleFields: { number: 2 } }),
+        entry({
+          seq: 2,
+          verb: 'deleted',
+          entityType: 'bilateral-meeting',
+          title: 'JICA (JP), 2026-08-02',
+          titleFields: { counterpart: 'JICA', country: 'JP', date: '2026-08-02' },
+        }),
+        entry({ seq: 1, verb: 'deleted', entityType: 'negotiation-round', title: 'Round 1' }),
+      ],
+      nextCursor: null,
+    };
+    renderWithApp(<ActivityList committeeId={COMMITTEE_ID} />, { handler: () => jsonResponse(200, named) });
+    expect(await screen.findByText('pusingan rundingan “Pusingan 2”')).toBeTruthy();
+    expect(screen.getByText(/“JICA \(JP\), 2 Ogo 2026”/)).toBeTruthy();
+    expect(screen.getByText('pusingan rundingan “Round 1”')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('2026-08-02');
+  });
+
   it('should link nothing in the compact history, nor a deleted record', async () => {
     const deleted: ActivityPage = { items: [entry({ verb: 'deleted', title: 'Gone' })], nextCursor: null };
     renderWithApp(<ActivityList committeeId={COMMITTEE_ID} />, { handler: () => jsonResponse(200, deleted) });
