@@ -87,6 +87,17 @@ export default {
       ...esm,
     },
     {
+      // Three built instances behind nginx, with Redis and PostgreSQL faults (test/cluster/):
+      // `npm run test:faults` after a build, alone on the machine (they time real recoveries).
+      displayName: 'faults',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/faults/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': swcServer },
+      testTimeout: 120_000,
+      ...esm,
+    },
+    {
       displayName: 'client',
       rootDir: '.',
       testEnvironment: 'jsdom',
