@@ -74,7 +74,7 @@ export default {
       testEnvironment: 'node',
       // The realtime and access suites, concurrency included, on the store most people run.
       testMatch: [
-        '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync,search,registers,calendar-feed,papers,self-change,derived-levels,current-item,seams-levels,notifications,notifications-mail}.spec.ts',
+        '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync,search,registers,calendar-feed,papers,self-change,derived-levels,current-item,seams-levels,notifications,notifications-mail,meeting-cycle}.spec.ts',
         '<rootDir>/test/integration/minutes-{collab,workflow,hostile,lost-words}.spec.ts',
         '<rootDir>/test/integration/abuse-limits-one-instance.spec.ts',
         '<rootDir>/test/integration/home.spec.ts',

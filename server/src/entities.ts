@@ -17,6 +17,7 @@ import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
 import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
 import { CalendarFeedEntity } from './modules/meetings/calendar-feed.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
+import { GuestEntity } from './modules/meetings/guest.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 import { MINUTES_ENTITIES } from './modules/minutes/minutes.entity.js';
 import { NOTIFICATION_ENTITIES } from './modules/notifications/notification.entity.js';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   MeetingEntity,
   AgendaItemEntity,
   AttendanceEntity,
+  GuestEntity,
   DecisionEntity,
   SessionEntity,
   ...REGISTER_ENTITIES,

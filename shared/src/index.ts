@@ -11,6 +11,7 @@ export * from './common/text.js';
 export * from './documents/document.schema.js';
 export * from './home/home.schema.js';
 export * from './meetings/meeting.schema.js';
+export * from './meetings/quorum.js';
 export * from './minutes/minutes.schema.js';
 export * from './notifications.js';
 export * from './realtime/events.js';

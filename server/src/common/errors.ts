@@ -144,6 +144,23 @@ export class BelowOriginException extends InvalidFieldException {
   }
 }
 
+/** 409 for a change to a meeting's attendance (marks, guests, answers) once its minutes are published. */
+export class AttendanceFrozenException extends ApiException {
+  constructor() {
+    super(HttpStatus.CONFLICT, 'attendance_frozen', "The meeting's minutes are published: its attendance can no longer change");
+  }
+}
+
+/** 409 naming `number` for a meeting number another meeting of the committee holds that year. */
+export class NumberTakenException extends InvalidFieldException {
+  constructor(number: string) {
+    super('number', `${number} is already another meeting's number`, 'already_in_use', {
+      code: 'number_taken',
+      status: HttpStatus.CONFLICT,
+    });
+  }
+}
+
 /**
  * A socket.io handshake refusal (`connect_error` on the client): `message` for people,
  * `data.code` (and `data.statusCode`) for code, in the same vocabulary as the HTTP errors.

@@ -21,7 +21,9 @@ export type ValueKind =
   | 'levels'
   | 'quorum-rule'
   | 'action-line'
-  | 'attendees';
+  | 'attendees'
+  /** A meeting's guests: their names (and agencies). */
+  | 'guests';
 
 export interface FieldWords {
   label: Words;
@@ -222,8 +224,8 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
     noun: ['the attendance', 'kehadiran'],
     ofParent: ['the attendance of {parent}', 'kehadiran {parent}'],
     verbs: { updated: ['recorded {record}', 'merekodkan {record}'] },
-    fields: { attendees: field('Attendance', 'Kehadiran', 'attendees') },
-    quiet: ['meetingId', 'quorum'],
+    fields: { attendees: field('Attendance', 'Kehadiran', 'attendees'), guests: field('Guests', 'Turut hadir', 'guests') },
+    quiet: ['meetingId', 'quorum', 'frozen'],
   },
   decision: {
     noun: ['the decision', 'keputusan'],
@@ -433,6 +435,9 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
   },
   'committee-settings': {
     noun: ['the committee settings', 'tetapan jawatankuasa'],
-    fields: { quorumRule: field('Quorum rule', 'Peraturan korum', 'quorum-rule') },
+    fields: {
+      quorumRule: field('Quorum rule', 'Peraturan korum', 'quorum-rule'),
+      secretariatVotes: field('Secretariat votes', 'Urus setia mengundi', 'boolean'),
+    },
   },
 };

@@ -170,6 +170,13 @@ function read(type: TypeWords | null, words: FieldWords, value: unknown, names: 
       if (rule.kind === 'count') return say(SENTENCE_WORDS.quorumCount, locale).replace('{count}', String(rule.count));
       return UNREADABLE;
     }
+    case 'guests': {
+      if (!Array.isArray(value)) return UNREADABLE;
+      const people = (value as Array<{ name?: unknown; agency?: unknown }>)
+        .filter((guest) => typeof guest.name === 'string')
+        .map((guest) => (typeof guest.agency === 'string' && guest.agency ? `${guest.name} (${guest.agency})` : String(guest.name)));
+      return people.length === 0 ? say(SENTENCE_WORDS.empty, locale) : clip(people.join(', '), TEXT_MAX);
+    }
     case 'action-line': {
       const line = value as { kind?: unknown; agencies?: unknown };
       if (line.kind === 'information') return say(SENTENCE_WORDS.forInformation, locale);

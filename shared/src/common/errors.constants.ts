@@ -63,6 +63,10 @@ export const ERROR_CODES = [
   'not_commentable',
   /** Minutes in a status that cannot be edited (409 with `current`). */
   'not_editable',
+  /** A meeting whose minutes are published: its attendance, guests and answers no longer change (409). */
+  'attendance_frozen',
+  /** A meeting number already held by another meeting of the committee in that year (409, naming `number`). */
+  'number_taken',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -166,20 +166,48 @@ export const attendeeSchema = z.object({
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
 
+export const QUORUM_COUNTS = ['members', 'members-and-secretariat'] as const;
+
 export const quorumSchema = z.object({
   required: z
     .number()
     .int()
-    .describe("By the committee's quorum rule: more than half of the voting members (chair, secretariat, members) unless it sets a number"),
-  present: z.number().int(),
+    .describe("By the committee's quorum rule: more than half of the voting members (chair and members) unless it sets a number"),
+  present: z.number().int().describe('Voting members marked present'),
   met: z.boolean(),
+  voting: z.number().int().describe('Voting members counted'),
+  counts: z
+    .enum(QUORUM_COUNTS)
+    .describe(
+      'Who is counted: the chair and members, or also the secretariat (committee setting secretariatVotes); never observers or guests',
+    ),
 });
+export type Quorum = z.infer<typeof quorumSchema>;
+
+/** Someone at the meeting who is not a member (a presenter, an agency's officer): listed under "Turut Hadir". */
+export const guestSchema = z.object({
+  id: z.uuid(),
+  meetingId: z.uuid(),
+  name: z.string(),
+  agency: z.string(),
+  role: z.string().describe('What they attend as, e.g. "Presenter of paper 4"'),
+});
+export type Guest = z.infer<typeof guestSchema>;
+
+export const createGuestSchema = z.strictObject({
+  name: text(200).min(1, 'name must not be empty'),
+  agency: text(200).default(''),
+  role: text(200).default(''),
+});
+export type CreateGuest = z.input<typeof createGuestSchema>;
 
 export const attendanceSchema = z.object({
   id: z.uuid().describe("The meeting's id"),
   meetingId: z.uuid(),
   committeeId: z.uuid(),
   attendees: z.array(attendeeSchema),
+  guests: z.array(guestSchema).describe('Non-members added by name (POST /api/meetings/:id/guests); they never count for the quorum'),
+  frozen: z.boolean().describe("True once the meeting's minutes are published: attendance, guests and answers can no longer change"),
   quorum: quorumSchema,
   classification: z.string(),
   version: z.number().int().min(1),
@@ -232,7 +260,7 @@ export const calendarFeedSchema = z.object({
 export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
 
 /**
- * How many voting members (chair, secretariat, members) must be present: more than half of
+ * How many voting members (chair and members; the secretariat when the committee says so) must be present: more than half of
  * them (the default), or a fixed number.
  */
 export const quorumRuleSchema = z.discriminatedUnion('kind', [
@@ -242,16 +270,12 @@ export const quorumRuleSchema = z.discriminatedUnion('kind', [
 export type QuorumRule = z.infer<typeof quorumRuleSchema>;
 export const DEFAULT_QUORUM_RULE: QuorumRule = { kind: 'majority' };
 
-/** Members present needed for a quorum under `rule`, with `voting` voting members. */
-export function quorumRequired(rule: QuorumRule, voting: number): number {
-  return rule.kind === 'count' ? rule.count : Math.floor(voting / 2) + 1;
-}
-
 /** A committee's settings (its own record, id = the committee's id), live through the change pipeline. */
 export const committeeSettingsSchema = z.object({
   id: z.uuid().describe("The committee's id"),
   committeeId: z.uuid(),
   quorumRule: quorumRuleSchema,
+  secretariatVotes: z.boolean().describe('Whether the secretariat votes and counts for the quorum (default false)'),
   classification: classificationSchema,
   version: z.number().int().min(1).describe('1 while the defaults hold'),
   createdAt: z.iso.datetime(),
@@ -261,6 +285,7 @@ export type CommitteeSettings = z.infer<typeof committeeSettingsSchema>;
 
 export const updateCommitteeSettingsSchema = z.strictObject({
   version: z.number().int().min(1),
-  quorumRule: quorumRuleSchema,
+  quorumRule: quorumRuleSchema.optional(),
+  secretariatVotes: z.boolean().optional(),
 });
 export type UpdateCommitteeSettings = z.infer<typeof updateCommitteeSettingsSchema>;

@@ -85,10 +85,10 @@ describe('attendance registration (a detail keyed by a field other than id)', ()
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const key = queryKeys.attendance(MEETING_ID);
     queryClient.setQueryData(key, makeAttendance({ version: 3 }));
-    const stale = makeAttendance({ version: 2, quorum: { required: 2, present: 0, met: false } });
+    const stale = makeAttendance({ version: 2, quorum: { required: 2, present: 0, met: false, voting: 3, counts: 'members' } });
     expect(applyEnvelope(queryClient, anEnvelope('attendance.updated', ATTENDANCE_ID, 2, stale))).toBe(false);
     expect(queryClient.getQueryData<Attendance>(key)?.quorum.met).toBe(true);
-    const newer = makeAttendance({ version: 4, quorum: { required: 2, present: 1, met: false } });
+    const newer = makeAttendance({ version: 4, quorum: { required: 2, present: 1, met: false, voting: 3, counts: 'members' } });
     expect(applyEnvelope(queryClient, anEnvelope('attendance.updated', ATTENDANCE_ID, 4, newer))).toBe(true);
     expect(queryClient.getQueryData<Attendance>(key)).toMatchObject({ version: 4, quorum: { present: 1, met: false } });
     expect(queryClient.getQueryData(queryKeys.attendance(ATTENDANCE_ID))).toBeUndefined();

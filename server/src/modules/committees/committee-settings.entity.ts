@@ -14,4 +14,8 @@ export class CommitteeSettingsEntity extends VersionedEntity {
 
   @Column({ name: 'quorum_count', type: 'int', nullable: true })
   quorumCount: number | null;
+
+  /** Whether the secretariat votes and counts for the quorum (default: not). */
+  @Column({ name: 'secretariat_votes', type: 'boolean', default: false })
+  secretariatVotes: boolean;
 }

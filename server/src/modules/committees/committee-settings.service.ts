@@ -8,18 +8,29 @@ import { CommitteeEntity } from '../../access/committee.entity.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
-import { NotFoundError } from '../../common/errors.js';
+import { NotFoundError, NothingToChangeException } from '../../common/errors.js';
 import { CommitteeSettingsEntity } from './committee-settings.entity.js';
 
+/** What a meeting's quorum depends on in a committee's settings. */
+export interface QuorumSettings {
+  rule: QuorumRule;
+  /** Whether the secretariat votes (and counts for the quorum); default false. */
+  secretariatVotes: boolean;
+}
+
 /**
- * Told, inside the transaction that changed it, that a committee's quorum rule changed: a slice
- * whose records depend on it (a meeting's attendance) records their change in the same commit.
+ * Told, inside the transaction that changed it, that a committee's quorum settings changed: a
+ * slice whose records depend on them (a meeting's attendance) records their change in the same commit.
  */
-export type QuorumRuleListener = (tx: ChangeTx, committeeId: string, previous: QuorumRule) => Promise<void>;
+export type QuorumRuleListener = (tx: ChangeTx, committeeId: string, previous: QuorumSettings) => Promise<void>;
 
 function ruleOf(entity: CommitteeSettingsEntity | null): QuorumRule {
   if (!entity) return DEFAULT_QUORUM_RULE;
   return entity.quorumKind === 'count' && entity.quorumCount ? { kind: 'count', count: entity.quorumCount } : { kind: 'majority' };
+}
+
+function quorumSettingsOf(entity: CommitteeSettingsEntity | null): QuorumSettings {
+  return { rule: ruleOf(entity), secretariatVotes: entity?.secretariatVotes ?? false };
 }
 
 function toSettings(committee: CommitteeEntity, entity: CommitteeSettingsEntity | null): CommitteeSettings {
@@ -27,6 +38,7 @@ function toSettings(committee: CommitteeEntity, entity: CommitteeSettingsEntity 
     id: committee.id,
     committeeId: committee.id,
     quorumRule: ruleOf(entity),
+    secretariatVotes: entity?.secretariatVotes ?? false,
     classification: 'OPEN',
     version: entity?.version ?? 1,
     createdAt: (entity?.createdAt ?? committee.createdAt).toISOString(),
@@ -63,9 +75,9 @@ export class CommitteeSettingsService {
     this.listeners.push(listener);
   }
 
-  /** The rule in force (inside a transaction, pass its manager). */
-  async quorumRule(committeeId: string, manager: EntityManager = this.settings.manager): Promise<QuorumRule> {
-    return ruleOf(await manager.findOne(CommitteeSettingsEntity, { where: { committeeId } }));
+  /** The rule in force and who votes (inside a transaction, pass its manager). */
+  async quorumSettings(committeeId: string, manager: EntityManager = this.settings.manager): Promise<QuorumSettings> {
+    return quorumSettingsOf(await manager.findOne(CommitteeSettingsEntity, { where: { committeeId } }));
   }
 
   async get(actor: Actor, committeeId: string): Promise<CommitteeSettings> {
@@ -76,14 +88,20 @@ export class CommitteeSettingsService {
   /** The chair, the secretariat or an administrator sets the rule. */
   async update(actor: Actor, committeeId: string, input: UpdateCommitteeSettings): Promise<CommitteeSettings> {
     const committee = await this.committeeFor(actor, committeeId, true);
+    if (input.quorumRule === undefined && input.secretariatVotes === undefined) throw new NothingToChangeException();
     const definition = settingsRecords(committee);
     return this.changes.transact(actor, async (tx) => {
       // One writer at a time per committee: the row, or the committee while there is none.
       await tx.manager.query('SELECT id FROM committees WHERE id = $1 FOR UPDATE', [committeeId]);
       const stored =
         (await tx.manager.findOne(CommitteeSettingsEntity, { where: { committeeId } })) ?? (await this.defaults(tx, committee));
-      const previous = ruleOf(stored);
-      const patch = { quorumKind: input.quorumRule.kind, quorumCount: input.quorumRule.kind === 'count' ? input.quorumRule.count : null };
+      const previous = quorumSettingsOf(stored);
+      const patch: Partial<CommitteeSettingsEntity> = {};
+      if (input.quorumRule) {
+        patch.quorumKind = input.quorumRule.kind;
+        patch.quorumCount = input.quorumRule.kind === 'count' ? input.quorumRule.count : null;
+      }
+      if (input.secretariatVotes !== undefined) patch.secretariatVotes = input.secretariatVotes;
       const after = await this.records.update(definition, tx, actor, stored, input.version, patch);
       for (const listener of this.listeners) await listener(tx, committeeId, previous);
       return after;
@@ -99,6 +117,7 @@ export class CommitteeSettingsService {
       committeeId: committee.id,
       quorumKind: DEFAULT_QUORUM_RULE.kind,
       quorumCount: null,
+      secretariatVotes: false,
       version: 1,
       createdAt: committee.createdAt,
       updatedAt: committee.createdAt,

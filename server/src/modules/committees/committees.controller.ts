@@ -39,7 +39,8 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/committees/:committeeId/settings',
-  summary: "The committee's settings: its quorum rule (default: more than half of the voting members)",
+  summary:
+    "The committee's settings: its quorum rule (default: more than half of the voting members) and whether the secretariat votes (default: not)",
   tag,
   params: committeeParams,
   response: committeeSettingsSchema,
@@ -47,7 +48,7 @@ describeRoute({
 describeRoute({
   method: 'patch',
   path: '/api/committees/:committeeId/settings',
-  summary: "Set the committee's quorum rule (chair, secretariat, administrator); live and audited",
+  summary: "Set the committee's quorum rule or whether its secretariat votes (chair, secretariat, administrator); live and audited",
   tag,
   params: committeeParams,
   body: updateCommitteeSettingsSchema,

@@ -4,10 +4,11 @@ import {
   type AttendanceStatus,
   type Attendee,
   type Classification,
+  type CreateGuest,
+  type Guest,
   lowerOf,
   type ProjectorView,
-  type QuorumRule,
-  quorumRequired,
+  quorumOf,
 } from '@sidang/shared';
 import { type EntityManager, In } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
@@ -16,9 +17,10 @@ import { UserEntity } from '../../access/user.entity.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
-import { NotFoundError } from '../../common/errors.js';
-import { CommitteeSettingsService } from '../committees/committee-settings.service.js';
+import { AttendanceFrozenException, NotFoundError } from '../../common/errors.js';
+import { CommitteeSettingsService, type QuorumSettings } from '../committees/committee-settings.service.js';
 import { AttendanceEntity } from './attendance.entity.js';
+import { GuestEntity } from './guest.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { meetingErrors } from './meetings.errors.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -37,9 +39,16 @@ function attendanceRecords(
   };
 }
 
+/** The guest as the wire carries it. */
+function toGuest(entity: GuestEntity): Guest {
+  return { id: entity.id, meetingId: entity.meetingId, name: entity.name, agency: entity.agency, role: entity.role };
+}
+
 /**
  * Who attends a meeting, and whether it has its quorum by the committee's rule (default: more
- * than half of its voting members).
+ * than half of its voting members: the chair and the members, the secretariat only when the
+ * committee's settings say so; never observers or guests). Once the meeting's minutes are
+ * published, its attendance is frozen.
  */
 @Injectable()
 export class AttendanceService implements OnModuleInit {
@@ -90,6 +99,10 @@ export class AttendanceService implements OnModuleInit {
    * invitation); a member marks themself present or sends apologies.
    */
   async mark(actor: Actor, meetingId: string, userId: string, status: AttendanceStatus): Promise<Attendance> {
+    return this.write(actor, meetingId, userId, status);
+  }
+
+  private async write(actor: Actor, meetingId: string, userId: string, status: AttendanceStatus): Promise<Attendance> {
     const { access } = await this.meetings.visibleMeeting(actor, meetingId);
     const self = userId === actor.id;
     if (!access.may('meeting.run')) {
@@ -104,16 +117,58 @@ export class AttendanceService implements OnModuleInit {
       if (status !== 'in_attendance' && status !== 'absent') throw meetingErrors.guestStatus();
     }
     return this.changes.transact(actor, async (tx) => {
-      const meeting = await this.repository.lockMeeting(tx.manager, meetingId);
-      if (!meeting || !access.canSee(meeting.classification)) throw new NotFoundError('Meeting');
+      const meeting = await this.lockUnfrozen(tx, access, meetingId);
       const before = await this.view(meeting, tx.manager);
       await tx.manager.upsert(AttendanceEntity, { meetingId, userId, status }, ['meetingId', 'userId']);
       return this.recordChange(tx, meeting, before);
     });
   }
 
+  /** The chair or the secretariat adds a guest who is not a member: a new version of the attendance. */
+  async addGuest(actor: Actor, meetingId: string, input: Required<CreateGuest>): Promise<Guest> {
+    const { access } = await this.meetings.visibleMeeting(actor, meetingId);
+    access.require('meeting.run');
+    return this.changes.transact(actor, async (tx) => {
+      const meeting = await this.lockUnfrozen(tx, access, meetingId);
+      const before = await this.view(meeting, tx.manager);
+      const guest = await tx.manager.save(tx.manager.create(GuestEntity, { meetingId, ...input }));
+      await this.recordChange(tx, meeting, before);
+      return toGuest(guest);
+    });
+  }
+
+  /** The chair or the secretariat removes a guest (404 for one not of this meeting). */
+  async removeGuest(actor: Actor, meetingId: string, guestId: string): Promise<void> {
+    const { access } = await this.meetings.visibleMeeting(actor, meetingId);
+    access.require('meeting.run');
+    await this.changes.transact(actor, async (tx) => {
+      const meeting = await this.lockUnfrozen(tx, access, meetingId);
+      const before = await this.view(meeting, tx.manager);
+      const removed = await tx.manager.delete(GuestEntity, { id: guestId, meetingId });
+      if (!removed.affected) throw new NotFoundError('Guest');
+      await this.recordChange(tx, meeting, before);
+    });
+  }
+
+  /**
+   * Whether a meeting's minutes are published: from then on its attendance (marks, guests,
+   * answers to the invitation) stands as the minutes record it.
+   */
+  async isFrozen(meetingId: string, manager: EntityManager = this.repository.manager): Promise<boolean> {
+    const rows: Array<{ status: string }> = await manager.query('SELECT status FROM minutes WHERE meeting_id = $1', [meetingId]);
+    return rows[0]?.status === 'published';
+  }
+
+  /** The meeting, locked for the write, or 404; 409 `attendance_frozen` once its minutes are published. */
+  async lockUnfrozen(tx: ChangeTx, access: { canSee(level: Classification): boolean }, meetingId: string): Promise<MeetingEntity> {
+    const meeting = await this.repository.lockMeeting(tx.manager, meetingId);
+    if (!meeting || !access.canSee(meeting.classification)) throw new NotFoundError('Meeting');
+    if (await this.isFrozen(meetingId, tx.manager)) throw new AttendanceFrozenException();
+    return meeting;
+  }
+
   /** Each meeting of the committee not yet closed gets a new version of its attendance (its quorum). */
-  private async quorumRuleChanged(tx: ChangeTx, committeeId: string, previous: QuorumRule): Promise<void> {
+  private async quorumRuleChanged(tx: ChangeTx, committeeId: string, previous: QuorumSettings): Promise<void> {
     const open = await tx.manager
       .createQueryBuilder(MeetingEntity, 'm')
       .setLock('pessimistic_write')
@@ -133,9 +188,10 @@ export class AttendanceService implements OnModuleInit {
   }
 
   /** The attendance of a meeting: every member (marked or not) and the guests marked in attendance. */
-  private async view(meeting: MeetingEntity, manager?: EntityManager, ruleInForce?: QuorumRule): Promise<Attendance> {
+  private async view(meeting: MeetingEntity, manager?: EntityManager, settingsInForce?: QuorumSettings): Promise<Attendance> {
     const members = await this.access.membersOf(meeting.committeeId, manager);
-    const marks = await (manager ?? this.repository.manager).find(AttendanceEntity, { where: { meetingId: meeting.id } });
+    const reader = manager ?? this.repository.manager;
+    const marks = await reader.find(AttendanceEntity, { where: { meetingId: meeting.id } });
     const statusOf = new Map(marks.map((mark) => [mark.userId, mark.status]));
     const memberIds = new Set(members.map(({ user }) => user.id));
     const attendees: Attendee[] = members.map(({ user, membership }) => ({
@@ -152,16 +208,16 @@ export class AttendanceService implements OnModuleInit {
         attendees.push({ userId: guest.id, name: guest.name, agency: guest.agency, role: 'guest', status: 'in_attendance' });
       }
     }
-    const voting = attendees.filter((attendee) => attendee.role !== 'observer' && attendee.role !== 'guest');
-    const present = voting.filter((attendee) => attendee.status === 'present').length;
-    const rule = ruleInForce ?? (await this.settings.quorumRule(meeting.committeeId, manager ?? this.repository.manager));
-    const required = quorumRequired(rule, voting.length);
+    const guests = await reader.find(GuestEntity, { where: { meetingId: meeting.id }, order: { createdAt: 'ASC', name: 'ASC' } });
+    const { rule, secretariatVotes } = settingsInForce ?? (await this.settings.quorumSettings(meeting.committeeId, reader));
     return {
       id: meeting.attendanceId,
       meetingId: meeting.id,
       committeeId: meeting.committeeId,
       attendees,
-      quorum: { required, present, met: present >= required },
+      guests: guests.map(toGuest),
+      frozen: await this.isFrozen(meeting.id, reader),
+      quorum: quorumOf(attendees, { rule, secretariatVotes }),
       classification: meeting.classification,
       version: meeting.attendanceVersion,
     };

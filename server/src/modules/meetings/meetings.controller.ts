@@ -4,9 +4,11 @@ import {
   type Attendance,
   createAgendaItemSchema,
   createDecisionSchema,
+  createGuestSchema,
   createMeetingSchema,
   type Decision,
   deleteVersionSchema,
+  type Guest,
   listDecisionsQuerySchema,
   listMeetingsQuerySchema,
   type MatterArising,
@@ -62,6 +64,25 @@ export class MeetingsController extends recordWritesController<Meeting, UpdateMe
     @Body(new ZodValidationPipe(putAttendanceSchema)) body: z.output<typeof putAttendanceSchema>,
   ): Promise<Attendance> {
     return this.attendance.mark(actor, id, userId, body.status);
+  }
+
+  @Post('meetings/:id/guests')
+  addGuest(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(createGuestSchema)) body: z.output<typeof createGuestSchema>,
+  ): Promise<Guest> {
+    return this.attendance.addGuest(actor, id, body);
+  }
+
+  @Delete('meetings/:id/guests/:guestId')
+  @HttpCode(204)
+  removeGuest(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('guestId', new UuidParamPipe('guestId')) guestId: string,
+  ): Promise<void> {
+    return this.attendance.removeGuest(actor, id, guestId);
   }
 
   @Get('meetings/:id/ics')

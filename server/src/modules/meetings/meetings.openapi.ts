@@ -4,8 +4,10 @@ import {
   calendarFeedSchema,
   createAgendaItemSchema,
   createDecisionSchema,
+  createGuestSchema,
   createMeetingSchema,
   decisionSchema,
+  guestSchema,
   listDecisionsQuerySchema,
   listMeetingsQuerySchema,
   matterArisingSchema,
@@ -22,6 +24,8 @@ import { committeeParams, deleteRecordRoute, describeTag, FORBIDDEN, idParams, S
 
 const describe = describeTag('Meetings');
 const meetingParams = z.object({ meetingId: z.uuid() });
+/** Writes to a meeting's attendance once its minutes are published. */
+const FROZEN = { 409: 'The minutes are published: attendance is frozen (code attendance_frozen)' };
 
 describe({
   method: 'get',
@@ -126,7 +130,26 @@ describe({
   params: z.object({ id: z.uuid(), userId: z.uuid() }),
   body: putAttendanceSchema,
   response: attendanceSchema,
-  extraErrors: FORBIDDEN,
+  extraErrors: { ...FORBIDDEN, ...FROZEN },
+});
+describe({
+  method: 'post',
+  path: '/api/meetings/:id/guests',
+  summary:
+    'Add a guest who is not a member (chair, secretariat): listed in the attendance and the minutes ("Turut Hadir"), never counted for the quorum',
+  params: idParams,
+  body: createGuestSchema,
+  response: guestSchema,
+  status: 201,
+  extraErrors: { ...FORBIDDEN, ...FROZEN },
+});
+describe({
+  method: 'delete',
+  path: '/api/meetings/:id/guests/:guestId',
+  summary: 'Remove a guest (chair, secretariat)',
+  params: z.object({ id: z.uuid(), guestId: z.uuid() }),
+  status: 204,
+  extraErrors: { ...FORBIDDEN, ...FROZEN },
 });
 describe({
   method: 'get',

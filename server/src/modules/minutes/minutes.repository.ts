@@ -47,15 +47,19 @@ export class MinutesRepository {
     return out;
   }
 
-  /** Members (marked or not) and guests marked in attendance. */
+  /** Members (marked or not), people marked in attendance and the meeting's guests (in attendance: "Turut Hadir"). */
   async attendance(meetingId: string, committeeId: string): Promise<MinutesAttendee[]> {
     const rows: Array<{ name: string; agency: string; role: Role | null; status: AttendanceStatus | null }> = await this.dataSource.query(
-      `SELECT u.name, u.agency, m.role, a.status
-       FROM users u
-       LEFT JOIN memberships m ON m.user_id = u.id AND m.committee_id = $2
-       LEFT JOIN meeting_attendance a ON a.user_id = u.id AND a.meeting_id = $1
-       WHERE m.user_id IS NOT NULL OR a.status = 'in_attendance'
-       ORDER BY u.name`,
+      `SELECT name, agency, role, status FROM (
+         SELECT u.name, u.agency, m.role, a.status
+         FROM users u
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.committee_id = $2
+         LEFT JOIN meeting_attendance a ON a.user_id = u.id AND a.meeting_id = $1
+         WHERE m.user_id IS NOT NULL OR a.status = 'in_attendance'
+         UNION ALL
+         SELECT g.name, g.agency, NULL, 'in_attendance' FROM meeting_guests g WHERE g.meeting_id = $1
+       ) people
+       ORDER BY name`,
       [meetingId, committeeId],
     );
     return rows.map((row) => ({ name: row.name, agency: row.agency, role: row.role ?? 'guest', status: row.status ?? 'absent' }));

@@ -6,8 +6,10 @@ import type {
   CommitteeSettings,
   CreateAgendaItem,
   CreateDecision,
+  CreateGuest,
   CreateMeeting,
   Decision,
+  Guest,
   MatterArising,
   Meeting,
   MoveAgendaItem,
@@ -58,4 +60,8 @@ export const meetingsApi = {
   committeeSettings: (api: ApiClient, committeeId: string) => api.get<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`),
   setQuorumRule: (api: ApiClient, committeeId: string, version: number, quorumRule: QuorumRule) =>
     api.patch<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`, { version, quorumRule }),
+  setSecretariatVotes: (api: ApiClient, committeeId: string, version: number, secretariatVotes: boolean) =>
+    api.patch<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`, { version, secretariatVotes }),
+  addGuest: (api: ApiClient, meetingId: string, body: CreateGuest) => api.post<Guest>(`/api/meetings/${enc(meetingId)}/guests`, body),
+  removeGuest: (api: ApiClient, meetingId: string, guestId: string) => api.delete(`/api/meetings/${enc(meetingId)}/guests/${enc(guestId)}`),
 };

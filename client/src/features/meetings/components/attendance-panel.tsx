@@ -1,10 +1,20 @@
-import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Attendee, type QuorumRule } from '@sidang/shared';
+import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Attendee, type Guest, type QuorumRule } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
+import { errorText } from '../../../lib/api/api-errors.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { InlineForm, InlineInput, InlineSubmit } from '../../../lib/ui/form/index.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { useAttendance, useCommitteeSettings, useMarkAttendance, useSetQuorumRule } from '../hooks/use-meeting-panels.ts';
+import {
+  useAddGuest,
+  useAttendance,
+  useCommitteeSettings,
+  useMarkAttendance,
+  useRemoveGuest,
+  useSetQuorumRule,
+  useSetSecretariatVotes,
+} from '../hooks/use-meeting-panels.ts';
 import '../meetings.css';
 
 /** The house format's order of the attendance list. */
@@ -27,8 +37,114 @@ export function QuorumIndicator({ quorum }: { quorum: Attendance['quorum'] }) {
       {t(quorum.met ? 'meetings.attendance.quorumMet' : 'meetings.attendance.quorumNotMet', {
         present: quorum.present,
         required: quorum.required,
-      })}
+      })}{' '}
+      <span className="quorum__counts muted" data-testid="quorum-counts">
+        {t(`meetings.attendance.counts.${quorum.counts}`, { count: quorum.voting })}
+      </span>
     </p>
+  );
+}
+
+/** Whether the secretariat votes (and counts for the quorum): the chair and the secretariat switch it. */
+function SecretariatVotesControl({ committeeId, canManage }: { committeeId: string; canManage: boolean }) {
+  const { t } = useTranslation();
+  const settings = useCommitteeSettings(committeeId);
+  const save = useSetSecretariatVotes(committeeId);
+  if (!settings.data || !canManage) return null;
+  const { version, secretariatVotes } = settings.data;
+  return (
+    <div className="quorum-rule">
+      <label>
+        <input
+          type="checkbox"
+          checked={secretariatVotes}
+          disabled={save.isPending}
+          onChange={(event) => save.mutate({ version, secretariatVotes: event.target.checked })}
+          data-testid="secretariat-votes"
+        />{' '}
+        {t('meetings.quorumRule.secretariatVotes')}
+      </label>
+      {save.isError && (
+        <span className="field__error" role="alert">
+          {isApiError(save.error, 409) ? t('meetings.quorumRule.conflict') : t('meetings.quorumRule.saveFailed')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Guests who are not members (presenters, agencies' officers): listed as "in attendance"; the chair and the secretariat add and remove them. */
+export function GuestList({ meetingId, guests, canManage }: { meetingId: string; guests: readonly Guest[]; canManage: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const add = useAddGuest(meetingId);
+  const remove = useRemoveGuest(meetingId);
+  const [name, setName] = useState('');
+  const [agency, setAgency] = useState('');
+  const [role, setRole] = useState('');
+  const submit = () => {
+    if (!name.trim()) return;
+    add.mutate(
+      { name: name.trim(), agency: agency.trim(), role: role.trim() },
+      {
+        onSuccess: () => {
+          setName('');
+          setAgency('');
+          setRole('');
+        },
+      },
+    );
+  };
+  if (guests.length === 0 && !canManage) return null;
+  return (
+    <div className="attendance__group attendance__guests" data-testid="guests">
+      <h3 className="attendance__group-heading">
+        {t('meetings.guests.heading')} <span className="muted">({guests.length})</span>
+      </h3>
+      {guests.length === 0 && <p className="muted">{t('meetings.guests.none')}</p>}
+      {guests.length > 0 && (
+        <ul className="attendance__list">
+          {guests.map((guest) => (
+            <li key={guest.id} className="attendance__row" data-testid="guest">
+              <span className="attendance__name">
+                {guest.name}
+                {guest.role && <span className="muted"> · {guest.role}</span>}
+              </span>
+              <span className="attendance__agency muted">{guest.agency}</span>
+              {canManage && (
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(guest.id)}
+                  aria-label={t('meetings.guests.removeNamed', { name: guest.name })}
+                >
+                  {t('meetings.guests.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {remove.isError && (
+        <p className="field__error" role="alert">
+          {errorText(t, remove.error, 'meetings.saveFailed')}
+        </p>
+      )}
+      {canManage && (
+        <InlineForm onSubmit={submit}>
+          <InlineInput id={`${id}-name`} label={t('meetings.guests.name')} value={name} onChange={setName} grow />
+          <InlineInput id={`${id}-agency`} label={t('meetings.guests.agency')} value={agency} onChange={setAgency} />
+          <InlineInput id={`${id}-role`} label={t('meetings.guests.role')} value={role} onChange={setRole} />
+          <InlineSubmit
+            label={t('meetings.guests.add')}
+            disabled={add.isPending || !name.trim()}
+            testId="add-guest"
+            error={add.isError ? errorText(t, add.error, 'meetings.saveFailed') : undefined}
+          />
+        </InlineForm>
+      )}
+    </div>
   );
 }
 
@@ -202,8 +318,14 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
       {data && (
         <>
           <QuorumIndicator quorum={data.quorum} />
-          <QuorumRuleControl committeeId={data.committeeId} canManage={canManage} />
-          {!canManage && me && <SelfMark meetingId={meetingId} me={me} />}
+          <QuorumRuleControl committeeId={data.committeeId} canManage={canManage && !data.frozen} />
+          <SecretariatVotesControl committeeId={data.committeeId} canManage={canManage && !data.frozen} />
+          {data.frozen && (
+            <p className="notice" data-testid="attendance-frozen">
+              {t('meetings.attendance.frozen')}
+            </p>
+          )}
+          {!canManage && !data.frozen && me && <SelfMark meetingId={meetingId} me={me} />}
           {data.attendees.length === 0 && <p className="muted">{t('meetings.attendance.empty')}</p>}
           {groupAttendees(data.attendees).map((group) => (
             <div key={group.status} className="attendance__group">
@@ -218,12 +340,13 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
                       {person.role === 'chair' && <span className="muted"> · {t('roles.chair')}</span>}
                     </span>
                     <span className="attendance__agency muted">{person.agency}</span>
-                    {canManage && <StatusSelect meetingId={meetingId} person={person} />}
+                    {canManage && !data.frozen && <StatusSelect meetingId={meetingId} person={person} />}
                   </li>
                 ))}
               </ul>
             </div>
           ))}
+          <GuestList meetingId={meetingId} guests={data.guests ?? []} canManage={canManage && !data.frozen} />
         </>
       )}
     </section>

@@ -47,7 +47,7 @@ function serveAttendance(attendance: Attendance): Handler {
 
 describe(AttendancePanel.name, () => {
   it('should show the quorum from the payload and follow attendance.updated through the registry', async () => {
-    const attendance = makeAttendance({ quorum: { required: 4, present: 5, met: true } });
+    const attendance = makeAttendance({ quorum: { required: 4, present: 5, met: true, voting: 3, counts: 'members' } });
     const { queryClient } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={undefined} />, {
       handler: serveAttendance(attendance),
     });
@@ -56,7 +56,7 @@ describe(AttendancePanel.name, () => {
     expect(quorum).toHaveTextContent('Quorum: 5 of 4 required — met');
     expect(quorum).toHaveClass('quorum--met');
 
-    const later = { ...attendance, quorum: { required: 4, present: 3, met: false }, version: 2 };
+    const later = { ...attendance, quorum: { required: 4, present: 3, met: false, voting: 3, counts: 'members' }, version: 2 };
     act(() => {
       expect(applyEnvelope(queryClient, recordEnvelope('attendance.updated', later))).toBe(true);
     });
@@ -133,6 +133,64 @@ describe(AttendancePanel.name, () => {
       url: `/api/meetings/${MEETING_ID}/attendance/${MEMBER_ID}`,
       body: { status: 'apologies' },
     });
+  });
+});
+
+describe('AttendancePanel guests, quorum counts and frozen attendance', () => {
+  const GUEST_ID = 'dddddddd-dddd-4ddd-8ddd-000000000001';
+
+  it('should say what the quorum counts', async () => {
+    renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={undefined} />, {
+      handler: serveAttendance(makeAttendance({ quorum: { required: 2, present: 2, met: true, voting: 3, counts: 'members' } })),
+    });
+    expect(await screen.findByTestId('quorum-counts')).toHaveTextContent(
+      'Counts 3 voting members: the chair and members; not the secretariat, observers or guests.',
+    );
+  });
+
+  it('should let the secretariat add a guest by name, agency and role, and remove one', async () => {
+    const user = userEvent.setup();
+    const guest = { id: GUEST_ID, meetingId: MEETING_ID, name: 'Dr Siti', agency: 'MINT', role: 'Presenter' };
+    let attendance = makeAttendance({ guests: [] });
+    const { calls } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, {
+      handler: ({ method, url, body }) => {
+        if (method === 'GET' && url === `/api/meetings/${MEETING_ID}/attendance`) return jsonResponse(200, attendance);
+        if (method === 'POST' && url === `/api/meetings/${MEETING_ID}/guests`) {
+          const created = { ...guest, ...(body as object) };
+          attendance = { ...attendance, guests: [created], version: attendance.version + 1 };
+          return jsonResponse(201, created);
+        }
+        if (method === 'DELETE' && url === `/api/meetings/${MEETING_ID}/guests/${GUEST_ID}`) {
+          attendance = { ...attendance, guests: [], version: attendance.version + 1 };
+          return jsonResponse(204);
+        }
+        return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+      },
+    });
+    const guests = await screen.findByTestId('guests');
+    expect(within(guests).getByText('No guests added.')).toBeInTheDocument();
+    await user.type(within(guests).getByLabelText('Name'), 'Dr Siti');
+    await user.type(within(guests).getByLabelText('Agency'), 'MINT');
+    await user.type(within(guests).getByLabelText('Attending as'), 'Presenter');
+    await user.click(within(guests).getByRole('button', { name: 'Add guest' }));
+    await waitFor(() => expect(screen.getAllByTestId('guest')).toHaveLength(1));
+    expect(calls.find((call) => call.method === 'POST')).toMatchObject({ body: { name: 'Dr Siti', agency: 'MINT', role: 'Presenter' } });
+    expect(screen.getByTestId('guest')).toHaveTextContent('Dr Siti · Presenter');
+    await user.click(screen.getByRole('button', { name: 'Remove Dr Siti' }));
+    await waitFor(() => expect(screen.queryByTestId('guest')).not.toBeInTheDocument());
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(true);
+  });
+
+  it('should offer no changes once the minutes are published', async () => {
+    const guest = { id: GUEST_ID, meetingId: MEETING_ID, name: 'Dr Siti', agency: 'MINT', role: 'Presenter' };
+    renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, {
+      handler: serveAttendance(makeAttendance({ guests: [guest], frozen: true })),
+    });
+    expect(await screen.findByTestId('attendance-frozen')).toHaveTextContent('The minutes are published: this attendance is final.');
+    expect(screen.getByTestId('guest')).toHaveTextContent('Dr Siti');
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add guest' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remove Dr Siti' })).not.toBeInTheDocument();
   });
 });
 

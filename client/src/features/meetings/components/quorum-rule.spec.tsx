@@ -15,6 +15,7 @@ function settingsOf(overrides: Partial<CommitteeSettings> = {}): CommitteeSettin
     id: COMMITTEE_ID,
     committeeId: COMMITTEE_ID,
     quorumRule: { kind: 'majority' },
+    secretariatVotes: false,
     classification: 'OPEN',
     version: 1,
     createdAt: '2026-03-01T00:00:00.000Z',

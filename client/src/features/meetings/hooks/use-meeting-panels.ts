@@ -1,4 +1,4 @@
-import type { AttendanceStatus, CreateDecision, QuorumRule } from '@sidang/shared';
+import type { AttendanceStatus, CreateDecision, CreateGuest, QuorumRule } from '@sidang/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
@@ -23,6 +23,25 @@ export function useMarkAttendance(meetingId: string) {
     onSuccess: (attendance) => {
       upsertRecord(queryClient, 'attendance', attendance);
     },
+  });
+}
+
+/** Guests are part of the attendance: the answer brings no attendance, so it is read again (and arrives live too). */
+export function useAddGuest(meetingId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateGuest) => meetingsApi.addGuest(api, meetingId, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.attendance(meetingId), exact: true }),
+  });
+}
+
+export function useRemoveGuest(meetingId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (guestId: string) => meetingsApi.removeGuest(api, meetingId, guestId),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.attendance(meetingId), exact: true }),
   });
 }
 
@@ -87,6 +106,19 @@ export function useSetQuorumRule(committeeId: string) {
       upsertRecord(queryClient, 'committee-settings', settings);
     },
     // A stale version: show the rule now in force.
+    onError: () => void queryClient.invalidateQueries({ queryKey: committeeSettingsKey(committeeId), exact: true }),
+  });
+}
+
+export function useSetSecretariatVotes(committeeId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, secretariatVotes }: { version: number; secretariatVotes: boolean }) =>
+      meetingsApi.setSecretariatVotes(api, committeeId, version, secretariatVotes),
+    onSuccess: (settings) => {
+      upsertRecord(queryClient, 'committee-settings', settings);
+    },
     onError: () => void queryClient.invalidateQueries({ queryKey: committeeSettingsKey(committeeId), exact: true }),
   });
 }

@@ -338,4 +338,18 @@ describe('attendance blocks', () => {
     expect(blocks.apologies.map((a) => a.name)).toEqual(['Ahli B']);
     expect(blocks.secretariat.map((a) => a.name)).toEqual(['Urus Setia']);
   });
+
+  it('should put the meeting\'s guests who are not members under "Turut Hadir", by name', () => {
+    const member = { userId: uuid(), name: 'Ahli A', agency: 'MITI', role: 'member', status: 'present' as const };
+    const guest = { id: uuid(), meetingId: uuid(), name: 'Dr Bentang', agency: 'MINT', role: 'Presenter' };
+    const blocks = attendanceBlocks(
+      [member, { ...member, userId: uuid(), name: 'Zaid Jemputan', role: 'guest', status: 'in_attendance' }],
+      [guest],
+    );
+    expect(blocks.inAttendance.map((a) => [a.name, a.agency])).toEqual([
+      ['Dr Bentang', 'MINT'],
+      ['Zaid Jemputan', 'MITI'],
+    ]);
+    expect(blocks.present.map((a) => a.name)).toEqual(['Ahli A']);
+  });
 });

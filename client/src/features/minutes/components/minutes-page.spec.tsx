@@ -37,7 +37,9 @@ const attendance: Attendance = {
     person('Urus Setia', 'secretariat', 'present'),
     person('Ahli Dua', 'member', 'apologies'),
   ],
-  quorum: { required: 2, present: 3, met: true },
+  guests: [],
+  frozen: false,
+  quorum: { required: 2, present: 3, met: true, voting: 3, counts: 'members' },
   classification: 'OPEN',
   version: 1,
 };

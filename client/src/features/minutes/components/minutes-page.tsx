@@ -1,4 +1,4 @@
-import type { ActionItem, Attendee, Committee, MinutesRecord, MinutesSection } from '@sidang/shared';
+import type { ActionItem, Attendee, Committee, Guest, MinutesRecord, MinutesSection } from '@sidang/shared';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -80,13 +80,22 @@ function HouseHeader({ meeting, committee }: { meeting: LiveMeeting; committee: 
   );
 }
 
-/** Attendance blocks in the house order: present (chair first), in attendance, apologies, secretariat. */
-export function attendanceBlocks(attendees: readonly Attendee[]) {
+/**
+ * Attendance blocks in the house order: present (chair first), in attendance (with the meeting's
+ * guests who are not members), apologies, secretariat.
+ */
+export function attendanceBlocks(attendees: readonly Attendee[], guests: readonly Guest[] = []) {
   const byName = (a: Attendee, b: Attendee) => a.name.localeCompare(b.name);
+  const guestRows = guests.map(
+    (guest): Attendee => ({ userId: guest.id, name: guest.name, agency: guest.agency, role: 'guest', status: 'in_attendance' }),
+  );
   const present = attendees.filter((a) => a.status === 'present' && a.role !== 'secretariat' && a.role !== 'guest');
   return {
     present: [...present.filter((a) => a.role === 'chair').sort(byName), ...present.filter((a) => a.role !== 'chair').sort(byName)],
-    inAttendance: attendees.filter((a) => a.status === 'in_attendance' || (a.status === 'present' && a.role === 'guest')).sort(byName),
+    inAttendance: [
+      ...attendees.filter((a) => a.status === 'in_attendance' || (a.status === 'present' && a.role === 'guest')),
+      ...guestRows,
+    ].sort(byName),
     apologies: attendees.filter((a) => a.status === 'apologies').sort(byName),
     secretariat: attendees.filter((a) => a.role === 'secretariat' && (a.status === 'present' || a.status === 'in_attendance')).sort(byName),
   };
@@ -98,7 +107,7 @@ function AttendanceBlocks({ meetingId }: { meetingId: string }) {
   if (!attendance.data) {
     return attendance.isError ? <p className="muted">{t('minutes.attendance.loadFailed')}</p> : null;
   }
-  const blocks = attendanceBlocks(attendance.data.attendees);
+  const blocks = attendanceBlocks(attendance.data.attendees, attendance.data.guests ?? []);
   const list = (key: keyof typeof blocks, label: string) => (
     <section className="minutes-attendance__block" data-testid={`attendance-${key}`}>
       <h3>{label}</h3>
