@@ -150,6 +150,8 @@ export default defineConfig({
     // tracker without linking them from the bundles.
     sourcemap: process.env.SOURCEMAP === 'hidden' ? 'hidden' : false,
     rolldownOptions: {
+      // The build says what it built; a block of per-plugin timings on a busy machine is noise.
+      checks: { bundlerTimings: false },
       // The shared package is declarations only (schemas, constants): a page that needs one
       // constant does not pull in every schema, and zod with them.
       treeshake: {

@@ -3,11 +3,11 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DataDirLockedError } from './database/embedded.js';
 import { openStore } from './database/store.js';
+import { demoAccountsLine, embeddedStoreExists, openingLine } from './startup-log.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.DATABASE_URL) console.log(`Sidang: opening the embedded database in ${config.DATA_DIR} (created on first start)…`);
-  else console.log('Sidang: connecting to PostgreSQL at DATABASE_URL…');
+  console.log(openingLine(config, !config.DATABASE_URL && embeddedStoreExists(config.DATA_DIR)));
   const store = await openStore(config);
   console.log(
     `Sidang: bringing the database schema up to date${config.SEED_DEMO ? ', and adding the demo committee if the database is empty' : ''}…`,
@@ -23,9 +23,8 @@ async function main(): Promise<void> {
   }
   const where = store.embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL at DATABASE_URL';
   console.log(`Sidang is up on http://localhost:${config.PORT} (${where}${config.REDIS_URL ? ', Redis fan-out' : ''}).`);
-  if (config.SEED_DEMO) {
-    console.log(`Demo accounts: chair@, secretariat@, member@, observer@demo.sidang.my — password: ${config.DEMO_PASSWORD}`);
-  }
+  const accounts = demoAccountsLine(config);
+  if (accounts) console.log(accounts);
 
   let closing = false;
   const shutdown = async (signal: string) => {

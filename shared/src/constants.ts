@@ -8,6 +8,7 @@ export * from './action-items/action-item.constants.js';
 export * from './activity/describe.js';
 export * from './auth/auth.constants.js';
 export * from './common/errors.constants.js';
+export * from './common/person-label.js';
 export * from './documents/document.constants.js';
 export * from './realtime/protocol.js';
 export * from './realtime/rooms.js';

@@ -1,6 +1,7 @@
 import { parseString } from '@fast-csv/parse';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ActionItem, Classification, Negotiation, Page, RndProject } from '@sidang/shared';
+import type { ActionItem, AgendaItem, Classification, Meeting, Negotiation, Page, RndProject } from '@sidang/shared';
+import { fieldLabel, valueWords } from '@sidang/shared';
 import ExcelJS from 'exceljs';
 import { aCommittee, aMembership, aUser, type TestUser } from './support/factories.js';
 import { TestApp } from './support/harness.js';
@@ -104,13 +105,13 @@ describe('exports', () => {
       MARKINGS[item.classification],
       text(item.title),
       text(item.counterpart),
-      item.kind,
-      item.status,
+      String(valueWords('negotiation', 'kind', item.kind, 'en')),
+      String(valueWords('negotiation', 'status', item.status, 'en')),
       text(item.position),
       text(item.redLines),
       text(item.fallback),
       text(item.concessions),
-      (item.redactedFields ?? []).join(', '),
+      (item.redactedFields ?? []).map((field) => fieldLabel('negotiation', field, 'en')).join(', '),
     ];
   };
 
@@ -135,18 +136,21 @@ describe('exports', () => {
       'Counterpart',
       'Kind',
       'Status',
-      'Position',
+      'Our position',
       'Red lines',
       'Fallback',
       'Concessions',
-      'Redacted fields',
+      'Withheld fields',
     ]);
     expect(csvRows.slice(2, -1)).toEqual(listed.items.map((item) => negotiationRow(item, true)));
     // Formula-looking cells are defused in the CSV: not one data cell starts with = + - @.
     for (const row of csvRows.slice(2, -1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
     const chapter = csvRows.find((row) => row[1] === 'Raw materials chapter');
     expect(chapter?.[6]).toBe('');
-    expect(chapter?.[9]).toBe('redLines');
+    // Values and withheld fields in words, never as their codes.
+    expect(chapter?.[9]).toBe('Red lines');
+    expect(chapter?.[3]).toBe('FTA chapter');
+    expect(csvText).not.toMatch(/fta_chapter|in_progress|redLines/);
     expect(chapter?.[5]).toBe('Keep the moratorium, "as agreed", line\nbreak');
 
     const xlsx = await download(reader.token, `${path}/export?format=xlsx`);
@@ -193,7 +197,12 @@ describe('exports', () => {
       (await download(reader.token, `/api/committees/${committee.id}/action-items/export?format=csv&status=open`)).body.toString('utf8'),
     );
     expect(itemRows.slice(2, -1).map((row) => [row[0], row[1], row[2], row.at(-1)])).toEqual(
-      items.map((item) => [MARKINGS[item.classification], item.title, item.description ?? '', (item.redactedFields ?? []).join(', ')]),
+      items.map((item) => [
+        MARKINGS[item.classification],
+        item.title,
+        item.description ?? '',
+        (item.redactedFields ?? []).map((field) => fieldLabel('action-item', field, 'en')).join(', '),
+      ]),
     );
     expect(JSON.stringify(itemRows)).not.toContain(marker);
 
@@ -210,5 +219,96 @@ describe('exports', () => {
     expect(projectRows.slice(2, -1).map((row) => [row[1], row[6], row[7], row[8], row[10]])).toEqual([
       ['Slipping project', '3', '5', 'yes', '1'],
     ]);
+  });
+
+  it("should write the action export in the reader's language, with owners once as Name (AGENCY), the origin meeting's number and agenda item", async () => {
+    const meeting = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, chair.token, {
+      title: 'Export origin meeting',
+      startsAt: '2026-03-02T09:00:00+08:00',
+    });
+    expect(meeting.status).toBe(201);
+    const item = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.body.id}/agenda-items`, chair.token, {
+      title: 'Magnet plant',
+    });
+    expect(item.status).toBe(201);
+    const secretItem = await app.request<AgendaItem>('POST', `/api/meetings/${meeting.body.id}/agenda-items`, chair.token, {
+      title: `Secret origin ${marker}`,
+      classification: 'SECRET',
+    });
+    expect(secretItem.status).toBe(201);
+    const owner = await aUser(app, { name: 'Pegawai Dasar', agency: 'JMG' });
+    await aMembership(app, committee, owner, 'member');
+    const named = await aUser(app, { name: 'Pengarah (NRES)', agency: 'NRES' });
+    await aMembership(app, committee, named, 'member');
+    const action = await app.request<ActionItem>('POST', `/api/committees/${committee.id}/action-items`, chair.token, {
+      title: 'Origin action',
+      status: 'in_progress',
+      dueDate: '2026-04-30',
+      ownerIds: [owner.id, named.id],
+      ownerAgencies: ['JMG', 'NRES'],
+      meetingId: meeting.body.id,
+      agendaItemId: item.body.id,
+    });
+    expect(action.status).toBe(201);
+    const hiddenOrigin = await app.request<ActionItem>('POST', `/api/committees/${committee.id}/action-items`, chair.token, {
+      title: 'Action from a secret item',
+      meetingId: meeting.body.id,
+      agendaItemId: secretItem.body.id,
+      classification: 'OPEN',
+      declassificationReason: 'The action itself is public.',
+    });
+    expect(hiddenOrigin.status).toBe(201);
+
+    const exportOf = async (token: string) =>
+      parseCsv((await download(token, `/api/committees/${committee.id}/action-items/export?format=csv`)).body.toString('utf8'));
+    const rows = await exportOf(reader.token);
+    expect(rows[1]).toEqual([
+      'Classification',
+      'Title',
+      'Description',
+      'Status',
+      'Priority',
+      'Due date',
+      'Owners',
+      'Owner agencies',
+      'Meeting',
+      'Agenda item',
+      'Withheld fields',
+    ]);
+    const number = meeting.body.number;
+    expect(rows.find((row) => row[1] === 'Origin action')).toEqual([
+      MARKINGS.OPEN,
+      'Origin action',
+      '',
+      'In progress',
+      'Medium',
+      '2026-04-30',
+      'Pegawai Dasar (JMG), Pengarah (NRES)',
+      'JMG, NRES',
+      number,
+      `${item.body.number} Magnet plant`,
+      '',
+    ]);
+    // An origin above the reader is not named; the chair sees it.
+    expect(rows.find((row) => row[1] === 'Action from a secret item')?.[9]).toBe('');
+    expect(JSON.stringify(rows)).not.toContain(marker);
+    expect((await exportOf(chair.token)).find((row) => row[1] === 'Action from a secret item')?.[9]).toBe(
+      `${secretItem.body.number} Secret origin ${marker}`,
+    );
+
+    // In Bahasa Malaysia once the reader's account speaks it.
+    expect((await app.request('PATCH', '/api/auth/me', reader.token, { locale: 'ms' })).status).toBe(200);
+    const malay = await exportOf(reader.token);
+    expect(malay[1]?.slice(0, 4)).toEqual(['Peringkat keselamatan', 'Tajuk', 'Keterangan', 'Status']);
+    expect(malay[1]?.at(-1)).toBe('Medan dirahsiakan');
+    expect(malay.find((row) => row[1] === 'Origin action')?.slice(3, 5)).toEqual(['Dalam tindakan', 'Sederhana']);
+    const withheld = malay.find((row) => row[1] === 'Action with a SECRET description');
+    expect(withheld?.at(-1)).toBe('Keterangan');
+    const negotiations = await parseCsv(
+      (await download(reader.token, `/api/committees/${committee.id}/negotiations/export?format=csv`)).body.toString('utf8'),
+    );
+    const chapter = negotiations.find((row) => row[1] === 'Raw materials chapter');
+    expect([chapter?.[3], chapter?.[9]]).toEqual(['Bab FTA', 'Garis merah']);
+    await app.request('PATCH', '/api/auth/me', reader.token, { locale: 'en' });
   });
 });

@@ -89,6 +89,32 @@ describe('search', () => {
     expect(await search(chair.token, { q: `${word} bauksit` })).toEqual([]);
   });
 
+  it('should find records written in one language by the glossary terms of the other (kitar semula ↔ recycling, nadir bumi ↔ rare earth, Jepun ↔ Japan)', async () => {
+    const word = marker('glosari');
+    const english = await app.createItem(chair.token, committeeId, {
+      title: `Magnet recycling pilot ${word}`,
+      description: 'Rare earth scrap to be shipped to Japan for the trial.',
+    });
+    const malay = await app.createItem(chair.token, committeeId, {
+      title: `Kajian kitar semula ${word}`,
+      description: 'Sisa nadir bumi dihantar ke Jepun untuk ujian.',
+    });
+    const found = async (q: string) => ({ q, found: ids(await search(chair.token, { q: `${word} ${q}` })).sort() });
+    const both = [english.id, malay.id].sort();
+    for (const q of ['kitar semula', 'recycling', 'nadir bumi', 'rare earth', 'Jepun', 'Japan']) {
+      expect(await found(q)).toEqual({ q, found: both });
+    }
+    // A term's words must come together: "kitar" alone is not the glossary's "kitar semula".
+    expect(await found('kitar')).toEqual({ q: 'kitar', found: [malay.id] });
+    // A term of another concept still narrows the result away.
+    expect(await found('Jerman')).toEqual({ q: 'Jerman', found: [] });
+    // The snippet shows the passage the other language's term matched.
+    const [hit] = await search(chair.token, { q: `${word} Jepun`, types: 'action-item' }).then((items) =>
+      items.filter((item) => item.id === english.id),
+    );
+    expect(hit?.snippet).toContain('Japan');
+  });
+
   it('should find a title despite a typo or a typo in a half-typed word', async () => {
     const word = marker('rundingan');
     const item = await app.createItem(chair.token, committeeId, { title: `Perundingan ${word} bekalan nadir bumi` });

@@ -1,6 +1,14 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { classificationLevel, type SearchableType, type SearchQuery, type SearchResponse, type SearchResult } from '@sidang/shared';
+import {
+  classificationLevel,
+  glossaryTerms,
+  type QueryTerm,
+  type SearchableType,
+  type SearchQuery,
+  type SearchResponse,
+  type SearchResult,
+} from '@sidang/shared';
 import type { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
@@ -61,12 +69,21 @@ export class SearchService implements OnApplicationBootstrap {
     const words = queryWords(query.q);
     if (words.length === 0) return { items: [] };
     const level = classificationLevel(actor.clearance);
-    const wordParams = Object.fromEntries(words.map((word, index) => [`w${index}`, word]));
-    const wordQuery = (index: number) => `sidang_search_word(:w${index})`;
-    const all = words.map((_, index) => wordQuery(index)).join(' && ');
-    // A word matches a field by its words (stems, prefix) or, in a title, by its trigrams (typos).
-    const wordMatches = (index: number, alias: string) =>
-      `(${alias}.document @@ ${wordQuery(index)} OR (${alias}.is_title AND ${alias}.normalized %> sidang_search_normalize(:w${index})))`;
+    // A run of words that spells a term of the bilingual glossary matches any of its spellings.
+    const terms = glossaryTerms(words);
+    const wordParams: Record<string, string> = {};
+    const named = (key: string, word: string) => {
+      wordParams[key] = word;
+      return `:${key}`;
+    };
+    const termQuery = (term: QueryTerm, param: (key: string, word: string) => string, index: number) =>
+      `(${term.spellings
+        .map((spelling, s) => `(${spelling.map((word, w) => `sidang_search_word(${param(`w${index}_${s}_${w}`, word)})`).join(' <-> ')})`)
+        .join(' || ')})`;
+    const all = terms.map((term, index) => termQuery(term, named, index)).join(' && ');
+    // A term matches a field by its words (stems, prefix) or, in a title, by its trigrams (typos).
+    const termMatches = (index: number, alias: string) =>
+      `(${alias}.document @@ ${termQuery(terms[index] as QueryTerm, named, index)} OR (${alias}.is_title AND ${alias}.normalized %> sidang_search_normalize(${named(`t${index}`, (terms[index] as QueryTerm).typed.join(' '))})))`;
     const filters = [
       query.committeeId ? 'AND c.committee_id = :committeeId' : '',
       query.types ? 'AND c.entity_type IN (:...types)' : '',
@@ -90,7 +107,7 @@ export class SearchService implements OnApplicationBootstrap {
       .where(
         `e.entity_id IN (SELECT c.entity_id FROM search_entries c
            WHERE c.level <= :level AND c.committee_id IN (SELECT mc.committee_id FROM memberships mc WHERE mc.user_id = :actorId)
-             AND (${words.map((_, index) => wordMatches(index, 'c')).join(' OR ')}) ${filters})`,
+             AND (${terms.map((_, index) => termMatches(index, 'c')).join(' OR ')}) ${filters})`,
       )
       .setParameters({ ...wordParams, q: query.q, level, committeeId: query.committeeId, types: query.types });
     whereReaderMaySee(inner, level, { includeHidden: false })
@@ -99,15 +116,19 @@ export class SearchService implements OnApplicationBootstrap {
       .addGroupBy('e.committee_id')
       .addGroupBy('s.parent_id')
       .addGroupBy('p.parent_id')
-      // Every word matches some field the reader may see.
-      .having(words.map((_, index) => `bool_or(${wordMatches(index, 'e')})`).join(' AND '))
+      // Every term matches some field the reader may see.
+      .having(terms.map((_, index) => `bool_or(${termMatches(index, 'e')})`).join(' AND '))
       .orderBy('rank', 'DESC')
       .addOrderBy('e.entity_id', 'ASC')
       .limit(query.limit);
     const [sql, parameters] = inner.getQueryAndParameters();
-    const next = parameters.length;
-    const headlineQuery = `(${words.map((_, index) => `sidang_search_word($${next + index + 1})`).join(' || ')})`;
-    const levelParam = `$${next + words.length + 1}`;
+    const headlineWords: string[] = [];
+    const positional = (_key: string, word: string) => {
+      headlineWords.push(word);
+      return `$${parameters.length + headlineWords.length}`;
+    };
+    const headlineQuery = `(${terms.map((term, index) => termQuery(term, positional, index)).join(' || ')})`;
+    const levelParam = `$${parameters.length + headlineWords.length + 1}`;
     // Title and snippet only for the page of results, and only from the fields the reader may see.
     const rows: Row[] = await this.dataSource.query(
       `SELECT r.id, r.type, r.committee_id, r.parent_id, r.grandparent_id, left(t.title, ${TITLE_LENGTH}) AS title,
@@ -119,7 +140,7 @@ export class SearchService implements OnApplicationBootstrap {
          FROM search_entries x WHERE x.entity_id = r.id AND x.level <= ${levelParam}
        ) t
        ORDER BY r.rank DESC, r.id`,
-      [...parameters, ...words, level],
+      [...parameters, ...headlineWords, level],
     );
     return { items: rows.map(toResult) };
   }

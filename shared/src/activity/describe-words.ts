@@ -69,6 +69,8 @@ export const GENERAL_VERBS: Readonly<Record<DescribedVerb, VerbWords>> = {
 export const SENTENCE_WORDS = {
   someone: ['Someone', 'Seseorang'],
   withheld: ['withheld', 'dirahsiakan'],
+  /** The fields of a record withheld from the reader (an export's column). */
+  withheldFields: ['Withheld fields', 'Medan dirahsiakan'],
   empty: ['—', '—'],
   yes: ['yes', 'ya'],
   no: ['no', 'tidak'],

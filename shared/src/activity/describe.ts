@@ -364,3 +364,28 @@ export function governingName(entityType: string, record: Readonly<Record<string
 export function linkTitle(from: string, to: string): string {
   return `${from} ↔ ${to}`;
 }
+
+/** A field's label in the reader's language ("Red lines", "Garis merah"); a field no table names reads as itself. */
+export function fieldLabel(entityType: string, field: string, locale: Locale): string {
+  const words = fieldWords(typeWords(entityType), field);
+  return words ? say(words.label, locale) : humanize(field);
+}
+
+/** One of the sentence words ("yes", "ya") in the reader's language. */
+export function sentenceWord(word: keyof typeof SENTENCE_WORDS, locale: Locale): string {
+  return say(SENTENCE_WORDS[word], locale);
+}
+
+/**
+ * A field's value as a reader reads it in a list or a file: an enum value in words
+ * ("Dalam tindakan", "FTA chapter"), yes or no, a classification; anything else as it is.
+ */
+export function valueWords<V>(entityType: string, field: string, value: V, locale: Locale): V | string {
+  const words = fieldWords(typeWords(entityType), field);
+  if (words?.values && (typeof value === 'string' || typeof value === 'number')) {
+    const known = words.values[String(value)];
+    return known ? say(known, locale) : humanize(String(value));
+  }
+  if (typeof value === 'boolean') return say(value ? SENTENCE_WORDS.yes : SENTENCE_WORDS.no, locale);
+  return value;
+}

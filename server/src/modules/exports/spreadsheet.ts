@@ -16,6 +16,18 @@ export const MARKINGS: Record<Classification, string> = {
   SECRET: 'SECRET / RAHSIA',
 };
 
+/** The file's own words in the reader's language. */
+export interface ExportWords {
+  /** The header of the classification column. */
+  classification: string;
+  /** The header of the column naming the withheld fields. */
+  withheld: string;
+  /** A withheld field's label ("Red lines", "Garis merah"). */
+  fieldLabel: (field: string) => string;
+}
+
+const ENGLISH: ExportWords = { classification: 'Classification', withheld: 'Withheld fields', fieldLabel: (field) => field };
+
 interface Exportable {
   classification: Classification;
   fieldClassifications?: FieldClassifications;
@@ -54,7 +66,7 @@ export interface ExportFile {
 /**
  * The rows as the reader may see them (already projected), in CSV or XLSX: a marking row with
  * the highest level in the file at the top and at the bottom, a header, then one row per
- * record with its classification and the names of the fields withheld from the reader.
+ * record with its classification and the labels of the fields withheld from the reader.
  */
 export async function buildExport<T extends Exportable>(options: {
   name: string;
@@ -63,8 +75,10 @@ export async function buildExport<T extends Exportable>(options: {
   columns: ExportColumn<T>[];
   rows: T[];
   today: string;
+  words?: ExportWords;
 }): Promise<ExportFile> {
   const { columns, rows, format } = options;
+  const words = options.words ?? ENGLISH;
   const level = rows.reduce<Classification>(
     (top, row) => (classificationLevel(shownLevel(row)) > classificationLevel(top) ? shownLevel(row) : top),
     'OPEN',
@@ -78,13 +92,13 @@ export async function buildExport<T extends Exportable>(options: {
   const cell = (value: string | number | null | undefined): string | number =>
     value === null || value === undefined ? '' : typeof value === 'string' && format === 'csv' ? defuse(value) : value;
   sheet.addRow([marking]);
-  sheet.addRow(['Classification', ...columns.map((column) => column.header), 'Redacted fields']);
+  sheet.addRow([words.classification, ...columns.map((column) => column.header), words.withheld]);
   for (const row of rows) {
     const withheld = new Set(row.redactedFields ?? []);
     sheet.addRow([
       MARKINGS[row.classification],
       ...columns.map((column) => (column.field && withheld.has(column.field) ? '' : cell(column.value(row)))),
-      cell([...withheld].join(', ')),
+      cell([...withheld].map(words.fieldLabel).join(', ')),
     ]);
   }
   sheet.addRow([marking]);

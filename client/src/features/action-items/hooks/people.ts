@@ -1,18 +1,12 @@
 import type { Member } from '@sidang/shared';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { personLabel } from '@sidang/shared/constants';
 
 /**
- * A member as a choice in a list: "Name (AGENCY)", without repeating an agency the name
- * already carries ("Pegawai Dasar Mineral (NRES)" stays as it is).
+ * A member as a choice in a list: "Name (AGENCY)", once (the one formatter every screen and
+ * file uses, `personLabel`).
  */
 export function memberLabel(member: Pick<Member, 'name' | 'agency'>): string {
-  const agency = member.agency.trim();
-  if (!agency) return member.name;
-  const named = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(agency)}($|[^\\p{L}\\p{N}])`, 'iu');
-  return named.test(member.name) ? member.name : `${member.name} (${agency})`;
+  return personLabel(member);
 }
 
 /** The key an agency code is compared by: `jmg`, ` JMG ` and `JMG` are one agency. */
