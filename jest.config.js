@@ -78,6 +78,7 @@ export default {
         '<rootDir>/test/integration/minutes-{collab,workflow,hostile,lost-words}.spec.ts',
         '<rootDir>/test/integration/abuse-limits-one-instance.spec.ts',
         '<rootDir>/test/integration/home.spec.ts',
+        '<rootDir>/test/integration/{paper-records,meeting-pack}.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
       globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',

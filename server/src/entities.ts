@@ -10,7 +10,7 @@ import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
 import { CommitteeSettingsEntity } from './modules/committees/committee-settings.entity.js';
-import { DocumentEntity } from './modules/documents/document.entity.js';
+import { AnnotationEntity, DocumentEntity, DocumentFileEntity } from './modules/documents/document.entity.js';
 import { HomeVisitEntity } from './modules/home/home-visit.entity.js';
 import { RecordLinkEntity } from './modules/links/record-link.entity.js';
 import { AgendaItemEntity } from './modules/meetings/agenda-item.entity.js';
@@ -48,5 +48,7 @@ export const ENTITIES = [
   HomeVisitEntity,
   CommitteeSettingsEntity,
   DocumentEntity,
+  DocumentFileEntity,
+  AnnotationEntity,
   ...NOTIFICATION_ENTITIES,
 ];

@@ -64,6 +64,11 @@ export const queryKeys = {
   documentsAll: ['documents'] as const,
   /** The documents of one record (the papers of an agenda item), oldest first. */
   documents: (parentId: string) => ['documents', 'parent', parentId] as const,
+  /** The notes on one paper the reader may see (their own and the shared ones), by page. */
+  annotationsAll: ['annotations'] as const,
+  annotations: (documentId: string) => ['annotations', 'document', documentId] as const,
+  /** The file versions of one paper. */
+  documentVersions: (documentId: string) => ['documents', 'versions', documentId] as const,
 };
 
 /** Which meetings a list holds: the `when` of `GET …/meetings`. */

@@ -5,8 +5,12 @@ import { indexChange } from '../search/search-index.js';
 import type { Committed } from './change-bus.js';
 import { ChangeEventEntity } from './change-event.entity.js';
 
-/** Record types of no committee (accounts, committees): their changes have an audit row and no event. */
-export const AUDITED_TYPES = ['user', 'committee'] as const;
+/**
+ * Record types whose changes have an audit row and no event: records of no committee (accounts,
+ * committees), and a person's private note on a paper, which reaches no one else on any channel
+ * (its audit row names no committee, so no committee's history shows it).
+ */
+export const AUDITED_TYPES = ['user', 'committee', 'private-annotation'] as const;
 export type AuditedType = (typeof AUDITED_TYPES)[number];
 
 /** Whether changes of `type` are audited only (`ChangeTx.recordAudit`), not logged as events. */

@@ -1,16 +1,21 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { UserEventName } from '@sidang/shared';
 import { Subject } from 'rxjs';
 
-/** Something new for one user, by id only: the id of what to deliver and whose it is. */
+/**
+ * Something new for one user, by id only: the id of what to deliver, whose it is, and which
+ * socket event it becomes (a notification unless named: one's own private note).
+ */
 export interface UserNotice {
   userId: string;
   id: string;
+  event?: UserEventName;
 }
 
 /** This node's sockets of one user, as the realtime gateway lends them. */
 export interface UserSockets {
   has(userId: string): boolean;
-  emit(userId: string, payload: unknown): void;
+  emit(userId: string, payload: unknown, event?: UserEventName): void;
 }
 
 /**
@@ -51,8 +56,8 @@ export class UserBus implements OnModuleDestroy {
     return this.sockets?.has(userId) ?? false;
   }
 
-  emit(userId: string, payload: unknown): void {
-    this.sockets?.emit(userId, payload);
+  emit(userId: string, payload: unknown, event?: UserEventName): void {
+    this.sockets?.emit(userId, payload, event);
   }
 
   onModuleDestroy(): void {

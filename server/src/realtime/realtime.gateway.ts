@@ -10,6 +10,7 @@ import {
 } from '@nestjs/websockets';
 import {
   type AccessChanged,
+  type Annotation,
   acceptsProtocol,
   type Classification,
   type ClientToServerEvents,
@@ -101,7 +102,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     // Notifications: to the user's own room, which only sockets served at their own clearance join.
     this.userBus.attachSockets({
       has: (userId) => this.sessions.has(userId),
-      emit: (userId, payload) => server.local.to(rooms.user(userId)).emit(SOCKET_EVENTS.notification, payload as Notification),
+      emit: (userId, payload, event = SOCKET_EVENTS.notification) => {
+        const room = server.local.to(rooms.user(userId));
+        if (event === SOCKET_EVENTS.annotation) room.emit(event, payload as Annotation);
+        else if (event === SOCKET_EVENTS.annotationRemoved) room.emit(event, payload as { id: string });
+        else room.emit(SOCKET_EVENTS.notification, payload as Notification);
+      },
     });
     // Sign-out (on any instance) closes the sockets of the sessions it ended.
     this.subscriptions.push(this.sessionEvents.revoked$.subscribe(({ userId, sessionId }) => void this.onRevoked(userId, sessionId)));

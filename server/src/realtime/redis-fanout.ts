@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { SOCKET_EVENTS } from '@sidang/shared';
 import { Redis } from 'ioredis';
 import type { Subscription } from 'rxjs';
 import { ChangeBus } from '../changes/change-bus.js';
@@ -68,9 +69,11 @@ export class RedisFanout implements OnModuleInit, OnModuleDestroy {
     });
     await this.subscriber.subscribe(CHANNEL, USER_CHANNEL);
     this.userBus.attachFanout((notice) => {
-      this.publisher?.publish(USER_CHANNEL, JSON.stringify({ userId: notice.userId, id: notice.id })).catch((error: Error) => {
-        this.logger.warn(`Fan-out of a notification failed (it is listed, not pushed): ${error.message}`);
-      });
+      this.publisher
+        ?.publish(USER_CHANNEL, JSON.stringify({ userId: notice.userId, id: notice.id, event: notice.event }))
+        .catch((error: Error) => {
+          this.logger.warn(`Fan-out of a notification failed (it is listed, not pushed): ${error.message}`);
+        });
     });
     this.subscription = this.bus.committed$.subscribe(({ committeeId, seq }) => {
       // A signal only: which committee's log grew and to where. Records never cross Redis.
@@ -83,8 +86,9 @@ export class RedisFanout implements OnModuleInit, OnModuleDestroy {
 
   private userNotice(message: string): void {
     try {
-      const { userId, id } = JSON.parse(message) as Partial<UserNotice>;
-      if (typeof userId === 'string' && typeof id === 'string') this.userBus.arrive({ userId, id });
+      const { userId, id, event } = JSON.parse(message) as Partial<UserNotice>;
+      const named = event === SOCKET_EVENTS.annotation || event === SOCKET_EVENTS.annotationRemoved ? { event } : {};
+      if (typeof userId === 'string' && typeof id === 'string') this.userBus.arrive({ userId, id, ...named });
     } catch {
       this.logger.warn('Ignored a malformed user notice');
     }

@@ -38,11 +38,19 @@ export async function seedDemoPapers(app: INestApplication, committeeId: string,
   const documents = app.get(DocumentsService);
   const [magnet, resource] = items;
   if (!magnet || !resource) return;
-  const papers: Array<{ parent: AgendaItem; fileName: string; title: string; classification: Classification; content: Buffer }> = [
+  const papers: Array<{
+    parent: AgendaItem;
+    fileName: string;
+    title: string;
+    presenter?: string;
+    classification: Classification;
+    content: Buffer;
+  }> = [
     {
       parent: magnet,
       fileName: 'Kertas Kerja 1 - Pakej insentif loji magnet NdFeB.pdf',
       title: 'Kertas Kerja 1: Pakej insentif loji magnet NdFeB, Gebeng',
+      presenter: 'MIDA',
       classification: 'CONFIDENTIAL',
       content: onePagePdf([
         'SULIT - illustrative demo paper',
@@ -58,6 +66,7 @@ export async function seedDemoPapers(app: INestApplication, committeeId: string,
       parent: resource,
       fileName: 'Kertas Kerja 2 - Program pengesahan sumber.pdf',
       title: 'Kertas Kerja 2: Program pengesahan sumber 16.1 Mt',
+      presenter: 'JMG',
       classification: 'RESTRICTED',
       content: onePagePdf([
         'TERHAD - illustrative demo paper',
@@ -85,7 +94,13 @@ export async function seedDemoPapers(app: INestApplication, committeeId: string,
       secretariat,
       committeeId,
       { path, originalname: paper.fileName, size: paper.content.length },
-      { parentId: paper.parent.id, classification: paper.classification, title: paper.title },
+      {
+        parentId: paper.parent.id,
+        classification: paper.classification,
+        title: paper.title,
+        status: 'for_circulation',
+        ...(paper.presenter ? { presenter: paper.presenter } : {}),
+      },
     );
   }
 }

@@ -380,8 +380,26 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
   document: {
     noun: ['the paper', 'kertas kerja'],
     verbs: { created: ['uploaded {record}', 'memuat naik {record}'] },
-    fields: { fileName: field('File', 'Fail') },
-    quiet: ['parentId', 'mediaType', 'size', 'sha256', 'uploadedBy'],
+    fields: {
+      fileName: field('File', 'Fail'),
+      number: field('Number', 'Nombor'),
+      presenter: field('Presenter', 'Pembentang'),
+      status: {
+        label: ['Status', 'Status'],
+        values: {
+          draft: ['Draft', 'Draf'],
+          for_circulation: ['For circulation', 'Untuk edaran'],
+          tabled: ['Tabled', 'Dibentangkan'],
+          withdrawn: ['Withdrawn', 'Ditarik balik'],
+        },
+      },
+    },
+    quiet: ['parentId', 'mediaType', 'size', 'sha256', 'uploadedBy', 'presenterId', 'fileVersion'],
+  },
+  annotation: {
+    noun: ['the shared note', 'nota kongsi'],
+    fields: { text: field('Note', 'Nota'), page: field('Page', 'Halaman', 'number') },
+    quiet: ['documentId', 'authorId', 'authorName', 'visibility', 'highlight'],
   },
   minutes: {
     noun: ['the minutes', 'minit'],

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { actionItemSchema, progressUpdateSchema } from '../action-items/action-item.schema.js';
 import type { Locale } from '../auth/auth.constants.js';
 import { memberSchema } from '../committees/committee.schema.js';
-import { documentSchema } from '../documents/document.schema.js';
+import { annotationSchema, documentSchema } from '../documents/document.schema.js';
 import { agendaItemSchema, attendanceSchema, committeeSettingsSchema, decisionSchema, meetingSchema } from '../meetings/meeting.schema.js';
 import { minutesCommentSchema, minutesRecordSchema, minutesSectionSchema } from '../minutes/minutes.schema.js';
 import type { EntityRecords } from '../realtime/events.js';
@@ -58,6 +58,7 @@ const SCHEMAS: { [E in EntityType]: z.ZodObject } = {
   'rnd-milestone': rndMilestoneSchema,
   'record-link': recordLinkSchema,
   document: documentSchema,
+  annotation: annotationSchema,
   minutes: minutesRecordSchema,
   'minutes-section': minutesSectionSchema,
   'minutes-comment': minutesCommentSchema,
@@ -122,8 +123,12 @@ const CHANGES: { [E in EntityType]: [Fields<E>, Fields<E>] } = {
     { fromType: 'action-item', toType: 'rnd-project' },
   ],
   document: [
-    { title: 'Kertas 1', fileName: 'kertas_1.pdf', mediaType: 'application/pdf' },
-    { title: 'Kertas 1 (revised)', fileName: 'kertas_1.pdf', mediaType: 'application/pdf' },
+    { title: 'Kertas 1', fileName: 'kertas_1.pdf', mediaType: 'application/pdf', status: 'draft', number: 'Kertas Bil. 1/2026' },
+    { title: 'Kertas 1 (revised)', fileName: 'kertas_1.pdf', mediaType: 'application/pdf', status: 'tabled', number: 'Kertas Bil. 1/2026' },
+  ],
+  annotation: [
+    { text: 'Check table 2', page: 3 },
+    { text: 'Check table 2 and 3', page: 3 },
   ],
   minutes: [
     { status: 'draft', confirmation: null },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classificationSchema, declassificationReasonSchema } from '../access/classification.js';
+import { ANNOTATION_VISIBILITIES, PAPER_STATUSES } from './document.constants.js';
 
 export * from './document.constants.js';
 
@@ -9,6 +10,14 @@ export const documentSchema = z.object({
   committeeId: z.uuid(),
   parentId: z.uuid().describe('The record the document belongs to (e.g. an agenda item); it governs who may see it'),
   title: z.string(),
+  number: z
+    .string()
+    .nullable()
+    .describe('A paper\'s number, e.g. "Kertas Bil. 4/2026": assigned per committee and year to a paper of an agenda item, editable'),
+  presenter: z.string().nullable().describe('Who presents the paper (a name, or the name of presenterId)'),
+  presenterId: z.uuid().nullable().describe('The member who presents it, when one does'),
+  status: z.enum(PAPER_STATUSES).describe('draft | for_circulation | tabled | withdrawn'),
+  fileVersion: z.number().int().min(1).describe('The version of the file: a new upload supersedes the last, which stays readable'),
   fileName: z.string().describe('The uploaded file name, made safe'),
   mediaType: z.string().describe('Detected from the content'),
   size: z.number().int().min(0).describe('Bytes'),
@@ -32,6 +41,10 @@ export const createDocumentFieldsSchema = z.strictObject({
       'Default: the highest level of the parent and what governs it (agenda item, meeting); lower only with declassificationReason',
     ),
   title: text(300).optional().describe('Defaults to the file name without its extension'),
+  number: text(40).min(1).optional().describe('Default for a paper of an agenda item: the next "Kertas Bil. n/yyyy" of the committee'),
+  presenter: text(200).optional().describe('Who presents the paper, as a name'),
+  presenterId: z.uuid().optional().describe('The member who presents it'),
+  status: z.enum(PAPER_STATUSES).optional().describe('Default draft'),
   declassificationReason: declassificationReasonSchema.optional(),
 });
 export type CreateDocumentFields = z.input<typeof createDocumentFieldsSchema>;
@@ -44,6 +57,10 @@ export const uploadDocumentSchema = createDocumentFieldsSchema.extend({
 export const updateDocumentSchema = z.strictObject({
   version: z.number().int().min(1).describe('The version the edit is based on; a stale one is refused with 409'),
   title: text(300).min(1, 'title must not be empty').optional(),
+  number: text(40).min(1).nullable().optional(),
+  presenter: text(200).nullable().optional(),
+  presenterId: z.uuid().nullable().optional(),
+  status: z.enum(PAPER_STATUSES).optional(),
   classification: classificationSchema.optional(),
 });
 export type UpdateDocument = z.infer<typeof updateDocumentSchema>;
@@ -75,3 +92,76 @@ export const documentLimitsSchema = z.object({
   uploadMaxBytes: z.number().int().min(1).describe("The server's UPLOAD_MAX_BYTES: a larger file is refused with 413"),
 });
 export type DocumentLimits = z.infer<typeof documentLimitsSchema>;
+
+/** One version of a paper's file: the current one and every one it superseded, each still readable. */
+export const documentFileVersionSchema = z.object({
+  fileVersion: z.number().int().min(1),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int().min(0),
+  sha256: z.string(),
+  uploadedBy: z.uuid(),
+  uploadedAt: z.iso.datetime(),
+  current: z.boolean().describe('Whether this is the file the paper shows now'),
+});
+export type DocumentFileVersion = z.infer<typeof documentFileVersionSchema>;
+
+/** The form fields of a new version's upload (multipart/form-data, beside the `file` part). */
+export const newDocumentVersionFieldsSchema = z.strictObject({
+  version: z.coerce.number().int().min(1).describe("The record's version the new file is based on; a stale one is refused with 409"),
+});
+export const uploadDocumentVersionSchema = newDocumentVersionFieldsSchema.extend({
+  file: z.string().describe('The new file (binary); the same kinds and limit as a first upload'),
+});
+
+/** A rectangle on a page, in fractions of the page's width and height (0–1) from its top left corner. */
+export const highlightSchema = z.strictObject({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  w: z.number().min(0).max(1),
+  h: z.number().min(0).max(1),
+});
+export type Highlight = z.infer<typeof highlightSchema>;
+
+/** A note on a page of a paper: private (its author's alone, on every channel) or shared (everyone who may see the paper). */
+export const annotationSchema = z.object({
+  id: z.uuid(),
+  committeeId: z.uuid(),
+  documentId: z.uuid().describe('The paper; it governs who may see a shared note'),
+  authorId: z.uuid(),
+  authorName: z.string(),
+  visibility: z.enum(ANNOTATION_VISIBILITIES),
+  page: z.number().int().min(1),
+  text: z.string(),
+  highlight: highlightSchema.nullable(),
+  classification: classificationSchema,
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const createAnnotationSchema = z.strictObject({
+  page: z.number().int().min(1).max(100_000),
+  text: text(2000).min(1, 'text must not be empty'),
+  visibility: z
+    .enum(ANNOTATION_VISIBILITIES)
+    .default('private')
+    .describe('private: its author alone, on every channel; shared (chair, secretariat): everyone who may see the paper'),
+  highlight: highlightSchema.nullable().optional(),
+});
+export type CreateAnnotation = z.input<typeof createAnnotationSchema>;
+
+export const updateAnnotationSchema = z.strictObject({
+  version: z.number().int().min(1),
+  page: z.number().int().min(1).max(100_000).optional(),
+  text: text(2000).min(1, 'text must not be empty').optional(),
+  highlight: highlightSchema.nullable().optional(),
+});
+export type UpdateAnnotation = z.infer<typeof updateAnnotationSchema>;
+
+/** `/api/documents/:id/versions/:fileVersion/content`. */
+export const fileVersionParamsSchema = z.strictObject({
+  id: z.uuid(),
+  fileVersion: z.coerce.number().int().min(1).max(1_000_000),
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
-import type { DocumentRecord } from '../documents/document.schema.js';
+import type { Annotation, DocumentRecord } from '../documents/document.schema.js';
 import type { AgendaItem, Attendance, CommitteeSettings, Decision, Meeting } from '../meetings/meeting.schema.js';
 import type {
   DocError,
@@ -47,6 +47,7 @@ export interface EntityRecords {
   'minutes-comment': MinutesComment;
   'committee-settings': CommitteeSettings;
   document: DocumentRecord;
+  annotation: Annotation;
 }
 
 /** Every record type of the descriptor has a wire shape here, and nothing else has one. */
@@ -159,7 +160,14 @@ export const SOCKET_EVENTS = {
   presenceJoin: 'presence:join',
   presenceLeave: 'presence:leave',
   notification: 'notification',
+  /** One's own private note on a paper, written or changed on another screen (only to its author's sockets). */
+  annotation: 'annotation',
+  /** One's own private note removed on another screen: `{ id }`. */
+  annotationRemoved: 'annotation:removed',
 } as const;
+
+/** The socket events a notice to one user (`user:<id>` room) may be: a notification, or one's own private note. */
+export type UserEventName = typeof SOCKET_EVENTS.notification | typeof SOCKET_EVENTS.annotation | typeof SOCKET_EVENTS.annotationRemoved;
 
 export interface ServerToClientEvents {
   event: (envelope: EventEnvelope) => void;
@@ -167,6 +175,9 @@ export interface ServerToClientEvents {
   presence: (update: PresenceUpdate) => void;
   /** A new notification for this socket's user (only theirs, only after its change committed). */
   notification: (notification: Notification) => void;
+  /** The user's own private note, as stored (never anyone else's). */
+  annotation: (annotation: Annotation) => void;
+  'annotation:removed': (removed: { id: string }) => void;
   'doc:sync': (message: DocMessage) => void;
   'doc:awareness': (message: DocMessage) => void;
   'doc:error': (error: DocError) => void;

@@ -32,6 +32,7 @@ export const RECORD_ROUTES = {
   'rnd-milestone': { within: (c, up) => `/c/${c}/registers/rnd/${up[0] ?? ''}` },
   'record-link': null,
   document: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
+  annotation: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}/papers/${up[0] ?? ''}` },
   minutes: null,
   'minutes-section': { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}/minutes` },
   'minutes-comment': null,

@@ -161,6 +161,14 @@ export const RECORD_TYPES = {
     search: { title: ['title'], text: ['fileName'] },
     levelledFields: [],
   },
+  /** A shared note on a page of a paper (a private note is never an event: it is not a record type of the pipeline). */
+  annotation: {
+    parent: { types: ['document'], idField: 'documentId' },
+    title: 'text',
+    linkable: false,
+    search: null,
+    levelledFields: [],
+  },
   minutes: { parent: { types: ['meeting'], idField: 'meetingId' }, title: null, linkable: false, search: null, levelledFields: [] },
   'minutes-section': {
     parent: { types: ['minutes'], idField: 'minutesId' },

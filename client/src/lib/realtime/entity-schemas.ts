@@ -56,6 +56,7 @@ const STEPS: ReadonlyArray<() => Promise<void>> = [
   async () => {
     const schemas = await import('../../../../shared/src/documents/document.schema.ts');
     registerEntitySchema('document', schemas.documentSchema);
+    registerEntitySchema('annotation', schemas.annotationSchema);
   },
 ];
 

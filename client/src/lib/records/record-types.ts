@@ -203,6 +203,16 @@ export const CLIENT_RECORD_TYPES = {
       sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
     },
   },
+  annotation: {
+    icon: null,
+    labelKey: 'records.type.annotation',
+    live: {
+      // Shared notes of each paper are patched in place (private ones come on the user's own socket).
+      listsKey: (_committeeId, note) => (note ? queryKeys.annotations(note.documentId) : queryKeys.annotationsAll),
+      parent: { type: 'document', idOf: (note) => note.documentId, childrenKey: queryKeys.annotations },
+      sort: (a, b) => a.page - b.page || a.createdAt.localeCompare(b.createdAt),
+    },
+  },
   minutes: {
     icon: null,
     labelKey: 'records.type.minutes',

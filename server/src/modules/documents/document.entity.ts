@@ -1,4 +1,4 @@
-import type { Classification } from '@sidang/shared';
+import type { AnnotationVisibility, Classification, Highlight, PaperStatus } from '@sidang/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -21,6 +21,23 @@ export class DocumentEntity {
 
   @Column({ type: 'varchar', length: 300 })
   title: string;
+
+  /** "Kertas Bil. 4/2026" for a paper of an agenda item; null for other documents. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  number: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  presenter: string | null;
+
+  @Column({ name: 'presenter_id', type: 'uuid', nullable: true })
+  presenterId: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status: PaperStatus;
+
+  /** The version of the current file (`document_files` keeps every one). */
+  @Column({ name: 'file_version', type: 'int', default: 1 })
+  fileVersion: number;
 
   @Column({ name: 'file_name', type: 'varchar', length: 255 })
   fileName: string;
@@ -53,6 +70,82 @@ export class DocumentEntity {
   version: number;
 
   /** Set by the server (millisecond precision: list cursors carry it). */
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** One version of a document's file, the current one included: a superseded file stays readable. */
+@Entity({ name: 'document_files' })
+export class DocumentFileEntity {
+  @PrimaryColumn({ name: 'document_id', type: 'uuid' })
+  documentId: string;
+
+  @PrimaryColumn({ name: 'file_version', type: 'int' })
+  fileVersion: number;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Column({ name: 'media_type', type: 'varchar', length: 100 })
+  mediaType: string;
+
+  @Column({ type: 'int' })
+  size: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  @Column({ name: 'storage_key', type: 'varchar', length: 128 })
+  storageKey: string;
+
+  @Column({ name: 'uploaded_by', type: 'uuid' })
+  uploadedBy: string;
+
+  @Column({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt: Date;
+}
+
+/**
+ * A note on a page of a paper. A shared one is a record of the change pipeline governed by its
+ * paper; a private one is its author's alone: audited, never an event.
+ */
+@Entity({ name: 'document_annotations' })
+@Index('document_annotations_document_idx', ['documentId', 'createdAt'])
+export class AnnotationEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ name: 'document_id', type: 'uuid' })
+  documentId: string;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  visibility: AnnotationVisibility;
+
+  @Column({ type: 'int' })
+  page: number;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  highlight: Highlight | null;
+
+  /** A shared note's own level (it is seen at the higher of this and its paper's chain). */
+  @Column({ type: 'varchar', length: 16 })
+  classification: Classification;
+
+  @Column({ type: 'int' })
+  version: number;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,5 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
-import { AboveClearanceException, InvalidFieldException, NothingToChangeException } from '../../common/errors.js';
+import {
+  AboveClearanceException,
+  ForbiddenError,
+  InvalidFieldException,
+  NotFoundError,
+  NothingToChangeException,
+} from '../../common/errors.js';
 
 /** The document slice's wording of the shared refusals (common/errors.ts). */
 export const documentErrors = {
@@ -11,13 +17,17 @@ export const documentErrors = {
       code: 'payload_too_large',
       status: HttpStatus.PAYLOAD_TOO_LARGE,
     }),
-  typeRefused: () =>
+  /** Names the file as the person chose it: "Kertas 4.pdf" is not a PDF by its content. */
+  typeRefused: (givenName: string) =>
     new InvalidFieldException(
       'file',
-      'is not an accepted type (PDF, DOCX, XLSX, PPTX, PNG, JPEG, plain text or CSV, judged by its content)',
+      `"${givenName.slice(0, 255)}" is not an accepted type (PDF, DOCX, XLSX, PPTX, PNG, JPEG, plain text or CSV, judged by its content)`,
       'invalid_value',
       { code: 'unsupported_media_type', status: HttpStatus.UNSUPPORTED_MEDIA_TYPE },
     ),
+  noSuchPresenter: () => new InvalidFieldException('presenterId', 'names no member of this committee'),
+  noSuchVersion: () => new NotFoundError('Document version'),
+  notAuthor: () => new ForbiddenError('Only its author may change or remove a note'),
   noSuchParent: () => new InvalidFieldException('parentId', 'names no record of this committee that you may see'),
   aboveClearance: (clearance: string) => new AboveClearanceException(clearance),
   badCursor: () => new InvalidFieldException('cursor', 'is not a cursor from nextCursor'),

@@ -4,7 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../../access/access.module.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { StorageModule } from '../../storage/storage.module.js';
-import { DocumentEntity } from './document.entity.js';
+import { AnnotationsService } from './annotations.service.js';
+import { AnnotationEntity, DocumentEntity, DocumentFileEntity } from './document.entity.js';
 import { DocumentsController } from './documents.controller.js';
 import './documents.openapi.js';
 import { DocumentsRepository } from './documents.repository.js';
@@ -15,11 +16,11 @@ import { UploadLimitFilter, uploadOptions } from './documents.upload.js';
   imports: [
     AccessModule,
     StorageModule,
-    TypeOrmModule.forFeature([DocumentEntity]),
+    TypeOrmModule.forFeature([DocumentEntity, DocumentFileEntity, AnnotationEntity]),
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => uploadOptions(config) }),
   ],
   controllers: [DocumentsController],
-  providers: [DocumentsRepository, DocumentsService, UploadLimitFilter],
+  providers: [DocumentsRepository, DocumentsService, AnnotationsService, UploadLimitFilter],
   exports: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -1,11 +1,18 @@
 import {
+  annotationSchema,
+  createAnnotationSchema,
+  deleteVersionSchema,
+  documentFileVersionSchema,
   documentLimitsSchema,
   documentPageSchema,
   documentSchema,
   documentsOfParentQuerySchema,
+  fileVersionParamsSchema,
   listDocumentsQuerySchema,
+  updateAnnotationSchema,
   updateDocumentSchema,
   uploadDocumentSchema,
+  uploadDocumentVersionSchema,
 } from '@sidang/shared';
 import { z } from 'zod';
 import { committeeParams, deleteRecordRoute, describeTag, idParams, STALE } from '../../common/openapi.js';
@@ -33,7 +40,7 @@ describe({
   extraErrors: {
     ...forbidden,
     413: 'The file is larger than UPLOAD_MAX_BYTES (the issue names `file`)',
-    415: 'The file is not of an accepted type, judged by its content (the issue names `file`)',
+    415: 'The file is not of an accepted type, judged by its content (the issue names `file`, the message the name it was given)',
   },
 });
 describe({
@@ -67,4 +74,68 @@ describe({
   summary: 'Download the content (attachment, its detected Content-Type, nosniff)',
   params: idParams,
   responseMediaType: 'application/octet-stream',
+});
+describe({
+  method: 'post',
+  path: '/api/documents/:id/versions',
+  summary: 'Upload a new file for a paper (chair, secretariat): it supersedes the current file, which stays readable by its version',
+  params: idParams,
+  body: uploadDocumentVersionSchema,
+  bodyMediaType: 'multipart/form-data',
+  response: documentSchema,
+  status: 201,
+  extraErrors: {
+    ...forbidden,
+    ...STALE,
+    413: 'The file is larger than UPLOAD_MAX_BYTES (the issue names `file`)',
+    415: 'The file is not of an accepted type, judged by its content (the issue names `file`, the message the name it was given)',
+  },
+});
+describe({
+  method: 'get',
+  path: '/api/documents/:id/versions',
+  summary: "Every version of the paper's file, newest first (the current one marked)",
+  params: idParams,
+  response: z.array(documentFileVersionSchema),
+});
+describe({
+  method: 'get',
+  path: '/api/documents/:id/versions/:fileVersion/content',
+  summary: 'Download one version of the file, a superseded one included (to whoever may see the paper now)',
+  params: fileVersionParamsSchema,
+  responseMediaType: 'application/octet-stream',
+  extraErrors: { 404: 'No such paper or version, or not permitted to see the paper' },
+});
+describe({
+  method: 'get',
+  path: '/api/documents/:id/annotations',
+  summary: "The caller's own notes on the paper (private and shared) and the shared notes of others, by page",
+  params: idParams,
+  response: z.array(annotationSchema),
+});
+describe({
+  method: 'post',
+  path: '/api/documents/:id/annotations',
+  summary:
+    'Add a note (and highlight) to a page: private notes (anyone who may see the paper) reach no one but their author on any channel; shared ones (chair, secretariat) everyone who may see the paper',
+  params: idParams,
+  body: createAnnotationSchema,
+  response: annotationSchema,
+  status: 201,
+  extraErrors: { 403: 'Shared notes are written by the chair and the secretariat' },
+});
+describe({
+  method: 'patch',
+  path: '/api/annotations/:id',
+  summary: 'Change one of your own notes (its text, page or highlight)',
+  params: idParams,
+  body: updateAnnotationSchema,
+  response: annotationSchema,
+  extraErrors: { 403: 'A shared note of someone else', 404: "No such note, or someone else's private note", ...STALE },
+});
+describe({
+  ...deleteRecordRoute('/api/annotations/:id', 'Remove one of your own notes', {
+    query: deleteVersionSchema,
+    extraErrors: { 403: 'A shared note of someone else', ...STALE },
+  }),
 });

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type Classification, clearedLevels } from '@sidang/shared';
 import type { EntityManager, Repository } from 'typeorm';
 import { governingLevelSql } from '../../changes/visibility.js';
-import { DocumentEntity } from './document.entity.js';
+import { DocumentEntity, DocumentFileEntity } from './document.entity.js';
 
 /** Where a parent record stands: its committee, type, the highest level along its governing chain, and whether any of it is deleted. */
 export interface ParentState {
@@ -21,6 +21,20 @@ export class DocumentsRepository {
 
   find(id: string, manager: EntityManager = this.documents.manager): Promise<DocumentEntity | null> {
     return manager.findOne(DocumentEntity, { where: { id } });
+  }
+
+  /** Every version of a document's file, newest first. */
+  files(documentId: string, manager: EntityManager = this.documents.manager): Promise<DocumentFileEntity[]> {
+    return manager.find(DocumentFileEntity, { where: { documentId }, order: { fileVersion: 'DESC' } });
+  }
+
+  /** The numbers given to the committee's documents in the series of `year`. */
+  async numbersOfYear(committeeId: string, year: number, manager: EntityManager = this.documents.manager): Promise<string[]> {
+    const rows: Array<{ number: string }> = await manager.query(
+      `SELECT number FROM documents WHERE committee_id = $1::uuid AND number LIKE $2`,
+      [committeeId, `%/${year}`],
+    );
+    return rows.map((row) => row.number);
   }
 
   /**

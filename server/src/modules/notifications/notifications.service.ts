@@ -108,7 +108,7 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
 
   /** Sends a new notification to its recipient's sockets on this node, as they may see it now. */
   private async deliver(notice: UserNotice): Promise<void> {
-    if (!this.userBus.hasSockets(notice.userId)) return;
+    if ((notice.event && notice.event !== 'notification') || !this.userBus.hasSockets(notice.userId)) return;
     try {
       const reader = await this.repository.reader(notice.userId);
       if (!reader) return;

@@ -16,6 +16,11 @@ function makePaper(overrides: Partial<DocumentRecord> = {}): DocumentRecord {
     committeeId: COMMITTEE_ID,
     parentId: ITEM_ID,
     title: 'Kertas Kerja 1 - Moratorium eksport',
+    number: 'Kertas Bil. 1/2026',
+    presenter: null,
+    presenterId: null,
+    status: 'for_circulation',
+    fileVersion: 1,
     fileName: 'Kertas Kerja 1 - Moratorium eksport.pdf',
     mediaType: 'application/pdf',
     size: 1_258_291,
@@ -107,7 +112,7 @@ describe(PapersPanel.name, () => {
       expect(applyEnvelope(queryClient, recordEnvelope('document.created', csv))).toBe(true);
     });
     await waitFor(() => expect(screen.getAllByTestId('paper')).toHaveLength(2));
-    expect(screen.getAllByTestId('paper')[1]).toHaveTextContent('CSV · 2 kB');
+    expect(screen.getAllByTestId('paper')[1]).toHaveTextContent('CSV · 2 KB');
     act(() => {
       applyEnvelope(queryClient, recordEnvelope('document.deleted', { id: paper.id, version: 2 }));
     });

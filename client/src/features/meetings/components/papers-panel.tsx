@@ -1,5 +1,5 @@
 import type { Classification, DocumentRecord } from '@sidang/shared';
-import { DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf } from '@sidang/shared/constants';
+import { DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf, formatBytes } from '@sidang/shared/constants';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type DragEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,23 +28,6 @@ const KIND_MARK: Record<string, string> = {
   csv: 'CSV',
   other: 'FILE',
 };
-
-/** "1.2 MB" in the UI language. */
-export function formatSize(bytes: number, language: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(language === 'ms' ? 'ms-MY' : 'en-MY', {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
-}
 
 /** A paper's classification, one of every level (the server checks it against the uploader's). */
 function PaperClassSelect(props: { name: string; value: Classification; disabled: boolean; onChange: (level: Classification) => void }) {
@@ -126,7 +109,7 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
         {paper.title}
       </button>
       <span className="papers__meta muted">
-        {t(`papers.kinds.${kind}`)} · {formatSize(paper.size, i18n.language)}
+        {t(`papers.kinds.${kind}`)} · {formatBytes(paper.size, i18n.language)}
       </span>
       <ClassificationBadge level={paper.classification} />
       {canManage &&
@@ -368,7 +351,7 @@ function PaperUpload({
     },
     onError: (error) => {
       const text = isApiError(error, 413)
-        ? t('papers.tooLarge', { name: file.name, max: formatSize(maxBytes, i18n.language) })
+        ? t('papers.tooLarge', { name: file.name, max: formatBytes(maxBytes, i18n.language) })
         : isApiError(error, 415)
           ? t('papers.badType', { name: file.name })
           : (belowOriginText(t, error) ?? t('papers.uploadFailed'));
@@ -379,7 +362,7 @@ function PaperUpload({
   return (
     <div className="papers__upload" data-testid="paper-pending">
       <span className="papers__pending-name">
-        {file.name} · {formatSize(file.size, i18n.language)}
+        {file.name} · {formatBytes(file.size, i18n.language)}
       </span>
       <PaperClassSelect name={file.name} value={classification} disabled={upload.isPending} onChange={setClassification} />
       <SmallButton
@@ -443,7 +426,7 @@ export function PapersPanel({
   const refusal =
     pending && 'refused' in pending
       ? pending.refused === 'tooLarge'
-        ? t('papers.tooLarge', { name: pending.name, max: formatSize(pending.maxBytes, i18n.language) })
+        ? t('papers.tooLarge', { name: pending.name, max: formatBytes(pending.maxBytes, i18n.language) })
         : t('papers.badType', { name: pending.name })
       : null;
   const shown = refusal ? { kind: 'error' as const, text: refusal } : message;
