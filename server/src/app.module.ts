@@ -11,6 +11,7 @@ import { ActionItemsModule } from './modules/action-items/action-items.module.js
 import { ActivityModule } from './modules/activity/activity.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
+import { DecidingModule } from './modules/deciding/deciding.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthController } from './modules/health/health.controller.js';
@@ -54,6 +55,7 @@ export class AppModule {
         ActionItemsModule,
         ActivityModule,
         MeetingsModule,
+        DecidingModule,
         AdminModule,
         SearchModule,
         RegistersModule,

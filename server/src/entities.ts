@@ -10,6 +10,7 @@ import { AppSettingEntity } from './database/app-setting.entity.js';
 import { ActionItemEntity } from './modules/action-items/action-item.entity.js';
 import { ProgressUpdateEntity } from './modules/action-items/progress-update.entity.js';
 import { CommitteeSettingsEntity } from './modules/committees/committee-settings.entity.js';
+import { DECIDING_ENTITIES } from './modules/deciding/deciding.entities.js';
 import { AnnotationEntity, DocumentEntity, DocumentFileEntity } from './modules/documents/document.entity.js';
 import { HomeVisitEntity } from './modules/home/home-visit.entity.js';
 import { RecordLinkEntity } from './modules/links/record-link.entity.js';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   DocumentFileEntity,
   AnnotationEntity,
   ...NOTIFICATION_ENTITIES,
+  ...DECIDING_ENTITIES,
 ];

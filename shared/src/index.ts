@@ -9,6 +9,7 @@ export * from './committees/committee.schema.js';
 export * from './common/errors.schema.js';
 export * from './common/person-label.js';
 export * from './common/text.js';
+export * from './deciding/deciding.schema.js';
 export * from './documents/document.schema.js';
 export * from './home/home.schema.js';
 export * from './meetings/meeting.schema.js';

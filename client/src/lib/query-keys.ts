@@ -56,6 +56,12 @@ export const queryKeys = {
   projectorView: (meetingId: string) => ['projector-view', meetingId] as const,
   attendanceAll: ['attendance'] as const,
   decisionsAll: ['decisions'] as const,
+  votesAll: ['votes'] as const,
+  /** The votes of one meeting, oldest first. */
+  votes: (meetingId: string) => ['votes', 'meeting', meetingId] as const,
+  interestsAll: ['interests'] as const,
+  /** The declarations of interest of one meeting (its register), oldest first. */
+  interests: (meetingId: string) => ['interests', 'meeting', meetingId] as const,
   /** The decisions recorded on one agenda item, oldest first. */
   decisions: (agendaItemId: string) => ['decisions', 'item', agendaItemId] as const,
   /** A committee's decisions register, for a search. */

@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   'record.declassify': ['chair', 'secretariat'],
   /** Link one record to another (both must be visible to the one who links them). */
   'record-link.manage': ['chair', 'secretariat', 'member'],
+  /** Open and close a vote in the meeting. */
+  'vote.run': ['chair'],
+  /** Circulate a resolution for decision between meetings. */
+  'resolution.circulate': ['secretariat', 'chair'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,7 +18,7 @@ export function isAuditedType(type: string): type is AuditedType {
   return (AUDITED_TYPES as readonly string[]).includes(type);
 }
 
-export type ChangeVerb = 'created' | 'updated' | 'moved' | 'current-item-changed' | 'deleted';
+export type ChangeVerb = 'created' | 'updated' | 'moved' | 'current-item-changed' | 'opened' | 'tallied' | 'closed' | 'deleted';
 
 /** Takes the next seq of a committee, and its row lock until commit. */
 const NEXT_SEQ = `INSERT INTO committee_sequences (committee_id, last_seq) VALUES ($1::uuid, 1)

@@ -168,20 +168,23 @@ export class RecordKit {
     return { entity, access };
   }
 
-  /** Creates the record (in `access`'s committee, null for a record of none; version 1) and records `created`. */
+  /**
+   * Creates the record (in `access`'s committee, null for a record of none; version 1) and
+   * records `created` (or `verb`: a vote is `opened`).
+   */
   async create<E extends VersionedEntity, W extends object>(
     definition: RecordDefinition<E, W, RecordType>,
     tx: ChangeTx,
     access: CommitteeScope | null,
     fields: Partial<E>,
-    options: WriteOptions<W> = {},
+    { verb = 'created', ...options }: WriteOptions<W> & { verb?: 'created' | 'opened' } = {},
   ): Promise<W> {
     const entity = tx.manager.create(definition.entity, {
       ...fields,
       ...(access ? { committeeId: access.committee.id } : {}),
       ...versionPatch(definition, 1),
     } as never) as E;
-    return (await this.log(definition, tx, (await tx.manager.save(entity)) as E, { verb: 'created', before: null }, options)) as W;
+    return (await this.log(definition, tx, (await tx.manager.save(entity)) as E, { verb, before: null }, options)) as W;
   }
 
   /**

@@ -54,7 +54,7 @@ export interface TypeWords {
 }
 
 /** The verbs the change pipeline logs (server/src/changes/change-tx.ts `ChangeVerb`). */
-export const DESCRIBED_VERBS = ['created', 'updated', 'moved', 'current-item-changed', 'deleted'] as const;
+export const DESCRIBED_VERBS = ['created', 'updated', 'moved', 'current-item-changed', 'opened', 'tallied', 'closed', 'deleted'] as const;
 export type DescribedVerb = (typeof DESCRIBED_VERBS)[number];
 
 export const GENERAL_VERBS: Readonly<Record<DescribedVerb, VerbWords>> = {
@@ -62,6 +62,9 @@ export const GENERAL_VERBS: Readonly<Record<DescribedVerb, VerbWords>> = {
   updated: ['changed {record}', 'mengubah {record}'],
   moved: ['moved {record}', 'mengalihkan {record}'],
   'current-item-changed': ['changed the current item of {record}', 'menukar perkara semasa {record}'],
+  opened: ['opened {record}', 'membuka {record}'],
+  tallied: ['voted in {record}', 'mengundi dalam {record}'],
+  closed: ['closed {record}', 'menutup {record}'],
   deleted: ['deleted {record}', 'memadam {record}'],
 };
 
@@ -459,5 +462,28 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
       quorumRule: field('Quorum rule', 'Peraturan korum', 'quorum-rule'),
       secretariatVotes: field('Secretariat votes', 'Urus setia mengundi', 'boolean'),
     },
+  },
+  vote: {
+    noun: ['the vote', 'undian'],
+    fields: {
+      question: field('Question', 'Soalan'),
+      options: field('Options', 'Pilihan', 'list'),
+      ballot: {
+        label: ['Ballot', 'Cara mengundi'],
+        values: { named: ['Named', 'Undi terbuka'], secret: ['Secret', 'Undi sulit'] },
+      },
+      status: { label: ['Status', 'Status'], values: { open: ['Open', 'Dibuka'], closed: ['Closed', 'Ditutup'] } },
+    },
+    // Ballots and their counts move with each vote cast (said by the verb); the decision follows the close.
+    quiet: ['meetingId', 'agendaItemId', 'tally', 'ballotsCast', 'voterIds', 'ballots', 'decisionId', 'closedAt'],
+  },
+  interest: {
+    noun: ['the declaration of interest', 'perisytiharan kepentingan'],
+    verbs: { created: ['declared {record}', 'mengisytiharkan {record}'] },
+    fields: {
+      nature: field('Nature of the interest', 'Sifat kepentingan'),
+      stepsOut: field('Steps out', 'Keluar daripada perbincangan', 'boolean'),
+    },
+    quiet: ['subjectId', 'subjectType', 'meetingId', 'userId', 'userName'],
   },
 };

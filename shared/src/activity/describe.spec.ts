@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { actionItemSchema, progressUpdateSchema } from '../action-items/action-item.schema.js';
 import type { Locale } from '../auth/auth.constants.js';
 import { memberSchema } from '../committees/committee.schema.js';
+import { interestSchema, voteSchema } from '../deciding/deciding.schema.js';
 import { annotationSchema, documentSchema } from '../documents/document.schema.js';
 import { agendaItemSchema, attendanceSchema, committeeSettingsSchema, decisionSchema, meetingSchema } from '../meetings/meeting.schema.js';
 import { minutesCommentSchema, minutesRecordSchema, minutesSectionSchema } from '../minutes/minutes.schema.js';
@@ -63,6 +64,8 @@ const SCHEMAS: { [E in EntityType]: z.ZodObject } = {
   'minutes-section': minutesSectionSchema,
   'minutes-comment': minutesCommentSchema,
   'committee-settings': committeeSettingsSchema,
+  vote: voteSchema,
+  interest: interestSchema,
 };
 
 type Fields<E extends EntityType> = Partial<EntityRecords[E]>;
@@ -147,6 +150,14 @@ const CHANGES: { [E in EntityType]: [Fields<E>, Fields<E>] } = {
     { body: 'Please check the figure', resolved: true },
   ],
   'committee-settings': [{ quorumRule: { kind: 'majority' } }, { quorumRule: { kind: 'count', count: 5 } }],
+  vote: [
+    { question: 'Terima laporan?', ballot: 'named', status: 'open', options: ['for', 'against', 'abstain'] },
+    { question: 'Terima laporan?', ballot: 'secret', status: 'closed', options: ['for', 'against'] },
+  ],
+  interest: [
+    { nature: 'Director of a bidder', stepsOut: false },
+    { nature: 'Director of a bidder', stepsOut: true },
+  ],
 };
 
 function changeOf(type: EntityType, verb: string): DescribableChange {

@@ -67,6 +67,16 @@ export const ERROR_CODES = [
   'attendance_frozen',
   /** A meeting number already held by another meeting of the committee in that year (409, naming `number`). */
   'number_taken',
+  /** The caller declared an interest and stepped out of the item (403): no ballot, no answer. */
+  'recused',
+  /** Only voting members present at the meeting cast a ballot (403). */
+  'not_voting',
+  /** A vote or resolution that is closed takes no ballot or answer (409 with `current`). */
+  'vote_closed',
+  /** A vote is opened only while its meeting is in progress (409). */
+  'meeting_not_in_progress',
+  /** A secret ballot is cast once: it cannot be matched to its voter to be replaced (409). */
+  'already_voted',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

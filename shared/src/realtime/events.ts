@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
+import type { Interest, Vote } from '../deciding/deciding.schema.js';
 import type { Annotation, DocumentRecord } from '../documents/document.schema.js';
 import type { AgendaItem, Attendance, CommitteeSettings, Decision, Meeting } from '../meetings/meeting.schema.js';
 import type {
@@ -48,6 +49,8 @@ export interface EntityRecords {
   'committee-settings': CommitteeSettings;
   document: DocumentRecord;
   annotation: Annotation;
+  vote: Vote;
+  interest: Interest;
 }
 
 /** Every record type of the descriptor has a wire shape here, and nothing else has one. */
@@ -58,10 +61,10 @@ void wireShapesMatchDescriptor;
  * `hidden` is sent, with `data: { id }`, to users who could see a record before a change
  * raised its classification above their clearance: their screens must drop it.
  */
-export const VERBS = ['created', 'updated', 'moved', 'current-item-changed', 'deleted', 'hidden'] as const;
+export const VERBS = ['created', 'updated', 'moved', 'current-item-changed', 'opened', 'tallied', 'closed', 'deleted', 'hidden'] as const;
 export type Verb = (typeof VERBS)[number];
 /** Verbs whose envelope carries the record (as the reader may see it); the others carry `{ id }`. */
-export const RECORD_VERBS = ['created', 'updated', 'moved', 'current-item-changed'] as const;
+export const RECORD_VERBS = ['created', 'updated', 'moved', 'current-item-changed', 'opened', 'tallied', 'closed'] as const;
 export type RecordVerb = (typeof RECORD_VERBS)[number];
 
 export type EventType = `${EntityType}.${Verb}`;

@@ -27,6 +27,8 @@ const UP: Readonly<Record<EntityType, readonly string[]>> = {
   'minutes-section': ['minutes-1', 'meeting-1'],
   'minutes-comment': ['section-1', 'minutes-1', 'meeting-1'],
   'committee-settings': [],
+  vote: ['agenda-1', 'meeting-1'],
+  interest: ['agenda-1', 'meeting-1'],
 };
 
 /** Where each type opens (`openPath`): its own place, else its governing record's. */
@@ -52,6 +54,8 @@ const OPENS: Readonly<Record<EntityType, string | undefined>> = {
   'minutes-section': '/c/c0/meetings/meeting-1/minutes',
   'minutes-comment': '/c/c0/meetings/meeting-1/minutes',
   'committee-settings': undefined,
+  vote: '/c/c0/meetings/meeting-1',
+  interest: '/c/c0/meetings/meeting-1',
 };
 
 describe(openPath.name, () => {

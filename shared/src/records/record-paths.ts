@@ -37,6 +37,8 @@ export const RECORD_ROUTES = {
   'minutes-section': { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}/minutes` },
   'minutes-comment': null,
   'committee-settings': null,
+  vote: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
+  interest: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
 } satisfies { [E in EntityType]: E extends SearchableType ? RecordRoute : RecordRoute | null };
 
 /** Where a record opens, given the records that govern it (nearest first); undefined when nowhere. */

@@ -187,6 +187,14 @@ export const RECORD_TYPES = {
     levelledFields: [],
   },
   'committee-settings': { parent: null, title: null, linkable: false, search: null, levelledFields: [] },
+  vote: {
+    parent: { types: ['agenda-item'], idField: 'agendaItemId' },
+    title: 'question',
+    linkable: false,
+    search: null,
+    levelledFields: [],
+  },
+  interest: { parent: { types: ['agenda-item'], idField: 'subjectId' }, title: null, linkable: false, search: null, levelledFields: [] },
 } as const satisfies Record<string, RecordTypeDescriptor>;
 
 type RecordTypes = typeof RECORD_TYPES;

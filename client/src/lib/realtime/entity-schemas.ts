@@ -28,6 +28,11 @@ const STEPS: ReadonlyArray<() => Promise<void>> = [
     registerEntitySchema('committee-settings', schemas.committeeSettingsSchema);
   },
   async () => {
+    const schemas = await import('../../../../shared/src/deciding/deciding.schema.ts');
+    registerEntitySchema('vote', schemas.voteSchema);
+    registerEntitySchema('interest', schemas.interestSchema);
+  },
+  async () => {
     const schemas = await import('../../../../shared/src/registers/bilateral.schema.ts');
     registerEntitySchema('bilateral-meeting', schemas.bilateralMeetingSchema);
     registerEntitySchema('bilateral-commitment', schemas.bilateralCommitmentSchema);

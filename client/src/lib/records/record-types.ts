@@ -251,6 +251,25 @@ export const CLIENT_RECORD_TYPES = {
       listsKey: (committeeId) => ['committees', committeeId, 'settings', 'lists'],
     },
   },
+  vote: {
+    icon: null,
+    labelKey: 'records.type.vote',
+    live: {
+      // A meeting's votes are one list, patched in place (the live count on screen, phone and projector).
+      listsKey: (_committeeId, vote) => (vote ? queryKeys.votes(vote.meetingId) : queryKeys.votesAll),
+      parent: { type: 'agenda-item', idOf: (vote) => vote.agendaItemId },
+      sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+    },
+  },
+  interest: {
+    icon: null,
+    labelKey: 'records.type.interest',
+    live: {
+      listsKey: (_committeeId, interest) => (interest?.meetingId ? queryKeys.interests(interest.meetingId) : queryKeys.interestsAll),
+      parent: { type: 'agenda-item', idOf: (interest) => interest.subjectId },
+      sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
+    },
+  },
 } satisfies { [E in EntityType]: ClientRecordType<E> };
 
 export { openPath, pageOf, type RecordRoute, recordPath } from '@sidang/shared/constants';

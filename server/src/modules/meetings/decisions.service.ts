@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Classification, clearedLevels, type Decision, isCleared } from '@sidang/shared';
 import type { Repository } from 'typeorm';
-import { AccessService } from '../../access/access.service.js';
+import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
+import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel, withDeclassification } from '../../changes/origin-level.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
@@ -55,16 +56,27 @@ export class DecisionsService {
     if (requested.classification && !isCleared(access.clearance, requested.classification)) {
       throw meetingErrors.aboveClearance(access.clearance);
     }
-    return this.changes.transact(actor, async (tx) => {
-      // What was decided on an item takes the item's and its meeting's level unless declassified.
-      const level = await derivedLevel(tx.manager, access, item.committeeId, { origins: [agendaItemId], ...requested });
-      const { classification } = level;
-      if (!isCleared(access.clearance, classification)) throw meetingErrors.aboveClearance(access.clearance);
-      const fields = { meetingId: meeting.id, agendaItemId, text, classification, createdById: actor.id };
-      return this.records.create(DECISIONS, tx, access, fields, {
-        parent: { id: agendaItemId },
-        logged: (decision) => withDeclassification(decision, level),
-      });
+    return this.changes.transact(actor, (tx) => this.recordIn(tx, access, { item, meeting }, text, requested));
+  }
+
+  /**
+   * Records a decision on `item` inside the caller's transaction (a vote's result, in the same
+   * commit as its close): the item's and its meeting's level unless declassified.
+   */
+  async recordIn(
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    { item, meeting }: { item: Pick<AgendaItemEntity, 'id' | 'committeeId'>; meeting: Pick<MeetingEntity, 'id'> },
+    text: string,
+    requested: { classification?: Classification; declassificationReason?: string } = {},
+  ): Promise<Decision> {
+    const level = await derivedLevel(tx.manager, access, item.committeeId, { origins: [item.id], ...requested });
+    const { classification } = level;
+    if (!isCleared(access.clearance, classification)) throw meetingErrors.aboveClearance(access.clearance);
+    const fields = { meetingId: meeting.id, agendaItemId: item.id, text, classification, createdById: tx.actor.id };
+    return this.records.create(DECISIONS, tx, access, fields, {
+      parent: { id: item.id },
+      logged: (decision) => withDeclassification(decision, level),
     });
   }
 

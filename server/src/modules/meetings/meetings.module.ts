@@ -28,6 +28,6 @@ import { MeetingsService } from './meetings.service.js';
   ],
   controllers: [MeetingsController, CalendarFeedController],
   providers: [MeetingsRepository, MeetingsService, AttendanceService, DecisionsService, CalendarFeedService],
-  exports: [MeetingsService],
+  exports: [MeetingsService, DecisionsService, AttendanceService],
 })
 export class MeetingsModule {}

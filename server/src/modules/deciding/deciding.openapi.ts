@@ -1,0 +1,61 @@
+import { castBallotSchema, declareInterestSchema, interestSchema, openVoteSchema, voteSchema } from '@sidang/shared';
+import { z } from 'zod';
+import { describeTag, FORBIDDEN, idParams } from '../../common/openapi.js';
+
+const describe = describeTag('Deciding');
+const meetingParams = z.object({ meetingId: z.uuid() });
+
+describe({
+  method: 'get',
+  path: '/api/meetings/:meetingId/votes',
+  summary: "The meeting's votes the caller may see, oldest first",
+  params: meetingParams,
+  response: z.array(voteSchema),
+});
+describe({
+  method: 'post',
+  path: '/api/agenda-items/:id/votes',
+  summary: 'Open a vote on an agenda item (chair; the meeting in progress). Event vote.opened',
+  params: idParams,
+  body: openVoteSchema,
+  response: voteSchema,
+  status: 201,
+  extraErrors: { ...FORBIDDEN, 409: 'meeting_not_in_progress: the meeting is not in progress' },
+});
+describe({ method: 'get', path: '/api/votes/:id', summary: 'One vote', params: idParams, response: voteSchema });
+describe({
+  method: 'post',
+  path: '/api/votes/:id/ballots',
+  summary: 'Cast a ballot (a voting member present); a second named ballot replaces the first. Event vote.tallied',
+  params: idParams,
+  body: castBallotSchema,
+  response: voteSchema,
+  extraErrors: {
+    403: 'not_voting: not a voting member present; recused: stepped out of the item',
+    409: 'vote_closed (with `current`); already_voted: a secret ballot is cast once',
+  },
+});
+describe({
+  method: 'post',
+  path: '/api/votes/:id/close',
+  summary: "Close the vote (chair): its tally, recorded as the item's decision. Event vote.closed",
+  params: idParams,
+  response: voteSchema,
+  extraErrors: { ...FORBIDDEN, 409: 'vote_closed: already closed (with `current`)' },
+});
+describe({
+  method: 'post',
+  path: '/api/agenda-items/:id/interests',
+  summary: "Declare the caller's own interest in an agenda item (a second declaration replaces the first)",
+  params: idParams,
+  body: declareInterestSchema,
+  response: interestSchema,
+  status: 201,
+});
+describe({
+  method: 'get',
+  path: '/api/meetings/:meetingId/interests',
+  summary: "The meeting's register of declarations of interest",
+  params: meetingParams,
+  response: z.array(interestSchema),
+});

@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AgendaItem, Decision, EventEnvelope, Interest, Meeting, Vote } from '@sidang/shared';
+import { sql } from './support/db.js';
+import { aCommittee, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
+import { type LiveClient, TestApp } from './support/harness.js';
+
+/**
+ * Votes in the meeting: the chair opens and closes, voting members present cast; each member is
+ * counted once however many sockets and requests carry their ballot; a secret ballot's choice is
+ * never tied to its voter on any channel; one who stepped out of the item cannot vote.
+ */
+describe('votes in the meeting', () => {
+  let app: TestApp;
+  let committee: { id: string };
+  let chair: TestUser;
+  let secretariat: TestUser;
+  let members: TestUser[];
+  let observer: TestUser;
+  let absent: TestUser;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    app.checkErrorBodies = true;
+    committee = await aCommittee(app);
+    // One sign-in at a time (the sign-in throttle answers busy to many at once).
+    chair = await aUser(app, { clearance: 'SECRET', name: 'Chair' });
+    secretariat = await aUser(app, { clearance: 'SECRET', name: 'Secretariat' });
+    observer = await aUser(app, { clearance: 'SECRET', name: 'Observer' });
+    absent = await aUser(app, { clearance: 'SECRET', name: 'Absent member' });
+    members = [];
+    for (const n of [1, 2, 3, 4]) members.push(await aUser(app, { clearance: 'CONFIDENTIAL', name: `Member ${n}` }));
+    await aMembership(app, committee, chair, 'chair');
+    await aMembership(app, committee, secretariat, 'secretariat');
+    await aMembership(app, committee, observer, 'observer');
+    await aMembership(app, committee, absent, 'member');
+    for (const member of members) await aMembership(app, committee, member, 'member');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const subscribed = async (user: TestUser): Promise<LiveClient> => {
+    const client = await app.connect(user.token);
+    expect((await client.subscribe(committee.id)).ok).toBe(true);
+    return client;
+  };
+
+  /** A meeting in progress with one item, every member (not `absent`) and the observer marked present. */
+  const runningMeeting = async (itemFields: Record<string, unknown> = {}): Promise<{ meeting: Meeting; item: AgendaItem }> => {
+    const meeting = await aMeeting(app, chair, committee);
+    const item = await anAgendaItem(app, chair, meeting, itemFields);
+    expect((await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'scheduled' })).status).toBe(200);
+    const started = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 2, status: 'in_progress' });
+    expect(started.status).toBe(200);
+    for (const user of [chair, secretariat, observer, ...members]) {
+      const status = 'present';
+      expect((await app.request('PUT', `/api/meetings/${meeting.id}/attendance/${user.id}`, chair.token, { status })).status).toBe(200);
+    }
+    return { meeting: started.body, item };
+  };
+
+  const open = async (item: AgendaItem, body: Record<string, unknown>): Promise<Vote> => {
+    const opened = await app.request<Vote>('POST', `/api/agenda-items/${item.id}/votes`, chair.token, body);
+    expect(opened.status).toBe(201);
+    return opened.body;
+  };
+
+  const cast = (user: TestUser, vote: Vote, choice: string) =>
+    app.request<Vote & { code?: string; issues?: Array<{ field: string }> }>('POST', `/api/votes/${vote.id}/ballots`, user.token, {
+      choice,
+    });
+
+  it('should open a vote only by the chair, only while the meeting is in progress, with for / against / abstain by default', async () => {
+    const meeting = await aMeeting(app, chair, committee);
+    const item = await anAgendaItem(app, chair, meeting);
+    const early = await app.request<{ code: string }>('POST', `/api/agenda-items/${item.id}/votes`, chair.token, {
+      question: 'Setuju?',
+      ballot: 'named',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('meeting_not_in_progress');
+
+    const running = await runningMeeting();
+    const bySecretariat = await app.request<{ code: string }>('POST', `/api/agenda-items/${running.item.id}/votes`, secretariat.token, {
+      question: 'Setuju?',
+      ballot: 'named',
+    });
+    expect(bySecretariat.status).toBe(403);
+    const bad = await app.request<{ issues: Array<{ field: string }> }>('POST', `/api/agenda-items/${running.item.id}/votes`, chair.token, {
+      question: 'Setuju?',
+      ballot: 'by-show-of-hands',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((issue) => issue.field)).toContain('ballot');
+
+    const vote = await open(running.item, { question: 'Setuju dengan cadangan?', ballot: 'named' });
+    expect(vote).toMatchObject({
+      options: ['for', 'against', 'abstain'],
+      status: 'open',
+      ballotsCast: 0,
+      tally: { for: 0, against: 0, abstain: 0 },
+    });
+  });
+
+  it('should count each member once when their ballots arrive at once from several sockets, the last named ballot replacing the first', async () => {
+    const { item } = await runningMeeting();
+    const watchers = await Promise.all([chair, ...members].map(subscribed));
+    const vote = await open(item, { question: unique('Terima laporan?'), ballot: 'named' });
+
+    // Each member sends three ballots at once, each from a socket of their own as well.
+    const sockets = await Promise.all(members.map(subscribed));
+    const choices = ['for', 'against', 'for'];
+    const answers = await Promise.all(members.flatMap((member) => choices.map((choice) => cast(member, vote, choice))));
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+
+    const final = await app.request<Vote>('GET', `/api/votes/${vote.id}`, chair.token);
+    expect(final.body.ballotsCast).toBe(members.length);
+    expect(new Set(final.body.voterIds)).toEqual(new Set(members.map((member) => member.id)));
+    const tally = final.body.tally ?? {};
+    expect((tally.for ?? 0) + (tally.against ?? 0) + (tally.abstain ?? 0)).toBe(members.length);
+    const { dataSource } = sql(app);
+    const rows: Array<{ voter_id: string }> = await dataSource.query('SELECT voter_id FROM vote_ballots_cast WHERE vote_id = $1', [
+      vote.id,
+    ]);
+    expect(rows).toHaveLength(members.length);
+
+    // Every socket ends at the same count: the last tallied event is the stored version.
+    for (const client of [...watchers, ...sockets]) {
+      await client.waitFor((events) => events.some((e) => e.entityId === vote.id && e.version === final.body.version));
+      const last = client.events.filter((e) => e.entityId === vote.id).at(-1) as EventEnvelope & { data: Vote };
+      expect(last.type).toBe('vote.tallied');
+      expect(last.data.ballotsCast).toBe(members.length);
+    }
+
+    // A second ballot replaces the first.
+    const [first] = members as [TestUser];
+    await cast(first, vote, 'abstain');
+    const changed = await cast(first, vote, 'against');
+    expect(changed.body.ballots?.filter((ballot) => ballot.userId === first.id)).toEqual([{ userId: first.id, choice: 'against' }]);
+    expect(changed.body.ballotsCast).toBe(members.length);
+  });
+
+  it('should refuse ballots from those who do not vote, unknown choices, and anything after the close, which records the decision', async () => {
+    const { item } = await runningMeeting();
+    const vote = await open(item, { question: unique('Luluskan bajet?'), ballot: 'named' });
+    const watcher = await subscribed(secretariat);
+
+    const byObserver = await cast(observer, vote, 'for');
+    expect([byObserver.status, byObserver.body.code]).toEqual([403, 'not_voting']);
+    const byAbsent = await cast(absent, vote, 'for');
+    expect([byAbsent.status, byAbsent.body.code]).toEqual([403, 'not_voting']);
+    const unknown = await cast(members[0] as TestUser, vote, 'maybe');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.issues?.map((issue) => issue.field)).toEqual(['choice']);
+
+    expect((await cast(members[0] as TestUser, vote, 'for')).status).toBe(200);
+    expect((await cast(members[1] as TestUser, vote, 'for')).status).toBe(200);
+    expect((await cast(members[2] as TestUser, vote, 'against')).status).toBe(200);
+
+    const byMember = await app.request('POST', `/api/votes/${vote.id}/close`, (members[0] as TestUser).token);
+    expect(byMember.status).toBe(403);
+    const closed = await app.request<Vote>('POST', `/api/votes/${vote.id}/close`, chair.token);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', tally: { for: 2, against: 1, abstain: 0 } });
+    expect(closed.body.decisionId).toEqual(expect.any(String));
+    const decisions = await app.request<Decision[]>('GET', `/api/agenda-items/${item.id}/decisions`, chair.token);
+    const decision = decisions.body.find((d) => d.id === closed.body.decisionId);
+    expect(decision?.text).toContain('Setuju: 2; Tidak setuju: 1; Berkecuali: 0');
+
+    const again = await app.request<{ code: string }>('POST', `/api/votes/${vote.id}/close`, chair.token);
+    expect([again.status, again.body.code]).toEqual([409, 'vote_closed']);
+    const late = await cast(members[3] as TestUser, vote, 'for');
+    expect([late.status, late.body.code]).toEqual([409, 'vote_closed']);
+
+    const types =
+      (await watcher.waitForEntity(vote.id, 'vote.closed')) && watcher.events.filter((e) => e.entityId === vote.id).map((e) => e.type);
+    expect(types).toEqual(['vote.tallied', 'vote.tallied', 'vote.tallied', 'vote.closed']);
+  });
+
+  it('should never tie a secret ballot to its voter on any channel; the chair sees only the tally', async () => {
+    const { item } = await runningMeeting();
+    const marker = `MARKER-${unique('choice')}`;
+    const watchers = await Promise.all([chair, secretariat, ...members].map(subscribed));
+    const after = (await app.request<{ latestSeq: number }>('GET', `/api/committees/${committee.id}/events?after=0&limit=1`, chair.token))
+      .body.latestSeq;
+    const vote = await open(item, {
+      question: unique('Pilih rakan kongsi'),
+      options: ['Agensi A', marker, 'Berkecuali'],
+      ballot: 'secret',
+    });
+    const [markerVoter, other] = members as [TestUser, TestUser];
+    expect((await cast(markerVoter, vote, marker)).status).toBe(200);
+    const second = await cast(other, vote, 'Agensi A');
+    expect(second.status).toBe(200);
+    // While open: who has voted and how many, never a count by choice.
+    expect(second.body).toMatchObject({ ballotsCast: 2, tally: null, ballots: null });
+    expect(new Set(second.body.voterIds)).toEqual(new Set([markerVoter.id, other.id]));
+    const again = await cast(markerVoter, vote, 'Agensi A');
+    expect([again.status, again.body.code]).toEqual([409, 'already_voted']);
+
+    /** Whatever a channel sent about the vote, without the options the chair wrote (where the marker is a label). */
+    const withoutOptions = (value: unknown): string =>
+      JSON.stringify(value, (key, field) => {
+        // The options (labels the chair wrote) and the final tally (counts by option) name the marker by design.
+        if (key === 'options' || (key === 'tally' && field !== null)) return undefined;
+        return field && typeof field === 'object' && (field as { field?: unknown }).field === 'tally' ? undefined : field;
+      });
+    const openViews = [
+      (await app.request('GET', `/api/votes/${vote.id}`, chair.token)).body,
+      (await app.request('GET', `/api/votes/${vote.id}`, markerVoter.token)).body,
+      (await app.request('GET', `/api/meetings/${vote.meetingId}/votes`, chair.token)).body,
+    ];
+    for (const view of openViews) expect(withoutOptions(view)).not.toContain(marker);
+
+    const closed = await app.request<Vote>('POST', `/api/votes/${vote.id}/close`, chair.token);
+    expect(closed.status).toBe(200);
+    // Positive control: the chair sees the tally, the marker counted once.
+    expect(closed.body.tally).toEqual({ 'Agensi A': 1, [marker]: 1, Berkecuali: 0 });
+    expect(closed.body.ballots).toBeNull();
+
+    // Socket, catch-up and activity: the vote's events carry no choice beside a voter.
+    for (const client of watchers) {
+      await client.waitForEntity(vote.id, 'vote.closed');
+      const events = client.events.filter((e) => e.entityId === vote.id);
+      for (const event of events) expect(withoutOptions(event)).not.toContain(marker);
+    }
+    for (const user of [chair, markerVoter]) {
+      const { events } = await app.catchUp(user.token, committee.id, after);
+      const ofVote = events.filter((e) => e.entityId === vote.id);
+      expect(ofVote.map((e) => e.type)).toEqual(['vote.opened', 'vote.tallied', 'vote.tallied', 'vote.closed']);
+      for (const event of ofVote) expect(withoutOptions(event)).not.toContain(marker);
+      const activity = await app.request<{ items: unknown[] }>(
+        'GET',
+        `/api/committees/${committee.id}/activity?entityId=${vote.id}`,
+        user.token,
+      );
+      expect(activity.status).toBe(200);
+      expect(activity.body.items.length).toBeGreaterThan(0);
+      expect(withoutOptions(activity.body)).not.toContain(marker);
+    }
+
+    // Stored apart: the audit rows never hold a choice; the choices hold no voter, time or order.
+    const { dataSource } = sql(app);
+    const audit: Array<{ before: unknown; after: unknown }> = await dataSource.query(
+      'SELECT before, after FROM audit_entries WHERE entity_id = $1',
+      [vote.id],
+    );
+    expect(audit).toHaveLength(4);
+    for (const row of audit) expect(withoutOptions(row)).not.toContain(marker);
+    const columns: Array<{ column_name: string }> = await dataSource.query(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'vote_choices' ORDER BY column_name",
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(['choice', 'id', 'vote_id']);
+    const cast_: Array<{ choice: string | null }> = await dataSource.query('SELECT choice FROM vote_ballots_cast WHERE vote_id = $1', [
+      vote.id,
+    ]);
+    expect(cast_).toEqual([{ choice: null }, { choice: null }]);
+  });
+
+  it('should refuse a ballot, with code recused, from a member who declared an interest and stepped out of the item', async () => {
+    const { meeting, item } = await runningMeeting();
+    const vote = await open(item, { question: unique('Anugerah kontrak?'), ballot: 'named' });
+    const [recused, staying] = members as [TestUser, TestUser];
+    const declared = await app.request<Interest>('POST', `/api/agenda-items/${item.id}/interests`, recused.token, {
+      nature: 'Pengarah syarikat pembida',
+      stepsOut: true,
+    });
+    expect(declared.status).toBe(201);
+    expect(declared.body).toMatchObject({ userId: recused.id, stepsOut: true, subjectId: item.id, meetingId: meeting.id });
+    const refused = await cast(recused, vote, 'for');
+    expect([refused.status, refused.body.code]).toEqual([403, 'recused']);
+    // One who declared without stepping out still votes.
+    expect(
+      (
+        await app.request('POST', `/api/agenda-items/${item.id}/interests`, staying.token, {
+          nature: 'Pemegang saham kecil',
+          stepsOut: false,
+        })
+      ).status,
+    ).toBe(201);
+    expect((await cast(staying, vote, 'for')).status).toBe(200);
+
+    const register = await app.request<Interest[]>('GET', `/api/meetings/${meeting.id}/interests`, chair.token);
+    expect(register.body.map((interest) => [interest.userName, interest.stepsOut])).toEqual([
+      [recused.user.name, true],
+      [staying.user.name, false],
+    ]);
+  });
+});
