@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Decision, EventEnvelope, Interest, Meeting, Vote } from '@sidang/shared';
+import type { AgendaItem, Decision, EventEnvelope, Interest, ItemQuorum, Meeting, Vote } from '@sidang/shared';
 import { sql } from './support/db.js';
 import { aCommittee, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
 import { type LiveClient, TestApp } from './support/harness.js';
@@ -262,12 +262,19 @@ describe('votes in the meeting', () => {
     const { meeting, item } = await runningMeeting();
     const vote = await open(item, { question: unique('Anugerah kontrak?'), ballot: 'named' });
     const [recused, staying] = members as [TestUser, TestUser];
+    const quorumOf = async () => (await app.request<ItemQuorum>('GET', `/api/agenda-items/${item.id}/quorum`, chair.token)).body;
+    const before = await quorumOf();
+    expect(before.steppedOut).toEqual([]);
     const declared = await app.request<Interest>('POST', `/api/agenda-items/${item.id}/interests`, recused.token, {
       nature: 'Pengarah syarikat pembida',
       stepsOut: true,
     });
     expect(declared.status).toBe(201);
     expect(declared.body).toMatchObject({ userId: recused.id, stepsOut: true, subjectId: item.id, meetingId: meeting.id });
+    // Leaves the item's quorum: neither voting nor present.
+    const after = await quorumOf();
+    expect(after.steppedOut).toEqual([recused.id]);
+    expect([after.quorum.voting, after.quorum.present]).toEqual([before.quorum.voting - 1, before.quorum.present - 1]);
     const refused = await cast(recused, vote, 'for');
     expect([refused.status, refused.body.code]).toEqual([403, 'recused']);
     // One who declared without stepping out still votes.

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { castBallotSchema, declareInterestSchema, type Interest, openVoteSchema, type Vote } from '@sidang/shared';
+import { castBallotSchema, declareInterestSchema, type Interest, type ItemQuorum, openVoteSchema, type Vote } from '@sidang/shared';
 import type { z } from 'zod';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
@@ -56,6 +56,11 @@ export class DecidingController {
     @Body(new ZodValidationPipe(declareInterestSchema)) body: z.output<typeof declareInterestSchema>,
   ): Promise<Interest> {
     return this.interests.declareOnItem(actor, id, body);
+  }
+
+  @Get('agenda-items/:id/quorum')
+  itemQuorum(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<ItemQuorum> {
+    return this.interests.itemQuorum(actor, id);
   }
 
   @Get('meetings/:meetingId/interests')

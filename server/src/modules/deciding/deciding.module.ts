@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '../../access/access.module.js';
+import { CommitteesModule } from '../committees/committees.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { DecidingController } from './deciding.controller.js';
 import { DECIDING_ENTITIES } from './deciding.entities.js';
@@ -10,7 +11,7 @@ import { VotesService } from './votes.service.js';
 
 /** Deciding: votes in the meeting and declarations of interest. */
 @Module({
-  imports: [AccessModule, MeetingsModule, TypeOrmModule.forFeature(DECIDING_ENTITIES)],
+  imports: [AccessModule, CommitteesModule, MeetingsModule, TypeOrmModule.forFeature(DECIDING_ENTITIES)],
   controllers: [DecidingController],
   providers: [VotesService, InterestsService],
   exports: [InterestsService],

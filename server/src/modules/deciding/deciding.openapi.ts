@@ -1,4 +1,4 @@
-import { castBallotSchema, declareInterestSchema, interestSchema, openVoteSchema, voteSchema } from '@sidang/shared';
+import { castBallotSchema, declareInterestSchema, interestSchema, itemQuorumSchema, openVoteSchema, voteSchema } from '@sidang/shared';
 import { z } from 'zod';
 import { describeTag, FORBIDDEN, idParams } from '../../common/openapi.js';
 
@@ -58,4 +58,11 @@ describe({
   summary: "The meeting's register of declarations of interest",
   params: meetingParams,
   response: z.array(interestSchema),
+});
+describe({
+  method: 'get',
+  path: '/api/agenda-items/:id/quorum',
+  summary: "The quorum while the item is discussed: the meeting's, without those who stepped out of it",
+  params: idParams,
+  response: itemQuorumSchema,
 });

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { clearedLevels, type DeclareInterest, type Interest, projectFor } from '@sidang/shared';
+import { clearedLevels, type DeclareInterest, type Interest, type ItemQuorum, projectFor, quorumOf } from '@sidang/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import type { Actor } from '../../access/actor.js';
 import { UserEntity } from '../../access/user.entity.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel } from '../../changes/origin-level.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
+import { CommitteeSettingsService } from '../committees/committee-settings.service.js';
 import { AgendaItemEntity } from '../meetings/agenda-item.entity.js';
+import { AttendanceService } from '../meetings/attendance.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { InterestEntity } from './interest.entity.js';
 
@@ -53,6 +55,8 @@ export class InterestsService {
     private readonly meetings: MeetingsService,
     private readonly changes: ChangesService,
     private readonly records: RecordKit,
+    private readonly attendance: AttendanceService,
+    private readonly settings: CommitteeSettingsService,
   ) {}
 
   /** The caller's own declaration on an agenda item they may see; it takes the item's level. */
@@ -91,6 +95,19 @@ export class InterestsService {
       .orderBy('i.created_at', 'ASC')
       .getMany();
     return Promise.all(rows.map(async (row) => projectFor(await toInterest(row, this.interests.manager), access.clearance)));
+  }
+
+  /**
+   * The quorum while `agendaItemId` is discussed: the one quorum rule (`quorumOf`) over the
+   * meeting's attendance, without the voting members who stepped out of the item.
+   */
+  async itemQuorum(actor: Actor, agendaItemId: string): Promise<ItemQuorum> {
+    const { item, meeting } = await this.meetings.visibleItem(actor, agendaItemId);
+    const attendance = await this.attendance.get(actor, meeting.id);
+    const settings = await this.settings.quorumSettings(meeting.committeeId);
+    const steppedOut = [...((await this.steppedOut([item.id])).get(item.id) ?? [])].sort();
+    const quorum = quorumOf(attendance.attendees, { ...settings, excludedUserIds: steppedOut });
+    return { agendaItemId: item.id, meetingId: meeting.id, quorum, steppedOut };
   }
 
   /** Who stepped out of the given items (for the quorum while one is current, and the item's papers). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { clearedLevels, DEFAULT_VOTE_OPTIONS, type OpenVote, projectFor, type Role, type Vote } from '@sidang/shared';
+import { clearedLevels, DEFAULT_VOTE_OPTIONS, isVotingRole, type OpenVote, projectFor, type Vote } from '@sidang/shared';
 import type { EntityManager, Repository } from 'typeorm';
 import type { CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
@@ -10,6 +10,7 @@ import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel } from '../../changes/origin-level.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { NotFoundError } from '../../common/errors.js';
+import { CommitteeSettingsService } from '../committees/committee-settings.service.js';
 import { AgendaItemEntity } from '../meetings/agenda-item.entity.js';
 import { AttendanceEntity } from '../meetings/attendance.entity.js';
 import { DecisionsService } from '../meetings/decisions.service.js';
@@ -28,9 +29,6 @@ export const VOTES: RecordDefinition<VoteEntity, Vote> = {
   hardDelete: true,
   toWire: toVote,
 };
-
-/** Roles that vote: the chair, the secretariat and members (observers and guests do not). */
-const VOTING_ROLES: readonly Role[] = ['chair', 'secretariat', 'member'];
 
 /** How the default options read in the decision recorded (the committee's minutes are in Bahasa Malaysia). */
 const OPTION_WORDS: Readonly<Record<string, string>> = { for: 'Setuju', against: 'Tidak setuju', abstain: 'Berkecuali' };
@@ -56,6 +54,7 @@ export class VotesService {
     private readonly decisions: DecisionsService,
     private readonly changes: ChangesService,
     private readonly records: RecordKit,
+    private readonly settings: CommitteeSettingsService,
   ) {}
 
   /** The votes of a meeting the reader may see (their items' and the meeting's levels), oldest first. */
@@ -198,7 +197,8 @@ export class VotesService {
   }
 
   /**
-   * Who may cast a ballot: a voting member of the committee marked present at the meeting, who
+   * Who may cast a ballot: a voting member of the committee (the quorum's rule: chair and members,
+   * the secretariat when the committee's settings say so) marked present at the meeting, who
    * has not stepped out of the item after declaring an interest.
    */
   private async requireVoter(access: CommitteeAccess, vote: VoteEntity, manager: EntityManager): Promise<void> {
@@ -206,7 +206,8 @@ export class VotesService {
       where: { subjectId: vote.agendaItemId, userId: access.actor.id, stepsOut: true },
     });
     if (recused) throw decidingErrors.recused();
-    if (!VOTING_ROLES.includes(access.role)) throw decidingErrors.notVoting();
+    const { secretariatVotes } = await this.settings.quorumSettings(vote.committeeId, manager);
+    if (!isVotingRole(access.role, secretariatVotes)) throw decidingErrors.notVoting();
     const mark = await manager.findOne(AttendanceEntity, { where: { meetingId: vote.meetingId, userId: access.actor.id } });
     if (mark?.status !== 'present') throw decidingErrors.notVoting();
   }
