@@ -16,6 +16,8 @@ export interface Reader {
   name: string;
   /** Envelopes the client applied, in the order it applied them (each seq at most once, by design). */
   applied: EventEnvelope[];
+  /** When each seq was applied (ms since the epoch). */
+  appliedAt: Map<number, number>;
   /** Every envelope the socket delivered, as it arrived (duplicates would show here). */
   delivered: EventEnvelope[];
   /** Connection states in order, with when each began and the newest seq applied by then. */
@@ -45,6 +47,7 @@ export interface ReaderOptions {
 
 export function openReader(options: ReaderOptions): Reader {
   const applied: EventEnvelope[] = [];
+  const appliedAt = new Map<number, number>();
   const delivered: EventEnvelope[] = [];
   const states: Reader['states'] = [];
   const socket = io(options.url, {
@@ -64,12 +67,16 @@ export function openReader(options: ReaderOptions): Reader {
     queryClient,
     onStateChange: (state) => states.push({ state, at: Date.now(), appliedSeq: applied.at(-1)?.seq ?? 0 }),
     onUnauthorized: () => states.push({ state: 'offline', at: Date.now(), appliedSeq: applied.at(-1)?.seq ?? 0 }),
-    onApply: (envelope) => applied.push(envelope),
+    onApply: (envelope) => {
+      applied.push(envelope);
+      appliedAt.set(envelope.seq, Date.now());
+    },
     createSocket: () => socket,
   });
   const reader: Reader = {
     name: options.name,
     applied,
+    appliedAt,
     delivered,
     states,
     get state() {

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type ErrorCode, errorCodeOfStatus } from '@sidang/shared';
 import type { Response } from 'express';
-import { isPoolTimeout } from '../database/data-source.js';
+import { isDatabaseUnavailable, isPoolTimeout } from '../database/data-source.js';
 
 /** PostgreSQL errors caused by what the client sent rather than by the server. */
 const CLIENT_PG_ERRORS: Record<string, number> = {
@@ -55,6 +55,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const pgStatus = typeof code === 'string' ? CLIENT_PG_ERRORS[code] : undefined;
     if (pgStatus) {
       return { status: pgStatus, body: { statusCode: pgStatus, message: 'The request does not fit the stored data' } };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Stopped or restarting: the request may be tried again once it answers (readiness says when).
+      this.logger.warn(`The database does not answer (${(exception as Error).message}); answered 503`);
+      return { status: 503, body: { statusCode: 503, message: 'The database does not answer; try again shortly', retryAfter: 1 } };
     }
     return { status: 500, body: { statusCode: 500, message: 'Internal server error' } };
   }

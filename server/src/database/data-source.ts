@@ -47,6 +47,38 @@ export function isPoolTimeout(error: unknown): boolean {
   return false;
 }
 
+/**
+ * SQLSTATEs of a database that is not there (class 08, connection exception) or is going or
+ * coming back (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+ */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123])$/;
+/** Socket errors of a connection to a database that went away. */
+const UNAVAILABLE_SOCKET_CODES = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'];
+/** Messages of `pg` for a connection that ended under a query. */
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'terminating connection due to administrator command',
+];
+
+/**
+ * True for the error a query gets while the database does not answer (stopped, restarting, out
+ * of reach): a passing fault the request may retry, not a defect of the server.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 4; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_SOCKET_CODES.includes(code))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.includes(message)) return true;
+    // Several addresses tried (IPv4 and IPv6): an AggregateError of refusals.
+    const errors = (cause as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length > 0 && errors.every((inner) => isDatabaseUnavailable(inner))) return true;
+    cause = (cause as { driverError?: unknown; cause?: unknown }).driverError ?? (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK_KEY = 7_301_2025;
 
