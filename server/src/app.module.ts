@@ -17,6 +17,7 @@ import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { HomeModule } from './modules/home/home.module.js';
 import { LinksModule } from './modules/links/links.module.js';
+import { MeetingPackModule } from './modules/meeting-pack/meeting-pack.module.js';
 import { MeetingsModule } from './modules/meetings/meetings.module.js';
 import { MinutesModule } from './modules/minutes/minutes.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
         ExportsModule,
         MinutesModule,
         DocumentsModule,
+        MeetingPackModule,
         HomeModule,
         NotificationsModule,
       ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classificationSchema, declassificationReasonSchema } from '../access/classification.js';
+import { LOCALES } from '../auth/auth.constants.js';
 import { ANNOTATION_VISIBILITIES, PAPER_STATUSES } from './document.constants.js';
 
 export * from './document.constants.js';
@@ -164,4 +165,9 @@ export type UpdateAnnotation = z.infer<typeof updateAnnotationSchema>;
 export const fileVersionParamsSchema = z.strictObject({
   id: z.uuid(),
   fileVersion: z.coerce.number().int().min(1).max(1_000_000),
+});
+
+/** `GET /api/meetings/:id/pack.pdf`: the language of the pack (default: the reader's own). */
+export const meetingPackQuerySchema = z.strictObject({
+  lang: z.enum(LOCALES).optional().describe("The pack's language (page numbers, cover); default the caller's own"),
 });

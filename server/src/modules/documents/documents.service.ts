@@ -325,9 +325,11 @@ export class DocumentsService {
     return rows;
   }
 
-  /** The stored content of a document the caller has already checked the reader may see. */
-  readStored(document: Pick<DocumentEntity, 'storageKey'>): Promise<Readable> {
-    return this.storage.get(document.storageKey);
+  /** The stored content of a document the caller has already checked the reader may see, whole (a compiled pack). */
+  async readStoredBytes(document: Pick<DocumentEntity, 'storageKey'>): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.storage.get(document.storageKey)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   }
 
   /** The content, for a reader cleared for the document and everything that governs it. */

@@ -27,7 +27,7 @@ let ready: PdfMake | undefined;
  * pdfmake with its Roboto embedded from memory, and no file or URL reachable from a document.
  * Loaded on the first PDF, not with the app.
  */
-async function pdfmake(): Promise<PdfMake> {
+export async function pdfmake(): Promise<PdfMake> {
   if (ready) return ready;
   const instance = (await import('pdfmake')).default as unknown as PdfMake;
   const root = dirname(createRequire(import.meta.url).resolve('pdfmake/package.json'));
