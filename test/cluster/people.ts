@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { ActionItem, CatchUpPage, EventEnvelope } from '@sidang/shared';
 import { api, DEMO_USERS, demoCommittee, login } from '../support/server-process.js';
 
@@ -100,4 +101,49 @@ export function keepWriting(
       return log;
     },
   };
+}
+
+/**
+ * A POST whose body arrives in two halves: the first now, the rest on `finish()`. Between the
+ * two the request is in flight on the server (it has its headers and waits for the body).
+ */
+export function slowPost<T>(
+  url: string,
+  person: Person,
+  path: string,
+  body: unknown,
+): { finish(): void; response: Promise<{ status: number; body: T }> } {
+  const json = JSON.stringify(body);
+  const half = Math.floor(json.length / 2);
+  const outgoing = request(`${url}${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${person.token}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'content-length': Buffer.byteLength(json),
+    },
+  });
+  const response = new Promise<{ status: number; body: T }>((resolve, reject) => {
+    outgoing.on('response', (incoming) => {
+      let text = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      incoming.on('end', () => {
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // Not JSON: kept as text for the failure message.
+        }
+        resolve({ status: incoming.statusCode ?? 0, body: parsed as T });
+      });
+      incoming.on('error', reject);
+    });
+    outgoing.on('error', reject);
+  });
+  outgoing.write(json.slice(0, half));
+  return { finish: () => outgoing.end(json.slice(half)), response };
 }
