@@ -76,8 +76,8 @@ export function BilateralListPage() {
             <CountryTag code={meeting.country} committeeId={committeeId} />
             <RowLink register={bilateral} record={meeting} text={meeting.counterpart} />
             <span className="register-row__meta">
-              <LevelBadge level={meeting.level} />
               <ClassificationBadge level={meeting.classification} />
+              <LevelBadge level={meeting.level} />
               {open !== undefined && open > 0 && (
                 <span className="badge badge--count" data-testid="open-commitments">
                   {t('registers.bilateral.openCommitments', { count: open })}

@@ -1,5 +1,5 @@
 import type { Classification } from '@sidang/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ViewState } from '../../../lib/offline/view-state.ts';
@@ -166,19 +166,31 @@ export function RecordProblem({ text, back, onRetry }: { text: string; back: str
 /** The tabs between the three registers. */
 export function RegisterTabs({ committeeId, current }: { committeeId: string; current: 'bilateral' | 'negotiations' | 'rnd' }) {
   const { t } = useTranslation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: the current one is brought into view, the page stays put.
+  useEffect(() => {
+    const bar = nav.current;
+    const tab = bar?.querySelector<HTMLElement>(`[data-tab="${current}"]`);
+    if (!bar || !tab) return;
+    const left = tab.offsetLeft - bar.offsetLeft;
+    if (left < bar.scrollLeft || left + tab.offsetWidth > bar.scrollLeft + bar.clientWidth) {
+      bar.scrollLeft = Math.max(0, left - (bar.clientWidth - tab.offsetWidth) / 2);
+    }
+  }, [current]);
   const tabs = [
     { key: 'bilateral', to: 'bilateral', label: t('registers.bilateral.title') },
     { key: 'negotiations', to: 'negotiations', label: t('registers.negotiations.title') },
     { key: 'rnd', to: 'rnd', label: t('registers.rnd.title') },
   ] as const;
   return (
-    <nav className="register-tabs" aria-label={t('registers.title')}>
+    <nav className="register-tabs" aria-label={t('registers.title')} ref={nav}>
       {tabs.map((tab) => (
         <Link
           key={tab.key}
           to={`/c/${committeeId}/registers/${tab.to}`}
           className={tab.key === current ? 'register-tabs__tab active' : 'register-tabs__tab'}
           aria-current={tab.key === current ? 'page' : undefined}
+          data-tab={tab.key}
         >
           {tab.label}
         </Link>

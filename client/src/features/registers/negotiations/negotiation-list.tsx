@@ -48,9 +48,9 @@ export function NegotiationListPage() {
           <RowLink register={negotiations} record={negotiation} text={negotiation.title} />
           <span className="register-row__sub">{negotiation.counterpart}</span>
           <span className="register-row__meta">
+            <ClassificationBadge level={negotiation.classification} />
             <span className="badge">{t(`registers.negotiations.kind_${negotiation.kind}`)}</span>
             <NegotiationStatusBadge status={negotiation.status} />
-            <ClassificationBadge level={negotiation.classification} />
           </span>
         </>
       )}

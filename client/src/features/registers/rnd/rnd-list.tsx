@@ -50,9 +50,9 @@ export function RndListPage() {
             {project.valueChainStage && <> · {stageName(stages.data, project.valueChainStage, i18n.language)}</>}
           </span>
           <span className="register-row__meta">
+            <ClassificationBadge level={project.classification} />
             <TrlBar now={project.trlNow} target={project.trlTarget} />
             {project.slipping && <SlippingFlag />}
-            <ClassificationBadge level={project.classification} />
           </span>
         </>
       )}

@@ -1,0 +1,129 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { describe, expect, it } from '@jest/globals';
+import type { AgendaItem, Meeting } from '@sidang/shared';
+import type { Page } from 'playwright-core';
+import { blockingViolations } from '../support/accessibility.js';
+import { browserSuite } from '../support/browser-suite.js';
+import { api, DEMO_USERS } from '../support/server-process.js';
+
+/**
+ * What a phone may not do to a marking: cut it ("Restricte"), push it off the screen, or hide it
+ * behind a clipping or scrolling box; likewise the R&D TRL bar, and the active register tab
+ * must be in view. Returns one line per problem.
+ */
+function markingProblems(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const describe = (element: Element) =>
+      `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${(element.textContent ?? '').trim().slice(0, 30)}"`;
+    const whole = (element: Element, what: string) => {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return;
+      if (element.scrollWidth > element.clientWidth + 1) problems.push(`${what} cut: ${describe(element)}`);
+      if (box.left < -0.5 || box.right > window.innerWidth + 0.5)
+        problems.push(`${what} off the screen: ${describe(element)} ${box.left}–${box.right}`);
+      for (let box2 = element.parentElement; box2; box2 = box2.parentElement) {
+        const style = getComputedStyle(box2);
+        if (style.overflowX === 'visible') continue;
+        const outer = box2.getBoundingClientRect();
+        if (box.left < outer.left - 0.5 || box.right > outer.right + 0.5) {
+          problems.push(`${what} hidden by ${describe(box2)}: ${describe(element)}`);
+          break;
+        }
+      }
+    };
+    for (const badge of document.querySelectorAll('.badge--class')) whole(badge, 'marking');
+    for (const trl of document.querySelectorAll('.trl')) whole(trl, 'TRL bar');
+    for (const tab of document.querySelectorAll('.register-tabs__tab.active')) whole(tab, 'active tab');
+    return { problems, markings: document.querySelectorAll('.badge--class').length };
+  });
+}
+
+/**
+ * What a secretariat, a chair and a member on a phone meet on their first day (issue "the rough
+ * edges"): markings on a phone, the projector's contrast, one main landmark on the search page.
+ */
+describe('A first day in Sidang', () => {
+  const suite = browserSuite({ chair: { email: DEMO_USERS.chair, viewport: { width: 360, height: 740 } } });
+
+  const PAGES: Array<[string, string]> = [
+    ['/actions', '[data-testid="action-item-row"]'],
+    ['/registers/bilateral', '[data-testid="bilateral-row"]'],
+    ['/registers/negotiations', '[data-testid="negotiation-row"]'],
+    ['/registers/rnd', '[data-testid="rnd-row"]'],
+    ['/meetings', '[data-testid="meeting-row"]'],
+  ];
+
+  for (const width of [360, 320]) {
+    it(`should keep every marking whole and on the screen at ${width} px, the TRL bars and the active register tab too`, async () => {
+      const page = suite.chair?.page as Page;
+      await page.setViewportSize({ width, height: 740 });
+      for (const [path, row] of PAGES) {
+        await page.goto(`${suite.server?.url}/c/${suite.committeeId}${path}`);
+        await page.locator(row).first().waitFor();
+        const { problems, markings } = await markingProblems(page);
+        expect({ path, problems }).toEqual({ path, problems: [] });
+        expect(markings).toBeGreaterThan(0);
+      }
+      // A meeting's page (its agenda and papers) and a register record's page.
+      const opened: Array<[string, string, string]> = [
+        ['/meetings', 'meeting-row', 'meeting-page'],
+        ['/registers/negotiations', 'negotiation-row', 'links-panel'],
+      ];
+      for (const [list, row, open] of opened) {
+        await page.goto(`${suite.server?.url}/c/${suite.committeeId}${list}`);
+        await page.getByTestId(row).first().getByRole('link').first().click();
+        await page.getByTestId(open).waitFor();
+        await page.locator('main .badge--class').first().waitFor();
+        const { problems } = await markingProblems(page);
+        expect({ page: page.url(), problems }).toEqual({ page: page.url(), problems: [] });
+      }
+    }, 90_000);
+  }
+
+  it("should show the projector's current item with meta text at 4.5:1 or more (axe clean)", async () => {
+    const page = suite.chair?.page as Page;
+    const url = suite.server?.url ?? '';
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const meeting = await api<Meeting>(url, suite.token, 'POST', `/api/committees/${suite.committeeId}/meetings`, {
+      title: `Projector contrast ${Date.now()}`,
+      startsAt: new Date().toISOString(),
+      status: 'scheduled',
+    });
+    expect(meeting.status).toBe(201);
+    const item = await api<AgendaItem>(url, suite.token, 'POST', `/api/meetings/${meeting.body.id}/agenda-items`, {
+      title: 'Magnet plant feasibility',
+      presenter: 'JMG',
+      durationMinutes: 20,
+    });
+    expect(item.status).toBe(201);
+    const started = await api<Meeting>(url, suite.token, 'PATCH', `/api/meetings/${meeting.body.id}`, {
+      version: meeting.body.version,
+      status: 'in_progress',
+    });
+    expect(started.status).toBe(200);
+    const current = await api(url, suite.token, 'POST', `/api/meetings/${meeting.body.id}/current-item`, { agendaItemId: item.body.id });
+    expect(current.status).toBe(200);
+    await page.goto(`${url}/c/${suite.committeeId}/meetings/${meeting.body.id}/projector`);
+    const row = page.locator(`[data-testid="projector"] [aria-current="step"]`);
+    await row.waitFor();
+    await row.locator('.agenda__meta').first().waitFor();
+    expect(await blockingViolations(page, 'projector, current item with its presenter and time')).toEqual([]);
+  }, 60_000);
+
+  it('should give the search page one main landmark (axe clean) on a desk and a phone', async () => {
+    const page = suite.chair?.page as Page;
+    for (const width of [1440, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${suite.server?.url}/c/${suite.committeeId}/search?q=magnet`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.getByRole('main').count()).toBe(1);
+      expect(await blockingViolations(page, `search page at ${width} px`)).toEqual([]);
+      // Landmark rules are "moderate" in axe: none of them either.
+      const landmarks = (await new AxeBuilder({ page }).analyze()).violations
+        .filter((violation) => violation.id.startsWith('landmark') || violation.id === 'region')
+        .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+      expect({ width, landmarks }).toEqual({ width, landmarks: [] });
+    }
+  }, 60_000);
+});
