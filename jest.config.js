@@ -80,6 +80,7 @@ export default {
         '<rootDir>/test/integration/home.spec.ts',
         '<rootDir>/test/integration/{paper-records,meeting-pack}.spec.ts',
         '<rootDir>/test/integration/deciding-{votes,resolutions}.spec.ts',
+        '<rootDir>/test/integration/operations.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
       globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import helmet, { strictTransportSecurity } from 'helmet';
+import type { DestinationStream } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule, type ResolvedConfig } from './app.module.js';
 import { AppIoAdapter } from './common/app-io.adapter.js';
@@ -14,14 +15,27 @@ import { createLogger, PinoNestLogger } from './common/logger.js';
 import { methodGuard } from './common/method-guard.js';
 import { noStore } from './common/no-store.js';
 import { knownRoutes } from './common/openapi.js';
+import { reenterRequestContext, requestContext } from './common/request-context.js';
+import { Lifecycle } from './observability/lifecycle.js';
+import { Metrics } from './observability/metrics.js';
+import { metricsEndpoint } from './observability/metrics-endpoint.js';
+import { drainAndClose } from './observability/shutdown.js';
 import { seedDemo } from './seed/demo-seed.js';
 import { serveClient } from './static/client-assets.js';
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
+export interface CreateAppOptions {
+  /** Where log lines go instead of standard output (tests read them). */
+  logDestination?: DestinationStream;
+}
+
+/** The socket.io adapter of each app: its shutdown closes the adapter's servers' connections. */
+const ioAdapters = new WeakMap<NestExpressApplication, AppIoAdapter>();
+
 /** Builds the whole app (API, realtime, built client) without listening. Tests use it too. */
-export async function createApp(config: ResolvedConfig): Promise<NestExpressApplication> {
-  const logger = createLogger(config.LOG_LEVEL);
+export async function createApp(config: ResolvedConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT, options.logDestination);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
@@ -29,9 +43,23 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
   // Behind a proxy its X-Forwarded-For / -Proto say who the client is and whether it used HTTPS;
   // believed only from the proxies TRUST_PROXY names (default: none).
   app.set('trust proxy', config.TRUST_PROXY);
+  // First: every request gets its id (X-Request-Id in and out), which its log lines and error body carry.
+  app.use(requestContext);
+  const metrics = app.get(Metrics);
+  app.use(metrics.httpMiddleware());
+  // While the instance drains, every answer closes its connection, so clients reconnect elsewhere.
+  const lifecycle = app.get(Lifecycle);
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    if (lifecycle.draining) response.setHeader('Connection', 'close');
+    next();
+  });
+  // Prometheus text for a scraper on this machine or one with METRICS_TOKEN; a 404 for anyone else.
+  app.use('/metrics', metricsEndpoint(metrics, config.METRICS_TOKEN));
   app.use(
     pinoHttp({
       logger,
+      // The id requestContext gave the request (pino-http would otherwise make its own).
+      genReqId: (request) => (request as { id?: string }).id ?? '',
       // Method, path and outcome only: headers carry bearer tokens and never reach the log.
       serializers: {
         req: (request: { method: string; url: string }) => ({ method: request.method, url: request.url }),
@@ -46,9 +74,13 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
   // Routes are described when their modules load, before the first request: read them once then.
   app.use(methodGuard(() => (routes ??= knownRoutes())));
   app.useBodyParser('json', { limit: '256kb' });
+  // The body parser's stream events run outside the request's context: enter it again.
+  app.use(reenterRequestContext);
   app.setGlobalPrefix('api');
-  app.useGlobalFilters(new HttpExceptionFilter());
-  app.useWebSocketAdapter(new AppIoAdapter(app, config.ALLOWED_ORIGINS));
+  app.useGlobalFilters(new HttpExceptionFilter(() => metrics.poolTimeouts.inc()));
+  const ioAdapter = new AppIoAdapter(app, config.ALLOWED_ORIGINS);
+  ioAdapters.set(app, ioAdapter);
+  app.useWebSocketAdapter(ioAdapter);
   app.use(
     helmet({
       // 'self' covers same-origin ws:/wss: in CSP Level 3 browsers; socket.io falls back to
@@ -78,4 +110,12 @@ export async function createApp(config: ResolvedConfig): Promise<NestExpressAppl
   server.headersTimeout = 66_000;
   if (config.SEED_DEMO) await seedDemo(app, config.DEMO_PASSWORD, logger);
   return app;
+}
+
+/**
+ * SIGTERM: drain (stop accepting, close live sockets so their clients reconnect elsewhere,
+ * let in-flight requests finish), then close the app (workers, Redis, the database pool).
+ */
+export function shutdownApp(app: NestExpressApplication, log?: (message: string) => void): Promise<void> {
+  return drainAndClose(app, { ioServers: ioAdapters.get(app)?.servers ?? [], log });
 }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { createApp } from './app.js';
+import { createApp, shutdownApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DataDirLockedError } from './database/embedded.js';
 import { openStore } from './database/store.js';
+import { SHUTDOWN_HARD_LIMIT_MS } from './observability/shutdown.js';
 import { demoAccountsLine, embeddedStoreExists, openingLine } from './startup-log.js';
 
 async function main(): Promise<void> {
@@ -24,15 +25,27 @@ async function main(): Promise<void> {
   const where = store.embedded ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL at DATABASE_URL';
   console.log(`Sidang is up on http://localhost:${config.PORT} (${where}${config.REDIS_URL ? ', Redis fan-out' : ''}).`);
   const accounts = demoAccountsLine(config);
-  if (accounts) console.log(accounts);
+  console.log(accounts ?? 'No demo accounts (SEED_DEMO is off). The first administrator: npm run admin:create -- --email <address>');
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`${signal}: closing`);
-    await app.close().catch(() => undefined);
+    const began = Date.now();
+    console.log(`${signal}: draining (at most ${SHUTDOWN_HARD_LIMIT_MS / 1000} s)`);
+    // Whatever hangs, the process is gone within the limit (an orchestrator's grace period).
+    const hardStop = setTimeout(() => {
+      console.error(`${signal}: not closed after ${SHUTDOWN_HARD_LIMIT_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_HARD_LIMIT_MS);
+    hardStop.unref();
+    try {
+      await shutdownApp(app, (message) => console.log(`${signal}: ${message}`));
+    } catch (error) {
+      console.error(`${signal}: closing failed:`, error);
+    }
     await store.stop().catch(() => undefined);
+    console.log(`${signal}: closed in ${Date.now() - began} ms`);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

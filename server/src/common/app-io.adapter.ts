@@ -8,6 +8,9 @@ import { originCheck } from './origin.js';
  * origins outside ALLOWED_ORIGINS (default: the app's own origin), whatever the gateway asks for.
  */
 export class AppIoAdapter extends IoAdapter {
+  /** Every socket.io server made here: a shutdown closes their connections. */
+  readonly servers: Server[] = [];
+
   constructor(
     app: INestApplicationContext,
     private readonly allowedOrigins: readonly string[] | undefined,
@@ -16,6 +19,8 @@ export class AppIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    return super.createIOServer(port, { ...options, allowRequest: originCheck(this.allowedOrigins) } as ServerOptions);
+    const server: Server = super.createIOServer(port, { ...options, allowRequest: originCheck(this.allowedOrigins) } as ServerOptions);
+    if (!this.servers.includes(server)) this.servers.push(server);
+    return server;
   }
 }

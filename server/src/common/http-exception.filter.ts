@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { type ErrorCode, errorCodeOfStatus } from '@sidang/shared';
 import type { Response } from 'express';
 import { isDatabaseUnavailable, isPoolTimeout } from '../database/data-source.js';
+import { requestIdOf } from './request-context.js';
 
 /** PostgreSQL errors caused by what the client sent rather than by the server. */
 const CLIENT_PG_ERRORS: Record<string, number> = {
@@ -15,12 +16,16 @@ const CLIENT_PG_ERRORS: Record<string, number> = {
 };
 
 /**
- * Every error leaves as `{statusCode, code, message, issues?}` (the shared `apiErrorSchema`). Errors raised by the HTTP layer for bad
+ * Every error leaves as `{statusCode, code, message, issues?, requestId}` (the shared `apiErrorSchema`;
+ * `requestId` is the request's `X-Request-Id`, which its log lines carry too). Errors raised by the HTTP layer for bad
  * input (malformed JSON, oversized bodies) keep their 4xx; only real faults become 500.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
+
+  /** `onPoolTimeout`: called for each request answered 503 for want of a database connection (a metric). */
+  constructor(private readonly onPoolTimeout: () => void = () => undefined) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
@@ -28,8 +33,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (isPoolTimeout(exception)) {
       // The database is busy, not broken: say so and when to try again, instead of a 500.
       this.logger.warn('No database connection became free in time (DB_ACQUIRE_TIMEOUT_MS); answered 503');
+      this.onPoolTimeout();
       response.setHeader('Retry-After', '1');
-      response.status(503).json({ statusCode: 503, message: 'The database is busy; try again shortly' });
+      response.status(503).json({
+        statusCode: 503,
+        code: errorCodeOfStatus(503),
+        message: 'The database is busy; try again shortly',
+        requestId: requestIdOf(response),
+      });
       return;
     }
     const { status, body } = this.describe(exception);
@@ -38,6 +49,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     body.code ??= errorCodeOfStatus(status);
     // A refusal that names a wait says it in the standard header too (seconds).
     if (typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
+    body.requestId = requestIdOf(response);
     response.status(status).json(body);
   }
 

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { type AppConfig, configSchema } from '../config/config.js';
+import { currentRequestId } from './request-context.js';
 
 export type LogFormat = AppConfig['LOG_FORMAT'];
 
@@ -57,9 +58,24 @@ function formatFromEnvironment(): LogFormat {
   return parsed.success ? parsed.data : 'pretty';
 }
 
-export function createLogger(level: string, format: LogFormat = formatFromEnvironment()): Logger {
-  const options = { level, base: { service: 'sidang' } };
-  return format === 'json' ? pino(options) : pino(options, prettyDestination());
+/**
+ * The request a log line belongs to: the one being served where it is written, else (the
+ * request's own completion line, written when the response finishes) the one its response
+ * answers.
+ */
+function requestIdMixin(record: object): { requestId?: string } {
+  const requestId = currentRequestId() ?? (record as { res?: { req?: { id?: unknown } } }).res?.req?.id;
+  return typeof requestId === 'string' ? { requestId } : {};
+}
+
+/**
+ * The process's logger. `destination` replaces standard output (tests read the lines); in the
+ * `pretty` format the lines are formatted before they reach it.
+ */
+export function createLogger(level: string, format: LogFormat = formatFromEnvironment(), destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'sidang' }, mixin: requestIdMixin };
+  if (format === 'json') return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ? prettyDestination(destination) : prettyDestination());
 }
 
 /** Nest's start-up chatter (one line per module and route): kept for LOG_LEVEL=debug. */

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { requestIdOf } from './request-context.js';
 
 interface KnownRoute {
   pattern: RegExp;
@@ -24,9 +25,13 @@ function isMultipart(contentType: string | undefined): boolean {
 }
 
 function refuse(response: Response, status: 405 | 415, code: string, message: string): void {
-  response
-    .status(status)
-    .json({ statusCode: status, error: status === 405 ? 'Method Not Allowed' : 'Unsupported Media Type', code, message });
+  response.status(status).json({
+    statusCode: status,
+    error: status === 405 ? 'Method Not Allowed' : 'Unsupported Media Type',
+    code,
+    message,
+    requestId: requestIdOf(response),
+  });
 }
 
 /**

@@ -150,8 +150,18 @@ export const configSchema = z.object({
    * their token alone.
    */
   ALLOWED_ORIGINS: optional(originList),
-  /** Seed the demo committee on first start of an empty database. */
-  SEED_DEMO: withDefault(booleanFlag, true),
+  /**
+   * Seed the demo committee (and its demo accounts) on first start of an empty database.
+   * Default: true, except with NODE_ENV=production, where demo accounts exist only when asked for.
+   */
+  SEED_DEMO: optional(booleanFlag),
+  /** Where the process runs: `production` seeds no demo accounts unless SEED_DEMO=true. */
+  NODE_ENV: optional(z.string().min(1)),
+  /**
+   * Bearer token that lets a scraper read GET /metrics from another machine (16+ characters).
+   * Without it, /metrics answers only connections from this machine's loopback interface.
+   */
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   /** Password of every demo account. */
   DEMO_PASSWORD: withDefault(z.string().min(8, 'must be at least 8 characters'), 'sidang-demo'),
   /** pino log level. */
@@ -191,7 +201,10 @@ export const configSchema = z.object({
   CLIENT_DIST: optional(z.string().min(1)),
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'SEED_DEMO'> & {
+  /** Resolved: SEED_DEMO as set, else true outside production. */
+  SEED_DEMO: boolean;
+};
 
 export class ConfigError extends Error {}
 
@@ -202,7 +215,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
   }
-  return parsed.data;
+  // Demo accounts share one known password: never made in production unless asked for.
+  return { ...parsed.data, SEED_DEMO: parsed.data.SEED_DEMO ?? parsed.data.NODE_ENV !== 'production' };
 }
 
 /** Injection token for the parsed configuration. */

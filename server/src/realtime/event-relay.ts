@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
 import { CLASSIFICATIONS, classificationAt, type FieldClassifications, rooms, SOCKET_EVENTS } from '@sidang/shared';
 import type { Subscription } from 'rxjs';
 import type { Server } from 'socket.io';
 import { ChangeBus } from '../changes/change-bus.js';
 import type { ChangeEventEntity } from '../changes/change-event.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { Metrics } from '../observability/metrics.js';
 import { ChangeLogRepository, type LoggedEvent } from './change-log.repository.js';
 import { raisedLevel, toEnvelope } from './envelope.js';
 
@@ -50,9 +51,15 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     private readonly bus: ChangeBus,
     private readonly log: ChangeLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   onModuleInit(): void {
+    this.metrics?.reportRealtime(() => ({
+      sockets: this.server?.of('/').sockets.size ?? 0,
+      subscriptions: this.subscriptionCount,
+      committees: this.cursors.size,
+    }));
     this.subscription = this.bus.committed$.subscribe(({ committeeId, events }) => this.notify(committeeId, events));
     // Safety net: a missed signal (e.g. a dropped Redis message) is made good within one sweep.
     this.sweep = setInterval(() => void this.sweepOnce(), this.config.RELAY_SWEEP_MS);
@@ -72,6 +79,13 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
   /** How many committees this node relays (one cursor each). */
   get cursorCount(): number {
     return this.cursors.size;
+  }
+
+  /** Committee subscriptions of this node's sockets (one per socket and committee). */
+  get subscriptionCount(): number {
+    let count = 0;
+    for (const cursor of this.cursors.values()) count += cursor.subscribers;
+    return count;
   }
 
   /** How many committee rooms exist on this node (at most four per relayed committee). */
@@ -111,7 +125,7 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     const cursor = this.cursors.get(committeeId);
     if (!cursor) return;
     if (!cursor.draining && committed[0]?.seq === cursor.seq + 1 && !committed.some(changesAccess)) {
-      for (const event of committed) this.relay(committeeId, cursor, event);
+      for (const event of committed) this.relay(committeeId, cursor, event, undefined, 'direct');
       return;
     }
     if (cursor.draining) {
@@ -129,7 +143,11 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
       const heads = await this.log.heads([...this.cursors.keys()]);
       for (const [committeeId, seq] of heads) {
         const cursor = this.cursors.get(committeeId);
-        if (cursor && seq > cursor.seq) this.notify(committeeId);
+        if (cursor && seq > cursor.seq) {
+          // Found by the sweep, not by a signal (a missed or late one): counted for /metrics.
+          if (!cursor.draining) this.metrics?.sweepCatchUps.inc();
+          this.notify(committeeId);
+        }
       }
     } catch (error) {
       this.logger.warn(`Relay sweep failed (tried again next time): ${(error as Error).message}`);
@@ -170,8 +188,11 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     cursor: Cursor,
     event: ChangeEventEntity,
     current: { level: number; fieldLevels: FieldClassifications | null } = { level: event.level, fieldLevels: null },
+    path: 'direct' | 'log' = 'log',
   ): void {
     if (event.seq <= cursor.seq) return;
+    // Commit → emit, by how the event came: this node's own commit, or read back from the log.
+    this.metrics?.relayLag.observe({ path }, Math.max(0, Date.now() - new Date(event.at).getTime()) / 1000);
     // One emit per distinct view: rooms whose clearance sees the same projection share it.
     let pending: { key: string; rooms: string[]; envelope: ReturnType<typeof toEnvelope> } | null = null;
     for (const clearance of CLASSIFICATIONS.slice(Math.max(event.level, current.level))) {

@@ -25,6 +25,12 @@ export const apiErrorSchema = z.object({
   issues: z.array(apiIssueSchema).optional().describe('One entry per invalid field'),
   retryAfter: z.number().int().optional().describe('On 429: seconds to wait (also in the Retry-After header)'),
   current: z.unknown().optional().describe('On 409: the record as it is stored now'),
+  requestId: z
+    .string()
+    .optional()
+    .describe(
+      "The request's id, also in the X-Request-Id response header and in every log line of the request: quote it when reporting a fault",
+    ),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

@@ -13,7 +13,7 @@ import {
   type SubscribeAck,
 } from '@sidang/shared';
 import { io, type Socket } from 'socket.io-client';
-import { createApp } from '../../../server/src/app.js';
+import { type CreateAppOptions, createApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config/config.js';
 import {
   copyFolder,
@@ -81,7 +81,7 @@ export class TestApp {
     private readonly extraEnv: Record<string, string>,
   ) {}
 
-  static async start(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApp> {
+  static async start(env: Record<string, string> = {}, database?: TestDatabase, options: CreateAppOptions = {}): Promise<TestApp> {
     const began = clock();
     // The usual case — a new database with the demo data — starts from a copy of one migrated
     // and seeded once per run: migrations and the seed still run, and find nothing to do.
@@ -104,7 +104,7 @@ export class TestApp {
       ...env,
     });
     // The embedded store gets the pool `npm start` gives it.
-    const app = await createApp({ ...config, DATABASE_URL: db.url, DB_POOL_SIZE: db.poolSize ?? config.DB_POOL_SIZE });
+    const app = await createApp({ ...config, DATABASE_URL: db.url, DB_POOL_SIZE: db.poolSize ?? config.DB_POOL_SIZE }, options);
     await app.listen(0, '127.0.0.1');
     recordTiming('start', db.store, began, { template: since(began, copying), database: since(copying, booting), boot: since(booting) });
     const address = app.getHttpServer().address() as { port: number };

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, PayloadTooLargeException } from '@nestjs/common';
 import type { MulterModuleOptions } from '@nestjs/platform-express';
 import type { Response } from 'express';
+import { requestIdOf } from '../../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { documentErrors } from './documents.errors.js';
 
@@ -25,6 +26,6 @@ export class UploadLimitFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const refusal = documentErrors.tooLarge(this.config.UPLOAD_MAX_BYTES);
-    response.status(refusal.getStatus()).json(refusal.getResponse());
+    response.status(refusal.getStatus()).json({ ...(refusal.getResponse() as object), requestId: requestIdOf(response) });
   }
 }
