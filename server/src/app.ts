@@ -49,8 +49,13 @@ export async function createApp(config: ResolvedConfig, options: CreateAppOption
   app.use(metrics.httpMiddleware());
   // While the instance drains, every answer closes its connection, so clients reconnect elsewhere.
   const lifecycle = app.get(Lifecycle);
+  // Decided when the head is written, so a request already in flight when the drain began closes too.
   app.use((_request: Request, response: Response, next: NextFunction) => {
-    if (lifecycle.draining) response.setHeader('Connection', 'close');
+    const writeHead = response.writeHead;
+    response.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+      if (lifecycle.draining) this.setHeader('Connection', 'close');
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     next();
   });
   // Prometheus text for a scraper on this machine or one with METRICS_TOKEN; a 404 for anyone else.

@@ -184,6 +184,12 @@ describe('Production seeding and the first administrator', () => {
   it('should create the administrator on the embedded store from a password on standard input; SEED_DEMO=true still seeds in production', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sidang-e2e-admin-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const embedded = { DATABASE_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'production' };
+    // Asked for explicitly, the demo committee is seeded in production too.
+    const seeding = await startServer({ env: { ...embedded, SEED_DEMO: 'true' }, healthTimeoutMs: 180_000 });
+    expect((await signIn(seeding.url, DEMO_USERS.chair, DEMO_PASSWORD)).status).toBe(200);
+    expect((await seeding.stop()).forced).toBe(false);
+
     const created = await adminCreate(
       ['--email', 'first@agency.gov.my', '--password-stdin'],
       { DATA_DIR: dataDir },
@@ -193,13 +199,8 @@ describe('Production seeding and the first administrator', () => {
     expect(created.stdout).not.toContain('One-time password');
     expect(created.stdout).not.toContain('a-password-from-stdin');
 
-    const server = await startServer({
-      env: { DATABASE_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'production', SEED_DEMO: 'true' },
-      healthTimeoutMs: 180_000,
-    });
+    const server = await startServer({ env: embedded, healthTimeoutMs: 180_000 });
     expect(await signIn(server.url, 'first@agency.gov.my', 'a-password-from-stdin')).toEqual({ status: 200, isAdmin: true });
-    // Asked for explicitly, the demo committee is there in production too.
-    expect((await signIn(server.url, DEMO_USERS.chair, DEMO_PASSWORD)).status).toBe(200);
     // The store is locked while the server runs: the command refuses with a clear message.
     const locked = await adminCreate(['--email', 'second@agency.gov.my'], { DATA_DIR: dataDir });
     expect(locked.code).toBe(1);
