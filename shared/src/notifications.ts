@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   'record.changed',
   'vote.opened',
   'resolution.circulated',
+  'resolution.reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -56,6 +57,7 @@ export const DEFAULT_NOTIFICATION_DELIVERY: Readonly<Record<NotificationKind, No
   'record.changed': 'in-app',
   'vote.opened': 'in-app',
   'resolution.circulated': 'email',
+  'resolution.reminder': 'email',
 };
 
 /** The socket.io event that carries one new notification to its recipient's own sockets. */

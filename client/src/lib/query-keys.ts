@@ -57,6 +57,13 @@ export const queryKeys = {
   attendanceAll: ['attendance'] as const,
   decisionsAll: ['decisions'] as const,
   votesAll: ['votes'] as const,
+  resolutionsAll: ['resolutions'] as const,
+  /** A committee's resolutions by circulation, newest first. */
+  resolutions: (committeeId: string) => ['resolutions', 'list', committeeId] as const,
+  /** One resolution with its answers. */
+  resolution: (id: string) => ['resolutions', 'detail', id] as const,
+  /** The resolutions a meeting's agenda lists for noting ("Keputusan secara edaran"). */
+  meetingResolutions: (meetingId: string) => ['resolutions', 'meeting', meetingId] as const,
   /** The votes of one meeting, oldest first. */
   votes: (meetingId: string) => ['votes', 'meeting', meetingId] as const,
   interestsAll: ['interests'] as const,

@@ -486,4 +486,25 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
     },
     quiet: ['subjectId', 'subjectType', 'meetingId', 'userId', 'userName'],
   },
+  resolution: {
+    noun: ['the resolution', 'resolusi'],
+    verbs: { created: ['circulated {record}', 'mengedarkan {record}'], tallied: ['answered {record}', 'menjawab {record}'] },
+    fields: {
+      text: field('Text', 'Teks'),
+      rule: {
+        label: ['Rule', 'Peraturan'],
+        values: {
+          majority_of_voting_members: ['Majority of the voting members', 'Majoriti ahli yang mengundi'],
+          no_objection: ['No objection', 'Tiada bantahan'],
+        },
+      },
+      closesAt: field('Closes', 'Tarikh tutup', 'datetime'),
+      status: { label: ['Status', 'Status'], values: { open: ['Open', 'Dibuka'], closed: ['Closed', 'Ditutup'] } },
+      outcome: {
+        label: ['Outcome', 'Keputusan'],
+        values: { carried: ['Carried', 'Diluluskan'], not_carried: ['Not carried', 'Tidak diluluskan'] },
+      },
+    },
+    quiet: ['answers', 'tally', 'votingMembers', 'closedBy', 'closedAt'],
+  },
 };

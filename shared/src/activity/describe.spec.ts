@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { actionItemSchema, progressUpdateSchema } from '../action-items/action-item.schema.js';
 import type { Locale } from '../auth/auth.constants.js';
 import { memberSchema } from '../committees/committee.schema.js';
-import { interestSchema, voteSchema } from '../deciding/deciding.schema.js';
+import { interestSchema, resolutionSchema, voteSchema } from '../deciding/deciding.schema.js';
 import { annotationSchema, documentSchema } from '../documents/document.schema.js';
 import { agendaItemSchema, attendanceSchema, committeeSettingsSchema, decisionSchema, meetingSchema } from '../meetings/meeting.schema.js';
 import { minutesCommentSchema, minutesRecordSchema, minutesSectionSchema } from '../minutes/minutes.schema.js';
@@ -66,6 +66,7 @@ const SCHEMAS: { [E in EntityType]: z.ZodObject } = {
   'committee-settings': committeeSettingsSchema,
   vote: voteSchema,
   interest: interestSchema,
+  resolution: resolutionSchema,
 };
 
 type Fields<E extends EntityType> = Partial<EntityRecords[E]>;
@@ -157,6 +158,10 @@ const CHANGES: { [E in EntityType]: [Fields<E>, Fields<E>] } = {
   interest: [
     { nature: 'Director of a bidder', stepsOut: false },
     { nature: 'Director of a bidder', stepsOut: true },
+  ],
+  resolution: [
+    { title: 'Appoint the consultant', text: 'Agree?', rule: 'majority_of_voting_members', status: 'open', outcome: null },
+    { title: 'Appoint the consultant', text: 'Agree.', rule: 'no_objection', status: 'closed', outcome: 'not_carried' },
   ],
 };
 

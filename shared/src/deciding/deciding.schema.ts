@@ -67,7 +67,7 @@ export const interestSchema = z.object({
   /** The agenda item or resolution declared on. */
   subjectId: z.uuid(),
   subjectType: z.enum(['agenda-item', 'resolution']),
-  meetingId: z.uuid().nullable(),
+  meetingId: z.uuid().nullable().describe('The meeting of an agenda item; null for a resolution'),
   userId: z.uuid(),
   userName: z.string(),
   nature: z.string(),
@@ -93,3 +93,84 @@ export const itemQuorumSchema = z.object({
   steppedOut: z.array(z.uuid()).describe('Voting members who declared an interest and stepped out: counted neither as voting nor present'),
 });
 export type ItemQuorum = z.infer<typeof itemQuorumSchema>;
+
+export const RESOLUTION_RULES = ['majority_of_voting_members', 'no_objection'] as const;
+export type ResolutionRule = (typeof RESOLUTION_RULES)[number];
+export const RESOLUTION_ANSWERS = ['agree', 'object', 'abstain'] as const;
+export type ResolutionAnswer = (typeof RESOLUTION_ANSWERS)[number];
+export const RESOLUTION_OUTCOMES = ['carried', 'not_carried'] as const;
+export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
+
+export const resolutionAnswerSchema = z.object({
+  userId: z.uuid(),
+  answer: z.enum(RESOLUTION_ANSWERS),
+  comment: z.string().nullable(),
+});
+
+/**
+ * A resolution by circulation ("keputusan secara edaran"): decided between meetings by the
+ * committee's voting members' answers, by its rule, closing once at `closesAt` or as soon as the
+ * outcome can no longer change. Its level governs its answers and comments (they are part of it).
+ */
+export const resolutionSchema = z.object({
+  id: z.uuid(),
+  committeeId: z.uuid(),
+  title: z.string(),
+  text: z.string(),
+  rule: z.enum(RESOLUTION_RULES),
+  closesAt: z.iso.datetime(),
+  status: z.enum(VOTE_STATUSES),
+  outcome: z.enum(RESOLUTION_OUTCOMES).nullable().describe('Set when it closes'),
+  closedBy: z
+    .enum(['deadline', 'decided'])
+    .nullable()
+    .describe('deadline: closed at closesAt; decided: the outcome could no longer change'),
+  answers: z.array(resolutionAnswerSchema),
+  tally: z.object({ agree: z.number().int(), object: z.number().int(), abstain: z.number().int() }),
+  votingMembers: z.number().int().describe('Voting members who may answer (those who stepped out are not counted)'),
+  classification: classificationSchema,
+  createdById: z.uuid(),
+  closedAt: z.iso.datetime().nullable(),
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Resolution = z.infer<typeof resolutionSchema>;
+
+export const createResolutionSchema = z.strictObject({
+  title: z.string().trim().min(1, 'title must not be empty').max(300),
+  text: z.string().trim().min(1, 'text must not be empty').max(20_000),
+  classification: classificationSchema.default('OPEN'),
+  closesAt: z.iso.datetime({ offset: true }).describe('ISO date-time with offset; must be in the future'),
+  rule: z.enum(RESOLUTION_RULES).default('majority_of_voting_members'),
+});
+export type CreateResolution = z.input<typeof createResolutionSchema>;
+
+export const answerResolutionSchema = z.strictObject({
+  answer: z.enum(RESOLUTION_ANSWERS),
+  comment: z.string().trim().max(2_000).optional(),
+});
+export type AnswerResolution = z.input<typeof answerResolutionSchema>;
+
+/**
+ * The outcome a resolution's answers give by its rule: `carried` or `not_carried` once it can no
+ * longer change (or `final`, at the deadline), else null. Majority: more than half of the voting
+ * members agree. No objection: nobody objects (by the deadline, or once everyone has answered).
+ */
+export function resolutionOutcome(
+  rule: ResolutionRule,
+  tally: { agree: number; object: number; abstain: number },
+  votingMembers: number,
+  final: boolean,
+): ResolutionOutcome | null {
+  const answered = tally.agree + tally.object + tally.abstain;
+  const remaining = Math.max(0, votingMembers - answered);
+  if (rule === 'no_objection') {
+    if (tally.object > 0) return 'not_carried';
+    return final || remaining === 0 ? 'carried' : null;
+  }
+  const needed = Math.floor(votingMembers / 2) + 1;
+  if (tally.agree >= needed) return 'carried';
+  if (final || tally.agree + remaining < needed) return 'not_carried';
+  return null;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Classification, Role } from '../access/classification.js';
 import type { ActionItem, ProgressUpdate } from '../action-items/action-item.schema.js';
 import type { Member } from '../committees/committee.schema.js';
-import type { Interest, Vote } from '../deciding/deciding.schema.js';
+import type { Interest, Resolution, Vote } from '../deciding/deciding.schema.js';
 import type { Annotation, DocumentRecord } from '../documents/document.schema.js';
 import type { AgendaItem, Attendance, CommitteeSettings, Decision, Meeting } from '../meetings/meeting.schema.js';
 import type {
@@ -51,6 +51,7 @@ export interface EntityRecords {
   annotation: Annotation;
   vote: Vote;
   interest: Interest;
+  resolution: Resolution;
 }
 
 /** Every record type of the descriptor has a wire shape here, and nothing else has one. */

@@ -29,6 +29,7 @@ const UP: Readonly<Record<EntityType, readonly string[]>> = {
   'committee-settings': [],
   vote: ['agenda-1', 'meeting-1'],
   interest: ['agenda-1', 'meeting-1'],
+  resolution: [],
 };
 
 /** Where each type opens (`openPath`): its own place, else its governing record's. */
@@ -56,6 +57,7 @@ const OPENS: Readonly<Record<EntityType, string | undefined>> = {
   'committee-settings': undefined,
   vote: '/c/c0/meetings/meeting-1',
   interest: '/c/c0/meetings/meeting-1',
+  resolution: '/c/c0/resolutions/r0',
 };
 
 describe(openPath.name, () => {
@@ -104,6 +106,7 @@ describe(pageOf.name, () => {
       'bilateral-meeting',
       'negotiation',
       'rnd-project',
+      'resolution',
     ]);
   });
 });

@@ -38,7 +38,8 @@ export const RECORD_ROUTES = {
   'minutes-comment': null,
   'committee-settings': null,
   vote: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
-  interest: { within: (c, up) => `/c/${c}/meetings/${up.at(-1) ?? ''}` },
+  interest: { within: (c, up) => (up.length === 1 ? `/c/${c}/resolutions/${up[0] ?? ''}` : `/c/${c}/meetings/${up.at(-1) ?? ''}`) },
+  resolution: { page: (c, id) => `/c/${c}/resolutions/${id}` },
 } satisfies { [E in EntityType]: E extends SearchableType ? RecordRoute : RecordRoute | null };
 
 /** Where a record opens, given the records that govern it (nearest first); undefined when nowhere. */

@@ -194,7 +194,20 @@ export const RECORD_TYPES = {
     search: null,
     levelledFields: [],
   },
-  interest: { parent: { types: ['agenda-item'], idField: 'subjectId' }, title: null, linkable: false, search: null, levelledFields: [] },
+  interest: {
+    parent: { types: ['agenda-item', 'resolution'], idField: 'subjectId' },
+    title: null,
+    linkable: false,
+    search: null,
+    levelledFields: [],
+  },
+  resolution: {
+    parent: null,
+    title: 'title',
+    linkable: true,
+    search: { title: ['title'], text: ['text'] },
+    levelledFields: [],
+  },
 } as const satisfies Record<string, RecordTypeDescriptor>;
 
 type RecordTypes = typeof RECORD_TYPES;

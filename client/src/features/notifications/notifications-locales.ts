@@ -38,6 +38,7 @@ export const notificationsEn = {
     'record.changed': 'A record I follow changed',
     'vote.opened': 'A vote opened',
     'resolution.circulated': 'A resolution circulated',
+    'resolution.reminder': 'A resolution awaits your answer',
   } satisfies Record<NotificationKind, string>,
   delivery: {
     'in-app': 'In the app only',
@@ -99,6 +100,7 @@ export const notificationsMs: Widen<typeof notificationsEn> = {
     'record.changed': 'Rekod yang saya ikuti berubah',
     'vote.opened': 'Undian dibuka',
     'resolution.circulated': 'Resolusi diedarkan',
+    'resolution.reminder': 'Resolusi menunggu jawapan anda',
   },
   delivery: {
     'in-app': 'Dalam aplikasi sahaja',

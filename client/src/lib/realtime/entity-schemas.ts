@@ -31,6 +31,7 @@ const STEPS: ReadonlyArray<() => Promise<void>> = [
     const schemas = await import('../../../../shared/src/deciding/deciding.schema.ts');
     registerEntitySchema('vote', schemas.voteSchema);
     registerEntitySchema('interest', schemas.interestSchema);
+    registerEntitySchema('resolution', schemas.resolutionSchema);
   },
   async () => {
     const schemas = await import('../../../../shared/src/registers/bilateral.schema.ts');

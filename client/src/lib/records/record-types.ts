@@ -261,6 +261,20 @@ export const CLIENT_RECORD_TYPES = {
       sort: (a, b) => a.createdAt.localeCompare(b.createdAt),
     },
   },
+  resolution: {
+    icon: '⚖',
+    labelKey: 'records.type.resolution',
+    live: {
+      detailKey: queryKeys.resolution,
+      // The committee's list is patched in place; a meeting's "circulated" section is read again (the server decides what it lists).
+      listsKey: () => queryKeys.resolutionsAll,
+      listMode: (key, resolution) => {
+        if (key[1] === 'list') return key[2] === resolution.committeeId ? 'patch' : 'skip';
+        return key[1] === 'meeting' ? 'refetch' : 'skip';
+      },
+      sort: (a, b) => b.createdAt.localeCompare(a.createdAt),
+    },
+  },
   interest: {
     icon: null,
     labelKey: 'records.type.interest',

@@ -1,6 +1,16 @@
-import { castBallotSchema, declareInterestSchema, interestSchema, itemQuorumSchema, openVoteSchema, voteSchema } from '@sidang/shared';
+import {
+  answerResolutionSchema,
+  castBallotSchema,
+  createResolutionSchema,
+  declareInterestSchema,
+  interestSchema,
+  itemQuorumSchema,
+  openVoteSchema,
+  resolutionSchema,
+  voteSchema,
+} from '@sidang/shared';
 import { z } from 'zod';
-import { describeTag, FORBIDDEN, idParams } from '../../common/openapi.js';
+import { committeeParams, describeTag, FORBIDDEN, idParams } from '../../common/openapi.js';
 
 const describe = describeTag('Deciding');
 const meetingParams = z.object({ meetingId: z.uuid() });
@@ -65,4 +75,57 @@ describe({
   summary: "The quorum while the item is discussed: the meeting's, without those who stepped out of it",
   params: idParams,
   response: itemQuorumSchema,
+});
+describe({
+  method: 'get',
+  path: '/api/committees/:committeeId/resolutions',
+  summary: "The committee's resolutions by circulation the caller may see, newest first",
+  params: committeeParams,
+  response: z.array(resolutionSchema),
+});
+describe({
+  method: 'post',
+  path: '/api/committees/:committeeId/resolutions',
+  summary: 'Circulate a resolution for decision between meetings (secretariat, chair). Event resolution.created',
+  params: committeeParams,
+  body: createResolutionSchema,
+  response: resolutionSchema,
+  status: 201,
+  extraErrors: FORBIDDEN,
+});
+describe({
+  method: 'get',
+  path: '/api/resolutions/:id',
+  summary: 'One resolution with its answers',
+  params: idParams,
+  response: resolutionSchema,
+});
+describe({
+  method: 'post',
+  path: '/api/resolutions/:id/answers',
+  summary:
+    'Answer a resolution (a voting member): agree, object or abstain, with a comment. Event resolution.tallied (and resolution.closed once decided)',
+  params: idParams,
+  body: answerResolutionSchema,
+  response: resolutionSchema,
+  extraErrors: {
+    403: 'not_voting: not a voting member; recused: stepped out of it',
+    409: 'vote_closed: the resolution is closed (with `current`)',
+  },
+});
+describe({
+  method: 'post',
+  path: '/api/resolutions/:id/interests',
+  summary: "Declare the caller's own interest in a resolution (stepping out: no answer, not counted)",
+  params: idParams,
+  body: declareInterestSchema,
+  response: interestSchema,
+  status: 201,
+});
+describe({
+  method: 'get',
+  path: '/api/meetings/:meetingId/resolutions',
+  summary: '"Keputusan secara edaran": resolutions closed since the previous meeting started, for noting at this one',
+  params: meetingParams,
+  response: z.array(resolutionSchema),
 });

@@ -106,6 +106,14 @@ export function deriveNotifications(change: LoggedChange, context: DeriveContext
       if (change.verb === 'created') tell(everyone, 'paper.added');
       break;
     }
+    case 'vote': {
+      if (change.verb === 'opened') tell(everyone, 'vote.opened');
+      break;
+    }
+    case 'resolution': {
+      if (change.verb === 'created') tell(everyone, 'resolution.circulated', { closesAt: str(after?.closesAt) });
+      break;
+    }
     default: {
       if (change.verb === 'updated' && after) tell(followersOf(change.entityId), 'record.changed');
     }

@@ -66,6 +66,7 @@ const SENTENCES: Readonly<Record<Locale, Readonly<Record<NotificationKind, Words
     'record.changed': (actor) => `${actor} changed a record you follow`, // read through describeChange
     'vote.opened': (actor) => `${actor} opened a vote`,
     'resolution.circulated': (actor) => `${actor} circulated a resolution`,
+    'resolution.reminder': () => 'A resolution awaits your answer before it closes',
   },
   ms: {
     'action.assigned': (actor, d) =>
@@ -86,6 +87,7 @@ const SENTENCES: Readonly<Record<Locale, Readonly<Record<NotificationKind, Words
     'record.changed': (actor) => `${actor} mengubah rekod yang anda ikuti`,
     'vote.opened': (actor) => `${actor} membuka undian`,
     'resolution.circulated': (actor) => `${actor} mengedarkan resolusi`,
+    'resolution.reminder': () => 'Resolusi menunggu jawapan anda sebelum ditutup',
   },
 };
 

@@ -21,5 +21,6 @@ import './notifications.openapi.js';
     NotificationsScheduler,
     MailWorker,
   ],
+  exports: [NotificationsRepository],
 })
 export class NotificationsModule {}

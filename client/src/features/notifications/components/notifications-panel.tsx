@@ -31,6 +31,7 @@ const KIND_ICONS: Record<NotificationKind, string> = {
   'record.changed': '★',
   'vote.opened': '☐',
   'resolution.circulated': '⚖',
+  'resolution.reminder': '⏰',
 };
 
 const isRecordType = (type: string): type is EntityType => Object.hasOwn(CLIENT_RECORD_TYPES, type);

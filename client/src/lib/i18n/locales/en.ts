@@ -708,6 +708,7 @@ export const en = {
       'committee-settings': 'Committee settings',
       vote: 'Vote',
       interest: 'Declaration of interest',
+      resolution: 'Resolution',
     },
   },
   search: {

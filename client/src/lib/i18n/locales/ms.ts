@@ -711,6 +711,7 @@ export const ms: Resources = {
       'committee-settings': 'Tetapan jawatankuasa',
       vote: 'Undian',
       interest: 'Perisytiharan kepentingan',
+      resolution: 'Resolusi',
     },
   },
   search: {

@@ -1,0 +1,63 @@
+import type { Classification, ResolutionAnswer, ResolutionOutcome, ResolutionRule, VoteStatus } from '@sidang/shared';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from '../../database/versioned.entity.js';
+
+/** A resolution by circulation, decided between meetings by its committee's voting members. */
+@Entity({ name: 'resolutions' })
+@Index('resolutions_committee_idx', ['committeeId'])
+export class ResolutionEntity extends TimestampedEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'committee_id', type: 'uuid' })
+  committeeId: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  rule: ResolutionRule;
+
+  @Column({ name: 'closes_at', type: 'timestamptz' })
+  closesAt: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: VoteStatus;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome: ResolutionOutcome | null;
+
+  @Column({ name: 'closed_by', type: 'varchar', length: 16, nullable: true })
+  closedBy: 'deadline' | 'decided' | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  classification: Classification;
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById: string;
+
+  @Column({ type: 'int' })
+  version: number;
+}
+
+/** One member's answer to a resolution (a second answer replaces the first while it is open). */
+@Entity({ name: 'resolution_answers' })
+export class ResolutionAnswerEntity {
+  @PrimaryColumn({ name: 'resolution_id', type: 'uuid' })
+  resolutionId: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  answer: ResolutionAnswer;
+
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+}
