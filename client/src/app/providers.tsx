@@ -10,8 +10,21 @@ import { installCacheGuards } from '../lib/realtime/cache-guards.ts';
 import { registerDeviceCopies } from '../lib/realtime/device-copies.ts';
 import { prefetchFirstScreen } from './prefetch.ts';
 
-// Minutes typed offline are kept on the device: they go with the access that allowed them.
-registerDeviceCopies(() => import('../features/minutes/collab/device-docs.ts'));
+// Minutes typed offline and meeting packs kept for reading offline are on the device: they go
+// with the access that allowed them.
+registerDeviceCopies(async () => {
+  const [minutes, packs] = await Promise.all([
+    import('../features/minutes/collab/device-docs.ts'),
+    import('../features/meetings/components/paper-viewer/pack-offline.ts'),
+  ]);
+  return {
+    forgetCommitteeMinutes: (userId, committeeId) =>
+      Promise.all([minutes.forgetCommitteeMinutes(userId, committeeId), packs.forgetCommitteePacks(userId, committeeId)]),
+    forgetMinutesAbove: (userId, clearance) =>
+      Promise.all([minutes.forgetMinutesAbove(userId, clearance), packs.forgetPacksAbove(userId, clearance)]),
+    forgetMinutesOnDevice: (userId) => Promise.all([minutes.forgetMinutesOnDevice(userId), packs.forgetPacks(userId)]),
+  };
+});
 
 export function createAppQueryClient(): QueryClient {
   const queryClient = new QueryClient({

@@ -80,6 +80,11 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/meetings/components/meeting-page.tsx').then((m) => ({ Component: m.MeetingPage })),
           },
           {
+            path: 'c/:committeeId/meetings/:meetingId/papers/:documentId',
+            lazy: () =>
+              import('../features/meetings/components/paper-viewer/paper-viewer-page.tsx').then((m) => ({ Component: m.PaperViewerPage })),
+          },
+          {
             path: 'c/:committeeId/registers',
             lazy: () =>
               withSheet(import('../features/registers/components/registers-home.tsx'), registersSheet()).then((m) => ({

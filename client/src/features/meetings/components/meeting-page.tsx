@@ -37,6 +37,7 @@ import { ItemActions } from './item-actions.tsx';
 import { ItemTimer, NowOn } from './live.tsx';
 import { MattersArising } from './matters-arising.tsx';
 import { MeetingUnavailable } from './meeting-unavailable.tsx';
+import { PackDownload } from './paper-viewer/pack-download.tsx';
 import { PapersPanel, PaperUploadButton } from './papers-panel.tsx';
 import { PresenceRow } from './presence-row.tsx';
 import '../meetings.css';
@@ -93,6 +94,7 @@ function StatusControls({ meeting }: { meeting: LiveMeeting }) {
 
 function MeetingHeader({ meeting, canManage }: { meeting: LiveMeeting; canManage: boolean }) {
   const { t } = useTranslation();
+  const me = useMe();
   return (
     <header className="meeting-header">
       <p className="meeting-header__number" data-testid="meeting-number">
@@ -114,6 +116,18 @@ function MeetingHeader({ meeting, canManage }: { meeting: LiveMeeting; canManage
           <dt className="visually-hidden">{t('meetings.calendar')}</dt>
           <dd>
             <CalendarDownload meetingId={meeting.id} />
+          </dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t('pack.download')}</dt>
+          <dd>
+            <PackDownload
+              meetingId={meeting.id}
+              committeeId={meeting.committeeId}
+              title={meeting.title}
+              userId={me.data?.id}
+              clearance={me.data?.clearance ?? 'OPEN'}
+            />
           </dd>
         </div>
         {meeting.onlineUrl && (
@@ -485,6 +499,7 @@ export function MeetingPage() {
                     parentId={item.id}
                     number={item.number}
                     canManage={canManage}
+                    meetingId={meetingId}
                     defaultClassification={highestLevel(item.classification, data.classification)}
                   />
                   {raising === item.id && <RaiseAction item={item} meetingLevel={data.classification} onDone={() => setRaising(null)} />}

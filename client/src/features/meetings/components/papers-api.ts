@@ -11,6 +11,9 @@ export interface UploadRequest {
   classification?: Classification;
   /** Why the paper is classified below its item (chair, secretariat). */
   declassificationReason?: string;
+  title?: string;
+  /** None: the server gives the next "Kertas Bil. n/yyyy". */
+  number?: string;
   file: File;
   /** 0–1 as the bytes leave the browser. */
   onProgress?: (fraction: number) => void;
@@ -29,6 +32,7 @@ function errorOf(status: number, text: string): ApiRequestError {
 /** The papers (documents) of a record, over the generic documents API. */
 export const papersApi = {
   ofParent: (api: ApiClient, parentId: string) => api.get<DocumentRecord[]>('/api/documents', { parentId }),
+  get: (api: ApiClient, id: string) => api.get<DocumentRecord>(`/api/documents/${enc(id)}`),
   /** The server's upload limit (UPLOAD_MAX_BYTES). */
   limits: (api: ApiClient) => api.get<DocumentLimits>('/api/documents/limits'),
   /** Rename or reclassify. */
@@ -36,9 +40,20 @@ export const papersApi = {
   remove: (api: ApiClient, id: string, version: number) => api.delete(`/api/documents/${enc(id)}`, { version }),
 
   /** A multipart upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
-  upload({ committeeId, parentId, classification, declassificationReason, file, onProgress }: UploadRequest): Promise<DocumentRecord> {
+  upload({
+    committeeId,
+    parentId,
+    classification,
+    declassificationReason,
+    title,
+    number,
+    file,
+    onProgress,
+  }: UploadRequest): Promise<DocumentRecord> {
     const form = new FormData();
     form.append('parentId', parentId);
+    if (title) form.append('title', title);
+    if (number) form.append('number', number);
     if (classification) form.append('classification', classification);
     if (declassificationReason) form.append('declassificationReason', declassificationReason);
     form.append('file', file, file.name);

@@ -94,6 +94,46 @@ function choose(file: File) {
 }
 
 describe(PapersPanel.name, () => {
+  it('should ask for a title and a number before sending, and show a paper with its number, status, size and a reader link', async () => {
+    const user = userEvent.setup();
+    const MEETING_ID = 'cccccccc-cccc-4ccc-8ccc-0000000000b1';
+    renderWithApp(
+      <>
+        <PaperUploadButton parentId={ITEM_ID} number="4" />
+        <PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage meetingId={MEETING_ID} />
+      </>,
+      { handler: serve([]) },
+    );
+    await screen.findByRole('button', { name: 'Upload a paper to item 4' });
+    choose(new File(['%PDF-1.4'], 'Kertas magnet.pdf', { type: 'application/pdf' }));
+    const title = await screen.findByRole('textbox', { name: 'Title' });
+    expect(title).toHaveValue('Kertas magnet');
+    await user.clear(title);
+    await user.type(title, 'Pakej insentif magnet');
+    await user.type(screen.getByRole('textbox', { name: 'Number' }), 'Kertas Bil. 4/2026');
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    await waitFor(() => expect(FakeUpload.sent).toHaveLength(1));
+    const form = (FakeUpload.sent[0] as FakeUpload).body as FormData;
+    expect(form.get('title')).toBe('Pakej insentif magnet');
+    expect(form.get('number')).toBe('Kertas Bil. 4/2026');
+    const stored = makePaper({
+      title: 'Pakej insentif magnet',
+      number: 'Kertas Bil. 4/2026',
+      status: 'draft',
+      size: 20,
+      presenter: 'MIDA',
+    });
+    act(() => (FakeUpload.sent[0] as FakeUpload).respond(201, stored));
+    const row = await screen.findByTestId('paper');
+    expect(row).toHaveTextContent('Kertas Bil. 4/2026 Pakej insentif magnet');
+    expect(row).toHaveTextContent('PDF · 20 bytes · Presented by MIDA');
+    expect(within(row).getByTestId('paper-status')).toHaveTextContent('Draft');
+    expect(within(row).getByRole('link', { name: 'Read Pakej insentif magnet in the app' })).toHaveAttribute(
+      'href',
+      `/c/${COMMITTEE_ID}/meetings/${MEETING_ID}/papers/${stored.id}`,
+    );
+  });
+
   it('should list papers with kind, size and classification, and follow created and deleted events', async () => {
     const paper = makePaper();
     const { queryClient } = renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage={false} />, {

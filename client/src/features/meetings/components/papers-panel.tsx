@@ -1,8 +1,9 @@
-import type { Classification, DocumentRecord } from '@sidang/shared';
-import { DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf, formatBytes } from '@sidang/shared/constants';
+import type { Classification, DocumentRecord, PaperStatus } from '@sidang/shared';
+import { DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf, formatBytes, PAPER_STATUSES } from '@sidang/shared/constants';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type DragEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
@@ -79,7 +80,7 @@ export function usePapers(parentId: string) {
   return useQuery({ queryKey: queryKeys.documents(parentId), queryFn: () => papersApi.ofParent(api, parentId) });
 }
 
-function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: boolean }) {
+function PaperRow({ paper, canManage, meetingId }: { paper: DocumentRecord; canManage: boolean; meetingId?: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -106,11 +107,26 @@ function PaperRow({ paper, canManage }: { paper: DocumentRecord; canManage: bool
         aria-label={t('papers.download', { name: paper.fileName })}
         onClick={() => download.mutate()}
       >
-        {paper.title}
+        {paper.number && <span className="papers__number">{paper.number}</span>} {paper.title}
       </button>
       <span className="papers__meta muted">
         {t(`papers.kinds.${kind}`)} · {formatBytes(paper.size, i18n.language)}
+        {paper.fileVersion > 1 && ` · ${t('papers.fileVersion', { n: paper.fileVersion })}`}
+        {paper.presenter && ` · ${t('papers.presenter', { name: paper.presenter })}`}
       </span>
+      <span className={`papers__status papers__status--${paper.status}`} data-testid="paper-status">
+        {t(`papers.status.${paper.status}`)}
+      </span>
+      {meetingId && (
+        <Link
+          className="button button--small button--ghost papers__read"
+          to={`/c/${paper.committeeId}/meetings/${meetingId}/papers/${paper.id}`}
+          aria-label={t('papers.readFor', { name: paper.title })}
+          data-testid="paper-read"
+        >
+          {t('papers.read')}
+        </Link>
+      )}
       <ClassificationBadge level={paper.classification} />
       {canManage &&
         (confirming ? (
@@ -165,10 +181,19 @@ function PaperEditor({ paper, onDone }: { paper: DocumentRecord; onDone: () => v
   const queryClient = useQueryClient();
   const [title, setTitle] = useState(paper.title);
   const [classification, setClassification] = useState<Classification>(paper.classification);
+  const [number, setNumber] = useState(paper.number ?? '');
+  const [status, setStatus] = useState<PaperStatus>(paper.status);
   const [base, setBase] = useState(paper);
   const [problem, setProblem] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () => papersApi.update(api, paper.id, { version: base.version, title: title.trim(), classification }),
+    mutationFn: () =>
+      papersApi.update(api, paper.id, {
+        version: base.version,
+        title: title.trim(),
+        classification,
+        ...(status !== base.status ? { status } : {}),
+        ...(number.trim() && number.trim() !== base.number ? { number: number.trim() } : {}),
+      }),
     onSuccess: (stored) => {
       upsertRecord(queryClient, 'document', stored, stored.committeeId);
       onDone();
@@ -180,6 +205,8 @@ function PaperEditor({ paper, onDone }: { paper: DocumentRecord; onDone: () => v
         setBase(current);
         setTitle(current.title);
         setClassification(current.classification);
+        setNumber(current.number ?? '');
+        setStatus(current.status);
         setProblem(t('papers.changedMeanwhile'));
       } else setProblem(t('papers.saveFailed'));
     },
@@ -212,6 +239,28 @@ function PaperEditor({ paper, onDone }: { paper: DocumentRecord; onDone: () => v
           disabled={save.isPending}
           onChange={(event) => setTitle(event.target.value)}
         />
+        <input
+          className="papers__number-input"
+          name="number"
+          aria-label={t('papers.numberFor', { name: paper.fileName })}
+          value={number}
+          maxLength={40}
+          disabled={save.isPending}
+          onChange={(event) => setNumber(event.target.value)}
+        />
+        <select
+          className="papers__class"
+          aria-label={t('papers.statusFor', { name: paper.fileName })}
+          value={status}
+          disabled={save.isPending}
+          onChange={(event) => setStatus(event.target.value as PaperStatus)}
+        >
+          {PAPER_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(`papers.status.${value}`)}
+            </option>
+          ))}
+        </select>
         <PaperClassSelect name={paper.fileName} value={classification} disabled={save.isPending} onChange={setClassification} />
         <button type="submit" className="button button--small" disabled={save.isPending} data-testid="paper-save">
           {t('papers.save')}
@@ -334,6 +383,8 @@ function PaperUpload({
   const derived = useDerivedLevel(inherited);
   const { classification, setClassification } = derived;
   const [progress, setProgress] = useState<number | null>(null);
+  const [title, setTitle] = useState(() => file.name.replace(/\.[^.]+$/, ''));
+  const [paperNumber, setPaperNumber] = useState('');
   const maxBytes = useUploadMaxBytes();
   const upload = useMutation({
     mutationFn: () =>
@@ -341,6 +392,8 @@ function PaperUpload({
         committeeId,
         parentId,
         ...derived.payload(),
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(paperNumber.trim() ? { number: paperNumber.trim() } : {}),
         file,
         onProgress: setProgress,
       }),
@@ -364,6 +417,29 @@ function PaperUpload({
       <span className="papers__pending-name">
         {file.name} · {formatBytes(file.size, i18n.language)}
       </span>
+      <label className="papers__field">
+        <span className="papers__field-label">{t('papers.titleLabel')}</span>
+        <input
+          name="title"
+          value={title}
+          maxLength={300}
+          disabled={upload.isPending}
+          data-testid="paper-title"
+          onChange={(event) => setTitle(event.target.value)}
+        />
+      </label>
+      <label className="papers__field">
+        <span className="papers__field-label">{t('papers.numberLabel')}</span>
+        <input
+          name="number"
+          value={paperNumber}
+          maxLength={40}
+          placeholder={t('papers.numberPlaceholder')}
+          disabled={upload.isPending}
+          data-testid="paper-number"
+          onChange={(event) => setPaperNumber(event.target.value)}
+        />
+      </label>
       <PaperClassSelect name={file.name} value={classification} disabled={upload.isPending} onChange={setClassification} />
       <SmallButton
         look="plain"
@@ -402,12 +478,15 @@ export function PapersPanel({
   parentId,
   number,
   canManage,
+  meetingId,
   defaultClassification = 'OPEN',
 }: {
   committeeId: string;
   parentId: string;
   number: string;
   canManage: boolean;
+  /** The meeting the papers' item is in: a paper opens in the in-app reader there. */
+  meetingId?: string;
   /** The level a new paper starts at: its item's (a paper is usually as sensitive as its item). */
   defaultClassification?: Classification;
 }) {
@@ -437,7 +516,7 @@ export function PapersPanel({
       {list.length > 0 && (
         <ul className="papers__list">
           {list.map((paper) => (
-            <PaperRow key={paper.id} paper={paper} canManage={canManage} />
+            <PaperRow key={paper.id} paper={paper} canManage={canManage} meetingId={meetingId} />
           ))}
         </ul>
       )}
