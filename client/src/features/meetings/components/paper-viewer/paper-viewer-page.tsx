@@ -208,7 +208,8 @@ export function PaperViewerPage() {
         )}
       </header>
       <div className="viewer__body">
-        <div className="viewer__stage">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a zoomed page scrolls; the keyboard must reach it to scroll it */}
+        <section className="viewer__stage" tabIndex={0} aria-label={doc.title}>
           {status === 'loading' && <p role="status">{t('viewer.loading')}</p>}
           {status === 'failed' && <RetryNotice message={t('viewer.failed')} onRetry={retry} />}
           {status === 'ready' && !pdf && (
@@ -233,7 +234,7 @@ export function PaperViewerPage() {
               }}
             />
           )}
-        </div>
+        </section>
         <NotesPanel
           documentId={doc.id}
           page={page}
@@ -277,6 +278,10 @@ function PageCanvas({
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [width, setWidth] = useState(0);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  // Marking an area starts from the notes (below the page on a phone): the page comes into view.
+  useEffect(() => {
+    if (drawing) frame.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [drawing]);
   useEffect(() => {
     const element = frame.current?.parentElement;
     if (!element) return undefined;
