@@ -111,6 +111,32 @@ describe('A first day in Sidang', () => {
     expect(await blockingViolations(page, 'projector, current item with its presenter and time')).toEqual([]);
   }, 60_000);
 
+  it("should keep the chair's live controls in view while the page scrolls down the agenda, on a desk and a phone", async () => {
+    const page = suite.chair?.page as Page;
+    const url = suite.server?.url ?? '';
+    const meetings = await api<{ items: Meeting[] } | Meeting[]>(url, suite.token, 'GET', `/api/committees/${suite.committeeId}/meetings`);
+    const list = Array.isArray(meetings.body) ? meetings.body : meetings.body.items;
+    const running = list.find((meeting) => meeting.status === 'in_progress' && meeting.title.startsWith('Projector contrast'));
+    expect(running).toBeDefined();
+    for (const viewport of [
+      { width: 1440, height: 600 },
+      { width: 360, height: 640 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${url}/c/${suite.committeeId}/meetings/${running?.id}`);
+      await page.getByTestId('next-item').waitFor();
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForTimeout(300);
+      const where = await page.evaluate(() => {
+        const box = document.querySelector('[data-testid="next-item"]')?.getBoundingClientRect();
+        return { top: box?.top ?? -1, bottom: box?.bottom ?? -1, scrolled: window.scrollY, height: window.innerHeight };
+      });
+      expect(where.scrolled).toBeGreaterThan(0);
+      expect(where.top).toBeGreaterThanOrEqual(0);
+      expect(where.bottom).toBeLessThanOrEqual(where.height);
+    }
+  }, 60_000);
+
   it('should give the search page one main landmark (axe clean) on a desk and a phone', async () => {
     const page = suite.chair?.page as Page;
     for (const width of [1440, 360]) {

@@ -262,6 +262,43 @@ describe(MeetingPage.name, () => {
     );
   });
 
+  it('should move the chair to the next and previous item with N, P and Alt+arrows, never while typing, and say so on the page', async () => {
+    const agenda = makeAgenda([['Opening'], ['Minutes'], ['Papers']]);
+    const [opening, minutes, papers] = agenda as [AgendaItem, AgendaItem, AgendaItem];
+    const meeting = makeMeeting({ status: 'in_progress', currentAgendaItemId: minutes.id });
+    const { calls } = renderWithApp(<MeetingPage />, { route: ROUTE, path: PATH, handler: serve({ meeting, agenda }) });
+    const next = await screen.findByRole('button', { name: 'Next item' });
+    expect(next).toHaveAttribute('aria-keyshortcuts', 'N Alt+ArrowDown');
+    expect(screen.getByRole('button', { name: 'Previous item' })).toHaveAttribute('aria-keyshortcuts', 'P Alt+ArrowUp');
+    expect(screen.getByTestId('live-shortcuts')).toHaveTextContent('N or Alt+↓ next item, P or Alt+↑ previous item');
+    const posted = () => calls.filter((call) => call.url === `/api/meetings/${MEETING_ID}/current-item`).map((call) => call.body);
+    await userEvent.keyboard('n');
+    await waitFor(() => expect(posted()).toEqual([{ agendaItemId: papers.id }]));
+    await waitFor(() => expect(next).not.toBeDisabled());
+    await userEvent.keyboard('p');
+    await waitFor(() => expect(posted()).toEqual([{ agendaItemId: papers.id }, { agendaItemId: opening.id }]));
+    await waitFor(() => expect(next).not.toBeDisabled());
+    await userEvent.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    await waitFor(() => expect(posted()).toHaveLength(3));
+    expect(posted()[2]).toEqual({ agendaItemId: papers.id });
+    // Typing an n in a field is typing, not a shortcut.
+    const field = document.createElement('input');
+    document.body.append(field);
+    await userEvent.type(field, 'np');
+    field.remove();
+    expect(posted()).toHaveLength(3);
+  });
+
+  it('should give a member no shortcuts', async () => {
+    const agenda = makeAgenda([['Opening'], ['Minutes']]);
+    const meeting = makeMeeting({ status: 'in_progress', currentAgendaItemId: (agenda[0] as AgendaItem).id });
+    const { calls } = renderWithApp(<MeetingPage />, { route: ROUTE, path: PATH, handler: serve({ meeting, agenda, role: 'member' }) });
+    await screen.findByTestId('live-bar');
+    expect(screen.queryByTestId('live-shortcuts')).not.toBeInTheDocument();
+    await userEvent.keyboard('n');
+    expect(calls.filter((call) => call.method === 'POST')).toEqual([]);
+  });
+
   it('should put an item under another from its edit form, asking the server to move it there', async () => {
     const agenda = makeAgenda([['Opening'], ['Papers', ['NdPr pilot']], ['Magnet plant']]);
     const [, papers, , magnet] = agenda as [AgendaItem, AgendaItem, AgendaItem, AgendaItem];

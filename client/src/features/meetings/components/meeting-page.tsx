@@ -18,7 +18,7 @@ import { FollowToggle } from '../../notifications/index.ts';
 import type { LiveMeeting } from '../api/meetings-api.ts';
 import { meetingTimes } from '../hooks/meeting-time.ts';
 import { canManageMeetings } from '../hooks/permissions.ts';
-import { currentItemOf, nextItemOf, useFollowCurrent, useMeetingRemoved } from '../hooks/use-live.ts';
+import { currentItemOf, nextItemOf, previousItemOf, useFollowCurrent, useLiveShortcuts, useMeetingRemoved } from '../hooks/use-live.ts';
 import {
   useAgenda,
   useCreateAgendaItem,
@@ -168,6 +168,15 @@ function LiveBar({ meeting, items, canRun, following, onFollowChange, projectorH
   const live = meeting.status === 'in_progress';
   const current = currentItemOf(meeting, items);
   const next = items ? nextItemOf(items, current?.id) : undefined;
+  const previous = items ? previousItemOf(items, current?.id) : undefined;
+  const go = (item: AgendaItem | undefined) => {
+    if (item && !setCurrent.isPending) setCurrent.mutate(item.id);
+  };
+  useLiveShortcuts(
+    live && canRun,
+    () => go(next),
+    () => go(previous),
+  );
   return (
     <section className={`live${live ? ' live--on' : ''}`} aria-label={t('meetings.live.heading')} data-testid="live-bar">
       <NowOn meeting={meeting} items={items} />
@@ -181,9 +190,22 @@ function LiveBar({ meeting, items, canRun, following, onFollowChange, projectorH
                 className="button button--primary live__next"
                 data-testid="next-item"
                 disabled={!next || setCurrent.isPending}
-                onClick={() => next && setCurrent.mutate(next.id)}
+                onClick={() => go(next)}
+                aria-keyshortcuts="N Alt+ArrowDown"
               >
                 {t('meetings.live.next')}
+              </button>
+            )}
+            {canRun && (
+              <button
+                type="button"
+                className="button live__previous"
+                data-testid="previous-item"
+                disabled={!previous || setCurrent.isPending}
+                onClick={() => go(previous)}
+                aria-keyshortcuts="P Alt+ArrowUp"
+              >
+                {t('meetings.live.previous')}
               </button>
             )}
             {following ? (
@@ -201,6 +223,11 @@ function LiveBar({ meeting, items, canRun, following, onFollowChange, projectorH
             </Link>
           </div>
           <p className="muted live__follow-state">{following ? t('meetings.live.following') : t('meetings.live.notFollowing')}</p>
+          {canRun && (
+            <p className="muted live__keys" data-testid="live-shortcuts">
+              {t('meetings.live.shortcutsHint')}
+            </p>
+          )}
           {setCurrent.isError && (
             <p className="notice notice--error" role="alert">
               {t('meetings.live.setFailed')}

@@ -40,6 +40,49 @@ export function nextItemOf(items: readonly AgendaItem[], currentId: string | nul
   return index === -1 ? items[0] : items[index + 1];
 }
 
+/** The item before the current one in agenda order (none before the first or without a current one). */
+export function previousItemOf(items: readonly AgendaItem[], currentId: string | null | undefined): AgendaItem | undefined {
+  if (!currentId) return undefined;
+  const index = items.findIndex((item) => item.id === currentId);
+  return index > 0 ? items[index - 1] : undefined;
+}
+
+/** Whether a key press belongs to what the person is typing (a field, an editor), not to the page. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.closest('[contenteditable="true"]') !== null
+  );
+}
+
+/**
+ * The chair's keys while a meeting runs: N or Alt+↓ for the next item, P or Alt+↑ for the
+ * previous one, anywhere on the page but in a field or an editor.
+ */
+export function useLiveShortcuts(enabled: boolean, onNext: () => void, onPrevious: () => void): void {
+  const handlers = useRef({ onNext, onPrevious });
+  handlers.current = { onNext, onPrevious };
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const key = event.key;
+      const plain = !event.altKey && !event.shiftKey;
+      if ((plain && (key === 'n' || key === 'N')) || (event.altKey && key === 'ArrowDown')) {
+        event.preventDefault();
+        handlers.current.onNext();
+      } else if ((plain && (key === 'p' || key === 'P')) || (event.altKey && key === 'ArrowUp')) {
+        event.preventDefault();
+        handlers.current.onPrevious();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [enabled]);
+}
+
 /** Now, refreshed every second while `active`. */
 export function useNow(active: boolean, intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());

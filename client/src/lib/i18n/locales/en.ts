@@ -633,6 +633,7 @@ export const en = {
       over: 'over time',
       timerLabel: 'Time on the current item',
       setFailed: 'The current item could not be set; please try again.',
+      shortcutsHint: 'Keys while the meeting runs (not while typing): N or Alt+↓ next item, P or Alt+↑ previous item.',
       lastItem: 'This is the last item.',
       restrictedCurrent: 'A restricted item is being discussed',
       viewLevel: 'Shown at',

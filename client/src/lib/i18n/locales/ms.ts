@@ -635,6 +635,8 @@ export const ms: Resources = {
       over: 'melebihi masa',
       timerLabel: 'Masa bagi perkara semasa',
       setFailed: 'Perkara semasa tidak dapat ditetapkan; sila cuba lagi.',
+      shortcutsHint:
+        'Kekunci semasa mesyuarat berjalan (bukan ketika menaip): N atau Alt+↓ perkara seterusnya, P atau Alt+↑ perkara sebelumnya.',
       lastItem: 'Ini perkara terakhir.',
       restrictedCurrent: 'Perkara terhad sedang dibincangkan',
       viewLevel: 'Dipaparkan pada tahap',
