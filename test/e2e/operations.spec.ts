@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,17 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { io } from 'socket.io-client';
 import { createPostgresDatabase, type TestDatabase } from '../support/databases.js';
 import { startDemoServer, stopDemoServer } from '../support/demo-server.js';
-import { DEMO_PASSWORD, DEMO_USERS, killAllServers, login, REPO_ROOT, type RunningServer, startServer } from '../support/server-process.js';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoCommittee,
+  freePort,
+  killAllServers,
+  login,
+  REPO_ROOT,
+  type RunningServer,
+  startServer,
+} from '../support/server-process.js';
 
 /** Runs `node server/dist/admin-create.js …` as an operator would; resolves with its exit code and output. */
 function adminCreate(
@@ -207,4 +218,85 @@ describe('Production seeding and the first administrator', () => {
     expect(locked.stderr).toMatch(/in use|locked|another/i);
     expect((await server.stop()).forced).toBe(false);
   }, 300_000);
+});
+
+describe('The shipped nginx configuration (infra/nginx) in front of the built server', () => {
+  let server: RunningServer | undefined;
+  let database: TestDatabase | undefined;
+  let nginx: ReturnType<typeof spawn> | undefined;
+  let prefix: string | undefined;
+
+  afterAll(async () => {
+    nginx?.kill('SIGKILL');
+    await stopDemoServer(server, database);
+    if (prefix) await rm(prefix, { recursive: true, force: true });
+  }, 60_000);
+
+  it('should pass websockets and request ids through, and keep /metrics from the outside', async () => {
+    ({ server, database } = await startDemoServer({ TRUST_PROXY: '1' }));
+    // The compose pair names app1…app3: a loopback pair beside copies of the shipped two files.
+    prefix = await mkdtemp(join(tmpdir(), 'sidang-e2e-nginx-'));
+    for (const file of ['nginx.conf', 'sidang-locations.conf']) await copyFile(join(REPO_ROOT, 'infra/nginx', file), join(prefix, file));
+    const port = await freePort();
+    await writeFile(join(prefix, 'sidang-upstream.conf'), `upstream sidang { ip_hash; server 127.0.0.1:${server.port}; keepalive 8; }\n`);
+    await writeFile(join(prefix, 'sidang-listen.conf'), `listen 127.0.0.1:${port};\n`);
+    const binary = process.env.NGINX_BIN ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
+    // As root nginx's workers would switch to `nobody`, who cannot write the temporary folder.
+    const user = process.getuid?.() === 0 ? 'user root; ' : '';
+    nginx = spawn(
+      binary,
+      [
+        '-p',
+        prefix,
+        '-c',
+        join(prefix, 'nginx.conf'),
+        '-e',
+        join(prefix, 'error.log'),
+        '-g',
+        `${user}daemon off; pid ${prefix}/nginx.pid;`,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const answered = await fetch(`${url}/api/health/live`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
+      if (answered) break;
+      if (Date.now() > deadline || nginx.exitCode !== null) throw new Error(`nginx did not come up (exit ${nginx.exitCode})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    // A client's id goes through to the app and back; without one, nginx's own id does.
+    const kept = await fetch(`${url}/api/health/ready`, { headers: { 'X-Request-Id': 'via-nginx-1' } });
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get('x-request-id')).toBe('via-nginx-1');
+    const made = await fetch(`${url}/api/health/ready`);
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+
+    // /metrics: refused at the proxy (JSON, not a page); the instance itself answers on loopback.
+    const metrics = await fetch(`${url}/metrics`);
+    expect(metrics.status).toBe(404);
+    expect(((await metrics.json()) as { code: string }).code).toBe('not_found');
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+
+    // socket.io over a WebSocket upgraded by nginx: subscribed and acknowledged.
+    const chair = await login(url, DEMO_USERS.chair);
+    const committee = await demoCommittee(url, chair.accessToken);
+    const socket = io(url, { auth: { token: chair.accessToken }, transports: ['websocket'], forceNew: true, reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const ack = (await socket.timeout(10_000).emitWithAck('subscribe', { committeeId: committee.id })) as { ok: boolean };
+      expect(ack.ok).toBe(true);
+    } finally {
+      socket.close();
+    }
+  }, 120_000);
 });
