@@ -75,6 +75,22 @@ export const papersApi = {
     });
   },
 
+  /** A new file for a paper: it supersedes the current one (which stays readable by its version). */
+  async uploadVersion(paper: Pick<DocumentRecord, 'id' | 'version'>, file: File): Promise<DocumentRecord> {
+    const form = new FormData();
+    form.append('version', String(paper.version));
+    form.append('file', file, file.name);
+    const token = authStore.getToken();
+    const response = await fetch(`/api/documents/${enc(paper.id)}/versions`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: form,
+    });
+    const text = await response.text();
+    if (!response.ok) throw errorOf(response.status, text);
+    return JSON.parse(text) as DocumentRecord;
+  },
+
   /** Fetches the content with the session's token and hands it to the browser as a download. */
   async download(document: Pick<DocumentRecord, 'id' | 'fileName'>): Promise<void> {
     const token = authStore.getToken();

@@ -134,6 +134,30 @@ describe(PapersPanel.name, () => {
     );
   });
 
+  it('should upload a new version of a paper from its row, and say which version it is', async () => {
+    const user = userEvent.setup();
+    const paper = makePaper();
+    const sent: Array<{ url: string; version: unknown; file: unknown }> = [];
+    const original = globalThis.fetch;
+    renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage />, { handler: serve([paper]) });
+    const row = await screen.findByTestId('paper');
+    const stored = { ...paper, version: 2, fileVersion: 2, fileName: 'v2.pdf', size: 2048 };
+    globalThis.fetch = (async (url: string, init?: RequestInit) => {
+      const form = init?.body as FormData;
+      sent.push({ url, version: form.get('version'), file: (form.get('file') as File).name });
+      return jsonResponse(201, stored);
+    }) as typeof fetch;
+    try {
+      const input = within(row).getByTestId('paper-version-file');
+      await user.upload(input as HTMLInputElement, new File(['%PDF-1.4 v2'], 'v2.pdf', { type: 'application/pdf' }));
+      expect(await within(row).findByRole('status')).toHaveTextContent(`Version 2 of ${paper.title} uploaded.`);
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(sent).toEqual([{ url: `/api/documents/${paper.id}/versions`, version: '1', file: 'v2.pdf' }]);
+    expect(screen.getByTestId('paper')).toHaveTextContent('PDF · 2 KB · version 2');
+  });
+
   it('should list papers with kind, size and classification, and follow created and deleted events', async () => {
     const paper = makePaper();
     const { queryClient } = renderWithApp(<PapersPanel committeeId={COMMITTEE_ID} parentId={ITEM_ID} number="4" canManage={false} />, {

@@ -94,6 +94,25 @@ function PaperRow({ paper, canManage, meetingId }: { paper: DocumentRecord; canM
       removeRecord(queryClient, 'document', paper.committeeId, paper.id, 'deleted', paper.version + 1);
     },
   });
+  const versionInput = useRef<HTMLInputElement>(null);
+  const maxBytes = useUploadMaxBytes();
+  const [versionMessage, setVersionMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  const newVersion = useMutation({
+    mutationFn: (file: File) => papersApi.uploadVersion(paper, file),
+    onSuccess: (stored) => {
+      upsertRecord(queryClient, 'document', stored, stored.committeeId);
+      setVersionMessage({ kind: 'done', text: t('papers.versionUploaded', { n: stored.fileVersion, name: stored.title }) });
+    },
+    onError: (error, file) =>
+      setVersionMessage({
+        kind: 'error',
+        text: isApiError(error, 415)
+          ? t('papers.badType', { name: file.name })
+          : isApiError(error, 413)
+            ? t('papers.tooLarge', { name: file.name, max: formatBytes(maxBytes, i18n.language) })
+            : t('papers.uploadFailed'),
+      }),
+  });
   if (editing) return <PaperEditor paper={paper} onDone={() => setEditing(false)} />;
   return (
     <li className="papers__row" data-testid="paper" data-paper-id={paper.id}>
@@ -141,6 +160,27 @@ function PaperRow({ paper, canManage, meetingId }: { paper: DocumentRecord; canM
           </span>
         ) : (
           <>
+            <input
+              ref={versionInput}
+              type="file"
+              hidden
+              accept={DOCUMENT_EXTENSIONS.join(',')}
+              data-testid="paper-version-file"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (!file) return;
+                setVersionMessage(null);
+                newVersion.mutate(file);
+              }}
+            />
+            <SmallButton
+              aria-label={t('papers.newVersionFor', { name: paper.title })}
+              disabled={newVersion.isPending}
+              onClick={() => versionInput.current?.click()}
+            >
+              {t('papers.newVersion')}
+            </SmallButton>
             <SmallButton
               className="papers__edit"
               aria-label={t('papers.editFor', { name: paper.fileName })}
@@ -162,6 +202,14 @@ function PaperRow({ paper, canManage, meetingId }: { paper: DocumentRecord; canM
             </button>
           </>
         ))}
+      {versionMessage && (
+        <span
+          className={versionMessage.kind === 'error' ? 'field__error papers__error' : 'muted papers__error'}
+          role={versionMessage.kind === 'error' ? 'alert' : 'status'}
+        >
+          {versionMessage.text}
+        </span>
+      )}
       {(download.isError || remove.isError) && (
         <span className="field__error papers__error" role="alert">
           {download.isError ? t('papers.downloadFailed') : t('papers.deleteFailed')}
