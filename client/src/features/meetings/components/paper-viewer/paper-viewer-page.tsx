@@ -285,7 +285,11 @@ function PageCanvas({
   useEffect(() => {
     const element = frame.current?.parentElement;
     if (!element) return undefined;
-    const measure = () => setWidth(element.clientWidth);
+    // The stage's width inside its padding: a page fitted to it never overflows it.
+    const measure = () => {
+      const style = getComputedStyle(element);
+      setWidth(element.clientWidth - (Number.parseFloat(style.paddingLeft) || 0) - (Number.parseFloat(style.paddingRight) || 0));
+    };
     measure();
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     observer?.observe(element);
