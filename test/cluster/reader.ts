@@ -20,6 +20,8 @@ export interface Reader {
   appliedAt: Map<number, number>;
   /** Every envelope the socket delivered, as it arrived (duplicates would show here). */
   delivered: EventEnvelope[];
+  /** The client was told its session is not valid and stopped (a browser would show the sign-in page). */
+  readonly signedOut: boolean;
   /** Connection states in order, with when each began and the newest seq applied by then. */
   states: Array<{ state: ConnectionState; at: number; appliedSeq: number }>;
   readonly state: ConnectionState | undefined;
@@ -50,6 +52,7 @@ export function openReader(options: ReaderOptions): Reader {
   const appliedAt = new Map<number, number>();
   const delivered: EventEnvelope[] = [];
   const states: Reader['states'] = [];
+  let signedOut = false;
   const socket = io(options.url, {
     auth: { token: options.token, protocol: PROTOCOL_VERSION },
     query: { affinity: options.affinity },
@@ -66,7 +69,9 @@ export function openReader(options: ReaderOptions): Reader {
     api,
     queryClient,
     onStateChange: (state) => states.push({ state, at: Date.now(), appliedSeq: applied.at(-1)?.seq ?? 0 }),
-    onUnauthorized: () => states.push({ state: 'offline', at: Date.now(), appliedSeq: applied.at(-1)?.seq ?? 0 }),
+    onUnauthorized: () => {
+      signedOut = true;
+    },
     onApply: (envelope) => {
       applied.push(envelope);
       appliedAt.set(envelope.seq, Date.now());
@@ -79,6 +84,9 @@ export function openReader(options: ReaderOptions): Reader {
     appliedAt,
     delivered,
     states,
+    get signedOut() {
+      return signedOut;
+    },
     get state() {
       return states.at(-1)?.state;
     },

@@ -134,6 +134,16 @@ describe('three nodes behind nginx: Redis and PostgreSQL go away and come back',
     const refused = await createItem(cluster.url, chair, committeeId, { title: 'While PostgreSQL is down' }, keys[1]);
     expect(refused.status).toBe(503);
     expect(refused.body).toMatchObject({ statusCode: 503, code: 'busy' });
+    // A screen whose connection drops while the database is down tries to reconnect: its token
+    // cannot be checked now, which must not sign the person out.
+    const blip = readers[1] as Reader;
+    const blipAt = Date.now();
+    blip.socket.io.engine.close();
+    await waitFor(
+      'the dropped screen to try again',
+      () => blip.states.some((entry) => entry.at >= blipAt && entry.state === 'offline'),
+      5_000,
+    );
     // Down long enough for every pooled connection, relay sweep and session check to fail.
     await new Promise((resolve) => setTimeout(resolve, SWEEP_MS));
 
@@ -167,6 +177,12 @@ describe('three nodes behind nginx: Redis and PostgreSQL go away and come back',
     const created = log.filter((event) => event.type === 'action-item.created');
     expect(created.map((event) => event.entityId).sort()).toEqual([...acked].sort());
     expect(JSON.stringify(log)).not.toContain('While PostgreSQL is down');
+    // The screen that dropped during the outage came back by itself and was never signed out.
+    const back = await waitFor('the dropped screen to be live again', () => blip.liveAgainAfter(blipAt), 15_000);
+    report(
+      `PostgreSQL restart: a screen that dropped during the outage was live again ${((back.at - restartedAt) / 1000).toFixed(1)} s after it returned`,
+    );
+    expect(readers.map((reader) => reader.signedOut)).toEqual(readers.map(() => false));
     await expectWhole(baseline);
   });
 });

@@ -128,7 +128,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
           Object.assign(socket.data as SocketData, session, { actor, token, committees: new Map<string, Role>() }, lowered);
           next();
         })
-        .catch(() => next(socketRefusal('unauthorized', 401, 'unauthorized: could not verify the token')));
+        .catch((error: unknown) => {
+          // The token could not be checked (the database does not answer): no verdict on it, so
+          // `busy`, which a client retries, never `unauthorized`, which signs its person out.
+          this.logger.warn(`Handshake refused for now, the session could not be checked: ${(error as Error).message}`);
+          next(socketRefusal('busy', 503, 'busy: the session could not be checked now; try again shortly'));
+        });
     });
     // After the token check, so the slot is the user's; synchronous, so a burst cannot pass the cap together.
     this.cap = new SocketCap(this.config.SOCKETS_PER_USER_MAX);
