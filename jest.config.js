@@ -81,6 +81,7 @@ export default {
         '<rootDir>/test/integration/{paper-records,meeting-pack}.spec.ts',
         '<rootDir>/test/integration/deciding-{votes,resolutions}.spec.ts',
         '<rootDir>/test/integration/operations.spec.ts',
+        '<rootDir>/test/integration/{decisions-minutes,minutes-confirmation,reports}.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
       globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',

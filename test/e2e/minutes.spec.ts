@@ -206,7 +206,12 @@ describe('Minutes in the browser', () => {
       );
     const move = async (page: Page, to: string, confirmation?: string) => {
       await page.getByTestId(`minutes-to-${to}`).click();
-      if (confirmation) await page.getByTestId(`confirmation-${confirmation}`).check();
+      if (confirmation) {
+        // Confirming names the meeting (the next one is chosen), the proposer and the seconder.
+        await page.getByTestId('confirm-proposer').selectOption({ index: 1 });
+        await page.getByTestId('confirm-seconder').selectOption({ index: 2 });
+        await page.getByTestId(`confirmation-${confirmation}`).check();
+      }
       await page.getByTestId('minutes-transition-proceed').click();
       await page.locator(`[data-testid="minutes-status"][data-status="${to}"]`).waitFor({ timeout: ARRIVE_TIMEOUT_MS });
     };

@@ -147,7 +147,18 @@ describe('minutes workflow', () => {
     await live.waitFor((events) => events.some((e) => e.type === 'minutes.updated' && e.version === 2));
     expect((await move('draft', world.secretariat.token)).body.status).toBe('draft');
     expect((await move('circulated')).body.status).toBe('circulated');
-    const confirmed = await move('confirmed', world.secretariat.token, { confirmation: 'with_amendments' });
+    const next = await app.request<Meeting>('POST', `/api/committees/${world.committee.id}/meetings`, world.chair.token, {
+      title: 'Mesyuarat Pengesahan',
+      startsAt: '2026-06-11T09:30:00+08:00',
+      standardAgenda: false,
+    });
+    const confirmed = await move('confirmed', world.secretariat.token, {
+      confirmation: 'with_amendments',
+      amendments: 'Perenggan 1 dipinda',
+      confirmedAtMeetingId: next.body.id,
+      proposedBy: world.member.id,
+      secondedBy: world.secretMember.id,
+    });
     expect(confirmed.body).toMatchObject({ status: 'confirmed', confirmation: 'with_amendments' });
     expect((await move('published', world.secretariat.token)).status).toBe(403);
     const published = await move('published');

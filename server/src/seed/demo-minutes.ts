@@ -75,7 +75,25 @@ export async function seedDemoMinutes(
   }
   let version = minutes.version;
   version = (await minutesService.transition(secretariat, minutes.id, { to: 'circulated', version })).version;
-  version = (await minutesService.transition(secretariat, minutes.id, { to: 'confirmed', version, confirmation: 'without_amendment' }))
-    .version;
+  // Confirmed at the next meeting, proposed by a member and seconded by the chair.
+  const next = (await meetings.list(chair, committeeId, 'upcoming')).find(
+    (meeting) => Date.parse(meeting.startsAt) > Date.parse(past.startsAt),
+  );
+  const members: Array<{ user_id: string }> = await dataSource.query(
+    "SELECT user_id FROM memberships WHERE committee_id = $1 AND role = 'member' ORDER BY user_id LIMIT 1",
+    [committeeId],
+  );
+  const proposer = members[0]?.user_id;
+  if (!next || !proposer) return;
+  version = (
+    await minutesService.transition(secretariat, minutes.id, {
+      to: 'confirmed',
+      version,
+      confirmation: 'without_amendment',
+      confirmedAtMeetingId: next.id,
+      proposedBy: proposer,
+      secondedBy: chair.id,
+    })
+  ).version;
   await minutesService.transition(chair, minutes.id, { to: 'published', version });
 }

@@ -234,9 +234,17 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
   },
   decision: {
     noun: ['the decision', 'keputusan'],
-    verbs: { created: ['recorded {record}', 'merekodkan {record}'] },
-    fields: { text: field('Text', 'Teks') },
-    quiet: ['meetingId', 'agendaItemId'],
+    verbs: { created: ['recorded {record}', 'merekodkan {record}'], updated: ['corrected {record}', 'membetulkan {record}'] },
+    transitions: { field: 'status', to: { withdrawn: ['withdrew {record}', 'menarik balik {record}'] } },
+    fields: {
+      text: field('Text', 'Teks'),
+      status: {
+        label: ['Status', 'Status'],
+        values: { recorded: ['Recorded', 'Direkodkan'], withdrawn: ['Withdrawn', 'Ditarik balik'] },
+      },
+      withdrawalReason: field('Reason for withdrawal', 'Sebab ditarik balik'),
+    },
+    quiet: ['meetingId', 'agendaItemId', 'withdrawnAt', 'correctedAt'],
   },
   'bilateral-meeting': {
     noun: ['the bilateral meeting', 'mesyuarat dua hala'],
@@ -431,6 +439,9 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
         values: { without_amendment: ['Without amendment', 'Tanpa pindaan'], with_amendments: ['With amendments', 'Dengan pindaan'] },
       },
       confirmedAtMeetingId: field('Confirmed at', 'Disahkan dalam', 'record'),
+      proposedBy: field('Proposed by', 'Dicadangkan oleh', 'people'),
+      secondedBy: field('Seconded by', 'Disokong oleh', 'people'),
+      amendments: field('Amendments', 'Pindaan'),
       publishedVersion: field('Published version', 'Versi terbitan', 'number'),
       commentsDueAt: field('Comments by', 'Ulasan sebelum', 'datetime'),
     },
@@ -444,7 +455,7 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
       actionLine: field('Action line', 'Baris tindakan', 'action-line'),
       ownClassification: { label: ['Own classification', 'Peringkat keselamatan sendiri'], values: CLASSIFICATION_WORDS },
     },
-    quiet: ['minutesId', 'meetingId', 'agendaItemId'],
+    quiet: ['minutesId', 'meetingId', 'agendaItemId', 'decisions'],
   },
   'minutes-comment': {
     noun: ['the comment', 'ulasan'],

@@ -77,6 +77,8 @@ export const ERROR_CODES = [
   'meeting_not_in_progress',
   /** A secret ballot is cast once: it cannot be matched to its voter to be replaced (409). */
   'already_voted',
+  /** Minutes whose meeting is still in progress cannot be circulated (409 with `current`). */
+  'meeting_in_progress',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

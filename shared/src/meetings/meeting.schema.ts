@@ -226,13 +226,21 @@ export const projectorViewSchema = z.object({
 });
 export type ProjectorView = z.infer<typeof projectorViewSchema>;
 
+/** A decision stands as recorded (its text possibly corrected since) or is withdrawn, with a reason. */
+export const DECISION_STATUSES = ['recorded', 'withdrawn'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
 export const decisionSchema = z.object({
   id: z.uuid(),
   committeeId: z.uuid(),
   meetingId: z.uuid(),
   agendaItemId: z.uuid(),
-  text: z.string(),
+  text: z.string().describe('The current text: a correction replaces it, the earlier text stays in the activity'),
   classification: classificationSchema,
+  status: z.enum(DECISION_STATUSES).describe('withdrawn: kept, marked, with its reason'),
+  withdrawalReason: z.string().nullable().describe('Why it was withdrawn (null while it stands)'),
+  withdrawnAt: z.iso.datetime().nullable(),
+  correctedAt: z.iso.datetime().nullable().describe('When its text was last corrected (null: as recorded)'),
   createdById: z.uuid(),
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
@@ -248,6 +256,22 @@ export const createDecisionSchema = z.strictObject({
   declassificationReason: declassificationReasonSchema.optional(),
 });
 export type CreateDecision = z.input<typeof createDecisionSchema>;
+
+/** `PATCH /api/decisions/:id`: a correction (chair, secretariat); the earlier text stays in the activity. */
+export const updateDecisionSchema = z.strictObject({
+  version: z.number().int().min(1).describe('The version the correction is based on; a stale one is refused with 409'),
+  text: z.string().trim().min(1, 'text must not be empty').max(5_000).optional(),
+  classification: classificationSchema.optional().describe('Never below the agenda item and its meeting without declassificationReason'),
+  declassificationReason: declassificationReasonSchema.optional(),
+});
+export type UpdateDecision = z.input<typeof updateDecisionSchema>;
+
+/** `POST /api/decisions/:id/withdraw`: the decision stays, marked withdrawn with the reason. */
+export const withdrawDecisionSchema = z.strictObject({
+  version: z.number().int().min(1).describe('The version the withdrawal is based on; a stale one is refused with 409'),
+  reason: z.string().trim().min(1, 'reason must not be empty').max(2_000),
+});
+export type WithdrawDecision = z.input<typeof withdrawDecisionSchema>;
 
 export const listDecisionsQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional().describe('Words to look for in the decision text'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
 import { text } from '../common/text.js';
+import { decisionSchema } from '../meetings/meeting.schema.js';
 
 /**
  * Minutes of one meeting: a header record plus one section per agenda item. Each section's text
@@ -52,6 +53,12 @@ export const minutesSectionSchema = z.object({
   ownClassification: classificationSchema.describe("The section's own level (raised by editors)"),
   text: z.string().describe('Plain text of the section document'),
   actionLine: actionLineSchema.nullable(),
+  decisions: z
+    .array(decisionSchema)
+    .optional()
+    .describe(
+      "REST only: the decisions recorded on its agenda item that the reader may see, oldest first (withdrawn ones marked); live through the decisions' own events",
+    ),
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -66,7 +73,10 @@ export const minutesRecordSchema = z.object({
   status: minutesStatusSchema,
   classification: classificationSchema.describe("The meeting's level"),
   confirmation: confirmationSchema.nullable(),
-  confirmedAtMeetingId: z.uuid().nullable(),
+  confirmedAtMeetingId: z.uuid().nullable().describe('The later meeting of the committee that confirmed them'),
+  proposedBy: z.uuid().nullable().describe('The member who proposed the confirmation'),
+  secondedBy: z.uuid().nullable().describe('The member who seconded it'),
+  amendments: z.string().nullable().describe('The amendments made on confirmation (with_amendments)'),
   publishedVersion: z.number().int().nullable().describe('The number of the latest published version'),
   commentsDueAt: z.iso.datetime().nullable().describe('When comments close: set when circulated, cleared back in draft'),
   version: z.number().int().min(1),
@@ -85,14 +95,31 @@ export type Minutes = z.infer<typeof minutesSchema>;
 export const minutesTransitionSchema = z.strictObject({
   to: minutesStatusSchema,
   version: z.number().int().min(1).describe('The version the transition is based on; a stale one is refused with 409'),
-  confirmation: confirmationSchema.optional().describe('On confirmed: "without_amendment" (default) or "with_amendments"'),
-  confirmedAtMeetingId: z.uuid().optional().describe('On confirmed: the meeting that confirmed them'),
+  confirmation: confirmationSchema
+    .optional()
+    .describe('On confirmed: "with_amendments" when amendments are given, else "without_amendment" (the default)'),
+  confirmedAtMeetingId: z
+    .uuid()
+    .optional()
+    .describe("Required on confirmed: the meeting of the same committee, later than the minutes' own, that confirmed them"),
+  proposedBy: z.uuid().optional().describe('Required on confirmed: the member (not an observer) who proposed the confirmation'),
+  secondedBy: z.uuid().optional().describe('Required on confirmed: the member who seconded it, not the proposer'),
+  amendments: text()
+    .trim()
+    .max(10_000)
+    .optional()
+    .describe('On confirmed: the amendments; required with "with_amendments", refused with "without_amendment"'),
   commentsDueAt: z.iso
     .datetime({ offset: true })
     .optional()
     .describe('On circulated: when comments close (in the future); refused with any other step'),
 });
 export type MinutesTransition = z.infer<typeof minutesTransitionSchema>;
+
+/** `GET /api/minutes/:id/comments`: `resolved=false` lists only the threads still open (asked before confirming). */
+export const listMinutesCommentsQuerySchema = z.strictObject({
+  resolved: z.enum(['true', 'false']).optional().describe('Only threads resolved (true) or still open (false)'),
+});
 
 export const updateMinutesSectionSchema = z.strictObject({
   version: z.number().int().min(1),

@@ -1,4 +1,4 @@
-import type { Classification } from '@sidang/shared';
+import type { Classification, DecisionStatus } from '@sidang/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimestampedEntity } from '../../database/versioned.entity.js';
 
@@ -25,6 +25,23 @@ export class DecisionEntity extends TimestampedEntity {
   /** Never below its agenda item's and meeting's levels when recorded. */
   @Column({ type: 'varchar', length: 16 })
   classification: Classification;
+
+  /** `withdrawn`: kept and shown struck through, with its reason. */
+  @Column({ type: 'varchar', length: 16, default: 'recorded' })
+  status: DecisionStatus;
+
+  @Column({ name: 'withdrawal_reason', type: 'text', nullable: true })
+  withdrawalReason: string | null;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column({ name: 'withdrawn_by_id', type: 'uuid', nullable: true })
+  withdrawnById: string | null;
+
+  /** When its text was last corrected; the earlier texts stay in the audit trail. */
+  @Column({ name: 'corrected_at', type: 'timestamptz', nullable: true })
+  correctedAt: Date | null;
 
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById: string;

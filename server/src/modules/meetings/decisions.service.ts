@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Classification, clearedLevels, type Decision, isCleared } from '@sidang/shared';
+import { type Classification, clearedLevels, type Decision, isCleared, type UpdateDecision, type WithdrawDecision } from '@sidang/shared';
 import type { Repository } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
@@ -21,6 +21,8 @@ const DECISIONS: RecordDefinition<DecisionEntity, Decision> = {
   entity: DecisionEntity,
   name: 'Decision',
   toWire: toDecision,
+  // Never deleted: a withdrawn decision stays, marked (the table has no deleted_at).
+  hardDelete: true,
 };
 
 /** Decisions recorded in place, against an agenda item; searchable per committee. */
@@ -78,6 +80,58 @@ export class DecisionsService {
       parent: { id: item.id },
       logged: (decision) => withDeclassification(decision, level),
     });
+  }
+
+  /**
+   * A correction (chair, secretariat): the text replaced (and `correctedAt` set), or the level
+   * changed by the rule of a derived record. The earlier text stays in the activity and audit.
+   */
+  async correct(actor: Actor, id: string, input: UpdateDecision): Promise<Decision> {
+    const { entity, access } = await this.records.visible(DECISIONS, actor, id);
+    access.require('meeting.run');
+    const { version, text, classification, declassificationReason } = input;
+    if (text === undefined && classification === undefined) throw meetingErrors.nothingToChange();
+    if (classification && !isCleared(access.clearance, classification)) throw meetingErrors.aboveClearance(access.clearance);
+    if (entity.version === version && entity.status === 'withdrawn') throw meetingErrors.decisionWithdrawn(toDecision(entity));
+    return this.changes.transact(actor, async (tx) => {
+      const patch: Partial<DecisionEntity> = {};
+      let logged: ((decision: Decision) => Decision) | undefined;
+      if (text !== undefined && text !== entity.text) {
+        patch.text = text;
+        patch.correctedAt = new Date();
+      }
+      if (classification !== undefined) {
+        const level = await derivedLevel(tx.manager, access, entity.committeeId, {
+          origins: [entity.agendaItemId],
+          classification,
+          declassificationReason,
+        });
+        patch.classification = level.classification;
+        logged = (decision) => withDeclassification(decision, level);
+      }
+      return this.records.update(DECISIONS, tx, access, entity, version, patch, {
+        parent: { id: entity.agendaItemId },
+        ...(logged ? { logged } : {}),
+      });
+    });
+  }
+
+  /** A withdrawal (chair, secretariat): the decision stays, marked withdrawn, with the reason. */
+  async withdraw(actor: Actor, id: string, input: WithdrawDecision): Promise<Decision> {
+    const { entity, access } = await this.records.visible(DECISIONS, actor, id);
+    access.require('meeting.run');
+    if (entity.version === input.version && entity.status === 'withdrawn') throw meetingErrors.alreadyWithdrawn(toDecision(entity));
+    return this.changes.transact(actor, (tx) =>
+      this.records.update(
+        DECISIONS,
+        tx,
+        access,
+        entity,
+        input.version,
+        { status: 'withdrawn', withdrawalReason: input.reason.trim(), withdrawnAt: new Date(), withdrawnById: actor.id },
+        { parent: { id: entity.agendaItemId } },
+      ),
+    );
   }
 
   /** The committee's decisions register: what the reader may see of it, newest meeting first. */

@@ -1,3 +1,4 @@
+import { HttpStatus } from '@nestjs/common';
 import {
   AboveClearanceException,
   InvalidFieldException,
@@ -18,5 +19,13 @@ export const meetingErrors = {
   endsBeforeStart: () => new InvalidFieldException('endsAt', 'must not be before startsAt'),
   nothingToChange: () => new NothingToChangeException(),
   notAUser: () => new InvalidFieldException('userId', 'no such user'),
+  decisionWithdrawn: (current: unknown) =>
+    new InvalidFieldException('status', 'a withdrawn decision cannot be corrected', 'invalid_state', {
+      status: HttpStatus.CONFLICT,
+      code: 'conflict',
+      current,
+    }),
+  alreadyWithdrawn: (current: unknown) =>
+    new InvalidTransitionException('status', 'the decision is already withdrawn', { status: HttpStatus.CONFLICT, current }),
   guestStatus: () => new InvalidFieldException('status', 'someone who is not a member can only be in attendance (by invitation) or absent'),
 };

@@ -86,5 +86,20 @@ export function inAgendaOrder(items: readonly AgendaItemEntity[]): AgendaItem[] 
 export function toDecision(entity: DecisionEntity): Decision {
   const { id, committeeId, meetingId, agendaItemId, text, classification, createdById, version } = entity;
   const [createdAt, updatedAt] = [entity.createdAt.toISOString(), entity.updatedAt.toISOString()];
-  return { id, committeeId, meetingId, agendaItemId, text, classification, createdById, version, createdAt, updatedAt };
+  return {
+    id,
+    committeeId,
+    meetingId,
+    agendaItemId,
+    text,
+    classification,
+    status: entity.status ?? 'recorded',
+    withdrawalReason: entity.withdrawalReason ?? null,
+    withdrawnAt: entity.withdrawnAt?.toISOString() ?? null,
+    correctedAt: entity.correctedAt?.toISOString() ?? null,
+    createdById,
+    version,
+    createdAt,
+    updatedAt,
+  };
 }

@@ -11,6 +11,7 @@ import { CalendarFeedController } from './calendar-feed.controller.js';
 import { CalendarFeedEntity } from './calendar-feed.entity.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { DecisionEntity } from './decision.entity.js';
+import { DecisionsController } from './decisions.controller.js';
 import { DecisionsService } from './decisions.service.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { MeetingsController } from './meetings.controller.js';
@@ -26,7 +27,7 @@ import { MeetingsService } from './meetings.service.js';
     RateLimitModule,
     TypeOrmModule.forFeature([MeetingEntity, AgendaItemEntity, AttendanceEntity, DecisionEntity, CalendarFeedEntity]),
   ],
-  controllers: [MeetingsController, CalendarFeedController],
+  controllers: [MeetingsController, CalendarFeedController, DecisionsController],
   providers: [MeetingsRepository, MeetingsService, AttendanceService, DecisionsService, CalendarFeedService],
   exports: [MeetingsService, DecisionsService, AttendanceService],
 })

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   type CommentThread,
   createMinutesCommentSchema,
+  listMinutesCommentsQuerySchema,
   type Minutes,
   type MinutesComment,
   type MinutesRecord,
@@ -63,8 +64,13 @@ export class MinutesController {
   }
 
   @Get('minutes/:id/comments')
-  comments(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<CommentThread[]> {
-    return this.minutes.comments(actor, id);
+  async comments(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Query(new ZodValidationPipe(listMinutesCommentsQuerySchema, 'query')) query: z.output<typeof listMinutesCommentsQuerySchema>,
+  ): Promise<CommentThread[]> {
+    const threads = await this.minutes.comments(actor, id);
+    return query.resolved === undefined ? threads : threads.filter((thread) => thread.resolved === (query.resolved === 'true'));
   }
 
   @Post('minutes/:id/comments')

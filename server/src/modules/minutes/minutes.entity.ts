@@ -24,6 +24,15 @@ export class MinutesEntity extends VersionedEntity {
   @Column({ name: 'confirmed_at_meeting_id', type: 'uuid', nullable: true })
   confirmedAtMeetingId: string | null;
 
+  @Column({ name: 'proposed_by_id', type: 'uuid', nullable: true })
+  proposedById: string | null;
+
+  @Column({ name: 'seconded_by_id', type: 'uuid', nullable: true })
+  secondedById: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  amendments: string | null;
+
   @Column({ name: 'published_version', type: 'int', nullable: true })
   publishedVersion: number | null;
 

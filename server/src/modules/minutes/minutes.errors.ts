@@ -1,17 +1,20 @@
 import { HttpStatus } from '@nestjs/common';
+import type { ApiIssue } from '@sidang/shared';
 import {
   AboveClearanceException,
   ApiException,
   BelowOriginException,
   ForbiddenError,
   InvalidFieldException,
+  InvalidInputException,
   InvalidTransitionException,
+  issue,
   NotFoundError,
   NothingToChangeException,
 } from '../../common/errors.js';
 
 /** A change the minutes' status does not allow: 409 with the minutes as they stand. */
-function wrongStatus(code: 'not_commentable' | 'not_editable', message: string, current: unknown): ApiException {
+function wrongStatus(code: 'not_commentable' | 'not_editable' | 'meeting_in_progress', message: string, current: unknown): ApiException {
   return new ApiException(HttpStatus.CONFLICT, code, message, { current });
 }
 
@@ -35,5 +38,10 @@ export const minutesErrors = {
   nothingToChange: () => new NothingToChangeException(),
   commentsDueOnlyOnCirculation: () => new InvalidFieldException('commentsDueAt', 'is only set when the minutes are circulated'),
   commentsDueInPast: () => new InvalidFieldException('commentsDueAt', 'must be in the future'),
-  confirmedAt: () => new InvalidFieldException('confirmedAtMeetingId', 'must be a meeting of this committee'),
+  meetingInProgress: (current: unknown) =>
+    wrongStatus('meeting_in_progress', 'the minutes cannot be circulated while their meeting is still in progress', current),
+  /** Fields that belong to the confirmation, sent with another step. */
+  onlyOnConfirmation: (fields: string[]) =>
+    new InvalidInputException(fields.map((field) => issue(field, 'invalid_value', 'is only given when the minutes are confirmed'))),
+  confirmation: (issues: ApiIssue[]) => new InvalidInputException(issues),
 };

@@ -1,6 +1,7 @@
 import {
   commentThreadSchema,
   createMinutesCommentSchema,
+  listMinutesCommentsQuerySchema,
   minutesCommentSchema,
   minutesRecordSchema,
   minutesSchema,
@@ -28,7 +29,7 @@ describe({
   method: 'post',
   path: '/api/minutes/:id/transition',
   summary:
-    'draft → circulated → confirmed → published (circulated → draft for corrections); chair and secretariat, publishing by the chair',
+    'draft → circulated → confirmed → published (circulated → draft for corrections); chair and secretariat, publishing by the chair. Confirming names the confirming meeting, the proposer and the seconder (400 names each field missing or wrong); circulating while the meeting is in progress is refused (409 `meeting_in_progress`)',
   params: idParams,
   body: minutesTransitionSchema,
   response: minutesRecordSchema,
@@ -51,8 +52,9 @@ describe({
 describe({
   method: 'get',
   path: '/api/minutes/:id/comments',
-  summary: 'Comment threads on the sections the caller may see',
+  summary: 'Comment threads on the sections the caller may see (`resolved=false`: those still open, listed before confirming)',
   params: idParams,
+  query: listMinutesCommentsQuerySchema,
   response: z.array(commentThreadSchema),
 });
 describe({

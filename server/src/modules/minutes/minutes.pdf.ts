@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type Classification, MEETING_TIME_ZONE } from '@sidang/shared';
+import { type Classification, type Decision, MEETING_TIME_ZONE } from '@sidang/shared';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { MinutesRendering } from './minutes.service.js';
+import type { ConfirmedRendering, MinutesRendering } from './minutes.service.js';
 
 interface PdfMake {
   virtualfs: { writeFileSync(name: string, data: Buffer): void };
@@ -57,6 +57,52 @@ function block(title: string, lines: string[]): Content[] {
   ];
 }
 
+/**
+ * "Keputusan:" and each decision on the item as it stands: a corrected one in its current text,
+ * a withdrawn one struck through with the reason.
+ */
+function decisionLines(decisions: readonly Decision[]): Content[] {
+  if (decisions.length === 0) return [];
+  return [
+    { text: 'Keputusan:', bold: true, margin: [18, 2, 0, 3] },
+    ...decisions.map(
+      (decision): Content =>
+        decision.status === 'withdrawn'
+          ? {
+              text: [
+                { text: decision.text, decoration: 'lineThrough' },
+                { text: ` (Ditarik balik: ${decision.withdrawalReason ?? '-'})`, italics: true },
+              ],
+              margin: [30, 0, 0, 4],
+            }
+          : { text: decision.correctedAt ? `${decision.text} (dipinda)` : decision.text, margin: [30, 0, 0, 4], alignment: 'justify' },
+    ),
+  ];
+}
+
+/**
+ * The end of confirmed minutes: "Disahkan pada Mesyuarat Bil. x/yyyy", who proposed and seconded,
+ * the amendments, and the chair's signature block (name, line, date).
+ */
+function confirmationBlock(confirmed: ConfirmedRendering | null): Content[] {
+  if (!confirmed) return [];
+  const where = confirmed.meetingNumber ? `Disahkan pada Mesyuarat Bil. ${confirmed.meetingNumber}` : 'Disahkan';
+  const lines: Content[] = [{ text: where, bold: true, margin: [0, 24, 0, 4] }];
+  if (confirmed.proposer) lines.push({ text: `Dicadangkan oleh: ${confirmed.proposer}` });
+  if (confirmed.seconder) lines.push({ text: `Disokong oleh: ${confirmed.seconder}` });
+  if (confirmed.amendments) lines.push({ text: `Pindaan: ${confirmed.amendments}`, margin: [0, 4, 0, 0], alignment: 'justify' });
+  lines.push({
+    unbreakable: true,
+    stack: [
+      { text: '..............................................', margin: [0, 40, 0, 2] },
+      { text: `(${confirmed.chair ?? ''})`, bold: true },
+      { text: 'Pengerusi' },
+      { text: `Tarikh: ${confirmed.meetingDate ? klDate(confirmed.meetingDate, { dateStyle: 'long' }) : '..................'}` },
+    ],
+  });
+  return lines;
+}
+
 /** The minutes in the house format, as one reader may see them. */
 export async function minutesPdf(view: MinutesRendering): Promise<Buffer> {
   const { meeting, attendance, sections, marking } = view;
@@ -84,6 +130,7 @@ export async function minutesPdf(view: MinutesRendering): Promise<Buffer> {
     return [
       { text: `${section.number}. ${section.title.toUpperCase()}${heading}`, style: 'section', margin: [0, 14, 0, 6] },
       ...paragraphs.map((line): Content => ({ text: line, margin: [18, 0, 0, 6], alignment: 'justify' })),
+      ...decisionLines(section.decisions ?? []),
       ...(action ? [{ text: action, bold: true, alignment: 'right', margin: [0, 2, 0, 4] } as Content] : []),
     ];
   });
@@ -125,6 +172,7 @@ export async function minutesPdf(view: MinutesRendering): Promise<Buffer> {
       ...block('TIDAK HADIR DENGAN MAAF', apologies),
       ...block('URUS SETIA', secretariat),
       ...body,
+      ...confirmationBlock(view.confirmed),
     ],
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
     styles: {

@@ -65,6 +65,26 @@ export class MinutesRepository {
     return rows.map((row) => ({ name: row.name, agency: row.agency, role: row.role ?? 'guest', status: row.status ?? 'absent' }));
   }
 
+  /** The names of `ids` (users), by id. */
+  async userNames(ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+    const wanted = ids.filter((id): id is string => Boolean(id));
+    if (wanted.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.dataSource.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [
+      wanted,
+    ]);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** The committee's chair (the first, should there be more), who signs the confirmed minutes. */
+  async chairName(committeeId: string): Promise<string | null> {
+    const rows: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT u.name FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.committee_id = $1 AND m.role = 'chair' ORDER BY u.name LIMIT 1`,
+      [committeeId],
+    );
+    return rows[0]?.name ?? null;
+  }
+
   async committeeName(committeeId: string): Promise<{ name: string; nameMs: string }> {
     const rows: Array<{ name: string; name_ms: string }> = await this.dataSource.query(
       'SELECT name, name_ms FROM committees WHERE id = $1',

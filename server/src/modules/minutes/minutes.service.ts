@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type ApiIssue,
   type Classification,
   type CommentThread,
   classificationAt,
   classificationLevel,
+  clearedLevels,
   type createMinutesCommentSchema,
+  type Decision,
   higherOf,
   MINUTES_COMMENTABLE_STATUSES,
   MINUTES_EDITABLE_STATUSES,
@@ -22,14 +25,18 @@ import {
   type UpdateMinutesComment,
   type UpdateMinutesSection,
 } from '@sidang/shared';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { z } from 'zod';
 import type { CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
+import { MembershipEntity } from '../../access/membership.entity.js';
 import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
-import type { MeetingEntity } from '../meetings/meeting.entity.js';
+import { issue } from '../../common/errors.js';
+import { DecisionEntity } from '../meetings/decision.entity.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { toDecision } from '../meetings/meetings.mapper.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { MinutesCommentEntity, MinutesEntity, MinutesSectionEntity, MinutesVersionEntity } from './minutes.entity.js';
 import { minutesErrors } from './minutes.errors.js';
@@ -50,6 +57,19 @@ export interface MinutesRendering {
   sections: MinutesSection[];
   /** The highest level among the sections shown (and the meeting's). */
   marking: Classification;
+  /** Confirmed (or published) minutes: where and by whom, and who signs. */
+  confirmed: ConfirmedRendering | null;
+}
+
+export interface ConfirmedRendering {
+  /** The confirming meeting's number ("3/2026"), when the reader may see that meeting. */
+  meetingNumber: string | null;
+  /** The confirming meeting's date (the chair signs on it), when the reader may see it. */
+  meetingDate: Date | null;
+  proposer: string | null;
+  seconder: string | null;
+  amendments: string | null;
+  chair: string | null;
 }
 
 const isEditor = (access: CommitteeAccess) => access.role === 'chair' || access.role === 'secretariat';
@@ -101,6 +121,12 @@ function commentRecords(level: Classification): RecordDefinition<MinutesCommentE
   };
 }
 
+/** The fields only a confirmation takes. */
+const CONFIRMATION_FIELDS = ['confirmation', 'confirmedAtMeetingId', 'proposedBy', 'secondedBy', 'amendments'] as const;
+
+/** What a return to draft clears. */
+const NOT_CONFIRMED = { confirmation: null, confirmedAtMeetingId: null, proposedById: null, secondedById: null, amendments: null };
+
 /** The plain text of the sections shown, in agenda order. */
 export function minutesText(sections: ReadonlyArray<{ number: string; title: string; text: string }>): string {
   return sections.map((section) => `${section.number}. ${section.title}\n${section.text}`.trim()).join('\n\n');
@@ -141,10 +167,9 @@ export class MinutesService {
     const { minutes, meeting, access } = await this.visible(actor, id);
     if (!isEditor(access)) throw minutesErrors.forbidden(access.role, 'move the minutes through their workflow');
     if (input.to === 'published' && access.role !== 'chair') throw minutesErrors.forbidden(access.role, 'publish the minutes');
-    if (input.confirmedAtMeetingId) {
-      const other = await this.visibleMeeting(actor, input.confirmedAtMeetingId).catch(() => null);
-      if (!other || other.meeting.committeeId !== minutes.committeeId) throw minutesErrors.confirmedAt();
-    }
+    const confirmationFields = CONFIRMATION_FIELDS.filter((field) => input[field] !== undefined);
+    if (input.to !== 'confirmed' && confirmationFields.length > 0) throw minutesErrors.onlyOnConfirmation(confirmationFields);
+    const confirmation = input.to === 'confirmed' ? await this.checkConfirmation(actor, minutes, meeting, input) : null;
     if (input.commentsDueAt !== undefined) {
       if (input.to !== 'circulated') throw minutesErrors.commentsDueOnlyOnCirculation();
       if (Date.parse(input.commentsDueAt) <= Date.now()) throw minutesErrors.commentsDueInPast();
@@ -165,15 +190,16 @@ export class MinutesService {
       if (!MINUTES_TRANSITIONS[current.status].includes(input.to)) {
         throw minutesErrors.transition(current.status, input.to, toRecord(current, meeting));
       }
-      const patch: Partial<MinutesEntity> = { status: input.to };
-      if (input.to === 'confirmed') {
-        patch.confirmation = input.confirmation ?? 'without_amendment';
-        patch.confirmedAtMeetingId = input.confirmedAtMeetingId ?? null;
+      if (input.to === 'circulated') {
+        // Minutes go round once the meeting they record is over (or adjourned), never during it.
+        const held = await tx.manager.findOne(MeetingEntity, { where: { id: meeting.id } });
+        if (held?.status === 'in_progress') throw minutesErrors.meetingInProgress(toRecord(current, meeting));
       }
+      const patch: Partial<MinutesEntity> = { status: input.to };
+      if (confirmation) Object.assign(patch, confirmation);
       if (input.to === 'circulated') patch.commentsDueAt = input.commentsDueAt ? new Date(input.commentsDueAt) : null;
       if (input.to === 'draft') {
-        patch.confirmation = null;
-        patch.confirmedAtMeetingId = null;
+        Object.assign(patch, NOT_CONFIRMED);
         patch.commentsDueAt = null;
       }
       if (input.to !== 'draft') {
@@ -186,6 +212,64 @@ export class MinutesService {
     // Who may edit changed with the status: the live documents check their sockets again.
     for (const docId of result.sectionIds) void this.gateway.recheckDoc(docId);
     return result.after;
+  }
+
+  /**
+   * What a confirmation records, checked all at once (one 400 naming every bad field): the
+   * confirming meeting (of the committee, later than the minutes' own), the proposer and the
+   * seconder (two different members who are not observers), and the amendments.
+   */
+  private async checkConfirmation(
+    actor: Actor,
+    minutes: MinutesEntity,
+    meeting: MeetingEntity,
+    input: MinutesTransition,
+  ): Promise<Pick<MinutesEntity, 'confirmation' | 'confirmedAtMeetingId' | 'proposedById' | 'secondedById' | 'amendments'>> {
+    const issues: ApiIssue[] = [];
+    const required = (field: string, what: string) => issues.push(issue(field, 'required', `is required to confirm the minutes: ${what}`));
+    if (!input.confirmedAtMeetingId) required('confirmedAtMeetingId', 'the meeting that confirmed them');
+    else {
+      const other = await this.visibleMeeting(actor, input.confirmedAtMeetingId).catch(() => null);
+      if (!other || other.meeting.committeeId !== minutes.committeeId) {
+        issues.push(issue('confirmedAtMeetingId', 'invalid_value', 'must be a meeting of this committee'));
+      } else if (other.meeting.startsAt.getTime() <= meeting.startsAt.getTime()) {
+        issues.push(issue('confirmedAtMeetingId', 'invalid_value', 'must be a meeting later than the one these minutes record'));
+      }
+    }
+    const voters = new Set(
+      (
+        await this.dataSource.manager.find(MembershipEntity, {
+          where: { committeeId: minutes.committeeId, userId: In([input.proposedBy, input.secondedBy].filter((id) => id !== undefined)) },
+        })
+      )
+        .filter((membership) => membership.role !== 'observer')
+        .map((membership) => membership.userId.toLowerCase()),
+    );
+    for (const [field, id, what] of [
+      ['proposedBy', input.proposedBy, 'who proposed the confirmation'],
+      ['secondedBy', input.secondedBy, 'who seconded it'],
+    ] as const) {
+      if (!id) required(field, what);
+      else if (!voters.has(id.toLowerCase()))
+        issues.push(issue(field, 'not_members', 'must be a member of this committee (not an observer)'));
+    }
+    if (input.proposedBy && input.secondedBy && input.proposedBy.toLowerCase() === input.secondedBy.toLowerCase()) {
+      issues.push(issue('secondedBy', 'invalid_value', 'must not be the proposer'));
+    }
+    const amendments = input.amendments?.trim() || null;
+    const confirmation = input.confirmation ?? (amendments ? 'with_amendments' : 'without_amendment');
+    if (confirmation === 'with_amendments' && !amendments) required('amendments', 'what was amended');
+    if (confirmation === 'without_amendment' && amendments) {
+      issues.push(issue('amendments', 'invalid_value', 'must be empty when the minutes are confirmed without amendment'));
+    }
+    if (issues.length > 0) throw minutesErrors.confirmation(issues);
+    return {
+      confirmation,
+      confirmedAtMeetingId: input.confirmedAtMeetingId ?? null,
+      proposedById: input.proposedBy ?? null,
+      secondedById: input.secondedBy ?? null,
+      amendments,
+    };
   }
 
   async versions(actor: Actor, id: string): Promise<MinutesVersionSummary[]> {
@@ -343,7 +427,29 @@ export class MinutesService {
       minutes: toRecord(minutes, meeting),
       attendance: await this.repository.attendance(meeting.id, minutes.committeeId),
       sections: view.sections,
-      marking: view.sections.reduce<Classification>((top, section) => higherOf(top, section.classification), meeting.classification),
+      // The highest level of what is printed: the sections and the decisions in them.
+      marking: view.sections
+        .flatMap((section) => [section.classification, ...(section.decisions ?? []).map((decision) => decision.classification)])
+        .reduce<Classification>((top, level) => higherOf(top, level), meeting.classification),
+      confirmed: minutes.status === 'confirmed' || minutes.status === 'published' ? await this.confirmedRendering(actor, minutes) : null,
+    };
+  }
+
+  private async confirmedRendering(actor: Actor, minutes: MinutesEntity): Promise<ConfirmedRendering> {
+    const at = minutes.confirmedAtMeetingId
+      ? await this.visibleMeeting(actor, minutes.confirmedAtMeetingId).then(
+          ({ meeting }) => meeting,
+          () => null,
+        )
+      : null;
+    const names = await this.repository.userNames([minutes.proposedById, minutes.secondedById]);
+    return {
+      meetingNumber: at ? `${at.numberInYear}/${at.year}` : null,
+      meetingDate: at?.startsAt ?? null,
+      proposer: minutes.proposedById ? (names.get(minutes.proposedById) ?? null) : null,
+      seconder: minutes.secondedById ? (names.get(minutes.secondedById) ?? null) : null,
+      amendments: minutes.amendments,
+      chair: await this.repository.chairName(minutes.committeeId),
     };
   }
 
@@ -362,8 +468,7 @@ export class MinutesService {
       const fields = {
         meetingId: meeting.id,
         status: 'draft' as const,
-        confirmation: null,
-        confirmedAtMeetingId: null,
+        ...NOT_CONFIRMED,
         publishedVersion: null,
         commentsDueAt: null,
       };
@@ -400,8 +505,26 @@ export class MinutesService {
   private async render(access: CommitteeAccess, minutes: MinutesEntity, meeting: MeetingEntity): Promise<Minutes> {
     const rows = (await this.sectionRows(minutes, meeting)).filter((row) => access.canSee(row.level));
     const texts = await this.store.read(rows.map((row) => row.entity.id));
-    const sections = rows.map((row) => toSection(row, plainTextOf(texts.get(row.entity.id))));
+    const decisions = await this.decisionsOf(access, meeting.id);
+    const sections = rows.map((row) => ({
+      ...toSection(row, plainTextOf(texts.get(row.entity.id))),
+      decisions: decisions.get(row.item.id) ?? [],
+    }));
     return { ...toRecord(minutes, meeting), text: minutesText(sections), sections };
+  }
+
+  /**
+   * The decisions of the meeting the reader is cleared for, by agenda item, oldest first. Shown
+   * only inside a section the reader may see, so an item or meeting above them hides its decisions too.
+   */
+  private async decisionsOf(access: CommitteeAccess, meetingId: string): Promise<Map<string, Decision[]>> {
+    const rows = await this.dataSource.manager.find(DecisionEntity, {
+      where: { meetingId, classification: In(clearedLevels(access.clearance)) },
+      order: { createdAt: 'ASC' },
+    });
+    const byItem = new Map<string, Decision[]>();
+    for (const row of rows) byItem.set(row.agendaItemId, [...(byItem.get(row.agendaItemId) ?? []), toDecision(row)]);
+    return byItem;
   }
 
   /** Every section whose agenda item still stands, in agenda order, with its governing level. */

@@ -16,7 +16,9 @@ import type {
   ProjectorView,
   QuorumRule,
   UpdateAgendaItem,
+  UpdateDecision,
   UpdateMeeting,
+  WithdrawDecision,
 } from '@sidang/shared';
 import type { ApiClient } from '../../../lib/api/api-client.ts';
 import type { MeetingListWhen } from '../../../lib/query-keys.ts';
@@ -52,6 +54,8 @@ export const meetingsApi = {
   decisions: (api: ApiClient, agendaItemId: string) => api.get<Decision[]>(`/api/agenda-items/${enc(agendaItemId)}/decisions`),
   recordDecision: (api: ApiClient, agendaItemId: string, body: CreateDecision) =>
     api.post<Decision>(`/api/agenda-items/${enc(agendaItemId)}/decisions`, body),
+  correctDecision: (api: ApiClient, id: string, body: UpdateDecision) => api.patch<Decision>(`/api/decisions/${enc(id)}`, body),
+  withdrawDecision: (api: ApiClient, id: string, body: WithdrawDecision) => api.post<Decision>(`/api/decisions/${enc(id)}/withdraw`, body),
   decisionRegister: (api: ApiClient, committeeId: string, q: string) =>
     api.get<Decision[]>(`/api/committees/${enc(committeeId)}/decisions`, q ? { q } : undefined),
   mattersArising: (api: ApiClient, meetingId: string) => api.get<MatterArising[]>(`/api/meetings/${enc(meetingId)}/matters-arising`),

@@ -1,14 +1,23 @@
+import type { Decision } from '@sidang/shared';
 import type { Classification } from '@sidang/shared/constants';
 import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isApiError } from '../../../lib/api/api-client.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { belowOriginText, type Inheritance, InheritedLevel, useDerivedLevel } from '../../../lib/ui/inherited-level.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
+import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useDebounced } from '../../../lib/use-debounced.ts';
 import { allowedClassifications } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
-import { useDecisionRegister, useDecisions, useRecordDecision } from '../hooks/use-meeting-panels.ts';
+import {
+  useCorrectDecision,
+  useDecisionRegister,
+  useDecisions,
+  useRecordDecision,
+  useWithdrawDecision,
+} from '../hooks/use-meeting-panels.ts';
 import '../meetings.css';
 
 /**
@@ -74,6 +83,113 @@ export function RecordDecision({ agendaItemId, number, inherited }: { agendaItem
   );
 }
 
+/** A decision as it stands: its current text, "corrected" when it was, struck through with the reason when withdrawn. */
+export function DecisionText({ decision }: { decision: Decision }) {
+  const { t } = useTranslation();
+  if (decision.status === 'withdrawn') {
+    return (
+      <span className="decision-text decision-text--withdrawn" data-testid="decision-text" data-status="withdrawn">
+        <del>{decision.text}</del>{' '}
+        <span className="decision-text__note">{t('meetings.decisions.withdrawnBecause', { reason: decision.withdrawalReason ?? '' })}</span>
+      </span>
+    );
+  }
+  return (
+    <span className="decision-text" data-testid="decision-text" data-status="recorded">
+      {decision.text}
+      {decision.correctedAt && <span className="decision-text__note muted"> {t('meetings.decisions.corrected')}</span>}
+    </span>
+  );
+}
+
+/** One decision, and for the chair and the secretariat its correction and withdrawal. */
+function DecisionRow({ decision, canManage }: { decision: Decision; canManage: boolean }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'view' | 'correct' | 'withdraw'>('view');
+  const [value, setValue] = useState('');
+  const correct = useCorrectDecision(decision.id);
+  const withdraw = useWithdrawDecision(decision.id);
+  const pending = correct.isPending || withdraw.isPending;
+  const failed = mode === 'correct' ? correct.error : mode === 'withdraw' ? withdraw.error : null;
+  const open = (next: 'correct' | 'withdraw') => {
+    correct.reset();
+    withdraw.reset();
+    setValue(next === 'correct' ? decision.text : '');
+    setMode(next);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = value.trim();
+    if (!trimmed) return;
+    const done = { onSuccess: () => setMode('view') };
+    if (mode === 'correct') correct.mutate({ version: decision.version, text: trimmed }, done);
+    else withdraw.mutate({ version: decision.version, reason: trimmed }, done);
+  };
+  return (
+    <li className="item-decisions__row" data-testid="decision">
+      <span className="item-decisions__label">{t('meetings.decisions.label')}</span> <DecisionText decision={decision} />
+      {canManage && decision.status === 'recorded' && mode === 'view' && (
+        <span className="item-decisions__tools">
+          <SmallButton onClick={() => open('correct')} data-testid="decision-correct">
+            {t('meetings.decisions.correct')}
+          </SmallButton>
+          <SmallButton onClick={() => open('withdraw')} data-testid="decision-withdraw">
+            {t('meetings.decisions.withdraw')}
+          </SmallButton>
+        </span>
+      )}
+      {mode !== 'view' && (
+        <form className="decision-form" onSubmit={submit} data-testid={`decision-${mode}-form`}>
+          <input
+            className="decision-form__input"
+            type="text"
+            value={value}
+            maxLength={mode === 'correct' ? 5000 : 2000}
+            // biome-ignore lint/a11y/noAutofocus: the field the button just opened
+            autoFocus
+            aria-label={mode === 'correct' ? t('meetings.decisions.correctedText') : t('meetings.decisions.withdrawReason')}
+            placeholder={mode === 'withdraw' ? t('meetings.decisions.withdrawReason') : undefined}
+            onChange={(event) => setValue(event.target.value)}
+          />
+          <button type="submit" className="button button--small" disabled={pending || !value.trim()}>
+            {mode === 'correct' ? t('meetings.decisions.saveCorrection') : t('meetings.decisions.confirmWithdraw')}
+          </button>
+          <SmallButton onClick={() => setMode('view')}>{t('meetings.decisions.cancel')}</SmallButton>
+          {failed && (
+            <span className="field__error" role="alert">
+              {isApiError(failed, 409) ? t('meetings.decisions.conflict') : t('meetings.saveFailed')}
+            </span>
+          )}
+        </form>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The decisions of an agenda item in its minutes section ("Decision:"), live, as they stand:
+ * corrections show the current text, withdrawn ones are struck through with the reason.
+ */
+export function SectionDecisions({ agendaItemId, number }: { agendaItemId: string; number: string }) {
+  const { t } = useTranslation();
+  const decisions = useDecisions(agendaItemId);
+  const list = decisions.data ?? [];
+  if (decisions.isError) return <RetryNotice message={t('meetings.decisions.loadFailed')} onRetry={() => void decisions.refetch()} />;
+  if (list.length === 0) return null;
+  return (
+    <div className="section-decisions" data-testid="section-decisions">
+      <p className="item-decisions__label">{t('meetings.decisions.label')}</p>
+      <ul className="item-decisions__list" aria-label={t('meetings.decisions.ofItem', { number })}>
+        {list.map((decision) => (
+          <li key={decision.id} className="item-decisions__row" data-testid="section-decision">
+            <DecisionText decision={decision} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The decisions recorded on one agenda item, and for chair/secretariat a line to record one. */
 export function ItemDecisions({
   agendaItemId,
@@ -97,9 +213,7 @@ export function ItemDecisions({
       {list.length > 0 && (
         <ul className="item-decisions__list" aria-label={t('meetings.decisions.ofItem', { number })}>
           {list.map((decision) => (
-            <li key={decision.id} className="item-decisions__row" data-testid="decision">
-              <span className="item-decisions__label">{t('meetings.decisions.label')}</span> {decision.text}
-            </li>
+            <DecisionRow key={decision.id} decision={decision} canManage={canRecord} />
           ))}
         </ul>
       )}
@@ -197,7 +311,9 @@ export function DecisionsRegisterPage() {
         >
           {list.map((decision) => (
             <li key={decision.id} className="decisions-register__row" data-testid="register-decision">
-              <p className="decisions-register__text">{decision.text}</p>
+              <p className="decisions-register__text">
+                <DecisionText decision={decision} />
+              </p>
               <p className="muted decisions-register__meta">
                 <time dateTime={decision.createdAt}>{date.format(new Date(decision.createdAt))}</time> ·{' '}
                 <Link

@@ -226,10 +226,10 @@ describe(ItemDecisions.name, () => {
       applyEnvelope(queryClient, recordEnvelope('decision.created', fromElsewhere));
     });
     await screen.findByText('Secretariat to circulate the paper.');
-    expect(screen.getAllByTestId('decision').map((row) => row.textContent)).toEqual([
-      'Decision: Minutes confirmed without amendment.',
-      'Decision: Pilot plant to proceed.',
-      'Decision: Secretariat to circulate the paper.',
+    expect(screen.getAllByTestId('decision').map((row) => row.querySelector('[data-testid="decision-text"]')?.textContent)).toEqual([
+      'Minutes confirmed without amendment.',
+      'Pilot plant to proceed.',
+      'Secretariat to circulate the paper.',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import type { AttendanceStatus, CreateDecision, CreateGuest, QuorumRule } from '@sidang/shared';
+import type { AttendanceStatus, CreateDecision, CreateGuest, QuorumRule, UpdateDecision, WithdrawDecision } from '@sidang/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
@@ -58,6 +58,30 @@ export function useRecordDecision(agendaItemId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateDecision) => meetingsApi.recordDecision(api, agendaItemId, body),
+    onSuccess: (decision) => {
+      upsertRecord(queryClient, 'decision', decision);
+    },
+  });
+}
+
+/** A correction of a decision's text (chair, secretariat). */
+export function useCorrectDecision(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateDecision) => meetingsApi.correctDecision(api, id, body),
+    onSuccess: (decision) => {
+      upsertRecord(queryClient, 'decision', decision);
+    },
+  });
+}
+
+/** A withdrawal, with its reason (chair, secretariat): the decision stays, marked. */
+export function useWithdrawDecision(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WithdrawDecision) => meetingsApi.withdrawDecision(api, id, body),
     onSuccess: (decision) => {
       upsertRecord(queryClient, 'decision', decision);
     },

@@ -38,12 +38,10 @@ describe(WorkflowBar.name, () => {
     expect(screen.getByTestId('minutes-to-confirmed')).toBeInTheDocument();
     expect(screen.queryByTestId('minutes-to-published')).toBeNull();
 
+    // Confirming asks for its fields first (confirm-dialog.spec.tsx): nothing is sent yet.
     await user.click(screen.getByTestId('minutes-to-confirmed'));
+    expect(screen.getByTestId('minutes-confirm-dialog')).toBeInTheDocument();
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(0);
-    await user.click(screen.getByRole('radio', { name: 'with amendments' }));
-    await user.click(screen.getByTestId('minutes-transition-proceed'));
-    await waitFor(() => expect(calls.some((call) => call.method === 'POST')).toBe(true));
-    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ to: 'confirmed', version: 4, confirmation: 'with_amendments' });
   });
 
   it('should offer an optional comment deadline when circulating, sent as the end of that day in Kuala Lumpur', async () => {

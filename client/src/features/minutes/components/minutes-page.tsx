@@ -12,7 +12,7 @@ import { useActionItems } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCommittee, useCommitteeName } from '../../committees/index.ts';
 import type { LiveMeeting } from '../../meetings/index.ts';
-import { canManageMeetings, useAttendance, useMeeting } from '../../meetings/index.ts';
+import { canManageMeetings, SectionDecisions, useAttendance, useMeeting } from '../../meetings/index.ts';
 import { downloadMinutesPdf } from '../api/minutes-api.ts';
 import type { DocRefusal } from '../collab/socket-yjs-provider.ts';
 import { useComments, useMinutes } from '../hooks/use-minutes.ts';
@@ -289,6 +289,7 @@ function SectionBlock({
           />
         </Suspense>
       )}
+      <SectionDecisions agendaItemId={section.agendaItemId} number={section.number} />
       <ActionLineView section={section} committeeId={committeeId} actionItems={actionItems} canEdit={draft && canManage} />
       {(canManage || canComment) && (
         <div className="minutes-section__tools minutes-no-print">

@@ -1,4 +1,4 @@
-import { type Confirmation, MINUTES_TRANSITIONS, type MinutesRecord, type MinutesStatus } from '@sidang/shared';
+import { MINUTES_TRANSITIONS, type MinutesRecord, type MinutesStatus } from '@sidang/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
@@ -7,6 +7,7 @@ import { CommentDeadline } from '../../../lib/ui/badges.tsx';
 import { InlineInput } from '../../../lib/ui/form/inline-field.tsx';
 import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useTransitionMinutes } from '../hooks/use-minutes.ts';
+import { ConfirmDialog } from './confirm-dialog.tsx';
 import '../load-strings.ts';
 
 export function MinutesStatusBadge({ status }: { status: MinutesStatus }) {
@@ -36,7 +37,6 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
   const { t } = useTranslation();
   const transition = useTransitionMinutes(record);
   const [asking, setAsking] = useState<MinutesStatus | null>(null);
-  const [confirmation, setConfirmation] = useState<Confirmation>('without_amendment');
   /** Optional on circulation: the last day for comments (a Kuala Lumpur day), '' for none. */
   const [commentsDay, setCommentsDay] = useState('');
   const id = useId();
@@ -48,7 +48,6 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
       {
         to: asking,
         version: record.version,
-        ...(asking === 'confirmed' ? { confirmation } : {}),
         ...(asking === 'circulated' && commentsDay ? { commentsDueAt: endOfCommitteeDay(commentsDay) } : {}),
       },
       { onSuccess: () => setAsking(null) },
@@ -91,7 +90,8 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
           ))}
         </div>
       )}
-      {asking && (
+      {asking === 'confirmed' && <ConfirmDialog record={record} onDone={() => setAsking(null)} onCancel={() => setAsking(null)} />}
+      {asking && asking !== 'confirmed' && (
         <fieldset className="minutes-workflow__confirm">
           <legend>{t('minutes.workflow.confirmQuestion', { status: t(`minutes.status.${asking}`) })}</legend>
           {asking === 'circulated' && (
@@ -106,24 +106,6 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
               />
             </div>
           )}
-          {asking === 'confirmed' && (
-            <fieldset className="minutes-workflow__confirmation">
-              <legend>{t('minutes.workflow.confirmationLegend')}</legend>
-              {(['without_amendment', 'with_amendments'] as const).map((how) => (
-                <label key={how}>
-                  <input
-                    type="radio"
-                    name="minutes-confirmation"
-                    value={how}
-                    checked={confirmation === how}
-                    onChange={() => setConfirmation(how)}
-                    data-testid={`confirmation-${how}`}
-                  />{' '}
-                  {t(`minutes.workflow.${how}`)}
-                </label>
-              ))}
-            </fieldset>
-          )}
           <div className="minutes-workflow__actions">
             <SmallButton look="primary" onClick={proceed} disabled={transition.isPending} data-testid="minutes-transition-proceed">
               {t('minutes.workflow.proceed')}
@@ -134,11 +116,13 @@ export function WorkflowBar({ record, canManage, canPublish = false }: WorkflowB
       )}
       {transition.isError && (
         <p className="notice notice--error" role="alert">
-          {isApiError(transition.error, 409)
-            ? t('minutes.workflow.conflict')
-            : refusedDeadline(transition.error)
-              ? t('minutes.workflow.commentsDueInPast')
-              : t('minutes.workflow.failed')}
+          {isApiError(transition.error, 409) && transition.error.body.code === 'meeting_in_progress'
+            ? t('minutes.workflow.meetingInProgress')
+            : isApiError(transition.error, 409)
+              ? t('minutes.workflow.conflict')
+              : refusedDeadline(transition.error)
+                ? t('minutes.workflow.commentsDueInPast')
+                : t('minutes.workflow.failed')}
         </p>
       )}
     </section>

@@ -1,12 +1,11 @@
 import type {
   CommentThread,
-  Confirmation,
   CreateMinutesComment,
   Minutes,
   MinutesComment,
   MinutesRecord,
   MinutesSection,
-  MinutesStatus,
+  MinutesTransition,
   UpdateMinutesSection,
 } from '@sidang/shared';
 import { type QueryClient, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -83,7 +82,7 @@ export function useTransitionMinutes(record: Pick<MinutesRecord, 'id' | 'meeting
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { to: MinutesStatus; version: number; confirmation?: Confirmation }) => {
+    mutationFn: async (body: MinutesTransition) => {
       // Everything this screen shows goes to the server (acknowledged) before the step is asked for.
       await flushOpenDocs();
       return minutesApi.transition(api, record.id, body);
