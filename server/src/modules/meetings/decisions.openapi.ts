@@ -8,7 +8,7 @@ describe({
   path: '/api/decisions/:id',
   summary: 'Correct a decision (chair, secretariat): its text, or its level; the earlier text stays in the activity',
   params: idParams,
-  body: updateDecisionSchema,
+  body: updateDecisionSchema.meta({ minProperties: 2 }),
   response: decisionSchema,
   extraErrors: { ...FORBIDDEN, 409: 'Stale version, or a withdrawn decision (code `conflict`); the stored decision is under `current`' },
 });

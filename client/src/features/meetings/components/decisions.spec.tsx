@@ -98,11 +98,9 @@ describe('decisions', () => {
         .map((row) => row.textContent),
     ).toEqual(['Noted the report.']);
     expect(screen.getByTestId('section-decisions')).toHaveTextContent('Decision:');
+    const withdrawn: Decision = { ...first, status: 'withdrawn', withdrawalReason: 'Superseded', version: 2 };
     act(() => {
-      applyEnvelope(
-        queryClient,
-        recordEnvelope('decision.updated', { ...first, status: 'withdrawn', withdrawalReason: 'Superseded', version: 2 }),
-      );
+      applyEnvelope(queryClient, recordEnvelope('decision.updated', withdrawn));
     });
     await waitFor(() =>
       expect(
