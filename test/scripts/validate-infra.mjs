@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Validates the Kubernetes manifests offline: `kubectl kustomize` builds each overlay under
+// Validates the deployment files offline. Kubernetes: `kubectl kustomize` builds each overlay under
 // infra/k8s/overlays, and every object it yields is checked against the Kubernetes API's own
 // JSON schemas (the kubernetes-models package, installed with the other dev dependencies), then
 // against what Sidang needs of them (probes on the two health routes, socket.io affinity, the
-// selectors that must meet). No cluster, no network. KUBECTL names another kubectl.
-//   node test/scripts/validate-k8s.mjs
+// selectors that must meet). Compose, nginx and the image: what they refer to exists and says what
+// Sidang needs. No cluster, no container daemon, no network. KUBECTL names another kubectl.
+//   node test/scripts/validate-infra.mjs
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 
@@ -165,5 +166,41 @@ for (const overlay of overlays) {
   sidangChecks(overlay, objects);
   console.log(`${overlay}: ${objects.length} objects (${objects.map((object) => object.kind).join(', ')})`);
 }
+// The compose file cannot be run here (no container daemon): check what it refers to.
+{
+  const composePath = join(root, 'infra/docker-compose.yml');
+  const compose = parseAllDocuments(readFileSync(composePath, 'utf8'), { merge: true })[0].toJS();
+  const check = (what, ok, why = '') => (ok ? pass() : fail(`docker-compose.yml: ${what}`, why));
+  const services = compose.services ?? {};
+  const apps = Object.keys(services).filter((name) => /^app\d+$/.test(name));
+  check('three app instances', apps.length === 3, apps.join(', '));
+  for (const name of ['nginx', 'postgres', 'redis', 'migrate']) check(`a ${name} service`, name in services);
+  check('the migration runs server/dist/migrate.js', (services.migrate?.command ?? []).join(' ') === 'node server/dist/migrate.js');
+  for (const app of apps) {
+    check(`${app} starts after the migration`, services[app].depends_on?.migrate?.condition === 'service_completed_successfully');
+    check(`${app} has no demo accounts by default`, String(services[app].environment?.SEED_DEMO).includes('false'));
+    check(
+      `${app} gets the 10 s drain`,
+      /^\d+s$/.test(services[app].stop_grace_period ?? '') && Number.parseInt(services[app].stop_grace_period, 10) > 10,
+    );
+  }
+  for (const [name, service] of Object.entries(services)) {
+    for (const volume of service.volumes ?? []) {
+      const source = String(volume).split(':')[0];
+      if (!source.startsWith('./')) continue;
+      check(`${name} mounts ${source}, which exists`, existsSync(resolve(dirname(composePath), source)));
+    }
+  }
+  const upstream = readFileSync(join(root, 'infra/nginx/compose/sidang-upstream.conf'), 'utf8');
+  for (const app of apps) check(`nginx's upstream lists ${app}`, upstream.includes(`server ${app}:3000`));
+  check('nginx keeps a client on one instance', /\bip_hash;/.test(upstream));
+  const locations = readFileSync(join(root, 'infra/nginx/sidang-locations.conf'), 'utf8');
+  check('nginx upgrades websockets', locations.includes('proxy_set_header Upgrade $http_upgrade;'));
+  const dockerfile = readFileSync(join(root, 'infra/Dockerfile'), 'utf8');
+  check('the image runs as a user other than root', /^USER (?!root)\S+/m.test(dockerfile));
+  check('the image checks readiness', dockerfile.includes('/api/health/ready'));
+  check('the image is built in stages', (dockerfile.match(/^FROM /gm) ?? []).length >= 2);
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
