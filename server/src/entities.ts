@@ -1,6 +1,7 @@
 import { CommitteeEntity } from './access/committee.entity.js';
 import { MembershipEntity } from './access/membership.entity.js';
 import { UserEntity } from './access/user.entity.js';
+import { MFA_ENTITIES } from './auth/mfa/mfa.entities.js';
 import { SessionEntity } from './auth/session.entity.js';
 import { AuditEntryEntity } from './changes/audit-entry.entity.js';
 import { ChangeEventEntity } from './changes/change-event.entity.js';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   GuestEntity,
   DecisionEntity,
   SessionEntity,
+  ...MFA_ENTITIES,
   ...REGISTER_ENTITIES,
   RecordLinkEntity,
   ...MINUTES_ENTITIES,

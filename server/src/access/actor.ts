@@ -8,4 +8,10 @@ export interface Actor {
   agency: string;
   clearance: Classification;
   isAdmin: boolean;
+  /**
+   * An administrator whose session has not passed the second factor the MFA policy asks of
+   * administrators: served as a non-administrator (`isAdmin` false); the admin routes answer
+   * 403 `mfa_required`.
+   */
+  adminNeedsSecondFactor?: boolean;
 }

@@ -1,24 +1,35 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import {
   type LoginRequest,
   type LoginResponse,
   loginRequestSchema,
+  type MfaChallenge,
   type RefreshRequest,
   refreshRequestSchema,
+  type SessionInfo,
   type UpdateMe,
   type User,
   updateMeSchema,
 } from '@sidang/shared';
 import type { Request, Response } from 'express';
 import type { Actor } from '../access/actor.js';
-import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { NotFoundError } from '../common/errors.js';
+import { UuidParamPipe, ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import './auth.openapi.js';
 import { AuthService } from './auth.service.js';
 import { CurrentActor, CurrentSessionId } from './current-actor.decorator.js';
 import { DEVICE_COOKIE, DEVICE_TTL_SECONDS, DeviceTokens, readCookie } from './device-tokens.js';
 import { LoginThrottle } from './login-throttle.js';
+import { MfaService } from './mfa/mfa.service.js';
 import { PasswordQueue } from './password-queue.js';
 import { Public } from './public.decorator.js';
+import { SignInAudit } from './sign-in-audit.js';
+
+/** Where a request came from, for the devices list and the audit trail. */
+export function originOf(request: Request): { ip: string; userAgent: string | null } {
+  const agent = request.headers['user-agent'];
+  return { ip: request.ip ?? request.socket.remoteAddress ?? 'unknown', userAgent: typeof agent === 'string' ? agent.slice(0, 400) : null };
+}
 
 @Controller('auth')
 export class AuthController {
@@ -27,11 +38,15 @@ export class AuthController {
     private readonly throttle: LoginThrottle,
     private readonly passwords: PasswordQueue,
     private readonly devices: DeviceTokens,
+    private readonly mfa: MfaService,
+    private readonly audit: SignInAudit,
   ) {}
 
   /**
    * Limits first (no hashing for a refused attempt), then the password check in a bounded,
-   * fair queue; a successful sign-in remembers the device in an HttpOnly cookie.
+   * fair queue; a successful sign-in remembers the device in an HttpOnly cookie. An account with
+   * a second factor gets no session yet: `{mfaRequired, mfaToken, methods}` to complete at
+   * POST /api/auth/mfa/verify (or with a passkey).
    */
   @Public()
   @Post('login')
@@ -40,7 +55,7 @@ export class AuthController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
-  ): Promise<LoginResponse> {
+  ): Promise<LoginResponse | MfaChallenge> {
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     const device = await this.devices.deviceFor(readCookie(request.headers.cookie, DEVICE_COOKIE), body.email);
     const ticket = await this.throttle.begin({ address, account: body.email, device });
@@ -56,7 +71,6 @@ export class AuthController {
       throw new UnauthorizedException('Wrong e-mail or password');
     }
     await ticket.succeeded();
-    const signedIn = await this.auth.startSession(user);
     response.cookie(DEVICE_COOKIE, await this.devices.issue(user.id, user.email), {
       httpOnly: true,
       sameSite: 'strict',
@@ -64,6 +78,14 @@ export class AuthController {
       path: '/api/auth',
       maxAge: DEVICE_TTL_SECONDS * 1000,
     });
+    const origin = originOf(request);
+    const methods = await this.mfa.methodsOf(user.id);
+    if (methods.length > 0) {
+      await this.audit.record(user.id, 'second-factor-asked', { ...origin, method: 'pwd' });
+      return this.mfa.challenge(user.id, methods);
+    }
+    const signedIn = await this.auth.startSession(user, { amr: 'pwd', ...origin });
+    await this.audit.record(user.id, 'signed-in', { ...origin, method: 'pwd', sessionId: signedIn.sessionId });
     return { accessToken: signedIn.accessToken, expiresAt: signedIn.expiresAt, refreshToken: signedIn.refreshToken, user: signedIn.user };
   }
 
@@ -88,6 +110,20 @@ export class AuthController {
   @HttpCode(204)
   async logoutAll(@CurrentActor() actor: Actor): Promise<void> {
     await this.auth.revokeAll(actor.id);
+  }
+
+  /** The caller's live sessions, one per signed-in device, this one first. */
+  @Get('sessions')
+  sessions(@CurrentActor() actor: Actor, @CurrentSessionId() sessionId: string): Promise<SessionInfo[]> {
+    return this.auth.listSessions(actor.id, sessionId);
+  }
+
+  /** Signs one of the caller's devices out: its tokens are refused and its sockets closed, on every instance. */
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  async revoke(@Req() request: Request, @CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<void> {
+    if (!(await this.auth.revokeOwnSession(actor.id, id))) throw new NotFoundError('session');
+    await this.audit.record(actor.id, 'session-revoked', { ...originOf(request), sessionId: id });
   }
 
   @Get('me')

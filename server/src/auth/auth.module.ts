@@ -5,6 +5,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccessModule } from '../access/access.module.js';
+import { UserEntity } from '../access/user.entity.js';
+import { AuditEntryEntity } from '../changes/audit-entry.entity.js';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
@@ -12,9 +14,13 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { DeviceTokens } from './device-tokens.js';
 import { LoginThrottle } from './login-throttle.js';
+import { MfaController } from './mfa/mfa.controller.js';
+import { MFA_ENTITIES } from './mfa/mfa.entities.js';
+import { MfaService } from './mfa/mfa.service.js';
 import { PasswordQueue } from './password-queue.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionEvents } from './session-events.js';
+import { SignInAudit } from './sign-in-audit.js';
 import { resolveTokenSecret } from './token-secret.js';
 
 @Global()
@@ -22,7 +28,7 @@ import { resolveTokenSecret } from './token-secret.js';
   imports: [
     AccessModule,
     RateLimitModule,
-    TypeOrmModule.forFeature([SessionEntity]),
+    TypeOrmModule.forFeature([SessionEntity, UserEntity, AuditEntryEntity, ...MFA_ENTITIES]),
     JwtModule.registerAsync({
       inject: [getDataSourceToken(), APP_CONFIG],
       useFactory: async (dataSource: DataSource, config: AppConfig) => ({
@@ -33,8 +39,17 @@ import { resolveTokenSecret } from './token-secret.js';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, PasswordQueue, DeviceTokens, SessionEvents, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, MfaController],
+  providers: [
+    AuthService,
+    MfaService,
+    SignInAudit,
+    LoginThrottle,
+    PasswordQueue,
+    DeviceTokens,
+    SessionEvents,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, SessionEvents],
 })
 export class AuthModule {}

@@ -2,12 +2,13 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Locale, LoginRequest, LoginResponse, User } from '@sidang/shared';
+import type { Locale, LoginRequest, LoginResponse, SessionInfo, User } from '@sidang/shared';
 import * as argon2 from 'argon2';
 import { IsNull, LessThan, type Repository } from 'typeorm';
 import type { Actor } from '../access/actor.js';
 import { UserEntity } from '../access/user.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { mfaRequiredFor, passedSecondFactor, secondFactorMissing, servedClearance } from './mfa/mfa-policy.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionEvents } from './session-events.js';
 
@@ -56,6 +57,18 @@ export interface AuthenticatedSession {
   expiresAt: number;
   /** The session (`sid`) the token belongs to. */
   sessionId: string;
+  /** The session passed a second factor (or single sign-on). */
+  secondFactor: boolean;
+  /** The MFA policy serves this session below its user's clearance (`actor.clearance` is already the lower one). */
+  mfaLimited: boolean;
+}
+
+/** Where a sign-in came from, kept on its session (the devices list). */
+export interface SessionOrigin {
+  /** How it signed in: `pwd`, `pwd otp`, `pwd rec`, `pwd hwk`, `oidc`. */
+  amr: string;
+  userAgent?: string | null;
+  ip?: string | null;
 }
 
 /** How often sessions that can no longer be used are deleted. */
@@ -68,7 +81,7 @@ export type SignedIn = LoginResponse & { refreshToken: string; sessionId: string
 export class AuthService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AuthService.name);
   /** sid → whether it was live when last read, and for whom. */
-  private readonly sessionCache = new Map<string, { live: boolean; userId: string; readAt: number }>();
+  private readonly sessionCache = new Map<string, { live: boolean; userId: string; readAt: number; amr: string }>();
   private pruneTimer?: NodeJS.Timeout;
 
   constructor(
@@ -119,7 +132,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A new session for a user whose password was just checked. */
-  async startSession(user: UserEntity): Promise<SignedIn> {
+  async startSession(user: UserEntity, origin: SessionOrigin = { amr: 'pwd' }): Promise<SignedIn> {
     const sessionId = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     await this.sessions.insert({
@@ -128,8 +141,55 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       refreshHash: sha256(secret),
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
       revokedAt: null,
+      amr: origin.amr,
+      userAgent: origin.userAgent?.slice(0, 400) ?? null,
+      ip: origin.ip?.slice(0, 64) ?? null,
+      lastSeenAt: new Date(),
     });
-    return { ...(await this.accessToken(user, sessionId)), refreshToken: `${sessionId}.${secret}`, sessionId };
+    return { ...(await this.accessToken(user, sessionId, origin.amr)), refreshToken: `${sessionId}.${secret}`, sessionId };
+  }
+
+  /**
+   * Adds a second factor to a live session of the user (a code given after signing in, or an
+   * enrolment just confirmed); its tokens are served at the full clearance from now on, on
+   * every instance (they re-read the session within SESSION_CACHE_MS). Answers a new access
+   * token that says so, or null for a session that is not the user's or not live.
+   */
+  async addSecondFactor(userId: string, sessionId: string, factor: 'otp' | 'rec' | 'hwk'): Promise<LoginResponse | null> {
+    const session = await this.sessions.findOne({ where: { id: sessionId, userId, revokedAt: IsNull() } });
+    if (!session) return null;
+    const amr = passedSecondFactor(session.amr) ? session.amr : `${session.amr} ${factor}`;
+    await this.sessions.update({ id: sessionId }, { amr });
+    this.sessionCache.delete(sessionId);
+    const user = await this.users.findOneOrFail({ where: { id: userId } });
+    return this.accessToken(user, sessionId, amr);
+  }
+
+  /** The user's live sessions, one per device, the newest seen first. */
+  async listSessions(userId: string, currentId: string): Promise<SessionInfo[]> {
+    const rows = await this.sessions.find({ where: { userId, revokedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    const now = Date.now();
+    return rows
+      .filter((row) => row.expiresAt.getTime() > now)
+      .map((row) => ({
+        id: row.id,
+        userAgent: row.userAgent,
+        ip: row.ip,
+        createdAt: row.createdAt.toISOString(),
+        lastSeenAt: (row.lastSeenAt ?? row.createdAt).toISOString(),
+        current: row.id === currentId,
+        secondFactor: passedSecondFactor(row.amr),
+        method: row.amr,
+      }))
+      .sort((a, b) => Number(b.current) - Number(a.current) || (b.lastSeenAt ?? '').localeCompare(a.lastSeenAt ?? ''));
+  }
+
+  /** Revokes one live session of the user (false: none such); its sockets close as at logout. */
+  async revokeOwnSession(userId: string, sessionId: string): Promise<boolean> {
+    const session = await this.sessions.findOne({ where: { id: sessionId, userId, revokedAt: IsNull() }, select: { id: true } });
+    if (!session) return false;
+    await this.revokeSession(userId, sessionId);
+    return true;
   }
 
   /**
@@ -151,12 +211,16 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     // Compare-and-set: of two refreshes racing with the same token, one wins.
     const result = await this.sessions.update(
       { id: session.id, refreshHash: session.refreshHash, revokedAt: IsNull() },
-      { refreshHash: sha256(next), expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000) },
+      {
+        refreshHash: sha256(next),
+        expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+        lastSeenAt: new Date(),
+      },
     );
     if (!result.affected) throw refused();
     const user = await this.users.findOne({ where: { id: session.userId } });
     if (!user?.active) throw refused();
-    return { ...(await this.accessToken(user, session.id)), refreshToken: `${session.id}.${next}`, sessionId: session.id };
+    return { ...(await this.accessToken(user, session.id, session.amr)), refreshToken: `${session.id}.${next}`, sessionId: session.id };
   }
 
   /** Revokes one session; its tokens are refused on every instance from now on. */
@@ -184,9 +248,25 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     }
     const { sub, exp, sid } = payload;
     if (typeof sub !== 'string' || typeof exp !== 'number' || typeof sid !== 'string' || payload.typ !== 'access') return null;
-    if (!(await this.sessionLive(sid, sub))) return null;
+    const amr = await this.sessionLive(sid, sub);
+    if (amr === null) return null;
     const user = await this.users.findOne({ where: { id: sub } });
-    return user?.active ? { actor: toActor(user), expiresAt: exp * 1000, sessionId: sid } : null;
+    if (!user?.active) return null;
+    // The MFA policy, in one place: a session without a second factor is served below the
+    // level that needs one, on every channel (REST, sockets, catch-up, search, exports…).
+    const requiredFor = mfaRequiredFor(this.config);
+    const secondFactor = passedSecondFactor(amr);
+    const actor = toActor(user);
+    const clearance = servedClearance(actor.clearance, secondFactor, requiredFor);
+    const missing = secondFactorMissing(actor, secondFactor, requiredFor);
+    const adminNeedsSecondFactor = missing && actor.isAdmin;
+    return {
+      actor: { ...actor, clearance, ...(adminNeedsSecondFactor ? { isAdmin: false, adminNeedsSecondFactor } : {}) },
+      expiresAt: exp * 1000,
+      sessionId: sid,
+      secondFactor,
+      mfaLimited: clearance !== actor.clearance,
+    };
   }
 
   async me(actor: Actor): Promise<User> {
@@ -198,26 +278,32 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     return this.me(actor);
   }
 
-  private async accessToken(user: UserEntity, sessionId: string): Promise<LoginResponse> {
+  private async accessToken(user: UserEntity, sessionId: string, amr = 'pwd'): Promise<LoginResponse> {
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: sessionId, typ: 'access' }, { expiresIn: ttl });
+    // `amr` says how the session signed in (informative: the session row is what counts).
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: sessionId, typ: 'access', amr: amr.split(' ') }, { expiresIn: ttl });
     return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), user: toUser(user) };
   }
 
-  private async sessionLive(sessionId: string, userId: string): Promise<boolean> {
+  /** The session's `amr` when it is live and the user's; null otherwise. */
+  private async sessionLive(sessionId: string, userId: string): Promise<string | null> {
     const now = Date.now();
     const cached = this.sessionCache.get(sessionId);
-    if (cached && now - cached.readAt < SESSION_CACHE_MS) return cached.live && cached.userId === userId;
-    const session = await this.sessions.findOne({ where: { id: sessionId }, select: { id: true, userId: true, revokedAt: true } });
+    if (cached && now - cached.readAt < SESSION_CACHE_MS) return cached.live && cached.userId === userId ? cached.amr : null;
+    const session = await this.sessions.findOne({
+      where: { id: sessionId },
+      select: { id: true, userId: true, revokedAt: true, amr: true },
+    });
     const live = !!session && session.userId === userId && !session.revokedAt;
     if (this.sessionCache.size > 50_000) this.sessionCache.clear();
-    this.sessionCache.set(sessionId, { live, userId: session?.userId ?? userId, readAt: now });
-    return live;
+    const amr = session?.amr ?? 'pwd';
+    this.sessionCache.set(sessionId, { live, userId: session?.userId ?? userId, readAt: now, amr });
+    return live ? amr : null;
   }
 
   private forget(userId: string, sessionId?: string): void {
     if (sessionId) {
-      this.sessionCache.set(sessionId, { live: false, userId, readAt: Date.now() });
+      this.sessionCache.set(sessionId, { live: false, userId, readAt: Date.now(), amr: 'pwd' });
       return;
     }
     for (const [sid, entry] of this.sessionCache)

@@ -31,4 +31,20 @@ export class SessionEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** How it was signed in (`amr`): `pwd`, `pwd otp`, `pwd rec`, `pwd hwk`, `oidc`… A second factor is `otp`, `rec` or `hwk`. */
+  @Column({ type: 'varchar', length: 40, default: 'pwd' })
+  amr: string;
+
+  /** The browser or app that signed in (User-Agent, cut to 400 characters). */
+  @Column({ name: 'user_agent', type: 'varchar', length: 400, nullable: true })
+  userAgent: string | null;
+
+  /** The client address it signed in from. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+
+  /** Last refresh (or sign-in): when the device was last seen. */
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
+  lastSeenAt: Date | null;
 }

@@ -197,6 +197,15 @@ export const configSchema = z.object({
   MINUTES_DOC_MESSAGES_PER_SECOND: withDefault(z.coerce.number().int().min(1).max(10_000), 50),
   /** Co-editing messages one socket may send at once above that rate (the bucket's size). */
   MINUTES_DOC_MESSAGES_BURST: withDefault(z.coerce.number().int().min(1).max(100_000), 200),
+  /**
+   * Records at or above this level are served only to sessions that passed a second factor
+   * (authenticator code, recovery code or passkey; single sign-on counts as one), and
+   * administrators need one for the admin routes: `SECRET`, `CONFIDENTIAL`, `RESTRICTED` or
+   * `none`. Unset: `SECRET` when NODE_ENV=production, `none` otherwise (the demo).
+   */
+  MFA_REQUIRED_FOR: optional(z.enum(['SECRET', 'CONFIDENTIAL', 'RESTRICTED', 'none'])),
+  /** Key that seals authenticator secrets at rest (32+ characters). Without it one is derived from the token secret. */
+  MFA_ENCRYPTION_KEY: optional(z.string().min(32, 'must be at least 32 characters')),
   /** Folder of the built client; served at /. */
   CLIENT_DIST: optional(z.string().min(1)),
 });

@@ -124,7 +124,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
           const view = viewLevelFor(session.actor.clearance, viewLevel);
           if (!view.ok) return next(socketRefusal('invalid_input', 400, `viewLevel: ${view.message}`));
           const actor = { ...session.actor, clearance: view.clearance };
-          const lowered = viewLevel === undefined ? {} : { viewLevel: view.clearance };
+          // A session the MFA policy serves below its user's clearance stays there on every re-read
+          // of the account (its `viewLevel`), until it signs in again with a second factor.
+          const lowered = viewLevel === undefined && !session.mfaLimited ? {} : { viewLevel: view.clearance };
           Object.assign(socket.data as SocketData, session, { actor, token, committees: new Map<string, Role>() }, lowered);
           next();
         })

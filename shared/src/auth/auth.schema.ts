@@ -47,3 +47,5 @@ export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 
 export const updateMeSchema = z.strictObject({ locale: localeSchema });
 export type UpdateMe = z.infer<typeof updateMeSchema>;
+
+export * from './mfa.schema.js';

@@ -79,6 +79,12 @@ export const ERROR_CODES = [
   'already_voted',
   /** Minutes whose meeting is still in progress cannot be circulated (409 with `current`). */
   'meeting_in_progress',
+  /** An administrator's session has not passed a second factor (403; MFA_REQUIRED_FOR is set). */
+  'mfa_required',
+  /** A second-factor code (authenticator or recovery code) or passkey that does not match (401). */
+  'wrong_code',
+  /** Single sign-on refused the person: e-mail not verified, or no active account has it (403). */
+  'sso_refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

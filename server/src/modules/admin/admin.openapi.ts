@@ -14,11 +14,13 @@ import { z } from 'zod';
 import { committeeParams, describeTag, idParams, STALE } from '../../common/openapi.js';
 
 const describe = describeTag('Administration');
-const adminOnly = { 403: 'Administrators only' };
+const adminOnly = {
+  403: 'Administrators only (code `mfa_required` for an administrator whose session has not passed a second factor the MFA policy asks)',
+};
 const managers = { 403: "Administrators, and the committee's chair, only" };
 /** Nobody changes their own access: another administrator must. */
 const adminOnlyNotSelf = {
-  403: 'Administrators only; code `self_change` when an administrator changes their own `clearance`, `isAdmin` or `active`',
+  403: 'Administrators only (`mfa_required` without a second factor under MFA_REQUIRED_FOR); code `self_change` when an administrator changes their own `clearance`, `isAdmin` or `active`',
 };
 const managersNotSelf = {
   403: "Administrators, and the committee's chair, only; code `self_change` for the caller's own membership",
