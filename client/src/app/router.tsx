@@ -143,6 +143,10 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/minutes/components/minutes-page.tsx').then((m) => ({ Component: m.MinutesPage })),
           },
           {
+            path: 'settings/security',
+            lazy: () => import('../features/auth/components/security-page.tsx').then((m) => ({ Component: m.SecurityPage })),
+          },
+          {
             path: 'settings/notifications',
             lazy: () =>
               import('../features/notifications/components/notification-preferences-page.tsx').then((m) => ({

@@ -25,6 +25,8 @@ export function isUnfiltered(filters: ActionItemListFilters | undefined): boolea
 /** Every TanStack Query key of the app, in one place so realtime can find what to patch. */
 export const queryKeys = {
   me: ['me'] as const,
+  mfa: ['me', 'mfa'] as const,
+  sessions: ['me', 'sessions'] as const,
   committees: ['committees'] as const,
   committee: (committeeId: string) => ['committees', committeeId] as const,
   members: (committeeId: string) => ['committees', committeeId, 'members'] as const,

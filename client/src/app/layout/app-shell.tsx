@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigationType, useParams } from
 import { canManageActionItems } from '../../features/action-items/hooks/permissions.ts';
 import { LanguageSwitch } from '../../features/auth/components/language-switch.tsx';
 import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';
+import { SecondFactorBanner } from '../../features/auth/index.ts';
 import { CommitteeSwitcher } from '../../features/committees/components/committee-switcher.tsx';
 import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
 import { NotificationBell } from '../../features/notifications/index.ts';
@@ -188,6 +189,9 @@ export function AppShell() {
               )}
             </span>
             <LanguageSwitch />
+            <Link to="/settings/security" className="button button--ghost button--small" data-testid="security-link">
+              {t('auth.security.nav')}
+            </Link>
             <button type="button" className="button button--ghost button--small" onClick={signOut}>
               {t('app.signOut')}
             </button>
@@ -226,6 +230,7 @@ export function AppShell() {
         <main id="main" className="main" tabIndex={-1}>
           <UpdateBanner />
           <AccessBanner />
+          <SecondFactorBanner />
           <Outlet />
         </main>
       </div>

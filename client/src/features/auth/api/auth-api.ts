@@ -1,12 +1,34 @@
-import type { LoginRequest, LoginResponse, UpdateMe, User } from '@sidang/shared';
+import type {
+  LoginRequest,
+  LoginResponse,
+  MfaChallenge,
+  MfaStatus,
+  MfaVerifyRequest,
+  RecoveryCodes,
+  SessionInfo,
+  TotpEnrolment,
+  UpdateMe,
+  User,
+} from '@sidang/shared';
 import type { ApiClient } from '../../../lib/api/api-client.ts';
 
 export const authApi = {
-  login: (api: ApiClient, body: LoginRequest) => api.post<LoginResponse>('/api/auth/login', body),
+  /** A session, or — for an account with a second factor — the challenge to complete with it. */
+  login: (api: ApiClient, body: LoginRequest) => api.post<LoginResponse | MfaChallenge>('/api/auth/login', body),
+  /** Completes a sign-in with an authenticator code or a recovery code. */
+  verifyMfa: (api: ApiClient, body: MfaVerifyRequest) => api.post<LoginResponse>('/api/auth/mfa/verify', body),
   /** Ends this session on the server: its tokens stop working on every instance. */
   logout: (api: ApiClient) => api.post<void>('/api/auth/logout'),
   /** Ends every session of the user, on every device. */
   logoutAll: (api: ApiClient) => api.post<void>('/api/auth/logout-all'),
   me: (api: ApiClient) => api.get<User>('/api/auth/me'),
   updateMe: (api: ApiClient, body: UpdateMe) => api.patch<User>('/api/auth/me', body),
+  mfa: (api: ApiClient) => api.get<MfaStatus>('/api/auth/mfa'),
+  beginTotp: (api: ApiClient) => api.post<TotpEnrolment>('/api/auth/mfa/totp'),
+  confirmTotp: (api: ApiClient, code: string) => api.post<RecoveryCodes>('/api/auth/mfa/totp/confirm', { code }),
+  removeTotp: (api: ApiClient) => api.delete('/api/auth/mfa/totp'),
+  renewRecoveryCodes: (api: ApiClient) => api.post<RecoveryCodes>('/api/auth/mfa/recovery-codes'),
+  stepUp: (api: ApiClient, code: string) => api.post<LoginResponse>('/api/auth/mfa/step-up', { code }),
+  sessions: (api: ApiClient) => api.get<SessionInfo[]>('/api/auth/sessions'),
+  revokeSession: (api: ApiClient, id: string) => api.delete(`/api/auth/sessions/${encodeURIComponent(id)}`),
 };

@@ -1,10 +1,11 @@
+import type { MfaChallenge } from '@sidang/shared';
 import type { TFunction } from 'i18next';
 import { type FormEvent, type Ref, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { useAuthToken } from '../../../lib/auth/auth-store.ts';
-import { useLogin } from '../hooks/use-auth.ts';
+import { isMfaChallenge, useLogin, useVerifyMfa } from '../hooks/use-auth.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import '../auth.css';
 
@@ -18,11 +19,18 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (token && !login.isPending) return <Navigate to={from} replace />;
+  if (challenge)
+    return (
+      <LoginCard>
+        <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(null)} onDone={() => navigate(from, { replace: true })} />
+      </LoginCard>
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,7 +42,10 @@ export function LoginPage() {
       empty.focus();
       return;
     }
-    login.mutate({ email: email.trim().toLowerCase(), password }, { onSuccess: () => navigate(from, { replace: true }) });
+    login.mutate(
+      { email: email.trim().toLowerCase(), password },
+      { onSuccess: (response) => (isMfaChallenge(response) ? setChallenge(response) : navigate(from, { replace: true })) },
+    );
   };
 
   const fields = [
@@ -44,6 +55,29 @@ export function LoginPage() {
   const error = missing ? t('auth.required') : login.error ? loginErrorText(login.error, t) : null;
 
   return (
+    <LoginCard>
+      <h1>{t('auth.title')}</h1>
+      <p className="muted">{t('auth.subtitle')}</p>
+      <form onSubmit={submit} className="form" noValidate>
+        {error && (
+          <p className="notice notice--error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        {fields.map(({ kind, empty, ...field }) => (
+          <LoginField key={kind} kind={kind} label={t(`auth.${kind}`)} {...field} missing={missing && empty} />
+        ))}
+        <button type="submit" className="button button--primary button--block" data-testid="login-submit" disabled={login.isPending}>
+          {login.isPending ? t('auth.submitting') : t('auth.submit')}
+        </button>
+      </form>
+    </LoginCard>
+  );
+}
+
+/** The sign-in page's frame: brand, language, and the step shown. */
+function LoginCard({ children }: { children: React.ReactNode }) {
+  return (
     <main id="main" className="login" tabIndex={-1}>
       <div className="login__card">
         <div className="login__top">
@@ -52,23 +86,74 @@ export function LoginPage() {
           </p>
           <LanguageSwitch persist={false} />
         </div>
-        <h1>{t('auth.title')}</h1>
-        <p className="muted">{t('auth.subtitle')}</p>
-        <form onSubmit={submit} className="form" noValidate>
-          {error && (
-            <p className="notice notice--error" role="alert" data-testid="login-error">
-              {error}
-            </p>
-          )}
-          {fields.map(({ kind, empty, ...field }) => (
-            <LoginField key={kind} kind={kind} label={t(`auth.${kind}`)} {...field} missing={missing && empty} />
-          ))}
-          <button type="submit" className="button button--primary button--block" data-testid="login-submit" disabled={login.isPending}>
-            {login.isPending ? t('auth.submitting') : t('auth.submit')}
-          </button>
-        </form>
+        {children}
       </div>
     </main>
+  );
+}
+
+/** After a right password, for an account with a second factor: an authenticator code or a recovery code. */
+function SecondFactorStep({ challenge, onRestart, onDone }: { challenge: MfaChallenge; onRestart: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const verify = useVerifyMfa();
+  const [code, setCode] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const expired = isApiError(verify.error, 401) && verify.error.body.code === 'unauthorized';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setEmpty(!code.trim());
+    if (!code.trim()) return;
+    verify.mutate({ mfaToken: challenge.mfaToken, code: code.trim() }, { onSuccess: onDone });
+  };
+  const error = empty
+    ? t('auth.mfa.required')
+    : expired
+      ? t('auth.mfa.expired')
+      : isApiError(verify.error, 401)
+        ? t('auth.mfa.wrong')
+        : verify.error
+          ? t('auth.failed')
+          : null;
+  return (
+    <>
+      <h1>{t('auth.mfa.title')}</h1>
+      <p className="muted">{challenge.methods.includes('totp') ? t('auth.mfa.intro') : t('auth.mfa.introRecovery')}</p>
+      <form onSubmit={submit} className="form" noValidate>
+        {error && (
+          <p className="notice notice--error" role="alert" data-testid="mfa-error">
+            {error}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="login-code">{t('auth.mfa.code')}</label>
+          <input
+            id="login-code"
+            name="code"
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            aria-invalid={error ? true : undefined}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            data-testid="login-code"
+            // biome-ignore lint/a11y/noAutofocus: the one field of this step, reached right after the password.
+            autoFocus
+          />
+        </div>
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          data-testid="login-verify"
+          disabled={verify.isPending || expired}
+        >
+          {verify.isPending ? t('auth.submitting') : t('auth.mfa.submit')}
+        </button>
+        <button type="button" className="button button--ghost button--block" onClick={onRestart}>
+          {t('auth.mfa.restart')}
+        </button>
+      </form>
+    </>
   );
 }
 

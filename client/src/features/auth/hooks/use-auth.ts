@@ -1,4 +1,4 @@
-import type { Locale, LoginRequest, User } from '@sidang/shared';
+import type { Locale, LoginRequest, LoginResponse, MfaChallenge, MfaVerifyRequest, User } from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,29 +36,54 @@ export function useMe() {
   return me;
 }
 
-export function useLogin() {
+/** Starts the signed-in state from a new session's tokens (after the password, or its second factor). */
+function useStartSession() {
   const api = useApi();
   const queryClient = useQueryClient();
+  return async (response: LoginResponse) => {
+    // Nothing of a previous session may show; the new user's own offline copy is restored.
+    queryClient.clear();
+    authStore.setSession(response);
+    // The language chosen on this device before signing in is kept, and the profile follows
+    // it; with no choice made here, the profile's language applies.
+    const chosen = storedLocale();
+    if (chosen && chosen !== response.user.locale) {
+      queryClient.setQueryData<User>(queryKeys.me, { ...response.user, locale: chosen });
+      authApi.updateMe(api, { locale: chosen }).then(
+        (user) => queryClient.setQueryData<User>(queryKeys.me, user),
+        () => undefined,
+      );
+      return;
+    }
+    queryClient.setQueryData<User>(queryKeys.me, response.user);
+    if (isLocale(response.user.locale) && response.user.locale !== currentLocale()) await setLocale(response.user.locale);
+  };
+}
+
+/** Whether a sign-in answered with a challenge for the second factor instead of a session. */
+export function isMfaChallenge(response: LoginResponse | MfaChallenge): response is MfaChallenge {
+  return 'mfaRequired' in response && response.mfaRequired === true;
+}
+
+/** Signs in with e-mail and password; an account with a second factor answers a challenge (no session yet). */
+export function useLogin() {
+  const api = useApi();
+  const start = useStartSession();
   return useMutation({
     mutationFn: (body: LoginRequest) => authApi.login(api, body),
     onSuccess: async (response) => {
-      // Nothing of a previous session may show; the new user's own offline copy is restored.
-      queryClient.clear();
-      authStore.setSession(response);
-      // The language chosen on this device before signing in is kept, and the profile follows
-      // it; with no choice made here, the profile's language applies.
-      const chosen = storedLocale();
-      if (chosen && chosen !== response.user.locale) {
-        queryClient.setQueryData<User>(queryKeys.me, { ...response.user, locale: chosen });
-        authApi.updateMe(api, { locale: chosen }).then(
-          (user) => queryClient.setQueryData<User>(queryKeys.me, user),
-          () => undefined,
-        );
-        return;
-      }
-      queryClient.setQueryData<User>(queryKeys.me, response.user);
-      if (isLocale(response.user.locale) && response.user.locale !== currentLocale()) await setLocale(response.user.locale);
+      if (!isMfaChallenge(response)) await start(response);
     },
+  });
+}
+
+/** Completes a challenged sign-in with an authenticator code or a recovery code. */
+export function useVerifyMfa() {
+  const api = useApi();
+  const start = useStartSession();
+  return useMutation({
+    mutationFn: (body: MfaVerifyRequest) => authApi.verifyMfa(api, body),
+    onSuccess: (response) => start(response),
   });
 }
 
