@@ -17,6 +17,7 @@ import {
   useStepUp,
 } from '../hooks/use-security.ts';
 import '../auth.css';
+import '../load-strings.ts';
 
 /** `/settings/security`: the second factor (authenticator app, recovery codes) and the signed-in devices. */
 export function SecurityPage() {

@@ -2,6 +2,7 @@ import type { LoginResponse } from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
+import { refreshSession } from '../../../lib/auth/session-refresh.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { authApi } from '../api/auth-api.ts';
 
@@ -26,7 +27,9 @@ export function useSessions() {
 function useSessionUpgraded() {
   const queryClient = useQueryClient();
   return async (response?: LoginResponse) => {
+    // A new access token (from the answer, or a refresh) reconnects the live connection.
     if (response) authStore.setToken(response.accessToken, response.user.id);
+    else await refreshSession().catch(() => false);
     await queryClient.invalidateQueries();
   };
 }
