@@ -24,6 +24,11 @@ export class CommitteeAccess {
     return classificationLevel(this.actor.clearance);
   }
 
+  /** The chair and the secretariat see drafts (a meeting not yet scheduled and what it governs). */
+  get seesDrafts(): boolean {
+    return this.may('meeting.see-drafts');
+  }
+
   canSee(classification: Classification): boolean {
     return isCleared(this.actor.clearance, classification);
   }

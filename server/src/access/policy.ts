@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   /** Schedule, edit and close meetings; build and reorder agendas. */
   'meeting.manage': ['chair', 'secretariat'],
   'agenda.manage': ['chair', 'secretariat'],
+  /** See drafts: a meeting not yet scheduled, its agenda and everything under it, on every channel. */
+  'meeting.see-drafts': ['chair', 'secretariat'],
   /** Drive a meeting in progress: set the current item, mark attendance, record decisions. */
   'meeting.run': ['chair', 'secretariat'],
   /** Upload, reclassify and remove documents (papers of agenda items, evidence). */

@@ -41,6 +41,13 @@ export class ChangeEventEntity {
   @Column({ name: 'previous_level', type: 'smallint', nullable: true })
   previousLevel: number | null;
 
+  /**
+   * Logged while the record or a record governing it was a draft (a meeting not yet scheduled):
+   * served to the chair and the secretariat only, also after publication.
+   */
+  @Column({ type: 'boolean', default: false })
+  draft: boolean;
+
   @Column({ type: 'jsonb' })
   data: object;
 

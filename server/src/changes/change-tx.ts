@@ -51,6 +51,11 @@ export interface ChangeRecord<W extends object = object> {
    */
   coParent?: { id: string };
   /**
+   * The record is a draft of its own (a meeting not yet scheduled): it, what it governs and
+   * every change logged meanwhile are seen by the chair and the secretariat only.
+   */
+  draft?: boolean;
+  /**
    * Wire shapes in full (every field, with `fieldClassifications` where the record has field
    * levels). Each channel projects them for its reader with `projectFor`.
    */
@@ -89,8 +94,11 @@ export class ChangeTx {
     // has committed (and is read here) or waits. Taking this one row before anything else keeps
     // one lock order for every writer (no deadlock against a raise).
     if (parentId || coParentId) await this.manager.query(NEXT_SEQ, [change.committeeId]);
-    const parentLevel = parentId || coParentId ? await this.governingLevel(parentId, coParentId) : 0;
+    const parent = parentId || coParentId ? await this.governing(parentId, coParentId) : { level: 0, draft: false };
+    const parentLevel = parent.level;
     const level = Math.max(classificationLevel(change.classification), parentLevel);
+    const ownDraft = change.draft ?? false;
+    const draft = ownDraft || parent.draft;
     const data = change.verb === 'deleted' || !change.after ? { id: change.entityId } : change.after;
     // A delete keeps the field levels the record last had; any other change sets them.
     const fieldLevels = change.after === null ? null : ((change.after as FieldLevelled).fieldClassifications ?? {});
@@ -106,16 +114,16 @@ export class ChangeTx {
        ), next AS (
          ${next}
        ), event AS (
-         INSERT INTO change_events (committee_id, seq, entity_type, verb, entity_id, scope_id, version, actor_id, level, previous_level, data, at)
-         SELECT $1::uuid, last_seq, $2::varchar, $3::varchar, $4::uuid, $5::uuid, $6::int, $7::uuid, $8::smallint, (SELECT level FROM prev), $9::jsonb, $10::timestamptz FROM next
+         INSERT INTO change_events (committee_id, seq, entity_type, verb, entity_id, scope_id, version, actor_id, level, previous_level, data, at, draft)
+         SELECT $1::uuid, last_seq, $2::varchar, $3::varchar, $4::uuid, $5::uuid, $6::int, $7::uuid, $8::smallint, (SELECT level FROM prev), $9::jsonb, $10::timestamptz, $19::boolean FROM next
        ), audit AS (
          INSERT INTO audit_entries (committee_id, seq, entity_type, entity_id, verb, actor_id, before, after, at)
          SELECT $1::uuid, last_seq, $2::varchar, $4::uuid, $3::varchar, $7::uuid, $11::jsonb, $12::jsonb, $10::timestamptz FROM next
        ), scope AS (
-         INSERT INTO record_scopes (scope_id, committee_id, level, parent_id, co_parent_id, field_levels)
-         VALUES ($4::uuid, $1::uuid, $13::smallint, $14::uuid, $17::uuid, $16::jsonb)
+         INSERT INTO record_scopes (scope_id, committee_id, level, parent_id, co_parent_id, field_levels, draft)
+         VALUES ($4::uuid, $1::uuid, $13::smallint, $14::uuid, $17::uuid, $16::jsonb, $18::boolean)
          ON CONFLICT (scope_id) DO UPDATE SET level = EXCLUDED.level, parent_id = EXCLUDED.parent_id, co_parent_id = EXCLUDED.co_parent_id,
-           field_levels = COALESCE(EXCLUDED.field_levels, record_scopes.field_levels)
+           field_levels = COALESCE(EXCLUDED.field_levels, record_scopes.field_levels), draft = EXCLUDED.draft
        )
        SELECT last_seq, (SELECT level FROM prev) AS previous_level FROM next`,
       [
@@ -136,6 +144,8 @@ export class ChangeTx {
         parentLevel,
         fieldLevels === null ? null : JSON.stringify(fieldLevels),
         coParentId,
+        ownDraft,
+        draft,
       ],
     );
     const stored = rows[0]?.previous_level ?? null;
@@ -156,6 +166,7 @@ export class ChangeTx {
       previousLevel,
       data,
       at,
+      draft,
     });
     const events = this.recorded.get(change.committeeId) ?? [];
     events.push(event);
@@ -167,12 +178,13 @@ export class ChangeTx {
    * The highest level along `id`'s governing chain (the one walk, `governing_level`), read after
    * this transaction took its committee's sequence row (see `record`).
    */
-  private async governingLevel(parentId: string | null, coParentId: string | null): Promise<number> {
-    const rows: Array<{ level: number | string }> = await this.manager.query(
-      'SELECT GREATEST(governing_level($1::uuid), governing_level($2::uuid)) AS level',
+  private async governing(parentId: string | null, coParentId: string | null): Promise<{ level: number; draft: boolean }> {
+    const rows: Array<{ level: number | string; draft: boolean | null }> = await this.manager.query(
+      `SELECT GREATEST(governing_level($1::uuid), governing_level($2::uuid)) AS level,
+              (COALESCE(governing_draft($1::uuid), false) OR COALESCE(governing_draft($2::uuid), false)) AS draft`,
       [parentId, coParentId],
     );
-    return Number(rows[0]?.level ?? 0);
+    return { level: Number(rows[0]?.level ?? 0), draft: rows[0]?.draft === true };
   }
 
   /**

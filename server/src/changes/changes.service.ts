@@ -40,9 +40,11 @@ export class ChangesService {
   }
 
   /** The record's type and whether its last change deleted it, besides where it stands. */
-  async recordState(id: string): Promise<{ committeeId: string; level: number; entityType: string; deleted: boolean } | null> {
-    const rows: Array<{ committee_id: string; level: number; entity_type: string; verb: string }> = await this.dataSource.query(
-      `SELECT s.committee_id, s.level, e.entity_type, e.verb
+  async recordState(
+    id: string,
+  ): Promise<{ committeeId: string; level: number; entityType: string; deleted: boolean; draft: boolean } | null> {
+    const rows: Array<{ committee_id: string; level: number; entity_type: string; verb: string; draft: boolean }> = await this.dataSource.query(
+      `SELECT s.committee_id, s.level, e.entity_type, e.verb, governing_draft(s.scope_id) AS draft
        FROM record_scopes s
        JOIN LATERAL (SELECT entity_type, verb FROM change_events
                      WHERE committee_id = s.committee_id AND entity_id = s.scope_id ORDER BY seq DESC LIMIT 1) e ON true
@@ -51,7 +53,13 @@ export class ChangesService {
     );
     const row = rows[0];
     return row
-      ? { committeeId: row.committee_id, level: Number(row.level), entityType: row.entity_type, deleted: row.verb === 'deleted' }
+      ? {
+          committeeId: row.committee_id,
+          level: Number(row.level),
+          entityType: row.entity_type,
+          deleted: row.verb === 'deleted',
+          draft: row.draft === true,
+        }
       : null;
   }
 

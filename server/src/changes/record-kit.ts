@@ -6,7 +6,7 @@ import { AccessService, type CommitteeAccess } from '../access/access.service.js
 import type { Actor } from '../access/actor.js';
 import { NotFoundError, StaleVersionException } from '../common/errors.js';
 import { type AuditedType, type ChangeRecord, type ChangeTx, type ChangeVerb, isAuditedType } from './change-tx.js';
-import { governingLevelOf } from './visibility.js';
+import { readerLevelOf } from './visibility.js';
 
 /**
  * The columns every versioned record has (its table keeps deleted rows with `deleted_at` unless
@@ -22,7 +22,7 @@ export interface VersionedEntity {
 }
 
 /** Whom a write's refusal is for: their clearance (an actor's `CommitteeAccess`, or the actor). */
-export type Reader = Pick<CommitteeAccess, 'clearance'>;
+export type Reader = Pick<CommitteeAccess, 'clearance'> & { readonly seesDrafts?: boolean };
 
 /** The committee a record is created in (an actor's `CommitteeAccess`, or a meeting's for work that follows its start). */
 export interface CommitteeScope {
@@ -49,6 +49,11 @@ export interface RecordDefinition<E extends VersionedEntity, W extends object, T
    * take their meeting's; a minutes section the highest of its meeting's, item's and own).
    */
   level?: (entity: E) => Classification;
+  /**
+   * Whether the record is a draft of its own (a meeting not yet scheduled): it and what it
+   * governs are then seen by the chair and the secretariat only (`ChangeRecord.draft`).
+   */
+  draft?: (entity: E) => boolean;
   /**
    * Where the record's id and version live in its row when not in `id` and `version`: a record
    * kept in the row of another (a meeting's attendance: `attendanceId`, `attendanceVersion`), or
@@ -327,6 +332,7 @@ export class RecordKit {
       verb,
       version,
       classification: levelOf(definition, entity),
+      ...(definition.draft ? { draft: definition.draft(entity) } : {}),
       ...governors(options),
       before,
       after,
@@ -351,7 +357,8 @@ export class RecordKit {
     access: Reader,
     entity: E,
   ): Promise<boolean> {
-    const level = Math.max(classificationLevel(levelOf(definition, entity)), await governingLevelOf(manager, keyOf(definition, entity).id));
+    const id = keyOf(definition, entity).id;
+    const level = Math.max(classificationLevel(levelOf(definition, entity)), await readerLevelOf(manager, id, access.seesDrafts === true));
     return level <= classificationLevel(access.clearance);
   }
 

@@ -32,4 +32,8 @@ export class RecordScopeEntity {
    */
   @Column({ name: 'field_levels', type: 'jsonb', nullable: true })
   fieldLevels: FieldClassifications | null;
+
+  /** A draft of its own (a meeting not yet scheduled): it and what it governs are seen by the chair and the secretariat only. */
+  @Column({ type: 'boolean', default: false })
+  draft: boolean;
 }

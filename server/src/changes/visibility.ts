@@ -22,25 +22,68 @@ export async function governingLevelOf(manager: EntityManager, id: string): Prom
 }
 
 /**
+ * Who reads: their clearance level and whether they see drafts (the chair and the secretariat
+ * of the record's committee). `drafts` is a SQL boolean expression where one query spans
+ * committees with different roles (search: the reader's membership row).
+ */
+export interface ReaderScope {
+  level: number;
+  drafts: boolean | { sql: string };
+}
+
+function draftsSql(reader: ReaderScope): string {
+  return typeof reader.drafts === 'boolean' ? String(reader.drafts) : `(${reader.drafts.sql})`;
+}
+
+/**
+ * The level a reader needs to see a record now: its governing level (`governingLevelSql`), or
+ * above every clearance when the record or a record governing it is a draft and the reader may
+ * not see drafts. Every read compares this with the reader's clearance level.
+ */
+export function readerLevelSql(idExpression: string, reader: Pick<ReaderScope, 'drafts'>): string {
+  return reader.drafts === true ? governingLevelSql(idExpression) : `reader_level(${idExpression}, ${draftsSql(reader as ReaderScope)})`;
+}
+
+/** `readerLevelSql` of one record, read with `manager`. */
+export async function readerLevelOf(manager: EntityManager, id: string, drafts: boolean): Promise<number> {
+  const rows: Array<{ level: number | string | null }> = await manager.query(
+    `SELECT ${readerLevelSql('$1::uuid', { drafts })} AS level`,
+    [id],
+  );
+  return Number(rows[0]?.level ?? 0);
+}
+
+/** Whether a record or one governing it is a draft now (`governing_draft`, the one ancestor walk). */
+export function governingDraftSql(idExpression: string): string {
+  return `governing_draft(${idExpression})`;
+}
+
+/**
  * The one description of who may read a logged change, as SQL over `change_events e` (or any
  * alias `e` with `entity_id` and `level`). A reader cleared to `level` may read an event when it
  * was within their level when committed and the record and its governing records are still
  * within it now. With `includeHidden`, also the events that took a record they could see above
  * them (delivered as `hidden`). Catch-up, activity and search filter through it; the relay
- * applies the same rule to rooms (`currentLevelSql`). Joins `s` (the record's scope row, with
+ * applies the same rule to rooms (`currentLevelSql`). Drafts: a record in a draft chain, and
+ * (`logged`: `e` is the change log) a change logged while it was, only for readers who see drafts. Joins `s` (the record's scope row, with
  * its current field levels) and `p` (its parent's) for callers that read them.
  */
 export function whereReaderMaySee<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  level: number,
-  { includeHidden }: { includeHidden: boolean },
+  reader: ReaderScope,
+  { includeHidden, logged }: { includeHidden: boolean; logged: boolean },
 ): SelectQueryBuilder<T> {
-  const visible = `e.level <= :level AND ${governingLevelSql('e.entity_id')} <= :level`;
+  const { level } = reader;
+  const visible = `e.level <= :level AND ${readerLevelSql('e.entity_id', reader)} <= :level`;
   const hidden = 'e.previous_level <= :level AND e.level > :level';
+  // A change logged while its record was a draft stays with the chair and the secretariat.
+  const draft = logged && reader.drafts !== true ? ` AND (${draftsSql(reader)} OR NOT e.draft)` : '';
+  // A record in a draft chain is not even `hidden` to the others: they never saw it.
+  const hiddenInDraft = reader.drafts === true ? '' : ` AND (${draftsSql(reader)} OR NOT ${governingDraftSql('e.entity_id')})`;
   return query
     .leftJoin(RecordScopeEntity, 's', 's.scope_id = e.entity_id')
     .leftJoin(RecordScopeEntity, 'p', 'p.scope_id = s.parent_id')
-    .andWhere(includeHidden ? `((${visible}) OR (${hidden}))` : `(${visible})`, { level });
+    .andWhere(includeHidden ? `((${visible}) OR (${hidden}${hiddenInDraft}))${draft}` : `(${visible})${draft}`, { level });
 }
 
 /**

@@ -19,7 +19,13 @@ export class CatchUpService {
     const access = await this.access.requireCommittee(actor, committeeId);
     // Read the head first: events committed while the page is read belong to the next page.
     const latestSeq = await this.changes.latestSeq(committeeId);
-    const rows = await this.log.visibleAfter(committeeId, after, latestSeq, access.clearanceLevel, limit);
+    const rows = await this.log.visibleAfter(
+      committeeId,
+      after,
+      latestSeq,
+      { level: access.clearanceLevel, drafts: access.seesDrafts },
+      limit,
+    );
     const hasMore = rows.length === limit;
     const last = rows.at(-1);
     return {

@@ -4,7 +4,7 @@ import type { FieldClassifications } from '@sidang/shared';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { ChangeEventEntity } from '../changes/change-event.entity.js';
 import { RecordScopeEntity } from '../changes/record-scope.entity.js';
-import { currentLevelSql, whereReaderMaySee } from '../changes/visibility.js';
+import { currentLevelSql, governingDraftSql, type ReaderScope, whereReaderMaySee } from '../changes/visibility.js';
 
 /** A logged event with where its record stands now: what every channel serving history projects through. */
 export interface LoggedEvent extends ChangeEventEntity {
@@ -12,6 +12,8 @@ export interface LoggedEvent extends ChangeEventEntity {
   currentLevel: number;
   /** The record's current field levels (merged with the event's own by `projectFor`). */
   currentFieldLevels: FieldClassifications | null;
+  /** Logged in a draft, or the record (or one governing it) is a draft now: for the chair and the secretariat only. */
+  currentDraft: boolean;
 }
 
 /** Reads of the committed change log, for the relay and for catch-up. */
@@ -40,12 +42,12 @@ export class ChangeLogRepository {
     return new Map(rows.map((row) => [row.committee_id, Number(row.last_seq)]));
   }
 
-  /** Events after `after` (up to `upTo`) that a reader cleared to `level` may receive. */
-  visibleAfter(committeeId: string, after: number, upTo: number, level: number, limit: number): Promise<LoggedEvent[]> {
+  /** Events after `after` (up to `upTo`) that `reader` may receive. */
+  visibleAfter(committeeId: string, after: number, upTo: number, reader: ReaderScope, limit: number): Promise<LoggedEvent[]> {
     const query = this.events
       .createQueryBuilder('e')
       .where('e.committee_id = :committeeId AND e.seq > :after AND e.seq <= :upTo', { committeeId, after, upTo });
-    return withCurrentLevels(whereReaderMaySee(query, level, { includeHidden: true }).orderBy('e.seq', 'ASC').limit(limit));
+    return withCurrentLevels(whereReaderMaySee(query, reader, { includeHidden: true, logged: true }).orderBy('e.seq', 'ASC').limit(limit));
   }
 }
 
@@ -54,13 +56,19 @@ async function withCurrentLevels(query: SelectQueryBuilder<ChangeEventEntity>): 
   const { entities, raw } = await query
     .addSelect(currentLevelSql('e'), 'current_level')
     .addSelect('s.field_levels', 'current_field_levels')
-    .getRawAndEntities<{ current_level: number | string; current_field_levels: FieldClassifications | string | null }>();
+    .addSelect(governingDraftSql('e.entity_id'), 'current_draft')
+    .getRawAndEntities<{
+      current_level: number | string;
+      current_field_levels: FieldClassifications | string | null;
+      current_draft: boolean | null;
+    }>();
   return entities.map((event, index) => {
     const row = raw[index];
     const fieldLevels = row?.current_field_levels ?? null;
     return Object.assign(event, {
       currentLevel: Math.max(event.level, Number(row?.current_level ?? event.level)),
       currentFieldLevels: typeof fieldLevels === 'string' ? (JSON.parse(fieldLevels) as FieldClassifications) : fieldLevels,
+      currentDraft: event.draft || row?.current_draft === true,
     });
   });
 }

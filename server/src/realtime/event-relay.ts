@@ -165,7 +165,11 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
             if (this.cursors.get(committeeId) !== cursor) return;
             // A queued event goes out at its record's levels as they are now: an ancestor (or a
             // field) raised since it was committed keeps it from those now below.
-            this.relay(committeeId, cursor, event, { level: event.currentLevel, fieldLevels: event.currentFieldLevels });
+            this.relay(committeeId, cursor, event, {
+              level: event.currentLevel,
+              fieldLevels: event.currentFieldLevels,
+              draft: event.currentDraft,
+            });
             if (changesAccess(event) && this.accessChanged) await this.accessChanged(committeeId, event.entityId);
           }
         } while (page.length === PAGE);
@@ -187,19 +191,25 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     committeeId: string,
     cursor: Cursor,
     event: ChangeEventEntity,
-    current: { level: number; fieldLevels: FieldClassifications | null } = { level: event.level, fieldLevels: null },
+    current: { level: number; fieldLevels: FieldClassifications | null; draft: boolean } = {
+      level: event.level,
+      fieldLevels: null,
+      draft: event.draft,
+    },
     path: 'direct' | 'log' = 'log',
   ): void {
     if (event.seq <= cursor.seq) return;
     // Commit → emit, by how the event came: this node's own commit, or read back from the log.
     this.metrics?.relayLag.observe({ path }, Math.max(0, Date.now() - new Date(event.at).getTime()) / 1000);
+    // A change of a draft (logged in one, or its record in one now) goes to the chair's and the secretariat's rooms only.
+    const roomOf = event.draft || current.draft ? rooms.committeeDrafts : rooms.committeeClearance;
     // One emit per distinct view: rooms whose clearance sees the same projection share it.
     let pending: { key: string; rooms: string[]; envelope: ReturnType<typeof toEnvelope> } | null = null;
     for (const clearance of CLASSIFICATIONS.slice(Math.max(event.level, current.level))) {
       const envelope = toEnvelope(event, clearance, current.fieldLevels);
       // A projection is decided by which fields it removes: equal sets, equal views.
       const key = ((envelope.data as { redactedFields?: string[] }).redactedFields ?? []).join(',');
-      const room = rooms.committeeClearance(committeeId, clearance);
+      const room = roomOf(committeeId, clearance);
       if (pending && pending.key === key) {
         pending.rooms.push(room);
         continue;
@@ -210,7 +220,11 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     if (pending) this.emit(pending.envelope, pending.rooms);
     if (raisedLevel(event) && event.previousLevel !== null) {
       const before = classificationAt(event.previousLevel);
-      this.emit(toEnvelope(event, null), rooms.losingSight(committeeId, before, classificationAt(event.level)));
+      const losing =
+        roomOf === rooms.committeeClearance
+          ? rooms.losingSight(committeeId, before, classificationAt(event.level))
+          : CLASSIFICATIONS.slice(event.previousLevel, event.level).map((clearance) => roomOf(committeeId, clearance));
+      this.emit(toEnvelope(event, null), losing);
     }
     cursor.seq = event.seq;
   }

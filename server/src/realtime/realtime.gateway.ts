@@ -33,6 +33,7 @@ import type { Subscription } from 'rxjs';
 import type { Server, Socket } from 'socket.io';
 import { AccessService, type SessionScope } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
+import { roleMay } from '../access/policy.js';
 import { AuthService } from '../auth/auth.service.js';
 import { SessionEvents } from '../auth/session-events.js';
 import { viewLevelFor } from '../auth/view-level.js';
@@ -190,7 +191,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       if (!role) return { ok: false, error: 'Not a member of this committee', code: 'not-member' };
       // Once per socket and committee, however often it asks: one room, one cursor reference.
       if (!socket.data.committees.has(committeeId)) {
-        socket.join(rooms.committeeClearance(committeeId, socket.data.actor.clearance));
+        socket.join(this.roomsOf(socket, committeeId, role, socket.data.actor.clearance));
         socket.data.committees.set(committeeId, role);
         // Events committed since `seq` was read reach the socket live or by its catch-up.
         this.relay.track(committeeId, seq);
@@ -230,7 +231,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         !record.deleted &&
         scope?.active === true &&
         scope.roles.has(record.committeeId) &&
-        record.level <= classificationLevel(this.clearanceOf(socket, scope));
+        record.level <= classificationLevel(this.clearanceOf(socket, scope)) &&
+        (!record.draft || this.seesDrafts(socket, scope.roles.get(record.committeeId)));
       if (!allowed || !socket.connected) return { ok: false, error: 'Meeting not found' };
       const level = classificationLevel(this.clearanceOf(socket, scope));
       const present = await this.presence.join(meetingId, {
@@ -241,7 +243,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       });
       // Raised or deleted while this join was being checked: the eviction may have run before it.
       const now = await this.changes.recordState(meetingId);
-      if (!now || now.deleted || now.level > level || !socket.connected) {
+      if (!now || now.deleted || now.level > level || (now.draft && !this.seesDrafts(socket, scope?.roles.get(now.committeeId))) || !socket.connected) {
         await this.presence.leave(meetingId, socket.id);
         return { ok: false, error: 'Meeting not found' };
       }
@@ -321,9 +323,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const previous = socket.data.actor.clearance;
     const clearance = this.clearanceOf(socket, scope);
     if (clearance !== previous) {
-      for (const committeeId of socket.data.committees.keys()) {
-        socket.leave(rooms.committeeClearance(committeeId, previous));
-        socket.join(rooms.committeeClearance(committeeId, clearance));
+      for (const [committeeId, role] of socket.data.committees) {
+        for (const room of this.roomsOf(socket, committeeId, role, previous)) socket.leave(room);
+        socket.join(this.roomsOf(socket, committeeId, role, clearance));
       }
       socket.data.actor = { ...socket.data.actor, clearance };
       this.dropPresence(socket);
@@ -336,10 +338,29 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         this.dropPresence(socket);
         socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'membership-removed', committeeId });
       } else if (now !== role) {
+        // Drafts follow the role: the chair's and secretariat's rooms are joined or left at once.
+        for (const room of this.roomsOf(socket, committeeId, role, clearance)) socket.leave(room);
+        socket.join(this.roomsOf(socket, committeeId, now, clearance));
+        if (this.seesDrafts(socket, role) && !this.seesDrafts(socket, now)) this.dropPresence(socket);
         socket.data.committees.set(committeeId, now);
         socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'role-changed', committeeId, role: now });
       }
     }
+  }
+
+  /**
+   * The rooms a socket of `role` in a committee receives that committee's events in: its
+   * clearance's, and for the chair and the secretariat that clearance's drafts room (never a
+   * projector's socket: a shared screen shows no drafts).
+   */
+  private roomsOf(socket: AppSocket, committeeId: string, role: Role, clearance: Classification): string[] {
+    const clearanceRoom = rooms.committeeClearance(committeeId, clearance);
+    return this.seesDrafts(socket, role) ? [clearanceRoom, rooms.committeeDrafts(committeeId, clearance)] : [clearanceRoom];
+  }
+
+  /** Whether this socket is served drafts: its user chairs or is the secretariat, and it is not a projector's. */
+  private seesDrafts(socket: AppSocket, role: Role | undefined): boolean {
+    return role !== undefined && !socket.data.viewLevel && roleMay(role, 'meeting.see-drafts');
   }
 
   /** The clearance the socket is served at: the user's, lowered to the view level it asked for. */
@@ -354,8 +375,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   private leave(socket: AppSocket, committeeId: string): boolean {
-    if (!socket.data.committees.has(committeeId)) return false;
-    socket.leave(rooms.committeeClearance(committeeId, socket.data.actor.clearance));
+    const role = socket.data.committees.get(committeeId);
+    if (!role) return false;
+    for (const room of this.roomsOf(socket, committeeId, role, socket.data.actor.clearance)) socket.leave(room);
     socket.data.committees.delete(committeeId);
     this.relay.release(committeeId);
     return true;

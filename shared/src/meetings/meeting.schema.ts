@@ -6,10 +6,14 @@ export const MEETING_STATUSES = ['draft', 'scheduled', 'in_progress', 'adjourned
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const meetingStatusSchema = z.enum(MEETING_STATUSES);
 
-/** Which status may follow which: a meeting runs forward, and an adjourned one may resume. */
+/**
+ * Which status may follow which: a meeting runs forward, and an adjourned one may resume. A
+ * draft is seen by the chair and the secretariat only; scheduling publishes it and numbers it.
+ */
 export const MEETING_TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
   draft: ['scheduled'],
-  scheduled: ['draft', 'in_progress'],
+  // Scheduling publishes a meeting to every member: it does not go back to draft.
+  scheduled: ['in_progress'],
   in_progress: ['adjourned', 'closed'],
   adjourned: ['in_progress', 'closed'],
   closed: [],
@@ -32,7 +36,10 @@ export const meetingSchema = z.object({
   id: z.uuid(),
   committeeId: z.uuid(),
   title: z.string(),
-  number: z.string().describe('Per committee and year, assigned by the server: "Bil. 3/2026"'),
+  number: z
+    .string()
+    .nullable()
+    .describe('Per committee and year, assigned when the meeting is scheduled, in date order: "Bil. 3/2026"; null while a draft'),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }).nullable(),
   venue: z.string(),
@@ -80,6 +87,13 @@ export const updateMeetingSchema = z.strictObject({
   onlineUrl: onlineUrl.optional(),
   status: meetingStatusSchema.optional(),
   classification: classificationSchema.optional(),
+  number: z
+    .number()
+    .int()
+    .min(1)
+    .max(999)
+    .optional()
+    .describe("The meeting's number within its year (3 for \"Bil. 3/2026\"); the secretariat corrects it; another meeting's is refused (409 number_taken)"),
 });
 export type UpdateMeeting = z.infer<typeof updateMeetingSchema>;
 

@@ -6,7 +6,7 @@ import { UserEntity } from '../../access/user.entity.js';
 import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
 import { ChangeEventEntity } from '../../changes/change-event.entity.js';
 import { RecordScopeEntity } from '../../changes/record-scope.entity.js';
-import { governingLevelSql, whereReaderMaySee } from '../../changes/visibility.js';
+import { type ReaderScope, readerLevelSql, whereReaderMaySee } from '../../changes/visibility.js';
 
 export interface AuditRow {
   seq: string;
@@ -42,7 +42,14 @@ export class ActivityRepository {
   constructor(@InjectRepository(AuditEntryEntity) private readonly audit: Repository<AuditEntryEntity>) {}
 
   /** Newest first, `limit` rows before seq `before`, optionally of one record and its children. */
-  async visible(filter: { committeeId: string; level: number; before?: number; entityId?: string; limit: number }): Promise<AuditRow[]> {
+  async visible(filter: {
+    committeeId: string;
+    level: number;
+    drafts: boolean;
+    before?: number;
+    entityId?: string;
+    limit: number;
+  }): Promise<AuditRow[]> {
     const query = this.audit
       .createQueryBuilder('a')
       .innerJoin(ChangeEventEntity, 'e', 'e.committee_id = a.committee_id AND e.seq = a.seq')
@@ -65,7 +72,7 @@ export class ActivityRepository {
         'g.parent_id AS great_grandparent_id',
       ])
       .where('a.committee_id = :committeeId', { committeeId: filter.committeeId });
-    whereReaderMaySee(query, filter.level, { includeHidden: false });
+    whereReaderMaySee(query, { level: filter.level, drafts: filter.drafts }, { includeHidden: false, logged: true });
     // A minutes comment opens on its meeting's minutes: comment → section → minutes → meeting.
     query.leftJoin(RecordScopeEntity, 'g', 'g.scope_id = p.parent_id');
     if (filter.before !== undefined) query.andWhere('a.seq < :before', { before: filter.before });
@@ -77,15 +84,15 @@ export class ActivityRepository {
    * The records of a committee among `ids` as last logged, only those a reader cleared to
    * `level` may see now (the one ancestor rule): a name never tells of a record above them.
    */
-  async namedRecords(committeeId: string, level: number, ids: readonly string[]): Promise<NamedRecordRow[]> {
+  async namedRecords(committeeId: string, reader: ReaderScope, ids: readonly string[]): Promise<NamedRecordRow[]> {
     if (ids.length === 0) return [];
     return this.audit.manager.query(
       `SELECT DISTINCT ON (a.entity_id) a.entity_id, a.entity_type, a.after, s.field_levels
        FROM audit_entries a JOIN record_scopes s ON s.scope_id = a.entity_id
        WHERE a.committee_id = $1::uuid AND a.entity_id = ANY($2::uuid[]) AND a.after IS NOT NULL
-         AND ${governingLevelSql('a.entity_id')} <= $3
+         AND ${readerLevelSql('a.entity_id', reader)} <= $3
        ORDER BY a.entity_id, a.seq DESC`,
-      [committeeId, ids, level],
+      [committeeId, ids, reader.level],
     );
   }
 

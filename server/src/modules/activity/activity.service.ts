@@ -22,6 +22,7 @@ export class ActivityService {
     const rows = await this.repository.visible({
       committeeId,
       level: access.clearanceLevel,
+      drafts: access.seesDrafts,
       before: query.cursor === undefined ? undefined : Number(query.cursor),
       entityId: query.entityId,
       limit: query.limit,
@@ -29,7 +30,7 @@ export class ActivityService {
     const entries = rows.map((row) => ({ entry: toActivityEntry(row, access.clearance), ends: linkEnds(row) }));
     const ids = [...new Set(entries.flatMap(({ entry, ends }) => idsToName(entry, ends)))];
     const [records, members] = await Promise.all([
-      this.repository.namedRecords(committeeId, access.clearanceLevel, ids),
+      this.repository.namedRecords(committeeId, { level: access.clearanceLevel, drafts: access.seesDrafts }, ids),
       this.repository.memberNames(committeeId, ids),
     ]);
     const lookup = {

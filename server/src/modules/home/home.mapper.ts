@@ -34,7 +34,7 @@ export function toHomeMeeting(entity: MeetingEntity, papers: PaperRow[]): HomeMe
     id: meeting.id,
     committeeId: meeting.committeeId,
     title: meeting.title,
-    number: meeting.number,
+    number: meeting.number ?? '',
     startsAt: meeting.startsAt,
     endsAt: meeting.endsAt,
     venue: meeting.venue,

@@ -14,6 +14,8 @@ export interface HomeReader {
   committeeId: string;
   userId: string;
   clearance: Classification;
+  /** The chair and the secretariat see drafts (a meeting not yet scheduled and what it governs). */
+  drafts: boolean;
 }
 
 export interface ActionRow {
@@ -166,7 +168,7 @@ export class HomeRepository {
         userId: reader.userId,
         after,
       });
-    whereReaderMaySee(query, bands(reader.clearance).level, { includeHidden: false });
+    whereReaderMaySee(query, { level: bands(reader.clearance).level, drafts: reader.drafts }, { includeHidden: false, logged: true });
     return query
       .andWhere(`(e.entity_id IN (${mine}) OR s.parent_id IN (${mine}))`)
       .orderBy('e.seq', 'DESC')

@@ -53,7 +53,7 @@ export class HomeService {
   }
 
   private readerOf(access: CommitteeAccess): HomeReader {
-    return { committeeId: access.committee.id, userId: access.actor.id, clearance: access.clearance };
+    return { committeeId: access.committee.id, userId: access.actor.id, clearance: access.clearance, drafts: access.seesDrafts };
   }
 
   private async homeOf(access: CommitteeAccess, now: Date, visit: boolean): Promise<Omit<CommitteeHome, 'overview'>> {

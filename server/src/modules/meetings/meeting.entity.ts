@@ -14,8 +14,9 @@ export class MeetingEntity extends SoftDeletedRecordEntity {
   @Column({ type: 'int' })
   year: number;
 
-  @Column({ name: 'number_in_year', type: 'int' })
-  numberInYear: number;
+  /** Assigned when the meeting is scheduled (null while a draft). */
+  @Column({ name: 'number_in_year', type: 'int', nullable: true })
+  numberInYear: number | null;
 
   @Column({ name: 'starts_at', type: 'timestamptz' })
   startsAt: Date;

@@ -4,6 +4,7 @@ import {
   InvalidFieldException,
   InvalidTransitionException,
   NothingToChangeException,
+  NumberTakenException,
 } from '../../common/errors.js';
 
 /** The meeting slice's wording of the shared refusals (common/errors.ts). */
@@ -18,6 +19,8 @@ export const meetingErrors = {
   aboveClearance: (clearance: string) => new AboveClearanceException(clearance),
   endsBeforeStart: () => new InvalidFieldException('endsAt', 'must not be before startsAt'),
   nothingToChange: () => new NothingToChangeException(),
+  numberTaken: (number: string) => new NumberTakenException(number),
+  draftHasNoNumber: () => new InvalidFieldException('number', 'a draft is numbered when it is scheduled', 'invalid_state'),
   notAUser: () => new InvalidFieldException('userId', 'no such user'),
   decisionWithdrawn: (current: unknown) =>
     new InvalidFieldException('status', 'a withdrawn decision cannot be corrected', 'invalid_state', {

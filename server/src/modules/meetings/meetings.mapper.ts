@@ -36,7 +36,7 @@ export function toMeeting(entity: MeetingEntity): Meeting {
     id: entity.id,
     committeeId: entity.committeeId,
     title: entity.title,
-    number: `Bil. ${entity.numberInYear}/${entity.year}`,
+    number: entity.numberInYear === null ? null : `Bil. ${entity.numberInYear}/${entity.year}`,
     startsAt: klIso(entity.startsAt),
     endsAt: entity.endsAt ? klIso(entity.endsAt) : null,
     venue: entity.venue,

@@ -18,11 +18,13 @@ export class MeetingsRepository {
     return this.meetings.manager;
   }
 
-  list(committeeId: string, clearance: Classification, when?: 'upcoming' | 'past'): Promise<MeetingEntity[]> {
+  list(committeeId: string, clearance: Classification, drafts: boolean, when?: 'upcoming' | 'past'): Promise<MeetingEntity[]> {
     const query = this.meetings
       .createQueryBuilder('m')
       .where('m.committee_id = :committeeId', { committeeId })
       .andWhere('m.classification IN (:...levels)', { levels: clearedLevels(clearance) });
+    // Drafts: the chair and the secretariat only.
+    if (!drafts) query.andWhere("m.status <> 'draft'");
     // A meeting is past once closed or once its day is over; everything else is upcoming.
     const past = "(m.status = 'closed' OR COALESCE(m.ends_at, m.starts_at + interval '1 day') < now())";
     if (when === 'upcoming') query.andWhere(`NOT ${past}`);
@@ -43,13 +45,31 @@ export class MeetingsRepository {
       .getOne();
   }
 
-  /** The next number in the committee's year; the caller holds the committee's meeting lock. */
-  async nextNumber(manager: EntityManager, committeeId: string, year: number): Promise<number> {
-    const rows: Array<{ next: number }> = await manager.query(
-      'SELECT COALESCE(MAX(number_in_year), 0) + 1 AS next FROM meetings WHERE committee_id = $1 AND year = $2',
-      [committeeId, year],
+  /**
+   * The numbered meetings of the committee's year (but `exceptId`), lowest number first, locked
+   * for the renumbering; the caller holds the committee's numbering lock.
+   */
+  numbered(manager: EntityManager, committeeId: string, year: number, exceptId: string): Promise<MeetingEntity[]> {
+    return manager
+      .createQueryBuilder(MeetingEntity, 'm')
+      .setLock('pessimistic_write')
+      .where('m.committee_id = :committeeId AND m.year = :year AND m.number_in_year IS NOT NULL AND m.id <> :exceptId', {
+        committeeId,
+        year,
+        exceptId,
+      })
+      .withDeleted()
+      .orderBy('m.number_in_year', 'ASC')
+      .getMany();
+  }
+
+  /** Whether another meeting of the committee holds `number` in `year` (deleted ones keep theirs). */
+  async numberTaken(manager: EntityManager, committeeId: string, year: number, number: number, exceptId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM meetings WHERE committee_id = $1 AND year = $2 AND number_in_year = $3 AND id <> $4',
+      [committeeId, year, number, exceptId],
     );
-    return Number(rows[0]?.next ?? 1);
+    return rows.length > 0;
   }
 
   async earlierMeetingIds(committeeId: string, before: Date): Promise<string[]> {

@@ -51,7 +51,14 @@ const MEETINGS: RecordDefinition<MeetingEntity, Meeting> = {
   entity: MeetingEntity,
   name: 'Meeting',
   toWire: toMeeting,
+  // A draft, its agenda and everything under it: the chair and the secretariat only.
+  draft: (meeting) => meeting.status === 'draft',
 };
+
+/** A draft meeting (and all under it) is read by the chair and the secretariat only: to anyone else it does not exist. */
+function mayRead(access: CommitteeAccess, meeting: MeetingEntity): boolean {
+  return meeting.status !== 'draft' || access.seesDrafts;
+}
 
 /** Meetings and their agendas: numbering, status, the live current item, and the server-decided order. */
 @Injectable()
@@ -76,7 +83,7 @@ export class MeetingsService {
 
   async list(actor: Actor, committeeId: string, when?: 'upcoming' | 'past'): Promise<Meeting[]> {
     const access = await this.access.requireCommittee(actor, committeeId);
-    return (await this.repository.list(committeeId, access.clearance, when)).map((meeting) =>
+    return (await this.repository.list(committeeId, access.clearance, access.seesDrafts, when)).map((meeting) =>
       projectFor(toMeeting(meeting), access.clearance),
     );
   }
@@ -95,11 +102,15 @@ export class MeetingsService {
     if (endsAt && endsAt < startsAt) throw meetingErrors.endsBeforeStart();
     return this.changes.transact(actor, async (tx) => {
       const year = klYear(startsAt);
-      await this.repository.lockNumbering(tx.manager, committeeId);
+      const id = randomUUID();
+      // Numbered when scheduled: a draft has no number yet.
+      const numberInYear =
+        input.status === 'draft' ? null : await this.numberAtScheduling(tx, { id, committeeId, year, startsAt });
       const meeting = await this.records.create(MEETINGS, tx, access, {
+        id,
         title: input.title,
         year,
-        numberInYear: await this.repository.nextNumber(tx.manager, committeeId, year),
+        numberInYear,
         startsAt,
         endsAt,
         venue: input.venue,
@@ -128,6 +139,38 @@ export class MeetingsService {
     });
   }
 
+  /**
+   * The number a meeting takes when it is scheduled: its place in date order among the numbered
+   * meetings of its committee and year. Meetings dated after it that are still only scheduled
+   * (not yet held) move up by one, each a change every member sees; when a later-dated meeting
+   * has already been held (or renumbered out of date order by the secretariat), it takes the
+   * next free number instead, so that a held meeting's number never changes.
+   */
+  private async numberAtScheduling(
+    tx: ChangeTx,
+    meeting: { id: string; committeeId: string; year: number; startsAt: Date },
+  ): Promise<number> {
+    await this.repository.lockNumbering(tx.manager, meeting.committeeId);
+    const numbered = await this.repository.numbered(tx.manager, meeting.committeeId, meeting.year, meeting.id);
+    const numberOf = (m: MeetingEntity) => m.numberInYear ?? 0;
+    const highest = numbered.reduce((max, m) => Math.max(max, numberOf(m)), 0);
+    const earlier = numbered.filter((m) => m.startsAt.getTime() <= meeting.startsAt.getTime());
+    const later = numbered.filter((m) => m.startsAt.getTime() > meeting.startsAt.getTime());
+    const place = earlier.reduce((max, m) => Math.max(max, numberOf(m)), 0) + 1;
+    const shiftable = later.every((m) => (m.status === 'scheduled' || m.deletedAt !== null) && numberOf(m) >= place);
+    if (later.length === 0 || !shiftable) return highest + 1;
+    // Highest first, so that no two rows ever hold one number.
+    for (const shifted of [...later].sort((a, b) => numberOf(b) - numberOf(a))) {
+      const numberInYear = numberOf(shifted) + 1;
+      if (shifted.deletedAt !== null) {
+        await tx.manager.update(MeetingEntity, { id: shifted.id }, { numberInYear });
+        continue;
+      }
+      await this.records.bump(MEETINGS, tx, shifted, toMeeting(shifted), { patch: { numberInYear } });
+    }
+    return place;
+  }
+
   /** Registers work to run in the same transaction whenever a meeting starts (or resumes). */
   onStart(hook: MeetingStartHook): void {
     this.startHooks.push(hook);
@@ -150,6 +193,8 @@ export class MeetingsService {
     if (changes.classification !== undefined) patch.classification = changes.classification;
     if (changes.startsAt !== undefined) patch.startsAt = new Date(changes.startsAt);
     if (changes.endsAt !== undefined) patch.endsAt = changes.endsAt === null ? null : new Date(changes.endsAt);
+    const schedules = changes.status === 'scheduled' && meeting.status === 'draft';
+    if (changes.number !== undefined && meeting.status === 'draft' && !schedules) throw meetingErrors.draftHasNoNumber();
     const startsAt = patch.startsAt ?? meeting.startsAt;
     const endsAt = patch.endsAt === undefined ? meeting.endsAt : patch.endsAt;
     if (endsAt && endsAt < startsAt) throw meetingErrors.endsBeforeStart();
@@ -161,6 +206,19 @@ export class MeetingsService {
     }
     const starts = patch.status === 'in_progress' && meeting.status !== 'in_progress';
     return this.changes.transact(actor, async (tx) => {
+      if (schedules || changes.number !== undefined) {
+        await this.records.requireVersion(MEETINGS, tx, access, { entity: meeting, version });
+        const at = { id: meeting.id, committeeId: meeting.committeeId, year: meeting.year, startsAt: patch.startsAt ?? meeting.startsAt };
+        if (changes.number !== undefined) {
+          await this.repository.lockNumbering(tx.manager, meeting.committeeId);
+          if (await this.repository.numberTaken(tx.manager, meeting.committeeId, meeting.year, changes.number, meeting.id)) {
+            throw meetingErrors.numberTaken(`Bil. ${changes.number}/${meeting.year}`);
+          }
+          patch.numberInYear = changes.number;
+        } else {
+          patch.numberInYear = await this.numberAtScheduling(tx, at);
+        }
+      }
       const after = await this.records.update(MEETINGS, tx, access, meeting, version, patch);
       if (starts) {
         for (const hook of this.startHooks) await hook(tx, meeting);
@@ -205,7 +263,7 @@ export class MeetingsService {
   async calendar(actor: Actor, id: string): Promise<{ ics: string; filename: string }> {
     const { meeting, access } = await this.visibleMeeting(actor, id);
     const wire = toMeeting(meeting);
-    const filename = `${access.committee.code}-${wire.number.replace(/[^A-Za-z0-9]+/g, '-')}.ics`;
+    const filename = `${access.committee.code}-${(wire.number ?? 'draft').replace(/[^A-Za-z0-9]+/g, '-')}.ics`;
     return { ics: meetingCalendar(wire, access.committee.code), filename };
   }
 
@@ -441,7 +499,7 @@ export class MeetingsService {
   async visibleMeeting(actor: Actor, id: string): Promise<{ meeting: MeetingEntity; access: CommitteeAccess }> {
     const meeting = await this.repository.findMeeting(id);
     const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;
-    if (!meeting || !access || !access.canSee(meeting.classification)) throw new NotFoundError('Meeting');
+    if (!meeting || !access || !access.canSee(meeting.classification) || !mayRead(access, meeting)) throw new NotFoundError('Meeting');
     return { meeting, access };
   }
 
@@ -450,7 +508,7 @@ export class MeetingsService {
     const item = await this.repository.findItem(id);
     const meeting = item ? await this.repository.findMeeting(item.meetingId) : null;
     const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;
-    if (!item || !meeting || !access || !access.canSee(meeting.classification) || !access.canSee(item.classification)) {
+    if (!item || !meeting || !access || !access.canSee(meeting.classification) || !mayRead(access, meeting) || !access.canSee(item.classification)) {
       throw new NotFoundError('Agenda item');
     }
     return { item, meeting, access };

@@ -7,9 +7,9 @@ const CHAIR = '00000000-0000-4000-8000-000000000002';
 const MEMBER = '00000000-0000-4000-8000-000000000003';
 const OBSERVER = '00000000-0000-4000-8000-000000000004';
 const people: Recipient[] = [
-  { userId: CHAIR, name: 'Aminah Yusof', clearance: 3 },
-  { userId: MEMBER, name: 'Badrul', clearance: 2 },
-  { userId: OBSERVER, name: 'Chong Wei', clearance: 0 },
+  { userId: CHAIR, name: 'Aminah Yusof', clearance: 3, seesDrafts: true },
+  { userId: MEMBER, name: 'Badrul', clearance: 2, seesDrafts: false },
+  { userId: OBSERVER, name: 'Chong Wei', clearance: 0, seesDrafts: false },
 ];
 
 function context(overrides: Partial<DeriveContext> = {}): DeriveContext {
@@ -30,6 +30,7 @@ function change(overrides: Partial<LoggedChange>): LoggedChange {
     entityId: '00000000-0000-4000-8000-0000000000aa',
     actorId: CHAIR,
     level: 0,
+    draft: false,
     at: new Date('2031-01-01T00:00:00Z'),
     parentId: null,
     before: null,
@@ -39,6 +40,14 @@ function change(overrides: Partial<LoggedChange>): LoggedChange {
 }
 
 describe(deriveNotifications.name, () => {
+  it('should tell only the chair and the secretariat of a change in a draft', () => {
+    const paper = change({ entityType: 'document', verb: 'created', actorId: OBSERVER, draft: true, after: { title: 'Draft paper' } });
+    expect(deriveNotifications(paper, context()).notifications.map((n) => n.userId)).toEqual([CHAIR]);
+    expect(deriveNotifications({ ...paper, draft: false }, context()).notifications.map((n) => n.userId).sort()).toEqual(
+      [CHAIR, MEMBER].sort(),
+    );
+  });
+
   it('should tell only the new owners, who then follow the action, and never the actor', () => {
     const derived = deriveNotifications(
       change({ before: { ownerIds: [MEMBER] }, after: { ownerIds: [MEMBER, OBSERVER, CHAIR], dueDate: '2031-02-01' } }),

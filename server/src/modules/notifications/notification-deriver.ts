@@ -123,6 +123,8 @@ export function deriveNotifications(change: LoggedChange, context: DeriveContext
   for (const [userId, { kind, detail }] of told) {
     const member = context.members.get(userId);
     if (!member || userId === change.actorId || member.clearance < change.level) continue;
+    // A change of a draft (or in one) is the chair's and the secretariat's business only.
+    if (change.draft && !member.seesDrafts) continue;
     if (context.turnedOff.has(`${userId}:${kind}`)) continue;
     notifications.push({
       userId,

@@ -13,6 +13,8 @@ export interface LoggedChange {
   actorId: string;
   /** Who may see it now: the higher of its logged level and its record's governing level. */
   level: number;
+  /** Logged in a draft, or its record is in one now: only the chair and the secretariat are told. */
+  draft: boolean;
   at: Date;
   parentId: string | null;
   before: Record<string, unknown> | null;
@@ -35,6 +37,8 @@ export interface Recipient {
   userId: string;
   name: string;
   clearance: number;
+  /** The chair and the secretariat: told of drafts. */
+  seesDrafts: boolean;
 }
 
 /** A notification to store. */
@@ -101,7 +105,8 @@ const CLEARANCE_LEVEL = `(CASE u.clearance WHEN 'OPEN' THEN 0 WHEN 'RESTRICTED' 
 const READABLE_JOINS = `
   JOIN users u ON u.id = n.user_id AND u.active
   JOIN memberships m ON m.committee_id = n.committee_id AND m.user_id = n.user_id`;
-const READABLE_WHERE = `GREATEST(n.level, governing_level(n.entity_id)) <= ${CLEARANCE_LEVEL}`;
+const SEES_DRAFTS = `m.role IN ('chair', 'secretariat')`;
+const READABLE_WHERE = `GREATEST(n.level, reader_level(n.entity_id, ${SEES_DRAFTS})) <= ${CLEARANCE_LEVEL}`;
 
 /** Queries only: notifications, follows, preferences and the consumer's cursors. */
 @Injectable()
@@ -147,12 +152,14 @@ export class NotificationsRepository {
       entity_id: string;
       actor_id: string;
       level: number;
+      draft: boolean;
       at: Date;
       parent_id: string | null;
       before: Record<string, unknown> | null;
       after: Record<string, unknown> | null;
     }> = await manager.query(
       `SELECT e.seq, e.entity_type, e.verb, e.entity_id, e.actor_id, ${currentLevelSql('e')} AS level, e.at,
+              (e.draft OR governing_draft(e.entity_id)) AS draft,
               s.parent_id, a.before, a.after
        FROM change_events e
        JOIN audit_entries a ON a.committee_id = e.committee_id AND a.seq = e.seq
@@ -168,6 +175,7 @@ export class NotificationsRepository {
       entityId: row.entity_id,
       actorId: row.actor_id,
       level: Number(row.level),
+      draft: row.draft === true,
       at: new Date(row.at),
       parentId: row.parent_id,
       before: row.before,
@@ -177,12 +185,12 @@ export class NotificationsRepository {
 
   /** The committee's active members with their clearance level. */
   async recipients(manager: EntityManager, committeeId: string): Promise<Recipient[]> {
-    const rows: Array<{ id: string; name: string; level: number }> = await manager.query(
-      `SELECT u.id, u.name, ${CLEARANCE_LEVEL} AS level FROM memberships m JOIN users u ON u.id = m.user_id
+    const rows: Array<{ id: string; name: string; level: number; drafts: boolean }> = await manager.query(
+      `SELECT u.id, u.name, ${CLEARANCE_LEVEL} AS level, ${SEES_DRAFTS} AS drafts FROM memberships m JOIN users u ON u.id = m.user_id
        WHERE m.committee_id = $1::uuid AND u.active`,
       [committeeId],
     );
-    return rows.map((row) => ({ userId: row.id, name: row.name, clearance: Number(row.level) }));
+    return rows.map((row) => ({ userId: row.id, name: row.name, clearance: Number(row.level), seesDrafts: row.drafts === true }));
   }
 
   /** Who follows each of `entityIds`. */
@@ -281,7 +289,7 @@ export class NotificationsRepository {
     }
     return this.dataSource.query(
       `SELECT n.id, n.n, n.kind, n.committee_id, n.entity_type, n.entity_id, n.detail, n.at, n.read_at,
-              GREATEST(n.level, governing_level(n.entity_id)) AS visible_level,
+              GREATEST(n.level, reader_level(n.entity_id, m.role IN ('chair', 'secretariat'))) AS visible_level,
               actor.name AS actor_name, latest.data, s.field_levels, s.parent_id AS parent_id, ps.parent_id AS grandparent_id,
               gs.parent_id AS great_grandparent_id,
               parent.entity_type AS parent_type, parent.data AS parent_data, ps.field_levels AS parent_field_levels

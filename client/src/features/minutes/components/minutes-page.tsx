@@ -61,7 +61,7 @@ function HouseHeader({ meeting, committee }: { meeting: LiveMeeting; committee: 
       <dl className="minutes-house__facts">
         <div>
           <dt>{t('minutes.header.number')}</dt>
-          <dd data-testid="minutes-number">{meeting.number.replace(/^Bil\.\s*/, '')}</dd>
+          <dd data-testid="minutes-number">{(meeting.number ?? '').replace(/^Bil\.\s*/, '')}</dd>
         </div>
         <div>
           <dt>{t('minutes.header.date')}</dt>
