@@ -242,6 +242,7 @@ describe('A meeting day, end to end in the browser', () => {
     const next = await api<Meeting>(server.url, token, 'POST', `/api/committees/${committeeId}/meetings`, {
       title: `${title} (susulan)`,
       startsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      status: 'scheduled',
     });
     expect(next.status).toBe(201);
     await laptop.page.goto(`${server.url}/c/${committeeId}/meetings/${next.body.id}`);

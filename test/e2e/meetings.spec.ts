@@ -63,10 +63,11 @@ describe('Live meetings in the browser', () => {
 
     await page.getByTestId('agenda-item').nth(5).waitFor();
     expect(await page.getByTestId('agenda-number').allTextContents()).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(await page.getByTestId('meeting-number').textContent()).toMatch(/^Bil\. \d+\/\d{4}$/);
-
+    // A draft: only the chair and the secretariat see it; scheduling publishes it and numbers it.
+    await page.getByTestId('draft-notice').waitFor();
     await page.getByTestId('transition-scheduled').click();
     await page.locator('[data-testid="meeting-status"][data-status="scheduled"]').waitFor();
+    await page.locator('[data-testid="meeting-number"]', { hasText: /^Bil\. \d+\/\d{4}$/ }).waitFor();
     await page.getByTestId('transition-in_progress').click();
     await page.locator('[data-testid="meeting-status"][data-status="in_progress"]').waitFor();
 

@@ -60,6 +60,7 @@ describe('per-user calendar feed', () => {
       const marker = unique(`feed-${level.toLowerCase()}`);
       markers.set(level, marker);
       const created = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, chair.token, {
+        status: 'scheduled',
         title: marker,
         startsAt: `2031-0${index + 3}-10T09:30:00+08:00`,
         classification: level,
@@ -74,6 +75,7 @@ describe('per-user calendar feed', () => {
     await aMembership(app, other, outsider, 'chair');
     otherMarker = unique('feed-other-committee');
     const created = await app.request<Meeting>('POST', `/api/committees/${other.id}/meetings`, outsider.token, {
+      status: 'scheduled',
       title: otherMarker,
       startsAt: '2031-03-11T09:30:00+08:00',
       standardAgenda: false,

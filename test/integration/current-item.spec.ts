@@ -74,6 +74,7 @@ describe('the current item and the projector, need-to-know', () => {
   const runningMeeting = async () => {
     const marker = `MARKER-${unique('secret-item')}`;
     const created = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, chair.token, {
+      status: 'scheduled',
       title: unique('Meeting'),
       startsAt: '2031-07-01T09:30:00+08:00',
       standardAgenda: false,

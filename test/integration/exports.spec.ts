@@ -223,6 +223,7 @@ describe('exports', () => {
 
   it("should write the action export in the reader's language, with owners once as Name (AGENCY), the origin meeting's number and agenda item", async () => {
     const meeting = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, chair.token, {
+      status: 'scheduled',
       title: 'Export origin meeting',
       startsAt: '2026-03-02T09:00:00+08:00',
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Attendance, CommitteeSettings, Guest, Meeting, MinutesRecord } from '@sidang/shared';
+import type { AgendaItem, Attendance, CommitteeSettings, Guest, Meeting, MinutesRecord } from '@sidang/shared';
 import { demoSuite } from './support/demo-suite.js';
+import type { LiveClient, Session } from './support/harness.js';
 
 describe('meeting cycle: quorum, guests and frozen attendance', () => {
   const demo = demoSuite(['chair', 'secretariat', 'member', 'observer']);
@@ -171,5 +172,170 @@ describe('meeting cycle: quorum, guests and frozen attendance', () => {
     expect(after.version).toBe(frozen.version);
     expect(after.attendees.find((person) => person.userId === demo.member.user.id)?.status).toBe('apologies');
     expect(after.guests.map((g) => g.name)).toEqual(['Puan Pembentang']);
+  });
+});
+
+describe('meeting cycle: drafts seen by the chair and the secretariat only, numbers given at scheduling in date order', () => {
+  const demo = demoSuite(['chair', 'secretariat', 'member', 'observer', 'admin']);
+
+  const meetingOf = (session: Session, id: string) => demo.app.request<Meeting>('GET', `/api/meetings/${id}`, session.token);
+  const subscribed = async (session: Session): Promise<LiveClient> => {
+    const client = await demo.app.connect(session.token);
+    expect((await client.subscribe(demo.committeeId)).ok).toBe(true);
+    return client;
+  };
+  /** Everything a reader can reach about the committee, as one text: REST lists and records, catch-up, activity, search. */
+  const reachable = async (session: Session, meetingId: string, itemId: string, marker: string): Promise<string> => {
+    const paths = [
+      `/api/committees/${demo.committeeId}/meetings`,
+      `/api/meetings/${meetingId}`,
+      `/api/meetings/${meetingId}/agenda-items`,
+      `/api/agenda-items/${itemId}`,
+      `/api/meetings/${meetingId}/attendance`,
+      `/api/meetings/${meetingId}/ics`,
+      `/api/committees/${demo.committeeId}/events?after=0&limit=1000`,
+      `/api/committees/${demo.committeeId}/activity?limit=100`,
+      `/api/search?q=${encodeURIComponent(marker)}`,
+      `/api/committees/${demo.committeeId}/home`,
+      '/api/notifications',
+    ];
+    const answers = await Promise.all(paths.map((path) => demo.app.request('GET', path, session.token)));
+    // Each answer under its path's place in the list (the search path itself names the marker).
+    return answers.map((answer, index) => `${index} ${answer.status} ${JSON.stringify(answer.body)}`).join('\n');
+  };
+  const step = async (id: string, patch: Record<string, unknown>, session: Session = demo.chair) => {
+    const current = (await meetingOf(demo.chair, id)).body;
+    return demo.app.request<Meeting>('PATCH', `/api/meetings/${id}`, session.token, { version: current.version, ...patch });
+  };
+
+  it('should keep a draft meeting and its agenda from members, observers and non-members on every channel until it is scheduled', async () => {
+    const marker = `DRAFTMARK${Date.now()}`;
+    const gone = `GONEMARK${Date.now()}`;
+    const member = await subscribed(demo.member);
+    const observer = await subscribed(demo.observer);
+    const chair = await subscribed(demo.chair);
+    const secretariat = await subscribed(demo.secretariat);
+    try {
+      const created = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.secretariat.token, {
+        title: `Draft meeting ${marker}`,
+        startsAt: '2032-05-05T09:30:00+08:00',
+        standardAgenda: false,
+      });
+      expect(created.status).toBe(201);
+      const meeting = created.body;
+      expect(meeting).toMatchObject({ status: 'draft', number: null });
+      const item = await demo.app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, demo.secretariat.token, {
+        title: `Paper ${marker}`,
+      });
+      expect(item.status).toBe(201);
+      // An item added and removed while a draft: never seen by members, not even after publication.
+      const removed = await demo.app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, demo.secretariat.token, {
+        title: `Withdrawn ${gone}`,
+      });
+      expect(
+        (await demo.app.request('DELETE', `/api/agenda-items/${removed.body.id}?version=${removed.body.version}`, demo.secretariat.token))
+          .status,
+      ).toBe(204);
+      await demo.app.request('POST', `/api/meetings/${meeting.id}/guests`, demo.secretariat.token, { name: `Guest ${marker}` });
+
+      // Positive control: the chair's and the secretariat's sockets get the draft's changes live.
+      await chair.waitForEntity(removed.body.id, 'agenda-item.deleted');
+      await secretariat.waitForEntity(item.body.id, 'agenda-item.created');
+      await Promise.all([member.delivered(), observer.delivered()]);
+      for (const socket of [member, observer]) {
+        expect(JSON.stringify(socket.events)).not.toContain(marker);
+        expect(JSON.stringify(socket.events)).not.toContain(gone);
+        expect(socket.events.some((event) => event.entityId === meeting.id)).toBe(false);
+      }
+      // REST, catch-up, activity, search, home, notifications: nothing of it for the others; 404 for the records.
+      for (const session of [demo.member, demo.observer, demo.admin]) {
+        const text = await reachable(session, meeting.id, item.body.id, marker);
+        expect(text).not.toContain(marker);
+        expect(text).not.toContain(gone);
+        expect(text).not.toContain(meeting.id);
+        expect((await meetingOf(session, meeting.id)).status).toBe(404);
+      }
+      const presence = await member.socket.timeout(5_000).emitWithAck('presence:join', { meetingId: meeting.id });
+      expect(presence.ok).toBe(false);
+      // The chair and the secretariat see all of it.
+      for (const session of [demo.chair, demo.secretariat]) {
+        const text = await reachable(session, meeting.id, item.body.id, marker);
+        expect(text).toContain(`Paper ${marker}`);
+        expect(
+          (await demo.app.request<{ items: unknown[] }>('GET', `/api/search?q=${marker}`, session.token)).body.items.length,
+        ).toBeGreaterThan(0);
+        expect((await meetingOf(session, meeting.id)).status).toBe(200);
+        const catchUp = await demo.app.request('GET', `/api/committees/${demo.committeeId}/events?after=0&limit=1000`, session.token);
+        expect(JSON.stringify(catchUp.body)).toContain(`Paper ${marker}`);
+      }
+      expect((await chair.socket.timeout(5_000).emitWithAck('presence:join', { meetingId: meeting.id })).ok).toBe(true);
+
+      // Scheduling publishes it, numbered: the member gets it live and on every channel, but nothing logged while it was a draft.
+      const scheduled = await step(meeting.id, { status: 'scheduled' });
+      expect(scheduled.status).toBe(200);
+      expect(scheduled.body.number).toMatch(/^Bil\. \d+\/2032$/);
+      const published = await member.waitForEntity(meeting.id, 'meeting.updated');
+      expect(published.data).toMatchObject({ status: 'scheduled', title: `Draft meeting ${marker}` });
+      expect((await meetingOf(demo.member, meeting.id)).status).toBe(200);
+      const agenda = await demo.app.request<AgendaItem[]>('GET', `/api/meetings/${meeting.id}/agenda-items`, demo.member.token);
+      expect(agenda.body.map((entry) => entry.title)).toEqual([`Paper ${marker}`]);
+      expect(
+        (await demo.app.request<Attendance>('GET', `/api/meetings/${meeting.id}/attendance`, demo.member.token)).body.guests,
+      ).toHaveLength(1);
+      const search = await demo.app.request<{ items: Array<{ id: string }> }>('GET', `/api/search?q=${marker}`, demo.member.token);
+      expect(search.body.items.map((found) => found.id)).toContain(item.body.id);
+      const after = await reachable(demo.member, meeting.id, item.body.id, gone);
+      expect(after).not.toContain(gone);
+      const catchUp = await demo.app.request<{ events: Array<{ entityId: string; type: string }> }>(
+        'GET',
+        `/api/committees/${demo.committeeId}/events?after=0&limit=1000`,
+        demo.member.token,
+      );
+      expect(catchUp.body.events.filter((event) => event.entityId === removed.body.id)).toEqual([]);
+      expect(catchUp.body.events.some((event) => event.entityId === meeting.id && event.type === 'meeting.updated')).toBe(true);
+      // Published for good: it does not go back to draft.
+      expect((await step(meeting.id, { status: 'draft' })).status).toBe(400);
+    } finally {
+      for (const socket of [member, observer, chair, secretariat]) socket.disconnect();
+    }
+  });
+
+  it("should number at scheduling in date order within the year, keep held meetings' numbers, and let the secretariat correct a number", async () => {
+    const create = async (title: string, startsAt: string, status: 'draft' | 'scheduled') => {
+      const result = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.secretariat.token, {
+        title,
+        startsAt,
+        status,
+        standardAgenda: false,
+      });
+      expect(result.status).toBe(201);
+      return result.body;
+    };
+    const numbers = async (...meetings: Meeting[]) =>
+      Promise.all(meetings.map(async (meeting) => (await meetingOf(demo.member, meeting.id)).body.number ?? null));
+    const june = await create('June', '2033-06-01T09:30:00+08:00', 'scheduled');
+    expect(june.number).toBe('Bil. 1/2033');
+    const march = await create('March', '2033-03-01T09:30:00+08:00', 'scheduled');
+    expect(march.number).toBe('Bil. 1/2033');
+    expect(await numbers(march, june)).toEqual(['Bil. 1/2033', 'Bil. 2/2033']);
+    const april = await create('April', '2033-04-01T09:30:00+08:00', 'draft');
+    expect(april.number).toBeNull();
+    expect((await step(april.id, { number: 5 }, demo.secretariat)).status).toBe(400);
+    expect((await step(april.id, { status: 'scheduled' }, demo.secretariat)).body.number).toBe('Bil. 2/2033');
+    expect(await numbers(march, april, june)).toEqual(['Bil. 1/2033', 'Bil. 2/2033', 'Bil. 3/2033']);
+    // March is held: a meeting scheduled later for an earlier date does not move its number.
+    expect((await step(march.id, { status: 'in_progress' })).status).toBe(200);
+    const february = await create('February', '2033-02-01T09:30:00+08:00', 'scheduled');
+    expect(february.number).toBe('Bil. 4/2033');
+    expect(await numbers(march, april, june)).toEqual(['Bil. 1/2033', 'Bil. 2/2033', 'Bil. 3/2033']);
+    // The secretariat corrects a number: another meeting's is refused.
+    const taken = await step(february.id, { number: 2 }, demo.secretariat);
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ code: 'number_taken', issues: [expect.objectContaining({ field: 'number' })] });
+    expect((await step(february.id, { number: 9 }, demo.member)).status).toBe(403);
+    expect((await step(february.id, { number: 0 }, demo.secretariat)).status).toBe(400);
+    const corrected = await step(february.id, { number: 9 }, demo.secretariat);
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.number).toBe('Bil. 9/2033');
   });
 });

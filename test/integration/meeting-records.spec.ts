@@ -21,6 +21,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
 
   const meeting = async (startsAt: string): Promise<{ meeting: Meeting; items: AgendaItem[] }> => {
     const created = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
+      status: 'scheduled',
       title: 'Mesyuarat',
       startsAt,
     });
@@ -38,11 +39,15 @@ describe('attendance, quorum, decisions and matters arising', () => {
     const { meeting: m } = await meeting('2032-02-01T09:30:00+08:00');
     const screen = await subscribed(demo.observer);
     const initial = (await demo.app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, demo.observer.token)).body;
-    // The demo committee: chair, secretariat and five members vote; the observer does not.
-    expect(initial.quorum).toEqual({ required: 4, present: 0, met: false });
+    // The demo committee: the chair and four members vote; the secretariat and the observer do not.
+    expect(initial.quorum).toEqual({ required: 3, present: 0, met: false, voting: 5, counts: 'members' });
     expect(initial.attendees.every((attendee) => attendee.status === 'absent')).toBe(true);
 
-    const voters = initial.attendees.filter((attendee) => attendee.role !== 'observer').slice(0, 4);
+    // Three who vote and the secretariat, who does not.
+    const voters = [
+      ...initial.attendees.filter((attendee) => attendee.role === 'chair' || attendee.role === 'member').slice(0, 3),
+      ...initial.attendees.filter((attendee) => attendee.role === 'secretariat').slice(0, 1),
+    ];
     for (const voter of voters) {
       const marked = await demo.app.request<Attendance>('PUT', `/api/meetings/${m.id}/attendance/${voter.userId}`, demo.secretariat.token, {
         status: 'present',
@@ -51,7 +56,10 @@ describe('attendance, quorum, decisions and matters arising', () => {
     }
     const events = await screen.waitFor((received) => received.filter((e) => e.type === 'attendance.updated').length === 4);
     const last = events.filter((e) => e.type === 'attendance.updated').at(-1)?.data as Attendance;
-    expect(last.quorum).toEqual({ required: 4, present: 4, met: true });
+    // The secretariat marked present is not counted.
+    const counted = voters.filter((voter) => voter.role === 'chair' || voter.role === 'member').length;
+    expect(voters.some((voter) => voter.role === 'secretariat')).toBe(true);
+    expect(last.quorum).toEqual({ required: 3, present: counted, met: counted >= 3, voting: 5, counts: 'members' });
     expect(events.filter((e) => e.type === 'attendance.updated').map((e) => e.version)).toEqual([2, 3, 4, 5]);
 
     // A member marks themself; not someone else; an observer not even themself.
@@ -189,6 +197,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
     expect(event.summary).toContain(m.number);
     // Not for a reader who may not see the meeting.
     const secret = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
+      status: 'scheduled',
       title: 'Secret session',
       startsAt: '2032-06-16T09:30:00+08:00',
       classification: 'SECRET',
@@ -216,6 +225,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
     }
     const outsider = await aUser(demo.app, { clearance: 'SECRET' });
     const created = await demo.app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
+      status: 'scheduled',
       title: 'Register',
       startsAt: '2032-08-01T09:30:00+08:00',
       standardAgenda: false,
@@ -238,6 +248,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
     });
     await demo.app.request('POST', `/api/agenda-items/${secretItem.body.id}/decisions`, owner.token, { text: `${stem} under-secret-item` });
     const secretMeeting = await demo.app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
+      status: 'scheduled',
       title: 'Secret meeting',
       startsAt: '2032-08-02T09:30:00+08:00',
       classification: 'SECRET',
@@ -287,7 +298,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
     expect(settings.status).toBe(200);
     expect(settings.body.quorumRule).toEqual({ kind: 'majority' });
     const initial = (await demo.app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, demo.observer.token)).body;
-    expect(initial.quorum.required).toBe(4);
+    expect(initial.quorum.required).toBe(3);
 
     // A member may not set it; nonsense is refused naming the field; a stale version gets 409.
     const byMember = await demo.app.request('PATCH', `/api/committees/${demo.committeeId}/settings`, demo.member.token, {
@@ -332,8 +343,8 @@ describe('attendance, quorum, decisions and matters arising', () => {
         received.some((e) => e.type === 'attendance.updated' && (e.data as Attendance).meetingId === m.id),
     );
     const live = events.find((e) => e.type === 'attendance.updated' && (e.data as Attendance).meetingId === m.id)?.data as Attendance;
-    expect(live.quorum).toEqual({ required: 2, present: 0, met: false });
-    const voters = initial.attendees.filter((attendee) => attendee.role !== 'observer').slice(0, 2);
+    expect(live.quorum).toEqual({ required: 2, present: 0, met: false, voting: 5, counts: 'members' });
+    const voters = initial.attendees.filter((attendee) => attendee.role === 'chair' || attendee.role === 'member').slice(0, 2);
     let marked: Attendance | undefined;
     for (const voter of voters) {
       marked = (
@@ -342,7 +353,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
         })
       ).body;
     }
-    expect(marked?.quorum).toEqual({ required: 2, present: 2, met: true });
+    expect(marked?.quorum).toEqual({ required: 2, present: 2, met: true, voting: 5, counts: 'members' });
     // The change is in the committee's activity (the audit), with who made it.
     const activity = await demo.app.request<{ items: Array<{ entityType: string; actorId: string }> }>(
       'GET',
@@ -362,9 +373,11 @@ describe('attendance, quorum, decisions and matters arising', () => {
     });
     expect(back.status).toBe(200);
     expect((await demo.app.request<Attendance>('GET', `/api/meetings/${m.id}/attendance`, demo.observer.token)).body.quorum).toEqual({
-      required: 4,
+      required: 3,
       present: 2,
       met: false,
+      voting: 5,
+      counts: 'members',
     });
   });
 });

@@ -33,7 +33,10 @@ describe('meetings and agendas, live', () => {
   const demo = demoSuite(['chair', 'secretariat', 'member', 'observer']);
 
   const createMeeting = async (body: Record<string, unknown>): Promise<Meeting> => {
-    const result = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, body);
+    const result = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
+      status: 'scheduled',
+      ...body,
+    });
     expect(result.status).toBe(201);
     return result.body;
   };
@@ -45,11 +48,15 @@ describe('meetings and agendas, live', () => {
     return client;
   };
 
-  it('should number meetings per committee and year, also when scheduled at once, and open with the standard agenda', async () => {
+  it('should number meetings per committee and year in date order, also when scheduled at once, and open with the standard agenda', async () => {
     const created = await Promise.all(
       [1, 2, 3, 4, 5].map((day) => createMeeting({ title: `Mesyuarat ${day}`, startsAt: `2031-03-0${day}T09:30:00+08:00` })),
     );
-    expect(created.map((meeting) => meeting.number).sort()).toEqual([
+    // Scheduled at once, in any order: each ends with its place in date order.
+    const stored = await Promise.all(
+      created.map(async (meeting) => (await demo.app.request<Meeting>('GET', `/api/meetings/${meeting.id}`, demo.member.token)).body),
+    );
+    expect(stored.sort((a, b) => a.startsAt.localeCompare(b.startsAt)).map((meeting) => meeting.number)).toEqual([
       'Bil. 1/2031',
       'Bil. 2/2031',
       'Bil. 3/2031',
@@ -61,13 +68,39 @@ describe('meetings and agendas, live', () => {
     expect(nextYear.number).toBe('Bil. 1/2032');
     expect(nextYear.startsAt).toBe('2032-01-01T00:30:00.000+08:00');
     const items = await agenda(demo.member, created[0]?.id as string);
+    // In the committee's language: Bahasa Malaysia unless its settings say English.
     expect(items.map((item) => [item.number, item.title])).toEqual([
-      ['1', "Chair's opening remarks"],
-      ['2', 'Confirmation of the minutes of the previous meeting'],
-      ['3', 'Matters arising'],
-      ['4', 'Papers for consideration'],
-      ['5', 'Other business'],
-      ['6', 'Close of meeting'],
+      ['1', 'Ucapan aluan Pengerusi'],
+      ['2', 'Pengesahan minit mesyuarat yang lalu'],
+      ['3', 'Perkara berbangkit'],
+      ['4', 'Kertas untuk pertimbangan'],
+      ['5', 'Hal-hal lain'],
+      ['6', 'Penutup'],
+    ]);
+    // A new top-level item lands before the close of the meeting.
+    const added = await demo.app.request<AgendaItem>('POST', `/api/meetings/${created[0]?.id}/agenda-items`, demo.secretariat.token, {
+      title: 'Kertas tambahan',
+    });
+    expect(added.body.number).toBe('6');
+    expect((await agenda(demo.member, created[0]?.id as string)).slice(-2).map((item) => [item.number, item.title])).toEqual([
+      ['6', 'Kertas tambahan'],
+      ['7', 'Penutup'],
+    ]);
+    // In English once the committee says so.
+    const settings = (await demo.app.request<{ version: number }>('GET', `/api/committees/${demo.committeeId}/settings`, demo.chair.token)).body;
+    const english = await demo.app.request('PATCH', `/api/committees/${demo.committeeId}/settings`, demo.chair.token, {
+      version: settings.version,
+      agendaLanguage: 'en',
+    });
+    expect(english.status).toBe(200);
+    const inEnglish = await createMeeting({ title: 'In English', startsAt: '2031-11-01T09:30:00+08:00' });
+    expect((await agenda(demo.member, inEnglish.id)).map((item) => item.title)).toEqual([
+      "Chair's opening remarks",
+      'Confirmation of the minutes of the previous meeting',
+      'Matters arising',
+      'Papers for consideration',
+      'Other business',
+      'Close of meeting',
     ]);
   });
 

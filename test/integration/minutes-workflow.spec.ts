@@ -75,6 +75,7 @@ describe('minutes workflow', () => {
 
   it('should create the minutes when a meeting starts, in the same transaction as the start, readable by members at once', async () => {
     const created = await app.request<Meeting>('POST', `/api/committees/${world.committee.id}/meetings`, world.chair.token, {
+      status: 'scheduled',
       title: 'Mesyuarat Bermula',
       startsAt: '2026-04-09T09:30:00+08:00',
       venue: 'Bilik Mesyuarat MITI',

@@ -48,6 +48,7 @@ describe('presence on a meeting page, across two instances', () => {
     const create = async (classification: string) =>
       (
         await first.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+          status: 'scheduled',
           title: 'Presence',
           startsAt: '2033-01-10T09:30:00+08:00',
           classification,
@@ -93,6 +94,7 @@ describe('presence on a meeting page, across two instances', () => {
   it('should drop a viewer at once when the meeting is raised above them, tell everyone, and refuse them from then on', async () => {
     const committeeId = (await first.committees(chair.token)).main.id;
     const created = await first.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      status: 'scheduled',
       title: 'Raised while watched',
       startsAt: '2033-01-11T09:30:00+08:00',
       classification: 'RESTRICTED',
@@ -142,6 +144,7 @@ describe('presence on a meeting page, across two instances', () => {
     await aMembership(first, committee, lowered);
     await aMembership(first, committee, leaving);
     const created = await first.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, owner.token, {
+      status: 'scheduled',
       title: 'Confidential session',
       startsAt: '2033-01-12T09:30:00+08:00',
       classification: 'CONFIDENTIAL',

@@ -167,6 +167,7 @@ describe('the change pipeline: history follows current field levels, a child nev
 
   it('should hide, by the one ancestor rule, a decision and a link governed by it from every channel once their meeting is raised', async () => {
     const meeting = await ok<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
+      status: 'scheduled',
       title: 'Mesyuarat pautan',
       startsAt: '2032-06-08T09:30:00+08:00',
     });
@@ -224,6 +225,7 @@ describe('the change pipeline: history follows current field levels, a child nev
 
   it('should never relay to an OPEN observer an agenda item changed while its meeting is raised to SECRET', async () => {
     const meeting = await ok<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
+      status: 'scheduled',
       title: 'Mesyuarat khas',
       startsAt: '2032-05-04T09:30:00+08:00',
     });
@@ -298,6 +300,7 @@ describe('the change pipeline: history follows current field levels, a child nev
     const editor = await aUser(demo.app, { clearance: 'CONFIDENTIAL' });
     await aMembership(demo.app, { id: demo.committeeId }, editor, 'secretariat');
     const meeting = await ok<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
+      status: 'scheduled',
       title: 'Mesyuarat tertutup',
       startsAt: '2032-06-08T09:30:00+08:00',
     });

@@ -119,6 +119,7 @@ describe('search', () => {
     const word = marker('rundingan');
     const item = await app.createItem(chair.token, committeeId, { title: `Perundingan ${word} bekalan nadir bumi` });
     const meeting = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      status: 'scheduled',
       title: `Mesyuarat pemprosesan ${word}`,
       startsAt: '2026-12-03T09:00:00+08:00',
     });
@@ -234,6 +235,7 @@ describe('search', () => {
     const meetingWord = marker('sitting');
     const meeting = (
       await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+        status: 'scheduled',
         title: `Special ${meetingWord}`,
         startsAt: '2026-12-10T09:00:00+08:00',
       })
@@ -257,6 +259,7 @@ describe('search', () => {
     const word = marker('erase');
     const item = await app.createItem(chair.token, committeeId, { title: `Obsolete ${word}` });
     const meeting = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, chair.token, {
+      status: 'scheduled',
       title: `Review ${word}`,
       startsAt: '2026-12-11T09:00:00+08:00',
     });

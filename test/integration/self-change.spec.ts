@@ -70,6 +70,7 @@ describe('self changes, feed rotation and no-store', () => {
     await aMembership(app, committee, admin, 'member');
     marker = `MARKER-${randomUUID()}`;
     const result = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, chair.token, {
+      status: 'scheduled',
       title: marker,
       startsAt: '2031-05-12T09:30:00+08:00',
       standardAgenda: false,

@@ -43,14 +43,15 @@ export class ChangesService {
   async recordState(
     id: string,
   ): Promise<{ committeeId: string; level: number; entityType: string; deleted: boolean; draft: boolean } | null> {
-    const rows: Array<{ committee_id: string; level: number; entity_type: string; verb: string; draft: boolean }> = await this.dataSource.query(
-      `SELECT s.committee_id, s.level, e.entity_type, e.verb, governing_draft(s.scope_id) AS draft
+    const rows: Array<{ committee_id: string; level: number; entity_type: string; verb: string; draft: boolean }> =
+      await this.dataSource.query(
+        `SELECT s.committee_id, s.level, e.entity_type, e.verb, governing_draft(s.scope_id) AS draft
        FROM record_scopes s
        JOIN LATERAL (SELECT entity_type, verb FROM change_events
                      WHERE committee_id = s.committee_id AND entity_id = s.scope_id ORDER BY seq DESC LIMIT 1) e ON true
        WHERE s.scope_id = $1`,
-      [id],
-    );
+        [id],
+      );
     const row = rows[0];
     return row
       ? {

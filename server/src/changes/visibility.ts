@@ -46,10 +46,9 @@ export function readerLevelSql(idExpression: string, reader: Pick<ReaderScope, '
 
 /** `readerLevelSql` of one record, read with `manager`. */
 export async function readerLevelOf(manager: EntityManager, id: string, drafts: boolean): Promise<number> {
-  const rows: Array<{ level: number | string | null }> = await manager.query(
-    `SELECT ${readerLevelSql('$1::uuid', { drafts })} AS level`,
-    [id],
-  );
+  const rows: Array<{ level: number | string | null }> = await manager.query(`SELECT ${readerLevelSql('$1::uuid', { drafts })} AS level`, [
+    id,
+  ]);
   return Number(rows[0]?.level ?? 0);
 }
 

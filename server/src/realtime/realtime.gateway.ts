@@ -243,7 +243,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       });
       // Raised or deleted while this join was being checked: the eviction may have run before it.
       const now = await this.changes.recordState(meetingId);
-      if (!now || now.deleted || now.level > level || (now.draft && !this.seesDrafts(socket, scope?.roles.get(now.committeeId))) || !socket.connected) {
+      if (
+        !now ||
+        now.deleted ||
+        now.level > level ||
+        (now.draft && !this.seesDrafts(socket, scope?.roles.get(now.committeeId))) ||
+        !socket.connected
+      ) {
         await this.presence.leave(meetingId, socket.id);
         return { ok: false, error: 'Meeting not found' };
       }

@@ -472,6 +472,10 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
     fields: {
       quorumRule: field('Quorum rule', 'Peraturan korum', 'quorum-rule'),
       secretariatVotes: field('Secretariat votes', 'Urus setia mengundi', 'boolean'),
+      agendaLanguage: {
+        ...field('Language of the standard agenda', 'Bahasa agenda standard'),
+        values: { ms: ['Bahasa Malaysia', 'Bahasa Malaysia'], en: ['English', 'Bahasa Inggeris'] },
+      },
     },
   },
   vote: {

@@ -93,7 +93,9 @@ export const updateMeetingSchema = z.strictObject({
     .min(1)
     .max(999)
     .optional()
-    .describe("The meeting's number within its year (3 for \"Bil. 3/2026\"); the secretariat corrects it; another meeting's is refused (409 number_taken)"),
+    .describe(
+      'The meeting\'s number within its year (3 for "Bil. 3/2026"); the secretariat corrects it; another meeting\'s is refused (409 number_taken)',
+    ),
 });
 export type UpdateMeeting = z.infer<typeof updateMeetingSchema>;
 
@@ -308,12 +310,17 @@ export const quorumRuleSchema = z.discriminatedUnion('kind', [
 export type QuorumRule = z.infer<typeof quorumRuleSchema>;
 export const DEFAULT_QUORUM_RULE: QuorumRule = { kind: 'majority' };
 
+export const AGENDA_LANGUAGES = ['ms', 'en'] as const;
+export const agendaLanguageSchema = z.enum(AGENDA_LANGUAGES);
+export type AgendaLanguage = z.infer<typeof agendaLanguageSchema>;
+
 /** A committee's settings (its own record, id = the committee's id), live through the change pipeline. */
 export const committeeSettingsSchema = z.object({
   id: z.uuid().describe("The committee's id"),
   committeeId: z.uuid(),
   quorumRule: quorumRuleSchema,
   secretariatVotes: z.boolean().describe('Whether the secretariat votes and counts for the quorum (default false)'),
+  agendaLanguage: agendaLanguageSchema.describe('The language of the standard agenda items: ms (Bahasa Malaysia, default) or en'),
   classification: classificationSchema,
   version: z.number().int().min(1).describe('1 while the defaults hold'),
   createdAt: z.iso.datetime(),
@@ -325,5 +332,6 @@ export const updateCommitteeSettingsSchema = z.strictObject({
   version: z.number().int().min(1),
   quorumRule: quorumRuleSchema.optional(),
   secretariatVotes: z.boolean().optional(),
+  agendaLanguage: agendaLanguageSchema.optional(),
 });
 export type UpdateCommitteeSettings = z.infer<typeof updateCommitteeSettingsSchema>;

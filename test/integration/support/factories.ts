@@ -141,7 +141,7 @@ async function created<T>(app: TestApp, author: { token: string }, path: string,
   return result.body;
 }
 
-/** A meeting (default: OPEN, a draft in 2031, without the standard opening items). */
+/** A meeting (default: OPEN, scheduled — so every member sees it — in 2031, without the standard opening items). */
 export function aMeeting(
   app: TestApp,
   author: { token: string },
@@ -152,6 +152,7 @@ export function aMeeting(
     title: unique('Meeting'),
     startsAt: '2031-06-01T09:30:00+08:00',
     standardAgenda: false,
+    status: 'scheduled',
     ...fields,
   });
 }

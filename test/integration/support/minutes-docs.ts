@@ -233,6 +233,7 @@ export async function minutesWorld(app: TestApp): Promise<MinutesWorld> {
   await aMembership(app, committee, secretMember, 'member');
   await aMembership(app, await aCommittee(app), outsider, 'chair');
   const created = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, chair.token, {
+    status: 'scheduled',
     title: 'Mesyuarat Jawatankuasa Teknikal',
     startsAt: '2026-03-12T09:30:00+08:00',
     venue: 'Bilik Mesyuarat MITI',

@@ -7,7 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * after publication (as an event logged above a reader stays above them). `governing_draft`
  * walks the one ancestor chain; `reader_level` is the level a reader needs to see a record now:
  * its governing level, or above everyone for a draft chain when the reader may not see drafts.
- * A draft meeting has no number yet: `number_in_year` becomes nullable.
+ * A draft meeting has no number yet: `number_in_year` becomes nullable. The standard agenda items
+ * follow the committee's language (`committee_settings.agenda_language`, Bahasa Malaysia by default).
  */
 export class DraftMeetings1796653644701 implements MigrationInterface {
   name = 'DraftMeetings1796653644701';
@@ -16,6 +17,8 @@ export class DraftMeetings1796653644701 implements MigrationInterface {
     await runner.query(`ALTER TABLE "record_scopes" ADD "draft" boolean NOT NULL DEFAULT false`);
     await runner.query(`ALTER TABLE "change_events" ADD "draft" boolean NOT NULL DEFAULT false`);
     await runner.query(`ALTER TABLE "meetings" ALTER COLUMN "number_in_year" DROP NOT NULL`);
+    // The standard agenda items follow the committee's language: Bahasa Malaysia unless it says English.
+    await runner.query(`ALTER TABLE "committee_settings" ADD "agenda_language" character varying(2) NOT NULL DEFAULT 'ms'`);
     await runner.query(
       `CREATE FUNCTION governing_draft(scope uuid) RETURNS boolean
        LANGUAGE sql STABLE PARALLEL SAFE AS $$
@@ -40,6 +43,7 @@ export class DraftMeetings1796653644701 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP FUNCTION reader_level(uuid, boolean)');
     await runner.query('DROP FUNCTION governing_draft(uuid)');
+    await runner.query(`ALTER TABLE "committee_settings" DROP COLUMN "agenda_language"`);
     await runner.query(`ALTER TABLE "change_events" DROP COLUMN "draft"`);
     await runner.query(`ALTER TABLE "record_scopes" DROP COLUMN "draft"`);
   }

@@ -1,4 +1,4 @@
-import type { QuorumRule } from '@sidang/shared';
+import type { AgendaLanguage, QuorumRule } from '@sidang/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { VersionedEntity } from '../../database/versioned.entity.js';
 
@@ -18,4 +18,8 @@ export class CommitteeSettingsEntity extends VersionedEntity {
   /** Whether the secretariat votes and counts for the quorum (default: not). */
   @Column({ name: 'secretariat_votes', type: 'boolean', default: false })
   secretariatVotes: boolean;
+
+  /** The language of the standard agenda items: `ms` (default) or `en`. */
+  @Column({ name: 'agenda_language', type: 'varchar', length: 2, default: 'ms' })
+  agendaLanguage: AgendaLanguage;
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type CommitteeSettings, DEFAULT_QUORUM_RULE, type QuorumRule, type UpdateCommitteeSettings } from '@sidang/shared';
+import {
+  type AgendaLanguage,
+  type CommitteeSettings,
+  DEFAULT_QUORUM_RULE,
+  type QuorumRule,
+  type UpdateCommitteeSettings,
+} from '@sidang/shared';
 import type { EntityManager, Repository } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
@@ -16,6 +22,8 @@ export interface QuorumSettings {
   rule: QuorumRule;
   /** Whether the secretariat votes (and counts for the quorum); default false. */
   secretariatVotes: boolean;
+  /** The language of the standard agenda items (default Bahasa Malaysia). */
+  agendaLanguage: AgendaLanguage;
 }
 
 /**
@@ -30,7 +38,7 @@ function ruleOf(entity: CommitteeSettingsEntity | null): QuorumRule {
 }
 
 function quorumSettingsOf(entity: CommitteeSettingsEntity | null): QuorumSettings {
-  return { rule: ruleOf(entity), secretariatVotes: entity?.secretariatVotes ?? false };
+  return { rule: ruleOf(entity), secretariatVotes: entity?.secretariatVotes ?? false, agendaLanguage: entity?.agendaLanguage ?? 'ms' };
 }
 
 function toSettings(committee: CommitteeEntity, entity: CommitteeSettingsEntity | null): CommitteeSettings {
@@ -39,6 +47,7 @@ function toSettings(committee: CommitteeEntity, entity: CommitteeSettingsEntity 
     committeeId: committee.id,
     quorumRule: ruleOf(entity),
     secretariatVotes: entity?.secretariatVotes ?? false,
+    agendaLanguage: entity?.agendaLanguage ?? 'ms',
     classification: 'OPEN',
     version: entity?.version ?? 1,
     createdAt: (entity?.createdAt ?? committee.createdAt).toISOString(),
@@ -88,7 +97,9 @@ export class CommitteeSettingsService {
   /** The chair, the secretariat or an administrator sets the rule. */
   async update(actor: Actor, committeeId: string, input: UpdateCommitteeSettings): Promise<CommitteeSettings> {
     const committee = await this.committeeFor(actor, committeeId, true);
-    if (input.quorumRule === undefined && input.secretariatVotes === undefined) throw new NothingToChangeException();
+    if (input.quorumRule === undefined && input.secretariatVotes === undefined && input.agendaLanguage === undefined) {
+      throw new NothingToChangeException();
+    }
     const definition = settingsRecords(committee);
     return this.changes.transact(actor, async (tx) => {
       // One writer at a time per committee: the row, or the committee while there is none.
@@ -102,6 +113,7 @@ export class CommitteeSettingsService {
         patch.quorumCount = input.quorumRule.kind === 'count' ? input.quorumRule.count : null;
       }
       if (input.secretariatVotes !== undefined) patch.secretariatVotes = input.secretariatVotes;
+      if (input.agendaLanguage !== undefined) patch.agendaLanguage = input.agendaLanguage;
       const after = await this.records.update(definition, tx, actor, stored, input.version, patch);
       for (const listener of this.listeners) await listener(tx, committeeId, previous);
       return after;
@@ -118,6 +130,7 @@ export class CommitteeSettingsService {
       quorumKind: DEFAULT_QUORUM_RULE.kind,
       quorumCount: null,
       secretariatVotes: false,
+      agendaLanguage: 'ms',
       version: 1,
       createdAt: committee.createdAt,
       updatedAt: committee.createdAt,

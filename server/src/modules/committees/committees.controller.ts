@@ -51,7 +51,8 @@ describeRoute({
   summary: "Set the committee's quorum rule or whether its secretariat votes (chair, secretariat, administrator); live and audited",
   tag,
   params: committeeParams,
-  body: updateCommitteeSettingsSchema,
+  // The version and at least one setting.
+  body: updateCommitteeSettingsSchema.meta({ minProperties: 2 }),
   response: committeeSettingsSchema,
   extraErrors: { 403: 'Your role may not do this', 409: 'Stale version; the stored record is under `current`' },
 });

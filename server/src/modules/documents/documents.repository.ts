@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Classification, clearedLevels } from '@sidang/shared';
 import type { EntityManager, Repository } from 'typeorm';
-import { governingLevelSql } from '../../changes/visibility.js';
+import { type ReaderScope, readerLevelSql } from '../../changes/visibility.js';
 import { DocumentEntity, DocumentFileEntity } from './document.entity.js';
 
 /** Where a parent record stands: its committee, type, the highest level along its governing chain, and whether any of it is deleted. */
@@ -12,6 +12,8 @@ export interface ParentState {
   /** The highest own level of the parent and the records that govern it. */
   level: number;
   deleted: boolean;
+  /** The parent or a record governing it is a draft (a meeting not yet scheduled): for the chair and the secretariat only. */
+  draft: boolean;
 }
 
 /** Queries only. */
@@ -42,17 +44,23 @@ export class DocumentsRepository {
    * record scopes: any record type may hold documents without this slice knowing it.
    */
   async parentState(parentId: string, manager: EntityManager = this.documents.manager): Promise<ParentState | null> {
-    const rows: Array<{ depth: number; committee_id: string; level: number; entity_type: string | null; verb: string | null }> =
-      await manager.query(
-        // The pipeline's one ancestor walk (`governing_chain`), with each record's last change.
-        `SELECT c.depth, s.committee_id, c.level, l.entity_type, l.verb
+    const rows: Array<{
+      depth: number;
+      committee_id: string;
+      level: number;
+      draft: boolean;
+      entity_type: string | null;
+      verb: string | null;
+    }> = await manager.query(
+      // The pipeline's one ancestor walk (`governing_chain`), with each record's last change.
+      `SELECT c.depth, s.committee_id, c.level, s.draft, l.entity_type, l.verb
          FROM governing_chain($1::uuid) c
          JOIN record_scopes s ON s.scope_id = c.scope_id
          LEFT JOIN LATERAL (SELECT entity_type, verb FROM change_events
                             WHERE committee_id = s.committee_id AND entity_id = c.scope_id ORDER BY seq DESC LIMIT 1) l ON true
          ORDER BY c.depth`,
-        [parentId],
-      );
+      [parentId],
+    );
     const parent = rows[0];
     if (!parent || Number(parent.depth) !== 0 || !parent.entity_type) return null;
     return {
@@ -60,6 +68,7 @@ export class DocumentsRepository {
       entityType: parent.entity_type,
       level: Math.max(...rows.map((row) => Number(row.level))),
       deleted: rows.some((row) => row.verb === 'deleted'),
+      draft: rows.some((row) => row.draft === true),
     };
   }
 
@@ -71,7 +80,7 @@ export class DocumentsRepository {
   async visible(
     committeeId: string,
     clearance: Classification,
-    level: number,
+    reader: ReaderScope,
     options: { parentId?: string; after?: { createdAt: Date; id: string }; limit: number },
   ): Promise<DocumentEntity[]> {
     const query = this.documents
@@ -79,7 +88,7 @@ export class DocumentsRepository {
       .innerJoin('record_scopes', 'p', 'p.scope_id = d.parent_id')
       .where('d.committee_id = :committeeId', { committeeId })
       .andWhere('d.classification IN (:...levels)', { levels: clearedLevels(clearance) })
-      .andWhere(`${governingLevelSql('d.parent_id')} <= :level`, { level })
+      .andWhere(`${readerLevelSql('d.parent_id', reader)} <= :level`, { level: reader.level })
       .andWhere(
         `NOT EXISTS (SELECT 1 FROM change_events x WHERE x.committee_id = d.committee_id
                      AND x.entity_id IN (d.parent_id, p.parent_id) AND x.verb = 'deleted')`,

@@ -79,11 +79,16 @@ export class DocumentsService {
     const access = await this.access.requireCommittee(actor, committeeId);
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (after === null) throw documentErrors.badCursor();
-    const rows = await this.repository.visible(committeeId, access.clearance, access.clearanceLevel, {
-      parentId: query.parentId,
-      after,
-      limit: query.limit + 1,
-    });
+    const rows = await this.repository.visible(
+      committeeId,
+      access.clearance,
+      { level: access.clearanceLevel, drafts: access.seesDrafts },
+      {
+        parentId: query.parentId,
+        after,
+        limit: query.limit + 1,
+      },
+    );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return { items: page.map(toDocument), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
@@ -93,8 +98,15 @@ export class DocumentsService {
   async ofParent(actor: Actor, parentId: string): Promise<DocumentRecord[]> {
     const parent = await this.repository.parentState(parentId);
     const access = parent ? await this.access.forCommittee(actor, parent.committeeId) : null;
-    if (!parent || !access || parent.deleted || parent.level > access.clearanceLevel) throw new NotFoundError('Parent record');
-    const rows = await this.repository.visible(parent.committeeId, access.clearance, access.clearanceLevel, { parentId, limit: 500 });
+    if (!parent || !access || parent.deleted || parent.level > access.clearanceLevel || (parent.draft && !access.seesDrafts)) {
+      throw new NotFoundError('Parent record');
+    }
+    const rows = await this.repository.visible(
+      parent.committeeId,
+      access.clearance,
+      { level: access.clearanceLevel, drafts: access.seesDrafts },
+      { parentId, limit: 500 },
+    );
     return rows.map(toDocument);
   }
 
@@ -120,7 +132,8 @@ export class DocumentsService {
         parent.committeeId !== committeeId ||
         parent.deleted ||
         NOT_PARENTS.has(parent.entityType) ||
-        parent.level > access.clearanceLevel
+        parent.level > access.clearanceLevel ||
+        (parent.draft && !access.seesDrafts)
       ) {
         throw documentErrors.noSuchParent();
       }
@@ -320,7 +333,14 @@ export class DocumentsService {
     if (parentIds.length === 0) return [];
     const rows: DocumentEntity[] = [];
     for (const parentId of parentIds) {
-      rows.push(...(await this.repository.visible(access.committee.id, access.clearance, access.clearanceLevel, { parentId, limit: 500 })));
+      rows.push(
+        ...(await this.repository.visible(
+          access.committee.id,
+          access.clearance,
+          { level: access.clearanceLevel, drafts: access.seesDrafts },
+          { parentId, limit: 500 },
+        )),
+      );
     }
     return rows;
   }
@@ -349,7 +369,8 @@ export class DocumentsService {
     const access = document ? await this.access.forCommittee(actor, document.committeeId) : null;
     if (!document || !access || !access.canSee(document.classification)) throw new NotFoundError('Document');
     const parent = await this.repository.parentState(document.parentId);
-    if (!parent || parent.deleted || parent.level > access.clearanceLevel) throw new NotFoundError('Document');
+    if (!parent || parent.deleted || parent.level > access.clearanceLevel || (parent.draft && !access.seesDrafts))
+      throw new NotFoundError('Document');
     return { document, parent, access };
   }
 

@@ -15,7 +15,7 @@ import { AccessService, type CommitteeAccess } from '../../access/access.service
 import type { Actor } from '../../access/actor.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
-import { governingLevelSql } from '../../changes/visibility.js';
+import { governingDraftSql, governingLevelSql } from '../../changes/visibility.js';
 import { InvalidFieldException, NotFoundError } from '../../common/errors.js';
 import { AlreadyLinkedException } from './links.errors.js';
 import { RecordLinkEntity } from './record-link.entity.js';
@@ -31,6 +31,8 @@ interface LinkEnd {
   /** The highest of its own level and every governing record's (the pipeline's one ancestor rule). */
   level: number;
   deleted: boolean;
+  /** It or a record governing it is a draft: seen by the chair and the secretariat only. */
+  draft: boolean;
 }
 
 interface EndRow {
@@ -38,6 +40,7 @@ interface EndRow {
   committee_id: string;
   level: number;
   governing_level: number;
+  draft: boolean;
   entity_type: string;
   verb: string;
   data: Record<string, unknown>;
@@ -120,7 +123,7 @@ export class LinksService {
     const ends = await this.ends([link.fromId, link.toId]);
     const visible = [link.fromId, link.toId].every((end) => {
       const found = ends.get(end);
-      return found !== undefined && found.level <= access.clearanceLevel;
+      return found !== undefined && this.mayStillSee(access, { ...found, deleted: false });
     });
     if (!visible) throw new NotFoundError('Link');
     access.require('record-link.manage');
@@ -160,7 +163,7 @@ export class LinksService {
   }
 
   private mayStillSee(access: CommitteeAccess, end: LinkEnd): boolean {
-    return !end.deleted && end.level <= access.clearanceLevel;
+    return !end.deleted && end.level <= access.clearanceLevel && (!end.draft || access.seesDrafts);
   }
 
   /** Where each record stands now, from the pipeline's tables; unknown ids and non-linkable types are left out. */
@@ -168,6 +171,7 @@ export class LinksService {
     if (ids.length === 0) return new Map();
     const rows: EndRow[] = await manager.query(
       `SELECT s.scope_id AS id, s.committee_id, s.level, ${governingLevelSql('s.scope_id')} AS governing_level,
+              ${governingDraftSql('s.scope_id')} AS draft,
               e.entity_type, e.verb, e.data
        FROM record_scopes s
        JOIN LATERAL (SELECT ce.entity_type, ce.verb, ce.data FROM change_events ce
@@ -188,6 +192,7 @@ export class LinksService {
         classification: classificationAt(own),
         level: Math.max(own, Number(row.governing_level)),
         deleted: row.verb === 'deleted',
+        draft: row.draft === true,
       });
     }
     return found;

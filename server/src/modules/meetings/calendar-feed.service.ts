@@ -91,6 +91,8 @@ export class CalendarFeedService {
       .innerJoin(MembershipEntity, 'ms', 'ms.committee_id = m.committee_id AND ms.user_id = :userId', { userId: user.id })
       .innerJoinAndMapOne('m.committee', CommitteeEntity, 'c', 'c.id = m.committee_id')
       .where('m.classification IN (:...levels)', { levels: clearedLevels(user.clearance) })
+      // A draft is the chair's and the secretariat's only.
+      .andWhere("(m.status <> 'draft' OR ms.role IN ('chair', 'secretariat'))")
       .orderBy('m.starts_at', 'DESC')
       .limit(FEED_LIMIT)
       .getMany();

@@ -36,7 +36,7 @@ export function meetingsCalendar(name: string, entries: readonly CalendarEntry[]
       start: new TZDate(start.getTime(), MEETING_TIME_ZONE),
       end: new TZDate(end.getTime(), MEETING_TIME_ZONE),
       timezone: MEETING_TIME_ZONE,
-      summary: `${marking ? `[${marking}] ` : ''}${committeeCode} ${meeting.number ?? "(Draf)"}: ${meeting.title}`,
+      summary: `${marking ? `[${marking}] ` : ''}${committeeCode} ${meeting.number ?? '(Draf)'}: ${meeting.title}`,
       location: meeting.venue || null,
       url: meeting.onlineUrl,
       description: meeting.onlineUrl ? `Online: ${meeting.onlineUrl}` : null,

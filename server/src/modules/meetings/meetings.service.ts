@@ -26,6 +26,7 @@ import { ChangesService } from '../../changes/changes.service.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
 import { NotFoundError } from '../../common/errors.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
+import { CommitteeSettingsService } from '../committees/committee-settings.service.js';
 import { AgendaItemEntity } from './agenda-item.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { meetingCalendar } from './meeting-calendar.js';
@@ -44,6 +45,9 @@ interface Placement {
 
 /** Work done inside the transaction that starts a meeting (status → in_progress), e.g. creating its minutes. */
 export type MeetingStartHook = (tx: ChangeTx, meeting: MeetingEntity) => Promise<void>;
+
+/** The standard closing item, in either language: new items go before it. */
+const CLOSE_TITLES = new Set(STANDARD_AGENDA.slice(-1).flatMap((item) => [item.title, item.titleMs]));
 
 /** Meetings as the record kit writes them. */
 const MEETINGS: RecordDefinition<MeetingEntity, Meeting> = {
@@ -71,6 +75,7 @@ export class MeetingsService {
     private readonly changes: ChangesService,
     private readonly actionItems: ActionItemsService,
     private readonly records: RecordKit,
+    private readonly settings: CommitteeSettingsService,
   ) {}
 
   /** Agenda items as the record kit writes them: with their number, which reads their parent. */
@@ -104,8 +109,7 @@ export class MeetingsService {
       const year = klYear(startsAt);
       const id = randomUUID();
       // Numbered when scheduled: a draft has no number yet.
-      const numberInYear =
-        input.status === 'draft' ? null : await this.numberAtScheduling(tx, { id, committeeId, year, startsAt });
+      const numberInYear = input.status === 'draft' ? null : await this.numberAtScheduling(tx, { id, committeeId, year, startsAt });
       const meeting = await this.records.create(MEETINGS, tx, access, {
         id,
         title: input.title,
@@ -124,9 +128,11 @@ export class MeetingsService {
         createdById: actor.id,
       });
       if (input.standardAgenda) {
+        // In the committee's language (Bahasa Malaysia unless its settings say English).
+        const { agendaLanguage } = await this.settings.quorumSettings(committeeId, tx.manager);
         for (const [position, item] of STANDARD_AGENDA.entries()) {
           await this.insertItem(tx, access, meeting, {
-            title: item.title,
+            title: agendaLanguage === 'en' ? item.title : item.titleMs,
             parentId: null,
             position,
             presenter: '',
@@ -403,10 +409,16 @@ export class MeetingsService {
       if (parent.parentId !== null) throw meetingErrors.tooDeep();
     }
     const siblings = items.filter((candidate) => candidate.parentId === input.parentId).length;
+    // A new top-level item without a place lands before the standard "close of meeting", which stays last.
+    const last =
+      input.parentId === null
+        ? items.filter((candidate) => candidate.parentId === null).sort((a, b) => b.position - a.position)[0]
+        : undefined;
+    const beforeClose = last && CLOSE_TITLES.has(last.title) ? last.position : siblings;
     const fields = {
       meetingId: meeting.id,
       parentId: input.parentId,
-      position: Math.min(input.position ?? siblings, siblings),
+      position: Math.min(input.position ?? beforeClose, siblings),
       title: input.title,
       presenter: input.presenter ?? '',
       durationMinutes: input.durationMinutes ?? null,
@@ -508,7 +520,14 @@ export class MeetingsService {
     const item = await this.repository.findItem(id);
     const meeting = item ? await this.repository.findMeeting(item.meetingId) : null;
     const access = meeting ? await this.access.forCommittee(actor, meeting.committeeId) : null;
-    if (!item || !meeting || !access || !access.canSee(meeting.classification) || !mayRead(access, meeting) || !access.canSee(item.classification)) {
+    if (
+      !item ||
+      !meeting ||
+      !access ||
+      !access.canSee(meeting.classification) ||
+      !mayRead(access, meeting) ||
+      !access.canSee(item.classification)
+    ) {
       throw new NotFoundError('Agenda item');
     }
     return { item, meeting, access };

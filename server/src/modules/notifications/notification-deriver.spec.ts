@@ -43,9 +43,11 @@ describe(deriveNotifications.name, () => {
   it('should tell only the chair and the secretariat of a change in a draft', () => {
     const paper = change({ entityType: 'document', verb: 'created', actorId: OBSERVER, draft: true, after: { title: 'Draft paper' } });
     expect(deriveNotifications(paper, context()).notifications.map((n) => n.userId)).toEqual([CHAIR]);
-    expect(deriveNotifications({ ...paper, draft: false }, context()).notifications.map((n) => n.userId).sort()).toEqual(
-      [CHAIR, MEMBER].sort(),
-    );
+    expect(
+      deriveNotifications({ ...paper, draft: false }, context())
+        .notifications.map((n) => n.userId)
+        .sort(),
+    ).toEqual([CHAIR, MEMBER].sort());
   });
 
   it('should tell only the new owners, who then follow the action, and never the actor', () => {

@@ -98,8 +98,13 @@ function MeetingHeader({ meeting, canManage }: { meeting: LiveMeeting; canManage
   return (
     <header className="meeting-header">
       <p className="meeting-header__number" data-testid="meeting-number">
-        {meeting.number}
+        {meeting.number ?? t('meetings.notNumbered')}
       </p>
+      {meeting.status === 'draft' && (
+        <p className="notice" data-testid="draft-notice">
+          {t('meetings.draftNotice')}
+        </p>
+      )}
       <h1>{meeting.title}</h1>
       <dl className="meeting-header__facts">
         <div>

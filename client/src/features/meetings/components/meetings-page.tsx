@@ -176,9 +176,10 @@ export function MeetingForm({ clearance, submitting = false, error, onSubmit, on
 }
 
 function MeetingRow({ meeting, committeeId }: { meeting: LiveMeeting; committeeId: string }) {
+  const { t } = useTranslation();
   return (
     <li className="meeting-row" data-testid="meeting-row" data-id={meeting.id}>
-      <span className="meeting-row__number">{meeting.number}</span>
+      <span className="meeting-row__number">{meeting.number ?? t('meetings.status.draft')}</span>
       <Link className="meeting-row__title" to={`/c/${committeeId}/meetings/${meeting.id}`}>
         {meeting.title}
       </Link>

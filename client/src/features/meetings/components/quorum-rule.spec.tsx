@@ -16,6 +16,7 @@ function settingsOf(overrides: Partial<CommitteeSettings> = {}): CommitteeSettin
     committeeId: COMMITTEE_ID,
     quorumRule: { kind: 'majority' },
     secretariatVotes: false,
+    agendaLanguage: 'ms',
     classification: 'OPEN',
     version: 1,
     createdAt: '2026-03-01T00:00:00.000Z',

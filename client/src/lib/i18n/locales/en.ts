@@ -563,6 +563,9 @@ export const en = {
     calendarFailed: 'Could not get the calendar file. Please try again.',
     noVenue: 'No venue set',
     statusLabel: 'Status',
+    notNumbered: 'Draft: numbered when scheduled',
+    draftNotice:
+      'A draft: only the chair and the secretariat see it and its agenda. Scheduling publishes it to every member and numbers it.',
     status: {
       draft: 'Draft',
       scheduled: 'Scheduled',

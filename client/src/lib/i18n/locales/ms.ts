@@ -566,6 +566,9 @@ export const ms: Resources = {
     calendarFailed: 'Fail kalendar tidak dapat diperoleh. Sila cuba lagi.',
     noVenue: 'Tempat belum ditetapkan',
     statusLabel: 'Status',
+    notNumbered: 'Draf: bernombor apabila dijadualkan',
+    draftNotice:
+      'Draf: hanya Pengerusi dan urus setia melihatnya dan agendanya. Menjadualkannya menerbitkannya kepada semua ahli dan memberinya nombor.',
     status: {
       draft: 'Draf',
       scheduled: 'Dijadualkan',
