@@ -87,7 +87,8 @@ describe('meetings and agendas, live', () => {
       ['7', 'Penutup'],
     ]);
     // In English once the committee says so.
-    const settings = (await demo.app.request<{ version: number }>('GET', `/api/committees/${demo.committeeId}/settings`, demo.chair.token)).body;
+    const settings = (await demo.app.request<{ version: number }>('GET', `/api/committees/${demo.committeeId}/settings`, demo.chair.token))
+      .body;
     const english = await demo.app.request('PATCH', `/api/committees/${demo.committeeId}/settings`, demo.chair.token, {
       version: settings.version,
       agendaLanguage: 'en',

@@ -133,7 +133,7 @@ async function coverAndAgenda(contents: PackContents, words: (typeof WORDS)[Loca
       },
       { text: words.pack, style: 'title', fontSize: 20, margin: [0, 0, 0, 16] },
       { text: meeting.title, style: 'title', fontSize: 15 },
-      { text: meeting.number, style: 'title', margin: [0, 4, 0, 24] },
+      { text: meeting.number ?? '', style: 'title', margin: [0, 4, 0, 24] },
       {
         table: {
           widths: [80, '*'],

@@ -91,7 +91,7 @@ export class MeetingPackService {
         }),
       )
       .digest('hex');
-    const fileName = `${meeting.number.replace(/[^A-Za-z0-9]+/g, '-')}-pack.pdf`.replace(/^-/, '');
+    const fileName = `${(meeting.number ?? 'draft').replace(/[^A-Za-z0-9]+/g, '-')}-pack.pdf`.replace(/^-/, '');
     const cached = this.cache.get(key);
     if (cached) return { pdf: cached.pdf, fileName, key };
     const withContent = [];
