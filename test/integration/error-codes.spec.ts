@@ -81,6 +81,7 @@ describe('error codes', () => {
       `/api/committees/${demo.committeeId}/meetings`,
       demo.chair.token,
       {
+        status: 'scheduled',
         title: 'Nothing to change',
         startsAt: '2026-03-02T09:00:00+08:00',
       },
@@ -102,6 +103,7 @@ describe('error codes', () => {
       `/api/committees/${demo.committeeId}/meetings`,
       demo.chair.token,
       {
+        status: 'scheduled',
         title: 'Same mistake',
         startsAt: '2026-03-03T09:00:00+08:00',
       },

@@ -35,6 +35,7 @@ describe('minutes confirmation', () => {
 
   const newMeeting = async (title: string, startsAt: string, committeeId = world.committee.id, token = world.chair.token) => {
     const created = await app.request<Meeting>('POST', `/api/committees/${committeeId}/meetings`, token, {
+      status: 'scheduled',
       title,
       startsAt,
       venue: 'Bilik Mesyuarat MITI',
@@ -178,7 +179,7 @@ describe('minutes confirmation', () => {
     expect(said).toContain('Ahli Rahsia');
 
     const pdf = (await fetchPdf(app.url, world.minutes.id, world.member.token)).pages.join(' ');
-    const number = later.number.replace(/^Bil\. /, '');
+    const number = (later.number ?? '').replace(/^Bil\. /, '');
     expect(pdf).toContain(`Disahkan pada Mesyuarat Bil. ${number}`);
     expect(pdf).toContain('Dicadangkan oleh: Ahli Sulit');
     expect(pdf).toContain('Disokong oleh: Ahli Rahsia');

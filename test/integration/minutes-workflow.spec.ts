@@ -149,6 +149,7 @@ describe('minutes workflow', () => {
     expect((await move('draft', world.secretariat.token)).body.status).toBe('draft');
     expect((await move('circulated')).body.status).toBe('circulated');
     const next = await app.request<Meeting>('POST', `/api/committees/${world.committee.id}/meetings`, world.chair.token, {
+      status: 'scheduled',
       title: 'Mesyuarat Pengesahan',
       startsAt: '2026-06-11T09:30:00+08:00',
       standardAgenda: false,

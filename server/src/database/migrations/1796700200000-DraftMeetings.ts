@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A draft meeting has no number yet: `number_in_year` becomes nullable. The standard agenda items
  * follow the committee's language (`committee_settings.agenda_language`, Bahasa Malaysia by default).
  */
-export class DraftMeetings1796655397344 implements MigrationInterface {
-  name = 'DraftMeetings1796655397344';
+export class DraftMeetings1796700200000 implements MigrationInterface {
+  name = 'DraftMeetings1796700200000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "record_scopes" ADD "draft" boolean NOT NULL DEFAULT false`);
