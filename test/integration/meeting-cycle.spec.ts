@@ -152,7 +152,14 @@ describe('meeting cycle: quorum, guests and frozen attendance', () => {
     // Before publication attendance still changes.
     expect((await mark(meeting.id, demo.member.user.id, 'present')).status).toBe(200);
     await move('circulated');
-    await move('confirmed', { confirmation: 'without_amendment' });
+    // Confirmed at a later meeting, proposed and seconded by two who vote.
+    const confirming = await createMeeting({ title: 'Confirming', startsAt: '2031-08-03T09:30:00+08:00' });
+    await move('confirmed', {
+      confirmation: 'without_amendment',
+      confirmedAtMeetingId: confirming.id,
+      proposedBy: demo.member.user.id,
+      secondedBy: demo.chair.user.id,
+    });
     expect((await mark(meeting.id, demo.member.user.id, 'apologies')).status).toBe(200);
     await move('published');
 
