@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import type { AgendaItem } from '@sidang/shared';
 import { screen, within } from '@testing-library/react';
 import { renderWithApp } from '../../../test/render.tsx';
 import { makeAgenda } from '../test-fixtures.ts';
@@ -35,6 +36,69 @@ describe(AgendaList.name, () => {
     await pressKeys(handle, ['Space', 'ArrowDown', 'Space']);
     expect(onMove).toHaveBeenCalledTimes(1);
     expect(onMove.mock.calls[0]?.[0]).toMatchObject({ item: { id: items[0]?.id }, parentId: null, position: 1 });
+  });
+});
+
+describe(`${AgendaList.name} by keyboard`, () => {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = stubRowGeometry();
+  });
+  afterEach(() => restore());
+
+  // 1 Opening · 2 Minutes · 3 Matters arising · 4 Papers (4.1 NdPr pilot, 4.2 Magnet plant) · 5 Close
+  const agenda = () => makeAgenda([['Opening'], ['Minutes'], ['Matters arising'], ['Papers', ['NdPr pilot', 'Magnet plant']], ['Close']]);
+  const announced = () => document.querySelector('[id^="DndLiveRegion"]')?.textContent ?? '';
+  const rowOf = (number: string) => document.querySelector(`[data-testid="agenda-item"][data-number="${number}"]`) as HTMLElement;
+
+  it('should step item 1 down through every top-level item (4, then 5: never a sub-item), draw the target and announce it truly', async () => {
+    const items = agenda();
+    const onMove = jest.fn<(target: MoveTarget) => void>();
+    renderWithApp(<AgendaList items={items} canReorder onMove={onMove} />);
+    const handle = screen.getByRole('button', { name: 'Move item 1: Opening' });
+    await pressKeys(handle, ['Space', 'ArrowDown', 'ArrowDown', 'ArrowDown']);
+    expect(announced()).toContain('Item 1 is over the place of item 4.');
+    expect(rowOf('4')).toHaveClass('agenda__item--drop-over');
+    expect(rowOf('3')).not.toHaveClass('agenda__item--drop-over');
+    await pressKeys(handle, ['ArrowDown']);
+    expect(announced()).toContain('Item 1 is over the place of item 5.');
+    expect(rowOf('5')).toHaveClass('agenda__item--drop-over');
+    expect(rowOf('4.1')).not.toHaveClass('agenda__item--drop-over');
+    await pressKeys(handle, ['Space']);
+    expect(onMove).toHaveBeenCalledTimes(1);
+    expect(onMove.mock.calls[0]?.[0]).toMatchObject({ item: { id: items[0]?.id }, parentId: null, position: 4 });
+    expect(announced()).toContain('Item 1 dropped at the place of item 5.');
+  });
+
+  it("should move a sub-item to another parent's sub-items, and out of its parent with the left arrow, as announced", async () => {
+    const items = agenda();
+    const papers = items.find((item) => item.title === 'Papers') as AgendaItem;
+    const onMove = jest.fn<(target: MoveTarget) => void>();
+    renderWithApp(<AgendaList items={items} canReorder onMove={onMove} />);
+    const handle = screen.getByRole('button', { name: 'Move item 4.2: Magnet plant' });
+    await pressKeys(handle, ['Space', 'ArrowLeft']);
+    expect(screen.getByTestId('agenda-key-place')).toHaveTextContent('Item 4.2 will become a top-level item after item 4.');
+    expect(rowOf('4')).toHaveClass('agenda__item--drop-after');
+    await pressKeys(handle, ['Space']);
+    expect(onMove.mock.calls[0]?.[0]).toMatchObject({ parentId: null, position: 4 });
+
+    // Up from 4.2 is 4.1, not the top-level item 4: a drop there does what it says.
+    await pressKeys(handle, ['Space', 'ArrowUp', 'Space']);
+    expect(onMove.mock.calls[1]?.[0]).toMatchObject({ parentId: papers.id, position: 0 });
+  });
+
+  it('should make a top-level item a sub-item of the item it is over with the right arrow', async () => {
+    const items = agenda();
+    const papers = items.find((item) => item.title === 'Papers') as AgendaItem;
+    const onMove = jest.fn<(target: MoveTarget) => void>();
+    renderWithApp(<AgendaList items={items} canReorder onMove={onMove} />);
+    const handle = screen.getByRole('button', { name: 'Move item 5: Close' });
+    await pressKeys(handle, ['Space', 'ArrowRight']);
+    expect(screen.getByTestId('agenda-key-place')).toHaveTextContent('Item 5 will become the last sub-item of item 4.');
+    expect(rowOf('4')).toHaveClass('agenda__item--nest-target');
+    await pressKeys(handle, ['Space']);
+    expect(onMove.mock.calls[0]?.[0]).toMatchObject({ parentId: papers.id, position: 2 });
+    expect(announced()).toContain('Item 5 will become the last sub-item of item 4. Saving the new order.');
   });
 });
 

@@ -6,13 +6,14 @@ import {
   type DragEndEvent,
   type DragMoveEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
   type UniqueIdentifier,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { AgendaItem } from '@sidang/shared';
 import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,6 +108,68 @@ export function planMove(
   return position < 0 ? null : { parentId: target.parentId, position };
 }
 
+/** Where a keyboard move stands: over an item (takes its place), into an item, or out of its parent. */
+export type KeyPlace = { kind: 'over'; id: string } | { kind: 'into'; id: string } | { kind: 'out'; id: string };
+
+/**
+ * The places the keyboard steps through with the up and down arrows, in agenda order: the items
+ * of the moved item's level (a sub-item steps through every parent's sub-items); an item's own
+ * sub-items travel with it and are no place.
+ */
+export function keyboardSteps(items: readonly AgendaItem[], item: AgendaItem): AgendaItem[] {
+  return items.filter((candidate) => levelOf(candidate) === levelOf(item) && candidate.parentId !== item.id);
+}
+
+/**
+ * A keyboard place after one arrow key, or null when the key goes nowhere: up and down step
+ * through `keyboardSteps`; right makes a top-level item without sub-items the last sub-item of
+ * the item it is over (over itself: of the one above it); left takes a sub-item out of its parent.
+ */
+export function nextKeyPlace(items: readonly AgendaItem[], item: AgendaItem, place: KeyPlace, key: string): KeyPlace | null {
+  const steps = keyboardSteps(items, item);
+  const hasChildren = items.some((candidate) => candidate.parentId === item.id);
+  if (key === 'ArrowDown' || key === 'ArrowUp') {
+    const from = place.kind === 'over' ? place.id : item.id;
+    const index = steps.findIndex((step) => step.id === from);
+    const next = steps[index + (key === 'ArrowDown' ? 1 : -1)];
+    return next ? { kind: 'over', id: next.id } : null;
+  }
+  if (key === 'ArrowRight' && item.parentId === null && !hasChildren && place.kind === 'over') {
+    const top = items.filter((candidate) => candidate.parentId === null);
+    const parent =
+      place.id === item.id ? top[top.findIndex((candidate) => candidate.id === item.id) - 1] : top.find((c) => c.id === place.id);
+    return parent && parent.id !== item.id ? { kind: 'into', id: parent.id } : null;
+  }
+  if (key === 'ArrowLeft') {
+    if (place.kind === 'into') return { kind: 'over', id: place.id };
+    if (item.parentId !== null && place.kind === 'over' && place.id === item.id) return { kind: 'out', id: item.parentId };
+  }
+  if (key === 'ArrowRight' && place.kind === 'out') return { kind: 'over', id: item.id };
+  return null;
+}
+
+/** What dropping at a keyboard place asks the server for. */
+export function planKeyMove(items: readonly AgendaItem[], item: AgendaItem, place: KeyPlace): MovePlan | null {
+  if (place.kind === 'into') {
+    return {
+      parentId: place.id,
+      position: items.filter((candidate) => candidate.parentId === place.id && candidate.id !== item.id).length,
+    };
+  }
+  if (place.kind === 'out') {
+    const top = items.filter((candidate) => candidate.parentId === null);
+    const index = top.findIndex((candidate) => candidate.id === place.id);
+    return index < 0 ? null : { parentId: null, position: index + 1 };
+  }
+  return planMove(
+    items,
+    item,
+    items.find((candidate) => candidate.id === place.id),
+    0,
+    false,
+  );
+}
+
 interface Tree {
   top: AgendaItem[];
   children: Map<string, AgendaItem[]>;
@@ -149,9 +212,11 @@ interface RowProps {
   projector: boolean;
   /** A mouse drag would make the dragged item a sub-item of this one. */
   nestTarget?: boolean;
+  /** A keyboard move would put the dragged item here: at its place, or after it. */
+  dropTarget?: 'over' | 'after';
 }
 
-function AgendaRow({ item, current, sortable, disabled, actions, below, children, projector, nestTarget = false }: RowProps) {
+function AgendaRow({ item, current, sortable, disabled, actions, below, children, projector, nestTarget = false, dropTarget }: RowProps) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
@@ -168,7 +233,7 @@ function AgendaRow({ item, current, sortable, disabled, actions, below, children
     <li
       ref={setNodeRef}
       style={style}
-      className={`agenda__item${sub ? ' agenda__item--sub' : ''}${current ? ' agenda__item--current' : ''}${isDragging ? ' agenda__item--dragging' : ''}${nestTarget ? ' agenda__item--nest-target' : ''}`}
+      className={`agenda__item${sub ? ' agenda__item--sub' : ''}${current ? ' agenda__item--current' : ''}${isDragging ? ' agenda__item--dragging' : ''}${nestTarget ? ' agenda__item--nest-target' : ''}${dropTarget ? ` agenda__item--drop-${dropTarget}` : ''}`}
       data-testid="agenda-item"
       data-agenda-id={item.id}
       data-number={item.number}
@@ -244,9 +309,39 @@ export function AgendaList({
   const [nestInto, setNestInto] = useState<string | null>(null);
   // Read by the collision detection during a drag (it must not wait for a render).
   const pointerDrag = useRef(false);
+  // The keyboard's place during a move (read by the sensor and the collision detection at once),
+  // drawn on screen and announced; the place of the last drop, for its announcement.
+  const keyPlace = useRef<KeyPlace | null>(null);
+  const droppedPlace = useRef<KeyPlace | null>(null);
+  const [shownPlace, setShownPlace] = useState<KeyPlace | null>(null);
+  const [keyMessage, setKeyMessage] = useState('');
+  const latest = useRef({ items, byId });
+  latest.current = { items, byId };
+  const coordinateGetter: KeyboardCoordinateGetter = (event, { active, currentCoordinates, context }) => {
+    const item = latest.current.byId.get(active);
+    const place = keyPlace.current;
+    if (!item || !place || !['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight'].includes(event.code)) return undefined;
+    event.preventDefault();
+    const next = nextKeyPlace(latest.current.items, item, place, event.code);
+    if (!next) return undefined;
+    keyPlace.current = next;
+    setShownPlace(next);
+    const target = latest.current.byId.get(next.id);
+    if (next.kind !== 'over') {
+      setKeyMessage(
+        target ? t(next.kind === 'into' ? 'meetings.dnd.into' : 'meetings.dnd.outOf', { number: item.number, target: target.number }) : '',
+      );
+      return undefined;
+    }
+    setKeyMessage('');
+    const rect = context.droppableRects.get(next.id);
+    const from = context.collisionRect?.top;
+    if (!rect || from === undefined) return currentCoordinates;
+    return { x: currentCoordinates.x, y: currentCoordinates.y + (rect.top - from) };
+  };
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
   );
   const projector = variant === 'projector';
   const sortable = canReorder && !projector;
@@ -278,7 +373,14 @@ export function AgendaList({
     onDragEnd: ({ active, over }) => {
       const item = label(active.id);
       if (!item) return undefined;
-      const target = label(over?.id);
+      const place = droppedPlace.current;
+      if (place && place.kind !== 'over') {
+        const parent = label(place.id);
+        return parent
+          ? `${t(place.kind === 'into' ? 'meetings.dnd.into' : 'meetings.dnd.outOf', { number: item.number, target: parent.number })} ${t('meetings.dnd.saving')}`
+          : undefined;
+      }
+      const target = label(place ? place.id : over?.id);
       return target && target.id !== item.id
         ? t('meetings.dnd.dropped', { number: item.number, target: target.number })
         : t('meetings.dnd.droppedNowhere', { number: item.number });
@@ -294,11 +396,17 @@ export function AgendaList({
     // The keyboard moves among siblings; the mouse (or a finger) may also change an item's level.
     const pointer = !(activatorEvent instanceof KeyboardEvent);
     pointerDrag.current = pointer;
+    droppedPlace.current = null;
+    keyPlace.current = pointer || !item ? null : { kind: 'over', id: item.id };
+    setShownPlace(keyPlace.current);
     setDrag(item ? { level: levelOf(item), pointer } : null);
   };
 
   const endDrag = () => {
     pointerDrag.current = false;
+    keyPlace.current = null;
+    setShownPlace(null);
+    setKeyMessage('');
     setDrag(null);
     setNestInto(null);
   };
@@ -313,10 +421,12 @@ export function AgendaList({
 
   const onDragEnd = ({ active, over, delta }: DragEndEvent) => {
     const crossLevel = pointerDrag.current;
+    const place = keyPlace.current;
+    droppedPlace.current = crossLevel ? null : place;
     endDrag();
     const item = label(active.id);
     if (!item) return;
-    const plan = planMove(items, item, label(over?.id), delta.x, crossLevel);
+    const plan = !crossLevel && place ? planKeyMove(items, item, place) : planMove(items, item, label(over?.id), delta.x, crossLevel);
     if (!plan || (plan.parentId === item.parentId && plan.position === item.position)) return;
     dropped.current = item.id;
     onMove?.({ item, ...plan });
@@ -329,6 +439,14 @@ export function AgendaList({
   const collisionDetection = useCallback<CollisionDetection>(
     (args) => {
       const y = args.pointerCoordinates?.y;
+      // From the keyboard, the place it stepped to (of the moved item's level), nothing else.
+      const place = keyPlace.current;
+      if (!pointerDrag.current && place) {
+        const container = args.droppableContainers.find(
+          (candidate) => candidate.id === (place.kind === 'over' ? place.id : args.active.id),
+        );
+        return container ? [{ id: container.id, data: { droppableContainer: container, value: 0 } }] : [];
+      }
       if (!pointerDrag.current || y === undefined) return closestCenter(args);
       let best: (typeof args.droppableContainers)[number] | undefined;
       let bestHeight = Number.POSITIVE_INFINITY;
@@ -351,7 +469,14 @@ export function AgendaList({
       current={item.id === currentId}
       sortable={sortable && (item.parentId === null || tree.children.has(item.parentId))}
       disabled={moving || (drag !== null && !drag.pointer && drag.level !== levelOf(item))}
-      nestTarget={nestInto === item.id}
+      nestTarget={nestInto === item.id || (shownPlace?.kind === 'into' && shownPlace.id === item.id)}
+      dropTarget={
+        shownPlace?.kind === 'over' && shownPlace.id === item.id && drag !== null
+          ? 'over'
+          : shownPlace?.kind === 'out' && shownPlace.id === item.id
+            ? 'after'
+            : undefined
+      }
       actions={projector ? undefined : renderActions?.(item)}
       below={projector ? undefined : renderBelow?.(item)}
       projector={projector}
@@ -388,6 +513,11 @@ export function AgendaList({
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('meetings.dnd.instructions') } }}
     >
       {list}
+      {sortable && (
+        <div className="visually-hidden" aria-live="assertive" aria-atomic="true" data-testid="agenda-key-place">
+          {keyMessage}
+        </div>
+      )}
     </DndContext>
   );
 }

@@ -634,7 +634,10 @@ export const en = {
     dnd: {
       roleDescription: 'movable agenda item',
       instructions:
-        'To pick up an agenda item, press space or enter. Use the up and down arrow keys to move it. Press space or enter again to drop it in its new place, or escape to cancel.',
+        'To pick up an agenda item, press space or enter. Use the up and down arrow keys to move it, the right arrow to make it a sub-item of the item it is over (or of the one above it), the left arrow to take a sub-item out of its parent. Press space or enter again to drop it in its new place, or escape to cancel.',
+      into: 'Item {{number}} will become the last sub-item of item {{target}}.',
+      outOf: 'Item {{number}} will become a top-level item after item {{target}}.',
+      saving: 'Saving the new order.',
       picked: 'Picked up item {{number}}: {{title}}.',
       over: 'Item {{number}} is over the place of item {{target}}.',
       notOver: 'Item {{number}} is not over a place in the agenda.',

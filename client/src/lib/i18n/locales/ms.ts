@@ -637,7 +637,10 @@ export const ms: Resources = {
     dnd: {
       roleDescription: 'perkara agenda boleh dialih',
       instructions:
-        'Untuk mengangkat perkara agenda, tekan space atau enter. Gunakan kekunci anak panah atas dan bawah untuk mengalihkannya. Tekan space atau enter sekali lagi untuk meletakkannya di tempat baharu, atau escape untuk membatalkan.',
+        'Untuk mengangkat perkara agenda, tekan space atau enter. Gunakan kekunci anak panah atas dan bawah untuk mengalihkannya, anak panah kanan untuk menjadikannya sub-perkara bagi perkara di tempatnya (atau perkara di atasnya), anak panah kiri untuk mengeluarkan sub-perkara daripada induknya. Tekan space atau enter sekali lagi untuk meletakkannya di tempat baharu, atau escape untuk membatalkan.',
+      into: 'Perkara {{number}} akan menjadi sub-perkara terakhir bagi perkara {{target}}.',
+      outOf: 'Perkara {{number}} akan menjadi perkara utama selepas perkara {{target}}.',
+      saving: 'Susunan baharu sedang disimpan.',
       picked: 'Perkara {{number}} diangkat: {{title}}.',
       over: 'Perkara {{number}} berada di tempat perkara {{target}}.',
       notOver: 'Perkara {{number}} tidak berada di mana-mana tempat dalam agenda.',
