@@ -152,4 +152,41 @@ describe('A first day in Sidang', () => {
       expect({ width, landmarks }).toEqual({ width, landmarks: [] });
     }
   }, 60_000);
+
+  it("should line up the new meeting form's fields on a desk and a phone: inputs of one row, one height, the checkbox beside its label", async () => {
+    const page = suite.chair?.page as Page;
+    for (const width of [1440, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${suite.server?.url}/c/${suite.committeeId}/meetings`);
+      await page.getByTestId('new-meeting').click();
+      await page.getByTestId('meeting-form').waitFor();
+      const layout = await page.evaluate(() => {
+        const form = document.querySelector('[data-testid="meeting-form"]') as HTMLElement;
+        const inputs = Array.from(form.querySelectorAll<HTMLElement>('.form__grid .field > input, .form__grid .field > select')).map(
+          (input) => input.getBoundingClientRect(),
+        );
+        const box = form.querySelector('input[type="checkbox"]')?.getBoundingClientRect();
+        const label = form.querySelector('input[type="checkbox"] + label')?.getBoundingClientRect();
+        return {
+          inputs: inputs.map((rect) => ({ top: Math.round(rect.top), bottom: Math.round(rect.bottom), height: Math.round(rect.height) })),
+          checkbox:
+            box && label
+              ? { besideLabel: box.right <= label.left + 1, sameLine: box.top < label.top + 24 && box.bottom > label.top }
+              : null,
+          overflow: form.scrollWidth > form.clientWidth + 1,
+        };
+      });
+      // Fields that share a row end at one line (their inputs' bottoms agree).
+      const bottoms = layout.inputs.map((input) => input.bottom);
+      for (const input of layout.inputs) {
+        const sameRow = layout.inputs.filter((other) => Math.abs(other.bottom - input.bottom) < 30 || Math.abs(other.top - input.top) < 30);
+        expect({ width, row: sameRow.map((other) => other.bottom) }).toEqual({ width, row: sameRow.map(() => input.bottom) });
+      }
+      expect(new Set(layout.inputs.map((input) => input.height)).size).toBe(1);
+      expect(bottoms.length).toBeGreaterThan(2);
+      expect({ width, checkbox: layout.checkbox }).toEqual({ width, checkbox: { besideLabel: true, sameLine: true } });
+      expect(layout.overflow).toBe(false);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    }
+  }, 60_000);
 });

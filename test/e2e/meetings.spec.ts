@@ -238,6 +238,9 @@ describe('Live meetings in the browser', () => {
     const before = await agendaOnServer();
     const [first, second] = before;
     if (!first || !second) throw new Error('no agenda');
+    // The live bar stays in view (sticky) once the page has scrolled: item 1 is brought to the
+    // middle of the screen, below the bar rather than behind it.
+    await page.evaluate((id) => document.querySelector(`[data-agenda-id="${id}"]`)?.scrollIntoView({ block: 'center' }), first.id);
     // Measured once the page has settled: two reads 300 ms apart agree.
     const handle = page.getByRole('button', { name: `Move item 1: ${first.title}` });
     for (let settled = false; !settled; ) {

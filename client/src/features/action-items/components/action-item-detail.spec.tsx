@@ -36,6 +36,14 @@ describe(ActionItemDetail.name, () => {
     expect(screen.getByText('Unknown user')).toBeInTheDocument();
   });
 
+  it('should name an owner "Name (AGENCY)", the agency once', () => {
+    const named = members.map((member) => (member.userId === MEMBER_ID ? { ...member, name: 'Aminah Hassan', agency: 'JMG' } : member));
+    renderWithApp(<ActionItemDetail item={item} committee={committee} user={chairUser} members={named} />);
+    expect(screen.getByText('Aminah Hassan (JMG)')).toBeInTheDocument();
+    expect(screen.getByText('Chair (MITI)')).toBeInTheDocument();
+    expect(screen.queryByText(/\(MITI\) \(MITI\)/)).toBeNull();
+  });
+
   it('should confirm a save handed over by the form, and let it be dismissed', async () => {
     renderWithApp(<AfterSave />, { path: `/c/${committee.id}/actions/${item.id}` });
     const toast = await screen.findByTestId('toast');

@@ -1,5 +1,5 @@
 import type { ActionItem, Committee, Member, User } from '@sidang/shared';
-import { ACTION_ITEM_STATUSES, type ActionItemStatus } from '@sidang/shared/constants';
+import { ACTION_ITEM_STATUSES, type ActionItemStatus, personLabel } from '@sidang/shared/constants';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -61,7 +61,8 @@ export function ActionItemDetail({ item, committee, user, members }: ActionItemD
   const navigate = useNavigate();
   const location = useLocation();
   const [saved, closeSaved] = useHandedOverToast((location.state as Partial<SavedState> | null)?.saved);
-  const names = members ? new Map(members.map((m) => [m.userId, m.name])) : undefined;
+  // Owners and the author as every screen names a person: "Name (AGENCY)", the agency once.
+  const names = members ? new Map(members.map((m) => [m.userId, personLabel(m)])) : undefined;
   const today = todayInCommitteeZone();
   const manage = canManageActionItems(committee.role);
   const statusAllowed = canChangeStatus(committee.role, user, item);

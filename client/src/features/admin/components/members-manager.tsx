@@ -1,4 +1,5 @@
 import { type Member, ROLES, type Role } from '@sidang/shared';
+import { personLabel } from '@sidang/shared/constants';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
@@ -73,7 +74,7 @@ function AddMember({ committeeId, onDone }: { committeeId: string; onDone: (mess
             <option value="">{candidates.isPending ? t('app.loading') : t('admin.members.choose')}</option>
             {candidates.data?.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({c.agency}) — {c.email}
+                {personLabel(c)} — {c.email}
               </option>
             ))}
           </SelectField>

@@ -1,5 +1,6 @@
 import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus, type Attendee, type Guest, type QuorumRule } from '@sidang/shared';
-import { type FormEvent, useId, useState } from 'react';
+import { personLabel } from '@sidang/shared/constants';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { errorText } from '../../../lib/api/api-errors.ts';
@@ -21,11 +22,15 @@ import '../meetings.css';
 const GROUPS: readonly AttendanceStatus[] = ['present', 'in_attendance', 'apologies', 'absent'];
 
 /** Present, chair first, then the rest by name; the other groups by name. */
-export function groupAttendees(attendees: readonly Attendee[]): Array<{ status: AttendanceStatus; people: Attendee[] }> {
+export function groupAttendees(
+  attendees: readonly Attendee[],
+  placed?: ReadonlyMap<string, AttendanceStatus>,
+): Array<{ status: AttendanceStatus; people: Attendee[] }> {
+  const groupOf = (person: Attendee) => placed?.get(person.userId) ?? person.status;
   return GROUPS.map((status) => ({
     status,
     people: attendees
-      .filter((person) => person.status === status)
+      .filter((person) => groupOf(person) === status)
       .sort((a, b) => Number(b.role === 'chair') - Number(a.role === 'chair') || a.name.localeCompare(b.name)),
   })).filter((group) => group.people.length > 0);
 }
@@ -107,10 +112,9 @@ export function GuestList({ meetingId, guests, canManage }: { meetingId: string;
           {guests.map((guest) => (
             <li key={guest.id} className="attendance__row" data-testid="guest">
               <span className="attendance__name">
-                {guest.name}
+                {personLabel(guest)}
                 {guest.role && <span className="muted"> · {guest.role}</span>}
               </span>
-              <span className="attendance__agency muted">{guest.agency}</span>
               {canManage && (
                 <button
                   type="button"
@@ -307,6 +311,12 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
   const data = attendance.data;
   const state = viewStateOf(attendance);
   const me = data?.attendees.find((person) => person.userId === meId);
+  // While the secretariat marks people, each row stays in the group it was in when the page
+  // opened (its status changes in place): rows do not jump under the hand until the page is left.
+  const placed = useRef(new Map<string, AttendanceStatus>());
+  const marking = canManage && data !== undefined && !data.frozen;
+  if (marking)
+    for (const person of data.attendees) if (!placed.current.has(person.userId)) placed.current.set(person.userId, person.status);
   return (
     <section className="meeting-panel attendance" aria-labelledby="attendance-heading" data-testid="attendance-panel">
       <h2 id="attendance-heading">{t('meetings.attendance.heading')}</h2>
@@ -327,7 +337,7 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
           )}
           {!canManage && !data.frozen && me && <SelfMark meetingId={meetingId} me={me} />}
           {data.attendees.length === 0 && <p className="muted">{t('meetings.attendance.empty')}</p>}
-          {groupAttendees(data.attendees).map((group) => (
+          {groupAttendees(data.attendees, marking ? placed.current : undefined).map((group) => (
             <div key={group.status} className="attendance__group">
               <h3 className="attendance__group-heading">
                 {t(`meetings.attendance.group.${group.status}`)} <span className="muted">({group.people.length})</span>
@@ -336,10 +346,9 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
                 {group.people.map((person) => (
                   <li key={person.userId} className="attendance__row" data-testid="attendee" data-status={person.status}>
                     <span className="attendance__name">
-                      {person.name}
+                      {personLabel(person)}
                       {person.role === 'chair' && <span className="muted"> · {t('roles.chair')}</span>}
                     </span>
-                    <span className="attendance__agency muted">{person.agency}</span>
                     {canManage && !data.frozen && <StatusSelect meetingId={meetingId} person={person} />}
                   </li>
                 ))}

@@ -85,7 +85,7 @@ describe(AttendancePanel.name, () => {
       'Absent with apologies (1)',
       'Absent (1)',
     ]);
-    expect(screen.getAllByTestId('attendee').map((row) => row.textContent?.split(/ · |MITI/)[0])).toEqual([
+    expect(screen.getAllByTestId('attendee').map((row) => row.textContent?.split(/ \(| · /)[0])).toEqual([
       'Zainal Chair',
       'Aminah',
       'Guest',
@@ -105,8 +105,30 @@ describe(AttendancePanel.name, () => {
     expect(calls.filter((call) => call.method === 'PUT')).toEqual([
       { method: 'PUT', url: `/api/meetings/${MEETING_ID}/attendance/${MEMBER_ID}`, body: { status: 'apologies' } },
     ]);
-    await waitFor(() => expect(screen.getByText('Aminah Hassan').closest('li')).toHaveAttribute('data-status', 'apologies'));
+    await waitFor(() => expect(screen.getByText(/^Aminah Hassan/).closest('li')).toHaveAttribute('data-status', 'apologies'));
     expect(screen.queryByRole('button', { name: "I'm here" })).not.toBeInTheDocument();
+  });
+
+  it('should keep a row in its group while the secretariat marks it, and name everyone "Name (AGENCY)" once', async () => {
+    const user = userEvent.setup();
+    const attendance = makeAttendance({
+      attendees: [
+        makeAttendee({ userId: MEMBER_ID, name: 'Aminah Hassan', agency: 'JMG', role: 'member', status: 'present' }),
+        makeAttendee({ userId: CHAIR_ID, name: 'Pengerusi (MITI)', agency: 'MITI', role: 'chair', status: 'present' }),
+      ],
+    });
+    renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, { handler: serveAttendance(attendance) });
+    const select = await screen.findByRole('combobox', { name: 'Attendance of Aminah Hassan' });
+    const names = () => screen.getAllByTestId('attendee').map((row) => row.querySelector('.attendance__name')?.textContent);
+    expect(names()).toEqual(['Pengerusi (MITI) · Chair', 'Aminah Hassan (JMG)']);
+    expect(screen.getByTestId('attendance-panel').textContent).not.toContain('(MITI) (MITI)');
+    expect(screen.getByTestId('attendance-panel').textContent).not.toMatch(/MITI\s*MITI/);
+    await user.selectOptions(select, 'apologies');
+    const row = () => screen.getByText(/^Aminah Hassan/).closest('li') as HTMLElement;
+    await waitFor(() => expect(row()).toHaveAttribute('data-status', 'apologies'));
+    // Still under "Present", where the secretariat's hand is: no jump to "Apologies".
+    expect(row().closest('.attendance__group')?.querySelector('h3')?.textContent).toMatch(/^Present/);
+    expect(names()).toEqual(['Pengerusi (MITI) · Chair', 'Aminah Hassan (JMG)']);
   });
 
   it('should give a member only "I\'m here" and "Send apologies", for themself', async () => {
@@ -175,7 +197,7 @@ describe('AttendancePanel guests, quorum counts and frozen attendance', () => {
     await user.click(within(guests).getByRole('button', { name: 'Add guest' }));
     await waitFor(() => expect(screen.getAllByTestId('guest')).toHaveLength(1));
     expect(calls.find((call) => call.method === 'POST')).toMatchObject({ body: { name: 'Dr Siti', agency: 'MINT', role: 'Presenter' } });
-    expect(screen.getByTestId('guest')).toHaveTextContent('Dr Siti · Presenter');
+    expect(screen.getByTestId('guest')).toHaveTextContent('Dr Siti (MINT) · Presenter');
     await user.click(screen.getByRole('button', { name: 'Remove Dr Siti' }));
     await waitFor(() => expect(screen.queryByTestId('guest')).not.toBeInTheDocument());
     expect(calls.some((call) => call.method === 'DELETE')).toBe(true);

@@ -337,6 +337,20 @@ describe('attendance blocks', () => {
     expect(blocks.secretariat.map((a) => a.name)).toEqual(['Urus Setia']);
   });
 
+  it('should name the secretariat once, in its own block, whether marked present or in attendance', () => {
+    const secretariat = {
+      userId: uuid(),
+      name: 'Urus Setia (MITI)',
+      agency: 'MITI',
+      role: 'secretariat',
+      status: 'in_attendance' as const,
+    };
+    const blocks = attendanceBlocks([secretariat]);
+    expect(blocks.secretariat.map((a) => a.name)).toEqual(['Urus Setia (MITI)']);
+    expect(blocks.inAttendance).toEqual([]);
+    expect(blocks.present).toEqual([]);
+  });
+
   it('should put the meeting\'s guests who are not members under "Turut Hadir", by name', () => {
     const member = { userId: uuid(), name: 'Ahli A', agency: 'MITI', role: 'member', status: 'present' as const };
     const guest = { id: uuid(), meetingId: uuid(), name: 'Dr Bentang', agency: 'MINT', role: 'Presenter' };

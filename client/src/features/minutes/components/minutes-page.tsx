@@ -1,4 +1,5 @@
 import type { ActionItem, Attendee, Committee, Guest, MinutesRecord, MinutesSection } from '@sidang/shared';
+import { personLabel } from '@sidang/shared/constants';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -93,7 +94,10 @@ export function attendanceBlocks(attendees: readonly Attendee[], guests: readonl
   return {
     present: [...present.filter((a) => a.role === 'chair').sort(byName), ...present.filter((a) => a.role !== 'chair').sort(byName)],
     inAttendance: [
-      ...attendees.filter((a) => a.status === 'in_attendance' || (a.status === 'present' && a.role === 'guest')),
+      // The secretariat has a block of its own: named once, there.
+      ...attendees.filter(
+        (a) => a.role !== 'secretariat' && (a.status === 'in_attendance' || (a.status === 'present' && a.role === 'guest')),
+      ),
       ...guestRows,
     ].sort(byName),
     apologies: attendees.filter((a) => a.status === 'apologies').sort(byName),
@@ -117,8 +121,7 @@ function AttendanceBlocks({ meetingId }: { meetingId: string }) {
         <ol>
           {blocks[key].map((person) => (
             <li key={person.userId}>
-              {person.name}
-              {person.agency && <span className="muted"> ({person.agency})</span>}
+              {personLabel(person)}
               {key === 'present' && person.role === 'chair' && <strong> {t('minutes.attendance.chairSuffix')}</strong>}
             </li>
           ))}
