@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,8 @@ import { freePort, killAllServers, type RunningServer, startServer } from '../su
  * test may restart. Nothing here touches the machine's own PostgreSQL or Redis processes.
  */
 
-const TEMPLATE = fileURLToPath(new URL('./nginx.conf.template', import.meta.url));
+/** The shipped nginx configuration: the tests run it as it is, with their own upstream and listen files. */
+const SHIPPED_NGINX = fileURLToPath(new URL('../../infra/nginx/', import.meta.url));
 const WAIT_STEP_MS = 50;
 
 /** A figure a fault test measured (recovery times, writes in doubt), printed under the test's output. */
@@ -248,35 +249,58 @@ function nginxBinary(): string {
   return process.env.NGINX_BIN ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
 }
 
-/** The harness's nginx configuration for these upstream ports (test/cluster/nginx.conf.template). */
-export async function nginxConfig(prefix: string, port: number, upstreams: number[]): Promise<string> {
-  const template = await readFile(TEMPLATE, 'utf8');
-  const fields: Record<string, string> = {
-    // As root nginx's workers would switch to `nobody`, who cannot write the temporary folder.
-    USER: isRoot() ? 'user root;' : '',
-    PREFIX: prefix,
-    PORT: String(port),
-    UPSTREAMS: upstreams.map((upstream) => `        server 127.0.0.1:${upstream} max_fails=1 fail_timeout=5s;`).join('\n'),
+/**
+ * The pair of files the shipped configuration (infra/nginx/nginx.conf) leaves to where it runs:
+ * the instances, and the listen lines. Affinity by client address, as the shipped `ip_hash`;
+ * every test client comes from 127.0.0.1, so a test adds `?affinity=<key>` to choose where a
+ * client lands (the same key, the same instance while it is up; the next one when it is not).
+ * `X-Sidang-Upstream` names the instance that answered, so a test can learn where a key lands.
+ */
+export function nginxSiteFiles(prefix: string, port: number, upstreams: number[]): Record<string, string> {
+  return {
+    'sidang-upstream.conf': [
+      'upstream sidang {',
+      '    hash $remote_addr$arg_affinity consistent;',
+      ...upstreams.map((upstream) => `    server 127.0.0.1:${upstream} max_fails=1 fail_timeout=5s;`),
+      '    keepalive 16;',
+      '}',
+      // Its files in the test's folder (the package's defaults are under /var/lib/nginx).
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((dir) => `${dir}_temp_path ${join(prefix, dir)};`),
+      '',
+    ].join('\n'),
+    'sidang-listen.conf': [`listen 127.0.0.1:${port};`, 'add_header X-Sidang-Upstream $upstream_addr always;', ''].join('\n'),
   };
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const value = fields[name];
-    if (value === undefined) throw new Error(`nginx template: no value for {{${name}}}`);
-    return value;
-  });
 }
 
-/** nginx in the foreground (`daemon off`) with a generated configuration in a temporary folder. */
+/**
+ * nginx in the foreground (`daemon off`) with the shipped configuration (infra/nginx/nginx.conf
+ * and sidang-locations.conf, copied) and this cluster's upstream and listen files, in a
+ * temporary folder.
+ */
 export async function startNginx(upstreams: number[]): Promise<Nginx> {
   const prefix = await mkdtemp(join(tmpdir(), 'sidang-faults-nginx-'));
   const port = await freePort();
-  const conf = join(prefix, 'nginx.conf');
-  await writeFile(conf, await nginxConfig(prefix, port, upstreams));
+  for (const file of ['nginx.conf', 'sidang-locations.conf']) await copyFile(join(SHIPPED_NGINX, file), join(prefix, file));
+  for (const [file, text] of Object.entries(nginxSiteFiles(prefix, port, upstreams))) await writeFile(join(prefix, file), text);
   for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) await mkdir(join(prefix, dir));
-  const child = spawn(nginxBinary(), ['-p', prefix, '-c', conf, '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // As root nginx's workers would switch to `nobody`, who cannot write the temporary folder.
+  const user = isRoot() ? 'user root; ' : '';
+  const child = spawn(
+    nginxBinary(),
+    [
+      '-p',
+      prefix,
+      '-c',
+      join(prefix, 'nginx.conf'),
+      '-e',
+      join(prefix, 'error.log'),
+      '-g',
+      `${user}daemon off; pid ${join(prefix, 'nginx.pid')};`,
+    ],
+    // Its access log goes to stdout: not kept.
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
@@ -290,7 +314,7 @@ export async function startNginx(upstreams: number[]): Promise<Nginx> {
   try {
     await waitFor('nginx to listen', async () => {
       if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${await logs()}`);
-      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${url}/api/health/live`, { signal: AbortSignal.timeout(2_000) });
       return response.status === 200 || undefined;
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ActionItem } from '@sidang/shared';
 import { type Cluster, report, startCluster, waitFor } from '../cluster/cluster.js';
-import { committeeOf, createItem, inOrderOnce, keepWriting, type Person, readLog, signIn } from '../cluster/people.js';
+import { committeeOf, createItem, inOrderOnce, keepWriting, type Person, readLog, signIn, slowPost } from '../cluster/people.js';
 import { openReader, type Reader, seqs } from '../cluster/reader.js';
 
 /**
@@ -187,5 +188,87 @@ describe('three nodes behind nginx: fan-out', () => {
     expect(opened[0]?.applied.some((event) => (event.data as { classification?: string }).classification === 'SECRET')).toBe(true);
     // The other nodes' clients never dropped.
     for (const reader of stayed) expect(reader.states.map((entry) => entry.state)).toEqual(['connecting', 'catching-up', 'live']);
+  });
+
+  it('should drain a node on SIGTERM: the request in flight finishes, its clients reconnect elsewhere whole, it exits within 10 s', async () => {
+    const keys = await cluster.keysByNode();
+    // The node killed above comes back as a new process; nginx sends its key to it again.
+    await cluster.restartNode(2);
+    await waitFor('nginx to send node 2 its key again', async () => (await cluster.nodeFor(keys[2] as string)).index === 2, 20_000);
+
+    const target = 1;
+    const node = cluster.nodes[target];
+    if (!node) throw new Error('no node 1');
+    const opened = [
+      openReader({
+        name: 'chair on the draining node',
+        url: cluster.url,
+        token: chair.token,
+        committeeId,
+        affinity: keys[target] as string,
+      }),
+      openReader({
+        name: 'member on the draining node',
+        url: cluster.url,
+        token: member.token,
+        committeeId,
+        affinity: keys[target] as string,
+      }),
+      openReader({ name: 'chair on the returned node', url: cluster.url, token: chair.token, committeeId, affinity: keys[2] as string }),
+    ];
+    readers.push(...opened);
+    await Promise.all(opened.map((reader) => reader.live()));
+    const baseline = (await readLog(cluster.url, chair, committeeId)).at(-1)?.seq ?? 0;
+
+    // A request in flight on the node: its body is still arriving when the signal comes.
+    const inFlight = slowPost<ActionItem>(node.url, chair, `/api/committees/${committeeId}/action-items`, {
+      title: 'Sent as the node drains',
+    });
+    const writer = keepWriting(cluster.url, secretariat, committeeId, keys, 'During the drain');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const signalledAt = Date.now();
+    node.server.process.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // It no longer takes new work: a new connection to it is refused, or told it is not ready.
+    const direct = await fetch(`${node.url}/api/health`, { signal: AbortSignal.timeout(3_000) }).then(
+      (response) => response.status,
+      () => 'refused',
+    );
+    expect([503, 'refused']).toContain(direct);
+    inFlight.finish();
+    const answered = await inFlight.response;
+    expect(answered.status).toBe(201);
+
+    const exit = await node.server.exited;
+    const exitSeconds = (Date.now() - signalledAt) / 1000;
+    report(`SIGTERM: the node exited with code ${exit.code} after ${exitSeconds.toFixed(2)} s`);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(exitSeconds).toBeLessThan(10);
+
+    const moved = opened.slice(0, 2);
+    await Promise.all(moved.map((reader) => waitFor(`${reader.name} live again`, () => reader.liveAgainAfter(signalledAt), 15_000)));
+    for (const reader of moved) {
+      const seconds = ((reader.liveAgainAfter(signalledAt)?.at as number) - signalledAt) / 1000;
+      report(`SIGTERM: ${reader.name} live again on another node after ${seconds.toFixed(2)} s`);
+      expect({ reader: reader.name, withinFiveSeconds: seconds <= 5 }).toEqual({ reader: reader.name, withinFiveSeconds: true });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const writes = await writer.stop();
+    report(`SIGTERM: ${writes.acked.length} writes through nginx acknowledged during the drain, ${writes.failed.length} not`);
+    // Nobody writing through nginx noticed: every write was answered and kept.
+    expect(writes.failed).toEqual([]);
+
+    const chairLog = await readLog(cluster.url, chair, committeeId, baseline);
+    const memberLog = await readLog(cluster.url, member, committeeId, baseline);
+    const created = chairLog.filter((event) => event.type === 'action-item.created').map((event) => event.entityId);
+    expect(created.sort()).toEqual([answered.body.id, ...writes.acked.map((item) => item.id)].sort());
+    for (const reader of opened) {
+      const expected = reader.name.startsWith('member') ? memberLog : chairLog;
+      await reader.reached(expected.at(-1)?.seq as number, 10_000);
+      const applied = seqs(reader.applied.filter((event) => event.seq > baseline));
+      expect({ reader: reader.name, applied }).toEqual({ reader: reader.name, applied: seqs(expected) });
+    }
+    // The returned node's client was never disturbed.
+    expect(opened[2]?.states.map((entry) => entry.state)).toEqual(['connecting', 'catching-up', 'live']);
   });
 });
