@@ -20,6 +20,7 @@ import { AttendanceEntity } from './modules/meetings/attendance.entity.js';
 import { CalendarFeedEntity } from './modules/meetings/calendar-feed.entity.js';
 import { DecisionEntity } from './modules/meetings/decision.entity.js';
 import { GuestEntity } from './modules/meetings/guest.entity.js';
+import { InvitationEntity } from './modules/meetings/invitation.entity.js';
 import { MeetingEntity } from './modules/meetings/meeting.entity.js';
 import { MINUTES_ENTITIES } from './modules/minutes/minutes.entity.js';
 import { NOTIFICATION_ENTITIES } from './modules/notifications/notification.entity.js';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   AgendaItemEntity,
   AttendanceEntity,
   GuestEntity,
+  InvitationEntity,
   DecisionEntity,
   SessionEntity,
   ...MFA_ENTITIES,

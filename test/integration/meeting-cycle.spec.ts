@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Attendance, CommitteeSettings, Guest, Meeting, MinutesRecord } from '@sidang/shared';
+import type { AgendaItem, Attendance, CommitteeSettings, Guest, Invitation, Meeting, MinutesRecord } from '@sidang/shared';
 import { demoSuite } from './support/demo-suite.js';
-import type { LiveClient, Session } from './support/harness.js';
+import { type LiveClient, type Session, until } from './support/harness.js';
 
 describe('meeting cycle: quorum, guests and frozen attendance', () => {
   const demo = demoSuite(['chair', 'secretariat', 'member', 'observer']);
@@ -344,5 +344,96 @@ describe('meeting cycle: drafts seen by the chair and the secretariat only, numb
     const corrected = await step(february.id, { number: 9 }, demo.secretariat);
     expect(corrected.status).toBe(200);
     expect(corrected.body.number).toBe('Bil. 9/2033');
+  });
+});
+
+describe('meeting cycle: invitations and answers', () => {
+  const demo = demoSuite(['chair', 'secretariat', 'member', 'observer']);
+
+  it("should invite the members when a meeting is scheduled, take each one's own answer live, and let the secretariat remind those who have not answered", async () => {
+    const created = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.secretariat.token, {
+      title: 'Invited',
+      startsAt: '2034-02-02T09:30:00+08:00',
+      standardAgenda: false,
+    });
+    const meeting = created.body;
+    const invitationsOf = (session: Session) =>
+      demo.app.request<Invitation[]>('GET', `/api/meetings/${meeting.id}/invitations`, session.token);
+    // A draft invites nobody, and takes no answer.
+    expect((await invitationsOf(demo.chair)).body).toEqual([]);
+    expect((await demo.app.request('PUT', `/api/meetings/${meeting.id}/rsvp`, demo.chair.token, { response: 'accepted' })).status).toBe(
+      400,
+    );
+    const scheduled = await demo.app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, demo.chair.token, {
+      version: meeting.version,
+      status: 'scheduled',
+    });
+    expect(scheduled.status).toBe(200);
+    const invited = (await invitationsOf(demo.member)).body;
+    for (const session of [demo.chair, demo.secretariat, demo.member, demo.observer]) {
+      expect(invited.find((invitation) => invitation.userId === session.user.id)).toMatchObject({ response: null, respondedAt: null });
+    }
+
+    const live = await demo.app.connect(demo.observer.token);
+    try {
+      expect((await live.subscribe(demo.committeeId)).ok).toBe(true);
+      const answer = await demo.app.request<Invitation>('PUT', `/api/meetings/${meeting.id}/rsvp`, demo.member.token, {
+        response: 'tentative',
+        note: 'Flight lands at 09:00',
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ userId: demo.member.user.id, response: 'tentative', note: 'Flight lands at 09:00' });
+      const isAnswer = (e: { type: string; data: unknown }) =>
+        e.type === 'attendance.updated' && (e.data as Attendance).meetingId === meeting.id;
+      const event = (await live.waitFor((events) => events.some(isAnswer))).find(isAnswer) as { data: unknown };
+      const seen = (event.data as Attendance).invitations.find((invitation) => invitation.userId === demo.member.user.id);
+      expect(seen).toMatchObject({ response: 'tentative' });
+      // The note reaches the chair and the secretariat (and its author), never another member, on any channel.
+      expect(JSON.stringify(live.events)).not.toContain('Flight lands');
+      const observerView = (await invitationsOf(demo.observer)).body.find((invitation) => invitation.userId === demo.member.user.id);
+      expect(observerView).toMatchObject({ response: 'tentative' });
+      expect(observerView?.note).toBeUndefined();
+      const catchUp = await demo.app.request('GET', `/api/committees/${demo.committeeId}/events?after=0&limit=1000`, demo.observer.token);
+      expect(JSON.stringify(catchUp.body)).not.toContain('Flight lands');
+      for (const session of [demo.secretariat, demo.chair, demo.member]) {
+        const mine = (await invitationsOf(session)).body.find((invitation) => invitation.userId === demo.member.user.id);
+        expect(mine?.note).toBe('Flight lands at 09:00');
+      }
+      // The home's next meeting carries the caller's own answer.
+      const home = await demo.app.request<{ nextMeeting: { id: string; rsvp: string | null } | null }>(
+        'GET',
+        `/api/committees/${demo.committeeId}/home`,
+        demo.member.token,
+      );
+      expect(home.status).toBe(200);
+      // Bad input names the field.
+      const bad = await demo.app.request<{ issues: Array<{ field: string }> }>(
+        'PUT',
+        `/api/meetings/${meeting.id}/rsvp`,
+        demo.member.token,
+        {
+          response: 'maybe',
+        },
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.issues[0]?.field).toBe('response');
+
+      // A reminder: only the chair or the secretariat; a notification to each who has not answered.
+      expect((await demo.app.request('POST', `/api/meetings/${meeting.id}/invitations/remind`, demo.member.token)).status).toBe(403);
+      const reminded = await demo.app.request<Attendance>('POST', `/api/meetings/${meeting.id}/invitations/remind`, demo.secretariat.token);
+      expect(reminded.status).toBe(200);
+      expect(reminded.body.remindedAt).not.toBeNull();
+      const kindsOf = async (session: Session) =>
+        (
+          await demo.app.request<{ items: Array<{ kind: string; entityId: string }> }>('GET', '/api/notifications', session.token)
+        ).body.items
+          .filter((item) => item.kind === 'meeting.reminder')
+          .map((item) => item.kind);
+      await until(async () => (await kindsOf(demo.observer)).length === 1 || undefined, 'the observer reminded');
+      expect(await kindsOf(demo.member)).toEqual([]);
+      expect(await kindsOf(demo.secretariat)).toEqual([]);
+    } finally {
+      live.disconnect();
+    }
   });
 });

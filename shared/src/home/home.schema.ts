@@ -4,7 +4,7 @@ import { actionItemStatusSchema } from '../action-items/action-item.schema.js';
 import { fieldChangeSchema } from '../activity/activity.schema.js';
 import { DESCRIBED_VERBS } from '../activity/describe-words.js';
 import { isoDateSchema } from '../common/errors.schema.js';
-import { meetingStatusSchema } from '../meetings/meeting.schema.js';
+import { meetingStatusSchema, rsvpResponseSchema } from '../meetings/meeting.schema.js';
 import { NEGOTIATION_STATUSES } from '../registers/negotiation.schema.js';
 
 /** How far ahead "due soon" looks on the home, in days. */
@@ -43,7 +43,7 @@ export const homeMeetingSchema = z.object({
   status: meetingStatusSchema,
   classification: classificationSchema,
   papers: z.array(homePaperSchema).describe('Papers on its agenda that the caller may see'),
-  rsvp: z.null().describe("The caller's answer to the invitation: comes with invitations (the meeting cycle); null until then"),
+  rsvp: rsvpResponseSchema.nullable().describe("The caller's answer to the meeting's invitation; null until they answer"),
   unopenedPaperIds: z.null().describe('Papers the caller has not opened yet: comes with paper reads (the meeting cycle); null until then'),
 });
 export type HomeMeeting = z.infer<typeof homeMeetingSchema>;

@@ -217,6 +217,26 @@ export const createGuestSchema = z.strictObject({
 });
 export type CreateGuest = z.input<typeof createGuestSchema>;
 
+export const RSVP_RESPONSES = ['accepted', 'declined', 'tentative'] as const;
+export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
+export const rsvpResponseSchema = z.enum(RSVP_RESPONSES);
+
+/** A member's invitation to a scheduled meeting and their answer (null until they answer). */
+export const invitationSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  response: rsvpResponseSchema.nullable(),
+  respondedAt: z.iso.datetime().nullable(),
+  note: z.string().optional().describe("Only for the chair and the secretariat, and on the caller's own answer"),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const rsvpSchema = z.strictObject({
+  response: rsvpResponseSchema,
+  note: text(500).default(''),
+});
+export type Rsvp = z.input<typeof rsvpSchema>;
+
 export const attendanceSchema = z.object({
   id: z.uuid().describe("The meeting's id"),
   meetingId: z.uuid(),
@@ -224,6 +244,10 @@ export const attendanceSchema = z.object({
   attendees: z.array(attendeeSchema),
   guests: z.array(guestSchema).describe('Non-members added by name (POST /api/meetings/:id/guests); they never count for the quorum'),
   frozen: z.boolean().describe("True once the meeting's minutes are published: attendance, guests and answers can no longer change"),
+  invitations: z
+    .array(invitationSchema.omit({ note: true }))
+    .describe('Who was invited when the meeting was scheduled, and how each answered (notes: GET /api/meetings/:id/invitations)'),
+  remindedAt: z.iso.datetime().nullable().describe('When the secretariat last reminded those who have not answered'),
   quorum: quorumSchema,
   classification: z.string(),
   version: z.number().int().min(1),

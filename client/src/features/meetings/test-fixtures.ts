@@ -75,6 +75,8 @@ export function makeAttendance(overrides: Partial<Attendance> = {}): Attendance 
     ],
     guests: [],
     frozen: false,
+    invitations: [],
+    remindedAt: null,
     quorum: { required: 2, present: 2, met: true, voting: 3, counts: 'members' },
     classification: 'OPEN',
     version: 1,

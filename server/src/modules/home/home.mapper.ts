@@ -10,6 +10,7 @@ import {
   type HomeMinutes,
   type HomePaper,
   projectFor,
+  type RsvpResponse,
 } from '@sidang/shared';
 import type { MeetingEntity } from '../meetings/meeting.entity.js';
 import { toMeeting } from '../meetings/meetings.mapper.js';
@@ -28,7 +29,7 @@ export function toHomeAction(row: ActionRow, today: string): HomeAction {
   };
 }
 
-export function toHomeMeeting(entity: MeetingEntity, papers: PaperRow[]): HomeMeeting {
+export function toHomeMeeting(entity: MeetingEntity, papers: PaperRow[], rsvp: RsvpResponse | null = null): HomeMeeting {
   const meeting = toMeeting(entity);
   return {
     id: meeting.id,
@@ -42,7 +43,7 @@ export function toHomeMeeting(entity: MeetingEntity, papers: PaperRow[]): HomeMe
     status: meeting.status,
     classification: meeting.classification,
     papers: papers.map((paper): HomePaper => ({ id: paper.id, title: paper.title, classification: paper.classification })),
-    rsvp: null,
+    rsvp,
     unopenedPaperIds: null,
   };
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CLOSED_STATUSES, type Classification, clearedLevels, type FieldClassifications, type HomeChange } from '@sidang/shared';
+import {
+  CLOSED_STATUSES,
+  type Classification,
+  clearedLevels,
+  type FieldClassifications,
+  type HomeChange,
+  type RsvpResponse,
+} from '@sidang/shared';
 import type { Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
@@ -124,6 +131,15 @@ export class HomeRepository {
       .andWhere(`m.classification IN (:...levels) AND ${governingLevelSql('m.id')} <= :level`, { levels, level });
     if (status === 'scheduled') query.andWhere("COALESCE(m.ends_at, m.starts_at + interval '1 day') >= now()");
     return query.orderBy('m.starts_at', 'ASC').getOne();
+  }
+
+  /** The reader's answer to the meeting's invitation (null until they answer). */
+  async rsvp(reader: HomeReader, meetingId: string): Promise<RsvpResponse | null> {
+    const rows: Array<{ response: RsvpResponse | null }> = await this.visits.manager.query(
+      'SELECT response FROM meeting_invitations WHERE meeting_id = $1 AND user_id = $2',
+      [meetingId, reader.userId],
+    );
+    return rows[0]?.response ?? null;
   }
 
   /** Papers on the meeting's agenda (or on the meeting itself), in the order they were added. */

@@ -69,8 +69,12 @@ export class HomeService {
       committeeId: reader.committeeId,
       today,
       myActions: actions.map((row) => toHomeAction(row, today)),
-      inProgress: inProgress ? toHomeMeeting(inProgress, await this.repository.papers(reader, inProgress.id)) : null,
-      nextMeeting: next ? toHomeMeeting(next, await this.repository.papers(reader, next.id)) : null,
+      inProgress: inProgress
+        ? toHomeMeeting(inProgress, await this.repository.papers(reader, inProgress.id), await this.repository.rsvp(reader, inProgress.id))
+        : null,
+      nextMeeting: next
+        ? toHomeMeeting(next, await this.repository.papers(reader, next.id), await this.repository.rsvp(reader, next.id))
+        : null,
       minutesToReview: minutes.map(toHomeMinutes),
       sinceLastVisit: { since: since.at?.toISOString() ?? null, changes: changes.map((row) => toHomeChange(row, reader.clearance)) },
     };

@@ -6,9 +6,11 @@ import {
   type Classification,
   type CreateGuest,
   type Guest,
+  type Invitation,
   lowerOf,
   type ProjectorView,
   quorumOf,
+  type RsvpResponse,
 } from '@sidang/shared';
 import { type EntityManager, In } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
@@ -21,6 +23,7 @@ import { AttendanceFrozenException, NotFoundError } from '../../common/errors.js
 import { CommitteeSettingsService, type QuorumSettings } from '../committees/committee-settings.service.js';
 import { AttendanceEntity } from './attendance.entity.js';
 import { GuestEntity } from './guest.entity.js';
+import { InvitationEntity } from './invitation.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { meetingErrors } from './meetings.errors.js';
 import { MeetingsRepository } from './meetings.repository.js';
@@ -151,6 +154,58 @@ export class AttendanceService implements OnModuleInit {
   }
 
   /**
+   * The caller's own answer to the invitation (a member of the committee; the meeting scheduled,
+   * not yet frozen): a new version of the attendance, live for everyone who may see the meeting.
+   * The note reaches only the chair, the secretariat and its author.
+   */
+  async rsvp(actor: Actor, meetingId: string, input: { response: RsvpResponse; note: string }): Promise<Invitation> {
+    const { access } = await this.meetings.visibleMeeting(actor, meetingId);
+    return this.changes.transact(actor, async (tx) => {
+      const meeting = await this.lockUnfrozen(tx, access, meetingId);
+      if (meeting.status === 'draft') throw meetingErrors.notScheduled();
+      const before = await this.view(meeting, tx.manager);
+      const respondedAt = new Date();
+      await tx.manager.upsert(InvitationEntity, { meetingId, userId: actor.id, response: input.response, note: input.note, respondedAt }, [
+        'meetingId',
+        'userId',
+      ]);
+      await this.recordChange(tx, meeting, before);
+      return { userId: actor.id, name: actor.name, response: input.response, respondedAt: respondedAt.toISOString(), note: input.note };
+    });
+  }
+
+  /** Who was invited and how each answered; notes for the chair and the secretariat (and each their own). */
+  async invitations(actor: Actor, meetingId: string): Promise<Invitation[]> {
+    const { meeting, access } = await this.meetings.visibleMeeting(actor, meetingId);
+    const list = (await this.view(meeting)).invitations;
+    const notes = new Map(
+      (await this.repository.manager.find(InvitationEntity, { where: { meetingId } })).map((invitation) => [
+        invitation.userId,
+        invitation.note,
+      ]),
+    );
+    return list.map((invitation) =>
+      access.may('meeting.manage') || invitation.userId === actor.id
+        ? { ...invitation, note: notes.get(invitation.userId) ?? '' }
+        : invitation,
+    );
+  }
+
+  /** The secretariat (or the chair) reminds those invited who have not answered: a notification to each. */
+  async remind(actor: Actor, meetingId: string): Promise<Attendance> {
+    const { access } = await this.meetings.visibleMeeting(actor, meetingId);
+    access.require('meeting.manage');
+    return this.changes.transact(actor, async (tx) => {
+      const meeting = await this.lockUnfrozen(tx, access, meetingId);
+      if (meeting.status === 'draft') throw meetingErrors.notScheduled();
+      const before = await this.view(meeting, tx.manager);
+      meeting.remindedAt = new Date();
+      await tx.manager.update(MeetingEntity, { id: meeting.id }, { remindedAt: meeting.remindedAt });
+      return this.recordChange(tx, meeting, before);
+    });
+  }
+
+  /**
    * Whether a meeting's minutes are published: from then on its attendance (marks, guests,
    * answers to the invitation) stands as the minutes record it.
    */
@@ -210,6 +265,17 @@ export class AttendanceService implements OnModuleInit {
     }
     const guests = await reader.find(GuestEntity, { where: { meetingId: meeting.id }, order: { createdAt: 'ASC', name: 'ASC' } });
     const { rule, secretariatVotes } = settingsInForce ?? (await this.settings.quorumSettings(meeting.committeeId, reader));
+    const invited = await reader.find(InvitationEntity, { where: { meetingId: meeting.id } });
+    const nameOf = new Map(members.map(({ user }) => [user.id, user.name]));
+    const invitations = invited
+      .filter((invitation) => nameOf.has(invitation.userId))
+      .map((invitation) => ({
+        userId: invitation.userId,
+        name: nameOf.get(invitation.userId) ?? '',
+        response: invitation.response,
+        respondedAt: invitation.respondedAt?.toISOString() ?? null,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     return {
       id: meeting.attendanceId,
       meetingId: meeting.id,
@@ -217,6 +283,8 @@ export class AttendanceService implements OnModuleInit {
       attendees,
       guests: guests.map(toGuest),
       frozen: await this.isFrozen(meeting.id, reader),
+      invitations,
+      remindedAt: meeting.remindedAt?.toISOString() ?? null,
       quorum: quorumOf(attendees, { rule, secretariatVotes }),
       classification: meeting.classification,
       version: meeting.attendanceVersion,

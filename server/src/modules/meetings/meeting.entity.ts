@@ -54,6 +54,10 @@ export class MeetingEntity extends SoftDeletedRecordEntity {
   @Column({ name: 'attendance_version', type: 'int', default: 1 })
   attendanceVersion: number;
 
+  /** When the secretariat last reminded those who have not answered the invitation. */
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt: Date | null;
+
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById: string;
 }

@@ -9,6 +9,7 @@ import {
   type Decision,
   deleteVersionSchema,
   type Guest,
+  type Invitation,
   listDecisionsQuerySchema,
   listMeetingsQuerySchema,
   type MatterArising,
@@ -17,6 +18,7 @@ import {
   moveAgendaItemSchema,
   type ProjectorView,
   putAttendanceSchema,
+  rsvpSchema,
   setCurrentItemSchema,
   type UpdateAgendaItem,
   type UpdateMeeting,
@@ -64,6 +66,26 @@ export class MeetingsController extends recordWritesController<Meeting, UpdateMe
     @Body(new ZodValidationPipe(putAttendanceSchema)) body: z.output<typeof putAttendanceSchema>,
   ): Promise<Attendance> {
     return this.attendance.mark(actor, id, userId, body.status);
+  }
+
+  @Put('meetings/:id/rsvp')
+  rsvp(
+    @CurrentActor() actor: Actor,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body(new ZodValidationPipe(rsvpSchema)) body: z.output<typeof rsvpSchema>,
+  ): Promise<Invitation> {
+    return this.attendance.rsvp(actor, id, body);
+  }
+
+  @Get('meetings/:id/invitations')
+  invitations(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Invitation[]> {
+    return this.attendance.invitations(actor, id);
+  }
+
+  @Post('meetings/:id/invitations/remind')
+  @HttpCode(200)
+  remind(@CurrentActor() actor: Actor, @Param('id', new UuidParamPipe()) id: string): Promise<Attendance> {
+    return this.attendance.remind(actor, id);
   }
 
   @Post('meetings/:id/guests')

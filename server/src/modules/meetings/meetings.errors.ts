@@ -19,6 +19,8 @@ export const meetingErrors = {
   aboveClearance: (clearance: string) => new AboveClearanceException(clearance),
   endsBeforeStart: () => new InvalidFieldException('endsAt', 'must not be before startsAt'),
   nothingToChange: () => new NothingToChangeException(),
+  notScheduled: () =>
+    new InvalidFieldException('status', 'the meeting is a draft: members are invited when it is scheduled', 'invalid_state'),
   numberTaken: (number: string) => new NumberTakenException(number),
   draftHasNoNumber: () => new InvalidFieldException('number', 'a draft is numbered when it is scheduled', 'invalid_state'),
   notAUser: () => new InvalidFieldException('userId', 'no such user'),

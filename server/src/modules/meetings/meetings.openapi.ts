@@ -8,6 +8,7 @@ import {
   createMeetingSchema,
   decisionSchema,
   guestSchema,
+  invitationSchema,
   listDecisionsQuerySchema,
   listMeetingsQuerySchema,
   matterArisingSchema,
@@ -15,6 +16,7 @@ import {
   moveAgendaItemSchema,
   projectorViewSchema,
   putAttendanceSchema,
+  rsvpSchema,
   setCurrentItemSchema,
   updateAgendaItemSchema,
   updateMeetingSchema,
@@ -129,6 +131,31 @@ describe({
   summary: 'Mark attendance (chair, secretariat; a member for themself: present or apologies)',
   params: z.object({ id: z.uuid(), userId: z.uuid() }),
   body: putAttendanceSchema,
+  response: attendanceSchema,
+  extraErrors: { ...FORBIDDEN, ...FROZEN },
+});
+describe({
+  method: 'put',
+  path: '/api/meetings/:id/rsvp',
+  summary:
+    "The caller's own answer to the meeting's invitation (accepted, declined, tentative; a note the chair and the secretariat read); a new version of the attendance",
+  params: idParams,
+  body: rsvpSchema,
+  response: invitationSchema,
+  extraErrors: FROZEN,
+});
+describe({
+  method: 'get',
+  path: '/api/meetings/:id/invitations',
+  summary: "Who was invited when the meeting was scheduled and each answer; notes for the chair and the secretariat (and the caller's own)",
+  params: idParams,
+  response: z.array(invitationSchema),
+});
+describe({
+  method: 'post',
+  path: '/api/meetings/:id/invitations/remind',
+  summary: 'Remind those invited who have not answered (chair, secretariat): a notification to each',
+  params: idParams,
   response: attendanceSchema,
   extraErrors: { ...FORBIDDEN, ...FROZEN },
 });

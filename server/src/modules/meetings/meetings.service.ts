@@ -110,6 +110,7 @@ export class MeetingsService {
       const id = randomUUID();
       // Numbered when scheduled: a draft has no number yet.
       const numberInYear = input.status === 'draft' ? null : await this.numberAtScheduling(tx, { id, committeeId, year, startsAt });
+      if (input.status !== 'draft') await this.invite(tx, id, committeeId);
       const meeting = await this.records.create(MEETINGS, tx, access, {
         id,
         title: input.title,
@@ -143,6 +144,16 @@ export class MeetingsService {
       }
       return meeting;
     });
+  }
+
+  /** Every member of the committee is invited when the meeting is scheduled (a row each, to answer). */
+  private async invite(tx: ChangeTx, meetingId: string, committeeId: string): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO meeting_invitations (meeting_id, user_id)
+       SELECT $1::uuid, m.user_id FROM memberships m JOIN users u ON u.id = m.user_id AND u.active
+       WHERE m.committee_id = $2::uuid ON CONFLICT DO NOTHING`,
+      [meetingId, committeeId],
+    );
   }
 
   /**
@@ -224,6 +235,7 @@ export class MeetingsService {
         } else {
           patch.numberInYear = await this.numberAtScheduling(tx, at);
         }
+        if (schedules) await this.invite(tx, meeting.id, meeting.committeeId);
       }
       const after = await this.records.update(MEETINGS, tx, access, meeting, version, patch);
       if (starts) {

@@ -102,6 +102,19 @@ export function deriveNotifications(change: LoggedChange, context: DeriveContext
       if (change.verb === 'updated') tell(followersOf(change.entityId), 'record.changed');
       break;
     }
+    case 'attendance': {
+      // The secretariat's reminder: to each member invited who has not answered.
+      if (after && str(after.remindedAt) && str(after.remindedAt) !== str(before?.remindedAt)) {
+        const invitations = Array.isArray(after.invitations) ? (after.invitations as Array<{ userId?: unknown; response?: unknown }>) : [];
+        tell(
+          invitations
+            .filter((invitation) => invitation.response === null)
+            .flatMap((invitation) => (typeof invitation.userId === 'string' ? [invitation.userId] : [])),
+          'meeting.reminder',
+        );
+      }
+      break;
+    }
     case 'document': {
       if (change.verb === 'created') tell(everyone, 'paper.added');
       break;

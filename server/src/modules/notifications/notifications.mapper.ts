@@ -62,6 +62,7 @@ const SENTENCES: Readonly<Record<Locale, Readonly<Record<NotificationKind, Words
     'meeting.changed': (actor, d) => `${actor} changed the meeting's ${fields('en', d, 'and') || 'details'}`,
     'meeting.started': () => 'The meeting has started',
     'meeting.cancelled': (actor) => `${actor} cancelled the meeting`,
+    'meeting.reminder': (actor) => `${actor} asks whether you will attend the meeting`,
     'paper.added': (actor) => `${actor} added a paper`,
     'record.changed': (actor) => `${actor} changed a record you follow`, // read through describeChange
     'vote.opened': (actor) => `${actor} opened a vote`,
@@ -83,6 +84,7 @@ const SENTENCES: Readonly<Record<Locale, Readonly<Record<NotificationKind, Words
     'meeting.changed': (actor, d) => `${actor} mengubah ${fields('ms', d, 'dan') || 'butiran'} mesyuarat`,
     'meeting.started': () => 'Mesyuarat telah bermula',
     'meeting.cancelled': (actor) => `${actor} membatalkan mesyuarat`,
+    'meeting.reminder': (actor) => `${actor} bertanya sama ada anda akan menghadiri mesyuarat`,
     'paper.added': (actor) => `${actor} menambah kertas`,
     'record.changed': (actor) => `${actor} mengubah rekod yang anda ikuti`,
     'vote.opened': (actor) => `${actor} membuka undian`,

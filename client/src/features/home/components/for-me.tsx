@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTimestamp } from '../../../lib/dates.ts';
 import { ClassificationBadge, CommentDeadline, DueDate, StatusBadge } from '../../../lib/ui/badges.tsx';
+import { RsvpControl } from '../../meetings/index.ts';
 
 /** Rows a section keeps room for while loading, so that nothing moves when the data arrives. */
 const SKELETON_ROWS = 2;
@@ -116,6 +117,9 @@ export function ForMeView({ committeeId, home, children }: { committeeId: string
           <ul className="home-rows">
             <li className="home-row" data-testid="home-next-meeting">
               <MeetingLine meeting={home.nextMeeting} committeeId={committeeId} />
+            </li>
+            <li className="home-row home-row--sub" data-testid="home-rsvp">
+              <RsvpControl meetingId={home.nextMeeting.id} current={home.nextMeeting.rsvp} />
             </li>
             <li className="home-row home-row--sub">
               <span className="home-row__meta">

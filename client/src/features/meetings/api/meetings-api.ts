@@ -10,11 +10,13 @@ import type {
   CreateMeeting,
   Decision,
   Guest,
+  Invitation,
   MatterArising,
   Meeting,
   MoveAgendaItem,
   ProjectorView,
   QuorumRule,
+  RsvpResponse,
   UpdateAgendaItem,
   UpdateDecision,
   UpdateMeeting,
@@ -66,6 +68,10 @@ export const meetingsApi = {
     api.patch<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`, { version, quorumRule }),
   setSecretariatVotes: (api: ApiClient, committeeId: string, version: number, secretariatVotes: boolean) =>
     api.patch<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`, { version, secretariatVotes }),
+  rsvp: (api: ApiClient, meetingId: string, body: { response: RsvpResponse; note: string }) =>
+    api.put<Invitation>(`/api/meetings/${enc(meetingId)}/rsvp`, body),
+  invitations: (api: ApiClient, meetingId: string) => api.get<Invitation[]>(`/api/meetings/${enc(meetingId)}/invitations`),
+  remind: (api: ApiClient, meetingId: string) => api.post<Attendance>(`/api/meetings/${enc(meetingId)}/invitations/remind`, {}),
   addGuest: (api: ApiClient, meetingId: string, body: CreateGuest) => api.post<Guest>(`/api/meetings/${enc(meetingId)}/guests`, body),
   removeGuest: (api: ApiClient, meetingId: string, guestId: string) => api.delete(`/api/meetings/${enc(meetingId)}/guests/${enc(guestId)}`),
 };

@@ -17,6 +17,7 @@ import {
   useSetSecretariatVotes,
 } from '../hooks/use-meeting-panels.ts';
 import '../meetings.css';
+import { InvitationAnswers, RsvpControl } from './rsvp.tsx';
 
 /** The house format's order of the attendance list. */
 const GROUPS: readonly AttendanceStatus[] = ['present', 'in_attendance', 'apologies', 'absent'];
@@ -317,6 +318,7 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
   const marking = canManage && data !== undefined && !data.frozen;
   if (marking)
     for (const person of data.attendees) if (!placed.current.has(person.userId)) placed.current.set(person.userId, person.status);
+  const meInvited = data?.invitations?.find((invitation) => invitation.userId === meId);
   return (
     <section className="meeting-panel attendance" aria-labelledby="attendance-heading" data-testid="attendance-panel">
       <h2 id="attendance-heading">{t('meetings.attendance.heading')}</h2>
@@ -336,6 +338,8 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
             </p>
           )}
           {!canManage && !data.frozen && me && <SelfMark meetingId={meetingId} me={me} />}
+          {!data.frozen && meInvited && <RsvpControl meetingId={meetingId} current={meInvited.response} />}
+          {canManage && <InvitationAnswers attendance={data} />}
           {data.attendees.length === 0 && <p className="muted">{t('meetings.attendance.empty')}</p>}
           {groupAttendees(data.attendees, marking ? placed.current : undefined).map((group) => (
             <div key={group.status} className="attendance__group">

@@ -216,6 +216,72 @@ describe('AttendancePanel guests, quorum counts and frozen attendance', () => {
   });
 });
 
+describe('AttendancePanel invitations', () => {
+  const invitation = (userId: string, name: string, response: 'accepted' | 'declined' | 'tentative' | null) => ({
+    userId,
+    name,
+    response,
+    respondedAt: response ? '2026-03-01T01:00:00.000Z' : null,
+  });
+
+  it('should let an invited member answer with a note, and show the answer they chose', async () => {
+    const user = userEvent.setup();
+    const attendance = makeAttendance({ invitations: [invitation(MEMBER_ID, 'Aminah Hassan', null)] });
+    const { calls } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={MEMBER_ID} />, {
+      handler: ({ method, url, body }) => {
+        if (method === 'GET' && url === `/api/meetings/${MEETING_ID}/attendance`) return jsonResponse(200, attendance);
+        if (method === 'PUT' && url === `/api/meetings/${MEETING_ID}/rsvp`) {
+          return jsonResponse(200, {
+            ...invitation(MEMBER_ID, 'Aminah Hassan', (body as { response: 'tentative' }).response),
+            note: 'Late',
+          });
+        }
+        return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+      },
+    });
+    const rsvp = await screen.findByTestId('rsvp');
+    expect(within(rsvp).getByText('Will you attend?')).toBeInTheDocument();
+    await user.type(within(rsvp).getByLabelText('Note for the secretariat (optional)'), 'Late');
+    await user.click(within(rsvp).getByRole('button', { name: 'Tentative' }));
+    await waitFor(() => expect(within(rsvp).getByRole('button', { name: 'Tentative' })).toHaveAttribute('aria-pressed', 'true'));
+    expect(calls.find((call) => call.method === 'PUT')).toMatchObject({ body: { response: 'tentative', note: 'Late' } });
+    expect(within(rsvp).getByText('Your answer: Tentative')).toBeInTheDocument();
+    expect(screen.queryByTestId('invitations')).not.toBeInTheDocument();
+  });
+
+  it('should show the secretariat every answer with its note and send a reminder to those who have not answered', async () => {
+    const user = userEvent.setup();
+    const attendance = makeAttendance({
+      invitations: [invitation(MEMBER_ID, 'Aminah Hassan', 'declined'), invitation(CHAIR_ID, "Dato' Chair", null)],
+    });
+    const { calls } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, {
+      handler: ({ method, url }) => {
+        if (method === 'GET' && url === `/api/meetings/${MEETING_ID}/attendance`) return jsonResponse(200, attendance);
+        if (method === 'GET' && url === `/api/meetings/${MEETING_ID}/invitations`) {
+          return jsonResponse(200, [
+            { ...invitation(MEMBER_ID, 'Aminah Hassan', 'declined'), note: 'Abroad' },
+            invitation(CHAIR_ID, "Dato' Chair", null),
+          ]);
+        }
+        if (method === 'POST' && url === `/api/meetings/${MEETING_ID}/invitations/remind`) {
+          return jsonResponse(200, { ...attendance, remindedAt: '2026-03-02T02:00:00.000Z', version: 2 });
+        }
+        return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+      },
+    });
+    const answers = await screen.findByTestId('invitations');
+    await waitFor(() => expect(within(answers).getByText(/Abroad/)).toBeInTheDocument());
+    expect(
+      within(answers)
+        .getAllByTestId('invitation')
+        .map((row) => row.getAttribute('data-response')),
+    ).toEqual(['declined', 'none']);
+    expect(within(answers).getByText('(1 not answered)')).toBeInTheDocument();
+    await user.click(within(answers).getByRole('button', { name: 'Send reminder to those who have not answered' }));
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST' && call.url.endsWith('/invitations/remind'))).toBe(true));
+  });
+});
+
 describe(ItemDecisions.name, () => {
   it('should POST the decision typed and show one that arrives as decision.created', async () => {
     const user = userEvent.setup();

@@ -39,6 +39,8 @@ const attendance: Attendance = {
   ],
   guests: [],
   frozen: false,
+  invitations: [],
+  remindedAt: null,
   quorum: { required: 2, present: 3, met: true, voting: 3, counts: 'members' },
   classification: 'OPEN',
   version: 1,

@@ -27,6 +27,7 @@ const KIND_ICONS: Record<NotificationKind, string> = {
   'meeting.changed': '↻',
   'meeting.started': '▶',
   'meeting.cancelled': '✕',
+  'meeting.reminder': '?',
   'paper.added': '+',
   'record.changed': '★',
   'vote.opened': '☐',

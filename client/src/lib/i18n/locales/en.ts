@@ -481,6 +481,18 @@ export const en = {
         absent: 'Absent',
       },
     },
+    rsvp: {
+      question: 'Will you attend?',
+      answered: 'Your answer: {{answer}}',
+      note: 'Note for the secretariat (optional)',
+      heading: 'Answers to the invitation',
+      unanswered_one: '{{count}} not answered',
+      unanswered_other: '{{count}} not answered',
+      remind: 'Send reminder to those who have not answered',
+      remindedAt: 'Reminder sent {{at}}',
+      choose: { accepted: 'Accept', tentative: 'Tentative', declined: 'Decline' },
+      response: { accepted: 'Attending', tentative: 'Tentative', declined: 'Not attending', none: 'No answer yet' },
+    },
     guests: {
       heading: 'Guests (not members)',
       none: 'No guests added.',

@@ -484,6 +484,18 @@ export const ms: Resources = {
         absent: 'Tidak hadir',
       },
     },
+    rsvp: {
+      question: 'Adakah anda akan hadir?',
+      answered: 'Jawapan anda: {{answer}}',
+      note: 'Catatan untuk urus setia (pilihan)',
+      heading: 'Jawapan kepada jemputan',
+      unanswered_one: '{{count}} belum menjawab',
+      unanswered_other: '{{count}} belum menjawab',
+      remind: 'Hantar peringatan kepada yang belum menjawab',
+      remindedAt: 'Peringatan dihantar {{at}}',
+      choose: { accepted: 'Terima', tentative: 'Belum pasti', declined: 'Tolak' },
+      response: { accepted: 'Hadir', tentative: 'Belum pasti', declined: 'Tidak hadir', none: 'Belum menjawab' },
+    },
     guests: {
       heading: 'Turut hadir (bukan ahli)',
       none: 'Tiada tetamu ditambah.',
