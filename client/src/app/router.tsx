@@ -76,6 +76,14 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/meetings/components/decisions.tsx').then((m) => ({ Component: m.DecisionsRegisterPage })),
           },
           {
+            path: 'c/:committeeId/resolutions',
+            lazy: () => import('../features/deciding/components/resolution-pages.tsx').then((m) => ({ Component: m.ResolutionsPage })),
+          },
+          {
+            path: 'c/:committeeId/resolutions/:resolutionId',
+            lazy: () => import('../features/deciding/components/resolution-pages.tsx').then((m) => ({ Component: m.ResolutionPage })),
+          },
+          {
             path: 'c/:committeeId/meetings/:meetingId',
             lazy: () => import('../features/meetings/components/meeting-page.tsx').then((m) => ({ Component: m.MeetingPage })),
           },

@@ -109,6 +109,7 @@ export function AppShell() {
           end: false,
         },
         { to: `${base}/registers`, label: t('registers.nav'), icon: ICONS.registers, end: false, place: 'side' as const },
+        { to: `${base}/resolutions`, label: t('nav.resolutions'), icon: ICONS.activity, end: false, place: 'side' as const },
         ...(canCreate ? [{ to: `${base}/actions/new`, label: t('nav.new'), icon: ICONS.new, end: true }] : []),
         // On a phone, Activity, Members and the registers fold under "More": the bar keeps its size.
         { to: `${base}/activity`, label: t('nav.activity'), icon: ICONS.activity, end: true, place: 'side' as const },
@@ -121,7 +122,7 @@ export function AppShell() {
           icon: ICONS.more,
           end: false,
           place: 'bottom' as const,
-          also: [`${base}/activity`, `${base}/members`],
+          also: [`${base}/activity`, `${base}/members`, `${base}/resolutions`],
         },
       ]
     : [];

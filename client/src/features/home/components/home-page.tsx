@@ -5,6 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { type ViewState, viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { isNoAccess, NoAccessNotice, useCommittee, useCommitteeName } from '../../committees/index.ts';
+import { AwaitingResolutions } from '../../deciding/index.ts';
 import { useCommitteeHome, useMyHome } from '../hooks/use-home.ts';
 import { CommitteeView } from './committee-view.tsx';
 import { ForMeView } from './for-me.tsx';
@@ -52,6 +53,7 @@ export function HomeView({ committeeId, title, memberRole, home, acrossCommittee
       <CommitteeView committeeId={committeeId} overview={home.overview} />
     ) : (
       <ForMeView committeeId={committeeId} home={home}>
+        <AwaitingResolutions committeeId={committeeId} />
         <OtherCommittees committeeId={committeeId} home={acrossCommittees} />
       </ForMeView>
     );

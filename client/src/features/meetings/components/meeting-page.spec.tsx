@@ -355,12 +355,12 @@ describe(MeetingPage.name, () => {
     const agenda = makeAgenda([['Opening']]);
     renderWithApp(<MeetingPage />, { route: ROUTE, path: PATH, handler: serve({ meeting: makeMeeting(), agenda, role: 'member' }) });
     const row = (await screen.findAllByTestId('agenda-item'))[0] as HTMLElement;
-    // Only the linked records, which every reader may open.
+    // Only the linked records, which every reader may open, and declaring one's own interest.
     expect(
       within(row)
         .getAllByRole('button')
         .map((button) => button.getAttribute('aria-label')),
-    ).toEqual(['Linked records of item 1']);
+    ).toEqual(['Linked records of item 1', 'Declare an interest in item 1']);
     expect(screen.queryByRole('button', { name: 'Start meeting' })).not.toBeInTheDocument();
     expect(screen.getByTestId('meeting-number')).toHaveTextContent('Bil. 3/2026');
   });

@@ -13,6 +13,7 @@ import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { ActionItemCreator } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCommittee, useMembers } from '../../committees/index.ts';
+import { ItemDeciding, MeetingResolutions } from '../../deciding/index.ts';
 import { canManageLinks, LinksPanel } from '../../links/index.ts';
 import { FollowToggle } from '../../notifications/index.ts';
 import type { LiveMeeting } from '../api/meetings-api.ts';
@@ -525,6 +526,14 @@ export function MeetingPage() {
                     canRecord={canManage}
                     inheritedLevel={highestLevel(item.classification, data.classification)}
                   />
+                  <ItemDeciding
+                    meetingId={meetingId}
+                    agendaItemId={item.id}
+                    number={item.number}
+                    live={live}
+                    memberRole={committee.data?.role}
+                    meId={me.data?.id}
+                  />
                   <ItemActions committeeId={item.committeeId} agendaItemId={item.id} number={item.number} />
                   <PapersPanel
                     committeeId={item.committeeId}
@@ -546,6 +555,7 @@ export function MeetingPage() {
           />
         )}
       </section>
+      <MeetingResolutions committeeId={committeeId} meetingId={meetingId} />
       <AttendancePanel meetingId={meetingId} canManage={canManage} meId={me.data?.id} />
       <PresenceRow meetingId={meetingId} />
       <MattersArising meetingId={meetingId} committeeId={committeeId} />

@@ -20,6 +20,7 @@ import { ItemTimer, NowOn } from './live.tsx';
 import { MeetingStatusBadge, MeetingWhen } from './meeting-page.tsx';
 import { MeetingUnavailable } from './meeting-unavailable.tsx';
 import '../meetings.css';
+import { ProjectorVotes } from '../../deciding/index.ts';
 
 interface ProjectorPageProps {
   /** The socket to use instead of the default one (tests). */
@@ -196,6 +197,7 @@ function ProjectorScreen({ committeeId, meetingId, chooser }: { committeeId: str
       <section className="projector__live" aria-label={t('meetings.live.heading')}>
         <NowOn meeting={data} items={agenda.data} className="projector__now" />
         {live && <ItemTimer meeting={data} items={agenda.data} className="projector__timer" />}
+        {live && <ProjectorVotes meetingId={meetingId} agendaItemId={data.currentAgendaItemId} />}
       </section>
       {agenda.data ? (
         <AgendaList items={agenda.data} currentId={live ? data.currentAgendaItemId : null} variant="projector" />

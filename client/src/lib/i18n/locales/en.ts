@@ -25,6 +25,7 @@ export const en = {
     new: 'New',
     activity: 'Activity',
     meetings: 'Meetings',
+    resolutions: 'Resolutions',
   },
   connection: {
     connecting: 'Connecting…',

@@ -26,6 +26,7 @@ export const ms: Resources = {
     new: 'Baharu',
     activity: 'Aktiviti',
     meetings: 'Mesyuarat',
+    resolutions: 'Resolusi',
   },
   connection: {
     connecting: 'Menyambung…',
