@@ -305,8 +305,10 @@ export async function startNginx(upstreams: number[]): Promise<Nginx> {
     output += chunk.toString();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // SIGTERM: nginx's fast shutdown, in which the master ends its workers before it exits (a
+  // SIGKILLed master would leave them running, holding their connections).
   const kill = (): void => {
-    child.kill('SIGKILL');
+    child.kill('SIGTERM');
   };
   onExit.add(kill);
   const url = `http://127.0.0.1:${port}`;
@@ -338,8 +340,8 @@ export async function startNginx(upstreams: number[]): Promise<Nginx> {
     logs,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGQUIT');
-        const timer = setTimeout(kill, 5_000);
+        kill();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
         await exited;
         clearTimeout(timer);
       }
