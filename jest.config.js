@@ -82,7 +82,7 @@ export default {
         '<rootDir>/test/integration/deciding-{votes,resolutions}.spec.ts',
         '<rootDir>/test/integration/operations.spec.ts',
         '<rootDir>/test/integration/{decisions-minutes,minutes-confirmation,reports}.spec.ts',
-        '<rootDir>/test/integration/mfa.spec.ts',
+        '<rootDir>/test/integration/{mfa,oidc}.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
       globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',

@@ -17,6 +17,8 @@ import { LoginThrottle } from './login-throttle.js';
 import { MfaController } from './mfa/mfa.controller.js';
 import { MFA_ENTITIES } from './mfa/mfa.entities.js';
 import { MfaService } from './mfa/mfa.service.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcService } from './oidc/oidc.service.js';
 import { PasswordQueue } from './password-queue.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionEvents } from './session-events.js';
@@ -39,10 +41,11 @@ import { resolveTokenSecret } from './token-secret.js';
       }),
     }),
   ],
-  controllers: [AuthController, MfaController],
+  controllers: [AuthController, MfaController, OidcController],
   providers: [
     AuthService,
     MfaService,
+    OidcService,
     SignInAudit,
     LoginThrottle,
     PasswordQueue,

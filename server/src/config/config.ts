@@ -206,6 +206,15 @@ export const configSchema = z.object({
   MFA_REQUIRED_FOR: optional(z.enum(['SECRET', 'CONFIDENTIAL', 'RESTRICTED', 'none'])),
   /** Key that seals authenticator secrets at rest (32+ characters). Without it one is derived from the token secret. */
   MFA_ENCRYPTION_KEY: optional(z.string().min(32, 'must be at least 32 characters')),
+  /**
+   * OpenID Connect issuer for single sign-on (e.g. https://login.agency.gov.my). With
+   * OIDC_CLIENT_ID and OIDC_CLIENT_SECRET set, the sign-in page offers it.
+   */
+  OIDC_ISSUER: optional(z.string().regex(/^https?:\/\//, 'must start with http:// or https://')),
+  OIDC_CLIENT_ID: optional(z.string().min(1).max(400)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1).max(400)),
+  /** Where the provider sends people back (default APP_URL + /api/auth/oidc/callback, else this server's own address). */
+  OIDC_REDIRECT_URI: optional(z.string().regex(/^https?:\/\//, 'must start with http:// or https://')),
   /** Folder of the built client; served at /. */
   CLIENT_DIST: optional(z.string().min(1)),
 });

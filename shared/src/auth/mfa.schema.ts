@@ -98,3 +98,8 @@ export const ssoConfigSchema = z.object({
   oidc: z.boolean().describe('Single sign-on (OpenID Connect) is configured: GET /api/auth/oidc/start begins it'),
 });
 export type SsoConfig = z.infer<typeof ssoConfigSchema>;
+
+export const ssoCompleteRequestSchema = z.strictObject({
+  handoff: text().min(1).max(2048).describe('The `sso` value the callback put in /login?sso=…'),
+});
+export type SsoCompleteRequest = z.infer<typeof ssoCompleteRequestSchema>;

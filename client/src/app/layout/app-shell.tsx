@@ -1,16 +1,21 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigationType, useParams } from 'react-router';
 import { canManageActionItems } from '../../features/action-items/hooks/permissions.ts';
 import { LanguageSwitch } from '../../features/auth/components/language-switch.tsx';
 import { useMe, useSignOut } from '../../features/auth/hooks/use-auth.ts';
-import { SecondFactorBanner } from '../../features/auth/index.ts';
 import { CommitteeSwitcher } from '../../features/committees/components/committee-switcher.tsx';
 import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
 import { NotificationBell } from '../../features/notifications/index.ts';
 import { SearchBox } from '../../features/search/components/search-box.tsx';
 import { ClassificationBadge } from '../../lib/ui/badges.tsx';
 import { AccessBanner } from './access-banner.tsx';
+
+// Loaded after the first screen: it says something only while the MFA policy holds records back.
+const SecondFactorBanner = lazy(() =>
+  import('../../features/auth/components/second-factor-banner.tsx').then((m) => ({ default: m.SecondFactorBanner })),
+);
+
 import { ConnectionIndicator } from './connection-indicator.tsx';
 import { UpdateBanner } from './update-banner.tsx';
 
@@ -231,7 +236,9 @@ export function AppShell() {
         <main id="main" className="main" tabIndex={-1}>
           <UpdateBanner />
           <AccessBanner />
-          <SecondFactorBanner />
+          <Suspense fallback={null}>
+            <SecondFactorBanner />
+          </Suspense>
           <Outlet />
         </main>
       </div>

@@ -1,3 +1,2 @@
 /** What other features may use of this one: they import it from here, never from its files. */
-export { SecondFactorBanner } from './components/second-factor-banner.tsx';
 export { useMe } from './hooks/use-auth.ts';

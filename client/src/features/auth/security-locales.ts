@@ -1,5 +1,7 @@
 /** The strings of the Sign-in and devices page: they travel with it, not in every first screen. */
 export const securityEn = {
+  limited: 'Set up or use a second factor to see {{level}} records. Until then this session shows records up to {{served}}.',
+  limitedAdmin: 'Administration needs a second factor: set one up or use it below.',
   loadFailed: 'Could not load your sign-in settings.',
   passed: 'This session was signed in with a second factor.',
   totpTitle: 'Authenticator app',
@@ -40,6 +42,8 @@ export const securityEn = {
 };
 
 export const securityMs: { [K in keyof typeof securityEn]: string } = {
+  limited: 'Sediakan atau gunakan faktor kedua untuk melihat rekod {{level}}. Sehingga itu sesi ini menunjukkan rekod hingga {{served}}.',
+  limitedAdmin: 'Pentadbiran memerlukan faktor kedua: sediakan atau gunakannya di bawah.',
   loadFailed: 'Tetapan log masuk anda tidak dapat dimuatkan.',
   passed: 'Sesi ini dilog masuk dengan faktor kedua.',
   totpTitle: 'Aplikasi pengesah',

@@ -47,7 +47,7 @@ export interface ApiClientOptions {
 }
 
 /** Calls that must not trigger a refresh themselves. */
-const NO_REFRESH = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/mfa/verify'];
+const NO_REFRESH = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/auth/mfa/verify', '/api/auth/oidc'];
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
 

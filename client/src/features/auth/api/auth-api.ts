@@ -6,6 +6,7 @@ import type {
   MfaVerifyRequest,
   RecoveryCodes,
   SessionInfo,
+  SsoConfig,
   TotpEnrolment,
   UpdateMe,
   User,
@@ -17,6 +18,10 @@ export const authApi = {
   login: (api: ApiClient, body: LoginRequest) => api.post<LoginResponse | MfaChallenge>('/api/auth/login', body),
   /** Completes a sign-in with an authenticator code or a recovery code. */
   verifyMfa: (api: ApiClient, body: MfaVerifyRequest) => api.post<LoginResponse>('/api/auth/mfa/verify', body),
+  /** Whether single sign-on is configured (the button shows then). */
+  sso: (api: ApiClient) => api.get<SsoConfig>('/api/auth/oidc'),
+  /** Trades single sign-on's one-minute hand-off for a session. */
+  completeSso: (api: ApiClient, handoff: string) => api.post<LoginResponse>('/api/auth/oidc/complete', { handoff }),
   /** Ends this session on the server: its tokens stop working on every instance. */
   logout: (api: ApiClient) => api.post<void>('/api/auth/logout'),
   /** Ends every session of the user, on every device. */

@@ -54,7 +54,47 @@ describe(LoginPage.name, () => {
     await userEvent.type(screen.getByLabelText('E-mail'), 'chair@demo.sidang.my');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(screen.getByLabelText('Password')).toHaveFocus();
-    expect(calls).toEqual([]);
+    // Nothing is sent but the question whether single sign-on is offered.
+    expect(calls.filter((call) => call.url !== '/api/auth/oidc')).toEqual([]);
+  });
+
+  it('should ask for the second factor after a right password of an account that has one, and sign in with the code', async () => {
+    await act(() => setLocale('en'));
+    const handler: Handler = ({ method, url }) => {
+      if (method === 'POST' && url === '/api/auth/login')
+        return jsonResponse(200, { mfaRequired: true, mfaToken: 'mfa-token', methods: ['totp', 'recovery'] });
+      if (method === 'POST' && url === '/api/auth/mfa/verify')
+        return jsonResponse(200, { accessToken: 'new-token', expiresAt: '2099-01-01T00:00:00.000Z', user: chairUser });
+      return jsonResponse(404, { statusCode: 404, code: 'not_found', message: 'Not found' });
+    };
+    const { calls } = renderWithApp(<LoginPage />, { handler, path: '/login' });
+    await signIn();
+    expect(authStore.getToken()).toBeNull();
+    await userEvent.type(await screen.findByLabelText('Code'), '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(authStore.getToken()).toBe('new-token'));
+    expect(calls).toContainEqual({ method: 'POST', url: '/api/auth/mfa/verify', body: { mfaToken: 'mfa-token', code: '123456' } });
+  });
+
+  it('should offer single sign-on only when it is configured, and say why it was refused', async () => {
+    await act(() => setLocale('en'));
+    const handler: Handler = ({ url }) =>
+      url === '/api/auth/oidc'
+        ? jsonResponse(200, { oidc: true })
+        : jsonResponse(404, { statusCode: 404, code: 'not_found', message: 'x' });
+    renderWithApp(<LoginPage />, { handler, path: '/login?sso_error=unverified' });
+    expect(await screen.findByTestId('login-sso')).toHaveAttribute('href', '/api/auth/oidc/start');
+    expect(screen.getByTestId('login-error')).toHaveTextContent('did not confirm your e-mail');
+  });
+
+  it('should not offer single sign-on when it is not configured', async () => {
+    const handler: Handler = ({ url }) =>
+      url === '/api/auth/oidc'
+        ? jsonResponse(200, { oidc: false })
+        : jsonResponse(404, { statusCode: 404, code: 'not_found', message: 'x' });
+    const { calls } = renderWithApp(<LoginPage />, { handler, path: '/login' });
+    await waitFor(() => expect(calls).toContainEqual({ method: 'GET', url: '/api/auth/oidc', body: undefined }));
+    expect(screen.queryByTestId('login-sso')).toBeNull();
   });
 
   it('should not show demo accounts or a password', () => {

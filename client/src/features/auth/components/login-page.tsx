@@ -1,13 +1,17 @@
 import type { MfaChallenge } from '@sidang/shared';
 import type { TFunction } from 'i18next';
-import { type FormEvent, type Ref, useRef, useState } from 'react';
+import { type FormEvent, lazy, type Ref, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { useAuthToken } from '../../../lib/auth/auth-store.ts';
-import { isMfaChallenge, useLogin, useVerifyMfa } from '../hooks/use-auth.ts';
+import { isMfaChallenge, useCompleteSso, useLogin, useSsoConfig } from '../hooks/use-auth.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import '../auth.css';
+
+// Only accounts with a second factor (or back from single sign-on) need these, with their strings.
+const SecondFactorStep = lazy(() => import('./second-factor-step.tsx').then((m) => ({ default: m.SecondFactorStep })));
+const SsoRefusal = lazy(() => import('./second-factor-step.tsx').then((m) => ({ default: m.SsoRefusal })));
 
 /** `/login`. */
 export function LoginPage() {
@@ -23,12 +27,26 @@ export function LoginPage() {
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const sso = useSsoConfig();
+  const completeSso = useCompleteSso();
+  const [params, setParams] = useSearchParams();
+  const handoff = params.get('sso');
+  const ssoError = params.get('sso_error');
+  // Back from single sign-on: the hand-off becomes a session once, and leaves the address.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per hand-off.
+  useEffect(() => {
+    if (!handoff) return;
+    setParams({}, { replace: true });
+    completeSso.mutate(handoff, { onSuccess: () => navigate('/', { replace: true }) });
+  }, [handoff]);
 
-  if (token && !login.isPending) return <Navigate to={from} replace />;
+  if (token && !login.isPending && !completeSso.isPending) return <Navigate to={from} replace />;
   if (challenge)
     return (
       <LoginCard>
-        <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(null)} onDone={() => navigate(from, { replace: true })} />
+        <Suspense fallback={null}>
+          <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(null)} onDone={() => navigate(from, { replace: true })} />
+        </Suspense>
       </LoginCard>
     );
 
@@ -53,6 +71,7 @@ export function LoginPage() {
     { kind: 'password', ref: passwordRef, value: password, onValue: setPassword, empty: !password },
   ] as const;
   const error = missing ? t('auth.required') : login.error ? loginErrorText(login.error, t) : null;
+  const ssoRefused = !error && (ssoError || completeSso.isError) ? (ssoError ?? 'failed') : null;
 
   return (
     <LoginCard>
@@ -64,12 +83,22 @@ export function LoginPage() {
             {error}
           </p>
         )}
+        {ssoRefused && (
+          <Suspense fallback={null}>
+            <SsoRefusal reason={ssoRefused} />
+          </Suspense>
+        )}
         {fields.map(({ kind, empty, ...field }) => (
           <LoginField key={kind} kind={kind} label={t(`auth.${kind}`)} {...field} missing={missing && empty} />
         ))}
         <button type="submit" className="button button--primary button--block" data-testid="login-submit" disabled={login.isPending}>
           {login.isPending ? t('auth.submitting') : t('auth.submit')}
         </button>
+        {sso.data?.oidc && (
+          <a className="button button--block" href="/api/auth/oidc/start" data-testid="login-sso">
+            {t('auth.sso.button')}
+          </a>
+        )}
       </form>
     </LoginCard>
   );
@@ -89,71 +118,6 @@ function LoginCard({ children }: { children: React.ReactNode }) {
         {children}
       </div>
     </main>
-  );
-}
-
-/** After a right password, for an account with a second factor: an authenticator code or a recovery code. */
-function SecondFactorStep({ challenge, onRestart, onDone }: { challenge: MfaChallenge; onRestart: () => void; onDone: () => void }) {
-  const { t } = useTranslation();
-  const verify = useVerifyMfa();
-  const [code, setCode] = useState('');
-  const [empty, setEmpty] = useState(false);
-  const expired = isApiError(verify.error, 401) && verify.error.body.code === 'unauthorized';
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setEmpty(!code.trim());
-    if (!code.trim()) return;
-    verify.mutate({ mfaToken: challenge.mfaToken, code: code.trim() }, { onSuccess: onDone });
-  };
-  const error = empty
-    ? t('auth.mfa.required')
-    : expired
-      ? t('auth.mfa.expired')
-      : isApiError(verify.error, 401)
-        ? t('auth.mfa.wrong')
-        : verify.error
-          ? t('auth.failed')
-          : null;
-  return (
-    <>
-      <h1>{t('auth.mfa.title')}</h1>
-      <p className="muted">{challenge.methods.includes('totp') ? t('auth.mfa.intro') : t('auth.mfa.introRecovery')}</p>
-      <form onSubmit={submit} className="form" noValidate>
-        {error && (
-          <p className="notice notice--error" role="alert" data-testid="mfa-error">
-            {error}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor="login-code">{t('auth.mfa.code')}</label>
-          <input
-            id="login-code"
-            name="code"
-            autoComplete="one-time-code"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            aria-invalid={error ? true : undefined}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="login-code"
-            // biome-ignore lint/a11y/noAutofocus: the one field of this step, reached right after the password.
-            autoFocus
-          />
-        </div>
-        <button
-          type="submit"
-          className="button button--primary button--block"
-          data-testid="login-verify"
-          disabled={verify.isPending || expired}
-        >
-          {verify.isPending ? t('auth.submitting') : t('auth.mfa.submit')}
-        </button>
-        <button type="button" className="button button--ghost button--block" onClick={onRestart}>
-          {t('auth.mfa.restart')}
-        </button>
-      </form>
-    </>
   );
 }
 

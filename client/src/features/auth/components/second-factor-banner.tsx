@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../hooks/use-auth.ts';
 import { useMfaStatus } from '../hooks/use-security.ts';
+import '../load-strings.ts';
 
 /**
  * On every page while the MFA policy serves this session below its user's clearance (or holds

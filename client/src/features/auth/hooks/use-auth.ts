@@ -87,6 +87,19 @@ export function useVerifyMfa() {
   });
 }
 
+/** Whether single sign-on is configured: the sign-in page offers it then. */
+export function useSsoConfig() {
+  const api = useApi();
+  return useQuery({ queryKey: ['sso'], queryFn: () => authApi.sso(api), staleTime: 10 * 60_000, retry: false });
+}
+
+/** Completes single sign-on: the provider's hand-off becomes a session. */
+export function useCompleteSso() {
+  const api = useApi();
+  const start = useStartSession();
+  return useMutation({ mutationFn: (handoff: string) => authApi.completeSso(api, handoff), onSuccess: (response) => start(response) });
+}
+
 /** Switches language at once; the server copy follows (a failure does not undo the switch). */
 export function useChangeLocale() {
   const api = useApi();

@@ -53,22 +53,12 @@ export const en = {
     rateLimited_other: 'Too many sign-in attempts. Wait {{count}} seconds and try again.',
     busy: 'The server is busy. Wait a moment and try again.',
     required: 'Enter your e-mail and password.',
-    mfa: {
-      title: 'Second factor',
-      intro: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
-      introRecovery: 'Enter one of your recovery codes.',
-      code: 'Code',
-      submit: 'Verify',
-      restart: 'Start again',
-      required: 'Enter the code.',
-      wrong: 'That code is not right, or was already used.',
-      expired: 'This sign-in has expired or had too many wrong codes. Start again.',
+    sso: {
+      button: 'Sign in with single sign-on',
     },
     security: {
       nav: 'Security',
       title: 'Sign-in and devices',
-      limited: 'Set up or use a second factor to see {{level}} records. Until then this session shows records up to {{served}}.',
-      limitedAdmin: 'Administration needs a second factor: set one up or use it below.',
     },
   },
   roles: {

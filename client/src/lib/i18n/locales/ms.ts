@@ -54,23 +54,12 @@ export const ms: Resources = {
     rateLimited_other: 'Terlalu banyak cubaan log masuk. Tunggu {{count}} saat dan cuba lagi.',
     busy: 'Pelayan sedang sibuk. Tunggu sebentar dan cuba lagi.',
     required: 'Masukkan e-mel dan kata laluan anda.',
-    mfa: {
-      title: 'Faktor kedua',
-      intro: 'Masukkan kod 6 digit daripada aplikasi pengesah anda, atau salah satu kod pemulihan anda.',
-      introRecovery: 'Masukkan salah satu kod pemulihan anda.',
-      code: 'Kod',
-      submit: 'Sahkan',
-      restart: 'Mula semula',
-      required: 'Masukkan kod.',
-      wrong: 'Kod itu tidak betul, atau telah digunakan.',
-      expired: 'Log masuk ini telah tamat tempoh atau terlalu banyak kod salah. Mula semula.',
+    sso: {
+      button: 'Log masuk dengan log masuk tunggal',
     },
     security: {
       nav: 'Keselamatan',
       title: 'Log masuk dan peranti',
-      limited:
-        'Sediakan atau gunakan faktor kedua untuk melihat rekod {{level}}. Sehingga itu sesi ini menunjukkan rekod hingga {{served}}.',
-      limitedAdmin: 'Pentadbiran memerlukan faktor kedua: sediakan atau gunakannya di bawah.',
     },
   },
   roles: {
