@@ -101,6 +101,11 @@ export const minutesEn = {
     raiseFailed: 'The action item could not be raised.',
     comment: 'Comment on selection',
     selectFirst: 'Select a passage first.',
+    toolbar: 'Formatting',
+    bold: 'Bold',
+    heading: 'Heading',
+    bulletList: 'Bulleted list',
+    orderedList: 'Numbered list',
     status: {
       connecting: 'Connecting…',
       syncing: 'Syncing…',
@@ -125,6 +130,7 @@ export const minutesEn = {
   },
   offlineBanner:
     'You are offline. The minutes are shown as last opened; what you type is kept on this device and sent when the connection returns.',
+  offlineReadOnly: 'You are offline. The minutes are shown as last opened.',
   pdf: 'Download PDF',
   pdfFailed: 'The PDF could not be downloaded.',
   print: 'Print',
@@ -265,6 +271,11 @@ export const minutesMs: Widen<typeof minutesEn> = {
     raiseFailed: 'Tindakan tidak dapat diwujudkan.',
     comment: 'Ulas petikan terpilih',
     selectFirst: 'Pilih petikan dahulu.',
+    toolbar: 'Format',
+    bold: 'Tebal',
+    heading: 'Tajuk kecil',
+    bulletList: 'Senarai berbutir',
+    orderedList: 'Senarai bernombor',
     status: {
       connecting: 'Menyambung…',
       syncing: 'Menyelaras…',
@@ -289,6 +300,7 @@ export const minutesMs: Widen<typeof minutesEn> = {
   },
   offlineBanner:
     'Anda di luar talian. Minit dipaparkan seperti kali terakhir dibuka; apa yang anda taip disimpan pada peranti ini dan dihantar apabila sambungan pulih.',
+  offlineReadOnly: 'Anda di luar talian. Minit dipaparkan seperti kali terakhir dibuka.',
   pdf: 'Muat turun PDF',
   pdfFailed: 'PDF tidak dapat dimuat turun.',
   print: 'Cetak',

@@ -10,7 +10,7 @@ import { jsonResponse, uuid } from '../../../test/fixtures.ts';
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
 import { MINUTES_ID, MINUTES_MEETING_ID, makeComment, makeMinutesRecord, makeSection, makeVersion } from '../test-fixtures.ts';
 import { CommentsPanel } from './comments-panel.tsx';
-import { attendanceBlocks } from './minutes-page.tsx';
+import { attendanceBlocks, offlineNoticeKey } from './minutes-page.tsx';
 import { CompareView, pairSections } from './versions-compare.tsx';
 import { WorkflowBar } from './workflow-bar.tsx';
 
@@ -311,6 +311,14 @@ describe(CompareView.name, () => {
   it('should say when two versions do not differ', () => {
     renderWithApp(<CompareView left={v1} right={makeVersion(3, v1.sections)} />);
     expect(screen.getByText('No differences.')).toBeInTheDocument();
+  });
+});
+
+describe('offline notice', () => {
+  it('should tell only someone who may type that their typing is kept', () => {
+    expect(offlineNoticeKey(true, 'draft')).toBe('minutes.offlineBanner');
+    expect(offlineNoticeKey(false, 'draft')).toBe('minutes.offlineReadOnly');
+    expect(offlineNoticeKey(true, 'circulated')).toBe('minutes.offlineReadOnly');
   });
 });
 

@@ -106,7 +106,9 @@ describe(MinutesPage.name, () => {
     expect(screen.queryByTestId('minutes-to-confirmed')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Action line' })).toBeNull();
     expect(await screen.findByTestId('comments-panel')).toBeInTheDocument();
-    expect(await screen.findAllByTestId('comment-on-selection')).toHaveLength(2);
+    // "Comment on selection" belongs to a selection: none is shown, greyed or not, before one.
+    expect(screen.queryByTestId('comment-on-selection')).toBeNull();
+    expect(screen.queryByText('Select a passage first.')).toBeNull();
   });
 
   it('should offer the chair the next steps and the PDF', async () => {

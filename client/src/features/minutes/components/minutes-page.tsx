@@ -81,6 +81,11 @@ function HouseHeader({ meeting, committee }: { meeting: LiveMeeting; committee: 
   );
 }
 
+/** What the offline notice says: only someone who may type is told their typing is kept. */
+export function offlineNoticeKey(canManage: boolean, status: string): 'minutes.offlineBanner' | 'minutes.offlineReadOnly' {
+  return canManage && status === 'draft' ? 'minutes.offlineBanner' : 'minutes.offlineReadOnly';
+}
+
 /**
  * Attendance blocks in the house order: present (chair first), in attendance (with the meeting's
  * guests who are not members), apologies, secretariat.
@@ -294,7 +299,8 @@ function SectionBlock({
       )}
       <SectionDecisions agendaItemId={section.agendaItemId} number={section.number} />
       <ActionLineView section={section} committeeId={committeeId} actionItems={actionItems} canEdit={draft && canManage} />
-      {(canManage || canComment) && (
+      {/* The passage tools belong to a selection: shown once words are selected, not greyed out. */}
+      {(canManage || canComment) && selection && (
         <div className="minutes-section__tools minutes-no-print">
           {canManage && (
             <SmallButton {...needsSelection} data-testid="raise-from-selection" onClick={() => selection && setRaising(selection.quote)}>
@@ -424,7 +430,7 @@ export function MinutesPage() {
       {back}
       {connection === 'offline' && (
         <p className="notice minutes-offline minutes-no-print" role="status" data-testid="minutes-offline">
-          {t('minutes.offlineBanner')}
+          {t(offlineNoticeKey(canManage, record.status))}
         </p>
       )}
       <div className="minutes-page__main">

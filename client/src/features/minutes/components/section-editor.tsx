@@ -1,13 +1,15 @@
 import type { CommentAnchor } from '@sidang/shared';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { toBase64 } from 'lib0/buffer';
-import { useEffect } from 'react';
+import { useEffect, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import type { SocketYjsProvider } from '../collab/socket-yjs-provider.ts';
+import '../load-strings.ts';
 import { type AnchoredThread, anchorDecorations, CommentAnchors, commentAnchorsKey } from './comment-anchors.ts';
 
 /** What the reader selected in a section: the passage and where it sits in the document. */
@@ -110,7 +112,52 @@ export function SectionEditor({
     passage?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [editor, focusedThreadId]);
 
-  return <EditorContent editor={editor} className={`minutes-editor${editable ? '' : ' minutes-editor--readonly'}`} />;
+  return (
+    <>
+      {editable && editor && <FormatToolbar editor={editor} />}
+      <EditorContent editor={editor} className={`minutes-editor${editable ? '' : ' minutes-editor--readonly'}`} />
+    </>
+  );
+}
+
+/** Bold, a heading and lists inside a section, for those who may edit it: pressed while they apply. */
+function FormatToolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  // Pressed states follow the selection and every change.
+  const [, refresh] = useReducer((tick: number) => tick + 1, 0);
+  useEffect(() => {
+    editor.on('transaction', refresh);
+    return () => {
+      editor.off('transaction', refresh);
+    };
+  }, [editor]);
+  const tools = [
+    { key: 'bold', active: editor.isActive('bold'), run: () => editor.chain().focus().toggleBold().run() },
+    {
+      key: 'heading',
+      active: editor.isActive('heading', { level: 3 }),
+      run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
+    },
+    { key: 'bulletList', active: editor.isActive('bulletList'), run: () => editor.chain().focus().toggleBulletList().run() },
+    { key: 'orderedList', active: editor.isActive('orderedList'), run: () => editor.chain().focus().toggleOrderedList().run() },
+  ] as const;
+  return (
+    <div className="minutes-format minutes-no-print" role="toolbar" aria-label={t('minutes.section.toolbar')} data-testid="format-toolbar">
+      {tools.map((tool) => (
+        <button
+          key={tool.key}
+          type="button"
+          className={`minutes-format__button minutes-format__button--${tool.key}`}
+          aria-pressed={tool.active}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={tool.run}
+          data-testid={`format-${tool.key}`}
+        >
+          {t(`minutes.section.${tool.key}`)}
+        </button>
+      ))}
+    </div>
+  );
 }
 
 export default SectionEditor;
