@@ -220,56 +220,75 @@ describe('Production seeding and the first administrator', () => {
   }, 300_000);
 });
 
+/**
+ * nginx with the shipped configuration (infra/nginx/nginx.conf and sidang-locations.conf) in a
+ * temporary folder, with a loopback pair of its own in place of the compose pair (which names
+ * app1…app3): these upstream ports, a free port to listen on.
+ */
+async function startShippedNginx(upstreams: number[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const prefix = await mkdtemp(join(tmpdir(), 'sidang-e2e-nginx-'));
+  for (const file of ['nginx.conf', 'sidang-locations.conf']) await copyFile(join(REPO_ROOT, 'infra/nginx', file), join(prefix, file));
+  const port = await freePort();
+  const servers = upstreams.map((upstream) => `server 127.0.0.1:${upstream} max_fails=1 fail_timeout=10s;`).join(' ');
+  await writeFile(join(prefix, 'sidang-upstream.conf'), `upstream sidang { ip_hash; ${servers} keepalive 8; }\n`);
+  await writeFile(join(prefix, 'sidang-listen.conf'), `listen 127.0.0.1:${port};\n`);
+  const binary = process.env.NGINX_BIN ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
+  // As root nginx's workers would switch to `nobody`, who cannot write the temporary folder.
+  const user = process.getuid?.() === 0 ? 'user root; ' : '';
+  const args = [
+    '-p',
+    prefix,
+    '-c',
+    join(prefix, 'nginx.conf'),
+    '-e',
+    join(prefix, 'error.log'),
+    '-g',
+    `${user}daemon off; pid ${prefix}/nginx.pid;`,
+  ];
+  const child = spawn(binary, args, { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+    await rm(prefix, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const answered = await fetch(`${url}/api/health/live`).then(
+      (response) => response.status === 200,
+      () => false,
+    );
+    if (answered) return { url, stop };
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await stop();
+      throw new Error(`nginx did not come up (exit ${child.exitCode})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Live sockets of an instance, from its own /metrics (read on loopback, as a local scraper). */
+async function liveSockets(server: RunningServer): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith('sidang_socket_connections '));
+  return Number(line?.split(' ')[1] ?? Number.NaN);
+}
+
 describe('The shipped nginx configuration (infra/nginx) in front of the built server', () => {
   let server: RunningServer | undefined;
   let database: TestDatabase | undefined;
-  let nginx: ReturnType<typeof spawn> | undefined;
-  let prefix: string | undefined;
+  let nginx: { url: string; stop(): Promise<void> } | undefined;
 
   afterAll(async () => {
-    nginx?.kill('SIGKILL');
+    await nginx?.stop();
     await stopDemoServer(server, database);
-    if (prefix) await rm(prefix, { recursive: true, force: true });
   }, 60_000);
 
   it('should pass websockets and request ids through, and keep /metrics from the outside', async () => {
     ({ server, database } = await startDemoServer({ TRUST_PROXY: '1' }));
-    // The compose pair names app1…app3: a loopback pair beside copies of the shipped two files.
-    prefix = await mkdtemp(join(tmpdir(), 'sidang-e2e-nginx-'));
-    for (const file of ['nginx.conf', 'sidang-locations.conf']) await copyFile(join(REPO_ROOT, 'infra/nginx', file), join(prefix, file));
-    const port = await freePort();
-    await writeFile(join(prefix, 'sidang-upstream.conf'), `upstream sidang { ip_hash; server 127.0.0.1:${server.port}; keepalive 8; }\n`);
-    await writeFile(join(prefix, 'sidang-listen.conf'), `listen 127.0.0.1:${port};\n`);
-    const binary = process.env.NGINX_BIN ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
-    // As root nginx's workers would switch to `nobody`, who cannot write the temporary folder.
-    const user = process.getuid?.() === 0 ? 'user root; ' : '';
-    nginx = spawn(
-      binary,
-      [
-        '-p',
-        prefix,
-        '-c',
-        join(prefix, 'nginx.conf'),
-        '-e',
-        join(prefix, 'error.log'),
-        '-g',
-        `${user}daemon off; pid ${prefix}/nginx.pid;`,
-      ],
-      {
-        stdio: 'ignore',
-      },
-    );
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const answered = await fetch(`${url}/api/health/live`).then(
-        (response) => response.status === 200,
-        () => false,
-      );
-      if (answered) break;
-      if (Date.now() > deadline || nginx.exitCode !== null) throw new Error(`nginx did not come up (exit ${nginx.exitCode})`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    nginx = await startShippedNginx([server.port]);
+    const url = nginx.url;
 
     // A client's id goes through to the app and back; without one, nginx's own id does.
     const kept = await fetch(`${url}/api/health/ready`, { headers: { 'X-Request-Id': 'via-nginx-1' } });
@@ -299,4 +318,60 @@ describe('The shipped nginx configuration (infra/nginx) in front of the built se
       socket.close();
     }
   }, 120_000);
+});
+
+describe('SIGTERM behind the shipped nginx: sockets move to the other instance', () => {
+  let first: RunningServer | undefined;
+  let second: RunningServer | undefined;
+  let database: TestDatabase | undefined;
+  let nginx: { url: string; stop(): Promise<void> } | undefined;
+
+  afterAll(async () => {
+    await nginx?.stop();
+    await second?.stop();
+    await stopDemoServer(first, database);
+  }, 60_000);
+
+  it('should reconnect a socket.io client of the drained instance through nginx to the other, and keep answering', async () => {
+    ({ server: first, database } = await startDemoServer({ TRUST_PROXY: '1' }));
+    second = await startServer({ env: { DATABASE_URL: database.url, SEED_DEMO: 'false', TRUST_PROXY: '1' } });
+    nginx = await startShippedNginx([first.port, second.port]);
+    const chair = await login(nginx.url, DEMO_USERS.chair);
+    // Reconnection on, as the app's client has it.
+    const socket = io(nginx.url, {
+      auth: { token: chair.accessToken },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const instances = [first, second];
+      const counts = await Promise.all(instances.map(liveSockets));
+      expect(counts.slice().sort()).toEqual([0, 1]);
+      const holder = instances[counts.indexOf(1)] as RunningServer;
+      const other = instances[counts.indexOf(0)] as RunningServer;
+
+      const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+      const signalled = Date.now();
+      holder.process.kill('SIGTERM');
+      expect(await disconnected).toBe('transport close');
+      // Connected again (the server has admitted it), by itself.
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      expect(Date.now() - signalled).toBeLessThan(5_000);
+      expect(await liveSockets(other)).toBe(1);
+      expect(await holder.exited).toEqual({ code: 0, signal: null });
+
+      // nginx keeps answering, from the instance left.
+      const committee = await demoCommittee(nginx.url, chair.accessToken);
+      const ack = (await socket.timeout(10_000).emitWithAck('subscribe', { committeeId: committee.id })) as { ok: boolean };
+      expect(ack.ok).toBe(true);
+    } finally {
+      socket.close();
+    }
+  }, 180_000);
 });

@@ -33,9 +33,22 @@ export async function drainAndClose(app: INestApplication, options: DrainOptions
     if (!server.listening) return resolve();
     server.close(() => resolve());
   });
+  // A proxy may still hold a keep-alive connection here: every answer from now on closes its
+  // connection, and a WebSocket upgrade (a socket.io client reconnecting) is cut before any
+  // answer, so the proxy tries the next instance (nginx: `proxy_next_upstream error`).
+  server.prependListener('request', (_request, response) => {
+    response.shouldKeepAlive = false;
+  });
+  server.removeAllListeners('upgrade');
+  server.on('upgrade', (_request, socket: { destroy(): void }) => socket.destroy());
   server.closeIdleConnections();
   let sockets = 0;
   for (const io of options.ioServers) {
+    // A polling handshake that still reaches this instance is refused; the client tries again.
+    const engine = io.engine as unknown as {
+      opts: { allowRequest?: (request: unknown, callback: (error: string | null, ok: boolean) => void) => void };
+    };
+    engine.opts.allowRequest = (_request, callback) => callback('draining', false);
     const clients = Object.values((io.engine as unknown as { clients?: Record<string, { close(): void }> })?.clients ?? {});
     sockets += clients.length;
     // The transport, not a socket.io "disconnect": a client told `io server disconnect` would
