@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Decision, EventEnvelope, Interest, ItemQuorum, Meeting, Vote } from '@sidang/shared';
+import type { AgendaItem, Decision, EventEnvelope, Interest, ItemQuorum, Meeting, Minutes, Vote } from '@sidang/shared';
 import { sql } from './support/db.js';
 import { aCommittee, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
 import { type LiveClient, TestApp } from './support/harness.js';
@@ -167,6 +167,10 @@ describe('votes in the meeting', () => {
     const decisions = await app.request<Decision[]>('GET', `/api/agenda-items/${item.id}/decisions`, chair.token);
     const decision = decisions.body.find((d) => d.id === closed.body.decisionId);
     expect(decision?.text).toContain('Setuju: 2; Tidak setuju: 1; Berkecuali: 0');
+    // The result lands in the minutes, under its item.
+    const minutes = await app.request<Minutes>('GET', `/api/meetings/${item.meetingId}/minutes`, chair.token);
+    const section = minutes.body.sections.find((s) => s.agendaItemId === item.id);
+    expect(section?.decisions?.map((d) => d.text)).toContain(decision?.text);
 
     const again = await app.request<{ code: string }>('POST', `/api/votes/${vote.id}/close`, chair.token);
     expect([again.status, again.body.code]).toEqual([409, 'vote_closed']);
@@ -288,6 +292,13 @@ describe('votes in the meeting', () => {
     ).toBe(201);
     expect((await cast(staying, vote, 'for')).status).toBe(200);
 
+    // "Perisytiharan kepentingan" in the minutes, under the item.
+    const minutes = await app.request<Minutes>('GET', `/api/meetings/${meeting.id}/minutes`, chair.token);
+    const section = minutes.body.sections.find((s) => s.agendaItemId === item.id);
+    expect(section?.interests).toEqual([
+      { userName: recused.user.name, nature: 'Pengarah syarikat pembida', stepsOut: true },
+      { userName: staying.user.name, nature: 'Pemegang saham kecil', stepsOut: false },
+    ]);
     const register = await app.request<Interest[]>('GET', `/api/meetings/${meeting.id}/interests`, chair.token);
     expect(register.body.map((interest) => [interest.userName, interest.stepsOut])).toEqual([
       [recused.user.name, true],

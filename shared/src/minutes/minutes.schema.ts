@@ -59,6 +59,10 @@ export const minutesSectionSchema = z.object({
     .describe(
       "REST only: the decisions recorded on its agenda item that the reader may see, oldest first (withdrawn ones marked); live through the decisions' own events",
     ),
+  interests: z
+    .array(z.object({ userName: z.string(), nature: z.string(), stepsOut: z.boolean() }))
+    .optional()
+    .describe('REST only: the declarations of interest on its agenda item ("Perisytiharan kepentingan"), oldest first'),
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -57,6 +57,20 @@ function block(title: string, lines: string[]): Content[] {
   ];
 }
 
+/** "Perisytiharan kepentingan:" and each declaration on the item, with whether its declarer stepped out. */
+function interestLines(interests: ReadonlyArray<{ userName: string; nature: string; stepsOut: boolean }>): Content[] {
+  if (interests.length === 0) return [];
+  return [
+    { text: 'Perisytiharan kepentingan:', bold: true, margin: [18, 2, 0, 3] },
+    ...interests.map(
+      (interest): Content => ({
+        text: `${interest.userName} — ${interest.nature}${interest.stepsOut ? ' (keluar daripada perbincangan)' : ''}`,
+        margin: [30, 0, 0, 4],
+      }),
+    ),
+  ];
+}
+
 /**
  * "Keputusan:" and each decision on the item as it stands: a corrected one in its current text,
  * a withdrawn one struck through with the reason.
@@ -130,6 +144,7 @@ export async function minutesPdf(view: MinutesRendering): Promise<Buffer> {
     return [
       { text: `${section.number}. ${section.title.toUpperCase()}${heading}`, style: 'section', margin: [0, 14, 0, 6] },
       ...paragraphs.map((line): Content => ({ text: line, margin: [18, 0, 0, 6], alignment: 'justify' })),
+      ...interestLines(section.interests ?? []),
       ...decisionLines(section.decisions ?? []),
       ...(action ? [{ text: action, bold: true, alignment: 'right', margin: [0, 2, 0, 4] } as Content] : []),
     ];

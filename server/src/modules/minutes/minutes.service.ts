@@ -46,6 +46,9 @@ import { MinutesDocGateway } from './minutes-doc.gateway.js';
 import { plainTextOf } from './minutes-doc.js';
 import { MinutesDocStore } from './minutes-doc.store.js';
 
+/** A declaration of interest as the minutes print it. */
+type DeclaredInterest = { userName: string; nature: string; stepsOut: boolean };
+
 type CreateComment = z.output<typeof createMinutesCommentSchema>;
 
 /** What the PDF and the web view render: the header, attendance and the sections a reader may see. */
@@ -506,11 +509,31 @@ export class MinutesService {
     const rows = (await this.sectionRows(minutes, meeting)).filter((row) => access.canSee(row.level));
     const texts = await this.store.read(rows.map((row) => row.entity.id));
     const decisions = await this.decisionsOf(access, meeting.id);
+    const interests = await this.interestsOf(access, meeting.id);
     const sections = rows.map((row) => ({
       ...toSection(row, plainTextOf(texts.get(row.entity.id))),
       decisions: decisions.get(row.item.id) ?? [],
+      interests: interests.get(row.item.id) ?? [],
     }));
     return { ...toRecord(minutes, meeting), text: minutesText(sections), sections };
+  }
+
+  /**
+   * The declarations of interest on the meeting's items the reader is cleared for ("Perisytiharan
+   * kepentingan"), by agenda item, oldest first; shown only inside a section the reader may see.
+   */
+  private async interestsOf(access: CommitteeAccess, meetingId: string): Promise<Map<string, DeclaredInterest[]>> {
+    const rows: Array<{ subject_id: string; name: string; nature: string; steps_out: boolean }> = await this.dataSource.query(
+      `SELECT i.subject_id, u.name, i.nature, i.steps_out FROM interests i JOIN users u ON u.id = i.user_id
+       WHERE i.meeting_id = $1 AND i.classification = ANY($2) ORDER BY i.created_at ASC`,
+      [meetingId, clearedLevels(access.clearance)],
+    );
+    const byItem = new Map<string, DeclaredInterest[]>();
+    for (const row of rows) {
+      const declared = { userName: row.name, nature: row.nature, stepsOut: row.steps_out };
+      byItem.set(row.subject_id, [...(byItem.get(row.subject_id) ?? []), declared]);
+    }
+    return byItem;
   }
 
   /**
