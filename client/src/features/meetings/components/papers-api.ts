@@ -1,4 +1,4 @@
-import type { ApiError, Classification, DocumentLimits, DocumentRecord, UpdateDocument } from '@sidang/shared';
+import type { ApiError, Classification, DocumentFileVersion, DocumentLimits, DocumentRecord, UpdateDocument } from '@sidang/shared';
 import { type ApiClient, ApiRequestError, errorBodyOf } from '../../../lib/api/api-client.ts';
 import { authStore } from '../../../lib/auth/auth-store.ts';
 
@@ -33,6 +33,21 @@ function errorOf(status: number, text: string): ApiRequestError {
 export const papersApi = {
   ofParent: (api: ApiClient, parentId: string) => api.get<DocumentRecord[]>('/api/documents', { parentId }),
   get: (api: ApiClient, id: string) => api.get<DocumentRecord>(`/api/documents/${enc(id)}`),
+  /** Every version of the paper's file, newest first. */
+  versions: (api: ApiClient, id: string) => api.get<DocumentFileVersion[]>(`/api/documents/${enc(id)}/versions`),
+  /** One version's file, handed to the browser as a download. */
+  async downloadVersion(api: ApiClient, id: string, version: Pick<DocumentFileVersion, 'fileVersion' | 'fileName'>): Promise<void> {
+    const { blob } = await api.getBlob(`/api/documents/${enc(id)}/versions/${version.fileVersion}/content`);
+    const url = URL.createObjectURL(blob);
+    const link = window.document.createElement('a');
+    link.href = url;
+    link.download = version.fileName;
+    link.rel = 'noopener';
+    window.document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
   /** The server's upload limit (UPLOAD_MAX_BYTES). */
   limits: (api: ApiClient) => api.get<DocumentLimits>('/api/documents/limits'),
   /** Rename or reclassify. */

@@ -100,4 +100,52 @@ describe(PaperViewerPage.name, () => {
     expect(posted).toEqual([{ page: 1, text: 'Nota baharu', visibility: 'private', highlight: null }]);
     expect(screen.getByRole('textbox', { name: 'Add a note' })).toHaveValue('');
   });
+
+  it('should list the earlier files of a paper with a new version, each readable', async () => {
+    const user = userEvent.setup();
+    const revised = { ...paper, fileVersion: 2, version: 2, fileName: 'sumber-v2.csv' };
+    const asked: string[] = [];
+    renderWithApp(<PaperViewerPage />, {
+      path: `/c/${COMMITTEE_ID}/meetings/${MEETING_ID}/papers/${DOCUMENT_ID}`,
+      route: '/c/:committeeId/meetings/:meetingId/papers/:documentId',
+      handler: ({ url }) => {
+        asked.push(url);
+        if (url === '/api/auth/me') return jsonResponse(200, memberUser);
+        if (url === `/api/committees/${COMMITTEE_ID}`) return jsonResponse(200, { ...committee, role: 'member' });
+        if (url === `/api/documents/${DOCUMENT_ID}`) return jsonResponse(200, revised);
+        if (url === `/api/documents/${DOCUMENT_ID}/annotations`) return jsonResponse(200, []);
+        if (url === `/api/documents/${DOCUMENT_ID}/versions`) {
+          return jsonResponse(200, [
+            {
+              fileVersion: 2,
+              fileName: 'sumber-v2.csv',
+              mediaType: 'text/csv',
+              size: 20,
+              sha256: 'b'.repeat(64),
+              uploadedBy: CHAIR_ID,
+              uploadedAt: '2026-03-02T01:00:00.000Z',
+              current: true,
+            },
+            {
+              fileVersion: 1,
+              fileName: 'sumber.csv',
+              mediaType: 'text/csv',
+              size: 2048,
+              sha256: 'a'.repeat(64),
+              uploadedBy: CHAIR_ID,
+              uploadedAt: '2026-03-01T01:00:00.000Z',
+              current: false,
+            },
+          ]);
+        }
+        return jsonResponse(404, { statusCode: 404, message: 'Not found' });
+      },
+    });
+    expect(await screen.findByText('No notes on this page yet.')).toBeInTheDocument();
+    // Read only when opened.
+    expect(asked).not.toContain(`/api/documents/${DOCUMENT_ID}/versions`);
+    await user.click(screen.getByText('Versions'));
+    expect(await screen.findByRole('button', { name: 'version 1 · sumber.csv (2 KB)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'version 2 · sumber-v2.csv (20 bytes)' })).toBeInTheDocument();
+  });
 });

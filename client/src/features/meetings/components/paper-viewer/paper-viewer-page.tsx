@@ -235,22 +235,56 @@ export function PaperViewerPage() {
             />
           )}
         </section>
-        <NotesPanel
-          documentId={doc.id}
-          page={page}
-          notes={pageNotes}
-          state={notes.isError ? 'error' : notes.data ? 'ready' : 'loading'}
-          onRetry={() => void notes.refetch()}
-          meId={me.data?.id}
-          canShare={canManageMeetings(committee.data?.role)}
-          canHighlight={Boolean(pdf)}
-          drawing={drawing}
-          pending={pending}
-          onDraw={() => setDrawing((on) => !on)}
-          onClearPending={() => setPending(null)}
-        />
+        <div className="viewer__side">
+          <NotesPanel
+            documentId={doc.id}
+            page={page}
+            notes={pageNotes}
+            state={notes.isError ? 'error' : notes.data ? 'ready' : 'loading'}
+            onRetry={() => void notes.refetch()}
+            meId={me.data?.id}
+            canShare={canManageMeetings(committee.data?.role)}
+            canHighlight={Boolean(pdf)}
+            drawing={drawing}
+            pending={pending}
+            onDraw={() => setDrawing((on) => !on)}
+            onClearPending={() => setPending(null)}
+          />
+          {doc.fileVersion > 1 && <FileVersions paper={doc} />}
+        </div>
       </div>
     </div>
+  );
+}
+
+/** The paper's earlier files: each still readable, by its version number. */
+function FileVersions({ paper }: { paper: DocumentRecord }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const versions = useQuery({
+    queryKey: [...queryKeys.documentVersions(paper.id), paper.fileVersion],
+    queryFn: () => papersApi.versions(api, paper.id),
+    enabled: open,
+  });
+  return (
+    <details className="viewer__versions" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('papers.versions')}</summary>
+      {versions.isError && <RetryNotice message={t('viewer.failed')} onRetry={() => void versions.refetch()} />}
+      <ul className="viewer__version-list">
+        {(versions.data ?? []).map((version) => (
+          <li key={version.fileVersion}>
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() => void papersApi.downloadVersion(api, paper.id, version)}
+            >
+              {t('papers.fileVersion', { n: version.fileVersion })} · {version.fileName} ({formatBytes(version.size, i18n.language)})
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
