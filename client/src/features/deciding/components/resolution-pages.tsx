@@ -1,11 +1,11 @@
 import type { Classification, Resolution } from '@sidang/shared';
+import { CLASSIFICATIONS, classificationLevel } from '@sidang/shared/constants';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../../../lib/api/api-errors.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
-import { allowedClassifications } from '../../action-items/index.ts';
 import { useMe } from '../../auth/index.ts';
 import { useCommittee, useMembers } from '../../committees/index.ts';
 import { useAnswer, useCirculate, useMeetingResolutions, useResolution, useResolutions } from '../api.ts';
@@ -14,6 +14,11 @@ import '../load-strings.ts';
 import '../deciding.css';
 
 type Answer = 'agree' | 'object' | 'abstain';
+
+/** The levels one may circulate at: up to one's own clearance. */
+function levelsUpTo(clearance: Classification | undefined): Classification[] {
+  return CLASSIFICATIONS.filter((level) => clearance !== undefined && classificationLevel(level) <= classificationLevel(clearance));
+}
 const ANSWERS: readonly Answer[] = ['agree', 'object', 'abstain'];
 
 function when(iso: string, language: string): string {
@@ -83,7 +88,7 @@ function CirculateForm({ committeeId }: { committeeId: string }) {
       <textarea id={`${id}-x`} required rows={4} maxLength={20000} value={text} onChange={(event) => setText(event.target.value)} />
       <label htmlFor={`${id}-c`}>{t('deciding.resolutions.fieldClassification')}</label>
       <select id={`${id}-c`} value={classification} onChange={(event) => setClassification(event.target.value as Classification)}>
-        {allowedClassifications(me.data?.clearance).map((level) => (
+        {levelsUpTo(me.data?.clearance).map((level) => (
           <option key={level} value={level}>
             {t(`classification.${level}`)}
           </option>

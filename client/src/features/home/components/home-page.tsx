@@ -1,16 +1,18 @@
 import type { CommitteeHome, MyHome, Role } from '@sidang/shared';
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { type ViewState, viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { isNoAccess, NoAccessNotice, useCommittee, useCommitteeName } from '../../committees/index.ts';
-import { AwaitingResolutions } from '../../deciding/index.ts';
 import { useCommitteeHome, useMyHome } from '../hooks/use-home.ts';
 import { CommitteeView } from './committee-view.tsx';
 import { ForMeView } from './for-me.tsx';
 import { OtherCommittees } from './other-committees.tsx';
 import '../home.css';
+
+// Resolutions awaiting an answer load after the home's first screen (their own chunk).
+const AwaitingResolutions = lazy(() => import('../../deciding/index.ts').then((m) => ({ default: m.AwaitingResolutions })));
 
 const TABS = ['me', 'committee'] as const;
 type Tab = (typeof TABS)[number];
@@ -53,7 +55,9 @@ export function HomeView({ committeeId, title, memberRole, home, acrossCommittee
       <CommitteeView committeeId={committeeId} overview={home.overview} />
     ) : (
       <ForMeView committeeId={committeeId} home={home}>
-        <AwaitingResolutions committeeId={committeeId} />
+        <Suspense fallback={null}>
+          <AwaitingResolutions committeeId={committeeId} />
+        </Suspense>
         <OtherCommittees committeeId={committeeId} home={acrossCommittees} />
       </ForMeView>
     );
