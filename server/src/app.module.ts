@@ -23,6 +23,7 @@ import { MinutesModule } from './modules/minutes/minutes.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OpenApiController } from './modules/openapi/openapi.controller.js';
 import { RegistersModule } from './modules/registers/registers.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         RegistersModule,
         LinksModule,
         ExportsModule,
+        ReportsModule,
         MinutesModule,
         DocumentsModule,
         MeetingPackModule,

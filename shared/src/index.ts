@@ -22,5 +22,6 @@ export * from './realtime/rooms.js';
 export * from './records/record-paths.js';
 export * from './records/record-types.js';
 export * from './registers/index.js';
+export * from './reports/reports.schema.js';
 export * from './search/glossary.js';
 export * from './search/search.schema.js';

@@ -72,6 +72,10 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/meetings/components/meetings-page.tsx').then((m) => ({ Component: m.MeetingsPage })),
           },
           {
+            path: 'c/:committeeId/reports',
+            lazy: () => import('../features/reports/components/reports-page.tsx').then((m) => ({ Component: m.ReportsPage })),
+          },
+          {
             path: 'c/:committeeId/decisions',
             lazy: () => import('../features/meetings/components/decisions.tsx').then((m) => ({ Component: m.DecisionsRegisterPage })),
           },

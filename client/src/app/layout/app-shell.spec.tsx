@@ -64,7 +64,7 @@ describe(AppShell.name, () => {
         .getAllByRole('link')
         .filter((link) => link.getAttribute('aria-current') === 'page')
         .map((link) => link.textContent);
-    expect(names(side)).toEqual(['Home', 'Actions', 'Meetings', 'Registers', 'Resolutions', 'New', 'Activity', 'Members']);
+    expect(names(side)).toEqual(['Home', 'Actions', 'Meetings', 'Registers', 'Resolutions', 'New', 'Activity', 'Reports', 'Members']);
     expect(current(side)).toEqual(['Registers']);
     // Home, Actions, Meetings, New and More: no more items than the bar held before (it had Activity and Members).
     expect(names(bottom)).toEqual(['Home', 'Actions', 'Meetings', 'New', 'More']);

@@ -37,6 +37,7 @@ const ICONS = {
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14ZM21 21l-5-5',
   registers: 'M4 4h16v16H4zM4 9h16M4 14h16M9 4v16',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
+  reports: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
 };
 
 interface NavItem {
@@ -118,6 +119,7 @@ export function AppShell() {
         ...(canCreate ? [{ to: `${base}/actions/new`, label: t('nav.new'), icon: ICONS.new, end: true }] : []),
         // On a phone, Activity, Members and the registers fold under "More": the bar keeps its size.
         { to: `${base}/activity`, label: t('nav.activity'), icon: ICONS.activity, end: true, place: 'side' as const },
+        { to: `${base}/reports`, label: t('nav.reports'), icon: ICONS.reports, end: true, place: 'side' as const },
         ...(committee.data?.role === 'chair'
           ? [{ to: `${base}/members`, label: t('admin.nav.members'), icon: ICONS.members, end: true, place: 'side' as const }]
           : []),
@@ -127,7 +129,7 @@ export function AppShell() {
           icon: ICONS.more,
           end: false,
           place: 'bottom' as const,
-          also: [`${base}/activity`, `${base}/members`, `${base}/resolutions`],
+          also: [`${base}/activity`, `${base}/members`, `${base}/resolutions`, `${base}/reports`],
         },
       ]
     : [];

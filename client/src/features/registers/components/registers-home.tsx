@@ -54,6 +54,9 @@ export function RegistersHomePage() {
           <li>
             <Link to={`${base}/activity`}>{t('nav.activity')}</Link>
           </li>
+          <li>
+            <Link to={`${base}/reports`}>{t('nav.reports')}</Link>
+          </li>
           {committee.data?.role === 'chair' && (
             <li>
               <Link to={`${base}/members`}>{t('admin.nav.members')}</Link>
