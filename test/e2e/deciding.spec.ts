@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AgendaItem, CommitteeSettings, Meeting, Minutes } from '@sidang/shared';
+import { blockingViolations } from '../support/accessibility.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { api, DEMO_USERS, login } from '../support/server-process.js';
 
@@ -65,6 +66,10 @@ describe('A vote in the meeting, in the browser', () => {
       await button.click();
       await phone.getByText(`You voted: ${choice}`).waitFor({ timeout: LIVE_TIMEOUT_MS });
     }
+    // The ballot on a phone: no horizontal scroll at 360 px, and axe stays clean.
+    const phone = suite.member.page;
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await blockingViolations(phone, 'a vote on the meeting page at 360 px')).toEqual([]);
 
     // The projector shows the count live: one for, one against.
     await suite.projector.page.waitForFunction(
@@ -85,5 +90,30 @@ describe('A vote in the meeting, in the browser', () => {
     const minutes = await call<Minutes>('GET', `/api/meetings/${meeting.id}/minutes`);
     const section = minutes.sections.find((s) => s.agendaItemId === item.id);
     expect(section?.decisions?.map((d) => d.text).join('\n')).toContain('Setuju: 1; Tidak setuju: 1; Berkecuali: 0');
+    expect(await blockingViolations(suite.chair.page, 'a closed vote on the meeting page')).toEqual([]);
+  }, 120_000);
+
+  it('should let the chair circulate a resolution and a member answer it from the home on a phone', async () => {
+    const desk = suite.chair.page;
+    await desk.goto(`${suite.server.url}/c/${suite.committeeId}/resolutions`);
+    const form = desk.getByTestId('circulate-form');
+    await form.getByLabel('Title').fill('Kelulusan pelantikan perunding');
+    await form.getByLabel('Text').fill('Jawatankuasa diminta bersetuju.');
+    await form.getByLabel('Answers close at').fill('2031-01-15T17:00');
+    await form.getByRole('button', { name: 'Circulate' }).click();
+    const link = desk.getByRole('link', { name: 'Kelulusan pelantikan perunding' });
+    await link.waitFor({ timeout: LIVE_TIMEOUT_MS });
+    expect(await blockingViolations(desk, 'the resolutions page')).toEqual([]);
+
+    const phone = suite.member.page;
+    await phone.goto(`${suite.server.url}/c/${suite.committeeId}`);
+    await phone.getByTestId('awaiting-resolutions').getByRole('link', { name: 'Kelulusan pelantikan perunding' }).click();
+    await phone.getByTestId('answer-form').waitFor();
+    await phone.getByLabel('Object').check();
+    await phone.getByLabel('Comment (optional)').fill('Kos terlalu tinggi');
+    await phone.getByRole('button', { name: 'Send my answer' }).click();
+    await phone.getByText('You answered: Object').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await blockingViolations(phone, 'a resolution at 360 px')).toEqual([]);
   }, 120_000);
 });
