@@ -25,6 +25,7 @@ describe('Sign-in with a second factor', () => {
   let server: RunningServer | undefined;
   let browser: TestBrowser | undefined;
   let secret = '';
+  let recoveryCodes: string[] = [];
 
   beforeAll(async () => {
     ({ database, server } = await startDemoServer({ MFA_REQUIRED_FOR: 'SECRET' }));
@@ -62,6 +63,7 @@ describe('Sign-in with a second factor', () => {
     await page.getByTestId('totp-confirm').click();
     await page.getByTestId('recovery-codes').waitFor();
     await expect(page.getByTestId('recovery-codes').locator('li').count()).resolves.toBe(10);
+    recoveryCodes = await page.getByTestId('recovery-codes').locator('code').allTextContents();
     await page.getByTestId('recovery-done').click();
     await page.getByTestId('totp-on').waitFor();
     await page.getByTestId('mfa-passed').waitFor();
@@ -72,7 +74,7 @@ describe('Sign-in with a second factor', () => {
     const page = browser?.page as Page;
     const url = server?.url as string;
     await page.getByTestId('account-menu-toggle').click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(/\/login/);
 
     await passwordStep(page, url);
@@ -96,5 +98,34 @@ describe('Sign-in with a second factor', () => {
     await page.getByTestId('security-link').waitFor({ state: 'attached' });
     await page.getByTestId('topbar-committee').getByText(/./).first().waitFor({ state: 'attached' });
     expect(await page.getByTestId('second-factor-banner').count()).toBe(0);
+  });
+
+  it('should add a passkey (Chromium virtual authenticator) and sign in with it as the second factor', async () => {
+    const page = browser?.page as Page;
+    // A passkey's relying party is a host name, never an address: the app at localhost.
+    const url = (server?.url as string).replace('127.0.0.1', 'localhost');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+    });
+
+    // Signed in on this origin with a recovery code (the app's codes of this minute are spent).
+    await passwordStep(page, url);
+    await page.getByTestId('login-code').fill(recoveryCodes[0] ?? '');
+    await page.getByTestId('login-verify').click();
+    await page.waitForURL(/\/c\/[0-9a-f-]{36}/);
+    await page.goto(`${url}/settings/security`);
+    await page.getByTestId('passkey-add').click();
+    await page.getByTestId('passkeys').locator('li').first().waitFor();
+
+    await page.getByTestId('account-menu-toggle').click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL(/\/login/);
+    await passwordStep(page, url);
+    await page.getByTestId('login-passkey').click();
+    await page.waitForURL(/\/settings\/security$/);
+    await page.getByTestId('mfa-passed').waitFor();
+    await expect(page.getByTestId('passkeys').locator('li').count()).resolves.toBe(1);
   });
 });

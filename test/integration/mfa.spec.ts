@@ -274,4 +274,38 @@ describe('strong sign-in with MFA_REQUIRED_FOR=SECRET', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('mfa_required');
   });
+
+  it('should offer passkey options bound to the caller and refuse made-up answers', async () => {
+    const member = await app.login('member');
+    const options = await app.request<{ challengeToken: string; options: { rp: { id: string }; user: { name: string } } }>(
+      'POST',
+      '/api/auth/passkeys/options',
+      member.token,
+    );
+    expect(options.status).toBe(200);
+    expect(options.body.options).toMatchObject({ rp: { id: '127.0.0.1' }, user: { name: DEMO.member } });
+    // Another user's challenge, or a made-up answer, registers nothing.
+    const observer = await app.login('observer');
+    const stolen = await app.request<{ code: string }>('POST', '/api/auth/passkeys', observer.token, {
+      challengeToken: options.body.challengeToken,
+      response: { id: 'x' },
+    });
+    expect(stolen.status).toBe(403);
+    expect(stolen.body.code).toBe('wrong_code');
+    const made = await app.request('POST', '/api/auth/passkeys', member.token, {
+      challengeToken: options.body.challengeToken,
+      response: { id: 'x' },
+    });
+    expect(made.status).toBe(403);
+    // An account without a passkey has no passkey sign-in to offer.
+    const challenge = (await password(app, 'secretariat')).body as MfaChallenge;
+    expect(challenge.methods).not.toContain('passkey');
+    expect((await app.request('POST', '/api/auth/mfa/passkey/options', undefined, { mfaToken: challenge.mfaToken })).status).toBe(404);
+    const bogus = await app.request<{ code: string }>('POST', '/api/auth/mfa/passkey', undefined, {
+      mfaToken: challenge.mfaToken,
+      challengeToken: options.body.challengeToken,
+      response: { id: 'x' },
+    });
+    expect(bogus.status).toBe(401);
+  });
 });

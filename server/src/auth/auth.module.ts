@@ -19,6 +19,8 @@ import { MFA_ENTITIES } from './mfa/mfa.entities.js';
 import { MfaService } from './mfa/mfa.service.js';
 import { OidcController } from './oidc/oidc.controller.js';
 import { OidcService } from './oidc/oidc.service.js';
+import { PasskeysController } from './passkeys/passkeys.controller.js';
+import { PasskeysService } from './passkeys/passkeys.service.js';
 import { PasswordQueue } from './password-queue.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionEvents } from './session-events.js';
@@ -41,11 +43,12 @@ import { resolveTokenSecret } from './token-secret.js';
       }),
     }),
   ],
-  controllers: [AuthController, MfaController, OidcController],
+  controllers: [AuthController, MfaController, OidcController, PasskeysController],
   providers: [
     AuthService,
     MfaService,
     OidcService,
+    PasskeysService,
     SignInAudit,
     LoginThrottle,
     PasswordQueue,

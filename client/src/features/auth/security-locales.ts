@@ -1,5 +1,14 @@
 /** The strings of the Sign-in and devices page: they travel with it, not in every first screen. */
 export const securityEn = {
+  passkeysTitle: 'Passkeys',
+  passkeysIntro: 'A passkey on this device (fingerprint, face or screen lock) or a security key can stand in for the code at sign-in.',
+  passkeysNone: 'No passkeys yet.',
+  passkeyAdd: 'Add a passkey',
+  passkeyName: 'Passkey on this device',
+  passkeyRemove: 'Remove',
+  passkeyRemoveLabel: 'Remove passkey {{name}}',
+  passkeyAdded: 'Added {{when}}',
+  passkeyFailed: 'The passkey was not added. Try again.',
   limited: 'Set up or use a second factor to see {{level}} records. Until then this session shows records up to {{served}}.',
   limitedAdmin: 'Administration needs a second factor: set one up or use it below.',
   loadFailed: 'Could not load your sign-in settings.',
@@ -42,6 +51,16 @@ export const securityEn = {
 };
 
 export const securityMs: { [K in keyof typeof securityEn]: string } = {
+  passkeysTitle: 'Kunci laluan',
+  passkeysIntro:
+    'Kunci laluan pada peranti ini (cap jari, wajah atau kunci skrin) atau kunci keselamatan boleh menggantikan kod semasa log masuk.',
+  passkeysNone: 'Belum ada kunci laluan.',
+  passkeyAdd: 'Tambah kunci laluan',
+  passkeyName: 'Kunci laluan pada peranti ini',
+  passkeyRemove: 'Buang',
+  passkeyRemoveLabel: 'Buang kunci laluan {{name}}',
+  passkeyAdded: 'Ditambah {{when}}',
+  passkeyFailed: 'Kunci laluan tidak ditambah. Cuba lagi.',
   limited: 'Sediakan atau gunakan faktor kedua untuk melihat rekod {{level}}. Sehingga itu sesi ini menunjukkan rekod hingga {{served}}.',
   limitedAdmin: 'Pentadbiran memerlukan faktor kedua: sediakan atau gunakannya di bawah.',
   loadFailed: 'Tetapan log masuk anda tidak dapat dimuatkan.',

@@ -10,6 +10,8 @@ export const signInEn = {
     required: 'Enter the code.',
     wrong: 'That code is not right, or was already used.',
     expired: 'This sign-in has expired or had too many wrong codes. Start again.',
+    usePasskey: 'Use a passkey',
+    passkeyFailed: 'The passkey did not work. Try again, or enter a code.',
   },
   sso: {
     unverified: 'Single sign-on did not confirm your e-mail address. Ask your agency to verify it, or sign in with your password.',
@@ -29,6 +31,8 @@ export const signInMs: typeof signInEn = {
     required: 'Masukkan kod.',
     wrong: 'Kod itu tidak betul, atau telah digunakan.',
     expired: 'Log masuk ini telah tamat tempoh atau terlalu banyak kod salah. Mula semula.',
+    usePasskey: 'Guna kunci laluan',
+    passkeyFailed: 'Kunci laluan tidak berjaya. Cuba lagi, atau masukkan kod.',
   },
   sso: {
     unverified:

@@ -4,6 +4,8 @@ import type {
   MfaChallenge,
   MfaStatus,
   MfaVerifyRequest,
+  Passkey,
+  PasskeyOptions,
   RecoveryCodes,
   SessionInfo,
   SsoConfig,
@@ -34,6 +36,13 @@ export const authApi = {
   removeTotp: (api: ApiClient) => api.delete('/api/auth/mfa/totp'),
   renewRecoveryCodes: (api: ApiClient) => api.post<RecoveryCodes>('/api/auth/mfa/recovery-codes'),
   stepUp: (api: ApiClient, code: string) => api.post<LoginResponse>('/api/auth/mfa/step-up', { code }),
+  passkeyOptions: (api: ApiClient) => api.post<PasskeyOptions>('/api/auth/passkeys/options'),
+  registerPasskey: (api: ApiClient, body: { challengeToken: string; name?: string; response: Record<string, unknown> }) =>
+    api.post<Passkey>('/api/auth/passkeys', body),
+  removePasskey: (api: ApiClient, id: string) => api.delete(`/api/auth/passkeys/${encodeURIComponent(id)}`),
+  passkeySignInOptions: (api: ApiClient, mfaToken: string) => api.post<PasskeyOptions>('/api/auth/mfa/passkey/options', { mfaToken }),
+  passkeySignIn: (api: ApiClient, body: { mfaToken: string; challengeToken: string; response: Record<string, unknown> }) =>
+    api.post<LoginResponse>('/api/auth/mfa/passkey', body),
   sessions: (api: ApiClient) => api.get<SessionInfo[]>('/api/auth/sessions'),
   revokeSession: (api: ApiClient, id: string) => api.delete(`/api/auth/sessions/${encodeURIComponent(id)}`),
 };

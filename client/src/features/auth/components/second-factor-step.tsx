@@ -2,7 +2,7 @@ import type { MfaChallenge } from '@sidang/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
-import { useVerifyMfa } from '../hooks/use-auth.ts';
+import { usePasskeySignIn, useVerifyMfa } from '../hooks/use-auth.ts';
 import '../load-sign-in-strings.ts';
 
 /** Why single sign-on sent the person back without a session. */
@@ -20,6 +20,7 @@ export function SsoRefusal({ reason }: { reason: string }) {
 export function SecondFactorStep({ challenge, onRestart, onDone }: { challenge: MfaChallenge; onRestart: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const verify = useVerifyMfa();
+  const passkey = usePasskeySignIn();
   const [code, setCode] = useState('');
   const [empty, setEmpty] = useState(false);
   const expired = isApiError(verify.error, 401) && verify.error.body.code === 'unauthorized';
@@ -73,6 +74,22 @@ export function SecondFactorStep({ challenge, onRestart, onDone }: { challenge: 
         >
           {verify.isPending ? t('auth.submitting') : t('auth.mfa.submit')}
         </button>
+        {challenge.methods.includes('passkey') && (
+          <button
+            type="button"
+            className="button button--block"
+            disabled={passkey.isPending}
+            onClick={() => passkey.mutate(challenge.mfaToken, { onSuccess: onDone })}
+            data-testid="login-passkey"
+          >
+            {t('auth.mfa.usePasskey')}
+          </button>
+        )}
+        {passkey.isError && (
+          <p className="notice notice--error" role="alert" data-testid="passkey-error">
+            {t('auth.mfa.passkeyFailed')}
+          </p>
+        )}
         <button type="button" className="button button--ghost button--block" onClick={onRestart}>
           {t('auth.mfa.restart')}
         </button>

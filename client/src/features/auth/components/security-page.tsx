@@ -7,9 +7,11 @@ import { formatRelative, formatTimestamp } from '../../../lib/dates.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useMe } from '../hooks/use-auth.ts';
 import {
+  useAddPasskey,
   useBeginTotp,
   useConfirmTotp,
   useMfaStatus,
+  useRemovePasskey,
   useRemoveTotp,
   useRenewRecoveryCodes,
   useRevokeSession,
@@ -39,6 +41,7 @@ export function SecurityPage() {
           <PolicyNotice status={status.data} />
           {status.data.totp && !status.data.sessionPassed && <StepUp />}
           <Authenticator status={status.data} />
+          <Passkeys status={status.data} />
         </>
       )}
       <Devices />
@@ -264,6 +267,64 @@ function RecoveryCodesShown({ codes, onDone }: { codes: string[]; onDone: () => 
         {t('auth.security.recoveryDone')}
       </button>
     </div>
+  );
+}
+
+/** Passkeys of the user: each can stand in for the app's code at sign-in. */
+function Passkeys({ status }: { status: MfaStatus }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const add = useAddPasskey();
+  const remove = useRemovePasskey();
+  const supported = typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function';
+  return (
+    <section className="security__panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('auth.security.passkeysTitle')}</h2>
+      <p className="muted">{t('auth.security.passkeysIntro')}</p>
+      {(add.isError || remove.isError) && (
+        <p className="notice notice--error" role="alert">
+          {remove.isError ? codeError(remove.error, t) : t('auth.security.passkeyFailed')}
+        </p>
+      )}
+      {status.passkeys.length === 0 ? (
+        <p className="muted">{t('auth.security.passkeysNone')}</p>
+      ) : (
+        <ul className="security__devices" data-testid="passkeys">
+          {status.passkeys.map((key) => (
+            <li key={key.id} className="security__device">
+              <div className="security__device-text">
+                <span className="security__device-name">{key.name}</span>
+                <span className="muted security__device-meta">
+                  {t('auth.security.passkeyAdded', { when: formatTimestamp(key.createdAt, i18n.language) })}
+                </span>
+              </div>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                aria-label={t('auth.security.passkeyRemoveLabel', { name: key.name })}
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(key.id)}
+              >
+                {t('auth.security.passkeyRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {supported && (
+        <div className="security__actions">
+          <button
+            type="button"
+            className="button"
+            disabled={add.isPending}
+            onClick={() => add.mutate(t('auth.security.passkeyName'))}
+            data-testid="passkey-add"
+          >
+            {t('auth.security.passkeyAdd')}
+          </button>
+        </div>
+      )}
+    </section>
   );
 }
 

@@ -87,6 +87,23 @@ export function useVerifyMfa() {
   });
 }
 
+/** Completes a challenged sign-in with a passkey: the browser asks the authenticator. */
+export function usePasskeySignIn() {
+  const api = useApi();
+  const start = useStartSession();
+  return useMutation({
+    mutationFn: async (mfaToken: string) => {
+      const { startAuthentication } = await import('@simplewebauthn/browser');
+      const { challengeToken, options } = await authApi.passkeySignInOptions(api, mfaToken);
+      const response = await startAuthentication({
+        optionsJSON: options as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'],
+      });
+      return authApi.passkeySignIn(api, { mfaToken, challengeToken, response: response as unknown as Record<string, unknown> });
+    },
+    onSuccess: (response) => start(response),
+  });
+}
+
 /** Whether single sign-on is configured: the sign-in page offers it then. */
 export function useSsoConfig() {
   const api = useApi();

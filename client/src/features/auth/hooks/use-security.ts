@@ -77,3 +77,29 @@ export function useRevokeSession() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions }),
   });
 }
+
+/** Creates a passkey on this device (the browser asks the authenticator) and keeps it. */
+export function useAddPasskey() {
+  const api = useApi();
+  const upgraded = useSessionUpgraded();
+  return useMutation({
+    mutationFn: async (name: string) => {
+      const { startRegistration } = await import('@simplewebauthn/browser');
+      const { challengeToken, options } = await authApi.passkeyOptions(api);
+      const response = await startRegistration({
+        optionsJSON: options as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'],
+      });
+      return authApi.registerPasskey(api, { challengeToken, name, response: response as unknown as Record<string, unknown> });
+    },
+    onSuccess: () => upgraded(),
+  });
+}
+
+export function useRemovePasskey() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => authApi.removePasskey(api, id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.mfa }),
+  });
+}
