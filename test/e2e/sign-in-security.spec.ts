@@ -103,7 +103,7 @@ describe('Sign-in with a second factor', () => {
   it('should add a passkey (Chromium virtual authenticator) and sign in with it as the second factor', async () => {
     const page = browser?.page as Page;
     // A passkey's relying party is a host name, never an address: the app at localhost.
-    const url = (server?.url as string).replace('127.0.0.1', 'localhost');
+    const url = String(server?.url).replace('127.0.0.1', 'localhost');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
