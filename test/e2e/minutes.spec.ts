@@ -294,7 +294,14 @@ describe('Minutes in the browser', () => {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
 
-      // The chair confirms without amendment and publishes; the PDF downloads.
+      // The chair confirms without amendment at a later meeting and publishes; the PDF downloads.
+      const confirming = await api<Meeting>(base, chairToken, 'POST', `/api/committees/${suite.committeeId}/meetings`, {
+        title: 'Mesyuarat Pengesahan Minit',
+        startsAt: new Date(Date.parse(next.startsAt) + 30 * 86_400_000).toISOString(),
+        status: 'scheduled',
+        standardAgenda: false,
+      });
+      expect(confirming.status).toBe(201);
       await chairPage.reload();
       await chairPage.getByTestId('minutes-page').waitFor();
       await move(chairPage, 'confirmed', 'without_amendment');
