@@ -364,4 +364,29 @@ describe(MeetingPage.name, () => {
     expect(screen.queryByRole('button', { name: 'Start meeting' })).not.toBeInTheDocument();
     expect(screen.getByTestId('meeting-number')).toHaveTextContent('Bil. 3/2026');
   });
+
+  it('should say a draft is seen by the chair and the secretariat only, with no number yet', async () => {
+    const agenda = makeAgenda([['Opening']]);
+    renderWithApp(<MeetingPage />, {
+      route: ROUTE,
+      path: PATH,
+      handler: serve({ meeting: makeMeeting({ status: 'draft', number: null }), agenda }),
+    });
+    expect(await screen.findByTestId('draft-notice')).toHaveTextContent('only the chair and the secretariat see it');
+    expect(screen.getByTestId('meeting-number')).toHaveTextContent('Draft: numbered when scheduled');
+  });
+
+  it('should offer the chair decision capture only once the meeting has started', async () => {
+    const agenda = makeAgenda([['Opening']]);
+    const { unmount } = renderWithApp(<MeetingPage />, { route: ROUTE, path: PATH, handler: serve({ meeting: makeMeeting(), agenda }) });
+    await screen.findAllByTestId('agenda-item');
+    expect(screen.queryByRole('textbox', { name: 'Record a decision on item 1' })).not.toBeInTheDocument();
+    unmount();
+    renderWithApp(<MeetingPage />, {
+      route: ROUTE,
+      path: PATH,
+      handler: serve({ meeting: makeMeeting({ status: 'in_progress' }), agenda }),
+    });
+    expect(await screen.findByRole('textbox', { name: 'Record a decision on item 1' })).toBeInTheDocument();
+  });
 });

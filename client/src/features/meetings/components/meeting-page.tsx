@@ -523,7 +523,8 @@ export function MeetingPage() {
                   <ItemDecisions
                     agendaItemId={item.id}
                     number={item.number}
-                    canRecord={canManage}
+                    // Decisions are taken once the meeting has started (in progress, adjourned or closed).
+                    canRecord={canManage && data.status !== 'draft' && data.status !== 'scheduled'}
                     inheritedLevel={highestLevel(item.classification, data.classification)}
                   />
                   <ItemDeciding
