@@ -248,7 +248,14 @@ async function startShippedNginx(upstreams: number[]): Promise<{ url: string; st
   const child = spawn(binary, args, { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    // nginx's fast shutdown (SIGTERM) takes its workers with it; SIGKILL would leave them
+    // holding the port and the folder. SIGKILL only if it has not gone within 5 s.
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
+    }
     await exited;
     await rm(prefix, { recursive: true, force: true });
   };
