@@ -18,6 +18,7 @@ describe('reports: attendance and actions by agency, per reader', () => {
   let member: TestUser;
   let secretMember: TestUser;
   let outsider: TestUser;
+  let late: TestUser;
   /** An agency code only the SECRET action item names: the marker. */
   const SECRET_AGENCY = 'RAHSIAKDN';
 
@@ -94,6 +95,10 @@ describe('reports: attendance and actions by agency, per reader', () => {
     // Another year.
     await held('Mesyuarat Tahun Lalu', '2025-11-06T09:30:00+08:00', 'OPEN', [[member, 'present']]);
 
+    // Joined after the year's meetings were scheduled: invited to none of them.
+    late = await aUser(app, { clearance: 'CONFIDENTIAL', name: 'Ahli Baharu Laporan', agency: 'NRES' });
+    await aMembership(app, committee, late, 'member');
+
     await action({ ownerAgencies: ['JMG'], dueDate: '2099-01-01' });
     await action({ ownerAgencies: ['JMG'], dueDate: '2020-01-01' });
     await action({ ownerAgencies: ['MOSTI'], status: 'done' });
@@ -114,7 +119,8 @@ describe('reports: attendance and actions by agency, per reader', () => {
     expect(row(forMember.body, member)).toMatchObject({ invited: 2, present: 2, apologies: 0, absent: 0, rate: 100 });
     expect(row(forMember.body, secretMember)).toMatchObject({ invited: 2, present: 1, apologies: 1, absent: 0, rate: 50 });
     expect(row(forMember.body, chair)).toMatchObject({ invited: 2, present: 0, absent: 2, rate: 0 });
-    expect(forMember.body.rows.map((r) => r.role)).toEqual(['chair', 'secretariat', 'member', 'member']);
+    expect(row(forMember.body, late)).toMatchObject({ invited: 0, present: 0, absent: 0, rate: null });
+    expect(forMember.body.rows.map((r) => r.role)).toEqual(['chair', 'secretariat', 'member', 'member', 'member']);
 
     // The positive control: the SECRET member counts the SECRET meeting, and the report is marked SECRET.
     const forSecret = await report<AttendanceReport>(secretMember.token, 'attendance?year=2026&format=json');

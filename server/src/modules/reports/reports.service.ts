@@ -24,7 +24,7 @@ import { buildExport, type ExportFile } from '../exports/spreadsheet.js';
 /** The roles in the order the report lists them. */
 const ROLE_ORDER = ['chair', 'secretariat', 'member', 'observer'];
 
-/** Meetings that took place (started): what a member was invited to, until invitations are stored. */
+/** Meetings that took place (started): the ones attendance is counted over. */
 const HELD = ['in_progress', 'adjourned', 'closed'];
 
 type Say = readonly [en: string, ms: string];
@@ -81,18 +81,29 @@ export class ReportsService {
        WHERE m.committee_id = $1 ORDER BY u.name`,
       [committeeId],
     );
-    const marks: Array<{ user_id: string; status: string }> =
-      meetings.length === 0
-        ? []
-        : await this.dataSource.query('SELECT user_id, status FROM meeting_attendance WHERE meeting_id = ANY($1::uuid[])', [
-            meetings.map((meeting) => meeting.id),
+    const ids = meetings.map((meeting) => meeting.id);
+    const [marks, invitations]: [
+      Array<{ meeting_id: string; user_id: string; status: string }>,
+      Array<{ meeting_id: string; user_id: string }>,
+    ] =
+      ids.length === 0
+        ? [[], []]
+        : await Promise.all([
+            this.dataSource.query('SELECT meeting_id, user_id, status FROM meeting_attendance WHERE meeting_id = ANY($1::uuid[])', [ids]),
+            this.dataSource.query('SELECT meeting_id, user_id FROM meeting_invitations WHERE meeting_id = ANY($1::uuid[])', [ids]),
           ]);
+    // Invited: an invitation (made when the meeting was scheduled); a meeting scheduled before
+    // invitations were kept counts every member; someone marked at a meeting was there for it.
+    const invitedTo = new Set(invitations.map((row) => `${row.meeting_id}:${row.user_id}`));
+    const withInvitations = new Set(invitations.map((row) => row.meeting_id));
     const rows = members
       .map((member): AttendanceReportRow => {
-        const own = marks.filter((mark) => mark.user_id === member.id);
+        const own = marks.filter((mark) => mark.user_id === member.id && mark.status !== 'absent');
+        const invited = ids.filter(
+          (id) => !withInvitations.has(id) || invitedTo.has(`${id}:${member.id}`) || own.some((mark) => mark.meeting_id === id),
+        ).length;
         const present = own.filter((mark) => mark.status === 'present' || mark.status === 'in_attendance').length;
         const apologies = own.filter((mark) => mark.status === 'apologies').length;
-        const invited = meetings.length;
         return {
           userId: member.id,
           name: member.name,
