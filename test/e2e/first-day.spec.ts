@@ -207,13 +207,22 @@ describe('A first day in Sidang', () => {
         // Chosen as a person does: the language switch in the top bar (kept in their profile).
         await page.setViewportSize({ width: 1440, height: 800 });
         await page.goto(`${url}/c/${suite.committeeId}/actions`);
+        const saved = page
+          .waitForResponse((response) => response.url().endsWith('/api/auth/me') && response.request().method() === 'PATCH', {
+            timeout: 5_000,
+          })
+          .catch(() => undefined);
         await page.getByTestId('language-switch').selectOption(locale);
         await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
+        // The profile (and its copy kept on the device) says it too before the next page loads.
+        await saved;
+        await page.waitForTimeout(1500);
         for (const width of [360, 1440]) {
           await page.setViewportSize({ width, height: 800 });
           for (const [path, ready] of pages) {
             await page.goto(`${url}/c/${suite.committeeId}${path}`);
             await page.locator(ready).first().waitFor();
+            await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
             langs.add(`${locale}:${await page.evaluate(() => document.documentElement.lang)}`);
             for (const violation of await blockingViolations(page, `${path || '/'} ${locale} ${width}`)) {
               found.push(`${path || '/'} ${locale} ${width}: ${violation.id} ${violation.targets.join(', ')}`);

@@ -75,8 +75,8 @@ export function BilateralListPage() {
             </time>
             <CountryTag code={meeting.country} committeeId={committeeId} />
             <RowLink register={bilateral} record={meeting} text={meeting.counterpart} />
+            <ClassificationBadge level={meeting.classification} />
             <span className="register-row__meta">
-              <ClassificationBadge level={meeting.classification} />
               <LevelBadge level={meeting.level} />
               {open !== undefined && open > 0 && (
                 <span className="badge badge--count" data-testid="open-commitments">

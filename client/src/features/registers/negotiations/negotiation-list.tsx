@@ -47,8 +47,8 @@ export function NegotiationListPage() {
         <>
           <RowLink register={negotiations} record={negotiation} text={negotiation.title} />
           <span className="register-row__sub">{negotiation.counterpart}</span>
+          <ClassificationBadge level={negotiation.classification} />
           <span className="register-row__meta">
-            <ClassificationBadge level={negotiation.classification} />
             <span className="badge">{t(`registers.negotiations.kind_${negotiation.kind}`)}</span>
             <NegotiationStatusBadge status={negotiation.status} />
           </span>

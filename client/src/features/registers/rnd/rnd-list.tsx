@@ -49,11 +49,9 @@ export function RndListPage() {
             {project.leadInstitution}
             {project.valueChainStage && <> · {stageName(stages.data, project.valueChainStage, i18n.language)}</>}
           </span>
-          <span className="register-row__meta">
-            <ClassificationBadge level={project.classification} />
-            <TrlBar now={project.trlNow} target={project.trlTarget} />
-            {project.slipping && <SlippingFlag />}
-          </span>
+          <ClassificationBadge level={project.classification} />
+          <TrlBar now={project.trlNow} target={project.trlTarget} />
+          <span className="register-row__meta">{project.slipping && <SlippingFlag />}</span>
         </>
       )}
     />
