@@ -26,7 +26,12 @@ export const attendanceReportRowSchema = z.object({
   name: z.string(),
   agency: z.string(),
   role: z.string(),
-  invited: z.number().int().describe('Meetings of the year held (started) while a member, that the reader may see'),
+  invited: z
+    .number()
+    .int()
+    .describe(
+      'Meetings of the year held (started) that the reader may see and the member was invited to (every member for a meeting scheduled before invitations were kept)',
+    ),
   present: z.number().int().describe('Marked present or in attendance'),
   apologies: z.number().int(),
   absent: z.number().int().describe('Invited, neither present nor with apologies'),
