@@ -1,4 +1,4 @@
-import { type Attendance, type Invitation, RSVP_RESPONSES, type RsvpResponse } from '@sidang/shared';
+import type { Attendance, Invitation, RsvpResponse } from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,9 @@ import { errorText } from '../../../lib/api/api-errors.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { meetingsApi } from '../api/meetings-api.ts';
 import '../meetings.css';
+
+/** The answers offered, in the order shown (a type-only import keeps the wire schemas off the home's first screen). */
+const RSVP_RESPONSES: readonly RsvpResponse[] = ['accepted', 'tentative', 'declined'];
 
 const invitationsKey = (meetingId: string) => ['meetings', meetingId, 'invitations'] as const;
 
