@@ -30,6 +30,12 @@ export const homePaperSchema = z.object({
 });
 export type HomePaper = z.infer<typeof homePaperSchema>;
 
+/** A paper of the meeting whose current version the caller has not opened. */
+export const homeUnreadPaperSchema = homePaperSchema.extend({
+  number: z.string().nullable().describe('Its paper number (Kertas Bil.), once given'),
+});
+export type HomeUnreadPaper = z.infer<typeof homeUnreadPaperSchema>;
+
 /** A meeting on the home: the one in progress, or the next scheduled one. */
 export const homeMeetingSchema = z.object({
   id: z.uuid(),
@@ -44,7 +50,11 @@ export const homeMeetingSchema = z.object({
   classification: classificationSchema,
   papers: z.array(homePaperSchema).describe('Papers on its agenda that the caller may see'),
   rsvp: rsvpResponseSchema.nullable().describe("The caller's answer to the meeting's invitation; null until they answer"),
-  unopenedPaperIds: z.null().describe('Papers the caller has not opened yet: comes with paper reads (the meeting cycle); null until then'),
+  unreadPapers: z
+    .array(homeUnreadPaperSchema)
+    .describe(
+      'Papers of `papers` whose current file version the caller has not opened (downloaded or read in the app); a new version is unread again',
+    ),
 });
 export type HomeMeeting = z.infer<typeof homeMeetingSchema>;
 

@@ -25,6 +25,18 @@ export class DocumentsRepository {
     return manager.findOne(DocumentEntity, { where: { id } });
   }
 
+  /**
+   * Notes that `userId` opened `fileVersion` of the paper: once per version (a second opening adds
+   * nothing). A private fact of the reader, not a change of the paper (it moves no version and no one
+   * else sees it): written without an event and without an audit row.
+   */
+  async recordRead(userId: string, documentId: string, fileVersion: number): Promise<void> {
+    await this.documents.manager.query(
+      'INSERT INTO paper_reads (user_id, document_id, file_version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [userId, documentId, fileVersion],
+    );
+  }
+
   /** Every version of a document's file, newest first. */
   files(documentId: string, manager: EntityManager = this.documents.manager): Promise<DocumentFileEntity[]> {
     return manager.find(DocumentFileEntity, { where: { documentId }, order: { fileVersion: 'DESC' } });

@@ -318,7 +318,9 @@ export class DocumentsService {
     const file = (await this.repository.files(id)).find((candidate) => candidate.fileVersion === fileVersion);
     if (!file) throw documentErrors.noSuchVersion();
     try {
-      return { file, stream: await this.storage.get(file.storageKey) };
+      const stream = await this.storage.get(file.storageKey);
+      await this.noteRead(actor, id, file.fileVersion);
+      return { file, stream };
     } catch (error) {
       if (error instanceof StoredObjectMissingError) throw new NotFoundError('Document content');
       throw error;
@@ -356,10 +358,21 @@ export class DocumentsService {
   async content(actor: Actor, id: string): Promise<{ document: DocumentRecord; stream: Readable }> {
     const { document } = await this.visible(actor, id);
     try {
-      return { document: toDocument(document), stream: await this.storage.get(document.storageKey) };
+      const stream = await this.storage.get(document.storageKey);
+      await this.noteRead(actor, document.id, document.fileVersion);
+      return { document: toDocument(document), stream };
     } catch (error) {
       if (error instanceof StoredObjectMissingError) throw new NotFoundError('Document content');
       throw error;
+    }
+  }
+
+  /** The reader opened this version (the home's unread papers); a failure to note it never fails the download. */
+  private async noteRead(actor: Actor, documentId: string, fileVersion: number): Promise<void> {
+    try {
+      await this.repository.recordRead(actor.id, documentId, fileVersion);
+    } catch (error) {
+      this.logger.warn(`A read of document ${documentId} was not noted: ${(error as Error).message}`);
     }
   }
 

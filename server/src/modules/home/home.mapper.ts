@@ -9,6 +9,7 @@ import {
   type HomeMeeting,
   type HomeMinutes,
   type HomePaper,
+  type HomeUnreadPaper,
   projectFor,
   type RsvpResponse,
 } from '@sidang/shared';
@@ -44,7 +45,9 @@ export function toHomeMeeting(entity: MeetingEntity, papers: PaperRow[], rsvp: R
     classification: meeting.classification,
     papers: papers.map((paper): HomePaper => ({ id: paper.id, title: paper.title, classification: paper.classification })),
     rsvp,
-    unopenedPaperIds: null,
+    unreadPapers: papers
+      .filter((paper) => !paper.opened)
+      .map((paper): HomeUnreadPaper => ({ id: paper.id, number: paper.number, title: paper.title, classification: paper.classification })),
   };
 }
 

@@ -36,8 +36,11 @@ export interface ActionRow {
 
 export interface PaperRow {
   id: string;
+  number: string | null;
   title: string;
   classification: Classification;
+  /** The reader has opened the paper's current file version. */
+  opened: boolean;
 }
 
 export interface MinutesRow {
@@ -142,15 +145,21 @@ export class HomeRepository {
     return rows[0]?.response ?? null;
   }
 
-  /** Papers on the meeting's agenda (or on the meeting itself), in the order they were added. */
+  /**
+   * Papers on the meeting's agenda (or on the meeting itself), in the order they were added, each
+   * with whether the reader opened its current file version (a new version is unread again).
+   */
   papers(reader: HomeReader, meetingId: string): Promise<PaperRow[]> {
     return this.query<PaperRow>(
-      `SELECT d.id, d.title, d.classification FROM documents d
+      `SELECT d.id, d.number, d.title, d.classification,
+         EXISTS (SELECT 1 FROM paper_reads r WHERE r.user_id = $5 AND r.document_id = d.id AND r.file_version = d.file_version) AS opened
+       FROM documents d
        WHERE d.committee_id = $1 AND ${within('d')}
          AND (d.parent_id = $4 OR d.parent_id IN (SELECT a.id FROM agenda_items a WHERE a.meeting_id = $4 AND a.deleted_at IS NULL))
        ORDER BY d.created_at, d.id LIMIT 100`,
       reader,
       meetingId,
+      reader.userId,
     );
   }
 

@@ -122,14 +122,18 @@ export function ForMeView({ committeeId, home, children }: { committeeId: string
               <RsvpControl meetingId={home.nextMeeting.id} current={home.nextMeeting.rsvp} />
             </li>
             <li className="home-row home-row--sub">
-              <span className="home-row__meta">
-                {home.nextMeeting.papers.length === 0 ? t('home.noPapers') : t('home.papers', { count: home.nextMeeting.papers.length })}
+              <span className="home-row__meta" data-testid="home-papers-summary">
+                {home.nextMeeting.papers.length === 0
+                  ? t('home.noPapers')
+                  : home.nextMeeting.unreadPapers.length === 0
+                    ? `${t('home.papers', { count: home.nextMeeting.papers.length })} · ${t('home.allPapersRead')}`
+                    : `${t('home.papers', { count: home.nextMeeting.papers.length })} · ${t('home.unreadPapers', { count: home.nextMeeting.unreadPapers.length })}`}
               </span>
             </li>
-            {home.nextMeeting.papers.map((paper) => (
+            {home.nextMeeting.unreadPapers.map((paper) => (
               <li key={paper.id} className="home-row home-row--sub" data-testid="home-paper">
-                <Link to={`/c/${committeeId}/meetings/${home.nextMeeting?.id}`} className="home-row__title">
-                  {paper.title}
+                <Link to={`/c/${committeeId}/meetings/${home.nextMeeting?.id}/papers/${paper.id}`} className="home-row__title">
+                  {paper.number ? `${paper.number} · ${paper.title}` : paper.title}
                 </Link>
                 {paper.classification !== 'OPEN' && <ClassificationBadge level={paper.classification} />}
               </li>

@@ -9,6 +9,7 @@ import { HomePage, HomeView, type HomeViewProps } from './home-page.tsx';
 const MEETING_ID = uuid();
 const NEXT_ID = uuid();
 const ITEM_ID = uuid();
+const PAPER_ID = uuid();
 
 function aHome(overrides: Partial<CommitteeHome> = {}): CommitteeHome {
   return {
@@ -47,7 +48,7 @@ function aHome(overrides: Partial<CommitteeHome> = {}): CommitteeHome {
       classification: 'OPEN',
       papers: [],
       rsvp: null,
-      unopenedPaperIds: null,
+      unreadPapers: [],
     },
     nextMeeting: {
       id: NEXT_ID,
@@ -60,9 +61,12 @@ function aHome(overrides: Partial<CommitteeHome> = {}): CommitteeHome {
       onlineUrl: null,
       status: 'scheduled',
       classification: 'OPEN',
-      papers: [{ id: uuid(), title: 'Kertas 1', classification: 'RESTRICTED' }],
+      papers: [
+        { id: PAPER_ID, title: 'Kertas 1', classification: 'RESTRICTED' },
+        { id: uuid(), title: 'Kertas dibaca', classification: 'OPEN' },
+      ],
       rsvp: null,
-      unopenedPaperIds: null,
+      unreadPapers: [{ id: PAPER_ID, number: 'Kertas Bil. 3/2026', title: 'Kertas 1', classification: 'RESTRICTED' }],
     },
     minutesToReview: [
       {
@@ -135,7 +139,7 @@ describe(HomeView.name, () => {
     );
     expect(screen.getByTestId('home-join-live')).toHaveAttribute('href', `/c/${COMMITTEE_ID}/meetings/${MEETING_ID}`);
     expect(within(screen.getByTestId('home-next-meeting')).getByText(/Bil\. 4\/2026/)).toBeInTheDocument();
-    expect(screen.getByText('1 paper')).toBeInTheDocument();
+    expect(screen.getByTestId('home-papers-summary')).toHaveTextContent('2 papers · 1 not opened');
     expect(within(screen.getByTestId('home-minutes')).getByRole('link')).toHaveAttribute(
       'href',
       `/c/${COMMITTEE_ID}/meetings/${MEETING_ID}/minutes`,
@@ -145,6 +149,30 @@ describe(HomeView.name, () => {
     expect(within(change).getByRole('link')).toHaveAttribute('href', `/c/${COMMITTEE_ID}/actions/${ITEM_ID}`);
     // A member has no committee-wide tab.
     expect(screen.queryByRole('tablist')).toBeNull();
+  });
+
+  it("should list the next meeting's papers I have not opened, each opening the reader, and say when all are read, in both languages", async () => {
+    const { unmount } = renderView();
+    const rows = screen.getAllByTestId('home-paper');
+    expect(rows).toHaveLength(1); // the paper already read is not listed
+    expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'Kertas Bil. 3/2026 · Kertas 1' })).toHaveAttribute(
+      'href',
+      `/c/${COMMITTEE_ID}/meetings/${NEXT_ID}/papers/${PAPER_ID}`,
+    );
+    unmount();
+    const home = aHome();
+    const allRead = aHome({ nextMeeting: home.nextMeeting ? { ...home.nextMeeting, unreadPapers: [] } : null });
+    const again = renderView({ home: allRead });
+    expect(screen.queryByTestId('home-paper')).toBeNull();
+    expect(screen.getByTestId('home-papers-summary')).toHaveTextContent('2 papers · All papers read');
+    again.unmount();
+    await i18n.changeLanguage('ms');
+    try {
+      renderView({ home: allRead });
+      expect(screen.getByTestId('home-papers-summary')).toHaveTextContent('2 kertas · Semua kertas telah dibaca');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('should keep the sections in place with skeleton rows while loading, and say when each is empty', () => {

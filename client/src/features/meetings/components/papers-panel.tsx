@@ -87,7 +87,11 @@ function PaperRow({ paper, canManage, meetingId }: { paper: DocumentRecord; canM
   const [confirming, setConfirming] = useState(false);
   const [editing, setEditing] = useState(false);
   const kind = documentKindOf(paper.mediaType) ?? 'other';
-  const download = useMutation({ mutationFn: () => papersApi.download(paper) });
+  const download = useMutation({
+    mutationFn: () => papersApi.download(paper),
+    // Opened: the home no longer lists it among the papers not opened.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.homeAll }),
+  });
   const remove = useMutation({
     mutationFn: () => papersApi.remove(api, paper.id, paper.version),
     onSuccess: () => {

@@ -49,6 +49,7 @@ function useNotes(documentId: string) {
 /** The paper's bytes as a PDF document (null for a paper that is not a PDF). */
 function usePdf(paper: DocumentRecord | undefined) {
   const api = useApi();
+  const queryClient = useQueryClient();
   const [state, setState] = useState<{ pdf: PDFDocumentProxy | null; status: 'loading' | 'ready' | 'failed' }>({
     pdf: null,
     status: 'loading',
@@ -69,7 +70,11 @@ function usePdf(paper: DocumentRecord | undefined) {
     setState({ pdf: null, status: 'loading' });
     api
       .getBlob(`/api/documents/${encodeURIComponent(id)}/content`)
-      .then(({ blob }) => blob.arrayBuffer())
+      .then(({ blob }) => {
+        // Opened: the home no longer lists it among the papers not opened.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.homeAll });
+        return blob.arrayBuffer();
+      })
       .then(openPdf)
       .then((pdf) => {
         opened = pdf;
@@ -81,7 +86,7 @@ function usePdf(paper: DocumentRecord | undefined) {
       live = false;
       void opened?.destroy();
     };
-  }, [api, id, isPdf, fileVersion, attempt]);
+  }, [api, queryClient, id, isPdf, fileVersion, attempt]);
   return { ...state, retry: () => setAttempt((n) => n + 1) };
 }
 
@@ -94,6 +99,7 @@ export function PaperViewerPage() {
   const { committeeId = '', meetingId = '', documentId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const queryClient = useQueryClient();
   const paper = useQuery({ queryKey: ['documents', 'one', documentId], queryFn: () => papersApi.get(api, documentId) });
   const committee = useCommittee(committeeId);
   const me = useMe();
@@ -215,7 +221,11 @@ export function PaperViewerPage() {
           {status === 'ready' && !pdf && (
             <div className="notice">
               <p>{t('viewer.notPdf')}</p>
-              <button type="button" className="button button--small" onClick={() => void papersApi.download(doc)}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => void papersApi.download(doc).then(() => queryClient.invalidateQueries({ queryKey: queryKeys.homeAll }))}
+              >
                 {t('viewer.download')} · {doc.fileName} ({formatBytes(doc.size, i18n.language)})
               </button>
             </div>
