@@ -77,7 +77,7 @@ export default {
         '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,meetings,meeting-records,client-sync,search,registers,calendar-feed,papers,self-change,derived-levels,current-item,seams-levels,notifications,notifications-mail,meeting-cycle}.spec.ts',
         '<rootDir>/test/integration/minutes-{collab,workflow,hostile,lost-words}.spec.ts',
         '<rootDir>/test/integration/abuse-limits-one-instance.spec.ts',
-        '<rootDir>/test/integration/home.spec.ts',
+        '<rootDir>/test/integration/{home,paper-reads}.spec.ts',
         '<rootDir>/test/integration/{paper-records,meeting-pack}.spec.ts',
         '<rootDir>/test/integration/deciding-{votes,resolutions}.spec.ts',
         '<rootDir>/test/integration/operations.spec.ts',
