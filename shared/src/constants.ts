@@ -10,6 +10,7 @@ export * from './auth/auth.constants.js';
 export * from './common/errors.constants.js';
 export * from './common/person-label.js';
 export * from './documents/document.constants.js';
+export * from './meetings/meeting.constants.js';
 export * from './realtime/protocol.js';
 export * from './realtime/rooms.js';
 export * from './records/record-paths.js';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { classificationSchema, declassificationReasonSchema } from '../access/classification.js';
 import { RECORD_TYPES } from '../records/record-types.js';
+import { RSVP_RESPONSES } from './meeting.constants.js';
+
+export * from './meeting.constants.js';
 
 export const MEETING_STATUSES = ['draft', 'scheduled', 'in_progress', 'adjourned', 'closed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -217,8 +220,6 @@ export const createGuestSchema = z.strictObject({
 });
 export type CreateGuest = z.input<typeof createGuestSchema>;
 
-export const RSVP_RESPONSES = ['accepted', 'declined', 'tentative'] as const;
-export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 export const rsvpResponseSchema = z.enum(RSVP_RESPONSES);
 
 /** A member's invitation to a scheduled meeting and their answer (null until they answer). */

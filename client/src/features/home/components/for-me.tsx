@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTimestamp } from '../../../lib/dates.ts';
 import { ClassificationBadge, CommentDeadline, DueDate, StatusBadge } from '../../../lib/ui/badges.tsx';
-import { RsvpControl } from '../../meetings/index.ts';
 
 /** Rows a section keeps room for while loading, so that nothing moves when the data arrives. */
 const SKELETON_ROWS = 2;
 
 // The sentences of the changes (the shared words of every record type) load after the first screen.
+// The answer to the next meeting's invitation loads after the first paint, with the meeting strings.
+const RsvpControl = lazy(() => import('../../meetings/index.ts').then((m) => ({ default: m.RsvpControl })));
 const SinceChanges = lazy(() => import('./since-changes.tsx').then((m) => ({ default: m.SinceChanges })));
 
 /** Placeholder rows of a row's height: what arrives takes their place without moving the page. */
@@ -119,7 +120,9 @@ export function ForMeView({ committeeId, home, children }: { committeeId: string
               <MeetingLine meeting={home.nextMeeting} committeeId={committeeId} />
             </li>
             <li className="home-row home-row--sub" data-testid="home-rsvp">
-              <RsvpControl meetingId={home.nextMeeting.id} current={home.nextMeeting.rsvp} />
+              <Suspense fallback={null}>
+                <RsvpControl meetingId={home.nextMeeting.id} current={home.nextMeeting.rsvp} />
+              </Suspense>
             </li>
             <li className="home-row home-row--sub">
               <span className="home-row__meta" data-testid="home-papers-summary">

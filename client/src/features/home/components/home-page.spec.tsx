@@ -5,6 +5,8 @@ import { i18n } from '../../../lib/i18n/i18n.ts';
 import { COMMITTEE_ID, committee, jsonResponse, uuid } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { HomePage, HomeView, type HomeViewProps } from './home-page.tsx';
+// The home loads the invitation answer lazily: linked here once so every test's import finds it.
+import '../../meetings/index.ts';
 
 const MEETING_ID = uuid();
 const NEXT_ID = uuid();

@@ -8,6 +8,7 @@ import { SubmitBar } from '../../../lib/ui/form/submit-bar.tsx';
 import { fieldOfPath, fromServerIssue, translateValidation } from '../../../lib/validation/validation-messages.ts';
 import { allowedClassifications } from '../../action-items/index.ts';
 import '../meetings.css';
+import '../load-strings.ts';
 
 export interface AgendaItemFields {
   title: string;

@@ -19,6 +19,7 @@ import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, us
 import { useTranslation } from 'react-i18next';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import '../meetings.css';
+import '../load-strings.ts';
 
 /** Where the user dropped an item: the server decides the final order from this. */
 export interface MoveTarget {

@@ -18,6 +18,7 @@ import {
 } from '../hooks/use-meeting-panels.ts';
 import '../meetings.css';
 import { InvitationAnswers, RsvpControl } from './rsvp.tsx';
+import '../load-strings.ts';
 
 /** The house format's order of the attendance list. */
 const GROUPS: readonly AttendanceStatus[] = ['present', 'in_attendance', 'apologies', 'absent'];

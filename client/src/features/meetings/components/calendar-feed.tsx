@@ -4,6 +4,7 @@ import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { useCalendarFeed, useRenewCalendarFeed } from '../hooks/use-calendar-feed.ts';
 import '../meetings.css';
+import '../load-strings.ts';
 
 type Notice = 'copied' | 'copyFailed' | 'renewed' | null;
 

@@ -19,6 +19,7 @@ import {
   useWithdrawDecision,
 } from '../hooks/use-meeting-panels.ts';
 import '../meetings.css';
+import '../load-strings.ts';
 
 /**
  * The line to record a decision: it takes the item's level (the highest of the item and its

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { StatusBadge } from '../../../lib/ui/badges.tsx';
 import { useActionItems } from '../../action-items/index.ts';
 import '../meetings.css';
+import '../load-strings.ts';
 
 /**
  * The action items raised from one agenda item, under it: one read of the committee's actions for

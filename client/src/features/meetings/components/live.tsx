@@ -4,6 +4,7 @@ import type { LiveMeeting } from '../api/meetings-api.ts';
 import { formatElapsed } from '../hooks/meeting-time.ts';
 import { currentItemOf, nowOnText, useNow } from '../hooks/use-live.ts';
 import '../meetings.css';
+import '../load-strings.ts';
 
 /** What a line of the live bar reads: the meeting, its agenda, and its class where it is shown. */
 interface LiveLineProps {

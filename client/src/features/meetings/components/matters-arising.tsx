@@ -8,6 +8,7 @@ import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useMembers } from '../../committees/index.ts';
 import { useMattersArising } from '../hooks/use-meeting-panels.ts';
 import '../meetings.css';
+import '../load-strings.ts';
 
 /** Open actions from earlier meetings, each with its status, owners, due date and latest update. */
 export function MattersArising({ meetingId, committeeId }: { meetingId: string; committeeId: string }) {

@@ -42,6 +42,7 @@ import { PackDownload } from './paper-viewer/pack-download.tsx';
 import { PapersPanel, PaperUploadButton } from './papers-panel.tsx';
 import { PresenceRow } from './presence-row.tsx';
 import '../meetings.css';
+import '../load-strings.ts';
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const { t } = useTranslation();

@@ -3,6 +3,7 @@ import { isApiError } from '../../../lib/api/api-client.ts';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import type { useMeeting } from '../hooks/use-meetings.ts';
+import '../load-strings.ts';
 
 /**
  * What a meeting's screen shows while it has no meeting to draw: removed, not found, failed to

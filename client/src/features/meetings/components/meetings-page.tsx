@@ -18,6 +18,7 @@ import { serverFieldErrors } from './agenda-item-form.tsx';
 import { CalendarFeedButton } from './calendar-feed.tsx';
 import { MeetingStatusBadge, MeetingWhen } from './meeting-page.tsx';
 import '../meetings.css';
+import '../load-strings.ts';
 
 export interface MeetingFormProps {
   clearance: Classification;

@@ -16,6 +16,7 @@ import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import { papersApi } from './papers-api.ts';
 import '../meetings.css';
+import '../load-strings.ts';
 
 /** A short mark per kind, drawn as the row's icon. */
 const KIND_MARK: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { usePresence } from '../../../lib/realtime/realtime-provider.tsx';
 import '../meetings.css';
+import '../load-strings.ts';
 
 /** Who has the meeting page open right now; nothing when unknown or refused. */
 export function PresenceRow({ meetingId }: { meetingId: string }) {

@@ -21,6 +21,7 @@ import { MeetingStatusBadge, MeetingWhen } from './meeting-page.tsx';
 import { MeetingUnavailable } from './meeting-unavailable.tsx';
 import '../meetings.css';
 import { ProjectorVotes } from '../../deciding/index.ts';
+import '../load-strings.ts';
 
 interface ProjectorPageProps {
   /** The socket to use instead of the default one (tests). */

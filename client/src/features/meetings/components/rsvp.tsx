@@ -7,6 +7,7 @@ import { errorText } from '../../../lib/api/api-errors.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { meetingsApi } from '../api/meetings-api.ts';
 import '../meetings.css';
+import '../load-strings.ts';
 
 /** The answers offered, in the order shown (a type-only import keeps the wire schemas off the home's first screen). */
 const RSVP_RESPONSES: readonly RsvpResponse[] = ['accepted', 'tentative', 'declined'];

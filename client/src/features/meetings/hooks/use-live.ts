@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RemovedMarker } from '../../../lib/realtime/cache-apply.ts';
 import { removedKey } from '../../../lib/realtime/entity-registry.ts';
 import type { LiveMeeting } from '../api/meetings-api.ts';
+import '../load-strings.ts';
 
 /** Set by realtime when the meeting was deleted or hidden while on screen. */
 export function useMeetingRemoved(id: string | undefined): RemovedMarker | undefined {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../../lib/api/api-context.tsx';
 import { formatTimestamp } from '../../../../lib/dates.ts';
 import { keepPack, keptPack } from './pack-offline.ts';
+import '../../load-strings.ts';
 
 /** Hands a file to the browser as a download. */
 function save(blob: Blob, fileName: string): void {

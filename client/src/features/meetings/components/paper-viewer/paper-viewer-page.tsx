@@ -17,6 +17,7 @@ import { papersApi } from '../papers-api.ts';
 import { annotationsApi, notesOfPage, withNote } from './annotations-api.ts';
 import { openPdf } from './pdf-loader.ts';
 import './paper-viewer.css';
+import '../../load-strings.ts';
 
 const ZOOMS: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
