@@ -455,7 +455,7 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
       actionLine: field('Action line', 'Baris tindakan', 'action-line'),
       ownClassification: { label: ['Own classification', 'Peringkat keselamatan sendiri'], values: CLASSIFICATION_WORDS },
     },
-    quiet: ['minutesId', 'meetingId', 'agendaItemId', 'decisions'],
+    quiet: ['minutesId', 'meetingId', 'agendaItemId', 'decisions', 'interests'],
   },
   'minutes-comment': {
     noun: ['the comment', 'ulasan'],

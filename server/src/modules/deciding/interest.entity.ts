@@ -1,10 +1,11 @@
 import type { Classification } from '@sidang/shared';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { TimestampedEntity } from '../../database/versioned.entity.js';
 
 /** A member's declaration of interest in an agenda item or a resolution (one per person and subject). */
 @Entity({ name: 'interests' })
 @Index('interests_meeting_idx', ['meetingId'])
+@Unique('interests_subject_user_key', ['subjectId', 'userId'])
 export class InterestEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,10 +1,12 @@
 import type { Classification, ResolutionAnswer, ResolutionOutcome, ResolutionRule, VoteStatus } from '@sidang/shared';
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { TimestampedEntity } from '../../database/versioned.entity.js';
 
 /** A resolution by circulation, decided between meetings by its committee's voting members. */
 @Entity({ name: 'resolutions' })
 @Index('resolutions_committee_idx', ['committeeId'])
+/** What the deadline sweep reads: open resolutions by their closing time. */
+@Index('resolutions_open_idx', ['closesAt'], { where: `"status" = 'open'` })
 export class ResolutionEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -51,6 +53,10 @@ export class ResolutionEntity extends TimestampedEntity {
 export class ResolutionAnswerEntity {
   @PrimaryColumn({ name: 'resolution_id', type: 'uuid' })
   resolutionId: string;
+
+  @ManyToOne(() => ResolutionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'resolution_id', foreignKeyConstraintName: 'resolution_answers_resolution_id_fkey' })
+  resolution?: ResolutionEntity;
 
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;

@@ -1,5 +1,5 @@
 import type { Classification, VoteBallot, VoteStatus } from '@sidang/shared';
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { TimestampedEntity } from '../../database/versioned.entity.js';
 
 /** A vote on an agenda item, opened by the chair while the meeting is in progress. */
@@ -61,6 +61,10 @@ export class VoteBallotCastEntity {
   @PrimaryColumn({ name: 'vote_id', type: 'uuid' })
   voteId: string;
 
+  @ManyToOne(() => VoteEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'vote_id', foreignKeyConstraintName: 'vote_ballots_cast_vote_id_fkey' })
+  vote?: VoteEntity;
+
   @PrimaryColumn({ name: 'voter_id', type: 'uuid' })
   voterId: string;
 
@@ -73,12 +77,17 @@ export class VoteBallotCastEntity {
  * Counted at the close; as many rows as `vote_ballots_cast` has for the vote.
  */
 @Entity({ name: 'vote_choices' })
+@Index('vote_choices_vote_idx', ['voteId'])
 export class VoteChoiceEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
   @Column({ name: 'vote_id', type: 'uuid' })
   voteId: string;
+
+  @ManyToOne(() => VoteEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'vote_id', foreignKeyConstraintName: 'vote_choices_vote_id_fkey' })
+  vote?: VoteEntity;
 
   @Column({ type: 'text' })
   choice: string;
