@@ -109,14 +109,17 @@ describe('home: what needs me now, need-to-know', () => {
     const next = await aMeeting(app, chair, committee, { startsAt: '2031-03-01T09:30:00+08:00' });
     await moveMeeting(chair, next, 'scheduled');
     await aMeeting(app, chair, committee, { startsAt: '2030-03-01T09:30:00+08:00', status: 'draft' }); // a draft: not for members
-    const minutes = await circulateMinutes(chair, now);
+    // Minutes go round once their meeting has closed (never while it is in progress).
+    const held = await aMeeting(app, chair, committee, { startsAt: '2025-12-01T09:30:00+08:00' });
+    await moveMeeting(chair, held, 'scheduled', 'in_progress', 'closed');
+    const minutes = await circulateMinutes(chair, held);
 
     const body = await home(member, committee);
     expect(body.inProgress?.id).toBe(now.id);
     expect(body.inProgress?.papers.map((p) => p.id)).toEqual([paper.id]);
     expect(body.inProgress?.rsvp).toBeNull();
     expect(body.nextMeeting?.id).toBe(next.id);
-    expect(body.minutesToReview.map((m) => [m.id, m.meetingId])).toEqual([[minutes.id, now.id]]);
+    expect(body.minutesToReview.map((m) => [m.id, m.meetingId])).toEqual([[minutes.id, held.id]]);
   });
 
   it('should carry a comment deadline set on circulation to the minutes, the home row and the notification, and clear it back in draft', async () => {
@@ -127,7 +130,7 @@ describe('home: what needs me now, need-to-know', () => {
     await aMembership(app, committee, member);
     const meeting = await aMeeting(app, chair, committee, { startsAt: '2026-01-10T09:30:00+08:00' });
     await anAgendaItem(app, chair, meeting);
-    await moveMeeting(chair, meeting, 'scheduled', 'in_progress');
+    await moveMeeting(chair, meeting, 'scheduled', 'in_progress', 'closed');
     const draft = await app.request<MinutesRecord>('GET', `/api/meetings/${meeting.id}/minutes`, chair.token);
     expect(draft.body.commentsDueAt).toBeNull();
     const transition = (body: Record<string, unknown>) =>
@@ -267,7 +270,14 @@ describe('home: what needs me now, need-to-know', () => {
         const item = await anAgendaItem(app, chair, meeting, { title: `${marker}-item`, classification });
         await aDocument(app, chair, committee, { parentId: item.id, title: `${marker}-paper`, classification });
         await moveMeeting(chair, meeting, 'scheduled', 'in_progress');
-        await circulateMinutes(chair, meeting);
+        // Its level's minutes under review: those of an earlier meeting, closed.
+        const held = await aMeeting(app, chair, committee, {
+          title: `${marker}-meeting-held`,
+          classification,
+          startsAt: `2025-0${4 - index}-01T09:30:00+08:00`,
+        });
+        await moveMeeting(chair, held, 'scheduled', 'in_progress', 'closed');
+        await circulateMinutes(chair, held);
         await aNegotiation(app, chair, committee, { title: `${marker}-negotiation`, classification, status: 'suspended' });
         const project = await anRndProject(app, chair, committee, { title: `${marker}-project`, classification });
         await anRndMilestone(app, chair, project, { title: `${marker}-milestone`, plannedOn: inDays(-10), classification });
