@@ -221,6 +221,34 @@ describe('exports', () => {
     ]);
   });
 
+  it("should not name an action's origin in a draft meeting to a reader who may not see drafts; the chair sees it", async () => {
+    const draftMarker = `DRAFT-ORIGIN-${Math.random().toString(36).slice(2)}`;
+    const draft = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, chair.token, {
+      status: 'draft',
+      title: 'Export draft meeting',
+      startsAt: '2026-05-04T09:00:00+08:00',
+    });
+    expect(draft.status).toBe(201);
+    const item = await app.request<AgendaItem>('POST', `/api/meetings/${draft.body.id}/agenda-items`, chair.token, {
+      title: `Draft item ${draftMarker}`,
+    });
+    expect(item.status).toBe(201);
+    const action = await app.request<ActionItem>('POST', `/api/committees/${committee.id}/action-items`, chair.token, {
+      title: `Action from a draft ${draftMarker.slice(-6)}`,
+      meetingId: draft.body.id,
+      agendaItemId: item.body.id,
+    });
+    expect(action.status).toBe(201);
+
+    const exportOf = async (token: string) =>
+      (await download(token, `/api/committees/${committee.id}/action-items/export?format=csv`)).body.toString('utf8');
+    const seen = await exportOf(reader.token);
+    expect(seen).toContain(action.body.title); // the action itself is the reader's to see
+    expect(seen).not.toContain(draftMarker);
+    // Positive control: the chair, who sees drafts, gets the origin named.
+    expect(await exportOf(chair.token)).toContain(`Draft item ${draftMarker}`);
+  });
+
   it("should write the action export in the reader's language, with owners once as Name (AGENCY), the origin meeting's number and agenda item", async () => {
     const meeting = await app.request<Meeting>('POST', `/api/committees/${committee.id}/meetings`, chair.token, {
       status: 'scheduled',

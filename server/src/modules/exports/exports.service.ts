@@ -22,7 +22,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
-import { governingLevelSql } from '../../changes/visibility.js';
+import { type ReaderScope, readerLevelSql } from '../../changes/visibility.js';
 import { todayIn } from '../../common/today.js';
 import { ActionItemsService } from '../action-items/action-items.service.js';
 import { BILATERAL_MEETINGS } from '../registers/bilateral/bilateral.register.js';
@@ -174,8 +174,8 @@ export class ExportsService {
 
   async actionItemsFile(actor: Actor, committeeId: string, format: ExportFormat, filters: ListActionItemsQuery): Promise<ExportFile> {
     const rows = await this.actionItems.list(actor, committeeId, filters);
-    const { clearanceLevel } = await this.access.requireCommittee(actor, committeeId);
-    const names = await this.actionNames(committeeId, clearanceLevel, rows);
+    const { clearanceLevel, seesDrafts } = await this.access.requireCommittee(actor, committeeId);
+    const names = await this.actionNames(committeeId, { level: clearanceLevel, drafts: seesDrafts }, rows);
     const locale = await this.localeOf(actor);
     return this.build('action-items', 'action-item', format, actionItemColumns(locale, names), rows, locale);
   }
@@ -238,9 +238,10 @@ export class ExportsService {
 
   /**
    * Owners as "Name (AGENCY)" (members of the committee), and the origin meeting's number and
-   * agenda item ("2.1 Title") only where the reader may see them now.
+   * agenda item ("2.1 Title") only where the reader may see them now (level and drafts: the one
+   * reader rule, `readerLevelSql`).
    */
-  private async actionNames(committeeId: string, level: number, rows: ActionItem[]): Promise<ActionNames> {
+  private async actionNames(committeeId: string, reader: ReaderScope, rows: ActionItem[]): Promise<ActionNames> {
     const people = [...new Set(rows.flatMap((row) => row.ownerIds))];
     const meetings = [...new Set(rows.flatMap((row) => (row.meetingId ? [row.meetingId] : [])))];
     const items = [...new Set(rows.flatMap((row) => (row.agendaItemId ? [row.agendaItemId] : [])))];
@@ -260,16 +261,16 @@ export class ExportsService {
         ? []
         : this.dataSource.query(
             `SELECT m.id, m.number_in_year, m.year FROM meetings m
-             WHERE m.id = ANY($1::uuid[]) AND m.deleted_at IS NULL AND ${governingLevelSql('m.id')} <= $2`,
-            [meetings, level],
+             WHERE m.id = ANY($1::uuid[]) AND m.deleted_at IS NULL AND ${readerLevelSql('m.id', reader)} <= $2`,
+            [meetings, reader.level],
           ),
       items.length === 0
         ? []
         : this.dataSource.query(
             `SELECT a.id, a.title, a.position, p.position AS parent_position FROM agenda_items a
              LEFT JOIN agenda_items p ON p.id = a.parent_id
-             WHERE a.id = ANY($1::uuid[]) AND a.deleted_at IS NULL AND ${governingLevelSql('a.id')} <= $2`,
-            [items, level],
+             WHERE a.id = ANY($1::uuid[]) AND a.deleted_at IS NULL AND ${readerLevelSql('a.id', reader)} <= $2`,
+            [items, reader.level],
           ),
     ]);
     return {
