@@ -94,6 +94,11 @@ describe('A meeting day, end to end in the browser', () => {
     const meetingUrl = `${server.url}/c/${committeeId}/meetings/${meetingId}`;
     await desk.getByTestId('agenda-item').nth(5).waitFor();
 
+    // A draft is the chair's and the secretariat's; scheduling publishes it to the members.
+    await desk.getByTestId('draft-notice').waitFor();
+    await desk.getByTestId('transition-scheduled').click();
+    await desk.locator('[data-testid="meeting-status"][data-status="scheduled"]').waitFor();
+
     // The followers open the meeting as it is being prepared.
     await Promise.all(followers.map((page) => page.goto(meetingUrl)));
     await Promise.all([desk, ...followers].map(waitLive));
@@ -106,15 +111,15 @@ describe('A meeting day, end to end in the browser', () => {
     await desk.getByTestId('agenda-item').nth(6).waitFor();
     const paperItem = (await agendaOf(meetingId)).find((item) => item.title === paperItemTitle);
     if (!paperItem) throw new Error('the item was not stored');
-    expect(paperItem.number).toBe('7');
+    expect(paperItem.number).toBe('6'); // a new item lands before the close of the meeting
     await desk.getByTestId('add-agenda-item').click();
     await desk.locator('form [name="title"]').fill('Laporan kumpulan kerja');
     await desk.locator('form [name="parentId"]').selectOption(paperItem.id);
     await desk.getByTestId('save-agenda-item').click();
-    await desk.locator(`[data-agenda-id="${paperItem.id}"] [data-testid="agenda-item"][data-number="7.1"]`).waitFor();
+    await desk.locator(`[data-agenda-id="${paperItem.id}"] [data-testid="agenda-item"][data-number="6.1"]`).waitFor();
 
-    // Reorder by keyboard: the new item goes up one place, before "close".
-    const handle = desk.getByRole('button', { name: `Move item 7: ${paperItemTitle}` });
+    // Reorder by keyboard: the new item goes up one place.
+    const handle = desk.getByRole('button', { name: `Move item 6: ${paperItemTitle}` });
     await handle.focus();
     const [moved] = await Promise.all([
       desk.waitForResponse((r) => r.url().endsWith(`/api/agenda-items/${paperItem.id}/move`)),
@@ -127,7 +132,7 @@ describe('A meeting day, end to end in the browser', () => {
           .waitForFunction(
             () =>
               Array.from(document.querySelectorAll('[id^="DndLiveRegion"]')).some((region) =>
-                region.textContent?.includes('Item 7 is over the place of item 6.'),
+                region.textContent?.includes('Item 6 is over the place of item 5.'),
               ),
             undefined,
             { timeout: 10_000 },
@@ -139,10 +144,10 @@ describe('A meeting day, end to end in the browser', () => {
       })(),
     ]);
     expect(moved.status()).toBe(200);
-    expect(await moved.json()).toMatchObject({ id: paperItem.id, number: '6' });
+    expect(await moved.json()).toMatchObject({ id: paperItem.id, number: '5' });
     for (const page of followers) {
       await page
-        .locator(`[data-agenda-id="${paperItem.id}"][data-number="6"] [data-testid="agenda-item"][data-number="6.1"]`)
+        .locator(`[data-agenda-id="${paperItem.id}"][data-number="5"] [data-testid="agenda-item"][data-number="5.1"]`)
         .waitFor({ timeout: LIVE_TIMEOUT_MS });
     }
 
@@ -180,8 +185,6 @@ describe('A meeting day, end to end in the browser', () => {
     await Promise.all(followers.map((page) => page.locator('[data-testid="quorum"].quorum--met').waitFor({ timeout: LIVE_TIMEOUT_MS })));
 
     // Run: start the meeting and set the current item; both followers move within a second.
-    await desk.getByTestId('transition-scheduled').click();
-    await desk.locator('[data-testid="meeting-status"][data-status="scheduled"]').waitFor();
     await desk.getByTestId('transition-in_progress').click();
     await desk.locator('[data-testid="meeting-status"][data-status="in_progress"]').waitFor();
     const [current] = await Promise.all([
