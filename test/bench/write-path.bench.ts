@@ -1,0 +1,521 @@
+/**
+ * The write path, measured next to baselines taken in the same run on the same machine
+ * (issue 19, point 5). PostgreSQL only.
+ *
+ *   npm run bench                (builds, then this and the fan-out and search benches)
+ *   npm run bench:write          (builds, then this alone)
+ *
+ * Every server runs in its own child process (Sidang as `npm start` runs it, the baseline
+ * socket.io server as test/bench/bare-server.mjs), and the subscribed socket.io clients in
+ * BENCH_POOLS (4) client processes of their own (test/bench/socket-clients.ts). It prints:
+ *  (a) creates per second with BENCH_WRITERS (16) writers for BENCH_SECONDS (10) s, against
+ *      pgbench's single-row INSERTs with as many clients on the same PostgreSQL;
+ *  (b) BENCH_BURST (30) creates sent at once: when the last is answered (median of 5 bursts),
+ *      against as many single-row INSERTs sent at once over as many connections;
+ *  (c) fan-out of BENCH_CHANGES (50) changes to BENCH_SOCKETS (1000) subscribed clients, against a
+ *      bare socket.io broadcast to as many;
+ *  (d) server memory (resident set) per subscribed socket, against the bare server's;
+ *  (e) catch-up of BENCH_CATCHUP (1000) events as the client reads them (pages of 500), against
+ *      a plain SELECT of as many event rows.
+ * The machine is shared: compare each figure with its baseline, and note the load average printed.
+ */
+import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { ActionItem, CatchUpPage, EventEnvelope } from '@sidang/shared';
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { api, DEMO_USERS, demoCommittee, login, type RunningServer, startServer } from '../support/server-process.js';
+
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const BURST = Number(process.env.BENCH_BURST ?? 30);
+const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 1000);
+const POOLS = Number(process.env.BENCH_POOLS ?? 4);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 50);
+const CATCHUP = Number(process.env.BENCH_CATCHUP ?? 1000);
+const ROUNDS = 5;
+const WARMUP_MS = 2_000;
+const RECEIPT_TIMEOUT_MS = 15_000;
+
+const run = promisify(execFile);
+const epochNow = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+const median = (values: number[]) => percentile(values, 50);
+const fmt = (value: number, decimals = 1) => (Number.isFinite(value) ? value.toFixed(decimals) : 'n/a');
+
+/** Resident set of a process, in KiB (Linux). */
+async function rssKiB(pid: number | undefined): Promise<number> {
+  if (!pid) return Number.NaN;
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+}
+
+/** pgbench's single-row INSERTs, `WRITERS` clients for `SECONDS` s, on a database of its own. */
+async function pgbenchInserts(): Promise<{ tps: number; how: string }> {
+  const database = await createTestDatabase('postgres');
+  try {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await client.query('CREATE TABLE bench_rows (id bigserial PRIMARY KEY, payload text NOT NULL)');
+    await client.end();
+    const script = join(os.tmpdir(), `sidang-bench-insert-${process.pid}.sql`);
+    await writeFile(script, "INSERT INTO bench_rows (payload) VALUES ('a single row');\n");
+    const url = new URL(database.url);
+    const args = ['-n', '-c', String(WRITERS), '-j', '2', '-T', String(SECONDS)];
+    const { stdout } = await run('pgbench', [...args, '-f', script, url.pathname.slice(1)], {
+      env: {
+        ...process.env,
+        PGHOST: url.hostname,
+        PGPORT: url.port || '5432',
+        PGUSER: decodeURIComponent(url.username),
+        PGPASSWORD: decodeURIComponent(url.password),
+      },
+    });
+    const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
+    return { tps, how: `pgbench ${args.join(' ')}, a script of one single-row INSERT (autocommit)` };
+  } finally {
+    await database.drop();
+  }
+}
+
+/** `BURST` single-row INSERTs sent at once over as many open connections: when the last is answered (ms). */
+async function insertBursts(url: string): Promise<number[]> {
+  const pool = new pg.Pool({ connectionString: url, max: BURST });
+  try {
+    await pool.query('CREATE TABLE IF NOT EXISTS bench_burst (id bigserial PRIMARY KEY, payload text NOT NULL)');
+    const clients = await Promise.all(Array.from({ length: BURST }, () => pool.connect()));
+    const rounds: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const started = performance.now();
+      await Promise.all(clients.map((client) => client.query("INSERT INTO bench_burst (payload) VALUES ('a single row')")));
+      rounds.push(performance.now() - started);
+      await sleep(300);
+    }
+    for (const client of clients) client.release();
+    return rounds;
+  } finally {
+    await pool.end();
+  }
+}
+
+interface Pool {
+  child: ChildProcess;
+  got: Set<string>;
+  onGot: (() => void) | null;
+}
+
+type PoolMessage =
+  | { type: 'started' | 'ready' }
+  | { type: 'error'; message: string }
+  | { type: 'got'; key: string }
+  | { type: 'report'; receipts: Record<string, number[]>; duplicates: number; sample?: EventEnvelope };
+
+function nextMessage<T extends PoolMessage['type']>(pool: Pool, type: T): Promise<Extract<PoolMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const listener = (message: PoolMessage) => {
+      if (message.type === 'error') {
+        pool.child.off('message', listener);
+        reject(new Error(`client pool: ${message.message}`));
+      } else if (message.type === type) {
+        pool.child.off('message', listener);
+        resolve(message as Extract<PoolMessage, { type: T }>);
+      }
+    };
+    pool.child.on('message', listener);
+  });
+}
+
+/** `SOCKETS` clients over `POOLS` processes, each subscribed to the committee. */
+async function openPools(url: string, committeeId: string, tokens: string[], bare: boolean): Promise<Pool[]> {
+  const script = fileURLToPath(new URL('./socket-clients.ts', import.meta.url));
+  const pools = await Promise.all(
+    Array.from({ length: POOLS }, async () => {
+      const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const pool: Pool = { child, got: new Set(), onGot: null };
+      await nextMessage(pool, 'started');
+      child.on('message', (message: PoolMessage) => {
+        if (message.type === 'got') {
+          pool.got.add(message.key);
+          pool.onGot?.();
+        }
+      });
+      return pool;
+    }),
+  );
+  // One pool at a time: simultaneous handshakes would measure accept queues.
+  for (const [index, pool] of pools.entries()) {
+    const count = Math.floor(SOCKETS / POOLS) + (index < SOCKETS % POOLS ? 1 : 0);
+    const ready = nextMessage(pool, 'ready');
+    pool.child.send({ type: 'connect', url, tokens, committeeId, count, bare });
+    await ready;
+  }
+  return pools;
+}
+
+function closePools(pools: Pool[]): void {
+  for (const pool of pools) pool.child.send({ type: 'close' });
+}
+
+interface FanOut {
+  perClient: number[];
+  missing: number;
+  duplicates: number;
+  sample?: EventEnvelope;
+}
+
+/** `CHANGES` changes one at a time; each is timed from just before its request to each client's receipt. */
+async function fanOut(
+  pools: Pool[],
+  change: (index: number) => Promise<{ key: string; sentAt: number }>,
+  keyOf: (index: number) => string,
+): Promise<FanOut> {
+  const sentAt = new Map<string, number>();
+  for (let index = 0; index < CHANGES + 3; index += 1) {
+    const key = keyOf(index);
+    for (const pool of pools) pool.child.send({ type: 'expect', key });
+    await sleep(5); // the expectation reaches every pool before the change
+    const all = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, RECEIPT_TIMEOUT_MS);
+      const check = () => {
+        if (pools.every((pool) => pool.got.has(key))) {
+          clearTimeout(timer);
+          for (const pool of pools) pool.onGot = null;
+          resolve();
+        }
+      };
+      for (const pool of pools) pool.onGot = check;
+      check();
+    });
+    const sent = await change(index);
+    // The first three are warm-up.
+    if (index >= 3) sentAt.set(sent.key, sent.sentAt);
+    await all;
+  }
+  const reports = await Promise.all(
+    pools.map((pool) => {
+      const report = nextMessage(pool, 'report');
+      pool.child.send({ type: 'report' });
+      return report;
+    }),
+  );
+  const perClient: number[] = [];
+  let received = 0;
+  for (const report of reports) {
+    for (const [key, times] of Object.entries(report.receipts)) {
+      const sent = sentAt.get(key);
+      if (sent === undefined) continue;
+      received += times.length;
+      for (const at of times) perClient.push(at - sent);
+    }
+  }
+  return {
+    perClient,
+    missing: CHANGES * SOCKETS - received,
+    duplicates: reports.reduce((sum, report) => sum + report.duplicates, 0),
+    sample: reports.find((report) => report.sample)?.sample,
+  };
+}
+
+async function startBare(): Promise<{ url: string; child: ChildProcess }> {
+  const script = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /listening (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+interface Results {
+  pgbench: { tps: number; how: string };
+  creates: { perSecond: number; count: number; errors: number; p50: number; p99: number };
+  burst: { rounds: number[]; errors: number };
+  insertBurst: number[];
+  catchUp: { rounds: number[]; events: number; pages: number };
+  select: number[];
+  memory: { sidang: number; bare: number };
+  sidangFanOut: FanOut;
+  bareFanOut: FanOut;
+}
+
+async function benchSidang(server: RunningServer, database: TestDatabase, results: Partial<Results>): Promise<void> {
+  const sessions = await Promise.all(
+    [DEMO_USERS.chair, DEMO_USERS.secretariat, DEMO_USERS.member, DEMO_USERS.observer].map((email) => login(server.url, email)),
+  );
+  const writers = sessions.slice(0, 2).map((session) => session.accessToken);
+  const committeeId = (await demoCommittee(server.url, writers[0] ?? '')).id;
+  const create = (writer: number, title: string) =>
+    api<ActionItem>(server.url, writers[writer % writers.length], 'POST', `/api/committees/${committeeId}/action-items`, {
+      title,
+      classification: 'OPEN',
+    });
+
+  // (a) creates, WRITERS at a time.
+  console.log(`… ${WRITERS} writers for ${SECONDS} s (after ${WARMUP_MS / 1000} s of warm-up)`);
+  let measuring = false;
+  let stop = false;
+  let count = 0;
+  let errors = 0;
+  const latencies: number[] = [];
+  const loops = Array.from({ length: WRITERS }, async (_, writer) => {
+    for (let i = 0; !stop; i += 1) {
+      const started = performance.now();
+      const answer = await create(writer, `Bench item ${writer}.${i}`);
+      if (!measuring) continue;
+      if (answer.status === 201) count += 1;
+      else errors += 1;
+      latencies.push(performance.now() - started);
+    }
+  });
+  await sleep(WARMUP_MS);
+  measuring = true;
+  const started = performance.now();
+  await sleep(SECONDS * 1000);
+  measuring = false;
+  const elapsed = performance.now() - started;
+  stop = true;
+  await Promise.all(loops);
+  results.creates = { perSecond: (count * 1000) / elapsed, count, errors, p50: median(latencies), p99: percentile(latencies, 99) };
+
+  // (b) BURST creates at once.
+  console.log(`… ${BURST} creates at once, ${ROUNDS} times`);
+  const rounds: number[] = [];
+  let burstErrors = 0;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const at = performance.now();
+    const answers = await Promise.all(Array.from({ length: BURST }, (_, i) => create(i, `Burst item ${round}.${i}`)));
+    rounds.push(performance.now() - at);
+    burstErrors += answers.filter((answer) => answer.status !== 201).length;
+    await sleep(300);
+  }
+  results.burst = { rounds, errors: burstErrors };
+  results.insertBurst = await insertBursts(database.url);
+
+  // (e) catch-up of CATCHUP events, read as the client does.
+  console.log(`… catch-up of ${CATCHUP} events, ${ROUNDS} times`);
+  const reader = writers[1] ?? '';
+  const head = (await api<CatchUpPage>(server.url, reader, 'GET', `/api/committees/${committeeId}/events?after=0&limit=1`)).body.latestSeq;
+  const catchUps: number[] = [];
+  let events = 0;
+  let pages = 0;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const at = performance.now();
+    events = 0;
+    pages = 0;
+    for (let after = Math.max(0, head - CATCHUP); ; ) {
+      const page = await api<CatchUpPage>(server.url, reader, 'GET', `/api/committees/${committeeId}/events?after=${after}&limit=500`);
+      if (page.status !== 200) throw new Error(`catch-up answered ${page.status}`);
+      events += page.body.events.length;
+      pages += 1;
+      after = page.body.nextAfter;
+      if (!page.body.hasMore || after >= head) break;
+    }
+    catchUps.push(performance.now() - at);
+  }
+  results.catchUp = { rounds: catchUps, events, pages };
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const selects: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const at = performance.now();
+    await client.query('SELECT * FROM change_events WHERE committee_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+      committeeId,
+      head - CATCHUP,
+      CATCHUP,
+    ]);
+    selects.push(performance.now() - at);
+  }
+  await client.end();
+  results.select = selects;
+
+  // (d) memory, then (c) fan-out, with SOCKETS subscribed clients in their own processes.
+  console.log(`… ${SOCKETS} subscribed clients in ${POOLS} processes`);
+  const item = await create(0, 'Fan-out bench item');
+  if (item.status !== 201) throw new Error(`Could not create the fan-out item: ${item.status}`);
+  let version = item.body.version;
+  await sleep(1_000);
+  const before = await rssKiB(server.process.pid);
+  const pools = await openPools(
+    server.url,
+    committeeId,
+    sessions.map((session) => session.accessToken),
+    false,
+  );
+  try {
+    await sleep(2_000);
+    const memory = { sidang: ((await rssKiB(server.process.pid)) - before) / SOCKETS, bare: Number.NaN };
+    results.memory = memory;
+    console.log(`… fan-out of ${CHANGES} changes`);
+    results.sidangFanOut = await fanOut(
+      pools,
+      async () => {
+        const sentAt = epochNow();
+        const patched = await api<ActionItem>(server.url, writers[1], 'PATCH', `/api/action-items/${item.body.id}`, {
+          version,
+          title: `Fan-out bench item ${version + 1}`,
+        });
+        if (patched.status !== 200) throw new Error(`PATCH answered ${patched.status}`);
+        version = patched.body.version;
+        return { key: `${item.body.id}@${version}`, sentAt };
+      },
+      () => `${item.body.id}@${version + 1}`,
+    );
+  } finally {
+    closePools(pools);
+  }
+}
+
+async function benchBare(sample: EventEnvelope, results: Partial<Results>): Promise<void> {
+  console.log(`… bare socket.io, ${SOCKETS} clients in ${POOLS} processes`);
+  const { url, child } = await startBare();
+  try {
+    await sleep(1_000);
+    const before = await rssKiB(child.pid);
+    const pools = await openPools(url, sample.committeeId, [], true);
+    try {
+      await sleep(2_000);
+      if (results.memory) results.memory.bare = ((await rssKiB(child.pid)) - before) / SOCKETS;
+      const seqOf = (index: number) => sample.seq + 1_000 + index;
+      results.bareFanOut = await fanOut(
+        pools,
+        async (index) => {
+          const envelope = { ...sample, seq: seqOf(index) };
+          const sentAt = epochNow();
+          const response = await fetch(`${url}/emit`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(envelope),
+          });
+          if (response.status !== 204) throw new Error(`bare emit answered ${response.status}`);
+          return { key: String(envelope.seq), sentAt };
+        },
+        (index) => String(seqOf(index)),
+      );
+    } finally {
+      closePools(pools);
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function print(results: Results): void {
+  const row = (label: string, value: string, baseline: string, ratio: string, target: string) =>
+    console.log(`${label.padEnd(46)}${value.padStart(16)}${baseline.padStart(16)}${ratio.padStart(10)}   ${target}`);
+  const { creates, pgbench, burst, insertBurst, catchUp, select, memory, sidangFanOut, bareFanOut } = results;
+  console.log('');
+  console.log(
+    `Write path: Node ${process.version}, ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  row('', 'Sidang', 'baseline', 'ratio', 'target');
+  const createRatio = creates.perSecond / pgbench.tps;
+  row(
+    `(a) creates/s, ${WRITERS} writers`,
+    fmt(creates.perSecond, 0),
+    fmt(pgbench.tps, 0),
+    `${fmt(100 * createRatio, 2)} %`,
+    `≥ 4 % of pgbench ${createRatio >= 0.04 ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `    ${creates.count} creates, ${creates.errors} errors, each answered in p50 ${fmt(creates.p50)} / p99 ${fmt(creates.p99)} ms; baseline: ${pgbench.how}`,
+  );
+  const burstMedian = median(burst.rounds);
+  row(
+    `(b) ${BURST} creates at once, last answered (ms)`,
+    fmt(burstMedian, 0),
+    fmt(median(insertBurst), 1),
+    fmt(burstMedian / median(insertBurst), 1),
+    `≤ 150 ms ${burstMedian <= 150 ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `    median of ${ROUNDS}: ${burst.rounds.map((r) => fmt(r, 0)).join(', ')} ms, ${burst.errors} errors; baseline: ${BURST} single-row INSERTs at once over ${BURST} connections`,
+  );
+  const p99 = percentile(sidangFanOut.perClient, 99);
+  const bareP99 = percentile(bareFanOut.perClient, 99);
+  row(
+    `(c) fan-out to ${SOCKETS} clients, p99 (ms)`,
+    fmt(p99),
+    fmt(bareP99),
+    fmt(p99 / bareP99, 2),
+    `≤ 2× bare ${p99 / bareP99 <= 2 ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `    p50 ${fmt(percentile(sidangFanOut.perClient, 50))} / bare ${fmt(percentile(bareFanOut.perClient, 50))} ms; ${CHANGES} changes; missing ${sidangFanOut.missing} / bare ${bareFanOut.missing}, duplicates ${sidangFanOut.duplicates} / ${bareFanOut.duplicates}`,
+  );
+  row(
+    '(d) server memory per subscribed socket (KiB)',
+    fmt(memory.sidang),
+    fmt(memory.bare),
+    fmt(memory.sidang / memory.bare, 1),
+    `≤ 40 KiB ${memory.sidang <= 40 ? 'met' : 'MISSED'}`,
+  );
+  console.log(`    resident set after ${SOCKETS} sockets connected and subscribed, minus before; baseline: the bare socket.io server`);
+  const catchUpMedian = median(catchUp.rounds);
+  row(
+    `(e) catch-up of ${CATCHUP} events (ms)`,
+    fmt(catchUpMedian, 0),
+    fmt(median(select), 1),
+    fmt(catchUpMedian / median(select), 1),
+    `≤ 250 ms ${catchUpMedian <= 250 ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `    median of ${ROUNDS}: ${catchUp.rounds.map((r) => fmt(r, 0)).join(', ')} ms, ${catchUp.events} events in ${catchUp.pages} pages; baseline: one SELECT of ${CATCHUP} event rows over pg`,
+  );
+}
+
+async function main(): Promise<void> {
+  const results: Partial<Results> = {};
+  console.log(`… pgbench, ${WRITERS} clients for ${SECONDS} s`);
+  results.pgbench = await pgbenchInserts();
+  const database = await createTestDatabase('postgres');
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer({
+      env: { SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: database.url, SOCKETS_PER_USER_MAX: String(SOCKETS) },
+      healthTimeoutMs: 120_000,
+    });
+    await benchSidang(server, database, results);
+  } catch (error) {
+    if (server) console.error(`Server output (tail):\n${server.logs().slice(-4_000)}`);
+    throw error;
+  } finally {
+    await server?.stop();
+    await database.drop();
+  }
+  const sample = results.sidangFanOut?.sample;
+  if (!sample) throw new Error('No event reached the clients');
+  await benchBare(sample, results);
+  print(results as Results);
+  const fanOuts = [results.sidangFanOut, results.bareFanOut];
+  if (fanOuts.some((f) => !f || f.missing > 0 || f.duplicates > 0) || results.creates?.errors || results.burst?.errors) {
+    console.error('\nErrors, missing or duplicate deliveries: see above.');
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}
+process.exit(process.exitCode ?? 0);
