@@ -24,6 +24,7 @@ import { PasskeysService } from './passkeys/passkeys.service.js';
 import { PasswordQueue } from './password-queue.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionEvents } from './session-events.js';
+import { SharedCounters } from './shared-counters.js';
 import { SignInAudit } from './sign-in-audit.js';
 import { resolveTokenSecret } from './token-secret.js';
 
@@ -54,6 +55,7 @@ import { resolveTokenSecret } from './token-secret.js';
     PasswordQueue,
     DeviceTokens,
     SessionEvents,
+    SharedCounters,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, SessionEvents],

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { MfaChallenge, MfaMethod, RecoveryCodes, TotpEnrolment } from '@sidang/shared';
@@ -8,6 +8,7 @@ import { type DataSource, IsNull, type Repository } from 'typeorm';
 import type { Actor } from '../../access/actor.js';
 import { ApiException } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { SharedCounters } from '../shared-counters.js';
 import { resolveTokenSecret } from '../token-secret.js';
 import { PasskeyEntity, RecoveryCodeEntity, UserTotpEntity } from './mfa.entities.js';
 
@@ -15,10 +16,21 @@ import { PasskeyEntity, RecoveryCodeEntity, UserTotpEntity } from './mfa.entitie
 export const MFA_TOKEN_TTL_SECONDS = 5 * 60;
 /** Wrong second factors one sign-in (one mfaToken) may try before it must start again. */
 export const MFA_ATTEMPTS = 5;
+/**
+ * Requests one mfaToken may make in all (a passkey try is two: its options and its answer).
+ * Counted on arrival, so requests sent at once cannot all pass before their failures are counted.
+ */
+export const MFA_TOKEN_REQUESTS = 2 * MFA_ATTEMPTS;
 export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'Sidang';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Milliseconds until a token's `exp` (seconds), at least one second: how long its counters must live. */
+function tokenLifeLeft(exp: unknown): number {
+  const left = typeof exp === 'number' ? exp * 1000 - Date.now() : MFA_TOKEN_TTL_SECONDS * 1000;
+  return Math.max(left, 1000) + 5_000;
+}
 
 /** `abcde-fghij`: 10 characters of an alphabet without look-alikes (about 50 bits). */
 function newRecoveryCode(): string {
@@ -50,9 +62,8 @@ export type SecondFactor = 'otp' | 'rec' | 'hwk';
  */
 @Injectable()
 export class MfaService {
+  private readonly logger = new Logger(MfaService.name);
   private key?: Promise<Buffer>;
-  /** mfaToken id → wrong attempts (on this instance). */
-  private readonly attempts = new Map<string, number>();
 
   constructor(
     @InjectRepository(UserTotpEntity) private readonly totps: Repository<UserTotpEntity>,
@@ -61,6 +72,7 @@ export class MfaService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly counters: SharedCounters,
   ) {}
 
   /** The second factors a user can sign in with (none: the password alone signs in). */
@@ -92,28 +104,46 @@ export class MfaService {
     return { mfaRequired: true, mfaToken, methods };
   }
 
-  /** The user an mfaToken was issued to, and its id; a 401 for a bad, expired or used-up one. */
+  /**
+   * The user an mfaToken was issued to, and its id; a 401 for a bad, expired or used-up one.
+   * Every call counts as one of the token's MFA_TOKEN_REQUESTS; its wrong codes (MFA_ATTEMPTS)
+   * are counted by `failed`. Both counts live in the database, so every instance sees them.
+   */
   async readChallenge(token: string): Promise<{ userId: string; jti: string }> {
+    let payload: { typ?: unknown; sub?: unknown; jti?: unknown; exp?: unknown } | undefined;
     try {
-      const payload = await this.jwt.verifyAsync<{ typ?: unknown; sub?: unknown; jti?: unknown }>(token);
-      if (payload.typ === 'mfa' && typeof payload.sub === 'string' && typeof payload.jti === 'string') {
-        if ((this.attempts.get(payload.jti) ?? 0) < MFA_ATTEMPTS) return { userId: payload.sub, jti: payload.jti };
-      }
+      payload = await this.jwt.verifyAsync<{ typ?: unknown; sub?: unknown; jti?: unknown; exp?: unknown }>(token);
     } catch {
       // Refused below.
+    }
+    if (payload?.typ === 'mfa' && typeof payload.sub === 'string' && typeof payload.jti === 'string') {
+      const jti = payload.jti;
+      const ttl = tokenLifeLeft(payload.exp);
+      const [requests, failures] = await Promise.all([
+        this.counters.add(`mfa:requests:${jti}`, ttl),
+        this.counters.read(`mfa:failed:${jti}`),
+      ]);
+      if (requests <= MFA_TOKEN_REQUESTS && failures < MFA_ATTEMPTS) return { userId: payload.sub, jti };
     }
     throw new ApiException(401, 'unauthorized', 'The sign-in has expired or had too many wrong codes; sign in again');
   }
 
-  /** Counts a wrong answer against an mfaToken. */
-  failed(jti: string): void {
-    if (this.attempts.size > 10_000) this.attempts.clear();
-    this.attempts.set(jti, (this.attempts.get(jti) ?? 0) + 1);
+  /** Counts a wrong answer against an mfaToken (on every instance). Never rejects: a failure is logged. */
+  async failed(jti: string): Promise<void> {
+    try {
+      await this.counters.add(`mfa:failed:${jti}`, MFA_TOKEN_TTL_SECONDS * 1000);
+    } catch (error) {
+      this.logger.error(`a wrong code could not be counted: ${(error as Error).message}`);
+    }
   }
 
-  /** Ends an mfaToken once it has been used. */
-  spent(jti: string): void {
-    this.attempts.set(jti, MFA_ATTEMPTS);
+  /** Ends an mfaToken once it has been used (on every instance). Never rejects: a failure is logged. */
+  async spent(jti: string): Promise<void> {
+    try {
+      await this.counters.raise(`mfa:failed:${jti}`, MFA_TOKEN_TTL_SECONDS * 1000, MFA_ATTEMPTS);
+    } catch (error) {
+      this.logger.error(`a used sign-in token could not be marked: ${(error as Error).message}`);
+    }
   }
 
   /** Checks a code: an authenticator code (each works once), else a recovery code (spent). */

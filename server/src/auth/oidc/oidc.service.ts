@@ -6,6 +6,7 @@ import * as client from 'openid-client';
 import type { Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { SharedCounters } from '../shared-counters.js';
 
 /** The cookie that carries a single sign-on attempt from its start to the provider's answer. */
 export const OIDC_COOKIE = 'sidang_oidc';
@@ -30,19 +31,18 @@ export class SsoRefused extends Error {
  * OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. The provider's verified e-mail names an existing
  * active account; nobody is created. The attempt's state, nonce and PKCE verifier travel in a
  * signed HttpOnly cookie (any instance can finish it); the page gets a one-minute hand-off token
- * it trades for a session, never the tokens in a URL.
+ * it trades once, on any instance, for a session, never the tokens in a URL.
  */
 @Injectable()
 export class OidcService {
   private readonly logger = new Logger(OidcService.name);
   private configuration?: Promise<client.Configuration>;
-  /** Hand-off tokens already traded (this instance; they live a minute). */
-  private readonly handedOff = new Map<string, number>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly jwt: JwtService,
+    private readonly counters: SharedCounters,
   ) {}
 
   get enabled(): boolean {
@@ -114,19 +114,23 @@ export class OidcService {
     return this.jwt.signAsync({ typ: 'sso', sub: userId, jti: randomUUID() }, { expiresIn: HANDOFF_SECONDS });
   }
 
-  /** The user a hand-off token names, once; null for a bad, expired or used one. */
+  /**
+   * The user a hand-off token names, once on any instance (the trade is counted in the database,
+   * atomically: of two instances trading it at the same moment, one wins); null for a bad,
+   * expired or used one.
+   */
   async redeem(token: string): Promise<string | null> {
+    let payload: { typ?: unknown; sub?: unknown; jti?: unknown; exp?: unknown };
     try {
-      const payload = await this.jwt.verifyAsync<{ typ?: unknown; sub?: unknown; jti?: unknown; exp?: number }>(token);
-      if (payload.typ !== 'sso' || typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return null;
-      const now = Date.now();
-      for (const [jti, until] of this.handedOff) if (until < now) this.handedOff.delete(jti);
-      if (this.handedOff.has(payload.jti)) return null;
-      this.handedOff.set(payload.jti, (payload.exp ?? 0) * 1000);
-      return payload.sub;
+      payload = await this.jwt.verifyAsync(token);
     } catch {
       return null;
     }
+    if (payload.typ !== 'sso' || typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return null;
+    const left = typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : HANDOFF_SECONDS * 1000;
+    // Remembered a little past the token's own expiry, after which the signature check refuses it.
+    const trades = await this.counters.add(`sso:handoff:${payload.jti}`, Math.max(left, 0) + 5_000);
+    return trades === 1 ? payload.sub : null;
   }
 
   private discover(): Promise<client.Configuration> {
