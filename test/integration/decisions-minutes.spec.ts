@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { type ActivityPage, type Decision, describeChange, type Minutes } from '@sidang/shared';
+import { startMeeting } from './support/factories.js';
 import { TestApp } from './support/harness.js';
 import { fetchPdf, type MinutesWorld, minutesWorld } from './support/minutes-docs.js';
 
@@ -31,6 +32,8 @@ describe('decisions: corrected and withdrawn, into the minutes and the PDF', () 
   beforeAll(async () => {
     app = await TestApp.start({ LOG_LEVEL: process.env.DEBUG_LOG ?? 'silent' });
     world = await minutesWorld(app);
+    // Decisions are taken once the meeting has started.
+    await startMeeting(app, world.chair, world.meeting);
     corrected = await record(world.openItem.id, { text: 'Mesyuarat bersetuju dengan cadangan asal' });
     withdrawn = await record(world.openItem.id, { text: 'Mesyuarat bersetuju menangguhkan kajian' });
     restricted = await record(world.openItem.id, { text: 'Keputusan terhad kepada ahli', classification: 'RESTRICTED' });

@@ -2,7 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionItem, AgendaItem, Classification, Decision, DocumentPage, DocumentRecord, Meeting, Minutes } from '@sidang/shared';
 import { sql } from './support/db.js';
-import { aCommittee, aMembership, anAgendaItem, aUser, aMeeting as createMeeting, type TestUser } from './support/factories.js';
+import {
+  aCommittee,
+  aMembership,
+  anAgendaItem,
+  aUser,
+  aMeeting as createMeeting,
+  startMeeting,
+  type TestUser,
+} from './support/factories.js';
 import { delivered, type HttpResult, type LiveClient, TestApp } from './support/harness.js';
 
 interface ApiError {
@@ -47,7 +55,8 @@ describe('derived records inherit their origin level', () => {
     await aMembership(app, { id: committeeId }, member, 'member');
     await aMembership(app, { id: committeeId }, restricted, 'member');
     await aMembership(app, { id: committeeId }, observer, 'observer');
-    meeting = await aMeeting('CONFIDENTIAL');
+    // In progress: decisions are recorded on its item.
+    meeting = await startMeeting(app, chair, await aMeeting('CONFIDENTIAL'));
     item = await anItem(meeting, 'RESTRICTED');
     live = { member: await subscribed(member), restricted: await subscribed(restricted), observer: await subscribed(observer) };
   }, 90_000);

@@ -437,3 +437,65 @@ describe('meeting cycle: invitations and answers', () => {
     }
   });
 });
+
+describe('meeting cycle: decisions from the start of the meeting', () => {
+  const demo = demoSuite(['chair', 'secretariat', 'member']);
+
+  it('should refuse a decision on a draft or scheduled meeting (409 meeting_not_started, naming status) and record one once it has started', async () => {
+    const created = await demo.app.request<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.secretariat.token, {
+      title: 'Not yet started',
+      startsAt: '2035-03-03T09:30:00+08:00',
+      standardAgenda: false,
+    });
+    expect(created.status).toBe(201);
+    const meeting = created.body;
+    const item = (
+      await demo.app.request<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, demo.secretariat.token, { title: 'Item' })
+    ).body;
+    const marker = `EARLYDECISION${Date.now()}`;
+    const decide = (session: Session, text: string) =>
+      demo.app.request<{ code: string; issues?: Array<{ field: string; code: string }> }>(
+        'POST',
+        `/api/agenda-items/${item.id}/decisions`,
+        session.token,
+        { text },
+      );
+    const step = async (status: string) => {
+      const current = (await demo.app.request<Meeting>('GET', `/api/meetings/${meeting.id}`, demo.chair.token)).body;
+      const moved = await demo.app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, demo.chair.token, {
+        version: current.version,
+        status,
+      });
+      expect(moved.status).toBe(200);
+    };
+
+    for (const status of ['draft', 'scheduled']) {
+      if (status === 'scheduled') await step('scheduled');
+      for (const session of [demo.chair, demo.secretariat]) {
+        const refused = await decide(session, `${marker} ${status}`);
+        expect([refused.status, refused.body.code]).toEqual([409, 'meeting_not_started']);
+        expect(refused.body.issues).toEqual([expect.objectContaining({ field: 'status', code: 'invalid_state' })]);
+      }
+    }
+    // Nothing was written: no decision on the item, no event, no activity.
+    expect((await demo.app.request('GET', `/api/agenda-items/${item.id}/decisions`, demo.chair.token)).body).toEqual([]);
+    const trail = await Promise.all([
+      demo.app.request('GET', `/api/committees/${demo.committeeId}/events?after=0&limit=1000`, demo.chair.token),
+      demo.app.request('GET', `/api/committees/${demo.committeeId}/activity?limit=100`, demo.chair.token),
+    ]);
+    expect(JSON.stringify(trail.map((answer) => answer.body))).not.toContain(marker);
+    // A member is refused as before, by role.
+    expect((await decide(demo.member, 'x')).status).toBe(403);
+
+    // Started: in progress, adjourned and closed all take decisions.
+    const recorded: string[] = [];
+    for (const status of ['in_progress', 'adjourned', 'closed']) {
+      await step(status);
+      const accepted = await decide(demo.chair, `${marker} ${status}`);
+      expect(accepted.status).toBe(201);
+      recorded.push(`${marker} ${status}`);
+    }
+    const decisions = await demo.app.request<Array<{ text: string }>>('GET', `/api/agenda-items/${item.id}/decisions`, demo.member.token);
+    expect(decisions.body.map((decision) => decision.text)).toEqual(recorded);
+  });
+});

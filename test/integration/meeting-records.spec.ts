@@ -11,7 +11,7 @@ import type {
 } from '@sidang/shared';
 import ICAL from 'ical.js';
 import { demoSuite } from './support/demo-suite.js';
-import { aCommittee, aMembership, aUser, type TestUser, unique } from './support/factories.js';
+import { aCommittee, aMembership, aUser, startMeeting, type TestUser, unique } from './support/factories.js';
 import type { LiveClient, Session } from './support/harness.js';
 
 const LEVELS: Classification[] = ['OPEN', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'];
@@ -92,6 +92,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
 
   it('should keep a decision on a SECRET item from a CONFIDENTIAL reader, and find decisions by their words', async () => {
     const { meeting: m, items } = await meeting('2032-03-01T09:30:00+08:00');
+    await startMeeting(demo.app, demo.chair, m);
     const secretItem = await demo.app.request<AgendaItem>('POST', `/api/meetings/${m.id}/agenda-items`, demo.chair.token, {
       title: 'Negotiating mandate',
       classification: 'SECRET',
@@ -230,6 +231,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
       startsAt: '2032-08-01T09:30:00+08:00',
       standardAgenda: false,
     });
+    await startMeeting(demo.app, owner, created.body);
     const item = await demo.app.request<AgendaItem>('POST', `/api/meetings/${created.body.id}/agenda-items`, owner.token, {
       title: 'Item',
     });
@@ -254,6 +256,7 @@ describe('attendance, quorum, decisions and matters arising', () => {
       classification: 'SECRET',
       standardAgenda: false,
     });
+    await startMeeting(demo.app, owner, secretMeeting.body);
     const itemOfSecret = await demo.app.request<AgendaItem>('POST', `/api/meetings/${secretMeeting.body.id}/agenda-items`, owner.token, {
       title: 'Item',
     });

@@ -7,7 +7,7 @@ import { ChangesService } from '../../server/src/changes/changes.service.js';
 import { testStore } from '../support/databases.js';
 import { sql } from './support/db.js';
 import { demoSuite } from './support/demo-suite.js';
-import { aMembership, aUser } from './support/factories.js';
+import { aMembership, aUser, startMeeting } from './support/factories.js';
 import type { LiveClient, Session } from './support/harness.js';
 
 /** A unique word the search index keeps as one token (letters only). */
@@ -166,11 +166,13 @@ describe('the change pipeline: history follows current field levels, a child nev
   });
 
   it('should hide, by the one ancestor rule, a decision and a link governed by it from every channel once their meeting is raised', async () => {
-    const meeting = await ok<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
+    const scheduled = await ok<Meeting>('POST', `/api/committees/${demo.committeeId}/meetings`, demo.chair.token, {
       status: 'scheduled',
       title: 'Mesyuarat pautan',
       startsAt: '2032-06-08T09:30:00+08:00',
     });
+    // In progress: the decision is taken at the meeting.
+    const meeting = await startMeeting(demo.app, demo.chair, scheduled);
     const item = await ok<AgendaItem>('POST', `/api/meetings/${meeting.id}/agenda-items`, demo.chair.token, { title: 'Offtake' });
     const text = `DECISION-${randomUUID()}`;
     const after = await head(demo.observer);

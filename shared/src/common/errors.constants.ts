@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   'vote_closed',
   /** A vote is opened only while its meeting is in progress (409). */
   'meeting_not_in_progress',
+  /** A decision is recorded once its meeting has started (in progress, adjourned or closed) (409, naming `status`). */
+  'meeting_not_started',
   /** A secret ballot is cast once: it cannot be matched to its voter to be replaced (409). */
   'already_voted',
   /** Minutes whose meeting is still in progress cannot be circulated (409 with `current`). */

@@ -157,6 +157,17 @@ export function aMeeting(
   });
 }
 
+/** `meeting` moved to in progress by `author` (its chair), as a meeting must be to take decisions; the meeting as it now stands. */
+export async function startMeeting(app: TestApp, author: { token: string }, meeting: { id: string }): Promise<Meeting> {
+  const current = await app.request<Meeting>('GET', `/api/meetings/${meeting.id}`, author.token);
+  const moved = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, author.token, {
+    version: current.body.version,
+    status: 'in_progress',
+  });
+  if (moved.status !== 200) throw new Error(`starting meeting ${meeting.id} answered ${moved.status}: ${JSON.stringify(moved.body)}`);
+  return moved.body;
+}
+
 /** An agenda item of `meeting` (default: OPEN, last among the top-level items). */
 export function anAgendaItem(
   app: TestApp,
@@ -167,7 +178,7 @@ export function anAgendaItem(
   return created(app, author, `/api/meetings/${meeting.id}/agenda-items`, { title: unique('Agenda item'), ...fields });
 }
 
-/** A decision on `agendaItem` (default level: the item's and its meeting's). */
+/** A decision on `agendaItem` (default level: the item's and its meeting's); its meeting must have started (`startMeeting`). */
 export function aDecision(
   app: TestApp,
   author: { token: string },

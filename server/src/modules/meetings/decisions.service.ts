@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Classification, clearedLevels, type Decision, isCleared, type UpdateDecision, type WithdrawDecision } from '@sidang/shared';
+import {
+  type Classification,
+  clearedLevels,
+  type Decision,
+  isCleared,
+  meetingHasStarted,
+  type UpdateDecision,
+  type WithdrawDecision,
+} from '@sidang/shared';
 import type { Repository } from 'typeorm';
 import { AccessService, type CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
@@ -55,6 +63,9 @@ export class DecisionsService {
   ): Promise<Decision> {
     const { item, meeting, access } = await this.meetings.visibleItem(actor, agendaItemId);
     access.require('meeting.run');
+    // Decisions are taken at the meeting: not while it is a draft or only scheduled. (A vote's
+    // result comes through recordIn from a vote opened while the meeting was in progress.)
+    if (!meetingHasStarted(meeting.status)) throw meetingErrors.notStarted(meeting.status);
     if (requested.classification && !isCleared(access.clearance, requested.classification)) {
       throw meetingErrors.aboveClearance(access.clearance);
     }

@@ -23,6 +23,11 @@ export const meetingErrors = {
     new InvalidFieldException('status', 'the meeting is a draft: members are invited when it is scheduled', 'invalid_state'),
   numberTaken: (number: string) => new NumberTakenException(number),
   draftHasNoNumber: () => new InvalidFieldException('number', 'a draft is numbered when it is scheduled', 'invalid_state'),
+  notStarted: (status: string) =>
+    new InvalidFieldException('status', `the meeting is ${status}: decisions are recorded once it has started`, 'invalid_state', {
+      status: HttpStatus.CONFLICT,
+      code: 'meeting_not_started',
+    }),
   notAUser: () => new InvalidFieldException('userId', 'no such user'),
   decisionWithdrawn: (current: unknown) =>
     new InvalidFieldException('status', 'a withdrawn decision cannot be corrected', 'invalid_state', {

@@ -195,12 +195,15 @@ describe({
 describe({
   method: 'post',
   path: '/api/agenda-items/:id/decisions',
-  summary: 'Record a decision (chair, secretariat)',
+  summary: 'Record a decision (chair, secretariat) once the meeting has started (in progress, adjourned or closed)',
   params: idParams,
   body: createDecisionSchema,
   response: decisionSchema,
   status: 201,
-  extraErrors: FORBIDDEN,
+  extraErrors: {
+    ...FORBIDDEN,
+    409: 'The meeting has not started: a draft or scheduled meeting takes no decision (code meeting_not_started)',
+  },
 });
 describe({
   method: 'get',

@@ -1,4 +1,4 @@
-import { type AgendaItem, type Classification, MEETING_TRANSITIONS, type MeetingStatus } from '@sidang/shared';
+import { type AgendaItem, type Classification, MEETING_TRANSITIONS, type MeetingStatus, meetingHasStarted } from '@sidang/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -524,8 +524,8 @@ export function MeetingPage() {
                   <ItemDecisions
                     agendaItemId={item.id}
                     number={item.number}
-                    // Decisions are taken once the meeting has started (in progress, adjourned or closed).
-                    canRecord={canManage && data.status !== 'draft' && data.status !== 'scheduled'}
+                    // Decisions are taken once the meeting has started (the server refuses them before).
+                    canRecord={canManage && meetingHasStarted(data.status)}
                     inheritedLevel={highestLevel(item.classification, data.classification)}
                   />
                   <ItemDeciding
