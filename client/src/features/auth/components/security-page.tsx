@@ -1,9 +1,11 @@
 import type { MfaStatus, SessionInfo, TotpEnrolment } from '@sidang/shared';
 import { QRCodeSVG } from 'qrcode.react';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/api-client.ts';
 import { formatRelative, formatTimestamp } from '../../../lib/dates.ts';
+import { FormError } from '../../../lib/ui/form/field.tsx';
+import { SubmitBar } from '../../../lib/ui/form/submit-bar.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { useMe } from '../hooks/use-auth.ts';
 import {
@@ -80,40 +82,56 @@ function codeError(error: unknown, t: (key: string) => string): string | null {
 function StepUp() {
   const { t } = useTranslation();
   const stepUp = useStepUp();
-  const [code, setCode] = useState('');
   const id = useId();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (code.trim()) stepUp.mutate(code.trim(), { onSuccess: () => setCode('') });
-  };
-  const error = codeError(stepUp.error, t);
   return (
     <section className="security__panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('auth.security.stepUpTitle')}</h2>
       <p className="muted">{t('auth.security.stepUpIntro')}</p>
-      <form className="security__code-form" onSubmit={submit} noValidate>
-        {error && (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('auth.mfa.code')}</label>
-          <input
-            id={`${id}-code`}
-            autoComplete="one-time-code"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="step-up-code"
-          />
-        </div>
+      <CodeForm
+        label={t('auth.mfa.code')}
+        error={codeError(stepUp.error, t)}
+        input={{ autoCapitalize: 'none', spellCheck: false, 'data-testid': 'step-up-code' }}
+        onCode={(code, clear) => stepUp.mutate(code, { onSuccess: clear })}
+      >
         <button type="submit" className="button button--primary" disabled={stepUp.isPending}>
           {t('auth.security.stepUpSubmit')}
         </button>
-      </form>
+      </CodeForm>
     </section>
+  );
+}
+
+/** A form that asks for one code: what went wrong with the last one, the code's field, then `children` (its buttons). */
+function CodeForm({
+  label,
+  error,
+  input,
+  onCode,
+  children,
+}: {
+  label: string;
+  error: string | null;
+  /** More of the field's attributes (how a phone's keyboard shows, its test id). */
+  input: InputHTMLAttributes<HTMLInputElement> & { 'data-testid': string };
+  /** A code typed (trimmed, never empty), and how to empty the field once it is taken. */
+  onCode: (code: string, clear: () => void) => void;
+  children: ReactNode;
+}) {
+  const [code, setCode] = useState('');
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (code.trim()) onCode(code.trim(), () => setCode(''));
+  };
+  return (
+    <form className="security__code-form" onSubmit={submit} noValidate>
+      <FormError as="p" message={error ?? undefined} />
+      <div className="field">
+        <label htmlFor={`${id}-code`}>{label}</label>
+        <input id={`${id}-code`} autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} {...input} />
+      </div>
+      {children}
+    </form>
   );
 }
 
@@ -127,15 +145,13 @@ function Authenticator({ status }: { status: MfaStatus }) {
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const error = codeError(remove.error ?? renew.error ?? begin.error, t);
+  const renewCodes = () => renew.mutate(undefined, { onSuccess: (answer) => setCodes(answer.recoveryCodes) });
+  const removeApp = () => globalThis.confirm(t('auth.security.totpRemoveConfirm')) && remove.mutate();
 
   return (
     <section className="security__panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('auth.security.totpTitle')}</h2>
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError as="p" message={error ?? undefined} />
       {codes ? (
         <RecoveryCodesShown codes={codes} onDone={() => setCodes(null)} />
       ) : enrolment ? (
@@ -153,22 +169,10 @@ function Authenticator({ status }: { status: MfaStatus }) {
           <h3>{t('auth.security.recoveryTitle')}</h3>
           <p className="muted">{t('auth.security.recoveryLeft', { count: status.recoveryCodesLeft })}</p>
           <div className="security__actions">
-            <button
-              type="button"
-              className="button"
-              disabled={renew.isPending}
-              onClick={() => renew.mutate(undefined, { onSuccess: (answer) => setCodes(answer.recoveryCodes) })}
-            >
+            <button type="button" className="button" disabled={renew.isPending} onClick={renewCodes}>
               {t('auth.security.recoveryRenew')}
             </button>
-            <button
-              type="button"
-              className="button button--ghost"
-              disabled={remove.isPending}
-              onClick={() => {
-                if (globalThis.confirm(t('auth.security.totpRemoveConfirm'))) remove.mutate();
-              }}
-            >
+            <button type="button" className="button button--ghost" disabled={remove.isPending} onClick={removeApp}>
               {t('auth.security.totpRemove')}
             </button>
           </div>
@@ -202,13 +206,6 @@ function Enrol({
 }) {
   const { t } = useTranslation();
   const confirm = useConfirmTotp();
-  const [code, setCode] = useState('');
-  const id = useId();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (code.trim()) confirm.mutate(code.trim(), { onSuccess: (answer) => onConfirmed(answer.recoveryCodes) });
-  };
-  const error = codeError(confirm.error, t);
   return (
     <div className="security__enrol">
       <p>{t('auth.security.totpScan')}</p>
@@ -221,32 +218,22 @@ function Enrol({
           {enrolment.secret}
         </code>
       </p>
-      <form className="security__code-form" onSubmit={submit} noValidate>
-        {error && (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('auth.security.totpCode')}</label>
-          <input
-            id={`${id}-code`}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="totp-code"
-          />
-        </div>
-        <div className="security__actions">
-          <button type="submit" className="button button--primary" disabled={confirm.isPending} data-testid="totp-confirm">
-            {t('auth.security.totpConfirm')}
-          </button>
-          <button type="button" className="button button--ghost" onClick={onCancel}>
-            {t('auth.security.totpCancel')}
-          </button>
-        </div>
-      </form>
+      <CodeForm
+        label={t('auth.security.totpCode')}
+        error={codeError(confirm.error, t)}
+        input={{ inputMode: 'numeric', 'data-testid': 'totp-code' }}
+        onCode={(code) => confirm.mutate(code, { onSuccess: (answer) => onConfirmed(answer.recoveryCodes) })}
+      >
+        <SubmitBar
+          className="security__actions"
+          label={t('auth.security.totpConfirm')}
+          pending={confirm.isPending}
+          cancelLabel={t('auth.security.totpCancel')}
+          cancelLook="ghost"
+          onCancel={onCancel}
+          testId="totp-confirm"
+        />
+      </CodeForm>
     </div>
   );
 }
@@ -281,11 +268,10 @@ function Passkeys({ status }: { status: MfaStatus }) {
     <section className="security__panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('auth.security.passkeysTitle')}</h2>
       <p className="muted">{t('auth.security.passkeysIntro')}</p>
-      {(add.isError || remove.isError) && (
-        <p className="notice notice--error" role="alert">
-          {remove.isError ? codeError(remove.error, t) : t('auth.security.passkeyFailed')}
-        </p>
-      )}
+      <FormError
+        as="p"
+        message={(remove.isError ? codeError(remove.error, t) : add.isError ? t('auth.security.passkeyFailed') : null) ?? undefined}
+      />
       {status.passkeys.length === 0 ? (
         <p className="muted">{t('auth.security.passkeysNone')}</p>
       ) : (
@@ -395,11 +381,7 @@ function Devices() {
   return (
     <section className="security__panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('auth.security.devicesTitle')}</h2>
-      {revoke.isError && (
-        <p className="notice notice--error" role="alert">
-          {t('auth.security.revokeFailed')}
-        </p>
-      )}
+      <FormError as="p" message={revoke.isError ? t('auth.security.revokeFailed') : undefined} />
       {sessions.isPending ? (
         <p className="muted" role="status">
           {t('app.loading')}

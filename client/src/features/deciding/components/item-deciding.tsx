@@ -67,7 +67,7 @@ function VoteCard({ vote, meId, canRun, canVote }: { vote: Vote; meId: string | 
       </header>
       <VoteCount vote={vote} />
       {open && canVote && !castSecret && (
-        <fieldset className="vote-card__cast" disabled={cast.isPending}>
+        <fieldset className="vote-card__cast fieldset-row" disabled={cast.isPending}>
           <legend>{t('deciding.votes.cast')}</legend>
           {vote.options.map((option) => (
             <button

@@ -200,7 +200,7 @@ export function QuorumRuleControl({ committeeId, canManage }: { committeeId: str
   }
   return (
     <form className="quorum-rule" onSubmit={submit} data-testid="quorum-rule-form">
-      <fieldset>
+      <fieldset className="fieldset-row">
         <legend className="visually-hidden">{t('meetings.quorumRule.heading')}</legend>
         <label>
           <input type="radio" name={`${id}-kind`} value="majority" checked={kind === 'majority'} onChange={() => setKind('majority')} />{' '}

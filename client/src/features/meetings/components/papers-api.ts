@@ -1,6 +1,7 @@
 import type { ApiError, Classification, DocumentFileVersion, DocumentLimits, DocumentRecord, UpdateDocument } from '@sidang/shared';
 import { type ApiClient, ApiRequestError, errorBodyOf } from '../../../lib/api/api-client.ts';
 import { authStore } from '../../../lib/auth/auth-store.ts';
+import { saveFile } from '../../../lib/save-file.ts';
 
 const enc = encodeURIComponent;
 
@@ -38,15 +39,7 @@ export const papersApi = {
   /** One version's file, handed to the browser as a download. */
   async downloadVersion(api: ApiClient, id: string, version: Pick<DocumentFileVersion, 'fileVersion' | 'fileName'>): Promise<void> {
     const { blob } = await api.getBlob(`/api/documents/${enc(id)}/versions/${version.fileVersion}/content`);
-    const url = URL.createObjectURL(blob);
-    const link = window.document.createElement('a');
-    link.href = url;
-    link.download = version.fileName;
-    link.rel = 'noopener';
-    window.document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(blob, version.fileName);
   },
   /** The server's upload limit (UPLOAD_MAX_BYTES). */
   limits: (api: ApiClient) => api.get<DocumentLimits>('/api/documents/limits'),
@@ -113,17 +106,6 @@ export const papersApi = {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
     });
     if (!response.ok) throw errorOf(response.status, await response.text());
-    const url = URL.createObjectURL(await response.blob());
-    try {
-      const link = window.document.createElement('a');
-      link.href = url;
-      link.download = document.fileName;
-      link.rel = 'noopener';
-      window.document.body.append(link);
-      link.click();
-      link.remove();
-    } finally {
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    }
+    saveFile(await response.blob(), document.fileName);
   },
 };

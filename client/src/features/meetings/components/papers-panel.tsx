@@ -1,7 +1,7 @@
 import type { Classification, DocumentRecord, PaperStatus } from '@sidang/shared';
 import { DEFAULT_UPLOAD_MAX_BYTES, DOCUMENT_EXTENSIONS, documentKindOf, formatBytes, PAPER_STATUSES } from '@sidang/shared/constants';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type DragEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { type ChangeEvent, type DragEvent, type InputHTMLAttributes, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../../lib/api/api-client.ts';
@@ -283,23 +283,15 @@ function PaperEditor({ paper, onDone }: { paper: DocumentRecord; onDone: () => v
       >
         <input
           className="papers__title-input"
-          name="title"
           aria-label={t('papers.titleFor', { name: paper.fileName })}
-          value={title}
-          maxLength={300}
           // biome-ignore lint/a11y/noAutofocus: opened by a click on its own Edit button
           autoFocus
-          disabled={save.isPending}
-          onChange={(event) => setTitle(event.target.value)}
+          {...paperText('title', title, setTitle, save.isPending)}
         />
         <input
           className="papers__number-input"
-          name="number"
           aria-label={t('papers.numberFor', { name: paper.fileName })}
-          value={number}
-          maxLength={40}
-          disabled={save.isPending}
-          onChange={(event) => setNumber(event.target.value)}
+          {...paperText('number', number, setNumber, save.isPending)}
         />
         <select
           className="papers__class"
@@ -420,6 +412,30 @@ interface UploadTarget {
   defaultClassification: Classification;
 }
 
+/** The longest title and number the server takes for a paper. */
+const PAPER_TEXT_MAX = { title: 300, number: 40 } as const;
+
+/** What a paper's title or number box is, wherever it is typed (on upload, in a row's editor). */
+function paperText(name: keyof typeof PAPER_TEXT_MAX, value: string, onChange: (value: string) => void, disabled: boolean) {
+  return {
+    name,
+    value,
+    maxLength: PAPER_TEXT_MAX[name],
+    disabled,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value),
+  } satisfies InputHTMLAttributes<HTMLInputElement>;
+}
+
+/** One labelled text box of a paper being uploaded (its title, its number). */
+function PaperTextField({ label, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; 'data-testid': string }) {
+  return (
+    <label className="papers__field">
+      <span className="papers__field-label">{label}</span>
+      <input {...input} />
+    </label>
+  );
+}
+
 function PaperUpload({
   target,
   file,
@@ -470,29 +486,13 @@ function PaperUpload({
       <span className="papers__pending-name">
         {file.name} · {formatBytes(file.size, i18n.language)}
       </span>
-      <label className="papers__field">
-        <span className="papers__field-label">{t('papers.titleLabel')}</span>
-        <input
-          name="title"
-          value={title}
-          maxLength={300}
-          disabled={upload.isPending}
-          data-testid="paper-title"
-          onChange={(event) => setTitle(event.target.value)}
-        />
-      </label>
-      <label className="papers__field">
-        <span className="papers__field-label">{t('papers.numberLabel')}</span>
-        <input
-          name="number"
-          value={paperNumber}
-          maxLength={40}
-          placeholder={t('papers.numberPlaceholder')}
-          disabled={upload.isPending}
-          data-testid="paper-number"
-          onChange={(event) => setPaperNumber(event.target.value)}
-        />
-      </label>
+      <PaperTextField label={t('papers.titleLabel')} data-testid="paper-title" {...paperText('title', title, setTitle, upload.isPending)} />
+      <PaperTextField
+        label={t('papers.numberLabel')}
+        placeholder={t('papers.numberPlaceholder')}
+        data-testid="paper-number"
+        {...paperText('number', paperNumber, setPaperNumber, upload.isPending)}
+      />
       <PaperClassSelect name={file.name} value={classification} disabled={upload.isPending} onChange={setClassification} />
       <SmallButton
         look="plain"

@@ -13,6 +13,7 @@ import type {
 } from '@sidang/shared';
 import type { ApiClient } from '../../../lib/api/api-client.ts';
 import { authStore } from '../../../lib/auth/auth-store.ts';
+import { saveFile } from '../../../lib/save-file.ts';
 
 const enc = encodeURIComponent;
 
@@ -31,6 +32,9 @@ export const minutesApi = {
     api.patch<MinutesComment>(`/api/minutes-comments/${enc(commentId)}`, body),
 };
 
+/** What a call of the minutes API sends: the hooks type their mutations by it, not by a second list of schemas. */
+export type MinutesBody<K extends 'transition' | 'updateSection' | 'comment' | 'updateComment'> = Parameters<(typeof minutesApi)[K]>[2];
+
 /** The PDF as the server renders it (binary: not through the JSON client). */
 export async function downloadMinutesPdf(minutesId: string, fileName: string, fetchImpl: typeof fetch = fetch): Promise<void> {
   const token = authStore.getToken();
@@ -38,10 +42,5 @@ export async function downloadMinutesPdf(minutesId: string, fileName: string, fe
     headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/pdf' } : { Accept: 'application/pdf' },
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  saveFile(await response.blob(), fileName);
 }

@@ -1,13 +1,4 @@
-import type {
-  CommentThread,
-  CreateMinutesComment,
-  Minutes,
-  MinutesComment,
-  MinutesRecord,
-  MinutesSection,
-  MinutesTransition,
-  UpdateMinutesSection,
-} from '@sidang/shared';
+import type { CommentThread, Minutes, MinutesComment, MinutesRecord, MinutesSection } from '@sidang/shared';
 import { type QueryClient, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiRequestError } from '../../../lib/api/api-client.ts';
@@ -16,7 +7,7 @@ import { authStore } from '../../../lib/auth/auth-store.ts';
 import { minutesKeys } from '../../../lib/minutes-keys.ts';
 import { upsertRecord } from '../../../lib/realtime/cache-apply.ts';
 import { compareSectionNumbers } from '../../../lib/section-order.ts';
-import { minutesApi } from '../api/minutes-api.ts';
+import { type MinutesBody, minutesApi } from '../api/minutes-api.ts';
 import { forgetMinutesNotListed } from '../collab/device-docs.ts';
 import { flushOpenDocs } from '../collab/open-docs.ts';
 
@@ -82,7 +73,7 @@ export function useTransitionMinutes(record: Pick<MinutesRecord, 'id' | 'meeting
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: MinutesTransition) => {
+    mutationFn: async (body: MinutesBody<'transition'>) => {
       // Everything this screen shows goes to the server (acknowledged) before the step is asked for.
       await flushOpenDocs();
       return minutesApi.transition(api, record.id, body);
@@ -102,7 +93,7 @@ export function useUpdateSection(sectionId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateMinutesSection) => minutesApi.updateSection(api, sectionId, body),
+    mutationFn: (body: MinutesBody<'updateSection'>) => minutesApi.updateSection(api, sectionId, body),
     onSuccess: (section) => {
       upsertRecord(queryClient, 'minutes-section', section);
     },
@@ -127,7 +118,7 @@ export function useCreateComment(minutesId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateMinutesComment) => minutesApi.comment(api, minutesId, body),
+    mutationFn: (body: MinutesBody<'comment'>) => minutesApi.comment(api, minutesId, body),
     onSuccess: (comment) => {
       upsertRecord(queryClient, 'minutes-comment', comment);
     },

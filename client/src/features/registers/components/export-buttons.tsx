@@ -2,21 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient, QueryValue } from '../../../lib/api/api-client.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
+import { saveFile } from '../../../lib/save-file.ts';
 import type { ExportableList } from '../api/registers-api.ts';
 
 // Kept apart from the register UI: the action list (a first screen) shows these buttons too.
-
-/** Saves a downloaded file under its name (a link click; the URL is released after). */
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 /** Exports a list in CSV or XLSX with the filters on screen, through the signed-in API client. */
 export async function downloadExport(

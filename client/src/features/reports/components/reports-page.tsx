@@ -1,30 +1,20 @@
 import type { ActionsByAgencyReport, AttendanceReport } from '@sidang/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ApiClient } from '../../../lib/api/api-client.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { viewStateOf } from '../../../lib/offline/view-state.ts';
+import { saveFile } from '../../../lib/save-file.ts';
 import { ClassificationBadge } from '../../../lib/ui/badges.tsx';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import '../reports.css';
 
 type ReportName = 'attendance' | 'actions-by-agency';
+type AttendanceRow = AttendanceReport['rows'][number];
 
 const path = (committeeId: string, report: ReportName) => `/api/committees/${encodeURIComponent(committeeId)}/reports/${report}`;
-
-/** Saves a downloaded file under its name (a link click; the URL is released after). */
-function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 /** The CSV and Excel files of one report, marked by the server like the table. */
 function Downloads({
@@ -79,45 +69,58 @@ function Downloads({
   );
 }
 
-function AttendanceTable({ report }: { report: AttendanceReport }) {
+/** One column of a report's table: its heading, whether it holds figures, and its cell of a row. */
+interface ReportColumn<Row> {
+  label: ReactNode;
+  numeric?: boolean;
+  cell: (row: Row) => ReactNode;
+  /** The cell's class when it is not the column's own (a figure drawn out, say). */
+  className?: (row: Row) => string | undefined;
+}
+
+/**
+ * A report's table: the first column names the row (a row heading), the others are its cells;
+ * figures align right. Scrolls sideways on a narrow screen rather than squeezing the columns.
+ */
+function ReportTable<Row>({
+  name,
+  rows,
+  rowKey,
+  columns: [head, ...cells],
+}: {
+  /** Its heading's key under `reports.` and its test ids' stem. */
+  name: 'attendance' | 'actions';
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  columns: [ReportColumn<Row>, ...ReportColumn<Row>[]];
+}) {
   const { t } = useTranslation();
-  if (report.meetings === 0) return <p className="muted">{t('reports.noMeetings', { year: report.year })}</p>;
+  const numeric = (column: ReportColumn<Row>) => (column.numeric ? 'report__num' : undefined);
   return (
     <div className="report__scroll">
-      <table className="report__table" data-testid="attendance-report" aria-label={t('reports.attendance')}>
+      <table className="report__table" data-testid={`${name}-report`} aria-label={t(`reports.${name}`)}>
         <thead>
           <tr>
-            <th scope="col">{t('reports.name')}</th>
-            <th scope="col">{t('reports.agency')}</th>
-            <th scope="col" className="report__num">
-              {t('reports.invited')}
-            </th>
-            <th scope="col" className="report__num">
-              {t('reports.present')}
-            </th>
-            <th scope="col" className="report__num">
-              {t('reports.apologies')}
-            </th>
-            <th scope="col" className="report__num">
-              {t('reports.absent')}
-            </th>
-            <th scope="col" className="report__num">
-              <abbr title={t('reports.rateLabel')}>{t('reports.rate')}</abbr>
-            </th>
+            {[head, ...cells].map((column, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for a table
+              <th key={index} scope="col" className={numeric(column)}>
+                {column.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {report.rows.map((row) => (
-            <tr key={row.userId} data-testid="attendance-row">
-              <th scope="row" className="report__name">
-                {row.name}
+          {rows.map((row) => (
+            <tr key={rowKey(row)} data-testid={`${name}-row`}>
+              <th scope="row" className={head.className?.(row)}>
+                {head.cell(row)}
               </th>
-              <td>{row.agency}</td>
-              <td className="report__num">{row.invited}</td>
-              <td className="report__num">{row.present}</td>
-              <td className="report__num">{row.apologies}</td>
-              <td className="report__num">{row.absent}</td>
-              <td className="report__num">{row.rate === null ? '—' : `${row.rate}%`}</td>
+              {cells.map((column, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for a table
+                <td key={index} className={column.className?.(row) ?? numeric(column)}>
+                  {column.cell(row)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -126,38 +129,52 @@ function AttendanceTable({ report }: { report: AttendanceReport }) {
   );
 }
 
+function AttendanceTable({ report }: { report: AttendanceReport }) {
+  const { t } = useTranslation();
+  if (report.meetings === 0) return <p className="muted">{t('reports.noMeetings', { year: report.year })}</p>;
+  const count = (label: string, cell: (row: AttendanceRow) => number): ReportColumn<AttendanceRow> => ({ label, numeric: true, cell });
+  return (
+    <ReportTable
+      name="attendance"
+      rows={report.rows}
+      rowKey={(row) => row.userId}
+      columns={[
+        { label: t('reports.name'), cell: (row) => row.name, className: () => 'report__name' },
+        { label: t('reports.agency'), cell: (row) => row.agency },
+        count(t('reports.invited'), (row) => row.invited),
+        count(t('reports.present'), (row) => row.present),
+        count(t('reports.apologies'), (row) => row.apologies),
+        count(t('reports.absent'), (row) => row.absent),
+        {
+          label: <abbr title={t('reports.rateLabel')}>{t('reports.rate')}</abbr>,
+          numeric: true,
+          cell: (row) => (row.rate === null ? '—' : `${row.rate}%`),
+        },
+      ]}
+    />
+  );
+}
+
 function ActionsTable({ report }: { report: ActionsByAgencyReport }) {
   const { t } = useTranslation();
   if (report.rows.length === 0) return <p className="muted">{t('reports.noActions')}</p>;
   return (
-    <div className="report__scroll">
-      <table className="report__table" data-testid="actions-report" aria-label={t('reports.actions')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.agency')}</th>
-            <th scope="col" className="report__num">
-              {t('reports.open')}
-            </th>
-            <th scope="col" className="report__num">
-              {t('reports.overdue')}
-            </th>
-            <th scope="col" className="report__num">
-              {t('reports.done')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.rows.map((row) => (
-            <tr key={row.agency} data-testid="actions-row">
-              <th scope="row">{row.agency || t('reports.noAgency')}</th>
-              <td className="report__num">{row.open}</td>
-              <td className={row.overdue > 0 ? 'report__num report__overdue' : 'report__num'}>{row.overdue}</td>
-              <td className="report__num">{row.done}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReportTable
+      name="actions"
+      rows={report.rows}
+      rowKey={(row) => row.agency}
+      columns={[
+        { label: t('reports.agency'), cell: (row) => row.agency || t('reports.noAgency') },
+        { label: t('reports.open'), numeric: true, cell: (row) => row.open },
+        {
+          label: t('reports.overdue'),
+          numeric: true,
+          cell: (row) => row.overdue,
+          className: (row) => (row.overdue > 0 ? 'report__num report__overdue' : 'report__num'),
+        },
+        { label: t('reports.done'), numeric: true, cell: (row) => row.done },
+      ]}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ export function SubmitBar({
   onCancel,
   className = 'form__actions',
   small,
+  cancelLook,
   testId,
 }: {
   label: string;
@@ -17,15 +18,18 @@ export function SubmitBar({
   onCancel: () => void;
   className?: string;
   small?: boolean;
+  /** Cancel drawn as a ghost button (beside a form's own actions); a plain button by default. */
+  cancelLook?: 'ghost';
   testId?: string;
 }) {
   const size = small ? ' button--small' : '';
+  const look = cancelLook ? ` button--${cancelLook}` : '';
   return (
     <div className={className}>
       <button type="submit" className={`button button--primary${size}`} disabled={pending} data-testid={testId}>
         {pending && pendingLabel ? pendingLabel : label}
       </button>
-      <button type="button" className={`button${size}`} onClick={onCancel}>
+      <button type="button" className={`button${look}${size}`} onClick={onCancel}>
         {cancelLabel}
       </button>
     </div>

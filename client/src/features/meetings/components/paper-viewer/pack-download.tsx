@@ -3,21 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../../lib/api/api-context.tsx';
 import { formatTimestamp } from '../../../../lib/dates.ts';
+import { saveFile } from '../../../../lib/save-file.ts';
 import { keepPack, keptPack } from './pack-offline.ts';
 import '../../load-strings.ts';
-
-/** Hands a file to the browser as a download. */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * "Download pack": the meeting pack as the server compiles it for this reader, in their language;
@@ -57,7 +45,7 @@ export function PackDownload({
       const { blob, filename } = await api.getBlob(`/api/meetings/${encodeURIComponent(meetingId)}/pack.pdf`, {
         lang: i18n.language === 'ms' ? 'ms' : 'en',
       });
-      save(blob, filename ?? fileName);
+      saveFile(blob, filename ?? fileName);
       if (userId) {
         const at = new Date();
         await keepPack({ userId, committeeId, level: clearance, meetingId }, blob, at).catch(() => undefined);
@@ -68,7 +56,7 @@ export function PackDownload({
       // Offline (or refused): the copy kept on this device, if there is one.
       const kept = userId ? await keptPack(userId, meetingId).catch(() => null) : null;
       if (kept) {
-        save(kept.pdf, fileName);
+        saveFile(kept.pdf, fileName);
         setState('idle');
       } else setState('failed');
     }
