@@ -80,7 +80,7 @@ export default {
       // queries are the same on both stores run on PostgreSQL only, to keep CI within its time.
       testMatch: [
         '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,client-sync,search,self-change,derived-levels,current-item,seams-levels}.spec.ts',
-        '<rootDir>/test/integration/{notifications,home,meeting-cycle,deciding-votes}.spec.ts',
+        '<rootDir>/test/integration/{notifications,home,meeting-cycle,deciding-votes,deciding-recusal}.spec.ts',
         '<rootDir>/test/integration/minutes-{collab,lost-words}.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],

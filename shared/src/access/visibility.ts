@@ -26,6 +26,7 @@ export interface FieldLevelled {
 export const WITHHELD_AS_NULL: Readonly<Record<string, { flag?: string }>> = {
   currentAgendaItemId: { flag: 'currentItemRestricted' },
   currentItemStartedAt: {},
+  currentItemQuorum: {},
 };
 
 /**

@@ -230,7 +230,7 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
     ofParent: ['the attendance of {parent}', 'kehadiran {parent}'],
     verbs: { updated: ['recorded {record}', 'merekodkan {record}'] },
     fields: { attendees: field('Attendance', 'Kehadiran', 'attendees'), guests: field('Guests', 'Turut hadir', 'guests') },
-    quiet: ['meetingId', 'quorum', 'frozen', 'invitations', 'remindedAt'],
+    quiet: ['meetingId', 'quorum', 'currentItemQuorum', 'frozen', 'invitations', 'remindedAt'],
   },
   decision: {
     noun: ['the decision', 'keputusan'],

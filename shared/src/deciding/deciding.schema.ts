@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { classificationSchema } from '../access/classification.js';
-import { quorumSchema } from '../meetings/meeting.schema.js';
 
 /** The options of a vote when the chair names none: for, against, abstain. */
 export const DEFAULT_VOTE_OPTIONS = ['for', 'against', 'abstain'] as const;
@@ -84,15 +83,6 @@ export const declareInterestSchema = z.strictObject({
   stepsOut: z.boolean(),
 });
 export type DeclareInterest = z.input<typeof declareInterestSchema>;
-
-/** The quorum of one agenda item: the meeting's, without those who stepped out of it. */
-export const itemQuorumSchema = z.object({
-  agendaItemId: z.uuid(),
-  meetingId: z.uuid(),
-  quorum: quorumSchema,
-  steppedOut: z.array(z.uuid()).describe('Voting members who declared an interest and stepped out: counted neither as voting nor present'),
-});
-export type ItemQuorum = z.infer<typeof itemQuorumSchema>;
 
 export const RESOLUTION_RULES = ['majority_of_voting_members', 'no_objection'] as const;
 export type ResolutionRule = (typeof RESOLUTION_RULES)[number];

@@ -203,6 +203,15 @@ export const quorumSchema = z.object({
 });
 export type Quorum = z.infer<typeof quorumSchema>;
 
+/** The quorum of one agenda item: the meeting's, without those who stepped out of it. */
+export const itemQuorumSchema = z.object({
+  agendaItemId: z.uuid(),
+  meetingId: z.uuid(),
+  quorum: quorumSchema,
+  steppedOut: z.array(z.uuid()).describe('Voting members who declared an interest and stepped out: counted neither as voting nor present'),
+});
+export type ItemQuorum = z.infer<typeof itemQuorumSchema>;
+
 /** Someone at the meeting who is not a member (a presenter, an agency's officer): listed under "Turut Hadir". */
 export const guestSchema = z.object({
   id: z.uuid(),
@@ -249,7 +258,12 @@ export const attendanceSchema = z.object({
     .array(invitationSchema.omit({ note: true }))
     .describe('Who was invited when the meeting was scheduled, and how each answered (notes: GET /api/meetings/:id/invitations)'),
   remindedAt: z.iso.datetime().nullable().describe('When the secretariat last reminded those who have not answered'),
-  quorum: quorumSchema,
+  quorum: quorumSchema.describe("The meeting's quorum over its whole attendance"),
+  currentItemQuorum: itemQuorumSchema
+    .nullable()
+    .describe(
+      "While the meeting is on an item: the quorum now, without those who stepped out of that item (the meeting's indicator shows it). Null between items, and for a reader below the current item",
+    ),
   classification: z.string(),
   version: z.number().int().min(1),
 });

@@ -78,6 +78,7 @@ export function makeAttendance(overrides: Partial<Attendance> = {}): Attendance 
     invitations: [],
     remindedAt: null,
     quorum: { required: 2, present: 2, met: true, voting: 3, counts: 'members' },
+    currentItemQuorum: null,
     classification: 'OPEN',
     version: 1,
     ...overrides,

@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { clearedLevels, type DeclareInterest, type Interest, type ItemQuorum, projectFor, quorumOf } from '@sidang/shared';
+import { clearedLevels, type DeclareInterest, type Interest, type ItemQuorum, projectFor } from '@sidang/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import type { CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { UserEntity } from '../../access/user.entity.js';
+import type { ChangeTx } from '../../changes/change-tx.js';
 import { ChangesService } from '../../changes/changes.service.js';
 import { derivedLevel } from '../../changes/origin-level.js';
 import { type RecordDefinition, RecordKit } from '../../changes/record-kit.js';
-import { CommitteeSettingsService } from '../committees/committee-settings.service.js';
 import { AgendaItemEntity } from '../meetings/agenda-item.entity.js';
 import { AttendanceService } from '../meetings/attendance.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -49,38 +50,57 @@ export const INTERESTS: RecordDefinition<InterestEntity, Interest> = {
  * it and leaves its quorum while it is the current item.
  */
 @Injectable()
-export class InterestsService {
+export class InterestsService implements OnModuleInit {
   constructor(
     @InjectRepository(InterestEntity) private readonly interests: Repository<InterestEntity>,
     private readonly meetings: MeetingsService,
     private readonly changes: ChangesService,
     private readonly records: RecordKit,
     private readonly attendance: AttendanceService,
-    private readonly settings: CommitteeSettingsService,
   ) {}
+
+  onModuleInit(): void {
+    // The meeting's quorum while an item is current leaves out those who stepped out of it.
+    this.attendance.readSteppedOutWith((itemIds, manager) => this.steppedOut(itemIds, manager));
+  }
 
   /** The caller's own declaration on an agenda item they may see; it takes the item's level. */
   async declareOnItem(actor: Actor, agendaItemId: string, input: DeclareInterest): Promise<Interest> {
     const { item, meeting, access } = await this.meetings.visibleItem(actor, agendaItemId);
     return this.changes.transact(actor, async (tx) => {
-      const { classification } = await derivedLevel(tx.manager, access, item.committeeId, { origins: [item.id] });
-      const existing = await tx.manager
-        .createQueryBuilder(InterestEntity, 'i')
-        .setLock('pessimistic_write')
-        .where('i.subject_id = :subjectId AND i.user_id = :userId', { subjectId: item.id, userId: actor.id })
-        .getOne();
-      const fields = { nature: input.nature, stepsOut: input.stepsOut, classification };
-      const written = existing
-        ? await this.records.update(INTERESTS, tx, access, existing, existing.version, fields, { parent: { id: item.id } })
-        : await this.records.create(
-            INTERESTS,
-            tx,
-            access,
-            { ...fields, subjectId: item.id, subjectType: 'agenda-item', meetingId: meeting.id, userId: actor.id },
-            { parent: { id: item.id } },
-          );
+      // On the meeting's current item, the declaration moves the meeting's quorum in the same commit.
+      const written = await this.attendance.declaring(tx, meeting.id, item.id, () =>
+        this.declare(tx, access, item, meeting.id, actor.id, input),
+      );
       return projectFor(written, access.clearance);
     });
+  }
+
+  /** One declaration per person and item: a second one is a new version of the first. */
+  private async declare(
+    tx: ChangeTx,
+    access: CommitteeAccess,
+    item: AgendaItemEntity,
+    meetingId: string,
+    userId: string,
+    input: DeclareInterest,
+  ): Promise<Interest> {
+    const { classification } = await derivedLevel(tx.manager, access, item.committeeId, { origins: [item.id] });
+    const existing = await tx.manager
+      .createQueryBuilder(InterestEntity, 'i')
+      .setLock('pessimistic_write')
+      .where('i.subject_id = :subjectId AND i.user_id = :userId', { subjectId: item.id, userId })
+      .getOne();
+    const fields = { nature: input.nature, stepsOut: input.stepsOut, classification };
+    return existing
+      ? this.records.update(INTERESTS, tx, access, existing, existing.version, fields, { parent: { id: item.id } })
+      : this.records.create(
+          INTERESTS,
+          tx,
+          access,
+          { ...fields, subjectId: item.id, subjectType: 'agenda-item', meetingId, userId },
+          { parent: { id: item.id } },
+        );
   }
 
   /** The register of a meeting: every declaration on its items the reader may see, oldest first. */
@@ -103,11 +123,7 @@ export class InterestsService {
    */
   async itemQuorum(actor: Actor, agendaItemId: string): Promise<ItemQuorum> {
     const { item, meeting } = await this.meetings.visibleItem(actor, agendaItemId);
-    const attendance = await this.attendance.get(actor, meeting.id);
-    const settings = await this.settings.quorumSettings(meeting.committeeId);
-    const steppedOut = [...((await this.steppedOut([item.id])).get(item.id) ?? [])].sort();
-    const quorum = quorumOf(attendance.attendees, { ...settings, excludedUserIds: steppedOut });
-    return { agendaItemId: item.id, meetingId: meeting.id, quorum, steppedOut };
+    return this.attendance.itemQuorum(meeting, item.id);
   }
 
   /** Who stepped out of the given items (for the quorum while one is current, and the item's papers). */

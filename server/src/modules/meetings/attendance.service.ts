@@ -5,10 +5,13 @@ import {
   type Attendee,
   type Classification,
   type CreateGuest,
+  classificationLevel,
   type Guest,
   type Invitation,
+  type ItemQuorum,
   lowerOf,
   type ProjectorView,
+  projectFor,
   quorumOf,
   type RsvpResponse,
 } from '@sidang/shared';
@@ -27,7 +30,13 @@ import { InvitationEntity } from './invitation.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import { meetingErrors } from './meetings.errors.js';
 import { MeetingsRepository } from './meetings.repository.js';
-import { MeetingsService } from './meetings.service.js';
+import { type CurrentItemBefore, MeetingsService } from './meetings.service.js';
+
+/**
+ * Who stepped out of each of these agenda items (declarations of interest, kept by the deciding
+ * slice, which registers the reader): they leave the item's quorum while it is current.
+ */
+export type SteppedOutReader = (itemIds: readonly string[], manager: EntityManager) => Promise<Map<string, Set<string>>>;
 
 /** A meeting's attendance as the record kit writes it (`view` reads it): kept in the meeting's row, at its level. */
 function attendanceRecords(
@@ -65,15 +74,64 @@ export class AttendanceService implements OnModuleInit {
   ) {}
 
   private readonly attendance = attendanceRecords((meeting, manager) => this.view(meeting, manager));
+  private steppedOutOf: SteppedOutReader | null = null;
 
   onModuleInit(): void {
     // A new rule changes the quorum of every meeting not yet closed, in the same commit.
     this.settings.onQuorumRuleChanged((tx, committeeId, previous) => this.quorumRuleChanged(tx, committeeId, previous));
+    // Another current item, another quorum: those who stepped out of it leave it.
+    this.meetings.onCurrentItemChanged((tx, meeting, before) => this.currentItemChanged(tx, meeting, before));
+  }
+
+  /** The deciding slice says who stepped out of an item (declarations of interest). */
+  readSteppedOutWith(reader: SteppedOutReader): void {
+    this.steppedOutOf = reader;
   }
 
   async get(actor: Actor, meetingId: string): Promise<Attendance> {
-    const { meeting } = await this.meetings.visibleMeeting(actor, meetingId);
-    return this.view(meeting);
+    const { meeting, access } = await this.meetings.visibleMeeting(actor, meetingId);
+    return projectFor(await this.view(meeting), access.clearance);
+  }
+
+  /**
+   * The quorum while `agendaItemId` (of `meeting`) is discussed: the one quorum rule over the
+   * meeting's attendance, without the voting members who stepped out of the item. The meeting's
+   * live indicator (`currentItemQuorum`) and `GET /api/agenda-items/:id/quorum` both read it.
+   */
+  async itemQuorum(meeting: MeetingEntity, agendaItemId: string, manager?: EntityManager): Promise<ItemQuorum> {
+    return this.quorumWhile(meeting, agendaItemId, await this.view(meeting, manager), manager);
+  }
+
+  private async quorumWhile(
+    meeting: MeetingEntity,
+    agendaItemId: string,
+    attendance: Pick<Attendance, 'attendees'>,
+    manager: EntityManager = this.repository.manager,
+    settingsInForce?: Pick<QuorumSettings, 'rule' | 'secretariatVotes'>,
+  ): Promise<ItemQuorum> {
+    const settings = settingsInForce ?? (await this.settings.quorumSettings(meeting.committeeId, manager));
+    const out = this.steppedOutOf ? await this.steppedOutOf([agendaItemId], manager) : new Map<string, Set<string>>();
+    const steppedOut = [...(out.get(agendaItemId) ?? [])].sort();
+    const quorum = quorumOf(attendance.attendees, {
+      rule: settings.rule,
+      secretariatVotes: settings.secretariatVotes,
+      excludedUserIds: steppedOut,
+    });
+    return { agendaItemId, meetingId: meeting.id, quorum, steppedOut };
+  }
+
+  /**
+   * Someone declared (or changed) an interest in `agendaItemId`: when it is the meeting's current
+   * item, its quorum moved, and the attendance gets a new version in the same commit. `change`
+   * writes the declaration after the meeting's row is locked (so the current item cannot move meanwhile).
+   */
+  async declaring<T>(tx: ChangeTx, meetingId: string, agendaItemId: string, change: () => Promise<T>): Promise<T> {
+    const meeting = await this.repository.lockMeeting(tx.manager, meetingId);
+    if (!meeting || meeting.currentAgendaItemId !== agendaItemId) return change();
+    const before = await this.view(meeting, tx.manager);
+    const result = await change();
+    await this.recordChange(tx, meeting, before);
+    return result;
   }
 
   /**
@@ -123,7 +181,7 @@ export class AttendanceService implements OnModuleInit {
       const meeting = await this.lockUnfrozen(tx, access, meetingId);
       const before = await this.view(meeting, tx.manager);
       await tx.manager.upsert(AttendanceEntity, { meetingId, userId, status }, ['meetingId', 'userId']);
-      return this.recordChange(tx, meeting, before);
+      return projectFor(await this.recordChange(tx, meeting, before), access.clearance);
     });
   }
 
@@ -201,7 +259,7 @@ export class AttendanceService implements OnModuleInit {
       const before = await this.view(meeting, tx.manager);
       meeting.remindedAt = new Date();
       await tx.manager.update(MeetingEntity, { id: meeting.id }, { remindedAt: meeting.remindedAt });
-      return this.recordChange(tx, meeting, before);
+      return projectFor(await this.recordChange(tx, meeting, before), access.clearance);
     });
   }
 
@@ -233,6 +291,12 @@ export class AttendanceService implements OnModuleInit {
     for (const meeting of open) {
       await this.recordChange(tx, meeting, await this.view(meeting, tx.manager, previous));
     }
+  }
+
+  /** The meeting's pointer moved (the caller holds its row lock): its quorum now is another item's. */
+  private async currentItemChanged(tx: ChangeTx, meeting: MeetingEntity, pointer: CurrentItemBefore): Promise<void> {
+    const before = await this.view({ ...meeting, ...pointer } as MeetingEntity, tx.manager);
+    await this.recordChange(tx, meeting, before);
   }
 
   /** A new version of the meeting's attendance, from `before`; the caller holds the meeting's row lock. */
@@ -276,6 +340,11 @@ export class AttendanceService implements OnModuleInit {
         respondedAt: invitation.respondedAt?.toISOString() ?? null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
+    const current = meeting.currentAgendaItemId;
+    const currentItemQuorum = current ? await this.quorumWhile(meeting, current, { attendees }, reader, { rule, secretariatVotes }) : null;
+    // The quorum of an item above the meeting says who stepped out of it: at the item's level.
+    const itemLevel = meeting.currentItemClassification ?? 'SECRET';
+    const aboveMeeting = current !== null && classificationLevel(itemLevel) > classificationLevel(meeting.classification);
     return {
       id: meeting.attendanceId,
       meetingId: meeting.id,
@@ -286,8 +355,10 @@ export class AttendanceService implements OnModuleInit {
       invitations,
       remindedAt: meeting.remindedAt?.toISOString() ?? null,
       quorum: quorumOf(attendees, { rule, secretariatVotes }),
+      currentItemQuorum,
       classification: meeting.classification,
       version: meeting.attendanceVersion,
+      ...(aboveMeeting ? { fieldClassifications: { currentItemQuorum: itemLevel } } : {}),
     };
   }
 }

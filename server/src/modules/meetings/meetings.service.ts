@@ -46,6 +46,15 @@ interface Placement {
 /** Work done inside the transaction that starts a meeting (status → in_progress), e.g. creating its minutes. */
 export type MeetingStartHook = (tx: ChangeTx, meeting: MeetingEntity) => Promise<void>;
 
+/** The meeting's pointer to its current item as it stood before a change. */
+export type CurrentItemBefore = Pick<MeetingEntity, 'currentAgendaItemId' | 'currentItemClassification'>;
+
+/**
+ * Called in the transaction that moved the meeting's pointer to its current item (another
+ * item, none, or the item's level), the meeting's row locked and already updated.
+ */
+export type CurrentItemHook = (tx: ChangeTx, meeting: MeetingEntity, before: CurrentItemBefore) => Promise<void>;
+
 /** The standard closing item, in either language: new items go before it. */
 const CLOSE_TITLES = new Set(STANDARD_AGENDA.slice(-1).flatMap((item) => [item.title, item.titleMs]));
 
@@ -68,6 +77,7 @@ function mayRead(access: CommitteeAccess, meeting: MeetingEntity): boolean {
 @Injectable()
 export class MeetingsService {
   private readonly startHooks: MeetingStartHook[] = [];
+  private readonly currentItemHooks: CurrentItemHook[] = [];
 
   constructor(
     private readonly repository: MeetingsRepository,
@@ -193,6 +203,11 @@ export class MeetingsService {
     this.startHooks.push(hook);
   }
 
+  /** `hook` runs whenever the meeting's current item (or its level) changes, in the same commit. */
+  onCurrentItemChanged(hook: CurrentItemHook): void {
+    this.currentItemHooks.push(hook);
+  }
+
   async update(actor: Actor, id: string, input: UpdateMeeting): Promise<Meeting> {
     const { meeting, access } = await this.visibleMeeting(actor, id);
     access.require('meeting.manage');
@@ -237,7 +252,14 @@ export class MeetingsService {
         }
         if (schedules) await this.invite(tx, meeting.id, meeting.committeeId);
       }
+      const pointer: CurrentItemBefore = {
+        currentAgendaItemId: meeting.currentAgendaItemId,
+        currentItemClassification: meeting.currentItemClassification,
+      };
       const after = await this.records.update(MEETINGS, tx, access, meeting, version, patch);
+      if (pointer.currentAgendaItemId !== meeting.currentAgendaItemId) {
+        for (const hook of this.currentItemHooks) await hook(tx, meeting, pointer);
+      }
       if (starts) {
         for (const hook of this.startHooks) await hook(tx, meeting);
       }
@@ -384,7 +406,14 @@ export class MeetingsService {
     patch: Pick<Partial<MeetingEntity>, 'currentAgendaItemId' | 'currentItemStartedAt' | 'currentItemClassification'>,
   ): Promise<Meeting> {
     const before = toMeeting(meeting);
-    return (await this.records.bump(MEETINGS, tx, meeting, before, { patch, verb })) ?? before;
+    const pointer: CurrentItemBefore = {
+      currentAgendaItemId: meeting.currentAgendaItemId,
+      currentItemClassification: meeting.currentItemClassification,
+    };
+    const after = await this.records.bump(MEETINGS, tx, meeting, before, { patch, verb });
+    if (!after) return before;
+    for (const hook of this.currentItemHooks) await hook(tx, meeting, pointer);
+    return after;
   }
 
   /**

@@ -37,14 +37,28 @@ export function groupAttendees(
   })).filter((group) => group.people.length > 0);
 }
 
-export function QuorumIndicator({ quorum }: { quorum: Attendance['quorum'] }) {
+/**
+ * The meeting's quorum, live. While the meeting is on an item, it is the quorum of that item:
+ * without the voting members who stepped out of it (the server counts them out, `currentItemQuorum`),
+ * and it says how many did.
+ */
+export function QuorumIndicator({ attendance }: { attendance: Pick<Attendance, 'quorum' | 'currentItemQuorum'> }) {
   const { t } = useTranslation();
+  const current = attendance.currentItemQuorum ?? null;
+  const quorum = current?.quorum ?? attendance.quorum;
+  const steppedOut = current?.steppedOut.length ?? 0;
   return (
     <p className={`quorum quorum--${quorum.met ? 'met' : 'not-met'}`} role="status" data-testid="quorum">
       {t(quorum.met ? 'meetings.attendance.quorumMet' : 'meetings.attendance.quorumNotMet', {
         present: quorum.present,
         required: quorum.required,
-      })}{' '}
+      })}
+      {steppedOut > 0 && (
+        <span data-testid="quorum-stepped-out">
+          {' · '}
+          {t('meetings.attendance.steppedOut', { count: steppedOut })}
+        </span>
+      )}{' '}
       <span className="quorum__counts muted" data-testid="quorum-counts">
         {t(`meetings.attendance.counts.${quorum.counts}`, { count: quorum.voting })}
       </span>
@@ -330,7 +344,7 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
       {!data && state === 'pending' && <p role="status">{t('app.loading')}</p>}
       {data && (
         <>
-          <QuorumIndicator quorum={data.quorum} />
+          <QuorumIndicator attendance={data} />
           <QuorumRuleControl committeeId={data.committeeId} canManage={canManage && !data.frozen} />
           <SecretariatVotesControl committeeId={data.committeeId} canManage={canManage && !data.frozen} />
           {data.frozen && (

@@ -42,6 +42,7 @@ const attendance: Attendance = {
   invitations: [],
   remindedAt: null,
   quorum: { required: 2, present: 3, met: true, voting: 3, counts: 'members' },
+  currentItemQuorum: null,
   classification: 'OPEN',
   version: 1,
 };

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AgendaItem, Attendance, EventEnvelope, Interest, ItemQuorum, Meeting } from '@sidang/shared';
+import { aCommittee, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
+import { delivered, type LiveClient, TestApp } from './support/harness.js';
+
+/**
+ * Those who stepped out of an agenda item over a declared interest: the meeting's quorum leaves
+ * them out while that item is current (live, on every screen), and — when the committee's
+ * settings say so — they get none of the item's papers on any channel.
+ */
+describe('the meeting quorum while an item is current', () => {
+  let app: TestApp;
+  let committee: { id: string };
+  let chair: TestUser;
+  let members: TestUser[];
+  let low: TestUser;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    app.checkErrorBodies = true;
+    committee = await aCommittee(app);
+    chair = await aUser(app, { clearance: 'SECRET', name: 'Chair' });
+    low = await aUser(app, { clearance: 'CONFIDENTIAL', name: 'Confidential member' });
+    members = [];
+    for (const n of [1, 2, 3]) members.push(await aUser(app, { clearance: 'SECRET', name: `Member ${n}` }));
+    await aMembership(app, committee, chair, 'chair');
+    await aMembership(app, committee, low, 'member');
+    for (const member of members) await aMembership(app, committee, member, 'member');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const subscribed = async (user: TestUser): Promise<LiveClient> => {
+    const client = await app.connect(user.token);
+    expect((await client.subscribe(committee.id)).ok).toBe(true);
+    return client;
+  };
+
+  /** A meeting in progress with the given items, every voting member marked present. */
+  const runningMeeting = async (...items: Array<Record<string, unknown>>): Promise<{ meeting: Meeting; items: AgendaItem[] }> => {
+    const meeting = await aMeeting(app, chair, committee);
+    const made: AgendaItem[] = [];
+    for (const fields of items) made.push(await anAgendaItem(app, chair, meeting, fields));
+    const started = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'in_progress' });
+    expect(started.status).toBe(200);
+    for (const user of [chair, low, ...members]) {
+      expect(
+        (await app.request('PUT', `/api/meetings/${meeting.id}/attendance/${user.id}`, chair.token, { status: 'present' })).status,
+      ).toBe(200);
+    }
+    return { meeting: started.body, items: made };
+  };
+
+  const setCurrent = async (meeting: Meeting, item: AgendaItem | null) => {
+    const set = await app.request<Meeting>('POST', `/api/meetings/${meeting.id}/current-item`, chair.token, {
+      agendaItemId: item?.id ?? null,
+    });
+    expect(set.status).toBe(200);
+  };
+
+  const stepOut = async (user: TestUser, item: AgendaItem, stepsOut = true) => {
+    const declared = await app.request<Interest>('POST', `/api/agenda-items/${item.id}/interests`, user.token, {
+      nature: unique('Pengarah syarikat'),
+      stepsOut,
+    });
+    expect(declared.status).toBe(201);
+  };
+
+  const attendanceOf = async (user: TestUser, meeting: Meeting) =>
+    (await app.request<Attendance>('GET', `/api/meetings/${meeting.id}/attendance`, user.token)).body;
+
+  /** The newest attendance of `meeting` the socket received. */
+  const lastAttendance = (screen: LiveClient, meeting: Meeting): Attendance | undefined =>
+    screen.events
+      .filter((e: EventEnvelope) => e.type === 'attendance.updated' && (e.data as Attendance).meetingId === meeting.id)
+      .map((e) => e.data as Attendance)
+      .sort((a, b) => a.version - b.version)
+      .at(-1);
+
+  /** Waits until the socket holds the attendance of `meeting` at `version`. */
+  const liveAt = (screen: LiveClient, meeting: Meeting, version: number) =>
+    screen.waitFor(() => (lastAttendance(screen, meeting)?.version ?? 0) >= version);
+
+  it('should leave out those who stepped out of the current item, live, and follow the item as it changes', async () => {
+    const { meeting, items } = await runningMeeting({}, {});
+    const [tender, other] = items as [AgendaItem, AgendaItem];
+    const [recused, secondRecused] = members as [TestUser, TestUser];
+    const screen = await subscribed(low);
+
+    // Between items: the whole meeting, nothing counted out (5 voting members, all present).
+    const between = await attendanceOf(chair, meeting);
+    expect(between.currentItemQuorum).toBeNull();
+    expect([between.quorum.voting, between.quorum.present]).toEqual([5, 5]);
+
+    await setCurrent(meeting, tender);
+    const onTender = await attendanceOf(chair, meeting);
+    expect(onTender.version).toBe(between.version + 1);
+    expect(onTender.currentItemQuorum).toMatchObject({ agendaItemId: tender.id, steppedOut: [], quorum: { voting: 5, present: 5 } });
+
+    // A declaration on the current item moves the meeting's quorum in the same commit, live.
+    await stepOut(recused, tender);
+    const afterDeclaration = await attendanceOf(chair, meeting);
+    expect(afterDeclaration.version).toBe(onTender.version + 1);
+    expect(afterDeclaration.currentItemQuorum).toEqual({
+      agendaItemId: tender.id,
+      meetingId: meeting.id,
+      steppedOut: [recused.id],
+      quorum: { voting: 4, present: 4, required: 3, met: true, counts: 'members' },
+    });
+    // The whole meeting's quorum is still there, for what it is.
+    expect([afterDeclaration.quorum.voting, afterDeclaration.quorum.present]).toEqual([5, 5]);
+    await liveAt(screen, meeting, afterDeclaration.version);
+    expect(lastAttendance(screen, meeting)?.currentItemQuorum).toEqual(afterDeclaration.currentItemQuorum);
+    // One rule: the item's own quorum answers the same.
+    const itemQuorum = await app.request<ItemQuorum>('GET', `/api/agenda-items/${tender.id}/quorum`, chair.token);
+    expect(itemQuorum.body).toEqual(afterDeclaration.currentItemQuorum);
+
+    // A declaration on an item that is not current leaves the meeting's quorum as it is.
+    await stepOut(secondRecused, other);
+    expect((await attendanceOf(chair, meeting)).version).toBe(afterDeclaration.version);
+
+    // Another current item: its own who stepped out, live.
+    await setCurrent(meeting, other);
+    const onOther = await attendanceOf(chair, meeting);
+    expect(onOther.currentItemQuorum).toMatchObject({ agendaItemId: other.id, steppedOut: [secondRecused.id], quorum: { voting: 4 } });
+    await liveAt(screen, meeting, onOther.version);
+    expect(lastAttendance(screen, meeting)?.currentItemQuorum?.steppedOut).toEqual([secondRecused.id]);
+
+    // Both step out of the tender: 3 voting members, 3 present (2 needed).
+    await setCurrent(meeting, tender);
+    await stepOut(secondRecused, tender);
+    const twoOut = await attendanceOf(low, meeting);
+    expect(twoOut.currentItemQuorum).toMatchObject({
+      steppedOut: [recused.id, secondRecused.id].sort(),
+      quorum: { voting: 3, present: 3, required: 2, met: true },
+    });
+    // Changing one's mind (stays in the room) is a new version of the declaration: counted back in.
+    await stepOut(recused, tender, false);
+    expect((await attendanceOf(low, meeting)).currentItemQuorum?.steppedOut).toEqual([secondRecused.id]);
+
+    // The meeting leaves the floor: no current item, the whole meeting again.
+    await setCurrent(meeting, null);
+    const after = await attendanceOf(low, meeting);
+    expect(after.currentItemQuorum).toBeNull();
+    await liveAt(screen, meeting, after.version);
+    expect(lastAttendance(screen, meeting)?.currentItemQuorum).toBeNull();
+  });
+
+  it('should withhold the quorum of a current item above the reader (who stepped out of it) on REST, socket and catch-up', async () => {
+    const marker = unique('SECRET-tender');
+    const { meeting, items } = await runningMeeting({ classification: 'SECRET', title: marker });
+    const [secret] = items as [AgendaItem];
+    const [recused] = members as [TestUser];
+    const [chairScreen, lowScreen] = await Promise.all([subscribed(chair), subscribed(low)]);
+    await setCurrent(meeting, secret);
+    await stepOut(recused, secret);
+
+    // Positive control: the SECRET chair sees who stepped out of the SECRET item.
+    const seen = await attendanceOf(chair, meeting);
+    expect(seen.currentItemQuorum).toMatchObject({ agendaItemId: secret.id, steppedOut: [recused.id], quorum: { voting: 4 } });
+    await liveAt(chairScreen, meeting, seen.version);
+    expect(lastAttendance(chairScreen, meeting)?.currentItemQuorum?.steppedOut).toEqual([recused.id]);
+    expect(JSON.stringify((await app.catchUp(chair.token, committee.id, 0)).events)).toContain(secret.id);
+
+    // The CONFIDENTIAL member: the meeting's whole quorum, the item's withheld.
+    await delivered(lowScreen);
+    const get = await attendanceOf(low, meeting);
+    expect(get.currentItemQuorum).toBeNull();
+    expect([get.quorum.voting, get.quorum.present]).toEqual([5, 5]);
+    const live = lastAttendance(lowScreen, meeting);
+    expect(live?.version).toBe(seen.version);
+    expect(live?.currentItemQuorum).toBeNull();
+    const catchUp = await app.catchUp(low.token, committee.id, 0);
+    const caught = catchUp.events.filter((e) => e.type === 'attendance.updated' && (e.data as Attendance).meetingId === meeting.id);
+    expect(caught.length).toBeGreaterThan(0);
+    const everything = JSON.stringify({ get, socket: lowScreen.events, catchUp });
+    expect(everything).not.toContain(secret.id);
+    expect(everything).not.toContain(marker);
+  });
+});
