@@ -149,4 +149,23 @@ describe('decisions: corrected and withdrawn, into the minutes and the PDF', () 
     expect(open.every((page) => page.includes('TERBUKA TERBUKA Halaman'))).toBe(true);
     expect(open.join(' ')).not.toContain('Keputusan terhad');
   });
+
+  it("should print a guest who is not a member once, with their agency, in the in-attendance block of every reader's PDF", async () => {
+    const guest = { name: 'Dr Tamu Pembentang', agency: 'MINT', role: 'Pembentang' };
+    const added = await app.request('POST', `/api/meetings/${world.meeting.id}/guests`, world.secretariat.token, guest);
+    expect(added.status).toBe(201);
+    // A member marked present, so that the present block is there to tell apart from the guests'.
+    const marked = await app.request('PUT', `/api/meetings/${world.meeting.id}/attendance/${world.member.id}`, world.secretariat.token, {
+      status: 'present',
+    });
+    expect(marked.status).toBe(200);
+    for (const reader of [world.member, world.observer]) {
+      const pdf = (await fetchPdf(app.url, world.minutes.id, reader.token)).pages.join(' ');
+      const line = 'Dr Tamu Pembentang (MINT)';
+      expect(pdf.split(guest.name)).toHaveLength(2);
+      // In order: the present members, then the guests' block with the guest, then the sections.
+      const order = ['HADIR', 'Ahli Sulit (JMG)', 'HADIR BERSAMA', line, '1. LAPORAN KEMAJUAN'].map((text) => pdf.indexOf(text));
+      expect(order.every((at, n) => at >= 0 && (n === 0 || at > (order[n - 1] as number)))).toBe(true);
+    }
+  });
 });
