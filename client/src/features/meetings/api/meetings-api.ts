@@ -18,6 +18,7 @@ import type {
   QuorumRule,
   RsvpResponse,
   UpdateAgendaItem,
+  UpdateCommitteeSettings,
   UpdateDecision,
   UpdateMeeting,
   WithdrawDecision,
@@ -68,6 +69,8 @@ export const meetingsApi = {
     api.patch<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`, { version, quorumRule }),
   setSecretariatVotes: (api: ApiClient, committeeId: string, version: number, secretariatVotes: boolean) =>
     api.patch<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`, { version, secretariatVotes }),
+  updateCommitteeSettings: (api: ApiClient, committeeId: string, body: UpdateCommitteeSettings) =>
+    api.patch<CommitteeSettings>(`/api/committees/${enc(committeeId)}/settings`, body),
   rsvp: (api: ApiClient, meetingId: string, body: { response: RsvpResponse; note: string }) =>
     api.put<Invitation>(`/api/meetings/${enc(meetingId)}/rsvp`, body),
   invitations: (api: ApiClient, meetingId: string) => api.get<Invitation[]>(`/api/meetings/${enc(meetingId)}/invitations`),

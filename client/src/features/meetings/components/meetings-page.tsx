@@ -15,6 +15,7 @@ import { klInputToIso } from '../hooks/meeting-time.ts';
 import { canManageMeetings } from '../hooks/permissions.ts';
 import { useCreateMeeting, useMeetings } from '../hooks/use-meetings.ts';
 import { serverFieldErrors } from './agenda-item-form.tsx';
+import { AgendaLanguageControl } from './agenda-language.tsx';
 import { CalendarFeedButton } from './calendar-feed.tsx';
 import { MeetingStatusBadge, MeetingWhen } from './meeting-page.tsx';
 import '../meetings.css';
@@ -26,10 +27,12 @@ export interface MeetingFormProps {
   error?: unknown;
   onSubmit: (body: CreateMeeting) => void;
   onCancel: () => void;
+  /** The committee whose setting says the language of the standard items (shown with that choice). */
+  committeeId?: string;
 }
 
 /** A new meeting: only the title and the start are required; times are Kuala Lumpur time. */
-export function MeetingForm({ clearance, submitting = false, error, onSubmit, onCancel }: MeetingFormProps) {
+export function MeetingForm({ clearance, submitting = false, error, onSubmit, onCancel, committeeId }: MeetingFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [title, setTitle] = useState('');
@@ -171,6 +174,7 @@ export function MeetingForm({ clearance, submitting = false, error, onSubmit, on
         />
         <label htmlFor={`${id}-standardAgenda`}>{t('meetings.form.standardAgenda')}</label>
       </div>
+      {standardAgenda && committeeId && <AgendaLanguageControl committeeId={committeeId} />}
       <SubmitBar {...submitTexts} pending={submitting} onCancel={onCancel} testId="save-meeting" />
     </form>
   );
@@ -226,6 +230,7 @@ export function MeetingsPage() {
       </div>
       {creating && (
         <MeetingForm
+          committeeId={committeeId}
           clearance={me.data?.clearance ?? 'OPEN'}
           submitting={create.isPending}
           error={create.error}

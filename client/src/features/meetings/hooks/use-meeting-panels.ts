@@ -1,4 +1,12 @@
-import type { AttendanceStatus, CreateDecision, CreateGuest, QuorumRule, UpdateDecision, WithdrawDecision } from '@sidang/shared';
+import type {
+  AttendanceStatus,
+  CreateDecision,
+  CreateGuest,
+  QuorumRule,
+  UpdateCommitteeSettings,
+  UpdateDecision,
+  WithdrawDecision,
+} from '@sidang/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
@@ -130,6 +138,20 @@ export function useSetQuorumRule(committeeId: string) {
       upsertRecord(queryClient, 'committee-settings', settings);
     },
     // A stale version: show the rule now in force.
+    onError: () => void queryClient.invalidateQueries({ queryKey: committeeSettingsKey(committeeId), exact: true }),
+  });
+}
+
+/** Any of the committee's settings (the agenda language, …), from the version it was based on. */
+export function useUpdateCommitteeSettings(committeeId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateCommitteeSettings) => meetingsApi.updateCommitteeSettings(api, committeeId, body),
+    onSuccess: (settings) => {
+      upsertRecord(queryClient, 'committee-settings', settings);
+    },
+    // A stale version: show the settings now in force.
     onError: () => void queryClient.invalidateQueries({ queryKey: committeeSettingsKey(committeeId), exact: true }),
   });
 }
