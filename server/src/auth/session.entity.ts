@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../access/user.entity.js';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { UserRowEntity } from './user-owned.entity.js';
 
 /**
  * One signed-in device: access tokens carry its id (`sid`) and are refused once it is revoked;
@@ -7,16 +7,9 @@ import { UserEntity } from '../access/user.entity.js';
  */
 @Entity({ name: 'sessions' })
 @Index('IDX_sessions_user_active', ['userId', 'revokedAt'])
-export class SessionEntity {
+export class SessionEntity extends UserRowEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
 
   /** SHA-256 (hex) of the current refresh token's secret part. */
   @Column({ name: 'refresh_hash', type: 'varchar', length: 64 })

@@ -1,6 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../../access/user.entity.js';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from '../../database/transformers.js';
+import { UserOwnedEntity, UserRowEntity } from '../user-owned.entity.js';
 
 /**
  * A user's authenticator app (TOTP). The shared secret is stored encrypted (AES-256-GCM) and
@@ -8,13 +8,9 @@ import { bigintAsNumber } from '../../database/transformers.js';
  * does not count as a second factor.
  */
 @Entity({ name: 'user_totp' })
-export class UserTotpEntity {
+export class UserTotpEntity extends UserOwnedEntity {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
 
   /** `iv.tag.ciphertext`, each base64url. */
   @Column({ name: 'secret_sealed', type: 'varchar', length: 400 })
@@ -34,16 +30,9 @@ export class UserTotpEntity {
 /** One recovery code, stored as a SHA-256 hash; `usedAt` once spent. */
 @Entity({ name: 'user_recovery_codes' })
 @Index('IDX_user_recovery_codes_user', ['userId'])
-export class RecoveryCodeEntity {
+export class RecoveryCodeEntity extends UserRowEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
 
   @Column({ name: 'code_hash', type: 'varchar', length: 64 })
   codeHash: string;
@@ -55,16 +44,9 @@ export class RecoveryCodeEntity {
 /** A passkey (WebAuthn credential) registered by a user. */
 @Entity({ name: 'user_passkeys' })
 @Index('IDX_user_passkeys_user', ['userId'])
-export class PasskeyEntity {
+export class PasskeyEntity extends UserRowEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
 
   /** The credential id, base64url. */
   @Index('UQ_user_passkeys_credential', { unique: true })

@@ -1,6 +1,6 @@
 import type { Classification } from '@sidang/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { TimestampedEntity } from '../../database/versioned.entity.js';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CommitteeRowEntity } from '../../database/versioned.entity.js';
 import { ActionItemEntity } from './action-item.entity.js';
 
 /**
@@ -10,15 +10,9 @@ import { ActionItemEntity } from './action-item.entity.js';
  */
 @Entity({ name: 'progress_updates' })
 @Index('progress_updates_item_idx', ['actionItemId'])
-export class ProgressUpdateEntity extends TimestampedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ProgressUpdateEntity extends CommitteeRowEntity {
   @Column({ name: 'action_item_id', type: 'uuid' })
   actionItemId: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
 
   @Column({ type: 'text' })
   body: string;

@@ -1,18 +1,14 @@
-import type { Classification } from '@sidang/shared';
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { TimestampedEntity } from '../../database/versioned.entity.js';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { CommitteeRecordEntity } from '../../database/versioned.entity.js';
 
-/** A member's declaration of interest in an agenda item or a resolution (one per person and subject). */
+/**
+ * A member's declaration of interest in an agenda item or a resolution (one per person and
+ * subject), at its subject's level (and its meeting's).
+ */
 @Entity({ name: 'interests' })
 @Index('interests_meeting_idx', ['meetingId'])
 @Unique('interests_subject_user_key', ['subjectId', 'userId'])
-export class InterestEntity extends TimestampedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
-
+export class InterestEntity extends CommitteeRecordEntity {
   @Column({ name: 'subject_id', type: 'uuid' })
   subjectId: string;
 
@@ -30,11 +26,4 @@ export class InterestEntity extends TimestampedEntity {
 
   @Column({ name: 'steps_out', type: 'boolean' })
   stepsOut: boolean;
-
-  /** Its subject's level (and its meeting's). */
-  @Column({ type: 'varchar', length: 16 })
-  classification: Classification;
-
-  @Column({ type: 'int' })
-  version: number;
 }

@@ -1,19 +1,13 @@
-import type { Classification, ResolutionAnswer, ResolutionOutcome, ResolutionRule, VoteStatus } from '@sidang/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { TimestampedEntity } from '../../database/versioned.entity.js';
+import type { ResolutionAnswer, ResolutionOutcome, ResolutionRule, VoteStatus } from '@sidang/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CommitteeRecordEntity } from '../../database/versioned.entity.js';
 
 /** A resolution by circulation, decided between meetings by its committee's voting members. */
 @Entity({ name: 'resolutions' })
 @Index('resolutions_committee_idx', ['committeeId'])
 /** What the deadline sweep reads: open resolutions by their closing time. */
 @Index('resolutions_open_idx', ['closesAt'], { where: `"status" = 'open'` })
-export class ResolutionEntity extends TimestampedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
-
+export class ResolutionEntity extends CommitteeRecordEntity {
   @Column({ type: 'text' })
   title: string;
 
@@ -38,14 +32,8 @@ export class ResolutionEntity extends TimestampedEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
-  @Column({ type: 'varchar', length: 16 })
-  classification: Classification;
-
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById: string;
-
-  @Column({ type: 'int' })
-  version: number;
 }
 
 /** One member's answer to a resolution (a second answer replaces the first while it is open). */

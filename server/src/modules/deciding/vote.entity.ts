@@ -1,17 +1,14 @@
-import type { Classification, VoteBallot, VoteStatus } from '@sidang/shared';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { TimestampedEntity } from '../../database/versioned.entity.js';
+import type { VoteBallot, VoteStatus } from '@sidang/shared';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CommitteeRecordEntity } from '../../database/versioned.entity.js';
 
-/** A vote on an agenda item, opened by the chair while the meeting is in progress. */
+/**
+ * A vote on an agenda item, opened by the chair while the meeting is in progress; its level is
+ * never below its agenda item's and meeting's.
+ */
 @Entity({ name: 'votes' })
 @Index('votes_meeting_idx', ['meetingId'])
-export class VoteEntity extends TimestampedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
-
+export class VoteEntity extends CommitteeRecordEntity {
   @Column({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;
 
@@ -37,18 +34,11 @@ export class VoteEntity extends TimestampedEntity {
   @Column({ name: 'decision_id', type: 'uuid', nullable: true })
   decisionId: string | null;
 
-  /** Never below its agenda item's and meeting's levels. */
-  @Column({ type: 'varchar', length: 16 })
-  classification: Classification;
-
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById: string;
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
-
-  @Column({ type: 'int' })
-  version: number;
 }
 
 /**

@@ -1,18 +1,12 @@
 import type { Classification, DecisionStatus } from '@sidang/shared';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { TimestampedEntity } from '../../database/versioned.entity.js';
+import { Column, Entity, Index } from 'typeorm';
+import { CommitteeRowEntity } from '../../database/versioned.entity.js';
 
 /** A decision recorded against an agenda item: the committee's decisions register. */
 @Entity({ name: 'decisions' })
 @Index('decisions_committee_idx', ['committeeId'])
 @Index('decisions_agenda_item_idx', ['agendaItemId'])
-export class DecisionEntity extends TimestampedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
-
+export class DecisionEntity extends CommitteeRowEntity {
   @Column({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;
 

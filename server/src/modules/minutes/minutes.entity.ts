@@ -1,17 +1,11 @@
 import type { ActionLine, CommentAnchor, Confirmation, MinutesStatus, MinutesVersionSection } from '@sidang/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CommitteeRecordEntity, VersionedEntity } from '../../database/versioned.entity.js';
+import { CommitteeRecordEntity, CommitteeRowEntity } from '../../database/versioned.entity.js';
 
 /** The minutes of one meeting: its workflow state. The text lives in its sections' documents. */
 @Entity({ name: 'minutes' })
 @Index('minutes_meeting_idx', ['meetingId'], { unique: true })
-export class MinutesEntity extends VersionedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
-
+export class MinutesEntity extends CommitteeRowEntity {
   @Column({ name: 'meeting_id', type: 'uuid' })
   meetingId: string;
 
@@ -39,6 +33,9 @@ export class MinutesEntity extends VersionedEntity {
   /** When comments close: set by the circulation, cleared when the minutes go back to draft. */
   @Column({ name: 'comments_due_at', type: 'timestamptz', nullable: true })
   commentsDueAt: Date | null;
+
+  @Column({ type: 'int' })
+  version: number;
 }
 
 /**
@@ -130,18 +127,12 @@ export class MinutesVersionEntity {
 /** A comment on a passage of a section, or a reply in its thread. */
 @Entity({ name: 'minutes_comments' })
 @Index('minutes_comments_minutes_idx', ['minutesId'])
-export class MinutesCommentEntity extends VersionedEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class MinutesCommentEntity extends CommitteeRowEntity {
   @Column({ name: 'minutes_id', type: 'uuid' })
   minutesId: string;
 
   @Column({ name: 'section_id', type: 'uuid' })
   sectionId: string;
-
-  @Column({ name: 'committee_id', type: 'uuid' })
-  committeeId: string;
 
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
@@ -163,6 +154,9 @@ export class MinutesCommentEntity extends VersionedEntity {
 
   @Column({ type: 'boolean' })
   resolved: boolean;
+
+  @Column({ type: 'int' })
+  version: number;
 }
 
 /** Every entity of the minutes, for the schema (server/src/entities.ts) and the module. */
