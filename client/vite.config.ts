@@ -125,7 +125,7 @@ const SIGNED_IN = [
   /client[\\/]src[\\/]features[\\/]committees[\\/](hooks[\\/]use-committees\.ts|components[\\/]no-access\.tsx)$/,
   /client[\\/]src[\\/]features[\\/]search[\\/](result-routes\.ts|components[\\/]search-box\.tsx|api[\\/]search-api\.ts|hooks[\\/]use-search\.ts)$/,
   /client[\\/]src[\\/]features[\\/]registers[\\/]components[\\/]export-buttons\.tsx$/,
-  /client[\\/]src[\\/]lib[\\/](realtime[\\/]realtime-provider\.tsx|ui[\\/](retry-notice|badges)\.tsx|offline[\\/]view-state\.ts|dates\.ts)$/,
+  /client[\\/]src[\\/]lib[\\/](after-next-paint\.ts|realtime[\\/]realtime-provider\.tsx|ui[\\/](retry-notice|badges)\.tsx|offline[\\/]view-state\.ts|dates\.ts)$/,
   /shared[\\/]src[\\/](action-items[\\/]action-item|access[\\/]classification)\.constants\.ts$/,
   /shared[\\/]src[\\/]search[\\/]search\.schema\.ts$/,
   /node_modules[\\/]date-fns[\\/](?!locale[\\/]ms)/,

@@ -74,14 +74,19 @@ describe('route preloads', () => {
   let dist: string;
   let app: express.Express;
   const manifest = {
-    'index.html': { file: 'assets/index-e1.js', isEntry: true, imports: ['_core-c1.js'] },
     '_core-c1.js': { file: 'assets/core-c1.js' },
-    '_signed-in-s1.js': { file: 'assets/signed-in-s1.js', imports: ['_core-c1.js'] },
-    'src/app/require-auth.tsx': { file: 'assets/require-auth-r1.js', imports: ['index.html', '_core-c1.js'] },
-    'src/app/layout/app-shell.tsx': { file: 'assets/app-shell-a1.js', imports: ['index.html', '_signed-in-s1.js'] },
+    'index.html': { file: 'assets/index-e1.js', isEntry: true, imports: ['_core-c1.js'], css: ['assets/index-e1.css'] },
+    '_signed-in-s1.js': { file: 'assets/signed-in-s1.js', imports: ['_core-c1.js'], css: ['assets/signed-in-s1.css'] },
+    'src/app/require-auth.tsx': { file: 'assets/require-auth-r1.js', imports: ['index.html', '_core-c1.js', '_signed-in-s1.js'] },
+    'src/app/layout/app-shell.tsx': {
+      file: 'assets/app-shell-a1.js',
+      imports: ['index.html', '_signed-in-s1.js'],
+      css: ['assets/bell-b1.css'],
+    },
     'src/features/action-items/components/action-items-page.tsx': {
       file: 'assets/action-items-page-p1.js',
       imports: ['_signed-in-s1.js', '_core-c1.js'],
+      css: ['assets/action-items-p1.css'],
     },
   };
 
@@ -97,6 +102,7 @@ describe('route preloads', () => {
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   const preloadsIn = (html: string) => [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+  const sheetsIn = (html: string) => [...html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 
   it("should announce the list page's own scripts in its HTML, not the entry's, before </head>", async () => {
     const page = await request(app).get('/c/0f6ad4e1/actions').set('Accept', 'text/html').set('Accept-Encoding', 'identity');
@@ -110,6 +116,14 @@ describe('route preloads', () => {
       '/assets/signed-in-s1.js',
     ]);
     expect(page.text.indexOf('modulepreload')).toBeLessThan(page.text.indexOf('</head>'));
+  });
+
+  it("should link the list's lazily loaded style sheets in its HTML, in the order its imports add them, not the entry's", async () => {
+    const page = await request(app).get('/c/0f6ad4e1/actions').set('Accept', 'text/html').set('Accept-Encoding', 'identity');
+    expect(sheetsIn(page.text)).toEqual(['/assets/signed-in-s1.css', '/assets/bell-b1.css', '/assets/action-items-p1.css']);
+    expect(page.text.lastIndexOf('rel="stylesheet"')).toBeLessThan(page.text.indexOf('</head>'));
+    const login = await request(app).get('/login').set('Accept', 'text/html');
+    expect(sheetsIn(login.text)).toEqual([]);
   });
 
   it('should give another signed-in page the shell only, and the sign-in page none', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 interface ManifestChunk {
   file: string;
   imports?: string[];
+  css?: string[];
   isEntry?: boolean;
 }
 type Manifest = Record<string, ManifestChunk>;
@@ -24,9 +25,12 @@ const PAGES: ReadonlyArray<readonly [RegExp, string]> = [
 const SIGNED_IN_PATH = /^\/(c|admin)(\/|$)/;
 
 /**
- * The scripts a path's first screen loads lazily, to announce in its HTML as `modulepreload`:
- * the browser fetches them with the entry instead of after it has run (one round trip less on a
- * phone). Read from the build's Vite manifest; without one (a development build), nothing.
+ * The scripts and style sheets a path's first screen loads lazily, to announce in its HTML (scripts
+ * as `modulepreload`, sheets as stylesheets): the browser fetches them with the entry instead of
+ * after it has run (one round trip less on a phone; a lazy route's sheets were asked for only once
+ * its module was being imported, and the route waited for them). Scripts in name order, sheets in
+ * the order the route's imports would add them (their cascade). Read from the build's Vite
+ * manifest; without one (a development build), nothing.
  */
 export function routePreloads(dist: string, warn: (message: string) => void = () => undefined): (path: string) => string[] {
   let manifest: Manifest;
@@ -49,12 +53,15 @@ export function routePreloads(dist: string, warn: (message: string) => void = ()
   for (const key of [...SHELL, ...PAGES.map(([, page]) => page)]) {
     if (!manifest[key]) warn(`${key} is not in the client build's manifest: its pages load without preloads`);
   }
-  const filesOf = (keys: readonly string[]) =>
-    [...closure(keys)]
-      .filter((key) => !entry.has(key))
+  const filesOf = (keys: readonly string[]) => {
+    const chunks = [...closure(keys)].filter((key) => !entry.has(key));
+    const scripts = chunks
       .map((key) => `/${manifest[key]?.file}`)
       .filter((file) => file.endsWith('.js'))
       .sort();
+    const sheets = [...new Set(chunks.flatMap((key) => manifest[key]?.css ?? []))].map((file) => `/${file}`);
+    return [...scripts, ...sheets];
+  };
   const shell = filesOf(SHELL);
   const pages = PAGES.map(([pattern, page]) => [pattern, filesOf([...SHELL, page])] as const);
   return (path) => {
@@ -63,10 +70,15 @@ export function routePreloads(dist: string, warn: (message: string) => void = ()
   };
 }
 
-/** The HTML with a `modulepreload` link per file, before `</head>`. */
+/**
+ * The HTML with a link per file before `</head>`: `modulepreload` for a script, `stylesheet` for a
+ * sheet (Vite's loader finds it there and neither asks for it again nor waits for it).
+ */
 export function withPreloads(html: string, files: readonly string[]): string {
   if (files.length === 0) return html;
-  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="${file}">`).join('');
+  const links = files
+    .map((file) => `<link rel="${file.endsWith('.css') ? 'stylesheet' : 'modulepreload'}" crossorigin href="${file}">`)
+    .join('');
   const at = html.indexOf('</head>');
   return at < 0 ? html : `${html.slice(0, at)}${links}${html.slice(at)}`;
 }

@@ -8,10 +8,13 @@ import { CommitteeSwitcher } from '../../features/committees/components/committe
 import { useCommittee, useCommitteeName, useCommittees } from '../../features/committees/hooks/use-committees.ts';
 import { NotificationBell } from '../../features/notifications/index.ts';
 import { SearchBox } from '../../features/search/components/search-box.tsx';
+import { useAfterFirstPaint } from '../../lib/after-next-paint.ts';
 import { ClassificationBadge } from '../../lib/ui/badges.tsx';
 import { AccessBanner } from './access-banner.tsx';
 
-// Loaded after the first screen: it says something only while the MFA policy holds records back.
+// Loaded once the first screen has painted (useAfterFirstPaint): it says something only while the
+// MFA policy holds records back, and asked for during the first render its script, its strings and
+// its request would come before the list's paint.
 const SecondFactorBanner = lazy(() =>
   import('../../features/auth/components/second-factor-banner.tsx').then((m) => ({ default: m.SecondFactorBanner })),
 );
@@ -101,6 +104,7 @@ export function AppShell() {
   const name = useCommitteeName();
   const signOut = useSignOut();
   const canCreate = canManageActionItems(committee.data?.role);
+  const afterFirstPaint = useAfterFirstPaint();
   const base = committeeId ? `/c/${committeeId}` : undefined;
 
   const links: NavItem[] = base
@@ -238,9 +242,11 @@ export function AppShell() {
         <main id="main" className="main" tabIndex={-1}>
           <UpdateBanner />
           <AccessBanner />
-          <Suspense fallback={null}>
-            <SecondFactorBanner />
-          </Suspense>
+          {afterFirstPaint && (
+            <Suspense fallback={null}>
+              <SecondFactorBanner />
+            </Suspense>
+          )}
           <Outlet />
         </main>
       </div>

@@ -1,6 +1,7 @@
 import type { Classification, Committee, PresenceAck, PresenceUpdate, PresentUser, Role } from '@sidang/shared';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { afterNextPaint } from '../after-next-paint.ts';
 import { useApi } from '../api/api-context.tsx';
 import { authStore } from '../auth/auth-store.ts';
 import { queryKeys } from '../query-keys.ts';
@@ -42,20 +43,6 @@ function committeeNames(queryClient: QueryClient, committeeId: string | null): S
     queryClient.getQueryData<Committee>(queryKeys.committee(committeeId)) ??
     queryClient.getQueryData<Committee[]>(queryKeys.committees)?.find((entry) => entry.id === committeeId);
   return committee ? { code: committee.code, name: committee.name, nameMs: committee.nameMs } : undefined;
-}
-
-/** Resolves after the browser's next paint (a frame, then a task), or after 500 ms in a tab that does not paint. */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 500);
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
-  });
 }
 
 interface RealtimeProviderProps {

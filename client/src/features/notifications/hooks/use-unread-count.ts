@@ -1,6 +1,7 @@
 import type { AccessChanged, Notification } from '@sidang/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { useAfterFirstPaint } from '../../../lib/after-next-paint.ts';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { useRealtimeSocket } from '../../../lib/realtime/realtime-provider.tsx';
 import { notificationKeys, notificationsApi } from '../api/notifications-api.ts';
@@ -16,10 +17,15 @@ import {
 // The bell's hooks, on every page: a plain query of one unread notification and the count (the
 // panel's paged lists load with the panel).
 
-/** How many of the caller's notifications are unread, as they may see them now. */
+/**
+ * How many of the caller's notifications are unread, as they may see them now: asked for once the
+ * first screen has painted (the bell is on every page; the page's own data comes first).
+ */
 export function useUnreadCount(): number {
   const api = useApi();
+  const afterFirstPaint = useAfterFirstPaint();
   const summary = useQuery({
+    enabled: afterFirstPaint,
     queryKey: notificationKeys.summary,
     queryFn: async ({ signal }): Promise<NotificationPages> => ({
       pages: [await notificationsApi.list(api, 'unread', null, signal, 1)],
