@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../features/auth/hooks/use-auth.ts';
+import { useMe, useProfileLocale } from '../features/auth/hooks/use-auth.ts';
 import { useCommittees } from '../features/committees/hooks/use-committees.ts';
 import { authStore, useAuthToken } from '../lib/auth/auth-store.ts';
-import { currentLocale, isLocale, setLocale } from '../lib/i18n/i18n.ts';
 import { RealtimeProvider } from '../lib/realtime/realtime-provider.tsx';
 
 /** Everything under it needs a token; it also runs realtime for the user's committees. */
@@ -20,10 +19,7 @@ export function RequireAuth() {
     if (userId && authStore.getUserId() === null) authStore.setUserId(userId);
   }, [userId]);
 
-  // The profile's language wins once per sign-in load (another device may have changed it).
-  useEffect(() => {
-    if (isLocale(savedLocale) && savedLocale !== currentLocale()) void setLocale(savedLocale);
-  }, [savedLocale]);
+  useProfileLocale(savedLocale);
 
   if (!token) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   return (

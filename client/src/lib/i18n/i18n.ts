@@ -5,6 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import { en, type Resources } from './locales/en.ts';
 
 export const LOCALE_STORAGE_KEY = 'sidang.locale';
+/** A language chosen on this device that the user's profile has not yet taken (its save was cut short). */
+export const UNSAVED_LOCALE_STORAGE_KEY = 'sidang.locale.unsaved';
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -17,6 +19,40 @@ export function storedLocale(): Locale | null {
     return isLocale(stored) ? stored : null;
   } catch {
     return null;
+  }
+}
+
+/** The language chosen on this device whose save to the profile has not been answered yet, if any. */
+export function unsavedLocale(): Locale | null {
+  try {
+    const unsaved = globalThis.localStorage?.getItem(UNSAVED_LOCALE_STORAGE_KEY);
+    return isLocale(unsaved) ? unsaved : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Remembers a language chosen on this device at once, before anything is awaited: a reload
+ * straight after the choice opens in it (`i18nReady` reads it). `unsaved`: it is on its way to
+ * the user's profile, and until the profile has it, it wins over the profile's language.
+ */
+export function rememberLocale(locale: Locale, { unsaved = false }: { unsaved?: boolean } = {}): void {
+  try {
+    globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, locale);
+    if (unsaved) globalThis.localStorage?.setItem(UNSAVED_LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Private mode or full storage: the switch still applies for this session.
+  }
+}
+
+/** The profile has taken `locale`: a choice made since (another one) stays unsaved. */
+export function localeSaved(locale: Locale): void {
+  try {
+    if (globalThis.localStorage?.getItem(UNSAVED_LOCALE_STORAGE_KEY) === locale)
+      globalThis.localStorage.removeItem(UNSAVED_LOCALE_STORAGE_KEY);
+  } catch {
+    // As above.
   }
 }
 
@@ -82,11 +118,7 @@ export async function loadLocale(locale: Locale): Promise<void> {
 
 /** Switches the UI language as soon as its strings are in, and remembers it on this device. */
 export async function setLocale(locale: Locale): Promise<void> {
-  try {
-    globalThis.localStorage?.setItem(LOCALE_STORAGE_KEY, locale);
-  } catch {
-    // Private mode or full storage: the switch still applies for this session.
-  }
+  rememberLocale(locale);
   await loadLocale(locale);
   await i18n.changeLanguage(locale);
 }

@@ -20,7 +20,7 @@ export function LanguageSwitch({ persist = true }: { persist?: boolean }) {
       onChange={(e) => {
         const locale = e.target.value;
         if (!isLocale(locale)) return;
-        if (persist) change.mutate(locale);
+        if (persist) change.choose(locale);
         else void setLocale(locale);
       }}
     >

@@ -1,10 +1,10 @@
 import type { Locale, LoginRequest, LoginResponse, MfaChallenge, MfaVerifyRequest, User } from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/api/api-context.tsx';
 import { authStore, useAuthToken } from '../../../lib/auth/auth-store.ts';
-import { currentLocale, isLocale, setLocale, storedLocale } from '../../../lib/i18n/i18n.ts';
+import { currentLocale, isLocale, localeSaved, rememberLocale, setLocale, storedLocale, unsavedLocale } from '../../../lib/i18n/i18n.ts';
 import { defaultPersistStorage, type PersistStorage, removePersistedQueryCache } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { hasUnsentMinutes, loadDeviceDocs } from '../../minutes/index.ts';
@@ -50,7 +50,10 @@ function useStartSession() {
     if (chosen && chosen !== response.user.locale) {
       queryClient.setQueryData<User>(queryKeys.me, { ...response.user, locale: chosen });
       authApi.updateMe(api, { locale: chosen }).then(
-        (user) => queryClient.setQueryData<User>(queryKeys.me, user),
+        (user) => {
+          localeSaved(chosen);
+          queryClient.setQueryData<User>(queryKeys.me, user);
+        },
         () => undefined,
       );
       return;
@@ -121,13 +124,45 @@ export function useCompleteSso() {
 export function useChangeLocale() {
   const api = useApi();
   const queryClient = useQueryClient();
-  return useMutation({
+  const change = useMutation({
     mutationFn: async (locale: Locale) => {
       await setLocale(locale);
       return authApi.updateMe(api, { locale });
     },
-    onSuccess: (user) => queryClient.setQueryData<User>(queryKeys.me, user),
+    onSuccess: (user, locale) => {
+      localeSaved(locale);
+      queryClient.setQueryData<User>(queryKeys.me, user);
+    },
   });
+  const { mutate } = change;
+  /**
+   * A language picked on screen: on the device at once (a reload straight after opens in it,
+   * and it wins over the profile until the profile has it), then switched to and saved.
+   */
+  const choose = useCallback(
+    (locale: Locale) => {
+      rememberLocale(locale, { unsaved: true });
+      mutate(locale);
+    },
+    [mutate],
+  );
+  return { ...change, choose };
+}
+
+/**
+ * The profile's language applies once per signed-in load (another device may have changed it),
+ * except while a language chosen on this device has not reached the profile (its save was cut
+ * short by a reload, or failed): that one stays on screen and is saved again.
+ */
+export function useProfileLocale(savedLocale: string | undefined): void {
+  const { choose } = useChangeLocale();
+  useEffect(() => {
+    if (!isLocale(savedLocale)) return;
+    const unsaved = unsavedLocale();
+    if (unsaved === savedLocale) localeSaved(unsaved);
+    else if (unsaved) choose(unsaved);
+    else if (savedLocale !== currentLocale()) void setLocale(savedLocale);
+  }, [savedLocale, choose]);
 }
 
 /**
