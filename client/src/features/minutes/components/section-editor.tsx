@@ -91,6 +91,26 @@ export function SectionEditor({
     if (editor && provider && !editor.isDestroyed) editor.commands.updateUser(user);
   }, [editor, provider, user]);
 
+  // Others' names follow their carets (every transaction, theirs included) and the screen's width.
+  useEffect(() => {
+    if (!editor || !provider) return undefined;
+    let frame = 0;
+    const fit = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!editor.isDestroyed) keepCaretLabelsInside(editor.view.dom);
+      });
+    };
+    fit();
+    editor.on('transaction', fit);
+    window.addEventListener('resize', fit);
+    return () => {
+      cancelAnimationFrame(frame);
+      editor.off('transaction', fit);
+      window.removeEventListener('resize', fit);
+    };
+  }, [editor, provider]);
+
   // The highlights follow the threads and every change of the text (theirs or others').
   useEffect(() => {
     if (!editor) return undefined;
@@ -118,6 +138,23 @@ export function SectionEditor({
       <EditorContent editor={editor} className={`minutes-editor${editable ? '' : ' minutes-editor--readonly'}`} />
     </>
   );
+}
+
+/**
+ * Draws each of others' name labels leftwards from its caret by as much as it would run off the
+ * editor's right edge (a caret at the end of a line), never past the left edge.
+ */
+export function keepCaretLabelsInside(editor: HTMLElement): void {
+  const box = editor.getBoundingClientRect();
+  const style = getComputedStyle(editor);
+  const left = box.left + (Number.parseFloat(style.borderLeftWidth) || 0);
+  const right = box.right - (Number.parseFloat(style.borderRightWidth) || 0);
+  for (const label of editor.querySelectorAll<HTMLElement>('.collaboration-carets__label')) {
+    label.style.translate = '';
+    const own = label.getBoundingClientRect();
+    const shift = Math.max(left - own.left, Math.min(0, right - own.right));
+    if (shift !== 0) label.style.translate = `${shift}px 0`;
+  }
 }
 
 /** Bold, a heading and lists inside a section, for those who may edit it: pressed while they apply. */
