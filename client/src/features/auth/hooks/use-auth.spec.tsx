@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { authStore } from '../../../lib/auth/auth-store.ts';
+import { i18n, LOCALE_STORAGE_KEY, rememberLocale, setLocale, unsavedLocale } from '../../../lib/i18n/i18n.ts';
 import { persistKeyFor } from '../../../lib/offline/query-persistence.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { CHAIR_ID, chairUser, MEMBER_ID } from '../../../test/fixtures.ts';
+import { CHAIR_ID, chairUser, jsonResponse, MEMBER_ID } from '../../../test/fixtures.ts';
 import { renderWithApp } from '../../../test/render.tsx';
 import { markUnsent, rememberDeviceDoc } from '../../minutes/collab/device-docs.ts';
-import { useSignOut } from './use-auth.ts';
+import { useProfileLocale, useSignOut } from './use-auth.ts';
 
 function SignOutButton({ confirm }: { confirm?: (message: string) => boolean }) {
   const signOut = useSignOut(undefined, confirm);
@@ -78,5 +79,36 @@ describe(useSignOut.name, () => {
     await userEvent.click(screen.getByRole('button', { name: 'sign out' }));
     expect(asked).toEqual([]);
     expect(authStore.getToken()).toBeNull();
+  });
+});
+
+function ProfileLocale({ saved }: { saved: string }) {
+  useProfileLocale(saved);
+  return null;
+}
+
+describe(useProfileLocale.name, () => {
+  afterEach(async () => {
+    await act(() => setLocale('en'));
+    localStorage.clear();
+  });
+
+  it('should keep a language chosen on this device whose save was cut short over the profile, and save it again', async () => {
+    await act(() => setLocale('ms'));
+    rememberLocale('ms', { unsaved: true });
+    const { calls, queryClient } = renderWithApp(<ProfileLocale saved="en" />, {
+      handler: ({ body }) => jsonResponse(200, { ...chairUser, ...(body as object) }),
+    });
+    await waitFor(() => expect(calls).toEqual([{ method: 'PATCH', url: '/api/auth/me', body: { locale: 'ms' } }]));
+    await waitFor(() => expect(unsavedLocale()).toBeNull());
+    expect(i18n.language).toBe('ms');
+    expect(queryClient.getQueryData(queryKeys.me)).toMatchObject({ locale: 'ms' });
+  });
+
+  it('should switch to the profile language when no choice made here is waiting (another device changed it)', async () => {
+    const { calls } = renderWithApp(<ProfileLocale saved="ms" />);
+    await waitFor(() => expect(i18n.language).toBe('ms'));
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('ms');
+    expect(calls).toEqual([]);
   });
 });
