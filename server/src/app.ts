@@ -17,6 +17,7 @@ import { noStore } from './common/no-store.js';
 import { knownRoutes } from './common/openapi.js';
 import { reenterRequestContext, requestContext } from './common/request-context.js';
 import { Lifecycle } from './observability/lifecycle.js';
+import { markMessagesAndJobs } from './observability/log-ids.js';
 import { Metrics } from './observability/metrics.js';
 import { metricsEndpoint } from './observability/metrics-endpoint.js';
 import { drainAndClose } from './observability/shutdown.js';
@@ -36,6 +37,8 @@ const ioAdapters = new WeakMap<NestExpressApplication, AppIoAdapter>();
 /** Builds the whole app (API, realtime, built client) without listening. Tests use it too. */
 export async function createApp(config: ResolvedConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const logger = createLogger(config.LOG_LEVEL, config.LOG_FORMAT, options.logDestination);
+  // At debug, a line marks each socket message and each background run (their ids are on every line regardless).
+  markMessagesAndJobs(config.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,

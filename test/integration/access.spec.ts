@@ -231,7 +231,12 @@ describe('need-to-know on every channel', () => {
 
     it('should be refused a socket subscription and receive none of its events, where a member receives them', async () => {
       const outsider = await app.connect(nonMember.token);
-      expect(await outsider.subscribe(committee.id)).toEqual({ ok: false, error: expect.any(String), code: 'not-member' });
+      expect(await outsider.subscribe(committee.id)).toEqual({
+        ok: false,
+        error: expect.any(String),
+        code: 'not-member',
+        requestId: expect.any(String),
+      });
       const member = await app.connect(reader('OPEN').token);
       expect((await member.subscribe(committee.id)).ok).toBe(true);
       const outsiderMarker = unique('MARKER-OUTSIDER');

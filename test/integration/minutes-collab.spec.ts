@@ -187,7 +187,7 @@ describe('minutes co-editing', () => {
     const lowClients: DocClient[] = [];
     for (const user of [...below, world.outsider]) {
       const refused = await client(user.token, world.secretSection);
-      expect(await refused.join()).toEqual({ ok: false, code: 'not-found' });
+      expect(await refused.join()).toEqual({ ok: false, code: 'not-found', requestId: expect.any(String) });
       lowClients.push(refused);
     }
     // Below readers also sit in the OPEN section, where they are allowed.
@@ -267,6 +267,6 @@ describe('minutes co-editing', () => {
     });
     expect(raised.status).toBe(200);
     await eventually(() => member.errors.some((e) => e.code === 'access'));
-    expect(await member.join()).toEqual({ ok: false, code: 'not-found' });
+    expect(await member.join()).toEqual({ ok: false, code: 'not-found', requestId: expect.any(String) });
   });
 });

@@ -60,7 +60,7 @@ describe('minutes: no lost words at a workflow step', () => {
 
     expect((await move('circulated')).status).toBe(200);
     const late = `LATE-${randomUUID()}`;
-    expect(await chair.type(` ${late}`)).toEqual({ ok: false, code: 'read-only' });
+    expect(await chair.type(` ${late}`)).toEqual({ ok: false, code: 'read-only', requestId: expect.any(String) });
     await eventually(() => chair.errors.some((error) => error.code === 'read-only' && error.resync === true));
     expect(await sectionText(suite.world.openSection)).not.toContain(late);
     expect((await latestVersion()).text).not.toContain(late);
@@ -70,7 +70,7 @@ describe('minutes: no lost words at a workflow step', () => {
     // stored as an update that could never join the text; a fresh copy, as the resync gives, is kept.
     expect((await move('draft')).status).toBe(200);
     const onRefused = `ON-REFUSED-${randomUUID()}`;
-    expect(await chair.type(` ${onRefused}`)).toEqual({ ok: false, code: 'read-only' });
+    expect(await chair.type(` ${onRefused}`)).toEqual({ ok: false, code: 'read-only', requestId: expect.any(String) });
     const rows: Array<{ n: number }> = await sql(suite.app).dataSource.query(
       `SELECT count(*)::int AS n FROM minutes_doc_updates WHERE doc_id = $1 AND position($2::bytea in update) > 0`,
       [suite.world.openSection, Buffer.from(onRefused)],
@@ -113,7 +113,7 @@ describe('minutes: no lost words at a workflow step', () => {
       if (entry.beforeRequest) expect({ word: entry.word, ack }).toEqual({ word: entry.word, ack: { ok: true } });
       if (ack.ok) expect(stored).toContain(entry.word);
       else {
-        expect(ack).toEqual({ ok: false, code: 'read-only' });
+        expect(ack).toEqual({ ok: false, code: 'read-only', requestId: expect.any(String) });
         expect(stored).not.toContain(entry.word);
         expect(entry.client.errors.some((error) => error.code === 'read-only' && error.resync === true)).toBe(true);
       }
@@ -145,7 +145,7 @@ describe('minutes: no lost words at a workflow step', () => {
       await step.commitTransaction();
       // Its connection back to the pool (the embedded store's only one).
       await step.release();
-      expect(await pending).toEqual({ ok: false, code: 'read-only' });
+      expect(await pending).toEqual({ ok: false, code: 'read-only', requestId: expect.any(String) });
       await eventually(() => editorDoc.errors.some((error) => error.code === 'read-only' && error.resync === true));
       expect(await sectionText(suite.world.openSection)).not.toContain(during);
     } finally {

@@ -81,14 +81,18 @@ describe('presence on a meeting page, across two instances', () => {
   it('should refuse a meeting the user may not see, and never tell them who is on it', async () => {
     const observerSocket = await second.connect(observer.token);
     const observerSees = told(observerSocket);
-    expect(await join(observerSocket, secretMeeting.id)).toEqual({ ok: false, error: expect.any(String) });
+    expect(await join(observerSocket, secretMeeting.id)).toEqual({ ok: false, error: expect.any(String), requestId: expect.any(String) });
     const chairSocket = await first.connect(chair.token);
     // Positive control: the chair may, and is told.
     const ack = await join(chairSocket, secretMeeting.id);
     expect(ack.ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(observerSees.filter((update) => update.meetingId === secretMeeting.id)).toEqual([]);
-    expect(await join(observerSocket, '00000000-0000-4000-8000-000000000000')).toEqual({ ok: false, error: expect.any(String) });
+    expect(await join(observerSocket, '00000000-0000-4000-8000-000000000000')).toEqual({
+      ok: false,
+      error: expect.any(String),
+      requestId: expect.any(String),
+    });
   });
 
   it('should drop a viewer at once when the meeting is raised above them, tell everyone, and refuse them from then on', async () => {
@@ -125,7 +129,7 @@ describe('presence on a meeting page, across two instances', () => {
     );
     const toldMemberBefore = memberSees.length;
     // From then on the member is refused, and learns nothing of who is on it.
-    expect(await join(memberSocket, raisedMeeting.id)).toEqual({ ok: false, error: expect.any(String) });
+    expect(await join(memberSocket, raisedMeeting.id)).toEqual({ ok: false, error: expect.any(String), requestId: expect.any(String) });
     expect((await join(secretariatSocket, raisedMeeting.id)).ok).toBe(true);
     await until(() => chairSees.at(-1)?.present.length === 2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -166,7 +170,7 @@ describe('presence on a meeting page, across two instances', () => {
     });
     expect(patched.status).toBe(200);
     await until(() => ownerSees.at(-1)?.present.length === 2 && !ownerSees.at(-1)?.present.some((p) => p.userId === lowered.id));
-    expect(await join(loweredSocket, created.body.id)).toEqual({ ok: false, error: expect.any(String) });
+    expect(await join(loweredSocket, created.body.id)).toEqual({ ok: false, error: expect.any(String), requestId: expect.any(String) });
 
     const removed = await first.request('DELETE', `/api/committees/${committee.id}/members/${leaving.id}`, admin.token);
     expect(removed.status).toBe(204);
@@ -177,6 +181,6 @@ describe('presence on a meeting page, across two instances', () => {
           ?.present.map((p) => p.userId)
           .join() === owner.id,
     );
-    expect(await join(leavingSocket, created.body.id)).toEqual({ ok: false, error: expect.any(String) });
+    expect(await join(leavingSocket, created.body.id)).toEqual({ ok: false, error: expect.any(String), requestId: expect.any(String) });
   });
 });

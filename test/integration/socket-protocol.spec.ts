@@ -110,7 +110,7 @@ describe('socket protocol under hostile use', () => {
     const client = await app.connect(observer.token);
     // The observer is not in the working group: no counter, whatever the spelling.
     const foreign = await client.socket.timeout(5_000).emitWithAck('unsubscribe', { committeeId: workingGroupId.toUpperCase() });
-    expect(foreign).toEqual({ ok: false, error: expect.any(String), code: 'not-member' });
+    expect(foreign).toEqual({ ok: false, error: expect.any(String), code: 'not-member', requestId: expect.any(String) });
     // Positive control: a committee it subscribed to answers with its counter.
     expect((await client.subscribe(committeeId)).ok).toBe(true);
     const own = await client.socket.timeout(5_000).emitWithAck('unsubscribe', { committeeId });

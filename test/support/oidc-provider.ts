@@ -23,33 +23,44 @@ export interface TestProvider {
  * An OpenID provider in this process (oidc-provider). Its login and consent screens are plain
  * redirects that sign in the account chosen with `signInAs` and grant `openid email profile`,
  * so a real authorization code flow with PKCE runs against it, from a test's own redirects or
- * from a browser. `redirectUris` are the client's allowed callbacks.
+ * from a browser. `redirectUris` are the client's allowed callbacks; given as a function, they
+ * are asked for at the first request (the provider's address goes into the app's environment
+ * before the app, and so its callback address, exists).
  */
-export async function startProvider(accounts: Record<string, ProviderAccount>, redirectUris: string[]): Promise<TestProvider> {
+export async function startProvider(
+  accounts: Record<string, ProviderAccount>,
+  redirectUris: string[] | (() => string[]),
+): Promise<TestProvider> {
   let next = Object.keys(accounts)[0] ?? '';
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: OIDC_CLIENT_ID,
-        client_secret: OIDC_CLIENT_SECRET,
-        redirect_uris: redirectUris,
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-    ],
-    pkce: { required: () => true },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-    conformIdTokenClaims: false,
-    findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, ...accounts[id] }) }),
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false } },
-    cookies: { keys: ['cookie-key-for-tests'] },
-  });
-  const callback = provider.callback();
+  const create = () =>
+    new Provider(issuer, {
+      clients: [
+        {
+          client_id: OIDC_CLIENT_ID,
+          client_secret: OIDC_CLIENT_SECRET,
+          redirect_uris: typeof redirectUris === 'function' ? redirectUris() : redirectUris,
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
+      pkce: { required: () => true },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+      conformIdTokenClaims: false,
+      findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, ...accounts[id] }) }),
+      interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+      features: { devInteractions: { enabled: false } },
+      cookies: { keys: ['cookie-key-for-tests'] },
+    });
+  let made: { provider: Provider; callback: ReturnType<Provider['callback']> } | undefined;
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!made) {
+      const provider = create();
+      made = { provider, callback: provider.callback() };
+    }
+    const { provider, callback } = made;
     if (!req.url?.startsWith('/interaction/')) {
       callback(req, res);
       return;

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Server, ServerOptions } from 'socket.io';
+import { tagSocketMessages } from '../observability/log-ids.js';
 import { originCheck } from './origin.js';
 
 /**
@@ -21,6 +22,8 @@ export class AppIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server: Server = super.createIOServer(port, { ...options, allowRequest: originCheck(this.allowedOrigins) } as ServerOptions);
     if (!this.servers.includes(server)) this.servers.push(server);
+    // Each socket message gets a request id of its own (log lines, refusing acknowledgements).
+    tagSocketMessages(server);
     return server;
   }
 }

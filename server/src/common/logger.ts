@@ -1,7 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { type AppConfig, configSchema } from '../config/config.js';
-import { currentRequestId } from './request-context.js';
+import { currentLogContext } from './request-context.js';
 
 export type LogFormat = AppConfig['LOG_FORMAT'];
 
@@ -59,13 +59,19 @@ function formatFromEnvironment(): LogFormat {
 }
 
 /**
- * The request a log line belongs to: the one being served where it is written, else (the
- * request's own completion line, written when the response finishes) the one its response
- * answers.
+ * The request a log line belongs to: the one being served where it is written (an HTTP request
+ * or a socket message), else (the request's own completion line, written when the response
+ * finishes) the one its response answers; and the background job being run, if any.
  */
-function requestIdMixin(record: object): { requestId?: string } {
-  const requestId = currentRequestId() ?? (record as { res?: { req?: { id?: unknown } } }).res?.req?.id;
-  return typeof requestId === 'string' ? { requestId } : {};
+function requestIdMixin(record: object): { requestId?: string; jobId?: string; job?: string } {
+  const context = currentLogContext();
+  const requestId = context?.requestId ?? (record as { res?: { req?: { id?: unknown } } }).res?.req?.id;
+  const ids: { requestId?: string; jobId?: string; job?: string } = typeof requestId === 'string' ? { requestId } : {};
+  if (context?.jobId) {
+    ids.jobId = context.jobId;
+    ids.job = context.job;
+  }
+  return ids;
 }
 
 /**

@@ -2,9 +2,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
-/** What every log line written while serving one request carries. */
+/**
+ * What every log line written inside it carries: the request (HTTP, or one socket message) being
+ * served, or the background run (a job: a sweep, the mail outbox, resolution closing) being done.
+ */
 export interface RequestContext {
-  requestId: string;
+  requestId?: string;
+  /** A background run's own id, and which kind of job it is. */
+  jobId?: string;
+  job?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -26,6 +32,16 @@ export function saneRequestId(value: unknown): string | undefined {
 /** The id of the request being served here, if any. */
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
+}
+
+/** The context of what is being done here (a request, a socket message, a job), if any. */
+export function currentLogContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** Runs `fn` (and everything it starts) in `context`, in place of the one around it. */
+export function runInLogContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Server } from 'socket.io';
 import { ChangeBus } from '../changes/change-bus.js';
 import type { ChangeEventEntity } from '../changes/change-event.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { outsideLogContext, WriteOrigins } from '../observability/log-ids.js';
 import { Metrics } from '../observability/metrics.js';
 import { ChangeLogRepository, type LoggedEvent } from './change-log.repository.js';
 import { raisedLevel, toEnvelope } from './envelope.js';
@@ -46,13 +47,17 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | undefined;
   private sweep: NodeJS.Timeout | undefined;
   private accessChanged: AccessChangeHandler | null = null;
+  /** At LOG_LEVEL debug (or trace), each emit is logged with the request or job of its write. */
+  private readonly origins: WriteOrigins | null;
 
   constructor(
     private readonly bus: ChangeBus,
     private readonly log: ChangeLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly metrics?: Metrics,
-  ) {}
+  ) {
+    this.origins = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? new WriteOrigins() : null;
+  }
 
   onModuleInit(): void {
     this.metrics?.reportRealtime(() => ({
@@ -60,7 +65,15 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
       subscriptions: this.subscriptionCount,
       committees: this.cursors.size,
     }));
-    this.subscription = this.bus.committed$.subscribe(({ committeeId, events }) => this.notify(committeeId, events));
+    this.subscription = this.bus.committed$.subscribe(({ committeeId, events }) => {
+      // Told in the committing request's (or job's) context: its id rides to the emit's log line.
+      if (this.origins && this.cursors.has(committeeId))
+        this.origins.note(
+          committeeId,
+          events.map((event) => event.seq),
+        );
+      this.notify(committeeId, events);
+    });
     // Safety net: a missed signal (e.g. a dropped Redis message) is made good within one sweep.
     this.sweep = setInterval(() => void this.sweepOnce(), this.config.RELAY_SWEEP_MS);
     this.sweep.unref();
@@ -133,7 +146,8 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
       return;
     }
     cursor.draining = true;
-    void this.drain(committeeId, cursor);
+    // Serves every write of the committee, not the request that happened to signal it.
+    outsideLogContext(() => void this.drain(committeeId, cursor));
   }
 
   /** One read for every relayed committee; only those whose log moved are drained. */
@@ -227,6 +241,11 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
       this.emit(toEnvelope(event, null), losing);
     }
     cursor.seq = event.seq;
+    this.origins?.within(committeeId, event.seq, () =>
+      this.logger.debug(
+        `relayed ${event.entityType}.${event.verb} ${event.entityId}, seq ${event.seq} of committee ${committeeId} (${path})`,
+      ),
+    );
   }
 
   private emit(envelope: ReturnType<typeof toEnvelope>, targets: string[]): void {

@@ -127,7 +127,8 @@ export type SubscribeRequest = z.input<typeof subscribeRequestSchema>;
  * malformed; `unavailable`: a passing failure (try again).
  */
 export type SubscribeRefusal = 'not-member' | 'invalid' | 'unavailable';
-export type SubscribeAck = { ok: true; seq: number } | { ok: false; error: string; code: SubscribeRefusal };
+/** A refusal carries the id the server gave the message (`requestId`, also in its log lines), for a person to quote. */
+export type SubscribeAck = { ok: true; seq: number } | { ok: false; error: string; code: SubscribeRefusal; requestId?: string };
 
 export const catchUpQuerySchema = z.strictObject({
   after: z.coerce.number().int().min(0).default(0).describe('Return events with seq greater than this'),

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { UserBus } from '../../changes/user-bus.js';
+import { runJob } from '../../observability/log-ids.js';
 import { type NewNotification, NotificationsRepository, turnedOff } from '../notifications/notifications.repository.js';
 import { ResolutionsService } from './resolutions.service.js';
 
@@ -28,7 +29,7 @@ export class ResolutionsScheduler implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.timer = setInterval(
-      () => void this.runOnce().catch((error: Error) => this.logger.warn(`Resolutions: ${error.message}`)),
+      () => void runJob('resolutions', () => this.runOnce().catch((error: Error) => this.logger.warn(`Resolutions: ${error.message}`))),
       EVERY_MS,
     );
     this.timer.unref();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { runJob } from '../../observability/log-ids.js';
 import { mailItem, renderMail } from './mail.templates.js';
 import { type ClaimedMail, MailOutboxRepository } from './mail-outbox.repository.js';
 import { toNotification } from './notifications.mapper.js';
@@ -63,7 +64,7 @@ export class MailWorker implements OnModuleInit, OnModuleDestroy {
   /** Sends what is due now; answers how many e-mails it sent. */
   sendDue(): Promise<number> {
     if (this.running) return this.running;
-    this.running = (async () => {
+    this.running = runJob('mail-outbox', async () => {
       let sent = 0;
       try {
         for (;;) {
@@ -80,7 +81,7 @@ export class MailWorker implements OnModuleInit, OnModuleDestroy {
       } finally {
         this.running = null;
       }
-    })();
+    });
     return this.running;
   }
 

@@ -3,6 +3,7 @@ import type { Subscription } from 'rxjs';
 import { ChangeBus } from '../../changes/change-bus.js';
 import { UserBus } from '../../changes/user-bus.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { runJob } from '../../observability/log-ids.js';
 import { MailOutboxRepository } from './mail-outbox.repository.js';
 import { mailEnabled } from './mail-worker.js';
 import { deriveNotifications } from './notification-deriver.js';
@@ -56,7 +57,8 @@ export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
       this.again = true;
       return this.draining;
     }
-    this.draining = (async () => {
+    // A run of its own (a job id in its log lines), whichever commit or sweep started it.
+    this.draining = runJob('notifications', async () => {
       try {
         do {
           this.again = false;
@@ -70,7 +72,7 @@ export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
       } finally {
         this.draining = null;
       }
-    })();
+    });
     return this.draining;
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { UserBus } from '../../changes/user-bus.js';
 import { todayIn } from '../../common/today.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { runJob } from '../../observability/log-ids.js';
 import { MailOutboxRepository } from './mail-outbox.repository.js';
 import { mailEnabled } from './mail-worker.js';
 import { type NewNotification, NotificationsRepository, turnedOff } from './notifications.repository.js';
@@ -53,7 +54,7 @@ export class NotificationsScheduler implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.timer = setInterval(
-      () => void this.runOnce().catch((error: Error) => this.logger.warn(`Reminders failed: ${error.message}`)),
+      () => void runJob('reminders', () => this.runOnce().catch((error: Error) => this.logger.warn(`Reminders failed: ${error.message}`))),
       EVERY_MS,
     );
     this.timer.unref();
