@@ -17,6 +17,7 @@ import { LoginThrottle } from './login-throttle.js';
 import { MfaController } from './mfa/mfa.controller.js';
 import { MFA_ENTITIES } from './mfa/mfa.entities.js';
 import { MfaService } from './mfa/mfa.service.js';
+import { SecondFactorSteps } from './mfa/second-factor-steps.js';
 import { OidcController } from './oidc/oidc.controller.js';
 import { OidcService } from './oidc/oidc.service.js';
 import { PasskeysController } from './passkeys/passkeys.controller.js';
@@ -48,6 +49,7 @@ import { resolveTokenSecret } from './token-secret.js';
   providers: [
     AuthService,
     MfaService,
+    SecondFactorSteps,
     OidcService,
     PasskeysService,
     SignInAudit,

@@ -17,7 +17,6 @@ import { UserEntity } from '../../access/user.entity.js';
 import { ApiException, NotFoundError } from '../../common/errors.js';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { originOf } from '../auth.controller.js';
 import { AuthService } from '../auth.service.js';
 import { CurrentActor, CurrentSignIn, type SignInState } from '../current-actor.decorator.js';
 import { Public } from '../public.decorator.js';
@@ -25,12 +24,14 @@ import { SignInAudit } from '../sign-in-audit.js';
 import './mfa.openapi.js';
 import { MfaService, WrongCodeException } from './mfa.service.js';
 import { mfaRequiredFor } from './mfa-policy.js';
+import { CurrentSession, requireSecondFactor, SecondFactorSteps, type SessionRequest } from './second-factor-steps.js';
 
 /** Second factors: completing a sign-in, enrolling an authenticator app, recovery codes, stepping a session up. */
 @Controller('auth/mfa')
 export class MfaController {
   constructor(
     private readonly mfa: MfaService,
+    private readonly steps: SecondFactorSteps,
     private readonly auth: AuthService,
     private readonly audit: SignInAudit,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -41,24 +42,8 @@ export class MfaController {
   @Public()
   @Post('verify')
   @HttpCode(200)
-  async verify(
-    @Req() request: Request,
-    @Body(new ZodValidationPipe(mfaVerifyRequestSchema)) body: MfaVerifyRequest,
-  ): Promise<LoginResponse> {
-    const { userId, jti } = await this.mfa.readChallenge(body.mfaToken);
-    const origin = originOf(request);
-    const factor = await this.mfa.verifyCode(userId, body.code);
-    if (!factor) {
-      this.mfa.failed(jti);
-      await this.audit.record(userId, 'second-factor-failed', origin);
-      throw new WrongCodeException(401);
-    }
-    this.mfa.spent(jti);
-    const user = await this.users.findOne({ where: { id: userId } });
-    if (!user?.active) throw new ApiException(401, 'unauthorized', 'The sign-in has expired; sign in again');
-    const signedIn = await this.auth.startSession(user, { amr: `pwd ${factor}`, ...origin });
-    await this.audit.record(userId, 'second-factor-passed', { ...origin, method: factor, sessionId: signedIn.sessionId });
-    return { accessToken: signedIn.accessToken, expiresAt: signedIn.expiresAt, refreshToken: signedIn.refreshToken, user: signedIn.user };
+  verify(@Req() request: Request, @Body(new ZodValidationPipe(mfaVerifyRequestSchema)) body: MfaVerifyRequest): Promise<LoginResponse> {
+    return this.steps.completeSignIn(request, body.mfaToken, { check: (userId) => this.mfa.verifyCode(userId, body.code) });
   }
 
   /** The caller's second factors and how the MFA policy treats this session. */
@@ -93,37 +78,30 @@ export class MfaController {
   @Post('totp/confirm')
   @HttpCode(200)
   async confirmTotp(
-    @Req() request: Request,
-    @CurrentActor() actor: Actor,
-    @CurrentSignIn() signIn: SignInState,
+    @CurrentSession() session: SessionRequest,
     @Body(new ZodValidationPipe(mfaCodeRequestSchema)) body: MfaCodeRequest,
   ): Promise<RecoveryCodes> {
-    const codes = await this.mfa.confirmTotp(actor, body.code);
-    await this.auth.addSecondFactor(actor.id, signIn.sessionId, 'otp');
-    await this.audit.record(actor.id, 'totp-enrolled', { ...originOf(request), sessionId: signIn.sessionId });
+    const codes = await this.mfa.confirmTotp(session.actor, body.code);
+    await this.steps.added(session, 'otp', 'totp-enrolled');
     return codes;
   }
 
   /** Removes the authenticator app (a session that passed a second factor only). */
   @Delete('totp')
   @HttpCode(204)
-  async removeTotp(@Req() request: Request, @CurrentActor() actor: Actor, @CurrentSignIn() signIn: SignInState): Promise<void> {
-    requireSecondFactor(signIn);
-    if (!(await this.mfa.removeTotp(actor.id))) throw new NotFoundError('authenticator app');
-    await this.audit.record(actor.id, 'totp-removed', { ...originOf(request), sessionId: signIn.sessionId });
+  async removeTotp(@CurrentSession() session: SessionRequest): Promise<void> {
+    requireSecondFactor(session);
+    if (!(await this.mfa.removeTotp(session.actor.id))) throw new NotFoundError('authenticator app');
+    await this.steps.changed(session, 'totp-removed');
   }
 
   /** Ten new recovery codes; the old ones stop working (a session that passed a second factor only). */
   @Post('recovery-codes')
   @HttpCode(200)
-  async renewRecoveryCodes(
-    @Req() request: Request,
-    @CurrentActor() actor: Actor,
-    @CurrentSignIn() signIn: SignInState,
-  ): Promise<RecoveryCodes> {
-    requireSecondFactor(signIn);
-    const codes = await this.mfa.newRecoveryCodes(actor.id);
-    await this.audit.record(actor.id, 'recovery-codes-renewed', { ...originOf(request), sessionId: signIn.sessionId });
+  async renewRecoveryCodes(@CurrentSession() session: SessionRequest): Promise<RecoveryCodes> {
+    requireSecondFactor(session);
+    const codes = await this.mfa.newRecoveryCodes(session.actor.id);
+    await this.steps.changed(session, 'recovery-codes-renewed');
     return codes;
   }
 
@@ -131,12 +109,9 @@ export class MfaController {
   @Post('step-up')
   @HttpCode(200)
   async stepUp(
-    @Req() request: Request,
-    @CurrentActor() actor: Actor,
-    @CurrentSignIn() signIn: SignInState,
+    @CurrentSession() { actor, signIn, origin }: SessionRequest,
     @Body(new ZodValidationPipe(mfaCodeRequestSchema)) body: MfaCodeRequest,
   ): Promise<LoginResponse> {
-    const origin = originOf(request);
     const factor = await this.mfa.verifyCode(actor.id, body.code);
     if (!factor) {
       await this.audit.record(actor.id, 'second-factor-failed', { ...origin, sessionId: signIn.sessionId });
@@ -147,10 +122,4 @@ export class MfaController {
     await this.audit.record(actor.id, 'stepped-up', { ...origin, method: factor, sessionId: signIn.sessionId });
     return upgraded;
   }
-}
-
-/** Changing second factors needs a session that passed one (else a stolen password alone could swap them). */
-function requireSecondFactor(signIn: SignInState): void {
-  if (!signIn.secondFactor)
-    throw new ApiException(403, 'mfa_required', 'Use your second factor on this device first (step up), then try again');
 }

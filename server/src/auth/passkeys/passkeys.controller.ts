@@ -1,5 +1,4 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   type LoginResponse,
   type Passkey,
@@ -11,17 +10,13 @@ import {
   passkeySignInRequestSchema,
 } from '@sidang/shared';
 import type { Request } from 'express';
-import type { Repository } from 'typeorm';
 import type { Actor } from '../../access/actor.js';
-import { UserEntity } from '../../access/user.entity.js';
-import { ApiException, NotFoundError } from '../../common/errors.js';
+import { NotFoundError } from '../../common/errors.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
-import { originOf } from '../auth.controller.js';
-import { AuthService } from '../auth.service.js';
-import { CurrentActor, CurrentSignIn, type SignInState } from '../current-actor.decorator.js';
-import { MfaService, WrongCodeException } from '../mfa/mfa.service.js';
+import { CurrentActor } from '../current-actor.decorator.js';
+import { MfaService } from '../mfa/mfa.service.js';
+import { CurrentSession, requireSecondFactor, SecondFactorSteps, type SessionRequest } from '../mfa/second-factor-steps.js';
 import { Public } from '../public.decorator.js';
-import { SignInAudit } from '../sign-in-audit.js';
 import './passkeys.openapi.js';
 import { PasskeysService } from './passkeys.service.js';
 
@@ -33,9 +28,7 @@ export class PasskeysController {
   constructor(
     private readonly passkeys: PasskeysService,
     private readonly mfa: MfaService,
-    private readonly auth: AuthService,
-    private readonly audit: SignInAudit,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly steps: SecondFactorSteps,
   ) {}
 
   /** Options for the browser to create a passkey (navigator.credentials.create). */
@@ -50,34 +43,22 @@ export class PasskeysController {
   @HttpCode(201)
   async register(
     @Req() request: Request,
-    @CurrentActor() actor: Actor,
-    @CurrentSignIn() signIn: SignInState,
+    @CurrentSession() session: SessionRequest,
     @Body(new ZodValidationPipe(passkeyRegisterRequestSchema)) body: PasskeyRegisterRequest,
   ): Promise<Passkey> {
-    const passkey = await this.passkeys.register(
-      actor,
-      this.passkeys.relyingParty(requestOrigin(request)),
-      body.challengeToken,
-      body.response,
-      body.name,
-    );
-    await this.auth.addSecondFactor(actor.id, signIn.sessionId, 'hwk');
-    await this.audit.record(actor.id, 'passkey-added', { ...originOf(request), sessionId: signIn.sessionId });
+    const relyingParty = this.passkeys.relyingParty(requestOrigin(request));
+    const passkey = await this.passkeys.register(session.actor, relyingParty, body.challengeToken, body.response, body.name);
+    await this.steps.added(session, 'hwk', 'passkey-added');
     return passkey;
   }
 
   /** Removes a passkey (a session that passed a second factor only). */
   @Delete('passkeys/:id')
   @HttpCode(204)
-  async remove(
-    @Req() request: Request,
-    @CurrentActor() actor: Actor,
-    @CurrentSignIn() signIn: SignInState,
-    @Param('id', new UuidParamPipe()) id: string,
-  ): Promise<void> {
-    if (!signIn.secondFactor) throw new ApiException(403, 'mfa_required', 'Use your second factor on this device first, then try again');
-    if (!(await this.mfa.removePasskey(actor.id, id))) throw new NotFoundError('passkey');
-    await this.audit.record(actor.id, 'passkey-removed', { ...originOf(request), sessionId: signIn.sessionId });
+  async remove(@CurrentSession() session: SessionRequest, @Param('id', new UuidParamPipe()) id: string): Promise<void> {
+    requireSecondFactor(session);
+    if (!(await this.mfa.removePasskey(session.actor.id, id))) throw new NotFoundError('passkey');
+    await this.steps.changed(session, 'passkey-removed');
   }
 
   /** Options for completing a sign-in with a passkey (navigator.credentials.get). */
@@ -98,24 +79,17 @@ export class PasskeysController {
   @Public()
   @Post('mfa/passkey')
   @HttpCode(200)
-  async signIn(
+  signIn(
     @Req() request: Request,
     @Body(new ZodValidationPipe(passkeySignInRequestSchema)) body: PasskeySignInRequest,
   ): Promise<LoginResponse> {
-    const { userId, jti } = await this.mfa.readChallenge(body.mfaToken);
-    const origin = originOf(request);
-    if (
-      !(await this.passkeys.authenticate(userId, this.passkeys.relyingParty(requestOrigin(request)), body.challengeToken, body.response))
-    ) {
-      this.mfa.failed(jti);
-      await this.audit.record(userId, 'second-factor-failed', { ...origin, method: 'hwk' });
-      throw new WrongCodeException(401, 'The passkey could not be verified');
-    }
-    this.mfa.spent(jti);
-    const user = await this.users.findOne({ where: { id: userId } });
-    if (!user?.active) throw new ApiException(401, 'unauthorized', 'The sign-in has expired; sign in again');
-    const signedIn = await this.auth.startSession(user, { amr: 'pwd hwk', ...origin });
-    await this.audit.record(userId, 'second-factor-passed', { ...origin, method: 'hwk', sessionId: signedIn.sessionId });
-    return { accessToken: signedIn.accessToken, expiresAt: signedIn.expiresAt, refreshToken: signedIn.refreshToken, user: signedIn.user };
+    return this.steps.completeSignIn(request, body.mfaToken, {
+      method: 'hwk',
+      wrong: 'The passkey could not be verified',
+      check: async (userId) => {
+        const relyingParty = this.passkeys.relyingParty(requestOrigin(request));
+        return (await this.passkeys.authenticate(userId, relyingParty, body.challengeToken, body.response)) ? 'hwk' : null;
+      },
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, type StreamableFile } from '@nestjs/common';
 import {
   exportActionItemsQuerySchema,
   exportBilateralMeetingsQuerySchema,
@@ -11,16 +11,7 @@ import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { ExportsService } from './exports.service.js';
-import type { ExportFile } from './spreadsheet.js';
-
-/** The file as an attachment, its highest level also in `X-Classification`. */
-function send(response: Response, file: ExportFile): StreamableFile {
-  response.setHeader('content-type', file.contentType);
-  response.setHeader('content-disposition', `attachment; filename="${file.filename}"`);
-  response.setHeader('x-classification', file.level);
-  response.setHeader('cache-control', 'no-store');
-  return new StreamableFile(file.body);
-}
+import { sendFile } from './file-answer.js';
 
 @Controller('committees/:committeeId')
 export class ExportsController {
@@ -34,7 +25,7 @@ export class ExportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { format, ...filters } = query;
-    return send(response, await this.exports.actionItemsFile(actor, committeeId, format, filters));
+    return sendFile(response, await this.exports.actionItemsFile(actor, committeeId, format, filters));
   }
 
   @Get('bilateral-meetings/export')
@@ -45,7 +36,7 @@ export class ExportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { format, ...filters } = query;
-    return send(response, await this.exports.bilateralFile(actor, committeeId, format, filters));
+    return sendFile(response, await this.exports.bilateralFile(actor, committeeId, format, filters));
   }
 
   @Get('negotiations/export')
@@ -56,7 +47,7 @@ export class ExportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { format, ...filters } = query;
-    return send(response, await this.exports.negotiationsFile(actor, committeeId, format, filters));
+    return sendFile(response, await this.exports.negotiationsFile(actor, committeeId, format, filters));
   }
 
   @Get('rnd-projects/export')
@@ -67,6 +58,6 @@ export class ExportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { format, ...filters } = query;
-    return send(response, await this.exports.rndFile(actor, committeeId, format, filters));
+    return sendFile(response, await this.exports.rndFile(actor, committeeId, format, filters));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, type StreamableFile } from '@nestjs/common';
 import {
   type ActionsByAgencyReport,
   type ActionsByAgencyReportQuery,
@@ -11,18 +11,9 @@ import type { Response } from 'express';
 import type { Actor } from '../../access/actor.js';
 import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
-import type { ExportFile } from '../exports/spreadsheet.js';
+import { sendReport } from '../exports/file-answer.js';
 import { ReportsService } from './reports.service.js';
 import './reports.openapi.js';
-
-/** The file as an attachment, its marking also in `X-Classification`. */
-function send(response: Response, file: ExportFile): StreamableFile {
-  response.setHeader('content-type', file.contentType);
-  response.setHeader('content-disposition', `attachment; filename="${file.filename}"`);
-  response.setHeader('x-classification', file.level);
-  response.setHeader('cache-control', 'no-store');
-  return new StreamableFile(file.body);
-}
 
 @Controller('committees/:committeeId/reports')
 export class ReportsController {
@@ -36,27 +27,22 @@ export class ReportsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AttendanceReport | StreamableFile> {
     const report = await this.reports.attendance(actor, committeeId, query.year);
-    response.setHeader('cache-control', 'no-store');
-    if (query.format === 'json') {
-      response.setHeader('x-classification', report.classification);
-      return report;
-    }
-    return send(response, await this.reports.attendanceFile(actor, report, query.format));
+    return sendReport(response, query.format, {
+      json: async () => report,
+      file: (format) => this.reports.attendanceFile(actor, report, format),
+    });
   }
 
   @Get('actions-by-agency')
-  async actionsByAgency(
+  actionsByAgency(
     @CurrentActor() actor: Actor,
     @Param('committeeId', new UuidParamPipe('committeeId')) committeeId: string,
     @Query(new ZodValidationPipe(actionsByAgencyReportQuerySchema, 'query')) query: ActionsByAgencyReportQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ActionsByAgencyReport | StreamableFile> {
-    response.setHeader('cache-control', 'no-store');
-    if (query.format === 'json') {
-      const report = await this.reports.actionsByAgency(actor, committeeId);
-      response.setHeader('x-classification', report.classification);
-      return report;
-    }
-    return send(response, await this.reports.actionsByAgencyFile(actor, committeeId, query.format));
+    return sendReport(response, query.format, {
+      json: () => this.reports.actionsByAgency(actor, committeeId),
+      file: (format) => this.reports.actionsByAgencyFile(actor, committeeId, format),
+    });
   }
 }
