@@ -128,4 +128,20 @@ export class AccessService {
     for (const row of rows) if (row.committee_id && row.role) roles.set(row.committee_id, row.role);
     return { active: first.active, clearance: first.clearance, roles };
   }
+
+  /**
+   * The ids of a committee's drafts and what they govern (a meeting not yet scheduled, its agenda
+   * items and the papers on them): what a client that no longer sees drafts drops.
+   */
+  async draftIds(committeeId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.memberships.manager.query(
+      `WITH drafts AS (SELECT id FROM meetings WHERE committee_id = $1 AND status = 'draft'),
+            items AS (SELECT a.id FROM agenda_items a JOIN drafts m ON m.id = a.meeting_id)
+       SELECT id FROM drafts
+       UNION ALL SELECT id FROM items
+       UNION ALL SELECT d.id FROM documents d JOIN items i ON i.id = d.parent_id`,
+      [committeeId],
+    );
+    return rows.map((row) => row.id);
+  }
 }

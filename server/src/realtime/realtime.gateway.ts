@@ -293,7 +293,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!sockets || sockets.size === 0) return;
     try {
       const scope = await this.access.sessionScope(userId);
-      for (const socket of sockets) this.applyScope(socket, scope);
+      const hidden = await this.draftsLost([...sockets], scope);
+      for (const socket of sockets) this.applyScope(socket, scope, hidden);
     } catch (error) {
       // The periodic re-check applies it instead.
       this.logger.warn(`re-scoping a session failed: ${(error as Error).message}`);
@@ -308,7 +309,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         socket.disconnect(true);
         return;
       }
-      this.applyScope(socket, await this.access.sessionScope(socket.data.actor.id));
+      const scope = await this.access.sessionScope(socket.data.actor.id);
+      this.applyScope(socket, scope, await this.draftsLost([socket], scope));
     } catch (error) {
       this.logger.warn(`session re-check failed (tried again next time): ${(error as Error).message}`);
     }
@@ -319,7 +321,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
    * half-way): an inactive account is closed; a changed clearance moves every room; a lost
    * membership leaves its room; each change is told to the socket as `access-changed`.
    */
-  private applyScope(socket: AppSocket, scope: SessionScope | null): void {
+  private applyScope(socket: AppSocket, scope: SessionScope | null, hidden: ReadonlyMap<string, string[]> = new Map()): void {
     if (!socket.connected) return;
     if (!scope || !scope.active) {
       socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'deactivated', committeeId: null });
@@ -347,11 +349,35 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         // Drafts follow the role: the chair's and secretariat's rooms are joined or left at once.
         for (const room of this.roomsOf(socket, committeeId, role, clearance)) socket.leave(room);
         socket.join(this.roomsOf(socket, committeeId, now, clearance));
-        if (this.seesDrafts(socket, role) && !this.seesDrafts(socket, now)) this.dropPresence(socket);
+        const losesDrafts = this.seesDrafts(socket, role) && !this.seesDrafts(socket, now);
+        if (losesDrafts) this.dropPresence(socket);
         socket.data.committees.set(committeeId, now);
-        socket.emit(SOCKET_EVENTS.accessChanged, { reason: 'role-changed', committeeId, role: now });
+        socket.emit(
+          SOCKET_EVENTS.accessChanged,
+          losesDrafts
+            ? { reason: 'role-changed', committeeId, role: now, hidden: hidden.get(committeeId) ?? [] }
+            : { reason: 'role-changed', committeeId, role: now },
+        );
       }
     }
+  }
+
+  /**
+   * Per committee where one of `sockets` is about to stop seeing drafts (its role no longer
+   * allows them): the drafts' ids, read before the socket leaves the drafts room, to tell it
+   * what to drop with its `role-changed`.
+   */
+  private async draftsLost(sockets: readonly AppSocket[], scope: SessionScope | null): Promise<Map<string, string[]>> {
+    const committees = new Set<string>();
+    for (const socket of sockets) {
+      for (const [committeeId, role] of socket.data.committees) {
+        const now = scope?.roles.get(committeeId);
+        if (now && now !== role && this.seesDrafts(socket, role) && !this.seesDrafts(socket, now)) committees.add(committeeId);
+      }
+    }
+    const hidden = new Map<string, string[]>();
+    for (const committeeId of committees) hidden.set(committeeId, await this.access.draftIds(committeeId));
+    return hidden;
   }
 
   /**

@@ -117,6 +117,11 @@ export interface AccessChanged {
   clearance?: Classification;
   /** The role now held, on `role-changed`. */
   role?: Role;
+  /**
+   * On `role-changed` to a role that does not see drafts: the ids of the committee's drafts and
+   * what they govern (meetings, agenda items, papers), which the client drops at once.
+   */
+  hidden?: string[];
 }
 
 /** Ids are canonical (lower case) on every channel: one committee, one room, one cursor. */

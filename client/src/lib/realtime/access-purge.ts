@@ -139,6 +139,60 @@ export function applyClearance(queryClient: QueryClient, clearance: Classificati
   void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'removed' });
 }
 
+/** The fields by which a record points at what governs it (its meeting, its agenda item, a paper's parent). */
+function governedBy(record: VersionedRecord): string[] {
+  const { meetingId, agendaItemId, parentId } = record as { meetingId?: unknown; agendaItemId?: unknown; parentId?: unknown };
+  return [meetingId, agendaItemId, parentId].filter((id): id is string => typeof id === 'string');
+}
+
+/** A meeting of `committeeId` cached while still a draft. */
+function isDraftMeeting(record: VersionedRecord, committeeId: string): boolean {
+  const { status, committeeId: of, startsAt } = record as { status?: unknown; committeeId?: unknown; startsAt?: unknown };
+  return status === 'draft' && of === committeeId && typeof startsAt === 'string';
+}
+
+/**
+ * The user's role in a committee changed so that its drafts are no longer theirs: the records
+ * the server named (`hidden`: draft meetings, their agenda items and papers), any meeting still
+ * cached as a draft there, and whatever they govern go from memory and from the device at once;
+ * pages of them say "no longer available".
+ */
+export function applyHidden(queryClient: QueryClient, committeeId: string, ids: readonly string[]): void {
+  const hidden = new Set(ids);
+  const all = queryClient.getQueryCache().getAll();
+  for (const query of all) for (const record of recordsOf(query.state.data)) if (isDraftMeeting(record, committeeId)) hidden.add(record.id);
+  const gone = (record: VersionedRecord) => hidden.has(record.id) || governedBy(record).some((id) => hidden.has(id));
+  const markRemoved = (query: Query, data: VersionedRecord) => {
+    const detail = detailOfKey(query.queryKey);
+    if (detail) {
+      removeRecord(
+        queryClient,
+        detail.registration.type,
+        committeeOfRecord(detail.registration, data) ?? committeeId,
+        detail.id,
+        'hidden',
+        data.version,
+      );
+    }
+  };
+  for (const query of all) {
+    const data: unknown = query.state.data;
+    // A query of one of them (a meeting's agenda, attendance, votes): gone whole.
+    if (query.queryKey.some((part) => typeof part === 'string' && hidden.has(part))) {
+      if (isVersionedRecord(data)) markRemoved(query, data);
+      dropQuery(queryClient, query);
+    } else if (Array.isArray(data) && data.some(isVersionedRecord)) {
+      const kept = (data as VersionedRecord[]).filter((record) => !isVersionedRecord(record) || !gone(record));
+      if (kept.length !== data.length) queryClient.setQueryData(query.queryKey, kept);
+    } else if (isVersionedRecord(data) && gone(data)) {
+      markRemoved(query, data);
+      dropQuery(queryClient, query);
+    }
+  }
+  removeChildrenOf(queryClient, hidden);
+  persistQueryCacheNow(queryClient);
+}
+
 /** The account's session is over: nothing of it stays, in memory or on the device. */
 export function purgeAll(queryClient: QueryClient): void {
   const userId = authStore.getUserId();

@@ -1,6 +1,6 @@
 import type { AccessChanged } from '@sidang/shared';
 import type { QueryClient } from '@tanstack/react-query';
-import { applyClearance } from './access-purge.ts';
+import { applyClearance, applyHidden } from './access-purge.ts';
 
 /** What a change of the user's access does to this connection (see startRealtime). */
 export interface AccessChangeHandlers {
@@ -26,6 +26,8 @@ export function applyAccessChange(change: AccessChanged, handlers: AccessChangeH
       return;
     case 'role-changed':
       notify(change);
+      // Drafts no longer the user's: the server names them; they go before anything is reloaded.
+      if (change.hidden && change.committeeId) applyHidden(queryClient, change.committeeId, change.hidden);
       void queryClient.invalidateQueries({ queryKey: ['committees'] });
       return;
     case 'deactivated':
