@@ -44,8 +44,8 @@ export function tooManyAttempts(seconds: number, what: string): HttpException {
  *
  * Counted in the RateLimitStore: with REDIS_URL every instance shares the counts, so attempts
  * spread over instances meet the same limits as on one. While Redis does not answer, the store
- * counts in each instance's memory (see RedisRateLimitStore): never every sign-in refused,
- * never unlimited guessing.
+ * counts in the database the instances share (and in each instance's memory only if that does
+ * not answer either; see RedisRateLimitStore): never every sign-in refused, never unlimited guessing.
  */
 @Injectable()
 export class LoginThrottle {

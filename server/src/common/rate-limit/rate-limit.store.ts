@@ -33,8 +33,8 @@ export const RATE_LIMIT_STORE = Symbol('RATE_LIMIT_STORE');
 const SWEEP_AT = 10_000;
 
 /**
- * In this process only: for one instance, and what the Redis store falls back to while Redis
- * does not answer. `clock` lets unit tests move time.
+ * In this process only: for one instance, and the Redis store's last resort while neither Redis
+ * nor the database answers. `clock` lets unit tests move time.
  */
 export class MemoryRateLimitStore implements RateLimitStore {
   private readonly entries = new Map<string, { count: number; expiresAt: number }>();

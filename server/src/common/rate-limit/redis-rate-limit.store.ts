@@ -28,15 +28,15 @@ const PEEK = `
 return {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('PTTL', KEYS[1])}`;
 
 /**
- * Counts in Redis, so every instance shares each limit. While Redis does not answer, each
- * instance counts in its own memory instead: failing open would lift the sign-in limit for
- * anyone who can make Redis slow, and failing closed would refuse every sign-in and search
- * while Redis is down. Per-instance counting is what a single instance always had — a guesser
- * gets the limit once per instance for the length of the outage, never unlimited attempts.
+ * Counts in Redis, so every instance shares each limit. While Redis does not answer, `fallback`
+ * counts instead — the database (DatabaseRateLimitStore, shared by every instance too), and this
+ * process's memory for whatever the database cannot answer either: failing open would lift the
+ * sign-in limit for anyone who can make Redis slow, and failing closed would refuse every sign-in
+ * and search while Redis is down. Counting in memory is what a single instance always had — a
+ * guesser gets the limit once per instance, never unlimited attempts.
  */
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly logger = new Logger(RedisRateLimitStore.name);
-  private readonly fallback = new MemoryRateLimitStore();
   private readonly client: Redis;
   private degraded = false;
 
@@ -44,6 +44,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   constructor(
     url: string,
     private readonly prefix: string,
+    private readonly fallback: RateLimitStore = new MemoryRateLimitStore(),
   ) {
     // No offline queue: while disconnected a command fails at once and the fallback answers.
     this.client = new Redis(url, {
