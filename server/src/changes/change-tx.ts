@@ -1,7 +1,7 @@
 import { type Classification, classificationLevel, type EntityType, type FieldLevelled } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor.js';
-import { indexChange } from '../search/search-index.js';
+import { indexChangeCtes, parameters } from '../search/search-index.js';
 import type { Committed } from './change-bus.js';
 import { ChangeEventEntity } from './change-event.entity.js';
 
@@ -102,12 +102,35 @@ export class ChangeTx {
     const data = change.verb === 'deleted' || !change.after ? { id: change.entityId } : change.after;
     // A delete keeps the field levels the record last had; any other change sets them.
     const fieldLevels = change.after === null ? null : ((change.after as FieldLevelled).fieldClassifications ?? {});
-    // One round trip (two with a parent): next seq, event, audit row and the record's current
-    // own level, parent and field levels. Its previous level is its stored scope row's (the
-    // service's row lock on the record serialises changes of it). The row lock on
+    // One round trip (three with a parent): next seq, event, audit row, the record's current
+    // own level, parent and field levels, and its search index rows (in the same transaction: a
+    // raised or deleted record leaves the index at once). Its previous level is its stored scope
+    // row's (the service's row lock on the record serialises changes of it). The row lock on
     // committee_sequences is held until commit: a committee's changes commit in seq order, so
     // the committed seqs are always a gap-free prefix.
     const next = parentId || coParentId ? 'SELECT last_seq FROM committee_sequences WHERE committee_id = $1::uuid' : NEXT_SEQ;
+    const { values, param } = parameters([
+      change.committeeId,
+      change.entityType,
+      change.verb,
+      change.entityId,
+      scopeId,
+      change.version,
+      this.actor.id,
+      level,
+      JSON.stringify(data),
+      at.toISOString(),
+      change.before === null ? null : JSON.stringify(change.before),
+      change.after === null ? null : JSON.stringify(change.after),
+      classificationLevel(change.classification),
+      parentId,
+      parentLevel,
+      fieldLevels === null ? null : JSON.stringify(fieldLevels),
+      coParentId,
+      ownDraft,
+      draft,
+    ]);
+    const search = indexChangeCtes(change, param) ?? [];
     const rows: Array<{ last_seq: string; previous_level: number | null }> = await this.manager.query(
       `WITH prev AS (
          SELECT NULLIF(GREATEST(level, $15::smallint), $8::smallint) AS level FROM record_scopes WHERE scope_id = $4::uuid
@@ -124,35 +147,13 @@ export class ChangeTx {
          VALUES ($4::uuid, $1::uuid, $13::smallint, $14::uuid, $17::uuid, $16::jsonb, $18::boolean)
          ON CONFLICT (scope_id) DO UPDATE SET level = EXCLUDED.level, parent_id = EXCLUDED.parent_id, co_parent_id = EXCLUDED.co_parent_id,
            field_levels = COALESCE(EXCLUDED.field_levels, record_scopes.field_levels), draft = EXCLUDED.draft
-       )
+       )${search.map((cte) => `,\n       ${cte}`).join('')}
        SELECT last_seq, (SELECT level FROM prev) AS previous_level FROM next`,
-      [
-        change.committeeId,
-        change.entityType,
-        change.verb,
-        change.entityId,
-        scopeId,
-        change.version,
-        this.actor.id,
-        level,
-        JSON.stringify(data),
-        at.toISOString(),
-        change.before === null ? null : JSON.stringify(change.before),
-        change.after === null ? null : JSON.stringify(change.after),
-        classificationLevel(change.classification),
-        parentId,
-        parentLevel,
-        fieldLevels === null ? null : JSON.stringify(fieldLevels),
-        coParentId,
-        ownDraft,
-        draft,
-      ],
+      values,
     );
     const stored = rows[0]?.previous_level ?? null;
     const previousLevel = stored === null ? null : Number(stored);
     const seq = Number(rows[0]?.last_seq);
-    // The search index changes in the same transaction: a raised or deleted record leaves it at once.
-    await indexChange(this.manager, change);
     const event = Object.assign(new ChangeEventEntity(), {
       committeeId: change.committeeId,
       seq,

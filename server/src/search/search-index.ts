@@ -72,19 +72,36 @@ export interface IndexedChange {
 }
 
 /**
+ * Appends a statement's parameter and answers its placeholder (`$n`): lets the index's writes
+ * join the statement of the change they follow (`ChangeTx.record`).
+ */
+export type Param = (value: unknown) => string;
+
+/** A parameter list and its allocator, for a statement built from fragments. */
+export function parameters(initial: unknown[] = []): { values: unknown[]; param: Param } {
+  const values = [...initial];
+  return {
+    values,
+    param: (value) => {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
+/**
  * Keeps the index of one record in step with a change, inside the change's transaction: its
  * rows are replaced from `after`, or removed when it is deleted. Types the registry does not
- * list cost nothing.
+ * list cost nothing (no fragment). Answers the data-modifying CTEs that do it (`search_*`), to be
+ * joined to the statement that records the change (one round trip for both), or null.
  */
-export async function indexChange(manager: EntityManager, change: IndexedChange): Promise<void> {
-  if (!searchFieldsOf(change.entityType)) return;
+export function indexChangeCtes(change: IndexedChange, param: Param): string[] | null {
+  if (!searchFieldsOf(change.entityType)) return null;
   if (change.verb === 'deleted' || !change.after) {
-    await manager.query('DELETE FROM search_entries WHERE entity_id = $1', [change.entityId]);
-    return;
+    return [`search_removed AS (DELETE FROM search_entries WHERE entity_id = ${param(change.entityId)}::uuid)`];
   }
   const keepSearchText = change.searchText === undefined;
-  await replaceEntries(
-    manager,
+  return entriesCtes(
     [
       {
         entityId: change.entityId,
@@ -94,17 +111,19 @@ export async function indexChange(manager: EntityManager, change: IndexedChange)
           ...searchEntriesOf(change.entityType, change.after, change.classification),
           ...(keepSearchText ? [] : searchTextEntry(change.searchText, change.classification)),
         ],
+        // A kept extra text follows the record's own level (a rename or reclassification does not re-read the file).
+        ...(keepSearchText ? { searchTextLevel: classificationLevel(change.classification) } : {}),
       },
     ],
-    keepSearchText,
+    param,
   );
-  if (keepSearchText) {
-    await manager.query('UPDATE search_entries SET level = $3 WHERE entity_id = $1 AND field = $2 AND level <> $3', [
-      change.entityId,
-      SEARCH_TEXT_FIELD,
-      classificationLevel(change.classification),
-    ]);
-  }
+}
+
+/** `indexChangeCtes` as a statement of its own. */
+export async function indexChange(manager: EntityManager, change: IndexedChange): Promise<void> {
+  const { values, param } = parameters();
+  const ctes = indexChangeCtes(change, param);
+  if (ctes) await manager.query(`WITH ${ctes.join(',\n')} SELECT 1`, values);
 }
 
 interface IndexedRecord {
@@ -112,15 +131,15 @@ interface IndexedRecord {
   committeeId: string;
   entityType: string;
   entries: SearchEntry[];
+  /** Set: the record's extra text row is kept as it is, at this level (its `entries` have none). */
+  searchTextLevel?: number;
 }
 
 /**
- * Upserts the rows of the records and drops their fields that are now empty, in one statement;
- * with `keepSearchText` the extra text row stays as it is.
+ * Upserts the rows of the records and drops their fields that are now empty; a record with
+ * `searchTextLevel` keeps its extra text row, moved to that level. CTEs named `search_*`.
  */
-async function replaceEntries(manager: EntityManager, records: IndexedRecord[], keepSearchText = false): Promise<void> {
-  if (records.length === 0) return;
-  const ids = records.map((record) => record.entityId);
+function entriesCtes(records: IndexedRecord[], param: Param): string[] {
   const rows = records.flatMap((record) =>
     record.entries.map((entry, position) => ({
       ...record,
@@ -128,38 +147,49 @@ async function replaceEntries(manager: EntityManager, records: IndexedRecord[], 
       position: entry.field === SEARCH_TEXT_FIELD ? SEARCH_TEXT_POSITION : position,
     })),
   );
-  await manager.query(
-    `WITH incoming AS (
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::smallint[], $6::boolean[], $7::smallint[], $8::text[])
+  const kept = records.filter((record) => record.searchTextLevel !== undefined);
+  const textField = param(SEARCH_TEXT_FIELD);
+  const ctes = [
+    `search_incoming AS (
+       SELECT * FROM unnest(${param(rows.map((row) => row.entityId))}::uuid[], ${param(rows.map((row) => row.field))}::varchar[],
+                            ${param(rows.map((row) => row.committeeId))}::uuid[], ${param(rows.map((row) => row.entityType))}::varchar[],
+                            ${param(rows.map((row) => row.level))}::smallint[], ${param(rows.map((row) => row.isTitle))}::boolean[],
+                            ${param(rows.map((row) => row.position))}::smallint[], ${param(rows.map((row) => row.content))}::text[])
          AS f(entity_id, field, committee_id, entity_type, level, is_title, position, content)
-     ), gone AS (
+     )`,
+    `search_gone AS (
        DELETE FROM search_entries s
-       WHERE s.entity_id = ANY($9::uuid[])
-         AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.entity_id = s.entity_id AND i.field = s.field)
-         AND NOT ($10::boolean AND s.field = $11::varchar)
-     )
-     INSERT INTO search_entries (entity_id, field, committee_id, entity_type, level, is_title, position, content, normalized, document)
-     SELECT entity_id, field, committee_id, entity_type, level, is_title, position, content,
-            sidang_search_normalize(content), sidang_search_document(content, CASE WHEN is_title THEN 'A' ELSE 'B' END::"char")
-     FROM incoming
-     ON CONFLICT (entity_id, field) DO UPDATE SET
-       committee_id = EXCLUDED.committee_id, entity_type = EXCLUDED.entity_type, level = EXCLUDED.level,
-       is_title = EXCLUDED.is_title, position = EXCLUDED.position, content = EXCLUDED.content,
-       normalized = EXCLUDED.normalized, document = EXCLUDED.document`,
-    [
-      rows.map((row) => row.entityId),
-      rows.map((row) => row.field),
-      rows.map((row) => row.committeeId),
-      rows.map((row) => row.entityType),
-      rows.map((row) => row.level),
-      rows.map((row) => row.isTitle),
-      rows.map((row) => row.position),
-      rows.map((row) => row.content),
-      ids,
-      keepSearchText,
-      SEARCH_TEXT_FIELD,
-    ],
-  );
+       WHERE s.entity_id = ANY(${param(records.map((record) => record.entityId))}::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM search_incoming i WHERE i.entity_id = s.entity_id AND i.field = s.field)
+         AND NOT (s.field = ${textField}::varchar AND s.entity_id = ANY(${param(kept.map((record) => record.entityId))}::uuid[]))
+     )`,
+    `search_upserted AS (
+       INSERT INTO search_entries (entity_id, field, committee_id, entity_type, level, is_title, position, content, normalized, document)
+       SELECT entity_id, field, committee_id, entity_type, level, is_title, position, content,
+              sidang_search_normalize(content), sidang_search_document(content, CASE WHEN is_title THEN 'A' ELSE 'B' END::"char")
+       FROM search_incoming
+       ON CONFLICT (entity_id, field) DO UPDATE SET
+         committee_id = EXCLUDED.committee_id, entity_type = EXCLUDED.entity_type, level = EXCLUDED.level,
+         is_title = EXCLUDED.is_title, position = EXCLUDED.position, content = EXCLUDED.content,
+         normalized = EXCLUDED.normalized, document = EXCLUDED.document
+     )`,
+  ];
+  if (kept.length > 0) {
+    // Only kept extra text rows, which no other part of the statement touches.
+    ctes.push(`search_relevelled AS (
+       UPDATE search_entries s SET level = k.level
+       FROM unnest(${param(kept.map((record) => record.entityId))}::uuid[], ${param(kept.map((record) => record.searchTextLevel))}::smallint[]) AS k(entity_id, level)
+       WHERE s.entity_id = k.entity_id AND s.field = ${textField}::varchar AND s.level <> k.level
+     )`);
+  }
+  return ctes;
+}
+
+/** Upserts the rows of the records and drops their fields that are now empty, in one statement. */
+async function replaceEntries(manager: EntityManager, records: IndexedRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const { values, param } = parameters();
+  await manager.query(`WITH ${entriesCtes(records, param).join(',\n')} SELECT 1`, values);
 }
 
 /** Adds (or replaces) the extra text rows of records already indexed. */
