@@ -14,13 +14,14 @@
  *      against as many single-row INSERTs sent at once over as many connections;
  *  (c) fan-out of BENCH_CHANGES (50) changes to BENCH_SOCKETS (1000) subscribed clients, against a
  *      bare socket.io broadcast to as many;
- *  (d) server memory (resident set) per subscribed socket, against the bare server's;
+ *  (d) server memory (resident set, after a full collection) per subscribed socket, against the
+ *      bare server's;
  *  (e) catch-up of BENCH_CATCHUP (1000) events as the client reads them (pages of 500), against
  *      a plain SELECT of as many event rows.
  * The machine is shared: compare each figure with its baseline, and note the load average printed.
  */
 import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -54,11 +55,23 @@ function percentile(values: number[], p: number): number {
 const median = (values: number[]) => percentile(values, 50);
 const fmt = (value: number, decimals = 1) => (Number.isFinite(value) ? value.toFixed(decimals) : 'n/a');
 
-/** Resident set of a process, in KiB (Linux). */
-async function rssKiB(pid: number | undefined): Promise<number> {
-  if (!pid) return Number.NaN;
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+const SIDANG_PROBE = join(os.tmpdir(), `sidang-bench-memory-${process.pid}.json`);
+const BARE_PROBE = join(os.tmpdir(), `sidang-bench-bare-memory-${process.pid}.json`);
+const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe-preload.mjs', import.meta.url));
+
+/** Memory a process holds after a full garbage collection (memory-probe-preload.mjs), in KiB. */
+async function memoryKiB(child: ChildProcess, probePath: string): Promise<{ rss: number; heap: number }> {
+  await rm(probePath, { force: true });
+  child.kill('SIGUSR2');
+  for (let waited = 0; ; waited += 50) {
+    try {
+      const usage = JSON.parse(await readFile(probePath, 'utf8')) as NodeJS.MemoryUsage;
+      return { rss: usage.rss / 1024, heap: (usage.heapUsed + usage.external) / 1024 };
+    } catch (error) {
+      if (waited > 30_000) throw error;
+      await sleep(50);
+    }
+  }
 }
 
 /** pgbench's single-row INSERTs, `WRITERS` clients for `SECONDS` s, on a database of its own. */
@@ -229,7 +242,10 @@ async function fanOut(
 
 async function startBare(): Promise<{ url: string; child: ChildProcess }> {
   const script = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', MEMORY_PROBE, script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, MEMORY_PROBE_PATH: BARE_PROBE },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -249,7 +265,8 @@ interface Results {
   insertBurst: number[];
   catchUp: { rounds: number[]; events: number; pages: number };
   select: number[];
-  memory: { sidang: number; bare: number };
+  /** Per socket, in KiB: resident set, and JavaScript heap + external memory, each after a full collection. */
+  memory: Record<'sidang' | 'bare', { rss: number; heap: number }>;
   sidangFanOut: FanOut;
   bareFanOut: FanOut;
 }
@@ -310,7 +327,13 @@ async function benchSidang(server: RunningServer, database: TestDatabase, result
   // (e) catch-up of CATCHUP events, read as the client does.
   console.log(`… catch-up of ${CATCHUP} events, ${ROUNDS} times`);
   const reader = writers[1] ?? '';
-  const head = (await api<CatchUpPage>(server.url, reader, 'GET', `/api/committees/${committeeId}/events?after=0&limit=1`)).body.latestSeq;
+  const headNow = async () =>
+    (await api<CatchUpPage>(server.url, reader, 'GET', `/api/committees/${committeeId}/events?after=0&limit=1`)).body.latestSeq;
+  // As many events as the catch-up reads: creates, WRITERS at a time, when (a) and (b) made fewer.
+  for (let missing = CATCHUP - (await headNow()); missing > 0; missing -= WRITERS) {
+    await Promise.all(Array.from({ length: Math.min(WRITERS, missing) }, (_, i) => create(i, `Catch-up item ${missing}.${i}`)));
+  }
+  const head = await headNow();
   const catchUps: number[] = [];
   let events = 0;
   let pages = 0;
@@ -350,7 +373,7 @@ async function benchSidang(server: RunningServer, database: TestDatabase, result
   if (item.status !== 201) throw new Error(`Could not create the fan-out item: ${item.status}`);
   let version = item.body.version;
   await sleep(1_000);
-  const before = await rssKiB(server.process.pid);
+  const before = await memoryKiB(server.process, SIDANG_PROBE);
   const pools = await openPools(
     server.url,
     committeeId,
@@ -359,8 +382,11 @@ async function benchSidang(server: RunningServer, database: TestDatabase, result
   );
   try {
     await sleep(2_000);
-    const memory = { sidang: ((await rssKiB(server.process.pid)) - before) / SOCKETS, bare: Number.NaN };
-    results.memory = memory;
+    const after = await memoryKiB(server.process, SIDANG_PROBE);
+    results.memory = {
+      sidang: { rss: (after.rss - before.rss) / SOCKETS, heap: (after.heap - before.heap) / SOCKETS },
+      bare: { rss: Number.NaN, heap: Number.NaN },
+    };
     console.log(`… fan-out of ${CHANGES} changes`);
     results.sidangFanOut = await fanOut(
       pools,
@@ -386,11 +412,12 @@ async function benchBare(sample: EventEnvelope, results: Partial<Results>): Prom
   const { url, child } = await startBare();
   try {
     await sleep(1_000);
-    const before = await rssKiB(child.pid);
+    const before = await memoryKiB(child, BARE_PROBE);
     const pools = await openPools(url, sample.committeeId, [], true);
     try {
       await sleep(2_000);
-      if (results.memory) results.memory.bare = ((await rssKiB(child.pid)) - before) / SOCKETS;
+      const after = await memoryKiB(child, BARE_PROBE);
+      if (results.memory) results.memory.bare = { rss: (after.rss - before.rss) / SOCKETS, heap: (after.heap - before.heap) / SOCKETS };
       const seqOf = (index: number) => sample.seq + 1_000 + index;
       results.bareFanOut = await fanOut(
         pools,
@@ -461,14 +488,17 @@ function print(results: Results): void {
   console.log(
     `    p50 ${fmt(percentile(sidangFanOut.perClient, 50))} / bare ${fmt(percentile(bareFanOut.perClient, 50))} ms; ${CHANGES} changes; missing ${sidangFanOut.missing} / bare ${bareFanOut.missing}, duplicates ${sidangFanOut.duplicates} / ${bareFanOut.duplicates}`,
   );
+  const perSocket = memory.sidang.rss;
   row(
     '(d) server memory per subscribed socket (KiB)',
-    fmt(memory.sidang),
-    fmt(memory.bare),
-    fmt(memory.sidang / memory.bare, 1),
-    `≤ 40 KiB ${memory.sidang <= 40 ? 'met' : 'MISSED'}`,
+    fmt(perSocket),
+    fmt(memory.bare.rss),
+    fmt(perSocket / memory.bare.rss, 1),
+    `≤ 40 KiB ${perSocket <= 40 ? 'met' : 'MISSED'}`,
   );
-  console.log(`    resident set after ${SOCKETS} sockets connected and subscribed, minus before; baseline: the bare socket.io server`);
+  console.log(
+    `    resident set after ${SOCKETS} sockets connected and subscribed minus before, each after a full collection; of it JavaScript heap + external: ${fmt(memory.sidang.heap)} / bare ${fmt(memory.bare.heap)} KiB`,
+  );
   const catchUpMedian = median(catchUp.rounds);
   row(
     `(e) catch-up of ${CATCHUP} events (ms)`,
@@ -490,7 +520,14 @@ async function main(): Promise<void> {
   let server: RunningServer | undefined;
   try {
     server = await startServer({
-      env: { SEED_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: database.url, SOCKETS_PER_USER_MAX: String(SOCKETS) },
+      env: {
+        SEED_DEMO: 'true',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: database.url,
+        SOCKETS_PER_USER_MAX: String(SOCKETS),
+        NODE_OPTIONS: `--import ${MEMORY_PROBE}`,
+        MEMORY_PROBE_PATH: SIDANG_PROBE,
+      },
       healthTimeoutMs: 120_000,
     });
     await benchSidang(server, database, results);
