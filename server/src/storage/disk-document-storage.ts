@@ -15,7 +15,8 @@ import { assertStorageKey, type DocumentStorage, StoredObjectMissingError } from
 export class DiskDocumentStorage implements DocumentStorage {
   constructor(readonly root: string) {}
 
-  private pathOf(key: string): { dir: string; file: string } {
+  /** The folder and the file `key` is kept in (a cache that sizes and ages its files reads them). */
+  pathOf(key: string): { dir: string; file: string } {
     assertStorageKey(key);
     const dir = join(this.root, key.slice(0, 2));
     return { dir, file: join(dir, key) };

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { meetingPackQuerySchema } from '@sidang/shared';
 import type { Response } from 'express';
@@ -8,9 +7,6 @@ import { CurrentActor } from '../../auth/current-actor.decorator.js';
 import { UuidParamPipe, ZodValidationPipe } from '../../common/zod-validation.pipe.js';
 import { contentDisposition } from '../documents/document-content.js';
 import { MeetingPackService } from './meeting-pack.service.js';
-
-/** How much of the pack goes out per write. */
-const CHUNK = 64 * 1024;
 
 @Controller()
 export class MeetingPackController {
@@ -23,18 +19,14 @@ export class MeetingPackController {
     @Query(new ZodValidationPipe(meetingPackQuerySchema, 'query')) query: z.output<typeof meetingPackQuerySchema>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const { pdf, fileName, key } = await this.packs.pack(actor, id, query.lang);
+    const { stream, length, fileName, key } = await this.packs.pack(actor, id, query.lang);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     // The reader's own copy: never kept by a shared cache; the app keeps it for offline reading itself.
     response.setHeader('Cache-Control', 'private, no-store');
     response.setHeader('ETag', `"${key.slice(0, 32)}"`);
-    function* chunks() {
-      for (let offset = 0; offset < pdf.length; offset += CHUNK) yield pdf.subarray(offset, offset + CHUNK);
-    }
-    return new StreamableFile(Readable.from(chunks()), {
-      type: 'application/pdf',
-      disposition: contentDisposition(fileName),
-      length: pdf.length,
-    });
+    // Streamed from the compiled file: the server never holds a pack already compiled whole. A
+    // reader who goes away mid-download closes the file with the response.
+    response.once('close', () => stream.destroy());
+    return new StreamableFile(stream, { type: 'application/pdf', disposition: contentDisposition(fileName), length });
   }
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale } from '@sidang/shared';
 import type { DataSource } from 'typeorm';
@@ -7,45 +9,14 @@ import { AccessService } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
 import { UserEntity } from '../../access/user.entity.js';
 import { NotFoundError } from '../../common/errors.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { higher, meetingPackPdf, type PackPaper } from './meeting-pack.pdf.js';
+import { PackStore, type StoredPack } from './meeting-pack.store.js';
 
-/** The most the compiled packs kept in memory may take together; older ones are dropped first. */
-const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 /** Raised when the pack's layout changes, so no pack of the old layout is served again. */
 const LAYOUT = 1;
-
-/**
- * Compiled packs by what is in them: a key made of the reader (id, name, clearance, language) and
- * the version of every record the pack holds (the meeting, each item and paper it shows, each
- * paper's file). Anything changed, added, removed, raised or lowered makes another key.
- */
-class PackCache {
-  private readonly entries = new Map<string, { pdf: Buffer; at: Date }>();
-  private bytes = 0;
-
-  get(key: string): { pdf: Buffer; at: Date } | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-
-  set(key: string, value: { pdf: Buffer; at: Date }): void {
-    if (value.pdf.length > CACHE_MAX_BYTES / 4) return;
-    this.entries.set(key, value);
-    this.bytes += value.pdf.length;
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= CACHE_MAX_BYTES) break;
-      this.entries.delete(oldest);
-      this.bytes -= entry.pdf.length;
-    }
-  }
-}
 
 /**
  * The meeting pack ("board book") of one reader: the meeting, its agenda and every paper they
@@ -54,16 +25,26 @@ class PackCache {
  */
 @Injectable()
 export class MeetingPackService {
-  private readonly cache = new PackCache();
+  private readonly logger = new Logger(MeetingPackService.name);
+  /**
+   * Compiled packs by what is in them: a key made of the reader (id, name, clearance, language)
+   * and the version of every record the pack holds (the meeting, each item and paper it shows,
+   * each paper's file). Anything changed, added, removed, raised or lowered makes another key.
+   */
+  private readonly store: PackStore;
 
   constructor(
     private readonly meetings: MeetingsService,
     private readonly documents: DocumentsService,
     private readonly access: AccessService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.store = new PackStore(join(config.DATA_DIR, 'packs'));
+  }
 
-  async pack(actor: Actor, meetingId: string, lang?: Locale): Promise<{ pdf: Buffer; fileName: string; key: string }> {
+  /** The reader's pack, streamed from its compiled file (compiled first if there is none for this key). */
+  async pack(actor: Actor, meetingId: string, lang?: Locale): Promise<StoredPack & { fileName: string; key: string }> {
     const meeting = await this.meetings.get(actor, meetingId);
     const access = await this.access.forCommittee(actor, meeting.committeeId);
     if (!access) throw new NotFoundError('Meeting');
@@ -92,8 +73,8 @@ export class MeetingPackService {
       )
       .digest('hex');
     const fileName = `${(meeting.number ?? 'draft').replace(/[^A-Za-z0-9]+/g, '-')}-pack.pdf`.replace(/^-/, '');
-    const cached = this.cache.get(key);
-    if (cached) return { pdf: cached.pdf, fileName, key };
+    const stored = await this.store.open(key);
+    if (stored) return { ...stored, fileName, key };
     const withContent = [];
     for (const entry of items) {
       const loaded: PackPaper[] = [];
@@ -121,7 +102,14 @@ export class MeetingPackService {
       locale,
       at,
     });
-    this.cache.set(key, { pdf, at });
-    return { pdf, fileName, key };
+    try {
+      await this.store.save(key, pdf);
+      const saved = await this.store.open(key);
+      if (saved) return { ...saved, fileName, key };
+    } catch (error) {
+      // A full or read-only disk: this reader still gets the pack, from memory this once.
+      this.logger.warn(`a compiled pack could not be kept: ${(error as Error).message}`);
+    }
+    return { stream: Readable.from([pdf]), length: pdf.length, fileName, key };
   }
 }
