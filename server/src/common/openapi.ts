@@ -43,6 +43,16 @@ export function describeTag(tag: string): (route: TaggedRoute) => void {
   return (route) => describeRoute({ ...route, tag });
 }
 
+/** One tag's routes by path, then method, as the OpenAPI document itself is laid out. */
+export type TaggedPaths = Record<string, Partial<Record<Route['method'], Omit<TaggedRoute, 'method' | 'path'>>>>;
+
+/** `describeRoute` for each route of one tag's table of paths. */
+export function describePaths(tag: string, paths: TaggedPaths): void {
+  for (const [path, methods] of Object.entries(paths)) {
+    for (const [method, route] of Object.entries(methods)) describeRoute({ ...route, path, method: method as Route['method'], tag });
+  }
+}
+
 /** Refused for the caller's role. */
 export const FORBIDDEN = { 403: 'Your role may not do this' };
 /** Refused by compare-and-set. */

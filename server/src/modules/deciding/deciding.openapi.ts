@@ -10,10 +10,21 @@ import {
   voteSchema,
 } from '@sidang/shared';
 import { z } from 'zod';
-import { committeeParams, describeTag, FORBIDDEN, idParams } from '../../common/openapi.js';
+import { committeeParams, describeTag, FORBIDDEN, idParams, type TaggedRoute } from '../../common/openapi.js';
 
 const describe = describeTag('Deciding');
 const meetingParams = z.object({ meetingId: z.uuid() });
+
+/** The caller declares their own interest in the subject at `path` (a second declaration replaces the first). */
+const declareInterest = (path: string, summary: string): TaggedRoute => ({
+  method: 'post',
+  path,
+  summary,
+  params: idParams,
+  body: declareInterestSchema,
+  response: interestSchema,
+  status: 201,
+});
 
 describe({
   method: 'get',
@@ -53,15 +64,12 @@ describe({
   response: voteSchema,
   extraErrors: { ...FORBIDDEN, 409: 'vote_closed: already closed (with `current`)' },
 });
-describe({
-  method: 'post',
-  path: '/api/agenda-items/:id/interests',
-  summary: "Declare the caller's own interest in an agenda item (a second declaration replaces the first)",
-  params: idParams,
-  body: declareInterestSchema,
-  response: interestSchema,
-  status: 201,
-});
+describe(
+  declareInterest(
+    '/api/agenda-items/:id/interests',
+    "Declare the caller's own interest in an agenda item (a second declaration replaces the first)",
+  ),
+);
 describe({
   method: 'get',
   path: '/api/meetings/:meetingId/interests',
@@ -113,15 +121,12 @@ describe({
     409: 'vote_closed: the resolution is closed (with `current`)',
   },
 });
-describe({
-  method: 'post',
-  path: '/api/resolutions/:id/interests',
-  summary: "Declare the caller's own interest in a resolution (stepping out: no answer, not counted)",
-  params: idParams,
-  body: declareInterestSchema,
-  response: interestSchema,
-  status: 201,
-});
+describe(
+  declareInterest(
+    '/api/resolutions/:id/interests',
+    "Declare the caller's own interest in a resolution (stepping out: no answer, not counted)",
+  ),
+);
 describe({
   method: 'get',
   path: '/api/meetings/:meetingId/resolutions',

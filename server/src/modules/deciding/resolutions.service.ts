@@ -28,6 +28,7 @@ import { decidingErrors } from './deciding.errors.js';
 import { InterestEntity } from './interest.entity.js';
 import { INTERESTS } from './interests.service.js';
 import { ResolutionAnswerEntity, ResolutionEntity } from './resolution.entity.js';
+import { openedAndClosed } from './vote.mapper.js';
 
 /**
  * Resolutions by circulation. Answers are part of the resolution (its level governs them and
@@ -286,12 +287,7 @@ export class ResolutionsService {
       answers: rows.map((row) => ({ userId: row.userId, answer: row.answer, comment: row.comment })),
       tally,
       votingMembers: voters.size,
-      classification: entity.classification,
-      createdById: entity.createdById,
-      closedAt: entity.closedAt ? entity.closedAt.toISOString() : null,
-      version: entity.version,
-      createdAt: entity.createdAt.toISOString(),
-      updatedAt: entity.updatedAt.toISOString(),
+      ...openedAndClosed(entity),
     };
   }
 }

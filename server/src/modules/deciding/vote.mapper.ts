@@ -2,6 +2,20 @@ import type { Vote } from '@sidang/shared';
 import type { EntityManager } from 'typeorm';
 import { VoteBallotCastEntity, type VoteEntity } from './vote.entity.js';
 
+/** What a vote and a resolution carry alike: who opened it, its level, when it closed, its version and times. */
+export function openedAndClosed(
+  entity: Pick<VoteEntity, 'classification' | 'createdById' | 'closedAt' | 'version' | 'createdAt' | 'updatedAt'>,
+) {
+  return {
+    classification: entity.classification,
+    createdById: entity.createdById,
+    closedAt: entity.closedAt ? entity.closedAt.toISOString() : null,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+    updatedAt: entity.updatedAt.toISOString(),
+  };
+}
+
 /** Ballots per option, every option counted (0 when nobody chose it). */
 export function countChoices(options: readonly string[], choices: Iterable<string>): Record<string, number> {
   const tally: Record<string, number> = Object.fromEntries(options.map((option) => [option, 0]));
@@ -40,11 +54,6 @@ export async function toVote(entity: VoteEntity, manager: EntityManager): Promis
     voterIds: cast.map(({ voterId }) => voterId),
     ballots,
     decisionId: entity.decisionId,
-    classification: entity.classification,
-    createdById: entity.createdById,
-    closedAt: entity.closedAt ? entity.closedAt.toISOString() : null,
-    version: entity.version,
-    createdAt: entity.createdAt.toISOString(),
-    updatedAt: entity.updatedAt.toISOString(),
+    ...openedAndClosed(entity),
   };
 }

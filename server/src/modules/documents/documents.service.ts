@@ -52,6 +52,9 @@ export const DOCUMENTS: RecordDefinition<DocumentEntity, DocumentRecord> = {
 /** Record types that may not hold documents. */
 const NOT_PARENTS = new Set(['document', 'member']);
 
+/** Where a stored file is and what it is: the same columns on the document and on its file version. */
+type StoredContent = Pick<DocumentFileEntity, 'fileName' | 'mediaType' | 'size' | 'sha256' | 'storageKey'>;
+
 /**
  * Documents of any record (papers of an agenda item, evidence of a milestone): uploads checked
  * by content, stored through the `DocumentStorage`, recorded through the change pipeline under
@@ -140,8 +143,7 @@ export class DocumentsService {
       if (fields.classification) this.assertClassifiable(access, fields.classification);
       const presenter = await this.presenterOf(committeeId, fields.presenterId, fields.presenter);
       const id = randomUUID();
-      const stored = await this.store(file, id);
-      const { text, fileName, mediaType, sha256 } = stored;
+      const { text, content } = await this.store(file, id);
       try {
         return await this.changes.transact(actor, async (tx) => {
           // A paper takes the level of what it was put on (its agenda item, that item's meeting).
@@ -158,28 +160,20 @@ export class DocumentsService {
           await tx.manager.insert(DocumentFileEntity, {
             documentId: id,
             fileVersion: 1,
-            fileName,
-            mediaType,
-            size: file.size,
-            sha256,
-            storageKey: id,
+            ...content,
             uploadedBy: actor.id,
             uploadedAt: now,
           });
           const row = {
             id,
             parentId: fields.parentId,
-            title: fields.title || titleFromFileName(fileName),
+            title: fields.title || titleFromFileName(content.fileName),
             number,
             presenter: presenter.name,
             presenterId: presenter.id,
             status: fields.status ?? 'draft',
             fileVersion: 1,
-            fileName,
-            mediaType,
-            size: file.size,
-            sha256,
-            storageKey: id,
+            ...content,
             text,
             classification: level.classification,
             uploadedBy: actor.id,
@@ -252,7 +246,7 @@ export class DocumentsService {
       if (file.size > this.config.UPLOAD_MAX_BYTES) throw documentErrors.tooLarge(this.config.UPLOAD_MAX_BYTES);
       if (file.size === 0) throw documentErrors.empty();
       const key = randomUUID();
-      const stored = await this.store(file, key);
+      const { text, content } = await this.store(file, key);
       try {
         return await this.changes.transact(actor, async (tx) => {
           const fileVersion = document.fileVersion + 1;
@@ -263,28 +257,10 @@ export class DocumentsService {
             access,
             document,
             version,
-            {
-              fileVersion,
-              fileName: stored.fileName,
-              mediaType: stored.mediaType,
-              size: file.size,
-              sha256: stored.sha256,
-              storageKey: key,
-              text: stored.text,
-            },
-            { parent: { id: document.parentId }, searchText: stored.text },
+            { fileVersion, ...content, text },
+            { parent: { id: document.parentId }, searchText: text },
           );
-          await tx.manager.insert(DocumentFileEntity, {
-            documentId: id,
-            fileVersion,
-            fileName: stored.fileName,
-            mediaType: stored.mediaType,
-            size: file.size,
-            sha256: stored.sha256,
-            storageKey: key,
-            uploadedBy: actor.id,
-            uploadedAt: now,
-          });
+          await tx.manager.insert(DocumentFileEntity, { documentId: id, fileVersion, ...content, uploadedBy: actor.id, uploadedAt: now });
           return written;
         });
       } catch (error) {
@@ -388,10 +364,7 @@ export class DocumentsService {
   }
 
   /** Checks a file by its content and puts it in the storage under `key`: what the record says of it. */
-  private async store(
-    file: UploadedTempFile,
-    key: string,
-  ): Promise<{ text: string | null; fileName: string; mediaType: string; sha256: string }> {
+  private async store(file: UploadedTempFile, key: string): Promise<{ text: string | null; content: StoredContent }> {
     const detected = await detectKind(file.path, file.size, file.originalname);
     if (!detected) throw documentErrors.typeRefused(file.originalname);
     const text =
@@ -403,7 +376,7 @@ export class DocumentsService {
     const fileName = safeFileName(file.originalname, detected.kind);
     const sha256 = await sha256Of(file.path);
     await this.storage.put(key, createReadStream(file.path));
-    return { text, fileName, mediaType: DOCUMENT_KINDS[detected.kind].mediaType, sha256 };
+    return { text, content: { fileName, mediaType: DOCUMENT_KINDS[detected.kind].mediaType, size: file.size, sha256, storageKey: key } };
   }
 
   /**

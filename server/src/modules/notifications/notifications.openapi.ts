@@ -1,10 +1,7 @@
 import * as wire from '@sidang/shared';
-import { describeTag, type TaggedRoute } from '../../common/openapi.js';
+import { describePaths, type TaggedPaths } from '../../common/openapi.js';
 
-const describe = describeTag('Notifications');
-
-/** The routes by path, then method, as the OpenAPI document itself is laid out. */
-const PATHS: Record<string, Partial<Record<TaggedRoute['method'], Omit<TaggedRoute, 'method' | 'path'>>>> = {
+const PATHS: TaggedPaths = {
   '/api/notifications': {
     get: {
       summary: "The caller's notifications, newest first, as they may see them now (membership and clearance read again)",
@@ -43,6 +40,4 @@ PATHS['/api/follows/:entityType/:entityId'] = {
   delete: { summary: 'Stop following a record', ...follow },
 };
 
-for (const [path, methods] of Object.entries(PATHS)) {
-  for (const [method, route] of Object.entries(methods)) describe({ ...route, path, method: method as TaggedRoute['method'] });
-}
+describePaths('Notifications', PATHS);
