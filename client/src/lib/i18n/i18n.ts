@@ -12,24 +12,24 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** The language chosen on this device (on the sign-in page or signed in), if one was. */
-export function storedLocale(): Locale | null {
+/** A language kept on this device under `key`, if one is (and storage may be read). */
+function readLocale(key: string): Locale | null {
   try {
-    const stored = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
+    const stored = globalThis.localStorage?.getItem(key);
     return isLocale(stored) ? stored : null;
   } catch {
     return null;
   }
 }
 
+/** The language chosen on this device (on the sign-in page or signed in), if one was. */
+export function storedLocale(): Locale | null {
+  return readLocale(LOCALE_STORAGE_KEY);
+}
+
 /** The language chosen on this device whose save to the profile has not been answered yet, if any. */
 export function unsavedLocale(): Locale | null {
-  try {
-    const unsaved = globalThis.localStorage?.getItem(UNSAVED_LOCALE_STORAGE_KEY);
-    return isLocale(unsaved) ? unsaved : null;
-  } catch {
-    return null;
-  }
+  return readLocale(UNSAVED_LOCALE_STORAGE_KEY);
 }
 
 /**
