@@ -1,18 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Annotation, DocumentPage } from '@sidang/shared';
+import type { AgendaItem, Annotation, DocumentPage, Invitation } from '@sidang/shared';
 import { blockingViolations } from '../support/accessibility.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { api, DEMO_USERS, signInToDemoCommittee } from '../support/server-process.js';
 
 /**
- * A member on a phone reads a paper of the next meeting in the app, keeps a private note with a
- * highlight on its page, and downloads the meeting pack, which stays on the phone.
+ * A member on a phone accepts the invitation to the next meeting, reads one of its papers in the
+ * app, keeps a private note with a highlight on its page, and downloads the meeting pack, which
+ * stays on the phone.
  */
 describe('Papers on a phone', () => {
   const suite = browserSuite({ member: { email: DEMO_USERS.member, viewport: { width: 360, height: 740 } } }, 120_000);
 
-  it('should open a paper in the reader, add a private note with a highlight, and download the pack', async () => {
+  it('should accept the invitation, open a paper in the reader, add a private note with a highlight, and download the pack', async () => {
     const page = suite.member?.page;
     const url = suite.server?.url ?? '';
     if (!page) throw new Error('beforeAll did not finish');
@@ -24,6 +25,18 @@ describe('Papers on a phone', () => {
     const meetingUrl = `${url}/c/${suite.committeeId}/meetings/${item.body.meetingId}`;
 
     await page.goto(meetingUrl);
+    // The invitation to the scheduled meeting, answered from its page by the phone's keyboard.
+    const accept = page.getByTestId('rsvp-accepted');
+    await accept.scrollIntoViewIfNeeded();
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="rsvp-accepted"][aria-pressed="true"]').waitFor();
+    expect(await page.getByTestId('rsvp').locator('legend').textContent()).toContain('Your answer: Attending');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const invitations = await api<Invitation[]>(url, suite.token, 'GET', `/api/meetings/${item.body.meetingId}/invitations`);
+    const memberId = (await signInToDemoCommittee(url, DEMO_USERS.member)).user.id;
+    expect(invitations.body.find((invitation) => invitation.userId === memberId)).toMatchObject({ response: 'accepted' });
+    await page.evaluate(() => window.scrollTo(0, 0));
     const read = page.locator(`[data-paper-id="${paper.id}"] [data-testid="paper-read"]`);
     await read.waitFor();
     await read.click();
