@@ -1,14 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Attendance, EventEnvelope, Interest, ItemQuorum, Meeting } from '@sidang/shared';
-import { aCommittee, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
+import type {
+  AgendaItem,
+  Attendance,
+  CommitteeSettings,
+  DocumentPage,
+  DocumentRecord,
+  EventEnvelope,
+  Interest,
+  ItemQuorum,
+  Meeting,
+  SearchResponse,
+} from '@sidang/shared';
+import { onePagePdf } from '../../server/src/seed/demo-papers.js';
+import { aCommittee, aDocument, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
 import { delivered, type LiveClient, TestApp } from './support/harness.js';
+
+/** The text of every page of a PDF, as a reader sees it. */
+async function pdfText(data: Uint8Array): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, disableFontFace: true }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= document.numPages; n += 1) {
+    const content = await (await document.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await document.destroy();
+  return pages.join('\n');
+}
 
 /**
  * Those who stepped out of an agenda item over a declared interest: the meeting's quorum leaves
  * them out while that item is current (live, on every screen), and — when the committee's
  * settings say so — they get none of the item's papers on any channel.
  */
-describe('the meeting quorum while an item is current', () => {
+describe('stepping out of an agenda item: the quorum and the papers', () => {
   let app: TestApp;
   let committee: { id: string };
   let chair: TestUser;
@@ -178,5 +203,88 @@ describe('the meeting quorum while an item is current', () => {
     const everything = JSON.stringify({ get, socket: lowScreen.events, catchUp });
     expect(everything).not.toContain(secret.id);
     expect(everything).not.toContain(marker);
+  });
+
+  const setPapersRule = async (on: boolean) => {
+    const settings = await app.request<CommitteeSettings>('GET', `/api/committees/${committee.id}/settings`, chair.token);
+    const saved = await app.request<CommitteeSettings>('PATCH', `/api/committees/${committee.id}/settings`, chair.token, {
+      version: settings.body.version,
+      recusedWithoutPapers: on,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.recusedWithoutPapers).toBe(on);
+  };
+
+  /** Everything a reader can reach of the committee's papers, on every channel, as one string. */
+  const reachable = async (user: TestUser, meeting: Meeting, item: AgendaItem, paper: DocumentRecord, marker: string) => {
+    const list = await app.request<DocumentPage>('GET', `/api/committees/${committee.id}/documents?limit=500`, user.token);
+    const ofItem = await app.request<DocumentRecord[]>('GET', `/api/documents?parentId=${item.id}`, user.token);
+    const get = await app.request<DocumentRecord>('GET', `/api/documents/${paper.id}`, user.token);
+    const versions = await app.request('GET', `/api/documents/${paper.id}/versions`, user.token);
+    const content = await fetch(`${app.url}/api/documents/${paper.id}/content`, { headers: { authorization: `Bearer ${user.token}` } });
+    const bytes = Buffer.from(await content.arrayBuffer()).toString('latin1');
+    const pack = await fetch(`${app.url}/api/meetings/${meeting.id}/pack.pdf`, { headers: { authorization: `Bearer ${user.token}` } });
+    expect(pack.status).toBe(200);
+    const packText = await pdfText(new Uint8Array(await pack.arrayBuffer()));
+    const search = await app.request<SearchResponse>('GET', `/api/search?${new URLSearchParams({ q: marker })}`, user.token);
+    expect(search.status).toBe(200);
+    const catchUp = await app.catchUp(user.token, committee.id, 0);
+    const activity = await app.request('GET', `/api/committees/${committee.id}/activity`, user.token);
+    const home = await app.request('GET', `/api/committees/${committee.id}/home`, user.token);
+    const notifications = await app.request('GET', '/api/notifications', user.token);
+    expect([list.status, activity.status, home.status, notifications.status]).toEqual([200, 200, 200, 200]);
+    return {
+      statuses: { get: get.status, versions: versions.status, content: content.status },
+      text: JSON.stringify({ list, ofItem, get, versions, bytes, packText, search, catchUp, activity, home, notifications }),
+    };
+  };
+
+  it('should withhold the papers of an item from one who stepped out of it on every channel when the committee says so', async () => {
+    const { meeting, items } = await runningMeeting({}, {});
+    const [tender, other] = items as [AgendaItem, AgendaItem];
+    const [recused, colleague] = members as [TestUser, TestUser];
+    await setPapersRule(true);
+    await stepOut(recused, tender);
+    const [recusedScreen, colleagueScreen] = await Promise.all([subscribed(recused), subscribed(colleague)]);
+
+    const marker = unique('PENANDA').replace(/-/g, '');
+    const inContent = unique('ISIKANDUNGAN').replace(/-/g, '');
+    const paper = await aDocument(
+      app,
+      chair,
+      committee,
+      { parentId: tender.id, title: `Kertas tender ${marker}` },
+      { content: onePagePdf([`Kertas tender ${marker}`, `Harga bida ${inContent}`]), name: 'tender.pdf' },
+    );
+    // A paper of another item stays theirs.
+    const otherMarker = unique('LAIN').replace(/-/g, '');
+    const otherPaper = await aDocument(app, chair, committee, { parentId: other.id, title: `Kertas lain ${otherMarker}` });
+
+    // Positive control: the colleague gets it live, and on every channel.
+    await colleagueScreen.waitForEntity(otherPaper.id, 'document.created');
+    expect(colleagueScreen.events.some((e) => e.entityId === paper.id)).toBe(true);
+    const seen = await reachable(colleague, meeting, tender, paper, marker);
+    expect(seen.statuses).toEqual({ get: 200, versions: 200, content: 200 });
+    for (const part of [marker, inContent]) expect(seen.text).toContain(part);
+
+    // The one who stepped out: nowhere, live or otherwise; the other item's paper is there.
+    await delivered(recusedScreen);
+    expect(recusedScreen.events.some((e) => e.entityId === otherPaper.id)).toBe(true);
+    const withheld = await reachable(recused, meeting, tender, paper, marker);
+    expect(withheld.statuses).toEqual({ get: 404, versions: 404, content: 404 });
+    expect(JSON.stringify(recusedScreen.events)).not.toContain(marker);
+    expect(JSON.stringify(recusedScreen.events)).not.toContain(paper.id);
+    for (const part of [marker, inContent, paper.id]) expect(withheld.text).not.toContain(part);
+    expect(withheld.text).toContain(otherMarker);
+    // Annotations go with their paper.
+    const note = await app.request('POST', `/api/documents/${paper.id}/annotations`, recused.token, { page: 1, text: 'Nota' });
+    const notes = await app.request('GET', `/api/documents/${paper.id}/annotations`, recused.token);
+    expect([note.status, notes.status]).toEqual([404, 404]);
+
+    // The committee's setting off: the same member gets the paper back on every channel.
+    await setPapersRule(false);
+    const back = await reachable(recused, meeting, tender, paper, marker);
+    expect(back.statuses).toEqual({ get: 200, versions: 200, content: 200 });
+    for (const part of [marker, inContent]) expect(back.text).toContain(part);
   });
 });

@@ -54,6 +54,12 @@ export class ChangeEventEntity {
   @Column({ type: 'timestamptz' })
   at: Date;
 
+  /**
+   * Not stored: who the papers rule withholds the record from as it stands (read in the
+   * committing transaction, or with the log): the relay leaves their sockets out.
+   */
+  withheldFrom?: string[];
+
   @ManyToOne(() => CommitteeEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'committee_id' })
   committee?: CommitteeEntity;

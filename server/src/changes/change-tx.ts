@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { indexChangeCtes, parameters } from '../search/search-index.js';
 import type { Committed } from './change-bus.js';
 import { ChangeEventEntity } from './change-event.entity.js';
+import { paperWithheldFromSql, usersOf } from './visibility.js';
 
 /**
  * Record types whose changes have an audit row and no event: records of no committee (accounts,
@@ -154,6 +155,8 @@ export class ChangeTx {
     const stored = rows[0]?.previous_level ?? null;
     const previousLevel = stored === null ? null : Number(stored);
     const seq = Number(rows[0]?.last_seq);
+    // A paper (or what it governs) withheld from those who stepped out of its subject: never relayed to them.
+    const withheldFrom = parentId || coParentId ? await this.withheldFrom(change.entityId) : [];
     const event = Object.assign(new ChangeEventEntity(), {
       committeeId: change.committeeId,
       seq,
@@ -168,6 +171,7 @@ export class ChangeTx {
       data,
       at,
       draft,
+      withheldFrom,
     });
     const events = this.recorded.get(change.committeeId) ?? [];
     events.push(event);
@@ -186,6 +190,15 @@ export class ChangeTx {
       [parentId, coParentId],
     );
     return { level: Number(rows[0]?.level ?? 0), draft: rows[0]?.draft === true };
+  }
+
+  /** Whom the papers rule withholds the record from now (`paper_withheld_from`), in this transaction. */
+  private async withheldFrom(id: string): Promise<string[]> {
+    const rows: Array<{ users: string[] | string | null }> = await this.manager.query(
+      `SELECT ${paperWithheldFromSql('$1::uuid')}::text[] AS users`,
+      [id],
+    );
+    return usersOf(rows[0]?.users ?? null);
   }
 
   /**

@@ -358,7 +358,10 @@ export class RecordKit {
     entity: E,
   ): Promise<boolean> {
     const id = keyOf(definition, entity).id;
-    const level = Math.max(classificationLevel(levelOf(definition, entity)), await readerLevelOf(manager, id, access.seesDrafts === true));
+    const level = Math.max(
+      classificationLevel(levelOf(definition, entity)),
+      await readerLevelOf(manager, id, access.seesDrafts === true, null),
+    );
     return level <= classificationLevel(access.clearance);
   }
 

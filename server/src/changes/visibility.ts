@@ -29,6 +29,51 @@ export async function governingLevelOf(manager: EntityManager, id: string): Prom
 export interface ReaderScope {
   level: number;
   drafts: boolean | { sql: string };
+  /**
+   * Who reads, for the one rule that is a person's own (`paperWithheldSql`): a user id, or a SQL
+   * expression where one query serves several people (notifications: each row's user); `null`
+   * only where no one reads (a write's refusal: 404 or 409).
+   */
+  userId: string | { sql: string } | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The reader as SQL: a user id is checked to be one and written as a literal, so every query shape may use it. */
+function readerSql(userId: string | { sql: string }): string {
+  if (typeof userId !== 'string') return `(${userId.sql})`;
+  if (!UUID.test(userId)) throw new Error('A reader is a user id');
+  return `'${userId}'::uuid`;
+}
+
+/**
+ * Whether a record is one of a subject's papers (a document on an agenda item or a resolution,
+ * or a record it governs: its annotations, …) withheld from this reader: the committee's
+ * settings withhold papers from those who stepped out (`recused_without_papers`) and the reader
+ * stepped out of that subject. A SQL function of the `RecusedWithoutPapers` migration, on the
+ * one ancestor walk; `readerLevelSql` applies it to every read.
+ */
+export function paperWithheldSql(idExpression: string, userId: string | { sql: string }): string {
+  return `paper_withheld(${idExpression}, ${readerSql(userId)})`;
+}
+
+/** `paperWithheldSql` of one record and reader, read with `manager`. */
+export async function paperWithheld(manager: EntityManager, id: string, userId: string): Promise<boolean> {
+  const rows: Array<{ withheld: boolean }> = await manager.query(`SELECT ${paperWithheldSql('$1::uuid', userId)} AS withheld`, [id]);
+  return rows[0]?.withheld === true;
+}
+
+/** Who the papers rule withholds a record from (`paper_withheld_from`): the live relay leaves their sockets out. */
+export function paperWithheldFromSql(idExpression: string): string {
+  return `paper_withheld_from(${idExpression})`;
+}
+
+/** The user ids of `paperWithheldFromSql` selected `::text[]`, as either driver returns them. */
+export function usersOf(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner === '' ? [] : inner.split(',');
 }
 
 function draftsSql(reader: ReaderScope): string {
@@ -40,15 +85,20 @@ function draftsSql(reader: ReaderScope): string {
  * above every clearance when the record or a record governing it is a draft and the reader may
  * not see drafts. Every read compares this with the reader's clearance level.
  */
-export function readerLevelSql(idExpression: string, reader: Pick<ReaderScope, 'drafts'>): string {
-  return reader.drafts === true ? governingLevelSql(idExpression) : `reader_level(${idExpression}, ${draftsSql(reader as ReaderScope)})`;
+export function readerLevelSql(idExpression: string, reader: Pick<ReaderScope, 'drafts' | 'userId'>): string {
+  const level =
+    reader.drafts === true ? governingLevelSql(idExpression) : `reader_level(${idExpression}, ${draftsSql(reader as ReaderScope)})`;
+  if (reader.userId === null) return level;
+  // A paper withheld from this reader (they stepped out of its subject) is above everyone for them.
+  return `(CASE WHEN ${paperWithheldSql(idExpression, reader.userId)} THEN 32767 ELSE ${level} END)`;
 }
 
 /** `readerLevelSql` of one record, read with `manager`. */
-export async function readerLevelOf(manager: EntityManager, id: string, drafts: boolean): Promise<number> {
-  const rows: Array<{ level: number | string | null }> = await manager.query(`SELECT ${readerLevelSql('$1::uuid', { drafts })} AS level`, [
-    id,
-  ]);
+export async function readerLevelOf(manager: EntityManager, id: string, drafts: boolean, userId: string | null): Promise<number> {
+  const rows: Array<{ level: number | string | null }> = await manager.query(
+    `SELECT ${readerLevelSql('$1::uuid', { drafts, userId })} AS level`,
+    [id],
+  );
   return Number(rows[0]?.level ?? 0);
 }
 

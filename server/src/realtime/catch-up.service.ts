@@ -23,7 +23,7 @@ export class CatchUpService {
       committeeId,
       after,
       latestSeq,
-      { level: access.clearanceLevel, drafts: access.seesDrafts },
+      { level: access.clearanceLevel, drafts: access.seesDrafts, userId: actor.id },
       limit,
     );
     const hasMore = rows.length === limit;

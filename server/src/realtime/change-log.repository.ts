@@ -4,7 +4,14 @@ import type { FieldClassifications } from '@sidang/shared';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import { ChangeEventEntity } from '../changes/change-event.entity.js';
 import { RecordScopeEntity } from '../changes/record-scope.entity.js';
-import { currentLevelSql, governingDraftSql, type ReaderScope, whereReaderMaySee } from '../changes/visibility.js';
+import {
+  currentLevelSql,
+  governingDraftSql,
+  paperWithheldFromSql,
+  type ReaderScope,
+  usersOf,
+  whereReaderMaySee,
+} from '../changes/visibility.js';
 
 /** A logged event with where its record stands now: what every channel serving history projects through. */
 export interface LoggedEvent extends ChangeEventEntity {
@@ -57,10 +64,12 @@ async function withCurrentLevels(query: SelectQueryBuilder<ChangeEventEntity>): 
     .addSelect(currentLevelSql('e'), 'current_level')
     .addSelect('s.field_levels', 'current_field_levels')
     .addSelect(governingDraftSql('e.entity_id'), 'current_draft')
+    .addSelect(`${paperWithheldFromSql('e.entity_id')}::text[]`, 'withheld_from')
     .getRawAndEntities<{
       current_level: number | string;
       current_field_levels: FieldClassifications | string | null;
       current_draft: boolean | null;
+      withheld_from: string[] | string | null;
     }>();
   return entities.map((event, index) => {
     const row = raw[index];
@@ -69,6 +78,7 @@ async function withCurrentLevels(query: SelectQueryBuilder<ChangeEventEntity>): 
       currentLevel: Math.max(event.level, Number(row?.current_level ?? event.level)),
       currentFieldLevels: typeof fieldLevels === 'string' ? (JSON.parse(fieldLevels) as FieldClassifications) : fieldLevels,
       currentDraft: event.draft || row?.current_draft === true,
+      withheldFrom: usersOf(row?.withheld_from ?? null),
     });
   });
 }

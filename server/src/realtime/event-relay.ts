@@ -217,6 +217,8 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     this.metrics?.relayLag.observe({ path }, Math.max(0, Date.now() - new Date(event.at).getTime()) / 1000);
     // A change of a draft (logged in one, or its record in one now) goes to the chair's and the secretariat's rooms only.
     const roomOf = event.draft || current.draft ? rooms.committeeDrafts : rooms.committeeClearance;
+    // Those the papers rule withholds the record from (they stepped out of its subject): left out.
+    const except = (event.withheldFrom ?? []).map((userId) => rooms.user(userId));
     // One emit per distinct view: rooms whose clearance sees the same projection share it.
     let pending: { key: string; rooms: string[]; envelope: ReturnType<typeof toEnvelope> } | null = null;
     for (const clearance of CLASSIFICATIONS.slice(Math.max(event.level, current.level))) {
@@ -228,17 +230,17 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
         pending.rooms.push(room);
         continue;
       }
-      if (pending) this.emit(pending.envelope, pending.rooms);
+      if (pending) this.emit(pending.envelope, pending.rooms, except);
       pending = { key, rooms: [room], envelope };
     }
-    if (pending) this.emit(pending.envelope, pending.rooms);
+    if (pending) this.emit(pending.envelope, pending.rooms, except);
     if (raisedLevel(event) && event.previousLevel !== null) {
       const before = classificationAt(event.previousLevel);
       const losing =
         roomOf === rooms.committeeClearance
           ? rooms.losingSight(committeeId, before, classificationAt(event.level))
           : CLASSIFICATIONS.slice(event.previousLevel, event.level).map((clearance) => roomOf(committeeId, clearance));
-      this.emit(toEnvelope(event, null), losing);
+      this.emit(toEnvelope(event, null), losing, except);
     }
     cursor.seq = event.seq;
     this.origins?.within(committeeId, event.seq, () =>
@@ -248,10 +250,11 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  private emit(envelope: ReturnType<typeof toEnvelope>, targets: string[]): void {
+  private emit(envelope: ReturnType<typeof toEnvelope>, targets: string[], except: string[] = []): void {
     if (!this.server || targets.length === 0) return;
     // `local`: every node relays from the shared log to its own sockets.
-    this.server.local.to(targets).emit(SOCKET_EVENTS.event, envelope);
+    const to = this.server.local.to(targets);
+    (except.length > 0 ? to.except(except) : to).emit(SOCKET_EVENTS.event, envelope);
   }
 }
 

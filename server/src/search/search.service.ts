@@ -110,7 +110,11 @@ export class SearchService implements OnApplicationBootstrap {
              AND (${terms.map((_, index) => termMatches(index, 'c')).join(' OR ')}) ${filters})`,
       )
       .setParameters({ ...wordParams, q: query.q, level, committeeId: query.committeeId, types: query.types });
-    whereReaderMaySee(inner, { level, drafts: { sql: "m.role IN ('chair', 'secretariat')" } }, { includeHidden: false, logged: false })
+    whereReaderMaySee(
+      inner,
+      { level, drafts: { sql: "m.role IN ('chair', 'secretariat')" }, userId: actor.id },
+      { includeHidden: false, logged: false },
+    )
       .groupBy('e.entity_id')
       .addGroupBy('e.entity_type')
       .addGroupBy('e.committee_id')

@@ -360,6 +360,11 @@ export const committeeSettingsSchema = z.object({
   quorumRule: quorumRuleSchema,
   secretariatVotes: z.boolean().describe('Whether the secretariat votes and counts for the quorum (default false)'),
   agendaLanguage: agendaLanguageSchema.describe('The language of the standard agenda items: ms (Bahasa Malaysia, default) or en'),
+  recusedWithoutPapers: z
+    .boolean()
+    .describe(
+      'Whether one who stepped out of an agenda item (or a resolution) over a declared interest gets none of its papers, on any channel (default false)',
+    ),
   classification: classificationSchema,
   version: z.number().int().min(1).describe('1 while the defaults hold'),
   createdAt: z.iso.datetime(),
@@ -372,5 +377,6 @@ export const updateCommitteeSettingsSchema = z.strictObject({
   quorumRule: quorumRuleSchema.optional(),
   secretariatVotes: z.boolean().optional(),
   agendaLanguage: agendaLanguageSchema.optional(),
+  recusedWithoutPapers: z.boolean().optional(),
 });
 export type UpdateCommitteeSettings = z.infer<typeof updateCommitteeSettingsSchema>;

@@ -270,6 +270,12 @@ export const meetingsEn = {
       saveFailed: 'The language could not be saved; please try again.',
       conflict: 'Someone changed the settings meanwhile; the language now in force is shown.',
     },
+    recusedWithoutPapers: {
+      label: 'Those who step out of an item do not get its papers',
+      hint: 'Withheld everywhere: papers list, downloads, meeting pack, search, notifications and live updates.',
+      saveFailed: 'The setting could not be saved.',
+      conflict: 'The settings were changed meanwhile: this is the setting now in force. Try again.',
+    },
     quorumRule: {
       secretariatVotes: 'The secretariat votes and counts for the quorum',
       heading: 'Quorum rule',
@@ -657,6 +663,12 @@ export const meetingsMs: Widen<typeof meetingsEn> = {
       saved: 'Disimpan untuk jawatankuasa.',
       saveFailed: 'Bahasa tidak dapat disimpan; sila cuba lagi.',
       conflict: 'Seseorang telah menukar tetapan itu; bahasa yang berkuat kuasa dipaparkan.',
+    },
+    recusedWithoutPapers: {
+      label: 'Mereka yang keluar daripada sesuatu perkara tidak menerima kertasnya',
+      hint: 'Ditahan di semua saluran: senarai kertas, muat turun, pek mesyuarat, carian, pemberitahuan dan kemas kini langsung.',
+      saveFailed: 'Tetapan tidak dapat disimpan.',
+      conflict: 'Tetapan telah diubah sementara itu: inilah tetapan yang berkuat kuasa. Cuba lagi.',
     },
     quorumRule: {
       secretariatVotes: 'Urus setia mengundi dan dikira dalam korum',

@@ -46,6 +46,7 @@ export class ActivityRepository {
     committeeId: string;
     level: number;
     drafts: boolean;
+    userId: string;
     before?: number;
     entityId?: string;
     limit: number;
@@ -72,7 +73,7 @@ export class ActivityRepository {
         'g.parent_id AS great_grandparent_id',
       ])
       .where('a.committee_id = :committeeId', { committeeId: filter.committeeId });
-    whereReaderMaySee(query, { level: filter.level, drafts: filter.drafts }, { includeHidden: false, logged: true });
+    whereReaderMaySee(query, { level: filter.level, drafts: filter.drafts, userId: filter.userId }, { includeHidden: false, logged: true });
     // A minutes comment opens on its meeting's minutes: comment → section → minutes → meeting.
     query.leftJoin(RecordScopeEntity, 'g', 'g.scope_id = p.parent_id');
     if (filter.before !== undefined) query.andWhere('a.seq < :before', { before: filter.before });

@@ -23,6 +23,7 @@ export class ActivityService {
       committeeId,
       level: access.clearanceLevel,
       drafts: access.seesDrafts,
+      userId: actor.id,
       before: query.cursor === undefined ? undefined : Number(query.cursor),
       entityId: query.entityId,
       limit: query.limit,
@@ -30,7 +31,7 @@ export class ActivityService {
     const entries = rows.map((row) => ({ entry: toActivityEntry(row, access.clearance), ends: linkEnds(row) }));
     const ids = [...new Set(entries.flatMap(({ entry, ends }) => idsToName(entry, ends)))];
     const [records, members] = await Promise.all([
-      this.repository.namedRecords(committeeId, { level: access.clearanceLevel, drafts: access.seesDrafts }, ids),
+      this.repository.namedRecords(committeeId, { level: access.clearanceLevel, drafts: access.seesDrafts, userId: actor.id }, ids),
       this.repository.memberNames(committeeId, ids),
     ]);
     const lookup = {

@@ -22,4 +22,8 @@ export class CommitteeSettingsEntity extends VersionedEntity {
   /** The language of the standard agenda items: `ms` (default) or `en`. */
   @Column({ name: 'agenda_language', type: 'varchar', length: 2, default: 'ms' })
   agendaLanguage: AgendaLanguage;
+
+  /** Whether one who stepped out of an agenda item over a declared interest gets none of its papers (default: they do). */
+  @Column({ name: 'recused_without_papers', type: 'boolean', default: false })
+  recusedWithoutPapers: boolean;
 }

@@ -48,6 +48,7 @@ function toSettings(committee: CommitteeEntity, entity: CommitteeSettingsEntity 
     quorumRule: ruleOf(entity),
     secretariatVotes: entity?.secretariatVotes ?? false,
     agendaLanguage: entity?.agendaLanguage ?? 'ms',
+    recusedWithoutPapers: entity?.recusedWithoutPapers ?? false,
     classification: 'OPEN',
     version: entity?.version ?? 1,
     createdAt: (entity?.createdAt ?? committee.createdAt).toISOString(),
@@ -97,7 +98,12 @@ export class CommitteeSettingsService {
   /** The chair, the secretariat or an administrator sets the rule. */
   async update(actor: Actor, committeeId: string, input: UpdateCommitteeSettings): Promise<CommitteeSettings> {
     const committee = await this.committeeFor(actor, committeeId, true);
-    if (input.quorumRule === undefined && input.secretariatVotes === undefined && input.agendaLanguage === undefined) {
+    if (
+      input.quorumRule === undefined &&
+      input.secretariatVotes === undefined &&
+      input.agendaLanguage === undefined &&
+      input.recusedWithoutPapers === undefined
+    ) {
       throw new NothingToChangeException();
     }
     const definition = settingsRecords(committee);
@@ -114,6 +120,7 @@ export class CommitteeSettingsService {
       }
       if (input.secretariatVotes !== undefined) patch.secretariatVotes = input.secretariatVotes;
       if (input.agendaLanguage !== undefined) patch.agendaLanguage = input.agendaLanguage;
+      if (input.recusedWithoutPapers !== undefined) patch.recusedWithoutPapers = input.recusedWithoutPapers;
       const after = await this.records.update(definition, tx, actor, stored, input.version, patch);
       for (const listener of this.listeners) await listener(tx, committeeId, previous);
       return after;
@@ -131,6 +138,7 @@ export class CommitteeSettingsService {
       quorumCount: null,
       secretariatVotes: false,
       agendaLanguage: 'ms',
+      recusedWithoutPapers: false,
       version: 1,
       createdAt: committee.createdAt,
       updatedAt: committee.createdAt,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Classification, clearedLevels } from '@sidang/shared';
 import type { EntityManager, Repository } from 'typeorm';
-import { type ReaderScope, readerLevelSql } from '../../changes/visibility.js';
+import { paperWithheld, paperWithheldSql, type ReaderScope, readerLevelSql } from '../../changes/visibility.js';
 import { DocumentEntity, DocumentFileEntity } from './document.entity.js';
 
 /** Where a parent record stands: its committee, type, the highest level along its governing chain, and whether any of it is deleted. */
@@ -35,6 +35,11 @@ export class DocumentsRepository {
       'INSERT INTO paper_reads (user_id, document_id, file_version) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
       [userId, documentId, fileVersion],
     );
+  }
+
+  /** Whether the papers rule withholds the document from the user (`paperWithheldSql`). */
+  withheldFrom(documentId: string, userId: string): Promise<boolean> {
+    return paperWithheld(this.documents.manager, documentId, userId);
   }
 
   /** Every version of a document's file, newest first. */
@@ -87,7 +92,7 @@ export class DocumentsRepository {
   /**
    * A committee's documents that a reader cleared to `clearance` may see: their own level and
    * their parent's governing level (the pipeline's one ancestor rule), parent and grandparent
-   * not deleted. Oldest first, keyset-paged.
+   * not deleted, and not withheld from the reader (`paperWithheldSql`). Oldest first, keyset-paged.
    */
   async visible(
     committeeId: string,
@@ -105,6 +110,8 @@ export class DocumentsRepository {
         `NOT EXISTS (SELECT 1 FROM change_events x WHERE x.committee_id = d.committee_id
                      AND x.entity_id IN (d.parent_id, p.parent_id) AND x.verb = 'deleted')`,
       );
+    // A paper of a subject the reader stepped out of, where the committee withholds them: not theirs.
+    if (reader.userId !== null) query.andWhere(`NOT ${paperWithheldSql('d.id', reader.userId)}`);
     if (options.parentId) query.andWhere('d.parent_id = :parentId', { parentId: options.parentId });
     if (options.after) {
       query.andWhere('(d.created_at, d.id) > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', {

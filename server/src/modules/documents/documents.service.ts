@@ -85,7 +85,7 @@ export class DocumentsService {
     const rows = await this.repository.visible(
       committeeId,
       access.clearance,
-      { level: access.clearanceLevel, drafts: access.seesDrafts },
+      { level: access.clearanceLevel, drafts: access.seesDrafts, userId: access.actor.id },
       {
         parentId: query.parentId,
         after,
@@ -107,7 +107,7 @@ export class DocumentsService {
     const rows = await this.repository.visible(
       parent.committeeId,
       access.clearance,
-      { level: access.clearanceLevel, drafts: access.seesDrafts },
+      { level: access.clearanceLevel, drafts: access.seesDrafts, userId: access.actor.id },
       { parentId, limit: 500 },
     );
     return rows.map(toDocument);
@@ -315,7 +315,7 @@ export class DocumentsService {
         ...(await this.repository.visible(
           access.committee.id,
           access.clearance,
-          { level: access.clearanceLevel, drafts: access.seesDrafts },
+          { level: access.clearanceLevel, drafts: access.seesDrafts, userId: access.actor.id },
           { parentId, limit: 500 },
         )),
       );
@@ -352,7 +352,10 @@ export class DocumentsService {
     }
   }
 
-  /** A document is seen by members cleared for it, its parent and what governs the parent; 404 for anyone else. */
+  /**
+   * A document is seen by members cleared for it, its parent and what governs the parent, unless
+   * the papers rule withholds it from them; 404 for anyone else.
+   */
   async visible(actor: Actor, id: string): Promise<{ document: DocumentEntity; parent: ParentState; access: CommitteeAccess }> {
     const document = await this.repository.find(id);
     const access = document ? await this.access.forCommittee(actor, document.committeeId) : null;
@@ -360,6 +363,8 @@ export class DocumentsService {
     const parent = await this.repository.parentState(document.parentId);
     if (!parent || parent.deleted || parent.level > access.clearanceLevel || (parent.draft && !access.seesDrafts))
       throw new NotFoundError('Document');
+    // One who stepped out of the paper's subject, where the committee withholds papers: as if it did not exist.
+    if (await this.repository.withheldFrom(document.id, actor.id)) throw new NotFoundError('Document');
     return { document, parent, access };
   }
 

@@ -175,7 +175,7 @@ export class ExportsService {
   async actionItemsFile(actor: Actor, committeeId: string, format: ExportFormat, filters: ListActionItemsQuery): Promise<ExportFile> {
     const rows = await this.actionItems.list(actor, committeeId, filters);
     const { clearanceLevel, seesDrafts } = await this.access.requireCommittee(actor, committeeId);
-    const names = await this.actionNames(committeeId, { level: clearanceLevel, drafts: seesDrafts }, rows);
+    const names = await this.actionNames(committeeId, { level: clearanceLevel, drafts: seesDrafts, userId: actor.id }, rows);
     const locale = await this.localeOf(actor);
     return this.build('action-items', 'action-item', format, actionItemColumns(locale, names), rows, locale);
   }

@@ -12,7 +12,7 @@ import type { Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
 import { ChangeEventEntity } from '../../changes/change-event.entity.js';
-import { governingLevelSql, whereReaderMaySee } from '../../changes/visibility.js';
+import { governingLevelSql, paperWithheldSql, whereReaderMaySee } from '../../changes/visibility.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { HomeVisitEntity } from './home-visit.entity.js';
 
@@ -154,7 +154,7 @@ export class HomeRepository {
       `SELECT d.id, d.number, d.title, d.classification,
          EXISTS (SELECT 1 FROM paper_reads r WHERE r.user_id = $5 AND r.document_id = d.id AND r.file_version = d.file_version) AS opened
        FROM documents d
-       WHERE d.committee_id = $1 AND ${within('d')}
+       WHERE d.committee_id = $1 AND ${within('d')} AND NOT ${paperWithheldSql('d.id', { sql: '$5::uuid' })}
          AND (d.parent_id = $4 OR d.parent_id IN (SELECT a.id FROM agenda_items a WHERE a.meeting_id = $4 AND a.deleted_at IS NULL))
        ORDER BY d.created_at, d.id LIMIT 100`,
       reader,
@@ -193,7 +193,11 @@ export class HomeRepository {
         userId: reader.userId,
         after,
       });
-    whereReaderMaySee(query, { level: bands(reader.clearance).level, drafts: reader.drafts }, { includeHidden: false, logged: true });
+    whereReaderMaySee(
+      query,
+      { level: bands(reader.clearance).level, drafts: reader.drafts, userId: reader.userId },
+      { includeHidden: false, logged: true },
+    );
     return query
       .andWhere(`(e.entity_id IN (${mine}) OR s.parent_id IN (${mine}))`)
       .orderBy('e.seq', 'DESC')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Classification, FieldClassifications, Locale, NotificationDelivery, NotificationKind } from '@sidang/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { currentLevelSql } from '../../changes/visibility.js';
+import { currentLevelSql, readerLevelSql } from '../../changes/visibility.js';
 
 /** A logged change with its audit row's before and after (full wire shapes, not projected). */
 export interface LoggedChange {
@@ -106,7 +106,9 @@ const READABLE_JOINS = `
   JOIN users u ON u.id = n.user_id AND u.active
   JOIN memberships m ON m.committee_id = n.committee_id AND m.user_id = n.user_id`;
 const SEES_DRAFTS = `m.role IN ('chair', 'secretariat')`;
-const READABLE_WHERE = `GREATEST(n.level, reader_level(n.entity_id, ${SEES_DRAFTS})) <= ${CLEARANCE_LEVEL}`;
+/** The level the recipient needs for the notification's record now: the one reader rule, the papers rule included. */
+const READER_LEVEL = readerLevelSql('n.entity_id', { drafts: { sql: SEES_DRAFTS }, userId: { sql: 'n.user_id' } });
+const READABLE_WHERE = `GREATEST(n.level, ${READER_LEVEL}) <= ${CLEARANCE_LEVEL}`;
 
 /** Queries only: notifications, follows, preferences and the consumer's cursors. */
 @Injectable()
@@ -289,7 +291,7 @@ export class NotificationsRepository {
     }
     return this.dataSource.query(
       `SELECT n.id, n.n, n.kind, n.committee_id, n.entity_type, n.entity_id, n.detail, n.at, n.read_at,
-              GREATEST(n.level, reader_level(n.entity_id, m.role IN ('chair', 'secretariat'))) AS visible_level,
+              GREATEST(n.level, ${READER_LEVEL}) AS visible_level,
               actor.name AS actor_name, latest.data, s.field_levels, s.parent_id AS parent_id, ps.parent_id AS grandparent_id,
               gs.parent_id AS great_grandparent_id,
               parent.entity_type AS parent_type, parent.data AS parent_data, ps.field_levels AS parent_field_levels

@@ -18,6 +18,7 @@ function settingsOf(overrides: Partial<CommitteeSettings> = {}): CommitteeSettin
     quorumRule: { kind: 'majority' },
     secretariatVotes: false,
     agendaLanguage: 'ms',
+    recusedWithoutPapers: false,
     classification: 'OPEN',
     version: 4,
     createdAt: '2026-03-01T00:00:00.000Z',

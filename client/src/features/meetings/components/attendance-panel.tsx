@@ -17,6 +17,7 @@ import {
   useSetSecretariatVotes,
 } from '../hooks/use-meeting-panels.ts';
 import '../meetings.css';
+import { RecusedWithoutPapersControl } from './recused-without-papers.tsx';
 import { InvitationAnswers, RsvpControl } from './rsvp.tsx';
 import '../load-strings.ts';
 
@@ -347,6 +348,7 @@ export function AttendancePanel({ meetingId, canManage, meId }: PanelProps) {
           <QuorumIndicator attendance={data} />
           <QuorumRuleControl committeeId={data.committeeId} canManage={canManage && !data.frozen} />
           <SecretariatVotesControl committeeId={data.committeeId} canManage={canManage && !data.frozen} />
+          <RecusedWithoutPapersControl committeeId={data.committeeId} canManage={canManage && !data.frozen} />
           {data.frozen && (
             <p className="notice" data-testid="attendance-frozen">
               {t('meetings.attendance.frozen')}

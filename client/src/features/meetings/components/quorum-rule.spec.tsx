@@ -17,6 +17,7 @@ function settingsOf(overrides: Partial<CommitteeSettings> = {}): CommitteeSettin
     quorumRule: { kind: 'majority' },
     secretariatVotes: false,
     agendaLanguage: 'ms',
+    recusedWithoutPapers: false,
     classification: 'OPEN',
     version: 1,
     createdAt: '2026-03-01T00:00:00.000Z',
