@@ -5,9 +5,9 @@
  *
  * The server runs as `npm start` runs it, with cpu-profile-preload.mjs loaded: this process signs
  * the secretariat in, sends warm-up creates, then starts V8's profiler in the server (SIGUSR2),
- * sends PROFILE_CREATES (200) creates one after another and stops it. It writes, to PROFILE_OUT
- * (docs/profiles): `create.folded` (one line per stack, `frame;frame;… samples`, the input of any
- * flame graph tool), `create.svg` (a flame graph of it), and prints the functions with the most
+ * sends PROFILE_CREATES (200) creates one after another and stops it. It writes `create.svg` (a
+ * flame graph) to PROFILE_OUT (docs/profiles), the stacks it is drawn from (`frame;frame;… samples`
+ * a line, the input of any flame graph tool) to a temporary file, and prints the functions with the most
  * self time and the share of the main groups of work.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -151,7 +151,8 @@ async function main(): Promise<void> {
 
   await mkdir(OUT, { recursive: true });
   const lines = [...folded].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([stack, count]) => `${stack} ${count}`);
-  await writeFile(join(OUT, 'create.folded'), `${lines.join('\n')}\n`);
+  const foldedPath = join(os.tmpdir(), `sidang-create-${process.pid}.folded`);
+  await writeFile(foldedPath, `${lines.join('\n')}\n`);
   const root: Frame = { name: `${CREATES} creates, busy samples`, value: 0, children: new Map() };
   for (const [stack, count] of folded) {
     root.value += count;
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
     }
   }
   await writeFile(join(OUT, 'create.svg'), flameGraphSvg(root));
-  console.log(`\nWrote ${join(OUT, 'create.folded')} and create.svg`);
+  console.log(`\nWrote ${join(OUT, 'create.svg')}, and the stacks (folded, about 1 MB) to ${foldedPath}`);
 }
 
 try {
