@@ -50,6 +50,7 @@ export function flameGraphSvg(root: Frame): string {
   draw(root, 0, 0);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="monospace" font-size="11">
+<title>Flame graph: ${escapeXml(root.name)}</title>
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="4" y="14" font-size="13">${escapeXml(root.name)}: hover a bar for its frame and share</text>
 ${bars.join('\n')}
