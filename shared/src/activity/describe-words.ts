@@ -476,6 +476,7 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
         ...field('Language of the standard agenda', 'Bahasa agenda standard'),
         values: { ms: ['Bahasa Malaysia', 'Bahasa Malaysia'], en: ['English', 'Bahasa Inggeris'] },
       },
+      recusedWithoutPapers: field('Papers withheld from those who step out', 'Kertas ditahan daripada yang keluar', 'boolean'),
     },
   },
   vote: {
