@@ -238,8 +238,9 @@ export class LiveClient {
     socket.on('event', (envelope: EventEnvelope) => this.events.push(envelope));
   }
 
-  subscribe(committeeId: unknown): Promise<SubscribeAck> {
-    return this.socket.timeout(5_000).emitWithAck('subscribe', { committeeId });
+  /** `ms`: how long the acknowledgement may take (a suite sending hundreds at once on a busy machine waits longer). */
+  subscribe(committeeId: unknown, ms = 5_000): Promise<SubscribeAck> {
+    return this.socket.timeout(ms).emitWithAck('subscribe', { committeeId });
   }
 
   /** Resolves once `predicate` holds for the received events (or fails after `ms`). */
