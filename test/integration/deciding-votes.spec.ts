@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AgendaItem, Decision, EventEnvelope, Interest, ItemQuorum, Meeting, Minutes, Vote } from '@sidang/shared';
 import { sql } from './support/db.js';
@@ -66,10 +67,13 @@ describe('votes in the meeting', () => {
     return opened.body;
   };
 
-  const cast = (user: TestUser, vote: Vote, choice: string) =>
-    app.request<Vote & { code?: string; issues?: Array<{ field: string }> }>('POST', `/api/votes/${vote.id}/ballots`, user.token, {
-      choice,
-    });
+  const cast = (user: TestUser, vote: Vote, choice: string, receipt?: string) =>
+    app.request<Vote & { receipt?: string; code?: string; message?: string; issues?: Array<{ field: string }> }>(
+      'POST',
+      `/api/votes/${vote.id}/ballots`,
+      user.token,
+      receipt === undefined ? { choice } : { choice, receipt },
+    );
 
   it('should open a vote only by the chair, only while the meeting is in progress, with for / against / abstain by default', async () => {
     const meeting = await aMeeting(app, chair, committee);
@@ -182,7 +186,7 @@ describe('votes in the meeting', () => {
     expect(types).toEqual(['vote.tallied', 'vote.tallied', 'vote.tallied', 'vote.closed']);
   });
 
-  it('should never tie a secret ballot to its voter on any channel; the chair sees only the tally', async () => {
+  it('should never tie a secret ballot to its voter on any channel, changed or not; the chair sees only the tally', async () => {
     const { item } = await runningMeeting();
     const marker = `MARKER-${unique('choice')}`;
     const watchers = await Promise.all([chair, secretariat, ...members].map(subscribed));
@@ -194,14 +198,32 @@ describe('votes in the meeting', () => {
       ballot: 'secret',
     });
     const [markerVoter, other] = members as [TestUser, TestUser];
-    expect((await cast(markerVoter, vote, marker)).status).toBe(200);
+    // The marker voter first casts another option, then changes to the marker with the receipt.
+    const first = await cast(markerVoter, vote, 'Agensi A');
+    expect(first.status).toBe(200);
+    const receipt = first.body.receipt as string;
+    expect(receipt).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const second = await cast(other, vote, 'Agensi A');
     expect(second.status).toBe(200);
+    expect(second.body.receipt).not.toEqual(receipt);
     // While open: who has voted and how many, never a count by choice.
     expect(second.body).toMatchObject({ ballotsCast: 2, tally: null, ballots: null });
     expect(new Set(second.body.voterIds)).toEqual(new Set([markerVoter.id, other.id]));
-    const again = await cast(markerVoter, vote, 'Agensi A');
-    expect([again.status, again.body.code]).toEqual([409, 'already_voted']);
+
+    // Without the receipt, or with a wrong one: refused, naming the field.
+    const wrongReceipt = `${receipt.slice(0, -2)}${receipt.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const sent of [undefined, wrongReceipt]) {
+      const refused = await cast(markerVoter, vote, marker, sent);
+      expect([refused.status, refused.body.code, refused.body.issues?.[0]?.field]).toEqual([409, 'already_voted', 'receipt']);
+      expect(refused.body.message).toContain('device that cast it');
+    }
+    const changed = await cast(markerVoter, vote, marker, receipt);
+    expect(changed.status).toBe(200);
+    expect(changed.body.receipt).toBeUndefined();
+    expect(changed.body).toMatchObject({ ballotsCast: 2, tally: null, ballots: null, version: first.body.version + 2 });
+    // The same choice again: no change, no new version.
+    const same = await cast(markerVoter, vote, marker, receipt);
+    expect([same.status, same.body.version, same.body.receipt]).toEqual([200, changed.body.version, undefined]);
 
     /** Whatever a channel sent about the vote, without the options the chair wrote (where the marker is a label). */
     const withoutOptions = (value: unknown): string =>
@@ -219,21 +241,28 @@ describe('votes in the meeting', () => {
 
     const closed = await app.request<Vote>('POST', `/api/votes/${vote.id}/close`, chair.token);
     expect(closed.status).toBe(200);
-    // Positive control: the chair sees the tally, the marker counted once.
+    // Positive control: the chair sees the tally, the changed ballot counted once, as changed.
     expect(closed.body.tally).toEqual({ 'Agensi A': 1, [marker]: 1, Berkecuali: 0 });
+    expect(closed.body.ballotsCast).toBe(2);
     expect(closed.body.ballots).toBeNull();
+    /** Neither the marker (outside the options and final tally) nor either receipt. */
+    const leaks = (value: unknown): string[] => {
+      const text = withoutOptions(value);
+      return [marker, receipt, second.body.receipt as string].filter((secret) => text.includes(secret));
+    };
+    expect(leaks(closed.body)).toEqual([]);
 
     // Socket, catch-up and activity: the vote's events carry no choice beside a voter.
     for (const client of watchers) {
       await client.waitForEntity(vote.id, 'vote.closed');
       const events = client.events.filter((e) => e.entityId === vote.id);
-      for (const event of events) expect(withoutOptions(event)).not.toContain(marker);
+      for (const event of events) expect(leaks(event)).toEqual([]);
     }
     for (const user of [chair, markerVoter]) {
       const { events } = await app.catchUp(user.token, committee.id, after);
       const ofVote = events.filter((e) => e.entityId === vote.id);
-      expect(ofVote.map((e) => e.type)).toEqual(['vote.opened', 'vote.tallied', 'vote.tallied', 'vote.closed']);
-      for (const event of ofVote) expect(withoutOptions(event)).not.toContain(marker);
+      expect(ofVote.map((e) => e.type)).toEqual(['vote.opened', 'vote.tallied', 'vote.tallied', 'vote.tallied', 'vote.closed']);
+      for (const event of ofVote) expect(leaks(event)).toEqual([]);
       const activity = await app.request<{ items: unknown[] }>(
         'GET',
         `/api/committees/${committee.id}/activity?entityId=${vote.id}`,
@@ -241,7 +270,7 @@ describe('votes in the meeting', () => {
       );
       expect(activity.status).toBe(200);
       expect(activity.body.items.length).toBeGreaterThan(0);
-      expect(withoutOptions(activity.body)).not.toContain(marker);
+      expect(leaks(activity.body)).toEqual([]);
     }
 
     // Stored apart: the audit rows never hold a choice; the choices hold no voter, time or order.
@@ -250,12 +279,24 @@ describe('votes in the meeting', () => {
       'SELECT before, after FROM audit_entries WHERE entity_id = $1',
       [vote.id],
     );
-    expect(audit).toHaveLength(4);
-    for (const row of audit) expect(withoutOptions(row)).not.toContain(marker);
+    expect(audit).toHaveLength(5);
+    for (const row of audit) expect(leaks(row)).toEqual([]);
     const columns: Array<{ column_name: string }> = await dataSource.query(
       "SELECT column_name FROM information_schema.columns WHERE table_name = 'vote_choices' ORDER BY column_name",
     );
-    expect(columns.map((c) => c.column_name)).toEqual(['choice', 'id', 'vote_id']);
+    expect(columns.map((c) => c.column_name)).toEqual(['choice', 'id', 'receipt_hash', 'vote_id']);
+    // The choices keep only the receipts' hashes, one row per ballot cast (the change replaced, never added).
+    const choices: Array<{ choice: string; receipt_hash: string }> = await dataSource.query(
+      'SELECT choice, receipt_hash FROM vote_choices WHERE vote_id = $1 ORDER BY choice',
+      [vote.id],
+    );
+    const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
+    expect(choices).toEqual(
+      [
+        { choice: 'Agensi A', receipt_hash: hash(second.body.receipt as string) },
+        { choice: marker, receipt_hash: hash(receipt) },
+      ].sort((a, b) => (a.choice < b.choice ? -1 : 1)),
+    );
     const cast_: Array<{ choice: string | null }> = await dataSource.query('SELECT choice FROM vote_ballots_cast WHERE vote_id = $1', [
       vote.id,
     ]);

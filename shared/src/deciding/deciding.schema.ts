@@ -56,8 +56,28 @@ export const openVoteSchema = z
   });
 export type OpenVote = z.input<typeof openVoteSchema>;
 
-export const castBallotSchema = z.strictObject({ choice: optionSchema.describe('One of the vote’s options') });
+export const castBallotSchema = z.strictObject({
+  choice: optionSchema.describe('One of the vote’s options'),
+  receipt: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Changing a secret ballot: the receipt the first cast answered (ignored on a first cast and on a named ballot)'),
+});
 export type CastBallot = z.input<typeof castBallotSchema>;
+
+/**
+ * The answer to a ballot: the vote, and on the first cast of a secret ballot only, the receipt that
+ * lets the caster change it later (the server keeps only its hash, beside the choice, apart from the voter).
+ */
+export const castBallotAnswerSchema = voteSchema.extend({
+  receipt: z
+    .string()
+    .optional()
+    .describe('First cast of a secret ballot only: keep it to change the ballot (never sent again, never stored in clear)'),
+});
+export type CastBallotAnswer = z.infer<typeof castBallotAnswerSchema>;
 
 /** A declaration of interest in an agenda item or a resolution: the declarer's own. */
 export const interestSchema = z.object({

@@ -1,4 +1,14 @@
-import type { AnswerResolution, CreateResolution, DeclareInterest, Interest, ItemQuorum, OpenVote, Resolution, Vote } from '@sidang/shared';
+import type {
+  AnswerResolution,
+  CastBallotAnswer,
+  CreateResolution,
+  DeclareInterest,
+  Interest,
+  ItemQuorum,
+  OpenVote,
+  Resolution,
+  Vote,
+} from '@sidang/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../lib/api/api-context.tsx';
 import { queryKeys } from '../../lib/query-keys.ts';
@@ -20,12 +30,39 @@ export function useOpenVote(agendaItemId: string) {
   });
 }
 
+/** Where this device keeps the receipt of its secret ballot on a vote (the server keeps only its hash). */
+const receiptKey = (voteId: string) => `sidang.ballotReceipt.${voteId}`;
+
+/** The receipt this device holds for its secret ballot on the vote, if it cast it here. */
+export function ballotReceipt(voteId: string): string | undefined {
+  try {
+    return localStorage.getItem(receiptKey(voteId)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keepReceipt(voteId: string, receipt: string): void {
+  try {
+    localStorage.setItem(receiptKey(voteId), receipt);
+  } catch {
+    // Storage refused (private mode): the ballot stands, it just cannot be changed from here.
+  }
+}
+
+/** Cast a ballot; a secret one is changed with the receipt this device kept from its first cast. */
 export function useCastBallot(voteId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (choice: string) => api.post<Vote>(`/api/votes/${enc(voteId)}/ballots`, { choice }),
-    onSuccess: (vote) => upsertRecord(queryClient, 'vote', vote),
+    mutationFn: (choice: string) => {
+      const receipt = ballotReceipt(voteId);
+      return api.post<CastBallotAnswer>(`/api/votes/${enc(voteId)}/ballots`, receipt ? { choice, receipt } : { choice });
+    },
+    onSuccess: ({ receipt, ...vote }) => {
+      if (receipt) keepReceipt(voteId, receipt);
+      upsertRecord(queryClient, 'vote', vote);
+    },
   });
 }
 

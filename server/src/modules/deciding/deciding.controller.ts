@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   answerResolutionSchema,
+  type CastBallotAnswer,
   castBallotSchema,
   createResolutionSchema,
   declareInterestSchema,
@@ -51,8 +52,8 @@ export class DecidingController {
     @CurrentActor() actor: Actor,
     @Param('id', new UuidParamPipe()) id: string,
     @Body(new ZodValidationPipe(castBallotSchema)) body: z.output<typeof castBallotSchema>,
-  ): Promise<Vote> {
-    return this.votes.cast(actor, id, body.choice);
+  ): Promise<CastBallotAnswer> {
+    return this.votes.cast(actor, id, body.choice, body.receipt);
   }
 
   @Post('votes/:id/close')

@@ -1,5 +1,6 @@
 import {
   answerResolutionSchema,
+  castBallotAnswerSchema,
   castBallotSchema,
   createResolutionSchema,
   declareInterestSchema,
@@ -47,13 +48,14 @@ describe({ method: 'get', path: '/api/votes/:id', summary: 'One vote', params: i
 describe({
   method: 'post',
   path: '/api/votes/:id/ballots',
-  summary: 'Cast a ballot (a voting member present); a second named ballot replaces the first. Event vote.tallied',
+  summary:
+    'Cast a ballot (a voting member present); a second ballot replaces the first (a secret one with the receipt its first cast answered). Event vote.tallied',
   params: idParams,
   body: castBallotSchema,
-  response: voteSchema,
+  response: castBallotAnswerSchema,
   extraErrors: {
     403: 'not_voting: not a voting member present; recused: stepped out of the item',
-    409: 'vote_closed (with `current`); already_voted: a secret ballot is cast once',
+    409: 'vote_closed (with `current`); already_voted: a secret ballot changed without its receipt, or with a wrong one (field `receipt`)',
   },
 });
 describe({

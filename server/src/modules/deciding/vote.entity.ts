@@ -63,11 +63,13 @@ export class VoteBallotCastEntity {
 }
 
 /**
- * A secret ballot's choice: a random id, the vote and the choice — no voter, no time, no order.
- * Counted at the close; as many rows as `vote_ballots_cast` has for the vote.
+ * A secret ballot's choice: a random id, the vote, the choice and the SHA-256 of the receipt its
+ * caster was answered (to change it) — no voter, no time, no order. Counted at the close; as many
+ * rows as `vote_ballots_cast` has for the vote.
  */
 @Entity({ name: 'vote_choices' })
 @Index('vote_choices_vote_idx', ['voteId'])
+@Index('vote_choices_receipt_hash_idx', ['receiptHash'], { unique: true })
 export class VoteChoiceEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -81,4 +83,8 @@ export class VoteChoiceEntity {
 
   @Column({ type: 'text' })
   choice: string;
+
+  /** SHA-256 (base64url) of the receipt answered to the caster alone; null for a choice cast before receipts. */
+  @Column({ name: 'receipt_hash', type: 'text', nullable: true })
+  receiptHash: string | null;
 }

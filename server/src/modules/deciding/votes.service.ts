@@ -1,7 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { clearedLevels, DEFAULT_VOTE_OPTIONS, isVotingRole, type OpenVote, projectFor, type Vote } from '@sidang/shared';
+import {
+  type CastBallotAnswer,
+  clearedLevels,
+  DEFAULT_VOTE_OPTIONS,
+  isVotingRole,
+  type OpenVote,
+  projectFor,
+  type Vote,
+} from '@sidang/shared';
 import type { EntityManager, Repository } from 'typeorm';
 import type { CommitteeAccess } from '../../access/access.service.js';
 import type { Actor } from '../../access/actor.js';
@@ -29,6 +37,11 @@ export const VOTES: RecordDefinition<VoteEntity, Vote> = {
   hardDelete: true,
   toWire: toVote,
 };
+
+/** What a secret ballot's choice row keeps of its receipt: the SHA-256, base64url. */
+function receiptHash(receipt: string): string {
+  return createHash('sha256').update(receipt).digest('base64url');
+}
 
 /** How the default options read in the decision recorded (the committee's minutes are in Bahasa Malaysia). */
 const OPTION_WORDS: Readonly<Record<string, string>> = { for: 'Setuju', against: 'Tidak setuju', abstain: 'Berkecuali' };
@@ -102,11 +115,12 @@ export class VotesService {
   }
 
   /**
-   * A voting member present casts (a named ballot: or changes) their ballot. A second named
-   * ballot replaces the first; a secret ballot is cast once, since nothing stored leads from the
-   * voter to their choice.
+   * A voting member present casts or changes their ballot. A second named ballot replaces the
+   * first. A secret ballot's first cast answers a random receipt (only its SHA-256 is stored, on
+   * the choice row, which has no voter); a later cast changes that row's choice only with the
+   * receipt, since nothing stored leads from the voter to their choice (docs/deciding.md).
    */
-  async cast(actor: Actor, voteId: string, choice: string): Promise<Vote> {
+  async cast(actor: Actor, voteId: string, choice: string, receipt?: string): Promise<CastBallotAnswer> {
     const { entity, access } = await this.records.visible(VOTES, actor, voteId);
     if (!entity.options.includes(choice)) throw decidingErrors.notAnOption('choice', entity.options);
     await this.requireVoter(access, entity, this.votes.manager);
@@ -121,17 +135,28 @@ export class VotesService {
            ON CONFLICT (vote_id, voter_id) DO UPDATE SET choice = EXCLUDED.choice`,
           [vote.id, actor.id, choice],
         );
-      } else {
-        const inserted: unknown[] = await tx.manager.query(
-          `INSERT INTO vote_ballots_cast (vote_id, voter_id, choice) VALUES ($1, $2, NULL)
-           ON CONFLICT (vote_id, voter_id) DO NOTHING RETURNING voter_id`,
-          [vote.id, actor.id],
-        );
-        if (inserted.length === 0) throw decidingErrors.alreadyVoted();
-        // A random id, no voter and no time: nothing in the row leads back to who cast it.
-        await tx.manager.insert(VoteChoiceEntity, { id: randomUUID(), voteId: vote.id, choice });
+        return projectFor(await this.bump(tx, vote, before, 'tallied'), access.clearance);
       }
-      return projectFor(await this.bump(tx, vote, before, 'tallied'), access.clearance);
+      const inserted: unknown[] = await tx.manager.query(
+        `INSERT INTO vote_ballots_cast (vote_id, voter_id, choice) VALUES ($1, $2, NULL)
+         ON CONFLICT (vote_id, voter_id) DO NOTHING RETURNING voter_id`,
+        [vote.id, actor.id],
+      );
+      if (inserted.length === 0) {
+        // A change: the choice row whose receipt hash matches, on this vote; nothing else leads to it.
+        if (!receipt) throw decidingErrors.alreadyVoted();
+        const row = await tx.manager.findOne(VoteChoiceEntity, { where: { voteId: vote.id, receiptHash: receiptHash(receipt) } });
+        if (!row) throw decidingErrors.alreadyVoted();
+        if (row.choice === choice) return projectFor(before, access.clearance);
+        await tx.manager.update(VoteChoiceEntity, { id: row.id }, { choice });
+        return projectFor(await this.bump(tx, vote, before, 'tallied'), access.clearance);
+      }
+      // A random id, no voter and no time: nothing in the row leads back to who cast it. The
+      // receipt goes to the caster in this answer alone; the row keeps only its hash.
+      const fresh = randomBytes(32).toString('base64url');
+      await tx.manager.insert(VoteChoiceEntity, { id: randomUUID(), voteId: vote.id, choice, receiptHash: receiptHash(fresh) });
+      const after = projectFor(await this.bump(tx, vote, before, 'tallied'), access.clearance);
+      return { ...after, receipt: fresh };
     });
   }
 

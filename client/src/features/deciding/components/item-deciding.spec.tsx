@@ -102,4 +102,53 @@ describe(ItemDeciding.name, () => {
     expect(screen.getByRole('button', { name: 'Close the vote' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Open a vote' })).toBeInTheDocument();
   });
+
+  it('should keep the receipt of a secret ballot on this device and send it to change the ballot', async () => {
+    const user = userEvent.setup();
+    localStorage.removeItem(`sidang.ballotReceipt.${VOTE_ID}`);
+    const sent: unknown[] = [];
+    let voted = false;
+    const handler: Handler = ({ method, url, body }) => {
+      if (url === `/api/meetings/${MEETING_ID}/votes`)
+        return jsonResponse(200, [
+          makeVote({ ballot: 'secret', tally: null, ballots: null, ...(voted ? { ballotsCast: 1, voterIds: [MEMBER_ID] } : {}) }),
+        ]);
+      if (url === `/api/meetings/${MEETING_ID}/interests`) return jsonResponse(200, []);
+      if (method === 'POST' && url === `/api/votes/${VOTE_ID}/ballots`) {
+        sent.push(body);
+        const first = !voted;
+        voted = true;
+        const vote = makeVote({
+          ballot: 'secret',
+          tally: null,
+          ballots: null,
+          ballotsCast: 1,
+          voterIds: [MEMBER_ID],
+          version: sent.length + 1,
+        });
+        return jsonResponse(200, first ? { ...vote, receipt: 'R-123' } : vote);
+      }
+      return jsonResponse(404, { statusCode: 404, code: 'not_found', message: 'Not found' });
+    };
+    renderWithApp(<ItemDeciding meetingId={MEETING_ID} agendaItemId={ITEM_ID} number="3" live memberRole="member" meId={MEMBER_ID} />, {
+      handler,
+    });
+    await user.click((await screen.findAllByRole('button', { name: 'For' }))[0] as HTMLElement);
+    expect(await screen.findByText('Change your secret ballot')).toBeInTheDocument();
+    expect(localStorage.getItem(`sidang.ballotReceipt.${VOTE_ID}`)).toBe('R-123');
+    await user.click(screen.getByRole('button', { name: 'Against' }));
+    await waitFor(() => expect(sent).toEqual([{ choice: 'for' }, { choice: 'against', receipt: 'R-123' }]));
+    expect(screen.getByRole('button', { name: 'Against' })).toHaveAttribute('aria-pressed', 'true');
+    localStorage.removeItem(`sidang.ballotReceipt.${VOTE_ID}`);
+  });
+
+  it('should say a secret ballot cast elsewhere can be changed only from the device that cast it', async () => {
+    localStorage.removeItem(`sidang.ballotReceipt.${VOTE_ID}`);
+    const vote = makeVote({ ballot: 'secret', tally: null, ballots: null, ballotsCast: 1, voterIds: [MEMBER_ID] });
+    renderWithApp(<ItemDeciding meetingId={MEETING_ID} agendaItemId={ITEM_ID} number="3" live memberRole="member" meId={MEMBER_ID} />, {
+      handler: ({ url }) => jsonResponse(200, url.endsWith('/votes') ? [vote] : []),
+    });
+    expect(await screen.findByText('It can be changed only from the device that cast it.')).toBeInTheDocument();
+    expect(screen.queryByTestId('cast-ballot')).not.toBeInTheDocument();
+  });
 });

@@ -1,10 +1,12 @@
 import type { Interest, Vote } from '@sidang/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api/api-client.ts';
 import { errorText } from '../../../lib/api/api-errors.ts';
 import { RetryNotice } from '../../../lib/ui/retry-notice.tsx';
 import { SmallButton } from '../../../lib/ui/small-button.tsx';
 import {
+  ballotReceipt,
   useCastBallot,
   useCloseVote,
   useDeclareInterest,
@@ -55,7 +57,12 @@ function VoteCard({ vote, meId, canRun, canVote }: { vote: Vote; meId: string | 
   const open = vote.status === 'open';
   const mine = vote.ballots?.find((ballot) => ballot.userId === meId)?.choice;
   const castSecret = vote.ballot === 'secret' && meId !== undefined && vote.voterIds.includes(meId);
+  // A secret ballot is changed only from the device that cast it (it holds the receipt).
+  const canChange = castSecret && ballotReceipt(vote.id) !== undefined;
+  const [secretChoice, setSecretChoice] = useState<string | undefined>(undefined);
   const error = cast.error ?? close.error;
+  const castOption = (option: string) =>
+    cast.mutate(option, { onSuccess: () => (vote.ballot === 'secret' ? setSecretChoice(option) : undefined) });
   return (
     <article className="vote-card" data-testid="vote-card" data-status={vote.status}>
       <header className="vote-card__header">
@@ -66,17 +73,17 @@ function VoteCard({ vote, meId, canRun, canVote }: { vote: Vote; meId: string | 
         </span>
       </header>
       <VoteCount vote={vote} />
-      {open && canVote && !castSecret && (
+      {open && canVote && (!castSecret || canChange) && (
         <fieldset className="vote-card__cast fieldset-row" disabled={cast.isPending}>
-          <legend>{t('deciding.votes.cast')}</legend>
+          <legend>{castSecret ? t('deciding.votes.changeSecret') : t('deciding.votes.cast')}</legend>
           {vote.options.map((option) => (
             <button
               key={option}
               type="button"
-              className={`button button--small${mine === option ? '' : ' button--ghost'}`}
-              aria-pressed={mine === option}
+              className={`button button--small${(mine ?? secretChoice) === option ? '' : ' button--ghost'}`}
+              aria-pressed={(mine ?? secretChoice) === option}
               data-testid="cast-ballot"
-              onClick={() => cast.mutate(option)}
+              onClick={() => castOption(option)}
             >
               {optionLabel(t, option)}
             </button>
@@ -85,6 +92,7 @@ function VoteCard({ vote, meId, canRun, canVote }: { vote: Vote; meId: string | 
       )}
       {mine && <p className="muted">{t('deciding.votes.yourChoice', { choice: optionLabel(t, mine) })}</p>}
       {castSecret && <p className="muted">{t('deciding.votes.castSecret')}</p>}
+      {castSecret && open && canVote && !canChange && <p className="muted">{t('deciding.votes.changeElsewhere')}</p>}
       {open && canRun && (
         <SmallButton look="primary" data-testid="close-vote" disabled={close.isPending} onClick={() => close.mutate()}>
           {t('deciding.votes.close')}
@@ -92,7 +100,9 @@ function VoteCard({ vote, meId, canRun, canVote }: { vote: Vote; meId: string | 
       )}
       {error && (
         <p className="field__error" role="alert">
-          {errorText(t, error, 'deciding.votes.failed')}
+          {isApiError(error) && error.body.code === 'already_voted'
+            ? t('errors.already_voted')
+            : errorText(t, error, 'deciding.votes.failed')}
         </p>
       )}
     </article>

@@ -286,7 +286,7 @@ export const en = {
     vote_closed: 'It is closed.',
     meeting_not_in_progress: 'A vote can be opened only while the meeting is in progress.',
     meeting_not_started: 'Decisions are recorded once the meeting has started.',
-    already_voted: 'Your secret ballot is cast; it cannot be changed.',
+    already_voted: 'Your secret ballot is cast; it can be changed only from the device that cast it.',
     meeting_in_progress: 'Not while the meeting is still in progress.',
     rate_limited: 'Too many attempts; wait a moment and try again.',
     busy: 'The server is busy; try again shortly.',

@@ -287,7 +287,7 @@ export const ms: Resources = {
     vote_closed: 'Ia telah ditutup.',
     meeting_not_in_progress: 'Undian hanya boleh dibuka semasa mesyuarat sedang berlangsung.',
     meeting_not_started: 'Keputusan direkodkan setelah mesyuarat bermula.',
-    already_voted: 'Undi sulit anda telah dibuang; ia tidak boleh diubah.',
+    already_voted: 'Undi sulit anda telah dibuang; ia hanya boleh ditukar dari peranti yang membuangnya.',
     meeting_in_progress: 'Tidak semasa mesyuarat masih berlangsung.',
     rate_limited: 'Terlalu banyak percubaan; tunggu sebentar dan cuba lagi.',
     busy: 'Pelayan sibuk; cuba lagi sebentar lagi.',
