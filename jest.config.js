@@ -81,10 +81,7 @@ export default {
       testMatch: [
         '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,client-sync,search,self-change,derived-levels,current-item,seams-levels}.spec.ts',
         '<rootDir>/test/integration/{notifications,home,meeting-cycle,deciding-votes,deciding-recusal}.spec.ts',
-        '<rootDir>/test/integration/minutes-{collab,lost-words,confirmation}.spec.ts',
-        // The meeting cycle's and deciding's contract lines: decisions into minutes and PDF, the
-        // pack per reader, papers and their private notes, resolutions by circulation.
-        '<rootDir>/test/integration/{decisions-minutes,meeting-pack,paper-records,deciding-resolutions}.spec.ts',
+        '<rootDir>/test/integration/minutes-{collab,lost-words}.spec.ts',
       ],
       setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
       globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',
