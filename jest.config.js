@@ -33,6 +33,25 @@ const esm = {
   },
 };
 
+/**
+ * Suites repeated on the embedded store. Multi-instance specs (scale-out) stay on PostgreSQL:
+ * the embedded store is one process.
+ */
+function embedded(displayName, testMatch) {
+  return {
+    displayName,
+    rootDir: '.',
+    testEnvironment: 'node',
+    testMatch,
+    setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
+    globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',
+    globalTeardown: '<rootDir>/test/support/embedded-store-teardown.mjs',
+    transform: { '^.+\\.ts$': swcServer },
+    testEnvironmentOptions: { globalsCleanup: 'off' },
+    ...esm,
+  };
+}
+
 export default {
   // A worker that has grown past this after a file is replaced before the next one (the ESM
   // module registries of many integration files otherwise pile up until it runs out of memory).
@@ -69,27 +88,19 @@ export default {
       testEnvironmentOptions: { globalsCleanup: 'off' },
       ...esm,
     },
-    {
-      // The same suites on the embedded store (PGlite, as `npm start` without DATABASE_URL).
-      // Multi-instance specs (scale-out) stay on PostgreSQL: the embedded store is one process.
-      displayName: 'integration-embedded',
-      rootDir: '.',
-      testEnvironment: 'node',
-      // The realtime and access suites, concurrency included, on the store most people run, and
-      // the need-to-know suites of notifications, the home, drafts and ballots. Feature suites whose
-      // queries are the same on both stores run on PostgreSQL only, to keep CI within its time.
-      testMatch: [
-        '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,activity,client-sync,search,self-change,derived-levels,current-item,seams-levels}.spec.ts',
-        '<rootDir>/test/integration/{notifications,home,meeting-cycle,deciding-votes,deciding-recusal}.spec.ts',
-        '<rootDir>/test/integration/minutes-{collab,lost-words}.spec.ts',
-      ],
-      setupFilesAfterEnv: ['<rootDir>/test/support/embedded-store-env.ts'],
-      globalSetup: '<rootDir>/test/support/embedded-store-setup.mjs',
-      globalTeardown: '<rootDir>/test/support/embedded-store-teardown.mjs',
-      transform: { '^.+\\.ts$': swcServer },
-      testEnvironmentOptions: { globalsCleanup: 'off' },
-      ...esm,
-    },
+    embedded('integration-embedded', [
+      // The realtime and access suites, concurrency included, and the need-to-know seams, on the
+      // store most people run (PGlite, as `npm start` without DATABASE_URL), in `npm test`.
+      '<rootDir>/test/integration/{realtime,access,access-changes,api,session,concurrency,field-levels,socket-protocol,derived-levels,seams-levels}.spec.ts',
+    ]),
+    embedded('embedded-features', [
+      // The feature suites, which pass there too, run on PostgreSQL only in `npm test` to keep CI
+      // within its 20 minutes on a 2-core machine; `npm run test:embedded` runs them here as well.
+      '<rootDir>/test/integration/{activity,client-sync,search,self-change,current-item}.spec.ts',
+      '<rootDir>/test/integration/{notifications,home,meeting-cycle,deciding-votes,deciding-recusal,deciding-resolutions}.spec.ts',
+      '<rootDir>/test/integration/{decisions-minutes,meeting-pack,paper-records}.spec.ts',
+      '<rootDir>/test/integration/minutes-{collab,lost-words,confirmation}.spec.ts',
+    ]),
     {
       // Three built instances behind nginx, with Redis and PostgreSQL faults (test/cluster/):
       // `npm run test:faults` after a build, alone on the machine (they time real recoveries).
