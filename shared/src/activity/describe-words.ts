@@ -108,7 +108,7 @@ export const ROLE_WORDS: Readonly<Record<string, Words>> = {
 
 export const ATTENDANCE_WORDS: Readonly<Record<string, Words>> = {
   present: ['Present', 'Hadir'],
-  in_attendance: ['In attendance', 'Turut hadir'],
+  in_attendance: ['In attendance', 'Hadir bersama'],
   apologies: ['Apologies', 'Mohon maaf'],
   absent: ['Absent', 'Tidak hadir'],
 };
@@ -229,7 +229,7 @@ export const TYPE_WORDS: { readonly [E in EntityType]: TypeWords } = {
     noun: ['the attendance', 'kehadiran'],
     ofParent: ['the attendance of {parent}', 'kehadiran {parent}'],
     verbs: { updated: ['recorded {record}', 'merekodkan {record}'] },
-    fields: { attendees: field('Attendance', 'Kehadiran', 'attendees'), guests: field('Guests', 'Turut hadir', 'guests') },
+    fields: { attendees: field('Attendance', 'Kehadiran', 'attendees'), guests: field('Guests', 'Hadir bersama', 'guests') },
     quiet: ['meetingId', 'quorum', 'currentItemQuorum', 'frozen', 'invitations', 'remindedAt'],
   },
   decision: {

@@ -329,7 +329,7 @@ describe(describeChange.name, () => {
 
   it('should tell attendance per person', () => {
     const lines = describeChange(changeOf('attendance', 'updated'), 'ms').changes.map((line) => line.text);
-    expect(lines).toEqual(['Kehadiran Ketua Pengarah JMG: Tidak hadir → Turut hadir']);
+    expect(lines).toEqual(['Kehadiran Ketua Pengarah JMG: Tidak hadir → Hadir bersama']);
   });
 });
 

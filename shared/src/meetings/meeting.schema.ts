@@ -212,7 +212,7 @@ export const itemQuorumSchema = z.object({
 });
 export type ItemQuorum = z.infer<typeof itemQuorumSchema>;
 
-/** Someone at the meeting who is not a member (a presenter, an agency's officer): listed under "Turut Hadir". */
+/** Someone at the meeting who is not a member (a presenter, an agency's officer): listed under "Hadir bersama". */
 export const guestSchema = z.object({
   id: z.uuid(),
   meetingId: z.uuid(),

@@ -412,7 +412,7 @@ export const meetingsMs: Widen<typeof meetingsEn> = {
       sendApologies: 'Mohon maaf tidak hadir',
       status: {
         present: 'Hadir',
-        in_attendance: 'Turut hadir',
+        in_attendance: 'Hadir bersama',
         apologies: 'Mohon maaf',
         absent: 'Tidak hadir',
       },
@@ -425,7 +425,7 @@ export const meetingsMs: Widen<typeof meetingsEn> = {
       frozen: 'Minit telah diterbitkan: kehadiran ini muktamad.',
       group: {
         present: 'Hadir',
-        in_attendance: 'Turut hadir',
+        in_attendance: 'Hadir bersama',
         apologies: 'Tidak hadir dengan maaf',
         absent: 'Tidak hadir',
       },
@@ -443,7 +443,7 @@ export const meetingsMs: Widen<typeof meetingsEn> = {
       response: { accepted: 'Hadir', tentative: 'Belum pasti', declined: 'Tidak hadir', none: 'Belum menjawab' },
     },
     guests: {
-      heading: 'Turut hadir (bukan ahli)',
+      heading: 'Hadir bersama (bukan ahli)',
       none: 'Tiada tetamu ditambah.',
       name: 'Nama',
       agency: 'Agensi',

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Someone at a meeting who is not a member of its committee (a presenter, an agency's officer): "Turut Hadir". */
+/** Someone at a meeting who is not a member of its committee (a presenter, an agency's officer): "Hadir bersama". */
 @Entity({ name: 'meeting_guests' })
 @Index('meeting_guests_meeting_idx', ['meetingId'])
 export class GuestEntity {

@@ -163,7 +163,7 @@ describe({
   method: 'post',
   path: '/api/meetings/:id/guests',
   summary:
-    'Add a guest who is not a member (chair, secretariat): listed in the attendance and the minutes ("Turut Hadir"), never counted for the quorum',
+    'Add a guest who is not a member (chair, secretariat): listed in the attendance and the minutes ("Hadir bersama"), never counted for the quorum',
   params: idParams,
   body: createGuestSchema,
   response: guestSchema,

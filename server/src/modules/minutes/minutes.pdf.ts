@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type Classification, type Decision, MEETING_TIME_ZONE } from '@sidang/shared';
+import { ATTENDANCE_WORDS, type Classification, type Decision, MEETING_TIME_ZONE } from '@sidang/shared';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ConfirmedRendering, MinutesRendering } from './minutes.service.js';
 
@@ -20,6 +20,9 @@ export const MARKINGS: Record<Classification, string> = {
   CONFIDENTIAL: 'SULIT',
   SECRET: 'RAHSIA',
 };
+
+/** Those in attendance (guests, invitees) under the glossary's term, as every screen names them ("HADIR BERSAMA"). */
+const IN_ATTENDANCE = (ATTENDANCE_WORDS.in_attendance?.[1] ?? 'Hadir bersama').toUpperCase();
 
 let ready: PdfMake | undefined;
 
@@ -183,7 +186,7 @@ export async function minutesPdf(view: MinutesRendering): Promise<Buffer> {
         layout: 'noBorders',
       },
       ...block('HADIR', present),
-      ...block('HADIR BERSAMA', inAttendance),
+      ...block(IN_ATTENDANCE, inAttendance),
       ...block('TIDAK HADIR DENGAN MAAF', apologies),
       ...block('URUS SETIA', secretariat),
       ...body,

@@ -47,7 +47,7 @@ export class MinutesRepository {
     return out;
   }
 
-  /** Members (marked or not), people marked in attendance and the meeting's guests (in attendance: "Turut Hadir"). */
+  /** Members (marked or not), people marked in attendance and the meeting's guests (in attendance: "Hadir bersama"). */
   async attendance(meetingId: string, committeeId: string): Promise<MinutesAttendee[]> {
     const rows: Array<{ name: string; agency: string; role: Role | null; status: AttendanceStatus | null }> = await this.dataSource.query(
       `SELECT name, agency, role, status FROM (

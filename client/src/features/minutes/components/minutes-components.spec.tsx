@@ -359,7 +359,7 @@ describe('attendance blocks', () => {
     expect(blocks.present).toEqual([]);
   });
 
-  it('should put the meeting\'s guests who are not members under "Turut Hadir", by name', () => {
+  it('should put the meeting\'s guests who are not members under "Hadir bersama", by name', () => {
     const member = { userId: uuid(), name: 'Ahli A', agency: 'MITI', role: 'member', status: 'present' as const };
     const guest = { id: uuid(), meetingId: uuid(), name: 'Dr Bentang', agency: 'MINT', role: 'Presenter' };
     const blocks = attendanceBlocks(
