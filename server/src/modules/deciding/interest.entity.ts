@@ -7,6 +7,7 @@ import { CommitteeRecordEntity } from '../../database/versioned.entity.js';
  */
 @Entity({ name: 'interests' })
 @Index('interests_meeting_idx', ['meetingId'])
+@Index('interests_user_idx', ['userId'])
 @Unique('interests_subject_user_key', ['subjectId', 'userId'])
 export class InterestEntity extends CommitteeRecordEntity {
   @Column({ name: 'subject_id', type: 'uuid' })
