@@ -1,5 +1,6 @@
-import type { AgendaItem, Attendance, Attendee, Decision } from '@sidang/shared';
-import { CHAIR_ID, COMMITTEE_ID, MEMBER_ID, uuid } from '../../test/fixtures.ts';
+import type { AgendaItem, Attendance, Attendee, CommitteeSettings, Decision } from '@sidang/shared';
+import { CHAIR_ID, COMMITTEE_ID, jsonResponse, MEMBER_ID, uuid } from '../../test/fixtures.ts';
+import type { Handler } from '../../test/render.tsx';
 import type { LiveMeeting } from './api/meetings-api.ts';
 
 export const MEETING_ID = '44444444-4444-4444-8444-444444444444';
@@ -103,4 +104,49 @@ export function makeDecision(overrides: Partial<Decision> = {}): Decision {
     updatedAt: '2026-03-12T02:00:00.000Z',
     ...overrides,
   };
+}
+
+/** Where the committee's settings are read and changed. */
+export const SETTINGS_URL = `/api/committees/${COMMITTEE_ID}/settings`;
+
+/** COMMITTEE_ID's settings: majority quorum, agenda in Bahasa Malaysia, at `version` 1 unless overridden. */
+export function makeSettings(overrides: Partial<CommitteeSettings> = {}): CommitteeSettings {
+  return {
+    id: COMMITTEE_ID,
+    committeeId: COMMITTEE_ID,
+    quorumRule: { kind: 'majority' },
+    secretariatVotes: false,
+    agendaLanguage: 'ms',
+    recusedWithoutPapers: false,
+    classification: 'OPEN',
+    version: 1,
+    createdAt: '2026-03-01T00:00:00.000Z',
+    updatedAt: '2026-03-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/**
+ * The server the committee's settings are edited against: `settings` answers a GET of them,
+ * `patch` (when given) a PATCH, and `more` any other call first (answering undefined to pass
+ * it on); everything else is 404.
+ */
+export function serveSettings(settings: Handler, patch?: Handler, more?: (call: Parameters<Handler>[0]) => Response | undefined): Handler {
+  return (call, init) => {
+    const other = more?.(call);
+    if (other) return other;
+    if (call.method === 'GET' && call.url === SETTINGS_URL) return settings(call, init);
+    if (call.method === 'PATCH' && call.url === SETTINGS_URL && patch) return patch(call, init);
+    return jsonResponse(404, { statusCode: 404, code: 'not_found', message: 'Not found' });
+  };
+}
+
+/** The attendance panel of MEETING_ID (attendance as `makeAttendance()`) beside the settings it edits. */
+export function serveAttendanceSettings(settings: CommitteeSettings, patch?: Handler): Handler {
+  return serveSettings(
+    () => jsonResponse(200, settings),
+    patch,
+    (call) =>
+      call.method === 'GET' && call.url === `/api/meetings/${MEETING_ID}/attendance` ? jsonResponse(200, makeAttendance()) : undefined,
+  );
 }

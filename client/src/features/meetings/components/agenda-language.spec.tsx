@@ -5,37 +5,21 @@ import userEvent from '@testing-library/user-event';
 import { setLocale } from '../../../lib/i18n/i18n.ts';
 import { COMMITTEE_ID, committee, jsonResponse } from '../../../test/fixtures.ts';
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
+import { makeSettings, serveSettings } from '../test-fixtures.ts';
 import { MeetingsPage } from './meetings-page.tsx';
 
-const SETTINGS = `/api/committees/${COMMITTEE_ID}/settings`;
 const ROUTE = '/c/:committeeId/meetings';
 const PATH = `/c/${COMMITTEE_ID}/meetings?new=1`;
 
-function settingsOf(overrides: Partial<CommitteeSettings> = {}): CommitteeSettings {
-  return {
-    id: COMMITTEE_ID,
-    committeeId: COMMITTEE_ID,
-    quorumRule: { kind: 'majority' },
-    secretariatVotes: false,
-    agendaLanguage: 'ms',
-    recusedWithoutPapers: false,
-    classification: 'OPEN',
-    version: 4,
-    createdAt: '2026-03-01T00:00:00.000Z',
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
+const settingsOf = (overrides: Partial<CommitteeSettings> = {}) => makeSettings({ version: 4, ...overrides });
 
 /** The meetings page of a chair with the new-meeting form open; `settings` answers the committee's settings. */
 function serve(settings: Handler, patch?: Handler): Handler {
-  return (call) => {
+  return serveSettings(settings, patch, (call) => {
     if (call.url === `/api/committees/${COMMITTEE_ID}`) return jsonResponse(200, { ...committee, role: 'chair' });
     if (call.method === 'GET' && call.url.startsWith(`/api/committees/${COMMITTEE_ID}/meetings?when=`)) return jsonResponse(200, []);
-    if (call.method === 'GET' && call.url === SETTINGS) return settings(call);
-    if (call.method === 'PATCH' && call.url === SETTINGS && patch) return patch(call);
-    return jsonResponse(404, { statusCode: 404, message: 'Not found' });
-  };
+    return undefined;
+  });
 }
 
 describe('the committee language of the standard items, with the new meeting form', () => {

@@ -1,45 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CommitteeSettings, EventEnvelope } from '@sidang/shared';
+import type { EventEnvelope } from '@sidang/shared';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { applyEnvelope } from '../../../lib/realtime/cache-apply.ts';
 import { CHAIR_ID, COMMITTEE_ID, jsonResponse } from '../../../test/fixtures.ts';
-import { type Handler, renderWithApp } from '../../../test/render.tsx';
-import { MEETING_ID, makeAttendance } from '../test-fixtures.ts';
+import { renderWithApp } from '../../../test/render.tsx';
+import { MEETING_ID, makeSettings, serveAttendanceSettings } from '../test-fixtures.ts';
 import { AttendancePanel } from './attendance-panel.tsx';
-
-const SETTINGS = `/api/committees/${COMMITTEE_ID}/settings`;
-
-function settingsOf(overrides: Partial<CommitteeSettings> = {}): CommitteeSettings {
-  return {
-    id: COMMITTEE_ID,
-    committeeId: COMMITTEE_ID,
-    quorumRule: { kind: 'majority' },
-    secretariatVotes: false,
-    agendaLanguage: 'ms',
-    recusedWithoutPapers: false,
-    classification: 'OPEN',
-    version: 1,
-    createdAt: '2026-03-01T00:00:00.000Z',
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function serve(settings: CommitteeSettings, patch?: Handler): Handler {
-  return (call) => {
-    if (call.method === 'GET' && call.url === `/api/meetings/${MEETING_ID}/attendance`) return jsonResponse(200, makeAttendance());
-    if (call.method === 'GET' && call.url === SETTINGS) return jsonResponse(200, settings);
-    if (call.method === 'PATCH' && call.url === SETTINGS && patch) return patch(call);
-    return jsonResponse(404, { statusCode: 404, message: 'Not found' });
-  };
-}
 
 describe('quorum rule on the attendance panel', () => {
   it('should let the chair set a fixed number, sending the version it was based on', async () => {
     const user = userEvent.setup();
     const { calls } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, {
-      handler: serve(settingsOf(), ({ body }) => jsonResponse(200, settingsOf({ ...(body as object), version: 2 }))),
+      handler: serveAttendanceSettings(makeSettings(), ({ body }) => jsonResponse(200, makeSettings({ ...(body as object), version: 2 }))),
     });
     expect(await screen.findByTestId('quorum-rule')).toHaveTextContent('Rule: More than half of the voting members');
     await user.click(screen.getByRole('button', { name: 'Change rule' }));
@@ -54,11 +27,11 @@ describe('quorum rule on the attendance panel', () => {
 
   it('should not offer a member the change, and follow a rule set elsewhere live', async () => {
     const { queryClient } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={undefined} />, {
-      handler: serve(settingsOf()),
+      handler: serveAttendanceSettings(makeSettings()),
     });
     expect(await screen.findByTestId('quorum-rule')).toHaveTextContent('More than half');
     expect(screen.queryByRole('button', { name: 'Change rule' })).not.toBeInTheDocument();
-    const changed = settingsOf({ quorumRule: { kind: 'count', count: 5 }, version: 2 });
+    const changed = makeSettings({ quorumRule: { kind: 'count', count: 5 }, version: 2 });
     act(() => {
       applyEnvelope(queryClient, {
         seq: 9,

@@ -3,43 +3,18 @@ import type { CommitteeSettings } from '@sidang/shared';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { i18n } from '../../../lib/i18n/i18n.ts';
-import { CHAIR_ID, COMMITTEE_ID, jsonResponse } from '../../../test/fixtures.ts';
-import { type Handler, renderWithApp } from '../../../test/render.tsx';
-import { MEETING_ID, makeAttendance } from '../test-fixtures.ts';
+import { CHAIR_ID, jsonResponse } from '../../../test/fixtures.ts';
+import { renderWithApp } from '../../../test/render.tsx';
+import { MEETING_ID, makeSettings, serveAttendanceSettings } from '../test-fixtures.ts';
 import { AttendancePanel } from './attendance-panel.tsx';
 
-const SETTINGS = `/api/committees/${COMMITTEE_ID}/settings`;
-
-function settingsOf(overrides: Partial<CommitteeSettings> = {}): CommitteeSettings {
-  return {
-    id: COMMITTEE_ID,
-    committeeId: COMMITTEE_ID,
-    quorumRule: { kind: 'majority' },
-    secretariatVotes: false,
-    agendaLanguage: 'ms',
-    recusedWithoutPapers: false,
-    classification: 'OPEN',
-    version: 3,
-    createdAt: '2026-03-01T00:00:00.000Z',
-    updatedAt: '2026-03-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function serve(settings: CommitteeSettings, patch?: Handler): Handler {
-  return (call) => {
-    if (call.method === 'GET' && call.url === `/api/meetings/${MEETING_ID}/attendance`) return jsonResponse(200, makeAttendance());
-    if (call.method === 'GET' && call.url === SETTINGS) return jsonResponse(200, settings);
-    if (call.method === 'PATCH' && call.url === SETTINGS && patch) return patch(call);
-    return jsonResponse(404, { statusCode: 404, code: 'not_found', message: 'Not found' });
-  };
-}
+const settingsOf = (overrides: Partial<CommitteeSettings> = {}) => makeSettings({ version: 3, ...overrides });
 
 describe('withholding papers from those who step out', () => {
   it('should let the chair switch it by keyboard, sending only that field with the version it read', async () => {
     const user = userEvent.setup();
     const { calls } = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, {
-      handler: serve(settingsOf(), ({ body }) => jsonResponse(200, settingsOf({ ...(body as object), version: 4 }))),
+      handler: serveAttendanceSettings(settingsOf(), ({ body }) => jsonResponse(200, settingsOf({ ...(body as object), version: 4 }))),
     });
     const toggle = await screen.findByRole('checkbox', { name: 'Those who step out of an item do not get its papers' });
     expect(toggle).not.toBeChecked();
@@ -53,14 +28,18 @@ describe('withholding papers from those who step out', () => {
   it('should say so when someone changed the settings meanwhile (409)', async () => {
     const user = userEvent.setup();
     renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, {
-      handler: serve(settingsOf(), () => jsonResponse(409, { statusCode: 409, code: 'version_conflict', message: 'Changed' })),
+      handler: serveAttendanceSettings(settingsOf(), () =>
+        jsonResponse(409, { statusCode: 409, code: 'version_conflict', message: 'Changed' }),
+      ),
     });
     await user.click(await screen.findByTestId('recused-without-papers'));
     expect(await screen.findByRole('alert')).toHaveTextContent('The settings were changed meanwhile');
   });
 
   it('should not offer it to a member', async () => {
-    renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={undefined} />, { handler: serve(settingsOf()) });
+    renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage={false} meId={undefined} />, {
+      handler: serveAttendanceSettings(settingsOf()),
+    });
     await screen.findByTestId('quorum');
     expect(screen.queryByTestId('recused-without-papers')).toBeNull();
   });
@@ -68,7 +47,9 @@ describe('withholding papers from those who step out', () => {
   it('should say it in Bahasa Malaysia', async () => {
     await i18n.changeLanguage('ms');
     try {
-      const view = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, { handler: serve(settingsOf()) });
+      const view = renderWithApp(<AttendancePanel meetingId={MEETING_ID} canManage meId={CHAIR_ID} />, {
+        handler: serveAttendanceSettings(settingsOf()),
+      });
       expect(
         await screen.findByRole('checkbox', { name: 'Mereka yang keluar daripada sesuatu perkara tidak menerima kertasnya' }),
       ).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { i18n } from '../../../lib/i18n/i18n.ts';
 import { CHAIR_ID, COMMITTEE_ID, jsonResponse, MEMBER_ID, makeMember } from '../../../test/fixtures.ts';
 import { type Handler, renderWithApp } from '../../../test/render.tsx';
 import type { LiveMeeting } from '../../meetings/index.ts';
+import { makeMeeting } from '../../meetings/test-fixtures.ts';
 import { MINUTES_ID, MINUTES_MEETING_ID, makeComment, makeMinutesRecord } from '../test-fixtures.ts';
 import { WorkflowBar } from './workflow-bar.tsx';
 
@@ -15,23 +16,8 @@ const SECONDER_ID = '88888888-8888-4888-8888-888888888888';
 const OBSERVER_ID = '99999999-9999-4999-8999-999999999999';
 
 function meeting(id: string, number: string, startsAt: string): LiveMeeting {
-  return {
-    id,
-    committeeId: COMMITTEE_ID,
-    title: 'Technical committee',
-    number,
-    startsAt,
-    endsAt: null,
-    venue: '',
-    onlineUrl: null,
-    status: 'scheduled',
-    currentAgendaItemId: null,
-    currentItemStartedAt: null,
-    classification: 'OPEN',
-    version: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
+  const at = '2026-01-01T00:00:00.000Z';
+  return makeMeeting({ id, number, startsAt, title: 'Technical committee', endsAt: null, venue: '', createdAt: at, updatedAt: at });
 }
 
 const own = meeting(MINUTES_MEETING_ID, 'Bil. 2/2026', '2026-03-12T09:30:00+08:00');
