@@ -52,13 +52,46 @@ export interface SessionScope {
   roles: Map<string, Role>;
 }
 
+/**
+ * How long a membership read for a request is used for the next ones of the same session: as
+ * long as the session itself is trusted (`SESSION_CACHE_MS` in auth/), and no longer than the
+ * next change of an account, a membership or a committee (`forget`, on every instance).
+ */
+export const MEMBERSHIP_CACHE_MS = 1_000;
+
+interface CachedMembership {
+  committee: CommitteeEntity;
+  role: Role;
+  readAt: number;
+}
+
 /** The one place that decides membership and visibility. */
 @Injectable()
 export class AccessService {
+  /**
+   * Memberships read for an actor, by committee. Keyed by the actor object, which the session
+   * cache hands to every request of one session until it reads the session again: a new session,
+   * or the same one read again, reads its memberships again too. Only memberships found are kept,
+   * so one added is seen at once.
+   */
+  private readMemberships = new WeakMap<Actor, Map<string, CachedMembership>>();
+  /** Moves on each `forget`: a read begun before then is not kept. */
+  private generation = 0;
+
   constructor(@InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>) {}
+
+  /** Forgets every membership read (after a change of an account, a membership or a committee). */
+  forget(): void {
+    this.generation += 1;
+    this.readMemberships = new WeakMap();
+  }
 
   /** The actor's access to a committee, or null when they are not a member (or it does not exist). */
   async forCommittee(actor: Actor, committeeId: string): Promise<CommitteeAccess | null> {
+    const now = Date.now();
+    const cached = this.readMemberships.get(actor)?.get(committeeId);
+    if (cached && now - cached.readAt < MEMBERSHIP_CACHE_MS) return new CommitteeAccess(actor, cached.committee, cached.role);
+    const generation = this.generation;
     // A query builder rather than findOne: findOne with a relation costs TypeORM two queries.
     const membership = await this.memberships
       .createQueryBuilder('membership')
@@ -66,6 +99,11 @@ export class AccessService {
       .where('membership.committee_id = :committeeId AND membership.user_id = :userId', { committeeId, userId: actor.id })
       .getOne();
     if (!membership?.committee) return null;
+    if (generation === this.generation) {
+      const mine = this.readMemberships.get(actor) ?? new Map<string, CachedMembership>();
+      mine.set(committeeId, { committee: membership.committee, role: membership.role, readAt: now });
+      this.readMemberships.set(actor, mine);
+    }
     return new CommitteeAccess(actor, membership.committee, membership.role);
   }
 

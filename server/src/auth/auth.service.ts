@@ -2,9 +2,10 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Locale, LoginRequest, LoginResponse, SessionInfo, User } from '@sidang/shared';
+import type { Classification, Locale, LoginRequest, LoginResponse, SessionInfo, User } from '@sidang/shared';
 import * as argon2 from 'argon2';
 import { IsNull, LessThan, type Repository } from 'typeorm';
+import { AccessService } from '../access/access.service.js';
 import type { Actor } from '../access/actor.js';
 import { UserEntity } from '../access/user.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -71,6 +72,45 @@ export interface SessionOrigin {
   ip?: string | null;
 }
 
+/** What a live session stands for, whichever of its access tokens is presented. */
+type ServedSession = Pick<AuthenticatedSession, 'actor' | 'secondFactor' | 'mfaLimited'>;
+
+interface CachedSession {
+  live: boolean;
+  userId: string;
+  readAt: number;
+  amr: string;
+  /** Null when the session is not live or its account is gone or deactivated. */
+  served: ServedSession | null;
+}
+
+/** A session and its user as `liveSession` reads them (the user's columns null when it is gone). */
+interface SessionRow {
+  user_id: string;
+  revoked: boolean;
+  amr: string;
+  id: string | null;
+  name: string;
+  email: string;
+  agency: string;
+  clearance: Classification;
+  is_admin: boolean;
+  active: boolean | null;
+}
+
+function rowActor(row: SessionRow): Actor {
+  return {
+    id: row.id ?? row.user_id,
+    name: row.name,
+    email: row.email,
+    agency: row.agency,
+    clearance: row.clearance,
+    isAdmin: row.is_admin,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** How often sessions that can no longer be used are deleted. */
 const SESSION_PRUNE_MS = 60 * 60_000;
 
@@ -80,8 +120,15 @@ export type SignedIn = LoginResponse & { refreshToken: string; sessionId: string
 @Injectable()
 export class AuthService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AuthService.name);
-  /** sid → whether it was live when last read, and for whom. */
-  private readonly sessionCache = new Map<string, { live: boolean; userId: string; readAt: number; amr: string }>();
+  /**
+   * sid → what was last read of it: whether it was live, for whom, how it signed in, and the
+   * actor it stands for (null: the account is gone or deactivated). One query reads the session
+   * and its user; the next read is at most SESSION_CACHE_MS later, or at once after a revocation
+   * or a change of an account, a membership or a committee (`SessionEvents`, on every instance).
+   */
+  private readonly sessionCache = new Map<string, CachedSession>();
+  /** Moves on each time the cache is told to forget: a read begun before then is not kept. */
+  private generation = 0;
   private pruneTimer?: NodeJS.Timeout;
 
   constructor(
@@ -90,11 +137,14 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     private readonly jwt: JwtService,
     private readonly events: SessionEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
   ) {}
 
   onModuleInit(): void {
     // A peer's revocation takes effect here at once, not only after the cache time.
     this.events.revoked$.subscribe(({ userId, sessionId }) => this.forget(userId, sessionId));
+    // A changed account, membership or committee (here or on a peer): read them again.
+    this.events.accessChanged$.subscribe(() => this.forgetAccess());
     this.pruneTimer = setInterval(() => {
       this.pruneSessions().catch((error: unknown) => this.logger.warn(`Could not prune sessions: ${String(error)}`));
     }, SESSION_PRUNE_MS);
@@ -161,6 +211,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     const amr = passedSecondFactor(session.amr) ? session.amr : `${session.amr} ${factor}`;
     await this.sessions.update({ id: sessionId }, { amr });
     this.sessionCache.delete(sessionId);
+    this.generation += 1;
     const user = await this.users.findOneOrFail({ where: { id: userId } });
     return this.accessToken(user, sessionId, amr);
   }
@@ -248,25 +299,16 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     }
     const { sub, exp, sid } = payload;
     if (typeof sub !== 'string' || typeof exp !== 'number' || typeof sid !== 'string' || payload.typ !== 'access') return null;
-    const amr = await this.sessionLive(sid, sub);
-    if (amr === null) return null;
-    const user = await this.users.findOne({ where: { id: sub } });
-    if (!user?.active) return null;
-    // The MFA policy, in one place: a session without a second factor is served below the
-    // level that needs one, on every channel (REST, sockets, catch-up, search, exports…).
-    const requiredFor = mfaRequiredFor(this.config);
-    const secondFactor = passedSecondFactor(amr);
-    const actor = toActor(user);
-    const clearance = servedClearance(actor.clearance, secondFactor, requiredFor);
-    const missing = secondFactorMissing(actor, secondFactor, requiredFor);
-    const adminNeedsSecondFactor = missing && actor.isAdmin;
-    return {
-      actor: { ...actor, clearance, ...(adminNeedsSecondFactor ? { isAdmin: false, adminNeedsSecondFactor } : {}) },
-      expiresAt: exp * 1000,
-      sessionId: sid,
-      secondFactor,
-      mfaLimited: clearance !== actor.clearance,
-    };
+    const session = await this.liveSession(sid, sub);
+    if (!session) return null;
+    return { ...session, expiresAt: exp * 1000, sessionId: sid };
+  }
+
+  /** Forgets every account and membership read (they are read again on the next request). */
+  forgetAccess(): void {
+    this.generation += 1;
+    this.sessionCache.clear();
+    this.access.forget();
   }
 
   async me(actor: Actor): Promise<User> {
@@ -285,25 +327,54 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), user: toUser(user) };
   }
 
-  /** The session's `amr` when it is live and the user's; null otherwise. */
-  private async sessionLive(sessionId: string, userId: string): Promise<string | null> {
+  /** What a live session of the user stands for (cached, see `sessionCache`); null otherwise. */
+  private async liveSession(sessionId: string, userId: string): Promise<ServedSession | null> {
     const now = Date.now();
     const cached = this.sessionCache.get(sessionId);
-    if (cached && now - cached.readAt < SESSION_CACHE_MS) return cached.live && cached.userId === userId ? cached.amr : null;
-    const session = await this.sessions.findOne({
-      where: { id: sessionId },
-      select: { id: true, userId: true, revokedAt: true, amr: true },
-    });
-    const live = !!session && session.userId === userId && !session.revokedAt;
-    if (this.sessionCache.size > 50_000) this.sessionCache.clear();
-    const amr = session?.amr ?? 'pwd';
-    this.sessionCache.set(sessionId, { live, userId: session?.userId ?? userId, readAt: now, amr });
-    return live ? amr : null;
+    if (cached && now - cached.readAt < SESSION_CACHE_MS) return cached.live && cached.userId === userId ? cached.served : null;
+    if (!UUID.test(sessionId)) return null;
+    const generation = this.generation;
+    // The session and its user in one round trip.
+    const rows: SessionRow[] = await this.sessions.manager.query(
+      `SELECT s.user_id, s.revoked_at IS NOT NULL AS revoked, s.amr,
+              u.id, u.name, u.email, u.agency, u.clearance, u.is_admin, u.active
+       FROM sessions s LEFT JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1`,
+      [sessionId],
+    );
+    const row = rows[0];
+    const live = !!row && row.user_id === userId && !row.revoked;
+    const amr = row?.amr ?? 'pwd';
+    const served = live && row.id && row.active ? this.served(rowActor(row), amr) : null;
+    // A read begun before a revocation or an access change is not kept: it may predate them.
+    if (generation === this.generation) {
+      if (this.sessionCache.size > 50_000) this.sessionCache.clear();
+      this.sessionCache.set(sessionId, { live, userId: row?.user_id ?? userId, readAt: now, amr, served });
+    }
+    return live ? served : null;
+  }
+
+  /**
+   * The MFA policy, in one place: a session without a second factor is served below the level
+   * that needs one, on every channel (REST, sockets, catch-up, search, exports…).
+   */
+  private served(actor: Actor, amr: string): ServedSession {
+    const requiredFor = mfaRequiredFor(this.config);
+    const secondFactor = passedSecondFactor(amr);
+    const clearance = servedClearance(actor.clearance, secondFactor, requiredFor);
+    const missing = secondFactorMissing(actor, secondFactor, requiredFor);
+    const adminNeedsSecondFactor = missing && actor.isAdmin;
+    return {
+      actor: { ...actor, clearance, ...(adminNeedsSecondFactor ? { isAdmin: false, adminNeedsSecondFactor } : {}) },
+      secondFactor,
+      mfaLimited: clearance !== actor.clearance,
+    };
   }
 
   private forget(userId: string, sessionId?: string): void {
+    this.generation += 1;
     if (sessionId) {
-      this.sessionCache.set(sessionId, { live: false, userId, readAt: Date.now(), amr: 'pwd' });
+      this.sessionCache.set(sessionId, { live: false, userId, readAt: Date.now(), amr: 'pwd', served: null });
       return;
     }
     for (const [sid, entry] of this.sessionCache)

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { Observable, Subject } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
-/** The Redis channel that carries revocations between instances (ids only). */
+/** The Redis channel that carries revocations and access changes between instances (ids only). */
 export const SESSION_CHANNEL = 'sidang:sessions';
 
 /**
@@ -28,6 +28,9 @@ function isRevocation(value: unknown): value is SessionRevoked {
  * Revoked sessions, as they happen, on every instance. `revoked$` emits after a logout or
  * logout-all has committed — here, and (with REDIS_URL) on every other instance — so whatever
  * holds a live connection (the socket gateway) can close the ones of that session or user.
+ * `accessChanged$` emits likewise after a change of an account, a membership or a committee
+ * has committed, so that what an instance keeps of them (AuthService's session cache,
+ * AccessService's memberships) is read again on the next request.
  *
  * ```ts
  * sessionEvents.revoked$.subscribe(({ userId, sessionId }) => closeSockets(userId, sessionId));
@@ -37,12 +40,16 @@ function isRevocation(value: unknown): value is SessionRevoked {
 export class SessionEvents implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SessionEvents.name);
   private readonly subject = new Subject<SessionRevoked>();
+  private readonly access = new Subject<void>();
   private readonly instanceId = crypto.randomUUID();
   private publisher?: Redis;
   private subscriber?: Redis;
 
   /** Every revocation, local or from a peer instance. */
   readonly revoked$: Observable<SessionRevoked> = this.subject.asObservable();
+
+  /** Every committed change of an account, a membership or a committee, local or from a peer. */
+  readonly accessChanged$: Observable<void> = this.access.asObservable();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -59,6 +66,7 @@ export class SessionEvents implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.subject.complete();
+    this.access.complete();
     await Promise.all([this.publisher?.quit().catch(() => undefined), this.subscriber?.quit().catch(() => undefined)]);
   }
 
@@ -75,6 +83,21 @@ export class SessionEvents implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * Called after a change of an account, a membership or a committee committed: this instance
+   * forgets what it kept of them at once (before the write is answered), and the others as soon
+   * as Redis carries it to them (within the session cache time without Redis).
+   */
+  async accessChanged(): Promise<void> {
+    this.access.next();
+    if (!this.publisher) return;
+    try {
+      await this.publisher.publish(SESSION_CHANNEL, JSON.stringify({ from: this.instanceId, access: true }));
+    } catch (error) {
+      this.logger.warn(`could not publish an access change: ${(error as Error).message}`);
+    }
+  }
+
   private receive(message: string): void {
     let parsed: unknown;
     try {
@@ -82,7 +105,12 @@ export class SessionEvents implements OnModuleInit, OnModuleDestroy {
     } catch {
       return;
     }
-    if ((parsed as { from?: unknown } | null)?.from === this.instanceId || !isRevocation(parsed)) return;
+    if ((parsed as { from?: unknown } | null)?.from === this.instanceId) return;
+    if ((parsed as { access?: unknown } | null)?.access === true) {
+      this.access.next();
+      return;
+    }
+    if (!isRevocation(parsed)) return;
     this.subject.next(parsed.sessionId ? { userId: parsed.userId, sessionId: parsed.sessionId } : { userId: parsed.userId });
   }
 }

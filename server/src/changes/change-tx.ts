@@ -19,6 +19,9 @@ export function isAuditedType(type: string): type is AuditedType {
   return (AUDITED_TYPES as readonly string[]).includes(type);
 }
 
+/** Changes after which every instance reads sessions' accounts and memberships again. */
+const ACCESS_TYPES: ReadonlySet<string> = new Set(['user', 'committee', 'member']);
+
 export type ChangeVerb = 'created' | 'updated' | 'moved' | 'current-item-changed' | 'opened' | 'tallied' | 'closed' | 'deleted';
 
 /** Takes the next seq of a committee, and its row lock until commit. */
@@ -77,6 +80,7 @@ export interface ChangeRecord<W extends object = object> {
  */
 export class ChangeTx {
   private readonly recorded = new Map<string, ChangeEventEntity[]>();
+  private accessTouched = false;
 
   constructor(
     readonly manager: EntityManager,
@@ -84,6 +88,7 @@ export class ChangeTx {
   ) {}
 
   async record<W extends object>(change: ChangeRecord<W>): Promise<number> {
+    if (ACCESS_TYPES.has(change.entityType)) this.accessTouched = true;
     const at = new Date();
     const parentId = change.parent?.id ?? null;
     const coParentId = change.coParent?.id ?? null;
@@ -212,6 +217,7 @@ export class ChangeTx {
     before: object | null;
     after: object | null;
   }): Promise<void> {
+    if (ACCESS_TYPES.has(change.entityType)) this.accessTouched = true;
     await this.manager.query(
       `INSERT INTO audit_entries (committee_id, seq, entity_type, entity_id, verb, actor_id, before, after, at)
        VALUES (NULL, NULL, $1, $2::uuid, $3, $4::uuid, $5::jsonb, $6::jsonb, now())`,
@@ -224,6 +230,14 @@ export class ChangeTx {
         change.after === null ? null : JSON.stringify(change.after),
       ],
     );
+  }
+
+  /**
+   * Whether the transaction changed an account, a membership or a committee: what each instance
+   * keeps of them for its sessions is then forgotten once it has committed.
+   */
+  get changedAccess(): boolean {
+    return this.accessTouched;
   }
 
   /** What to announce once the transaction has committed. */

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/actor.js';
+import { SessionEvents } from '../auth/session-events.js';
 import { ChangeBus } from './change-bus.js';
 import { ChangeTx } from './change-tx.js';
 
@@ -14,6 +15,7 @@ export class ChangesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bus: ChangeBus,
+    @Optional() private readonly sessionEvents?: SessionEvents,
   ) {}
 
   async transact<T>(actor: Actor, work: (tx: ChangeTx) => Promise<T>): Promise<T> {
@@ -23,6 +25,8 @@ export class ChangesService {
       return work(tx);
     });
     for (const committed of tx?.committed() ?? []) this.bus.publish(committed);
+    // Before the write is answered: the next request here sees the changed account or membership.
+    if (tx?.changedAccess) await this.sessionEvents?.accessChanged();
     return result;
   }
 

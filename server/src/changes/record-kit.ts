@@ -189,7 +189,15 @@ export class RecordKit {
       ...(access ? { committeeId: access.committee.id } : {}),
       ...versionPatch(definition, 1),
     } as never) as E;
-    return (await this.log(definition, tx, (await tx.manager.save(entity)) as E, { verb, before: null }, options)) as W;
+    // One INSERT … RETURNING (the generated id, timestamps and defaults are set on `entity`),
+    // without `save`'s change detection: a created record is always new.
+    await tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(definition.entity)
+      .values(entity as never)
+      .execute();
+    return (await this.log(definition, tx, entity, { verb, before: null }, options)) as W;
   }
 
   /**
