@@ -11,9 +11,10 @@ import type {
   Meeting,
   SearchResponse,
 } from '@sidang/shared';
+import { io, type Socket } from 'socket.io-client';
 import { onePagePdf } from '../../server/src/seed/demo-papers.js';
 import { aCommittee, aDocument, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
-import { delivered, type LiveClient, TestApp } from './support/harness.js';
+import { delivered, LiveClient, TestApp } from './support/harness.js';
 
 /** The text of every page of a PDF, as a reader sees it. */
 async function pdfText(data: Uint8Array): Promise<string> {
@@ -53,7 +54,10 @@ describe('stepping out of an agenda item: the quorum and the papers', () => {
     for (const member of members) await aMembership(app, committee, member, 'member');
   });
 
+  const sockets: Socket[] = [];
+
   afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
     await app?.close();
   });
 
@@ -286,5 +290,69 @@ describe('stepping out of an agenda item: the quorum and the papers', () => {
     const back = await reachable(recused, meeting, tender, paper, marker);
     expect(back.statuses).toEqual({ get: 200, versions: 200, content: 200 });
     for (const part of [marker, inContent]) expect(back.text).toContain(part);
+  });
+
+  /** A projector opened by `user`: its socket asks to be served at `viewLevel` (as the projector page does). */
+  const projectorOf = async (user: TestUser, viewLevel: string): Promise<LiveClient> => {
+    const socket = io(app.url, { auth: { token: user.token, viewLevel }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    const client = new LiveClient(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (error) => reject(error));
+    });
+    expect((await client.subscribe(committee.id)).ok).toBe(true);
+    return client;
+  };
+
+  /** The projector's REST reads of the papers (served at `viewLevel`, as `user`), as one string with their statuses. */
+  const onProjector = async (user: TestUser, viewLevel: string, item: AgendaItem, paper: DocumentRecord) => {
+    const read = async (path: string) => {
+      const response = await fetch(`${app.url}${path}`, {
+        headers: { authorization: `Bearer ${user.token}`, 'X-Sidang-View-Level': viewLevel },
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const get = await read(`/api/documents/${paper.id}`);
+    const ofItem = await read(`/api/documents?parentId=${item.id}`);
+    const list = await read(`/api/committees/${committee.id}/documents?limit=500`);
+    const catchUp = await read(`/api/committees/${committee.id}/events?after=0`);
+    expect([ofItem.status, list.status, catchUp.status]).toEqual([200, 200, 200]);
+    return { get: get.status, text: JSON.stringify([get, ofItem, list, catchUp]) };
+  };
+
+  it("should withhold an item's papers from the projector opened by one who stepped out of it, live and on REST", async () => {
+    const { items } = await runningMeeting({}, {});
+    const [tender, other] = items as [AgendaItem, AgendaItem];
+    const [recused, colleague] = members as [TestUser, TestUser];
+    await setPapersRule(true);
+    await stepOut(recused, tender);
+    // Both open the room's screen at the lowest clearance in the room (the CONFIDENTIAL member's).
+    const [recusedProjector, colleagueProjector] = await Promise.all([
+      projectorOf(recused, 'CONFIDENTIAL'),
+      projectorOf(colleague, 'CONFIDENTIAL'),
+    ]);
+
+    const marker = unique('PROJEKTOR').replace(/-/g, '');
+    const paper = await aDocument(app, chair, committee, { parentId: tender.id, title: `Kertas tender ${marker}` });
+    const otherMarker = unique('LAIN').replace(/-/g, '');
+    const otherPaper = await aDocument(app, chair, committee, { parentId: other.id, title: `Kertas lain ${otherMarker}` });
+
+    // Positive control: the colleague's projector shows the tender's paper, live and on REST.
+    await colleagueProjector.waitForEntity(otherPaper.id, 'document.created');
+    expect(JSON.stringify(colleagueProjector.events)).toContain(marker);
+    const shown = await onProjector(colleague, 'CONFIDENTIAL', tender, paper);
+    expect(shown.get).toBe(200);
+    expect(shown.text).toContain(marker);
+
+    // The projector of the one who stepped out: the other item's paper, never the tender's.
+    await recusedProjector.waitForEntity(otherPaper.id, 'document.created');
+    await delivered(recusedProjector);
+    expect(JSON.stringify(recusedProjector.events)).not.toContain(marker);
+    expect(recusedProjector.events.some((e) => e.entityId === paper.id)).toBe(false);
+    const hidden = await onProjector(recused, 'CONFIDENTIAL', tender, paper);
+    expect(hidden.get).toBe(404);
+    expect(hidden.text).not.toContain(marker);
+    expect(hidden.text).toContain(otherMarker);
   });
 });

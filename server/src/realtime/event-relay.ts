@@ -217,8 +217,9 @@ export class EventRelay implements OnModuleInit, OnModuleDestroy {
     this.metrics?.relayLag.observe({ path }, Math.max(0, Date.now() - new Date(event.at).getTime()) / 1000);
     // A change of a draft (logged in one, or its record in one now) goes to the chair's and the secretariat's rooms only.
     const roomOf = event.draft || current.draft ? rooms.committeeDrafts : rooms.committeeClearance;
-    // Those the papers rule withholds the record from (they stepped out of its subject): left out.
-    const except = (event.withheldFrom ?? []).map((userId) => rooms.user(userId));
+    // Those the papers rule withholds the record from (they stepped out of its subject): every
+    // socket served as them is left out, a projector they opened included.
+    const except = (event.withheldFrom ?? []).map((userId) => rooms.reader(userId));
     // One emit per distinct view: rooms whose clearance sees the same projection share it.
     let pending: { key: string; rooms: string[]; envelope: ReturnType<typeof toEnvelope> } | null = null;
     for (const clearance of CLASSIFICATIONS.slice(Math.max(event.level, current.level))) {

@@ -154,6 +154,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.sessions.set(userId, mine);
     // A projector's socket (served below its user's clearance, on a shared screen) gets no personal notifications.
     if (socket.data.viewLevel === undefined) socket.join(rooms.user(userId));
+    // Every screen served as this user, a projector they opened too: the papers rule withholds from all of them.
+    socket.join(rooms.reader(userId));
     // A socket lives no longer than its token.
     const remaining = Math.min(Math.max(socket.data.expiresAt - Date.now(), 0), MAX_TIMER_MS);
     socket.data.expiry = setTimeout(() => socket.disconnect(true), remaining);

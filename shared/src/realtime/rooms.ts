@@ -10,6 +10,14 @@ export const rooms = {
   user(userId: string): string {
     return `user:${userId}`;
   },
+  /**
+   * Every socket served as one user, a projector they opened included (served below their
+   * clearance, still as them): what the papers rule withholds from the person, the relay leaves
+   * this room out of.
+   */
+  reader(userId: string): string {
+    return `reader:${userId}`;
+  },
   committeeClearance(committeeId: string, clearance: Classification): string {
     return `committee:${committeeId}:${clearance}`;
   },
