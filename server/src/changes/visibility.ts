@@ -136,6 +136,33 @@ export function whereReaderMaySee<T extends ObjectLiteral>(
 }
 
 /**
+ * Where a record stands now, from one walk of its governing chain (`governing_view`, migration
+ * `GoverningView`): `level` as `governingLevelSql`, `draft` as `governingDraftSql`, `withheld_from`
+ * as `paperWithheldFromSql`. Joined `CROSS JOIN LATERAL ${governingViewSql('e.entity_id')} g` by
+ * the change log's readers, which need all three for every event.
+ */
+export function governingViewSql(idExpression: string): string {
+  return `governing_view(${idExpression})`;
+}
+
+/**
+ * `whereReaderMaySee` (`logged`, `includeHidden`) over the change log `e` with its record's
+ * `governing_view` joined as `g`: the same rule, read from the one walk. `readerLevelSql` above
+ * the reader's level is a paper withheld from them (`g.withheld_from`), a draft chain for a
+ * reader who may not see drafts, or a governing level above theirs. `level` is the SQL of the
+ * reader's level (a parameter).
+ */
+export function readerMaySeeLoggedSql(reader: ReaderScope, level: string): string {
+  const drafts = draftsSql(reader);
+  const withheld = reader.userId === null ? '' : ` AND NOT (${readerSql(reader.userId)} = ANY(g.withheld_from))`;
+  const notDraftNow = reader.drafts === true ? '' : ` AND (${drafts} OR NOT g.draft)`;
+  const visible = `e.level <= ${level} AND g.level <= ${level}${notDraftNow}${withheld}`;
+  const hidden = `e.previous_level <= ${level} AND e.level > ${level}${notDraftNow}`;
+  const draft = reader.drafts === true ? '' : ` AND (${drafts} OR NOT e.draft)`;
+  return `((${visible}) OR (${hidden}))${draft}`;
+}
+
+/**
  * Who may see a logged event now: the higher of the level it was logged at and its record's
  * current governing level (an ancestor raised since). The relay sends an event only to the
  * clearances at or above it.

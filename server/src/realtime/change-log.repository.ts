@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { FieldClassifications } from '@sidang/shared';
-import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { ChangeEventEntity } from '../changes/change-event.entity.js';
-import { RecordScopeEntity } from '../changes/record-scope.entity.js';
-import {
-  currentLevelSql,
-  governingDraftSql,
-  paperWithheldFromSql,
-  type ReaderScope,
-  usersOf,
-  whereReaderMaySee,
-} from '../changes/visibility.js';
+import { governingViewSql, type ReaderScope, readerMaySeeLoggedSql, usersOf } from '../changes/visibility.js';
 
 /** A logged event with where its record stands now: what every channel serving history projects through. */
 export interface LoggedEvent extends ChangeEventEntity {
@@ -23,20 +15,79 @@ export interface LoggedEvent extends ChangeEventEntity {
   currentDraft: boolean;
 }
 
+/** A row of `LOGGED_EVENTS`, as either driver returns it. */
+interface LoggedRow {
+  committee_id: string;
+  seq: number | string;
+  entity_type: string;
+  verb: string;
+  entity_id: string;
+  scope_id: string;
+  version: number;
+  actor_id: string;
+  level: number;
+  previous_level: number | null;
+  draft: boolean;
+  data: object | string;
+  at: Date | string;
+  current_level: number | string;
+  current_field_levels: FieldClassifications | string | null;
+  current_draft: boolean;
+  withheld_from?: string[] | string | null;
+}
+
+/**
+ * The change log `e` with each record's current levels, from one walk of its governing chain per
+ * event (`governing_view`, joined as `g`) and its scope row `s` (current field levels), read as
+ * rows: a page is up to hundreds of events, and hydrating them as entities cost more than the query.
+ */
+function loggedEvents(withheldFrom: boolean): string {
+  return `SELECT e.committee_id, e.seq, e.entity_type, e.verb, e.entity_id, e.scope_id, e.version, e.actor_id,
+      e.level, e.previous_level, e.draft, e.data, e.at,
+      GREATEST(e.level, g.level) AS current_level, s.field_levels AS current_field_levels, (e.draft OR g.draft) AS current_draft
+      ${withheldFrom ? ', g.withheld_from::text[] AS withheld_from' : ''}
+    FROM change_events e
+    LEFT JOIN record_scopes s ON s.scope_id = e.entity_id
+    CROSS JOIN LATERAL ${governingViewSql('e.entity_id')} g`;
+}
+
+function toLogged(row: LoggedRow): LoggedEvent {
+  const fieldLevels = row.current_field_levels;
+  const level = Number(row.level);
+  const draft = row.draft === true;
+  return {
+    committeeId: row.committee_id,
+    seq: Number(row.seq),
+    entityType: row.entity_type,
+    verb: row.verb,
+    entityId: row.entity_id,
+    scopeId: row.scope_id,
+    version: Number(row.version),
+    actorId: row.actor_id,
+    level,
+    previousLevel: row.previous_level === null ? null : Number(row.previous_level),
+    draft,
+    data: typeof row.data === 'string' ? (JSON.parse(row.data) as object) : row.data,
+    at: row.at instanceof Date ? row.at : new Date(row.at),
+    currentLevel: Math.max(level, Number(row.current_level)),
+    currentFieldLevels: typeof fieldLevels === 'string' ? (JSON.parse(fieldLevels) as FieldClassifications) : fieldLevels,
+    currentDraft: draft || row.current_draft === true,
+    ...(row.withheld_from === undefined ? {} : { withheldFrom: usersOf(row.withheld_from) }),
+  };
+}
+
 /** Reads of the committed change log, for the relay and for catch-up. */
 @Injectable()
 export class ChangeLogRepository {
   constructor(@InjectRepository(ChangeEventEntity) private readonly events: Repository<ChangeEventEntity>) {}
 
-  /** Every event after `after`, oldest first, with its record's current levels. */
-  after(committeeId: string, after: number, limit: number): Promise<LoggedEvent[]> {
-    const query = this.events
-      .createQueryBuilder('e')
-      .leftJoin(RecordScopeEntity, 's', 's.scope_id = e.entity_id')
-      .where('e.committee_id = :committeeId AND e.seq > :after', { committeeId, after })
-      .orderBy('e.seq', 'ASC')
-      .limit(limit);
-    return withCurrentLevels(query);
+  /** Every event after `after`, oldest first, with its record's current levels and who the papers rule withholds it from. */
+  async after(committeeId: string, after: number, limit: number): Promise<LoggedEvent[]> {
+    const rows: LoggedRow[] = await this.events.manager.query(
+      `${loggedEvents(true)} WHERE e.committee_id = $1 AND e.seq > $2 ORDER BY e.seq ASC LIMIT $3`,
+      [committeeId, after, limit],
+    );
+    return rows.map(toLogged);
   }
 
   /** The newest seq of each of these committees, in one query. */
@@ -49,36 +100,14 @@ export class ChangeLogRepository {
     return new Map(rows.map((row) => [row.committee_id, Number(row.last_seq)]));
   }
 
-  /** Events after `after` (up to `upTo`) that `reader` may receive. */
-  visibleAfter(committeeId: string, after: number, upTo: number, reader: ReaderScope, limit: number): Promise<LoggedEvent[]> {
-    const query = this.events
-      .createQueryBuilder('e')
-      .where('e.committee_id = :committeeId AND e.seq > :after AND e.seq <= :upTo', { committeeId, after, upTo });
-    return withCurrentLevels(whereReaderMaySee(query, reader, { includeHidden: true, logged: true }).orderBy('e.seq', 'ASC').limit(limit));
+  /** Events after `after` (up to `upTo`) that `reader` may receive, with the events that took a record out of their sight. */
+  async visibleAfter(committeeId: string, after: number, upTo: number, reader: ReaderScope, limit: number): Promise<LoggedEvent[]> {
+    const rows: LoggedRow[] = await this.events.manager.query(
+      `${loggedEvents(false)}
+       WHERE e.committee_id = $1 AND e.seq > $2 AND e.seq <= $3 AND ${readerMaySeeLoggedSql(reader, '$4::smallint')}
+       ORDER BY e.seq ASC LIMIT $5`,
+      [committeeId, after, upTo, reader.level, limit],
+    );
+    return rows.map(toLogged);
   }
-}
-
-/** Runs a query over `change_events e` joined to its scope row `s`, adding the record's current levels to each event. */
-async function withCurrentLevels(query: SelectQueryBuilder<ChangeEventEntity>): Promise<LoggedEvent[]> {
-  const { entities, raw } = await query
-    .addSelect(currentLevelSql('e'), 'current_level')
-    .addSelect('s.field_levels', 'current_field_levels')
-    .addSelect(governingDraftSql('e.entity_id'), 'current_draft')
-    .addSelect(`${paperWithheldFromSql('e.entity_id')}::text[]`, 'withheld_from')
-    .getRawAndEntities<{
-      current_level: number | string;
-      current_field_levels: FieldClassifications | string | null;
-      current_draft: boolean | null;
-      withheld_from: string[] | string | null;
-    }>();
-  return entities.map((event, index) => {
-    const row = raw[index];
-    const fieldLevels = row?.current_field_levels ?? null;
-    return Object.assign(event, {
-      currentLevel: Math.max(event.level, Number(row?.current_level ?? event.level)),
-      currentFieldLevels: typeof fieldLevels === 'string' ? (JSON.parse(fieldLevels) as FieldClassifications) : fieldLevels,
-      currentDraft: event.draft || row?.current_draft === true,
-      withheldFrom: usersOf(row?.withheld_from ?? null),
-    });
-  });
 }
