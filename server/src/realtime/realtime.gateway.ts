@@ -147,6 +147,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   handleConnection(socket: AppSocket): void {
+    // The HTTP request of the handshake is read (`socket.handshake` keeps its headers and auth):
+    // engine.io would hold it, and its parser state, for the socket's whole life.
+    (socket.conn as { request: unknown }).request = null;
     if (!socket.data.actor) return;
     const userId = socket.data.actor.id;
     const mine = this.sessions.get(userId) ?? new Set<AppSocket>();
