@@ -15,26 +15,11 @@
  * BENCH_STORES=postgres,embedded picks the stores. Absolute figures depend on the machine;
  * the ratio to the bare broadcast on the same machine is the meaningful one.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type { ActionItem, EventEnvelope } from '@sidang/shared';
 import { type Socket as BareSocket, io as connectBare } from 'socket.io-client';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import {
-  api,
-  connectSocket,
-  DEMO_USERS,
-  demoCommittee,
-  login,
-  type RunningServer,
-  type SidangSocket,
-  startServer,
-  subscribe,
-} from '../support/server-process.js';
+import { api, connectSocket, type RunningServer, type SidangSocket, subscribe } from '../support/server-process.js';
+import { benchServer, demoWorld, fmt, machineLine, percentile, type Store, startBare } from './bench-kit.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 300);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
@@ -47,20 +32,12 @@ const CONNECT_BATCH = 25;
 const RECEIPT_TIMEOUT_MS = 10_000;
 const BURST_TIMEOUT_MS = 30_000;
 
-type Store = 'postgres' | 'embedded';
-
 interface Stats {
   samples: number;
   p50: number;
   p95: number;
   p99: number;
   max: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
 }
 
 function summarize(values: number[]): Stats {
@@ -228,16 +205,10 @@ async function measureRounds(
 }
 
 async function benchSidang(store: Store, server: RunningServer): Promise<StoreResult> {
-  const users = [DEMO_USERS.chair, DEMO_USERS.secretariat, DEMO_USERS.member, DEMO_USERS.observer];
-  const sessions = await Promise.all(users.map((email) => login(server.url, email)));
-  const chair = sessions[0]?.accessToken ?? '';
-  const writer = sessions[1]?.accessToken ?? '';
-  const committeeId = (await demoCommittee(server.url, writer)).id;
-
-  const created = await api<ActionItem>(server.url, writer, 'POST', `/api/committees/${committeeId}/action-items`, {
-    title: 'Fan-out bench item',
-    classification: 'OPEN', // everyone, observers included, may see it
-  });
+  const { committeeId, tokens, writers, create } = await demoWorld(server.url);
+  const writer = writers[1] ?? '';
+  // OPEN: everyone, observers included, may see it.
+  const created = await create(1, 'Fan-out bench item');
   if (created.status !== 201) throw new Error(`Could not create the bench item: ${created.status}`);
   const itemId = created.body.id;
   let version = created.body.version;
@@ -249,7 +220,7 @@ async function benchSidang(store: Store, server: RunningServer): Promise<StoreRe
   const sockets: SidangSocket[] = [];
   try {
     await inBatches(CLIENTS, async (index) => {
-      const token = sessions[index % sessions.length]?.accessToken ?? '';
+      const token = tokens[index % tokens.length] ?? '';
       const socket = await connectSocket(server.url, token);
       sockets.push(socket);
       let lastSeq = 0;
@@ -296,10 +267,7 @@ async function benchSidang(store: Store, server: RunningServer): Promise<StoreRe
       titles.map(async (title, i) => {
         sentAt.set(title, performance.now());
         try {
-          return await api<ActionItem>(server.url, i % 2 === 0 ? chair : writer, 'POST', `/api/committees/${committeeId}/action-items`, {
-            title,
-            classification: 'OPEN',
-          });
+          return await create(i, title);
         } catch (error) {
           return { status: 0, body: { error: (error as Error).message } };
         }
@@ -335,47 +303,16 @@ async function benchSidang(store: Store, server: RunningServer): Promise<StoreRe
 }
 
 async function runStore(store: Store): Promise<StoreResult> {
-  let database: TestDatabase | undefined;
-  let dataDir: string | undefined;
-  let server: RunningServer | undefined;
+  // CLIENTS sockets over four demo users: far more per user than SOCKETS_PER_USER_MAX lets a person open.
+  const { server, close } = await benchServer({ SOCKETS_PER_USER_MAX: String(CLIENTS) }, store);
   try {
-    // CLIENTS sockets over four demo users: far more per user than SOCKETS_PER_USER_MAX lets a person open.
-    const env: Record<string, string> = { SEED_DEMO: 'true', LOG_LEVEL: 'warn', SOCKETS_PER_USER_MAX: String(CLIENTS) };
-    if (store === 'postgres') {
-      database = await createTestDatabase('postgres');
-      env.DATABASE_URL = database.url;
-    } else {
-      // No DATABASE_URL: the server starts its embedded store, exactly as `npm start` does.
-      dataDir = await mkdtemp(join(os.tmpdir(), 'sidang-bench-data-'));
-      env.DATA_DIR = dataDir;
-    }
-    // A first start of the embedded store initialises a PostgreSQL cluster in WebAssembly: give
-    // it time on a busy machine.
-    server = await startServer({ env, healthTimeoutMs: 240_000 });
     return await benchSidang(store, server);
   } catch (error) {
-    if (server) console.error(`Server output (tail):\n${server.logs().slice(-4_000)}`);
+    console.error(`Server output (tail):\n${server.logs().slice(-4_000)}`);
     throw error;
   } finally {
-    await server?.stop();
-    await database?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await close();
   }
-}
-
-async function startBare(): Promise<{ url: string; child: ChildProcess }> {
-  const script = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /listening (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
 }
 
 async function benchBare(payload: EventEnvelope): Promise<FanOut> {
@@ -424,8 +361,6 @@ async function benchBare(payload: EventEnvelope): Promise<FanOut> {
     child.kill('SIGTERM');
   }
 }
-
-const fmt = (value: number, decimals = 1) => (Number.isFinite(value) ? value.toFixed(decimals) : 'n/a');
 
 function printResults(results: StoreResult[], bare: FanOut): void {
   const columns = [...results.map((r) => r.store), 'bare socket.io'];
@@ -491,7 +426,7 @@ function printResults(results: StoreResult[], bare: FanOut): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`Sidang fan-out bench: Node ${process.version}, ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'})`);
+  console.log(`Sidang fan-out bench: ${machineLine()}`);
   console.log(`${CLIENTS} socket.io clients in this process; each server in its own child process; stores: ${STORES.join(', ')}`);
   const results: StoreResult[] = [];
   for (const store of STORES) {

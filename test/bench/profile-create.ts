@@ -14,8 +14,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase } from '../support/databases.js';
-import { api, DEMO_USERS, demoCommittee, login, startServer } from '../support/server-process.js';
+import { benchServer, demoWorld } from './bench-kit.js';
 import { type Frame, flameGraphSvg } from './flame-graph.js';
 
 const CREATES = Number(process.env.PROFILE_CREATES ?? 200);
@@ -54,19 +53,10 @@ function groupOf(stack: string[]): string {
 }
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase('postgres');
   const profileDir = await mkdtemp(join(os.tmpdir(), 'sidang-profile-'));
   const profilePath = join(profileDir, 'create.cpuprofile');
   const preload = fileURLToPath(new URL('./cpu-profile-preload.mjs', import.meta.url));
-  const server = await startServer({
-    env: {
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.url,
-      NODE_OPTIONS: `--import ${preload}`,
-      CPU_PROFILE_PATH: profilePath,
-    },
-  });
+  const { server, close } = await benchServer({ NODE_OPTIONS: `--import ${preload}`, CPU_PROFILE_PATH: profilePath });
   const said = async (line: string) => {
     for (let waited = 0; !server.logs().includes(line); waited += 50) {
       if (waited > 30_000) throw new Error(`The server did not print "${line}"`);
@@ -75,13 +65,10 @@ async function main(): Promise<void> {
   };
   let wallMs = 0;
   try {
-    const writer = (await login(server.url, DEMO_USERS.secretariat)).accessToken;
-    const committeeId = (await demoCommittee(server.url, writer)).id;
+    const world = await demoWorld(server.url);
+    // One writer: the secretariat.
     const create = async (i: number) => {
-      const created = await api(server.url, writer, 'POST', `/api/committees/${committeeId}/action-items`, {
-        title: `Profiled item ${i}`,
-        classification: 'OPEN',
-      });
+      const created = await world.create(1, `Profiled item ${i}`);
       if (created.status !== 201) throw new Error(`create answered ${created.status}`);
     };
     for (let i = 0; i < WARMUP; i += 1) await create(i);
@@ -94,8 +81,7 @@ async function main(): Promise<void> {
     await said('profile written');
     console.log(`${CREATES} creates one after another: ${(wallMs / CREATES).toFixed(2)} ms each (round trip)`);
   } finally {
-    await server.stop();
-    await database.drop();
+    await close();
   }
   const profile = JSON.parse(await readFile(profilePath, 'utf8')) as CpuProfile;
   await rm(profileDir, { recursive: true, force: true });

@@ -4,8 +4,9 @@
  * loop: a client's receipt time is not delayed by the other clients' decoding in the same
  * process more than in a real meeting room.
  *
- * Messages in: `{ type: 'connect', url, tokens, committeeId, count, first, bare }` opens `count`
- * sockets (tokens taken in turn; `bare`: the baseline server, no auth) and subscribes each;
+ * Messages in: `{ type: 'connect', url, tokens, committeeId, count, bare, affinity? }` opens `count`
+ * sockets (tokens taken in turn; `bare`: the baseline server, no auth; `affinity`: through nginx,
+ * each socket asks for `?affinity=<affinity><index>`, which spreads them over the nodes) and subscribes each;
  * `{ type: 'expect', key }` starts timing receipts of one event (its `entityId@version`, or its seq
  * for the baseline); `{ type: 'report' }` asks for the receipts; `{ type: 'close' }` ends.
  * Receipt times are epoch milliseconds with sub-millisecond precision
@@ -16,7 +17,7 @@ import type { EventEnvelope } from '@sidang/shared';
 import { io, type Socket } from 'socket.io-client';
 
 type In =
-  | { type: 'connect'; url: string; tokens: string[]; committeeId: string; count: number; bare: boolean }
+  | { type: 'connect'; url: string; tokens: string[]; committeeId: string; count: number; bare: boolean; affinity?: string }
   | { type: 'expect'; key: string }
   | { type: 'report' }
   | { type: 'close' };
@@ -46,6 +47,7 @@ async function open(message: Extract<In, { type: 'connect' }>): Promise<void> {
         reconnection: false,
         timeout: 30_000,
         ...(message.bare ? {} : { auth: { token: message.tokens[index % message.tokens.length] } }),
+        ...(message.affinity === undefined ? {} : { query: { affinity: `${message.affinity}${index}` } }),
       });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => {

@@ -20,17 +20,33 @@
  *      a plain SELECT of as many event rows.
  * The machine is shared: compare each figure with its baseline, and note the load average printed.
  */
-import { type ChildProcess, execFile, fork, spawn } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ActionItem, CatchUpPage, EventEnvelope } from '@sidang/shared';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { api, DEMO_USERS, demoCommittee, login, type RunningServer, startServer } from '../support/server-process.js';
+import { api, type RunningServer } from '../support/server-process.js';
+import {
+  benchServer,
+  closePools,
+  demoWorld,
+  epochNow,
+  type FanOut,
+  fanOut,
+  fmt,
+  MEMORY_PROBE,
+  machineLine,
+  median,
+  memoryKiB,
+  openPools,
+  percentile,
+  sleep,
+  startBare,
+} from './bench-kit.js';
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -41,38 +57,11 @@ const CHANGES = Number(process.env.BENCH_CHANGES ?? 50);
 const CATCHUP = Number(process.env.BENCH_CATCHUP ?? 1000);
 const ROUNDS = 5;
 const WARMUP_MS = 2_000;
-const RECEIPT_TIMEOUT_MS = 15_000;
 
 const run = promisify(execFile);
-const epochNow = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-const median = (values: number[]) => percentile(values, 50);
-const fmt = (value: number, decimals = 1) => (Number.isFinite(value) ? value.toFixed(decimals) : 'n/a');
 
 const SIDANG_PROBE = join(os.tmpdir(), `sidang-bench-memory-${process.pid}.json`);
 const BARE_PROBE = join(os.tmpdir(), `sidang-bench-bare-memory-${process.pid}.json`);
-const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe-preload.mjs', import.meta.url));
-
-/** Memory a process holds after a full garbage collection (memory-probe-preload.mjs), in KiB. */
-async function memoryKiB(child: ChildProcess, probePath: string): Promise<{ rss: number; heap: number }> {
-  await rm(probePath, { force: true });
-  child.kill('SIGUSR2');
-  for (let waited = 0; ; waited += 50) {
-    try {
-      const usage = JSON.parse(await readFile(probePath, 'utf8')) as NodeJS.MemoryUsage;
-      return { rss: usage.rss / 1024, heap: (usage.heapUsed + usage.external) / 1024 };
-    } catch (error) {
-      if (waited > 30_000) throw error;
-      await sleep(50);
-    }
-  }
-}
 
 /** pgbench's single-row INSERTs, `WRITERS` clients for `SECONDS` s, on a database of its own. */
 async function pgbenchInserts(): Promise<{ tps: number; how: string }> {
@@ -122,142 +111,6 @@ async function insertBursts(url: string): Promise<number[]> {
   }
 }
 
-interface Pool {
-  child: ChildProcess;
-  got: Set<string>;
-  onGot: (() => void) | null;
-}
-
-type PoolMessage =
-  | { type: 'started' | 'ready' }
-  | { type: 'error'; message: string }
-  | { type: 'got'; key: string }
-  | { type: 'report'; receipts: Record<string, number[]>; duplicates: number; sample?: EventEnvelope };
-
-function nextMessage<T extends PoolMessage['type']>(pool: Pool, type: T): Promise<Extract<PoolMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const listener = (message: PoolMessage) => {
-      if (message.type === 'error') {
-        pool.child.off('message', listener);
-        reject(new Error(`client pool: ${message.message}`));
-      } else if (message.type === type) {
-        pool.child.off('message', listener);
-        resolve(message as Extract<PoolMessage, { type: T }>);
-      }
-    };
-    pool.child.on('message', listener);
-  });
-}
-
-/** `SOCKETS` clients over `POOLS` processes, each subscribed to the committee. */
-async function openPools(url: string, committeeId: string, tokens: string[], bare: boolean): Promise<Pool[]> {
-  const script = fileURLToPath(new URL('./socket-clients.ts', import.meta.url));
-  const pools = await Promise.all(
-    Array.from({ length: POOLS }, async () => {
-      const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      const pool: Pool = { child, got: new Set(), onGot: null };
-      await nextMessage(pool, 'started');
-      child.on('message', (message: PoolMessage) => {
-        if (message.type === 'got') {
-          pool.got.add(message.key);
-          pool.onGot?.();
-        }
-      });
-      return pool;
-    }),
-  );
-  // One pool at a time: simultaneous handshakes would measure accept queues.
-  for (const [index, pool] of pools.entries()) {
-    const count = Math.floor(SOCKETS / POOLS) + (index < SOCKETS % POOLS ? 1 : 0);
-    const ready = nextMessage(pool, 'ready');
-    pool.child.send({ type: 'connect', url, tokens, committeeId, count, bare });
-    await ready;
-  }
-  return pools;
-}
-
-function closePools(pools: Pool[]): void {
-  for (const pool of pools) pool.child.send({ type: 'close' });
-}
-
-interface FanOut {
-  perClient: number[];
-  missing: number;
-  duplicates: number;
-  sample?: EventEnvelope;
-}
-
-/** `CHANGES` changes one at a time; each is timed from just before its request to each client's receipt. */
-async function fanOut(
-  pools: Pool[],
-  change: (index: number) => Promise<{ key: string; sentAt: number }>,
-  keyOf: (index: number) => string,
-): Promise<FanOut> {
-  const sentAt = new Map<string, number>();
-  for (let index = 0; index < CHANGES + 3; index += 1) {
-    const key = keyOf(index);
-    for (const pool of pools) pool.child.send({ type: 'expect', key });
-    await sleep(5); // the expectation reaches every pool before the change
-    const all = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, RECEIPT_TIMEOUT_MS);
-      const check = () => {
-        if (pools.every((pool) => pool.got.has(key))) {
-          clearTimeout(timer);
-          for (const pool of pools) pool.onGot = null;
-          resolve();
-        }
-      };
-      for (const pool of pools) pool.onGot = check;
-      check();
-    });
-    const sent = await change(index);
-    // The first three are warm-up.
-    if (index >= 3) sentAt.set(sent.key, sent.sentAt);
-    await all;
-  }
-  const reports = await Promise.all(
-    pools.map((pool) => {
-      const report = nextMessage(pool, 'report');
-      pool.child.send({ type: 'report' });
-      return report;
-    }),
-  );
-  const perClient: number[] = [];
-  let received = 0;
-  for (const report of reports) {
-    for (const [key, times] of Object.entries(report.receipts)) {
-      const sent = sentAt.get(key);
-      if (sent === undefined) continue;
-      received += times.length;
-      for (const at of times) perClient.push(at - sent);
-    }
-  }
-  return {
-    perClient,
-    missing: CHANGES * SOCKETS - received,
-    duplicates: reports.reduce((sum, report) => sum + report.duplicates, 0),
-    sample: reports.find((report) => report.sample)?.sample,
-  };
-}
-
-async function startBare(): Promise<{ url: string; child: ChildProcess }> {
-  const script = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
-  const child = spawn(process.execPath, ['--import', MEMORY_PROBE, script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, MEMORY_PROBE_PATH: BARE_PROBE },
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /listening (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
 interface Results {
   pgbench: { tps: number; how: string };
   creates: { perSecond: number; count: number; errors: number; p50: number; p99: number };
@@ -272,16 +125,7 @@ interface Results {
 }
 
 async function benchSidang(server: RunningServer, database: TestDatabase, results: Partial<Results>): Promise<void> {
-  const sessions = await Promise.all(
-    [DEMO_USERS.chair, DEMO_USERS.secretariat, DEMO_USERS.member, DEMO_USERS.observer].map((email) => login(server.url, email)),
-  );
-  const writers = sessions.slice(0, 2).map((session) => session.accessToken);
-  const committeeId = (await demoCommittee(server.url, writers[0] ?? '')).id;
-  const create = (writer: number, title: string) =>
-    api<ActionItem>(server.url, writers[writer % writers.length], 'POST', `/api/committees/${committeeId}/action-items`, {
-      title,
-      classification: 'OPEN',
-    });
+  const { committeeId, tokens, writers, create } = await demoWorld(server.url);
 
   // (a) creates, WRITERS at a time.
   console.log(`… ${WRITERS} writers for ${SECONDS} s (after ${WARMUP_MS / 1000} s of warm-up)`);
@@ -374,12 +218,7 @@ async function benchSidang(server: RunningServer, database: TestDatabase, result
   let version = item.body.version;
   await sleep(1_000);
   const before = await memoryKiB(server.process, SIDANG_PROBE);
-  const pools = await openPools(
-    server.url,
-    committeeId,
-    sessions.map((session) => session.accessToken),
-    false,
-  );
+  const pools = await openPools({ url: server.url, committeeId, tokens, bare: false, sockets: SOCKETS, pools: POOLS });
   try {
     await sleep(2_000);
     const after = await memoryKiB(server.process, SIDANG_PROBE);
@@ -390,6 +229,7 @@ async function benchSidang(server: RunningServer, database: TestDatabase, result
     console.log(`… fan-out of ${CHANGES} changes`);
     results.sidangFanOut = await fanOut(
       pools,
+      CHANGES,
       async () => {
         const sentAt = epochNow();
         const patched = await api<ActionItem>(server.url, writers[1], 'PATCH', `/api/action-items/${item.body.id}`, {
@@ -409,11 +249,11 @@ async function benchSidang(server: RunningServer, database: TestDatabase, result
 
 async function benchBare(sample: EventEnvelope, results: Partial<Results>): Promise<void> {
   console.log(`… bare socket.io, ${SOCKETS} clients in ${POOLS} processes`);
-  const { url, child } = await startBare();
+  const { url, child } = await startBare(BARE_PROBE);
   try {
     await sleep(1_000);
     const before = await memoryKiB(child, BARE_PROBE);
-    const pools = await openPools(url, sample.committeeId, [], true);
+    const pools = await openPools({ url, committeeId: sample.committeeId, tokens: [], bare: true, sockets: SOCKETS, pools: POOLS });
     try {
       await sleep(2_000);
       const after = await memoryKiB(child, BARE_PROBE);
@@ -421,6 +261,7 @@ async function benchBare(sample: EventEnvelope, results: Partial<Results>): Prom
       const seqOf = (index: number) => sample.seq + 1_000 + index;
       results.bareFanOut = await fanOut(
         pools,
+        CHANGES,
         async (index) => {
           const envelope = { ...sample, seq: seqOf(index) };
           const sentAt = epochNow();
@@ -447,12 +288,7 @@ function print(results: Results): void {
     console.log(`${label.padEnd(46)}${value.padStart(16)}${baseline.padStart(16)}${ratio.padStart(10)}   ${target}`);
   const { creates, pgbench, burst, insertBurst, catchUp, select, memory, sidangFanOut, bareFanOut } = results;
   console.log('');
-  console.log(
-    `Write path: Node ${process.version}, ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
+  console.log(`Write path: ${machineLine()}`);
   row('', 'Sidang', 'baseline', 'ratio', 'target');
   const createRatio = creates.perSecond / pgbench.tps;
   row(
@@ -518,27 +354,20 @@ async function main(): Promise<void> {
   const results: Partial<Results> = {};
   console.log(`… pgbench, ${WRITERS} clients for ${SECONDS} s`);
   results.pgbench = await pgbenchInserts();
-  const database = await createTestDatabase('postgres');
-  let server: RunningServer | undefined;
+  const { server, database, close } = await benchServer({
+    SOCKETS_PER_USER_MAX: String(SOCKETS),
+    NODE_OPTIONS: `--import ${MEMORY_PROBE}`,
+    MEMORY_PROBE_PATH: SIDANG_PROBE,
+  });
   try {
-    server = await startServer({
-      env: {
-        SEED_DEMO: 'true',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: database.url,
-        SOCKETS_PER_USER_MAX: String(SOCKETS),
-        NODE_OPTIONS: `--import ${MEMORY_PROBE}`,
-        MEMORY_PROBE_PATH: SIDANG_PROBE,
-      },
-      healthTimeoutMs: 120_000,
-    });
-    await benchSidang(server, database, results);
+    await benchSidang(server, database as TestDatabase, results);
   } catch (error) {
-    if (server) console.error(`Server output (tail):\n${server.logs().slice(-4_000)}`);
+    console.error(`Server output (tail):\n${server.logs().slice(-4_000)}`);
     throw error;
   } finally {
-    await server?.stop();
-    await database.drop();
+    await close();
+    await rm(SIDANG_PROBE, { force: true });
+    await rm(BARE_PROBE, { force: true });
   }
   const sample = results.sidangFanOut?.sample;
   if (!sample) throw new Error('No event reached the clients');
