@@ -3,6 +3,7 @@ import type {
   AgendaItem,
   Attendance,
   CommitteeSettings,
+  CreateAgendaItem,
   DocumentPage,
   DocumentRecord,
   EventEnvelope,
@@ -13,7 +14,8 @@ import type {
 } from '@sidang/shared';
 import { io, type Socket } from 'socket.io-client';
 import { onePagePdf } from '../../server/src/seed/demo-papers.js';
-import { aCommittee, aDocument, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
+import { aCommitteeOf, aRunningMeeting, subscribedClient } from './support/deciding.js';
+import { aDocument, anInterest, type TestUser, unique } from './support/factories.js';
 import { delivered, LiveClient, TestApp } from './support/harness.js';
 
 /** The text of every page of a PDF, as a reader sees it. */
@@ -44,14 +46,16 @@ describe('stepping out of an agenda item: the quorum and the papers', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     app.checkErrorBodies = true;
-    committee = await aCommittee(app);
-    chair = await aUser(app, { clearance: 'SECRET', name: 'Chair' });
-    low = await aUser(app, { clearance: 'CONFIDENTIAL', name: 'Confidential member' });
-    members = [];
-    for (const n of [1, 2, 3]) members.push(await aUser(app, { clearance: 'SECRET', name: `Member ${n}` }));
-    await aMembership(app, committee, chair, 'chair');
-    await aMembership(app, committee, low, 'member');
-    for (const member of members) await aMembership(app, committee, member, 'member');
+    const world = await aCommitteeOf(app, {
+      chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
+      low: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Confidential member' },
+      m1: { clearance: 'SECRET', role: 'member', name: 'Member 1' },
+      m2: { clearance: 'SECRET', role: 'member', name: 'Member 2' },
+      m3: { clearance: 'SECRET', role: 'member', name: 'Member 3' },
+    });
+    committee = world.committee;
+    ({ chair, low } = world.people);
+    members = [world.people.m1, world.people.m2, world.people.m3];
   });
 
   const sockets: Socket[] = [];
@@ -61,26 +65,11 @@ describe('stepping out of an agenda item: the quorum and the papers', () => {
     await app?.close();
   });
 
-  const subscribed = async (user: TestUser): Promise<LiveClient> => {
-    const client = await app.connect(user.token);
-    expect((await client.subscribe(committee.id)).ok).toBe(true);
-    return client;
-  };
+  const subscribed = (user: TestUser): Promise<LiveClient> => subscribedClient(app, user, committee);
 
   /** A meeting in progress with the given items, every voting member marked present. */
-  const runningMeeting = async (...items: Array<Record<string, unknown>>): Promise<{ meeting: Meeting; items: AgendaItem[] }> => {
-    const meeting = await aMeeting(app, chair, committee);
-    const made: AgendaItem[] = [];
-    for (const fields of items) made.push(await anAgendaItem(app, chair, meeting, fields));
-    const started = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'in_progress' });
-    expect(started.status).toBe(200);
-    for (const user of [chair, low, ...members]) {
-      expect(
-        (await app.request('PUT', `/api/meetings/${meeting.id}/attendance/${user.id}`, chair.token, { status: 'present' })).status,
-      ).toBe(200);
-    }
-    return { meeting: started.body, items: made };
-  };
+  const runningMeeting = (...items: Array<Partial<CreateAgendaItem>>): Promise<{ meeting: Meeting; items: AgendaItem[] }> =>
+    aRunningMeeting(app, chair, committee, [chair, low, ...members], items);
 
   const setCurrent = async (meeting: Meeting, item: AgendaItem | null) => {
     const set = await app.request<Meeting>('POST', `/api/meetings/${meeting.id}/current-item`, chair.token, {
@@ -89,13 +78,8 @@ describe('stepping out of an agenda item: the quorum and the papers', () => {
     expect(set.status).toBe(200);
   };
 
-  const stepOut = async (user: TestUser, item: AgendaItem, stepsOut = true) => {
-    const declared = await app.request<Interest>('POST', `/api/agenda-items/${item.id}/interests`, user.token, {
-      nature: unique('Pengarah syarikat'),
-      stepsOut,
-    });
-    expect(declared.status).toBe(201);
-  };
+  const stepOut = (user: TestUser, item: AgendaItem, stepsOut = true): Promise<Interest> =>
+    anInterest(app, user, item, { nature: unique('Pengarah syarikat'), stepsOut });
 
   const attendanceOf = async (user: TestUser, meeting: Meeting) =>
     (await app.request<Attendance>('GET', `/api/meetings/${meeting.id}/attendance`, user.token)).body;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Interest, Meeting, NotificationPage, Resolution } from '@sidang/shared';
+import type { CreateResolution, Meeting, NotificationPage, Resolution } from '@sidang/shared';
 import { ResolutionsScheduler } from '../../server/src/modules/deciding/resolutions.scheduler.js';
 import { sql } from './support/db.js';
-import { aCommittee, aMeeting, aMembership, aUser, type TestUser, unique } from './support/factories.js';
+import { aCommitteeOf } from './support/deciding.js';
+import { aMeeting, anInterest, aResolution, type TestUser, unique } from './support/factories.js';
 import { type LiveClient, TestApp, until } from './support/harness.js';
 
 const HOUR = 3600_000;
@@ -24,32 +25,29 @@ describe('resolutions by circulation', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     app.checkErrorBodies = true;
-    committee = await aCommittee(app);
-    // One sign-in at a time (the sign-in throttle answers busy to many at once).
-    chair = await aUser(app, { clearance: 'SECRET', name: 'Chair' });
-    secretariat = await aUser(app, { clearance: 'SECRET', name: 'Secretariat' });
-    members = [];
-    for (const n of [1, 2, 3]) members.push(await aUser(app, { clearance: 'SECRET', name: `Member ${n}` }));
-    confidential = await aUser(app, { clearance: 'CONFIDENTIAL', name: 'Confidential member' });
-    await aMembership(app, committee, chair, 'chair');
-    await aMembership(app, committee, secretariat, 'secretariat');
-    for (const member of [...members, confidential]) await aMembership(app, committee, member, 'member');
+    const world = await aCommitteeOf(app, {
+      chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
+      secretariat: { clearance: 'SECRET', role: 'secretariat', name: 'Secretariat' },
+      m1: { clearance: 'SECRET', role: 'member', name: 'Member 1' },
+      m2: { clearance: 'SECRET', role: 'member', name: 'Member 2' },
+      m3: { clearance: 'SECRET', role: 'member', name: 'Member 3' },
+      confidential: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Confidential member' },
+    });
+    committee = world.committee;
+    ({ chair, secretariat, confidential } = world.people);
+    members = [world.people.m1, world.people.m2, world.people.m3];
   });
 
   afterAll(async () => {
     await app?.close();
   });
 
-  const circulate = async (fields: Record<string, unknown> = {}): Promise<Resolution> => {
-    const created = await app.request<Resolution>('POST', `/api/committees/${committee.id}/resolutions`, secretariat.token, {
+  const circulate = (fields: Partial<CreateResolution> = {}): Promise<Resolution> =>
+    aResolution(app, secretariat, committee, {
       title: unique('Kelulusan pelantikan perunding'),
       text: 'Jawatankuasa diminta bersetuju dengan pelantikan perunding.',
-      closesAt: new Date(Date.now() + 2 * HOUR).toISOString(),
       ...fields,
     });
-    expect(created.status).toBe(201);
-    return created.body;
-  };
   const answer = (user: TestUser, resolution: Resolution, body: Record<string, unknown>) =>
     app.request<Resolution & { code?: string }>('POST', `/api/resolutions/${resolution.id}/answers`, user.token, body);
 
@@ -146,12 +144,13 @@ describe('resolutions by circulation', () => {
   it('should not count one who stepped out, nor take their answer', async () => {
     const resolution = await circulate();
     const [recused] = members as [TestUser];
-    const declared = await app.request<Interest>('POST', `/api/resolutions/${resolution.id}/interests`, recused.token, {
-      nature: 'Rakan kongsi perunding',
-      stepsOut: true,
-    });
-    expect(declared.status).toBe(201);
-    expect(declared.body).toMatchObject({ subjectType: 'resolution', subjectId: resolution.id, meetingId: null });
+    const declared = await anInterest(
+      app,
+      recused,
+      { id: resolution.id, type: 'resolution' },
+      { nature: 'Rakan kongsi perunding', stepsOut: true },
+    );
+    expect(declared).toMatchObject({ subjectType: 'resolution', subjectId: resolution.id, meetingId: null });
     const refused = await answer(recused, resolution, { answer: 'agree' });
     expect([refused.status, refused.body.code]).toEqual([403, 'recused']);
     const now = await app.request<Resolution>('GET', `/api/resolutions/${resolution.id}`, chair.token);

@@ -1,8 +1,20 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Decision, EventEnvelope, Interest, ItemQuorum, Meeting, Minutes, Vote } from '@sidang/shared';
+import type {
+  AgendaItem,
+  CreateAgendaItem,
+  Decision,
+  EventEnvelope,
+  Interest,
+  ItemQuorum,
+  Meeting,
+  Minutes,
+  OpenVote,
+  Vote,
+} from '@sidang/shared';
 import { sql } from './support/db.js';
-import { aCommittee, aMeeting, aMembership, anAgendaItem, aUser, type TestUser, unique } from './support/factories.js';
+import { aCommitteeOf, aRunningMeeting, subscribedClient } from './support/deciding.js';
+import { aMeeting, anAgendaItem, anInterest, aVote, type TestUser, unique } from './support/factories.js';
 import { type LiveClient, TestApp } from './support/harness.js';
 
 /**
@@ -22,50 +34,34 @@ describe('votes in the meeting', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     app.checkErrorBodies = true;
-    committee = await aCommittee(app);
-    // One sign-in at a time (the sign-in throttle answers busy to many at once).
-    chair = await aUser(app, { clearance: 'SECRET', name: 'Chair' });
-    secretariat = await aUser(app, { clearance: 'SECRET', name: 'Secretariat' });
-    observer = await aUser(app, { clearance: 'SECRET', name: 'Observer' });
-    absent = await aUser(app, { clearance: 'SECRET', name: 'Absent member' });
-    members = [];
-    for (const n of [1, 2, 3, 4]) members.push(await aUser(app, { clearance: 'CONFIDENTIAL', name: `Member ${n}` }));
-    await aMembership(app, committee, chair, 'chair');
-    await aMembership(app, committee, secretariat, 'secretariat');
-    await aMembership(app, committee, observer, 'observer');
-    await aMembership(app, committee, absent, 'member');
-    for (const member of members) await aMembership(app, committee, member, 'member');
+    const world = await aCommitteeOf(app, {
+      chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
+      secretariat: { clearance: 'SECRET', role: 'secretariat', name: 'Secretariat' },
+      observer: { clearance: 'SECRET', role: 'observer', name: 'Observer' },
+      absent: { clearance: 'SECRET', role: 'member', name: 'Absent member' },
+      m1: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Member 1' },
+      m2: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Member 2' },
+      m3: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Member 3' },
+      m4: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Member 4' },
+    });
+    committee = world.committee;
+    ({ chair, secretariat, observer, absent } = world.people);
+    members = [world.people.m1, world.people.m2, world.people.m3, world.people.m4];
   });
 
   afterAll(async () => {
     await app?.close();
   });
 
-  const subscribed = async (user: TestUser): Promise<LiveClient> => {
-    const client = await app.connect(user.token);
-    expect((await client.subscribe(committee.id)).ok).toBe(true);
-    return client;
-  };
+  const subscribed = (user: TestUser): Promise<LiveClient> => subscribedClient(app, user, committee);
 
   /** A meeting in progress with one item, every member (not `absent`) and the observer marked present. */
-  const runningMeeting = async (itemFields: Record<string, unknown> = {}): Promise<{ meeting: Meeting; item: AgendaItem }> => {
-    const meeting = await aMeeting(app, chair, committee);
-    const item = await anAgendaItem(app, chair, meeting, itemFields);
-    expect((await app.request('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 1, status: 'scheduled' })).status).toBe(200);
-    const started = await app.request<Meeting>('PATCH', `/api/meetings/${meeting.id}`, chair.token, { version: 2, status: 'in_progress' });
-    expect(started.status).toBe(200);
-    for (const user of [chair, secretariat, observer, ...members]) {
-      const status = 'present';
-      expect((await app.request('PUT', `/api/meetings/${meeting.id}/attendance/${user.id}`, chair.token, { status })).status).toBe(200);
-    }
-    return { meeting: started.body, item };
+  const runningMeeting = async (itemFields: Partial<CreateAgendaItem> = {}): Promise<{ meeting: Meeting; item: AgendaItem }> => {
+    const { meeting, items } = await aRunningMeeting(app, chair, committee, [chair, secretariat, observer, ...members], [itemFields]);
+    return { meeting, item: items[0] as AgendaItem };
   };
 
-  const open = async (item: AgendaItem, body: Record<string, unknown>): Promise<Vote> => {
-    const opened = await app.request<Vote>('POST', `/api/agenda-items/${item.id}/votes`, chair.token, body);
-    expect(opened.status).toBe(201);
-    return opened.body;
-  };
+  const open = (item: AgendaItem, body: OpenVote): Promise<Vote> => aVote(app, chair, item, body);
 
   const cast = (user: TestUser, vote: Vote, choice: string, receipt?: string) =>
     app.request<Vote & { receipt?: string; code?: string; message?: string; issues?: Array<{ field: string }> }>(
@@ -310,12 +306,8 @@ describe('votes in the meeting', () => {
     const quorumOf = async () => (await app.request<ItemQuorum>('GET', `/api/agenda-items/${item.id}/quorum`, chair.token)).body;
     const before = await quorumOf();
     expect(before.steppedOut).toEqual([]);
-    const declared = await app.request<Interest>('POST', `/api/agenda-items/${item.id}/interests`, recused.token, {
-      nature: 'Pengarah syarikat pembida',
-      stepsOut: true,
-    });
-    expect(declared.status).toBe(201);
-    expect(declared.body).toMatchObject({ userId: recused.id, stepsOut: true, subjectId: item.id, meetingId: meeting.id });
+    const declared = await anInterest(app, recused, item, { nature: 'Pengarah syarikat pembida', stepsOut: true });
+    expect(declared).toMatchObject({ userId: recused.id, stepsOut: true, subjectId: item.id, meetingId: meeting.id });
     // Leaves the item's quorum: neither voting nor present.
     const after = await quorumOf();
     expect(after.steppedOut).toEqual([recused.id]);
@@ -323,14 +315,7 @@ describe('votes in the meeting', () => {
     const refused = await cast(recused, vote, 'for');
     expect([refused.status, refused.body.code]).toEqual([403, 'recused']);
     // One who declared without stepping out still votes.
-    expect(
-      (
-        await app.request('POST', `/api/agenda-items/${item.id}/interests`, staying.token, {
-          nature: 'Pemegang saham kecil',
-          stepsOut: false,
-        })
-      ).status,
-    ).toBe(201);
+    await anInterest(app, staying, item, { nature: 'Pemegang saham kecil', stepsOut: false });
     expect((await cast(staying, vote, 'for')).status).toBe(200);
 
     // "Perisytiharan kepentingan" in the minutes, under the item.

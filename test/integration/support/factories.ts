@@ -11,11 +11,15 @@ import type {
   ActionItem,
   AgendaItem,
   Agreement,
+  Annotation,
+  Attendance,
+  AttendanceStatus,
   BilateralCommitment,
   BilateralMeeting,
   Classification,
   CreateAgendaItem,
   CreateAgreement,
+  CreateAnnotation,
   CreateBilateralCommitment,
   CreateBilateralMeeting,
   CreateDecision,
@@ -24,20 +28,26 @@ import type {
   CreateMinutesComment,
   CreateNegotiation,
   CreateNegotiationRound,
+  CreateResolution,
   CreateRndMilestone,
   CreateRndProject,
   Decision,
+  DeclareInterest,
   DocumentRecord,
+  Interest,
   LoginResponse,
   Meeting,
   MinutesComment,
   Negotiation,
   NegotiationRound,
+  OpenVote,
   ProgressUpdate,
   RecordLink,
+  Resolution,
   RndMilestone,
   RndProject,
   Role,
+  Vote,
 } from '@sidang/shared';
 import type { DataSource } from 'typeorm';
 import { CommitteeEntity } from '../../../server/src/access/committee.entity.js';
@@ -324,4 +334,59 @@ export function anRndMilestone(
 /** A link between two records. */
 export function aLink(app: TestApp, author: { token: string }, from: { id: string }, to: { id: string }): Promise<RecordLink> {
   return created(app, author, '/api/links', { fromId: from.id, toId: to.id });
+}
+
+/** `user`'s attendance at `meeting` set to `status` (default present) by `author` (its chair or secretariat); the attendance as it now stands. */
+export async function anAttendance(
+  app: TestApp,
+  author: { token: string },
+  meeting: { id: string },
+  user: { id: string },
+  status: AttendanceStatus = 'present',
+): Promise<Attendance> {
+  const path = `/api/meetings/${meeting.id}/attendance/${user.id}`;
+  const result = await app.request<Attendance>('PUT', path, author.token, { status });
+  if (result.status !== 200) throw new Error(`PUT ${path} answered ${result.status}: ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+/** A vote on `agendaItem` opened by `author` (the chair; the meeting in progress); default: a named for / against / abstain. */
+export function aVote(app: TestApp, author: { token: string }, agendaItem: { id: string }, fields: Partial<OpenVote> = {}): Promise<Vote> {
+  return created(app, author, `/api/agenda-items/${agendaItem.id}/votes`, { question: unique('Question'), ...fields });
+}
+
+/** `author`'s own declaration of interest in an agenda item or a resolution (default: does not step out). */
+export function anInterest(
+  app: TestApp,
+  author: { token: string },
+  subject: { id: string; type?: 'agenda-item' | 'resolution' },
+  fields: Partial<DeclareInterest> = {},
+): Promise<Interest> {
+  const collection = subject.type === 'resolution' ? 'resolutions' : 'agenda-items';
+  return created(app, author, `/api/${collection}/${subject.id}/interests`, { nature: unique('Interest'), stepsOut: false, ...fields });
+}
+
+/** A resolution by circulation (default: OPEN, closing in two hours) circulated by `author` (the secretariat). */
+export function aResolution(
+  app: TestApp,
+  author: { token: string },
+  committee: { id: string },
+  fields: Partial<CreateResolution> = {},
+): Promise<Resolution> {
+  return created(app, author, `/api/committees/${committee.id}/resolutions`, {
+    title: unique('Resolution'),
+    text: unique('Resolution text'),
+    closesAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+    ...fields,
+  });
+}
+
+/** A note on page 1 of `document` (default: private to its author). */
+export function anAnnotation(
+  app: TestApp,
+  author: { token: string },
+  document: { id: string },
+  fields: Partial<CreateAnnotation> = {},
+): Promise<Annotation> {
+  return created(app, author, `/api/documents/${document.id}/annotations`, { page: 1, text: unique('Note'), ...fields });
 }
