@@ -62,6 +62,27 @@ describe('notifications by e-mail: once each, in the reader’s language, marked
 
   const mailsTo = (user: TestUser) => mailbox.mails.filter((mail) => to(mail).includes(user.email));
 
+  /**
+   * The user's outbox rows once none is still to be sent (every one sent, dropped, failed or held
+   * for a digest). A mail is in the mailbox before its row is marked sent, and each row is sent at
+   * most once: from then on no e-mail of theirs is on its way, so a count of their mails is final.
+   * Call it after a positive control that the notifications' change has been consumed (the rows
+   * are written in the transaction that consumed it).
+   */
+  async function outboxSettled(user: TestUser): Promise<Array<{ status: string; digest: boolean }>> {
+    return until(
+      async () => {
+        const rows: Array<{ status: string; digest: boolean }> = await sql(app).dataSource.query(
+          'SELECT status, digest_day IS NOT NULL AS digest FROM mail_outbox WHERE user_id = $1 ORDER BY id',
+          [user.id],
+        );
+        return rows.every((row) => row.status !== 'pending' && row.status !== 'sending') && rows;
+      },
+      `nothing left to send to ${user.email}`,
+      10_000,
+    );
+  }
+
   beforeAll(async () => {
     mailbox = await aMailbox();
     app = await TestApp.start(env());
@@ -82,13 +103,7 @@ describe('notifications by e-mail: once each, in the reader’s language, marked
     expect(mail?.text).toContain(action.title);
     expect(mail?.text).toContain(`https://sidang.test/c/${committee.id}/actions/${action.id}`);
     expect(mail?.html).toContain(`href="https://sidang.test/c/${committee.id}/actions/${action.id}"`);
-    await until(async () => {
-      const rows: Array<{ status: string }> = await sql(app).dataSource.query('SELECT status FROM mail_outbox WHERE user_id = $1', [
-        owner.id,
-      ]);
-      return rows.length === 1 && rows[0]?.status === 'sent';
-    }, 'the outbox row marked sent');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await outboxSettled(owner)).map((row) => row.status)).toEqual(['sent']);
     expect(mailsTo(owner)).toHaveLength(1);
   });
 
@@ -110,7 +125,8 @@ describe('notifications by e-mail: once each, in the reader’s language, marked
     expect(mail?.subject).toBe('[RAHSIA] Sidang: a notification about the action');
     expect(mail?.text).toContain(`/actions/${action.id}`);
     expect(whole(mail as ParsedMail)).not.toContain(marker);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The same change made the reader below's notification, if any, and its outbox row.
+    await outboxSettled(lower);
     expect(mailsTo(lower)).toHaveLength(0);
     expect(JSON.stringify(mailbox.mails.map(whole))).not.toContain(marker);
   });
@@ -134,7 +150,11 @@ describe('notifications by e-mail: once each, in the reader’s language, marked
     // Before the digest hour nothing goes; from it, one e-mail for the day, once.
     const scheduler = app.app.get(NotificationsScheduler);
     await scheduler.runOnce(new Date('2031-05-04T21:00:00Z')); // 05:00 in Kuala Lumpur
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The run made no digest to send (an e-mail goes out only from an outbox row).
+    expect(await outboxSettled(digest)).toEqual([
+      { status: 'held', digest: false },
+      { status: 'held', digest: false },
+    ]);
     expect(mailsTo(digest)).toHaveLength(0);
     await scheduler.runOnce(new Date('2031-05-05T01:00:00Z')); // 09:00 in Kuala Lumpur
     await scheduler.runOnce(new Date('2031-05-05T02:00:00Z'));
@@ -142,7 +162,11 @@ describe('notifications by e-mail: once each, in the reader’s language, marked
     expect(mail?.subject).toBe('Sidang: your daily digest (2)');
     expect(mail?.text).toContain(first.title);
     expect(mail?.text).toContain(second.title);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await outboxSettled(digest)).toEqual([
+      { status: 'digested', digest: false },
+      { status: 'digested', digest: false },
+      { status: 'sent', digest: true },
+    ]);
     expect(mailsTo(digest)).toHaveLength(1);
     expect(mailsTo(quiet)).toHaveLength(0);
   });
@@ -190,7 +214,7 @@ describe('notifications by e-mail: once each, in the reader’s language, marked
     expect(whole(marked)).not.toContain(marker);
     // The reader below sees the OPEN paper (positive control), nothing of the SECRET one.
     await until(() => mailsTo(lower).some((m) => m.text?.includes(paper.title)), 'the open paper for the reader below');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await outboxSettled(lower);
     expect(mailsTo(lower).some((m) => whole(m).includes(secret.id))).toBe(false);
     expect(JSON.stringify(mailbox.mails.map(whole))).not.toContain(marker);
   });
@@ -214,7 +238,7 @@ describe('notifications by e-mail: once each, in the reader’s language, marked
       for (let i = 0; i < 2; i += 1)
         made.push((await anActionItem(third, chair, committee, { title: unique('Lagi'), ownerIds: [owner.id] })).title);
       await until(() => made.every((title) => mailsTo(owner).some((mail) => mail.text?.includes(title))), 'every e-mail', 15_000);
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect((await outboxSettled(owner)).map((row) => row.status)).toEqual(made.map(() => 'sent'));
       const counts = made.map((title) => mailsTo(owner).filter((mail) => mail.text?.includes(title)).length);
       expect(counts).toEqual(made.map(() => 1));
     } finally {
