@@ -46,16 +46,18 @@ describe('stepping out of an agenda item: the quorum and the papers', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     app.checkErrorBodies = true;
-    const world = await aCommitteeOf(app, {
-      chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
-      low: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Confidential member' },
-      m1: { clearance: 'SECRET', role: 'member', name: 'Member 1' },
-      m2: { clearance: 'SECRET', role: 'member', name: 'Member 2' },
-      m3: { clearance: 'SECRET', role: 'member', name: 'Member 3' },
-    });
-    committee = world.committee;
-    ({ chair, low } = world.people);
-    members = [world.people.m1, world.people.m2, world.people.m3];
+    ({
+      committee,
+      people: { chair, low },
+      members,
+    } = await aCommitteeOf(
+      app,
+      {
+        chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
+        low: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Confidential member' },
+      },
+      { count: 3, clearance: 'SECRET' },
+    ));
   });
 
   const sockets: Socket[] = [];

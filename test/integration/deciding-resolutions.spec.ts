@@ -25,17 +25,19 @@ describe('resolutions by circulation', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     app.checkErrorBodies = true;
-    const world = await aCommitteeOf(app, {
-      chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
-      secretariat: { clearance: 'SECRET', role: 'secretariat', name: 'Secretariat' },
-      m1: { clearance: 'SECRET', role: 'member', name: 'Member 1' },
-      m2: { clearance: 'SECRET', role: 'member', name: 'Member 2' },
-      m3: { clearance: 'SECRET', role: 'member', name: 'Member 3' },
-      confidential: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Confidential member' },
-    });
-    committee = world.committee;
-    ({ chair, secretariat, confidential } = world.people);
-    members = [world.people.m1, world.people.m2, world.people.m3];
+    ({
+      committee,
+      people: { chair, secretariat, confidential },
+      members,
+    } = await aCommitteeOf(
+      app,
+      {
+        chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
+        secretariat: { clearance: 'SECRET', role: 'secretariat', name: 'Secretariat' },
+        confidential: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Confidential member' },
+      },
+      { count: 3, clearance: 'SECRET' },
+    ));
   });
 
   afterAll(async () => {

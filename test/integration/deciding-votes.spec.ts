@@ -34,19 +34,20 @@ describe('votes in the meeting', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     app.checkErrorBodies = true;
-    const world = await aCommitteeOf(app, {
-      chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
-      secretariat: { clearance: 'SECRET', role: 'secretariat', name: 'Secretariat' },
-      observer: { clearance: 'SECRET', role: 'observer', name: 'Observer' },
-      absent: { clearance: 'SECRET', role: 'member', name: 'Absent member' },
-      m1: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Member 1' },
-      m2: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Member 2' },
-      m3: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Member 3' },
-      m4: { clearance: 'CONFIDENTIAL', role: 'member', name: 'Member 4' },
-    });
-    committee = world.committee;
-    ({ chair, secretariat, observer, absent } = world.people);
-    members = [world.people.m1, world.people.m2, world.people.m3, world.people.m4];
+    ({
+      committee,
+      people: { chair, secretariat, observer, absent },
+      members,
+    } = await aCommitteeOf(
+      app,
+      {
+        chair: { clearance: 'SECRET', role: 'chair', name: 'Chair' },
+        secretariat: { clearance: 'SECRET', role: 'secretariat', name: 'Secretariat' },
+        observer: { clearance: 'SECRET', role: 'observer', name: 'Observer' },
+        absent: { clearance: 'SECRET', role: 'member', name: 'Absent member' },
+      },
+      { count: 4, clearance: 'CONFIDENTIAL' },
+    ));
   });
 
   afterAll(async () => {

@@ -14,20 +14,24 @@ export interface PersonSpec {
 }
 
 /**
- * A new committee and its people, each signed in and made a member with their role, in the order
- * given (one sign-in at a time: the sign-in throttle answers busy to many at once); `people` under
- * the keys of `specs`.
+ * A new committee and its people, each signed in and made a member with their role (one sign-in
+ * at a time: the sign-in throttle answers busy to many at once): `people` under the keys of
+ * `specs`, then `members.count` members cleared for `members.clearance`, named "Member 1" on.
  */
 export async function aCommitteeOf<K extends string>(
   app: TestApp,
   specs: Record<K, PersonSpec>,
-): Promise<{ committee: { id: string }; people: Record<K, TestUser> }> {
+  members: { count: number; clearance: Classification } = { count: 0, clearance: 'OPEN' },
+): Promise<{ committee: { id: string }; people: Record<K, TestUser>; members: TestUser[] }> {
   const committee = await aCommittee(app);
   const people = {} as Record<K, TestUser>;
   const entries = Object.entries(specs) as Array<[K, PersonSpec]>;
   for (const [key, spec] of entries) people[key] = await aUser(app, { clearance: spec.clearance, name: spec.name });
+  const made: TestUser[] = [];
+  for (let n = 1; n <= members.count; n += 1) made.push(await aUser(app, { clearance: members.clearance, name: `Member ${n}` }));
   for (const [key, spec] of entries) await aMembership(app, committee, people[key], spec.role);
-  return { committee, people };
+  for (const member of made) await aMembership(app, committee, member, 'member');
+  return { committee, people, members: made };
 }
 
 /** A socket of `user`'s subscribed to `committee`'s events (fails unless the subscription is acknowledged). */
