@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AdminUser, Meeting, PresenceAck, PresenceUpdate } from '@sidang/shared';
 import { aCommittee, aMembership, aUser, unique } from './support/factories.js';
-import { type LiveClient, type Session, TestApp } from './support/harness.js';
+import { type LiveClient, type Session, TestApp, until } from './support/harness.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -16,14 +16,9 @@ function told(client: LiveClient): PresenceUpdate[] {
   return updates;
 }
 
-async function until(check: () => boolean, ms = 5_000): Promise<number> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > ms) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return Date.now() - started;
-}
+/** Whether a list for `meetingId` with `userId` on it is among `updates`. */
+const listed = (updates: PresenceUpdate[], meetingId: string, userId: string) =>
+  updates.some((update) => update.meetingId === meetingId && update.present.some((p) => p.userId === userId));
 
 describe('presence on a meeting page, across two instances', () => {
   let first: TestApp;
@@ -70,11 +65,12 @@ describe('presence on a meeting page, across two instances', () => {
     expect(await join(chairSocket, meeting.id)).toEqual({ ok: true, present: [{ userId: chair.user.id, name: chair.user.name }] });
     const ack = await join(memberSocket, meeting.id.toUpperCase());
     expect(ack.ok && ack.present.map((p) => p.userId).sort()).toEqual([chair.user.id, member.user.id].sort());
-    await until(() => chairSees.at(-1)?.present.length === 2);
+    await until(() => chairSees.at(-1)?.present.length === 2, 'the member on the chair’s list');
 
     memberSocket.disconnect();
-    const took = await until(() => chairSees.at(-1)?.present.length === 1);
-    expect(took).toBeLessThan(5_000);
+    const began = Date.now();
+    await until(() => chairSees.at(-1)?.present.length === 1, 'the member off the chair’s list');
+    expect(Date.now() - began).toBeLessThan(5_000);
     expect(chairSees.at(-1)?.present).toEqual([{ userId: chair.user.id, name: chair.user.name }]);
   });
 
@@ -82,11 +78,16 @@ describe('presence on a meeting page, across two instances', () => {
     const observerSocket = await second.connect(observer.token);
     const observerSees = told(observerSocket);
     expect(await join(observerSocket, secretMeeting.id)).toEqual({ ok: false, error: expect.any(String), requestId: expect.any(String) });
+    // Positive control on the observer's instance: a viewer there who may see the meeting is told
+    // when the chair joins it (each instance tells its viewers of a meeting in one emit to its room).
+    const watcher = await second.connect(secretariat.token);
+    const watcherSees = told(watcher);
+    expect((await join(watcher, secretMeeting.id)).ok).toBe(true);
     const chairSocket = await first.connect(chair.token);
-    // Positive control: the chair may, and is told.
     const ack = await join(chairSocket, secretMeeting.id);
     expect(ack.ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await until(() => listed(watcherSees, secretMeeting.id, chair.user.id), 'the chair on the list of a viewer beside the observer');
+    await observerSocket.delivered();
     expect(observerSees.filter((update) => update.meetingId === secretMeeting.id)).toEqual([]);
     expect(await join(observerSocket, '00000000-0000-4000-8000-000000000000')).toEqual({
       ok: false,
@@ -112,7 +113,7 @@ describe('presence on a meeting page, across two instances', () => {
     const memberSees = told(memberSocket);
     expect((await join(chairSocket, raisedMeeting.id)).ok).toBe(true);
     expect((await join(memberSocket, raisedMeeting.id)).ok).toBe(true);
-    await until(() => chairSees.at(-1)?.present.length === 2);
+    await until(() => chairSees.at(-1)?.present.length === 2, 'the member on the chair’s list');
 
     const raised = await first.request('PATCH', `/api/meetings/${raisedMeeting.id}`, chair.token, {
       version: raisedMeeting.version,
@@ -126,13 +127,22 @@ describe('presence on a meeting page, across two instances', () => {
           .at(-1)
           ?.present.map((p) => p.userId)
           .join() === chair.user.id,
+      'the chair’s list without the member',
     );
     const toldMemberBefore = memberSees.length;
     // From then on the member is refused, and learns nothing of who is on it.
     expect(await join(memberSocket, raisedMeeting.id)).toEqual({ ok: false, error: expect.any(String), requestId: expect.any(String) });
+    // Positive control on the member's instance: a viewer there is told when the secretariat joins.
+    const watcher = await second.connect(chair.token);
+    const watcherSees = told(watcher);
+    expect((await join(watcher, raisedMeeting.id)).ok).toBe(true);
     expect((await join(secretariatSocket, raisedMeeting.id)).ok).toBe(true);
-    await until(() => chairSees.at(-1)?.present.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await until(() => chairSees.at(-1)?.present.length === 2, 'the secretariat on the chair’s list');
+    await until(
+      () => listed(watcherSees, raisedMeeting.id, secretariat.user.id),
+      'the secretariat on the list of a viewer beside the member',
+    );
+    await memberSocket.delivered();
     const leaked = memberSees.slice(toldMemberBefore).filter((update) => update.meetingId === raisedMeeting.id);
     expect(leaked).toEqual([]);
     expect(JSON.stringify(memberSees.slice(toldMemberBefore))).not.toContain(secretariat.user.id);
@@ -160,7 +170,7 @@ describe('presence on a meeting page, across two instances', () => {
     for (const socket of [loweredSocket, leavingSocket]) expect((await socket.subscribe(committee.id)).ok).toBe(true);
     const ownerSees = told(ownerSocket);
     for (const socket of [ownerSocket, loweredSocket, leavingSocket]) expect((await join(socket, created.body.id)).ok).toBe(true);
-    await until(() => ownerSees.at(-1)?.present.length === 3);
+    await until(() => ownerSees.at(-1)?.present.length === 3, 'three on the owner’s list');
 
     const users = await first.request<AdminUser[]>('GET', '/api/admin/users', admin.token);
     const row = users.body.find((user) => user.id === lowered.id) as AdminUser;
@@ -169,7 +179,10 @@ describe('presence on a meeting page, across two instances', () => {
       clearance: 'RESTRICTED',
     });
     expect(patched.status).toBe(200);
-    await until(() => ownerSees.at(-1)?.present.length === 2 && !ownerSees.at(-1)?.present.some((p) => p.userId === lowered.id));
+    await until(
+      () => ownerSees.at(-1)?.present.length === 2 && !ownerSees.at(-1)?.present.some((p) => p.userId === lowered.id),
+      'the lowered viewer off the owner’s list',
+    );
     expect(await join(loweredSocket, created.body.id)).toEqual({ ok: false, error: expect.any(String), requestId: expect.any(String) });
 
     const removed = await first.request('DELETE', `/api/committees/${committee.id}/members/${leaving.id}`, admin.token);
@@ -180,6 +193,7 @@ describe('presence on a meeting page, across two instances', () => {
           .at(-1)
           ?.present.map((p) => p.userId)
           .join() === owner.id,
+      'the owner alone on the list',
     );
     expect(await join(leavingSocket, created.body.id)).toEqual({ ok: false, error: expect.any(String), requestId: expect.any(String) });
   });
