@@ -96,6 +96,15 @@ describe('minutes co-editing under hostile input', () => {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** How many awareness rows of `docId` carry `text` (a state is JSON inside its encoded update). */
+  async function awarenessRowsWith(docId: string, text: string): Promise<number> {
+    const rows: Array<{ message: Buffer }> = await sql(app).dataSource.query(
+      'SELECT message FROM minutes_doc_awareness WHERE doc_id = $1',
+      [docId],
+    );
+    return rows.filter((row) => Buffer.from(row.message).toString('utf8').includes(text)).length;
+  }
+
   async function awarenessRows(docId: string): Promise<number> {
     const rows: Array<{ n: string }> = await sql(app).dataSource.query(
       'SELECT count(*) AS n FROM minutes_doc_awareness WHERE doc_id = $1',
@@ -255,16 +264,24 @@ describe('minutes co-editing under hostile input', () => {
     for (let n = 0; n < 30; n += 1) {
       emitRaw(attacker.socket, 'doc:awareness', docId, encodeAwarenessEntries(entries.slice(n * 4, n * 4 + 4)));
     }
-    // The server has read all 30 (one round trip on the same socket); its table writes follow on
-    // their own time, with no event to await: a fixed window is the honest check of "no more rows".
+    // The server has read all 30 (one round trip on the same socket). Its table writes are queued
+    // and made in order: once a later move of the chair's is in the table, so is all of the flood.
     await attacker.delivered();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const chairWritten = async () => {
+      const mark = `MOVE-${randomUUID()}`;
+      chair.awareness.setLocalStateField('cursor', { mark });
+      await eventually(async () => (await awarenessRowsWith(docId, mark)) === 1);
+    };
+    await chairWritten();
     const during = await awarenessRows(docId);
     expect(during).toBeLessThanOrEqual(1 + 4);
+    expect(await awarenessRowsWith(docId, marker)).toBeGreaterThan(0);
     attacker.socket.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // The server let the socket's states go: their rows now hold the removal, not the marker.
+    await eventually(async () => (await awarenessRowsWith(docId, marker)) === 0);
     const after = await awarenessRows(docId);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Nothing more is written for it: a later write of the chair's finds the same rows.
+    await chairWritten();
     expect(await awarenessRows(docId)).toBe(after);
     expect(after).toBeLessThanOrEqual(1 + 4);
     // What reached the watcher of the flood: the few ids let through, never thousands.

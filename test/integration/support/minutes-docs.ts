@@ -159,17 +159,15 @@ export class DocClient {
   }
 }
 
-/** Resolves once `condition` holds (checked every 20 ms), or fails after `ms` with `describe()`. */
+/** Resolves once `condition` holds (checked every 20 ms), or fails after `ms` with `describe()` (`until` of the harness). */
 export async function eventually(
   condition: () => boolean | Promise<boolean>,
   ms = 10_000,
   describe: () => string = () => '',
 ): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms ${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(condition, 'a condition', ms, 20).catch((error: Error) => {
+    throw new Error(`${error.message} ${describe()}`);
+  });
 }
 
 /** The text of every page of a PDF, one string per page (pdf.js). */
@@ -193,7 +191,7 @@ export async function pdfPages(data: Uint8Array): Promise<string[]> {
 
 import type { AgendaItem, Meeting, Minutes } from '@sidang/shared';
 import { aCommittee, aMembership, aUser, type TestUser } from './factories.js';
-import type { TestApp } from './harness.js';
+import { type TestApp, until } from './harness.js';
 
 /** A committee with a person of each role and clearance, one meeting, an OPEN and a SECRET item, and its minutes. */
 export interface MinutesWorld {
