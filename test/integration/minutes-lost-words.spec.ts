@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, jest } from '@jest/globals';
 import type { DocSyncAck, Minutes, MinutesRecord, MinutesVersion } from '@sidang/shared';
+import type { QueryRunner } from 'typeorm';
 import * as Y from 'yjs';
 import { type DocChannel, SocketYjsProvider } from '../../client/src/features/minutes/collab/socket-yjs-provider.ts';
 import { connectSocket } from '../support/sockets.js';
 import { sql } from './support/db.js';
+import { until } from './support/harness.js';
 import { AckedEditor, eventually, type RawDocSocket } from './support/minutes-docs.js';
 import { minutesSuite } from './support/minutes-suite.js';
 
@@ -29,6 +31,24 @@ describe('minutes: no lost words at a workflow step', () => {
       to,
       version: current.version,
     });
+  }
+
+  /**
+   * Resolves once a writer waits for `step` (a transaction holding the minutes row): on PostgreSQL
+   * for a lock the step holds, on the embedded store for its one connection, which the step holds.
+   */
+  async function waitingFor(step: QueryRunner): Promise<void> {
+    if (suite.app.store === 'postgres') {
+      await until(async () => {
+        const rows: Array<{ n: string }> = await step.query(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return Number(rows[0]?.n) > 0;
+      }, 'a writer waiting for the step’s lock');
+    } else {
+      const pool = (sql(suite.app).dataSource.driver as unknown as { master: { waitingCount: number } }).master;
+      await until(() => pool.waitingCount > 0, 'a writer waiting for the step’s connection');
+    }
   }
 
   async function sectionText(docId: string, token = suite.world.chair.token): Promise<string> {
@@ -139,7 +159,7 @@ describe('minutes: no lost words at a workflow step', () => {
         return ack;
       });
       // It waits for the step rather than being stored beside it.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitingFor(step);
       expect(answered).toBe(false);
       await step.query(`UPDATE minutes SET status = 'circulated', version = version + 1 WHERE id = $1`, [current.id]);
       await step.commitTransaction();
@@ -165,7 +185,7 @@ describe('minutes: no lost words at a workflow step', () => {
     try {
       await held.query('SELECT id FROM minutes WHERE id = $1 FOR UPDATE', [again.id]);
       waiting = fresh.type(` ${kept}`);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await waitingFor(held);
     } finally {
       await held.rollbackTransaction();
       await held.release();
