@@ -23,7 +23,7 @@ import {
   type TestUser,
   unique,
 } from './support/factories.js';
-import { type LiveClient, TestApp, until } from './support/harness.js';
+import { delivered, type LiveClient, TestApp, until } from './support/harness.js';
 
 /** A live socket of one user, collecting the notifications pushed to it. */
 interface Inbox {
@@ -121,6 +121,7 @@ describe('notifications: derived from committed changes and the clock, per recip
     expect(assigned?.text).toContain('2031-03-01');
     await until(() => mine.pushed.some((n) => n.id === assigned?.id), 'the notification on the owner’s socket');
     await settled();
+    await others.client.delivered();
     expect(others.pushed.some((n) => n.entityId === action.id)).toBe(false);
     expect((await list(chair)).items.some((n) => n.entityId === action.id)).toBe(false);
     // Owners follow their actions.
@@ -306,6 +307,9 @@ describe('notifications: derived from committed changes and the clock, per recip
     const [followed] = await about(secret, raised.id);
     expect(followed?.title).toBe(`${marker} raised`);
     await settled();
+    // The cleared reader's live copy is the positive control of the push to the others.
+    await until(() => boxes[3]?.pushed.some((n) => n.id === followed?.id), 'the cleared follower’s live notification');
+    await delivered(...boxes.map((box) => box.client));
     for (const [index, reader] of [open, restricted, confidential, outsider].entries()) {
       const listed = await app.request('GET', '/api/notifications?limit=200', reader.token);
       expect(JSON.stringify(listed.body)).not.toContain(marker);
@@ -363,7 +367,10 @@ describe('notifications: derived from committed changes and the clock, per recip
         [owner.id, made],
       );
       expect(rows.map((row) => Number(row.count))).toEqual(made.map(() => 1));
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A later notification, pushed after every one of the six: once it is here, a second push of any would be too.
+      const later = await second.createItem(boss.token, pair.id, { title: unique('Later'), ownerIds: [owner.id] });
+      await until(() => pushed.some((n) => n.entityId === later.id), 'the later notification pushed');
+      await client.delivered();
       expect(pushed.filter((n) => made.includes(n.entityId))).toHaveLength(made.length);
     } finally {
       await second.close();
