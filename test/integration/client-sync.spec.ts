@@ -7,6 +7,7 @@ import { queryKeys } from '../../client/src/lib/query-keys.ts';
 import { installCacheGuards } from '../../client/src/lib/realtime/cache-guards.ts';
 import { type ConnectionState, type RealtimeSocket, startRealtime } from '../../client/src/lib/realtime/realtime-client.ts';
 import { demoSuite } from './support/demo-suite.js';
+import { until } from './support/harness.js';
 
 /**
  * The client's own sync engine (startRealtime → CommitteeSync → applyEnvelope into a real
@@ -26,6 +27,11 @@ class UnreliableSocket {
   private held: { envelope: EventEnvelope; timer: ReturnType<typeof setTimeout> } | undefined;
   private readonly recent: EventEnvelope[] = [];
   private count = 0;
+
+  /** Whether an envelope is held back, to be delivered after the next one or on its own shortly. */
+  get holding(): boolean {
+    return this.held !== undefined;
+  }
   private eventHandlers: Handler[] = [];
 
   constructor(readonly real: Socket) {}
@@ -101,12 +107,8 @@ class UnreliableSocket {
   }
 }
 
-async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+function waitUntil(what: string, condition: () => boolean | Promise<boolean>, ms = 20_000): Promise<true> {
+  return until(condition, what, ms, 25);
 }
 
 const byId = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
@@ -214,8 +216,10 @@ describe('client sync engine against the real server', () => {
       expected = await log();
       return states.at(-1) === 'live' && applied.at(-1)?.seq === expected.at(-1) && queryClient.isFetching() === 0;
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await waitUntil('no fetch in flight', () => queryClient.isFetching() === 0);
+    // Every envelope the server wrote to the socket has arrived (one acknowledged round trip on it;
+    // the message is refused as invalid and changes nothing), none is held back, and nothing is loading.
+    await socket.real.timeout(10_000).emitWithAck('unsubscribe', {});
+    await waitUntil('nothing held back or loading', () => !socket.holding && queryClient.isFetching() === 0);
 
     // Each event applied once, in seq order: every one of the member's log, and besides those
     // only the earlier events of the record since raised above them (catch-up no longer shows those).

@@ -8,7 +8,7 @@ import { testStore } from '../support/databases.js';
 import { sql } from './support/db.js';
 import { demoSuite } from './support/demo-suite.js';
 import { aMembership, aUser, startMeeting } from './support/factories.js';
-import type { LiveClient, Session } from './support/harness.js';
+import { type LiveClient, type Session, until } from './support/harness.js';
 
 /** A unique word the search index keeps as one token (letters only). */
 function word(prefix: string): string {
@@ -247,16 +247,18 @@ describe('the change pipeline: history follows current field levels, a child nev
       const { dataSource } = sql(demo.app);
       const holder = dataSource.createQueryRunner();
       await holder.connect();
-      const waiting = async (count: number) => {
-        for (let tries = 0; tries < 200; tries++) {
-          const rows: Array<{ n: string }> = await dataSource.query(
-            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          );
-          if (Number(rows[0]?.n) >= count) return;
-          await new Promise((resolve) => setTimeout(resolve, 25));
-        }
-        throw new Error(`fewer than ${count} writers waiting`);
-      };
+      const waiting = (count: number) =>
+        until(
+          async () => {
+            const rows: Array<{ n: string }> = await dataSource.query(
+              `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            return Number(rows[0]?.n) >= count;
+          },
+          `${count} writer(s) waiting`,
+          5_000,
+          25,
+        );
       try {
         await holder.startTransaction();
         await holder.query('SELECT level FROM record_scopes WHERE scope_id = $1 FOR UPDATE', [meeting.id]);

@@ -4,19 +4,15 @@ import { DataSource } from 'typeorm';
 import { AuthService } from '../../server/src/auth/auth.service.js';
 import { SessionEvents, type SessionRevoked } from '../../server/src/auth/session-events.js';
 import { demoSuite } from './support/demo-suite.js';
-import { DEMO, TestApp } from './support/harness.js';
+import { DEMO, TestApp, until } from './support/harness.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Polls until `path` answers `status` for `token`; the time it took, or a failure after `ms`. */
 async function untilStatus(app: TestApp, path: string, token: string, status: number, ms = 2_000): Promise<number> {
   const started = Date.now();
-  for (;;) {
-    const result = await app.request('GET', path, token);
-    if (result.status === status) return Date.now() - started;
-    if (Date.now() - started > ms) throw new Error(`still ${result.status} after ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await until(async () => (await app.request('GET', path, token)).status === status, `${path} to answer ${status}`, ms, 50);
+  return Date.now() - started;
 }
 
 describe('sessions across two instances', () => {
@@ -55,8 +51,7 @@ describe('sessions across two instances', () => {
 
     const refreshed = await first.request('POST', '/api/auth/refresh', undefined, { refreshToken: session.refreshToken });
     expect(refreshed.status).toBe(401);
-    const deadline = Date.now() + 2_000;
-    while (!revokedOnSecond.some((e) => e.userId === session.user.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await until(() => revokedOnSecond.some((e) => e.userId === session.user.id), 'the revocation told on the other instance', 2_000);
     expect(revokedOnSecond).toEqual(expect.arrayContaining([{ userId: session.user.id, sessionId: expect.any(String) }]));
   });
 
