@@ -98,7 +98,7 @@ export default {
       // within its 20 minutes on a 2-core machine; `npm run test:embedded` runs them here as well.
       '<rootDir>/test/integration/{activity,client-sync,search,self-change,current-item}.spec.ts',
       '<rootDir>/test/integration/{notifications,home,meeting-cycle,deciding-votes,deciding-recusal,deciding-resolutions}.spec.ts',
-      '<rootDir>/test/integration/{decisions-minutes,meeting-pack,paper-records}.spec.ts',
+      '<rootDir>/test/integration/{decisions-minutes,meeting-pack,paper-records,role-drafts}.spec.ts',
       '<rootDir>/test/integration/minutes-{collab,lost-words,confirmation}.spec.ts',
     ]),
     {

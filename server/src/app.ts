@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
@@ -32,7 +33,7 @@ export interface CreateAppOptions {
 }
 
 /** The socket.io adapter of each app: its shutdown closes the adapter's servers' connections. */
-const ioAdapters = new WeakMap<NestExpressApplication, AppIoAdapter>();
+const ioAdapters = new WeakMap<INestApplication, AppIoAdapter>();
 
 /** Builds the whole app (API, realtime, built client) without listening. Tests use it too. */
 export async function createApp(config: ResolvedConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
@@ -124,6 +125,6 @@ export async function createApp(config: ResolvedConfig, options: CreateAppOption
  * SIGTERM: drain (stop accepting, close live sockets so their clients reconnect elsewhere,
  * let in-flight requests finish), then close the app (workers, Redis, the database pool).
  */
-export function shutdownApp(app: NestExpressApplication, log?: (message: string) => void): Promise<void> {
+export function shutdownApp(app: INestApplication, log?: (message: string) => void): Promise<void> {
   return drainAndClose(app, { ioServers: ioAdapters.get(app)?.servers ?? [], log });
 }

@@ -13,7 +13,7 @@ import {
   type SubscribeAck,
 } from '@sidang/shared';
 import { io, type Socket } from 'socket.io-client';
-import { type CreateAppOptions, createApp } from '../../../server/src/app.js';
+import { type CreateAppOptions, createApp, shutdownApp } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/config/config.js';
 import {
   copyFolder,
@@ -219,7 +219,10 @@ export class TestApp {
   async close(): Promise<void> {
     const began = clock();
     for (const socket of this.sockets) socket.disconnect();
-    await this.app.close();
+    // As the process closes on SIGTERM: a request still in flight (a client's catch-up the test
+    // did not wait for) answers with `Connection: close`. A bare `app.close()` left its
+    // keep-alive connection open until the server's keep-alive timeout (65 s), past the hook's.
+    await shutdownApp(this.app);
     const dropping = clock();
     // PostgreSQL drops a database apart from this process, in a second or so: the next test file
     // need not wait for it (with-test-db.mjs drops whatever this run leaves at its end).
