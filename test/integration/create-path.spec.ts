@@ -4,7 +4,7 @@ import type { AdminUser } from '@sidang/shared';
 import { DataSource } from 'typeorm';
 import { SessionEvents } from '../../server/src/auth/session-events.js';
 import { currentLogContext } from '../../server/src/common/request-context.js';
-import { type Session, TestApp } from './support/harness.js';
+import { type Session, TestApp, until } from './support/harness.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -19,6 +19,18 @@ function statementsOf(app: TestApp): (requestId: string) => string[] {
     return logQuery(query, parameters, runner);
   };
   return (requestId) => seen.get(requestId) ?? [];
+}
+
+/** The statements the app sends while running background `job`s (their text). */
+function jobStatements(app: TestApp, job: string): string[] {
+  const seen: string[] = [];
+  const logger = app.app.get(DataSource).logger;
+  const logQuery = logger.logQuery.bind(logger);
+  logger.logQuery = (query, parameters, runner) => {
+    if (currentLogContext()?.job === job) seen.push(query);
+    return logQuery(query, parameters, runner);
+  };
+  return seen;
 }
 
 /** Creates an action item with a request id of our own; answers the status and that id. */
@@ -150,5 +162,35 @@ describe('the create path on two instances', () => {
     await restoredThere;
     const again = await create(second, secretariat.token, committeeId);
     expect(again.status).toBe(201);
+  });
+});
+
+describe('notifications derived after a create', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // No sweep during the test: every read of the log is one a commit asked for.
+    app = await TestApp.start({ RELAY_SWEEP_MS: '600000' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("should read only the committed committee's log after a commit, and still tell the owner", async () => {
+    const [chair, member] = await Promise.all([app.login('chair'), app.login('member')]);
+    const committeeId = (await app.committees(chair.token)).main.id;
+    const consumer = jobStatements(app, 'notifications');
+    const items = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => app.createItem(chair.token, committeeId, { title: `Assigned ${n}`, ownerIds: [member.user.id] })),
+    );
+    // Positive control: each assignment reaches its owner.
+    await until(async () => {
+      const mine = await app.request<{ items: Array<{ entityId: string }> }>('GET', '/api/notifications?unread=true', member.token);
+      return items.every((item) => mine.body.items.some((n) => n.entityId === item.id));
+    }, 'the five assignments notified');
+    expect(consumer.some((sql) => sql.includes('FOR UPDATE SKIP LOCKED'))).toBe(true);
+    // Not every committee's cursor: the committee each commit named.
+    expect(consumer.filter((sql) => sql.includes('notification_cursors c ON c.committee_id'))).toEqual([]);
   });
 });

@@ -196,6 +196,8 @@ export class RecordKit {
       .insert()
       .into(definition.entity)
       .values(entity as never)
+      // No entity listeners or subscribers exist: TypeORM is not asked to look for them.
+      .callListeners(false)
       .execute();
     return (await this.log(definition, tx, entity, { verb, before: null }, options)) as W;
   }

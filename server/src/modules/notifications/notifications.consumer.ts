@@ -12,12 +12,20 @@ import { NotificationsRepository, type StoredNotification, turnedOff } from './n
 const PAGE = 200;
 
 /**
+ * How long a commit waits for the next ones before the consumer reads them: a burst of writes is
+ * derived in one transaction rather than one per commit, off the writers' way.
+ */
+export const NOTIFY_COALESCE_MS = 50;
+
+/**
  * A consumer of the committed change log (beside the realtime relay): it turns changes into
  * notifications with a durable cursor per committee. Each batch is read, derived, stored and the
  * cursor moved in one transaction that holds the cursor row (`FOR UPDATE SKIP LOCKED`): with
  * several instances one of them derives each change, once; the others skip that committee, and
  * the holder reads again after its commit, so a change committed meanwhile is not left behind.
- * Recipients are told (ids only, through `UserBus`) after that commit.
+ * Recipients are told (ids only, through `UserBus`) after that commit. A commit here is read
+ * `NOTIFY_COALESCE_MS` later with every other commit of that time, from its committee's cursor
+ * (the sweep reads every committee behind).
  */
 @Injectable()
 export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
@@ -27,6 +35,9 @@ export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
   private draining: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** Committees committed to here since the last read of them; null: every committee behind. */
+  private pending: Set<string> | null = new Set();
+  private soon: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly bus: ChangeBus,
@@ -37,7 +48,7 @@ export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.bus.committed$.subscribe(() => void this.drain());
+    this.subscription = this.bus.committed$.subscribe(({ committeeId }) => this.committed(committeeId));
     // Changes committed by other instances (or while this one was busy) are read within one sweep.
     this.sweep = setInterval(() => void this.drain(), this.config.RELAY_SWEEP_MS);
     this.sweep.unref();
@@ -48,24 +59,45 @@ export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
     this.stopped = true;
     this.subscription?.unsubscribe();
     clearInterval(this.sweep);
+    clearTimeout(this.soon);
     await this.draining;
   }
 
-  /** Reads every committee's log to its end (resolves when this node has nothing left to derive). */
-  drain(): Promise<void> {
+  /** A commit here: its committee is read with the others of the next `NOTIFY_COALESCE_MS`. */
+  private committed(committeeId: string): void {
+    this.pending?.add(committeeId);
+    if (this.soon || this.stopped) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      void this.drain(this.pending ? [...this.pending] : undefined);
+    }, NOTIFY_COALESCE_MS);
+    this.soon.unref();
+  }
+
+  /**
+   * Reads every committee's log to its end, or only those of `committees` (a commit here); resolves
+   * when this node has nothing left to derive of them.
+   */
+  drain(committees?: readonly string[]): Promise<void> {
     if (this.draining) {
+      // Read once this run ends: the committees named, or (a sweep) every one behind.
+      if (committees && this.pending) for (const id of committees) this.pending.add(id);
+      else this.pending = null;
       this.again = true;
       return this.draining;
     }
     // A run of its own (a job id in its log lines), whichever commit or sweep started it.
     this.draining = runJob('notifications', async () => {
       try {
+        let which: readonly string[] | undefined = committees;
         do {
           this.again = false;
-          for (const committeeId of await this.repository.committeesBehind()) {
+          this.pending = new Set();
+          for (const committeeId of which ?? (await this.repository.committeesBehind())) {
             if (this.stopped) return;
             await this.drainCommittee(committeeId);
           }
+          which = this.pending ? [...this.pending] : undefined;
         } while (this.again && !this.stopped);
       } catch (error) {
         if (!this.stopped) this.logger.warn(`Deriving notifications failed (retried on the next sweep): ${(error as Error).message}`);
