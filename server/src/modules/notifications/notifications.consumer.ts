@@ -56,10 +56,15 @@ export class NotificationsConsumer implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
     this.subscription?.unsubscribe();
     clearInterval(this.sweep);
-    clearTimeout(this.soon);
+    // Commits still waiting for their read are read before the instance stops, not left to another.
+    if (this.soon) {
+      clearTimeout(this.soon);
+      this.soon = undefined;
+      await this.drain(this.pending ? [...this.pending] : undefined);
+    }
+    this.stopped = true;
     await this.draining;
   }
 
