@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, Annotation, DocumentRecord } from '@sidang/shared';
-import { aMeeting, aPdf } from './support/factories.js';
+import type { AgendaItem, DocumentRecord } from '@sidang/shared';
+import { aMeeting, anAnnotation, aPdf } from './support/factories.js';
 import { type Session, TestApp, until } from './support/harness.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -49,24 +49,16 @@ describe('private notes across two instances', () => {
     chairs.socket.on('annotation', (note: unknown) => pushed.chair.push(note));
     chairs.socket.on('annotation:removed', (removed: unknown) => pushed.chair.push(removed));
 
-    const note = await first.request<Annotation>('POST', `/api/documents/${paper.id}/annotations`, member.token, {
-      page: 1,
-      text: 'Nota peribadi dua nod',
-    });
-    expect(note.status).toBe(201);
+    const note = await anAnnotation(first, member, paper, { text: 'Nota peribadi dua nod' });
     await until(() => pushed.own.length > 0 || undefined, 'the private note on the other instance', 3_000);
-    expect(pushed.own).toEqual([expect.objectContaining({ id: note.body.id, text: 'Nota peribadi dua nod', visibility: 'private' })]);
-    expect((await first.request('DELETE', `/api/annotations/${note.body.id}?version=1`, member.token)).status).toBe(204);
+    expect(pushed.own).toEqual([expect.objectContaining({ id: note.id, text: 'Nota peribadi dua nod', visibility: 'private' })]);
+    expect((await first.request('DELETE', `/api/annotations/${note.id}?version=1`, member.token)).status).toBe(204);
     await until(() => pushed.removed.length > 0 || undefined, 'the removal on the other instance', 3_000);
-    expect(pushed.removed).toEqual([{ id: note.body.id }]);
+    expect(pushed.removed).toEqual([{ id: note.id }]);
 
     // A shared note afterwards reaches the chair's socket there: the private one would have arrived before it.
-    const shared = await first.request<Annotation>('POST', `/api/documents/${paper.id}/annotations`, chair.token, {
-      page: 1,
-      text: 'Nota kongsi',
-      visibility: 'shared',
-    });
-    await chairs.waitForEntity(shared.body.id, 'annotation.created', 3_000);
+    const shared = await anAnnotation(first, chair, paper, { text: 'Nota kongsi', visibility: 'shared' });
+    await chairs.waitForEntity(shared.id, 'annotation.created', 3_000);
     await chairs.delivered();
     expect(pushed.chair).toEqual([]);
     expect(JSON.stringify(chairs.events)).not.toContain('Nota peribadi');
