@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AgendaItem, EventEnvelope, Meeting, ProjectorView } from '@sidang/shared';
+import type { ActivityPage, AgendaItem, Attendance, EventEnvelope, Meeting, ProjectorView } from '@sidang/shared';
 import { io, type Socket } from 'socket.io-client';
+import { sql } from './support/db.js';
 import { aCommittee, aMembership, aUser, type TestUser, unique } from './support/factories.js';
 import { type HttpResult, LiveClient, TestApp } from './support/harness.js';
 
@@ -300,5 +301,38 @@ describe('the current item and the projector, need-to-know', () => {
       (await app.request('PUT', `/api/meetings/${meeting.id}/attendance/${observer.id}`, chair.token, { status: 'present' })).status,
     ).toBe(200);
     expect((await view(chair)).body.defaultViewLevel).toBe('OPEN');
+  });
+
+  it('should move the quorum with the current item live without anyone recording the attendance', async () => {
+    const screen = await subscribed(member);
+    const { meeting, open, secret } = await runningMeeting();
+    const attendanceOf = async () => (await app.request<Attendance>('GET', `/api/meetings/${meeting.id}/attendance`, chair.token)).body;
+    const before = await attendanceOf();
+    const { dataSource } = sql(app);
+    const [{ last }] = await dataSource.query('SELECT COALESCE(max(seq), 0)::int AS last FROM audit_entries WHERE committee_id = $1', [
+      committee.id,
+    ]);
+
+    for (const item of [open.id, secret.id, open.id, null]) expect((await setCurrent(chair, meeting.id, item)).status).toBe(200);
+
+    // The quorum still follows the item, live (a new version of the attendance each time).
+    const after = await attendanceOf();
+    expect(after.version).toBe(before.version + 4);
+    await screen.waitFor((events) =>
+      events.some((e) => e.type.startsWith('attendance.') && e.entityId === before.id && e.version === after.version),
+    );
+    // One act, one line: the meeting's change of its current item; none saying the attendance was recorded.
+    const history = await app.request<ActivityPage>('GET', `/api/committees/${committee.id}/activity?entityId=${meeting.id}`, chair.token);
+    expect(history.status).toBe(200);
+    const moves = history.body.items.filter((entry) => entry.seq > last);
+    expect(moves.map((entry) => `${entry.entityType}.${entry.verb}`)).toEqual(Array(4).fill('meeting.current-item-changed'));
+    const feed = await app.request<ActivityPage>('GET', `/api/committees/${committee.id}/activity`, chair.token);
+    expect(feed.body.items.filter((entry) => entry.seq > last && entry.entityType === 'attendance')).toEqual([]);
+    // The audit trail says what happened: the attendance followed the meeting's item; nobody recorded it.
+    const audit: Array<{ entity_type: string; verb: string }> = await dataSource.query(
+      'SELECT entity_type, verb FROM audit_entries WHERE committee_id = $1 AND seq > $2 ORDER BY seq',
+      [committee.id, last],
+    );
+    expect(audit.filter((row) => row.entity_type === 'attendance').map((row) => row.verb)).toEqual(Array(4).fill('current-item-changed'));
   });
 });

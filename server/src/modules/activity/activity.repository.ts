@@ -5,6 +5,7 @@ import type { Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
 import { ChangeEventEntity } from '../../changes/change-event.entity.js';
+import { ownActSql } from '../../changes/own-acts.js';
 import { RecordScopeEntity } from '../../changes/record-scope.entity.js';
 import { type ReaderScope, readerLevelSql, whereReaderMaySee } from '../../changes/visibility.js';
 
@@ -72,7 +73,9 @@ export class ActivityRepository {
         'p.parent_id AS grandparent_id',
         'g.parent_id AS great_grandparent_id',
       ])
-      .where('a.committee_id = :committeeId', { committeeId: filter.committeeId });
+      .where('a.committee_id = :committeeId', { committeeId: filter.committeeId })
+      // A record that only followed another's change in the same commit is not a line of its own.
+      .andWhere(ownActSql('a'));
     whereReaderMaySee(query, { level: filter.level, drafts: filter.drafts, userId: filter.userId }, { includeHidden: false, logged: true });
     // A minutes comment opens on its meeting's minutes: comment → section → minutes → meeting.
     query.leftJoin(RecordScopeEntity, 'g', 'g.scope_id = p.parent_id');

@@ -12,6 +12,7 @@ import type { Repository } from 'typeorm';
 import { UserEntity } from '../../access/user.entity.js';
 import { AuditEntryEntity } from '../../changes/audit-entry.entity.js';
 import { ChangeEventEntity } from '../../changes/change-event.entity.js';
+import { ownActSql } from '../../changes/own-acts.js';
 import { governingLevelSql, paperWithheldSql, whereReaderMaySee } from '../../changes/visibility.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { HomeVisitEntity } from './home-visit.entity.js';
@@ -192,7 +193,8 @@ export class HomeRepository {
         committeeId: reader.committeeId,
         userId: reader.userId,
         after,
-      });
+      })
+      .andWhere(ownActSql('a'));
     whereReaderMaySee(
       query,
       { level: bands(reader.clearance).level, drafts: reader.drafts, userId: reader.userId },

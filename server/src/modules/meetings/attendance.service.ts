@@ -293,15 +293,24 @@ export class AttendanceService implements OnModuleInit {
     }
   }
 
-  /** The meeting's pointer moved (the caller holds its row lock): its quorum now is another item's. */
+  /**
+   * The meeting's pointer moved (the caller holds its row lock): its quorum now is another item's.
+   * Nobody recorded the attendance: it follows the meeting's change, logged with its verb
+   * (`current-item-changed`), so every screen gets the new quorum and no history says it was recorded.
+   */
   private async currentItemChanged(tx: ChangeTx, meeting: MeetingEntity, pointer: CurrentItemBefore): Promise<void> {
     const before = await this.view({ ...meeting, ...pointer } as MeetingEntity, tx.manager);
-    await this.recordChange(tx, meeting, before);
+    await this.recordChange(tx, meeting, before, 'current-item-changed');
   }
 
   /** A new version of the meeting's attendance, from `before`; the caller holds the meeting's row lock. */
-  private async recordChange(tx: ChangeTx, meeting: MeetingEntity, before: Attendance): Promise<Attendance> {
-    const after = await this.records.bump(this.attendance, tx, meeting, before, { parent: meeting });
+  private async recordChange(
+    tx: ChangeTx,
+    meeting: MeetingEntity,
+    before: Attendance,
+    verb: 'updated' | 'current-item-changed' = 'updated',
+  ): Promise<Attendance> {
+    const after = await this.records.bump(this.attendance, tx, meeting, before, { parent: meeting, verb });
     if (!after) throw new NotFoundError('Meeting');
     return after;
   }
