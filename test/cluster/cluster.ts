@@ -277,14 +277,20 @@ export function nginxSiteFiles(prefix: string, port: number, upstreams: number[]
  * and sidang-locations.conf, copied) and this cluster's upstream and listen files, in a
  * temporary folder.
  */
-export async function startNginx(upstreams: number[]): Promise<Nginx> {
+export async function startNginx(upstreams: number[], workerConnections?: number): Promise<Nginx> {
   const prefix = await mkdtemp(join(tmpdir(), 'sidang-faults-nginx-'));
   const port = await freePort();
   for (const file of ['nginx.conf', 'sidang-locations.conf']) await copyFile(join(SHIPPED_NGINX, file), join(prefix, file));
+  if (workerConnections !== undefined) {
+    // A bench of thousands of sockets: each is two connections of a worker (the client's and the instance's).
+    const conf = join(prefix, 'nginx.conf');
+    await writeFile(conf, (await readFile(conf, 'utf8')).replace(/worker_connections \d+;/, `worker_connections ${workerConnections};`));
+  }
   for (const [file, text] of Object.entries(nginxSiteFiles(prefix, port, upstreams))) await writeFile(join(prefix, file), text);
   for (const dir of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) await mkdir(join(prefix, dir));
   // As root nginx's workers would switch to `nobody`, who cannot write the temporary folder.
   const user = isRoot() ? 'user root; ' : '';
+  const files = workerConnections === undefined ? '' : `worker_rlimit_nofile ${workerConnections + 1_024}; `;
   const child = spawn(
     nginxBinary(),
     [
@@ -295,7 +301,7 @@ export async function startNginx(upstreams: number[]): Promise<Nginx> {
       '-e',
       join(prefix, 'error.log'),
       '-g',
-      `${user}daemon off; pid ${join(prefix, 'nginx.pid')};`,
+      `${user}${files}daemon off; pid ${join(prefix, 'nginx.pid')};`,
     ],
     // Its access log goes to stdout: not kept.
     { stdio: ['ignore', 'ignore', 'pipe'] },
@@ -367,6 +373,8 @@ export interface ClusterOptions {
   postgres?: 'shared' | 'private';
   /** Extra environment of every instance. */
   env?: Record<string, string>;
+  /** nginx's `worker_connections` (default: the shipped file's): a bench of thousands of sockets needs more. */
+  nginxWorkerConnections?: number;
 }
 
 export interface Cluster {
@@ -435,7 +443,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     };
     await boot(0, {});
     await Promise.all(Array.from({ length: count - 1 }, (_, i) => boot(i + 1, { SEED_DEMO: 'false' })));
-    const nginx = await startNginx(nodes.map((node) => node.port));
+    const nginx = await startNginx(
+      nodes.map((node) => node.port),
+      options.nginxWorkerConnections,
+    );
     cleanup.push(() => nginx.stop());
 
     const nodeFor = async (affinity: string): Promise<ClusterNode> => {
