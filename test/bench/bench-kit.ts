@@ -16,6 +16,20 @@ import { type ApiResponse, api, DEMO_USERS, demoCommittee, login, type RunningSe
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Runs a bench's `main`, prints what it threw, and exits: lingering keep-alive sockets must not
+ * keep a finished bench alive.
+ */
+export async function runBench(main: () => Promise<void>): Promise<never> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  }
+  return process.exit(process.exitCode ?? 0);
+}
+
 /** Epoch milliseconds with sub-millisecond precision, comparable between processes on one machine. */
 export const epochNow = () => performance.timeOrigin + performance.now();
 

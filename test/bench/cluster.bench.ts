@@ -33,6 +33,7 @@ import {
   openPools,
   type Pool,
   percentile,
+  runBench,
   sleep,
 } from './bench-kit.js';
 
@@ -143,10 +144,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-}
-process.exit(process.exitCode ?? 0);
+await runBench(main);

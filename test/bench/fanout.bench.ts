@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import type { ActionItem, EventEnvelope } from '@sidang/shared';
 import { type Socket as BareSocket, io as connectBare } from 'socket.io-client';
 import { api, connectSocket, type RunningServer, type SidangSocket, subscribe } from '../support/server-process.js';
-import { benchServer, demoWorld, fmt, machineLine, percentile, type Store, startBare } from './bench-kit.js';
+import { benchServer, demoWorld, fmt, machineLine, percentile, runBench, type Store, startBare } from './bench-kit.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 300);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
@@ -447,11 +447,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-}
-// Lingering keep-alive sockets must not keep a finished bench alive.
-process.exit(process.exitCode ?? 0);
+await runBench(main);

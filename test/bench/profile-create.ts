@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchServer, demoWorld } from './bench-kit.js';
+import { benchServer, demoWorld, runBench } from './bench-kit.js';
 import { type Frame, flameGraphSvg } from './flame-graph.js';
 
 const CREATES = Number(process.env.PROFILE_CREATES ?? 200);
@@ -157,10 +157,4 @@ async function main(): Promise<void> {
   console.log(`\nWrote ${join(OUT, 'create.svg')}, and the stacks (folded, about 1 MB) to ${foldedPath}`);
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-}
-process.exit(process.exitCode ?? 0);
+await runBench(main);

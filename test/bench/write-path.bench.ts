@@ -44,6 +44,7 @@ import {
   memoryKiB,
   openPools,
   percentile,
+  runBench,
   sleep,
   startBare,
 } from './bench-kit.js';
@@ -380,10 +381,4 @@ async function main(): Promise<void> {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-}
-process.exit(process.exitCode ?? 0);
+await runBench(main);
